@@ -1,0 +1,35 @@
+/* ctg-action-private.h
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ctg-action.h"
+
+G_BEGIN_DECLS
+
+struct _CtgAction
+{
+  GObject    parent_instance;
+
+  gint64     id;
+  gint64     axis_id;
+  gint64     objective_id;
+  char      *code;
+  char      *title;
+  char      *description;
+  CtgDate    start;
+  CtgDate    echeance;
+  CtgStatus  status;
+  int        progress;
+  char      *means;
+  char      *notes;
+  char      *created;
+  char      *modified;
+  GPtrArray *pilots;
+  GPtrArray *partners;
+};
+
+G_END_DECLS

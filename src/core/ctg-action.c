@@ -1,0 +1,128 @@
+/* ctg-action.c
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ctg-action"
+
+#include "config.h"
+
+#include "ctg-action-private.h"
+
+G_DEFINE_FINAL_TYPE (CtgAction, ctg_action, G_TYPE_OBJECT)
+
+static void
+ctg_action_finalize (GObject *object)
+{
+  CtgAction *self = (CtgAction *)object;
+
+  g_free (self->code);
+  g_free (self->title);
+  g_free (self->description);
+  g_free (self->means);
+  g_free (self->notes);
+  g_free (self->created);
+  g_free (self->modified);
+  g_clear_pointer (&self->pilots, g_ptr_array_unref);
+  g_clear_pointer (&self->partners, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (ctg_action_parent_class)->finalize (object);
+}
+
+static void
+ctg_action_class_init (CtgActionClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ctg_action_finalize;
+}
+
+static void
+ctg_action_init (CtgAction *self)
+{
+  self->progress = -1;
+  self->pilots = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_participant_free);
+  self->partners = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_participant_free);
+}
+
+gint64 ctg_action_get_id (CtgAction *self) { return self->id; }
+gint64 ctg_action_get_axis_id (CtgAction *self) { return self->axis_id; }
+gint64 ctg_action_get_objective_id (CtgAction *self) { return self->objective_id; }
+const char *ctg_action_get_code (CtgAction *self) { return self->code; }
+const char *ctg_action_get_title (CtgAction *self) { return self->title; }
+const char *ctg_action_get_description (CtgAction *self) { return self->description; }
+const CtgDate *ctg_action_get_start (CtgAction *self) { return &self->start; }
+const CtgDate *ctg_action_get_echeance (CtgAction *self) { return &self->echeance; }
+CtgStatus ctg_action_get_status (CtgAction *self) { return self->status; }
+const char *ctg_action_get_means (CtgAction *self) { return self->means; }
+const char *ctg_action_get_notes (CtgAction *self) { return self->notes; }
+const char *ctg_action_get_created (CtgAction *self) { return self->created; }
+const char *ctg_action_get_modified (CtgAction *self) { return self->modified; }
+
+/**
+ * ctg_action_get_progress:
+ *
+ * Returns: 0-100, or -1 when no progress was entered
+ */
+int
+ctg_action_get_progress (CtgAction *self)
+{
+  return self->progress;
+}
+
+/**
+ * ctg_action_get_pilots:
+ *
+ * Returns: (transfer none) (element-type CtgParticipant): the pilots, in order
+ */
+GPtrArray *
+ctg_action_get_pilots (CtgAction *self)
+{
+  return self->pilots;
+}
+
+/**
+ * ctg_action_get_partners:
+ *
+ * Returns: (transfer none) (element-type CtgParticipant): the partners, in order
+ */
+GPtrArray *
+ctg_action_get_partners (CtgAction *self)
+{
+  return self->partners;
+}
+
+/**
+ * ctg_action_dup_pilots_text:
+ *
+ * Returns: (transfer full): the pilots' names joined by ", "
+ */
+char *
+ctg_action_dup_pilots_text (CtgAction *self)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < self->pilots->len; i++)
+    {
+      const CtgParticipant *p = g_ptr_array_index (self->pilots, i);
+
+      if (i > 0)
+        g_string_append (out, ", ");
+      g_string_append (out, p->name);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * ctg_action_is_overdue:
+ *
+ * An action is overdue when its échéance has passed and it is neither done
+ * nor abandoned.
+ */
+gboolean
+ctg_action_is_overdue (CtgAction   *self,
+                       const GDate *today)
+{
+  if (self->status == CTG_STATUS_DONE || self->status == CTG_STATUS_ABANDONED)
+    return FALSE;
+  return ctg_date_is_past (&self->echeance, today);
+}

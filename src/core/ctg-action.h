@@ -1,0 +1,43 @@
+/* ctg-action.h
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "ctg-date.h"
+#include "ctg-participant.h"
+#include "ctg-status.h"
+
+G_BEGIN_DECLS
+
+#define CTG_TYPE_ACTION (ctg_action_get_type ())
+
+G_DECLARE_FINAL_TYPE (CtgAction, ctg_action, CTG, ACTION, GObject)
+
+/* A snapshot of one action as it was read from the document: reading it
+ * again after an edit gives a new one. */
+gint64          ctg_action_get_id           (CtgAction  *self);
+gint64          ctg_action_get_axis_id      (CtgAction  *self);
+gint64          ctg_action_get_objective_id (CtgAction  *self);
+const char     *ctg_action_get_code         (CtgAction  *self);
+const char     *ctg_action_get_title        (CtgAction  *self);
+const char     *ctg_action_get_description  (CtgAction  *self);
+const CtgDate  *ctg_action_get_start        (CtgAction  *self);
+const CtgDate  *ctg_action_get_echeance     (CtgAction  *self);
+CtgStatus       ctg_action_get_status       (CtgAction  *self);
+int             ctg_action_get_progress     (CtgAction  *self);
+const char     *ctg_action_get_means        (CtgAction  *self);
+const char     *ctg_action_get_notes        (CtgAction  *self);
+const char     *ctg_action_get_created      (CtgAction  *self);
+const char     *ctg_action_get_modified     (CtgAction  *self);
+GPtrArray      *ctg_action_get_pilots       (CtgAction  *self);
+GPtrArray      *ctg_action_get_partners     (CtgAction  *self);
+char           *ctg_action_dup_pilots_text  (CtgAction  *self);
+gboolean        ctg_action_is_overdue       (CtgAction  *self,
+                                             const GDate *today);
+
+G_END_DECLS

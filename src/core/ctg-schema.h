@@ -1,0 +1,25 @@
+/* ctg-schema.h
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+/* "CTG1": PRAGMA application_id of every .ctg file */
+#define CTG_APPLICATION_ID 0x43544731
+#define CTG_SCHEMA_VERSION 1
+
+gboolean _ctg_schema_migrate (sqlite3  *db,
+                              int       from_version,
+                              GError  **error);
+gboolean _ctg_schema_verify  (sqlite3  *db,
+                              int       version,
+                              GError  **error);
+
+G_END_DECLS

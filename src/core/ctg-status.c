@@ -1,0 +1,183 @@
+/* ctg-status.c
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ctg-status"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ctg-error.h"
+#include "ctg-status.h"
+
+G_DEFINE_QUARK (ctg-document-error-quark, ctg_document_error)
+
+static const char * const keys[CTG_N_STATUSES] = {
+  "todo", "in-progress", "done", "postponed", "abandoned",
+};
+
+/* The words of the French plan tables, written back by the CSV export */
+static const char * const csv_words[CTG_N_STATUSES] = {
+  "à lancer", "en cours", "réalisée", "reportée", "abandonnée",
+};
+
+/* Folded (lower case, no accents) words accepted on import, in French or English */
+static const struct {
+  const char *word;
+  CtgStatus   status;
+} synonyms[] = {
+  { "a lancer", CTG_STATUS_TODO },
+  { "a demarrer", CTG_STATUS_TODO },
+  { "a venir", CTG_STATUS_TODO },
+  { "non demarree", CTG_STATUS_TODO },
+  { "non demarre", CTG_STATUS_TODO },
+  { "todo", CTG_STATUS_TODO },
+  { "to do", CTG_STATUS_TODO },
+  { "to start", CTG_STATUS_TODO },
+  { "not started", CTG_STATUS_TODO },
+  { "planned", CTG_STATUS_TODO },
+  { "en cours", CTG_STATUS_IN_PROGRESS },
+  { "in progress", CTG_STATUS_IN_PROGRESS },
+  { "in-progress", CTG_STATUS_IN_PROGRESS },
+  { "ongoing", CTG_STATUS_IN_PROGRESS },
+  { "started", CTG_STATUS_IN_PROGRESS },
+  { "realisee", CTG_STATUS_DONE },
+  { "realise", CTG_STATUS_DONE },
+  { "realisees", CTG_STATUS_DONE },
+  { "terminee", CTG_STATUS_DONE },
+  { "termine", CTG_STATUS_DONE },
+  { "done", CTG_STATUS_DONE },
+  { "completed", CTG_STATUS_DONE },
+  { "complete", CTG_STATUS_DONE },
+  { "finished", CTG_STATUS_DONE },
+  { "reportee", CTG_STATUS_POSTPONED },
+  { "reporte", CTG_STATUS_POSTPONED },
+  { "postponed", CTG_STATUS_POSTPONED },
+  { "delayed", CTG_STATUS_POSTPONED },
+  { "abandonnee", CTG_STATUS_ABANDONED },
+  { "abandonne", CTG_STATUS_ABANDONED },
+  { "annulee", CTG_STATUS_ABANDONED },
+  { "abandoned", CTG_STATUS_ABANDONED },
+  { "cancelled", CTG_STATUS_ABANDONED },
+  { "canceled", CTG_STATUS_ABANDONED },
+};
+
+const char *
+ctg_status_to_key (CtgStatus status)
+{
+  g_return_val_if_fail (status < CTG_N_STATUSES, NULL);
+
+  return keys[status];
+}
+
+gboolean
+ctg_status_from_key (const char *key,
+                     CtgStatus  *status)
+{
+  for (guint i = 0; key != NULL && i < CTG_N_STATUSES; i++)
+    {
+      if (g_str_equal (key, keys[i]))
+        {
+          *status = (CtgStatus) i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/**
+ * ctg_text_fold:
+ *
+ * Folds @text for loose matching: lower case, accents removed, runs of
+ * white space, underscores and apostrophes made one space, trimmed.
+ *
+ * Returns: (transfer full): the folded text
+ */
+char *
+ctg_text_fold (const char *text)
+{
+  g_autofree char *ascii = g_str_to_ascii (text, "C");
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = ascii; *p; p++)
+    {
+      char c = g_ascii_tolower (*p);
+
+      if (g_ascii_isspace (c) || c == '_' || c == '\'' || c == '?')
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_c (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * ctg_status_parse:
+ *
+ * Reads a status word as people write it, in French or English, in any case,
+ * with or without accents. An empty text means "à lancer".
+ */
+gboolean
+ctg_status_parse (const char *text,
+                  CtgStatus  *status)
+{
+  g_autofree char *folded = ctg_text_fold (text);
+
+  if (folded[0] == '\0')
+    {
+      *status = CTG_STATUS_TODO;
+      return TRUE;
+    }
+
+  if (ctg_status_from_key (folded, status))
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (synonyms); i++)
+    {
+      if (g_str_equal (folded, synonyms[i].word))
+        {
+          *status = synonyms[i].status;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+const char *
+ctg_status_to_label (CtgStatus status)
+{
+  switch (status)
+    {
+    case CTG_STATUS_TODO:
+      return C_("status", "To start");
+    case CTG_STATUS_IN_PROGRESS:
+      return C_("status", "In progress");
+    case CTG_STATUS_DONE:
+      return C_("status", "Done");
+    case CTG_STATUS_POSTPONED:
+      return C_("status", "Postponed");
+    case CTG_STATUS_ABANDONED:
+      return C_("status", "Abandoned");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+ctg_status_to_csv (CtgStatus status)
+{
+  g_return_val_if_fail (status < CTG_N_STATUSES, NULL);
+
+  return csv_words[status];
+}

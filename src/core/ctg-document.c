@@ -198,7 +198,7 @@ claim_file (dev_t dev,
             ino_t ino)
 {
   g_autofree char *key = file_key (dev, ino);
-  G_MUTEX_AUTO_LOCK (&open_files_lock, locker);
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&open_files_lock);
 
   if (open_files == NULL)
     open_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -213,7 +213,7 @@ release_file (dev_t dev,
               ino_t ino)
 {
   g_autofree char *key = file_key (dev, ino);
-  G_MUTEX_AUTO_LOCK (&open_files_lock, locker);
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&open_files_lock);
 
   if (open_files != NULL)
     g_hash_table_remove (open_files, key);
@@ -701,8 +701,7 @@ _ctg_document_update (CtgDocument  *self,
 
   journal = _ctg_document_prepare (self,
                                    "INSERT INTO journal (txn_id, tbl, row_id, op, field, old, new)"
-                                   " VALUES (?1, ?2, ?3, 'update', ?4, ?5,"
-                                   " (SELECT value FROM (SELECT NULL AS value) ))", error);
+                                   " VALUES (?1, ?2, ?3, 'update', ?4, ?5, ?6)", error);
   if (journal == NULL)
     {
       sqlite3_value_free (old_value);
@@ -714,9 +713,6 @@ _ctg_document_update (CtgDocument  *self,
   sqlite3_bind_int64 (select, 1, id);
   sqlite3_step (select);
 
-  journal = _ctg_document_prepare (self,
-                                   "INSERT INTO journal (txn_id, tbl, row_id, op, field, old, new)"
-                                   " VALUES (?1, ?2, ?3, 'update', ?4, ?5, ?6)", error);
   sqlite3_bind_int64 (journal, 1, self->group_txn);
   sqlite3_bind_text (journal, 2, table, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (journal, 3, id);
@@ -1175,20 +1171,19 @@ ctg_document_create (const char  *path,
                      GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
-  CtgDocument *self = open_internal (path, CTG_OPEN_FLAGS_NONE, TRUE, &local_error);
+  CtgDocument *self;
 
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = open_internal (path, CTG_OPEN_FLAGS_NONE, TRUE, &local_error);
+
+  /* Leave nothing half made behind; a file that was there before fails
+   * with EEXIST before anything is written and is left alone. */
   if (self == NULL)
     {
-      /* Leave nothing half made behind, but never remove a file we did not create */
-      if (!g_error_matches (local_error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_FAILED) ||
-          !g_file_test (path, G_FILE_TEST_EXISTS) || TRUE)
-        {
-          struct stat st;
-
-          if (local_error->code != CTG_DOCUMENT_ERROR_FAILED || !g_str_has_suffix (local_error->message, "")) {}
-          if (g_stat (path, &st) == 0 && st.st_size == 0)
-            g_unlink (path);
-        }
+      if (!g_error_matches (local_error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_ALREADY_OPEN) &&
+          !g_error_matches (local_error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_FAILED))
+        g_unlink (path);
       g_propagate_error (error, g_steal_pointer (&local_error));
     }
   return self;
@@ -1626,7 +1621,7 @@ replay_txn (CtgDocument  *self,
       sqlite3_value *new_value = sqlite3_column_value (entries, 5);
       CtgItemKind kind;
 
-      if (!kind_from_table (table, &kind) || kind == CTG_ITEM_CONVENTION && g_strcmp0 (op, "update") != 0)
+      if (!kind_from_table (table, &kind) || (kind == CTG_ITEM_CONVENTION && g_strcmp0 (op, "update") != 0))
         {
           g_set_error_literal (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_DAMAGED,
                                _("The history of changes in this file is damaged."));
@@ -3021,10 +3016,15 @@ ctg_document_class_init (CtgDocumentClass *klass)
 }
 
 static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
 ctg_document_init (CtgDocument *self)
 {
   self->lock_fd = -1;
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                            (GDestroyNotify) sqlite3_finalize);
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   self->columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
 }

@@ -1,0 +1,217 @@
+/* ctg-convention-import.c
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ctg-convention-import"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "ctg-document-private.h"
+#include "ctg-plan-csv.h"
+
+/* The convention's own data in the readable form of data/examples/README.md */
+
+static char *
+get_string (GKeyFile   *key_file,
+            const char *group,
+            const char *key)
+{
+  char *value = g_key_file_get_string (key_file, group, key, NULL);
+
+  return value ? value : g_strdup ("");
+}
+
+static gboolean
+set_from_key (CtgDocument  *doc,
+              GKeyFile     *key_file,
+              const char   *group,
+              const char   *key,
+              CtgItemKind   kind,
+              gint64        id,
+              const char   *field,
+              GError      **error)
+{
+  g_autofree char *value = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!g_key_file_has_key (key_file, group, key, NULL))
+    return TRUE;
+  value = get_string (key_file, group, key);
+  if (!ctg_document_set (doc, kind, id, field, value, &local_error))
+    {
+      /* Translators: [Group] Key: message, about a line of a .convention file */
+      g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE,
+                   _("[%s] %s: %s"), group, key, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gint64
+find_by_title (CtgDocument *doc,
+               CtgItemKind  kind,
+               gint64       parent,
+               const char  *field,
+               const char  *title)
+{
+  g_autoptr(GArray) ids = ctg_document_list_ids (doc, kind, parent);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autofree char *value = ctg_document_dup_text (doc, kind, id, field);
+
+      if (g_strcmp0 (value, title) == 0)
+        return id;
+    }
+  return 0;
+}
+
+static gboolean
+import_members (CtgDocument  *doc,
+                GKeyFile     *key_file,
+                const char   *group,
+                gint64        body_id,
+                GError      **error)
+{
+  for (guint n = 1;; n++)
+    {
+      g_autofree char *key = g_strdup_printf ("Member%u", n);
+      g_autofree char *value = NULL;
+      g_auto(GStrv) parts = NULL;
+      gint64 member;
+
+      if (!g_key_file_has_key (key_file, group, key, NULL))
+        return TRUE;
+
+      value = get_string (key_file, group, key);
+      parts = g_strsplit (value, "|", 3);
+      member = ctg_document_add_member (doc, body_id, g_strstrip (parts[0]), error);
+      if (member == 0)
+        return FALSE;
+      if (parts[1] != NULL && !ctg_document_set (doc, CTG_ITEM_MEMBER, member, "role", g_strstrip (parts[1]), error))
+        return FALSE;
+      if (parts[1] != NULL && parts[2] != NULL &&
+          !ctg_document_set (doc, CTG_ITEM_MEMBER, member, "organisation", g_strstrip (parts[2]), error))
+        return FALSE;
+    }
+}
+
+static gboolean
+import_groups (CtgDocument  *doc,
+               GKeyFile     *key_file,
+               GError      **error)
+{
+  g_auto(GStrv) groups = g_key_file_get_groups (key_file, NULL);
+
+  for (guint i = 0; groups[i]; i++)
+    {
+      const char *group = groups[i];
+
+      if (g_str_equal (group, "Convention"))
+        {
+          static const char * const keys[][2] = {
+            { "Title", "title" }, { "Territory", "territory" }, { "CAF", "caf" },
+            { "Start", "period_start" }, { "End", "period_end" }, { "Signed", "signed_on" },
+            { "Description", "description" },
+          };
+
+          for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+            if (!set_from_key (doc, key_file, group, keys[k][0], CTG_ITEM_CONVENTION, 1, keys[k][1], error))
+              return FALSE;
+        }
+      else if (g_str_has_prefix (group, "Signatory "))
+        {
+          g_autofree char *organisation = get_string (key_file, group, "Organisation");
+          gint64 id = ctg_document_add_signatory (doc, organisation, error);
+
+          if (id == 0 ||
+              !set_from_key (doc, key_file, group, "Representative", CTG_ITEM_SIGNATORY, id, "representative", error) ||
+              !set_from_key (doc, key_file, group, "Role", CTG_ITEM_SIGNATORY, id, "role", error))
+            return FALSE;
+        }
+      else if (g_str_has_prefix (group, "Body "))
+        {
+          g_autofree char *name = get_string (key_file, group, "Name");
+          g_autofree char *kind = get_string (key_file, group, "Kind");
+          gint64 id = ctg_document_add_body (doc, name, kind[0] ? kind : "other", error);
+
+          if (id == 0 ||
+              !set_from_key (doc, key_file, group, "Description", CTG_ITEM_BODY, id, "description", error) ||
+              !import_members (doc, key_file, group, id, error))
+            return FALSE;
+        }
+      else if (g_str_has_prefix (group, "Meeting "))
+        {
+          g_autofree char *body = get_string (key_file, group, "Body");
+          g_autofree char *date = get_string (key_file, group, "Date");
+          g_autofree char *title = get_string (key_file, group, "Title");
+          gint64 body_id = body[0] ? find_by_title (doc, CTG_ITEM_BODY, 0, "name", body) : 0;
+          gint64 id;
+
+          if (body[0] != '\0' && body_id == 0)
+            {
+              g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE,
+                           _("[%s] Body: no governance body is named “%s”"), group, body);
+              return FALSE;
+            }
+          id = ctg_document_add_meeting (doc, body_id, date, title, error);
+          if (id == 0 || !set_from_key (doc, key_file, group, "Notes", CTG_ITEM_MEETING, id, "notes", error))
+            return FALSE;
+        }
+      else if (g_str_has_prefix (group, "Axis "))
+        {
+          g_autofree char *title = get_string (key_file, group, "Title");
+          gint64 id = find_by_title (doc, CTG_ITEM_AXIS, 0, "title", title);
+
+          if (id == 0)
+            {
+              g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE,
+                           _("[%s] Title: the plan has no axis “%s”"), group, title);
+              return FALSE;
+            }
+          if (!set_from_key (doc, key_file, group, "Code", CTG_ITEM_AXIS, id, "code", error) ||
+              !set_from_key (doc, key_file, group, "Description", CTG_ITEM_AXIS, id, "description", error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * ctg_document_import_convention:
+ * @key_file: the convention in the form of `data/examples/NAME.convention`
+ *
+ * Sets the convention's title, territory, period and description, and adds
+ * its signatories, governance bodies with their members, meetings, and the
+ * descriptions of axes already in the plan. All or nothing.
+ */
+gboolean
+ctg_document_import_convention (CtgDocument  *self,
+                                GKeyFile     *key_file,
+                                GError      **error)
+{
+  gboolean creating;
+  gboolean ok;
+
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (key_file != NULL, FALSE);
+
+  /* Filling a convention never edited is its creation, not an edit to undo */
+  creating = !ctg_document_can_undo (self) && !ctg_document_can_redo (self);
+
+  if (!_ctg_document_begin (self, _("Import convention"), error))
+    return FALSE;
+  if (creating)
+    _ctg_document_suspend_journal (self);
+  ok = import_groups (self, key_file, error);
+  if (creating)
+    _ctg_document_resume_journal (self);
+  return _ctg_document_end (self, ok, ok ? error : NULL) && ok;
+}

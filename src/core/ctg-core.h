@@ -1,0 +1,16 @@
+/* ctg-core.h: the whole document API
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ctg-action.h"
+#include "ctg-csv.h"
+#include "ctg-date.h"
+#include "ctg-document.h"
+#include "ctg-error.h"
+#include "ctg-participant.h"
+#include "ctg-plan-csv.h"
+#include "ctg-status.h"

@@ -1,0 +1,1054 @@
+/* ctg-plan-csv.c
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ctg-plan-csv"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ctg-csv.h"
+#include "ctg-date.h"
+#include "ctg-document-private.h"
+#include "ctg-plan-csv.h"
+
+typedef enum
+{
+  COL_AXIS,
+  COL_THEME,
+  COL_ENJEU,
+  COL_OBJECTIVE,
+  COL_CODE,
+  COL_TITLE,
+  COL_DESCRIPTION,
+  COL_PILOTS,
+  COL_PARTNERS,
+  COL_START,
+  COL_ECHEANCE,
+  COL_STATUS,
+  COL_PROGRESS,
+  COL_STEPS,
+  COL_MEANS,
+  COL_INDICATORS,
+  COL_NOTES,
+  N_COLUMNS
+} Column;
+
+/* The header the export writes, in the words of French plan tables */
+static const char * const export_header[N_COLUMNS] = {
+  "axe", "thématique", "enjeu", "objectif", "code", "action", "description", "pilotes",
+  "partenaires", "début", "échéance", "statut", "avancement", "étapes", "moyens",
+  "indicateurs", "notes",
+};
+
+/* Column names accepted on import, folded (lower case, no accents) */
+static const struct {
+  const char *name;
+  Column      column;
+} column_names[] = {
+  { "axe", COL_AXIS }, { "axis", COL_AXIS }, { "axes", COL_AXIS },
+  { "thematique", COL_THEME }, { "theme", COL_THEME }, { "thematic", COL_THEME },
+  { "enjeu", COL_ENJEU }, { "enjeux", COL_ENJEU }, { "stake", COL_ENJEU }, { "issue", COL_ENJEU },
+  { "orientation", COL_ENJEU }, { "orientation strategique", COL_ENJEU },
+  { "objectif", COL_OBJECTIVE }, { "objective", COL_OBJECTIVE },
+  { "objectif strategique", COL_OBJECTIVE }, { "objectifs", COL_OBJECTIVE },
+  { "sous-objectif", COL_OBJECTIVE }, { "strategic objective", COL_OBJECTIVE },
+  { "code", COL_CODE }, { "numero", COL_CODE }, { "n", COL_CODE }, { "ref", COL_CODE },
+  { "action", COL_TITLE }, { "title", COL_TITLE }, { "titre", COL_TITLE },
+  { "intitule", COL_TITLE }, { "fiche action", COL_TITLE }, { "actions", COL_TITLE },
+  { "description", COL_DESCRIPTION },
+  { "pilotes", COL_PILOTS }, { "pilote", COL_PILOTS }, { "pilots", COL_PILOTS }, { "pilot", COL_PILOTS },
+  { "partenaires", COL_PARTNERS }, { "partenaire", COL_PARTNERS }, { "partners", COL_PARTNERS },
+  { "partner", COL_PARTNERS },
+  { "debut", COL_START }, { "start", COL_START }, { "date de debut", COL_START },
+  { "start date", COL_START },
+  { "echeance", COL_ECHEANCE }, { "deadline", COL_ECHEANCE }, { "echeances", COL_ECHEANCE },
+  { "due", COL_ECHEANCE }, { "end", COL_ECHEANCE }, { "fin", COL_ECHEANCE },
+  { "statut", COL_STATUS }, { "status", COL_STATUS }, { "etat", COL_STATUS },
+  { "avancement", COL_PROGRESS }, { "progress", COL_PROGRESS }, { "progression", COL_PROGRESS },
+  { "etapes", COL_STEPS }, { "etape", COL_STEPS }, { "steps", COL_STEPS },
+  { "moyens", COL_MEANS }, { "means", COL_MEANS }, { "resources", COL_MEANS },
+  { "indicateurs", COL_INDICATORS }, { "indicateur", COL_INDICATORS }, { "indicators", COL_INDICATORS },
+  { "criteres d evaluation", COL_INDICATORS }, { "evaluation", COL_INDICATORS },
+  { "notes", COL_NOTES }, { "note", COL_NOTES }, { "commentaires", COL_NOTES }, { "comments", COL_NOTES },
+};
+
+static gboolean
+column_from_name (const char *name,
+                  Column     *column)
+{
+  g_autofree char *folded = ctg_text_fold (name);
+
+  for (guint i = 0; i < G_N_ELEMENTS (column_names); i++)
+    {
+      if (g_str_equal (folded, column_names[i].name))
+        {
+          *column = column_names[i].column;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Lists in a cell */
+
+static gboolean
+is_list_separator (const char *p,
+                   const char *start,
+                   gsize      *skip)
+{
+  /* "/" between digits is part of a date ("03/2024"), not a separator */
+  if (*p == '/' && !(p > start && g_ascii_isdigit (p[-1]) && g_ascii_isdigit (p[1])))
+    {
+      *skip = 1;
+      return TRUE;
+    }
+  if (g_str_has_prefix (p, "—") || g_str_has_prefix (p, "–"))
+    {
+      *skip = strlen ("—");
+      return TRUE;
+    }
+  /* A hyphen only with spaces around: "Saint-Firmin" is one name */
+  if (g_str_has_prefix (p, " - "))
+    {
+      *skip = 3;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * ctg_split_list:
+ *
+ * Splits a cell holding a list: one item per line, or, on a single line,
+ * items separated by "/", "—", "–" or " - ". Separators inside parentheses
+ * belong to the item ("Pascale ROCHAS (Vice-Présidente / CTG)").
+ *
+ * Returns: (transfer full) (element-type utf8): the trimmed, non-empty items
+ */
+GPtrArray *
+ctg_split_list (const char *cell)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_free);
+
+  if (strchr (cell, '\n') != NULL)
+    {
+      g_auto(GStrv) lines = g_strsplit (cell, "\n", -1);
+
+      for (guint i = 0; lines[i]; i++)
+        {
+          g_strstrip (lines[i]);
+          if (lines[i][0] != '\0')
+            g_ptr_array_add (items, g_strdup (lines[i]));
+        }
+      return items;
+    }
+
+  {
+    const char *item = cell;
+    int depth = 0;
+
+    for (const char *p = cell;; p++)
+      {
+        gsize skip = 0;
+
+        if (*p == '(')
+          depth++;
+        else if (*p == ')' && depth > 0)
+          depth--;
+
+        if (*p == '\0' || (depth == 0 && is_list_separator (p, cell, &skip)))
+          {
+            g_autofree char *text = g_strstrip (g_strndup (item, (gsize) (p - item)));
+
+            if (text[0] != '\0')
+              g_ptr_array_add (items, g_steal_pointer (&text));
+            if (*p == '\0')
+              break;
+            p += skip - 1;
+            item = p + 1;
+          }
+      }
+  }
+
+  return items;
+}
+
+/* Writes a list so that ctg_split_list() gives it back as it was */
+static void
+append_list (GString   *cell,
+             GPtrArray *items)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_autofree char *item = g_strdup (g_ptr_array_index (items, i));
+
+      g_strdelimit (item, "\r\n", ' ');
+      if (i > 0)
+        g_string_append_c (cell, '\n');
+      g_string_append (cell, item);
+    }
+
+  if (items->len == 1)
+    {
+      g_autoptr(GPtrArray) again = ctg_split_list (cell->str);
+
+      if (again->len != 1)
+        g_string_append_c (cell, '\n');
+    }
+}
+
+/* Steps: "[x] 2024-03: text" */
+
+typedef struct
+{
+  char     *text;
+  char     *date;
+  gboolean  done;
+} Step;
+
+static void
+step_clear (Step *step)
+{
+  g_free (step->text);
+  g_free (step->date);
+}
+
+static gboolean
+parse_step (const char  *line,
+            Step        *step)
+{
+  static GRegex *regex;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *mark = NULL;
+  g_autofree char *date = NULL;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex,
+                       g_regex_new ("^(\\[[ xX✓]?\\]\\s*)?"
+                                    "(?:([0-9]{4}(?:-[0-9]{2}){0,2}|[0-9]{1,2}/[0-9]{4}|[0-9]{1,2}/[0-9]{1,2}/[0-9]{4})\\s*:\\s+)?"
+                                    "(.*)$",
+                                    G_REGEX_OPTIMIZE | G_REGEX_DOTALL, 0, NULL));
+
+  memset (step, 0, sizeof *step);
+  if (!g_regex_match (regex, line, 0, &match))
+    return FALSE;
+
+  mark = g_match_info_fetch (match, 1);
+  date = g_match_info_fetch (match, 2);
+  step->text = g_strstrip (g_match_info_fetch (match, 3));
+  step->done = mark != NULL && (strchr (mark, 'x') || strchr (mark, 'X') || strstr (mark, "✓"));
+
+  if (date != NULL && date[0] != '\0')
+    {
+      CtgDate parsed;
+
+      if (!ctg_date_parse (date, &parsed))
+        return FALSE;
+      step->date = ctg_date_to_iso (&parsed);
+    }
+  return TRUE;
+}
+
+/* Indicators: "name | target | 2023=value | 2024=value" */
+
+typedef struct
+{
+  char       *name;
+  char       *target;
+  GPtrArray  *years;   /* "2023", "2024", ... */
+  GPtrArray  *values;
+} Indicator;
+
+static void
+indicator_clear (Indicator *indicator)
+{
+  g_free (indicator->name);
+  g_free (indicator->target);
+  g_clear_pointer (&indicator->years, g_ptr_array_unref);
+  g_clear_pointer (&indicator->values, g_ptr_array_unref);
+}
+
+static gboolean
+parse_indicator (const char *line,
+                 Indicator  *indicator)
+{
+  g_auto(GStrv) parts = g_strsplit (line, "|", -1);
+
+  memset (indicator, 0, sizeof *indicator);
+  indicator->years = g_ptr_array_new_with_free_func (g_free);
+  indicator->values = g_ptr_array_new_with_free_func (g_free);
+  indicator->name = g_strstrip (g_strdup (parts[0]));
+  indicator->target = g_strdup ("");
+
+  for (guint i = 1; parts[i]; i++)
+    {
+      char *part = g_strstrip (parts[i]);
+      const char *eq = strchr (part, '=');
+      guint64 year;
+
+      if (i == 1 && (eq == NULL || eq - part != 4))
+        {
+          g_free (indicator->target);
+          indicator->target = g_strdup (part);
+          continue;
+        }
+      if (eq == NULL)
+        return FALSE;
+      {
+        g_autofree char *year_text = g_strstrip (g_strndup (part, (gsize) (eq - part)));
+
+        if (!g_ascii_string_to_unsigned (year_text, 10, 1900, 2200, &year, NULL))
+          return FALSE;
+        g_ptr_array_add (indicator->years, g_steal_pointer (&year_text));
+        g_ptr_array_add (indicator->values, g_strstrip (g_strdup (eq + 1)));
+      }
+    }
+  return indicator->name[0] != '\0';
+}
+
+/* One row of the plan, checked */
+
+typedef struct
+{
+  guint       line;
+  char       *cells[N_COLUMNS];
+  GPtrArray  *pilots;      /* CtgParticipant */
+  GPtrArray  *partners;
+  char       *start;
+  char       *echeance;
+  const char *status;
+  char       *progress;
+  GArray     *steps;       /* Step */
+  GArray     *indicators;  /* Indicator */
+} PlanRow;
+
+static void
+plan_row_free (PlanRow *row)
+{
+  for (guint i = 0; i < N_COLUMNS; i++)
+    g_free (row->cells[i]);
+  g_clear_pointer (&row->pilots, g_ptr_array_unref);
+  g_clear_pointer (&row->partners, g_ptr_array_unref);
+  g_free (row->start);
+  g_free (row->echeance);
+  g_free (row->progress);
+  g_clear_pointer (&row->steps, g_array_unref);
+  g_clear_pointer (&row->indicators, g_array_unref);
+  g_free (row);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlanRow, plan_row_free)
+
+static void
+row_problem (GPtrArray  *problems,
+             guint       line,
+             const char *message)
+{
+  g_ptr_array_add (problems, g_strdup_printf (_("line %u: %s"), line, message));
+}
+
+static GPtrArray *
+parse_participants (const char *cell)
+{
+  g_autoptr(GPtrArray) items = ctg_split_list (cell);
+  GPtrArray *participants = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_participant_free);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      CtgParticipant *p = ctg_participant_parse (g_ptr_array_index (items, i));
+
+      if (p != NULL)
+        g_ptr_array_add (participants, p);
+    }
+  return participants;
+}
+
+static PlanRow *
+check_row (CtgCsvRow   *csv,
+           const int    map[N_COLUMNS],
+           GPtrArray   *problems)
+{
+  g_autoptr(PlanRow) row = g_new0 (PlanRow, 1);
+  guint before = problems->len;
+  CtgDate start = { 0 }, echeance = { 0 }, range_start = { 0 };
+  CtgStatus status;
+
+  row->line = csv->line;
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      const char *cell = map[c] >= 0 && (guint) map[c] < csv->cells->len
+                         ? g_ptr_array_index (csv->cells, map[c]) : "";
+      row->cells[c] = g_strdup (cell);
+    }
+
+  /* Names and titles are single lines without outer spaces */
+  for (guint c = COL_AXIS; c <= COL_TITLE; c++)
+    g_strstrip (row->cells[c]);
+
+  if (row->cells[COL_AXIS][0] == '\0')
+    row_problem (problems, row->line, _("the axis (column “axe”) is empty"));
+  if (row->cells[COL_TITLE][0] == '\0')
+    row_problem (problems, row->line, _("the action (column “action”) is empty"));
+
+  row->pilots = parse_participants (row->cells[COL_PILOTS]);
+  row->partners = parse_participants (row->cells[COL_PARTNERS]);
+
+  if (!ctg_date_parse (row->cells[COL_START], &start))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a valid start date"),
+                                                  g_strstrip (row->cells[COL_START]));
+      row_problem (problems, row->line, message);
+    }
+  if (!ctg_date_parse_range (row->cells[COL_ECHEANCE], &range_start, &echeance))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a valid échéance"),
+                                                  g_strstrip (row->cells[COL_ECHEANCE]));
+      row_problem (problems, row->line, message);
+    }
+  else if (ctg_date_is_set (&range_start))
+    {
+      /* "2023 2024": the years of start and échéance */
+      if (ctg_date_is_set (&start) && (start.year != range_start.year || start.month || start.day))
+        row_problem (problems, row->line, _("the échéance gives two years but the start is also given"));
+      else
+        start = range_start;
+    }
+
+  if (!ctg_date_range_valid (&start, &echeance))
+    row_problem (problems, row->line, _("the échéance comes before the start"));
+  row->start = ctg_date_to_iso (&start);
+  row->echeance = ctg_date_to_iso (&echeance);
+
+  if (!ctg_status_parse (row->cells[COL_STATUS], &status))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("“%s” is not a status (à lancer, en cours, réalisée, reportée, abandonnée)"),
+                         g_strstrip (row->cells[COL_STATUS]));
+      row_problem (problems, row->line, message);
+    }
+  else
+    row->status = ctg_status_to_key (status);
+
+  {
+    g_autofree char *progress = g_strstrip (g_strdup (row->cells[COL_PROGRESS]));
+    guint64 value;
+    gsize len;
+
+    len = strlen (progress);
+    if (len > 0 && progress[len - 1] == '%')
+      progress[--len] = '\0';
+    /* "40 %" is written with a no-break space in French */
+    if (g_str_has_suffix (progress, "\u00a0"))
+      progress[len - 2] = '\0';
+    else if (g_str_has_suffix (progress, "\u202f"))
+      progress[len - 3] = '\0';
+    g_strstrip (progress);
+
+    if (progress[0] != '\0')
+      {
+        if (!g_ascii_string_to_unsigned (progress, 10, 0, 100, &value, NULL))
+          {
+            g_autofree char *message = g_strdup_printf (_("“%s” is not a progress from 0 to 100"),
+                                                        g_strstrip (row->cells[COL_PROGRESS]));
+            row_problem (problems, row->line, message);
+          }
+        else
+          row->progress = g_strdup_printf ("%u", (guint) value);
+      }
+  }
+
+  row->steps = g_array_new (FALSE, TRUE, sizeof (Step));
+  g_array_set_clear_func (row->steps, (GDestroyNotify) step_clear);
+  {
+    g_autoptr(GPtrArray) lines = ctg_split_list (row->cells[COL_STEPS]);
+
+    for (guint i = 0; i < lines->len; i++)
+      {
+        Step step;
+
+        if (!parse_step (g_ptr_array_index (lines, i), &step))
+          {
+            g_autofree char *message = g_strdup_printf (_("the step “%s” has an invalid date"),
+                                                        (char *) g_ptr_array_index (lines, i));
+            step_clear (&step);
+            row_problem (problems, row->line, message);
+            continue;
+          }
+        g_array_append_val (row->steps, step);
+      }
+  }
+
+  row->indicators = g_array_new (FALSE, TRUE, sizeof (Indicator));
+  g_array_set_clear_func (row->indicators, (GDestroyNotify) indicator_clear);
+  {
+    g_autoptr(GPtrArray) lines = ctg_split_list (row->cells[COL_INDICATORS]);
+
+    for (guint i = 0; i < lines->len; i++)
+      {
+        Indicator indicator;
+
+        if (!parse_indicator (g_ptr_array_index (lines, i), &indicator))
+          {
+            g_autofree char *message =
+              g_strdup_printf (_("the indicator “%s” should read “name | target | 2024=value”"),
+                               (char *) g_ptr_array_index (lines, i));
+            indicator_clear (&indicator);
+            row_problem (problems, row->line, message);
+            continue;
+          }
+        g_array_append_val (row->indicators, indicator);
+      }
+  }
+
+  if (problems->len > before)
+    return NULL;
+  return g_steal_pointer (&row);
+}
+
+/* Writing the checked rows */
+
+typedef struct
+{
+  CtgDocument *doc;
+  GHashTable  *ids;          /* "kind\x1fparent\x1ftitle" -> id */
+  GHashTable  *order;        /* section id -> first appearance */
+  GHashTable  *positions;    /* "kind\x1fparent" -> next position */
+} Importer;
+
+static gint64
+next_position (Importer   *im,
+               const char *scope)
+{
+  gpointer value;
+  gint64 position = 0;
+
+  if (g_hash_table_lookup_extended (im->positions, scope, NULL, &value))
+    position = GPOINTER_TO_SIZE (value);
+  g_hash_table_insert (im->positions, g_strdup (scope), GSIZE_TO_POINTER (position + 1));
+  return position;
+}
+
+static gint64
+find_or_insert (Importer            *im,
+                const char          *key,
+                const char          *scope,
+                const char          *table,
+                const char * const  *columns,
+                const char         **values,
+                gboolean            *created,
+                GError             **error)
+{
+  gpointer found;
+  g_autofree char *position = NULL;
+  gint64 id;
+  guint n;
+
+  if (g_hash_table_lookup_extended (im->ids, key, NULL, &found))
+    {
+      *created = FALSE;
+      return (gint64) GPOINTER_TO_SIZE (found);
+    }
+
+  for (n = 0; columns[n]; n++)
+    ;
+  position = g_strdup_printf ("%" G_GINT64_FORMAT, next_position (im, scope));
+  values[n - 1] = position;   /* "position" is always the last column */
+
+  id = _ctg_document_insert (im->doc, table, columns, values, error);
+  if (id != 0)
+    g_hash_table_insert (im->ids, g_strdup (key), GSIZE_TO_POINTER ((gsize) id));
+  *created = TRUE;
+  return id;
+}
+
+static char *
+id_text (gint64 id)
+{
+  return id != 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, id) : NULL;
+}
+
+static gint64
+import_section (Importer    *im,
+                gint64       axis_id,
+                const char  *kind,
+                const char  *title,
+                GError     **error)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *scope = NULL;
+  g_autofree char *axis = id_text (axis_id);
+  gboolean created;
+  gint64 id;
+
+  if (title[0] == '\0')
+    return 0;
+
+  key = g_strdup_printf ("%s\x1f%s\x1f%s", kind, axis, title);
+  scope = g_strdup_printf ("section\x1f%s", axis);
+  id = find_or_insert (im, key, scope, "section",
+                       (const char *[]) { "axis_id", "kind", "title", "position", NULL },
+                       (const char *[]) { axis, kind, title, NULL }, &created, error);
+  return id;
+}
+
+static gboolean
+import_row (Importer  *im,
+            PlanRow   *row,
+            GError   **error)
+{
+  g_autofree char *axis_key = g_strdup_printf ("axis\x1f\x1f%s", row->cells[COL_AXIS]);
+  g_autofree char *axis = NULL;
+  g_autofree char *theme = NULL;
+  g_autofree char *enjeu = NULL;
+  g_autofree char *objective_key = NULL;
+  g_autofree char *objective_scope = NULL;
+  g_autofree char *objective = NULL;
+  g_autofree char *action = NULL;
+  g_autofree char *now = _ctg_now_iso ();
+  gint64 axis_id, theme_id, enjeu_id, objective_id, action_id;
+  gboolean created;
+
+  axis_id = find_or_insert (im, axis_key, "axis", "axis",
+                            (const char *[]) { "title", "position", NULL },
+                            (const char *[]) { row->cells[COL_AXIS], NULL }, &created, error);
+  if (axis_id == 0)
+    return FALSE;
+  axis = id_text (axis_id);
+
+  theme_id = import_section (im, axis_id, "theme", row->cells[COL_THEME], error);
+  if (theme_id == 0 && row->cells[COL_THEME][0] != '\0')
+    return FALSE;
+  enjeu_id = import_section (im, axis_id, "enjeu", row->cells[COL_ENJEU], error);
+  if (enjeu_id == 0 && row->cells[COL_ENJEU][0] != '\0')
+    return FALSE;
+  theme = id_text (theme_id);
+  enjeu = id_text (enjeu_id);
+
+  objective_key = g_strdup_printf ("objective\x1f%s\x1f%s\x1f%s\x1f%s", axis,
+                                   theme ? theme : "", enjeu ? enjeu : "", row->cells[COL_OBJECTIVE]);
+  objective_scope = g_strdup_printf ("objective\x1f%s", axis);
+  objective_id = find_or_insert (im, objective_key, objective_scope, "objective",
+                                 (const char *[]) { "axis_id", "theme_id", "enjeu_id", "title", "position", NULL },
+                                 (const char *[]) { axis, theme, enjeu, row->cells[COL_OBJECTIVE], NULL },
+                                 &created, error);
+  if (objective_id == 0)
+    return FALSE;
+  objective = id_text (objective_id);
+
+  {
+    g_autofree char *scope = g_strdup_printf ("action\x1f%s", objective);
+    g_autofree char *position = g_strdup_printf ("%" G_GINT64_FORMAT, next_position (im, scope));
+
+    action_id = _ctg_document_insert (im->doc, "action",
+      (const char *[]) { "objective_id", "position", "code", "title", "description", "start",
+                         "echeance", "status", "progress", "means", "notes", "created", "modified", NULL },
+      (const char *[]) { objective, position, row->cells[COL_CODE], row->cells[COL_TITLE],
+                         row->cells[COL_DESCRIPTION], row->start, row->echeance, row->status,
+                         row->progress, row->cells[COL_MEANS], row->cells[COL_NOTES], now, now },
+      error);
+    if (action_id == 0)
+      return FALSE;
+    action = id_text (action_id);
+  }
+
+  for (guint relation = 0; relation < 2; relation++)
+    {
+      GPtrArray *list = relation == 0 ? row->pilots : row->partners;
+
+      for (guint i = 0; i < list->len; i++)
+        {
+          const CtgParticipant *p = g_ptr_array_index (list, i);
+          g_autofree char *position = g_strdup_printf ("%u", i);
+
+          if (_ctg_document_insert (im->doc, "participant",
+                (const char *[]) { "action_id", "relation", "position", "name", "kind", "role", NULL },
+                (const char *[]) { action, relation == 0 ? "pilot" : "partner", position, p->name,
+                                   ctg_participant_kind_to_key (p->kind), p->role },
+                error) == 0)
+            return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < row->steps->len; i++)
+    {
+      const Step *step = &g_array_index (row->steps, Step, i);
+      g_autofree char *position = g_strdup_printf ("%u", i);
+
+      if (_ctg_document_insert (im->doc, "step",
+            (const char *[]) { "action_id", "position", "text", "date", "done", NULL },
+            (const char *[]) { action, position, step->text, step->date, step->done ? "1" : "0" },
+            error) == 0)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < row->indicators->len; i++)
+    {
+      const Indicator *indicator = &g_array_index (row->indicators, Indicator, i);
+      g_autofree char *position = g_strdup_printf ("%u", i);
+      g_autofree char *indicator_id = NULL;
+      gint64 id;
+
+      id = _ctg_document_insert (im->doc, "indicator",
+                                 (const char *[]) { "action_id", "position", "name", "target", NULL },
+                                 (const char *[]) { action, position, indicator->name, indicator->target },
+                                 error);
+      if (id == 0)
+        return FALSE;
+      indicator_id = id_text (id);
+
+      for (guint j = 0; j < indicator->years->len; j++)
+        if (_ctg_document_insert (im->doc, "indicator_value",
+              (const char *[]) { "indicator_id", "year", "value", NULL },
+              (const char *[]) { indicator_id, g_ptr_array_index (indicator->years, j),
+                                 g_ptr_array_index (indicator->values, j) },
+              error) == 0)
+          return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Objectives are listed under their thématique and enjeu, in the order
+ * those first appear, even when the table interleaves them. */
+static gboolean
+order_objectives (CtgDocument  *self,
+                  GError      **error)
+{
+  sqlite3_stmt *stmt;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  stmt = _ctg_document_prepare (self,
+    "SELECT o.id FROM objective o"
+    " LEFT JOIN section t ON t.id = o.theme_id LEFT JOIN section e ON e.id = o.enjeu_id"
+    " ORDER BY o.axis_id, coalesce(t.position, -1), coalesce(e.position, -1), o.position", error);
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autofree char *position = g_strdup_printf ("%u", i);
+
+      if (!_ctg_document_update (self, "objective", g_array_index (ids, gint64, i), "position",
+                                 position, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+document_is_empty (CtgDocument *self)
+{
+  g_autoptr(GArray) axes = ctg_document_list_ids (self, CTG_ITEM_AXIS, 0);
+
+  return axes->len == 0;
+}
+
+/**
+ * ctg_document_import_csv:
+ * @data: the CSV file's bytes
+ * @warnings: (element-type utf8) (nullable): where to add warnings, such as
+ *   unknown columns that were ignored
+ *
+ * Imports a plan table: one row per action, with its axis, thématique,
+ * enjeu and objective, which are created as needed. All or nothing: if any
+ * row is wrong, @error lists every problem with its line and nothing is
+ * written.
+ */
+gboolean
+ctg_document_import_csv (CtgDocument  *self,
+                         const char   *data,
+                         gsize         length,
+                         GPtrArray    *warnings,
+                         GError      **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) plan = g_ptr_array_new_with_free_func ((GDestroyNotify) plan_row_free);
+  g_autoptr(GHashTable) ids = NULL;
+  g_autoptr(GHashTable) positions = NULL;
+  int map[N_COLUMNS];
+  CtgCsvRow *header;
+  Importer im;
+  gboolean suspend;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  rows = ctg_csv_parse (data, length, NULL, problems);
+
+  if (problems->len == 0 && rows->len == 0)
+    g_ptr_array_add (problems, g_strdup (_("the file is empty")));
+
+  if (problems->len == 0)
+    {
+      header = g_ptr_array_index (rows, 0);
+      for (guint c = 0; c < N_COLUMNS; c++)
+        map[c] = -1;
+
+      for (guint i = 0; i < header->cells->len; i++)
+        {
+          const char *name = g_ptr_array_index (header->cells, i);
+          Column column;
+
+          if (column_from_name (name, &column))
+            {
+              if (map[column] < 0)
+                map[column] = (int) i;
+            }
+          else if (warnings != NULL && name[0] != '\0')
+            g_ptr_array_add (warnings,
+                             g_strdup_printf (_("The column “%s” is not known and was ignored."), name));
+        }
+
+      if (map[COL_AXIS] < 0)
+        row_problem (problems, header->line, _("the header has no column “axe” (or “axis”)"));
+      if (map[COL_TITLE] < 0)
+        row_problem (problems, header->line, _("the header has no column “action” (or “title”)"));
+    }
+
+  if (problems->len == 0)
+    {
+      for (guint i = 1; i < rows->len; i++)
+        {
+          PlanRow *row = check_row (g_ptr_array_index (rows, i), map, problems);
+
+          if (row != NULL)
+            g_ptr_array_add (plan, row);
+        }
+    }
+
+  if (problems->len > 0)
+    {
+      g_autoptr(GString) message = g_string_new (_("The plan could not be imported; nothing was changed."));
+
+      for (guint i = 0; i < problems->len && i < 100; i++)
+        g_string_append_printf (message, "\n%s", (char *) g_ptr_array_index (problems, i));
+      if (problems->len > 100)
+        g_string_append_printf (message,
+                                g_dngettext (GETTEXT_PACKAGE, "\n… and %u more problem",
+                                             "\n… and %u more problems", problems->len - 100),
+                                problems->len - 100);
+      g_set_error_literal (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_BAD_CSV, message->str);
+      return FALSE;
+    }
+
+  ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  positions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  im = (Importer) { self, ids, NULL, positions };
+
+  /* Existing axes keep their place: new ones go after them */
+  {
+    g_autoptr(GArray) axes = ctg_document_list_ids (self, CTG_ITEM_AXIS, 0);
+
+    g_hash_table_insert (positions, g_strdup ("axis"), GSIZE_TO_POINTER ((gsize) axes->len));
+  }
+
+  /* Importing into a new, empty convention is its creation, not an edit to
+   * undo; into one with a plan, it is one undoable step. */
+  suspend = document_is_empty (self);
+
+  if (!_ctg_document_begin (self, _("Import plan"), error))
+    return FALSE;
+  if (suspend)
+    _ctg_document_suspend_journal (self);
+
+  for (guint i = 0; ok && i < plan->len; i++)
+    ok = import_row (&im, g_ptr_array_index (plan, i), error);
+  if (ok)
+    ok = order_objectives (self, error);
+
+  if (suspend)
+    _ctg_document_resume_journal (self);
+  return _ctg_document_end (self, ok, ok ? error : NULL) && ok;
+}
+
+/* Export */
+
+static void
+append_participants (GString   *cell,
+                     GPtrArray *participants)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < participants->len; i++)
+    g_ptr_array_add (items, ctg_participant_to_string (g_ptr_array_index (participants, i)));
+  append_list (cell, items);
+}
+
+static void
+append_steps (CtgDocument *self,
+              GString     *cell,
+              gint64       action_id)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+
+  stmt = _ctg_document_prepare (self, "SELECT text, date, done FROM step WHERE action_id = ?1"
+                                      " ORDER BY position, id", NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, action_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      GString *item = g_string_new (NULL);
+      const char *date = (const char *) sqlite3_column_text (stmt, 1);
+
+      if (sqlite3_column_int (stmt, 2))
+        g_string_append (item, "[x] ");
+      if (date != NULL)
+        g_string_append_printf (item, "%s: ", date);
+      g_string_append (item, (const char *) sqlite3_column_text (stmt, 0));
+      g_ptr_array_add (items, g_string_free (item, FALSE));
+    }
+  sqlite3_reset (stmt);
+  append_list (cell, items);
+}
+
+static void
+append_indicators (CtgDocument *self,
+                   GString     *cell,
+                   gint64       action_id)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) indicators = ctg_document_list_ids (self, CTG_ITEM_INDICATOR, action_id);
+
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      gint64 id = g_array_index (indicators, gint64, i);
+      g_autofree char *name = ctg_document_dup_text (self, CTG_ITEM_INDICATOR, id, "name");
+      g_autofree char *target = ctg_document_dup_text (self, CTG_ITEM_INDICATOR, id, "target");
+      g_autoptr(GArray) values = ctg_document_list_ids (self, CTG_ITEM_INDICATOR_VALUE, id);
+      GString *item = g_string_new (name);
+
+      g_strdelimit (item->str, "|", '/');
+      if (target[0] != '\0' || values->len > 0)
+        {
+          g_strdelimit (target, "|", '/');
+          g_string_append_printf (item, " | %s", target);
+        }
+      for (guint j = 0; j < values->len; j++)
+        {
+          gint64 value_id = g_array_index (values, gint64, j);
+          g_autofree char *value = ctg_document_dup_text (self, CTG_ITEM_INDICATOR_VALUE, value_id, "value");
+          gint64 year = ctg_document_get_int (self, CTG_ITEM_INDICATOR_VALUE, value_id, "year", 0);
+
+          g_strdelimit (value, "|", '/');
+          g_string_append_printf (item, " | %" G_GINT64_FORMAT "=%s", year, value);
+        }
+      g_ptr_array_add (items, g_string_free (item, FALSE));
+    }
+  append_list (cell, items);
+}
+
+/**
+ * ctg_document_export_csv:
+ * @separator: `;` (what French spreadsheets expect), `,` or tab
+ *
+ * Writes the plan table, one row per action, in the form
+ * ctg_document_import_csv() reads back to the same convention.
+ *
+ * Returns: (transfer full): the CSV text, UTF-8, CRLF line ends
+ */
+char *
+ctg_document_export_csv (CtgDocument *self,
+                         char         separator)
+{
+  g_autoptr(GListModel) actions = NULL;
+  GString *out = g_string_new (NULL);
+  g_autoptr(GString) cell = g_string_new (NULL);
+  guint n;
+
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), NULL);
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      if (c > 0)
+        g_string_append_c (out, separator);
+      g_string_append (out, export_header[c]);
+    }
+  g_string_append (out, "\r\n");
+
+  actions = ctg_document_list_actions (self, 0);
+  n = g_list_model_get_n_items (actions);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CtgAction) action = g_list_model_get_item (actions, i);
+      gint64 objective_id = ctg_action_get_objective_id (action);
+      gint64 theme_id = ctg_document_get_int (self, CTG_ITEM_OBJECTIVE, objective_id, "theme_id", 0);
+      gint64 enjeu_id = ctg_document_get_int (self, CTG_ITEM_OBJECTIVE, objective_id, "enjeu_id", 0);
+      g_autofree char *axis = ctg_document_dup_text (self, CTG_ITEM_AXIS, ctg_action_get_axis_id (action), "title");
+      g_autofree char *theme = theme_id ? ctg_document_dup_text (self, CTG_ITEM_SECTION, theme_id, "title") : NULL;
+      g_autofree char *enjeu = enjeu_id ? ctg_document_dup_text (self, CTG_ITEM_SECTION, enjeu_id, "title") : NULL;
+      g_autofree char *objective = ctg_document_dup_text (self, CTG_ITEM_OBJECTIVE, objective_id, "title");
+      g_autofree char *start = ctg_date_to_iso (ctg_action_get_start (action));
+      g_autofree char *echeance = ctg_date_to_iso (ctg_action_get_echeance (action));
+      g_autofree char *progress = ctg_action_get_progress (action) >= 0
+                                  ? g_strdup_printf ("%d", ctg_action_get_progress (action)) : NULL;
+      const char *simple[N_COLUMNS] = {
+        [COL_AXIS] = axis,
+        [COL_THEME] = theme,
+        [COL_ENJEU] = enjeu,
+        [COL_OBJECTIVE] = objective,
+        [COL_CODE] = ctg_action_get_code (action),
+        [COL_TITLE] = ctg_action_get_title (action),
+        [COL_DESCRIPTION] = ctg_action_get_description (action),
+        [COL_START] = start,
+        [COL_ECHEANCE] = echeance,
+        [COL_STATUS] = ctg_status_to_csv (ctg_action_get_status (action)),
+        [COL_PROGRESS] = progress,
+        [COL_MEANS] = ctg_action_get_means (action),
+        [COL_NOTES] = ctg_action_get_notes (action),
+      };
+
+      for (guint c = 0; c < N_COLUMNS; c++)
+        {
+          g_string_truncate (cell, 0);
+          switch (c)
+            {
+            case COL_PILOTS:
+              append_participants (cell, ctg_action_get_pilots (action));
+              break;
+            case COL_PARTNERS:
+              append_participants (cell, ctg_action_get_partners (action));
+              break;
+            case COL_STEPS:
+              append_steps (self, cell, ctg_action_get_id (action));
+              break;
+            case COL_INDICATORS:
+              append_indicators (self, cell, ctg_action_get_id (action));
+              break;
+            default:
+              g_string_append (cell, simple[c] ? simple[c] : "");
+              break;
+            }
+
+          /* Names are single lines: keep a line break from splitting the row's meaning */
+          if (c <= COL_TITLE)
+            {
+              g_strdelimit (cell->str, "\r\n", ' ');
+              g_strstrip (cell->str);
+            }
+
+          if (c > 0)
+            g_string_append_c (out, separator);
+          ctg_csv_append_cell (out, cell->str, separator);
+        }
+      g_string_append (out, "\r\n");
+    }
+
+  return g_string_free (out, FALSE);
+}

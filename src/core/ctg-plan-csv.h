@@ -1,0 +1,25 @@
+/* ctg-plan-csv.h
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ctg-document.h"
+
+G_BEGIN_DECLS
+
+gboolean  ctg_document_import_csv        (CtgDocument  *self,
+                                          const char   *data,
+                                          gsize         length,
+                                          GPtrArray    *warnings,
+                                          GError      **error);
+char     *ctg_document_export_csv        (CtgDocument  *self,
+                                          char          separator);
+gboolean  ctg_document_import_convention (CtgDocument  *self,
+                                          GKeyFile     *key_file,
+                                          GError      **error);
+GPtrArray *ctg_split_list                (const char   *cell);
+
+G_END_DECLS

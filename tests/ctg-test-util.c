@@ -1,0 +1,152 @@
+/* ctg-test-util.c
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "ctg-test-util.h"
+
+static char *tmp_dir;
+
+static void
+remove_tmp_dir (void)
+{
+  g_autoptr(GFile) dir = NULL;
+
+  if (tmp_dir == NULL)
+    return;
+  /* Files may be made read-only by a test: give the rights back first */
+  {
+    g_autofree char *command = g_strdup_printf ("chmod -R u+w '%s' 2>/dev/null; rm -rf '%s'", tmp_dir, tmp_dir);
+    if (system (command) != 0)
+      g_printerr ("could not remove %s\n", tmp_dir);
+  }
+  g_clear_pointer (&tmp_dir, g_free);
+}
+
+void
+ctg_test_init (int    *argc,
+               char ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("CTG_LOCALEDIR") ? g_getenv ("CTG_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (argc, argv, NULL);
+
+  tmp_dir = g_dir_make_tmp ("ctg-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  atexit (remove_tmp_dir);
+}
+
+char *
+ctg_test_tmp_path (const char *name)
+{
+  static guint counter;
+
+  return g_strdup_printf ("%s/%u-%s", tmp_dir, ++counter, name);
+}
+
+char *
+ctg_test_example_path (const char *slug)
+{
+  g_autofree char *name = g_strconcat (slug, ".ctg", NULL);
+
+  return g_build_filename (g_getenv ("CTG_EXAMPLES_BUILDDIR"), name, NULL);
+}
+
+char *
+ctg_test_read_file (const char *path,
+                    gsize      *length)
+{
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+
+  g_file_get_contents (path, &data, length, &error);
+  g_assert_no_error (error);
+  return data;
+}
+
+/* Copies a built example to a fresh path: tests never touch the build's files */
+char *
+ctg_test_copy_example (const char *slug)
+{
+  g_autofree char *source = ctg_test_example_path (slug);
+  g_autofree char *name = g_strconcat (slug, ".ctg", NULL);
+  char *dest = ctg_test_tmp_path (name);
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  data = ctg_test_read_file (source, &length);
+  g_file_set_contents (dest, data, (gssize) length, &error);
+  g_assert_no_error (error);
+  return dest;
+}
+
+gboolean
+ctg_test_files_equal (const char *a,
+                      const char *b)
+{
+  gsize la, lb;
+  g_autofree char *da = ctg_test_read_file (a, &la);
+  g_autofree char *db = ctg_test_read_file (b, &lb);
+
+  return la == lb && memcmp (da, db, la) == 0;
+}
+
+/**
+ * ctg_test_run_cli:
+ *
+ * Runs the built ctg tool with the arguments and returns its exit status.
+ */
+int
+ctg_test_run_cli (char       **out,
+                  char       **err,
+                  const char  *first_arg,
+                  ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("CTG_CLI"));
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                out, err, &status, &error);
+  g_assert_no_error (error);
+
+  if (WIFEXITED (status))
+    return WEXITSTATUS (status);
+  return 128 + WTERMSIG (status);
+}
+
+CtgDocument *
+ctg_test_new_document (void)
+{
+  g_autofree char *path = ctg_test_tmp_path ("new.ctg");
+  g_autoptr(GError) error = NULL;
+  CtgDocument *doc = ctg_document_create (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  return doc;
+}

@@ -1,0 +1,216 @@
+/* test-cli.c: the ctg command-line tool, run as a user would
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include "ctg-test-util.h"
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p; p++)
+    if (*p == '\n')
+      n++;
+  return n;
+}
+
+static void
+test_cli_help (void)
+{
+  const char *commands[] = { "new", "import", "export", "info", "check", "list", "set", "undo", "redo", "changes" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (ctg_test_run_cli (&out, &err, commands[i], "--help", NULL), ==, 0);
+      g_assert_nonnull (strstr (out, "ctg"));
+    }
+
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (ctg_test_run_cli (&out, &err, "frobnicate", NULL), ==, 2);
+    g_assert_nonnull (strstr (err, "frobnicate"));
+  }
+}
+
+static void
+test_cli_info (void)
+{
+  g_autofree char *path = ctg_test_copy_example ("creusot-montceau");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "info", path, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Creusot Montceau"));
+  g_assert_nonnull (strstr (out, "34 actions"));
+  g_assert_nonnull (strstr (out, "3 axes"));
+  g_assert_nonnull (strstr (out, "21 signatories"));
+  g_assert_nonnull (strstr (out, "1. Favoriser un meilleur maillage"));
+}
+
+static void
+test_cli_set_and_undo (void)
+{
+  g_autofree char *path = ctg_test_copy_example ("m2a");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(CtgDocument) doc = NULL;
+  g_autoptr(CtgAction) action = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "set", path, "2", "--status", "En cours", "--progress", "30%",
+                                     "--pilots", "RPE — PMI — Caf", "--start", "2023", "--echeance", "06/2025", NULL), ==, 0);
+  doc = ctg_document_open (path, CTG_OPEN_FLAGS_READ_ONLY, &error);
+  g_assert_no_error (error);
+  action = ctg_document_get_action (doc, 2);
+  g_assert_cmpint (ctg_action_get_status (action), ==, CTG_STATUS_IN_PROGRESS);
+  g_assert_cmpint (ctg_action_get_progress (action), ==, 30);
+  g_assert_cmpuint (ctg_action_get_pilots (action)->len, ==, 3);
+  g_assert_cmpuint (ctg_action_get_echeance (action)->month, ==, 6);
+  g_clear_object (&action);
+  g_clear_object (&doc);
+
+  /* One refused value: nothing of the command is applied, one line on stderr */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "set", path, "2", "--status", "réalisée", "--progress", "130", NULL), ==, 1);
+  g_assert_cmpuint (count_lines (err), ==, 1);
+  g_assert_true (g_str_has_prefix (err, "ctg: "));
+  doc = ctg_document_open (path, CTG_OPEN_FLAGS_READ_ONLY, &error);
+  action = ctg_document_get_action (doc, 2);
+  g_assert_cmpint (ctg_action_get_status (action), ==, CTG_STATUS_IN_PROGRESS);
+  g_clear_object (&action);
+  g_clear_object (&doc);
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "undo", path, NULL), ==, 0);
+  doc = ctg_document_open (path, CTG_OPEN_FLAGS_READ_ONLY, &error);
+  action = ctg_document_get_action (doc, 2);
+  g_assert_cmpint (ctg_action_get_status (action), ==, CTG_STATUS_TODO);
+  g_assert_cmpuint (ctg_action_get_pilots (action)->len, ==, 0);
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "set", path, "9999", "--status", "réalisée", NULL), ==, 1);
+}
+
+static void
+test_cli_import_export (void)
+{
+  g_autofree char *csv = ctg_test_tmp_path ("plan.csv");
+  g_autofree char *ctg = ctg_test_tmp_path ("plan.ctg");
+  g_autofree char *csv2 = ctg_test_tmp_path ("plan2.csv");
+  g_autofree char *ctg2 = ctg_test_tmp_path ("plan2.ctg");
+  g_autofree char *csv3 = ctg_test_tmp_path ("plan3.csv");
+  g_autofree char *bad = ctg_test_tmp_path ("bad.csv");
+  g_autofree char *bad_ctg = ctg_test_tmp_path ("bad.ctg");
+  g_autofree char *example = ctg_test_copy_example ("baronnies");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "export", example, "--csv", csv, NULL), ==, 0);
+  g_assert_cmpint (ctg_test_run_cli (NULL, NULL, "import", csv, "-o", ctg, NULL), ==, 0);
+  g_assert_cmpint (ctg_test_run_cli (NULL, NULL, "export", ctg, "--csv", csv2, NULL), ==, 0);
+  g_assert_true (ctg_test_files_equal (csv, csv2));
+
+  /* Comma and tab separators survive the trip as well */
+  g_assert_cmpint (ctg_test_run_cli (NULL, NULL, "export", ctg, "--csv", csv3, "--separator", "tab", NULL), ==, 0);
+  g_assert_cmpint (ctg_test_run_cli (NULL, NULL, "import", csv3, "-o", ctg2, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (ctg_test_run_cli (&out, NULL, "export", ctg2, "--csv", "-", NULL), ==, 0);
+  {
+    gsize length;
+    g_autofree char *expected = ctg_test_read_file (csv, &length);
+    g_assert_cmpstr (out, ==, expected);
+  }
+
+  /* Refuses to overwrite, and a bad plan leaves no file behind */
+  g_assert_cmpint (ctg_test_run_cli (NULL, NULL, "import", csv, "-o", ctg, NULL), ==, 1);
+  g_file_set_contents (bad, "axe;action;avancement\nA;B;200\nA;C;abc\n", -1, NULL);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli (NULL, &err, "import", bad, "-o", bad_ctg, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "line 2"));
+  g_assert_nonnull (strstr (err, "line 3"));
+  g_assert_false (g_file_test (bad_ctg, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_cli_check (void)
+{
+  g_autofree char *good = ctg_test_copy_example ("m2a");
+  g_autofree char *text = ctg_test_tmp_path ("text.ctg");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "check", good, NULL), ==, 0);
+  g_file_set_contents (text, "hello", -1, NULL);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "check", text, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "not a CTG Planner convention"));
+}
+
+static void
+test_cli_french (void)
+{
+  g_autofree char *missing = ctg_test_tmp_path ("absent.ctg");
+  g_autofree char *example = ctg_test_copy_example ("m2a");
+  g_auto(GStrv) env = g_get_environ ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (setlocale (LC_ALL, "fr_FR.UTF-8") == NULL)
+    {
+      g_test_skip ("the fr_FR.UTF-8 locale is not generated");
+      return;
+    }
+  setlocale (LC_ALL, "");
+
+  env = g_environ_setenv (env, "LC_ALL", "fr_FR.UTF-8", TRUE);
+  env = g_environ_setenv (env, "LANGUAGE", "fr", TRUE);
+
+  g_spawn_sync (NULL, (char *[]) { (char *) g_getenv ("CTG_CLI"), "info", missing, NULL }, env,
+                G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (err, "n’existe pas"));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_spawn_sync (NULL, (char *[]) { (char *) g_getenv ("CTG_CLI"), "info", example, NULL }, env,
+                G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (out, "15 actions (À lancer 15)"));
+  g_assert_nonnull (strstr (out, "Période : 2022 – 2026"));
+  g_assert_nonnull (strstr (out, "0 signataire\n"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ctg_test_init (&argc, &argv);
+
+  g_test_add_func ("/cli/help", test_cli_help);
+  g_test_add_func ("/cli/info", test_cli_info);
+  g_test_add_func ("/cli/set-and-undo", test_cli_set_and_undo);
+  g_test_add_func ("/cli/import-export", test_cli_import_export);
+  g_test_add_func ("/cli/check", test_cli_check);
+  g_test_add_func ("/cli/french", test_cli_french);
+
+  return g_test_run ();
+}

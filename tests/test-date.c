@@ -1,0 +1,156 @@
+/* test-date.c
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include "ctg-test-util.h"
+
+static void
+assert_parses (const char *text,
+               const char *iso)
+{
+  CtgDate date;
+  g_autofree char *result = NULL;
+
+  g_assert_true (ctg_date_parse (text, &date));
+  result = ctg_date_to_iso (&date);
+  g_assert_cmpstr (result, ==, iso);
+}
+
+static void
+test_date_parse (void)
+{
+  CtgDate date;
+
+  assert_parses ("2024", "2024");
+  assert_parses ("03/2024", "2024-03");
+  assert_parses ("3/2024", "2024-03");
+  assert_parses ("2024-03", "2024-03");
+  assert_parses ("15/03/2024", "2024-03-15");
+  assert_parses ("2024-03-15", "2024-03-15");
+  assert_parses ("  2024-03-15 ", "2024-03-15");
+  assert_parses ("", NULL);
+
+  g_assert_true (ctg_date_parse ("2024", &date));
+  g_assert_cmpint (ctg_date_precision (&date), ==, CTG_DATE_PRECISION_YEAR);
+  g_assert_true (ctg_date_parse ("2024-03", &date));
+  g_assert_cmpint (ctg_date_precision (&date), ==, CTG_DATE_PRECISION_MONTH);
+  g_assert_true (ctg_date_parse ("2024-03-01", &date));
+  g_assert_cmpint (ctg_date_precision (&date), ==, CTG_DATE_PRECISION_DAY);
+}
+
+static void
+test_date_parse_invalid (void)
+{
+  const char *invalid[] = {
+    "31/02/2024", "2024-13", "13/2024", "2024-02-30", "24", "20245", "abcd", "2024-3",
+    "15-03-2024", "2024/03/15", "1800", "2024-00", "00/2024", "0/0/2024", "2024 -03",
+    "29/02/2023",
+  };
+  CtgDate date;
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_test_message ("%s", invalid[i]);
+      g_assert_false (ctg_date_parse (invalid[i], &date));
+    }
+
+  /* A leap day is a day */
+  g_assert_true (ctg_date_parse ("29/02/2024", &date));
+}
+
+static void
+test_date_range (void)
+{
+  CtgDate start, end;
+
+  g_assert_true (ctg_date_parse_range ("2023 2024", &start, &end));
+  g_assert_cmpuint (start.year, ==, 2023);
+  g_assert_cmpuint (end.year, ==, 2024);
+  g_assert_true (ctg_date_parse_range ("2023-2024", &start, &end));
+  g_assert_cmpuint (start.year, ==, 2023);
+  g_assert_true (ctg_date_parse_range ("2023 – 2024", &start, &end));
+  g_assert_cmpuint (end.year, ==, 2024);
+  g_assert_false (ctg_date_parse_range ("2024 2023", &start, &end));
+
+  /* A single date leaves start unset */
+  g_assert_true (ctg_date_parse_range ("2024-03", &start, &end));
+  g_assert_false (ctg_date_is_set (&start));
+  g_assert_cmpuint (end.month, ==, 3);
+
+  /* A start inside the échéance's year is fine; after it is not */
+  ctg_date_parse ("2024-03", &start);
+  ctg_date_parse ("2024", &end);
+  g_assert_true (ctg_date_range_valid (&start, &end));
+  ctg_date_parse ("2025-01", &start);
+  g_assert_false (ctg_date_range_valid (&start, &end));
+  ctg_date_parse ("2024-12-31", &start);
+  g_assert_true (ctg_date_range_valid (&start, &end));
+}
+
+static void
+test_date_past (void)
+{
+  g_autoptr(GDate) today = g_date_new_dmy (15, 3, 2025);
+  CtgDate date;
+
+  ctg_date_parse ("2024", &date);
+  g_assert_true (ctg_date_is_past (&date, today));
+  ctg_date_parse ("2025", &date);
+  g_assert_false (ctg_date_is_past (&date, today));
+  ctg_date_parse ("2025-02", &date);
+  g_assert_true (ctg_date_is_past (&date, today));
+  ctg_date_parse ("2025-03", &date);
+  g_assert_false (ctg_date_is_past (&date, today));
+  ctg_date_parse ("2025-03-14", &date);
+  g_assert_true (ctg_date_is_past (&date, today));
+}
+
+static void
+test_date_format_french (void)
+{
+  CtgDate date;
+  g_autofree char *day = NULL;
+  g_autofree char *month = NULL;
+  g_autofree char *year = NULL;
+  const char *old = setlocale (LC_ALL, NULL);
+  g_autofree char *saved = g_strdup (old);
+
+  if (setlocale (LC_ALL, "fr_FR.UTF-8") == NULL)
+    {
+      g_test_skip ("the fr_FR.UTF-8 locale is not generated");
+      return;
+    }
+
+  ctg_date_parse ("2025-03-15", &date);
+  day = ctg_date_format (&date);
+  ctg_date_parse ("2025-03", &date);
+  month = ctg_date_format (&date);
+  ctg_date_parse ("2025", &date);
+  year = ctg_date_format (&date);
+  setlocale (LC_ALL, saved);
+
+  g_assert_cmpstr (day, ==, "15 mars 2025");
+  g_assert_cmpstr (month, ==, "mars 2025");
+  g_assert_cmpstr (year, ==, "2025");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ctg_test_init (&argc, &argv);
+
+  g_test_add_func ("/date/parse", test_date_parse);
+  g_test_add_func ("/date/parse-invalid", test_date_parse_invalid);
+  g_test_add_func ("/date/range", test_date_range);
+  g_test_add_func ("/date/past", test_date_past);
+  g_test_add_func ("/date/format-french", test_date_format_french);
+
+  return g_test_run ();
+}

@@ -1,0 +1,811 @@
+/* test-document.c: opening, editing, the journal, undo and redo
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ctg-test-util.h"
+
+/* A small convention: one axis, one objective, one action */
+typedef struct
+{
+  char        *path;
+  CtgDocument *doc;
+  gint64       axis;
+  gint64       objective;
+  gint64       action;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->path = ctg_test_tmp_path ("fixture.ctg");
+  f->doc = ctg_document_create (f->path, &error);
+  g_assert_no_error (error);
+  f->axis = ctg_document_add_axis (f->doc, "Petite enfance", &error);
+  g_assert_no_error (error);
+  f->objective = ctg_document_add_objective (f->doc, f->axis, 0, 0, "Développer l'accueil", &error);
+  g_assert_no_error (error);
+  f->action = ctg_document_add_action (f->doc, f->objective, "Ouvrir une micro-crèche", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->doc);
+  g_free (f->path);
+}
+
+static void
+reopen (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&f->doc);
+  f->doc = ctg_document_open (f->path, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_false (ctg_document_is_read_only (f->doc));
+}
+
+static void
+assert_text (CtgDocument *doc,
+             CtgItemKind  kind,
+             gint64       id,
+             const char  *field,
+             const char  *expected)
+{
+  g_autofree char *value = ctg_document_dup_text (doc, kind, id, field);
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
+static void
+set_ok (CtgDocument *doc,
+        CtgItemKind  kind,
+        gint64       id,
+        const char  *field,
+        const char  *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ctg_document_set (doc, kind, id, field, value, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_document_header (void)
+{
+  g_autofree char *path = ctg_test_tmp_path ("header.ctg");
+  g_autoptr(CtgDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bytes = NULL;
+  gsize length;
+
+  doc = ctg_document_create (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&doc);
+
+  bytes = ctg_test_read_file (path, &length);
+  g_assert_cmpuint (length, >=, 100);
+  g_assert_cmpmem (bytes, 16, "SQLite format 3", 16);
+  /* application_id "CTG1" at 68, user_version at 60, rollback journal (1, not WAL 2) at 18 */
+  g_assert_cmpmem (bytes + 68, 4, "CTG1", 4);
+  g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (bytes + 60)), ==, 1);
+  g_assert_cmpint (bytes[18], ==, 1);
+  {
+    g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+    g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+  }
+
+  /* Creating over an existing file is refused and leaves it alone */
+  g_assert_null (ctg_document_create (path, &error));
+  g_assert_nonnull (error);
+  {
+    gsize after_length;
+    g_autofree char *after = ctg_test_read_file (path, &after_length);
+
+    g_assert_cmpmem (bytes, length, after, after_length);
+  }
+}
+
+static void
+test_document_fields_round_trip (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) pilots = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_participant_free);
+  g_autoptr(GPtrArray) partners = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_participant_free);
+  g_autoptr(CtgAction) action = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) steps = NULL;
+  g_autoptr(GArray) values = NULL;
+  gint64 step, indicator, signatory, body, member, meeting, theme, enjeu;
+  const CtgParticipant *p;
+
+  /* The convention */
+  set_ok (f->doc, CTG_ITEM_CONVENTION, 1, "title", "CTG du Val « test »");
+  set_ok (f->doc, CTG_ITEM_CONVENTION, 1, "territory", "Communauté de communes");
+  set_ok (f->doc, CTG_ITEM_CONVENTION, 1, "caf", "Caf de la Drôme");
+  set_ok (f->doc, CTG_ITEM_CONVENTION, 1, "period_start", "12/2021");
+  set_ok (f->doc, CTG_ITEM_CONVENTION, 1, "period_end", "31/12/2026");
+  set_ok (f->doc, CTG_ITEM_CONVENTION, 1, "signed_on", "2021-12-15");
+  set_ok (f->doc, CTG_ITEM_CONVENTION, 1, "description", "Ligne 1\nLigne 2");
+  signatory = ctg_document_add_signatory (f->doc, "Caf de la Drôme", &error);
+  g_assert_no_error (error);
+  set_ok (f->doc, CTG_ITEM_SIGNATORY, signatory, "representative", "Brigitte MEYSSIN");
+  set_ok (f->doc, CTG_ITEM_SIGNATORY, signatory, "role", "Directrice");
+  body = ctg_document_add_body (f->doc, "COPIL", "copil", &error);
+  g_assert_no_error (error);
+  member = ctg_document_add_member (f->doc, body, "Pascale ROCHAS", &error);
+  g_assert_no_error (error);
+  set_ok (f->doc, CTG_ITEM_MEMBER, member, "role", "Vice-Présidente");
+  set_ok (f->doc, CTG_ITEM_MEMBER, member, "organisation", "CCBDP");
+  meeting = ctg_document_add_meeting (f->doc, body, "15/03/2025", "COPIL annuel", &error);
+  g_assert_no_error (error);
+  set_ok (f->doc, CTG_ITEM_MEETING, meeting, "notes", "Bilan 2024");
+
+  /* The hierarchy */
+  theme = ctg_document_add_section (f->doc, f->axis, CTG_SECTION_THEME, "Accueil", &error);
+  g_assert_no_error (error);
+  enjeu = ctg_document_add_section (f->doc, f->axis, CTG_SECTION_ENJEU, "ENJEU N°1", &error);
+  g_assert_no_error (error);
+  g_autofree char *theme_text = g_strdup_printf ("%" G_GINT64_FORMAT, theme);
+  g_autofree char *enjeu_text = g_strdup_printf ("%" G_GINT64_FORMAT, enjeu);
+  set_ok (f->doc, CTG_ITEM_OBJECTIVE, f->objective, "theme_id", theme_text);
+  set_ok (f->doc, CTG_ITEM_OBJECTIVE, f->objective, "enjeu_id", enjeu_text);
+
+  /* The action, every field */
+  set_ok (f->doc, CTG_ITEM_ACTION, f->action, "code", "FA 1.2");
+  set_ok (f->doc, CTG_ITEM_ACTION, f->action, "description", "Une micro-crèche de 12 places");
+  set_ok (f->doc, CTG_ITEM_ACTION, f->action, "start", "03/2024");
+  set_ok (f->doc, CTG_ITEM_ACTION, f->action, "echeance", "2025");
+  set_ok (f->doc, CTG_ITEM_ACTION, f->action, "status", "en cours");
+  set_ok (f->doc, CTG_ITEM_ACTION, f->action, "progress", "40 %");
+  set_ok (f->doc, CTG_ITEM_ACTION, f->action, "means", "1 ETP");
+  set_ok (f->doc, CTG_ITEM_ACTION, f->action, "notes", "À suivre");
+
+  g_ptr_array_add (pilots, ctg_participant_new ("Cendrine CLEMENÇOT", CTG_PARTICIPANT_PERSON, "coordinatrice PE"));
+  g_ptr_array_add (pilots, ctg_participant_new ("Caf", CTG_PARTICIPANT_ORGANISATION, NULL));
+  g_assert_true (ctg_document_set_participants (f->doc, f->action, CTG_RELATION_PILOT, pilots, &error));
+  g_assert_no_error (error);
+  g_ptr_array_add (partners, ctg_participant_new ("PMI", CTG_PARTICIPANT_ORGANISATION, NULL));
+  g_assert_true (ctg_document_set_participants (f->doc, f->action, CTG_RELATION_PARTNER, partners, &error));
+  g_assert_no_error (error);
+
+  step = ctg_document_add_step (f->doc, f->action, "Trouver un local", &error);
+  g_assert_no_error (error);
+  set_ok (f->doc, CTG_ITEM_STEP, step, "date", "2024-06-30");
+  set_ok (f->doc, CTG_ITEM_STEP, step, "done", "true");
+  ctg_document_add_step (f->doc, f->action, "Recruter", &error);
+  g_assert_no_error (error);
+
+  indicator = ctg_document_add_indicator (f->doc, f->action, "Places créées", &error);
+  g_assert_no_error (error);
+  set_ok (f->doc, CTG_ITEM_INDICATOR, indicator, "target", "12");
+  g_assert_true (ctg_document_set_indicator_value (f->doc, indicator, 2024, "4", &error));
+  g_assert_true (ctg_document_set_indicator_value (f->doc, indicator, 2025, "12", &error));
+  g_assert_no_error (error);
+
+  reopen (f);
+
+  assert_text (f->doc, CTG_ITEM_CONVENTION, 1, "title", "CTG du Val « test »");
+  assert_text (f->doc, CTG_ITEM_CONVENTION, 1, "territory", "Communauté de communes");
+  assert_text (f->doc, CTG_ITEM_CONVENTION, 1, "caf", "Caf de la Drôme");
+  assert_text (f->doc, CTG_ITEM_CONVENTION, 1, "period_start", "2021-12");
+  assert_text (f->doc, CTG_ITEM_CONVENTION, 1, "period_end", "2026-12-31");
+  assert_text (f->doc, CTG_ITEM_CONVENTION, 1, "signed_on", "2021-12-15");
+  assert_text (f->doc, CTG_ITEM_CONVENTION, 1, "description", "Ligne 1\nLigne 2");
+  assert_text (f->doc, CTG_ITEM_SIGNATORY, signatory, "organisation", "Caf de la Drôme");
+  assert_text (f->doc, CTG_ITEM_SIGNATORY, signatory, "representative", "Brigitte MEYSSIN");
+  assert_text (f->doc, CTG_ITEM_SIGNATORY, signatory, "role", "Directrice");
+  assert_text (f->doc, CTG_ITEM_BODY, body, "kind", "copil");
+  assert_text (f->doc, CTG_ITEM_MEMBER, member, "organisation", "CCBDP");
+  assert_text (f->doc, CTG_ITEM_MEETING, meeting, "date", "2025-03-15");
+  assert_text (f->doc, CTG_ITEM_MEETING, meeting, "notes", "Bilan 2024");
+  g_assert_cmpint (ctg_document_get_int (f->doc, CTG_ITEM_MEETING, meeting, "body_id", 0), ==, body);
+  g_assert_cmpint (ctg_document_get_int (f->doc, CTG_ITEM_OBJECTIVE, f->objective, "theme_id", 0), ==, theme);
+  g_assert_cmpint (ctg_document_get_int (f->doc, CTG_ITEM_OBJECTIVE, f->objective, "enjeu_id", 0), ==, enjeu);
+
+  action = ctg_document_get_action (f->doc, f->action);
+  g_assert_nonnull (action);
+  g_assert_cmpstr (ctg_action_get_code (action), ==, "FA 1.2");
+  g_assert_cmpstr (ctg_action_get_title (action), ==, "Ouvrir une micro-crèche");
+  g_assert_cmpstr (ctg_action_get_description (action), ==, "Une micro-crèche de 12 places");
+  g_assert_cmpuint (ctg_action_get_start (action)->year, ==, 2024);
+  g_assert_cmpuint (ctg_action_get_start (action)->month, ==, 3);
+  g_assert_cmpint (ctg_date_precision (ctg_action_get_echeance (action)), ==, CTG_DATE_PRECISION_YEAR);
+  g_assert_cmpint (ctg_action_get_status (action), ==, CTG_STATUS_IN_PROGRESS);
+  g_assert_cmpint (ctg_action_get_progress (action), ==, 40);
+  g_assert_cmpstr (ctg_action_get_means (action), ==, "1 ETP");
+  g_assert_cmpstr (ctg_action_get_notes (action), ==, "À suivre");
+  g_assert_cmpint (ctg_action_get_axis_id (action), ==, f->axis);
+  g_assert_nonnull (ctg_action_get_created (action));
+  g_assert_cmpstr (ctg_action_get_modified (action), >=, ctg_action_get_created (action));
+
+  g_assert_cmpuint (ctg_action_get_pilots (action)->len, ==, 2);
+  p = g_ptr_array_index (ctg_action_get_pilots (action), 0);
+  g_assert_cmpstr (p->name, ==, "Cendrine CLEMENÇOT");
+  g_assert_cmpstr (p->role, ==, "coordinatrice PE");
+  g_assert_cmpint (p->kind, ==, CTG_PARTICIPANT_PERSON);
+  p = g_ptr_array_index (ctg_action_get_pilots (action), 1);
+  g_assert_cmpstr (p->name, ==, "Caf");
+  g_assert_cmpint (p->kind, ==, CTG_PARTICIPANT_ORGANISATION);
+  g_assert_cmpuint (ctg_action_get_partners (action)->len, ==, 1);
+
+  steps = ctg_document_list_ids (f->doc, CTG_ITEM_STEP, f->action);
+  g_assert_cmpuint (steps->len, ==, 2);
+  g_assert_cmpint (g_array_index (steps, gint64, 0), ==, step);
+  assert_text (f->doc, CTG_ITEM_STEP, step, "date", "2024-06-30");
+  g_assert_cmpint (ctg_document_get_int (f->doc, CTG_ITEM_STEP, step, "done", 0), ==, 1);
+
+  assert_text (f->doc, CTG_ITEM_INDICATOR, indicator, "target", "12");
+  values = ctg_document_list_ids (f->doc, CTG_ITEM_INDICATOR_VALUE, indicator);
+  g_assert_cmpuint (values->len, ==, 2);
+  g_assert_cmpint (ctg_document_get_int (f->doc, CTG_ITEM_INDICATOR_VALUE, g_array_index (values, gint64, 1), "year", 0), ==, 2025);
+  assert_text (f->doc, CTG_ITEM_INDICATOR_VALUE, g_array_index (values, gint64, 1), "value", "12");
+
+  {
+    g_auto(GStrv) names = ctg_document_list_participant_names (f->doc);
+    g_assert_true (g_strv_contains ((const char * const *) names, "Cendrine CLEMENÇOT"));
+    g_assert_true (g_strv_contains ((const char * const *) names, "PMI"));
+  }
+}
+
+static void
+test_document_refused_values (Fixture       *f,
+                              gconstpointer  data)
+{
+  const struct { const char *field; const char *value; int code; } cases[] = {
+    { "start", "32/01/2024", CTG_DOCUMENT_ERROR_INVALID_VALUE },
+    { "echeance", "demain", CTG_DOCUMENT_ERROR_INVALID_VALUE },
+    { "echeance", "2023", CTG_DOCUMENT_ERROR_INVALID_VALUE },   /* before the start below */
+    { "progress", "101", CTG_DOCUMENT_ERROR_INVALID_VALUE },
+    { "progress", "-1", CTG_DOCUMENT_ERROR_INVALID_VALUE },
+    { "status", "peut-être", CTG_DOCUMENT_ERROR_INVALID_VALUE },
+    { "created", "2020", CTG_DOCUMENT_ERROR_INVALID_VALUE },
+    { "no_such_field", "x", CTG_DOCUMENT_ERROR_INVALID_VALUE },
+    { "title", "\xff\xfe", CTG_DOCUMENT_ERROR_INVALID_VALUE },
+  };
+  g_autoptr(CtgAction) before = NULL;
+  g_autoptr(CtgAction) after = NULL;
+
+  set_ok (f->doc, CTG_ITEM_ACTION, f->action, "start", "2024");
+  set_ok (f->doc, CTG_ITEM_ACTION, f->action, "echeance", "2025");
+  before = ctg_document_get_action (f->doc, f->action);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%s = %s", cases[i].field, cases[i].value);
+      g_assert_false (ctg_document_set (f->doc, CTG_ITEM_ACTION, f->action, cases[i].field, cases[i].value, &error));
+      g_assert_error (error, CTG_DOCUMENT_ERROR, cases[i].code);
+      g_assert_nonnull (error->message);
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (ctg_document_set (f->doc, CTG_ITEM_ACTION, 9999, "title", "x", &error));
+    g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_NO_SUCH_ITEM);
+  }
+
+  after = ctg_document_get_action (f->doc, f->action);
+  g_assert_cmpstr (ctg_action_get_title (after), ==, ctg_action_get_title (before));
+  g_assert_cmpuint (ctg_action_get_echeance (after)->year, ==, 2025);
+  g_assert_cmpint (ctg_action_get_progress (after), ==, -1);
+  g_assert_cmpstr (ctg_action_get_modified (after), ==, ctg_action_get_modified (before));
+}
+
+static void
+test_document_undo_redo (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+
+  g_assert_true (ctg_document_can_undo (f->doc));   /* the additions of the fixture */
+  set_ok (f->doc, CTG_ITEM_ACTION, f->action, "title", "Titre 2");
+  set_ok (f->doc, CTG_ITEM_ACTION, f->action, "status", "réalisée");
+
+  g_assert_true (ctg_document_undo (f->doc, &error));
+  g_assert_no_error (error);
+  assert_text (f->doc, CTG_ITEM_ACTION, f->action, "status", "todo");
+  assert_text (f->doc, CTG_ITEM_ACTION, f->action, "title", "Titre 2");
+  g_assert_true (ctg_document_can_redo (f->doc));
+
+  /* Undo survives closing the file */
+  reopen (f);
+  g_assert_true (ctg_document_can_redo (f->doc));
+  g_assert_true (ctg_document_undo (f->doc, &error));
+  assert_text (f->doc, CTG_ITEM_ACTION, f->action, "title", "Ouvrir une micro-crèche");
+  g_assert_true (ctg_document_redo (f->doc, &error));
+  g_assert_true (ctg_document_redo (f->doc, &error));
+  g_assert_no_error (error);
+  assert_text (f->doc, CTG_ITEM_ACTION, f->action, "title", "Titre 2");
+  assert_text (f->doc, CTG_ITEM_ACTION, f->action, "status", "done");
+  g_assert_false (ctg_document_can_redo (f->doc));
+  g_assert_false (ctg_document_redo (f->doc, &error));
+  g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_NOTHING_TO_UNDO);
+  g_clear_error (&error);
+
+  /* A group is one step */
+  g_assert_true (ctg_document_begin_group (f->doc, "Replanifier", &error));
+  set_ok (f->doc, CTG_ITEM_ACTION, f->action, "start", "2025");
+  set_ok (f->doc, CTG_ITEM_ACTION, f->action, "echeance", "2026");
+  set_ok (f->doc, CTG_ITEM_ACTION, f->action, "status", "reportée");
+  g_assert_true (ctg_document_end_group (f->doc, &error));
+  label = ctg_document_dup_undo_label (f->doc);
+  g_assert_cmpstr (label, ==, "Replanifier");
+  g_assert_true (ctg_document_undo (f->doc, &error));
+  assert_text (f->doc, CTG_ITEM_ACTION, f->action, "start", NULL);
+  assert_text (f->doc, CTG_ITEM_ACTION, f->action, "echeance", NULL);
+  assert_text (f->doc, CTG_ITEM_ACTION, f->action, "status", "done");
+
+  /* A new edit drops what could be redone */
+  g_assert_true (ctg_document_can_redo (f->doc));
+  set_ok (f->doc, CTG_ITEM_ACTION, f->action, "notes", "nouvelle note");
+  g_assert_false (ctg_document_can_redo (f->doc));
+
+  /* Undo every step back to the empty convention */
+  while (ctg_document_can_undo (f->doc))
+    {
+      g_assert_true (ctg_document_undo (f->doc, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_false (ctg_document_has_item (f->doc, CTG_ITEM_ACTION, f->action));
+  g_assert_false (ctg_document_has_item (f->doc, CTG_ITEM_AXIS, f->axis));
+  while (ctg_document_can_redo (f->doc))
+    g_assert_true (ctg_document_redo (f->doc, &error));
+  assert_text (f->doc, CTG_ITEM_ACTION, f->action, "notes", "nouvelle note");
+  g_assert_true (ctg_document_check (f->doc, &error));
+}
+
+static void
+test_document_cancel_group (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ctg_document_begin_group (f->doc, "Essai", &error));
+  set_ok (f->doc, CTG_ITEM_ACTION, f->action, "title", "Jamais");
+  ctg_document_cancel_group (f->doc);
+  assert_text (f->doc, CTG_ITEM_ACTION, f->action, "title", "Ouvrir une micro-crèche");
+
+  /* A refused edit inside a group drops the whole group */
+  g_assert_true (ctg_document_begin_group (f->doc, "Essai", &error));
+  set_ok (f->doc, CTG_ITEM_ACTION, f->action, "title", "Jamais non plus");
+  g_assert_false (ctg_document_set (f->doc, CTG_ITEM_ACTION, f->action, "progress", "500", &error));
+  g_clear_error (&error);
+  ctg_document_cancel_group (f->doc);
+  assert_text (f->doc, CTG_ITEM_ACTION, f->action, "title", "Ouvrir une micro-crèche");
+}
+
+static void
+test_document_delete_undo (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pilots = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_participant_free);
+  g_autoptr(CtgAction) restored = NULL;
+  gint64 step, indicator;
+
+  g_ptr_array_add (pilots, ctg_participant_new ("RPE", CTG_PARTICIPANT_ORGANISATION, NULL));
+  ctg_document_set_participants (f->doc, f->action, CTG_RELATION_PILOT, pilots, &error);
+  step = ctg_document_add_step (f->doc, f->action, "Étape", &error);
+  indicator = ctg_document_add_indicator (f->doc, f->action, "Indicateur", &error);
+  ctg_document_set_indicator_value (f->doc, indicator, 2024, "3", &error);
+  g_assert_no_error (error);
+
+  g_assert_true (ctg_document_delete (f->doc, CTG_ITEM_AXIS, f->axis, &error));
+  g_assert_no_error (error);
+  g_assert_false (ctg_document_has_item (f->doc, CTG_ITEM_ACTION, f->action));
+  g_assert_false (ctg_document_has_item (f->doc, CTG_ITEM_STEP, step));
+  g_assert_true (ctg_document_check (f->doc, &error));
+
+  g_assert_true (ctg_document_undo (f->doc, &error));
+  g_assert_no_error (error);
+  restored = ctg_document_get_action (f->doc, f->action);
+  g_assert_nonnull (restored);
+  g_assert_cmpuint (ctg_action_get_pilots (restored)->len, ==, 1);
+  g_assert_true (ctg_document_has_item (f->doc, CTG_ITEM_STEP, step));
+  {
+    g_autoptr(GArray) values = ctg_document_list_ids (f->doc, CTG_ITEM_INDICATOR_VALUE, indicator);
+    g_assert_cmpuint (values->len, ==, 1);
+  }
+  g_assert_true (ctg_document_check (f->doc, &error));
+}
+
+static void
+test_document_move (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) axes = NULL;
+  gint64 second, third, objective2;
+
+  second = ctg_document_add_axis (f->doc, "Jeunesse", &error);
+  third = ctg_document_add_axis (f->doc, "Logement", &error);
+  g_assert_true (ctg_document_move (f->doc, CTG_ITEM_AXIS, third, 0, &error));
+  g_assert_no_error (error);
+  axes = ctg_document_list_ids (f->doc, CTG_ITEM_AXIS, 0);
+  g_assert_cmpint (g_array_index (axes, gint64, 0), ==, third);
+  g_assert_cmpint (g_array_index (axes, gint64, 1), ==, f->axis);
+  g_assert_cmpint (g_array_index (axes, gint64, 2), ==, second);
+
+  objective2 = ctg_document_add_objective (f->doc, second, 0, 0, "Objectif 2", &error);
+  g_assert_true (ctg_document_move_action (f->doc, f->action, objective2, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(CtgAction) action = ctg_document_get_action (f->doc, f->action);
+    g_assert_cmpint (ctg_action_get_axis_id (action), ==, second);
+  }
+  g_assert_true (ctg_document_undo (f->doc, &error));
+  g_assert_cmpint (ctg_document_get_int (f->doc, CTG_ITEM_ACTION, f->action, "objective_id", 0), ==, f->objective);
+}
+
+static void
+test_document_changes (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) mine = NULL;
+  g_autoptr(GPtrArray) future = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean found = FALSE;
+
+  set_ok (f->doc, CTG_ITEM_ACTION, f->action, "status", "en cours");
+  ctg_document_add_step (f->doc, f->action, "Étape", &error);
+  g_assert_no_error (error);
+
+  all = ctg_document_list_changes (f->doc, "2000-01-01", 0);
+  mine = ctg_document_list_changes (f->doc, NULL, f->action);
+  future = ctg_document_list_changes (f->doc, "2999-01-01", 0);
+  g_assert_cmpuint (future->len, ==, 0);
+  g_assert_cmpuint (mine->len, >=, 3);   /* added, status, step */
+  g_assert_cmpuint (all->len, >, mine->len);
+
+  for (guint i = 0; i < mine->len; i++)
+    {
+      const CtgChange *change = g_ptr_array_index (mine, i);
+
+      g_assert_cmpint (change->action_id, ==, f->action);
+      if (g_strcmp0 (change->field, "status") == 0)
+        {
+          g_assert_cmpstr (change->old_value, ==, "todo");
+          g_assert_cmpstr (change->new_value, ==, "in-progress");
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+
+  /* Undone changes are no longer changes */
+  g_assert_true (ctg_document_undo (f->doc, &error));
+  g_assert_true (ctg_document_undo (f->doc, &error));
+  g_clear_pointer (&mine, g_ptr_array_unref);
+  mine = ctg_document_list_changes (f->doc, NULL, f->action);
+  for (guint i = 0; i < mine->len; i++)
+    g_assert_cmpstr (((CtgChange *) g_ptr_array_index (mine, i))->field, !=, "status");
+}
+
+/* Bad files: each gives a clear error and leaves the bytes as they were */
+
+static void
+assert_open_fails (const char *path,
+                   int         code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtgDocument) doc = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_length = 0, after_length = 0;
+  gboolean regular = g_file_test (path, G_FILE_TEST_IS_REGULAR);
+
+  if (regular)
+    before = ctg_test_read_file (path, &before_length);
+
+  doc = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_null (doc);
+  g_assert_error (error, CTG_DOCUMENT_ERROR, code);
+  g_assert_cmpuint (strlen (error->message), >, 10);
+  g_test_message ("%s: %s", path, error->message);
+
+  if (regular)
+    {
+      after = ctg_test_read_file (path, &after_length);
+      g_assert_cmpmem (before, before_length, after, after_length);
+    }
+}
+
+static char *
+write_tmp (const char *name,
+           const char *data,
+           gssize      length)
+{
+  char *path = ctg_test_tmp_path (name);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, length, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+raw_sql (const char *path,
+         const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+test_document_bad_files (void)
+{
+  g_autofree char *missing = ctg_test_tmp_path ("missing.ctg");
+  g_autofree char *empty = write_tmp ("empty.ctg", "", 0);
+  g_autofree char *text = write_tmp ("text.ctg", "axe;action\nA;B\n", -1);
+  g_autofree char *directory = ctg_test_tmp_path ("folder.ctg");
+  g_autofree char *foreign = ctg_test_tmp_path ("foreign.ctg");
+  g_autofree char *newer = ctg_test_copy_example ("m2a");
+  g_autofree char *trigger = ctg_test_copy_example ("m2a");
+  g_autofree char *view = ctg_test_copy_example ("m2a");
+  g_autofree char *column = ctg_test_copy_example ("m2a");
+  g_autofree char *random = NULL;
+  g_autofree char *noise = g_malloc (8192);
+
+  assert_open_fails (missing, CTG_DOCUMENT_ERROR_NOT_FOUND);
+  assert_open_fails (empty, CTG_DOCUMENT_ERROR_NOT_CTG);
+  assert_open_fails (text, CTG_DOCUMENT_ERROR_NOT_CTG);
+
+  g_assert_cmpint (g_mkdir (directory, 0700), ==, 0);
+  assert_open_fails (directory, CTG_DOCUMENT_ERROR_NOT_CTG);
+
+  for (guint i = 0; i < 8192; i++)
+    noise[i] = (char) g_random_int_range (0, 256);
+  random = write_tmp ("random.ctg", noise, 8192);
+  assert_open_fails (random, CTG_DOCUMENT_ERROR_NOT_CTG);
+
+  raw_sql (foreign, "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT);");
+  assert_open_fails (foreign, CTG_DOCUMENT_ERROR_NOT_CTG);
+
+  raw_sql (newer, "PRAGMA user_version = 99;");
+  assert_open_fails (newer, CTG_DOCUMENT_ERROR_NEWER_VERSION);
+
+  raw_sql (trigger, "CREATE TRIGGER evil AFTER UPDATE ON action BEGIN DELETE FROM axis; END;");
+  assert_open_fails (trigger, CTG_DOCUMENT_ERROR_DAMAGED);
+
+  raw_sql (view, "CREATE VIEW v AS SELECT * FROM action;");
+  assert_open_fails (view, CTG_DOCUMENT_ERROR_DAMAGED);
+
+  raw_sql (column, "ALTER TABLE action ADD COLUMN extra TEXT;");
+  assert_open_fails (column, CTG_DOCUMENT_ERROR_DAMAGED);
+}
+
+static void
+test_document_damaged (void)
+{
+  g_autofree char *path = ctg_test_copy_example ("valence-romans");
+  g_autofree char *data = NULL;
+  gsize length;
+  guint refused = 0;
+  guint tried = 0;
+
+  data = ctg_test_read_file (path, &length);
+
+  /* Every page but the first scribbled over, one at a time */
+  for (gsize offset = 4096; offset + 4096 <= length; offset += 4096 * 7)
+    {
+      g_autofree char *copy = g_memdup2 (data, length);
+      g_autofree char *damaged = NULL;
+      g_autoptr(CtgDocument) doc = NULL;
+      g_autoptr(GError) error = NULL;
+
+      memset (copy + offset, 0x5a, 4096);
+      damaged = write_tmp ("damaged.ctg", copy, (gssize) length);
+      doc = ctg_document_open (damaged, CTG_OPEN_FLAGS_NONE, &error);
+      tried++;
+      if (doc == NULL)
+        {
+          g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_DAMAGED);
+          refused++;
+        }
+      else
+        {
+          /* A page SQLite does not use (free list) may hide the damage:
+           * reading everything must still be safe */
+          g_autoptr(GListModel) actions = ctg_document_list_actions (doc, 0);
+          g_autofree char *csv = ctg_document_export_csv (doc, ';');
+          g_assert_nonnull (csv);
+        }
+    }
+  g_test_message ("%u of %u damaged copies refused", refused, tried);
+  g_assert_cmpuint (refused * 10, >=, tried * 9);
+}
+
+static void
+test_document_read_only (void)
+{
+  g_autofree char *path = ctg_test_copy_example ("m2a");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(CtgDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize before_length, after_length;
+
+  if (getuid () == 0)
+    {
+      /* root writes anyway; the read-only flag is what we can test */
+      doc = ctg_document_open (path, CTG_OPEN_FLAGS_READ_ONLY, &error);
+    }
+  else
+    {
+      g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+      doc = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
+    }
+  g_assert_no_error (error);
+  before = ctg_test_read_file (path, &before_length);
+
+  g_assert_true (ctg_document_is_read_only (doc));
+  g_assert_nonnull (ctg_document_get_read_only_reason (doc));
+  g_assert_false (ctg_document_set (doc, CTG_ITEM_CONVENTION, 1, "title", "x", &error));
+  g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_false (ctg_document_can_undo (doc));
+  {
+    g_autoptr(GListModel) actions = ctg_document_list_actions (doc, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (actions), ==, 15);
+  }
+  g_clear_object (&doc);
+
+  after = ctg_test_read_file (path, &after_length);
+  g_assert_cmpmem (before, before_length, after, after_length);
+}
+
+static void
+test_document_read_only_folder (void)
+{
+  g_autofree char *path = ctg_test_copy_example ("m2a");
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *sub = g_build_filename (dir, "locked", NULL);
+  g_autofree char *inside = g_build_filename (sub, "m2a.ctg", NULL);
+  g_autoptr(CtgDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (getuid () == 0)
+    {
+      g_test_skip ("root can write in any folder");
+      return;
+    }
+
+  g_mkdir (sub, 0700);
+  g_rename (path, inside);
+  g_chmod (sub, 0500);
+  doc = ctg_document_open (inside, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_true (ctg_document_is_read_only (doc));
+  g_chmod (sub, 0700);
+}
+
+static void
+test_document_already_open (void)
+{
+  g_autofree char *path = ctg_test_copy_example ("m2a");
+  g_autoptr(CtgDocument) first = NULL;
+  g_autoptr(CtgDocument) second = NULL;
+  g_autoptr(CtgDocument) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  first = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+
+  /* In this process: refused before any descriptor is made */
+  second = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_null (second);
+  g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_ALREADY_OPEN);
+  g_clear_error (&error);
+
+  /* Another process may not write, but may read */
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "set", path, "1", "--status", "done", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "already open"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "info", path, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "15 actions"));
+
+  /* Our edits still work after the other process came and went */
+  set_ok (first, CTG_ITEM_ACTION, 1, "status", "done");
+  g_clear_object (&first);
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "set", path, "1", "--status", "en cours", NULL), ==, 0);
+
+  again = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  assert_text (again, CTG_ITEM_ACTION, 1, "status", "in-progress");
+}
+
+static void
+test_document_save_copy (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *copy_path = ctg_test_tmp_path ("copy.ctg");
+  g_autoptr(CtgDocument) copy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  set_ok (f->doc, CTG_ITEM_CONVENTION, 1, "title", "Original");
+  g_assert_true (ctg_document_save_copy (f->doc, copy_path, &error));
+  g_assert_no_error (error);
+
+  /* The original stays the open document */
+  set_ok (f->doc, CTG_ITEM_CONVENTION, 1, "title", "Changé après la copie");
+
+  copy = ctg_document_open (copy_path, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  assert_text (copy, CTG_ITEM_CONVENTION, 1, "title", "Original");
+  assert_text (copy, CTG_ITEM_ACTION, f->action, "title", "Ouvrir une micro-crèche");
+  g_assert_true (ctg_document_check (copy, &error));
+
+  g_assert_false (ctg_document_save_copy (f->doc, "/nonexistent-folder/copy.ctg", &error));
+  g_assert_nonnull (error);
+}
+
+static void
+test_document_examples_open (void)
+{
+  const char *slugs[] = { "baronnies", "creusot-montceau", "m2a", "valence-romans" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (slugs); i++)
+    {
+      g_autofree char *path = ctg_test_copy_example (slugs[i]);
+      g_autoptr(CtgDocument) doc = NULL;
+      g_autoptr(GError) error = NULL;
+
+      doc = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
+      g_assert_no_error (error);
+      g_assert_true (ctg_document_check (doc, &error));
+      /* Built examples start with nothing to undo */
+      g_assert_false (ctg_document_can_undo (doc));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ctg_test_init (&argc, &argv);
+
+  g_test_add_func ("/document/header", test_document_header);
+  g_test_add ("/document/fields-round-trip", Fixture, NULL, fixture_set_up, test_document_fields_round_trip, fixture_tear_down);
+  g_test_add ("/document/refused-values", Fixture, NULL, fixture_set_up, test_document_refused_values, fixture_tear_down);
+  g_test_add ("/document/undo-redo", Fixture, NULL, fixture_set_up, test_document_undo_redo, fixture_tear_down);
+  g_test_add ("/document/cancel-group", Fixture, NULL, fixture_set_up, test_document_cancel_group, fixture_tear_down);
+  g_test_add ("/document/delete-undo", Fixture, NULL, fixture_set_up, test_document_delete_undo, fixture_tear_down);
+  g_test_add ("/document/move", Fixture, NULL, fixture_set_up, test_document_move, fixture_tear_down);
+  g_test_add ("/document/changes", Fixture, NULL, fixture_set_up, test_document_changes, fixture_tear_down);
+  g_test_add ("/document/save-copy", Fixture, NULL, fixture_set_up, test_document_save_copy, fixture_tear_down);
+  g_test_add_func ("/document/open/bad-files", test_document_bad_files);
+  g_test_add_func ("/document/open/damaged", test_document_damaged);
+  g_test_add_func ("/document/open/read-only", test_document_read_only);
+  g_test_add_func ("/document/open/read-only-folder", test_document_read_only_folder);
+  g_test_add_func ("/document/open/already-open", test_document_already_open);
+  g_test_add_func ("/document/open/examples", test_document_examples_open);
+
+  return g_test_run ();
+}

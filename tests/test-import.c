@@ -1,0 +1,362 @@
+/* test-import.c: the plan table, in and out
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "ctg-test-util.h"
+
+/* Counted in the seeds by hand: see the notes at the top of each .convention */
+static const struct {
+  const char *slug;
+  guint       axes;
+  guint       actions;
+  guint       signatories;
+  guint       first_axis_actions;
+} examples[] = {
+  { "baronnies", 4, 84, 2, 47 },
+  { "creusot-montceau", 3, 34, 21, 17 },
+  { "m2a", 4, 15, 0, 6 },
+  { "valence-romans", 7, 219, 57, 40 },
+};
+
+static gboolean
+import_text (CtgDocument  *doc,
+             const char   *text,
+             GError      **error)
+{
+  return ctg_document_import_csv (doc, text, strlen (text), NULL, error);
+}
+
+static void
+test_import_examples_counts (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (examples); i++)
+    {
+      g_autofree char *path = ctg_test_copy_example (examples[i].slug);
+      g_autoptr(CtgDocument) doc = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) axes = NULL;
+      g_autoptr(GArray) signatories = NULL;
+      g_autoptr(GListModel) actions = NULL;
+      g_autoptr(GListModel) first = NULL;
+
+      doc = ctg_document_open (path, CTG_OPEN_FLAGS_READ_ONLY, &error);
+      g_assert_no_error (error);
+
+      axes = ctg_document_list_ids (doc, CTG_ITEM_AXIS, 0);
+      actions = ctg_document_list_actions (doc, 0);
+      signatories = ctg_document_list_ids (doc, CTG_ITEM_SIGNATORY, 0);
+      first = ctg_document_list_actions (doc, g_array_index (axes, gint64, 0));
+
+      g_test_message ("%s", examples[i].slug);
+      g_assert_cmpuint (axes->len, ==, examples[i].axes);
+      g_assert_cmpuint (g_list_model_get_n_items (actions), ==, examples[i].actions);
+      g_assert_cmpuint (signatories->len, ==, examples[i].signatories);
+      g_assert_cmpuint (g_list_model_get_n_items (first), ==, examples[i].first_axis_actions);
+    }
+}
+
+/* Every action title and pilot of the source table is in the built file, in order */
+static void
+test_import_examples_faithful (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (examples); i++)
+    {
+      g_autofree char *csv_name = g_strconcat (examples[i].slug, ".csv", NULL);
+      g_autofree char *csv_path = g_build_filename (g_getenv ("CTG_EXAMPLES_SRCDIR"), csv_name, NULL);
+      g_autofree char *path = ctg_test_copy_example (examples[i].slug);
+      g_autofree char *data = NULL;
+      g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) rows = NULL;
+      g_autoptr(CtgDocument) doc = NULL;
+      g_autoptr(GListModel) actions = NULL;
+      g_autoptr(GHashTable) titles = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr(GError) error = NULL;
+      gsize length;
+      guint pilots_in_source = 0, pilots_in_file = 0;
+
+      data = ctg_test_read_file (csv_path, &length);
+      rows = ctg_csv_parse (data, length, NULL, problems);
+      g_assert_cmpuint (problems->len, ==, 0);
+      g_assert_cmpuint (rows->len - 1, ==, examples[i].actions);
+
+      doc = ctg_document_open (path, CTG_OPEN_FLAGS_READ_ONLY, &error);
+      g_assert_no_error (error);
+      actions = ctg_document_list_actions (doc, 0);
+
+      for (guint a = 0; a < g_list_model_get_n_items (actions); a++)
+        {
+          g_autoptr(CtgAction) action = g_list_model_get_item (actions, a);
+
+          g_hash_table_add (titles, (gpointer) g_intern_string (ctg_action_get_title (action)));
+          pilots_in_file += ctg_action_get_pilots (action)->len;
+        }
+
+      for (guint r = 1; r < rows->len; r++)
+        {
+          CtgCsvRow *row = g_ptr_array_index (rows, r);
+          g_autofree char *title = g_strstrip (g_strdup (g_ptr_array_index (row->cells, 5)));
+          g_autoptr(GPtrArray) pilots = ctg_split_list (g_ptr_array_index (row->cells, 7));
+
+          g_assert_true (g_hash_table_contains (titles, g_intern_string (title)));
+          pilots_in_source += pilots->len;
+        }
+      g_assert_cmpuint (pilots_in_file, ==, pilots_in_source);
+    }
+}
+
+/* export -> import -> export gives the same bytes */
+static void
+test_import_round_trip (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (examples); i++)
+    {
+      g_autofree char *path = ctg_test_copy_example (examples[i].slug);
+      g_autoptr(CtgDocument) doc = NULL;
+      g_autoptr(CtgDocument) again = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *first = NULL;
+      g_autofree char *second = NULL;
+
+      doc = ctg_document_open (path, CTG_OPEN_FLAGS_READ_ONLY, &error);
+      g_assert_no_error (error);
+      first = ctg_document_export_csv (doc, ';');
+
+      again = ctg_test_new_document ();
+      g_assert_true (import_text (again, first, &error));
+      g_assert_no_error (error);
+      second = ctg_document_export_csv (again, ';');
+      g_assert_cmpstr (first, ==, second);
+    }
+}
+
+static void
+test_import_round_trip_every_field (void)
+{
+  g_autoptr(CtgDocument) doc = ctg_test_new_document ();
+  g_autoptr(CtgDocument) again = ctg_test_new_document ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  const char *csv =
+    "axe;thématique;enjeu;objectif;code;action;description;pilotes;partenaires;début;échéance;statut;avancement;étapes;moyens;indicateurs;notes\n"
+    "Axe 1;Petite enfance;ENJEU 1;Objectif A;FA 1.1;Créer un RPE;\"Sur deux lignes\nvoilà\";"
+    "\"Pascale ROCHAS (Vice-Présidente / CTG)\nCaf\";PMI — Département;03/2024;15/12/2025;en cours;40 %;"
+    "\"[x] 2024-03: Diagnostic\nRecrutement\";1 ETP;\"Places | 20 | 2024=5 | 2025=12\nFamilles reçues\";\"Note; avec point-virgule\"\n"
+    "Axe 1;Petite enfance;ENJEU 1;Objectif A;;Seconde action;;Mutuelle PE [organisation];;;2023 2024;réalisée;100;;;;\n"
+    "Axe 2;;;;;Sans objectif;;RPE / PMI;;;;;;;;;\n";
+
+  g_assert_true (import_text (doc, csv, &error));
+  g_assert_no_error (error);
+  first = ctg_document_export_csv (doc, ';');
+  g_assert_true (import_text (again, first, &error));
+  g_assert_no_error (error);
+  second = ctg_document_export_csv (again, ';');
+  g_assert_cmpstr (first, ==, second);
+
+  /* And the values are the ones given */
+  {
+    g_autoptr(GListModel) actions = ctg_document_list_actions (doc, 0);
+    g_autoptr(CtgAction) a = g_list_model_get_item (actions, 0);
+    g_autoptr(CtgAction) b = g_list_model_get_item (actions, 1);
+    g_autoptr(CtgAction) c = g_list_model_get_item (actions, 2);
+    const CtgParticipant *p = g_ptr_array_index (ctg_action_get_pilots (a), 0);
+    g_autoptr(GArray) steps = ctg_document_list_ids (doc, CTG_ITEM_STEP, ctg_action_get_id (a));
+    g_autoptr(GArray) indicators = ctg_document_list_ids (doc, CTG_ITEM_INDICATOR, ctg_action_get_id (a));
+    g_autoptr(GArray) values = NULL;
+
+    g_assert_cmpuint (g_list_model_get_n_items (actions), ==, 3);
+    g_assert_cmpstr (ctg_action_get_code (a), ==, "FA 1.1");
+    g_assert_cmpstr (ctg_action_get_description (a), ==, "Sur deux lignes\nvoilà");
+    g_assert_cmpstr (p->name, ==, "Pascale ROCHAS");
+    g_assert_cmpstr (p->role, ==, "Vice-Présidente / CTG");
+    g_assert_cmpuint (ctg_action_get_partners (a)->len, ==, 2);
+    g_assert_cmpuint (ctg_action_get_start (a)->month, ==, 3);
+    g_assert_cmpuint (ctg_action_get_echeance (a)->day, ==, 15);
+    g_assert_cmpint (ctg_action_get_status (a), ==, CTG_STATUS_IN_PROGRESS);
+    g_assert_cmpint (ctg_action_get_progress (a), ==, 40);
+    g_assert_cmpstr (ctg_action_get_notes (a), ==, "Note; avec point-virgule");
+    g_assert_cmpuint (steps->len, ==, 2);
+    g_assert_cmpint (ctg_document_get_int (doc, CTG_ITEM_STEP, g_array_index (steps, gint64, 0), "done", 0), ==, 1);
+    g_assert_cmpuint (indicators->len, ==, 2);
+    values = ctg_document_list_ids (doc, CTG_ITEM_INDICATOR_VALUE, g_array_index (indicators, gint64, 0));
+    g_assert_cmpuint (values->len, ==, 2);
+
+    /* "2023 2024": start and échéance */
+    g_assert_cmpuint (ctg_action_get_start (b)->year, ==, 2023);
+    g_assert_cmpuint (ctg_action_get_echeance (b)->year, ==, 2024);
+    g_assert_cmpint (((CtgParticipant *) g_ptr_array_index (ctg_action_get_pilots (b), 0))->kind, ==,
+                     CTG_PARTICIPANT_ORGANISATION);
+    g_assert_cmpuint (ctg_action_get_pilots (c)->len, ==, 2);
+  }
+}
+
+static void
+test_import_header_variants (void)
+{
+  const char *variants[] = {
+    /* English, other order, comma, BOM, CRLF */
+    "\xef\xbb\xbf" "Title,Axis,Deadline,Status,Progress,Pilots\r\nOuvrir,Axe 1,2025,Done,100%,Caf\r\n",
+    /* Case and accents do not matter, tab separated */
+    "ACTION\tAXE\tECHEANCE\tSTATUT\tAVANCEMENT\tPILOTES\nOuvrir\tAxe 1\t2025\tRÉALISÉE\t100\tCaf\n",
+    /* Semicolon, French progress with a no-break space */
+    "Axe;Action;Échéance;Statut;Avancement;Pilote\nAxe 1;Ouvrir;2025;réalisée;100\u00a0%;Caf\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
+    {
+      g_autoptr(CtgDocument) doc = ctg_test_new_document ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GListModel) actions = NULL;
+      g_autoptr(CtgAction) action = NULL;
+
+      g_assert_true (import_text (doc, variants[i], &error));
+      g_assert_no_error (error);
+      actions = ctg_document_list_actions (doc, 0);
+      g_assert_cmpuint (g_list_model_get_n_items (actions), ==, 1);
+      action = g_list_model_get_item (actions, 0);
+      g_assert_cmpstr (ctg_action_get_title (action), ==, "Ouvrir");
+      g_assert_cmpint (ctg_action_get_status (action), ==, CTG_STATUS_DONE);
+      g_assert_cmpint (ctg_action_get_progress (action), ==, 100);
+      g_assert_cmpuint (ctg_action_get_echeance (action)->year, ==, 2025);
+      g_assert_cmpuint (ctg_action_get_pilots (action)->len, ==, 1);
+    }
+}
+
+static void
+test_import_unknown_column (void)
+{
+  g_autoptr(CtgDocument) doc = ctg_test_new_document ();
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  const char *csv = "axe;action;couleur\nA;B;bleu\n";
+
+  g_assert_true (ctg_document_import_csv (doc, csv, strlen (csv), warnings, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "couleur"));
+}
+
+static void
+test_import_bad_rows (void)
+{
+  g_autoptr(CtgDocument) doc = ctg_test_new_document ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) axes = NULL;
+  const char *csv =
+    "axe;action;début;échéance;statut;avancement\n"
+    "Axe 1;Bonne action;2024;2025;en cours;10\n"          /* 2: fine */
+    "Axe 1;Date impossible;2024;31/02/2025;;\n"           /* 3 */
+    "Axe 1;Trop avancée;;;;140\n"                         /* 4 */
+    "Axe 1;Statut inconnu;;;peut-être;\n"                 /* 5 */
+    "Axe 1;À l'envers;2026;2025;;\n"                      /* 6 */
+    ";Sans axe;;;;\n"                                     /* 7 */
+    "Axe 1;;;;;\n"                                        /* 8 */
+    "Axe 1;\"Guillemet jamais fermé;;;;\n";               /* 9 */
+  const char *expected[] = { "line 3:", "line 4:", "line 5:", "line 6:", "line 7:", "line 8:" };
+
+  g_assert_false (import_text (doc, csv, &error));
+  g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_BAD_CSV);
+  g_test_message ("%s", error->message);
+
+  /* The unclosed quote swallows the rest of the file: it is the one problem reported */
+  g_assert_nonnull (strstr (error->message, "line 9:"));
+  g_clear_error (&error);
+
+  /* Without it, every bad row is reported at once */
+  {
+    g_autofree char *without = g_strndup (csv, strstr (csv, "Axe 1;\"Guillemet") - csv);
+
+    g_assert_false (import_text (doc, without, &error));
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      {
+        g_test_message ("%s", expected[i]);
+        g_assert_nonnull (strstr (error->message, expected[i]));
+      }
+    g_assert_null (strstr (error->message, "line 2:"));
+  }
+
+  /* Nothing written */
+  axes = ctg_document_list_ids (doc, CTG_ITEM_AXIS, 0);
+  g_assert_cmpuint (axes->len, ==, 0);
+}
+
+static void
+test_import_bad_header (void)
+{
+  const char *cases[] = { "", "titre;pilotes\nA;B\n", "axe;pilotes\nA;B\n", "\xff\xfe\x00\x00" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CtgDocument) doc = ctg_test_new_document ();
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (ctg_document_import_csv (doc, cases[i], strlen (cases[i]) + (i == 3 ? 4 : 0), NULL, &error));
+      g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_BAD_CSV);
+    }
+}
+
+static void
+test_import_ordering (void)
+{
+  g_autoptr(CtgDocument) doc = ctg_test_new_document ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) actions = NULL;
+  const char *csv =
+    "axe;thématique;objectif;action\n"
+    "A;T1;O1;a1\n"
+    "A;T2;O3;a3\n"
+    "A;T1;O2;a2\n"
+    "B;;;b1\n"
+    "A;T1;O1;a1bis\n";
+  const char *order[] = { "a1", "a1bis", "a2", "a3", "b1" };
+
+  g_assert_true (import_text (doc, csv, &error));
+  actions = ctg_document_list_actions (doc, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (actions), ==, G_N_ELEMENTS (order));
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      g_autoptr(CtgAction) action = g_list_model_get_item (actions, i);
+      g_assert_cmpstr (ctg_action_get_title (action), ==, order[i]);
+    }
+}
+
+static void
+test_import_undoable_into_existing (void)
+{
+  g_autoptr(CtgDocument) doc = ctg_test_new_document ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) axes = NULL;
+
+  g_assert_true (import_text (doc, "axe;action\nA;a\n", &error));
+  /* Into a new convention the import is its creation: nothing to undo */
+  g_assert_false (ctg_document_can_undo (doc));
+  g_assert_true (import_text (doc, "axe;action\nB;b\n", &error));
+  g_assert_true (ctg_document_can_undo (doc));
+  g_assert_true (ctg_document_undo (doc, &error));
+  axes = ctg_document_list_ids (doc, CTG_ITEM_AXIS, 0);
+  g_assert_cmpuint (axes->len, ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ctg_test_init (&argc, &argv);
+
+  g_test_add_func ("/import/examples/counts", test_import_examples_counts);
+  g_test_add_func ("/import/examples/faithful", test_import_examples_faithful);
+  g_test_add_func ("/import/examples/round-trip", test_import_round_trip);
+  g_test_add_func ("/import/round-trip-every-field", test_import_round_trip_every_field);
+  g_test_add_func ("/import/header-variants", test_import_header_variants);
+  g_test_add_func ("/import/unknown-column", test_import_unknown_column);
+  g_test_add_func ("/import/bad-rows", test_import_bad_rows);
+  g_test_add_func ("/import/bad-header", test_import_bad_header);
+  g_test_add_func ("/import/ordering", test_import_ordering);
+  g_test_add_func ("/import/undoable-into-existing", test_import_undoable_into_existing);
+
+  return g_test_run ();
+}

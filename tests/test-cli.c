@@ -195,7 +195,7 @@ test_cli_french (void)
                 G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (out, "15 actions (À lancer 15)"));
-  g_assert_nonnull (strstr (out, "Période : 2022 – 2026"));
+  g_assert_nonnull (strstr (out, "Période\u00a0: 2022 – 2026"));
   g_assert_nonnull (strstr (out, "0 signataire\n"));
 }
 

@@ -126,3 +126,44 @@ ctg_action_is_overdue (CtgAction   *self,
     return FALSE;
   return ctg_date_is_past (&self->echeance, today);
 }
+
+/**
+ * ctg_actions_summarize_progress:
+ * @actions: a #GListModel of #CtgAction (an objective's, an axis's, the plan's)
+ *
+ * The one roll-up rule of CTG Planner, used by the sidebar, the overview,
+ * `ctg info` and the COPIL report: the average of the actions' progress,
+ * counting an action marked réalisée as 100, and leaving out abandoned
+ * actions and actions with no progress entered.
+ */
+void
+ctg_actions_summarize_progress (GListModel         *actions,
+                                CtgProgressSummary *summary)
+{
+  guint n = g_list_model_get_n_items (actions);
+  double total = 0;
+
+  *summary = (CtgProgressSummary) { 0, 0, 0 };
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CtgAction) action = g_list_model_get_item (actions, i);
+
+      if (action->status == CTG_STATUS_ABANDONED)
+        summary->left_out++;
+      else if (action->status == CTG_STATUS_DONE)
+        {
+          total += 100;
+          summary->counted++;
+        }
+      else if (action->progress < 0)
+        summary->left_out++;
+      else
+        {
+          total += action->progress;
+          summary->counted++;
+        }
+    }
+
+  summary->average = summary->counted > 0 ? total / summary->counted : 0;
+}

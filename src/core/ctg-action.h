@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "ctg-date.h"
 #include "ctg-participant.h"
@@ -39,5 +39,25 @@ GPtrArray      *ctg_action_get_partners     (CtgAction  *self);
 char           *ctg_action_dup_pilots_text  (CtgAction  *self);
 gboolean        ctg_action_is_overdue       (CtgAction  *self,
                                              const GDate *today);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+/**
+ * CtgProgressSummary:
+ * @average: the average progress, 0-100, of the actions counted
+ * @counted: how many actions the average is over
+ * @left_out: how many were left out: abandoned, or with no progress entered
+ */
+typedef struct
+{
+  double average;
+  guint  counted;
+  guint  left_out;
+} CtgProgressSummary;
+
+void ctg_actions_summarize_progress (GListModel         *actions,
+                                     CtgProgressSummary *summary);
 
 G_END_DECLS

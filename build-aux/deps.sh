@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what CTG Planner needs to build, run and test on Debian 12, and
+# generates the fr_FR.UTF-8 locale. Does nothing that is already done.
+set -euo pipefail
+
+packages=(
+  meson ninja-build pkg-config gcc gettext itstool
+  libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
+  libsqlite3-dev libcairo2-dev libpango1.0-dev
+  desktop-file-utils appstream shared-mime-info
+  xvfb xauth dbus dbus-x11 at-spi2-core poppler-utils imagemagick sqlite3 locales
+  fonts-cantarell fonts-dejavu-core
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! locale -a 2>/dev/null | grep -qi '^fr_FR\.utf-\?8$'; then
+  echo "Generating the fr_FR.UTF-8 locale"
+  as_root sed -i 's/^# *fr_FR.UTF-8 UTF-8/fr_FR.UTF-8 UTF-8/' /etc/locale.gen
+  grep -q '^fr_FR.UTF-8 UTF-8' /etc/locale.gen || echo 'fr_FR.UTF-8 UTF-8' | as_root tee -a /etc/locale.gen >/dev/null
+  as_root locale-gen >/dev/null
+fi

@@ -1,0 +1,465 @@
+/* ctg-convention-entry-row.c: one field of the convention, a signatory, a
+ * body, a member or a meeting, edited in an AdwEntryRow
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ctg-convention-entry-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ctg-convention-entry-row.h"
+
+/* The text is committed on apply (the button or Enter) and when the focus
+ * leaves the row, never per keystroke. A date shows as the user's locale
+ * writes it ("mars 2025") and turns into what one types ("03/2025") while
+ * the row is being edited. A refused value is reverted and the reason kept in
+ * the "error" property, for the container to show inline. */
+struct _CtgConventionEntryRow
+{
+  AdwEntryRow  parent_instance;
+
+  /* Owned references */
+  CtgDocument *document;
+  char        *field;
+  char        *error;
+
+  CtgItemKind  kind;
+  gint64       id;
+  guint        is_date : 1;
+  guint        editing : 1;
+  guint        updating;
+};
+
+G_DEFINE_FINAL_TYPE (CtgConventionEntryRow, ctg_convention_entry_row, ADW_TYPE_ENTRY_ROW)
+
+enum {
+  PROP_0,
+  PROP_ERROR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static char *
+date_editable_text (const CtgDate *date)
+{
+  switch (ctg_date_precision (date))
+    {
+    case CTG_DATE_PRECISION_YEAR:
+      return g_strdup_printf ("%04u", date->year);
+    case CTG_DATE_PRECISION_MONTH:
+      return g_strdup_printf ("%02u/%04u", date->month, date->year);
+    case CTG_DATE_PRECISION_DAY:
+      return g_strdup_printf ("%02u/%02u/%04u", date->day, date->month, date->year);
+    case CTG_DATE_PRECISION_NONE:
+    default:
+      return g_strdup ("");
+    }
+}
+
+static char *
+dup_stored (CtgConventionEntryRow *self)
+{
+  if (self->document == NULL || !ctg_document_has_item (self->document, self->kind,
+                                                        self->kind == CTG_ITEM_CONVENTION ? 1 : self->id))
+    return NULL;
+  return ctg_document_dup_text (self->document, self->kind, self->id, self->field);
+}
+
+/* What the row shows for a stored value */
+static char *
+display_text (CtgConventionEntryRow *self,
+              const char            *stored)
+{
+  CtgDate date;
+
+  if (!self->is_date)
+    return g_strdup (stored ? stored : "");
+  if (stored == NULL || !ctg_date_parse (stored, &date))
+    return g_strdup (stored ? stored : "");
+  return self->editing ? date_editable_text (&date) : ctg_date_format (&date);
+}
+
+static gboolean
+text_matches_stored (CtgConventionEntryRow *self,
+                     const char            *text,
+                     const char            *stored)
+{
+  g_autofree char *stripped = NULL;
+  g_autofree char *iso = NULL;
+  g_autofree char *formatted = NULL;
+  CtgDate date;
+
+  if (!self->is_date)
+    return g_strcmp0 (text, stored ? stored : "") == 0;
+
+  stripped = g_strstrip (g_strdup (text));
+  if (stripped[0] == '\0')
+    return stored == NULL || stored[0] == '\0';
+  if (ctg_date_parse (stripped, &date))
+    {
+      iso = ctg_date_to_iso (&date);
+      return g_strcmp0 (iso, stored) == 0;
+    }
+  if (stored != NULL && ctg_date_parse (stored, &date))
+    formatted = ctg_date_format (&date);
+  return g_strcmp0 (stripped, formatted) == 0;
+}
+
+/* Hides the apply button: AdwEntryRow shows it until it is clicked */
+static void
+reset_apply_button (CtgConventionEntryRow *self)
+{
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (self), FALSE);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (self), TRUE);
+}
+
+static void
+set_text_quietly (CtgConventionEntryRow *self,
+                  const char            *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self)), text) == 0)
+    return;
+
+  self->updating++;
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (self), FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (self), text);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (self), TRUE);
+  self->updating--;
+}
+
+static void
+update_accessible_description (CtgConventionEntryRow *self)
+{
+  const char *description = NULL;
+
+  if (self->error != NULL)
+    description = self->error;
+  else if (self->is_date)
+    description = _("Write a year (2025), a month (03/2025) or a day (15/03/2025).");
+
+  if (description != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    description, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+static void
+set_error (CtgConventionEntryRow *self,
+           const char            *error)
+{
+  if (g_strcmp0 (self->error, error) == 0)
+    return;
+
+  g_free (self->error);
+  self->error = g_strdup (error);
+
+  if (error != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
+  update_accessible_description (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+}
+
+static void
+on_apply_cb (CtgConventionEntryRow *self)
+{
+  ctg_convention_entry_row_commit (self);
+}
+
+static void
+on_changed_cb (CtgConventionEntryRow *self)
+{
+  /* The user is typing again: the old complaint no longer applies */
+  if (self->updating == 0 && self->editing)
+    set_error (self, NULL);
+}
+
+static void
+on_focus_enter_cb (CtgConventionEntryRow *self)
+{
+  g_autofree char *stored = NULL;
+  g_autofree char *text = NULL;
+
+  self->editing = TRUE;
+  if (!self->is_date)
+    return;
+
+  stored = dup_stored (self);
+  if (!text_matches_stored (self, gtk_editable_get_text (GTK_EDITABLE (self)), stored))
+    return;
+  text = display_text (self, stored);
+  set_text_quietly (self, text);
+  gtk_editable_select_region (GTK_EDITABLE (self), 0, -1);
+}
+
+static void
+on_focus_leave_cb (CtgConventionEntryRow *self)
+{
+  g_autofree char *stored = NULL;
+  g_autofree char *text = NULL;
+
+  self->editing = FALSE;
+  if (self->document == NULL)
+    return;
+
+  if (!ctg_convention_entry_row_commit (self))
+    return;
+
+  stored = dup_stored (self);
+  text = display_text (self, stored);
+  set_text_quietly (self, text);
+}
+
+static void
+ctg_convention_entry_row_dispose (GObject *object)
+{
+  CtgConventionEntryRow *self = (CtgConventionEntryRow *) object;
+
+  /* Losing the focus while being destroyed must not commit anything */
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (ctg_convention_entry_row_parent_class)->dispose (object);
+}
+
+static void
+ctg_convention_entry_row_finalize (GObject *object)
+{
+  CtgConventionEntryRow *self = (CtgConventionEntryRow *) object;
+
+  g_free (self->field);
+  g_free (self->error);
+
+  G_OBJECT_CLASS (ctg_convention_entry_row_parent_class)->finalize (object);
+}
+
+static void
+ctg_convention_entry_row_get_property (GObject    *object,
+                                       guint       prop_id,
+                                       GValue     *value,
+                                       GParamSpec *pspec)
+{
+  CtgConventionEntryRow *self = CTG_CONVENTION_ENTRY_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ERROR:
+      g_value_set_string (value, self->error);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ctg_convention_entry_row_class_init (CtgConventionEntryRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ctg_convention_entry_row_dispose;
+  object_class->finalize = ctg_convention_entry_row_finalize;
+  object_class->get_property = ctg_convention_entry_row_get_property;
+
+  /**
+   * CtgConventionEntryRow:error:
+   *
+   * Why the last value typed was refused, or %NULL.
+   */
+  properties[PROP_ERROR] =
+    g_param_spec_string ("error", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+ctg_convention_entry_row_init (CtgConventionEntryRow *self)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (self), TRUE);
+
+  g_signal_connect_swapped (focus, "enter", G_CALLBACK (on_focus_enter_cb), self);
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_focus_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
+
+  g_signal_connect (self, "apply", G_CALLBACK (on_apply_cb), NULL);
+  g_signal_connect (self, "changed", G_CALLBACK (on_changed_cb), NULL);
+}
+
+/**
+ * ctg_convention_entry_row_new:
+ * @title: the visible and accessible name of the field
+ * @field: the field, as ctg_document_set() names it
+ * @is_date: whether the field holds a date
+ */
+GtkWidget *
+ctg_convention_entry_row_new (const char  *title,
+                              CtgItemKind  kind,
+                              const char  *field,
+                              gboolean     is_date)
+{
+  CtgConventionEntryRow *self;
+
+  g_return_val_if_fail (title != NULL, NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+
+  self = g_object_new (CTG_TYPE_CONVENTION_ENTRY_ROW, "title", title, NULL);
+  self->kind = kind;
+  self->field = g_strdup (field);
+  self->is_date = !!is_date;
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  if (is_date)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self),
+                                 _("Write a year (2025), a month (03/2025) or a day (15/03/2025)."));
+  update_accessible_description (self);
+
+  return GTK_WIDGET (self);
+}
+
+/**
+ * ctg_convention_entry_row_set_item:
+ * @document: (nullable): the document
+ * @id: the item (ignored for the convention itself)
+ *
+ * Shows the field of another item, dropping what was being typed.
+ */
+void
+ctg_convention_entry_row_set_item (CtgConventionEntryRow *self,
+                                   CtgDocument           *document,
+                                   gint64                 id)
+{
+  g_autofree char *stored = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (CTG_IS_CONVENTION_ENTRY_ROW (self));
+  g_return_if_fail (document == NULL || CTG_IS_DOCUMENT (document));
+
+  g_set_object (&self->document, document);
+  self->id = id;
+  set_error (self, NULL);
+
+  stored = dup_stored (self);
+  text = display_text (self, stored);
+  set_text_quietly (self, text);
+  reset_apply_button (self);
+  gtk_editable_set_editable (GTK_EDITABLE (self),
+                             document != NULL && !ctg_document_is_read_only (document));
+}
+
+/**
+ * ctg_convention_entry_row_refresh:
+ *
+ * Shows the value in the document again, unless the user is typing in the row.
+ */
+void
+ctg_convention_entry_row_refresh (CtgConventionEntryRow *self)
+{
+  g_autofree char *stored = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (CTG_IS_CONVENTION_ENTRY_ROW (self));
+
+  if (self->editing)
+    return;
+
+  stored = dup_stored (self);
+  text = display_text (self, stored);
+  set_text_quietly (self, text);
+}
+
+/**
+ * ctg_convention_entry_row_commit:
+ *
+ * Writes what was typed to the document, if it differs from what is there.
+ *
+ * Returns: %FALSE if the value was refused (and reverted)
+ */
+gboolean
+ctg_convention_entry_row_commit (CtgConventionEntryRow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(CtgDocument) document = NULL;
+
+  g_return_val_if_fail (CTG_IS_CONVENTION_ENTRY_ROW (self), FALSE);
+
+  if (self->document == NULL)
+    return TRUE;
+
+  /* The "changed" signal may rebind or destroy rows: hold on */
+  document = g_object_ref (self->document);
+  g_object_ref (self);
+
+  stored = dup_stored (self);
+  text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self)));
+
+  if (!ctg_document_has_item (document, self->kind, self->kind == CTG_ITEM_CONVENTION ? 1 : self->id))
+    {
+      reset_apply_button (self);
+      g_object_unref (self);
+      return TRUE;
+    }
+
+  if (text_matches_stored (self, text, stored))
+    {
+      g_autofree char *shown = display_text (self, stored);
+
+      set_error (self, NULL);
+      reset_apply_button (self);
+      set_text_quietly (self, shown);
+      g_object_unref (self);
+      return TRUE;
+    }
+
+  if (!ctg_document_set (document, self->kind, self->id, self->field, text, &error))
+    {
+      g_autofree char *shown = display_text (self, stored);
+
+      g_debug ("Refused %s = “%s”: %s", self->field, text, error->message);
+      set_text_quietly (self, shown);
+      reset_apply_button (self);
+      set_error (self, error->message);
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      g_object_unref (self);
+      return FALSE;
+    }
+
+  if (self->document == document)
+    {
+      g_autofree char *now = dup_stored (self);
+      g_autofree char *shown = display_text (self, now);
+
+      set_text_quietly (self, shown);
+    }
+  reset_apply_button (self);
+  set_error (self, NULL);
+  g_object_unref (self);
+  return TRUE;
+}
+
+gboolean
+ctg_convention_entry_row_is_editing (CtgConventionEntryRow *self)
+{
+  g_return_val_if_fail (CTG_IS_CONVENTION_ENTRY_ROW (self), FALSE);
+
+  return self->editing;
+}
+
+const char *
+ctg_convention_entry_row_get_error (CtgConventionEntryRow *self)
+{
+  g_return_val_if_fail (CTG_IS_CONVENTION_ENTRY_ROW (self), NULL);
+
+  return self->error;
+}

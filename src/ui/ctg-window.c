@@ -1,0 +1,1310 @@
+/* ctg-window.c
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ctg-window"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
+
+#include "ctg-action-row.h"
+#include "ctg-window-private.h"
+
+struct _CtgWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  GtkListBox           *recent_list;
+  AdwLeaflet           *leaflet;
+  AdwWindowTitle       *sidebar_title;
+  GtkListBox           *sidebar;
+  AdwWindowTitle       *content_title;
+  GtkButton            *back_button;
+  GtkRevealer          *read_only_revealer;
+  GtkLabel             *read_only_label;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkDropDown          *status_filter;
+  GtkToggleButton      *overdue_filter;
+  GtkDropDown          *pilot_filter;
+  GtkDropDown          *year_filter;
+  GtkStack             *content_stack;
+  GtkBox               *overview_bin;
+  GtkListView          *actions_view;
+  GtkBox               *editor_bin;
+  AdwStatusPage        *no_results_page;
+
+  /* Owned references */
+  GFile                *file;
+  CtgDocument          *document;
+  GListStore           *source;        /* the actions of the axis, or all of them */
+  GtkFilterListModel   *filtered;
+  GtkCustomFilter      *filter;
+  GHashTable           *search_text;   /* action id -> folded text to search */
+  GtkStringList        *pilot_names;
+  GtkStringList        *years;
+  GtkWidget            *error_dialog;
+  GDate                *today;
+
+  /* State */
+  gint64                axis_id;       /* the axis shown, 0 for the overview */
+  gint64                action_id;     /* the action shown in the editor */
+  gboolean              searching;
+};
+
+G_DEFINE_FINAL_TYPE (CtgWindow, ctg_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* Helpers */
+
+static void
+show_toast (CtgWindow  *self,
+            const char *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+show_undo_toast (CtgWindow  *self,
+                 const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_error (CtgWindow    *self,
+            const char   *heading,
+            const GError *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  g_set_weak_pointer (&self->error_dialog, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static char *
+fold_action (CtgAction *action)
+{
+  g_autofree char *pilots = ctg_action_dup_pilots_text (action);
+  g_autofree char *text = g_strjoin (" ", ctg_action_get_code (action), ctg_action_get_title (action),
+                                     ctg_action_get_description (action), pilots, NULL);
+
+  return ctg_text_fold (text);
+}
+
+static void
+update_actions (CtgWindow *self)
+{
+  gboolean has_doc = self->document != NULL;
+  gboolean writable = has_doc && !ctg_document_is_read_only (self->document);
+  gboolean on_action = has_doc && g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "action") == 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", writable && ctg_document_can_undo (self->document));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", writable && ctg_document_can_redo (self->document));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_doc);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_doc);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-axis", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-action", writable && self->axis_id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-axis", writable && self->axis_id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-axis", writable && self->axis_id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-axis-up", writable && self->axis_id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-axis-down", writable && self->axis_id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-action", writable && on_action);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", on_action || adw_leaflet_get_folded (self->leaflet));
+}
+
+/* The sidebar */
+
+static GtkWidget *
+make_sidebar_row (const char *title,
+                  const char *subtitle,
+                  double      fraction,
+                  gint64      axis_id)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *label = gtk_label_new (title);
+  g_autofree char *accessible = NULL;
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (label), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), label);
+
+  if (subtitle != NULL)
+    {
+      GtkWidget *caption = gtk_label_new (subtitle);
+      GtkWidget *bar = gtk_progress_bar_new ();
+
+      gtk_label_set_xalign (GTK_LABEL (caption), 0);
+      gtk_widget_add_css_class (caption, "caption");
+      gtk_widget_add_css_class (caption, "dim-label");
+      gtk_box_append (GTK_BOX (box), caption);
+      gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (bar), fraction);
+      gtk_box_append (GTK_BOX (box), bar);
+    }
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data (G_OBJECT (row), "axis-id", GSIZE_TO_POINTER ((gsize) axis_id));
+
+  accessible = subtitle ? g_strdup_printf ("%s, %s", title, subtitle) : g_strdup (title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  return row;
+}
+
+static gint64
+row_axis (GtkListBoxRow *row)
+{
+  return (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "axis-id"));
+}
+
+static void
+rebuild_sidebar (CtgWindow *self)
+{
+  g_autoptr(GArray) axes = ctg_document_list_ids (self->document, CTG_ITEM_AXIS, 0);
+  g_autoptr(GListModel) all = ctg_document_list_actions (self->document, 0);
+  GtkWidget *child;
+  GtkWidget *selected = NULL;
+  CtgProgressSummary summary;
+  guint n;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar))) != NULL)
+    gtk_list_box_remove (self->sidebar, child);
+
+  ctg_actions_summarize_progress (all, &summary);
+  n = g_list_model_get_n_items (all);
+  {
+    g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u action · %.0f %%",
+                                                              "%u actions · %.0f %%", n),
+                                                 n, summary.average);
+    GtkWidget *row = make_sidebar_row (_("Overview"), subtitle, summary.average / 100, 0);
+
+    gtk_list_box_append (self->sidebar, row);
+    if (self->axis_id == 0)
+      selected = row;
+  }
+
+  for (guint i = 0; i < axes->len; i++)
+    {
+      gint64 axis = g_array_index (axes, gint64, i);
+      g_autoptr(GListModel) actions = ctg_document_list_actions (self->document, axis);
+      g_autofree char *title = ctg_document_dup_text (self->document, CTG_ITEM_AXIS, axis, "title");
+      g_autofree char *numbered = g_strdup_printf ("%u. %s", i + 1, title);
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row;
+
+      ctg_actions_summarize_progress (actions, &summary);
+      n = g_list_model_get_n_items (actions);
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u action · %.0f %%",
+                                               "%u actions · %.0f %%", n), n, summary.average);
+      row = make_sidebar_row (numbered, subtitle, summary.average / 100, axis);
+      gtk_list_box_append (self->sidebar, row);
+      if (axis == self->axis_id)
+        selected = row;
+    }
+
+  /* The axis shown may have gone (deleted, undone) */
+  if (selected == NULL)
+    {
+      self->axis_id = 0;
+      selected = GTK_WIDGET (gtk_list_box_get_row_at_index (self->sidebar, 0));
+    }
+  g_signal_handlers_block_by_func (self->sidebar, NULL, self);
+  gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (selected));
+  g_signal_handlers_unblock_by_func (self->sidebar, NULL, self);
+}
+
+/* The list of actions */
+
+static gboolean
+filters_active (CtgWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  return (text != NULL && text[0] != '\0') ||
+         gtk_drop_down_get_selected (self->status_filter) > 0 ||
+         gtk_drop_down_get_selected (self->pilot_filter) > 0 ||
+         gtk_drop_down_get_selected (self->year_filter) > 0 ||
+         gtk_toggle_button_get_active (self->overdue_filter);
+}
+
+static gboolean
+filter_action (gpointer item,
+               gpointer user_data)
+{
+  CtgWindow *self = user_data;
+  CtgAction *action = item;
+  guint status = gtk_drop_down_get_selected (self->status_filter);
+  guint pilot = gtk_drop_down_get_selected (self->pilot_filter);
+  guint year = gtk_drop_down_get_selected (self->year_filter);
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (status > 0 && status != GTK_INVALID_LIST_POSITION && ctg_action_get_status (action) != (CtgStatus) (status - 1))
+    return FALSE;
+
+  if (gtk_toggle_button_get_active (self->overdue_filter) && !ctg_action_is_overdue (action, self->today))
+    return FALSE;
+
+  if (year > 0 && year != GTK_INVALID_LIST_POSITION)
+    {
+      const char *wanted = gtk_string_list_get_string (self->years, year);
+
+      if (ctg_action_get_echeance (action)->year != (guint) atoi (wanted))
+        return FALSE;
+    }
+
+  if (pilot > 0 && pilot != GTK_INVALID_LIST_POSITION)
+    {
+      const char *wanted = gtk_string_list_get_string (self->pilot_names, pilot);
+      GPtrArray *pilots = ctg_action_get_pilots (action);
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < pilots->len && !found; i++)
+        found = g_str_equal (((CtgParticipant *) g_ptr_array_index (pilots, i))->name, wanted);
+      if (!found)
+        return FALSE;
+    }
+
+  if (query != NULL && query[0] != '\0')
+    {
+      g_autofree char *folded = ctg_text_fold (query);
+      g_auto(GStrv) words = g_strsplit (folded, " ", -1);
+      gint64 id = ctg_action_get_id (action);
+      const char *haystack = g_hash_table_lookup (self->search_text, &id);
+
+      for (guint i = 0; haystack != NULL && words[i]; i++)
+        if (words[i][0] != '\0' && strstr (haystack, words[i]) == NULL)
+          return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+on_action_row_setup_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item,
+                        gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, ctg_action_row_new ());
+}
+
+static void
+on_action_row_bind_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       gpointer                  user_data)
+{
+  CtgWindow *self = user_data;
+  guint position = gtk_list_item_get_position (item);
+  g_autoptr(CtgAction) previous = NULL;
+
+  if (position > 0)
+    previous = g_list_model_get_item (G_LIST_MODEL (self->filtered), position - 1);
+
+  ctg_action_row_bind (CTG_ACTION_ROW (gtk_list_item_get_child (item)), self->document,
+                       gtk_list_item_get_item (item), previous, self->searching, self->today);
+}
+
+/* Rows show a heading where the objective changes, which depends on the row
+ * above: after filtering, every row is bound again. */
+static void
+refresh_list (CtgWindow *self)
+{
+  g_autoptr(GtkSelectionModel) selection = NULL;
+  gboolean searching = filters_active (self);
+  guint n;
+
+  if (self->document == NULL)
+    return;
+
+  if (searching != self->searching || self->source == NULL)
+    {
+      g_autoptr(GListModel) actions = NULL;
+
+      self->searching = searching;
+      actions = ctg_document_list_actions (self->document, searching ? 0 : self->axis_id);
+      g_clear_object (&self->source);
+      self->source = G_LIST_STORE (g_steal_pointer (&actions));
+      gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->source));
+    }
+
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered))));
+  gtk_list_view_set_model (self->actions_view, selection);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "action") != 0 &&
+      (self->axis_id != 0 || searching))
+    gtk_stack_set_visible_child_name (self->content_stack, n > 0 ? "actions" : "no-results");
+}
+
+static void
+reload_actions (CtgWindow *self)
+{
+  g_autoptr(GListModel) all = ctg_document_list_actions (self->document, 0);
+  g_auto(GStrv) names = ctg_document_list_participant_names (self->document);
+  g_autoptr(GTree) years = g_tree_new ((GCompareFunc) g_strcmp0);
+  guint n = g_list_model_get_n_items (all);
+
+  g_hash_table_remove_all (self->search_text);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CtgAction) action = g_list_model_get_item (all, i);
+      gint64 *id = g_new (gint64, 1);
+
+      *id = ctg_action_get_id (action);
+      g_hash_table_insert (self->search_text, id, fold_action (action));
+      if (ctg_action_get_echeance (action)->year != 0)
+        {
+          g_autofree char *year = g_strdup_printf ("%u", ctg_action_get_echeance (action)->year);
+          g_tree_insert (years, g_strdup (year), NULL);
+        }
+    }
+
+  /* Keep the filters' choices where they still exist */
+  {
+    guint pilot = gtk_drop_down_get_selected (self->pilot_filter);
+    guint year = gtk_drop_down_get_selected (self->year_filter);
+    g_autofree char *pilot_name = pilot > 0 && pilot != GTK_INVALID_LIST_POSITION
+                                  ? g_strdup (gtk_string_list_get_string (self->pilot_names, pilot)) : NULL;
+    g_autofree char *year_name = year > 0 && year != GTK_INVALID_LIST_POSITION
+                                 ? g_strdup (gtk_string_list_get_string (self->years, year)) : NULL;
+    g_autoptr(GPtrArray) year_list = g_ptr_array_new_with_free_func (g_free);
+    guint new_pilot = 0, new_year = 0;
+
+    g_ptr_array_add (year_list, g_strdup (_("All échéances")));
+    for (GTreeNode *t = g_tree_node_first (years); t; t = g_tree_node_next (t))
+      g_ptr_array_add (year_list, g_strdup (g_tree_node_key (t)));
+    g_ptr_array_add (year_list, NULL);
+
+    gtk_string_list_splice (self->pilot_names, 1, g_list_model_get_n_items (G_LIST_MODEL (self->pilot_names)) - 1,
+                            (const char * const *) names);
+    gtk_string_list_splice (self->years, 0, g_list_model_get_n_items (G_LIST_MODEL (self->years)),
+                            (const char * const *) year_list->pdata);
+    for (guint i = 0; pilot_name && names[i]; i++)
+      if (g_str_equal (names[i], pilot_name))
+        new_pilot = i + 1;
+    for (guint i = 1; year_name && g_ptr_array_index (year_list, i); i++)
+      if (g_str_equal (g_ptr_array_index (year_list, i), year_name))
+        new_year = i;
+    gtk_drop_down_set_selected (self->pilot_filter, new_pilot);
+    gtk_drop_down_set_selected (self->year_filter, new_year);
+  }
+
+  g_clear_object (&self->source);
+  refresh_list (self);
+}
+
+/* Pages */
+
+static void
+show_axis (CtgWindow *self,
+           gint64     axis_id)
+{
+  self->axis_id = axis_id;
+  self->action_id = 0;
+
+  if (axis_id == 0)
+    {
+      g_autofree char *title = ctg_document_dup_text (self->document, CTG_ITEM_CONVENTION, 1, "title");
+
+      adw_window_title_set_title (self->content_title, _("Overview"));
+      adw_window_title_set_subtitle (self->content_title, title ? title : "");
+      if (!filters_active (self))
+        gtk_stack_set_visible_child_name (self->content_stack, "overview");
+    }
+  else
+    {
+      g_autofree char *title = ctg_document_dup_text (self->document, CTG_ITEM_AXIS, axis_id, "title");
+
+      adw_window_title_set_title (self->content_title, title ? title : "");
+      adw_window_title_set_subtitle (self->content_title, "");
+      gtk_stack_set_visible_child_name (self->content_stack, "actions");
+    }
+
+  g_clear_object (&self->source);
+  refresh_list (self);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  update_actions (self);
+}
+
+static GtkWidget *
+get_editor (CtgWindow *self)
+{
+  return gtk_widget_get_first_child (GTK_WIDGET (self->editor_bin));
+}
+
+void
+_ctg_window_show_action (CtgWindow *self,
+                         gint64     action_id)
+{
+  g_autofree char *title = ctg_document_dup_text (self->document, CTG_ITEM_ACTION, action_id, "title");
+  GtkWidget *editor = get_editor (self);
+
+  self->action_id = action_id;
+  if (editor != NULL)
+    g_object_set (editor, "action-id", action_id, NULL);
+
+  adw_window_title_set_title (self->content_title, title ? title : "");
+  gtk_stack_set_visible_child_name (self->content_stack, "action");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  update_actions (self);
+}
+
+static void
+on_actions_view_activate_cb (GtkListView *view,
+                             guint        position,
+                             CtgWindow   *self)
+{
+  g_autoptr(CtgAction) action = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+
+  if (action != NULL)
+    _ctg_window_show_action (self, ctg_action_get_id (action));
+}
+
+static void
+on_sidebar_row_selected_cb (GtkListBox    *box,
+                            GtkListBoxRow *row,
+                            CtgWindow     *self)
+{
+  if (row == NULL || self->document == NULL)
+    return;
+  show_axis (self, row_axis (row));
+}
+
+static void
+on_sidebar_row_activated_cb (GtkListBox    *box,
+                             GtkListBoxRow *row,
+                             CtgWindow     *self)
+{
+  /* Selecting the axis already shown (folded view) still goes to its page */
+  if (row_axis (row) == self->axis_id)
+    show_axis (self, self->axis_id);
+}
+
+static void
+on_document_changed_cb (CtgDocument *document,
+                        CtgWindow   *self)
+{
+  rebuild_sidebar (self);
+  reload_actions (self);
+
+  if (self->action_id != 0 && !ctg_document_has_item (document, CTG_ITEM_ACTION, self->action_id))
+    show_axis (self, self->axis_id);
+  else if (self->action_id != 0)
+    {
+      g_autofree char *title = ctg_document_dup_text (document, CTG_ITEM_ACTION, self->action_id, "title");
+      adw_window_title_set_title (self->content_title, title ? title : "");
+    }
+  update_actions (self);
+}
+
+static void
+on_filters_changed_cb (CtgWindow *self)
+{
+  if (self->document == NULL)
+    return;
+  refresh_list (self);
+  if (!filters_active (self) && self->axis_id == 0 &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "action") != 0)
+    gtk_stack_set_visible_child_name (self->content_stack, "overview");
+}
+
+static G_GNUC_UNUSED void
+on_editor_toast_cb (GtkWidget  *editor,
+                    const char *message,
+                    CtgWindow  *self)
+{
+  show_undo_toast (self, message);
+}
+
+static void
+on_leaflet_folded_cb (CtgWindow *self)
+{
+  update_actions (self);
+}
+
+/* Opening */
+
+static void
+set_document (CtgWindow   *self,
+              CtgDocument *document,
+              GFile       *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *title = NULL;
+  GtkWidget *child;
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  g_set_object (&self->file, file);
+  g_signal_connect (document, "changed", G_CALLBACK (on_document_changed_cb), self);
+
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+
+  title = ctg_document_dup_text (document, CTG_ITEM_CONVENTION, 1, "title");
+  adw_window_title_set_title (self->sidebar_title, title && title[0] ? title : _("Untitled convention"));
+  adw_window_title_set_subtitle (self->sidebar_title, basename);
+  gtk_window_set_title (GTK_WINDOW (self), title && title[0] ? title : basename);
+
+  gtk_revealer_set_reveal_child (self->read_only_revealer, ctg_document_is_read_only (document));
+  if (ctg_document_is_read_only (document))
+    gtk_label_set_label (self->read_only_label, ctg_document_get_read_only_reason (document));
+
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->overview_bin)); child; child = gtk_widget_get_next_sibling (child))
+    if (g_object_class_find_property (G_OBJECT_GET_CLASS (child), "document"))
+      g_object_set (child, "document", document, NULL);
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->editor_bin)); child; child = gtk_widget_get_next_sibling (child))
+    if (g_object_class_find_property (G_OBJECT_GET_CLASS (child), "document"))
+      g_object_set (child, "document", document, NULL);
+
+  self->axis_id = 0;
+  gtk_stack_set_visible_child_name (self->main_stack, "document");
+  rebuild_sidebar (self);
+  reload_actions (self);
+  show_axis (self, 0);
+}
+
+static void
+on_open_read_only_response_cb (AdwMessageDialog *dialog,
+                               const char       *response,
+                               CtgWindow        *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtgDocument) document = NULL;
+  g_autofree char *path = NULL;
+
+  if (g_strcmp0 (response, "read-only") != 0)
+    return;
+  path = g_file_get_path (file);
+  document = ctg_document_open (path, CTG_OPEN_FLAGS_READ_ONLY, &error);
+  if (document == NULL)
+    show_error (self, _("Could Not Open the Convention"), error);
+  else
+    set_document (self, document, file);
+}
+
+/**
+ * ctg_window_load:
+ *
+ * Opens @file in this window. Problems (not a convention, damaged, from a
+ * newer version, already open elsewhere) are explained in a dialog.
+ *
+ * Returns: whether the convention is now shown
+ */
+gboolean
+ctg_window_load (CtgWindow *self,
+                 GFile     *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtgDocument) document = NULL;
+  g_autofree char *path = g_file_get_path (file);
+
+  g_return_val_if_fail (CTG_IS_WINDOW (self), FALSE);
+
+  if (path == NULL)
+    {
+      g_set_error_literal (&error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_NOT_FOUND,
+                           _("Only files on this computer can be opened."));
+      show_error (self, _("Could Not Open the Convention"), error);
+      return FALSE;
+    }
+
+  document = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
+  if (document == NULL)
+    {
+      if (g_error_matches (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_ALREADY_OPEN))
+        {
+          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Convention Already Open"), error->message);
+
+          adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                            "cancel", _("_Cancel"),
+                                            "read-only", _("Open _Read-Only"),
+                                            NULL);
+          adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "read-only");
+          g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+          g_signal_connect (dialog, "response", G_CALLBACK (on_open_read_only_response_cb), self);
+          g_set_weak_pointer (&self->error_dialog, dialog);
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+      else
+        show_error (self, _("Could Not Open the Convention"), error);
+      return FALSE;
+    }
+
+  set_document (self, document, file);
+  return TRUE;
+}
+
+/* File choosers */
+
+static void
+on_open_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     CtgWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+      if (app != NULL)
+        ctg_application_open_file (CTG_APPLICATION (app), file);
+      else
+        ctg_window_load (self, file);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+add_ctg_filter (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Conventions"));
+  gtk_file_filter_add_mime_type (filter, "application/x-ctg");
+  gtk_file_filter_add_suffix (filter, "ctg");
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CtgWindow *self = CTG_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Open a Convention"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  add_ctg_filter (GTK_FILE_CHOOSER (chooser));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static const char * const standard_themes[] = {
+  N_("Petite enfance"),
+  N_("Enfance et jeunesse"),
+  N_("Parentalité"),
+  N_("Animation de la vie sociale"),
+  N_("Accès aux droits et inclusion numérique"),
+  N_("Logement et cadre de vie"),
+};
+
+static void
+on_new_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    CtgWindow       *self)
+{
+  gboolean standard = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "standard"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CtgDocument) document = NULL;
+      CtgWindow *target = self;
+
+      /* The chooser already asked before replacing an existing file */
+      if (g_file_test (path, G_FILE_TEST_EXISTS) && g_unlink (path) != 0)
+        {
+          g_set_error (&error, G_IO_ERROR, g_io_error_from_errno (errno), "%s", g_strerror (errno));
+          show_error (self, _("Could Not Create the Convention"), error);
+          g_object_unref (dialog);
+          return;
+        }
+
+      document = ctg_document_create (path, &error);
+      if (document != NULL && standard)
+        {
+          ctg_document_begin_group (document, _("Standard thématiques"), NULL);
+          for (guint i = 0; i < G_N_ELEMENTS (standard_themes); i++)
+            ctg_document_add_axis (document, _(standard_themes[i]), &error);
+          if (error == NULL)
+            ctg_document_end_group (document, &error);
+          else
+            ctg_document_cancel_group (document);
+        }
+
+      if (document == NULL || error != NULL)
+        show_error (self, _("Could Not Create the Convention"), error);
+      else
+        {
+          if (self->document != NULL)
+            target = ctg_window_new (CTG_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+          set_document (target, document, file);
+          gtk_window_present (GTK_WINDOW (target));
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  CtgWindow *self = CTG_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("New Convention"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Convention.ctg"));
+  add_ctg_filter (GTK_FILE_CHOOSER (chooser));
+  g_object_set_data (G_OBJECT (chooser), "standard",
+                     GINT_TO_POINTER (g_str_equal (action_name, "win.new-standard")));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_new_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_save_as_response_cb (GtkNativeDialog *dialog,
+                        int              response,
+                        CtgWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (!ctg_document_save_copy (self->document, path, &error))
+        show_error (self, _("Could Not Save the Copy"), error);
+      else
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *message = g_strdup_printf (_("Copy saved as “%s”"), name);
+          show_toast (self, message);
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CtgWindow *self = CTG_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  chooser = gtk_file_chooser_native_new (_("Save a Copy"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  name = g_file_get_basename (self->file);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  add_ctg_filter (GTK_FILE_CHOOSER (chooser));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_save_as_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Editing */
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CtgWindow *self = CTG_WINDOW (widget);
+  gboolean undo = g_str_equal (action_name, "win.undo");
+  g_autofree char *label = undo ? ctg_document_dup_undo_label (self->document)
+                                : ctg_document_dup_redo_label (self->document);
+  g_autoptr(GError) error = NULL;
+
+  if (!(undo ? ctg_document_undo (self->document, &error) : ctg_document_redo (self->document, &error)))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  {
+    /* Translators: shown after Undo, as in "Undone: Change pilots" */
+    g_autofree char *message = g_strdup_printf (undo ? _("Undone: %s") : _("Redone: %s"), label);
+    show_toast (self, message);
+  }
+}
+
+static gint64
+last_objective (CtgWindow *self,
+                gint64     axis)
+{
+  g_autoptr(GArray) objectives = ctg_document_list_ids (self->document, CTG_ITEM_OBJECTIVE, axis);
+
+  if (self->action_id != 0)
+    return ctg_document_get_int (self->document, CTG_ITEM_ACTION, self->action_id, "objective_id", 0);
+  return objectives->len > 0 ? g_array_index (objectives, gint64, objectives->len - 1) : 0;
+}
+
+static void
+add_action_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CtgWindow *self = CTG_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 objective, action;
+
+  if (!ctg_document_begin_group (self->document, _("Add action"), &error))
+    goto failed;
+  objective = last_objective (self, self->axis_id);
+  if (objective == 0)
+    objective = ctg_document_add_objective (self->document, self->axis_id, 0, 0, "", &error);
+  action = objective ? ctg_document_add_action (self->document, objective, _("New action"), &error) : 0;
+  if (action == 0)
+    {
+      ctg_document_cancel_group (self->document);
+      goto failed;
+    }
+  if (!ctg_document_end_group (self->document, &error))
+    goto failed;
+
+  _ctg_window_show_action (self, action);
+  return;
+
+failed:
+  show_error (self, _("Could Not Add the Action"), error);
+}
+
+static void
+delete_action_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CtgWindow *self = CTG_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = ctg_document_dup_text (self->document, CTG_ITEM_ACTION, self->action_id, "title");
+  g_autofree char *message = NULL;
+
+  if (!ctg_document_delete (self->document, CTG_ITEM_ACTION, self->action_id, &error))
+    {
+      show_error (self, _("Could Not Delete the Action"), error);
+      return;
+    }
+  message = g_strdup_printf (_("“%s” deleted"), title);
+  show_undo_toast (self, message);
+  show_axis (self, self->axis_id);
+}
+
+static void
+add_axis_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CtgWindow *self = CTG_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 axis = ctg_document_add_axis (self->document, _("New axis"), &error);
+
+  if (axis == 0)
+    show_error (self, _("Could Not Add the Axis"), error);
+  else
+    {
+      self->axis_id = axis;
+      rebuild_sidebar (self);
+      show_axis (self, axis);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.rename-axis", NULL);
+    }
+}
+
+static void
+on_rename_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       CtgWindow        *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "rename") != 0 || self->document == NULL)
+    return;
+  if (!ctg_document_set (self->document, CTG_ITEM_AXIS, self->axis_id, "title",
+                         gtk_editable_get_text (entry), &error))
+    show_error (self, _("Could Not Rename the Axis"), error);
+  else
+    show_axis (self, self->axis_id);
+}
+
+static void
+rename_axis_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CtgWindow *self = CTG_WINDOW (widget);
+  g_autofree char *title = ctg_document_dup_text (self->document, CTG_ITEM_AXIS, self->axis_id, "title");
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Rename Axis"), NULL);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), title ? title : "");
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Axis title"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "rename", _("_Rename"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_rename_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+delete_axis_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CtgWindow *self = CTG_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = ctg_document_dup_text (self->document, CTG_ITEM_AXIS, self->axis_id, "title");
+  g_autofree char *message = NULL;
+
+  if (!ctg_document_delete (self->document, CTG_ITEM_AXIS, self->axis_id, &error))
+    {
+      show_error (self, _("Could Not Delete the Axis"), error);
+      return;
+    }
+  message = g_strdup_printf (_("Axis “%s” deleted"), title);
+  show_undo_toast (self, message);
+}
+
+static void
+move_axis_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CtgWindow *self = CTG_WINDOW (widget);
+  g_autoptr(GArray) axes = ctg_document_list_ids (self->document, CTG_ITEM_AXIS, 0);
+  g_autoptr(GError) error = NULL;
+  gboolean up = g_str_equal (action_name, "win.move-axis-up");
+  guint index = 0;
+
+  for (guint i = 0; i < axes->len; i++)
+    if (g_array_index (axes, gint64, i) == self->axis_id)
+      index = i;
+  if ((up && index == 0) || (!up && index + 1 >= axes->len))
+    return;
+  if (!ctg_document_move (self->document, CTG_ITEM_AXIS, self->axis_id, up ? index - 1 : index + 1, &error))
+    show_error (self, _("Could Not Move the Axis"), error);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CtgWindow *self = CTG_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CtgWindow *self = CTG_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "action") == 0)
+    {
+      self->action_id = 0;
+      gtk_stack_set_visible_child_name (self->content_stack, "actions");
+      show_axis (self, self->axis_id);
+      if (filters_active (self))
+        refresh_list (self);
+    }
+  else
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  update_actions (self);
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+/* The welcome page: recent conventions */
+
+static void
+on_recent_row_activated_cb (GtkListBox    *box,
+                            GtkListBoxRow *row,
+                            CtgWindow     *self)
+{
+  const char *uri = g_object_get_data (G_OBJECT (row), "uri");
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+
+  ctg_window_load (self, file);
+}
+
+static void
+fill_recent (CtgWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  guint shown = 0;
+
+  for (GList *l = items; l && shown < 8; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      const char *uri = gtk_recent_info_get_uri (info);
+      GtkWidget *row;
+
+      if (!g_str_has_suffix (uri, ".ctg") || !gtk_recent_info_exists (info))
+        continue;
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gtk_recent_info_get_display_name (info));
+      {
+        g_autoptr(GFile) file = g_file_new_for_uri (uri);
+        g_autoptr(GFile) parent = g_file_get_parent (file);
+        g_autofree char *where = parent ? g_file_get_parse_name (parent) : NULL;
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), where ? where : "");
+      }
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (uri), g_free);
+      gtk_list_box_append (self->recent_list, row);
+      shown++;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_list), shown > 0);
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+/* GObject */
+
+static gboolean
+ctg_window_close_request (GtkWindow *window)
+{
+  CtgWindow *self = CTG_WINDOW (window);
+  GtkApplication *app = gtk_window_get_application (window);
+  GSettings *settings = app ? ctg_application_get_settings (CTG_APPLICATION (app)) : NULL;
+
+  if (settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set (settings, "window-size", "(ii)", width, height);
+      g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+    }
+
+  /* Nothing to save: every edit is already in the file */
+  if (self->document != NULL)
+    ctg_document_close (self->document);
+
+  return GTK_WINDOW_CLASS (ctg_window_parent_class)->close_request (window);
+}
+
+static void
+ctg_window_dispose (GObject *object)
+{
+  CtgWindow *self = CTG_WINDOW (object);
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CTG_TYPE_WINDOW);
+
+  g_clear_object (&self->document);
+  g_clear_object (&self->file);
+  g_clear_object (&self->source);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->pilot_names);
+  g_clear_object (&self->years);
+  g_clear_pointer (&self->search_text, g_hash_table_unref);
+  g_clear_pointer (&self->today, g_date_free);
+  g_clear_weak_pointer (&self->error_dialog);
+
+  G_OBJECT_CLASS (ctg_window_parent_class)->dispose (object);
+}
+
+static void
+ctg_window_class_init (CtgWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = ctg_window_dispose;
+  window_class->close_request = ctg_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ctgplanner/CtgPlanner/ui/ctg-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CtgWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CtgWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, CtgWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, CtgWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CtgWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, CtgWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, CtgWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, CtgWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, CtgWindow, read_only_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CtgWindow, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, CtgWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, CtgWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CtgWindow, status_filter);
+  gtk_widget_class_bind_template_child (widget_class, CtgWindow, overdue_filter);
+  gtk_widget_class_bind_template_child (widget_class, CtgWindow, pilot_filter);
+  gtk_widget_class_bind_template_child (widget_class, CtgWindow, year_filter);
+  gtk_widget_class_bind_template_child (widget_class, CtgWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, CtgWindow, overview_bin);
+  gtk_widget_class_bind_template_child (widget_class, CtgWindow, actions_view);
+  gtk_widget_class_bind_template_child (widget_class, CtgWindow, editor_bin);
+  gtk_widget_class_bind_template_child (widget_class, CtgWindow, no_results_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_actions_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filters_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_recent_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "win.new-standard", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.add-action", NULL, add_action_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-action", NULL, delete_action_action);
+  gtk_widget_class_install_action (widget_class, "win.add-axis", NULL, add_axis_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-axis", NULL, rename_axis_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-axis", NULL, delete_axis_action);
+  gtk_widget_class_install_action (widget_class, "win.move-axis-up", NULL, move_axis_action);
+  gtk_widget_class_install_action (widget_class, "win.move-axis-down", NULL, move_axis_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
+
+  g_type_ensure (CTG_TYPE_ACTION_ROW);
+}
+
+static void
+ctg_window_init (CtgWindow *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new ((const char *[]) { _("All statuses"), NULL });
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->today = g_date_new_dmy (g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                                g_date_time_get_year (now));
+  self->search_text = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->filter = gtk_custom_filter_new (filter_action, self, NULL);
+  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+
+  for (guint i = 0; i < CTG_N_STATUSES; i++)
+    gtk_string_list_append (statuses, ctg_status_to_label ((CtgStatus) i));
+  gtk_drop_down_set_model (self->status_filter, G_LIST_MODEL (statuses));
+  self->pilot_names = gtk_string_list_new ((const char *[]) { _("All pilots"), NULL });
+  gtk_drop_down_set_model (self->pilot_filter, G_LIST_MODEL (self->pilot_names));
+  self->years = gtk_string_list_new ((const char *[]) { _("All échéances"), NULL });
+  gtk_drop_down_set_model (self->year_filter, G_LIST_MODEL (self->years));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_action_row_setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_action_row_bind_cb), self);
+  gtk_list_view_set_factory (self->actions_view, factory);
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+
+  fill_recent (self);
+  update_actions (self);
+}
+
+CtgWindow *
+ctg_window_new (CtgApplication *application)
+{
+  CtgWindow *self = g_object_new (CTG_TYPE_WINDOW, "application", application, NULL);
+  GSettings *settings = application ? ctg_application_get_settings (application) : NULL;
+
+  if (settings != NULL)
+    {
+      int width, height;
+
+      g_settings_get (settings, "window-size", "(ii)", &width, &height);
+      gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+      if (g_settings_get_boolean (settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+  return self;
+}
+
+GFile *
+ctg_window_get_file (CtgWindow *self)
+{
+  g_return_val_if_fail (CTG_IS_WINDOW (self), NULL);
+
+  return self->file;
+}
+
+CtgDocument *
+ctg_window_get_document (CtgWindow *self)
+{
+  g_return_val_if_fail (CTG_IS_WINDOW (self), NULL);
+
+  return self->document;
+}
+
+/* For the tests */
+
+GtkListBox *
+_ctg_window_get_sidebar (CtgWindow *self)
+{
+  return self->sidebar;
+}
+
+GtkListView *
+_ctg_window_get_actions_view (CtgWindow *self)
+{
+  return self->actions_view;
+}
+
+GListModel *
+_ctg_window_get_shown_actions (CtgWindow *self)
+{
+  return G_LIST_MODEL (self->filtered);
+}
+
+GtkEditable *
+_ctg_window_get_search_entry (CtgWindow *self)
+{
+  return GTK_EDITABLE (self->search_entry);
+}
+
+const char *
+_ctg_window_get_visible_page (CtgWindow *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "document") != 0)
+    return "welcome";
+  return gtk_stack_get_visible_child_name (self->content_stack);
+}
+
+GtkWidget *
+_ctg_window_get_action_editor (CtgWindow *self)
+{
+  return get_editor (self);
+}
+
+GtkWidget *
+_ctg_window_get_error_dialog (CtgWindow *self)
+{
+  return self->error_dialog;
+}

@@ -207,6 +207,78 @@ command_import (int    argc,
 
 /* ctg export */
 
+/* The report's options from the command line; prints why on failure */
+static CtgReportOptions *
+report_options (CtgDocument  *doc,
+                const char   *meeting,
+                const char   *since,
+                char        **axes,
+                gboolean      fiches,
+                gboolean      no_summary,
+                gboolean      no_timeline)
+{
+  g_autoptr(CtgReportOptions) options = ctg_report_options_new ();
+  CtgReportParts parts = CTG_REPORT_PART_NONE;
+
+  if (meeting != NULL)
+    {
+      CtgDate date;
+      g_autoptr(GDate) day = NULL;
+
+      if (!ctg_date_parse (meeting, &date) || ctg_date_precision (&date) != CTG_DATE_PRECISION_DAY)
+        {
+          fail (_("“%s” is not a day: write it as 15/03/2025 or 2025-03-15"), meeting);
+          return NULL;
+        }
+      day = ctg_date_first_day (&date);
+      ctg_report_options_set_meeting_date (options, day);
+    }
+
+  if (since != NULL)
+    {
+      CtgDate date;
+
+      if (!ctg_date_parse (since, &date) || !ctg_date_is_set (&date))
+        {
+          fail (_("“%s” is not a date"), since);
+          return NULL;
+        }
+      ctg_report_options_set_changes_since (options, since);
+    }
+
+  if (axes != NULL)
+    {
+      g_autoptr(GArray) all = ctg_document_list_ids (doc, CTG_ITEM_AXIS, 0);
+      g_autoptr(GArray) chosen = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      for (guint i = 0; axes[i] != NULL; i++)
+        {
+          guint64 number = 0;
+
+          if (!g_ascii_string_to_unsigned (axes[i], 10, 1, MAX (all->len, 1), &number, NULL) ||
+              number > all->len)
+            {
+              fail (g_dngettext (GETTEXT_PACKAGE, "There is no axis %s: the convention has %u axis",
+                                 "There is no axis %s: the convention has %u axes", all->len),
+                    axes[i], all->len);
+              return NULL;
+            }
+          g_array_append_val (chosen, g_array_index (all, gint64, number - 1));
+        }
+      ctg_report_options_set_axes (options, (const gint64 *) (gpointer) chosen->data, chosen->len);
+    }
+
+  if (!no_summary)
+    parts |= CTG_REPORT_PART_SUMMARY;
+  if (!no_timeline)
+    parts |= CTG_REPORT_PART_TIMELINE;
+  if (fiches)
+    parts |= CTG_REPORT_PART_FICHES;
+  ctg_report_options_set_parts (options, parts);
+
+  return g_steal_pointer (&options);
+}
+
 static int
 command_export (int    argc,
                char **argv)
@@ -214,22 +286,37 @@ command_export (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(CtgReportOptions) options = NULL;
   g_autofree char *csv_path = NULL;
   g_autofree char *csv = NULL;
   g_autofree char *separator = NULL;
+  g_autofree char *pdf_path = NULL;
+  g_autofree char *meeting = NULL;
+  g_autofree char *since = NULL;
+  g_auto(GStrv) axes = NULL;
+  gboolean fiches = FALSE;
+  gboolean no_summary = FALSE;
+  gboolean no_timeline = FALSE;
   const GOptionEntry entries[] = {
     { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv_path, N_("Write the plan table as CSV (- for the standard output)"), N_("OUT.csv") },
     { "separator", 0, 0, G_OPTION_ARG_STRING, &separator, N_("The CSV separator: ; (default), , or tab"), N_("SEP") },
+    { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf_path, N_("Write the report for the steering committee (COPIL) as PDF"), N_("OUT.pdf") },
+    { "meeting", 0, 0, G_OPTION_ARG_STRING, &meeting, N_("The day of the meeting the report is for (default: today)"), N_("DATE") },
+    { "changes-since", 0, 0, G_OPTION_ARG_STRING, &since, N_("Add the changes made to the plan since this date"), N_("DATE") },
+    { "fiches", 0, 0, G_OPTION_ARG_NONE, &fiches, N_("Add a page per action with its steps, means and indicators"), NULL },
+    { "no-summary", 0, 0, G_OPTION_ARG_NONE, &no_summary, N_("Leave the summary page out"), NULL },
+    { "no-timeline", 0, 0, G_OPTION_ARG_NONE, &no_timeline, N_("Leave the timeline out"), NULL },
+    { "axis", 0, 0, G_OPTION_ARG_STRING_ARRAY, &axes, N_("Report on this axis only, by its number in ctg info; may be repeated"), N_("N") },
     { NULL }
   };
   char sep = ';';
 
   context = new_context (_("FILE.ctg"), _("Export a convention."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv, 1, "ctg export FILE.ctg --csv OUT.csv"))
+  if (!parse_options (context, &argc, &argv, 1, "ctg export FILE.ctg --csv OUT.csv | --pdf OUT.pdf [--meeting DATE]"))
     return 2;
-  if (csv_path == NULL)
-    return fail (_("Say what to export, for example --csv OUT.csv"));
+  if (csv_path == NULL && pdf_path == NULL)
+    return fail (_("Say what to export, for example --csv OUT.csv or --pdf OUT.pdf"));
 
   if (separator != NULL)
     {
@@ -244,6 +331,18 @@ command_export (int    argc,
   doc = ctg_document_open (argv[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
   if (doc == NULL)
     return fail_error (error);
+
+  if (pdf_path != NULL)
+    {
+      options = report_options (doc, meeting, since, axes, fiches, no_summary, no_timeline);
+      if (options == NULL)
+        return EXIT_FAILURE;
+      if (!ctg_report_write_pdf (doc, options, pdf_path, NULL, NULL, NULL, &error))
+        return fail_error (error);
+    }
+
+  if (csv_path == NULL)
+    return EXIT_SUCCESS;
 
   csv = ctg_document_export_csv (doc, sep);
   if (g_str_equal (csv_path, "-"))
@@ -633,7 +732,7 @@ static const struct {
 } commands[] = {
   { "new", command_new, N_("Create an empty convention") },
   { "import", command_import, N_("Create a convention from a plan table in CSV") },
-  { "export", command_export, N_("Export a convention’s plan table as CSV") },
+  { "export", command_export, N_("Export a convention’s plan table as CSV, or its COPIL report as PDF") },
   { "info", command_info, N_("Show a convention’s title, period and plan") },
   { "check", command_check, N_("Check that a convention file is valid") },
   { "list", command_list, N_("List the actions with their numbers") },

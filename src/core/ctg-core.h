@@ -13,4 +13,5 @@
 #include "ctg-error.h"
 #include "ctg-participant.h"
 #include "ctg-plan-csv.h"
+#include "ctg-report.h"
 #include "ctg-status.h"

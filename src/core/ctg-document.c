@@ -1741,13 +1741,13 @@ ctg_document_list_changes (CtgDocument *self,
     " CASE"
     "  WHEN j.tbl = 'action' THEN j.row_id"
     "  WHEN j.tbl IN ('participant', 'step', 'indicator') THEN"
-    "   coalesce(json_extract(coalesce(j.new, j.old), '$.action_id'),"
+    "   coalesce(CASE WHEN j.op <> 'update' THEN json_extract(coalesce(j.new, j.old), '$.action_id') END,"
     "            (SELECT action_id FROM participant WHERE j.tbl = 'participant' AND id = j.row_id),"
     "            (SELECT action_id FROM step WHERE j.tbl = 'step' AND id = j.row_id),"
     "            (SELECT action_id FROM indicator WHERE j.tbl = 'indicator' AND id = j.row_id))"
     "  WHEN j.tbl = 'indicator_value' THEN"
     "   (SELECT action_id FROM indicator WHERE id = coalesce("
-    "      json_extract(coalesce(j.new, j.old), '$.indicator_id'),"
+    "      CASE WHEN j.op <> 'update' THEN json_extract(coalesce(j.new, j.old), '$.indicator_id') END,"
     "      (SELECT indicator_id FROM indicator_value WHERE id = j.row_id)))"
     "  ELSE 0 END AS action_id"
     " FROM journal j JOIN txn t ON t.id = j.txn_id"
@@ -2769,7 +2769,9 @@ ctg_document_set_participants (CtgDocument  *self,
 
       if (!check_text (p->name, error) || !check_text (p->role, error))
         return FALSE;
-      if (g_strstrip (g_strdup (p->name))[0] == '\0')
+      g_autofree char *name = g_strstrip (g_strdup (p->name));
+
+      if (name[0] == '\0')
         return set_invalid (error, _("A pilot or partner needs a name."));
     }
 

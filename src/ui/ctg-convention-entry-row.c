@@ -142,6 +142,7 @@ update_accessible_description (CtgConventionEntryRow *self)
   else if (self->is_date)
     description = _("Write a year (2025), a month (03/2025) or a day (15/03/2025).");
 
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), description);
   if (description != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                     description, -1);
@@ -318,9 +319,6 @@ ctg_convention_entry_row_new (const char  *title,
   self->is_date = !!is_date;
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  if (is_date)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self),
-                                 _("Write a year (2025), a month (03/2025) or a day (15/03/2025)."));
   update_accessible_description (self);
 
   return GTK_WIDGET (self);

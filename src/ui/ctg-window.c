@@ -13,7 +13,9 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 
+#include "ctg-action-editor.h"
 #include "ctg-action-row.h"
+#include "ctg-convention-page.h"
 #include "ctg-window-private.h"
 
 struct _CtgWindow
@@ -42,6 +44,8 @@ struct _CtgWindow
   GtkListView          *actions_view;
   GtkBox               *editor_bin;
   AdwStatusPage        *no_results_page;
+  CtgConventionPage    *convention_page;
+  CtgActionEditor      *action_editor;
 
   /* Owned references */
   GFile                *file;
@@ -445,22 +449,13 @@ show_axis (CtgWindow *self,
   update_actions (self);
 }
 
-static GtkWidget *
-get_editor (CtgWindow *self)
-{
-  return gtk_widget_get_first_child (GTK_WIDGET (self->editor_bin));
-}
-
 void
 _ctg_window_show_action (CtgWindow *self,
                          gint64     action_id)
 {
   g_autofree char *title = ctg_document_dup_text (self->document, CTG_ITEM_ACTION, action_id, "title");
-  GtkWidget *editor = get_editor (self);
-
   self->action_id = action_id;
-  if (editor != NULL)
-    g_object_set (editor, "action-id", action_id, NULL);
+  ctg_action_editor_set_action (self->action_editor, action_id);
 
   adw_window_title_set_title (self->content_title, title ? title : "");
   gtk_stack_set_visible_child_name (self->content_stack, "action");
@@ -527,7 +522,7 @@ on_filters_changed_cb (CtgWindow *self)
     gtk_stack_set_visible_child_name (self->content_stack, "overview");
 }
 
-static G_GNUC_UNUSED void
+static void
 on_editor_toast_cb (GtkWidget  *editor,
                     const char *message,
                     CtgWindow  *self)
@@ -551,8 +546,6 @@ set_document (CtgWindow   *self,
   g_autofree char *basename = g_file_get_basename (file);
   g_autofree char *uri = g_file_get_uri (file);
   g_autofree char *title = NULL;
-  GtkWidget *child;
-
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
@@ -570,12 +563,8 @@ set_document (CtgWindow   *self,
   if (ctg_document_is_read_only (document))
     gtk_label_set_label (self->read_only_label, ctg_document_get_read_only_reason (document));
 
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->overview_bin)); child; child = gtk_widget_get_next_sibling (child))
-    if (g_object_class_find_property (G_OBJECT_GET_CLASS (child), "document"))
-      g_object_set (child, "document", document, NULL);
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->editor_bin)); child; child = gtk_widget_get_next_sibling (child))
-    if (g_object_class_find_property (G_OBJECT_GET_CLASS (child), "document"))
-      g_object_set (child, "document", document, NULL);
+  ctg_convention_page_set_document (self->convention_page, document);
+  ctg_action_editor_set_document (self->action_editor, document);
 
   self->axis_id = 0;
   gtk_stack_set_visible_child_name (self->main_stack, "document");
@@ -1222,6 +1211,15 @@ ctg_window_init (CtgWindow *self)
   g_signal_connect (factory, "bind", G_CALLBACK (on_action_row_bind_cb), self);
   gtk_list_view_set_factory (self->actions_view, factory);
 
+  self->convention_page = CTG_CONVENTION_PAGE (ctg_convention_page_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->convention_page), TRUE);
+  gtk_box_append (self->overview_bin, GTK_WIDGET (self->convention_page));
+  g_signal_connect (self->convention_page, "toast", G_CALLBACK (on_editor_toast_cb), self);
+  self->action_editor = CTG_ACTION_EDITOR (ctg_action_editor_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->action_editor), TRUE);
+  gtk_box_append (self->editor_bin, GTK_WIDGET (self->action_editor));
+  g_signal_connect (self->action_editor, "toast", G_CALLBACK (on_editor_toast_cb), self);
+
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
 
@@ -1300,7 +1298,7 @@ _ctg_window_get_visible_page (CtgWindow *self)
 GtkWidget *
 _ctg_window_get_action_editor (CtgWindow *self)
 {
-  return get_editor (self);
+  return GTK_WIDGET (self->action_editor);
 }
 
 GtkWidget *

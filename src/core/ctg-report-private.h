@@ -1,0 +1,510 @@
+/* ctg-report-private.h: what the report's files share
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include "ctg-report.h"
+
+G_BEGIN_DECLS
+
+/* The report's content, read from the document once by ctg_report_new():
+ * rendering then touches no document and may run in any thread. */
+
+typedef struct
+{
+  gint64          id;
+  CtgSectionKind  kind;
+  char           *title;
+  char           *description;
+} ReportSection;
+
+typedef struct
+{
+  gint64      id;
+  gint64      theme_id;
+  gint64      enjeu_id;
+  char       *code;
+  char       *title;
+  char       *description;
+  GPtrArray  *actions;        /* CtgAction, borrowed from CtgReport.actions */
+} ReportObjective;
+
+/* Overall progress: the average of the actions' progress, done ones
+ * counting as 100, abandoned ones and those without progress left out */
+typedef struct
+{
+  guint   n_actions;
+  guint   n_counted;
+  guint   n_abandoned;
+  guint   n_no_progress;
+  double  sum;
+} ReportProgress;
+
+typedef struct
+{
+  gint64          id;
+  guint           number;        /* its position in the whole plan, from 1 */
+  char           *code;
+  char           *title;
+  char           *description;
+  GPtrArray      *objectives;    /* ReportObjective */
+  GPtrArray      *actions;       /* CtgAction, borrowed, in plan order */
+  guint           counts[CTG_N_STATUSES];
+  ReportProgress  progress;
+  char           *dest;          /* the PDF destination of its section */
+} ReportAxis;
+
+typedef struct
+{
+  char     *text;
+  CtgDate   date;
+  gboolean  done;
+} ReportStep;
+
+typedef struct
+{
+  char    *name;
+  char    *target;
+  GArray  *years;                /* guint */
+  GPtrArray *values;             /* char *, one per year */
+} ReportIndicator;
+
+typedef struct
+{
+  GPtrArray *steps;              /* ReportStep */
+  GPtrArray *indicators;         /* ReportIndicator */
+} ReportFiche;
+
+typedef struct
+{
+  CtgAction *action;             /* borrowed; NULL for a deleted action or other changes */
+  char      *subject;            /* what changed, when there is no action */
+  char      *what;               /* the change, in words */
+  char      *time;               /* ISO 8601 time of the last change */
+} ReportChange;
+
+struct _CtgReport
+{
+  GObject            parent_instance;
+
+  CtgReportParts     parts;
+  GDate              meeting;
+  GDateTime         *created;
+  char              *since;      /* ISO date, or NULL */
+
+  char              *title;
+  char              *territory;
+  char              *caf;
+  CtgDate            period_start;
+  CtgDate            period_end;
+  guint              n_all_axes;
+
+  GPtrArray         *actions;    /* CtgAction, owned: those of the chosen axes */
+  GPtrArray         *axes;       /* ReportAxis, the chosen ones, in plan order */
+  GHashTable        *sections;   /* id -> ReportSection */
+  GHashTable        *objectives; /* id -> ReportObjective, borrowed from the axes */
+  GHashTable        *fiches;     /* action id -> ReportFiche, when fiches are asked for */
+  GPtrArray         *changes;    /* ReportChange, when changes are asked for */
+  guint              n_changes;  /* how many journal entries they sum up */
+  gboolean           has_codes;  /* whether any action has a code... */
+  gboolean           has_pilots;
+  gboolean           has_start;
+  gboolean           has_echeance;
+  gboolean           has_progress;
+  ReportProgress     progress;
+  guint              counts[CTG_N_STATUSES];
+
+  guint              n_pages;    /* after saving */
+};
+
+/* The layout engine: ctg-report-writer.c
+ *
+ * The report is laid out twice with the same code: a first pass only
+ * measures, to know the number of pages and where each section starts; the
+ * second draws, with "Page 3 of 12" and the contents' page numbers right. */
+
+typedef struct _Writer Writer;
+
+typedef struct
+{
+  double r, g, b;
+} ReportColor;
+
+extern const ReportColor report_text;
+extern const ReportColor report_secondary;
+extern const ReportColor report_accent;
+extern const ReportColor report_rule;
+extern const ReportColor report_shade;
+extern const ReportColor report_header_shade;
+extern const ReportColor report_overdue;
+extern const ReportColor report_status_colors[CTG_N_STATUSES];
+
+typedef enum
+{
+  FONT_BODY,
+  FONT_BODY_BOLD,
+  FONT_SMALL,
+  FONT_SMALL_BOLD,
+  FONT_TABLE,
+  FONT_TABLE_BOLD,
+  FONT_TINY,
+  FONT_TINY_BOLD,
+  FONT_KICKER,
+  FONT_H1,
+  FONT_H2,
+  FONT_H3,
+  FONT_TITLE,
+  FONT_SUBTITLE,
+  FONT_FIGURE,
+  N_FONTS
+} FontId;
+
+#define TABLE_MAX_COLUMNS 8
+
+typedef enum
+{
+  CELL_TEXT,
+  CELL_STATUS,
+  CELL_PROGRESS,
+} CellKind;
+
+typedef struct
+{
+  double          width;
+  FontId          font;
+  PangoAlignment  align;
+  CellKind        kind;
+  gboolean        shared;        /* equal texts share one layout */
+  const char     *header;
+} TableColumn;
+
+typedef struct
+{
+  PangoLayout  *layout;          /* NULL when empty */
+  GArray       *lines;           /* LineBox, once the row has to be split */
+  guint         first;           /* the first line still to draw */
+  CtgStatus     status;
+  int           progress;        /* -1: none */
+  char         *link;            /* a destination to link to */
+  ReportColor   color;
+} TableCell;
+
+typedef struct _TableRow TableRow;
+typedef struct _Table Table;
+
+/* Draws what a row holds besides text (a timeline bar) in the band from
+ * @y, @height high; @first is whether it is the row's first part */
+typedef void (*TableDecorateFunc) (Writer   *w,
+                                   Table    *t,
+                                   TableRow *row,
+                                   double    y,
+                                   double    height,
+                                   gboolean  first);
+
+struct _TableRow
+{
+  TableCell    cells[TABLE_MAX_COLUMNS];
+  gboolean     span;             /* one cell across the table: a group row */
+  gboolean     strong;           /* a total row: a rule above */
+  gboolean     shaded;
+  ReportColor  shade;
+  double       pad_top;          /* more room above, for group rows */
+  gboolean     no_rule;          /* no rule below */
+  double       min_height;
+  TableDecorateFunc decorate;
+  gpointer     data;
+  gboolean     started;
+};
+
+typedef enum
+{
+  GROUP_THEME,
+  GROUP_ENJEU,
+  GROUP_OBJECTIVE,
+} GroupKind;
+
+struct _Table
+{
+  guint         n_columns;
+  TableColumn   columns[TABLE_MAX_COLUMNS];
+  double        x;
+  double        width;
+  char         *continued;       /* above the header on the following pages */
+  double        header_min_height;
+  TableDecorateFunc decorate_header;
+  gpointer      data;
+
+  /* Internal */
+  gboolean      header_on_page;
+  guint         rows_on_page;
+  guint         n_rows;
+  GPtrArray    *pending;         /* TableRow: group rows waiting for the row they head */
+};
+
+struct _Writer
+{
+  CtgReport             *report;
+  cairo_surface_t       *surface;
+  cairo_t               *cr;
+  PangoFontMap          *font_map;
+  PangoContext          *context;
+  PangoFontDescription  *fonts[N_FONTS];
+  GHashTable            *shared;       /* key -> PangoLayout */
+  GHashTable            *anchors;      /* destination -> page, from the first pass */
+
+  gboolean               drawing;
+  guint                  page;         /* the current page, from 1 */
+  guint                  n_pages;      /* known in the drawing pass */
+  gboolean               landscape;
+  gboolean               decorated;    /* running header and footer */
+  double                 page_width;
+  double                 page_height;
+  double                 left;
+  double                 right;
+  double                 top;
+  double                 bottom;
+  double                 y;
+  gboolean               fresh;        /* nothing on the page yet */
+
+  GCancellable          *cancellable;
+  gboolean               cancelled;
+  CtgReportProgressFunc  progress;
+  gpointer               progress_data;
+  double                 units;
+  double                 total_units;
+  double                 pass_start;
+  double                 pass_span;
+  double                 reported;
+
+  double                 widths[8];    /* the action tables' measured columns */
+  GHashTable            *dates;        /* packed CtgDate -> its text */
+  PangoLayout           *running[2][3];/* per orientation: title, meeting, territory */
+};
+
+typedef struct
+{
+  double top;
+  double bottom;
+  double baseline;
+  double x;
+} LineBox;
+
+void          writer_init            (Writer            *w,
+                                      CtgReport         *report,
+                                      cairo_surface_t   *surface);
+void          writer_clear           (Writer            *w);
+void          writer_reset           (Writer            *w,
+                                      gboolean           drawing);
+gboolean      writer_tick            (Writer            *w);
+void          writer_start_page      (Writer            *w,
+                                      gboolean           landscape,
+                                      gboolean           decorated);
+void          writer_section_page    (Writer            *w,
+                                      gboolean           landscape);
+void          writer_new_page        (Writer            *w);
+void          writer_finish          (Writer            *w);
+void          writer_ensure          (Writer            *w,
+                                      double             height);
+double        writer_width           (Writer            *w);
+guint         writer_anchor_page     (Writer            *w,
+                                      const char        *dest);
+void          writer_note_anchor     (Writer            *w,
+                                      const char        *dest);
+int           writer_add_outline     (Writer            *w,
+                                      int                parent,
+                                      const char        *title,
+                                      const char        *dest,
+                                      gboolean           open);
+
+char         *writer_escape          (const char        *text);
+PangoLayout  *writer_layout          (Writer            *w,
+                                      FontId             font,
+                                      double             width,
+                                      PangoAlignment     align,
+                                      const char        *text);
+PangoLayout  *writer_shared_layout   (Writer            *w,
+                                      FontId             font,
+                                      double             width,
+                                      PangoAlignment     align,
+                                      const char        *text);
+PangoLayout  *writer_kicker_layout   (Writer            *w,
+                                      double             width,
+                                      const char        *text);
+const char   *writer_date_text       (Writer            *w,
+                                      const CtgDate     *date);
+double        layout_height          (PangoLayout       *layout);
+double        layout_width           (PangoLayout       *layout);
+double        writer_text_width      (Writer            *w,
+                                      FontId             font,
+                                      const char        *text);
+double        writer_word_width      (Writer            *w,
+                                      FontId             font,
+                                      const char        *text);
+void          writer_show            (Writer            *w,
+                                      PangoLayout       *layout,
+                                      double             x,
+                                      double             y,
+                                      const ReportColor *color);
+void          writer_fill_rect       (Writer            *w,
+                                      double             x,
+                                      double             y,
+                                      double             width,
+                                      double             height,
+                                      const ReportColor *color);
+void          writer_hline           (Writer            *w,
+                                      double             x0,
+                                      double             x1,
+                                      double             y,
+                                      double             line_width,
+                                      const ReportColor *color);
+void          writer_status_dot      (Writer            *w,
+                                      double             cx,
+                                      double             cy,
+                                      CtgStatus          status);
+void          writer_progress_bar    (Writer            *w,
+                                      double             x,
+                                      double             y,
+                                      double             width,
+                                      double             height,
+                                      double             percent);
+void          writer_link_begin      (Writer            *w,
+                                      const char        *dest);
+void          writer_link_end        (Writer            *w,
+                                      const char        *dest);
+
+void          writer_paragraph       (Writer            *w,
+                                      const char        *text,
+                                      FontId             font,
+                                      const ReportColor *color,
+                                      double             indent,
+                                      double             space_after);
+void          writer_heading         (Writer            *w,
+                                      const char        *text,
+                                      FontId             font,
+                                      const ReportColor *color,
+                                      double             space_before,
+                                      double             space_after,
+                                      double             keep,
+                                      const char        *dest);
+void          writer_kicker          (Writer            *w,
+                                      const char        *text,
+                                      const ReportColor *color,
+                                      double             keep);
+void          writer_status_legend   (Writer            *w,
+                                      const guint        counts[CTG_N_STATUSES],
+                                      double             bar_height,
+                                      FontId             font);
+
+void          table_init             (Table             *t,
+                                      double             x,
+                                      const char        *continued);
+void          table_clear            (Table             *t);
+void          table_add_column       (Table             *t,
+                                      const char        *header,
+                                      double             width,
+                                      FontId             font,
+                                      PangoAlignment     align,
+                                      CellKind           kind,
+                                      gboolean           shared);
+void          table_fit_columns      (Writer            *w,
+                                      Table             *t,
+                                      const guint       *flexible,
+                                      const double      *weights,
+                                      guint              n_flexible);
+double        table_header_min_width (Writer            *w,
+                                      const char        *header);
+void          row_set_text           (Writer            *w,
+                                      Table             *t,
+                                      TableRow          *row,
+                                      guint              column,
+                                      const char        *text,
+                                      const ReportColor *color);
+void          row_set_status         (Writer            *w,
+                                      Table             *t,
+                                      TableRow          *row,
+                                      guint              column,
+                                      CtgStatus          status);
+void          row_set_progress       (Writer            *w,
+                                      Table             *t,
+                                      TableRow          *row,
+                                      guint              column,
+                                      int                progress);
+void          row_set_link           (TableRow          *row,
+                                      guint              column,
+                                      const char        *dest);
+void          table_row_clear        (TableRow          *row);
+double        table_row_height       (Table             *t,
+                                      TableRow          *row);
+double        table_header_height    (Writer            *w,
+                                      Table             *t);
+void          table_add_row          (Writer            *w,
+                                      Table             *t,
+                                      TableRow          *row);
+void          table_add_group        (Writer            *w,
+                                      Table             *t,
+                                      GroupKind          kind,
+                                      const char        *label,
+                                      const char        *text,
+                                      const char        *description);
+void          table_end              (Writer            *w,
+                                      Table             *t);
+
+/* The sections: ctg-report-render.c and ctg-report-timeline.c */
+gboolean      _ctg_report_has_dates  (CtgReport         *report);
+void          _ctg_report_timeline   (Writer            *w);
+
+/* Rendering: ctg-report-render.c */
+
+gboolean _ctg_report_render (CtgReport              *report,
+                             cairo_surface_t        *surface,
+                             GCancellable           *cancellable,
+                             CtgReportProgressFunc   progress,
+                             gpointer                user_data,
+                             guint                  *n_pages,
+                             GError                **error);
+
+/* Rounding without libm, for the non-negative lengths and percents here */
+static inline int
+report_round (double x)
+{
+  return x >= 0 ? (int) (x + 0.5) : -(int) (-x + 0.5);
+}
+
+static inline double
+report_ceil (double x)
+{
+  double i = (double) (gint64) x;
+
+  return i < x ? i + 1 : i;
+}
+
+static inline double
+report_floor (double x)
+{
+  double i = (double) (gint64) x;
+
+  return i > x ? i - 1 : i;
+}
+
+/* Reading the journal: ctg-report-changes.c */
+void    _ctg_report_read_changes       (CtgReport           *self,
+                                        CtgDocument         *doc,
+                                        gboolean             all_axes);
+
+/* Formatting shared by the sections */
+char   *_ctg_report_format_percent     (int                  percent);
+char   *_ctg_report_format_count       (guint                n);
+char   *_ctg_report_format_gdate       (const GDate         *date);
+double  _ctg_report_progress_value     (const ReportProgress *progress);
+void    _ctg_report_progress_add       (ReportProgress      *progress,
+                                        CtgAction           *action);
+int     _ctg_report_compare_echeance   (CtgAction           *a,
+                                        CtgAction           *b);
+
+G_END_DECLS

@@ -1,0 +1,1300 @@
+/* ctg-action-editor.c: the detail view of one action, every field editable
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ctg-action-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ctg-action-editor.h"
+#include "ctg-editor-util.h"
+#include "ctg-field-message.h"
+#include "ctg-history-list.h"
+#include "ctg-indicator-row.h"
+#include "ctg-participant-list.h"
+#include "ctg-step-row.h"
+#include "ctg-text-row.h"
+
+/* The editor never keeps a value of its own: every edit goes to the
+ * document when the user confirms it, and every field is then shown again
+ * from the document, accepted or not. The "changed" signal of the document
+ * (edits made here, undo and redo in the window) refreshes the whole view,
+ * except what the user is typing and has not applied yet. */
+
+#define PROGRESS_DELAY_MS 600
+
+typedef enum
+{
+  FIELD_TITLE,
+  FIELD_CODE,
+  FIELD_STATUS,
+  FIELD_PROGRESS,
+  FIELD_DESCRIPTION,
+  FIELD_START,
+  FIELD_ECHEANCE,
+  FIELD_MEANS,
+  FIELD_NOTES,
+  N_FIELDS
+} Field;
+
+typedef enum
+{
+  FOCUS_NONE,
+  FOCUS_STEPS,
+  FOCUS_INDICATORS,
+} FocusList;
+
+struct _CtgActionEditor
+{
+  GtkWidget            parent_instance;
+
+  /* Template widgets */
+  GtkStack            *stack;
+  AdwPreferencesPage  *page;
+  AdwPreferencesGroup *action_group;
+  CtgTextRow          *title_row;
+  CtgFieldMessage     *title_message;
+  AdwEntryRow         *code_row;
+  CtgFieldMessage     *code_message;
+  AdwComboRow         *status_row;
+  CtgFieldMessage     *status_message;
+  AdwActionRow        *progress_row;
+  GtkSpinButton       *progress_spin;
+  GtkWidget           *progress_clear_button;
+  CtgFieldMessage     *progress_message;
+  CtgTextRow          *description_row;
+  CtgFieldMessage     *description_message;
+  AdwPreferencesGroup *timeline_group;
+  AdwEntryRow         *start_row;
+  CtgFieldMessage     *start_message;
+  AdwEntryRow         *echeance_row;
+  CtgFieldMessage     *echeance_message;
+  CtgParticipantList  *pilots_list;
+  CtgParticipantList  *partners_list;
+  GtkListBox          *steps_list;
+  AdwEntryRow         *add_step_row;
+  CtgFieldMessage     *steps_message;
+  GtkListBox          *indicators_list;
+  CtgTextRow          *means_row;
+  CtgFieldMessage     *means_message;
+  AdwEntryRow         *add_indicator_row;
+  CtgFieldMessage     *indicators_message;
+  CtgTextRow          *notes_row;
+  CtgFieldMessage     *notes_message;
+  CtgHistoryList      *history_list;
+
+  /* Owned references */
+  CtgDocument         *document;
+
+  /* Borrowed references: the rows belong to their list box */
+  GPtrArray           *step_rows;
+  GPtrArray           *indicator_rows;
+
+  gulong               changed_handler;
+  gint64               action_id;
+  guint                progress_timeout;
+  guint                updating;
+  gboolean             editable;
+
+  /* Where the focus goes once a list is rebuilt after a move or a removal */
+  FocusList            focus_list;
+  gint64               focus_item;
+  int                  focus_direction;
+  guint                focus_index;
+};
+
+G_DEFINE_FINAL_TYPE (CtgActionEditor, ctg_action_editor, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_ACTION_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  TOAST,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char * const field_names[N_FIELDS] = {
+  [FIELD_TITLE] = "title",
+  [FIELD_CODE] = "code",
+  [FIELD_STATUS] = "status",
+  [FIELD_PROGRESS] = "progress",
+  [FIELD_DESCRIPTION] = "description",
+  [FIELD_START] = "start",
+  [FIELD_ECHEANCE] = "echeance",
+  [FIELD_MEANS] = "means",
+  [FIELD_NOTES] = "notes",
+};
+
+static void refresh (CtgActionEditor *self,
+                     gboolean         force);
+
+static GtkWidget *
+field_widget (CtgActionEditor *self,
+              Field            field)
+{
+  switch (field)
+    {
+    case FIELD_TITLE: return GTK_WIDGET (self->title_row);
+    case FIELD_CODE: return GTK_WIDGET (self->code_row);
+    case FIELD_STATUS: return GTK_WIDGET (self->status_row);
+    case FIELD_PROGRESS: return GTK_WIDGET (self->progress_row);
+    case FIELD_DESCRIPTION: return GTK_WIDGET (self->description_row);
+    case FIELD_START: return GTK_WIDGET (self->start_row);
+    case FIELD_ECHEANCE: return GTK_WIDGET (self->echeance_row);
+    case FIELD_MEANS: return GTK_WIDGET (self->means_row);
+    case FIELD_NOTES: return GTK_WIDGET (self->notes_row);
+    case N_FIELDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static CtgFieldMessage *
+field_message (CtgActionEditor *self,
+               Field            field)
+{
+  switch (field)
+    {
+    case FIELD_TITLE: return self->title_message;
+    case FIELD_CODE: return self->code_message;
+    case FIELD_STATUS: return self->status_message;
+    case FIELD_PROGRESS: return self->progress_message;
+    case FIELD_DESCRIPTION: return self->description_message;
+    case FIELD_START: return self->start_message;
+    case FIELD_ECHEANCE: return self->echeance_message;
+    case FIELD_MEANS: return self->means_message;
+    case FIELD_NOTES: return self->notes_message;
+    case N_FIELDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static Field
+find_field (CtgActionEditor *self,
+            GtkWidget       *widget)
+{
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (field_widget (self, (Field) i) == widget)
+      return (Field) i;
+  g_assert_not_reached ();
+}
+
+static void
+emit_toast (CtgActionEditor *self,
+            const char      *message)
+{
+  g_signal_emit (self, signals[TOAST], 0, message);
+}
+
+/* Period of the convention */
+
+static void
+read_period (CtgActionEditor *self,
+             CtgDate         *start,
+             CtgDate         *end)
+{
+  g_autofree char *start_text = ctg_document_dup_text (self->document, CTG_ITEM_CONVENTION, 1, "period_start");
+  g_autofree char *end_text = ctg_document_dup_text (self->document, CTG_ITEM_CONVENTION, 1, "period_end");
+
+  *start = (CtgDate) { 0, 0, 0 };
+  *end = (CtgDate) { 0, 0, 0 };
+  if (start_text == NULL || !ctg_date_parse (start_text, start))
+    *start = (CtgDate) { 0, 0, 0 };
+  if (end_text == NULL || !ctg_date_parse (end_text, end))
+    *end = (CtgDate) { 0, 0, 0 };
+}
+
+static char *
+format_period (const CtgDate *start,
+               const CtgDate *end)
+{
+  g_autofree char *from = ctg_date_format (start);
+  g_autofree char *to = ctg_date_format (end);
+
+  if (ctg_date_is_set (start) && ctg_date_is_set (end))
+    /* Translators: the period of a convention, as in "2022 – 31 December 2026" */
+    return g_strdup_printf (_("%s – %s"), from, to);
+  if (ctg_date_is_set (start))
+    /* Translators: a convention with no end, as in "from March 2022" */
+    return g_strdup_printf (_("from %s"), from);
+  if (ctg_date_is_set (end))
+    /* Translators: a convention with no start, as in "until 2026" */
+    return g_strdup_printf (_("until %s"), to);
+  return NULL;
+}
+
+/* A date is outside the period when none of it falls within: an échéance
+ * "2021" fits a convention starting in December 2021. */
+static gboolean
+outside_period (const CtgDate *date,
+                const CtgDate *start,
+                const CtgDate *end)
+{
+  if (!ctg_date_is_set (date))
+    return FALSE;
+
+  if (ctg_date_is_set (start))
+    {
+      g_autoptr(GDate) last = ctg_date_last_day (date);
+      g_autoptr(GDate) first = ctg_date_first_day (start);
+
+      if (g_date_compare (last, first) < 0)
+        return TRUE;
+    }
+  if (ctg_date_is_set (end))
+    {
+      g_autoptr(GDate) first = ctg_date_first_day (date);
+      g_autoptr(GDate) last = ctg_date_last_day (end);
+
+      if (g_date_compare (first, last) > 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+update_date_warning (CtgActionEditor *self,
+                     Field            field,
+                     const CtgDate   *date,
+                     const CtgDate   *period_start,
+                     const CtgDate   *period_end)
+{
+  CtgFieldMessage *message = field_message (self, field);
+  GtkWidget *widget = field_widget (self, field);
+
+  /* An error stays until the field is changed again */
+  if (ctg_field_message_is_error (message))
+    return;
+
+  if (outside_period (date, period_start, period_end))
+    {
+      g_autofree char *period = format_period (period_start, period_end);
+      /* Translators: a warning under a date, with the period of the convention */
+      g_autofree char *text = g_strdup_printf (_("This date is outside the period of the convention (%s)."),
+                                               period);
+
+      ctg_field_message_show_warning (message, widget, text);
+    }
+  else
+    ctg_field_message_clear (message, widget);
+}
+
+static void
+update_timeline (CtgActionEditor *self,
+                 CtgAction       *action)
+{
+  CtgDate period_start, period_end;
+  g_autofree char *period = NULL;
+  g_autofree char *description = NULL;
+  const char *hint = _("Type a year (2025), a month (03/2025) or a day (15/03/2025).");
+
+  read_period (self, &period_start, &period_end);
+  period = format_period (&period_start, &period_end);
+  if (period != NULL)
+    /* Translators: the description of the Timeline group: the period, then how to type a date */
+    description = g_strdup_printf (_("Convention: %s. %s"), period, hint);
+  else
+    description = g_strdup (hint);
+  adw_preferences_group_set_description (self->timeline_group, description);
+
+  update_date_warning (self, FIELD_START, ctg_action_get_start (action), &period_start, &period_end);
+  update_date_warning (self, FIELD_ECHEANCE, ctg_action_get_echeance (action), &period_start, &period_end);
+}
+
+/* Showing the fields */
+
+static void
+show_progress (CtgActionEditor *self,
+               int              progress)
+{
+  self->updating++;
+  gtk_spin_button_set_value (self->progress_spin, progress < 0 ? -1 : progress);
+  self->updating--;
+
+  gtk_widget_set_visible (self->progress_clear_button, progress >= 0 && self->editable);
+  adw_action_row_set_subtitle (self->progress_row, progress < 0 ? _("Not measured") : "");
+}
+
+static void
+show_field (CtgActionEditor *self,
+            CtgAction       *action,
+            Field            field,
+            gboolean         force)
+{
+  switch (field)
+    {
+    case FIELD_TITLE:
+      ctg_text_row_update (self->title_row, ctg_action_get_title (action), force);
+      break;
+
+    case FIELD_CODE:
+      _ctg_entry_row_update (self->code_row, ctg_action_get_code (action), force);
+      break;
+
+    case FIELD_STATUS:
+      self->updating++;
+      adw_combo_row_set_selected (self->status_row, ctg_action_get_status (action));
+      self->updating--;
+      break;
+
+    case FIELD_PROGRESS:
+      /* Not over a value being typed, nor one about to be applied */
+      if (force || (self->progress_timeout == 0 &&
+                    !_ctg_widget_has_focus_within (GTK_WIDGET (self->progress_spin))))
+        show_progress (self, ctg_action_get_progress (action));
+      break;
+
+    case FIELD_DESCRIPTION:
+      ctg_text_row_update (self->description_row, ctg_action_get_description (action), force);
+      break;
+
+    case FIELD_START:
+      _ctg_date_row_set_date (self->start_row, ctg_action_get_start (action), force);
+      break;
+
+    case FIELD_ECHEANCE:
+      _ctg_date_row_set_date (self->echeance_row, ctg_action_get_echeance (action), force);
+      break;
+
+    case FIELD_MEANS:
+      ctg_text_row_update (self->means_row, ctg_action_get_means (action), force);
+      break;
+
+    case FIELD_NOTES:
+      ctg_text_row_update (self->notes_row, ctg_action_get_notes (action), force);
+      break;
+
+    case N_FIELDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+update_context (CtgActionEditor *self,
+                CtgAction       *action)
+{
+  g_autofree char *axis = ctg_document_dup_text (self->document, CTG_ITEM_AXIS,
+                                                 ctg_action_get_axis_id (action), "title");
+  g_autofree char *objective = ctg_document_dup_text (self->document, CTG_ITEM_OBJECTIVE,
+                                                      ctg_action_get_objective_id (action), "title");
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (axis != NULL && axis[0] != '\0')
+    g_string_append (text, axis);
+  if (objective != NULL && objective[0] != '\0')
+    {
+      if (text->len > 0)
+        g_string_append (text, " › ");
+      g_string_append (text, objective);
+    }
+  {
+    g_autofree char *escaped = _ctg_escape (text->str);
+    adw_preferences_group_set_description (self->action_group, escaped);
+  }
+}
+
+/* Committing the fields */
+
+/* Sets one field of the action. Whatever the outcome, the field then shows
+ * what the document holds: the new value as the document wrote it back
+ * ("03/2025" becomes "March 2025"), or the old one with the reason next to
+ * it. */
+static void
+commit (CtgActionEditor *self,
+        Field            field,
+        const char      *value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtgAction) action = NULL;
+  GtkWidget *widget = field_widget (self, field);
+  CtgFieldMessage *message = field_message (self, field);
+
+  if (self->document == NULL || self->action_id == 0)
+    return;
+
+  ctg_field_message_clear (message, widget);
+  if (!ctg_document_set (self->document, CTG_ITEM_ACTION, self->action_id, field_names[field], value, &error))
+    ctg_field_message_show_error (message, widget, error->message);
+
+  action = ctg_document_get_action (self->document, self->action_id);
+  if (action == NULL)
+    return;
+  show_field (self, action, field, TRUE);
+  if (field == FIELD_START || field == FIELD_ECHEANCE)
+    update_timeline (self, action);
+}
+
+static void
+apply_entry (CtgActionEditor *self,
+             AdwEntryRow     *row)
+{
+  Field field = find_field (self, GTK_WIDGET (row));
+
+  if ((field == FIELD_START || field == FIELD_ECHEANCE) && _ctg_date_row_is_unchanged (row))
+    {
+      g_autoptr(CtgAction) action = ctg_document_get_action (self->document, self->action_id);
+
+      if (action != NULL)
+        show_field (self, action, field, TRUE);
+      return;
+    }
+
+  commit (self, field, gtk_editable_get_text (GTK_EDITABLE (row)));
+}
+
+static void
+on_entry_applied_cb (CtgActionEditor *self,
+                     AdwEntryRow     *row)
+{
+  apply_entry (self, row);
+}
+
+/* Enter in a row whose apply button is hidden: the text may still differ
+ * from the document, for instance after an edit the document refused */
+static void
+on_entry_activated_cb (CtgActionEditor *self,
+                       AdwEntryRow     *row)
+{
+  if (_ctg_entry_row_is_modified (row))
+    apply_entry (self, row);
+}
+
+static void
+on_text_applied_cb (CtgActionEditor *self,
+                    CtgTextRow      *row)
+{
+  g_autofree char *text = ctg_text_row_dup_text (row);
+
+  commit (self, find_field (self, GTK_WIDGET (row)), text);
+}
+
+static void
+on_status_selected_cb (CtgActionEditor *self)
+{
+  guint selected = adw_combo_row_get_selected (self->status_row);
+
+  if (self->updating || selected >= CTG_N_STATUSES)
+    return;
+  commit (self, FIELD_STATUS, ctg_status_to_key ((CtgStatus) selected));
+}
+
+/* Progress: the spin button goes from -1, shown as a dash, which means "not
+ * measured". Clicks on its buttons are gathered for a moment, so that going
+ * from 20 to 40 makes one edit to undo, not twenty. */
+
+static void
+commit_progress (CtgActionEditor *self)
+{
+  double value = gtk_spin_button_get_value (self->progress_spin);
+  g_autofree char *text = value < 0 ? NULL : g_strdup_printf ("%d", (int) value);
+
+  g_clear_handle_id (&self->progress_timeout, g_source_remove);
+  commit (self, FIELD_PROGRESS, text);
+}
+
+static gboolean
+progress_timeout_cb (gpointer user_data)
+{
+  CtgActionEditor *self = user_data;
+
+  self->progress_timeout = 0;
+  commit_progress (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+flush_progress (CtgActionEditor *self)
+{
+  if (self->progress_timeout != 0)
+    commit_progress (self);
+}
+
+static int
+on_progress_input_cb (CtgActionEditor *self,
+                      double          *new_value,
+                      GtkSpinButton   *spin)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  g_autofree char *number = g_strstrip (g_strdup (text));
+  guint64 value;
+
+  if (g_str_has_suffix (number, "%"))
+    {
+      number[strlen (number) - 1] = '\0';
+      g_strstrip (number);
+    }
+
+  if (number[0] == '\0' || g_str_equal (number, "—") || g_str_equal (number, "-"))
+    {
+      *new_value = -1;
+      return TRUE;
+    }
+
+  if (g_ascii_string_to_unsigned (number, 10, 0, 100, &value, NULL))
+    {
+      *new_value = (double) value;
+      return TRUE;
+    }
+
+  /* Let the document say what is wrong, as for any other field, and put
+   * back the value it holds */
+  if (!self->updating && self->document != NULL && self->action_id != 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      ctg_field_message_clear (self->progress_message, GTK_WIDGET (self->progress_row));
+      if (!ctg_document_set (self->document, CTG_ITEM_ACTION, self->action_id, "progress", text, &error))
+        ctg_field_message_show_error (self->progress_message, GTK_WIDGET (self->progress_row), error->message);
+    }
+  *new_value = gtk_adjustment_get_value (gtk_spin_button_get_adjustment (spin));
+  return TRUE;
+}
+
+static gboolean
+on_progress_output_cb (CtgActionEditor *self,
+                       GtkSpinButton   *spin)
+{
+  double value = gtk_adjustment_get_value (gtk_spin_button_get_adjustment (spin));
+  g_autofree char *text = value < 0 ? g_strdup ("—") : g_strdup_printf ("%d", (int) value);
+
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+static void
+on_progress_value_changed_cb (CtgActionEditor *self)
+{
+  if (self->updating || self->document == NULL || self->action_id == 0)
+    return;
+
+  g_clear_handle_id (&self->progress_timeout, g_source_remove);
+  self->progress_timeout = g_timeout_add (PROGRESS_DELAY_MS, progress_timeout_cb, self);
+}
+
+static void
+on_progress_activate_cb (CtgActionEditor *self)
+{
+  flush_progress (self);
+}
+
+static void
+on_progress_focus_leave_cb (CtgActionEditor *self)
+{
+  flush_progress (self);
+}
+
+static void
+on_progress_clear_clicked_cb (CtgActionEditor *self)
+{
+  g_clear_handle_id (&self->progress_timeout, g_source_remove);
+  commit (self, FIELD_PROGRESS, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->progress_spin));
+}
+
+/* Pilots and partners */
+
+static void
+on_participants_changed_cb (CtgActionEditor    *self,
+                            GPtrArray          *participants,
+                            CtgParticipantList *list)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtgAction) before = NULL;
+  g_autoptr(CtgAction) after = NULL;
+  CtgRelation relation = list == self->pilots_list ? CTG_RELATION_PILOT : CTG_RELATION_PARTNER;
+  guint old_len;
+
+  if (self->document == NULL || self->action_id == 0)
+    return;
+
+  before = ctg_document_get_action (self->document, self->action_id);
+  if (before == NULL)
+    return;
+  old_len = (relation == CTG_RELATION_PILOT ? ctg_action_get_pilots (before)
+                                            : ctg_action_get_partners (before))->len;
+
+  if (!ctg_document_set_participants (self->document, self->action_id, relation, participants, &error))
+    {
+      ctg_participant_list_show_error (list, error->message);
+      after = ctg_document_get_action (self->document, self->action_id);
+      if (after != NULL)
+        ctg_participant_list_set_participants (list, relation == CTG_RELATION_PILOT ? ctg_action_get_pilots (after)
+                                                                                    : ctg_action_get_partners (after),
+                                               TRUE);
+      return;
+    }
+
+  if (participants->len < old_len)
+    emit_toast (self, relation == CTG_RELATION_PILOT ? _("Pilot removed") : _("Partner removed"));
+}
+
+/* Steps and indicators */
+
+static void
+apply_pending_focus (CtgActionEditor *self,
+                     FocusList        list,
+                     GPtrArray       *rows)
+{
+  GtkWidget *row = NULL;
+  int direction = self->focus_direction;
+
+  if (self->focus_list != list)
+    return;
+  self->focus_list = FOCUS_NONE;
+
+  for (guint i = 0; i < rows->len && self->focus_item != 0; i++)
+    {
+      GtkWidget *candidate = g_ptr_array_index (rows, i);
+      gint64 id = list == FOCUS_STEPS ? ctg_step_row_get_id (CTG_STEP_ROW (candidate))
+                                      : ctg_indicator_row_get_id (CTG_INDICATOR_ROW (candidate));
+
+      if (id == self->focus_item)
+        row = candidate;
+    }
+
+  if (row == NULL && self->focus_item == 0 && rows->len > 0)
+    {
+      row = g_ptr_array_index (rows, MIN (self->focus_index, rows->len - 1));
+      direction = 0;
+    }
+
+  if (row == NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (list == FOCUS_STEPS ? self->add_step_row : self->add_indicator_row));
+  else if (list == FOCUS_STEPS)
+    ctg_step_row_focus_button (CTG_STEP_ROW (row), direction);
+  else
+    ctg_indicator_row_focus_button (CTG_INDICATOR_ROW (row), direction);
+}
+
+static void
+on_step_move_cb (CtgActionEditor *self,
+                 int              direction,
+                 CtgStepRow      *row)
+{
+  g_autoptr(GError) error = NULL;
+  guint index;
+
+  if (!g_ptr_array_find (self->step_rows, row, &index))
+    return;
+  if ((direction < 0 && index == 0) || (direction > 0 && index + 1 >= self->step_rows->len))
+    return;
+
+  self->focus_list = FOCUS_STEPS;
+  self->focus_item = ctg_step_row_get_id (row);
+  self->focus_direction = direction;
+
+  ctg_field_message_clear (self->steps_message, NULL);
+  if (!ctg_document_move (self->document, CTG_ITEM_STEP, ctg_step_row_get_id (row),
+                          direction < 0 ? index - 1 : index + 1, &error))
+    {
+      self->focus_list = FOCUS_NONE;
+      ctg_field_message_show_error (self->steps_message, NULL, error->message);
+    }
+}
+
+static void
+on_step_remove_cb (CtgActionEditor *self,
+                   CtgStepRow      *row)
+{
+  g_autoptr(GError) error = NULL;
+  guint index;
+
+  if (!g_ptr_array_find (self->step_rows, row, &index))
+    return;
+
+  self->focus_list = FOCUS_STEPS;
+  self->focus_item = 0;
+  self->focus_index = index;
+
+  ctg_field_message_clear (self->steps_message, NULL);
+  if (!ctg_document_delete (self->document, CTG_ITEM_STEP, ctg_step_row_get_id (row), &error))
+    {
+      self->focus_list = FOCUS_NONE;
+      ctg_field_message_show_error (self->steps_message, NULL, error->message);
+      return;
+    }
+  emit_toast (self, _("Step removed"));
+}
+
+static void
+on_add_step_cb (CtgActionEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->add_step_row))));
+
+  if (text[0] == '\0' || self->document == NULL || self->action_id == 0)
+    return;
+
+  ctg_field_message_clear (self->steps_message, GTK_WIDGET (self->add_step_row));
+  if (ctg_document_add_step (self->document, self->action_id, text, &error) == 0)
+    {
+      ctg_field_message_show_error (self->steps_message, GTK_WIDGET (self->add_step_row), error->message);
+      return;
+    }
+  _ctg_entry_row_set_value (self->add_step_row, "");
+}
+
+static void
+on_indicator_move_cb (CtgActionEditor *self,
+                      int              direction,
+                      CtgIndicatorRow *row)
+{
+  g_autoptr(GError) error = NULL;
+  guint index;
+
+  if (!g_ptr_array_find (self->indicator_rows, row, &index))
+    return;
+  if ((direction < 0 && index == 0) || (direction > 0 && index + 1 >= self->indicator_rows->len))
+    return;
+
+  self->focus_list = FOCUS_INDICATORS;
+  self->focus_item = ctg_indicator_row_get_id (row);
+  self->focus_direction = direction;
+
+  ctg_field_message_clear (self->indicators_message, NULL);
+  if (!ctg_document_move (self->document, CTG_ITEM_INDICATOR, ctg_indicator_row_get_id (row),
+                          direction < 0 ? index - 1 : index + 1, &error))
+    {
+      self->focus_list = FOCUS_NONE;
+      ctg_field_message_show_error (self->indicators_message, NULL, error->message);
+    }
+}
+
+static void
+on_indicator_remove_cb (CtgActionEditor *self,
+                        CtgIndicatorRow *row)
+{
+  g_autoptr(GError) error = NULL;
+  guint index;
+
+  if (!g_ptr_array_find (self->indicator_rows, row, &index))
+    return;
+
+  self->focus_list = FOCUS_INDICATORS;
+  self->focus_item = 0;
+  self->focus_index = index;
+
+  ctg_field_message_clear (self->indicators_message, NULL);
+  if (!ctg_document_delete (self->document, CTG_ITEM_INDICATOR, ctg_indicator_row_get_id (row), &error))
+    {
+      self->focus_list = FOCUS_NONE;
+      ctg_field_message_show_error (self->indicators_message, NULL, error->message);
+      return;
+    }
+  emit_toast (self, _("Indicator removed"));
+}
+
+static void
+on_add_indicator_cb (CtgActionEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->add_indicator_row))));
+
+  if (text[0] == '\0' || self->document == NULL || self->action_id == 0)
+    return;
+
+  ctg_field_message_clear (self->indicators_message, GTK_WIDGET (self->add_indicator_row));
+  if (ctg_document_add_indicator (self->document, self->action_id, text, &error) == 0)
+    {
+      ctg_field_message_show_error (self->indicators_message, GTK_WIDGET (self->add_indicator_row),
+                                    error->message);
+      return;
+    }
+  _ctg_entry_row_set_value (self->add_indicator_row, "");
+}
+
+static gboolean
+same_ids (GPtrArray *rows,
+          GArray    *ids,
+          gint64   (*get_id) (gpointer row))
+{
+  if (rows->len != ids->len)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    if (get_id (g_ptr_array_index (rows, i)) != g_array_index (ids, gint64, i))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+remove_rows (GtkListBox *list,
+             GPtrArray  *rows,
+             GHashTable *expanded,
+             gint64    (*get_id) (gpointer row))
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+
+      if (expanded != NULL && adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)))
+        g_hash_table_add (expanded, g_memdup2 (&(gint64) { get_id (row) }, sizeof (gint64)));
+      gtk_list_box_remove (list, row);
+    }
+  g_ptr_array_set_size (rows, 0);
+}
+
+static void
+sync_steps (CtgActionEditor *self,
+            gboolean         force)
+{
+  g_autoptr(GArray) ids = ctg_document_list_ids (self->document, CTG_ITEM_STEP, self->action_id);
+  g_autoptr(GHashTable) expanded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  if (!same_ids (self->step_rows, ids, (gint64 (*) (gpointer)) ctg_step_row_get_id))
+    {
+      /* Steps came, went or moved: rebuild, keeping open the ones that were */
+      remove_rows (self->steps_list, self->step_rows, force ? NULL : expanded,
+                   (gint64 (*) (gpointer)) ctg_step_row_get_id);
+
+      for (guint i = 0; i < ids->len; i++)
+        {
+          gint64 id = g_array_index (ids, gint64, i);
+          GtkWidget *row = ctg_step_row_new (self->document, id);
+
+          g_signal_connect_swapped (row, "move", G_CALLBACK (on_step_move_cb), self);
+          g_signal_connect_swapped (row, "remove", G_CALLBACK (on_step_remove_cb), self);
+          gtk_list_box_insert (self->steps_list, row, (int) i);
+          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), g_hash_table_contains (expanded, &id));
+          g_ptr_array_add (self->step_rows, row);
+        }
+    }
+
+  for (guint i = 0; i < self->step_rows->len; i++)
+    ctg_step_row_update (g_ptr_array_index (self->step_rows, i), i, self->step_rows->len,
+                         self->editable, force);
+
+  apply_pending_focus (self, FOCUS_STEPS, self->step_rows);
+}
+
+static void
+sync_indicators (CtgActionEditor *self,
+                 gboolean         force)
+{
+  g_autoptr(GArray) ids = ctg_document_list_ids (self->document, CTG_ITEM_INDICATOR, self->action_id);
+  g_autoptr(GHashTable) expanded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  CtgDate period_start, period_end;
+  guint first_year, last_year;
+
+  if (!same_ids (self->indicator_rows, ids, (gint64 (*) (gpointer)) ctg_indicator_row_get_id))
+    {
+      /* The indicators come after the means */
+      int base = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self->means_message)) + 1;
+
+      remove_rows (self->indicators_list, self->indicator_rows, force ? NULL : expanded,
+                   (gint64 (*) (gpointer)) ctg_indicator_row_get_id);
+
+      for (guint i = 0; i < ids->len; i++)
+        {
+          gint64 id = g_array_index (ids, gint64, i);
+          GtkWidget *row = ctg_indicator_row_new (self->document, id);
+
+          g_signal_connect_swapped (row, "move", G_CALLBACK (on_indicator_move_cb), self);
+          g_signal_connect_swapped (row, "remove", G_CALLBACK (on_indicator_remove_cb), self);
+          gtk_list_box_insert (self->indicators_list, row, base + (int) i);
+          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), g_hash_table_contains (expanded, &id));
+          g_ptr_array_add (self->indicator_rows, row);
+        }
+    }
+
+  read_period (self, &period_start, &period_end);
+  first_year = period_start.year;
+  last_year = period_end.year;
+  for (guint i = 0; i < self->indicator_rows->len; i++)
+    ctg_indicator_row_update (g_ptr_array_index (self->indicator_rows, i), i, self->indicator_rows->len,
+                              first_year, last_year, self->editable, force);
+
+  apply_pending_focus (self, FOCUS_INDICATORS, self->indicator_rows);
+}
+
+static void
+set_editable (CtgActionEditor *self,
+              gboolean         editable)
+{
+  self->editable = editable;
+
+  ctg_text_row_set_editable (self->title_row, editable);
+  _ctg_entry_row_set_editable (self->code_row, editable);
+  _ctg_entry_row_set_editable (self->start_row, editable);
+  _ctg_entry_row_set_editable (self->echeance_row, editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->status_row), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->progress_spin), editable);
+  ctg_text_row_set_editable (self->description_row, editable);
+  ctg_text_row_set_editable (self->means_row, editable);
+  ctg_text_row_set_editable (self->notes_row, editable);
+  ctg_participant_list_set_editable (self->pilots_list, editable);
+  ctg_participant_list_set_editable (self->partners_list, editable);
+  gtk_widget_set_visible (GTK_WIDGET (self->add_step_row), editable);
+  gtk_widget_set_visible (GTK_WIDGET (self->add_indicator_row), editable);
+}
+
+static void
+clear_messages (CtgActionEditor *self)
+{
+  for (guint i = 0; i < N_FIELDS; i++)
+    ctg_field_message_clear (field_message (self, (Field) i), field_widget (self, (Field) i));
+  ctg_field_message_clear (self->steps_message, GTK_WIDGET (self->add_step_row));
+  ctg_field_message_clear (self->indicators_message, GTK_WIDGET (self->add_indicator_row));
+  ctg_participant_list_reset (self->pilots_list);
+  ctg_participant_list_reset (self->partners_list);
+  _ctg_entry_row_set_value (self->add_step_row, "");
+  _ctg_entry_row_set_value (self->add_indicator_row, "");
+}
+
+/**
+ * refresh:
+ * @force: another action (or document) is shown: replace everything,
+ *   including what the user was typing, and forget the messages
+ */
+static void
+refresh (CtgActionEditor *self,
+         gboolean         force)
+{
+  g_autoptr(CtgAction) action = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_auto(GStrv) names = NULL;
+
+  if (self->document == NULL || self->action_id == 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  action = ctg_document_get_action (self->document, self->action_id);
+  if (action == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "missing");
+      return;
+    }
+
+  if (force)
+    {
+      clear_messages (self);
+      set_editable (self, !ctg_document_is_read_only (self->document));
+    }
+
+  self->updating++;
+
+  update_context (self, action);
+  for (guint i = 0; i < N_FIELDS; i++)
+    show_field (self, action, (Field) i, force);
+  update_timeline (self, action);
+
+  names = ctg_document_list_participant_names (self->document);
+  ctg_participant_list_set_names (self->pilots_list, (const char * const *) names);
+  ctg_participant_list_set_names (self->partners_list, (const char * const *) names);
+  ctg_participant_list_set_participants (self->pilots_list, ctg_action_get_pilots (action), force);
+  ctg_participant_list_set_participants (self->partners_list, ctg_action_get_partners (action), force);
+
+  sync_steps (self, force);
+  sync_indicators (self, force);
+
+  changes = ctg_document_list_changes (self->document, NULL, self->action_id);
+  ctg_history_list_set_changes (self->history_list, self->document, changes);
+
+  self->updating--;
+
+  gtk_stack_set_visible_child_name (self->stack, "editor");
+}
+
+/* AdwPreferencesPage 1.2 has no scroll_to_top(): its first child scrolls */
+static void
+scroll_to_top (CtgActionEditor *self)
+{
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->page));
+
+  if (GTK_IS_SCROLLED_WINDOW (child))
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child)), 0);
+}
+
+static void
+on_document_changed_cb (CtgActionEditor *self)
+{
+  refresh (self, FALSE);
+}
+
+/* GObject */
+
+static void
+ctg_action_editor_dispose (GObject *object)
+{
+  CtgActionEditor *self = (CtgActionEditor *)object;
+
+  flush_progress (self);
+  g_clear_signal_handler (&self->changed_handler, self->document);
+  g_clear_object (&self->document);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CTG_TYPE_ACTION_EDITOR);
+
+  g_clear_pointer (&self->step_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->indicator_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (ctg_action_editor_parent_class)->dispose (object);
+}
+
+static void
+ctg_action_editor_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  CtgActionEditor *self = CTG_ACTION_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_ACTION_ID:
+      g_value_set_int64 (value, self->action_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ctg_action_editor_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  CtgActionEditor *self = CTG_ACTION_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      ctg_action_editor_set_document (self, g_value_get_object (value));
+      break;
+    case PROP_ACTION_ID:
+      ctg_action_editor_set_action (self, g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ctg_action_editor_class_init (CtgActionEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ctg_action_editor_dispose;
+  object_class->get_property = ctg_action_editor_get_property;
+  object_class->set_property = ctg_action_editor_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         CTG_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CtgActionEditor:action-id:
+   *
+   * The action shown, 0 for none.
+   */
+  properties[PROP_ACTION_ID] =
+    g_param_spec_int64 ("action-id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CtgActionEditor::toast:
+   * @message: a short message, already translated
+   *
+   * Something happened that the window should tell in a toast, such as a
+   * step removed (the row that would show it is gone).
+   */
+  signals[TOAST] =
+    g_signal_new ("toast",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  g_type_ensure (CTG_TYPE_FIELD_MESSAGE);
+  g_type_ensure (CTG_TYPE_TEXT_ROW);
+  g_type_ensure (CTG_TYPE_PARTICIPANT_LIST);
+  g_type_ensure (CTG_TYPE_HISTORY_LIST);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ctgplanner/CtgPlanner/ui/ctg-action-editor.ui");
+
+  gtk_widget_class_bind_template_child (widget_class, CtgActionEditor, stack);
+  gtk_widget_class_bind_template_child (widget_class, CtgActionEditor, page);
+  gtk_widget_class_bind_template_child (widget_class, CtgActionEditor, action_group);
+  gtk_widget_class_bind_template_child (widget_class, CtgActionEditor, title_row);
+  gtk_widget_class_bind_template_child (widget_class, CtgActionEditor, title_message);
+  gtk_widget_class_bind_template_child (widget_class, CtgActionEditor, code_row);
+  gtk_widget_class_bind_template_child (widget_class, CtgActionEditor, code_message);
+  gtk_widget_class_bind_template_child (widget_class, CtgActionEditor, status_row);
+  gtk_widget_class_bind_template_child (widget_class, CtgActionEditor, status_message);
+  gtk_widget_class_bind_template_child (widget_class, CtgActionEditor, progress_row);
+  gtk_widget_class_bind_template_child (widget_class, CtgActionEditor, progress_spin);
+  gtk_widget_class_bind_template_child (widget_class, CtgActionEditor, progress_clear_button);
+  gtk_widget_class_bind_template_child (widget_class, CtgActionEditor, progress_message);
+  gtk_widget_class_bind_template_child (widget_class, CtgActionEditor, description_row);
+  gtk_widget_class_bind_template_child (widget_class, CtgActionEditor, description_message);
+  gtk_widget_class_bind_template_child (widget_class, CtgActionEditor, timeline_group);
+  gtk_widget_class_bind_template_child (widget_class, CtgActionEditor, start_row);
+  gtk_widget_class_bind_template_child (widget_class, CtgActionEditor, start_message);
+  gtk_widget_class_bind_template_child (widget_class, CtgActionEditor, echeance_row);
+  gtk_widget_class_bind_template_child (widget_class, CtgActionEditor, echeance_message);
+  gtk_widget_class_bind_template_child (widget_class, CtgActionEditor, pilots_list);
+  gtk_widget_class_bind_template_child (widget_class, CtgActionEditor, partners_list);
+  gtk_widget_class_bind_template_child (widget_class, CtgActionEditor, steps_list);
+  gtk_widget_class_bind_template_child (widget_class, CtgActionEditor, add_step_row);
+  gtk_widget_class_bind_template_child (widget_class, CtgActionEditor, steps_message);
+  gtk_widget_class_bind_template_child (widget_class, CtgActionEditor, indicators_list);
+  gtk_widget_class_bind_template_child (widget_class, CtgActionEditor, means_row);
+  gtk_widget_class_bind_template_child (widget_class, CtgActionEditor, means_message);
+  gtk_widget_class_bind_template_child (widget_class, CtgActionEditor, add_indicator_row);
+  gtk_widget_class_bind_template_child (widget_class, CtgActionEditor, indicators_message);
+  gtk_widget_class_bind_template_child (widget_class, CtgActionEditor, notes_row);
+  gtk_widget_class_bind_template_child (widget_class, CtgActionEditor, notes_message);
+  gtk_widget_class_bind_template_child (widget_class, CtgActionEditor, history_list);
+
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_applied_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_text_applied_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_status_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_progress_input_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_progress_output_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_progress_value_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_progress_clear_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_participants_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_step_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_indicator_cb);
+}
+
+static void
+ctg_action_editor_init (CtgActionEditor *self)
+{
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  GtkEventController *controller;
+
+  self->step_rows = g_ptr_array_new ();
+  self->indicator_rows = g_ptr_array_new ();
+  self->editable = TRUE;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < CTG_N_STATUSES; i++)
+    gtk_string_list_append (statuses, ctg_status_to_label ((CtgStatus) i));
+  self->updating++;
+  adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
+  self->updating--;
+
+  ctg_participant_list_set_relation (self->partners_list, CTG_RELATION_PARTNER);
+
+  _ctg_row_label_from_title (GTK_WIDGET (self->code_row));
+  _ctg_row_label_from_title (GTK_WIDGET (self->status_row));
+  _ctg_row_label_from_title (GTK_WIDGET (self->start_row));
+  _ctg_row_label_from_title (GTK_WIDGET (self->echeance_row));
+  _ctg_row_label_from_title (GTK_WIDGET (self->add_step_row));
+  _ctg_row_label_from_title (GTK_WIDGET (self->add_indicator_row));
+
+  _ctg_date_row_setup (self->start_row);
+  _ctg_date_row_setup (self->echeance_row);
+
+  /* Enter applies the progress at once (GtkSpinButton has no ::activate
+   * before GTK 4.14: its text has) */
+  g_signal_connect_swapped (gtk_editable_get_delegate (GTK_EDITABLE (self->progress_spin)), "activate",
+                            G_CALLBACK (on_progress_activate_cb), self);
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (controller, "leave", G_CALLBACK (on_progress_focus_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->progress_spin), controller);
+
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+/**
+ * ctg_action_editor_new:
+ *
+ * Returns: (transfer floating): a new editor, showing no action
+ */
+GtkWidget *
+ctg_action_editor_new (void)
+{
+  return g_object_new (CTG_TYPE_ACTION_EDITOR, NULL);
+}
+
+/**
+ * ctg_action_editor_set_document:
+ * @document: (nullable): the convention, or %NULL when none is open
+ *
+ * Shows no action until ctg_action_editor_set_action() is called.
+ */
+void
+ctg_action_editor_set_document (CtgActionEditor *self,
+                                CtgDocument     *document)
+{
+  g_return_if_fail (CTG_IS_ACTION_EDITOR (self));
+  g_return_if_fail (document == NULL || CTG_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  flush_progress (self);
+  g_clear_signal_handler (&self->changed_handler, self->document);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    self->changed_handler = g_signal_connect_swapped (document, "changed",
+                                                      G_CALLBACK (on_document_changed_cb), self);
+
+  /* The rows hold the document they were made for */
+  remove_rows (self->steps_list, self->step_rows, NULL, (gint64 (*) (gpointer)) ctg_step_row_get_id);
+  remove_rows (self->indicators_list, self->indicator_rows, NULL, (gint64 (*) (gpointer)) ctg_indicator_row_get_id);
+
+  self->action_id = 0;
+  refresh (self, TRUE);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTION_ID]);
+}
+
+/**
+ * ctg_action_editor_set_action:
+ * @action_id: the action to show, or 0 for none
+ */
+void
+ctg_action_editor_set_action (CtgActionEditor *self,
+                              gint64           action_id)
+{
+  g_return_if_fail (CTG_IS_ACTION_EDITOR (self));
+
+  flush_progress (self);
+  if (self->action_id != action_id)
+    {
+      self->action_id = action_id;
+      self->focus_list = FOCUS_NONE;
+      scroll_to_top (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTION_ID]);
+    }
+  refresh (self, TRUE);
+}
+
+gint64
+ctg_action_editor_get_action (CtgActionEditor *self)
+{
+  g_return_val_if_fail (CTG_IS_ACTION_EDITOR (self), 0);
+
+  return self->action_id;
+}

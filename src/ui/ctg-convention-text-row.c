@@ -1,0 +1,277 @@
+/* ctg-convention-text-row.c: a multi-line field (a description, notes) in a
+ * boxed list, committed when the focus leaves it
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ctg-convention-text-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ctg-convention-text-row.h"
+
+struct _CtgConventionTextRow
+{
+  AdwPreferencesRow  parent_instance;
+
+  /* Template widgets (built in code) */
+  GtkLabel          *title_label;
+  GtkWidget         *box;
+  GtkTextView       *view;
+
+  /* Owned references */
+  CtgDocument       *document;
+  char              *field;
+
+  CtgItemKind        kind;
+  gint64             id;
+  guint              editing : 1;
+};
+
+G_DEFINE_FINAL_TYPE (CtgConventionTextRow, ctg_convention_text_row, ADW_TYPE_PREFERENCES_ROW)
+
+enum {
+  TOAST,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static char *
+dup_stored (CtgConventionTextRow *self)
+{
+  gint64 id = self->kind == CTG_ITEM_CONVENTION ? 1 : self->id;
+
+  if (self->document == NULL || !ctg_document_has_item (self->document, self->kind, id))
+    return NULL;
+  return ctg_document_dup_text (self->document, self->kind, self->id, self->field);
+}
+
+static char *
+dup_buffer_text (CtgConventionTextRow *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+show_stored (CtgConventionTextRow *self)
+{
+  g_autofree char *stored = dup_stored (self);
+  g_autofree char *shown = dup_buffer_text (self);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->view);
+
+  if (g_strcmp0 (shown, stored ? stored : "") == 0)
+    return;
+
+  /* Not part of what the user may undo inside the text view */
+  gtk_text_buffer_begin_irreversible_action (buffer);
+  gtk_text_buffer_set_text (buffer, stored ? stored : "", -1);
+  gtk_text_buffer_end_irreversible_action (buffer);
+}
+
+static void
+on_focus_enter_cb (CtgConventionTextRow *self)
+{
+  self->editing = TRUE;
+}
+
+static void
+on_focus_leave_cb (CtgConventionTextRow *self)
+{
+  self->editing = FALSE;
+  ctg_convention_text_row_commit (self);
+}
+
+static void
+ctg_convention_text_row_dispose (GObject *object)
+{
+  CtgConventionTextRow *self = (CtgConventionTextRow *) object;
+
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (ctg_convention_text_row_parent_class)->dispose (object);
+}
+
+static void
+ctg_convention_text_row_finalize (GObject *object)
+{
+  CtgConventionTextRow *self = (CtgConventionTextRow *) object;
+
+  g_free (self->field);
+
+  G_OBJECT_CLASS (ctg_convention_text_row_parent_class)->finalize (object);
+}
+
+static void
+ctg_convention_text_row_class_init (CtgConventionTextRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ctg_convention_text_row_dispose;
+  object_class->finalize = ctg_convention_text_row_finalize;
+
+  /**
+   * CtgConventionTextRow::toast:
+   *
+   * Asks the window to show a message, when a text could not be saved.
+   */
+  signals[TOAST] =
+    g_signal_new ("toast",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+ctg_convention_text_row_init (CtgConventionTextRow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (self), FALSE);
+  gtk_widget_set_focusable (GTK_WIDGET (self), FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "ctg-text-row");
+
+  self->title_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->title_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "dim-label");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->title_label));
+
+  self->view = GTK_TEXT_VIEW (gtk_text_view_new ());
+  gtk_text_view_set_wrap_mode (self->view, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (self->view, FALSE);
+  gtk_text_view_set_pixels_below_lines (self->view, 2);
+  gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->view), TRUE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->view),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->title_label, NULL,
+                                  -1);
+
+  self->box = box;
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), box);
+
+  g_signal_connect_swapped (focus, "enter", G_CALLBACK (on_focus_enter_cb), self);
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_focus_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->view), focus);
+}
+
+/**
+ * ctg_convention_text_row_new:
+ * @max_height: the height of the text, which scrolls, or -1 to show it all
+ */
+GtkWidget *
+ctg_convention_text_row_new (const char  *title,
+                             CtgItemKind  kind,
+                             const char  *field,
+                             int          max_height)
+{
+  CtgConventionTextRow *self = g_object_new (CTG_TYPE_CONVENTION_TEXT_ROW, NULL);
+
+  self->kind = kind;
+  self->field = g_strdup (field);
+  gtk_label_set_label (self->title_label, title);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
+  if (max_height > 0)
+    {
+      GtkWidget *scroller = gtk_scrolled_window_new ();
+
+      /* A text view in a scrolled window asks for the height of its text
+       * unwrapped: give long texts a fixed height instead */
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), max_height);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), max_height);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->view));
+      gtk_box_append (GTK_BOX (self->box), scroller);
+    }
+  else
+    gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->view));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_MULTI_LINE, TRUE, -1);
+
+  return GTK_WIDGET (self);
+}
+
+void
+ctg_convention_text_row_set_item (CtgConventionTextRow *self,
+                                  CtgDocument          *document,
+                                  gint64                id)
+{
+  GtkTextBuffer *buffer;
+
+  g_return_if_fail (CTG_IS_CONVENTION_TEXT_ROW (self));
+
+  g_set_object (&self->document, document);
+  self->id = id;
+
+  buffer = gtk_text_view_get_buffer (self->view);
+  gtk_text_buffer_begin_irreversible_action (buffer);
+  gtk_text_buffer_set_text (buffer, "", -1);
+  gtk_text_buffer_end_irreversible_action (buffer);
+  show_stored (self);
+  gtk_text_view_set_editable (self->view, document != NULL && !ctg_document_is_read_only (document));
+}
+
+/**
+ * ctg_convention_text_row_refresh:
+ *
+ * Shows the text in the document again, unless the user is typing in it.
+ */
+void
+ctg_convention_text_row_refresh (CtgConventionTextRow *self)
+{
+  g_return_if_fail (CTG_IS_CONVENTION_TEXT_ROW (self));
+
+  if (!self->editing)
+    show_stored (self);
+}
+
+gboolean
+ctg_convention_text_row_commit (CtgConventionTextRow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtgDocument) document = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *text = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (CTG_IS_CONVENTION_TEXT_ROW (self), FALSE);
+
+  if (self->document == NULL)
+    return TRUE;
+
+  id = self->kind == CTG_ITEM_CONVENTION ? 1 : self->id;
+  if (!ctg_document_has_item (self->document, self->kind, id))
+    return TRUE;
+
+  stored = dup_stored (self);
+  text = dup_buffer_text (self);
+  if (g_strcmp0 (text, stored ? stored : "") == 0)
+    return TRUE;
+
+  document = g_object_ref (self->document);
+  if (!ctg_document_set (document, self->kind, self->id, self->field, text, &error))
+    {
+      g_signal_emit (self, signals[TOAST], 0, error->message);
+      if (!self->editing)
+        show_stored (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GtkTextView *
+ctg_convention_text_row_get_view (CtgConventionTextRow *self)
+{
+  g_return_val_if_fail (CTG_IS_CONVENTION_TEXT_ROW (self), NULL);
+
+  return self->view;
+}

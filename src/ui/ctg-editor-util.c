@@ -1,0 +1,278 @@
+/* ctg-editor-util.c
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ctg-editor-util"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ctg-editor-util.h"
+
+#define SHOWN_KEY "ctg-shown-value"
+
+/**
+ * _ctg_entry_row_set_value:
+ *
+ * Shows @text in @row as the value the document holds, without revealing
+ * the apply button: AdwEntryRow 1.2 reveals it for any change made while the
+ * row has the focus, and keeps it until applied. Turning the button off
+ * resets that state.
+ */
+void
+_ctg_entry_row_set_value (AdwEntryRow *row,
+                          const char  *text)
+{
+  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+
+  if (text == NULL)
+    text = "";
+
+  adw_entry_row_set_show_apply_button (row, FALSE);
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), text);
+  adw_entry_row_set_show_apply_button (row, TRUE);
+  g_object_set_data_full (G_OBJECT (row), SHOWN_KEY, g_strdup (text), g_free);
+}
+
+/* Whether the user typed something not applied yet */
+gboolean
+_ctg_entry_row_is_modified (AdwEntryRow *row)
+{
+  const char *shown = g_object_get_data (G_OBJECT (row), SHOWN_KEY);
+
+  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), shown ? shown : "") != 0;
+}
+
+/**
+ * _ctg_entry_row_update:
+ * @force: replace even a pending edit (another action is shown)
+ *
+ * Refreshes @row from the document, leaving alone a value the user is
+ * typing: an undo in the window must not wipe it out.
+ */
+void
+_ctg_entry_row_update (AdwEntryRow *row,
+                       const char  *text,
+                       gboolean     force)
+{
+  if (!force && _ctg_entry_row_is_modified (row))
+    return;
+  _ctg_entry_row_set_value (row, text);
+}
+
+void
+_ctg_entry_row_set_editable (AdwEntryRow *row,
+                             gboolean     editable)
+{
+  gtk_editable_set_editable (GTK_EDITABLE (row), editable);
+}
+
+gboolean
+_ctg_widget_has_focus_within (GtkWidget *widget)
+{
+  return (gtk_widget_get_state_flags (widget) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0;
+}
+
+void
+_ctg_widget_set_label (GtkWidget  *widget,
+                       const char *label)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+/**
+ * _ctg_row_set_label:
+ *
+ * Names a row for screen readers. Libadwaita 1.2 rows do not name
+ * themselves from their title, and the text field inside an entry row is
+ * what gets the focus, so it is named too.
+ */
+void
+_ctg_row_set_label (GtkWidget  *row,
+                    const char *label)
+{
+  _ctg_widget_set_label (row, label);
+  if (ADW_IS_ENTRY_ROW (row))
+    _ctg_widget_set_label (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (row))), label);
+}
+
+/* For rows whose title is plain text (not escaped user text) */
+void
+_ctg_row_label_from_title (GtkWidget *row)
+{
+  _ctg_row_set_label (row, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+}
+
+/* A flat icon button for a row, named for screen readers by its tooltip */
+GtkWidget *
+_ctg_icon_button_new (const char *icon_name,
+                      const char *tooltip)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_add_css_class (button, "flat");
+  _ctg_widget_set_label (button, tooltip);
+  return button;
+}
+
+/* Moving a row up or down is rare next to editing it: the two commands sit
+ * in a menu, as in GNOME Settings, rather than as two more buttons whose
+ * arrows would look like the expander's. The rows provide "row.move-up"
+ * and "row.move-down". */
+GtkWidget *
+_ctg_move_menu_button_new (void)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+
+  g_menu_append (menu, _("Move _Up"), "row.move-up");
+  g_menu_append (menu, _("Move _Down"), "row.move-down");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Move"));
+  gtk_widget_add_css_class (button, "flat");
+  _ctg_widget_set_label (button, _("Move"));
+  return button;
+}
+
+GSimpleActionGroup *
+_ctg_move_actions_new (GCallback move_up,
+                       GCallback move_down,
+                       gpointer  user_data)
+{
+  GSimpleActionGroup *group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) up = g_simple_action_new ("move-up", NULL);
+  g_autoptr(GSimpleAction) down = g_simple_action_new ("move-down", NULL);
+
+  g_signal_connect_swapped (up, "activate", move_up, user_data);
+  g_signal_connect_swapped (down, "activate", move_down, user_data);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (up));
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (down));
+  return group;
+}
+
+void
+_ctg_move_actions_update (GSimpleActionGroup *group,
+                          guint               position,
+                          guint               n_items)
+{
+  GAction *up = g_action_map_lookup_action (G_ACTION_MAP (group), "move-up");
+  GAction *down = g_action_map_lookup_action (G_ACTION_MAP (group), "move-down");
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (up), position > 0);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (down), position + 1 < n_items);
+}
+
+/* The date as the user types it back: "2025", "03/2025" or "15/03/2025" */
+char *
+_ctg_date_to_input (const CtgDate *date)
+{
+  switch (ctg_date_precision (date))
+    {
+    case CTG_DATE_PRECISION_YEAR:
+      return g_strdup_printf ("%u", date->year);
+    case CTG_DATE_PRECISION_MONTH:
+      return g_strdup_printf ("%02u/%u", date->month, date->year);
+    case CTG_DATE_PRECISION_DAY:
+      return g_strdup_printf ("%02u/%02u/%u", date->day, date->month, date->year);
+    case CTG_DATE_PRECISION_NONE:
+    default:
+      return g_strdup ("");
+    }
+}
+
+/* Row titles and subtitles are Pango markup: user text must be escaped */
+char *
+_ctg_escape (const char *text)
+{
+  return g_markup_escape_text (text ? text : "", -1);
+}
+
+/* Date rows show the date as ctg_date_format() writes it ("mars 2025"), and
+ * the form to type ("03/2025") while they have the focus, so that the user
+ * sees how to write one. */
+
+#define DATE_KEY "ctg-date"
+
+static void
+show_date (AdwEntryRow *row,
+           gboolean     as_input)
+{
+  const CtgDate *date = g_object_get_data (G_OBJECT (row), DATE_KEY);
+  g_autofree char *text = NULL;
+
+  text = as_input ? _ctg_date_to_input (date) : ctg_date_format (date);
+  _ctg_entry_row_set_value (row, text);
+}
+
+static void
+on_date_row_enter_cb (AdwEntryRow *row)
+{
+  if (!_ctg_entry_row_is_modified (row) && gtk_editable_get_editable (GTK_EDITABLE (row)))
+    show_date (row, TRUE);
+}
+
+static void
+on_date_row_leave_cb (AdwEntryRow *row)
+{
+  if (!_ctg_entry_row_is_modified (row))
+    show_date (row, FALSE);
+}
+
+void
+_ctg_date_row_setup (AdwEntryRow *row)
+{
+  GtkEventController *controller = gtk_event_controller_focus_new ();
+
+  g_object_set_data_full (G_OBJECT (row), DATE_KEY, g_new0 (CtgDate, 1), g_free);
+  g_signal_connect_swapped (controller, "enter", G_CALLBACK (on_date_row_enter_cb), row);
+  g_signal_connect_swapped (controller, "leave", G_CALLBACK (on_date_row_leave_cb), row);
+  gtk_widget_add_controller (GTK_WIDGET (row), controller);
+}
+
+/**
+ * _ctg_date_row_set_date:
+ * @force: replace even a date being typed
+ */
+void
+_ctg_date_row_set_date (AdwEntryRow   *row,
+                        const CtgDate *date,
+                        gboolean       force)
+{
+  CtgDate *stored = g_object_get_data (G_OBJECT (row), DATE_KEY);
+
+  g_return_if_fail (stored != NULL);
+
+  if (!force && _ctg_entry_row_is_modified (row))
+    return;
+  *stored = date ? *date : (CtgDate) { 0, 0, 0 };
+  show_date (row, _ctg_widget_has_focus_within (GTK_WIDGET (row)) &&
+                  gtk_editable_get_editable (GTK_EDITABLE (row)));
+}
+
+/* Whether the text still means the date shown, in either form */
+gboolean
+_ctg_date_row_is_unchanged (AdwEntryRow *row)
+{
+  const CtgDate *date = g_object_get_data (G_OBJECT (row), DATE_KEY);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  g_autofree char *formatted = ctg_date_format (date);
+  g_autofree char *input = _ctg_date_to_input (date);
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  CtgDate typed;
+
+  if (g_str_equal (stripped, formatted) || g_str_equal (stripped, input))
+    return TRUE;
+  return ctg_date_parse (stripped, &typed) &&
+         typed.year == date->year && typed.month == date->month && typed.day == date->day;
+}

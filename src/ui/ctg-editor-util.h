@@ -1,0 +1,46 @@
+/* ctg-editor-util.h: small helpers shared by the action editor's rows
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "ctg-core.h"
+
+G_BEGIN_DECLS
+
+void      _ctg_entry_row_set_value      (AdwEntryRow   *row,
+                                         const char    *text);
+gboolean  _ctg_entry_row_is_modified    (AdwEntryRow   *row);
+void      _ctg_entry_row_update         (AdwEntryRow   *row,
+                                         const char    *text,
+                                         gboolean       force);
+void      _ctg_entry_row_set_editable   (AdwEntryRow   *row,
+                                         gboolean       editable);
+gboolean  _ctg_widget_has_focus_within  (GtkWidget     *widget);
+void      _ctg_widget_set_label         (GtkWidget     *widget,
+                                         const char    *label);
+void      _ctg_row_set_label            (GtkWidget     *row,
+                                         const char    *label);
+void      _ctg_row_label_from_title     (GtkWidget     *row);
+GtkWidget *_ctg_icon_button_new         (const char    *icon_name,
+                                         const char    *tooltip);
+void      _ctg_date_row_setup           (AdwEntryRow   *row);
+void      _ctg_date_row_set_date        (AdwEntryRow   *row,
+                                         const CtgDate *date,
+                                         gboolean       force);
+gboolean  _ctg_date_row_is_unchanged    (AdwEntryRow   *row);
+GtkWidget *_ctg_move_menu_button_new   (void);
+GSimpleActionGroup *_ctg_move_actions_new (GCallback      move_up,
+                                         GCallback      move_down,
+                                         gpointer       user_data);
+void      _ctg_move_actions_update      (GSimpleActionGroup *group,
+                                         guint          position,
+                                         guint          n_items);
+char     *_ctg_date_to_input            (const CtgDate *date);
+char     *_ctg_escape                   (const char    *text);
+
+G_END_DECLS

@@ -1,0 +1,435 @@
+/* ctg-indicator-row.c: an indicator of an action, its target and its values
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ctg-indicator-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ctg-editor-util.h"
+#include "ctg-field-message.h"
+#include "ctg-indicator-row.h"
+
+/* The COPIL reviews the indicators every year: the row offers one field per
+ * year of the convention, plus any year that already holds a value. */
+struct _CtgIndicatorRow
+{
+  AdwExpanderRow   parent_instance;
+
+  GtkWidget       *menu_button;
+  GtkWidget       *remove_button;
+  AdwEntryRow     *name_row;
+  AdwEntryRow     *target_row;
+  CtgFieldMessage *message;
+
+  /* Owned references */
+  CtgDocument     *document;
+  GSimpleActionGroup *actions;
+  GPtrArray       *year_rows;     /* AdwEntryRow, the year in "ctg-year" */
+  GArray          *years;         /* guint, the years of year_rows */
+
+  gint64           id;
+  guint            first_year;
+  guint            last_year;
+  guint            editable : 1;
+};
+
+G_DEFINE_FINAL_TYPE (CtgIndicatorRow, ctg_indicator_row, ADW_TYPE_EXPANDER_ROW)
+
+enum {
+  MOVE,
+  REMOVE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The limits of the years offered, even for a convention typed with a
+ * wrong period: a field per year beyond that would be of no use. */
+#define MAX_YEARS 12
+
+static void
+clear_error (CtgIndicatorRow *self)
+{
+  ctg_field_message_clear (self->message, NULL);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->target_row), "error");
+  for (guint i = 0; i < self->year_rows->len; i++)
+    gtk_widget_remove_css_class (g_ptr_array_index (self->year_rows, i), "error");
+}
+
+static void
+finish_commit (CtgIndicatorRow *self,
+               gboolean         ok,
+               GtkWidget       *widget,
+               GError          *error)
+{
+  if (!ok)
+    {
+      ctg_field_message_show_error (self->message, widget, error->message);
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self), TRUE);
+    }
+  if (ctg_document_has_item (self->document, CTG_ITEM_INDICATOR, self->id))
+    ctg_indicator_row_update (self, G_MAXUINT, 0, self->first_year, self->last_year, self->editable, TRUE);
+}
+
+static void
+commit_field (CtgIndicatorRow *self,
+              const char      *field,
+              AdwEntryRow     *entry)
+{
+  g_autoptr(CtgIndicatorRow) hold = g_object_ref (self);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  clear_error (self);
+  ok = ctg_document_set (self->document, CTG_ITEM_INDICATOR, self->id, field,
+                         gtk_editable_get_text (GTK_EDITABLE (entry)), &error);
+  finish_commit (self, ok, GTK_WIDGET (entry), error);
+}
+
+static void
+on_name_applied_cb (CtgIndicatorRow *self)
+{
+  commit_field (self, "name", self->name_row);
+}
+
+static void
+on_target_applied_cb (CtgIndicatorRow *self)
+{
+  commit_field (self, "target", self->target_row);
+}
+
+static void
+on_value_applied_cb (CtgIndicatorRow *self,
+                     AdwEntryRow     *entry)
+{
+  g_autoptr(CtgIndicatorRow) hold = g_object_ref (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  guint year = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "ctg-year"));
+  gboolean ok;
+
+  clear_error (self);
+  ok = ctg_document_set_indicator_value (self->document, self->id, year, value, &error);
+  finish_commit (self, ok, GTK_WIDGET (entry), error);
+}
+
+static void
+on_move_up_cb (CtgIndicatorRow *self)
+{
+  g_signal_emit (self, signals[MOVE], 0, -1);
+}
+
+static void
+on_move_down_cb (CtgIndicatorRow *self)
+{
+  g_signal_emit (self, signals[MOVE], 0, 1);
+}
+
+static void
+on_remove_clicked_cb (CtgIndicatorRow *self)
+{
+  g_signal_emit (self, signals[REMOVE], 0);
+}
+
+static int
+compare_years (gconstpointer a,
+               gconstpointer b)
+{
+  guint ya = *(const guint *) a;
+  guint yb = *(const guint *) b;
+
+  return ya < yb ? -1 : ya > yb;
+}
+
+static gboolean
+years_equal (GArray *a,
+             GArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (g_array_index (a, guint, i) != g_array_index (b, guint, i))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+rebuild_year_rows (CtgIndicatorRow *self,
+                   GArray          *years)
+{
+  AdwExpanderRow *expander = ADW_EXPANDER_ROW (self);
+
+  for (guint i = 0; i < self->year_rows->len; i++)
+    adw_expander_row_remove (expander, g_ptr_array_index (self->year_rows, i));
+  g_ptr_array_set_size (self->year_rows, 0);
+
+  /* The message stays last */
+  g_object_ref (self->message);
+  adw_expander_row_remove (expander, GTK_WIDGET (self->message));
+
+  for (guint i = 0; i < years->len; i++)
+    {
+      guint year = g_array_index (years, guint, i);
+      GtkWidget *entry = adw_entry_row_new ();
+      /* Translators: the field for the value of an indicator in one year */
+      g_autofree char *title = g_strdup_printf (_("Value in %u"), year);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), title);
+      _ctg_row_set_label (entry, title);
+      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (entry), TRUE);
+      gtk_widget_set_name (entry, "indicator-value-row");
+      g_object_set_data (G_OBJECT (entry), "ctg-year", GUINT_TO_POINTER (year));
+      g_signal_connect_swapped (entry, "apply", G_CALLBACK (on_value_applied_cb), self);
+      adw_expander_row_add_row (expander, entry);
+      g_ptr_array_add (self->year_rows, entry);
+    }
+
+  adw_expander_row_add_row (expander, GTK_WIDGET (self->message));
+  g_object_unref (self->message);
+
+  g_array_set_size (self->years, 0);
+  g_array_append_vals (self->years, years->data, years->len);
+}
+
+static void
+ctg_indicator_row_dispose (GObject *object)
+{
+  CtgIndicatorRow *self = (CtgIndicatorRow *)object;
+
+  g_clear_object (&self->document);
+  g_clear_object (&self->actions);
+  g_clear_pointer (&self->year_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->years, g_array_unref);
+
+  G_OBJECT_CLASS (ctg_indicator_row_parent_class)->dispose (object);
+}
+
+static void
+ctg_indicator_row_class_init (CtgIndicatorRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ctg_indicator_row_dispose;
+
+  /**
+   * CtgIndicatorRow::move:
+   * @direction: -1 to move up, 1 to move down
+   */
+  signals[MOVE] =
+    g_signal_new ("move",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT);
+
+  signals[REMOVE] =
+    g_signal_new ("remove",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+ctg_indicator_row_init (CtgIndicatorRow *self)
+{
+  AdwExpanderRow *expander = ADW_EXPANDER_ROW (self);
+  GtkWidget *icon;
+
+  self->year_rows = g_ptr_array_new ();
+  self->years = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->editable = TRUE;
+
+  gtk_widget_set_name (GTK_WIDGET (self), "indicator-row");
+
+  icon = gtk_image_new_from_icon_name ("x-office-spreadsheet-symbolic");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  adw_expander_row_add_prefix (expander, icon);
+
+  self->actions = _ctg_move_actions_new (G_CALLBACK (on_move_up_cb), G_CALLBACK (on_move_down_cb), self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "row", G_ACTION_GROUP (self->actions));
+
+  /* Actions are packed from the end */
+  self->remove_button = _ctg_icon_button_new ("user-trash-symbolic", _("Remove"));
+  gtk_widget_set_name (self->remove_button, "indicator-remove-button");
+  g_signal_connect_swapped (self->remove_button, "clicked", G_CALLBACK (on_remove_clicked_cb), self);
+  adw_expander_row_add_action (expander, self->remove_button);
+  self->menu_button = _ctg_move_menu_button_new ();
+  adw_expander_row_add_action (expander, self->menu_button);
+
+  self->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  /* Translators: the name of an indicator */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row), _("Indicator"));
+  adw_entry_row_set_show_apply_button (self->name_row, TRUE);
+  gtk_widget_set_name (GTK_WIDGET (self->name_row), "indicator-name-row");
+  g_signal_connect_swapped (self->name_row, "apply", G_CALLBACK (on_name_applied_cb), self);
+  adw_expander_row_add_row (expander, GTK_WIDGET (self->name_row));
+
+  self->target_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->target_row), _("Target"));
+  adw_entry_row_set_show_apply_button (self->target_row, TRUE);
+  gtk_widget_set_name (GTK_WIDGET (self->target_row), "indicator-target-row");
+  g_signal_connect_swapped (self->target_row, "apply", G_CALLBACK (on_target_applied_cb), self);
+  adw_expander_row_add_row (expander, GTK_WIDGET (self->target_row));
+
+  self->message = CTG_FIELD_MESSAGE (ctg_field_message_new ());
+  adw_expander_row_add_row (expander, GTK_WIDGET (self->message));
+
+  _ctg_row_label_from_title (GTK_WIDGET (self->name_row));
+  _ctg_row_label_from_title (GTK_WIDGET (self->target_row));
+}
+
+GtkWidget *
+ctg_indicator_row_new (CtgDocument *document,
+                       gint64       indicator_id)
+{
+  CtgIndicatorRow *self;
+
+  g_return_val_if_fail (CTG_IS_DOCUMENT (document), NULL);
+
+  self = g_object_new (CTG_TYPE_INDICATOR_ROW, NULL);
+  self->document = g_object_ref (document);
+  self->id = indicator_id;
+  return GTK_WIDGET (self);
+}
+
+gint64
+ctg_indicator_row_get_id (CtgIndicatorRow *self)
+{
+  g_return_val_if_fail (CTG_IS_INDICATOR_ROW (self), 0);
+
+  return self->id;
+}
+
+/**
+ * ctg_indicator_row_update:
+ * @position: the place of the indicator among those of its action, or
+ *   %G_MAXUINT to keep the one shown
+ * @first_year: the first year of the convention, 0 if unknown
+ * @last_year: the last one, 0 if unknown
+ * @force: replace fields being edited too
+ *
+ * Reads the indicator and its values again from the document.
+ */
+void
+ctg_indicator_row_update (CtgIndicatorRow *self,
+                          guint            position,
+                          guint            n_indicators,
+                          guint            first_year,
+                          guint            last_year,
+                          gboolean         editable,
+                          gboolean         force)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  g_autoptr(GArray) value_ids = NULL;
+  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GHashTable) values = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autofree char *label = NULL;
+  guint latest = 0;
+
+  g_return_if_fail (CTG_IS_INDICATOR_ROW (self));
+
+  self->first_year = first_year;
+  self->last_year = last_year;
+  self->editable = !!editable;
+
+  name = ctg_document_dup_text (self->document, CTG_ITEM_INDICATOR, self->id, "name");
+  target = ctg_document_dup_text (self->document, CTG_ITEM_INDICATOR, self->id, "target");
+
+  value_ids = ctg_document_list_ids (self->document, CTG_ITEM_INDICATOR_VALUE, self->id);
+  for (guint i = 0; i < value_ids->len; i++)
+    {
+      gint64 value_id = g_array_index (value_ids, gint64, i);
+      guint year = (guint) ctg_document_get_int (self->document, CTG_ITEM_INDICATOR_VALUE, value_id, "year", 0);
+
+      g_hash_table_insert (values, GUINT_TO_POINTER (year),
+                           ctg_document_dup_text (self->document, CTG_ITEM_INDICATOR_VALUE, value_id, "value"));
+      g_array_append_val (years, year);
+      latest = MAX (latest, year);
+    }
+
+  if (first_year == 0 || last_year < first_year)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      first_year = last_year = (guint) g_date_time_get_year (now);
+    }
+  last_year = MIN (last_year, first_year + MAX_YEARS - 1);
+  for (guint year = first_year; year <= last_year; year++)
+    if (!g_hash_table_contains (values, GUINT_TO_POINTER (year)))
+      g_array_append_val (years, year);
+  g_array_sort (years, compare_years);
+
+  if (!years_equal (years, self->years))
+    rebuild_year_rows (self, years);
+
+  title = _ctg_escape (name && name[0] ? name : _("Untitled indicator"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
+  _ctg_row_set_label (GTK_WIDGET (self), name && name[0] ? name : _("Untitled indicator"));
+
+  if (target != NULL && target[0] != '\0')
+    /* Translators: the target of an indicator, under its name */
+    g_string_append_printf (subtitle, _("Target: %s"), target);
+  if (latest != 0)
+    {
+      if (subtitle->len > 0)
+        g_string_append (subtitle, " · ");
+      /* Translators: the latest value of an indicator, as in "2024: 12 families" */
+      g_string_append_printf (subtitle, _("%u: %s"), latest,
+                              (const char *) g_hash_table_lookup (values, GUINT_TO_POINTER (latest)));
+    }
+  {
+    g_autofree char *escaped = _ctg_escape (subtitle->str);
+    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), escaped);
+  }
+
+  _ctg_entry_row_update (self->name_row, name, force);
+  _ctg_entry_row_update (self->target_row, target, force);
+  _ctg_entry_row_set_editable (self->name_row, editable);
+  _ctg_entry_row_set_editable (self->target_row, editable);
+  for (guint i = 0; i < self->year_rows->len; i++)
+    {
+      AdwEntryRow *entry = g_ptr_array_index (self->year_rows, i);
+      guint year = g_array_index (self->years, guint, i);
+
+      _ctg_entry_row_update (entry, g_hash_table_lookup (values, GUINT_TO_POINTER (year)), force);
+      _ctg_entry_row_set_editable (entry, editable);
+    }
+
+  if (position != G_MAXUINT)
+    {
+      _ctg_move_actions_update (self->actions, position, n_indicators);
+    }
+  gtk_widget_set_visible (self->menu_button, editable);
+  gtk_widget_set_visible (self->remove_button, editable);
+
+  /* Translators: read by screen readers on the menu of a indicator */
+  label = g_strdup_printf (_("Move indicator “%s”"), name ? name : "");
+  _ctg_widget_set_label (self->menu_button, label);
+  g_free (label);
+  label = g_strdup_printf (_("Remove indicator “%s”"), name ? name : "");
+  _ctg_widget_set_label (self->remove_button, label);
+}
+
+/**
+ * ctg_indicator_row_focus_button:
+ * @direction: -1 or 1 after a move (the focus goes to the menu that moved
+ *   it), 0 for the row
+ */
+void
+ctg_indicator_row_focus_button (CtgIndicatorRow *self,
+                                int              direction)
+{
+  g_return_if_fail (CTG_IS_INDICATOR_ROW (self));
+
+  gtk_widget_grab_focus (direction != 0 ? self->menu_button : GTK_WIDGET (self));
+}

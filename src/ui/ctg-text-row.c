@@ -1,0 +1,413 @@
+/* ctg-text-row.c: a multi-line text field in a boxed list
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ctg-text-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ctg-text-row.h"
+
+/* Descriptions, means and notes run over several paragraphs, and titles
+ * over several lines, which AdwEntryRow cannot show. This row looks like
+ * one: the title above, the text below, an apply button while there is
+ * something to apply. The text is applied when the focus leaves the row or
+ * on Ctrl+Enter (Enter makes a new line, except in a single-line row where
+ * it applies), and Escape puts back what the document holds. */
+struct _CtgTextRow
+{
+  AdwPreferencesRow  parent_instance;
+
+  GtkLabel          *title_label;
+  GtkTextView       *view;
+  GtkWidget         *edit_icon;
+  GtkButton         *apply_button;
+
+  char              *shown;
+  guint              setting : 1;
+  guint              single_line : 1;
+};
+
+G_DEFINE_FINAL_TYPE (CtgTextRow, ctg_text_row, ADW_TYPE_PREFERENCES_ROW)
+
+enum {
+  PROP_0,
+  PROP_SINGLE_LINE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  APPLY,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* As in AdwEntryRow: a pencil while the row is not being edited, the apply
+ * button while there is something to apply */
+static void
+update_apply_button (CtgTextRow *self)
+{
+  gboolean editable = gtk_text_view_get_editable (self->view);
+  gboolean modified = ctg_text_row_is_modified (self);
+  gboolean focused = gtk_widget_has_css_class (GTK_WIDGET (self), "focused");
+
+  gtk_widget_set_visible (GTK_WIDGET (self->apply_button), editable && modified);
+  gtk_widget_set_visible (self->edit_icon, !modified && !(focused && editable));
+  gtk_widget_set_sensitive (self->edit_icon, editable);
+}
+
+static void
+apply (CtgTextRow *self)
+{
+  if (!ctg_text_row_is_modified (self))
+    return;
+  g_signal_emit (self, signals[APPLY], 0);
+}
+
+static void
+on_buffer_changed_cb (CtgTextRow    *self,
+                      GtkTextBuffer *buffer)
+{
+  if (!self->setting)
+    update_apply_button (self);
+}
+
+static void
+on_focus_enter_cb (CtgTextRow              *self,
+                   GtkEventControllerFocus *controller)
+{
+  gtk_widget_add_css_class (GTK_WIDGET (self), "focused");
+  update_apply_button (self);
+}
+
+static void
+on_focus_leave_cb (CtgTextRow              *self,
+                   GtkEventControllerFocus *controller)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "focused");
+  update_apply_button (self);
+  apply (self);
+}
+
+static gboolean
+on_key_pressed_cb (CtgTextRow            *self,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   GtkEventControllerKey *controller)
+{
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter) &&
+      (self->single_line || (state & GDK_CONTROL_MASK) != 0))
+    {
+      apply (self);
+      return GDK_EVENT_STOP;
+    }
+
+  if (keyval == GDK_KEY_Escape && ctg_text_row_is_modified (self))
+    {
+      ctg_text_row_set_text (self, self->shown);
+      return GDK_EVENT_STOP;
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+on_apply_clicked_cb (CtgTextRow *self)
+{
+  apply (self);
+}
+
+static void
+on_pressed_cb (CtgTextRow      *self,
+               int              n_press,
+               double           x,
+               double           y,
+               GtkGestureClick *gesture)
+{
+  /* A click on the padding around the text still means "edit this" */
+  if ((gtk_widget_get_state_flags (GTK_WIDGET (self->view)) & GTK_STATE_FLAG_FOCUS_WITHIN) == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
+static void
+on_title_changed_cb (CtgTextRow *self)
+{
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+}
+
+static void
+ctg_text_row_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  CtgTextRow *self = CTG_TEXT_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SINGLE_LINE:
+      g_value_set_boolean (value, self->single_line);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ctg_text_row_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  CtgTextRow *self = CTG_TEXT_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SINGLE_LINE:
+      if (self->single_line != g_value_get_boolean (value))
+        {
+          self->single_line = g_value_get_boolean (value);
+          gtk_widget_set_size_request (GTK_WIDGET (self->view), -1, self->single_line ? -1 : 32);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ctg_text_row_finalize (GObject *object)
+{
+  CtgTextRow *self = (CtgTextRow *)object;
+
+  g_clear_pointer (&self->shown, g_free);
+
+  G_OBJECT_CLASS (ctg_text_row_parent_class)->finalize (object);
+}
+
+static void
+ctg_text_row_class_init (CtgTextRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ctg_text_row_finalize;
+  object_class->get_property = ctg_text_row_get_property;
+  object_class->set_property = ctg_text_row_set_property;
+
+  /**
+   * CtgTextRow:single-line:
+   *
+   * Whether the text is one paragraph, shown wrapped: Enter applies it, and
+   * line breaks pasted in become spaces.
+   */
+  properties[PROP_SINGLE_LINE] =
+    g_param_spec_boolean ("single-line", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CtgTextRow::apply:
+   *
+   * The user confirmed a changed text: the focus left the row, or Ctrl+Enter
+   * or the apply button.
+   */
+  signals[APPLY] =
+    g_signal_new ("apply",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+ctg_text_row_init (CtgTextRow *self)
+{
+  GtkEventController *controller;
+  GtkWidget *box;
+  GtkWidget *header;
+
+  /* "entry" gives the focus ring of AdwEntryRow */
+  gtk_widget_add_css_class (GTK_WIDGET (self), "text-row");
+  gtk_widget_add_css_class (GTK_WIDGET (self), "entry");
+  gtk_widget_set_focusable (GTK_WIDGET (self), FALSE);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), FALSE);
+
+  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_top (header, 8);
+  gtk_widget_set_margin_bottom (header, 8);
+  gtk_widget_set_margin_start (header, 12);
+  gtk_widget_set_margin_end (header, 12);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_hexpand (box, TRUE);
+  gtk_box_append (GTK_BOX (header), box);
+
+  self->title_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->title_label, 0);
+  gtk_label_set_ellipsize (self->title_label, PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "dim-label");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->title_label), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->title_label));
+  g_object_bind_property (self, "title", self->title_label, "label", G_BINDING_SYNC_CREATE);
+
+  self->edit_icon = gtk_image_new_from_icon_name ("document-edit-symbolic");
+  gtk_widget_set_valign (self->edit_icon, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->edit_icon, "edit-icon");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->edit_icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_box_append (GTK_BOX (header), self->edit_icon);
+
+  self->apply_button = GTK_BUTTON (gtk_button_new_from_icon_name ("object-select-symbolic"));
+  gtk_widget_set_visible (GTK_WIDGET (self->apply_button), FALSE);
+  gtk_widget_set_valign (GTK_WIDGET (self->apply_button), GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (self->apply_button), "suggested-action");
+  gtk_widget_add_css_class (GTK_WIDGET (self->apply_button), "circular");
+  /* Translators: the button that saves a text being edited */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->apply_button), _("Apply"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->apply_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Apply"),
+                                  -1);
+  g_signal_connect_swapped (self->apply_button, "clicked", G_CALLBACK (on_apply_clicked_cb), self);
+  gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->apply_button));
+
+  self->view = GTK_TEXT_VIEW (gtk_text_view_new ());
+  gtk_text_view_set_wrap_mode (self->view, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (self->view, FALSE);
+  gtk_text_view_set_top_margin (self->view, 2);
+  gtk_text_view_set_bottom_margin (self->view, 2);
+  gtk_widget_set_size_request (GTK_WIDGET (self->view), -1, 32);
+  gtk_widget_add_css_class (GTK_WIDGET (self->view), "text-row-view");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->view));
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->view), "changed",
+                            G_CALLBACK (on_buffer_changed_cb), self);
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->view), controller);
+
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (controller, "enter", G_CALLBACK (on_focus_enter_cb), self);
+  g_signal_connect_swapped (controller, "leave", G_CALLBACK (on_focus_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
+  g_signal_connect_swapped (controller, "pressed", G_CALLBACK (on_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  g_signal_connect (self, "notify::title", G_CALLBACK (on_title_changed_cb), NULL);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), header);
+}
+
+GtkWidget *
+ctg_text_row_new (void)
+{
+  return g_object_new (CTG_TYPE_TEXT_ROW, NULL);
+}
+
+/**
+ * ctg_text_row_set_text:
+ *
+ * Shows @text as the value the document holds.
+ */
+void
+ctg_text_row_set_text (CtgTextRow *self,
+                       const char *text)
+{
+  g_autofree char *copy = g_strdup (text ? text : "");
+  g_autofree char *current = NULL;
+
+  g_return_if_fail (CTG_IS_TEXT_ROW (self));
+
+  current = ctg_text_row_dup_text (self);
+  self->setting = TRUE;
+  if (g_strcmp0 (current, copy) != 0)
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->view), copy, -1);
+  self->setting = FALSE;
+
+  g_free (self->shown);
+  self->shown = g_steal_pointer (&copy);
+  update_apply_button (self);
+}
+
+/**
+ * ctg_text_row_update:
+ * @force: replace even a text being edited
+ *
+ * Like ctg_text_row_set_text(), but leaves alone a text the user changed and
+ * has not applied yet.
+ */
+void
+ctg_text_row_update (CtgTextRow *self,
+                     const char *text,
+                     gboolean    force)
+{
+  g_return_if_fail (CTG_IS_TEXT_ROW (self));
+
+  if (!force && ctg_text_row_is_modified (self))
+    return;
+  ctg_text_row_set_text (self, text);
+}
+
+char *
+ctg_text_row_dup_text (CtgTextRow *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  char *text;
+
+  g_return_val_if_fail (CTG_IS_TEXT_ROW (self), NULL);
+
+  buffer = gtk_text_view_get_buffer (self->view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (self->single_line)
+    g_strdelimit (text, "\r\n", ' ');
+  return text;
+}
+
+gboolean
+ctg_text_row_is_modified (CtgTextRow *self)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (CTG_IS_TEXT_ROW (self), FALSE);
+
+  text = ctg_text_row_dup_text (self);
+  return g_strcmp0 (text, self->shown ? self->shown : "") != 0;
+}
+
+void
+ctg_text_row_set_editable (CtgTextRow *self,
+                           gboolean    editable)
+{
+  g_return_if_fail (CTG_IS_TEXT_ROW (self));
+
+  gtk_text_view_set_editable (self->view, editable);
+  gtk_text_view_set_cursor_visible (self->view, editable);
+  update_apply_button (self);
+}
+
+GtkWidget *
+ctg_text_row_get_view (CtgTextRow *self)
+{
+  g_return_val_if_fail (CTG_IS_TEXT_ROW (self), NULL);
+
+  return GTK_WIDGET (self->view);
+}

@@ -1,0 +1,731 @@
+/* test-action-editor.c: the detail view of an action, driven through its
+ * widgets
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "ctg-action-editor.h"
+#include "ctg-field-message.h"
+#include "ctg-history-list.h"
+#include "ctg-test-util.h"
+#include "ctg-text-row.h"
+
+/* m2a: FA 1.1 has six steps, no pilot, no date; the convention runs
+ * from 2022 to 2026 */
+#define ACTION_ID 1
+
+typedef struct
+{
+  CtgDocument     *document;
+  GtkWindow       *window;
+  CtgActionEditor *editor;
+  GPtrArray       *toasts;
+} Fixture;
+
+static void
+on_toast_cb (CtgActionEditor *editor,
+             const char      *message,
+             Fixture         *fixture)
+{
+  g_ptr_array_add (fixture->toasts, g_strdup (message));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *path = ctg_test_copy_example ("m2a");
+  g_autoptr(GError) error = NULL;
+
+  fixture->document = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+
+  fixture->editor = CTG_ACTION_EDITOR (ctg_action_editor_new ());
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 800, 900);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->editor));
+  gtk_window_present (fixture->window);
+
+  fixture->toasts = g_ptr_array_new_with_free_func (g_free);
+  g_signal_connect (fixture->editor, "toast", G_CALLBACK (on_toast_cb), fixture);
+
+  ctg_action_editor_set_document (fixture->editor, fixture->document);
+  ctg_action_editor_set_action (fixture->editor, ACTION_ID);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  ctg_action_editor_set_document (fixture->editor, NULL);
+  gtk_window_destroy (fixture->window);
+  ctg_document_close (fixture->document);
+  g_clear_object (&fixture->document);
+  g_clear_pointer (&fixture->toasts, g_ptr_array_unref);
+}
+
+/* Finds a descendant by the name given with gtk_widget_set_name() */
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+editor_child (Fixture    *fixture,
+              const char *name)
+{
+  GtkWidget *widget = find_named (GTK_WIDGET (fixture->editor), name);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static void
+collect_named (GtkWidget  *widget,
+               const char *name,
+               GPtrArray  *found)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_named (child, name, found);
+}
+
+static guint
+count_named (Fixture    *fixture,
+             const char *name)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_named (GTK_WIDGET (fixture->editor), name, found);
+  return found->len;
+}
+
+static const char *
+visible_page (Fixture *fixture)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (editor_child (fixture, "editor-stack")));
+}
+
+/* What the user does: type, then press the apply button */
+static void
+apply_entry (GtkWidget  *row,
+             const char *text)
+{
+  g_assert_true (ADW_IS_ENTRY_ROW (row));
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_emit_by_name (row, "apply");
+}
+
+static void
+apply_text_row (GtkWidget  *row,
+                const char *text)
+{
+  GtkTextView *view;
+
+  g_assert_true (CTG_IS_TEXT_ROW (row));
+  view = GTK_TEXT_VIEW (ctg_text_row_get_view (CTG_TEXT_ROW (row)));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text, -1);
+  g_signal_emit_by_name (row, "apply");
+}
+
+/* gtk_widget_activate() on a button only clicks it after its press animation */
+static void
+click (GtkWidget *button)
+{
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_true (gtk_widget_get_visible (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static CtgAction *
+get_action (Fixture *fixture)
+{
+  CtgAction *action = ctg_document_get_action (fixture->document, ACTION_ID);
+
+  g_assert_nonnull (action);
+  return action;
+}
+
+static void
+assert_date (const CtgDate *date,
+             guint          year,
+             guint          month,
+             guint          day)
+{
+  g_assert_cmpuint (date->year, ==, year);
+  g_assert_cmpuint (date->month, ==, month);
+  g_assert_cmpuint (date->day, ==, day);
+}
+
+static void
+test_no_action (void)
+{
+  g_autofree char *path = ctg_test_copy_example ("m2a");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtgDocument) document = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
+  CtgActionEditor *editor = g_object_ref_sink (CTG_ACTION_EDITOR (ctg_action_editor_new ()));
+  GtkStack *stack = GTK_STACK (find_named (GTK_WIDGET (editor), "editor-stack"));
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  ctg_action_editor_set_document (editor, document);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_assert_cmpint (ctg_action_editor_get_action (editor), ==, 0);
+
+  ctg_action_editor_set_action (editor, ACTION_ID);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "editor");
+  g_assert_cmpint (ctg_action_editor_get_action (editor), ==, ACTION_ID);
+
+  /* An id that never existed */
+  ctg_action_editor_set_action (editor, 100000);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "missing");
+
+  ctg_action_editor_set_document (editor, NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_object_unref (editor);
+  ctg_document_close (document);
+}
+
+static void
+test_shows_action (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(CtgAction) action = get_action (fixture);
+  g_autofree char *title = NULL;
+  GtkWidget *title_row = editor_child (fixture, "title-row");
+
+  g_assert_cmpstr (visible_page (fixture), ==, "editor");
+  title = ctg_text_row_dup_text (CTG_TEXT_ROW (title_row));
+  g_assert_cmpstr (title, ==, ctg_action_get_title (action));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor_child (fixture, "code-row"))), ==, "FA 1.1");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (editor_child (fixture, "status-row"))), ==,
+                    CTG_STATUS_TODO);
+  g_assert_cmpuint (count_named (fixture, "step-row"), ==, 6);
+  g_assert_cmpuint (count_named (fixture, "participant-row"), ==, 0);
+  g_assert_false (gtk_widget_get_visible (editor_child (fixture, "echeance-message")));
+}
+
+static void
+test_edit_title (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkWidget *row = editor_child (fixture, "title-row");
+  g_autoptr(CtgAction) action = NULL;
+  g_autofree char *shown = NULL;
+
+  apply_text_row (row, "Structurer les coopérations\nenfance jeunesse");
+
+  /* A title is one paragraph: a pasted line break becomes a space */
+  action = get_action (fixture);
+  g_assert_cmpstr (ctg_action_get_title (action), ==, "Structurer les coopérations enfance jeunesse");
+  shown = ctg_text_row_dup_text (CTG_TEXT_ROW (row));
+  g_assert_cmpstr (shown, ==, "Structurer les coopérations enfance jeunesse");
+  g_assert_false (ctg_text_row_is_modified (CTG_TEXT_ROW (row)));
+}
+
+static void
+test_echeance (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GtkWidget *row = editor_child (fixture, "echeance-row");
+  GtkWidget *start_row = editor_child (fixture, "start-row");
+  CtgFieldMessage *message = CTG_FIELD_MESSAGE (editor_child (fixture, "echeance-message"));
+  g_autoptr(CtgAction) action = NULL;
+  g_autoptr(CtgAction) after = NULL;
+  g_autofree char *formatted = NULL;
+
+  /* Typing alone commits nothing */
+  gtk_editable_set_text (GTK_EDITABLE (row), "12/2026");
+  action = get_action (fixture);
+  g_assert_false (ctg_date_is_set (ctg_action_get_echeance (action)));
+  g_clear_object (&action);
+
+  g_signal_emit_by_name (row, "apply");
+  action = get_action (fixture);
+  assert_date (ctg_action_get_echeance (action), 2026, 12, 0);
+
+  /* Shown back as the document formats it */
+  formatted = ctg_date_format (ctg_action_get_echeance (action));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, formatted);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (message)));
+
+  apply_entry (start_row, "15/03/2023");
+  after = get_action (fixture);
+  assert_date (ctg_action_get_start (after), 2023, 3, 15);
+  assert_date (ctg_action_get_echeance (after), 2026, 12, 0);
+}
+
+static void
+test_echeance_before_start (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkWidget *row = editor_child (fixture, "echeance-row");
+  CtgFieldMessage *message = CTG_FIELD_MESSAGE (editor_child (fixture, "echeance-message"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtgAction) action = NULL;
+  g_autoptr(CtgAction) fixed = NULL;
+
+  ctg_document_set (fixture->document, CTG_ITEM_ACTION, ACTION_ID, "start", "2025", &error);
+  g_assert_no_error (error);
+  ctg_document_set (fixture->document, CTG_ITEM_ACTION, ACTION_ID, "echeance", "2026", &error);
+  g_assert_no_error (error);
+
+  apply_entry (row, "2024");
+
+  /* Refused inline, next to the field, and the field shows the document again */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (message)));
+  g_assert_true (ctg_field_message_is_error (message));
+  g_assert_cmpstr (ctg_field_message_get_text (message), !=, "");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2026");
+  action = get_action (fixture);
+  assert_date (ctg_action_get_echeance (action), 2026, 0, 0);
+
+  /* Not a date at all */
+  apply_entry (row, "31/02/2026");
+  g_assert_true (ctg_field_message_is_error (message));
+  g_assert_nonnull (strstr (ctg_field_message_get_text (message), "31/02/2026"));
+
+  /* A good one clears the message */
+  apply_entry (row, "06/2026");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (message)));
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  fixed = get_action (fixture);
+  assert_date (ctg_action_get_echeance (fixed), 2026, 6, 0);
+}
+
+static void
+test_outside_period (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *row = editor_child (fixture, "echeance-row");
+  CtgFieldMessage *message = CTG_FIELD_MESSAGE (editor_child (fixture, "echeance-message"));
+  g_autoptr(CtgAction) action = NULL;
+
+  /* Accepted, with a warning: the convention ends in 2026 */
+  apply_entry (row, "2028");
+  action = get_action (fixture);
+  assert_date (ctg_action_get_echeance (action), 2028, 0, 0);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (message)));
+  g_assert_false (ctg_field_message_is_error (message));
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+
+  /* An undo in the window takes the warning away with the date */
+  g_assert_true (ctg_document_undo (fixture->document, NULL));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (message)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
+}
+
+static GPtrArray *
+pilots (Fixture *fixture)
+{
+  g_autoptr(CtgAction) action = get_action (fixture);
+  GPtrArray *copy = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_participant_free);
+  GPtrArray *list = ctg_action_get_pilots (action);
+
+  for (guint i = 0; i < list->len; i++)
+    g_ptr_array_add (copy, ctg_participant_copy (g_ptr_array_index (list, i)));
+  return copy;
+}
+
+static const char *
+pilot_name (GPtrArray *list,
+            guint      index)
+{
+  g_assert_cmpuint (index, <, list->len);
+  return ((CtgParticipant *) g_ptr_array_index (list, index))->name;
+}
+
+static void
+test_pilots (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GtkWidget *add_row = editor_child (fixture, "pilots-add-row");
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  CtgParticipant *caf;
+
+  /* "Name (role)" */
+  apply_entry (add_row, "Caf du Haut-Rhin (financeur)");
+  list = pilots (fixture);
+  g_assert_cmpuint (list->len, ==, 1);
+  caf = g_ptr_array_index (list, 0);
+  g_assert_cmpstr (caf->name, ==, "Caf du Haut-Rhin");
+  g_assert_cmpstr (caf->role, ==, "financeur");
+  g_assert_cmpint (caf->kind, ==, CTG_PARTICIPANT_ORGANISATION);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (add_row)), ==, "");
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  apply_entry (add_row, "Jean DUPONT");
+  list = pilots (fixture);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpstr (pilot_name (list, 1), ==, "Jean DUPONT");
+  g_assert_cmpint (((CtgParticipant *) g_ptr_array_index (list, 1))->kind, ==, CTG_PARTICIPANT_PERSON);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  g_assert_cmpuint (count_named (fixture, "participant-row"), ==, 2);
+
+  /* Move the first one down, from its menu */
+  collect_named (editor_child (fixture, "pilots-list"), "participant-row", rows);
+  g_assert_true (gtk_widget_activate_action (g_ptr_array_index (rows, 0), "row.move-down", NULL));
+  list = pilots (fixture);
+  g_assert_cmpstr (pilot_name (list, 0), ==, "Jean DUPONT");
+  g_assert_cmpstr (pilot_name (list, 1), ==, "Caf du Haut-Rhin");
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* Remove the first one */
+  click (find_named (g_ptr_array_index (rows, 0), "participant-remove-button"));
+  list = pilots (fixture);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (pilot_name (list, 0), ==, "Caf du Haut-Rhin");
+  g_assert_cmpuint (fixture->toasts->len, ==, 1);
+  g_assert_cmpuint (count_named (fixture, "participant-row"), ==, 1);
+}
+
+static void
+test_pilot_refused (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  CtgFieldMessage *message;
+  GtkWidget *name_row;
+  g_autoptr(GPtrArray) list = NULL;
+
+  apply_entry (editor_child (fixture, "pilots-add-row"), "RPE");
+  name_row = editor_child (fixture, "participant-name-row");
+  message = CTG_FIELD_MESSAGE (find_named (editor_child (fixture, "pilots-list"), "participants-message"));
+
+  /* A pilot needs a name: refused inline, and the name comes back */
+  apply_entry (name_row, "   ");
+  g_assert_true (ctg_field_message_is_error (message));
+  g_assert_true (gtk_widget_has_css_class (name_row, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "RPE");
+  list = pilots (fixture);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (pilot_name (list, 0), ==, "RPE");
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  apply_entry (editor_child (fixture, "participant-role-row"), "Relais petite enfance");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (message)));
+  list = pilots (fixture);
+  g_assert_cmpstr (((CtgParticipant *) g_ptr_array_index (list, 0))->role, ==, "Relais petite enfance");
+}
+
+static void
+test_pilot_completion (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *add_row = editor_child (fixture, "pilots-add-row");
+  GtkWidget *suggestion;
+  g_autoptr(CtgAction) other = NULL;
+  CtgParticipant *pilot;
+
+  apply_entry (add_row, "Ville de Mulhouse");
+
+  /* On another action, the name is offered from a few letters, any case */
+  ctg_action_editor_set_action (fixture->editor, 2);
+  g_assert_null (find_named (GTK_WIDGET (fixture->editor), "participant-suggestion"));
+  gtk_editable_set_text (GTK_EDITABLE (add_row), "mulh");
+  suggestion = editor_child (fixture, "participant-suggestion");
+  g_assert_true (gtk_widget_get_visible (suggestion));
+
+  gtk_widget_activate (suggestion);
+  other = ctg_document_get_action (fixture->document, 2);
+  g_assert_cmpuint (ctg_action_get_pilots (other)->len, ==, 1);
+  pilot = g_ptr_array_index (ctg_action_get_pilots (other), 0);
+  g_assert_cmpstr (pilot->name, ==, "Ville de Mulhouse");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (add_row)), ==, "");
+  g_assert_null (find_named (GTK_WIDGET (fixture->editor), "participant-suggestion"));
+
+  /* A name already there is not offered again */
+  gtk_editable_set_text (GTK_EDITABLE (add_row), "mulh");
+  g_assert_null (find_named (GTK_WIDGET (fixture->editor), "participant-suggestion"));
+}
+
+static gint64
+step_id (Fixture *fixture,
+         guint    index)
+{
+  g_autoptr(GArray) ids = ctg_document_list_ids (fixture->document, CTG_ITEM_STEP, ACTION_ID);
+
+  g_assert_cmpuint (index, <, ids->len);
+  return g_array_index (ids, gint64, index);
+}
+
+static void
+test_steps (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *text = NULL;
+  gint64 first = step_id (fixture, 0);
+  gint64 added;
+
+  apply_entry (editor_child (fixture, "steps-add-row"), "Bilan avec les villes");
+  ids = ctg_document_list_ids (fixture->document, CTG_ITEM_STEP, ACTION_ID);
+  g_assert_cmpuint (ids->len, ==, 7);
+  added = g_array_index (ids, gint64, 6);
+  text = ctg_document_dup_text (fixture->document, CTG_ITEM_STEP, added, "text");
+  g_assert_cmpstr (text, ==, "Bilan avec les villes");
+  g_assert_cmpuint (count_named (fixture, "step-row"), ==, 7);
+
+  /* Tick the first one */
+  collect_named (GTK_WIDGET (fixture->editor), "step-row", rows);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_named (g_ptr_array_index (rows, 0), "step-done-check")), TRUE);
+  g_assert_cmpint (ctg_document_get_int (fixture->document, CTG_ITEM_STEP, first, "done", 0), ==, 1);
+
+  /* Date it: an invalid date is refused inline */
+  apply_entry (find_named (g_ptr_array_index (rows, 0), "step-date-row"), "32/01/2024");
+  g_assert_null (ctg_document_dup_text (fixture->document, CTG_ITEM_STEP, first, "date"));
+  g_assert_true (gtk_widget_has_css_class (find_named (g_ptr_array_index (rows, 0), "step-date-row"), "error"));
+  apply_entry (find_named (g_ptr_array_index (rows, 0), "step-date-row"), "01/2024");
+  g_clear_pointer (&text, g_free);
+  text = ctg_document_dup_text (fixture->document, CTG_ITEM_STEP, first, "date");
+  g_assert_cmpstr (text, ==, "2024-01");
+
+  /* Move the new one up */
+  g_assert_true (gtk_widget_activate_action (g_ptr_array_index (rows, 6), "row.move-up", NULL));
+  g_assert_cmpint (step_id (fixture, 5), ==, added);
+
+  /* Remove the first one */
+  g_ptr_array_set_size (rows, 0);
+  collect_named (GTK_WIDGET (fixture->editor), "step-row", rows);
+  click (find_named (g_ptr_array_index (rows, 0), "step-remove-button"));
+  g_assert_false (ctg_document_has_item (fixture->document, CTG_ITEM_STEP, first));
+  g_assert_cmpuint (count_named (fixture, "step-row"), ==, 6);
+  g_assert_cmpuint (fixture->toasts->len, ==, 1);
+}
+
+static void
+test_indicators (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) values = NULL;
+  g_autoptr(GPtrArray) value_rows = g_ptr_array_new ();
+  g_autofree char *value = NULL;
+  GtkWidget *row;
+
+  apply_entry (editor_child (fixture, "indicators-add-row"), "Nombre de projets soutenus");
+  ids = ctg_document_list_ids (fixture->document, CTG_ITEM_INDICATOR, ACTION_ID);
+  g_assert_cmpuint (ids->len, ==, 1);
+
+  row = editor_child (fixture, "indicator-row");
+  apply_entry (find_named (row, "indicator-target-row"), "10 par an");
+  value = ctg_document_dup_text (fixture->document, CTG_ITEM_INDICATOR, g_array_index (ids, gint64, 0), "target");
+  g_assert_cmpstr (value, ==, "10 par an");
+
+  /* One field per year of the convention, 2022 to 2026 */
+  collect_named (row, "indicator-value-row", value_rows);
+  g_assert_cmpuint (value_rows->len, ==, 5);
+  apply_entry (g_ptr_array_index (value_rows, 1), "7");
+  values = ctg_document_list_ids (fixture->document, CTG_ITEM_INDICATOR_VALUE, g_array_index (ids, gint64, 0));
+  g_assert_cmpuint (values->len, ==, 1);
+  g_assert_cmpint (ctg_document_get_int (fixture->document, CTG_ITEM_INDICATOR_VALUE,
+                                         g_array_index (values, gint64, 0), "year", 0), ==, 2023);
+  g_clear_pointer (&value, g_free);
+  value = ctg_document_dup_text (fixture->document, CTG_ITEM_INDICATOR_VALUE, g_array_index (values, gint64, 0), "value");
+  g_assert_cmpstr (value, ==, "7");
+}
+
+static void
+test_status_progress_notes (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkSpinButton *spin = GTK_SPIN_BUTTON (editor_child (fixture, "progress-spin"));
+  GtkWidget *text = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (spin)));
+  CtgFieldMessage *message = CTG_FIELD_MESSAGE (editor_child (fixture, "progress-message"));
+  g_autoptr(CtgAction) action = NULL;
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (editor_child (fixture, "status-row")), CTG_STATUS_IN_PROGRESS);
+  action = get_action (fixture);
+  g_assert_cmpint (ctg_action_get_status (action), ==, CTG_STATUS_IN_PROGRESS);
+  g_assert_cmpint (ctg_action_get_progress (action), ==, -1);
+  g_clear_object (&action);
+
+  /* Enter in the progress field applies it */
+  gtk_editable_set_text (GTK_EDITABLE (spin), "45");
+  g_signal_emit_by_name (text, "activate");
+  action = get_action (fixture);
+  g_assert_cmpint (ctg_action_get_progress (action), ==, 45);
+  g_clear_object (&action);
+
+  /* Not a number: the document says why, and keeps its value */
+  gtk_editable_set_text (GTK_EDITABLE (spin), "beaucoup");
+  g_signal_emit_by_name (text, "activate");
+  g_assert_true (ctg_field_message_is_error (message));
+  action = get_action (fixture);
+  g_assert_cmpint (ctg_action_get_progress (action), ==, 45);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "45");
+  g_clear_object (&action);
+
+  /* Emptied: not measured */
+  click (editor_child (fixture, "progress-clear-button"));
+  action = get_action (fixture);
+  g_assert_cmpint (ctg_action_get_progress (action), ==, -1);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (message)));
+  g_clear_object (&action);
+
+  apply_text_row (editor_child (fixture, "notes-row"), "Voir avec la Caf.\nPoint au COPIL de juin.");
+  action = get_action (fixture);
+  g_assert_cmpstr (ctg_action_get_notes (action), ==, "Voir avec la Caf.\nPoint au COPIL de juin.");
+}
+
+static void
+test_keeps_pending_edit (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *code_row = editor_child (fixture, "code-row");
+  GtkWidget *echeance_row = editor_child (fixture, "echeance-row");
+  g_autoptr(GError) error = NULL;
+
+  /* The user is typing an échéance when the code changes under it (an
+   * undo, another window): the code follows, the échéance is left alone */
+  gtk_editable_set_text (GTK_EDITABLE (echeance_row), "09/20");
+  ctg_document_set (fixture->document, CTG_ITEM_ACTION, ACTION_ID, "code", "FA 1.1 bis", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (code_row)), ==, "FA 1.1 bis");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (echeance_row)), ==, "09/20");
+
+  /* Showing another action replaces it */
+  ctg_action_editor_set_action (fixture->editor, 2);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (echeance_row)), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (code_row)), ==, "FA 1.2");
+}
+
+static void
+test_deleted (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ctg_document_delete (fixture->document, CTG_ITEM_ACTION, ACTION_ID, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (visible_page (fixture), ==, "missing");
+
+  g_assert_true (ctg_document_undo (fixture->document, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (visible_page (fixture), ==, "editor");
+  g_assert_cmpuint (count_named (fixture, "step-row"), ==, 6);
+}
+
+static void
+test_history (Fixture       *fixture,
+              gconstpointer  data)
+{
+  CtgHistoryList *history = CTG_HISTORY_LIST (editor_child (fixture, "history-list"));
+
+  g_assert_cmpuint (ctg_history_list_get_n_items (history), ==, 0);
+
+  apply_entry (editor_child (fixture, "echeance-row"), "2025");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (editor_child (fixture, "status-row")), CTG_STATUS_DONE);
+  apply_entry (editor_child (fixture, "pilots-add-row"), "Caf");
+  g_assert_cmpuint (ctg_history_list_get_n_items (history), ==, 3);
+  g_assert_cmpuint (count_named (fixture, "history-row"), ==, 3);
+
+  /* Undone changes leave the history */
+  g_assert_true (ctg_document_undo (fixture->document, NULL));
+  g_assert_cmpuint (ctg_history_list_get_n_items (history), ==, 2);
+}
+
+static void
+test_read_only (void)
+{
+  g_autofree char *path = ctg_test_copy_example ("m2a");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtgDocument) document = ctg_document_open (path, CTG_OPEN_FLAGS_READ_ONLY, &error);
+  CtgActionEditor *editor = g_object_ref_sink (CTG_ACTION_EDITOR (ctg_action_editor_new ()));
+  GtkWidget *title_row;
+
+  g_assert_no_error (error);
+  ctg_action_editor_set_document (editor, document);
+  ctg_action_editor_set_action (editor, ACTION_ID);
+
+  title_row = find_named (GTK_WIDGET (editor), "title-row");
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (ctg_text_row_get_view (CTG_TEXT_ROW (title_row)))));
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (find_named (GTK_WIDGET (editor), "echeance-row"))));
+  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (editor), "pilots-add-row")));
+  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (editor), "steps-add-row")));
+
+  g_object_unref (editor);
+  ctg_document_close (document);
+}
+
+static void
+test_accessible (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autofree char *step = NULL;
+  g_autofree char *expected = NULL;
+  GtkWidget *check;
+
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (editor_child (fixture, "progress-spin")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Progress in percent");
+  /* The text inside an entry row is what has the focus */
+  gtk_test_accessible_assert_property (gtk_editable_get_delegate (GTK_EDITABLE (editor_child (fixture, "echeance-row"))),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Échéance");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (ctg_text_row_get_view (CTG_TEXT_ROW (editor_child (fixture, "title-row")))),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Title");
+
+  collect_named (GTK_WIDGET (fixture->editor), "step-row", rows);
+  check = find_named (g_ptr_array_index (rows, 0), "step-done-check");
+  step = ctg_document_dup_text (fixture->document, CTG_ITEM_STEP, step_id (fixture, 0), "text");
+  expected = g_strdup_printf ("Done: %s", step);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+
+  /* An error is told to screen readers on the field itself */
+  apply_entry (editor_child (fixture, "echeance-row"), "demain");
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (editor_child (fixture, "echeance-row")),
+                                    GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ctg_test_init (&argc, &argv);
+  gtk_init ();
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  g_test_add_func ("/action-editor/no-action", test_no_action);
+  ADD ("/action-editor/shows-action", test_shows_action);
+  ADD ("/action-editor/edit-title", test_edit_title);
+  ADD ("/action-editor/echeance", test_echeance);
+  ADD ("/action-editor/echeance-before-start", test_echeance_before_start);
+  ADD ("/action-editor/outside-period", test_outside_period);
+  ADD ("/action-editor/pilots", test_pilots);
+  ADD ("/action-editor/pilot-refused", test_pilot_refused);
+  ADD ("/action-editor/pilot-completion", test_pilot_completion);
+  ADD ("/action-editor/steps", test_steps);
+  ADD ("/action-editor/indicators", test_indicators);
+  ADD ("/action-editor/status-progress-notes", test_status_progress_notes);
+  ADD ("/action-editor/keeps-pending-edit", test_keeps_pending_edit);
+  ADD ("/action-editor/deleted", test_deleted);
+  ADD ("/action-editor/history", test_history);
+  g_test_add_func ("/action-editor/read-only", test_read_only);
+  ADD ("/action-editor/accessible", test_accessible);
+
+  return g_test_run ();
+}

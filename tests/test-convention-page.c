@@ -1,0 +1,605 @@
+/* test-convention-page.c: the overview page of a convention, driven through
+ * its widgets
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "ctg-body-row.h"
+#include "ctg-convention-entry-row.h"
+#include "ctg-convention-page-private.h"
+#include "ctg-meeting-row.h"
+#include "ctg-member-row.h"
+#include "ctg-convention-text-row.h"
+#include "ctg-signatory-row.h"
+#include "ctg-test-util.h"
+
+typedef struct
+{
+  CtgDocument       *document;
+  CtgConventionPage *page;
+  GPtrArray         *toasts;
+} Fixture;
+
+static void
+on_toast_cb (CtgConventionPage *page,
+             const char        *message,
+             Fixture           *fixture)
+{
+  g_ptr_array_add (fixture->toasts, g_strdup (message));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *path = ctg_test_copy_example (data ? data : "creusot-montceau");
+  g_autoptr(GError) error = NULL;
+
+  fixture->document = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  fixture->page = g_object_ref_sink (CTG_CONVENTION_PAGE (ctg_convention_page_new ()));
+  fixture->toasts = g_ptr_array_new_with_free_func (g_free);
+  g_signal_connect (fixture->page, "toast", G_CALLBACK (on_toast_cb), fixture);
+  ctg_convention_page_set_document (fixture->page, fixture->document);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  ctg_convention_page_set_document (fixture->page, NULL);
+  g_clear_object (&fixture->page);
+  ctg_document_close (fixture->document);
+  g_clear_object (&fixture->document);
+  g_clear_pointer (&fixture->toasts, g_ptr_array_unref);
+}
+
+/* Finds a descendant by the name given with gtk_widget_set_name() */
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+n_ids (CtgDocument *document,
+       CtgItemKind  kind,
+       gint64       parent)
+{
+  g_autoptr(GArray) ids = ctg_document_list_ids (document, kind, parent);
+
+  return ids->len;
+}
+
+static gint64
+id_at (CtgDocument *document,
+       CtgItemKind  kind,
+       gint64       parent,
+       guint        index)
+{
+  g_autoptr(GArray) ids = ctg_document_list_ids (document, kind, parent);
+
+  g_assert_cmpuint (index, <, ids->len);
+  return g_array_index (ids, gint64, index);
+}
+
+static void
+apply_text (GtkWidget  *row,
+            const char *text)
+{
+  g_assert_true (CTG_IS_CONVENTION_ENTRY_ROW (row));
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_emit_by_name (row, "apply");
+}
+
+static guint
+count_overdue (CtgDocument *document)
+{
+  g_autoptr(GListModel) actions = ctg_document_list_actions (document, 0);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate today;
+  guint n = 0;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(CtgAction) action = g_list_model_get_item (actions, i);
+
+      n += ctg_action_is_overdue (action, &today) ? 1 : 0;
+    }
+  return n;
+}
+
+static void
+test_summary (Fixture       *fixture,
+              gconstpointer  data)
+{
+  GtkLabel *actions = _ctg_convention_page_get_summary_label (fixture->page, "actions");
+  GtkLabel *todo = _ctg_convention_page_get_summary_label (fixture->page, "todo");
+  GtkLabel *overdue = _ctg_convention_page_get_summary_label (fixture->page, "overdue");
+  GtkLabel *note = _ctg_convention_page_get_summary_label (fixture->page, "note");
+  GtkLabel *heading = _ctg_convention_page_get_summary_label (fixture->page, "heading");
+  g_autofree char *expected = NULL;
+
+  /* Creusot Montceau: 34 actions, all to start, no progress entered */
+  g_assert_cmpstr (gtk_label_get_label (actions), ==, "34");
+  g_assert_nonnull (strstr (gtk_label_get_label (todo), "34"));
+  g_assert_nonnull (strstr (gtk_label_get_label (todo), ctg_status_to_label (CTG_STATUS_TODO)));
+  expected = g_strdup_printf ("%u", count_overdue (fixture->document));
+  g_assert_cmpstr (gtk_label_get_label (overdue), ==, expected);
+  g_assert_cmpstr (gtk_label_get_label (note), !=, "");
+  g_assert_nonnull (strstr (gtk_label_get_label (heading), "Creusot Montceau"));
+
+}
+
+static void
+test_summary_progress (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GListModel) actions = ctg_document_list_actions (fixture->document, 0);
+  g_autoptr(CtgAction) first = g_list_model_get_item (actions, 0);
+  g_autoptr(CtgAction) second = g_list_model_get_item (actions, 1);
+  g_autoptr(CtgAction) third = g_list_model_get_item (actions, 2);
+  g_autoptr(GError) error = NULL;
+  GtkLabel *progress = _ctg_convention_page_get_summary_label (fixture->page, "progress");
+  GtkLabel *overdue = _ctg_convention_page_get_summary_label (fixture->page, "overdue");
+  GtkLabel *note = _ctg_convention_page_get_summary_label (fixture->page, "note");
+  g_autofree char *expected = NULL;
+
+  /* The page follows the document's "changed" signal */
+  ctg_document_set (fixture->document, CTG_ITEM_ACTION, ctg_action_get_id (first), "status", "done", &error);
+  g_assert_no_error (error);
+  ctg_document_set (fixture->document, CTG_ITEM_ACTION, ctg_action_get_id (second), "progress", "40", &error);
+  g_assert_no_error (error);
+  ctg_document_set (fixture->document, CTG_ITEM_ACTION, ctg_action_get_id (third), "echeance", "2001", &error);
+  g_assert_no_error (error);
+
+  /* (100 + 40) / 2, the 32 others left out */
+  g_assert_nonnull (strstr (gtk_label_get_label (progress), "70"));
+  g_assert_nonnull (strstr (gtk_label_get_label (note), "32"));
+  expected = g_strdup_printf ("%u", count_overdue (fixture->document));
+  g_assert_cmpstr (gtk_label_get_label (overdue), ==, expected);
+  g_assert_cmpuint (count_overdue (fixture->document), >=, 1);
+  g_assert_nonnull (strstr (gtk_label_get_label (_ctg_convention_page_get_summary_label (fixture->page, "done")), "1"));
+  g_assert_nonnull (strstr (gtk_label_get_label (_ctg_convention_page_get_summary_label (fixture->page, "todo")), "33"));
+}
+
+static void
+test_edit_title (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkWidget *row = find_named (GTK_WIDGET (fixture->page), "title-row");
+  g_autofree char *title = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (row);
+  g_assert_true (row == _ctg_convention_page_get_field_row (fixture->page, "title"));
+  g_assert_nonnull (strstr (gtk_editable_get_text (GTK_EDITABLE (row)), "Creusot Montceau"));
+
+  /* Typing alone commits nothing: apply does */
+  gtk_editable_set_text (GTK_EDITABLE (row), "CTG du bassin nord");
+  title = ctg_document_dup_text (fixture->document, CTG_ITEM_CONVENTION, 1, "title");
+  g_assert_nonnull (strstr (title, "Creusot Montceau"));
+  g_clear_pointer (&title, g_free);
+
+  g_signal_emit_by_name (row, "apply");
+  title = ctg_document_dup_text (fixture->document, CTG_ITEM_CONVENTION, 1, "title");
+  g_assert_cmpstr (title, ==, "CTG du bassin nord");
+  g_assert_cmpstr (gtk_label_get_label (_ctg_convention_page_get_summary_label (fixture->page, "heading")), ==,
+                   "CTG du bassin nord");
+
+  /* Undo, from the window, shows the old title again */
+  g_assert_true (ctg_document_undo (fixture->document, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (gtk_editable_get_text (GTK_EDITABLE (row)), "Creusot Montceau"));
+}
+
+static void
+test_add_signatory (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *add = _ctg_convention_page_get_add_button (fixture->page, CTG_ITEM_SIGNATORY);
+  GtkWidget *row;
+  gint64 id;
+  g_autofree char *organisation = NULL;
+  g_autofree char *representative = NULL;
+  g_autofree char *role = NULL;
+
+  g_assert_cmpuint (n_ids (fixture->document, CTG_ITEM_SIGNATORY, 0), ==, 21);
+
+  /* An existing signatory, as listed */
+  id = id_at (fixture->document, CTG_ITEM_SIGNATORY, 0, 0);
+  row = _ctg_convention_page_get_signatory_row (fixture->page, id);
+  g_assert_true (CTG_IS_SIGNATORY_ROW (row));
+  g_assert_true (gtk_widget_is_ancestor (row, GTK_WIDGET (fixture->page)));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Caisse d'allocations familiales de Saône-et-Loire");
+
+  g_signal_emit_by_name (add, "clicked");
+  g_assert_cmpuint (n_ids (fixture->document, CTG_ITEM_SIGNATORY, 0), ==, 22);
+  id = id_at (fixture->document, CTG_ITEM_SIGNATORY, 0, 21);
+  row = _ctg_convention_page_get_signatory_row (fixture->page, id);
+  g_assert_true (CTG_IS_SIGNATORY_ROW (row));
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+
+  apply_text (ctg_signatory_row_get_field (CTG_SIGNATORY_ROW (row), "organisation"), "Commune du Breuil");
+  apply_text (ctg_signatory_row_get_field (CTG_SIGNATORY_ROW (row), "representative"), "Jean DUPONT");
+  apply_text (ctg_signatory_row_get_field (CTG_SIGNATORY_ROW (row), "role"), "Maire");
+
+  organisation = ctg_document_dup_text (fixture->document, CTG_ITEM_SIGNATORY, id, "organisation");
+  representative = ctg_document_dup_text (fixture->document, CTG_ITEM_SIGNATORY, id, "representative");
+  role = ctg_document_dup_text (fixture->document, CTG_ITEM_SIGNATORY, id, "role");
+  g_assert_cmpstr (organisation, ==, "Commune du Breuil");
+  g_assert_cmpstr (representative, ==, "Jean DUPONT");
+  g_assert_cmpstr (role, ==, "Maire");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Commune du Breuil");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==, "Jean DUPONT, Maire");
+}
+
+static void
+test_move_and_delete_signatory (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  gint64 first = id_at (fixture->document, CTG_ITEM_SIGNATORY, 0, 0);
+  gint64 second = id_at (fixture->document, CTG_ITEM_SIGNATORY, 0, 1);
+  GtkWidget *row = _ctg_convention_page_get_signatory_row (fixture->page, second);
+  GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_parent (row));
+  g_autoptr(GError) error = NULL;
+
+  /* Alt+Up, as the move-up action */
+  g_assert_true (gtk_widget_activate_action (row, "signatory.move-up", NULL));
+  g_assert_cmpint (id_at (fixture->document, CTG_ITEM_SIGNATORY, 0, 0), ==, second);
+  g_assert_true (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)) == row);
+
+  g_assert_true (ctg_document_undo (fixture->document, &error));
+  g_assert_cmpint (id_at (fixture->document, CTG_ITEM_SIGNATORY, 0, 0), ==, first);
+  g_assert_true (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 1)) == row);
+
+  /* Deleting asks the window for a toast (which offers Undo) */
+  row = _ctg_convention_page_get_signatory_row (fixture->page, first);
+  {
+    GtkWidget *button = NULL;
+
+    /* The delete button is the destructive one inside the row */
+    for (GtkWidget *w = row; w != NULL;)
+      {
+        if (GTK_IS_BUTTON (w) && gtk_widget_has_css_class (w, "destructive-action"))
+          {
+            button = w;
+            break;
+          }
+        if (gtk_widget_get_first_child (w))
+          w = gtk_widget_get_first_child (w);
+        else
+          {
+            while (w != row && gtk_widget_get_next_sibling (w) == NULL)
+              w = gtk_widget_get_parent (w);
+            w = w == row ? NULL : gtk_widget_get_next_sibling (w);
+          }
+      }
+    g_assert_nonnull (button);
+    g_signal_emit_by_name (button, "clicked");
+  }
+  g_assert_cmpuint (n_ids (fixture->document, CTG_ITEM_SIGNATORY, 0), ==, 20);
+  g_assert_null (_ctg_convention_page_get_signatory_row (fixture->page, first));
+  g_assert_cmpuint (fixture->toasts->len, ==, 1);
+  g_assert_nonnull (strstr (fixture->toasts->pdata[0], "Saône-et-Loire"));
+
+  g_assert_true (ctg_document_undo (fixture->document, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_ids (fixture->document, CTG_ITEM_SIGNATORY, 0), ==, 21);
+  row = _ctg_convention_page_get_signatory_row (fixture->page, first);
+  g_assert_nonnull (row);
+  g_assert_true (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)) == row);
+}
+
+static void
+test_end_before_start (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *end_row = find_named (GTK_WIDGET (fixture->page), "period_end-row");
+  GtkWidget *error_row = _ctg_convention_page_get_date_error_row (fixture->page);
+  g_autofree char *end = NULL;
+  g_autofree char *shown = NULL;
+
+  g_assert_nonnull (end_row);
+  /* Shown as the locale writes it (the tests run in C.UTF-8) */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (end_row)), ==, "31 December 2026");
+  g_assert_false (gtk_widget_get_visible (error_row));
+
+  /* The convention starts in 2022 */
+  apply_text (end_row, "2020");
+  end = ctg_document_dup_text (fixture->document, CTG_ITEM_CONVENTION, 1, "period_end");
+  g_assert_cmpstr (end, ==, "2026-12-31");
+  g_assert_true (gtk_widget_get_visible (error_row));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (error_row)), ==,
+                   "The convention cannot end before it starts.");
+  g_assert_true (gtk_widget_has_css_class (end_row, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (end_row)), ==, "31 December 2026");
+
+  /* Not a date at all */
+  apply_text (end_row, "31/02/2026");
+  g_clear_pointer (&end, g_free);
+  end = ctg_document_dup_text (fixture->document, CTG_ITEM_CONVENTION, 1, "period_end");
+  g_assert_cmpstr (end, ==, "2026-12-31");
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (error_row)), "31/02/2026"));
+
+  /* A good date clears the error */
+  apply_text (end_row, "03/2027");
+  g_clear_pointer (&end, g_free);
+  end = ctg_document_dup_text (fixture->document, CTG_ITEM_CONVENTION, 1, "period_end");
+  g_assert_cmpstr (end, ==, "2027-03");
+  g_assert_false (gtk_widget_get_visible (error_row));
+  g_assert_false (gtk_widget_has_css_class (end_row, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (end_row)), ==, "March 2027");
+
+  /* The signature date, typed as a day */
+  apply_text (_ctg_convention_page_get_field_row (fixture->page, "signed_on"), "15/12/2022");
+  shown = ctg_document_dup_text (fixture->document, CTG_ITEM_CONVENTION, 1, "signed_on");
+  g_assert_cmpstr (shown, ==, "2022-12-15");
+}
+
+static void
+test_description (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *row = _ctg_convention_page_get_field_row (fixture->page, "description");
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (ctg_convention_text_row_get_view (CTG_CONVENTION_TEXT_ROW (row)));
+  g_autofree char *description = NULL;
+
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), >, 1000);
+  gtk_text_buffer_set_text (buffer, "Première ligne\nSeconde ligne", -1);
+  g_assert_true (ctg_convention_text_row_commit (CTG_CONVENTION_TEXT_ROW (row)));
+  description = ctg_document_dup_text (fixture->document, CTG_ITEM_CONVENTION, 1, "description");
+  g_assert_cmpstr (description, ==, "Première ligne\nSeconde ligne");
+}
+
+static void
+test_governance (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkWidget *row;
+  GtkWidget *member;
+  gint64 body_id, member_id;
+  g_autofree char *kind = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (n_ids (fixture->document, CTG_ITEM_BODY, 0), ==, 7);
+  body_id = id_at (fixture->document, CTG_ITEM_BODY, 0, 0);
+  row = _ctg_convention_page_get_body_row (fixture->page, body_id);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Comité de pilotage (COPIL)");
+
+  g_signal_emit_by_name (_ctg_convention_page_get_add_button (fixture->page, CTG_ITEM_BODY), "clicked");
+  g_assert_cmpuint (n_ids (fixture->document, CTG_ITEM_BODY, 0), ==, 8);
+  body_id = id_at (fixture->document, CTG_ITEM_BODY, 0, 7);
+  row = _ctg_convention_page_get_body_row (fixture->page, body_id);
+  g_assert_true (CTG_IS_BODY_ROW (row));
+
+  apply_text (ctg_body_row_get_field (CTG_BODY_ROW (row), "name"), "COTECH élargi");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (ctg_body_row_get_field (CTG_BODY_ROW (row), "kind")), 1);
+  kind = ctg_document_dup_text (fixture->document, CTG_ITEM_BODY, body_id, "kind");
+  g_assert_cmpstr (kind, ==, "cotech");
+
+  g_signal_emit_by_name (ctg_body_row_get_field (CTG_BODY_ROW (row), "add-member"), "clicked");
+  g_assert_cmpuint (n_ids (fixture->document, CTG_ITEM_MEMBER, body_id), ==, 1);
+  member_id = id_at (fixture->document, CTG_ITEM_MEMBER, body_id, 0);
+  member = ctg_body_row_get_member_row (CTG_BODY_ROW (row), member_id);
+  g_assert_nonnull (member);
+  apply_text (ctg_member_row_get_field (CTG_MEMBER_ROW (member), "name"), "Cécile ALADAME");
+  name = ctg_document_dup_text (fixture->document, CTG_ITEM_MEMBER, member_id, "name");
+  g_assert_cmpstr (name, ==, "Cécile ALADAME");
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "1"));
+
+  /* Deleting the body takes its members; undo brings both back */
+  g_signal_emit_by_name (ctg_body_row_get_field (CTG_BODY_ROW (row), "delete"), "clicked");
+  g_assert_null (_ctg_convention_page_get_body_row (fixture->page, body_id));
+  g_assert_cmpuint (fixture->toasts->len, ==, 1);
+  g_assert_nonnull (strstr (fixture->toasts->pdata[0], "COTECH élargi"));
+  g_assert_true (ctg_document_undo (fixture->document, &error));
+  g_assert_no_error (error);
+  row = _ctg_convention_page_get_body_row (fixture->page, body_id);
+  g_assert_nonnull (row);
+  g_assert_nonnull (ctg_body_row_get_member_row (CTG_BODY_ROW (row), member_id));
+}
+
+static void
+test_meetings (Fixture       *fixture,
+               gconstpointer  data)
+{
+  guint n = n_ids (fixture->document, CTG_ITEM_MEETING, 0);
+  gint64 last = id_at (fixture->document, CTG_ITEM_MEETING, 0, n - 1);
+  gint64 copil = id_at (fixture->document, CTG_ITEM_BODY, 0, 0);
+  GtkWidget *row = _ctg_convention_page_get_meeting_row (fixture->page, last);
+  GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_parent (row));
+  GtkWidget *date_row = ctg_meeting_row_get_field (CTG_MEETING_ROW (row), "date");
+  GtkWidget *error_row = ctg_meeting_row_get_field (CTG_MEETING_ROW (row), "error");
+  g_autofree char *date = NULL;
+  gint64 added;
+
+  g_assert_cmpuint (n, ==, 8);
+  g_assert_true (GTK_WIDGET (gtk_list_box_get_row_at_index (list, (int) n - 1)) == row);
+
+  /* Sorted by date: moved to 2020, it comes first */
+  apply_text (date_row, "2020");
+  date = ctg_document_dup_text (fixture->document, CTG_ITEM_MEETING, last, "date");
+  g_assert_cmpstr (date, ==, "2020");
+  g_assert_true (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)) == row);
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "2020"));
+
+  /* A wrong date is shown inline, and changes nothing */
+  apply_text (date_row, "mardi");
+  g_clear_pointer (&date, g_free);
+  date = ctg_document_dup_text (fixture->document, CTG_ITEM_MEETING, last, "date");
+  g_assert_cmpstr (date, ==, "2020");
+  g_assert_true (gtk_widget_get_visible (error_row));
+
+  /* The body, from the dropdown: None, then the bodies in order */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (ctg_meeting_row_get_field (CTG_MEETING_ROW (row), "body_id")), 1);
+  g_assert_cmpint (ctg_document_get_int (fixture->document, CTG_ITEM_MEETING, last, "body_id", 0), ==, copil);
+
+  g_signal_emit_by_name (_ctg_convention_page_get_add_button (fixture->page, CTG_ITEM_MEETING), "clicked");
+  g_assert_cmpuint (n_ids (fixture->document, CTG_ITEM_MEETING, 0), ==, n + 1);
+  added = id_at (fixture->document, CTG_ITEM_MEETING, 0, n);
+  g_assert_nonnull (_ctg_convention_page_get_meeting_row (fixture->page, added));
+
+  g_signal_emit_by_name (ctg_meeting_row_get_field (CTG_MEETING_ROW (row), "delete"), "clicked");
+  g_assert_cmpuint (n_ids (fixture->document, CTG_ITEM_MEETING, 0), ==, n);
+  g_assert_null (_ctg_convention_page_get_meeting_row (fixture->page, last));
+  g_assert_cmpuint (fixture->toasts->len, ==, 1);
+}
+
+static void
+test_many_signatories (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *show_all = _ctg_convention_page_get_show_all_row (fixture->page);
+  gint64 last = id_at (fixture->document, CTG_ITEM_SIGNATORY, 0, 56);
+  GtkWidget *row = _ctg_convention_page_get_signatory_row (fixture->page, last);
+
+  /* Valence Romans: 57 signatories, folded to keep the page readable */
+  g_assert_cmpuint (n_ids (fixture->document, CTG_ITEM_SIGNATORY, 0), ==, 57);
+  g_assert_true (gtk_widget_get_child_visible (show_all));
+  g_assert_false (gtk_widget_get_child_visible (row));
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (show_all)), "57"));
+
+  g_signal_emit_by_name (gtk_widget_get_parent (show_all), "row-activated", show_all);
+  g_assert_true (gtk_widget_get_child_visible (row));
+  g_signal_emit_by_name (gtk_widget_get_parent (show_all), "row-activated", show_all);
+  g_assert_false (gtk_widget_get_child_visible (row));
+}
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+test_focus (Fixture       *fixture,
+            gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *title_row = _ctg_convention_page_get_field_row (fixture->page, "title");
+  GtkWidget *end_row = _ctg_convention_page_get_field_row (fixture->page, "period_end");
+  GtkWidget *error_row = _ctg_convention_page_get_date_error_row (fixture->page);
+  g_autofree char *end = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (fixture->page));
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (200);
+
+  /* A date turns into what one types while it is edited */
+  gtk_widget_grab_focus (end_row);
+  spin (50);
+  g_assert_true (ctg_convention_entry_row_is_editing (CTG_CONVENTION_ENTRY_ROW (end_row)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (end_row)), ==, "31/12/2026");
+
+  /* Leaving the row commits it: here, refused */
+  gtk_editable_set_text (GTK_EDITABLE (end_row), "2021");
+  gtk_widget_grab_focus (title_row);
+  spin (50);
+  end = ctg_document_dup_text (fixture->document, CTG_ITEM_CONVENTION, 1, "period_end");
+  g_assert_cmpstr (end, ==, "2026-12-31");
+  g_assert_true (gtk_widget_get_visible (error_row));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (end_row)), ==, "31 December 2026");
+
+  /* A change from elsewhere (undo, another field) leaves the field being
+   * edited alone */
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Brouillon");
+  g_assert_true (ctg_document_set (fixture->document, CTG_ITEM_CONVENTION, 1, "caf", "Caf 71", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "Brouillon");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (_ctg_convention_page_get_field_row (fixture->page, "caf"))),
+                   ==, "Caf 71");
+
+  /* ... and leaving it commits it */
+  gtk_widget_grab_focus (end_row);
+  spin (50);
+  title = ctg_document_dup_text (fixture->document, CTG_ITEM_CONVENTION, 1, "title");
+  g_assert_cmpstr (title, ==, "Brouillon");
+
+  gtk_window_set_child (GTK_WINDOW (window), NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_no_document (void)
+{
+  CtgConventionPage *page = g_object_ref_sink (CTG_CONVENTION_PAGE (ctg_convention_page_new ()));
+  GtkWidget *title_row = _ctg_convention_page_get_field_row (page, "title");
+  GtkWidget *group = gtk_widget_get_ancestor (title_row, ADW_TYPE_PREFERENCES_GROUP);
+  g_autofree char *path = ctg_test_copy_example ("m2a");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtgDocument) document = NULL;
+
+  /* Nothing to edit without a document */
+  g_assert_false (gtk_widget_get_visible (group));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "");
+
+  document = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  ctg_convention_page_set_document (page, document);
+  g_assert_true (gtk_widget_get_visible (group));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "Convention Territoriale Globale m2A");
+  g_assert_cmpstr (gtk_label_get_label (_ctg_convention_page_get_summary_label (page, "actions")), ==, "15");
+
+  ctg_convention_page_set_document (page, NULL);
+  g_assert_false (gtk_widget_get_visible (group));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "");
+  g_object_unref (page);
+  ctg_document_close (document);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ctg_test_init (&argc, &argv);
+  gtk_init ();
+  adw_init ();
+
+#define ADD(path, func, slug) \
+  g_test_add (path, Fixture, slug, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/convention-page/summary", test_summary, "creusot-montceau");
+  ADD ("/convention-page/summary-progress", test_summary_progress, "creusot-montceau");
+  ADD ("/convention-page/edit-title", test_edit_title, "creusot-montceau");
+  ADD ("/convention-page/add-signatory", test_add_signatory, "creusot-montceau");
+  ADD ("/convention-page/move-delete-signatory", test_move_and_delete_signatory, "creusot-montceau");
+  ADD ("/convention-page/end-before-start", test_end_before_start, "creusot-montceau");
+  ADD ("/convention-page/description", test_description, "creusot-montceau");
+  ADD ("/convention-page/governance", test_governance, "creusot-montceau");
+  ADD ("/convention-page/meetings", test_meetings, "creusot-montceau");
+  ADD ("/convention-page/many-signatories", test_many_signatories, "valence-romans");
+  ADD ("/convention-page/focus", test_focus, "creusot-montceau");
+  g_test_add_func ("/convention-page/no-document", test_no_document);
+
+  return g_test_run ();
+}

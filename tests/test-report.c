@@ -1,0 +1,1126 @@
+/* test-report.c: the COPIL report, read back with poppler's tools
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include "ctg-test-util.h"
+
+static const char * const examples[] = { "baronnies", "creusot-montceau", "m2a", "valence-romans" };
+
+/* Helpers */
+
+static gboolean
+have_poppler (void)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+
+  if (pdftotext != NULL && pdfinfo != NULL)
+    return TRUE;
+  g_test_skip ("pdftotext and pdfinfo (poppler-utils) are not installed");
+  return FALSE;
+}
+
+static char *
+run (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* The text in drawing order, as a reader of the content stream sees it */
+static char *
+pdf_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-raw", "-enc", "UTF-8", pdf, "-", NULL };
+
+  return run (argv);
+}
+
+static char *
+pdf_info (const char *pdf,
+          const char *key)
+{
+  const char *argv[] = { "pdfinfo", "-enc", "UTF-8", pdf, NULL };
+  g_autofree char *out = run (argv);
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+  g_autofree char *prefix = g_strconcat (key, ":", NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], prefix))
+      return g_strstrip (g_strdup (lines[i] + strlen (prefix)));
+  return NULL;
+}
+
+static guint
+pdf_pages (const char *pdf)
+{
+  g_autofree char *pages = pdf_info (pdf, "Pages");
+
+  g_assert_nonnull (pages);
+  return (guint) atoi (pages);
+}
+
+/* Text compared on its letters: line breaks, spaces and the hyphens of
+ * broken words do not count */
+static char *
+squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == '-' || c == 0x00AD || c == 0x2010 || c == 0x2011 || c == 0x2027)
+        continue;
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Finds @needle in @haystack after @from; returns the end of it */
+static const char *
+find_after (const char *haystack,
+            const char *from,
+            const char *needle)
+{
+  g_autofree char *squeezed = squeeze (needle);
+  const char *found;
+
+  if (squeezed[0] == '\0')
+    return from;
+  found = strstr (from, squeezed);
+  return found != NULL ? found + strlen (squeezed) : NULL;
+}
+
+static CtgReportOptions *
+options_for (CtgReportParts parts)
+{
+  CtgReportOptions *options = ctg_report_options_new ();
+  GDate meeting;
+
+  g_date_clear (&meeting, 1);
+  g_date_set_dmy (&meeting, 15, G_DATE_MARCH, 2025);
+  ctg_report_options_set_meeting_date (options, &meeting);
+  ctg_report_options_set_parts (options, parts);
+  return options;
+}
+
+static char *
+write_report (CtgDocument            *doc,
+              const CtgReportOptions *options,
+              const char             *name)
+{
+  g_autoptr(GError) error = NULL;
+  char *pdf = ctg_test_tmp_path (name);
+
+  g_assert_true (ctg_report_write_pdf (doc, options, pdf, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return pdf;
+}
+
+static CtgDocument *
+open_example (const char *slug)
+{
+  g_autofree char *path = ctg_test_copy_example (slug);
+  g_autoptr(GError) error = NULL;
+  CtgDocument *doc = ctg_document_open (path, CTG_OPEN_FLAGS_READ_ONLY, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+/* Every word's box, from pdftotext -bbox */
+typedef struct
+{
+  double x0, y0, x1, y1;
+  char  *text;
+} Word;
+
+typedef struct
+{
+  double  width, height;
+  GArray *words;
+} Page;
+
+static void
+page_clear (gpointer data)
+{
+  Page *page = data;
+
+  for (guint i = 0; i < page->words->len; i++)
+    g_free (g_array_index (page->words, Word, i).text);
+  g_array_unref (page->words);
+}
+
+static GArray *
+pdf_boxes (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-bbox", "-enc", "UTF-8", pdf, "-", NULL };
+  g_autofree char *html = run (argv);
+  g_autoptr(GRegex) page_re = g_regex_new ("<page width=\"([0-9.]+)\" height=\"([0-9.]+)\">", 0, 0, NULL);
+  g_autoptr(GRegex) word_re = g_regex_new ("<word xMin=\"([0-9.-]+)\" yMin=\"([0-9.-]+)\" xMax=\"([0-9.-]+)\" yMax=\"([0-9.-]+)\">([^<]*)</word>",
+                                           0, 0, NULL);
+  GArray *pages = g_array_new (FALSE, TRUE, sizeof (Page));
+  g_auto(GStrv) chunks = NULL;
+
+  g_array_set_clear_func (pages, page_clear);
+  chunks = g_regex_split (page_re, html, 0);
+  /* The split keeps the captures: text, width, height, text, ... */
+  for (guint i = 1; chunks[i] != NULL && chunks[i + 1] != NULL && chunks[i + 2] != NULL; i += 3)
+    {
+      Page page = { g_ascii_strtod (chunks[i], NULL), g_ascii_strtod (chunks[i + 1], NULL),
+                    g_array_new (FALSE, FALSE, sizeof (Word)) };
+      g_autoptr(GMatchInfo) match = NULL;
+
+      g_regex_match (word_re, chunks[i + 2], 0, &match);
+      while (g_match_info_matches (match))
+        {
+          Word word;
+          char *v[5];
+
+          for (guint k = 0; k < 5; k++)
+            v[k] = g_match_info_fetch (match, (int) k + 1);
+          word.x0 = g_ascii_strtod (v[0], NULL);
+          word.y0 = g_ascii_strtod (v[1], NULL);
+          word.x1 = g_ascii_strtod (v[2], NULL);
+          word.y1 = g_ascii_strtod (v[3], NULL);
+          word.text = v[4];
+          for (guint k = 0; k < 4; k++)
+            g_free (v[k]);
+          g_array_append_val (page.words, word);
+          g_match_info_next (match, NULL);
+        }
+      g_array_append_val (pages, page);
+    }
+  return pages;
+}
+
+/* No word leaves the page's margins, and no two words overlap: nothing is
+ * clipped or drawn over something else */
+static void
+assert_layout_clean (const char *pdf)
+{
+  g_autoptr(GArray) pages = pdf_boxes (pdf);
+
+  g_assert_cmpuint (pages->len, ==, pdf_pages (pdf));
+  for (guint p = 0; p < pages->len; p++)
+    {
+      Page *page = &g_array_index (pages, Page, p);
+
+      g_assert_cmpuint (page->words->len, >, 0);
+      for (guint i = 0; i < page->words->len; i++)
+        {
+          Word *a = &g_array_index (page->words, Word, i);
+
+          if (a->x0 < 40 - 0.5 || a->x1 > page->width - 40 + 0.5 || a->y0 < 20 || a->y1 > page->height - 20)
+            g_error ("page %u: “%s” at %.1f,%.1f–%.1f,%.1f is outside the margins of %.0f×%.0f",
+                     p + 1, a->text, a->x0, a->y0, a->x1, a->y1, page->width, page->height);
+
+          for (guint j = i + 1; j < page->words->len; j++)
+            {
+              Word *b = &g_array_index (page->words, Word, j);
+              double w = MIN (a->x1, b->x1) - MAX (a->x0, b->x0);
+              double h = MIN (a->y1, b->y1) - MAX (a->y0, b->y0);
+
+              /* Touching boxes of neighbouring lines are fine */
+              if (w > 1.0 && h > 0.35 * MIN (a->y1 - a->y0, b->y1 - b->y0))
+                g_error ("page %u: “%s” and “%s” overlap (%.1f×%.1f)", p + 1, a->text, b->text, w, h);
+            }
+        }
+    }
+}
+
+/* The report of each example holds every action's title, pilots and
+ * échéance, in the plan's order */
+static void
+test_report_examples_in_order (void)
+{
+  if (!have_poppler ())
+    return;
+
+  for (guint e = 0; e < G_N_ELEMENTS (examples); e++)
+    {
+      g_autoptr(CtgDocument) doc = open_example (examples[e]);
+      g_autoptr(CtgReportOptions) options = options_for (CTG_REPORT_PART_NONE);
+      g_autofree char *pdf = write_report (doc, options, "order.pdf");
+      g_autofree char *text = pdf_text (pdf);
+      g_autofree char *squeezed = squeeze (text);
+      g_autoptr(GListModel) actions = ctg_document_list_actions (doc, 0);
+      g_autoptr(GArray) axes = ctg_document_list_ids (doc, CTG_ITEM_AXIS, 0);
+      const char *pos = squeezed;
+      guint n_pilots = 0, n_echeances = 0;
+
+      g_test_message ("%s: %u pages", examples[e], pdf_pages (pdf));
+
+      /* The axes' sections, in order, after the cover */
+      for (guint i = 0; i < axes->len; i++)
+        {
+          g_autofree char *title = ctg_document_dup_text (doc, CTG_ITEM_AXIS, g_array_index (axes, gint64, i), "title");
+          const char *cover = find_after (squeezed, squeezed, title);
+
+          g_assert_nonnull (cover);
+        }
+
+      for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+        {
+          g_autoptr(CtgAction) action = g_list_model_get_item (actions, i);
+          GPtrArray *pilots = ctg_action_get_pilots (action);
+          g_autofree char *echeance = ctg_date_format (ctg_action_get_echeance (action));
+          const char *next;
+
+          next = find_after (squeezed, pos, ctg_action_get_title (action));
+          if (next == NULL)
+            g_error ("%s: action %u “%s” is missing or out of order", examples[e], i + 1,
+                     ctg_action_get_title (action));
+          pos = next;
+
+          for (guint k = 0; k < pilots->len; k++)
+            {
+              const CtgParticipant *pilot = g_ptr_array_index (pilots, k);
+
+              next = find_after (squeezed, pos, pilot->name);
+              if (next == NULL)
+                g_error ("%s: pilot “%s” of action %u is missing", examples[e], pilot->name, i + 1);
+              pos = next;
+              n_pilots++;
+            }
+
+          if (echeance[0] != '\0')
+            {
+              next = find_after (squeezed, pos, echeance);
+              if (next == NULL)
+                g_error ("%s: échéance “%s” of action %u is missing", examples[e], echeance, i + 1);
+              pos = next;
+              n_echeances++;
+            }
+        }
+      g_test_message ("%s: %u actions, %u pilots, %u échéances found in order", examples[e],
+                      g_list_model_get_n_items (actions), n_pilots, n_echeances);
+    }
+}
+
+/* Pages, sizes, numbers and the PDF's properties */
+static void
+test_report_pages_and_metadata (void)
+{
+  g_autoptr(CtgDocument) doc = NULL;
+  g_autoptr(CtgReportOptions) options = NULL;
+  g_autoptr(CtgReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *creator = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *sizes = NULL;
+  g_autofree char *last = NULL;
+  guint n_pages, landscape = 0;
+
+  if (!have_poppler ())
+    return;
+
+  doc = open_example ("creusot-montceau");
+  options = options_for (CTG_REPORT_PARTS_DEFAULT);
+  pdf = ctg_test_tmp_path ("creusot.pdf");
+  report = ctg_report_new (doc, options, &error);
+  g_assert_no_error (error);
+  g_assert_true (ctg_report_save_pdf (report, pdf, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  n_pages = pdf_pages (pdf);
+  g_assert_cmpuint (n_pages, ==, ctg_report_get_n_pages (report));
+  g_assert_cmpuint (n_pages, >=, 6);
+
+  title = pdf_info (pdf, "Title");
+  g_assert_cmpstr (title, ==, "Convention territoriale globale de services aux familles — "
+                              "Communauté urbaine Creusot Montceau, bassin nord");
+  creator = pdf_info (pdf, "Creator");
+  g_assert_true (g_str_has_prefix (creator, "CTG Planner"));
+  subject = pdf_info (pdf, "Subject");
+  g_assert_nonnull (strstr (subject, "15 March 2025"));
+  g_assert_nonnull (pdf_info (pdf, "CreationDate"));
+
+  /* A4, the timeline in landscape */
+  {
+    g_autofree char *first = g_strdup_printf ("%u", n_pages);
+    const char *argv[] = { "pdfinfo", "-f", "1", "-l", first, pdf, NULL };
+    g_auto(GStrv) lines = NULL;
+
+    sizes = run (argv);
+    lines = g_strsplit (sizes, "\n", -1);
+    for (guint i = 0; lines[i] != NULL; i++)
+      {
+        if (!g_str_has_prefix (lines[i], "Page") || strstr (lines[i], "size:") == NULL)
+          continue;
+        g_assert_nonnull (strstr (lines[i], "(A4)"));
+        if (strstr (lines[i], "841.89 x 595.27") != NULL)
+          landscape++;
+        else
+          g_assert_nonnull (strstr (lines[i], "595.27"));
+      }
+    g_assert_cmpuint (landscape, >=, 1);
+  }
+
+  /* "Page 2 of N" on every page but the cover */
+  text = pdf_text (pdf);
+  for (guint p = 2; p <= n_pages; p++)
+    {
+      g_autofree char *number = g_strdup_printf ("Page %u of %u", p, n_pages);
+
+      g_assert_nonnull (strstr (text, number));
+    }
+  last = g_strdup_printf ("Page %u of %u", n_pages + 1, n_pages);
+  g_assert_null (strstr (text, last));
+  g_assert_null (strstr (text, "Page 1 of"));
+
+  /* The cover's figures: 34 actions, all to start, 27 overdue in March 2025 */
+  g_assert_nonnull (strstr (text, "34\nactions in the plan"));
+  g_assert_nonnull (strstr (text, "27\noverdue actions"));
+  g_assert_nonnull (strstr (text, "Steering committee (COPIL) of 15 March 2025"));
+  g_assert_nonnull (strstr (text, "Period: 2022 – 31 December 2026"));
+}
+
+/* Decodes the PDF string at @p: (literal) or <hex UTF-16> */
+static char *
+pdf_string (const char *p)
+{
+  GString *bytes = g_string_new (NULL);
+
+  if (*p == '(')
+    {
+      int depth = 1;
+
+      for (p++; *p && depth > 0; p++)
+        {
+          if (*p == '\\' && p[1])
+            {
+              p++;
+              if (*p >= '0' && *p <= '7')
+                {
+                  int v = 0;
+
+                  for (int k = 0; k < 3 && *p >= '0' && *p <= '7'; k++, p++)
+                    v = v * 8 + (*p - '0');
+                  p--;
+                  g_string_append_c (bytes, (char) v);
+                }
+              else
+                g_string_append_c (bytes, *p == 'n' ? '\n' : *p == 'r' ? '\r' : *p == 't' ? '\t' : *p);
+              continue;
+            }
+          if (*p == '(')
+            depth++;
+          else if (*p == ')' && --depth == 0)
+            break;
+          g_string_append_c (bytes, *p);
+        }
+    }
+  else if (*p == '<')
+    {
+      for (p++; *p && *p != '>'; p += 2)
+        {
+          char hex[3] = { p[0], p[1], 0 };
+
+          g_string_append_c (bytes, (char) strtol (hex, NULL, 16));
+        }
+    }
+
+  if (bytes->len >= 2 && (guchar) bytes->str[0] == 0xFE && (guchar) bytes->str[1] == 0xFF)
+    {
+      char *utf8 = g_convert (bytes->str + 2, bytes->len - 2, "UTF-8", "UTF-16BE", NULL, NULL, NULL);
+
+      g_string_free (bytes, TRUE);
+      return utf8;
+    }
+  return g_string_free (bytes, FALSE);
+}
+
+/* memmem(): a PDF holds NUL bytes in its binary streams */
+static const char *
+find_bytes (const char *data,
+            gsize       length,
+            const char *from,
+            const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (const char *p = from; p + n <= data + length; p++)
+    {
+      p = memchr (p, needle[0], (gsize) (data + length - p));
+      if (p == NULL || p + n > data + length)
+        return NULL;
+      if (memcmp (p, needle, n) == 0)
+        return p;
+    }
+  return NULL;
+}
+
+/* The outline has an entry per axis, and the summary links to the axes */
+static void
+test_report_outline_and_links (void)
+{
+  g_autoptr(CtgDocument) doc = NULL;
+  g_autoptr(CtgReportOptions) options = NULL;
+  g_autoptr(GArray) axes = NULL;
+  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *pdf = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *dests = NULL;
+  gsize length;
+  guint links = 0;
+
+  if (!have_poppler ())
+    return;
+
+  doc = open_example ("baronnies");
+  options = options_for (CTG_REPORT_PARTS_DEFAULT | CTG_REPORT_PART_FICHES);
+  pdf = write_report (doc, options, "outline.pdf");
+  data = ctg_test_read_file (pdf, &length);
+
+  /* cairo writes the outline uncompressed: collect its /Title strings */
+  g_assert_nonnull (find_bytes (data, length, data, "/Outlines"));
+  for (const char *p = data; (p = find_bytes (data, length, p, "/Title ")) != NULL; p++)
+    g_ptr_array_add (titles, pdf_string (p + strlen ("/Title ")));
+  for (const char *p = data; (p = find_bytes (data, length, p, "/Subtype /Link")) != NULL; p++)
+    links++;
+
+  g_assert_true (g_ptr_array_find_with_equal_func (titles, "Summary", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (titles, "Timeline", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (titles, "Action sheets", g_str_equal, NULL));
+  axes = ctg_document_list_ids (doc, CTG_ITEM_AXIS, 0);
+  for (guint i = 0; i < axes->len; i++)
+    {
+      g_autofree char *title = ctg_document_dup_text (doc, CTG_ITEM_AXIS, g_array_index (axes, gint64, i), "title");
+      g_autofree char *entry = g_strdup_printf ("%u. %s", i + 1, title);
+      guint count = 0;
+
+      /* Once for the axis' section, once over its action sheets */
+      for (guint k = 0; k < titles->len; k++)
+        count += g_str_equal (g_ptr_array_index (titles, k), entry);
+      g_assert_cmpuint (count, ==, 2);
+    }
+  /* The metadata title is one more /Title */
+  g_assert_cmpuint (titles->len, >=, 3 + 2 * axes->len + 84);
+
+  /* Contents and summary link to each axis; the named destinations exist */
+  g_assert_cmpuint (links, >=, 2 * axes->len);
+  {
+    const char *argv[] = { "pdfinfo", "-dests", pdf, NULL };
+
+    dests = run (argv);
+  }
+  for (guint i = 0; i < axes->len; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("axis-%" G_GINT64_FORMAT, g_array_index (axes, gint64, i));
+
+      g_assert_nonnull (strstr (dests, name));
+    }
+  g_assert_nonnull (strstr (dests, "summary"));
+  g_assert_nonnull (strstr (dests, "timeline"));
+}
+
+/* A synthetic convention */
+
+static gint64
+add_action (CtgDocument *doc,
+            gint64       objective,
+            const char  *title,
+            guint        n_pilots,
+            const char  *start,
+            const char  *echeance,
+            const char  *status,
+            const char  *progress)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pilots = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_participant_free);
+  gint64 id = ctg_document_add_action (doc, objective, title, &error);
+
+  g_assert_no_error (error);
+  for (guint k = 0; k < n_pilots; k++)
+    {
+      g_autofree char *name = g_strdup_printf ("Pilote%uAction%" G_GINT64_FORMAT, k + 1, id);
+
+      g_ptr_array_add (pilots, ctg_participant_new (name, CTG_PARTICIPANT_PERSON, "chargée de mission"));
+    }
+  if (n_pilots > 0)
+    g_assert_true (ctg_document_set_participants (doc, id, CTG_RELATION_PILOT, pilots, &error));
+  if (start != NULL)
+    g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, id, "start", start, &error));
+  if (echeance != NULL)
+    g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, id, "echeance", echeance, &error));
+  if (status != NULL)
+    g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, id, "status", status, &error));
+  if (progress != NULL)
+    g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, id, "progress", progress, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+static char *
+words (const char *stem,
+       guint       n)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "%s%s%u", i > 0 ? " " : "", stem, i);
+  return g_string_free (text, FALSE);
+}
+
+/* Long texts wrap, a row longer than a page splits, nothing is clipped */
+static void
+test_report_long_cells (void)
+{
+  g_autoptr(CtgDocument) doc = ctg_test_new_document ();
+  g_autoptr(CtgReportOptions) options = options_for (CTG_REPORT_PARTS_DEFAULT | CTG_REPORT_PART_FICHES);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *squeezed = NULL;
+  g_autofree char *giant = words ("géant", 1500);
+  g_autofree char *long_title = words ("long", 120);
+  g_autofree char *no_space = NULL;
+  const char *pos;
+  gint64 axis, objective, forty;
+
+  if (!have_poppler ())
+    return;
+
+  no_space = g_strnfill (300, 'x');
+  memcpy (no_space, "SANSESPACE", 10);
+
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_CONVENTION, 1, "title", "Convention aux cellules longues", &error));
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_CONVENTION, 1, "period_start", "2022", &error));
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_CONVENTION, 1, "period_end", "2026", &error));
+  axis = ctg_document_add_axis (doc, "Un axe", &error);
+  objective = ctg_document_add_objective (doc, axis, 0, 0, "Un objectif", &error);
+  g_assert_no_error (error);
+
+  /* Absurd lengths everywhere else too: nothing may run off a page */
+  {
+    g_autofree char *territory = words ("territoire", 150);
+    g_autofree char *axis_title = words ("axe", 700);
+    g_autofree char *objective_title = words ("objectif", 700);
+    g_autofree char *description = words ("description", 1200);
+    g_autofree char *code = words ("CODE", 80);
+    gint64 axis2, objective2, action;
+
+    g_assert_true (ctg_document_set (doc, CTG_ITEM_CONVENTION, 1, "territory", territory, &error));
+    axis2 = ctg_document_add_axis (doc, axis_title, &error);
+    g_assert_true (ctg_document_set (doc, CTG_ITEM_AXIS, axis2, "description", description, &error));
+    objective2 = ctg_document_add_objective (doc, axis2, 0, 0, objective_title, &error);
+    action = add_action (doc, objective2, "Action au code démesuré", 1, "2024", "2025", NULL, NULL);
+    g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, action, "code", code, &error));
+    g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, action, "description", description, &error));
+    g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, action, "notes", description, &error));
+    ctg_document_add_step (doc, action, description, &error);
+    g_assert_no_error (error);
+  }
+
+  add_action (doc, objective, "Action courte avant", 1, "2023", "2025-06", "en cours", "40");
+  g_ptr_array_add (titles, g_strdup ("Action courte avant"));
+  forty = add_action (doc, objective, long_title, 40, "2022-03", "2024", NULL, NULL);
+  g_ptr_array_add (titles, g_strdup (long_title));
+  add_action (doc, objective, no_space, 2, NULL, "2026", NULL, NULL);
+  g_ptr_array_add (titles, g_strdup (no_space));
+  /* Taller than a page at the width of its column */
+  add_action (doc, objective, giant, 3, "2024", "2025", "réalisée", NULL);
+  g_ptr_array_add (titles, g_strdup (giant));
+  add_action (doc, objective, "Action courte après", 1, NULL, NULL, "abandonnée", NULL);
+  g_ptr_array_add (titles, g_strdup ("Action courte après"));
+
+  pdf = write_report (doc, options, "long.pdf");
+  assert_layout_clean (pdf);
+
+  text = pdf_text (pdf);
+  squeezed = squeeze (text);
+  /* In the axis' table, then on the timeline, then on the sheets */
+  for (guint pass = 0; pass < 3; pass++)
+    {
+      pos = squeezed;
+      for (guint i = 0; i < titles->len; i++)
+        {
+          /* A split title has the page's footer and header in between: look
+           * for each of its words in turn */
+          g_auto(GStrv) title_words = g_strsplit (g_ptr_array_index (titles, i), " ", -1);
+
+          for (guint k = 0; title_words[k] != NULL; k++)
+            {
+              const char *next = find_after (squeezed, pos, title_words[k]);
+
+              if (next == NULL)
+                g_error ("word %u of title %u is missing", k, i + 1);
+              pos = next;
+            }
+        }
+    }
+  /* 40 pilots in one cell */
+  {
+    g_autofree char *last = g_strdup_printf ("Pilote40Action%" G_GINT64_FORMAT, forty);
+
+    g_assert_nonnull (strstr (squeezed, last));
+  }
+  g_assert_cmpuint (pdf_pages (pdf), >=, 8);
+}
+
+static CtgDocument *
+make_convention (guint n_actions)
+{
+  CtgDocument *doc = ctg_test_new_document ();
+  g_autoptr(GError) error = NULL;
+  static const char * const statuses[] = { "à lancer", "en cours", "réalisée", "reportée", "abandonnée" };
+  gint64 axis = 0, theme = 0, objective = 0;
+
+  g_assert_true (ctg_document_begin_group (doc, "Test", &error));
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_CONVENTION, 1, "title", "Convention synthétique", &error));
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_CONVENTION, 1, "territory", "Territoire d'essai", &error));
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_CONVENTION, 1, "period_start", "2022-01", &error));
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_CONVENTION, 1, "period_end", "2026-12-31", &error));
+  for (guint i = 0; i < n_actions; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Action numéro %u : développer l'accueil des familles "
+                                                "et coordonner les partenaires du territoire%s", i + 1,
+                                                i % 7 == 0 ? " avec une description plus longue qui prend "
+                                                             "plusieurs lignes dans la colonne de l'action" : "");
+      g_autofree char *start = g_strdup_printf ("%u-%02u", 2022 + i % 4, 1 + i % 12);
+      g_autofree char *echeance = g_strdup_printf ("%u", 2023 + i % 4);
+      g_autofree char *progress = g_strdup_printf ("%u", (i * 7) % 101);
+      gint64 id;
+
+      if (i % 100 == 0)
+        {
+          g_autofree char *axis_title = g_strdup_printf ("Axe %u de la convention", i / 100 + 1);
+
+          axis = ctg_document_add_axis (doc, axis_title, &error);
+          theme = ctg_document_add_section (doc, axis, CTG_SECTION_THEME, "Petite enfance", &error);
+        }
+      if (i % 10 == 0)
+        {
+          g_autofree char *objective_title = g_strdup_printf ("Objectif %u", i / 10 + 1);
+
+          objective = ctg_document_add_objective (doc, axis, theme, 0, objective_title, &error);
+        }
+      g_assert_no_error (error);
+      id = add_action (doc, objective, title, 1 + i % 3, i % 5 == 4 ? NULL : start,
+                       i % 9 == 8 ? NULL : echeance, statuses[i % 5], i % 3 == 0 ? progress : NULL);
+      if (i % 4 == 0)
+        {
+          ctg_document_add_step (doc, id, "Réunir les partenaires", &error);
+          ctg_document_add_indicator (doc, id, "Nombre de familles accompagnées", &error);
+          g_assert_no_error (error);
+        }
+    }
+  g_assert_true (ctg_document_end_group (doc, &error));
+  g_assert_no_error (error);
+  return doc;
+}
+
+/* 500 actions: every title is there, in order, and nothing is clipped */
+static void
+test_report_many_actions (void)
+{
+  g_autoptr(CtgDocument) doc = NULL;
+  g_autoptr(CtgReportOptions) options = options_for (CTG_REPORT_PARTS_DEFAULT | CTG_REPORT_PART_FICHES);
+  g_autoptr(GListModel) actions = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *squeezed = NULL;
+  g_autoptr(GTimer) timer = g_timer_new ();
+  const char *pos;
+  guint n_pages;
+
+  if (!have_poppler ())
+    return;
+
+  doc = make_convention (500);
+  g_timer_start (timer);
+  pdf = write_report (doc, options, "many.pdf");
+  g_test_message ("500 actions with their sheets: %.2f s", g_timer_elapsed (timer, NULL));
+
+  n_pages = pdf_pages (pdf);
+  /* The cover, the summary, 5 axes, the timeline and one sheet each */
+  g_assert_cmpuint (n_pages, >, 500 + 5 + 2);
+  assert_layout_clean (pdf);
+
+  text = pdf_text (pdf);
+  squeezed = squeeze (text);
+  actions = ctg_document_list_actions (doc, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (actions), ==, 500);
+  pos = squeezed;
+  for (guint i = 0; i < 500; i++)
+    {
+      g_autoptr(CtgAction) action = g_list_model_get_item (actions, i);
+      g_autofree char *pilots = ctg_action_dup_pilots_text (action);
+      g_auto(GStrv) names = g_strsplit (pilots, ", ", -1);
+
+      pos = find_after (squeezed, pos, ctg_action_get_title (action));
+      if (pos == NULL)
+        g_error ("action %u is missing from its axis' table", i + 1);
+      for (guint k = 0; names[k] != NULL; k++)
+        g_assert_nonnull ((pos = find_after (squeezed, pos, names[k])));
+    }
+  /* 24 action rows per portrait page at most: the tables went on */
+  g_assert_nonnull (strstr (text, "Axis 1 · Axe 1 de la convention (continued)"));
+  g_assert_nonnull (strstr (text, "Timeline (continued)"));
+}
+
+/* Dates and numbers in French under a French locale */
+static void
+test_report_french (void)
+{
+  g_autoptr(CtgDocument) doc = NULL;
+  g_autoptr(CtgReportOptions) options = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+  const char *percent;
+
+  if (!have_poppler ())
+    return;
+  if (setlocale (LC_ALL, "fr_FR.UTF-8") == NULL)
+    {
+      g_test_skip ("the fr_FR.UTF-8 locale is not generated");
+      return;
+    }
+
+  doc = open_example ("creusot-montceau");
+  options = options_for (CTG_REPORT_PARTS_DEFAULT);
+  pdf = write_report (doc, options, "french.pdf");
+  percent = g_dpgettext2 (GETTEXT_PACKAGE, "percentage", "%d%%");
+  setlocale (LC_ALL, saved);
+
+  text = pdf_text (pdf);
+  /* The meeting and the period, months in French */
+  g_assert_nonnull (strstr (text, "15 mars 2025"));
+  g_assert_nonnull (strstr (text, "31 décembre 2026"));
+  g_assert_null (strstr (text, "March"));
+  g_assert_null (strstr (text, "December"));
+  /* 34 actions, 27 overdue: the figures are there */
+  g_assert_nonnull (strstr (text, "34\n"));
+  g_assert_nonnull (strstr (text, "27\n"));
+
+  /* "40 %" once the French catalogue has the report's strings */
+  if (!g_str_equal (percent, "%d%%"))
+    {
+      g_autoptr(GString) hundred = g_string_new (percent);
+
+      g_string_replace (hundred, "%d", "100", 1);
+      g_string_replace (hundred, "%%", "%", 1);
+      g_assert_nonnull (strstr (text, hundred->str));
+      g_assert_nonnull (strstr (text, "Synthèse"));
+    }
+  else
+    g_test_message ("the French catalogue has no translation of the report yet");
+}
+
+/* Options: some axes only, the changes since a date, bad options */
+static void
+test_report_options (void)
+{
+  g_autoptr(CtgDocument) doc = NULL;
+  g_autoptr(CtgReportOptions) options = NULL;
+  g_autoptr(CtgReportOptions) copy = NULL;
+  g_autoptr(GArray) axes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pilots = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_participant_free);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *path = ctg_test_copy_example ("m2a");
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *axis1 = NULL;
+  g_autofree char *axis2 = NULL;
+  gint64 other = 123456;
+  guint n;
+
+  if (!have_poppler ())
+    return;
+
+  doc = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  axes = ctg_document_list_ids (doc, CTG_ITEM_AXIS, 0);
+  axis1 = ctg_document_dup_text (doc, CTG_ITEM_AXIS, g_array_index (axes, gint64, 0), "title");
+  axis2 = ctg_document_dup_text (doc, CTG_ITEM_AXIS, g_array_index (axes, gint64, 1), "title");
+
+  /* Changes to an action of axis 2 */
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, 8, "status", "en cours", &error));
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, 8, "progress", "35", &error));
+  g_ptr_array_add (pilots, ctg_participant_new ("Relais Petite Enfance", CTG_PARTICIPANT_ORGANISATION, NULL));
+  g_assert_true (ctg_document_set_participants (doc, 8, CTG_RELATION_PILOT, pilots, &error));
+  ctg_document_add_step (doc, 8, "Recenser les assistantes maternelles", &error);
+  g_assert_no_error (error);
+
+  options = options_for (CTG_REPORT_PART_SUMMARY);
+  ctg_report_options_set_axes (options, &g_array_index (axes, gint64, 1), 1);
+  ctg_report_options_set_changes_since (options, today);
+  copy = ctg_report_options_copy (options);
+  g_assert_cmpstr (ctg_report_options_get_changes_since (copy), ==, today);
+  g_assert_cmpint (ctg_report_options_get_parts (copy), ==, CTG_REPORT_PART_SUMMARY);
+  g_assert_cmpuint (ctg_report_options_get_axes (copy, &n)[0], ==, g_array_index (axes, gint64, 1));
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (g_date_get_day (ctg_report_options_get_meeting_date (copy)), ==, 15);
+
+  pdf = write_report (doc, copy, "options.pdf");
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, axis2));
+  g_assert_null (strstr (text, axis1));
+  g_assert_null (strstr (text, "Timeline"));
+  g_assert_nonnull (strstr (text, "Changes since"));
+  g_assert_nonnull (strstr (text, "Status: To start → In progress"));
+  g_assert_nonnull (strstr (text, "Progress: — → 35%"));
+  g_assert_nonnull (strstr (text, "Pilot added: Relais Petite Enfance"));
+  g_assert_nonnull (strstr (text, "Step added: “Recenser les assistantes maternelles”"));
+  /* 3 actions in axis 2, counted on the cover */
+  g_assert_nonnull (strstr (text, "3\nactions in the plan"));
+
+  /* Nothing changed since tomorrow */
+  {
+    g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+    g_autofree char *since = g_date_time_format (tomorrow, "%d/%m/%Y");
+    g_autofree char *pdf2 = NULL;
+    g_autofree char *text2 = NULL;
+
+    ctg_report_options_set_changes_since (options, since);
+    pdf2 = write_report (doc, options, "nothing.pdf");
+    text2 = pdf_text (pdf2);
+    g_assert_nonnull (strstr (text2, "No change to the plan has been recorded since"));
+  }
+
+  /* Refused options */
+  ctg_report_options_set_changes_since (options, "mardi");
+  g_assert_false (ctg_report_write_pdf (doc, options, pdf, NULL, NULL, NULL, &error));
+  g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+  ctg_report_options_set_changes_since (options, NULL);
+  ctg_report_options_set_axes (options, &other, 1);
+  g_assert_null (ctg_report_new (doc, options, &error));
+  g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_NO_SUCH_ITEM);
+}
+
+static void
+on_progress (double   fraction,
+             gpointer user_data)
+{
+  GArray *seen = user_data;
+
+  g_array_append_val (seen, fraction);
+}
+
+static void
+cancel_midway (double   fraction,
+               gpointer user_data)
+{
+  if (fraction > 0.3)
+    g_cancellable_cancel (user_data);
+}
+
+/* Failures never leave half a PDF; cancelling stops; progress goes up */
+static void
+test_report_failures (void)
+{
+  g_autoptr(CtgDocument) doc = open_example ("valence-romans");
+  g_autoptr(CtgReport) report = ctg_report_new (doc, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *dir = ctg_test_tmp_path ("out");
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no", "such", "folder.pdf", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GDir) listing = NULL;
+  gsize length;
+
+  g_assert_nonnull (report);
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+
+  /* Progress, up to 1 */
+  g_assert_true (ctg_report_save_pdf (report, pdf, NULL, on_progress, seen, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen->len, >=, 10);
+  for (guint i = 1; i < seen->len; i++)
+    g_assert_cmpfloat (g_array_index (seen, double, i), >=, g_array_index (seen, double, i - 1));
+  g_assert_cmpfloat (g_array_index (seen, double, seen->len - 1), ==, 1.0);
+  before = ctg_test_read_file (pdf, &length);
+  g_assert_true (g_str_has_prefix (before, "%PDF-1.5"));
+
+  /* A folder that is not there */
+  g_assert_false (ctg_report_save_pdf (report, missing, NULL, NULL, NULL, &error));
+  g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "folder.pdf"));
+  g_clear_error (&error);
+
+  /* Cancelled before, and half-way */
+  g_cancellable_cancel (cancellable);
+  g_assert_false (ctg_report_save_pdf (report, pdf, cancellable, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_cancellable_reset (cancellable);
+  g_assert_false (ctg_report_save_pdf (report, pdf, cancellable, cancel_midway, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  /* A write that fails part-way (as on a full disk): the file size limit
+   * makes write() fail with EFBIG instead of ENOSPC, the same path */
+  {
+    struct rlimit saved, small;
+    void (*old_handler) (int) = signal (SIGXFSZ, SIG_IGN);
+
+    g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+    small = saved;
+    small.rlim_cur = 20000;
+    g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
+    g_assert_false (ctg_report_save_pdf (report, pdf, NULL, NULL, NULL, &error));
+    g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+    signal (SIGXFSZ, old_handler);
+    g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_FAILED);
+    g_assert_nonnull (strstr (error->message, "report.pdf"));
+    g_clear_error (&error);
+  }
+
+  /* The first report is still there, whole, and nothing else */
+  after = ctg_test_read_file (pdf, NULL);
+  g_assert_cmpmem (before, length, after, length);
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_cmpstr (g_dir_read_name (listing), ==, "report.pdf");
+  g_assert_null (g_dir_read_name (listing));
+}
+
+static gpointer
+save_in_thread (gpointer data)
+{
+  CtgReport *report = data;
+  g_autofree char *pdf = ctg_test_tmp_path ("thread.pdf");
+  g_autoptr(GError) error = NULL;
+
+  if (!ctg_report_save_pdf (report, pdf, NULL, NULL, NULL, &error))
+    return g_strdup (error->message);
+  return NULL;
+}
+
+/* Read in the document's thread, drawn in another, as the app does */
+static void
+test_report_thread (void)
+{
+  g_autoptr(CtgDocument) doc = open_example ("baronnies");
+  g_autoptr(CtgReportOptions) options = options_for (CTG_REPORT_PARTS_DEFAULT | CTG_REPORT_PART_FICHES);
+  g_autoptr(CtgReport) report = ctg_report_new (doc, options, NULL);
+  GThread *threads[2];
+
+  g_assert_nonnull (report);
+  /* The document can go: the report holds what it needs */
+  g_clear_object (&doc);
+  threads[0] = g_thread_new ("report-1", save_in_thread, report);
+  threads[1] = g_thread_new ("report-2", save_in_thread, report);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *message = g_thread_join (threads[i]);
+
+      g_assert_null (message);
+    }
+  g_assert_cmpuint (ctg_report_get_n_pages (report), >, 84);
+}
+
+/* The same report twice, byte for byte, with a fixed creation date */
+static void
+test_report_reproducible (void)
+{
+  g_autoptr(CtgDocument) doc = open_example ("m2a");
+  g_autoptr(CtgReportOptions) options = options_for (CTG_REPORT_PARTS_DEFAULT | CTG_REPORT_PART_FICHES);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  g_setenv ("SOURCE_DATE_EPOCH", "1741996800", TRUE);
+  a = write_report (doc, options, "a.pdf");
+  b = write_report (doc, options, "b.pdf");
+  g_unsetenv ("SOURCE_DATE_EPOCH");
+  g_assert_true (ctg_test_files_equal (a, b));
+}
+
+/* ctg export --pdf */
+static void
+test_report_cli (void)
+{
+  g_autofree char *example = ctg_test_copy_example ("creusot-montceau");
+  g_autofree char *pdf = ctg_test_tmp_path ("cli.pdf");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  if (!have_poppler ())
+    return;
+
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "export", example, "--pdf", pdf, "--meeting", "15/03/2025",
+                                     "--axis", "2", "--fiches", "--no-timeline", "--changes-since", "2025-01-01",
+                                     "--csv", "-", NULL), ==, 0);
+  /* The CSV still goes out with it */
+  g_assert_true (g_str_has_prefix (out, "axe;thématique;enjeu;objectif;code;action"));
+  data = ctg_test_read_file (pdf, &length);
+  g_assert_true (g_str_has_prefix (data, "%PDF-"));
+  /* The cover, the summary, the changes, axis 2 and its 13 sheets */
+  g_assert_cmpuint (pdf_pages (pdf), >=, 1 + 1 + 1 + 1 + 13);
+  {
+    g_autofree char *text = pdf_text (pdf);
+
+    g_assert_nonnull (strstr (text, "Renforcer la dynamique inclusive"));
+    g_assert_null (strstr (text, "Favoriser un meilleur maillage territorial"));
+    g_assert_null (strstr (text, "Timeline"));
+  }
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "export", example, "--pdf", pdf, "--meeting", "mars", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "“mars” is not a day"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "export", example, "--pdf", pdf, "--axis", "9", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "There is no axis 9"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "export", example, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "--pdf OUT.pdf"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ctg_test_init (&argc, &argv);
+
+  g_test_add_func ("/report/examples/in-order", test_report_examples_in_order);
+  g_test_add_func ("/report/pages-and-metadata", test_report_pages_and_metadata);
+  g_test_add_func ("/report/outline-and-links", test_report_outline_and_links);
+  g_test_add_func ("/report/long-cells", test_report_long_cells);
+  g_test_add_func ("/report/many-actions", test_report_many_actions);
+  g_test_add_func ("/report/french", test_report_french);
+  g_test_add_func ("/report/options", test_report_options);
+  g_test_add_func ("/report/failures", test_report_failures);
+  g_test_add_func ("/report/reproducible", test_report_reproducible);
+  g_test_add_func ("/report/thread", test_report_thread);
+  g_test_add_func ("/report/cli", test_report_cli);
+
+  return g_test_run ();
+}

@@ -1,0 +1,340 @@
+/* test-window.c: the real window, driven through its widgets under Xvfb
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "ctg-test-util.h"
+#include "ctg-window-private.h"
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Spins the main loop until @check is true, or fails after a few seconds */
+#define WAIT_FOR(check) \
+  G_STMT_START { \
+    gint64 _end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC; \
+    while (!(check) && g_get_monotonic_time () < _end) \
+      g_main_context_iteration (NULL, FALSE); \
+    g_assert_true (check); \
+  } G_STMT_END
+
+static CtgWindow *
+open_window (const char *slug,
+             char      **path_out)
+{
+  g_autofree char *path = ctg_test_copy_example (slug);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CtgWindow *window = ctg_window_new (NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ctg_window_load (window, file));
+  spin (100);
+  if (path_out)
+    *path_out = g_steal_pointer (&path);
+  return window;
+}
+
+static guint
+count_rows (GtkListBox *box)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (box, (int) n) != NULL)
+    n++;
+  return n;
+}
+
+static void
+test_window_browse (void)
+{
+  CtgWindow *window = open_window ("creusot-montceau", NULL);
+  GtkListBox *sidebar = _ctg_window_get_sidebar (window);
+  GListModel *shown;
+
+  /* Overview and the three axes */
+  g_assert_cmpuint (count_rows (sidebar), ==, 4);
+  g_assert_cmpstr (_ctg_window_get_visible_page (window), ==, "overview");
+
+  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 1));
+  spin (50);
+  g_assert_cmpstr (_ctg_window_get_visible_page (window), ==, "actions");
+  shown = _ctg_window_get_shown_actions (window);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 17);
+
+  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 3));
+  spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (_ctg_window_get_shown_actions (window)), ==, 4);
+
+  /* Activating a row opens the action */
+  g_signal_emit_by_name (_ctg_window_get_actions_view (window), "activate", 0);
+  spin (50);
+  g_assert_cmpstr (_ctg_window_get_visible_page (window), ==, "action");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
+  spin (50);
+  g_assert_cmpstr (_ctg_window_get_visible_page (window), ==, "actions");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_search (void)
+{
+  CtgWindow *window = open_window ("creusot-montceau", NULL);
+  GtkEditable *entry = _ctg_window_get_search_entry (window);
+  GListModel *shown = _ctg_window_get_shown_actions (window);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  gtk_editable_set_text (entry, "laep");
+  WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "actions") == 0 &&
+            g_list_model_get_n_items (_ctg_window_get_shown_actions (window)) > 0);
+  shown = _ctg_window_get_shown_actions (window);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(CtgAction) action = g_list_model_get_item (shown, i);
+      g_autofree char *pilots = ctg_action_dup_pilots_text (action);
+      g_autofree char *text = g_strjoin (" ", ctg_action_get_title (action), ctg_action_get_description (action),
+                                         pilots, NULL);
+      g_autofree char *folded = ctg_text_fold (text);
+
+      g_assert_nonnull (strstr (folded, "laep"));
+    }
+
+  /* Words are matched in any order, across every axis, accents ignored */
+  gtk_editable_set_text (entry, "handicap enfants");
+  WAIT_FOR (g_list_model_get_n_items (_ctg_window_get_shown_actions (window)) >= 1);
+  gtk_editable_set_text (entry, "zzzz introuvable");
+  WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "no-results") == 0);
+  gtk_editable_set_text (entry, "");
+  WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "overview") == 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_undo (void)
+{
+  g_autofree char *path = NULL;
+  CtgWindow *window = open_window ("m2a", &path);
+  CtgDocument *document = ctg_window_get_document (window);
+  GtkListBox *sidebar = _ctg_window_get_sidebar (window);
+  g_autoptr(GError) error = NULL;
+
+  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 1));
+  spin (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-action", NULL));
+  spin (50);
+  g_assert_cmpstr (_ctg_window_get_visible_page (window), ==, "action");
+  g_assert_cmpuint (g_list_model_get_n_items (ctg_document_list_actions (document, 0)), ==, 16);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (ctg_document_list_actions (document, 0)), ==, 15);
+  /* The action shown is gone: back to its axis */
+  g_assert_cmpstr (_ctg_window_get_visible_page (window), ==, "actions");
+  g_assert_cmpuint (g_list_model_get_n_items (_ctg_window_get_shown_actions (window)), ==, 6);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (_ctg_window_get_shown_actions (window)), ==, 7);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Closed with nothing to save: the file has it */
+  {
+    g_autoptr(CtgDocument) reopened = ctg_document_open (path, CTG_OPEN_FLAGS_READ_ONLY, &error);
+    g_autoptr(GListModel) actions = NULL;
+
+    g_assert_no_error (error);
+    actions = ctg_document_list_actions (reopened, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (actions), ==, 16);
+  }
+}
+
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Type in an entry row and press its apply button, as a user does */
+static void
+apply_entry (CtgWindow  *window,
+             const char *name,
+             const char *text)
+{
+  GtkWidget *row = find_named (_ctg_window_get_action_editor (window), name);
+
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_is_visible (row));
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_emit_by_name (row, "apply");
+  spin (50);
+}
+
+static void
+test_window_edit_action (void)
+{
+  g_autofree char *path = NULL;
+  CtgWindow *window = open_window ("creusot-montceau", &path);
+  GtkListBox *sidebar = _ctg_window_get_sidebar (window);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(CtgAction) shown = NULL;
+  gint64 action_id;
+
+  /* Axis 1, first action */
+  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 1));
+  spin (50);
+  shown = g_list_model_get_item (_ctg_window_get_shown_actions (window), 0);
+  action_id = ctg_action_get_id (shown);
+  g_signal_emit_by_name (_ctg_window_get_actions_view (window), "activate", 0);
+  spin (50);
+  g_assert_cmpstr (_ctg_window_get_visible_page (window), ==, "action");
+
+  apply_entry (window, "echeance-row", "06/2026");
+  apply_entry (window, "pilots-add-row", "Marie CURIE (coordinatrice, Caf)");
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+
+  /* Reopened: the changes are in the file */
+  file = g_file_new_for_path (path);
+  window = ctg_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ctg_window_load (window, file));
+  {
+    g_autoptr(CtgAction) action = ctg_document_get_action (ctg_window_get_document (window), action_id);
+    GPtrArray *pilots = ctg_action_get_pilots (action);
+    const CtgParticipant *last = g_ptr_array_index (pilots, pilots->len - 1);
+
+    g_assert_cmpuint (ctg_action_get_echeance (action)->year, ==, 2026);
+    g_assert_cmpuint (ctg_action_get_echeance (action)->month, ==, 6);
+    g_assert_cmpstr (last->name, ==, "Marie CURIE");
+    g_assert_cmpstr (last->role, ==, "coordinatrice, Caf");
+  }
+
+  /* Undo, from the window, after reopening */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  spin (50);
+  {
+    g_autoptr(CtgAction) action = ctg_document_get_action (ctg_window_get_document (window), action_id);
+    GPtrArray *pilots = ctg_action_get_pilots (action);
+
+    for (guint i = 0; i < pilots->len; i++)
+      g_assert_cmpstr (((CtgParticipant *) g_ptr_array_index (pilots, i))->name, !=, "Marie CURIE");
+    g_assert_cmpuint (ctg_action_get_echeance (action)->month, ==, 6);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_bad_file (void)
+{
+  g_autofree char *path = ctg_test_tmp_path ("notes.ctg");
+  g_autoptr(GFile) file = NULL;
+  CtgWindow *window = ctg_window_new (NULL);
+  GtkWidget *dialog;
+
+  g_file_set_contents (path, "pas une convention", -1, NULL);
+  file = g_file_new_for_path (path);
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_assert_false (ctg_window_load (window, file));
+  spin (50);
+  dialog = _ctg_window_get_error_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "notes.ctg"));
+  g_assert_cmpstr (_ctg_window_get_visible_page (window), ==, "welcome");
+  g_assert_null (ctg_window_get_document (window));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_already_open (void)
+{
+  g_autofree char *path = NULL;
+  CtgWindow *first = open_window ("m2a", &path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CtgWindow *second = ctg_window_new (NULL);
+  GtkWidget *dialog;
+
+  gtk_window_present (GTK_WINDOW (second));
+  g_assert_false (ctg_window_load (second, file));
+  dialog = _ctg_window_get_error_dialog (second);
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "read-only"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (second));
+  gtk_window_destroy (GTK_WINDOW (first));
+}
+
+static void
+test_window_read_only (void)
+{
+  g_autofree char *path = ctg_test_copy_example ("m2a");
+  g_autoptr(GError) error = NULL;
+  CtgWindow *window = ctg_window_new (NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  if (getuid () == 0)
+    {
+      g_test_skip ("root can write to read-only files");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+  g_chmod (path, 0444);
+  g_assert_true (ctg_window_load (window, file));
+  g_assert_true (ctg_document_is_read_only (ctg_window_get_document (window)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-axis", NULL);
+  spin (50);
+  {
+    g_autoptr(GArray) axes = ctg_document_list_ids (ctg_window_get_document (window), CTG_ITEM_AXIS, 0);
+    g_assert_cmpuint (axes->len, ==, 4);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ctg_test_init (&argc, &argv);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add_func ("/window/browse", test_window_browse);
+  g_test_add_func ("/window/search", test_window_search);
+  g_test_add_func ("/window/undo", test_window_undo);
+  g_test_add_func ("/window/edit-action", test_window_edit_action);
+  g_test_add_func ("/window/bad-file", test_window_bad_file);
+  g_test_add_func ("/window/already-open", test_window_already_open);
+  g_test_add_func ("/window/read-only", test_window_read_only);
+
+  return g_test_run ();
+}

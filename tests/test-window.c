@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "ctg-test-util.h"
+#include "ctg-export-dialog.h"
 #include "ctg-window-private.h"
 
 static void
@@ -250,6 +251,45 @@ test_window_edit_action (void)
 }
 
 static void
+test_window_export_pdf (void)
+{
+  CtgWindow *window = open_window ("baronnies", NULL);
+  g_autofree char *pdf = ctg_test_tmp_path ("copil.pdf");
+  CtgExportDialog *dialog = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(CtgReportOptions) options = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL));
+  spin (50);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (CTG_IS_EXPORT_DIALOG (toplevel))
+        dialog = CTG_EXPORT_DIALOG (toplevel);
+    }
+  g_assert_nonnull (dialog);
+
+  /* Defaults: today's meeting, summary and timeline, every axis */
+  options = ctg_export_dialog_get_options (dialog, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (ctg_report_options_get_meeting_date (options));
+  g_assert_true (ctg_report_options_get_parts (options) & CTG_REPORT_PART_TIMELINE);
+
+  ctg_export_dialog_export_to (dialog, pdf);
+  WAIT_FOR (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  spin (200);
+  {
+    gsize length;
+    g_autofree char *bytes = ctg_test_read_file (pdf, &length);
+    g_assert_cmpmem (bytes, 5, "%PDF-", 5);
+    g_assert_cmpuint (length, >, 10000);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_window_bad_file (void)
 {
   g_autofree char *path = ctg_test_tmp_path ("notes.ctg");
@@ -332,6 +372,7 @@ main (int   argc,
   g_test_add_func ("/window/search", test_window_search);
   g_test_add_func ("/window/undo", test_window_undo);
   g_test_add_func ("/window/edit-action", test_window_edit_action);
+  g_test_add_func ("/window/export-pdf", test_window_export_pdf);
   g_test_add_func ("/window/bad-file", test_window_bad_file);
   g_test_add_func ("/window/already-open", test_window_already_open);
   g_test_add_func ("/window/read-only", test_window_read_only);

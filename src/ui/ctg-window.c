@@ -16,6 +16,7 @@
 #include "ctg-action-editor.h"
 #include "ctg-action-row.h"
 #include "ctg-convention-page.h"
+#include "ctg-export-dialog.h"
 #include "ctg-window-private.h"
 
 struct _CtgWindow
@@ -120,6 +121,7 @@ update_actions (CtgWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", writable && ctg_document_can_undo (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", writable && ctg_document_can_redo (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_doc);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-axis", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-action", writable && self->axis_id != 0);
@@ -1024,6 +1026,41 @@ back_action (GtkWidget  *widget,
 }
 
 static void
+on_report_exported_cb (CtgExportDialog *dialog,
+                       const char      *path,
+                       CtgWindow       *self)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  AdwToast *toast = adw_toast_new (_("COPIL report exported"));
+
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-uri");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CtgWindow *self = CTG_WINDOW (widget);
+  CtgExportDialog *dialog = ctg_export_dialog_new (GTK_WINDOW (self), self->document);
+
+  g_signal_connect (dialog, "exported", G_CALLBACK (on_report_exported_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_uri_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
+}
+
+static void
 close_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -1167,6 +1204,8 @@ ctg_window_class_init (CtgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-standard", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);

@@ -1,0 +1,26 @@
+/* ctg-export-dialog.h
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "ctg-core.h"
+
+G_BEGIN_DECLS
+
+#define CTG_TYPE_EXPORT_DIALOG (ctg_export_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (CtgExportDialog, ctg_export_dialog, CTG, EXPORT_DIALOG, AdwWindow)
+
+CtgExportDialog  *ctg_export_dialog_new         (GtkWindow       *parent,
+                                                 CtgDocument     *document);
+CtgReportOptions *ctg_export_dialog_get_options (CtgExportDialog *self,
+                                                 GError         **error);
+void              ctg_export_dialog_export_to   (CtgExportDialog *self,
+                                                 const char      *path);
+
+G_END_DECLS

@@ -8,7 +8,7 @@ packages=(
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev libcairo2-dev libpango1.0-dev
   desktop-file-utils appstream shared-mime-info
-  xvfb xauth dbus dbus-x11 at-spi2-core poppler-utils imagemagick sqlite3 locales
+  xvfb xauth dbus dbus-x11 at-spi2-core poppler-utils imagemagick sqlite3 locales xdotool
   fonts-cantarell fonts-dejavu-core
 )
 

@@ -509,6 +509,33 @@ test_document_changes (Fixture       *f,
     g_assert_cmpstr (((CtgChange *) g_ptr_array_index (mine, i))->field, !=, "status");
 }
 
+static void
+test_document_rollup (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) actions = NULL;
+  CtgProgressSummary summary;
+  gint64 a2, a3, a4;
+
+  /* done without progress = 100; 40; abandoned at 80 = out; nothing entered = out */
+  set_ok (f->doc, CTG_ITEM_ACTION, f->action, "status", "réalisée");
+  a2 = ctg_document_add_action (f->doc, f->objective, "Deux", &error);
+  set_ok (f->doc, CTG_ITEM_ACTION, a2, "progress", "40");
+  a3 = ctg_document_add_action (f->doc, f->objective, "Trois", &error);
+  set_ok (f->doc, CTG_ITEM_ACTION, a3, "progress", "80");
+  set_ok (f->doc, CTG_ITEM_ACTION, a3, "status", "abandonnée");
+  a4 = ctg_document_add_action (f->doc, f->objective, "Quatre", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (a4, >, 0);
+
+  actions = ctg_document_list_actions (f->doc, f->axis);
+  ctg_actions_summarize_progress (actions, &summary);
+  g_assert_cmpfloat_with_epsilon (summary.average, 70.0, 0.001);
+  g_assert_cmpuint (summary.counted, ==, 2);
+  g_assert_cmpuint (summary.left_out, ==, 2);
+}
+
 /* Bad files: each gives a clear error and leaves the bytes as they were */
 
 static void
@@ -809,6 +836,7 @@ main (int   argc,
   g_test_add ("/document/delete-undo", Fixture, NULL, fixture_set_up, test_document_delete_undo, fixture_tear_down);
   g_test_add ("/document/move", Fixture, NULL, fixture_set_up, test_document_move, fixture_tear_down);
   g_test_add ("/document/changes", Fixture, NULL, fixture_set_up, test_document_changes, fixture_tear_down);
+  g_test_add ("/document/rollup", Fixture, NULL, fixture_set_up, test_document_rollup, fixture_tear_down);
   g_test_add ("/document/save-copy", Fixture, NULL, fixture_set_up, test_document_save_copy, fixture_tear_down);
   g_test_add_func ("/document/open/bad-files", test_document_bad_files);
   g_test_add_func ("/document/open/damaged", test_document_damaged);

@@ -128,13 +128,28 @@ ctg_action_is_overdue (CtgAction   *self,
 }
 
 /**
+ * ctg_action_get_rollup_progress:
+ *
+ * What an action weighs in a roll-up: réalisée counts as 100; abandoned
+ * actions and actions with no progress entered are left out (-1).
+ */
+int
+ctg_action_get_rollup_progress (CtgAction *action)
+{
+  if (action->status == CTG_STATUS_ABANDONED)
+    return -1;
+  if (action->status == CTG_STATUS_DONE)
+    return 100;
+  return action->progress;
+}
+
+/**
  * ctg_actions_summarize_progress:
  * @actions: a #GListModel of #CtgAction (an objective's, an axis's, the plan's)
  *
- * The one roll-up rule of CTG Planner, used by the sidebar, the overview,
- * `ctg info` and the COPIL report: the average of the actions' progress,
- * counting an action marked réalisée as 100, and leaving out abandoned
- * actions and actions with no progress entered.
+ * The one roll-up rule of CTG Planner, used by the sidebar, the overview and
+ * the COPIL report: the average of ctg_action_get_rollup_progress() over the
+ * actions that count, with how many were left out.
  */
 void
 ctg_actions_summarize_progress (GListModel         *actions,
@@ -148,19 +163,13 @@ ctg_actions_summarize_progress (GListModel         *actions,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CtgAction) action = g_list_model_get_item (actions, i);
+      int progress = ctg_action_get_rollup_progress (action);
 
-      if (action->status == CTG_STATUS_ABANDONED)
-        summary->left_out++;
-      else if (action->status == CTG_STATUS_DONE)
-        {
-          total += 100;
-          summary->counted++;
-        }
-      else if (action->progress < 0)
+      if (progress < 0)
         summary->left_out++;
       else
         {
-          total += action->progress;
+          total += progress;
           summary->counted++;
         }
     }

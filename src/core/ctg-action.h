@@ -57,6 +57,7 @@ typedef struct
   guint  left_out;
 } CtgProgressSummary;
 
+int  ctg_action_get_rollup_progress  (CtgAction          *action);
 void ctg_actions_summarize_progress (GListModel         *actions,
                                      CtgProgressSummary *summary);
 

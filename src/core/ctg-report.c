@@ -143,24 +143,18 @@ void
 _ctg_report_progress_add (ReportProgress *progress,
                           CtgAction      *action)
 {
-  CtgStatus status = ctg_action_get_status (action);
-  int value = ctg_action_get_progress (action);
+  int value = ctg_action_get_rollup_progress (action);
 
   progress->n_actions++;
-  if (status == CTG_STATUS_ABANDONED)
-    progress->n_abandoned++;
-  else if (status == CTG_STATUS_DONE)
-    {
-      progress->n_counted++;
-      progress->sum += 100;
-    }
-  else if (value < 0)
-    progress->n_no_progress++;
-  else
+  if (value >= 0)
     {
       progress->n_counted++;
       progress->sum += value;
     }
+  else if (ctg_action_get_status (action) == CTG_STATUS_ABANDONED)
+    progress->n_abandoned++;
+  else
+    progress->n_no_progress++;
 }
 
 /**

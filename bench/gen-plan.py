@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Write a synthetic CTG plan table (CSV, the format of data/examples/README.md).
 
-Usage: gen-plan.py N_ACTIONS OUT.csv [--seed S]
+Usage: gen-plan.py N_ACTIONS OUT.csv [--convention OUT.convention] [--seed S]
 
 The plan has 6 axes with 4 objectives each; the actions are spread over the
 24 objectives in document order.  Text is French-like and deterministic for a
@@ -83,10 +83,11 @@ STEPS = ["Réunir le groupe de travail", "Établir un état des lieux",
 def sentence(rng, lo, hi):
     """A French-like sentence of lo..hi characters."""
     while True:
+        target = rng.randint(lo, hi)
         s = f"{rng.choice(VERBS)} {rng.choice(NOUNS)}"
         if rng.random() < 0.5:
             s += f" à {rng.choice(PLACES)}"
-        while len(s) < lo:
+        while len(s) < target:
             s += f" {rng.choice(TAILS)}" if rng.random() < 0.6 else \
                  f", et {rng.choice(VERBS).lower()} {rng.choice(NOUNS)}"
         if len(s) <= hi:
@@ -112,8 +113,32 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("n", type=int)
     ap.add_argument("out")
+    ap.add_argument("--convention", metavar="OUT.convention",
+                    help="also write a convention file (title, period, COPIL)")
     ap.add_argument("--seed", type=int, default=2024)
     a = ap.parse_args()
+
+    if a.convention:
+        with open(a.convention, "w", encoding="utf-8") as f:
+            f.write(f"""[Convention]
+Title=Convention Territoriale Globale synthétique ({a.n} actions)
+Territory=Communauté d'agglomération de démonstration
+CAF=Caf de démonstration
+Start=2022
+End=2026-12-31
+Signed=2022-03
+
+[Signatory 1]
+Organisation=Caisse d'allocations familiales
+Representative=Jean DUPONT
+Role=Directeur
+
+[Body 1]
+Name=Comité de pilotage (COPIL)
+Kind=copil
+Member1=Pascale ROCHAS|Vice-présidente|Communauté d'agglomération
+Member2=|Conseillère territoriale|Caf
+""")
     rng = random.Random(a.seed)
 
     objectives = []  # (axis index, objective index, axis, objective text)
@@ -128,7 +153,7 @@ def main():
         for (ai, oi, axis, obj), count in zip(objectives, per):
             for k in range(1, count + 1):
                 status = rng.choice(STATUSES)
-                progress = {"réalisée": "100", "à lancer": "0",
+                progress = {"réalisée": "100", "à lancer": "0", "": "",
                             "en cours": str(rng.randint(1, 9) * 10)}.get(
                                 status, rng.choice(["", "20", "50"]))
                 y0, m0, start = date(rng, 2022) if rng.random() < 0.85 else (2022, 0, "")

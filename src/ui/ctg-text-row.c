@@ -119,6 +119,13 @@ on_key_pressed_cb (CtgTextRow            *self,
   return GDK_EVENT_PROPAGATE;
 }
 
+static gboolean
+queue_resize_cb (gpointer data)
+{
+  gtk_widget_queue_resize (GTK_WIDGET (data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_apply_clicked_cb (CtgTextRow *self)
 {
@@ -343,6 +350,10 @@ ctg_text_row_set_text (CtgTextRow *self,
   g_free (self->shown);
   self->shown = g_steal_pointer (&copy);
   update_apply_button (self);
+
+  /* GtkTextView lays wrapped text out in an idle: measure again once it has,
+   * or a long title shows clipped to its first line */
+  g_idle_add_full (G_PRIORITY_LOW, queue_resize_cb, g_object_ref (self), g_object_unref);
 }
 
 /**

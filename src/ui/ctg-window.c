@@ -182,6 +182,17 @@ row_axis (GtkListBoxRow *row)
   return (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "axis-id"));
 }
 
+/* "12 actions · 40 %", without a percentage while no progress is entered */
+static char *
+axis_subtitle (guint                     n,
+               const CtgProgressSummary *summary)
+{
+  if (summary->counted == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u action", "%u actions", n), n);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u action · %.0f %%", "%u actions · %.0f %%", n),
+                          n, summary->average);
+}
+
 static void
 rebuild_sidebar (CtgWindow *self)
 {
@@ -198,9 +209,7 @@ rebuild_sidebar (CtgWindow *self)
   ctg_actions_summarize_progress (all, &summary);
   n = g_list_model_get_n_items (all);
   {
-    g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u action · %.0f %%",
-                                                              "%u actions · %.0f %%", n),
-                                                 n, summary.average);
+    g_autofree char *subtitle = axis_subtitle (n, &summary);
     GtkWidget *row = make_sidebar_row (_("Overview"), subtitle, summary.average / 100, 0);
 
     gtk_list_box_append (self->sidebar, row);
@@ -219,8 +228,7 @@ rebuild_sidebar (CtgWindow *self)
 
       ctg_actions_summarize_progress (actions, &summary);
       n = g_list_model_get_n_items (actions);
-      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u action · %.0f %%",
-                                               "%u actions · %.0f %%", n), n, summary.average);
+      subtitle = axis_subtitle (n, &summary);
       row = make_sidebar_row (numbered, subtitle, summary.average / 100, axis);
       gtk_list_box_append (self->sidebar, row);
       if (axis == self->axis_id)

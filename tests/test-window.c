@@ -290,6 +290,44 @@ test_window_export_pdf (void)
 }
 
 static void
+test_window_reorder (void)
+{
+  CtgWindow *window = open_window ("m2a", NULL);
+  CtgDocument *document = ctg_window_get_document (window);
+  GtkListBox *sidebar = _ctg_window_get_sidebar (window);
+  g_autoptr(CtgAction) second = NULL;
+  g_autoptr(GArray) objectives = NULL;
+  g_autoptr(GArray) after = NULL;
+  gint64 objective;
+
+  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 1));
+  spin (50);
+  second = g_list_model_get_item (_ctg_window_get_shown_actions (window), 1);
+  objective = ctg_action_get_objective_id (second);
+  g_signal_emit_by_name (_ctg_window_get_actions_view (window), "activate", 1);
+  spin (50);
+
+  /* Move it above the first one of its objective */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-action-up", NULL));
+  spin (50);
+  {
+    g_autoptr(GArray) ids = ctg_document_list_ids (document, CTG_ITEM_ACTION, objective);
+    g_assert_cmpint (g_array_index (ids, gint64, 0), ==, ctg_action_get_id (second));
+  }
+
+  /* A new objective in the axis, with a first action to show it */
+  objectives = ctg_document_list_ids (document, CTG_ITEM_OBJECTIVE, ctg_action_get_axis_id (second));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
+  spin (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-objective", NULL));
+  spin (50);
+  after = ctg_document_list_ids (document, CTG_ITEM_OBJECTIVE, ctg_action_get_axis_id (second));
+  g_assert_cmpuint (after->len, ==, objectives->len + 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_window_bad_file (void)
 {
   g_autofree char *path = ctg_test_tmp_path ("notes.ctg");
@@ -373,6 +411,7 @@ main (int   argc,
   g_test_add_func ("/window/undo", test_window_undo);
   g_test_add_func ("/window/edit-action", test_window_edit_action);
   g_test_add_func ("/window/export-pdf", test_window_export_pdf);
+  g_test_add_func ("/window/reorder", test_window_reorder);
   g_test_add_func ("/window/bad-file", test_window_bad_file);
   g_test_add_func ("/window/already-open", test_window_already_open);
   g_test_add_func ("/window/read-only", test_window_read_only);

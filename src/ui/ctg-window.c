@@ -130,6 +130,12 @@ update_actions (CtgWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-axis-up", writable && self->axis_id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-axis-down", writable && self->axis_id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-action", writable && on_action);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-objective", writable && self->axis_id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-objective", writable && on_action);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-objective", writable && on_action);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-action-up", writable && on_action);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-action-down", writable && on_action);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-action-to", writable && on_action);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", on_action || adw_leaflet_get_folded (self->leaflet));
 }
 
@@ -931,15 +937,40 @@ on_rename_response_cb (AdwMessageDialog *dialog,
                        CtgWindow        *self)
 {
   GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  CtgItemKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "kind"));
+  gint64 id = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "id"));
   g_autoptr(GError) error = NULL;
 
   if (g_strcmp0 (response, "rename") != 0 || self->document == NULL)
     return;
-  if (!ctg_document_set (self->document, CTG_ITEM_AXIS, self->axis_id, "title",
-                         gtk_editable_get_text (entry), &error))
-    show_error (self, _("Could Not Rename the Axis"), error);
-  else
+  if (!ctg_document_set (self->document, kind, id, "title", gtk_editable_get_text (entry), &error))
+    show_error (self, _("Could Not Rename"), error);
+  else if (self->action_id == 0)
     show_axis (self, self->axis_id);
+}
+
+/* Asks for the title of an axis or an objective */
+static void
+ask_title (CtgWindow   *self,
+           const char  *heading,
+           CtgItemKind  kind,
+           gint64       id)
+{
+  g_autofree char *title = ctg_document_dup_text (self->document, kind, id, "title");
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), title ? title : "");
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "rename", _("_Rename"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
+  g_object_set_data (G_OBJECT (dialog), "kind", GUINT_TO_POINTER (kind));
+  g_object_set_data (G_OBJECT (dialog), "id", GSIZE_TO_POINTER ((gsize) id));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_rename_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -948,18 +979,162 @@ rename_axis_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   CtgWindow *self = CTG_WINDOW (widget);
-  g_autofree char *title = ctg_document_dup_text (self->document, CTG_ITEM_AXIS, self->axis_id, "title");
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Rename Axis"), NULL);
-  GtkWidget *entry = gtk_entry_new ();
 
-  gtk_editable_set_text (GTK_EDITABLE (entry), title ? title : "");
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Axis title"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "rename", _("_Rename"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_rename_response_cb), self);
+  ask_title (self, _("Rename Axis"), CTG_ITEM_AXIS, self->axis_id);
+}
+
+static gint64
+shown_objective (CtgWindow *self)
+{
+  return ctg_document_get_int (self->document, CTG_ITEM_ACTION, self->action_id, "objective_id", 0);
+}
+
+static void
+add_objective_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CtgWindow *self = CTG_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 objective;
+
+  /* An objective shows in the list through its actions: give it a first one */
+  if (!ctg_document_begin_group (self->document, _("Add objective"), &error))
+    goto failed;
+  objective = ctg_document_add_objective (self->document, self->axis_id, 0, 0, _("New objective"), &error);
+  if (objective == 0 || ctg_document_add_action (self->document, objective, _("New action"), &error) == 0)
+    {
+      ctg_document_cancel_group (self->document);
+      goto failed;
+    }
+  if (!ctg_document_end_group (self->document, &error))
+    goto failed;
+  ask_title (self, _("Name the Objective"), CTG_ITEM_OBJECTIVE, objective);
+  return;
+
+failed:
+  show_error (self, _("Could Not Add the Objective"), error);
+}
+
+static void
+rename_objective_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CtgWindow *self = CTG_WINDOW (widget);
+
+  ask_title (self, _("Rename Objective"), CTG_ITEM_OBJECTIVE, shown_objective (self));
+}
+
+static void
+delete_objective_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CtgWindow *self = CTG_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 objective = shown_objective (self);
+  g_autofree char *title = ctg_document_dup_text (self->document, CTG_ITEM_OBJECTIVE, objective, "title");
+  g_autofree char *message = NULL;
+
+  if (!ctg_document_delete (self->document, CTG_ITEM_OBJECTIVE, objective, &error))
+    {
+      show_error (self, _("Could Not Delete the Objective"), error);
+      return;
+    }
+  message = g_strdup_printf (_("Objective “%s” and its actions deleted"), title ? title : "");
+  show_undo_toast (self, message);
+}
+
+static void
+move_action_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CtgWindow *self = CTG_WINDOW (widget);
+  g_autoptr(GArray) siblings = ctg_document_list_ids (self->document, CTG_ITEM_ACTION, shown_objective (self));
+  g_autoptr(GError) error = NULL;
+  gboolean up = g_str_equal (action_name, "win.move-action-up");
+  guint index = 0;
+
+  for (guint i = 0; i < siblings->len; i++)
+    if (g_array_index (siblings, gint64, i) == self->action_id)
+      index = i;
+  if ((up && index == 0) || (!up && index + 1 >= siblings->len))
+    return;
+  if (!ctg_document_move (self->document, CTG_ITEM_ACTION, self->action_id, up ? index - 1 : index + 1, &error))
+    show_error (self, _("Could Not Move the Action"), error);
+}
+
+static void
+on_move_to_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        CtgWindow        *self)
+{
+  GtkDropDown *drop_down = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
+  GArray *objectives = g_object_get_data (G_OBJECT (dialog), "objectives");
+  guint selected = gtk_drop_down_get_selected (drop_down);
+  g_autoptr(GError) error = NULL;
+  gint64 objective;
+
+  if (g_strcmp0 (response, "move") != 0 || self->document == NULL || selected >= objectives->len)
+    return;
+  objective = g_array_index (objectives, gint64, selected);
+  if (!ctg_document_move_action (self->document, self->action_id, objective, &error))
+    show_error (self, _("Could Not Move the Action"), error);
+  else
+    {
+      self->axis_id = ctg_document_get_int (self->document, CTG_ITEM_OBJECTIVE, objective, "axis_id", 0);
+      rebuild_sidebar (self);
+      _ctg_window_show_action (self, self->action_id);
+    }
+}
+
+static void
+move_action_to_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CtgWindow *self = CTG_WINDOW (widget);
+  g_autoptr(GArray) axes = ctg_document_list_ids (self->document, CTG_ITEM_AXIS, 0);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GArray *objectives = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 current = shown_objective (self);
+  guint selected = 0;
+  GtkWidget *dialog;
+  GtkWidget *drop_down;
+
+  for (guint a = 0; a < axes->len; a++)
+    {
+      gint64 axis = g_array_index (axes, gint64, a);
+      g_autofree char *axis_title = ctg_document_dup_text (self->document, CTG_ITEM_AXIS, axis, "title");
+      g_autoptr(GArray) ids = ctg_document_list_ids (self->document, CTG_ITEM_OBJECTIVE, axis);
+
+      for (guint o = 0; o < ids->len; o++)
+        {
+          gint64 id = g_array_index (ids, gint64, o);
+          g_autofree char *title = ctg_document_dup_text (self->document, CTG_ITEM_OBJECTIVE, id, "title");
+          g_autofree char *label = g_strdup_printf ("%u. %s › %s", a + 1, axis_title,
+                                                    title && title[0] ? title : _("(no objective)"));
+
+          if (id == current)
+            selected = objectives->len;
+          g_array_append_val (objectives, id);
+          gtk_string_list_append (names, label);
+        }
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Move the Action"),
+                                   _("Choose the objective the action belongs to."));
+  drop_down = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (drop_down), TRUE);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), selected);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Objective"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), drop_down);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "move", _("_Move"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "move", ADW_RESPONSE_SUGGESTED);
+  g_object_set_data_full (G_OBJECT (dialog), "objectives", objectives, (GDestroyNotify) g_array_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_move_to_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1225,6 +1400,12 @@ ctg_window_class_init (CtgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete-axis", NULL, delete_axis_action);
   gtk_widget_class_install_action (widget_class, "win.move-axis-up", NULL, move_axis_action);
   gtk_widget_class_install_action (widget_class, "win.move-axis-down", NULL, move_axis_action);
+  gtk_widget_class_install_action (widget_class, "win.add-objective", NULL, add_objective_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-objective", NULL, rename_objective_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-objective", NULL, delete_objective_action);
+  gtk_widget_class_install_action (widget_class, "win.move-action-up", NULL, move_action_action);
+  gtk_widget_class_install_action (widget_class, "win.move-action-down", NULL, move_action_action);
+  gtk_widget_class_install_action (widget_class, "win.move-action-to", NULL, move_action_to_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
 

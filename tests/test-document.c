@@ -8,7 +8,10 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "ctg-schema.h"
@@ -569,6 +572,76 @@ test_document_migrations (void)
   sqlite3_close (db);
 }
 
+/* Disk full in the middle of edits: a clear error, and the file still valid
+ * with every edit that was acknowledged */
+static void
+test_document_disk_full (void)
+{
+  g_autofree char *path = ctg_test_copy_example ("valence-romans");
+  g_autofree char *log_path = ctg_test_tmp_path ("acknowledged.txt");
+  g_autoptr(CtgDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *log = NULL;
+  g_auto(GStrv) lines = NULL;
+  struct stat st;
+  int status;
+  pid_t pid;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      struct rlimit limit = { st.st_size + 64 * 1024, st.st_size + 64 * 1024 };
+      g_autoptr(CtgDocument) child_doc = NULL;
+      g_autoptr(GString) acknowledged = g_string_new (NULL);
+      g_autofree char *note = g_strnfill (3000, 'n');
+      int code = 3;
+
+      signal (SIGXFSZ, SIG_IGN);
+      setrlimit (RLIMIT_FSIZE, &limit);
+      child_doc = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, NULL);
+      for (gint64 id = 1; child_doc != NULL && id <= 219; id++)
+        {
+          g_autoptr(GError) child_error = NULL;
+          g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT " %s", id, note);
+
+          if (!ctg_document_set (child_doc, CTG_ITEM_ACTION, id, "notes", value, &child_error))
+            {
+              code = g_error_matches (child_error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_DISK_FULL) ? 0 : 4;
+              if (code != 0)
+                g_printerr ("child: %s\n", child_error->message);
+              break;
+            }
+          g_string_append_printf (acknowledged, "%" G_GINT64_FORMAT "\n", id);
+        }
+      g_file_set_contents (log_path, acknowledged->str, -1, NULL);
+      _exit (code);
+    }
+
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+
+  doc = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_true (ctg_document_check (doc, &error));
+  log = ctg_test_read_file (log_path, NULL);
+  lines = g_strsplit (log, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >, 2);
+  for (guint i = 0; lines[i] && lines[i][0]; i++)
+    {
+      g_autofree char *notes = ctg_document_dup_text (doc, CTG_ITEM_ACTION, g_ascii_strtoll (lines[i], NULL, 10), "notes");
+      g_assert_true (g_str_has_prefix (notes, lines[i]));
+    }
+  /* The refused edit left nothing half applied: the next action is as it was */
+  {
+    gint64 next = g_ascii_strtoll (lines[g_strv_length (lines) - 2], NULL, 10) + 1;
+    g_autofree char *notes = ctg_document_dup_text (doc, CTG_ITEM_ACTION, next, "notes");
+    g_assert_false (g_str_has_suffix (notes, "nnnnnnnnnn"));
+  }
+}
+
 /* Bad files: each gives a clear error and leaves the bytes as they were */
 
 static void
@@ -872,6 +945,7 @@ main (int   argc,
   g_test_add ("/document/rollup", Fixture, NULL, fixture_set_up, test_document_rollup, fixture_tear_down);
   g_test_add ("/document/save-copy", Fixture, NULL, fixture_set_up, test_document_save_copy, fixture_tear_down);
   g_test_add_func ("/document/migrations", test_document_migrations);
+  g_test_add_func ("/document/disk-full", test_document_disk_full);
   g_test_add_func ("/document/open/bad-files", test_document_bad_files);
   g_test_add_func ("/document/open/damaged", test_document_damaged);
   g_test_add_func ("/document/open/read-only", test_document_read_only);

@@ -15,6 +15,8 @@
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/resource.h>
+#include <sys/statvfs.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -252,12 +254,38 @@ kind_from_table (const char  *table,
 
 /* Errors */
 
+/* SQLite does not always keep the errno of a failed write: look for
+ * ourselves whether the disk is full or the file at its size limit */
+static gboolean
+out_of_space (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  struct statvfs fs;
+  struct rlimit limit;
+  struct stat st;
+
+  if (statvfs (dir, &fs) == 0 && (guint64) fs.f_bavail * fs.f_frsize < 1024 * 1024)
+    return TRUE;
+  if (getrlimit (RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY &&
+      g_stat (path, &st) == 0 && (guint64) st.st_size + 64 * 1024 >= (guint64) limit.rlim_cur)
+    return TRUE;
+  return FALSE;
+}
+
 gboolean
 _ctg_document_set_sqlite_error (CtgDocument  *self,
                                 int           rc,
                                 GError      **error)
 {
   const char *detail = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+  int system_errno = self->db ? sqlite3_system_errno (self->db) : 0;
+
+  /* SQLite says SQLITE_FULL only for ENOSPC; a quota or a file size limit
+   * is the same thing to the user */
+  if ((rc & 0xff) == SQLITE_IOERR &&
+      (system_errno == ENOSPC || system_errno == EFBIG || system_errno == EDQUOT ||
+       (self->path != NULL && out_of_space (self->path))))
+    rc = SQLITE_FULL;
 
   switch (rc & 0xff)
     {
@@ -485,9 +513,11 @@ _ctg_document_end (CtgDocument  *self,
 
     if (rc != SQLITE_OK)
       {
+        /* Read the error before ROLLBACK replaces SQLite's message and errno */
+        _ctg_document_set_sqlite_error (self, rc, error);
         sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
         g_clear_pointer (&self->group_label, g_free);
-        return _ctg_document_set_sqlite_error (self, rc, error);
+        return FALSE;
       }
   }
 

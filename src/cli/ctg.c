@@ -34,7 +34,8 @@ fail (const char *format,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_printerr ("ctg: %s\n", message);
+  /* Translators: an error of the ctg tool, as in "ctg: the file does not exist" */
+  g_printerr (_("ctg: %s\n"), message);
   return EXIT_FAILURE;
 }
 
@@ -48,7 +49,8 @@ fail_error (const GError *error)
   if (newline != NULL)
     {
       *newline = '\0';
-      g_printerr ("ctg: %s\n%s\n", first_line, newline + 1);
+      g_printerr (_("ctg: %s\n"), first_line);
+      g_printerr ("%s\n", newline + 1);
       return EXIT_FAILURE;
     }
   return fail ("%s", error->message);
@@ -114,7 +116,7 @@ command_new (int    argc,
 
   context = new_context (_("FILE.ctg"), _("Create an empty convention."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv, 1, "ctg new [--title TITLE] FILE.ctg"))
+  if (!parse_options (context, &argc, &argv, 1, _("ctg new [--title TITLE] FILE.ctg")))
     return 2;
 
   doc = ctg_document_create (argv[1], &error);
@@ -158,7 +160,7 @@ command_import (int    argc,
                            "avancement, étapes, moyens, indicateurs, notes."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!parse_options (context, &argc, &argv, 1,
-                      "ctg import PLAN.csv -o FILE.ctg [--convention FILE.convention] [--force]"))
+                      _("ctg import PLAN.csv -o FILE.ctg [--convention FILE.convention] [--force]")))
     return 2;
   if (output == NULL)
     return fail (_("Say where to create the convention with -o FILE.ctg"));
@@ -313,7 +315,7 @@ command_export (int    argc,
 
   context = new_context (_("FILE.ctg"), _("Export a convention."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv, 1, "ctg export FILE.ctg --csv OUT.csv | --pdf OUT.pdf [--meeting DATE]"))
+  if (!parse_options (context, &argc, &argv, 1, _("ctg export FILE.ctg --csv OUT.csv | --pdf OUT.pdf [--meeting DATE]")))
     return 2;
   if (csv_path == NULL && pdf_path == NULL)
     return fail (_("Say what to export, for example --csv OUT.csv or --pdf OUT.pdf"));
@@ -398,7 +400,7 @@ command_info (int    argc,
   guint total;
 
   context = new_context (_("FILE.ctg"), _("Show a convention’s title, period and plan."));
-  if (!parse_options (context, &argc, &argv, 1, "ctg info FILE.ctg"))
+  if (!parse_options (context, &argc, &argv, 1, _("ctg info FILE.ctg")))
     return 2;
 
   doc = ctg_document_open (argv[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
@@ -440,7 +442,8 @@ command_info (int    argc,
 
       ctg_document_count_statuses (doc, axis, counts);
       n = sum_counts (counts);
-      g_print ("  %u. %s: ", i + 1, axis_title);
+      /* Translators: an axis in ctg info, as in "  2. Enfance: 31 actions" */
+      g_print (_("  %u. %s: "), i + 1, axis_title);
       g_print (g_dngettext (GETTEXT_PACKAGE, "%u action", "%u actions", n), n);
       if (n > 0)
         {
@@ -471,7 +474,7 @@ command_check (int    argc,
   context = new_context (_("FILE.ctg"),
                          _("Check that a file is a convention of this version or an older one, "
                            "and that it is not damaged."));
-  if (!parse_options (context, &argc, &argv, 1, "ctg check FILE.ctg"))
+  if (!parse_options (context, &argc, &argv, 1, _("ctg check FILE.ctg")))
     return 2;
 
   doc = ctg_document_open (argv[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
@@ -494,7 +497,7 @@ command_list (int    argc,
   g_autoptr(GListModel) actions = NULL;
 
   context = new_context (_("FILE.ctg"), _("List the actions with their numbers, for ctg set."));
-  if (!parse_options (context, &argc, &argv, 1, "ctg list FILE.ctg"))
+  if (!parse_options (context, &argc, &argv, 1, _("ctg list FILE.ctg")))
     return 2;
 
   doc = ctg_document_open (argv[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
@@ -573,7 +576,7 @@ command_set (int    argc,
                          _("Change an action (its number is shown by ctg list). All the changes "
                            "are saved together, or none if one is refused."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv, 2, "ctg set FILE.ctg ACTION [--status …] [--progress …] [--pilots …] [--echeance …]"))
+  if (!parse_options (context, &argc, &argv, 2, _("ctg set FILE.ctg ACTION [--status …] [--progress …] [--pilots …] [--echeance …]")))
     return 2;
 
   if (!g_ascii_string_to_signed (argv[2], 10, 1, G_MAXINT64, &action_id, NULL))
@@ -646,7 +649,7 @@ replay (int      argc,
   g_autofree char *label = NULL;
 
   context = new_context (_("FILE.ctg"), undo ? _("Undo the last change.") : _("Redo the last undone change."));
-  if (!parse_options (context, &argc, &argv, 1, undo ? "ctg undo FILE.ctg" : "ctg redo FILE.ctg"))
+  if (!parse_options (context, &argc, &argv, 1, undo ? _("ctg undo FILE.ctg") : _("ctg redo FILE.ctg")))
     return 2;
 
   doc = ctg_document_open (argv[1], CTG_OPEN_FLAGS_NONE, &error);
@@ -695,7 +698,7 @@ command_changes (int    argc,
 
   context = new_context (_("FILE.ctg"), _("List the changes recorded in a convention."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv, 1, "ctg changes FILE.ctg [--since DATE]"))
+  if (!parse_options (context, &argc, &argv, 1, _("ctg changes FILE.ctg [--since DATE]")))
     return 2;
 
   if (since != NULL)

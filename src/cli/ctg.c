@@ -526,22 +526,6 @@ command_list (int    argc,
 
 /* ctg set */
 
-static GPtrArray *
-parse_participant_list (const char *text)
-{
-  g_autoptr(GPtrArray) items = ctg_split_list (text);
-  GPtrArray *participants = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_participant_free);
-
-  for (guint i = 0; i < items->len; i++)
-    {
-      CtgParticipant *p = ctg_participant_parse (g_ptr_array_index (items, i));
-
-      if (p != NULL)
-        g_ptr_array_add (participants, p);
-    }
-  return participants;
-}
-
 static int
 command_set (int    argc,
              char **argv)
@@ -614,14 +598,14 @@ command_set (int    argc,
 
   if (pilots != NULL)
     {
-      g_autoptr(GPtrArray) list = parse_participant_list (pilots);
+      g_autoptr(GPtrArray) list = ctg_participant_list_parse (pilots);
 
       if (!ctg_document_set_participants (doc, action_id, CTG_RELATION_PILOT, list, &error))
         goto failed;
     }
   if (partners != NULL)
     {
-      g_autoptr(GPtrArray) list = parse_participant_list (partners);
+      g_autoptr(GPtrArray) list = ctg_participant_list_parse (partners);
 
       if (!ctg_document_set_participants (doc, action_id, CTG_RELATION_PARTNER, list, &error))
         goto failed;

@@ -2283,28 +2283,16 @@ normalize_value (CtgDocument  *self,
 
     case FIELD_PROGRESS:
       {
-        g_autofree char *number = NULL;
-        guint64 progress;
+        int progress;
 
-        if (stripped == NULL || stripped[0] == '\0')
-          return TRUE;
-        number = g_strdup (stripped);
-        if (g_str_has_suffix (number, "%"))
-          number[strlen (number) - 1] = '\0';
-        g_strstrip (number);
-        /* French writes "40 %" with a no-break space */
-        if (g_str_has_suffix (number, "\u00a0") || g_str_has_suffix (number, "\u202f"))
-          {
-            number[strlen (number) - (g_str_has_suffix (number, "\u00a0") ? 2 : 3)] = '\0';
-            g_strstrip (number);
-          }
-        if (!g_ascii_string_to_unsigned (number, 10, 0, 100, &progress, NULL))
+        if (!ctg_progress_parse (value, &progress))
           {
             g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE,
                          _("“%s” is not a progress: give a number from 0 to 100."), stripped);
             return FALSE;
           }
-        *stored = g_strdup_printf ("%u", (guint) progress);
+        if (progress >= 0)
+          *stored = g_strdup_printf ("%d", progress);
         return TRUE;
       }
 

@@ -353,8 +353,15 @@ row_problem (GPtrArray  *problems,
   g_ptr_array_add (problems, g_strdup_printf (_("line %u: %s"), line, message));
 }
 
-static GPtrArray *
-parse_participants (const char *cell)
+/**
+ * ctg_participant_list_parse:
+ *
+ * Reads a cell of pilots or partners, split as ctg_split_list() does.
+ *
+ * Returns: (transfer full) (element-type CtgParticipant): the participants
+ */
+GPtrArray *
+ctg_participant_list_parse (const char *cell)
 {
   g_autoptr(GPtrArray) items = ctg_split_list (cell);
   GPtrArray *participants = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_participant_free);
@@ -396,8 +403,8 @@ check_row (CtgCsvRow   *csv,
   if (row->cells[COL_TITLE][0] == '\0')
     row_problem (problems, row->line, _("the action (column “action”) is empty"));
 
-  row->pilots = parse_participants (row->cells[COL_PILOTS]);
-  row->partners = parse_participants (row->cells[COL_PARTNERS]);
+  row->pilots = ctg_participant_list_parse (row->cells[COL_PILOTS]);
+  row->partners = ctg_participant_list_parse (row->cells[COL_PARTNERS]);
 
   if (!ctg_date_parse (row->cells[COL_START], &start))
     {
@@ -436,31 +443,16 @@ check_row (CtgCsvRow   *csv,
     row->status = ctg_status_to_key (status);
 
   {
-    g_autofree char *progress = g_strstrip (g_strdup (row->cells[COL_PROGRESS]));
-    guint64 value;
-    gsize len;
+    int progress;
 
-    len = strlen (progress);
-    if (len > 0 && progress[len - 1] == '%')
-      progress[--len] = '\0';
-    /* "40 %" is written with a no-break space in French */
-    if (g_str_has_suffix (progress, "\u00a0"))
-      progress[len - 2] = '\0';
-    else if (g_str_has_suffix (progress, "\u202f"))
-      progress[len - 3] = '\0';
-    g_strstrip (progress);
-
-    if (progress[0] != '\0')
+    if (!ctg_progress_parse (row->cells[COL_PROGRESS], &progress))
       {
-        if (!g_ascii_string_to_unsigned (progress, 10, 0, 100, &value, NULL))
-          {
-            g_autofree char *message = g_strdup_printf (_("“%s” is not a progress from 0 to 100"),
-                                                        g_strstrip (row->cells[COL_PROGRESS]));
-            row_problem (problems, row->line, message);
-          }
-        else
-          row->progress = g_strdup_printf ("%u", (guint) value);
+        g_autofree char *message = g_strdup_printf (_("“%s” is not a progress from 0 to 100"),
+                                                    g_strstrip (row->cells[COL_PROGRESS]));
+        row_problem (problems, row->line, message);
       }
+    else if (progress >= 0)
+      row->progress = g_strdup_printf ("%d", progress);
   }
 
   row->steps = g_array_new (FALSE, TRUE, sizeof (Step));

@@ -21,5 +21,6 @@ gboolean  ctg_document_import_convention (CtgDocument  *self,
                                           GKeyFile     *key_file,
                                           GError      **error);
 GPtrArray *ctg_split_list                (const char   *cell);
+GPtrArray *ctg_participant_list_parse    (const char   *cell);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "ctg-error.h"
 #include "ctg-status.h"
@@ -180,4 +181,38 @@ ctg_status_to_csv (CtgStatus status)
   g_return_val_if_fail (status < CTG_N_STATUSES, NULL);
 
   return csv_words[status];
+}
+
+/**
+ * ctg_progress_parse:
+ * @text: "40", "40%" or "40 %" (with the no-break space French writes)
+ * @progress: (out): 0-100, or -1 for an empty text (no progress entered)
+ *
+ * Returns: %FALSE if @text is not a whole number from 0 to 100
+ */
+gboolean
+ctg_progress_parse (const char *text,
+                    int        *progress)
+{
+  g_autofree char *number = g_strstrip (g_strdup (text ? text : ""));
+  guint64 value;
+  gsize len = strlen (number);
+
+  if (len > 0 && number[len - 1] == '%')
+    number[--len] = '\0';
+  if (g_str_has_suffix (number, "\u00a0"))
+    number[len - strlen ("\u00a0")] = '\0';
+  else if (g_str_has_suffix (number, "\u202f"))
+    number[len - strlen ("\u202f")] = '\0';
+  g_strstrip (number);
+
+  if (number[0] == '\0')
+    {
+      *progress = -1;
+      return TRUE;
+    }
+  if (!g_ascii_string_to_unsigned (number, 10, 0, 100, &value, NULL))
+    return FALSE;
+  *progress = (int) value;
+  return TRUE;
 }

@@ -29,6 +29,9 @@ gboolean    ctg_status_parse     (const char *text,
 const char *ctg_status_to_label  (CtgStatus   status);
 const char *ctg_status_to_csv    (CtgStatus   status);
 
+gboolean    ctg_progress_parse   (const char *text,
+                                  int        *progress);
+
 char       *ctg_text_fold        (const char *text);
 
 G_END_DECLS

@@ -529,24 +529,19 @@ on_progress_input_cb (CtgActionEditor *self,
                       GtkSpinButton   *spin)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
-  g_autofree char *number = g_strstrip (g_strdup (text));
-  guint64 value;
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  int value;
 
-  if (g_str_has_suffix (number, "%"))
-    {
-      number[strlen (number) - 1] = '\0';
-      g_strstrip (number);
-    }
-
-  if (number[0] == '\0' || g_str_equal (number, "—") || g_str_equal (number, "-"))
+  /* The spin button shows "—" for no progress */
+  if (g_str_equal (stripped, "—") || g_str_equal (stripped, "-"))
     {
       *new_value = -1;
       return TRUE;
     }
 
-  if (g_ascii_string_to_unsigned (number, 10, 0, 100, &value, NULL))
+  if (ctg_progress_parse (text, &value))
     {
-      *new_value = (double) value;
+      *new_value = value;
       return TRUE;
     }
 

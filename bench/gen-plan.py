@@ -95,9 +95,16 @@ def sentence(rng, lo, hi):
 
 
 def date(rng, lo_year, lo_month=1):
-    """(year, month or 0, text) no earlier than lo_year-lo_month."""
+    """(year, month or 0, text) no earlier than lo_year-lo_month.
+
+    Mixed precision: a year, a month (40%) or, in a later year than the
+    bound, a day (15%)."""
     y = rng.randint(lo_year, 2026)
-    if rng.random() < 0.4:
+    r = rng.random()
+    if r < 0.15 and y > lo_year:
+        m = rng.randint(1, 12)
+        return y, m, f"{y}-{m:02d}-{rng.randint(1, 28):02d}"
+    if r < 0.55:
         m = rng.randint(lo_month if y == lo_year else 1, 12)
         return y, m, f"{y}-{m:02d}"
     return y, 0, str(y)

@@ -21,8 +21,8 @@ struct _CtgActionRow
   GtkLabel       *section_label;
   GtkLabel       *objective_label;
   GtkLabel       *code_label;
-  GtkLabel       *title_label;
-  GtkLabel       *pilots_label;
+  GtkInscription *title_label;
+  GtkInscription *pilots_label;
   GtkLabel       *echeance_label;
   GtkLabel       *status_label;
   GtkProgressBar *progress_bar;
@@ -100,8 +100,8 @@ ctg_action_row_bind (CtgActionRow *self,
 
   gtk_label_set_label (self->code_label, ctg_action_get_code (action));
   gtk_widget_set_visible (GTK_WIDGET (self->code_label), ctg_action_get_code (action)[0] != '\0');
-  gtk_label_set_label (self->title_label, ctg_action_get_title (action));
-  gtk_label_set_label (self->pilots_label, pilots);
+  gtk_inscription_set_text (self->title_label, ctg_action_get_title (action));
+  gtk_inscription_set_text (self->pilots_label, pilots);
   gtk_widget_set_visible (GTK_WIDGET (self->pilots_label), pilots[0] != '\0');
 
   if (overdue)

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "ctg-application.h"
+#include "ctg-bench-hook.h"
 #include "ctg-window.h"
 
 struct _CtgApplication
@@ -69,7 +70,8 @@ ctg_application_open_file (CtgApplication *self,
       window = find_empty_window (self);
       if (window == NULL)
         window = ctg_window_new (self);
-      ctg_window_load (window, file);
+      if (ctg_window_load (window, file))
+        ctg_bench_hook_watch_first_frame (GTK_WINDOW (window));
     }
   gtk_window_present (GTK_WINDOW (window));
 }

@@ -1,0 +1,299 @@
+/* bench-ui.c: the real window, timed in-process, for bench/run.sh
+ *
+ *   bench-ui FILE.ctg [search] [edit] [scroll-list] [scroll-timeline]
+ *
+ * Opens FILE.ctg in a CtgWindow (the code of the app, linked like the UI
+ * tests) under the display it is given (Xvfb in bench/run.sh), then:
+ *   search     types "parentalite accueil" one character at a time in the
+ *              search entry, then clears it, 3 times; for each change, the
+ *              time from GtkSearchEntry::search-changed (after GTK's typing
+ *              delay) to the end of the next painted frame:
+ *              "CTG_BENCH search-us=..." and the delay "search-delay-ms=";
+ *   edit       changes an action's pilots or échéance through the core API
+ *              on the window's document, 40 times: from the call to the end
+ *              of the next painted frame (the window updates its sidebar and
+ *              list on "changed"): "CTG_BENCH window-edit-us=...";
+ *   scroll-*   scrolls the action list of the first axis (or the timeline)
+ *              by 60 px per frame clock tick, down then up, 240 frames:
+ *              for each frame, the time from the frame clock's
+ *              "before-paint" to its "after-paint" (the time to produce
+ *              it; under Xvfb nothing waits for vsync) and the interval
+ *              between frames: "CTG_BENCH scroll-list-frame-us=..." and
+ *              "scroll-list-interval-us=...".
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdio.h>
+
+#include "ctg-window-private.h"
+
+#define SCROLL_FRAMES 240
+#define SCROLL_STEP   60.0
+
+static gint64 frame_start;
+static gint64 last_paint;
+static guint  paints;
+static gint64 search_started;
+static gboolean verbose;
+static GArray *frame_times;     /* gint64, before-paint -> after-paint */
+static GArray *frame_intervals; /* gint64, after-paint -> after-paint */
+
+static void
+on_before_paint_cb (GdkFrameClock *clock)
+{
+  frame_start = g_get_monotonic_time ();
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (verbose && frame_start != 0 && now - frame_start > 50000)
+    g_printerr ("slow frame: %" G_GINT64_FORMAT " us\n", now - frame_start);
+  if (frame_times != NULL && frame_start != 0)
+    {
+      gint64 took = now - frame_start;
+      g_array_append_val (frame_times, took);
+      if (last_paint != 0)
+        {
+          gint64 interval = now - last_paint;
+          g_array_append_val (frame_intervals, interval);
+        }
+    }
+  last_paint = now;
+  paints++;
+}
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Runs the main loop until a frame is painted after now; returns its end
+ * (or the time it gave up: nothing needed painting) */
+static gint64
+wait_painted (guint timeout_ms)
+{
+  guint before = paints;
+  gint64 end = g_get_monotonic_time () + timeout_ms * 1000;
+
+  while (paints == before && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  return paints == before ? g_get_monotonic_time () : last_paint;
+}
+
+/* Lets pending work (idle relayouts, frames) finish before a measure */
+static void
+settle (void)
+{
+  spin (150);
+}
+
+static void
+print_times (const char *name,
+             GArray     *times)
+{
+  printf ("CTG_BENCH %s=", name);
+  for (guint i = 0; i < times->len; i++)
+    printf ("%s%" G_GINT64_FORMAT, i ? "," : "", g_array_index (times, gint64, i));
+  printf ("\n");
+  fflush (stdout);
+}
+
+static gboolean
+search_emission_hook (GSignalInvocationHint *hint,
+                      guint                  n_params,
+                      const GValue          *params,
+                      gpointer               data)
+{
+  search_started = g_get_monotonic_time ();
+  return TRUE;
+}
+
+static void
+bench_search (CtgWindow *window)
+{
+  GtkEditable *entry = _ctg_window_get_search_entry (window);
+  const char *query = "parentalite accueil";
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint delay = 0;
+
+  g_object_get (entry, "search-delay", &delay, NULL);
+  g_signal_add_emission_hook (g_signal_lookup ("search-changed", GTK_TYPE_SEARCH_ENTRY), 0,
+                              search_emission_hook, NULL, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  settle ();
+
+  for (guint round = 0; round < 3; round++)
+    for (gsize len = 1; len <= strlen (query) + 1; len++)
+      {
+        /* The last step clears the entry: back to the page shown before */
+        g_autofree char *text = len <= strlen (query) ? g_strndup (query, len) : g_strdup ("");
+        gint64 painted, took;
+
+        search_started = 0;
+        gtk_editable_set_text (entry, text);
+        while (search_started == 0)
+          g_main_context_iteration (NULL, TRUE);
+        painted = wait_painted (1000);
+        took = painted - search_started;
+        g_array_append_val (times, took);
+        if (verbose)
+          g_printerr ("search \"%s\": %" G_GINT64_FORMAT " us\n", text, took);
+        settle ();
+      }
+  printf ("CTG_BENCH search-delay-ms=%u\n", delay);
+  print_times ("search-us", times);
+  gtk_editable_set_text (entry, "");
+  settle ();
+}
+
+static void
+bench_edit (CtgWindow *window)
+{
+  CtgDocument *doc = ctg_window_get_document (window);
+  g_autoptr(GListModel) all = ctg_document_list_actions (doc, 0);
+  guint n = g_list_model_get_n_items (all);
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < 40 && n > 0; i++)
+    {
+      g_autoptr(CtgAction) action = g_list_model_get_item (all, (i * 7919u) % n);
+      gint64 id = ctg_action_get_id (action);
+      g_autoptr(GError) error = NULL;
+      gint64 start, took;
+      gboolean ok;
+
+      start = g_get_monotonic_time ();
+      if (i % 2 == 0)
+        {
+          g_autoptr(GPtrArray) pilots = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_participant_free);
+
+          g_ptr_array_add (pilots, ctg_participant_new (i % 4 ? "Caf" : "Karim BENALI",
+                                                        i % 4 ? CTG_PARTICIPANT_ORGANISATION : CTG_PARTICIPANT_PERSON,
+                                                        NULL));
+          ok = ctg_document_set_participants (doc, id, CTG_RELATION_PILOT, pilots, &error);
+        }
+      else
+        ok = ctg_document_set (doc, CTG_ITEM_ACTION, id, "echeance", i % 4 == 1 ? "2026-12-31" : "2026-12", &error);
+      if (!ok)
+        {
+          g_printerr ("bench-ui: %s\n", error->message);
+          return;
+        }
+      took = wait_painted (2000) - start;
+      g_array_append_val (times, took);
+      settle ();
+    }
+  print_times ("window-edit-us", times);
+}
+
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  GtkAdjustment *adj = data;
+  double *direction = g_object_get_data (G_OBJECT (adj), "bench-direction");
+  double value = gtk_adjustment_get_value (adj) + *direction * SCROLL_STEP;
+  double top = gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj);
+
+  if (value >= top || value <= 0)
+    *direction = -*direction;
+  gtk_adjustment_set_value (adj, CLAMP (value, 0, top));
+  return frame_times->len < SCROLL_FRAMES ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static void
+bench_scroll (CtgWindow  *window,
+              GtkWidget  *scrollable,
+              const char *name)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (scrollable, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adj;
+  double direction = 1;
+  g_autofree char *frame_name = g_strdup_printf ("%s-frame-us", name);
+  g_autofree char *interval_name = g_strdup_printf ("%s-interval-us", name);
+  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  g_return_if_fail (scrolled != NULL);
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  printf ("CTG_BENCH %s-height-px=%.0f\n", name, gtk_adjustment_get_upper (adj));
+  gtk_adjustment_set_value (adj, 0);
+  settle ();
+
+  g_object_set_data (G_OBJECT (adj), "bench-direction", &direction);
+  frame_times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  frame_intervals = g_array_new (FALSE, FALSE, sizeof (gint64));
+  last_paint = 0;
+  frame_start = 0;
+  gtk_widget_add_tick_callback (scrollable, scroll_tick_cb, adj, NULL);
+  while (frame_times->len < SCROLL_FRAMES && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+
+  print_times (frame_name, frame_times);
+  print_times (interval_name, frame_intervals);
+  g_clear_pointer (&frame_times, g_array_unref);
+  g_clear_pointer (&frame_intervals, g_array_unref);
+  g_object_set_data (G_OBJECT (adj), "bench-direction", NULL);
+  settle ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GFile) file = NULL;
+  GdkFrameClock *clock;
+  CtgWindow *window;
+
+  if (argc < 2)
+    {
+      g_printerr ("usage: bench-ui FILE.ctg [search] [edit] [scroll-list] [scroll-timeline]\n");
+      return 2;
+    }
+  verbose = g_getenv ("CTG_BENCH_VERBOSE") != NULL;
+  gtk_init ();
+  adw_init ();
+
+  file = g_file_new_for_commandline_arg (argv[1]);
+  window = ctg_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  if (!ctg_window_load (window, file))
+    return 1;
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint_cb), NULL);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), NULL);
+  spin (500);
+
+  for (int i = 2; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "search"))
+        bench_search (window);
+      else if (g_str_equal (argv[i], "edit"))
+        bench_edit (window);
+      else if (g_str_equal (argv[i], "scroll-list"))
+        {
+          GtkListBox *sidebar = _ctg_window_get_sidebar (window);
+
+          gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 1));
+          settle ();
+          bench_scroll (window, GTK_WIDGET (_ctg_window_get_actions_view (window)), "scroll-list");
+        }
+      else
+        g_printerr ("bench-ui: unknown measure %s\n", argv[i]);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}

@@ -51,10 +51,12 @@ struct _CtgWindow
   /* Owned references */
   GFile                *file;
   CtgDocument          *document;
+  GListModel           *all;           /* every action, loaded once per change */
   GListStore           *source;        /* the actions of the axis, or all of them */
   GtkFilterListModel   *filtered;
   GtkCustomFilter      *filter;
   GHashTable           *search_text;   /* action id -> folded text to search */
+  GStrv                 query_words;   /* the search, folded once per change of it */
   GtkStringList        *pilot_names;
   GtkStringList        *years;
   GtkWidget            *error_dialog;
@@ -203,7 +205,8 @@ static void
 rebuild_sidebar (CtgWindow *self)
 {
   g_autoptr(GArray) axes = ctg_document_list_ids (self->document, CTG_ITEM_AXIS, 0);
-  g_autoptr(GListModel) all = ctg_document_list_actions (self->document, 0);
+  GListModel *all = self->all;
+  g_autoptr(GHashTable) by_axis = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   GtkWidget *child;
   GtkWidget *selected = NULL;
   CtgProgressSummary summary;
@@ -212,8 +215,23 @@ rebuild_sidebar (CtgWindow *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar))) != NULL)
     gtk_list_box_remove (self->sidebar, child);
 
-  ctg_actions_summarize_progress (all, &summary);
+  /* The roll-ups of every axis from the one list of actions */
   n = g_list_model_get_n_items (all);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CtgAction) action = g_list_model_get_item (all, i);
+      gint64 axis = ctg_action_get_axis_id (action);
+      GListStore *store = g_hash_table_lookup (by_axis, &axis);
+
+      if (store == NULL)
+        {
+          store = g_list_store_new (CTG_TYPE_ACTION);
+          g_hash_table_insert (by_axis, g_memdup2 (&axis, sizeof axis), store);
+        }
+      g_list_store_append (store, action);
+    }
+
+  ctg_actions_summarize_progress (all, &summary);
   {
     g_autofree char *subtitle = axis_subtitle (n, &summary);
     GtkWidget *row = make_sidebar_row (_("Overview"), subtitle, summary.average / 100, 0);
@@ -226,12 +244,15 @@ rebuild_sidebar (CtgWindow *self)
   for (guint i = 0; i < axes->len; i++)
     {
       gint64 axis = g_array_index (axes, gint64, i);
-      g_autoptr(GListModel) actions = ctg_document_list_actions (self->document, axis);
+      GListModel *actions = g_hash_table_lookup (by_axis, &axis);
+      g_autoptr(GListModel) none = actions ? NULL : G_LIST_MODEL (g_list_store_new (CTG_TYPE_ACTION));
       g_autofree char *title = ctg_document_dup_text (self->document, CTG_ITEM_AXIS, axis, "title");
       g_autofree char *numbered = g_strdup_printf ("%u. %s", i + 1, title);
       g_autofree char *subtitle = NULL;
       GtkWidget *row;
 
+      if (actions == NULL)
+        actions = none;
       ctg_actions_summarize_progress (actions, &summary);
       n = g_list_model_get_n_items (actions);
       subtitle = axis_subtitle (n, &summary);
@@ -275,7 +296,6 @@ filter_action (gpointer item,
   guint status = gtk_drop_down_get_selected (self->status_filter);
   guint pilot = gtk_drop_down_get_selected (self->pilot_filter);
   guint year = gtk_drop_down_get_selected (self->year_filter);
-  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
   if (status > 0 && status != GTK_INVALID_LIST_POSITION && ctg_action_get_status (action) != (CtgStatus) (status - 1))
     return FALSE;
@@ -303,15 +323,13 @@ filter_action (gpointer item,
         return FALSE;
     }
 
-  if (query != NULL && query[0] != '\0')
+  if (self->query_words != NULL)
     {
-      g_autofree char *folded = ctg_text_fold (query);
-      g_auto(GStrv) words = g_strsplit (folded, " ", -1);
       gint64 id = ctg_action_get_id (action);
       const char *haystack = g_hash_table_lookup (self->search_text, &id);
 
-      for (guint i = 0; haystack != NULL && words[i]; i++)
-        if (words[i][0] != '\0' && strstr (haystack, words[i]) == NULL)
+      for (guint i = 0; haystack != NULL && self->query_words[i]; i++)
+        if (self->query_words[i][0] != '\0' && strstr (haystack, self->query_words[i]) == NULL)
           return FALSE;
     }
 
@@ -349,19 +367,36 @@ refresh_list (CtgWindow *self)
 {
   g_autoptr(GtkSelectionModel) selection = NULL;
   gboolean searching = filters_active (self);
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   guint n;
 
   if (self->document == NULL)
     return;
 
+  /* Folded once here, not for each action the filter looks at */
+  g_clear_pointer (&self->query_words, g_strfreev);
+  if (query != NULL && query[0] != '\0')
+    {
+      g_autofree char *folded = ctg_text_fold (query);
+      self->query_words = g_strsplit (folded, " ", -1);
+    }
+
   if (searching != self->searching || self->source == NULL)
     {
-      g_autoptr(GListModel) actions = NULL;
+      GListStore *actions = g_list_store_new (CTG_TYPE_ACTION);
+      guint n_all = g_list_model_get_n_items (self->all);
 
+      /* From the actions loaded at the last change, not the file again */
       self->searching = searching;
-      actions = ctg_document_list_actions (self->document, searching ? 0 : self->axis_id);
+      for (guint i = 0; i < n_all; i++)
+        {
+          g_autoptr(CtgAction) action = g_list_model_get_item (self->all, i);
+
+          if (searching || ctg_action_get_axis_id (action) == self->axis_id)
+            g_list_store_append (actions, action);
+        }
       g_clear_object (&self->source);
-      self->source = G_LIST_STORE (g_steal_pointer (&actions));
+      self->source = actions;
       gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->source));
     }
 
@@ -378,7 +413,7 @@ refresh_list (CtgWindow *self)
 static void
 reload_actions (CtgWindow *self)
 {
-  g_autoptr(GListModel) all = ctg_document_list_actions (self->document, 0);
+  GListModel *all = self->all;
   g_auto(GStrv) names = ctg_document_list_participant_names (self->document);
   g_autoptr(GTree) years = g_tree_new ((GCompareFunc) g_strcmp0);
   guint n = g_list_model_get_n_items (all);
@@ -514,6 +549,10 @@ static void
 on_document_changed_cb (CtgDocument *document,
                         CtgWindow   *self)
 {
+  /* One read of every action per change, shared by the sidebar's roll-ups,
+   * the search index and the list */
+  g_clear_object (&self->all);
+  self->all = ctg_document_list_actions (document, 0);
   rebuild_sidebar (self);
   reload_actions (self);
 
@@ -584,6 +623,8 @@ set_document (CtgWindow   *self,
 
   self->axis_id = 0;
   gtk_stack_set_visible_child_name (self->main_stack, "document");
+  g_clear_object (&self->all);
+  self->all = ctg_document_list_actions (document, 0);
   rebuild_sidebar (self);
   reload_actions (self);
   show_axis (self, 0);
@@ -1333,6 +1374,8 @@ ctg_window_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->file);
   g_clear_object (&self->source);
+  g_clear_object (&self->all);
+  g_clear_pointer (&self->query_words, g_strfreev);
   g_clear_object (&self->filtered);
   g_clear_object (&self->pilot_names);
   g_clear_object (&self->years);

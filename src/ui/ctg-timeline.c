@@ -1519,6 +1519,7 @@ ctg_timeline_measure (GtkWidget      *widget,
       *minimum = HEADER_HEIGHT + ROW_HEIGHT * 3;
       *natural = (int) MIN (HEADER_HEIGHT + self->visible->len * ROW_HEIGHT + BOTTOM_PADDING, 4000);
     }
+  *natural = MAX (*natural, *minimum);
 }
 
 static void

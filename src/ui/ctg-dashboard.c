@@ -96,6 +96,7 @@ clear_list (GtkListBox *list)
 static GtkWidget *
 add_card (CtgDashboard *self,
           const char   *name,
+          guint         count,
           const char   *figure,
           const char   *caption,
           const char   *detail,
@@ -141,6 +142,7 @@ add_card (CtgDashboard *self,
   gtk_widget_set_tooltip_text (button, _("Show these actions"));
   gtk_box_append (self->cards, button);
   g_hash_table_insert (self->figures, g_strdup (name), button);
+  g_object_set_data (G_OBJECT (button), "count", GUINT_TO_POINTER (count));
   return button;
 }
 
@@ -187,6 +189,7 @@ add_figure_row (CtgDashboard *self,
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), target);
   gtk_list_box_append (list, row);
   g_hash_table_insert (self->figures, g_strdup (name), row);
+  g_object_set_data (G_OBJECT (row), "count", GUINT_TO_POINTER (count));
   return row;
 }
 
@@ -274,22 +277,22 @@ fill_figures (CtgDashboard *self)
     else
       detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "average over %u action", "average over %u actions",
                                              summary.counted), summary.counted);
-    add_card (self, "progress", figure, _("Overall progress"), detail, NULL, filter_target (self, NULL, NULL));
+    add_card (self, "progress", summary.left_out, figure, _("Overall progress"), detail, NULL, filter_target (self, NULL, NULL));
   }
   {
     g_autofree char *figure = g_strdup_printf ("%u", n);
-    add_card (self, "total", figure, g_dngettext (GETTEXT_PACKAGE, "Action", "Actions", n), NULL, NULL,
+    add_card (self, "total", n, figure, g_dngettext (GETTEXT_PACKAGE, "Action", "Actions", n), NULL, NULL,
               filter_target (self, NULL, NULL));
   }
   {
     g_autofree char *figure = g_strdup_printf ("%u", overdue);
-    add_card (self, "overdue", figure, _("Overdue"), _("échéance passed, not done"),
+    add_card (self, "overdue", overdue, figure, _("Overdue"), _("échéance passed, not done"),
               overdue > 0 ? "error" : NULL, filter_target (self, "overdue", g_variant_new_boolean (TRUE)));
   }
   {
     g_autofree char *figure = g_strdup_printf ("%u", soon);
     g_autofree char *caption = g_strdup_printf (_("Échéances in the next %u days"), CTG_DUE_SOON_DAYS);
-    add_card (self, "soon", figure, caption, _("still to be done"), soon > 0 ? "warning" : NULL,
+    add_card (self, "soon", soon, figure, caption, _("still to be done"), soon > 0 ? "warning" : NULL,
               filter_target (self, "soon", g_variant_new_boolean (TRUE)));
   }
 
@@ -706,7 +709,9 @@ ctg_dashboard_set_axis (CtgDashboard *self,
  * @name: "progress", "total", "overdue", "soon", "status:<key>",
  *   "pilot:<name>" or "changes"
  *
- * Returns: (transfer none) (nullable): the button or row showing that figure
+ * Returns: (transfer none) (nullable): the button or row showing that
+ *   figure; its "count" data holds the number shown (for "progress", the
+ *   number of actions left out of the average)
  */
 GtkWidget *
 ctg_dashboard_get_figure (CtgDashboard *self,

@@ -268,7 +268,9 @@ fill_figures (CtgDashboard *self)
       figure = g_strdup ("—");
     else
       figure = g_strdup_printf ("%.0f %%", summary.average);
-    if (summary.left_out > 0)
+    if (summary.counted == 0)
+      detail = g_strdup (_("no progress entered yet"));
+    else if (summary.left_out > 0)
       detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                              "average over %u action, %u left out (abandoned or no progress entered)",
                                              "average over %u actions, %u left out (abandoned or no progress entered)",
@@ -281,7 +283,7 @@ fill_figures (CtgDashboard *self)
   }
   {
     g_autofree char *figure = g_strdup_printf ("%u", n);
-    add_card (self, "total", n, figure, g_dngettext (GETTEXT_PACKAGE, "Action", "Actions", n), NULL, NULL,
+    add_card (self, "total", n, figure, C_("dashboard", "Actions"), NULL, NULL,
               filter_target (self, NULL, NULL));
   }
   {

@@ -885,8 +885,8 @@ draw_bar (CtgTimeline *self,
   /* Overdue: a red line from the échéance to today */
   if (row->overdue && today_x > x + w)
     {
-      GdkRGBA red = with_alpha (&self->colors[COLOR_ERROR], 0.6);
-      fill (snapshot, &red, x + w, y + h / 2 - 1, today_x - x - w, 2);
+      GdkRGBA red = with_alpha (&self->colors[COLOR_ERROR], 0.35);
+      fill (snapshot, &red, x + w, y + h / 2 - 0.5, today_x - x - w, 1);
     }
 
   fade_start = no_start ? MIN (w / 2, 24) : fade_width (self, start, w);
@@ -1106,7 +1106,7 @@ ctg_timeline_snapshot (GtkWidget   *widget,
                                                   : g_strdup (ctg_action_get_title (row->action));
 
           pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
-          draw_text (self, snapshot, text, 36, y, lw - 44, row->overdue, FALSE, &color);
+          draw_text (self, snapshot, text, 36, y, lw - 44, FALSE, FALSE, &color);
         }
       else
         {
@@ -1143,18 +1143,22 @@ ctg_timeline_snapshot (GtkWidget   *widget,
       double text_w;
       int pw;
 
-      pango_layout_set_attributes (self->layout, NULL);
+      g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_attr_list_insert (attrs, pango_attr_scale_new (0.85));
+      pango_layout_set_attributes (self->layout, attrs);
       pango_layout_set_width (self->layout, -1);
       pango_layout_set_text (self->layout, _("Today"), -1);
       pango_layout_get_pixel_size (self->layout, &pw, NULL);
-      text_w = pw * 0.85 + 10;
+      text_w = pw + 12;
       gsk_rounded_rect_init_from_rect (&pill, &GRAPHENE_RECT_INIT (today_x - text_w / 2, 27, text_w, 16), 8);
       gtk_snapshot_push_rounded_clip (snapshot, &pill);
       fill (snapshot, &red, today_x - text_w / 2, 27, text_w, 16);
       gtk_snapshot_pop (snapshot);
       {
         GdkRGBA white = { 1, 1, 1, 1 };
-        draw_text (self, snapshot, _("Today"), today_x - text_w / 2 + 5, 35, -1, TRUE, TRUE, &white);
+        draw_text (self, snapshot, _("Today"), today_x - text_w / 2 + 6, 35, -1, TRUE, TRUE, &white);
       }
     }
   gtk_snapshot_pop (snapshot);

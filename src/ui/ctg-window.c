@@ -1627,16 +1627,12 @@ fill_legend (CtgWindow *self)
       gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
       gtk_box_append (GTK_BOX (item), dot);
       gtk_box_append (GTK_BOX (item), gtk_label_new (i < CTG_N_STATUSES ? ctg_status_to_label ((CtgStatus) i)
-                                                                        : C_("echeance", "overdue")));
+                                                                        : _("Overdue")));
       gtk_box_append (self->timeline_legend, item);
     }
-  {
-    GtkWidget *label = gtk_label_new (_("Faded end: year or month only"));
-
-    gtk_widget_add_css_class (label, "dim-label");
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-    gtk_box_append (self->timeline_legend, label);
-  }
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->timeline_legend),
+                               _("A faded end: a date known to the year or the month only. "
+                                 "A dark end: a date known to the day."));
 }
 
 /* GObject */

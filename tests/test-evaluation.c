@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "ctg-schema.h"
 #include "ctg-test-util.h"
@@ -21,9 +22,11 @@ static const char * const v1_tables[] = {
 };
 
 /* Every row of every v1 table, as JSON text, read with a plain connection
- * that is closed before the document opens the file */
+ * that is closed before the document opens the file. @columns keeps the
+ * columns of the first dump, so a later one leaves out added columns. */
 static char *
-dump_v1_tables (const char *path)
+dump_v1_tables (const char *path,
+                GHashTable *columns_by_table)
 {
   GString *dump = g_string_new (NULL);
   sqlite3 *db = NULL;
@@ -38,10 +41,16 @@ dump_v1_tables (const char *path)
       g_autofree char *columns = NULL;
 
       /* json_array(*) is not SQL: list the columns */
-      g_assert_cmpint (sqlite3_prepare_v2 (db, columns_sql, -1, &stmt, NULL), ==, SQLITE_OK);
-      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-      columns = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      sqlite3_finalize (stmt);
+      if (g_hash_table_contains (columns_by_table, v1_tables[i]))
+        columns = g_strdup (g_hash_table_lookup (columns_by_table, v1_tables[i]));
+      else
+        {
+          g_assert_cmpint (sqlite3_prepare_v2 (db, columns_sql, -1, &stmt, NULL), ==, SQLITE_OK);
+          g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+          columns = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+          sqlite3_finalize (stmt);
+          g_hash_table_insert (columns_by_table, (gpointer) v1_tables[i], g_strdup (columns));
+        }
 
       sql = g_strdup_printf ("SELECT json_group_array(json_array(%s)) FROM (SELECT * FROM %s ORDER BY id)",
                              columns, v1_tables[i]);
@@ -99,10 +108,11 @@ test_migration_v1_fixture (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) indicators = NULL;
   g_autofree char *value = NULL;
+  g_autoptr(GHashTable) columns = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   sqlite3 *db = NULL;
 
   g_assert_cmpint (file_user_version (path), ==, 1);
-  before = dump_v1_tables (path);
+  before = dump_v1_tables (path, columns);
 
   doc = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
   g_assert_no_error (error);
@@ -121,11 +131,25 @@ test_migration_v1_fixture (void)
   g_assert_cmpstr (value, ==, "4 par an");
   g_assert_true (ctg_document_can_undo (doc));
 
+  /* What v2 adds starts empty, with the five indicators of seed 002 */
+  g_assert_false (ctg_action_is_continuous (action));
+  g_assert_cmpint (ctg_action_get_budget (action), ==, -1);
+  g_assert_cmpuint (ctg_action_get_referents (action)->len, ==, 0);
+  g_assert_cmpuint (ctg_action_get_funding (action)->len, ==, 0);
+  {
+    g_autoptr(GArray) evaluation = ctg_document_list_ids (doc, CTG_ITEM_EVALUATION_INDICATOR, 0);
+    g_autofree char *first = NULL;
+
+    g_assert_cmpuint (evaluation->len, ==, 5);
+    first = ctg_document_dup_text (doc, CTG_ITEM_EVALUATION_INDICATOR, g_array_index (evaluation, gint64, 0), "name");
+    g_assert_cmpstr (first, ==, "Completion or not of the action sheets");
+  }
+
   ctg_document_close (doc);
   g_clear_object (&doc);
 
   /* Every v1 row is still there, unchanged */
-  after = dump_v1_tables (path);
+  after = dump_v1_tables (path, columns);
   g_assert_cmpstr (after, ==, before);
 
   g_assert_cmpint (file_user_version (path), ==, CTG_SCHEMA_VERSION);
@@ -133,6 +157,486 @@ test_migration_v1_fixture (void)
   g_assert_true (_ctg_schema_verify (db, CTG_SCHEMA_VERSION, &error));
   g_assert_no_error (error);
   sqlite3_close (db);
+
+  doc = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+
+  /* A référent can now be added beside the pilots */
+  {
+    g_autoptr(GPtrArray) referents = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_participant_free);
+    g_autoptr(CtgAction) again = NULL;
+
+    g_ptr_array_add (referents, ctg_participant_new ("Julie MARTIN", CTG_PARTICIPANT_PERSON, "CSC Lavoisier"));
+    g_assert_true (ctg_document_set_participants (doc, 5, CTG_RELATION_REFERENT, referents, &error));
+    g_assert_no_error (error);
+    again = ctg_document_get_action (doc, 5);
+    g_assert_cmpuint (ctg_action_get_referents (again)->len, ==, 1);
+    g_assert_cmpuint (ctg_action_get_partners (again)->len, ==, 2);
+    /* Participant ids go on from where v1 left them: the journal names them */
+    g_assert_cmpint (ctg_document_get_int (doc, CTG_ITEM_PARTICIPANT, 5, "action_id", 0), ==, 5);
+    g_assert_true (ctg_document_undo (doc, &error));
+    g_assert_no_error (error);
+  }
+
+  /* The v1 journal still undoes: the last v1 edit added a meeting */
+  g_assert_true (ctg_document_has_item (doc, CTG_ITEM_MEETING, 1));
+  g_assert_true (ctg_document_undo (doc, &error));
+  g_assert_no_error (error);
+  g_assert_false (ctg_document_has_item (doc, CTG_ITEM_MEETING, 1));
+  g_assert_true (ctg_document_redo (doc, &error));
+  g_assert_no_error (error);
+  g_assert_true (ctg_document_has_item (doc, CTG_ITEM_MEETING, 1));
+
+}
+
+/* Read-only, a v1 file cannot be upgraded in place: it is upgraded in
+ * memory, readable, and the file is left exactly as it was */
+static void
+test_migration_v1_read_only (void)
+{
+  g_autofree char *path = copy_fixture ("v1-m2a.ctg");
+  g_autofree char *bytes_before = NULL;
+  g_autofree char *bytes_after = NULL;
+  g_autoptr(CtgDocument) doc = NULL;
+  g_autoptr(CtgAction) action = NULL;
+  g_autoptr(GArray) evaluation = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length_before, length_after;
+
+  bytes_before = ctg_test_read_file (path, &length_before);
+
+  doc = ctg_document_open (path, CTG_OPEN_FLAGS_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (ctg_document_is_read_only (doc));
+  g_assert_nonnull (strstr (ctg_document_get_read_only_reason (doc), "older version"));
+
+  action = ctg_document_get_action (doc, 1);
+  g_assert_cmpint (ctg_action_get_progress (action), ==, 40);
+  evaluation = ctg_document_list_ids (doc, CTG_ITEM_EVALUATION_INDICATOR, 0);
+  g_assert_cmpuint (evaluation->len, ==, 5);
+
+  g_assert_false (ctg_document_set (doc, CTG_ITEM_ACTION, 1, "title", "Non", &error));
+  g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_false (ctg_document_set_action_year (doc, 1, 2024, "done", "Non", &error));
+  g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_READ_ONLY);
+
+  ctg_document_close (doc);
+  bytes_after = ctg_test_read_file (path, &length_after);
+  g_assert_cmpmem (bytes_after, length_after, bytes_before, length_before);
+  g_assert_cmpint (file_user_version (path), ==, 1);
+}
+
+typedef struct
+{
+  CtgDocument *doc;
+  gint64       axis;
+  gint64       objective;
+  gint64       actions[4];
+} Plan;
+
+static void
+plan_set_up (Plan          *plan,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  plan->doc = ctg_test_new_document ();
+  plan->axis = ctg_document_add_axis (plan->doc, "Petite enfance", &error);
+  g_assert_no_error (error);
+  plan->objective = ctg_document_add_objective (plan->doc, plan->axis, 0, 0, "Accueillir", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (plan->actions); i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Action %u", i + 1);
+
+      plan->actions[i] = ctg_document_add_action (plan->doc, plan->objective, title, &error);
+      g_assert_no_error (error);
+    }
+}
+
+static void
+plan_tear_down (Plan          *plan,
+                gconstpointer  data)
+{
+  g_clear_object (&plan->doc);
+}
+
+static void
+set_ok (CtgDocument *doc,
+        CtgItemKind  kind,
+        gint64       id,
+        const char  *field,
+        const char  *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ctg_document_set (doc, kind, id, field, value, &error));
+  g_assert_no_error (error);
+}
+
+static void
+assert_text (CtgDocument *doc,
+             CtgItemKind  kind,
+             gint64       id,
+             const char  *field,
+             const char  *expected)
+{
+  g_autofree char *text = ctg_document_dup_text (doc, kind, id, field);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* A new convention starts with the five indicators of seed 002 */
+static void
+test_evaluation_defaults (Plan          *plan,
+                          gconstpointer  data)
+{
+  g_autoptr(GArray) ids = ctg_document_list_ids (plan->doc, CTG_ITEM_EVALUATION_INDICATOR, 0);
+
+  g_assert_cmpuint (ids->len, ==, 5);
+  assert_text (plan->doc, CTG_ITEM_EVALUATION_INDICATOR, g_array_index (ids, gint64, 4), "name",
+               "Residents’ satisfaction and involvement");
+  /* Part of a new file, not an edit to undo */
+  {
+    g_autoptr(CtgDocument) fresh = ctg_test_new_document ();
+    g_autoptr(GArray) fresh_ids = ctg_document_list_ids (fresh, CTG_ITEM_EVALUATION_INDICATOR, 0);
+
+    g_assert_cmpuint (fresh_ids->len, ==, 5);
+    g_assert_false (ctg_document_can_undo (fresh));
+  }
+}
+
+static void
+test_evaluation_year_notes (Plan          *plan,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 a = plan->actions[0];
+  gint64 row;
+  g_autoptr(GPtrArray) changes = NULL;
+
+  g_assert_cmpint (ctg_document_find_action_year (plan->doc, a, 2024), ==, 0);
+
+  /* Setting nothing on a year with nothing makes no row */
+  g_assert_true (ctg_document_set_action_year (plan->doc, a, 2024, "done", "", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ctg_document_find_action_year (plan->doc, a, 2024), ==, 0);
+
+  g_assert_true (ctg_document_set_action_year (plan->doc, a, 2024, "done", "Deux RPE ouverts", &error));
+  g_assert_no_error (error);
+  row = ctg_document_find_action_year (plan->doc, a, 2024);
+  g_assert_cmpint (row, >, 0);
+  g_assert_true (ctg_document_set_action_year (plan->doc, a, 2024, "difficulties", "Recrutement", &error));
+  g_assert_true (ctg_document_set_action_year (plan->doc, a, 2024, "next_steps", "Ouvrir un troisième RPE", &error));
+  g_assert_true (ctg_document_set_action_year (plan->doc, a, 2024, "status", "en cours", &error));
+  g_assert_true (ctg_document_set_action_year (plan->doc, a, 2024, "progress", "60 %", &error));
+  g_assert_no_error (error);
+  g_assert_true (ctg_document_set_action_year (plan->doc, a, 2025, "done", "Troisième RPE", &error));
+  g_assert_no_error (error);
+
+  assert_text (plan->doc, CTG_ITEM_ACTION_YEAR, row, "done", "Deux RPE ouverts");
+  assert_text (plan->doc, CTG_ITEM_ACTION_YEAR, row, "difficulties", "Recrutement");
+  assert_text (plan->doc, CTG_ITEM_ACTION_YEAR, row, "next_steps", "Ouvrir un troisième RPE");
+  assert_text (plan->doc, CTG_ITEM_ACTION_YEAR, row, "status", "in-progress");
+  g_assert_cmpint (ctg_document_get_int (plan->doc, CTG_ITEM_ACTION_YEAR, row, "progress", -1), ==, 60);
+  {
+    g_autoptr(GArray) years = ctg_document_list_ids (plan->doc, CTG_ITEM_ACTION_YEAR, a);
+    g_assert_cmpuint (years->len, ==, 2);
+  }
+
+  /* Refused values change nothing */
+  g_assert_false (ctg_document_set_action_year (plan->doc, a, 2024, "status", "fini ?", &error));
+  g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+  g_assert_false (ctg_document_set_action_year (plan->doc, a, 1800, "done", "x", &error));
+  g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+  g_assert_false (ctg_document_set_action_year (plan->doc, a, 2024, "action_id", "2", &error));
+  g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+  g_assert_false (ctg_document_set_action_year (plan->doc, 9999, 2024, "done", "x", &error));
+  g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_NO_SUCH_ITEM);
+  g_clear_error (&error);
+  assert_text (plan->doc, CTG_ITEM_ACTION_YEAR, row, "status", "in-progress");
+
+  /* The notes are the action's changes, and undo like any edit */
+  changes = ctg_document_list_changes (plan->doc, NULL, a);
+  {
+    guint notes = 0;
+    for (guint i = 0; i < changes->len; i++)
+      notes += ((CtgChange *) g_ptr_array_index (changes, i))->kind == CTG_ITEM_ACTION_YEAR;
+    g_assert_cmpuint (notes, >=, 6);
+  }
+  g_assert_true (ctg_document_undo (plan->doc, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ctg_document_find_action_year (plan->doc, a, 2025), ==, 0);
+  g_assert_true (ctg_document_undo (plan->doc, &error));
+  g_assert_cmpint (ctg_document_get_int (plan->doc, CTG_ITEM_ACTION_YEAR, row, "progress", -1), ==, -1);
+  g_assert_true (ctg_document_redo (plan->doc, &error));
+  g_assert_cmpint (ctg_document_get_int (plan->doc, CTG_ITEM_ACTION_YEAR, row, "progress", -1), ==, 60);
+
+  /* The year-end record keeps each action's status and progress */
+  set_ok (plan->doc, CTG_ITEM_ACTION, plan->actions[1], "status", "réalisée");
+  set_ok (plan->doc, CTG_ITEM_ACTION, plan->actions[2], "progress", "30");
+  g_assert_true (ctg_document_record_year_end (plan->doc, 2026, &error));
+  g_assert_no_error (error);
+  row = ctg_document_find_action_year (plan->doc, plan->actions[1], 2026);
+  assert_text (plan->doc, CTG_ITEM_ACTION_YEAR, row, "status", "done");
+  row = ctg_document_find_action_year (plan->doc, plan->actions[2], 2026);
+  assert_text (plan->doc, CTG_ITEM_ACTION_YEAR, row, "status", "todo");
+  g_assert_cmpint (ctg_document_get_int (plan->doc, CTG_ITEM_ACTION_YEAR, row, "progress", -1), ==, 30);
+  /* ...as one step */
+  g_assert_true (ctg_document_undo (plan->doc, &error));
+  g_assert_cmpint (ctg_document_find_action_year (plan->doc, plan->actions[1], 2026), ==, 0);
+  g_assert_cmpint (ctg_document_find_action_year (plan->doc, plan->actions[2], 2026), ==, 0);
+
+  {
+    g_autoptr(GArray) years = ctg_document_list_years (plan->doc);
+    g_assert_cmpuint (years->len, ==, 1);
+    g_assert_cmpuint (g_array_index (years, guint, 0), ==, 2024);
+  }
+  set_ok (plan->doc, CTG_ITEM_CONVENTION, 1, "period_start", "2022");
+  set_ok (plan->doc, CTG_ITEM_CONVENTION, 1, "period_end", "2026");
+  {
+    g_autoptr(GArray) years = ctg_document_list_years (plan->doc);
+    g_assert_cmpuint (years->len, ==, 5);
+    g_assert_cmpuint (g_array_index (years, guint, 0), ==, 2022);
+    g_assert_cmpuint (g_array_index (years, guint, 4), ==, 2026);
+  }
+
+  /* Deleting the action takes its notes, and undo brings them back */
+  g_assert_true (ctg_document_delete (plan->doc, CTG_ITEM_ACTION, a, &error));
+  g_assert_cmpint (ctg_document_find_action_year (plan->doc, a, 2024), ==, 0);
+  g_assert_true (ctg_document_undo (plan->doc, &error));
+  g_assert_no_error (error);
+  assert_text (plan->doc, CTG_ITEM_ACTION_YEAR, ctg_document_find_action_year (plan->doc, a, 2024),
+               "done", "Deux RPE ouverts");
+}
+
+static void
+test_evaluation_funding (Plan          *plan,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) funding = NULL;
+  g_autoptr(CtgAction) action = NULL;
+  g_autofree char *text = NULL;
+  gint64 a = plan->actions[0];
+  gint64 id;
+
+  set_ok (plan->doc, CTG_ITEM_ACTION, a, "budget", "45 000,50 €");
+  set_ok (plan->doc, CTG_ITEM_ACTION, a, "budget_year", "2024");
+  g_assert_false (ctg_document_set (plan->doc, CTG_ITEM_ACTION, a, "budget", "beaucoup", &error));
+  g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+  g_assert_false (ctg_document_set (plan->doc, CTG_ITEM_ACTION, a, "budget_year", "24", &error));
+  g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+
+  id = ctg_document_add_funding (plan->doc, a, CTG_FUNDER_CAF, NULL, "30000", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  funding = ctg_funding_list_parse ("Commune (Romans-sur-Isère): 10 000 € / État / Fondation de France: 500,5", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (funding->len, ==, 3);
+  g_assert_true (ctg_document_set_funding (plan->doc, a, funding, &error));
+  g_assert_no_error (error);
+
+  action = ctg_document_get_action (plan->doc, a);
+  g_assert_cmpint (ctg_action_get_budget (action), ==, 4500050);
+  g_assert_cmpuint (ctg_action_get_budget_year (action), ==, 2024);
+  g_assert_cmpuint (ctg_action_get_funding (action)->len, ==, 3);
+  text = ctg_funding_list_to_string (ctg_action_get_funding (action));
+  g_assert_cmpstr (text, ==, "Commune (Romans-sur-Isère): 10000 / État / Autre (Fondation de France): 500.50");
+  g_assert_false (ctg_document_has_item (plan->doc, CTG_ITEM_FUNDING, id));
+
+  /* One undo brings back the Caf alone */
+  g_assert_true (ctg_document_undo (plan->doc, &error));
+  g_clear_object (&action);
+  action = ctg_document_get_action (plan->doc, a);
+  g_assert_cmpuint (ctg_action_get_funding (action)->len, ==, 1);
+  g_assert_cmpint (((CtgFunding *) g_ptr_array_index (ctg_action_get_funding (action), 0))->amount, ==, 3000000);
+
+  set_ok (plan->doc, CTG_ITEM_FUNDING, id, "funder", "département");
+  assert_text (plan->doc, CTG_ITEM_FUNDING, id, "funder", "departement");
+  g_assert_false (ctg_document_set (plan->doc, CTG_ITEM_FUNDING, id, "funder", "la banque", &error));
+  g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+  g_assert_null (ctg_funding_list_parse ("Caf: trois sous", &error));
+  g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+
+  g_assert_true (ctg_document_delete (plan->doc, CTG_ITEM_FUNDING, id, &error));
+  g_assert_false (ctg_document_has_item (plan->doc, CTG_ITEM_FUNDING, id));
+}
+
+static void
+test_evaluation_assessments (Plan          *plan,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = ctg_document_list_ids (plan->doc, CTG_ITEM_EVALUATION_INDICATOR, 0);
+  gint64 indicator = g_array_index (ids, gint64, 1);
+  gint64 extra;
+  gint64 row;
+
+  g_assert_true (ctg_document_set_assessment (plan->doc, indicator, 2024, "level", "partiellement atteint", &error));
+  g_assert_no_error (error);
+  g_assert_true (ctg_document_set_assessment (plan->doc, indicator, 2024, "value", "9 communes sur 15", &error));
+  g_assert_true (ctg_document_set_assessment (plan->doc, indicator, 2024, "comment", "Deux nouvelles", &error));
+  g_assert_no_error (error);
+  row = ctg_document_find_assessment (plan->doc, indicator, 2024);
+  assert_text (plan->doc, CTG_ITEM_ASSESSMENT, row, "level", "partly-met");
+  assert_text (plan->doc, CTG_ITEM_ASSESSMENT, row, "value", "9 communes sur 15");
+  g_assert_cmpint (ctg_document_find_assessment (plan->doc, indicator, 2025), ==, 0);
+
+  g_assert_false (ctg_document_set_assessment (plan->doc, indicator, 2024, "level", "bof", &error));
+  g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+  g_assert_true (ctg_document_set_assessment (plan->doc, indicator, 2024, "level", "", &error));
+  g_assert_null (ctg_document_dup_text (plan->doc, CTG_ITEM_ASSESSMENT, row, "level"));
+  g_assert_true (ctg_document_undo (plan->doc, &error));
+  assert_text (plan->doc, CTG_ITEM_ASSESSMENT, row, "level", "partly-met");
+
+  extra = ctg_document_add_evaluation_indicator (plan->doc, "Taux de couverture", &error);
+  g_assert_no_error (error);
+  set_ok (plan->doc, CTG_ITEM_EVALUATION_INDICATOR, extra, "description", "Places pour 100 enfants");
+  g_assert_true (ctg_document_set_assessment (plan->doc, extra, 2024, "value", "62", &error));
+  g_assert_true (ctg_document_move (plan->doc, CTG_ITEM_EVALUATION_INDICATOR, extra, 0, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&ids, g_array_unref);
+  ids = ctg_document_list_ids (plan->doc, CTG_ITEM_EVALUATION_INDICATOR, 0);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, extra);
+
+  g_assert_true (ctg_document_delete (plan->doc, CTG_ITEM_EVALUATION_INDICATOR, extra, &error));
+  g_assert_cmpint (ctg_document_find_assessment (plan->doc, extra, 2024), ==, 0);
+  g_assert_true (ctg_document_undo (plan->doc, &error));
+  g_assert_cmpint (ctg_document_find_assessment (plan->doc, extra, 2024), >, 0);
+}
+
+/* A continuous action is never overdue, wherever overdue actions are counted */
+static void
+test_evaluation_continuous (Plan          *plan,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtgAction) action = NULL;
+  g_autoptr(CtgAction) after = NULL;
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 1, 6, 2026);
+  set_ok (plan->doc, CTG_ITEM_ACTION, plan->actions[0], "start", "2022");
+  set_ok (plan->doc, CTG_ITEM_ACTION, plan->actions[0], "echeance", "2023");
+  action = ctg_document_get_action (plan->doc, plan->actions[0]);
+  g_assert_true (ctg_action_is_overdue (action, &today));
+
+  set_ok (plan->doc, CTG_ITEM_ACTION, plan->actions[0], "continuous", "true");
+  after = ctg_document_get_action (plan->doc, plan->actions[0]);
+  g_assert_true (ctg_action_is_continuous (after));
+  g_assert_false (ctg_action_is_overdue (after, &today));
+
+  g_assert_false (ctg_document_set (plan->doc, CTG_ITEM_ACTION, plan->actions[0], "continuous", "peut-être", &error));
+  g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE);
+}
+
+static void
+summarize (CtgDocument        *doc,
+           gint64              axis,
+           CtgProgressSummary *summary)
+{
+  g_autoptr(GListModel) actions = ctg_document_list_actions (doc, axis);
+
+  ctg_actions_summarize_progress (actions, summary);
+}
+
+/* The roll-up rule (docs/rollup.md) at its edges */
+static void
+test_rollup_edges (Plan          *plan,
+                   gconstpointer  data)
+{
+  CtgProgressSummary summary;
+
+  /* None with progress: nothing to average, all left out */
+  summarize (plan->doc, plan->axis, &summary);
+  g_assert_cmpuint (summary.counted, ==, 0);
+  g_assert_cmpuint (summary.left_out, ==, 4);
+  g_assert_cmpfloat (summary.average, ==, 0);
+
+  /* All abandoned, even with progress entered */
+  for (guint i = 0; i < 4; i++)
+    {
+      set_ok (plan->doc, CTG_ITEM_ACTION, plan->actions[i], "progress", "50");
+      set_ok (plan->doc, CTG_ITEM_ACTION, plan->actions[i], "status", "abandonnée");
+    }
+  summarize (plan->doc, plan->axis, &summary);
+  g_assert_cmpuint (summary.counted, ==, 0);
+  g_assert_cmpuint (summary.left_out, ==, 4);
+
+  /* Mixed: réalisée with 20 % entered counts 100; in progress 40; one
+   * abandoned, one with no progress: (100 + 40) / 2 */
+  set_ok (plan->doc, CTG_ITEM_ACTION, plan->actions[0], "status", "réalisée");
+  set_ok (plan->doc, CTG_ITEM_ACTION, plan->actions[0], "progress", "20");
+  set_ok (plan->doc, CTG_ITEM_ACTION, plan->actions[1], "status", "en cours");
+  set_ok (plan->doc, CTG_ITEM_ACTION, plan->actions[1], "progress", "40");
+  set_ok (plan->doc, CTG_ITEM_ACTION, plan->actions[3], "status", "en cours");
+  set_ok (plan->doc, CTG_ITEM_ACTION, plan->actions[3], "progress", "");
+  summarize (plan->doc, plan->axis, &summary);
+  g_assert_cmpfloat_with_epsilon (summary.average, 70.0, 0.001);
+  g_assert_cmpuint (summary.counted, ==, 2);
+  g_assert_cmpuint (summary.left_out, ==, 2);
+
+  /* A continuous action counts with the progress entered, like any other;
+   * réalisée is 100 whatever it says */
+  set_ok (plan->doc, CTG_ITEM_ACTION, plan->actions[3], "continuous", "1");
+  set_ok (plan->doc, CTG_ITEM_ACTION, plan->actions[3], "progress", "10");
+  summarize (plan->doc, plan->axis, &summary);
+  g_assert_cmpfloat_with_epsilon (summary.average, 50.0, 0.001);
+  g_assert_cmpuint (summary.counted, ==, 3);
+  g_assert_cmpuint (summary.left_out, ==, 1);
+
+  /* The convention level (axis 0) gives the same as its only axis */
+  {
+    CtgProgressSummary all;
+
+    summarize (plan->doc, 0, &all);
+    g_assert_cmpfloat (all.average, ==, summary.average);
+    g_assert_cmpuint (all.counted, ==, summary.counted);
+    g_assert_cmpuint (all.left_out, ==, summary.left_out);
+  }
+}
+
+static void
+test_amounts (void)
+{
+  struct { const char *text; gint64 cents; } good[] = {
+    { "12000", 1200000 }, { "12 000 €", 1200000 }, { "12\u202F000,5", 1200050 },
+    { "1500.25 EUR", 150025 }, { "", -1 }, { "0", 0 },
+  };
+  const char *bad[] = { "douze", "12,345", "1.2.3", "-5", "€" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 cents;
+
+      g_assert_true (ctg_amount_parse (good[i].text, &cents, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (cents, ==, good[i].cents);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 cents;
+
+      g_assert_false (ctg_amount_parse (bad[i], &cents, &error));
+      g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE);
+    }
+  {
+    g_autofree char *text = ctg_amount_format (1234567850);
+    g_assert_cmpstr (text, ==, "12\u202F345\u202F678.50\u00A0€");
+  }
 }
 
 int
@@ -142,6 +646,14 @@ main (int   argc,
   ctg_test_init (&argc, &argv);
 
   g_test_add_func ("/evaluation/migration/v1-fixture", test_migration_v1_fixture);
+  g_test_add_func ("/evaluation/migration/v1-read-only", test_migration_v1_read_only);
+  g_test_add ("/evaluation/defaults", Plan, NULL, plan_set_up, test_evaluation_defaults, plan_tear_down);
+  g_test_add ("/evaluation/year-notes", Plan, NULL, plan_set_up, test_evaluation_year_notes, plan_tear_down);
+  g_test_add ("/evaluation/funding", Plan, NULL, plan_set_up, test_evaluation_funding, plan_tear_down);
+  g_test_add ("/evaluation/assessments", Plan, NULL, plan_set_up, test_evaluation_assessments, plan_tear_down);
+  g_test_add ("/evaluation/continuous", Plan, NULL, plan_set_up, test_evaluation_continuous, plan_tear_down);
+  g_test_add ("/evaluation/rollup-edges", Plan, NULL, plan_set_up, test_rollup_edges, plan_tear_down);
+  g_test_add_func ("/evaluation/amounts", test_amounts);
 
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "ctg-date.h"
+#include "ctg-evaluation.h"
 #include "ctg-participant.h"
 #include "ctg-status.h"
 
@@ -36,6 +37,11 @@ const char     *ctg_action_get_created      (CtgAction  *self);
 const char     *ctg_action_get_modified     (CtgAction  *self);
 GPtrArray      *ctg_action_get_pilots       (CtgAction  *self);
 GPtrArray      *ctg_action_get_partners     (CtgAction  *self);
+GPtrArray      *ctg_action_get_referents    (CtgAction  *self);
+GPtrArray      *ctg_action_get_funding      (CtgAction  *self);
+gboolean        ctg_action_is_continuous    (CtgAction  *self);
+gint64          ctg_action_get_budget       (CtgAction  *self);
+guint           ctg_action_get_budget_year  (CtgAction  *self);
 char           *ctg_action_dup_pilots_text  (CtgAction  *self);
 gboolean        ctg_action_is_overdue       (CtgAction  *self,
                                              const GDate *today);

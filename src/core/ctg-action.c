@@ -219,18 +219,40 @@ void
 ctg_actions_summarize_progress (GListModel         *actions,
                                 CtgProgressSummary *summary)
 {
+  ctg_actions_summarize_progress_where (actions, 0, summary);
+}
+
+/**
+ * ctg_actions_summarize_progress_where:
+ * @objective_id: only the actions of this objective, or 0 for all
+ *
+ * ctg_actions_summarize_progress() over the actions of one objective.
+ */
+void
+ctg_actions_summarize_progress_where (GListModel         *actions,
+                                      gint64              objective_id,
+                                      CtgProgressSummary *summary)
+{
   guint n = g_list_model_get_n_items (actions);
   double total = 0;
 
-  *summary = (CtgProgressSummary) { 0, 0, 0 };
+  *summary = (CtgProgressSummary) { 0, 0, 0, 0 };
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CtgAction) action = g_list_model_get_item (actions, i);
-      int progress = ctg_action_get_rollup_progress (action);
+      int progress;
 
+      if (objective_id != 0 && action->objective_id != objective_id)
+        continue;
+
+      progress = ctg_action_get_rollup_progress (action);
       if (progress < 0)
-        summary->left_out++;
+        {
+          summary->left_out++;
+          if (action->status == CTG_STATUS_ABANDONED)
+            summary->abandoned++;
+        }
       else
         {
           total += progress;

@@ -55,16 +55,23 @@ G_BEGIN_DECLS
  * @average: the average progress, 0-100, of the actions counted
  * @counted: how many actions the average is over
  * @left_out: how many were left out: abandoned, or with no progress entered
+ * @abandoned: of those left out, how many were abandoned
+ *
+ * The roll-up of an objective, an axis or the convention; see docs/rollup.md.
  */
 typedef struct
 {
   double average;
   guint  counted;
   guint  left_out;
+  guint  abandoned;
 } CtgProgressSummary;
 
 int  ctg_action_get_rollup_progress  (CtgAction          *action);
 void ctg_actions_summarize_progress (GListModel         *actions,
                                      CtgProgressSummary *summary);
+void ctg_actions_summarize_progress_where (GListModel         *actions,
+                                           gint64              objective_id,
+                                           CtgProgressSummary *summary);
 
 G_END_DECLS

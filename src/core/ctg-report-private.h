@@ -502,8 +502,9 @@ char   *_ctg_report_format_percent     (int                  percent);
 char   *_ctg_report_format_count       (guint                n);
 char   *_ctg_report_format_gdate       (const GDate         *date);
 double  _ctg_report_progress_value     (const ReportProgress *progress);
-void    _ctg_report_progress_add       (ReportProgress      *progress,
-                                        CtgAction           *action);
+void    _ctg_report_progress_set       (ReportProgress      *progress,
+                                        GListModel          *actions,
+                                        gint64               objective_id);
 int     _ctg_report_compare_echeance   (CtgAction           *a,
                                         CtgAction           *b);
 

@@ -139,22 +139,21 @@ _ctg_report_format_gdate (const GDate *date)
   return ctg_date_format (&d);
 }
 
+/* The report's figures come from ctg_actions_summarize_progress(), the
+ * one roll-up rule used everywhere (docs/rollup.md) */
 void
-_ctg_report_progress_add (ReportProgress *progress,
-                          CtgAction      *action)
+_ctg_report_progress_set (ReportProgress *progress,
+                          GListModel     *actions,
+                          gint64          objective_id)
 {
-  int value = ctg_action_get_rollup_progress (action);
+  CtgProgressSummary summary;
 
-  progress->n_actions++;
-  if (value >= 0)
-    {
-      progress->n_counted++;
-      progress->sum += value;
-    }
-  else if (ctg_action_get_status (action) == CTG_STATUS_ABANDONED)
-    progress->n_abandoned++;
-  else
-    progress->n_no_progress++;
+  ctg_actions_summarize_progress_where (actions, objective_id, &summary);
+  progress->n_actions = summary.counted + summary.left_out;
+  progress->n_counted = summary.counted;
+  progress->n_abandoned = summary.abandoned;
+  progress->n_no_progress = summary.left_out - summary.abandoned;
+  progress->sum = summary.average * summary.counted;
 }
 
 /**
@@ -524,14 +523,27 @@ read_actions (CtgReport   *self,
       g_ptr_array_add (objective->actions, action);
       axis->counts[status]++;
       self->counts[status]++;
-      _ctg_report_progress_add (&axis->progress, action);
-      _ctg_report_progress_add (&self->progress, action);
       self->has_codes |= ctg_action_get_code (action)[0] != '\0';
       self->has_pilots |= ctg_action_get_pilots (action)->len > 0;
       self->has_start |= ctg_date_is_set (ctg_action_get_start (action));
       self->has_echeance |= ctg_date_is_set (ctg_action_get_echeance (action));
       self->has_progress |= ctg_action_get_progress (action) >= 0;
     }
+
+  _ctg_report_progress_set (&self->progress, actions, 0);
+  {
+    GHashTableIter iter;
+    gpointer value;
+
+    g_hash_table_iter_init (&iter, axes_by_id);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      {
+        ReportAxis *axis = value;
+        g_autoptr(GListModel) axis_actions = ctg_document_list_actions (doc, axis->id);
+
+        _ctg_report_progress_set (&axis->progress, axis_actions, 0);
+      }
+  }
 }
 
 static ReportFiche *

@@ -639,6 +639,95 @@ test_amounts (void)
   }
 }
 
+/* The new columns go out and come back the same (ctg export --csv, then
+ * ctg import): budget, year of the budget, funders, référents, continuous */
+static void
+test_csv_round_trip (void)
+{
+  g_autofree char *path = ctg_test_copy_example ("m2a");
+  g_autoptr(CtgDocument) doc = NULL;
+  g_autoptr(CtgDocument) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) funding = NULL;
+  g_autoptr(GPtrArray) referents = NULL;
+  g_autoptr(CtgAction) action = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *text = NULL;
+
+  doc = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  set_ok (doc, CTG_ITEM_ACTION, 1, "continuous", "1");
+  set_ok (doc, CTG_ITEM_ACTION, 1, "budget", "45 000,50");
+  set_ok (doc, CTG_ITEM_ACTION, 1, "budget_year", "2024");
+  set_ok (doc, CTG_ITEM_ACTION, 2, "budget", "0");
+  funding = ctg_funding_list_parse ("Caf: 30000\nCommune (Mulhouse / Illzach): 15000,50\nÉtat\nFondation (X)", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (funding->len, ==, 4);
+  g_assert_true (ctg_document_set_funding (doc, 1, funding, &error));
+  g_clear_pointer (&funding, g_ptr_array_unref);
+  funding = ctg_funding_list_parse ("Département: 1200", &error);
+  g_assert_true (ctg_document_set_funding (doc, 3, funding, &error));
+  referents = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_participant_free);
+  g_ptr_array_add (referents, ctg_participant_new ("Julie MARTIN", CTG_PARTICIPANT_PERSON, "CSC Lavoisier"));
+  g_ptr_array_add (referents, ctg_participant_new ("Service jeunesse", CTG_PARTICIPANT_ORGANISATION, ""));
+  g_assert_true (ctg_document_set_participants (doc, 1, CTG_RELATION_REFERENT, referents, &error));
+  g_assert_no_error (error);
+
+  csv = ctg_document_export_csv (doc, ';');
+  g_assert_nonnull (strstr (csv, "référents;continue;budget;année du budget;financeurs\r\n"));
+
+  copy = ctg_test_new_document ();
+  g_assert_true (ctg_document_import_csv (copy, csv, strlen (csv), NULL, &error));
+  g_assert_no_error (error);
+  again = ctg_document_export_csv (copy, ';');
+  g_assert_cmpstr (again, ==, csv);
+
+  action = ctg_document_get_action (copy, 1);
+  g_assert_true (ctg_action_is_continuous (action));
+  g_assert_cmpint (ctg_action_get_budget (action), ==, 4500050);
+  g_assert_cmpuint (ctg_action_get_budget_year (action), ==, 2024);
+  g_assert_cmpuint (ctg_action_get_referents (action)->len, ==, 2);
+  g_assert_true (ctg_participant_equal (g_ptr_array_index (ctg_action_get_referents (action), 0),
+                                        g_ptr_array_index (referents, 0)));
+  text = ctg_funding_list_to_string (ctg_action_get_funding (action));
+  g_assert_cmpstr (text, ==, "Caf: 30000 / Commune (Mulhouse / Illzach): 15000.50 / État / Autre (Fondation (X))");
+  g_clear_object (&action);
+  action = ctg_document_get_action (copy, 2);
+  g_assert_cmpint (ctg_action_get_budget (action), ==, 0);
+  g_assert_false (ctg_action_is_continuous (action));
+  g_clear_object (&action);
+  action = ctg_document_get_action (copy, 4);
+  g_assert_cmpint (ctg_action_get_budget (action), ==, -1);
+  g_assert_cmpuint (ctg_action_get_funding (action)->len, ==, 0);
+}
+
+/* Wrong values in the new columns: every problem said, nothing written */
+static void
+test_csv_refused (void)
+{
+  g_autoptr(CtgDocument) doc = ctg_test_new_document ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) axes = NULL;
+  const char *csv =
+    "axe;action;continue;budget;année du budget;financeurs\r\n"
+    "Enfance;Une;peut-être;;;\r\n"
+    "Enfance;Deux;;beaucoup;;\r\n"
+    "Enfance;Trois;;;24;\r\n"
+    "Enfance;Quatre;;;;Caf: trois sous\r\n"
+    "Enfance;Cinq;oui;1 000;2025;Caf: 1000\r\n";
+
+  g_assert_false (ctg_document_import_csv (doc, csv, strlen (csv), NULL, &error));
+  g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_BAD_CSV);
+  g_assert_nonnull (strstr (error->message, "line 2"));
+  g_assert_nonnull (strstr (error->message, "line 3"));
+  g_assert_nonnull (strstr (error->message, "line 4"));
+  g_assert_nonnull (strstr (error->message, "line 5"));
+  g_assert_null (strstr (error->message, "line 6"));
+  axes = ctg_document_list_ids (doc, CTG_ITEM_AXIS, 0);
+  g_assert_cmpuint (axes->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -654,6 +743,8 @@ main (int   argc,
   g_test_add ("/evaluation/continuous", Plan, NULL, plan_set_up, test_evaluation_continuous, plan_tear_down);
   g_test_add ("/evaluation/rollup-edges", Plan, NULL, plan_set_up, test_rollup_edges, plan_tear_down);
   g_test_add_func ("/evaluation/amounts", test_amounts);
+  g_test_add_func ("/evaluation/csv/round-trip", test_csv_round_trip);
+  g_test_add_func ("/evaluation/csv/refused", test_csv_refused);
 
   return g_test_run ();
 }

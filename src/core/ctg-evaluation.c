@@ -13,6 +13,7 @@
 
 #include "ctg-error.h"
 #include "ctg-evaluation.h"
+#include "ctg-plan-csv.h"
 #include "ctg-status.h"
 
 static const char * const funder_keys[CTG_N_FUNDER_KINDS] = {
@@ -139,8 +140,15 @@ ctg_funding_list_to_string (GPtrArray *funding)
   return g_string_free (out, FALSE);
 }
 
-static CtgFunding *
-parse_one_funding (const char  *text,
+/**
+ * ctg_funding_parse:
+ * @text: one funder: "Caf", "Commune (Romans): 5 000 €", or just a name
+ *
+ * Returns: (transfer full): the funder, or %NULL with @error set when the
+ *   amount is not one
+ */
+CtgFunding *
+ctg_funding_parse (const char  *text,
                    GError     **error)
 {
   g_autofree char *item = g_strstrip (g_strdup (text));
@@ -181,8 +189,8 @@ parse_one_funding (const char  *text,
 
 /**
  * ctg_funding_list_parse:
- * @text: funders separated by "/" or line breaks, each "Caf", "Commune
- *   (Romans): 5 000 €" or just a name
+ * @text: funders split as ctg_split_list() does (one per line, or separated
+ *   by "/"), each as ctg_funding_parse() reads it
  *
  * Returns: (transfer full) (element-type CtgFunding): the funders, or %NULL
  *   with @error set when an amount is not one
@@ -192,15 +200,12 @@ ctg_funding_list_parse (const char  *text,
                         GError     **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_funding_free);
-  g_auto(GStrv) items = g_regex_split_simple ("[/\\n]", text ? text : "", 0, 0);
+  g_autoptr(GPtrArray) items = ctg_split_list (text ? text : "");
 
-  for (guint i = 0; items[i]; i++)
+  for (guint i = 0; i < items->len; i++)
     {
-      CtgFunding *funding;
+      CtgFunding *funding = ctg_funding_parse (g_ptr_array_index (items, i), error);
 
-      if (g_strstrip (items[i])[0] == '\0')
-        continue;
-      funding = parse_one_funding (items[i], error);
       if (funding == NULL)
         return NULL;
       g_ptr_array_add (list, funding);

@@ -53,6 +53,8 @@ CtgFunding *ctg_funding_new            (CtgFunderKind  funder,
                                         gint64         amount);
 void        ctg_funding_free           (CtgFunding    *self);
 char       *ctg_funding_to_string      (const CtgFunding *self);
+CtgFunding *ctg_funding_parse          (const char    *text,
+                                        GError       **error);
 GPtrArray  *ctg_funding_list_parse     (const char    *text,
                                         GError       **error);
 char       *ctg_funding_list_to_string (GPtrArray     *funding);

@@ -299,6 +299,7 @@ command_export (int    argc,
   gboolean fiches = FALSE;
   gboolean no_summary = FALSE;
   gboolean no_timeline = FALSE;
+  int bilan = 0;
   const GOptionEntry entries[] = {
     { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv_path, N_("Write the plan table as CSV (- for the standard output)"), N_("OUT.csv") },
     { "separator", 0, 0, G_OPTION_ARG_STRING, &separator, N_("The CSV separator: ; (default), , or tab"), N_("SEP") },
@@ -309,6 +310,7 @@ command_export (int    argc,
     { "no-summary", 0, 0, G_OPTION_ARG_NONE, &no_summary, N_("Leave the summary page out"), NULL },
     { "no-timeline", 0, 0, G_OPTION_ARG_NONE, &no_timeline, N_("Leave the timeline out"), NULL },
     { "axis", 0, 0, G_OPTION_ARG_STRING_ARRAY, &axes, N_("Report on this axis only, by its number in ctg info; may be repeated"), N_("N") },
+    { "bilan", 0, 0, G_OPTION_ARG_INT, &bilan, N_("Add the annual review (bilan annuel) of this year"), N_("YEAR") },
     { NULL }
   };
   char sep = ';';
@@ -339,6 +341,9 @@ command_export (int    argc,
       options = report_options (doc, meeting, since, axes, fiches, no_summary, no_timeline);
       if (options == NULL)
         return EXIT_FAILURE;
+      if (bilan != 0 && (bilan < 1900 || bilan > 2200))
+        return fail (_("“%d” is not a year"), bilan);
+      ctg_report_options_set_bilan_year (options, (guint) bilan);
       if (!ctg_report_write_pdf (doc, options, pdf_path, NULL, NULL, NULL, &error))
         return fail_error (error);
     }

@@ -26,6 +26,7 @@ struct _CtgReportOptions
   CtgReportParts  parts;
   char           *since;
   GArray         *axes;         /* gint64 */
+  guint           bilan_year;   /* 0: no annual review */
 };
 
 G_DEFINE_BOXED_TYPE (CtgReportOptions, ctg_report_options,
@@ -223,6 +224,7 @@ ctg_report_options_copy (const CtgReportOptions *options)
   copy->meeting = options->meeting;
   copy->parts = options->parts;
   copy->since = g_strdup (options->since);
+  copy->bilan_year = options->bilan_year;
   g_array_append_vals (copy->axes, options->axes->data, options->axes->len);
   return copy;
 }
@@ -311,6 +313,32 @@ ctg_report_options_get_changes_since (const CtgReportOptions *options)
   g_return_val_if_fail (options != NULL, NULL);
 
   return options->since;
+}
+
+/**
+ * ctg_report_options_set_bilan_year:
+ * @year: the year of the annual review ("Bilan annuel"), or 0 for none
+ *
+ * Adds the annual review of @year: the evaluation indicators with that
+ * year's assessment, the progress per axis, the funding per axis and per
+ * funder, and each action's follow-up note for the year.
+ */
+void
+ctg_report_options_set_bilan_year (CtgReportOptions *options,
+                                   guint             year)
+{
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (year == 0 || (year >= 1900 && year <= 2200));
+
+  options->bilan_year = year;
+}
+
+guint
+ctg_report_options_get_bilan_year (const CtgReportOptions *options)
+{
+  g_return_val_if_fail (options != NULL, 0);
+
+  return options->bilan_year;
 }
 
 /**
@@ -647,6 +675,7 @@ ctg_report_finalize (GObject *object)
   g_clear_pointer (&self->objectives, g_hash_table_unref);
   g_clear_pointer (&self->fiches, g_hash_table_unref);
   g_clear_pointer (&self->changes, g_ptr_array_unref);
+  _ctg_report_clear_bilan (self);
 
   G_OBJECT_CLASS (ctg_report_parent_class)->finalize (object);
 }
@@ -764,6 +793,9 @@ ctg_report_new (CtgDocument             *doc,
     return NULL;
   if (self->since != NULL)
     _ctg_report_read_changes (self, doc, options->axes->len == 0);
+  self->bilan_year = options->bilan_year;
+  if (self->bilan_year != 0)
+    _ctg_report_read_bilan (self, doc);
 
   return g_steal_pointer (&self);
 }

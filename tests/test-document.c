@@ -106,7 +106,7 @@ test_document_header (void)
   g_assert_cmpmem (bytes, 16, "SQLite format 3", 16);
   /* application_id "CTG1" at 68, user_version at 60, rollback journal (1, not WAL 2) at 18 */
   g_assert_cmpmem (bytes + 68, 4, "CTG1", 4);
-  g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (bytes + 60)), ==, 1);
+  g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (bytes + 60)), ==, CTG_SCHEMA_VERSION);
   g_assert_cmpint (bytes[18], ==, 1);
   {
     g_autofree char *journal = g_strconcat (path, "-journal", NULL);

@@ -642,6 +642,85 @@ test_document_disk_full (void)
   }
 }
 
+static guint
+count_dir_entries (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (d);
+  while (g_dir_read_name (d) != NULL)
+    n++;
+  return n;
+}
+
+/* Disk full during Save As: a clear error, the source file's bytes as they
+ * were, and no partial copy left behind, whether or not the target existed */
+static void
+test_document_disk_full_save_copy (void)
+{
+  g_autofree char *source = ctg_test_copy_example ("valence-romans");
+  g_autofree char *folder = ctg_test_tmp_path ("save-as");
+  g_autofree char *target = g_build_filename (folder, "copie.ctg", NULL);
+  g_autofree char *existing = g_build_filename (folder, "existante.ctg", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_length, after_length;
+  int status;
+  pid_t pid;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (existing, "ancienne copie", -1, NULL));
+  before = ctg_test_read_file (source, &before_length);
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      /* Smaller than the copy, larger than nothing: the copy fails midway */
+      struct rlimit limit = { 64 * 1024, 64 * 1024 };
+      g_autoptr(CtgDocument) child_doc = NULL;
+      g_autoptr(GError) child_error = NULL;
+      int code = 0;
+
+      signal (SIGXFSZ, SIG_IGN);
+      child_doc = ctg_document_open (source, CTG_OPEN_FLAGS_NONE, NULL);
+      if (child_doc == NULL)
+        _exit (3);
+      setrlimit (RLIMIT_FSIZE, &limit);
+      for (guint i = 0; i < 2 && code == 0; i++)
+        {
+          if (ctg_document_save_copy (child_doc, i == 0 ? target : existing, &child_error))
+            code = 4;
+          else if (!g_error_matches (child_error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_DISK_FULL))
+            {
+              g_printerr ("child: %s\n", child_error->message);
+              code = 5;
+            }
+          else if (strlen (child_error->message) < 10)
+            code = 6;
+          g_clear_error (&child_error);
+        }
+      /* The document is still usable afterwards */
+      if (code == 0 && !ctg_document_check (child_doc, NULL))
+        code = 7;
+      _exit (code);
+    }
+
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+
+  after = ctg_test_read_file (source, &after_length);
+  g_assert_cmpmem (before, before_length, after, after_length);
+  g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&after, g_free);
+  after = ctg_test_read_file (existing, NULL);
+  g_assert_cmpstr (after, ==, "ancienne copie");
+  /* No temporary file nor journal left in the folder */
+  g_assert_cmpuint (count_dir_entries (folder), ==, 1);
+}
+
 /* Bad files: each gives a clear error and leaves the bytes as they were */
 
 static void
@@ -946,6 +1025,7 @@ main (int   argc,
   g_test_add ("/document/save-copy", Fixture, NULL, fixture_set_up, test_document_save_copy, fixture_tear_down);
   g_test_add_func ("/document/migrations", test_document_migrations);
   g_test_add_func ("/document/disk-full", test_document_disk_full);
+  g_test_add_func ("/document/disk-full-save-copy", test_document_disk_full_save_copy);
   g_test_add_func ("/document/open/bad-files", test_document_bad_files);
   g_test_add_func ("/document/open/damaged", test_document_damaged);
   g_test_add_func ("/document/open/read-only", test_document_read_only);

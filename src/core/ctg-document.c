@@ -1317,6 +1317,7 @@ ctg_document_save_copy (CtgDocument  *self,
   g_autofree char *tmp_path = NULL;
   sqlite3 *dest = NULL;
   sqlite3_backup *backup;
+  int system_errno = 0;
   int rc;
 
   g_return_val_if_fail (CTG_IS_DOCUMENT (self), FALSE);
@@ -1347,6 +1348,11 @@ ctg_document_save_copy (CtgDocument  *self,
         }
     }
 
+  /* SQLite says SQLITE_FULL only for ENOSPC: a file size limit or a quota
+   * comes as an I/O error, which is the same thing to the user */
+  if (rc != SQLITE_OK && dest != NULL)
+    system_errno = sqlite3_system_errno (dest);
+
   if (sqlite3_close (dest) != SQLITE_OK && rc == SQLITE_OK)
     rc = SQLITE_IOERR;
 
@@ -1356,6 +1362,9 @@ ctg_document_save_copy (CtgDocument  *self,
 
       g_unlink (tmp_path);
       g_unlink (journal);
+      if ((rc & 0xff) == SQLITE_IOERR &&
+          (system_errno == ENOSPC || system_errno == EFBIG || system_errno == EDQUOT))
+        rc = SQLITE_FULL;
       if ((rc & 0xff) == SQLITE_FULL)
         g_set_error_literal (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_DISK_FULL,
                              _("The disk is full: the copy could not be saved."));

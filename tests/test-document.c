@@ -721,34 +721,7 @@ test_document_disk_full_save_copy (void)
   g_assert_cmpuint (count_dir_entries (folder), ==, 1);
 }
 
-/* Bad files: each gives a clear error and leaves the bytes as they were */
-
-static void
-assert_open_fails (const char *path,
-                   int         code)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CtgDocument) doc = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  gsize before_length = 0, after_length = 0;
-  gboolean regular = g_file_test (path, G_FILE_TEST_IS_REGULAR);
-
-  if (regular)
-    before = ctg_test_read_file (path, &before_length);
-
-  doc = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
-  g_assert_null (doc);
-  g_assert_error (error, CTG_DOCUMENT_ERROR, code);
-  g_assert_cmpuint (strlen (error->message), >, 10);
-  g_test_message ("%s: %s", path, error->message);
-
-  if (regular)
-    {
-      after = ctg_test_read_file (path, &after_length);
-      g_assert_cmpmem (before, before_length, after, after_length);
-    }
-}
+/* Damaged files (the whole catalogue of bad files is in test-bad-files.c) */
 
 static char *
 write_tmp (const char *name,
@@ -761,60 +734,6 @@ write_tmp (const char *name,
   g_file_set_contents (path, data, length, &error);
   g_assert_no_error (error);
   return path;
-}
-
-static void
-raw_sql (const char *path,
-         const char *sql)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-}
-
-static void
-test_document_bad_files (void)
-{
-  g_autofree char *missing = ctg_test_tmp_path ("missing.ctg");
-  g_autofree char *empty = write_tmp ("empty.ctg", "", 0);
-  g_autofree char *text = write_tmp ("text.ctg", "axe;action\nA;B\n", -1);
-  g_autofree char *directory = ctg_test_tmp_path ("folder.ctg");
-  g_autofree char *foreign = ctg_test_tmp_path ("foreign.ctg");
-  g_autofree char *newer = ctg_test_copy_example ("m2a");
-  g_autofree char *trigger = ctg_test_copy_example ("m2a");
-  g_autofree char *view = ctg_test_copy_example ("m2a");
-  g_autofree char *column = ctg_test_copy_example ("m2a");
-  g_autofree char *random = NULL;
-  g_autofree char *noise = g_malloc (8192);
-
-  assert_open_fails (missing, CTG_DOCUMENT_ERROR_NOT_FOUND);
-  assert_open_fails (empty, CTG_DOCUMENT_ERROR_NOT_CTG);
-  assert_open_fails (text, CTG_DOCUMENT_ERROR_NOT_CTG);
-
-  g_assert_cmpint (g_mkdir (directory, 0700), ==, 0);
-  assert_open_fails (directory, CTG_DOCUMENT_ERROR_NOT_CTG);
-
-  for (guint i = 0; i < 8192; i++)
-    noise[i] = (char) g_random_int_range (0, 256);
-  random = write_tmp ("random.ctg", noise, 8192);
-  assert_open_fails (random, CTG_DOCUMENT_ERROR_NOT_CTG);
-
-  raw_sql (foreign, "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT);");
-  assert_open_fails (foreign, CTG_DOCUMENT_ERROR_NOT_CTG);
-
-  raw_sql (newer, "PRAGMA user_version = 99;");
-  assert_open_fails (newer, CTG_DOCUMENT_ERROR_NEWER_VERSION);
-
-  raw_sql (trigger, "CREATE TRIGGER evil AFTER UPDATE ON action BEGIN DELETE FROM axis; END;");
-  assert_open_fails (trigger, CTG_DOCUMENT_ERROR_DAMAGED);
-
-  raw_sql (view, "CREATE VIEW v AS SELECT * FROM action;");
-  assert_open_fails (view, CTG_DOCUMENT_ERROR_DAMAGED);
-
-  raw_sql (column, "ALTER TABLE action ADD COLUMN extra TEXT;");
-  assert_open_fails (column, CTG_DOCUMENT_ERROR_DAMAGED);
 }
 
 static void
@@ -1026,7 +945,6 @@ main (int   argc,
   g_test_add_func ("/document/migrations", test_document_migrations);
   g_test_add_func ("/document/disk-full", test_document_disk_full);
   g_test_add_func ("/document/disk-full-save-copy", test_document_disk_full_save_copy);
-  g_test_add_func ("/document/open/bad-files", test_document_bad_files);
   g_test_add_func ("/document/open/damaged", test_document_damaged);
   g_test_add_func ("/document/open/read-only", test_document_read_only);
   g_test_add_func ("/document/open/read-only-folder", test_document_read_only_folder);

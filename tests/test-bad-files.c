@@ -704,6 +704,9 @@ test_bad_csv_rows (void)
     { "NUL byte", "axe;action\nA;B\0C\n", 16 },
     { "lone CR and a bad row", "axe;action\rA;\r", -1 },
     { "good rows then a bad one", "axe;action\nA;B\nA;C\nA;\n", -1 },
+    /* Found by fuzz-csv-import: accepted, adding nothing */
+    { "header only", "axe;th\xc3\xa9matique;action;statut\n", -1 },
+    { "header only, no line end", "axe;action", -1 },
     { "binary", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16 },
   };
 

@@ -16,7 +16,7 @@ jobs=${JOBS:-1}
 build=_build-fuzz
 
 if [ ! -d "$build" ]; then
-  CC=clang meson setup "$build" -Dfuzzing=true -Dgui=disabled -Db_sanitize=address,undefined \
+  CC=${FUZZ_CC:-clang-14} meson setup "$build" -Dfuzzing=true -Dgui=disabled -Db_sanitize=address,undefined \
     -Db_lundef=false -Dwerror=false >/dev/null || exit 1
 fi
 ninja -C "$build" >/dev/null || { ninja -C "$build"; exit 1; }

@@ -211,7 +211,7 @@ scroll_tick_cb (GtkWidget     *widget,
   if (value >= top || value <= 0)
     *direction = -*direction;
   gtk_adjustment_set_value (adj, CLAMP (value, 0, top));
-  return frame_times->len < SCROLL_FRAMES ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+  return frame_times != NULL && frame_times->len < SCROLL_FRAMES ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
 static void
@@ -224,7 +224,8 @@ bench_scroll (CtgWindow  *window,
   double direction = 1;
   g_autofree char *frame_name = g_strdup_printf ("%s-frame-us", name);
   g_autofree char *interval_name = g_strdup_printf ("%s-interval-us", name);
-  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  gint64 end = g_get_monotonic_time () + 180 * G_USEC_PER_SEC;
+  guint tick;
 
   g_return_if_fail (scrolled != NULL);
   adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
@@ -237,9 +238,11 @@ bench_scroll (CtgWindow  *window,
   frame_intervals = g_array_new (FALSE, FALSE, sizeof (gint64));
   last_paint = 0;
   frame_start = 0;
-  gtk_widget_add_tick_callback (scrollable, scroll_tick_cb, adj, NULL);
+  tick = gtk_widget_add_tick_callback (scrollable, scroll_tick_cb, adj, NULL);
   while (frame_times->len < SCROLL_FRAMES && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
+  if (frame_times->len < SCROLL_FRAMES)
+    gtk_widget_remove_tick_callback (scrollable, tick);
 
   print_times (frame_name, frame_times);
   print_times (interval_name, frame_intervals);
@@ -284,11 +287,18 @@ main (int   argc,
         bench_edit (window);
       else if (g_str_equal (argv[i], "scroll-list"))
         {
-          GtkListBox *sidebar = _ctg_window_get_sidebar (window);
+          g_autoptr(GArray) axes = ctg_document_list_ids (ctg_window_get_document (window), CTG_ITEM_AXIS, 0);
+          g_autofree char *page = g_strdup_printf ("axis:%" G_GINT64_FORMAT, g_array_index (axes, gint64, 0));
 
-          gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 1));
+          gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", page);
           settle ();
           bench_scroll (window, GTK_WIDGET (_ctg_window_get_actions_view (window)), "scroll-list");
+        }
+      else if (g_str_equal (argv[i], "scroll-timeline"))
+        {
+          gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "timeline");
+          settle ();
+          bench_scroll (window, GTK_WIDGET (_ctg_window_get_timeline (window)), "scroll-timeline");
         }
       else
         g_printerr ("bench-ui: unknown measure %s\n", argv[i]);

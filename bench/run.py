@@ -53,10 +53,13 @@ class Bench:
 
     # --- helpers -----------------------------------------------------------
 
-    def run(self, cmd, timeout=900, env=None):
+    def run(self, cmd, timeout=900, env=None, check=True):
         r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=self.log, text=True,
                            timeout=timeout, env=env or self.env)
-        if r.returncode != 0:
+        if r.returncode != 0 and not check:
+            self.notes.append(f"{os.path.basename(cmd[0])} ended with status {r.returncode}; "
+                              "the figures it printed before are kept.")
+        elif r.returncode != 0:
             raise RuntimeError(f"{' '.join(cmd)} failed ({r.returncode}); log: {self.log.name}")
         return r.stdout
 
@@ -180,6 +183,8 @@ class Bench:
         t0 = time.monotonic()
         out = self.run(cmd, timeout=600, env=env)
         v = self.parse(out)
+        if cmd == [self.minimal]:
+            self.mini_rss_last = v["rss-kb"] / 1024
         return v["first-frame-us"] / 1e6 - t0, v["rss-kb"] / 1024
 
     def launch(self):
@@ -197,19 +202,24 @@ class Bench:
                 rss[n].append(mb)
         m = median(mini)
         self.row("minimal libadwaita window, launch to first frame", f"{m * 1000:.0f} ms")
+        self.mini_rss = self.mini_rss_last
         for n, limit in ((100, 1.3), (10000, 2.0)):
             if n in app:
                 a = median(app[n])
                 self.row(f"ctg-planner, {n:,} actions, launch to first frame", f"{a * 1000:.0f} ms",
                          f"minimal {m * 1000:.0f} ms", f"{a / m:.2f}x", f"<= {limit}x", ok=a / m <= limit)
-        if 10000 in rss:
-            self.row("resident memory, window shown, 10,000 actions", f"{median(rss[10000]):.0f} MB",
-                     target="< 200 MB", ok=median(rss[10000]) < 200)
+        for n in sizes:
+            r = median(rss[n])
+            self.row(f"resident memory, window shown, {n:,} actions", f"{r:.0f} MB",
+                     f"minimal {self.mini_rss:.0f} MB", f"+{r - self.mini_rss:.0f} MB",
+                     *(("< 200 MB", r < 200) if n == 10000 else ()))
         if 100000 in self.files:
             say("ctg-planner with 100,000 actions (1 run)...")
             t, mb = self.first_frame([self.app, self.files[100000]])
-            self.row("ctg-planner, 100,000 actions: launch to first frame; resident memory",
-                     f"{t:.1f} s; {mb:.0f} MB", f"minimal {m * 1000:.0f} ms", f"{t / m:.1f}x")
+            self.row("ctg-planner, 100,000 actions, launch to first frame (1 run)",
+                     f"{t:.1f} s", f"minimal {m * 1000:.0f} ms", f"{t / m:.1f}x")
+            self.row("resident memory, window shown, 100,000 actions (1 run)", f"{mb:.0f} MB",
+                     f"minimal {self.mini_rss:.0f} MB", f"+{mb - self.mini_rss:.0f} MB")
 
     def edits(self):
         if 10000 not in self.files:
@@ -225,8 +235,8 @@ class Bench:
         if 10000 not in self.files:
             return
         say("search, edit and scrolling in the window, 10,000 actions...")
-        measures = ["search", "edit", "scroll-list"] + (["scroll-timeline"] if self.a.timeline else [])
-        v = self.parse(self.run([self.ui, self.files[10000]] + measures, timeout=1800))
+        measures = ["search", "edit", "scroll-list", "scroll-timeline"]
+        v = self.parse(self.run([self.ui, self.files[10000]] + measures, timeout=1800, check=False))
         if "search-us" in v:
             us = v["search-us"]
             self.row(f"search: search-changed to filtered list painted, 10,000 actions, {len(us)} keystrokes",
@@ -297,7 +307,6 @@ def main():
     ap.add_argument("--edits", type=int, default=200, help="timed edits through the core API")
     ap.add_argument("--only", default="cli,gui,edit", help="cli, gui, edit (default all)")
     ap.add_argument("--no-libreoffice", action="store_true")
-    ap.add_argument("--timeline", action="store_true", help="also scroll the timeline (branch issue-5)")
     ap.add_argument("--keep", action="store_true", help="keep the generated files")
     a = ap.parse_args()
     a.sizes = [int(x) for x in a.sizes.split(",") if x]

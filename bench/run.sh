@@ -2,7 +2,7 @@
 # CTG Planner benchmark: one command, one table (see bench/README.md).
 #
 # Usage: bench/run.sh [--sizes 100,1000,10000,100000] [--runs 5] [--only cli,gui,edit]
-#                     [--no-libreoffice] [--timeline] [--keep] [--build DIR]
+#                     [--no-libreoffice] [--keep] [--build DIR]
 #
 # Builds what is missing (meson compile -C _build), installs what it needs
 # when run as root (time, poppler-utils, xvfb, LibreOffice Calc), then runs

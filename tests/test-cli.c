@@ -24,7 +24,8 @@ count_lines (const char *text)
 static void
 test_cli_help (void)
 {
-  const char *commands[] = { "new", "import", "export", "info", "check", "list", "set", "undo", "redo", "changes" };
+  const char *commands[] = { "new", "import", "export", "info", "check", "list", "set", "undo", "redo", "changes",
+                            "evaluation", "assess" };
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
@@ -199,6 +200,97 @@ test_cli_french (void)
   g_assert_nonnull (strstr (out, "0 signataire\n"));
 }
 
+/* The annual evaluation from the command line: year notes, funding,
+ * référents, continuous, assessments, and what info and evaluation show */
+static void
+test_cli_evaluation (void)
+{
+  g_autofree char *path = ctg_test_copy_example ("m2a");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(CtgDocument) doc = NULL;
+  g_autoptr(CtgAction) action = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) indicators = NULL;
+
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "set", path, "1", "--continuous", "oui",
+                                     "--budget", "12 000 €", "--budget-year", "2024",
+                                     "--funders", "Caf: 8000 / Commune (Mulhouse): 4000",
+                                     "--referents", "Julie MARTIN / CSC Lavoisier",
+                                     "--status", "en cours", "--progress", "40",
+                                     "--year", "2024", "--done", "Deux réunions", "--difficulties", "Calendrier",
+                                     "--next-steps", "Un comité par trimestre", "--year-status", "en cours",
+                                     "--year-progress", "30", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "assess", path, "2", "2024", "--level", "partiellement atteint",
+                                     "--value", "9 communes sur 15", "--comment", "Deux de plus", NULL), ==, 0);
+
+  doc = ctg_document_open (path, CTG_OPEN_FLAGS_READ_ONLY, &error);
+  g_assert_no_error (error);
+  action = ctg_document_get_action (doc, 1);
+  g_assert_true (ctg_action_is_continuous (action));
+  g_assert_cmpint (ctg_action_get_budget (action), ==, 1200000);
+  g_assert_cmpuint (ctg_action_get_budget_year (action), ==, 2024);
+  g_assert_cmpuint (ctg_action_get_funding (action)->len, ==, 2);
+  g_assert_cmpuint (ctg_action_get_referents (action)->len, ==, 2);
+  {
+    gint64 row = ctg_document_find_action_year (doc, 1, 2024);
+    g_autofree char *next = ctg_document_dup_text (doc, CTG_ITEM_ACTION_YEAR, row, "next_steps");
+
+    g_assert_cmpstr (next, ==, "Un comité par trimestre");
+    g_assert_cmpint (ctg_document_get_int (doc, CTG_ITEM_ACTION_YEAR, row, "progress", -1), ==, 30);
+  }
+  indicators = ctg_document_list_ids (doc, CTG_ITEM_EVALUATION_INDICATOR, 0);
+  {
+    gint64 row = ctg_document_find_assessment (doc, g_array_index (indicators, gint64, 1), 2024);
+    g_autofree char *level = ctg_document_dup_text (doc, CTG_ITEM_ASSESSMENT, row, "level");
+
+    g_assert_cmpstr (level, ==, "partly-met");
+  }
+  g_clear_object (&doc);
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "info", path, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Progress: 40 % over 1 action, 14 left out"));
+  g_assert_nonnull (strstr (out, "Evaluation 2024: 1 of 5 indicators assessed"));
+  g_assert_nonnull (strstr (out, "2. Involvement and cooperation of the communes in intercommunal projects: Partly met — 9 communes sur 15"));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "evaluation", path, "--year", "2024", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Done: Deux réunions"));
+  g_assert_nonnull (strstr (out, "Next steps: Un comité par trimestre"));
+  g_assert_nonnull (strstr (out, "End of year: In progress, 30 %"));
+  g_assert_nonnull (strstr (out, "Deux de plus"));
+  g_assert_nonnull (strstr (out, "Caf: 8\u202F000\u00A0€"));
+
+  /* Refused: nothing changes */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "set", path, "1", "--budget", "5000", "--funders", "Caf: trois sous", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "is not an amount"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "set", path, "1", "--done", "x", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "--year"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "assess", path, "9", "2024", "--level", "atteint", NULL), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "assess", path, "1", "2024", "--level", "bof", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "is not a level"));
+
+  doc = ctg_document_open (path, CTG_OPEN_FLAGS_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_clear_object (&action);
+  action = ctg_document_get_action (doc, 1);
+  g_assert_cmpint (ctg_action_get_budget (action), ==, 1200000);
+  g_assert_cmpint (ctg_document_find_assessment (doc, g_array_index (indicators, gint64, 0), 2024), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -211,6 +303,7 @@ main (int   argc,
   g_test_add_func ("/cli/import-export", test_cli_import_export);
   g_test_add_func ("/cli/check", test_cli_check);
   g_test_add_func ("/cli/french", test_cli_french);
+  g_test_add_func ("/cli/evaluation", test_cli_evaluation);
 
   return g_test_run ();
 }

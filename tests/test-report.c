@@ -359,7 +359,10 @@ test_report_pages_and_metadata (void)
   g_assert_true (g_str_has_prefix (creator, "CTG Planner"));
   subject = pdf_info (pdf, "Subject");
   g_assert_nonnull (strstr (subject, "15 March 2025"));
-  g_assert_nonnull (pdf_info (pdf, "CreationDate"));
+  {
+    g_autofree char *created = pdf_info (pdf, "CreationDate");
+    g_assert_nonnull (created);
+  }
 
   /* A4, the timeline in landscape */
   {
@@ -1107,6 +1110,138 @@ test_report_cli (void)
   g_assert_nonnull (strstr (err, "--pdf OUT.pdf"));
 }
 
+/* The annual review ("Bilan annuel"): the indicators with the year's
+ * assessment, the roll-up per axis, the funding per axis and per funder,
+ * and each action's note for that year under its axis */
+static void
+test_report_bilan (void)
+{
+  g_autofree char *path = ctg_test_copy_example ("valence-romans");
+  g_autoptr(CtgDocument) doc = NULL;
+  g_autoptr(CtgReportOptions) options = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) indicators = NULL;
+  g_autoptr(GPtrArray) funding = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *plain_pdf = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *plain = NULL;
+  g_autofree char *cli_pdf = ctg_test_tmp_path ("bilan-cli.pdf");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *at;
+
+  if (!have_poppler ())
+    return;
+
+  doc = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  indicators = ctg_document_list_ids (doc, CTG_ITEM_EVALUATION_INDICATOR, 0);
+  g_assert_true (ctg_document_set_assessment (doc, g_array_index (indicators, gint64, 0), 2025, "level", "partly met", &error));
+  g_assert_true (ctg_document_set_assessment (doc, g_array_index (indicators, gint64, 0), 2025, "value", "31 fiches engagées", &error));
+  g_assert_true (ctg_document_set_assessment (doc, g_array_index (indicators, gint64, 1), 2025, "comment", "Deux communes à relancer", &error));
+  /* Another year's assessment stays out */
+  g_assert_true (ctg_document_set_assessment (doc, g_array_index (indicators, gint64, 2), 2024, "value", "Valeur de 2024", &error));
+
+  /* Axis 1: actions 1 (60 %) and 2 (réalisée); axis 3: action 80 */
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, 1, "progress", "60", &error));
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, 2, "status", "réalisée", &error));
+  g_assert_true (ctg_document_set_action_year (doc, 1, 2025, "done", "Extension de douze places", &error));
+  g_assert_true (ctg_document_set_action_year (doc, 1, 2025, "difficulties", "Recrutement difficile", &error));
+  g_assert_true (ctg_document_set_action_year (doc, 1, 2025, "next_steps", "Étude des besoins au nord", &error));
+  g_assert_true (ctg_document_set_action_year (doc, 1, 2025, "progress", "60", &error));
+  g_assert_true (ctg_document_set_action_year (doc, 80, 2025, "done", "Guide des loisirs distribué", &error));
+  g_assert_true (ctg_document_set_action_year (doc, 80, 2024, "done", "Note de 2024", &error));
+
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, 1, "budget", "120000", &error));
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, 1, "budget_year", "2025", &error));
+  funding = ctg_funding_list_parse ("Caf: 80000 / Commune (Valence): 30000 / État", &error);
+  g_assert_true (ctg_document_set_funding (doc, 1, funding, &error));
+  g_clear_pointer (&funding, g_ptr_array_unref);
+  /* A budget for 2024 is not in the 2025 review */
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, 2, "budget", "999", &error));
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, 2, "budget_year", "2024", &error));
+  funding = ctg_funding_list_parse ("Caf: 999", &error);
+  g_assert_true (ctg_document_set_funding (doc, 2, funding, &error));
+  g_assert_no_error (error);
+
+  options = options_for (CTG_REPORT_PART_NONE);
+  plain_pdf = write_report (doc, options, "no-bilan.pdf");
+  plain = pdf_text (plain_pdf);
+  g_assert_null (strstr (plain, "Annual review"));
+
+  ctg_report_options_set_bilan_year (options, 2025);
+  g_assert_cmpuint (ctg_report_options_get_bilan_year (options), ==, 2025);
+  pdf = write_report (doc, options, "bilan.pdf");
+  raw = pdf_text (pdf);
+  text = squeeze (raw);
+
+  at = find_after (text, text, "Annual review 2025");
+  g_assert_nonnull (at);
+  at = find_after (text, at, "Evaluation indicators");
+  g_assert_nonnull (at);
+  at = find_after (text, at, "Completion or not of the action sheets");
+  g_assert_nonnull (at);
+  at = find_after (text, at, "Partly met");
+  g_assert_nonnull (at);
+  at = find_after (text, at, "31 fiches engagées");
+  g_assert_nonnull (at);
+  at = find_after (text, at, "Deux communes à relancer");
+  g_assert_nonnull (at);
+  g_assert_null (strstr (text, "Valeurde2024"));
+  g_assert_nonnull (strstr (text, "Notassessed"));
+
+  /* Roll-up: axis 1 is (60 + 100) / 2 = 80 % over 2 actions, 38 left out */
+  at = find_after (text, at, "Progress per axis");
+  g_assert_nonnull (at);
+  at = find_after (text, at, "1. Petite enfance 80% 2 38");
+  g_assert_nonnull (at);
+  at = find_after (text, at, "Whole convention 80% 2 217");
+  g_assert_nonnull (at);
+
+  /* Funding: axis 1 and the total, the 2024 budget left out */
+  at = find_after (text, at, "Funding");
+  g_assert_nonnull (at);
+  at = find_after (text, at, "1. Petite enfance 120\u202F000\u00A0€ 80\u202F000\u00A0€ 30\u202F000\u00A0€");
+  g_assert_nonnull (at);
+  at = find_after (text, at, "Total 120\u202F000\u00A0€ 80\u202F000\u00A0€ 30\u202F000\u00A0€");
+  g_assert_nonnull (at);
+  g_assert_null (strstr (text, "999"));
+
+  /* The notes, under their axes, and how many actions have none */
+  at = find_after (text, at, "Follow-up of the actions in 2025");
+  g_assert_nonnull (at);
+  at = find_after (text, at, "1. Petite enfance");
+  g_assert_nonnull (at);
+  at = find_after (text, at, "Extension de douze places");
+  g_assert_nonnull (at);
+  at = find_after (text, at, "Recrutement difficile");
+  g_assert_nonnull (at);
+  at = find_after (text, at, "Étude des besoins au nord");
+  g_assert_nonnull (at);
+  at = find_after (text, at, "3. Jeunesse");
+  g_assert_nonnull (at);
+  at = find_after (text, at, "Guide des loisirs distribué");
+  g_assert_nonnull (at);
+  at = find_after (text, at, "217 actions have no follow-up note for 2025.");
+  g_assert_nonnull (at);
+  g_assert_null (strstr (text, "Notede2024"));
+  g_assert_cmpuint (pdf_pages (pdf), ==, pdf_pages (plain_pdf) + 2);
+
+  /* From the command line */
+  g_clear_object (&doc);
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "export", path, "--pdf", cli_pdf, "--bilan", "2025", NULL), ==, 0);
+  {
+    g_autofree char *cli_text = pdf_text (cli_pdf);
+    g_assert_nonnull (strstr (cli_text, "Annual review 2025"));
+  }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "export", path, "--pdf", cli_pdf, "--bilan", "25", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "is not a year"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1124,6 +1259,7 @@ main (int   argc,
   g_test_add_func ("/report/reproducible", test_report_reproducible);
   g_test_add_func ("/report/thread", test_report_thread);
   g_test_add_func ("/report/cli", test_report_cli);
+  g_test_add_func ("/report/bilan", test_report_bilan);
 
   return g_test_run ();
 }

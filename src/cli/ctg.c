@@ -89,9 +89,11 @@ new_context (const char *parameter,
   return context;
 }
 
+/* Takes @iso (as ctg_document_dup_text() gives it) and frees it */
 static char *
-format_date_text (const char *iso)
+format_date_text (char *iso)
 {
+  g_autofree char *owned = iso;
   CtgDate date;
 
   if (iso == NULL || !ctg_date_parse (iso, &date))
@@ -299,6 +301,7 @@ command_export (int    argc,
   gboolean fiches = FALSE;
   gboolean no_summary = FALSE;
   gboolean no_timeline = FALSE;
+  int bilan = 0;
   const GOptionEntry entries[] = {
     { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv_path, N_("Write the plan table as CSV (- for the standard output)"), N_("OUT.csv") },
     { "separator", 0, 0, G_OPTION_ARG_STRING, &separator, N_("The CSV separator: ; (default), , or tab"), N_("SEP") },
@@ -309,6 +312,7 @@ command_export (int    argc,
     { "no-summary", 0, 0, G_OPTION_ARG_NONE, &no_summary, N_("Leave the summary page out"), NULL },
     { "no-timeline", 0, 0, G_OPTION_ARG_NONE, &no_timeline, N_("Leave the timeline out"), NULL },
     { "axis", 0, 0, G_OPTION_ARG_STRING_ARRAY, &axes, N_("Report on this axis only, by its number in ctg info; may be repeated"), N_("N") },
+    { "bilan", 0, 0, G_OPTION_ARG_INT, &bilan, N_("Add the annual review (bilan annuel) of this year"), N_("YEAR") },
     { NULL }
   };
   char sep = ';';
@@ -339,6 +343,9 @@ command_export (int    argc,
       options = report_options (doc, meeting, since, axes, fiches, no_summary, no_timeline);
       if (options == NULL)
         return EXIT_FAILURE;
+      if (bilan != 0 && (bilan < 1900 || bilan > 2200))
+        return fail (_("“%d” is not a year"), bilan);
+      ctg_report_options_set_bilan_year (options, (guint) bilan);
       if (!ctg_report_write_pdf (doc, options, pdf_path, NULL, NULL, NULL, &error))
         return fail_error (error);
     }
@@ -383,6 +390,71 @@ sum_counts (const guint counts[CTG_N_STATUSES])
   return total;
 }
 
+/* "45 % over 12 actions, 3 left out (1 abandoned)": the roll-up rule of
+ * docs/rollup.md, in the same words as the report */
+static void
+print_rollup (const CtgProgressSummary *summary)
+{
+  if (summary->counted == 0)
+    g_print ("%s", _("no progress yet"));
+  else
+    /* Translators: a roll-up in ctg info: "45 % over 12 actions" */
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%.0f %% over %u action", "%.0f %% over %u actions",
+                          summary->counted),
+             summary->average, summary->counted);
+  if (summary->left_out > 0)
+    {
+      g_print (", ");
+      /* Translators: after a roll-up: "3 left out (1 abandoned)" */
+      if (summary->abandoned > 0)
+        g_print (g_dngettext (GETTEXT_PACKAGE, "%u left out (%u abandoned)", "%u left out (%u abandoned)",
+                              summary->left_out),
+                 summary->left_out, summary->abandoned);
+      else
+        g_print (g_dngettext (GETTEXT_PACKAGE, "%u left out", "%u left out", summary->left_out),
+                 summary->left_out);
+    }
+}
+
+static char *
+level_or_value (CtgDocument *doc,
+                gint64       assessment)
+{
+  g_autofree char *level_key = ctg_document_dup_text (doc, CTG_ITEM_ASSESSMENT, assessment, "level");
+  g_autofree char *value = ctg_document_dup_text (doc, CTG_ITEM_ASSESSMENT, assessment, "value");
+  CtgLevel level = CTG_LEVEL_NONE;
+  GString *out = g_string_new (NULL);
+
+  ctg_level_from_key (level_key, &level);
+  if (level != CTG_LEVEL_NONE)
+    g_string_append (out, ctg_level_to_label (level));
+  if (value != NULL && value[0] != '\0')
+    g_string_append_printf (out, "%s%s", out->len ? " — " : "", value);
+  return g_string_free (out, FALSE);
+}
+
+/* The year to evaluate when none is given: the last one with an
+ * assessment or a note, else this year */
+static guint
+default_year (CtgDocument *doc)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GArray) years = ctg_document_list_years (doc);
+  guint year = (guint) g_date_time_get_year (now);
+  guint best = 0;
+
+  for (guint i = 0; i < years->len; i++)
+    {
+      guint y = g_array_index (years, guint, i);
+      g_autoptr(GArray) indicators = ctg_document_list_ids (doc, CTG_ITEM_EVALUATION_INDICATOR, 0);
+
+      for (guint j = 0; j < indicators->len; j++)
+        if (ctg_document_find_assessment (doc, g_array_index (indicators, gint64, j), y) != 0)
+          best = y;
+    }
+  return best != 0 ? best : year;
+}
+
 static int
 command_info (int    argc,
               char **argv)
@@ -398,8 +470,18 @@ command_info (int    argc,
   g_autofree char *end = NULL;
   guint counts[CTG_N_STATUSES];
   guint total;
+  gboolean objectives = FALSE;
+  int year_option = 0;
+  g_autoptr(GListModel) all_actions = NULL;
+  CtgProgressSummary summary;
+  const GOptionEntry entries[] = {
+    { "objectives", 'o', 0, G_OPTION_ARG_NONE, &objectives, N_("Show the progress of each objective too"), NULL },
+    { "year", 'y', 0, G_OPTION_ARG_INT, &year_option, N_("The year of the evaluation summary"), N_("YEAR") },
+    { NULL }
+  };
 
   context = new_context (_("FILE.ctg"), _("Show a convention’s title, period and plan."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!parse_options (context, &argc, &argv, 1, _("ctg info FILE.ctg")))
     return 2;
 
@@ -432,6 +514,12 @@ command_info (int    argc,
     }
   g_print ("\n");
 
+  all_actions = ctg_document_list_actions (doc, 0);
+  ctg_actions_summarize_progress (all_actions, &summary);
+  g_print ("%s", _("Progress: "));
+  print_rollup (&summary);
+  g_print ("\n");
+
   axes = ctg_document_list_ids (doc, CTG_ITEM_AXIS, 0);
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u axis:\n", "%u axes:\n", axes->len), axes->len);
   for (guint i = 0; i < axes->len; i++)
@@ -452,7 +540,54 @@ command_info (int    argc,
           g_print (")");
         }
       g_print ("\n");
+
+      {
+        g_autoptr(GListModel) axis_actions = ctg_document_list_actions (doc, axis);
+
+        ctg_actions_summarize_progress (axis_actions, &summary);
+        g_print ("     %s", _("Progress: "));
+        print_rollup (&summary);
+        g_print ("\n");
+
+        if (objectives)
+          {
+            g_autoptr(GArray) ids = ctg_document_list_ids (doc, CTG_ITEM_OBJECTIVE, axis);
+
+            for (guint j = 0; j < ids->len; j++)
+              {
+                gint64 objective = g_array_index (ids, gint64, j);
+                g_autofree char *objective_title = ctg_document_dup_text (doc, CTG_ITEM_OBJECTIVE, objective, "title");
+
+                ctg_actions_summarize_progress_where (axis_actions, objective, &summary);
+                g_print ("     – %s: ", objective_title && objective_title[0] ? objective_title : _("Untitled objective"));
+                print_rollup (&summary);
+                g_print ("\n");
+              }
+          }
+      }
     }
+
+  {
+    g_autoptr(GArray) indicators = ctg_document_list_ids (doc, CTG_ITEM_EVALUATION_INDICATOR, 0);
+    guint year = year_option > 0 ? (guint) year_option : default_year (doc);
+    guint assessed = 0;
+
+    for (guint i = 0; i < indicators->len; i++)
+      assessed += ctg_document_find_assessment (doc, g_array_index (indicators, gint64, i), year) != 0;
+    /* Translators: "Evaluation 2025: 3 of 5 indicators assessed" */
+    g_print (g_dngettext (GETTEXT_PACKAGE, "Evaluation %u: %u of %u indicator assessed\n",
+                          "Evaluation %u: %u of %u indicators assessed\n", indicators->len),
+             year, assessed, indicators->len);
+    for (guint i = 0; i < indicators->len; i++)
+      {
+        gint64 indicator = g_array_index (indicators, gint64, i);
+        gint64 assessment = ctg_document_find_assessment (doc, indicator, year);
+        g_autofree char *name = ctg_document_dup_text (doc, CTG_ITEM_EVALUATION_INDICATOR, indicator, "name");
+        g_autofree char *result = assessment ? level_or_value (doc, assessment) : NULL;
+
+        g_print ("  %u. %s: %s\n", i + 1, name, result && result[0] ? result : ctg_level_to_label (CTG_LEVEL_NONE));
+      }
+  }
 
   if (ctg_document_is_read_only (doc) && ctg_document_get_read_only_reason (doc) != NULL &&
       access (argv[1], W_OK) != 0)
@@ -542,6 +677,17 @@ command_set (int    argc,
   g_autofree char *title = NULL;
   g_autofree char *code = NULL;
   g_autofree char *notes = NULL;
+  g_autofree char *referents = NULL;
+  g_autofree char *continuous = NULL;
+  g_autofree char *budget = NULL;
+  g_autofree char *budget_year = NULL;
+  g_autofree char *funders = NULL;
+  int year = 0;
+  g_autofree char *done = NULL;
+  g_autofree char *difficulties = NULL;
+  g_autofree char *next_steps = NULL;
+  g_autofree char *year_status = NULL;
+  g_autofree char *year_progress = NULL;
   const GOptionEntry entries[] = {
     { "status", 's', 0, G_OPTION_ARG_STRING, &status, N_("à lancer, en cours, réalisée, reportée or abandonnée"), N_("STATUS") },
     { "progress", 'p', 0, G_OPTION_ARG_STRING, &progress, N_("Progress from 0 to 100"), N_("PERCENT") },
@@ -552,6 +698,17 @@ command_set (int    argc,
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("The action’s title"), N_("TITLE") },
     { "code", 0, 0, G_OPTION_ARG_STRING, &code, N_("The action’s code, such as FA 1.2"), N_("CODE") },
     { "notes", 0, 0, G_OPTION_ARG_STRING, &notes, N_("The action’s notes"), N_("TEXT") },
+    { "referents", 0, 0, G_OPTION_ARG_STRING, &referents, N_("The référents, separated by / or line breaks"), N_("REFERENTS") },
+    { "continuous", 0, 0, G_OPTION_ARG_STRING, &continuous, N_("yes for an ongoing action with no échéance, no otherwise"), N_("yes|no") },
+    { "budget", 0, 0, G_OPTION_ARG_STRING, &budget, N_("The budget in euros"), N_("AMOUNT") },
+    { "budget-year", 0, 0, G_OPTION_ARG_STRING, &budget_year, N_("The year of the budget"), N_("YEAR") },
+    { "funders", 0, 0, G_OPTION_ARG_STRING, &funders, N_("The funders, such as “Caf: 12000 / Commune (Romans) / État”"), N_("FUNDERS") },
+    { "year", 'y', 0, G_OPTION_ARG_INT, &year, N_("The year of the follow-up options below"), N_("YEAR") },
+    { "done", 0, 0, G_OPTION_ARG_STRING, &done, N_("What was done in the year"), N_("TEXT") },
+    { "difficulties", 0, 0, G_OPTION_ARG_STRING, &difficulties, N_("The difficulties met in the year"), N_("TEXT") },
+    { "next-steps", 0, 0, G_OPTION_ARG_STRING, &next_steps, N_("The next steps after the year"), N_("TEXT") },
+    { "year-status", 0, 0, G_OPTION_ARG_STRING, &year_status, N_("The status at the end of the year"), N_("STATUS") },
+    { "year-progress", 0, 0, G_OPTION_ARG_STRING, &year_progress, N_("The progress at the end of the year"), N_("PERCENT") },
     { NULL }
   };
   gint64 action_id;
@@ -573,6 +730,19 @@ command_set (int    argc,
     return fail ("%s", ctg_document_get_read_only_reason (doc));
   if (!ctg_document_has_item (doc, CTG_ITEM_ACTION, action_id))
     return fail (_("There is no action %s in this convention; see ctg list"), argv[2]);
+  if (year == 0 && (done || difficulties || next_steps || year_status || year_progress))
+    return fail ("%s", _("Say which year with --year"));
+  if (continuous != NULL)
+    {
+      g_autofree char *folded = ctg_text_fold (continuous);
+
+      if (g_strv_contains ((const char * const[]) { "yes", "oui", "true", "1", NULL }, folded))
+        g_free (continuous), continuous = g_strdup ("1");
+      else if (g_strv_contains ((const char * const[]) { "no", "non", "false", "0", NULL }, folded))
+        g_free (continuous), continuous = g_strdup ("0");
+      else
+        return fail (_("“%s” is not yes or no"), continuous);
+    }
 
   if (!ctg_document_begin_group (doc, _("Edit action"), &error))
     return fail_error (error);
@@ -588,13 +758,38 @@ command_set (int    argc,
     const struct { const char *field; const char *value; } fields[] = {
       { "title", title }, { "code", code }, { "start", start }, { "echeance", echeance },
       { "status", status }, { "progress", progress }, { "notes", notes },
+      { "continuous", continuous }, { "budget", budget }, { "budget_year", budget_year },
+    };
+    const struct { const char *field; const char *value; } year_fields[] = {
+      { "done", done }, { "difficulties", difficulties }, { "next_steps", next_steps },
+      { "status", year_status }, { "progress", year_progress },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
       if (fields[i].value != NULL &&
           !ctg_document_set (doc, CTG_ITEM_ACTION, action_id, fields[i].field, fields[i].value, &error))
         goto failed;
+    for (guint i = 0; i < G_N_ELEMENTS (year_fields); i++)
+      if (year_fields[i].value != NULL &&
+          !ctg_document_set_action_year (doc, action_id, (guint) CLAMP (year, 0, G_MAXINT),
+                                         year_fields[i].field, year_fields[i].value, &error))
+        goto failed;
   }
+
+  if (referents != NULL)
+    {
+      g_autoptr(GPtrArray) list = ctg_participant_list_parse (referents);
+
+      if (!ctg_document_set_participants (doc, action_id, CTG_RELATION_REFERENT, list, &error))
+        goto failed;
+    }
+  if (funders != NULL)
+    {
+      g_autoptr(GPtrArray) list = ctg_funding_list_parse (funders, &error);
+
+      if (list == NULL || !ctg_document_set_funding (doc, action_id, list, &error))
+        goto failed;
+    }
 
   if (pilots != NULL)
     {
@@ -712,6 +907,181 @@ command_changes (int    argc,
   return EXIT_SUCCESS;
 }
 
+/* ctg evaluation */
+
+static void
+print_year_note (CtgDocument *doc,
+                 gint64       row)
+{
+  const struct { const char *field; const char *label; } parts[] = {
+    { "done", N_("Done") }, { "difficulties", N_("Difficulties") }, { "next_steps", N_("Next steps") },
+  };
+  g_autofree char *status_key = ctg_document_dup_text (doc, CTG_ITEM_ACTION_YEAR, row, "status");
+  gint64 progress = ctg_document_get_int (doc, CTG_ITEM_ACTION_YEAR, row, "progress", -1);
+  CtgStatus status;
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      g_autofree char *text = ctg_document_dup_text (doc, CTG_ITEM_ACTION_YEAR, row, parts[i].field);
+
+      if (text != NULL && text[0] != '\0')
+        /* Translators: a part of a year note in ctg evaluation: "    Done: two RPE opened" */
+        g_print (_("    %s: %s\n"), _(parts[i].label), text);
+    }
+  if (status_key != NULL && ctg_status_from_key (status_key, &status))
+    {
+      if (progress >= 0)
+        g_print (_("    End of year: %s, %d %%\n"), ctg_status_to_label (status), (int) progress);
+      else
+        g_print (_("    End of year: %s\n"), ctg_status_to_label (status));
+    }
+}
+
+static int
+command_evaluation (int    argc,
+                    char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(CtgDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) indicators = NULL;
+  g_autoptr(GListModel) actions = NULL;
+  gint64 totals[CTG_N_FUNDER_KINDS] = { 0 };
+  int year_option = 0;
+  guint year;
+  guint n;
+  const GOptionEntry entries[] = {
+    { "year", 'y', 0, G_OPTION_ARG_INT, &year_option, N_("The year to show (the last one assessed if not given)"), N_("YEAR") },
+    { NULL }
+  };
+
+  context = new_context (_("FILE.ctg"),
+                         _("Show a year’s evaluation: the indicators’ assessments, the actions’ "
+                           "follow-up notes and the funding per funder."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv, 1, _("ctg evaluation [--year YEAR] FILE.ctg")))
+    return 2;
+
+  doc = ctg_document_open (argv[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
+  if (doc == NULL)
+    return fail_error (error);
+  year = year_option > 0 ? (guint) year_option : default_year (doc);
+
+  g_print (_("Evaluation %u\n"), year);
+  g_print ("%s\n", _("Indicators:"));
+  indicators = ctg_document_list_ids (doc, CTG_ITEM_EVALUATION_INDICATOR, 0);
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      gint64 indicator = g_array_index (indicators, gint64, i);
+      gint64 assessment = ctg_document_find_assessment (doc, indicator, year);
+      g_autofree char *name = ctg_document_dup_text (doc, CTG_ITEM_EVALUATION_INDICATOR, indicator, "name");
+      g_autofree char *result = assessment ? level_or_value (doc, assessment) : NULL;
+      g_autofree char *comment = assessment ? ctg_document_dup_text (doc, CTG_ITEM_ASSESSMENT, assessment, "comment") : NULL;
+
+      g_print ("  %u. %s: %s\n", i + 1, name, result && result[0] ? result : ctg_level_to_label (CTG_LEVEL_NONE));
+      if (comment != NULL && comment[0] != '\0')
+        g_print ("     %s\n", comment);
+    }
+
+  g_print ("%s\n", _("Follow-up notes:"));
+  actions = ctg_document_list_actions (doc, 0);
+  n = g_list_model_get_n_items (actions);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CtgAction) action = g_list_model_get_item (actions, i);
+      gint64 row = ctg_document_find_action_year (doc, ctg_action_get_id (action), year);
+      GPtrArray *funding = ctg_action_get_funding (action);
+
+      for (guint j = 0; j < funding->len; j++)
+        {
+          const CtgFunding *f = g_ptr_array_index (funding, j);
+
+          if (f->amount > 0)
+            totals[f->funder] += f->amount;
+        }
+      if (row == 0)
+        continue;
+      g_print ("  %u\t%s%s%s\n", i + 1, ctg_action_get_code (action),
+               ctg_action_get_code (action)[0] ? " " : "", ctg_action_get_title (action));
+      print_year_note (doc, row);
+    }
+
+  g_print ("%s\n", _("Funding per funder:"));
+  for (guint f = 0; f < CTG_N_FUNDER_KINDS; f++)
+    {
+      g_autofree char *amount = NULL;
+
+      if (totals[f] == 0)
+        continue;
+      amount = ctg_amount_format (totals[f]);
+      g_print ("  %s: %s\n", ctg_funder_to_label ((CtgFunderKind) f), amount);
+    }
+  return EXIT_SUCCESS;
+}
+
+/* ctg assess */
+
+static int
+command_assess (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(CtgDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) indicators = NULL;
+  g_autofree char *level = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *comment = NULL;
+  guint64 number;
+  guint64 year;
+  gint64 indicator;
+  const GOptionEntry entries[] = {
+    { "level", 'l', 0, G_OPTION_ARG_STRING, &level, N_("non atteint, partiellement atteint, atteint or dépassé"), N_("LEVEL") },
+    { "value", 0, 0, G_OPTION_ARG_STRING, &value, N_("What was measured, such as “9 communes of 15”"), N_("VALUE") },
+    { "comment", 'c', 0, G_OPTION_ARG_STRING, &comment, N_("A comment on the year"), N_("TEXT") },
+    { NULL }
+  };
+
+  context = new_context (_("FILE.ctg INDICATOR YEAR"),
+                         _("Assess an evaluation indicator (its number is shown by ctg evaluation) "
+                           "for a year. All the changes are saved together."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv, 3, _("ctg assess FILE.ctg INDICATOR YEAR [--level …] [--value …] [--comment …]")))
+    return 2;
+
+  doc = ctg_document_open (argv[1], CTG_OPEN_FLAGS_NONE, &error);
+  if (doc == NULL)
+    return fail_error (error);
+  if (ctg_document_is_read_only (doc))
+    return fail ("%s", ctg_document_get_read_only_reason (doc));
+
+  indicators = ctg_document_list_ids (doc, CTG_ITEM_EVALUATION_INDICATOR, 0);
+  if (!g_ascii_string_to_unsigned (argv[2], 10, 1, indicators->len, &number, NULL))
+    return fail (_("There is no indicator %s in this convention; see ctg evaluation"), argv[2]);
+  if (!g_ascii_string_to_unsigned (argv[3], 10, 1900, 2200, &year, NULL))
+    return fail (_("“%s” is not a year"), argv[3]);
+  indicator = g_array_index (indicators, gint64, number - 1);
+
+  if (!ctg_document_begin_group (doc, _("Edit assessment"), &error))
+    return fail_error (error);
+  {
+    const struct { const char *field; const char *value; } fields[] = {
+      { "level", level }, { "value", value }, { "comment", comment },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+      if (fields[i].value != NULL &&
+          !ctg_document_set_assessment (doc, indicator, (guint) year, fields[i].field, fields[i].value, &error))
+        {
+          ctg_document_cancel_group (doc);
+          return fail_error (error);
+        }
+  }
+  if (!ctg_document_end_group (doc, &error))
+    return fail_error (error);
+  return EXIT_SUCCESS;
+}
+
 static const struct {
   const char  *name;
   CommandFunc  func;
@@ -724,6 +1094,8 @@ static const struct {
   { "check", command_check, N_("Check that a convention file is valid") },
   { "list", command_list, N_("List the actions with their numbers") },
   { "set", command_set, N_("Change an action’s status, progress, pilots or dates") },
+  { "evaluation", command_evaluation, N_("Show a year’s evaluation and follow-up notes") },
+  { "assess", command_assess, N_("Assess an evaluation indicator for a year") },
   { "undo", command_undo, N_("Undo the last change") },
   { "redo", command_redo, N_("Redo the last undone change") },
   { "changes", command_changes, N_("List the changes recorded in a convention") },

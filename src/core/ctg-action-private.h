@@ -30,6 +30,11 @@ struct _CtgAction
   char      *modified;
   GPtrArray *pilots;
   GPtrArray *partners;
+  GPtrArray *referents;
+  GPtrArray *funding;
+  gboolean   continuous;
+  gint64     budget;
+  guint      budget_year;
 };
 
 G_END_DECLS

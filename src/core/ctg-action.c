@@ -26,6 +26,8 @@ ctg_action_finalize (GObject *object)
   g_free (self->modified);
   g_clear_pointer (&self->pilots, g_ptr_array_unref);
   g_clear_pointer (&self->partners, g_ptr_array_unref);
+  g_clear_pointer (&self->referents, g_ptr_array_unref);
+  g_clear_pointer (&self->funding, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ctg_action_parent_class)->finalize (object);
 }
@@ -42,6 +44,9 @@ ctg_action_init (CtgAction *self)
   self->progress = -1;
   self->pilots = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_participant_free);
   self->partners = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_participant_free);
+  self->referents = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_participant_free);
+  self->funding = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_funding_free);
+  self->budget = -1;
 }
 
 gint64 ctg_action_get_id (CtgAction *self) { return self->id; }
@@ -92,6 +97,62 @@ ctg_action_get_partners (CtgAction *self)
 }
 
 /**
+ * ctg_action_get_referents:
+ *
+ * Returns: (transfer none) (element-type CtgParticipant): the référents: who
+ *   follows the action inside each partner organisation
+ */
+GPtrArray *
+ctg_action_get_referents (CtgAction *self)
+{
+  return self->referents;
+}
+
+/**
+ * ctg_action_get_funding:
+ *
+ * Returns: (transfer none) (element-type CtgFunding): the funders, in order
+ */
+GPtrArray *
+ctg_action_get_funding (CtgAction *self)
+{
+  return self->funding;
+}
+
+/**
+ * ctg_action_is_continuous:
+ *
+ * Continuous actions (amélioration continue) go on with no échéance.
+ */
+gboolean
+ctg_action_is_continuous (CtgAction *self)
+{
+  return self->continuous;
+}
+
+/**
+ * ctg_action_get_budget:
+ *
+ * Returns: the budget in cents, or -1 when none was entered
+ */
+gint64
+ctg_action_get_budget (CtgAction *self)
+{
+  return self->budget;
+}
+
+/**
+ * ctg_action_get_budget_year:
+ *
+ * Returns: the year of the budget, or 0
+ */
+guint
+ctg_action_get_budget_year (CtgAction *self)
+{
+  return self->budget_year;
+}
+
+/**
  * ctg_action_dup_pilots_text:
  *
  * Returns: (transfer full): the pilots' names joined by ", "
@@ -116,12 +177,15 @@ ctg_action_dup_pilots_text (CtgAction *self)
  * ctg_action_is_overdue:
  *
  * An action is overdue when its échéance has passed and it is neither done
- * nor abandoned.
+ * nor abandoned. A continuous action never is: it has no end to miss, even
+ * when an échéance was left from before it was marked continuous.
  */
 gboolean
 ctg_action_is_overdue (CtgAction   *self,
                        const GDate *today)
 {
+  if (self->continuous)
+    return FALSE;
   if (self->status == CTG_STATUS_DONE || self->status == CTG_STATUS_ABANDONED)
     return FALSE;
   return ctg_date_is_past (&self->echeance, today);
@@ -155,18 +219,40 @@ void
 ctg_actions_summarize_progress (GListModel         *actions,
                                 CtgProgressSummary *summary)
 {
+  ctg_actions_summarize_progress_where (actions, 0, summary);
+}
+
+/**
+ * ctg_actions_summarize_progress_where:
+ * @objective_id: only the actions of this objective, or 0 for all
+ *
+ * ctg_actions_summarize_progress() over the actions of one objective.
+ */
+void
+ctg_actions_summarize_progress_where (GListModel         *actions,
+                                      gint64              objective_id,
+                                      CtgProgressSummary *summary)
+{
   guint n = g_list_model_get_n_items (actions);
   double total = 0;
 
-  *summary = (CtgProgressSummary) { 0, 0, 0 };
+  *summary = (CtgProgressSummary) { 0, 0, 0, 0 };
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CtgAction) action = g_list_model_get_item (actions, i);
-      int progress = ctg_action_get_rollup_progress (action);
+      int progress;
 
+      if (objective_id != 0 && action->objective_id != objective_id)
+        continue;
+
+      progress = ctg_action_get_rollup_progress (action);
       if (progress < 0)
-        summary->left_out++;
+        {
+          summary->left_out++;
+          if (action->status == CTG_STATUS_ABANDONED)
+            summary->abandoned++;
+        }
       else
         {
           total += progress;

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "ctg-date.h"
+#include "ctg-evaluation.h"
 #include "ctg-participant.h"
 #include "ctg-status.h"
 
@@ -36,6 +37,11 @@ const char     *ctg_action_get_created      (CtgAction  *self);
 const char     *ctg_action_get_modified     (CtgAction  *self);
 GPtrArray      *ctg_action_get_pilots       (CtgAction  *self);
 GPtrArray      *ctg_action_get_partners     (CtgAction  *self);
+GPtrArray      *ctg_action_get_referents    (CtgAction  *self);
+GPtrArray      *ctg_action_get_funding      (CtgAction  *self);
+gboolean        ctg_action_is_continuous    (CtgAction  *self);
+gint64          ctg_action_get_budget       (CtgAction  *self);
+guint           ctg_action_get_budget_year  (CtgAction  *self);
 char           *ctg_action_dup_pilots_text  (CtgAction  *self);
 gboolean        ctg_action_is_overdue       (CtgAction  *self,
                                              const GDate *today);
@@ -49,16 +55,23 @@ G_BEGIN_DECLS
  * @average: the average progress, 0-100, of the actions counted
  * @counted: how many actions the average is over
  * @left_out: how many were left out: abandoned, or with no progress entered
+ * @abandoned: of those left out, how many were abandoned
+ *
+ * The roll-up of an objective, an axis or the convention; see docs/rollup.md.
  */
 typedef struct
 {
   double average;
   guint  counted;
   guint  left_out;
+  guint  abandoned;
 } CtgProgressSummary;
 
 int  ctg_action_get_rollup_progress  (CtgAction          *action);
 void ctg_actions_summarize_progress (GListModel         *actions,
                                      CtgProgressSummary *summary);
+void ctg_actions_summarize_progress_where (GListModel         *actions,
+                                           gint64              objective_id,
+                                           CtgProgressSummary *summary);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "ctg-date.h"
 #include "ctg-document.h"
 #include "ctg-error.h"
+#include "ctg-evaluation.h"
 #include "ctg-participant.h"
 #include "ctg-plan-csv.h"
 #include "ctg-report.h"

@@ -82,6 +82,10 @@ static const KindInfo kinds[CTG_N_ITEM_KINDS] = {
   [CTG_ITEM_STEP]            = { "step", "action_id", "position, id" },
   [CTG_ITEM_INDICATOR]       = { "indicator", "action_id", "position, id" },
   [CTG_ITEM_INDICATOR_VALUE] = { "indicator_value", "indicator_id", "year, id" },
+  [CTG_ITEM_ACTION_YEAR]     = { "action_year", "action_id", "year, id" },
+  [CTG_ITEM_FUNDING]         = { "funding", "action_id", "position, id" },
+  [CTG_ITEM_EVALUATION_INDICATOR] = { "evaluation_indicator", NULL, "position, id" },
+  [CTG_ITEM_ASSESSMENT]      = { "evaluation_assessment", "indicator_id", "year, id" },
 };
 
 typedef enum
@@ -108,6 +112,9 @@ static const struct {
   { CTG_ITEM_ACTION, CTG_ITEM_STEP, "action_id", CHILD_DELETE },
   { CTG_ITEM_ACTION, CTG_ITEM_INDICATOR, "action_id", CHILD_DELETE },
   { CTG_ITEM_INDICATOR, CTG_ITEM_INDICATOR_VALUE, "indicator_id", CHILD_DELETE },
+  { CTG_ITEM_ACTION, CTG_ITEM_ACTION_YEAR, "action_id", CHILD_DELETE },
+  { CTG_ITEM_ACTION, CTG_ITEM_FUNDING, "action_id", CHILD_DELETE },
+  { CTG_ITEM_EVALUATION_INDICATOR, CTG_ITEM_ASSESSMENT, "indicator_id", CHILD_DELETE },
 };
 
 typedef enum
@@ -121,6 +128,11 @@ typedef enum
   FIELD_PARTICIPANT_KIND,
   FIELD_BODY_REF,
   FIELD_SECTION_REF,
+  FIELD_AMOUNT,
+  FIELD_YEAR,
+  FIELD_FUNDER,
+  FIELD_LEVEL,
+  FIELD_STATUS_OR_NONE,
 } FieldType;
 
 /* The fields ctg_document_set() may change */
@@ -177,6 +189,22 @@ static const struct {
   { CTG_ITEM_INDICATOR, "name", FIELD_TEXT },
   { CTG_ITEM_INDICATOR, "target", FIELD_TEXT },
   { CTG_ITEM_INDICATOR_VALUE, "value", FIELD_TEXT },
+  { CTG_ITEM_ACTION, "continuous", FIELD_BOOL },
+  { CTG_ITEM_ACTION, "budget", FIELD_AMOUNT },
+  { CTG_ITEM_ACTION, "budget_year", FIELD_YEAR },
+  { CTG_ITEM_ACTION_YEAR, "done", FIELD_TEXT },
+  { CTG_ITEM_ACTION_YEAR, "difficulties", FIELD_TEXT },
+  { CTG_ITEM_ACTION_YEAR, "next_steps", FIELD_TEXT },
+  { CTG_ITEM_ACTION_YEAR, "status", FIELD_STATUS_OR_NONE },
+  { CTG_ITEM_ACTION_YEAR, "progress", FIELD_PROGRESS },
+  { CTG_ITEM_FUNDING, "funder", FIELD_FUNDER },
+  { CTG_ITEM_FUNDING, "name", FIELD_TEXT },
+  { CTG_ITEM_FUNDING, "amount", FIELD_AMOUNT },
+  { CTG_ITEM_EVALUATION_INDICATOR, "name", FIELD_TEXT },
+  { CTG_ITEM_EVALUATION_INDICATOR, "description", FIELD_TEXT },
+  { CTG_ITEM_ASSESSMENT, "level", FIELD_LEVEL },
+  { CTG_ITEM_ASSESSMENT, "value", FIELD_TEXT },
+  { CTG_ITEM_ASSESSMENT, "comment", FIELD_TEXT },
 };
 
 /* The longest text a field takes: far beyond any real use, well within memory */
@@ -921,12 +949,165 @@ check_header (const guint8  *header,
   return TRUE;
 }
 
+/* TRUE if every text of @table is valid UTF-8 without NUL bytes */
+static gboolean
+table_text_valid (CtgDocument *self,
+                  const char  *table,
+                  int         *rc)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s", table);
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
+
+  *rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (*rc != SQLITE_OK)
+    return FALSE;
+  while (ok && (*rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    for (int i = 0; ok && i < sqlite3_column_count (stmt); i++)
+      if (sqlite3_column_type (stmt, i) == SQLITE_TEXT)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, i);
+          int bytes = sqlite3_column_bytes (stmt, i);
+
+          ok = text != NULL && g_utf8_validate_len (text, (gsize) bytes, NULL);
+        }
+  if (ok && *rc == SQLITE_DONE)
+    *rc = SQLITE_OK;
+  else if (ok)
+    ok = FALSE;
+  else
+    *rc = SQLITE_OK;
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+/* The full check: SQLite's own, the links between rows, and the text. On
+ * failure @rc is SQLITE_OK if the content is wrong, else SQLite's error. */
+static gboolean
+check_content (CtgDocument *self,
+               int         *rc)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
+
+  *rc = sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check(1)", -1, &stmt, NULL);
+  if (*rc == SQLITE_OK)
+    *rc = sqlite3_step (stmt);
+  if (*rc != SQLITE_ROW)
+    ok = FALSE;
+  else
+    {
+      *rc = SQLITE_OK;
+      ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+    }
+  sqlite3_finalize (stmt);
+
+  if (ok)
+    {
+      *rc = sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+      if (*rc == SQLITE_OK)
+        *rc = sqlite3_step (stmt);
+      ok = *rc == SQLITE_DONE;
+      if (*rc == SQLITE_DONE || *rc == SQLITE_ROW)
+        *rc = SQLITE_OK;
+      sqlite3_finalize (stmt);
+    }
+
+  /* Every table the file has: a file of an older version, checked before
+   * its migration, lacks the newer ones. Its schema was verified to be
+   * exactly one of ours, so the names are known ones. */
+  if (ok)
+    {
+      g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+
+      *rc = sqlite3_prepare_v2 (self->db,
+                                "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name",
+                                -1, &stmt, NULL);
+      while (*rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+        g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      if (*rc == SQLITE_OK)
+        *rc = sqlite3_finalize (stmt);
+      ok = *rc == SQLITE_OK;
+
+      for (guint i = 0; ok && i < tables->len; i++)
+        ok = table_text_valid (self, g_ptr_array_index (tables, i), rc);
+    }
+
+  return ok;
+}
+
 static gboolean
 dir_is_writable (const char *path)
 {
   g_autofree char *dir = g_path_get_dirname (path);
 
   return access (dir, W_OK) == 0;
+}
+
+/* Schema v2 brought convention-level evaluation indicators: a convention
+ * starts with those of the CTGs' own evaluation articles (seed 002,
+ * article 8), in the user's language, as its own data. */
+static gboolean
+insert_default_indicators (CtgDocument  *self,
+                           GError      **error)
+{
+  const char * const *names = ctg_evaluation_default_indicators ();
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "INSERT INTO evaluation_indicator (position, name) VALUES (?1, ?2)",
+                           -1, &stmt, NULL);
+  for (guint i = 0; rc == SQLITE_OK && names[i]; i++)
+    {
+      sqlite3_bind_int (stmt, 1, (int) i);
+      sqlite3_bind_text (stmt, 2, _(names[i]), -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+      rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    return _ctg_document_set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+/* A file from an older version opened read-only cannot be upgraded in
+ * place: it is read into memory and upgraded there, so it can be read (and
+ * saved as a copy) while the file itself stays untouched. */
+static gboolean
+read_into_memory (CtgDocument  *self,
+                  GError      **error)
+{
+  sqlite3 *memory = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  rc = sqlite3_open_v2 (":memory:", &memory, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (memory, "main", self->db, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (memory);
+      else
+        {
+          rc = sqlite3_backup_step (backup, -1);
+          rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+          sqlite3_backup_finish (backup);
+        }
+    }
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_close (memory);
+      return _ctg_document_set_sqlite_error (self, rc, error);
+    }
+
+  sqlite3_close (self->db);
+  self->db = memory;
+  g_free (self->read_only_reason);
+  self->read_only_reason = g_strdup (_("This convention was made by an older version of CTG Planner. "
+                                       "It is open read-only, so the file is not upgraded: open it "
+                                       "normally to upgrade it."));
+  return configure_connection (self, error);
 }
 
 static gboolean
@@ -994,21 +1175,31 @@ finish_open (CtgDocument  *self,
 
       if (!_ctg_schema_verify (self->db, version, error))
         return FALSE;
+
+      /* What the quick check cannot see (an index out of step with its
+       * table, a row whose parent is gone, text that is not UTF-8) would
+       * surface later as wrong lists or a crash in the interface: the file
+       * is small, check it all now. */
+      if (!check_content (self, &rc))
+        {
+          if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_CORRUPT && (rc & 0xff) != SQLITE_NOTADB &&
+              (rc & 0xff) != SQLITE_TOOBIG)
+            return _ctg_document_set_sqlite_error (self, rc, error);
+          g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_DAMAGED,
+                       _("“%s” is damaged and cannot be opened."), display);
+          return FALSE;
+        }
     }
 
   if (version < CTG_SCHEMA_VERSION)
     {
-      if (self->read_only)
-        {
-          g_set_error_literal (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_READ_ONLY,
-                               _("This convention was made by an older version of CTG Planner and "
-                                 "must be upgraded, but the file is read-only."));
-          return FALSE;
-        }
+      if (self->read_only && !read_into_memory (self, error))
+        return FALSE;
 
       if (!_ctg_document_exec (self, "BEGIN IMMEDIATE", error))
         return FALSE;
-      if (!_ctg_schema_migrate (self->db, version, &local_error))
+      if (!_ctg_schema_migrate (self->db, version, &local_error) ||
+          (version < 2 && !insert_default_indicators (self, &local_error)))
         {
           sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
           g_propagate_error (error, g_steal_pointer (&local_error));
@@ -1317,6 +1508,7 @@ ctg_document_save_copy (CtgDocument  *self,
   g_autofree char *tmp_path = NULL;
   sqlite3 *dest = NULL;
   sqlite3_backup *backup;
+  int system_errno = 0;
   int rc;
 
   g_return_val_if_fail (CTG_IS_DOCUMENT (self), FALSE);
@@ -1347,6 +1539,11 @@ ctg_document_save_copy (CtgDocument  *self,
         }
     }
 
+  /* SQLite says SQLITE_FULL only for ENOSPC: a file size limit or a quota
+   * comes as an I/O error, which is the same thing to the user */
+  if (rc != SQLITE_OK && dest != NULL)
+    system_errno = sqlite3_system_errno (dest);
+
   if (sqlite3_close (dest) != SQLITE_OK && rc == SQLITE_OK)
     rc = SQLITE_IOERR;
 
@@ -1356,6 +1553,9 @@ ctg_document_save_copy (CtgDocument  *self,
 
       g_unlink (tmp_path);
       g_unlink (journal);
+      if ((rc & 0xff) == SQLITE_IOERR &&
+          (system_errno == ENOSPC || system_errno == EFBIG || system_errno == EDQUOT))
+        rc = SQLITE_FULL;
       if ((rc & 0xff) == SQLITE_FULL)
         g_set_error_literal (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_DISK_FULL,
                              _("The disk is full: the copy could not be saved."));
@@ -1391,26 +1591,12 @@ gboolean
 ctg_document_check (CtgDocument  *self,
                     GError      **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok = TRUE;
+  gboolean ok;
   int rc;
 
   g_return_val_if_fail (CTG_IS_DOCUMENT (self), FALSE);
 
-  rc = sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check(1)", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
-    ok = FALSE;
-  sqlite3_finalize (stmt);
-
-  if (ok)
-    {
-      rc = sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
-      if (rc != SQLITE_OK || sqlite3_step (stmt) != SQLITE_DONE)
-        ok = FALSE;
-      sqlite3_finalize (stmt);
-    }
+  ok = check_content (self, &rc);
 
   if (!ok)
     {
@@ -1770,11 +1956,13 @@ ctg_document_list_changes (CtgDocument *self,
     "SELECT t.id, t.time, t.label, j.tbl, j.row_id, j.op, j.field, j.old, j.new,"
     " CASE"
     "  WHEN j.tbl = 'action' THEN j.row_id"
-    "  WHEN j.tbl IN ('participant', 'step', 'indicator') THEN"
+    "  WHEN j.tbl IN ('participant', 'step', 'indicator', 'action_year', 'funding') THEN"
     "   coalesce(CASE WHEN j.op <> 'update' THEN json_extract(coalesce(j.new, j.old), '$.action_id') END,"
     "            (SELECT action_id FROM participant WHERE j.tbl = 'participant' AND id = j.row_id),"
     "            (SELECT action_id FROM step WHERE j.tbl = 'step' AND id = j.row_id),"
-    "            (SELECT action_id FROM indicator WHERE j.tbl = 'indicator' AND id = j.row_id))"
+    "            (SELECT action_id FROM indicator WHERE j.tbl = 'indicator' AND id = j.row_id),"
+    "            (SELECT action_id FROM action_year WHERE j.tbl = 'action_year' AND id = j.row_id),"
+    "            (SELECT action_id FROM funding WHERE j.tbl = 'funding' AND id = j.row_id))"
     "  WHEN j.tbl = 'indicator_value' THEN"
     "   (SELECT action_id FROM indicator WHERE id = coalesce("
     "      CASE WHEN j.op <> 'update' THEN json_extract(coalesce(j.new, j.old), '$.indicator_id') END,"
@@ -1945,7 +2133,8 @@ ctg_document_list_ids (CtgDocument *self,
 
 #define ACTION_COLUMNS \
   "a.id, o.axis_id, a.objective_id, a.code, a.title, a.description, a.start, a.echeance," \
-  " a.status, a.progress, a.means, a.notes, a.created, a.modified"
+  " a.status, a.progress, a.means, a.notes, a.created, a.modified," \
+  " a.continuous, a.budget, a.budget_year"
 
 static CtgAction *
 action_from_row (sqlite3_stmt *stmt)
@@ -1970,6 +2159,9 @@ action_from_row (sqlite3_stmt *stmt)
   action->notes = g_strdup ((const char *) sqlite3_column_text (stmt, 11));
   action->created = g_strdup ((const char *) sqlite3_column_text (stmt, 12));
   action->modified = g_strdup ((const char *) sqlite3_column_text (stmt, 13));
+  action->continuous = sqlite3_column_int (stmt, 14) != 0;
+  action->budget = sqlite3_column_type (stmt, 15) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 15);
+  action->budget_year = (guint) sqlite3_column_int (stmt, 16);
   return action;
 }
 
@@ -1995,15 +2187,52 @@ load_participants (CtgDocument *self,
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       CtgAction *action = g_hash_table_lookup (by_id, &id);
-      gboolean pilot = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "pilot") == 0;
+      const char *relation = (const char *) sqlite3_column_text (stmt, 1);
       gboolean person = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), "person") == 0;
 
       if (action == NULL)
         continue;
-      g_ptr_array_add (pilot ? action->pilots : action->partners,
+      g_ptr_array_add (g_strcmp0 (relation, "pilot") == 0 ? action->pilots
+                       : g_strcmp0 (relation, "referent") == 0 ? action->referents
+                       : action->partners,
                        ctg_participant_new ((const char *) sqlite3_column_text (stmt, 2),
                                             person ? CTG_PARTICIPANT_PERSON : CTG_PARTICIPANT_ORGANISATION,
                                             (const char *) sqlite3_column_text (stmt, 4)));
+    }
+  sqlite3_reset (stmt);
+}
+
+static void
+load_funding (CtgDocument *self,
+              GHashTable  *by_id,
+              gint64       axis_id,
+              gint64       action_id)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _ctg_document_prepare (self,
+    "SELECT f.action_id, f.funder, f.name, f.amount FROM funding f"
+    " JOIN action a ON a.id = f.action_id JOIN objective o ON o.id = a.objective_id"
+    " WHERE (?1 = 0 OR o.axis_id = ?1) AND (?2 = 0 OR f.action_id = ?2)"
+    " ORDER BY f.action_id, f.position, f.id", NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, axis_id);
+  sqlite3_bind_int64 (stmt, 2, action_id);
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      CtgAction *action = g_hash_table_lookup (by_id, &id);
+      CtgFunderKind funder = CTG_FUNDER_OTHER;
+
+      if (action == NULL)
+        continue;
+      ctg_funder_from_key ((const char *) sqlite3_column_text (stmt, 1), &funder);
+      g_ptr_array_add (action->funding,
+                       ctg_funding_new (funder, (const char *) sqlite3_column_text (stmt, 2),
+                                        sqlite3_column_type (stmt, 3) == SQLITE_NULL
+                                          ? -1 : sqlite3_column_int64 (stmt, 3)));
     }
   sqlite3_reset (stmt);
 }
@@ -2045,6 +2274,7 @@ ctg_document_list_actions (CtgDocument *self,
   sqlite3_reset (stmt);
 
   load_participants (self, by_id, axis_id, 0);
+  load_funding (self, by_id, axis_id, 0);
   g_list_store_splice (store, 0, 0, actions->pdata, actions->len);
   return G_LIST_MODEL (store);
 }
@@ -2078,6 +2308,7 @@ ctg_document_get_action (CtgDocument *self,
     {
       g_hash_table_insert (by_id, &action->id, action);
       load_participants (self, by_id, 0, action_id);
+      load_funding (self, by_id, 0, action_id);
     }
   return action;
 }
@@ -2164,6 +2395,8 @@ owning_action (CtgDocument *self,
     case CTG_ITEM_PARTICIPANT:
     case CTG_ITEM_STEP:
     case CTG_ITEM_INDICATOR:
+    case CTG_ITEM_ACTION_YEAR:
+    case CTG_ITEM_FUNDING:
       return ctg_document_get_int (self, kind, id, "action_id", 0);
     case CTG_ITEM_INDICATOR_VALUE:
       return ctg_document_get_int (self, CTG_ITEM_INDICATOR,
@@ -2318,6 +2551,65 @@ normalize_value (CtgDocument  *self,
         return set_invalid (error, _("A pilot or partner is a person or an organisation."));
       *stored = g_strdup (stripped);
       return TRUE;
+
+    case FIELD_AMOUNT:
+      {
+        gint64 cents;
+
+        if (!ctg_amount_parse (value, &cents, error))
+          return FALSE;
+        if (cents >= 0)
+          *stored = g_strdup_printf ("%" G_GINT64_FORMAT, cents);
+        return TRUE;
+      }
+
+    case FIELD_YEAR:
+      {
+        guint64 year;
+
+        if (stripped == NULL || stripped[0] == '\0')
+          return TRUE;
+        if (!g_ascii_string_to_unsigned (stripped, 10, 1900, 2200, &year, NULL))
+          return set_invalid (error, _("The year must be between 1900 and 2200."));
+        *stored = g_strdup_printf ("%u", (guint) year);
+        return TRUE;
+      }
+
+    case FIELD_FUNDER:
+      {
+        CtgFunderKind funder;
+
+        if (!ctg_funder_from_key (stripped, &funder) && !ctg_funder_parse (stripped, &funder))
+          {
+            g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE,
+                         _("“%s” is not a funder. Use one of: Caf, commune, département, État, other."),
+                         stripped ? stripped : "");
+            return FALSE;
+          }
+        *stored = g_strdup (ctg_funder_to_key (funder));
+        return TRUE;
+      }
+
+    case FIELD_LEVEL:
+      {
+        CtgLevel level;
+
+        if (!ctg_level_from_key (stripped, &level) && !ctg_level_parse (stripped, &level))
+          {
+            g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE,
+                         _("“%s” is not a level. Use one of: not met, partly met, met, exceeded."),
+                         stripped ? stripped : "");
+            return FALSE;
+          }
+        if (level != CTG_LEVEL_NONE)
+          *stored = g_strdup (ctg_level_to_key (level));
+        return TRUE;
+      }
+
+    case FIELD_STATUS_OR_NONE:
+      if (stripped == NULL || stripped[0] == '\0')
+        return TRUE;
+      return normalize_value (self, kind, id, field, FIELD_STATUS, value, stored, error);
 
     case FIELD_BODY_REF:
     case FIELD_SECTION_REF:
@@ -2797,7 +3089,9 @@ ctg_document_set_participants (CtgDocument  *self,
   if (action == NULL)
     return set_no_such_item (error);
 
-  current = relation == CTG_RELATION_PILOT ? action->pilots : action->partners;
+  current = relation == CTG_RELATION_PILOT ? action->pilots
+            : relation == CTG_RELATION_REFERENT ? action->referents
+            : action->partners;
   if (current->len == participants->len)
     for (guint i = 0; i < current->len && same; i++)
       same = ctg_participant_equal (g_ptr_array_index (current, i), g_ptr_array_index (participants, i));
@@ -2806,7 +3100,9 @@ ctg_document_set_participants (CtgDocument  *self,
   if (same)
     return TRUE;
 
-  if (!_ctg_document_begin (self, relation == CTG_RELATION_PILOT ? _("Change pilots") : _("Change partners"),
+  if (!_ctg_document_begin (self, relation == CTG_RELATION_PILOT ? _("Change pilots")
+                                  : relation == CTG_RELATION_REFERENT ? _("Change référents")
+                                  : _("Change partners"),
                             error))
     return FALSE;
 
@@ -2848,6 +3144,383 @@ ctg_document_set_participants (CtgDocument  *self,
   return _ctg_document_end (self, ok, ok ? error : NULL) && ok;
 }
 
+/* The annual evaluation */
+
+static gint64
+find_year_row (CtgDocument *self,
+               CtgItemKind  kind,
+               gint64       parent_id,
+               guint        year)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE %s = ?1 AND year = ?2",
+                                          kinds[kind].table, kinds[kind].parent);
+  sqlite3_stmt *stmt = _ctg_document_prepare (self, sql, NULL);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, parent_id);
+  sqlite3_bind_int (stmt, 2, (int) year);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+/* Sets one field of the row of @parent_id for @year, making the row on the
+ * first value given. Runs inside a transaction. */
+static gboolean
+update_year_row (CtgDocument  *self,
+                 CtgItemKind   kind,
+                 gint64        parent_id,
+                 guint         year,
+                 const char   *field,
+                 const char   *stored,
+                 GError      **error)
+{
+  gint64 id = find_year_row (self, kind, parent_id, year);
+
+  if (id == 0)
+    {
+      g_autofree char *parent = g_strdup_printf ("%" G_GINT64_FORMAT, parent_id);
+      g_autofree char *year_text = g_strdup_printf ("%u", year);
+
+      if (stored == NULL || stored[0] == '\0')
+        return TRUE;
+      id = _ctg_document_insert (self, kinds[kind].table,
+                                 (const char *[]) { kinds[kind].parent, "year", NULL },
+                                 (const char *[]) { parent, year_text }, error);
+      if (id == 0)
+        return FALSE;
+    }
+  return _ctg_document_update (self, kinds[kind].table, id, field, stored, error);
+}
+
+static gboolean
+set_year_field (CtgDocument  *self,
+                CtgItemKind   kind,
+                CtgItemKind   parent_kind,
+                gint64        parent_id,
+                guint         year,
+                const char   *field,
+                const char   *value,
+                const char   *label,
+                GError      **error)
+{
+  g_autofree char *stored = NULL;
+  FieldType type;
+  gboolean ok;
+
+  if (!find_editable_field (kind, field, &type))
+    {
+      g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE,
+                   _("“%s” cannot be changed."), field ? field : "");
+      return FALSE;
+    }
+  if (!require_item (self, parent_kind, parent_id, error))
+    return FALSE;
+  if (year < 1900 || year > 2200)
+    return set_invalid (error, _("The year must be between 1900 and 2200."));
+  if (!normalize_value (self, kind, 0, field, type, value, &stored, error))
+    return FALSE;
+
+  if (!_ctg_document_begin (self, label, error))
+    return FALSE;
+  ok = update_year_row (self, kind, parent_id, year, field, stored, error);
+  if (ok && parent_kind == CTG_ITEM_ACTION && self->group_changed)
+    ok = touch_action (self, parent_id, error);
+  return _ctg_document_end (self, ok, ok ? error : NULL) && ok;
+}
+
+/**
+ * ctg_document_find_action_year:
+ *
+ * Returns: the id of the %CTG_ITEM_ACTION_YEAR of @action_id for @year (its
+ *   follow-up note and year-end status), or 0 when nothing was entered
+ */
+gint64
+ctg_document_find_action_year (CtgDocument *self,
+                               gint64       action_id,
+                               guint        year)
+{
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), 0);
+
+  return find_year_row (self, CTG_ITEM_ACTION_YEAR, action_id, year);
+}
+
+/**
+ * ctg_document_set_action_year:
+ * @field: "done", "difficulties", "next_steps" (the follow-up note),
+ *   "status" or "progress" (where the action stood at the end of @year)
+ *
+ * Sets one part of an action's follow-up for one year, as one undoable edit.
+ */
+gboolean
+ctg_document_set_action_year (CtgDocument  *self,
+                              gint64        action_id,
+                              guint         year,
+                              const char   *field,
+                              const char   *value,
+                              GError      **error)
+{
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), FALSE);
+
+  return set_year_field (self, CTG_ITEM_ACTION_YEAR, CTG_ITEM_ACTION, action_id, year,
+                         field, value, _("Edit year note"), error);
+}
+
+/**
+ * ctg_document_record_year_end:
+ *
+ * Keeps the status and progress every action has now as where it stood at
+ * the end of @year, as one undoable edit: the history the COPIL compares
+ * from one year to the next.
+ */
+gboolean
+ctg_document_record_year_end (CtgDocument  *self,
+                              guint         year,
+                              GError      **error)
+{
+  g_autoptr(GListModel) actions = NULL;
+  gboolean ok = TRUE;
+  guint n;
+
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), FALSE);
+
+  if (year < 1900 || year > 2200)
+    return set_invalid (error, _("The year must be between 1900 and 2200."));
+
+  actions = ctg_document_list_actions (self, 0);
+  n = g_list_model_get_n_items (actions);
+
+  if (!_ctg_document_begin (self, _("Record the year’s statuses"), error))
+    return FALSE;
+  for (guint i = 0; ok && i < n; i++)
+    {
+      g_autoptr(CtgAction) action = g_list_model_get_item (actions, i);
+      g_autofree char *progress = action->progress >= 0 ? g_strdup_printf ("%d", action->progress) : NULL;
+
+      ok = update_year_row (self, CTG_ITEM_ACTION_YEAR, action->id, year, "status",
+                            ctg_status_to_key (action->status), error) &&
+           _ctg_document_update (self, "action_year",
+                                 find_year_row (self, CTG_ITEM_ACTION_YEAR, action->id, year),
+                                 "progress", progress, error);
+    }
+  return _ctg_document_end (self, ok, ok ? error : NULL) && ok;
+}
+
+/**
+ * ctg_document_add_funding:
+ * @amount: (nullable): the amount as the user wrote it, or %NULL if unknown
+ *
+ * Returns: the new %CTG_ITEM_FUNDING, or 0 with @error set
+ */
+gint64
+ctg_document_add_funding (CtgDocument    *self,
+                          gint64          action_id,
+                          CtgFunderKind   funder,
+                          const char     *name,
+                          const char     *amount,
+                          GError        **error)
+{
+  g_autofree char *stored = NULL;
+
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), 0);
+  g_return_val_if_fail (funder < CTG_N_FUNDER_KINDS, 0);
+
+  if (!require_item (self, CTG_ITEM_ACTION, action_id, error))
+    return 0;
+  if (!normalize_value (self, CTG_ITEM_FUNDING, 0, "amount", FIELD_AMOUNT, amount, &stored, error))
+    return 0;
+  return add_item (self, CTG_ITEM_FUNDING, action_id, _("Add funder"),
+                   (const char *[]) { "funder", "name", "amount", NULL },
+                   (const char *[]) { ctg_funder_to_key (funder), name ? name : "", stored }, error);
+}
+
+static gboolean
+funding_equal (const CtgFunding *a,
+               const CtgFunding *b)
+{
+  return a->funder == b->funder && a->amount == b->amount && g_strcmp0 (a->name, b->name) == 0;
+}
+
+/**
+ * ctg_document_set_funding:
+ * @funding: (element-type CtgFunding): the new funders, in order
+ *
+ * Replaces the funders of an action, as one undoable edit.
+ */
+gboolean
+ctg_document_set_funding (CtgDocument  *self,
+                          gint64        action_id,
+                          GPtrArray    *funding,
+                          GError      **error)
+{
+  g_autoptr(CtgAction) action = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *action_text = NULL;
+  gboolean same;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (funding != NULL, FALSE);
+
+  for (guint i = 0; i < funding->len; i++)
+    {
+      const CtgFunding *f = g_ptr_array_index (funding, i);
+
+      if (!check_text (f->name, error))
+        return FALSE;
+      g_return_val_if_fail (f->funder < CTG_N_FUNDER_KINDS, FALSE);
+    }
+
+  action = ctg_document_get_action (self, action_id);
+  if (action == NULL)
+    return set_no_such_item (error);
+
+  same = action->funding->len == funding->len;
+  for (guint i = 0; same && i < funding->len; i++)
+    same = funding_equal (g_ptr_array_index (action->funding, i), g_ptr_array_index (funding, i));
+  if (same)
+    return TRUE;
+
+  if (!_ctg_document_begin (self, _("Change funders"), error))
+    return FALSE;
+
+  ids = ctg_document_list_ids (self, CTG_ITEM_FUNDING, action_id);
+  for (guint i = 0; ok && i < ids->len; i++)
+    ok = delete_row (self, CTG_ITEM_FUNDING, g_array_index (ids, gint64, i), error);
+
+  action_text = g_strdup_printf ("%" G_GINT64_FORMAT, action_id);
+  for (guint i = 0; ok && i < funding->len; i++)
+    {
+      const CtgFunding *f = g_ptr_array_index (funding, i);
+      g_autofree char *position = g_strdup_printf ("%u", i);
+      g_autofree char *name = g_strstrip (g_strdup (f->name ? f->name : ""));
+      g_autofree char *amount = f->amount >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, f->amount) : NULL;
+
+      ok = _ctg_document_insert (self, "funding",
+                                 (const char *[]) { "action_id", "position", "funder", "name", "amount", NULL },
+                                 (const char *[]) { action_text, position, ctg_funder_to_key (f->funder),
+                                                    name, amount },
+                                 error) != 0;
+    }
+
+  if (ok)
+    ok = touch_action (self, action_id, error);
+  return _ctg_document_end (self, ok, ok ? error : NULL) && ok;
+}
+
+gint64
+ctg_document_add_evaluation_indicator (CtgDocument  *self,
+                                       const char   *name,
+                                       GError      **error)
+{
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), 0);
+
+  return add_item (self, CTG_ITEM_EVALUATION_INDICATOR, 0, _("Add evaluation indicator"),
+                   (const char *[]) { "name", NULL },
+                   (const char *[]) { name ? name : "" }, error);
+}
+
+/**
+ * ctg_document_find_assessment:
+ *
+ * Returns: the %CTG_ITEM_ASSESSMENT of a convention-level indicator for
+ *   @year, or 0 when it was not assessed
+ */
+gint64
+ctg_document_find_assessment (CtgDocument *self,
+                              gint64       indicator_id,
+                              guint        year)
+{
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), 0);
+
+  return find_year_row (self, CTG_ITEM_ASSESSMENT, indicator_id, year);
+}
+
+/**
+ * ctg_document_set_assessment:
+ * @field: "level" (not met, partly met, met, exceeded), "value" (what
+ *   was measured, as text) or "comment"
+ *
+ * Sets one part of the yearly assessment of a convention-level indicator.
+ */
+gboolean
+ctg_document_set_assessment (CtgDocument  *self,
+                             gint64        indicator_id,
+                             guint         year,
+                             const char   *field,
+                             const char   *value,
+                             GError      **error)
+{
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), FALSE);
+
+  return set_year_field (self, CTG_ITEM_ASSESSMENT, CTG_ITEM_EVALUATION_INDICATOR, indicator_id, year,
+                         field, value, _("Edit assessment"), error);
+}
+
+static int
+compare_uint (gconstpointer a,
+              gconstpointer b)
+{
+  guint x = *(const guint *) a;
+  guint y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/**
+ * ctg_document_list_years:
+ *
+ * Returns: (transfer full) (element-type guint): the years to evaluate, in
+ *   order: those of the convention's period and any year with a note or an
+ *   assessment
+ */
+GArray *
+ctg_document_list_years (CtgDocument *self)
+{
+  GArray *years = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autofree char *start_text = NULL;
+  g_autofree char *end_text = NULL;
+  CtgDate start, end;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), years);
+
+  start_text = ctg_document_dup_text (self, CTG_ITEM_CONVENTION, 1, "period_start");
+  end_text = ctg_document_dup_text (self, CTG_ITEM_CONVENTION, 1, "period_end");
+  if (start_text != NULL && end_text != NULL &&
+      ctg_date_parse (start_text, &start) && ctg_date_parse (end_text, &end) &&
+      start.year <= end.year && end.year - start.year < 50)
+    for (guint y = start.year; y <= end.year; y++)
+      g_hash_table_add (seen, GUINT_TO_POINTER (y));
+
+  stmt = _ctg_document_prepare (self,
+    "SELECT year FROM action_year UNION SELECT year FROM evaluation_assessment", NULL);
+  if (stmt != NULL)
+    {
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_hash_table_add (seen, GUINT_TO_POINTER ((guint) sqlite3_column_int (stmt, 0)));
+      sqlite3_reset (stmt);
+    }
+
+  {
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init (&iter, seen);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      {
+        guint y = GPOINTER_TO_UINT (key);
+        g_array_append_val (years, y);
+      }
+  }
+  g_array_sort (years, compare_uint);
+  return years;
+}
+
 static const char *
 delete_label (CtgItemKind kind)
 {
@@ -2863,6 +3536,10 @@ delete_label (CtgItemKind kind)
     case CTG_ITEM_BODY: return _("Delete governance body");
     case CTG_ITEM_MEMBER: return _("Delete member");
     case CTG_ITEM_MEETING: return _("Delete meeting");
+    case CTG_ITEM_FUNDING: return _("Delete funder");
+    case CTG_ITEM_ACTION_YEAR: return _("Delete year note");
+    case CTG_ITEM_EVALUATION_INDICATOR: return _("Delete evaluation indicator");
+    case CTG_ITEM_ASSESSMENT: return _("Delete assessment");
     default: return _("Delete");
     }
 }
@@ -2936,7 +3613,8 @@ ctg_document_move (CtgDocument  *self,
 
   g_return_val_if_fail (CTG_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (kind < CTG_N_ITEM_KINDS && kind != CTG_ITEM_CONVENTION &&
-                        kind != CTG_ITEM_INDICATOR_VALUE && kind != CTG_ITEM_PARTICIPANT, FALSE);
+                        kind != CTG_ITEM_INDICATOR_VALUE && kind != CTG_ITEM_PARTICIPANT &&
+                        kind != CTG_ITEM_ACTION_YEAR && kind != CTG_ITEM_ASSESSMENT, FALSE);
 
   if (!require_item (self, kind, id, error))
     return FALSE;

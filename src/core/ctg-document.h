@@ -10,6 +10,7 @@
 
 #include "ctg-action.h"
 #include "ctg-error.h"
+#include "ctg-evaluation.h"
 #include "ctg-participant.h"
 #include "ctg-status.h"
 
@@ -46,6 +47,10 @@ typedef enum
   CTG_ITEM_STEP,
   CTG_ITEM_INDICATOR,
   CTG_ITEM_INDICATOR_VALUE,
+  CTG_ITEM_ACTION_YEAR,
+  CTG_ITEM_FUNDING,
+  CTG_ITEM_EVALUATION_INDICATOR,
+  CTG_ITEM_ASSESSMENT,
   CTG_N_ITEM_KINDS
 } CtgItemKind;
 
@@ -156,6 +161,43 @@ gboolean     ctg_document_set_indicator_value (CtgDocument   *self,
                                               guint           year,
                                               const char     *value,
                                               GError        **error);
+/* The annual evaluation */
+gint64       ctg_document_find_action_year   (CtgDocument    *self,
+                                              gint64          action_id,
+                                              guint           year);
+gboolean     ctg_document_set_action_year    (CtgDocument    *self,
+                                              gint64          action_id,
+                                              guint           year,
+                                              const char     *field,
+                                              const char     *value,
+                                              GError        **error);
+gboolean     ctg_document_record_year_end    (CtgDocument    *self,
+                                              guint           year,
+                                              GError        **error);
+gint64       ctg_document_add_funding        (CtgDocument    *self,
+                                              gint64          action_id,
+                                              CtgFunderKind   funder,
+                                              const char     *name,
+                                              const char     *amount,
+                                              GError        **error);
+gboolean     ctg_document_set_funding        (CtgDocument    *self,
+                                              gint64          action_id,
+                                              GPtrArray      *funding,
+                                              GError        **error);
+gint64       ctg_document_add_evaluation_indicator (CtgDocument *self,
+                                              const char     *name,
+                                              GError        **error);
+gint64       ctg_document_find_assessment    (CtgDocument    *self,
+                                              gint64          indicator_id,
+                                              guint           year);
+gboolean     ctg_document_set_assessment     (CtgDocument    *self,
+                                              gint64          indicator_id,
+                                              guint           year,
+                                              const char     *field,
+                                              const char     *value,
+                                              GError        **error);
+GArray      *ctg_document_list_years         (CtgDocument    *self);
+
 gint64       ctg_document_add_signatory      (CtgDocument    *self,
                                               const char     *organisation,
                                               GError        **error);

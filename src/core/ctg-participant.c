@@ -200,5 +200,11 @@ ctg_participant_kind_to_key (CtgParticipantKind kind)
 const char *
 ctg_relation_to_key (CtgRelation relation)
 {
-  return relation == CTG_RELATION_PILOT ? "pilot" : "partner";
+  switch (relation)
+    {
+    case CTG_RELATION_PILOT: return "pilot";
+    case CTG_RELATION_PARTNER: return "partner";
+    case CTG_RELATION_REFERENT: return "referent";
+    default: g_return_val_if_reached (NULL);
+    }
 }

@@ -20,6 +20,7 @@ typedef enum
 {
   CTG_RELATION_PILOT,
   CTG_RELATION_PARTNER,
+  CTG_RELATION_REFERENT,
 } CtgRelation;
 
 /**

@@ -36,6 +36,11 @@ typedef enum
   COL_MEANS,
   COL_INDICATORS,
   COL_NOTES,
+  COL_REFERENTS,
+  COL_CONTINUOUS,
+  COL_BUDGET,
+  COL_BUDGET_YEAR,
+  COL_FUNDERS,
   N_COLUMNS
 } Column;
 
@@ -43,7 +48,7 @@ typedef enum
 static const char * const export_header[N_COLUMNS] = {
   "axe", "thématique", "enjeu", "objectif", "code", "action", "description", "pilotes",
   "partenaires", "début", "échéance", "statut", "avancement", "étapes", "moyens",
-  "indicateurs", "notes",
+  "indicateurs", "notes", "référents", "continue", "budget", "année du budget", "financeurs",
 };
 
 /* Column names accepted on import, folded (lower case, no accents) */
@@ -76,6 +81,13 @@ static const struct {
   { "indicateurs", COL_INDICATORS }, { "indicateur", COL_INDICATORS }, { "indicators", COL_INDICATORS },
   { "criteres d evaluation", COL_INDICATORS }, { "evaluation", COL_INDICATORS },
   { "notes", COL_NOTES }, { "note", COL_NOTES }, { "commentaires", COL_NOTES }, { "comments", COL_NOTES },
+  { "referents", COL_REFERENTS }, { "referent", COL_REFERENTS },
+  { "continue", COL_CONTINUOUS }, { "continuous", COL_CONTINUOUS },
+  { "action continue", COL_CONTINUOUS }, { "amelioration continue", COL_CONTINUOUS },
+  { "budget", COL_BUDGET }, { "montant", COL_BUDGET },
+  { "annee du budget", COL_BUDGET_YEAR }, { "budget year", COL_BUDGET_YEAR },
+  { "financeurs", COL_FUNDERS }, { "financeur", COL_FUNDERS }, { "funders", COL_FUNDERS },
+  { "financements", COL_FUNDERS }, { "funding", COL_FUNDERS },
 };
 
 static gboolean
@@ -320,6 +332,11 @@ typedef struct
   char       *cells[N_COLUMNS];
   GPtrArray  *pilots;      /* CtgParticipant */
   GPtrArray  *partners;
+  GPtrArray  *referents;
+  GPtrArray  *funding;     /* CtgFunding */
+  const char *continuous;
+  char       *budget;
+  char       *budget_year;
   char       *start;
   char       *echeance;
   const char *status;
@@ -335,6 +352,10 @@ plan_row_free (PlanRow *row)
     g_free (row->cells[i]);
   g_clear_pointer (&row->pilots, g_ptr_array_unref);
   g_clear_pointer (&row->partners, g_ptr_array_unref);
+  g_clear_pointer (&row->referents, g_ptr_array_unref);
+  g_clear_pointer (&row->funding, g_ptr_array_unref);
+  g_free (row->budget);
+  g_free (row->budget_year);
   g_free (row->start);
   g_free (row->echeance);
   g_free (row->progress);
@@ -405,6 +426,50 @@ check_row (CtgCsvRow   *csv,
 
   row->pilots = ctg_participant_list_parse (row->cells[COL_PILOTS]);
   row->partners = ctg_participant_list_parse (row->cells[COL_PARTNERS]);
+  row->referents = ctg_participant_list_parse (row->cells[COL_REFERENTS]);
+
+  {
+    g_autofree char *folded = ctg_text_fold (row->cells[COL_CONTINUOUS]);
+
+    if (g_strv_contains ((const char * const[]) { "", "non", "no", "0", "false", NULL }, folded))
+      row->continuous = "0";
+    else if (g_strv_contains ((const char * const[]) { "oui", "yes", "1", "true", "x", "continue", NULL }, folded))
+      row->continuous = "1";
+    else
+      {
+        g_autofree char *message = g_strdup_printf (_("“%s” is not oui or non (column “continue”)"),
+                                                    g_strstrip (row->cells[COL_CONTINUOUS]));
+        row_problem (problems, row->line, message);
+      }
+  }
+  {
+    g_autoptr(GError) local_error = NULL;
+    gint64 cents;
+
+    if (!ctg_amount_parse (row->cells[COL_BUDGET], &cents, &local_error))
+      row_problem (problems, row->line, local_error->message);
+    else if (cents >= 0)
+      row->budget = g_strdup_printf ("%" G_GINT64_FORMAT, cents);
+  }
+  {
+    g_autofree char *year = g_strstrip (g_strdup (row->cells[COL_BUDGET_YEAR]));
+    guint64 value;
+
+    if (year[0] != '\0' && !g_ascii_string_to_unsigned (year, 10, 1900, 2200, &value, NULL))
+      {
+        g_autofree char *message = g_strdup_printf (_("“%s” is not a year (column “année du budget”)"), year);
+        row_problem (problems, row->line, message);
+      }
+    else if (year[0] != '\0')
+      row->budget_year = g_strdup (year);
+  }
+  {
+    g_autoptr(GError) local_error = NULL;
+
+    row->funding = ctg_funding_list_parse (row->cells[COL_FUNDERS], &local_error);
+    if (row->funding == NULL)
+      row_problem (problems, row->line, local_error->message);
+  }
 
   if (!ctg_date_parse (row->cells[COL_START], &start))
     {
@@ -639,19 +704,21 @@ import_row (Importer  *im,
 
     action_id = _ctg_document_insert (im->doc, "action",
       (const char *[]) { "objective_id", "position", "code", "title", "description", "start",
-                         "echeance", "status", "progress", "means", "notes", "created", "modified", NULL },
+                         "echeance", "status", "progress", "means", "notes", "created", "modified",
+                         "continuous", "budget", "budget_year", NULL },
       (const char *[]) { objective, position, row->cells[COL_CODE], row->cells[COL_TITLE],
                          row->cells[COL_DESCRIPTION], row->start, row->echeance, row->status,
-                         row->progress, row->cells[COL_MEANS], row->cells[COL_NOTES], now, now },
+                         row->progress, row->cells[COL_MEANS], row->cells[COL_NOTES], now, now,
+                         row->continuous, row->budget, row->budget_year },
       error);
     if (action_id == 0)
       return FALSE;
     action = id_text (action_id);
   }
 
-  for (guint relation = 0; relation < 2; relation++)
+  for (guint relation = 0; relation < 3; relation++)
     {
-      GPtrArray *list = relation == 0 ? row->pilots : row->partners;
+      GPtrArray *list = relation == 0 ? row->pilots : relation == 1 ? row->partners : row->referents;
 
       for (guint i = 0; i < list->len; i++)
         {
@@ -660,11 +727,24 @@ import_row (Importer  *im,
 
           if (_ctg_document_insert (im->doc, "participant",
                 (const char *[]) { "action_id", "relation", "position", "name", "kind", "role", NULL },
-                (const char *[]) { action, relation == 0 ? "pilot" : "partner", position, p->name,
+                (const char *[]) { action, ctg_relation_to_key ((CtgRelation) relation), position, p->name,
                                    ctg_participant_kind_to_key (p->kind), p->role },
                 error) == 0)
             return FALSE;
         }
+    }
+
+  for (guint i = 0; i < row->funding->len; i++)
+    {
+      const CtgFunding *f = g_ptr_array_index (row->funding, i);
+      g_autofree char *position = g_strdup_printf ("%u", i);
+      g_autofree char *amount = f->amount >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, f->amount) : NULL;
+
+      if (_ctg_document_insert (im->doc, "funding",
+            (const char *[]) { "action_id", "position", "funder", "name", "amount", NULL },
+            (const char *[]) { action, position, ctg_funder_to_key (f->funder), f->name, amount },
+            error) == 0)
+        return FALSE;
     }
 
   for (guint i = 0; i < row->steps->len; i++)
@@ -810,6 +890,11 @@ ctg_document_import_csv (CtgDocument  *self,
       if (map[COL_TITLE] < 0)
         row_problem (problems, header->line, _("the header has no column “action” (or “title”)"));
     }
+
+  /* A header alone would be "imported" without adding anything: say so */
+  if (problems->len == 0 && rows->len == 1)
+    row_problem (problems, ((CtgCsvRow *) g_ptr_array_index (rows, 0))->line,
+                 _("the table has a header but no rows under it"));
 
   if (problems->len == 0)
     {
@@ -990,6 +1075,10 @@ ctg_document_export_csv (CtgDocument *self,
       g_autofree char *echeance = ctg_date_to_iso (ctg_action_get_echeance (action));
       g_autofree char *progress = ctg_action_get_progress (action) >= 0
                                   ? g_strdup_printf ("%d", ctg_action_get_progress (action)) : NULL;
+      g_autofree char *budget = ctg_action_get_budget (action) >= 0
+                                ? ctg_amount_to_plain (ctg_action_get_budget (action)) : NULL;
+      g_autofree char *budget_year = ctg_action_get_budget_year (action) > 0
+                                     ? g_strdup_printf ("%u", ctg_action_get_budget_year (action)) : NULL;
       const char *simple[N_COLUMNS] = {
         [COL_AXIS] = axis,
         [COL_THEME] = theme,
@@ -1004,6 +1093,9 @@ ctg_document_export_csv (CtgDocument *self,
         [COL_PROGRESS] = progress,
         [COL_MEANS] = ctg_action_get_means (action),
         [COL_NOTES] = ctg_action_get_notes (action),
+        [COL_CONTINUOUS] = ctg_action_is_continuous (action) ? "oui" : "",
+        [COL_BUDGET] = budget,
+        [COL_BUDGET_YEAR] = budget_year,
       };
 
       for (guint c = 0; c < N_COLUMNS; c++)
@@ -1016,6 +1108,19 @@ ctg_document_export_csv (CtgDocument *self,
               break;
             case COL_PARTNERS:
               append_participants (cell, ctg_action_get_partners (action));
+              break;
+            case COL_REFERENTS:
+              append_participants (cell, ctg_action_get_referents (action));
+              break;
+            case COL_FUNDERS:
+              {
+                GPtrArray *funding = ctg_action_get_funding (action);
+                g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+
+                for (guint f = 0; f < funding->len; f++)
+                  g_ptr_array_add (items, ctg_funding_to_string (g_ptr_array_index (funding, f)));
+                append_list (cell, items);
+              }
               break;
             case COL_STEPS:
               append_steps (self, cell, ctg_action_get_id (action));

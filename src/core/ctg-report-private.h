@@ -83,6 +83,24 @@ typedef struct
 
 typedef struct
 {
+  char      *name;
+  CtgLevel   level;
+  char      *value;
+  char      *comment;
+} ReportAssessment;
+
+typedef struct
+{
+  char      *done;
+  char      *difficulties;
+  char      *next_steps;
+  gboolean   has_status;
+  CtgStatus  status;             /* at the end of the year */
+  int        progress;           /* -1: none */
+} ReportYearNote;
+
+typedef struct
+{
   CtgAction *action;             /* borrowed; NULL for a deleted action or other changes */
   char      *subject;            /* what changed, when there is no action */
   char      *what;               /* the change, in words */
@@ -119,6 +137,10 @@ struct _CtgReport
   gboolean           has_progress;
   ReportProgress     progress;
   guint              counts[CTG_N_STATUSES];
+
+  guint              bilan_year;  /* the annual review's year, or 0 */
+  GPtrArray         *assessments; /* ReportAssessment, one per indicator */
+  GHashTable        *year_notes;  /* action id -> ReportYearNote */
 
   guint              n_pages;    /* after saving */
 };
@@ -492,6 +514,12 @@ report_floor (double x)
   return i > x ? i - 1 : i;
 }
 
+/* The annual review: ctg-report-bilan.c */
+void    _ctg_report_read_bilan         (CtgReport           *self,
+                                        CtgDocument         *doc);
+void    _ctg_report_clear_bilan        (CtgReport           *self);
+void    _ctg_report_bilan              (Writer              *w);
+
 /* Reading the journal: ctg-report-changes.c */
 void    _ctg_report_read_changes       (CtgReport           *self,
                                         CtgDocument         *doc,
@@ -502,8 +530,9 @@ char   *_ctg_report_format_percent     (int                  percent);
 char   *_ctg_report_format_count       (guint                n);
 char   *_ctg_report_format_gdate       (const GDate         *date);
 double  _ctg_report_progress_value     (const ReportProgress *progress);
-void    _ctg_report_progress_add       (ReportProgress      *progress,
-                                        CtgAction           *action);
+void    _ctg_report_progress_set       (ReportProgress      *progress,
+                                        GListModel          *actions,
+                                        gint64               objective_id);
 int     _ctg_report_compare_echeance   (CtgAction           *a,
                                         CtgAction           *b);
 

@@ -1371,6 +1371,8 @@ write_document (Writer *w)
     write_summary (w);
   if (report->since != NULL && !w->cancelled)
     write_changes (w);
+  if (report->bilan_year != 0 && !w->cancelled)
+    _ctg_report_bilan (w);
   for (guint i = 0; i < report->axes->len && !w->cancelled; i++)
     write_axis (w, g_ptr_array_index (report->axes, i));
   if ((report->parts & CTG_REPORT_PART_TIMELINE) && _ctg_report_has_dates (report) && !w->cancelled)

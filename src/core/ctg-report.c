@@ -26,6 +26,7 @@ struct _CtgReportOptions
   CtgReportParts  parts;
   char           *since;
   GArray         *axes;         /* gint64 */
+  guint           bilan_year;   /* 0: no annual review */
 };
 
 G_DEFINE_BOXED_TYPE (CtgReportOptions, ctg_report_options,
@@ -139,22 +140,21 @@ _ctg_report_format_gdate (const GDate *date)
   return ctg_date_format (&d);
 }
 
+/* The report's figures come from ctg_actions_summarize_progress(), the
+ * one roll-up rule used everywhere (docs/rollup.md) */
 void
-_ctg_report_progress_add (ReportProgress *progress,
-                          CtgAction      *action)
+_ctg_report_progress_set (ReportProgress *progress,
+                          GListModel     *actions,
+                          gint64          objective_id)
 {
-  int value = ctg_action_get_rollup_progress (action);
+  CtgProgressSummary summary;
 
-  progress->n_actions++;
-  if (value >= 0)
-    {
-      progress->n_counted++;
-      progress->sum += value;
-    }
-  else if (ctg_action_get_status (action) == CTG_STATUS_ABANDONED)
-    progress->n_abandoned++;
-  else
-    progress->n_no_progress++;
+  ctg_actions_summarize_progress_where (actions, objective_id, &summary);
+  progress->n_actions = summary.counted + summary.left_out;
+  progress->n_counted = summary.counted;
+  progress->n_abandoned = summary.abandoned;
+  progress->n_no_progress = summary.left_out - summary.abandoned;
+  progress->sum = summary.average * summary.counted;
 }
 
 /**
@@ -224,6 +224,7 @@ ctg_report_options_copy (const CtgReportOptions *options)
   copy->meeting = options->meeting;
   copy->parts = options->parts;
   copy->since = g_strdup (options->since);
+  copy->bilan_year = options->bilan_year;
   g_array_append_vals (copy->axes, options->axes->data, options->axes->len);
   return copy;
 }
@@ -312,6 +313,32 @@ ctg_report_options_get_changes_since (const CtgReportOptions *options)
   g_return_val_if_fail (options != NULL, NULL);
 
   return options->since;
+}
+
+/**
+ * ctg_report_options_set_bilan_year:
+ * @year: the year of the annual review ("Bilan annuel"), or 0 for none
+ *
+ * Adds the annual review of @year: the evaluation indicators with that
+ * year's assessment, the progress per axis, the funding per axis and per
+ * funder, and each action's follow-up note for the year.
+ */
+void
+ctg_report_options_set_bilan_year (CtgReportOptions *options,
+                                   guint             year)
+{
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (year == 0 || (year >= 1900 && year <= 2200));
+
+  options->bilan_year = year;
+}
+
+guint
+ctg_report_options_get_bilan_year (const CtgReportOptions *options)
+{
+  g_return_val_if_fail (options != NULL, 0);
+
+  return options->bilan_year;
 }
 
 /**
@@ -524,14 +551,27 @@ read_actions (CtgReport   *self,
       g_ptr_array_add (objective->actions, action);
       axis->counts[status]++;
       self->counts[status]++;
-      _ctg_report_progress_add (&axis->progress, action);
-      _ctg_report_progress_add (&self->progress, action);
       self->has_codes |= ctg_action_get_code (action)[0] != '\0';
       self->has_pilots |= ctg_action_get_pilots (action)->len > 0;
       self->has_start |= ctg_date_is_set (ctg_action_get_start (action));
       self->has_echeance |= ctg_date_is_set (ctg_action_get_echeance (action));
       self->has_progress |= ctg_action_get_progress (action) >= 0;
     }
+
+  _ctg_report_progress_set (&self->progress, actions, 0);
+  {
+    GHashTableIter iter;
+    gpointer value;
+
+    g_hash_table_iter_init (&iter, axes_by_id);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      {
+        ReportAxis *axis = value;
+        g_autoptr(GListModel) axis_actions = ctg_document_list_actions (doc, axis->id);
+
+        _ctg_report_progress_set (&axis->progress, axis_actions, 0);
+      }
+  }
 }
 
 static ReportFiche *
@@ -635,6 +675,7 @@ ctg_report_finalize (GObject *object)
   g_clear_pointer (&self->objectives, g_hash_table_unref);
   g_clear_pointer (&self->fiches, g_hash_table_unref);
   g_clear_pointer (&self->changes, g_ptr_array_unref);
+  _ctg_report_clear_bilan (self);
 
   G_OBJECT_CLASS (ctg_report_parent_class)->finalize (object);
 }
@@ -752,6 +793,9 @@ ctg_report_new (CtgDocument             *doc,
     return NULL;
   if (self->since != NULL)
     _ctg_report_read_changes (self, doc, options->axes->len == 0);
+  self->bilan_year = options->bilan_year;
+  if (self->bilan_year != 0)
+    _ctg_report_read_bilan (self, doc);
 
   return g_steal_pointer (&self);
 }

@@ -63,6 +63,9 @@ CtgReportParts     ctg_report_options_get_parts         (const CtgReportOptions 
 void               ctg_report_options_set_changes_since (CtgReportOptions       *options,
                                                          const char             *since);
 const char        *ctg_report_options_get_changes_since (const CtgReportOptions *options);
+void               ctg_report_options_set_bilan_year    (CtgReportOptions       *options,
+                                                         guint                   year);
+guint              ctg_report_options_get_bilan_year    (const CtgReportOptions *options);
 void               ctg_report_options_set_axes          (CtgReportOptions       *options,
                                                          const gint64           *axis_ids,
                                                          guint                   n_axes);

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 
 /* "CTG1": PRAGMA application_id of every .ctg file */
 #define CTG_APPLICATION_ID 0x43544731
-#define CTG_SCHEMA_VERSION 1
+#define CTG_SCHEMA_VERSION 2
 
 gboolean _ctg_schema_migrate (sqlite3  *db,
                               int       from_version,

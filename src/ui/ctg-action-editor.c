@@ -13,11 +13,13 @@
 #include "ctg-action-editor.h"
 #include "ctg-editor-util.h"
 #include "ctg-field-message.h"
+#include "ctg-funding-group.h"
 #include "ctg-history-list.h"
 #include "ctg-indicator-row.h"
 #include "ctg-participant-list.h"
 #include "ctg-step-row.h"
 #include "ctg-text-row.h"
+#include "ctg-year-notes-group.h"
 
 /* The editor never keeps a value of its own: every edit goes to the
  * document when the user confirms it, and every field is then shown again
@@ -73,8 +75,13 @@ struct _CtgActionEditor
   CtgFieldMessage     *start_message;
   AdwEntryRow         *echeance_row;
   CtgFieldMessage     *echeance_message;
+  AdwActionRow        *continuous_row;
+  GtkSwitch           *continuous_switch;
   CtgParticipantList  *pilots_list;
   CtgParticipantList  *partners_list;
+  CtgParticipantList  *referents_list;
+  CtgYearNotesGroup   *year_notes_group;
+  CtgFundingGroup     *funding_group;
   GtkListBox          *steps_list;
   AdwEntryRow         *add_step_row;
   CtgFieldMessage     *steps_message;
@@ -611,7 +618,12 @@ on_participants_changed_cb (CtgActionEditor    *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(CtgAction) before = NULL;
   g_autoptr(CtgAction) after = NULL;
-  CtgRelation relation = list == self->pilots_list ? CTG_RELATION_PILOT : CTG_RELATION_PARTNER;
+  CtgRelation relation = list == self->pilots_list ? CTG_RELATION_PILOT
+                         : list == self->referents_list ? CTG_RELATION_REFERENT
+                         : CTG_RELATION_PARTNER;
+  GPtrArray *(*getter) (CtgAction *) = relation == CTG_RELATION_PILOT ? ctg_action_get_pilots
+                                       : relation == CTG_RELATION_REFERENT ? ctg_action_get_referents
+                                       : ctg_action_get_partners;
   guint old_len;
 
   if (self->document == NULL || self->action_id == 0)
@@ -620,22 +632,44 @@ on_participants_changed_cb (CtgActionEditor    *self,
   before = ctg_document_get_action (self->document, self->action_id);
   if (before == NULL)
     return;
-  old_len = (relation == CTG_RELATION_PILOT ? ctg_action_get_pilots (before)
-                                            : ctg_action_get_partners (before))->len;
+  old_len = getter (before)->len;
 
   if (!ctg_document_set_participants (self->document, self->action_id, relation, participants, &error))
     {
       ctg_participant_list_show_error (list, error->message);
       after = ctg_document_get_action (self->document, self->action_id);
       if (after != NULL)
-        ctg_participant_list_set_participants (list, relation == CTG_RELATION_PILOT ? ctg_action_get_pilots (after)
-                                                                                    : ctg_action_get_partners (after),
-                                               TRUE);
+        ctg_participant_list_set_participants (list, getter (after), TRUE);
       return;
     }
 
   if (participants->len < old_len)
-    emit_toast (self, relation == CTG_RELATION_PILOT ? _("Pilot removed") : _("Partner removed"));
+    emit_toast (self, relation == CTG_RELATION_PILOT ? _("Pilot removed")
+                      : relation == CTG_RELATION_REFERENT ? _("Référent removed")
+                      : _("Partner removed"));
+}
+
+/* Continuous actions */
+
+static void
+on_continuous_toggled_cb (CtgActionEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtgAction) action = NULL;
+
+  if (self->updating > 0 || self->document == NULL || self->action_id == 0)
+    return;
+  if (!ctg_document_set (self->document, CTG_ITEM_ACTION, self->action_id, "continuous",
+                         gtk_switch_get_active (self->continuous_switch) ? "1" : "0", &error))
+    emit_toast (self, error->message);
+
+  action = ctg_document_get_action (self->document, self->action_id);
+  if (action != NULL)
+    {
+      self->updating++;
+      gtk_switch_set_active (self->continuous_switch, ctg_action_is_continuous (action));
+      self->updating--;
+    }
 }
 
 /* Steps and indicators */
@@ -933,6 +967,10 @@ set_editable (CtgActionEditor *self,
   ctg_text_row_set_editable (self->notes_row, editable);
   ctg_participant_list_set_editable (self->pilots_list, editable);
   ctg_participant_list_set_editable (self->partners_list, editable);
+  ctg_participant_list_set_editable (self->referents_list, editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->continuous_switch), editable);
+  ctg_year_notes_group_set_editable (self->year_notes_group, editable);
+  ctg_funding_group_set_editable (self->funding_group, editable);
   gtk_widget_set_visible (GTK_WIDGET (self->add_step_row), editable);
   gtk_widget_set_visible (GTK_WIDGET (self->add_indicator_row), editable);
 }
@@ -946,6 +984,7 @@ clear_messages (CtgActionEditor *self)
   ctg_field_message_clear (self->indicators_message, GTK_WIDGET (self->add_indicator_row));
   ctg_participant_list_reset (self->pilots_list);
   ctg_participant_list_reset (self->partners_list);
+  ctg_participant_list_reset (self->referents_list);
   _ctg_entry_row_set_value (self->add_step_row, "");
   _ctg_entry_row_set_value (self->add_indicator_row, "");
 }
@@ -994,6 +1033,11 @@ refresh (CtgActionEditor *self,
   ctg_participant_list_set_names (self->partners_list, (const char * const *) names);
   ctg_participant_list_set_participants (self->pilots_list, ctg_action_get_pilots (action), force);
   ctg_participant_list_set_participants (self->partners_list, ctg_action_get_partners (action), force);
+  ctg_participant_list_set_names (self->referents_list, (const char * const *) names);
+  ctg_participant_list_set_participants (self->referents_list, ctg_action_get_referents (action), force);
+  gtk_switch_set_active (self->continuous_switch, ctg_action_is_continuous (action));
+  ctg_year_notes_group_show (self->year_notes_group, self->document, self->action_id, force);
+  ctg_funding_group_show (self->funding_group, self->document, action, force);
 
   sync_steps (self, force);
   sync_indicators (self, force);
@@ -1128,6 +1172,8 @@ ctg_action_editor_class_init (CtgActionEditorClass *klass)
   g_type_ensure (CTG_TYPE_TEXT_ROW);
   g_type_ensure (CTG_TYPE_PARTICIPANT_LIST);
   g_type_ensure (CTG_TYPE_HISTORY_LIST);
+  g_type_ensure (CTG_TYPE_YEAR_NOTES_GROUP);
+  g_type_ensure (CTG_TYPE_FUNDING_GROUP);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ctgplanner/CtgPlanner/ui/ctg-action-editor.ui");
@@ -1154,6 +1200,11 @@ ctg_action_editor_class_init (CtgActionEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtgActionEditor, echeance_message);
   gtk_widget_class_bind_template_child (widget_class, CtgActionEditor, pilots_list);
   gtk_widget_class_bind_template_child (widget_class, CtgActionEditor, partners_list);
+  gtk_widget_class_bind_template_child (widget_class, CtgActionEditor, referents_list);
+  gtk_widget_class_bind_template_child (widget_class, CtgActionEditor, continuous_row);
+  gtk_widget_class_bind_template_child (widget_class, CtgActionEditor, continuous_switch);
+  gtk_widget_class_bind_template_child (widget_class, CtgActionEditor, year_notes_group);
+  gtk_widget_class_bind_template_child (widget_class, CtgActionEditor, funding_group);
   gtk_widget_class_bind_template_child (widget_class, CtgActionEditor, steps_list);
   gtk_widget_class_bind_template_child (widget_class, CtgActionEditor, add_step_row);
   gtk_widget_class_bind_template_child (widget_class, CtgActionEditor, steps_message);
@@ -1175,6 +1226,7 @@ ctg_action_editor_class_init (CtgActionEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_progress_value_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_progress_clear_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_participants_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_continuous_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_add_step_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_add_indicator_cb);
 }
@@ -1198,6 +1250,7 @@ ctg_action_editor_init (CtgActionEditor *self)
   self->updating--;
 
   ctg_participant_list_set_relation (self->partners_list, CTG_RELATION_PARTNER);
+  ctg_participant_list_set_relation (self->referents_list, CTG_RELATION_REFERENT);
 
   _ctg_row_label_from_title (GTK_WIDGET (self->code_row));
   _ctg_row_label_from_title (GTK_WIDGET (self->status_row));

@@ -586,9 +586,13 @@ ctg_participant_list_set_relation (CtgParticipantList *self,
 
   self->relation = relation;
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->add_row),
-                                 relation == CTG_RELATION_PILOT ? _("Add a pilot") : _("Add a partner"));
+                                 relation == CTG_RELATION_PILOT ? _("Add a pilot")
+                                 : relation == CTG_RELATION_REFERENT ? _("Add a référent")
+                                 : _("Add a partner"));
   gtk_widget_set_name (GTK_WIDGET (self->add_row),
-                       relation == CTG_RELATION_PILOT ? "pilots-add-row" : "partners-add-row");
+                       relation == CTG_RELATION_PILOT ? "pilots-add-row"
+                       : relation == CTG_RELATION_REFERENT ? "referents-add-row"
+                       : "partners-add-row");
   _ctg_row_label_from_title (GTK_WIDGET (self->add_row));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_row),
                                _("A name, and a role in brackets if you like: "

@@ -1,0 +1,454 @@
+/* ctg-evaluation.c
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ctg-evaluation"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "ctg-error.h"
+#include "ctg-evaluation.h"
+#include "ctg-plan-csv.h"
+#include "ctg-status.h"
+
+static const char * const funder_keys[CTG_N_FUNDER_KINDS] = {
+  "caf", "commune", "departement", "etat", "other",
+};
+
+/* The words of the French plan tables, written by the CSV export */
+static const char * const funder_words[CTG_N_FUNDER_KINDS] = {
+  "Caf", "Commune", "Département", "État", "Autre",
+};
+
+/* Folded words accepted in a funders list, in French or English */
+static const struct {
+  const char    *word;
+  CtgFunderKind  funder;
+} funder_synonyms[] = {
+  { "caf", CTG_FUNDER_CAF },
+  { "cnaf", CTG_FUNDER_CAF },
+  { "commune", CTG_FUNDER_COMMUNE },
+  { "communes", CTG_FUNDER_COMMUNE },
+  { "municipality", CTG_FUNDER_COMMUNE },
+  { "departement", CTG_FUNDER_DEPARTEMENT },
+  { "conseil departemental", CTG_FUNDER_DEPARTEMENT },
+  { "department", CTG_FUNDER_DEPARTEMENT },
+  { "etat", CTG_FUNDER_ETAT },
+  { "state", CTG_FUNDER_ETAT },
+  { "autre", CTG_FUNDER_OTHER },
+  { "autres", CTG_FUNDER_OTHER },
+  { "other", CTG_FUNDER_OTHER },
+};
+
+static const char * const level_keys[CTG_N_LEVELS] = {
+  "", "not-met", "partly-met", "met", "exceeded",
+};
+
+static const struct {
+  const char *word;
+  CtgLevel    level;
+} level_synonyms[] = {
+  { "not met", CTG_LEVEL_NOT_MET },
+  { "not-met", CTG_LEVEL_NOT_MET },
+  { "non atteint", CTG_LEVEL_NOT_MET },
+  { "partly met", CTG_LEVEL_PARTLY_MET },
+  { "partly-met", CTG_LEVEL_PARTLY_MET },
+  { "partiellement atteint", CTG_LEVEL_PARTLY_MET },
+  { "partiel", CTG_LEVEL_PARTLY_MET },
+  { "met", CTG_LEVEL_MET },
+  { "atteint", CTG_LEVEL_MET },
+  { "exceeded", CTG_LEVEL_EXCEEDED },
+  { "depasse", CTG_LEVEL_EXCEEDED },
+};
+
+/* Seed 002, article 8: what the COPIL reviews every year */
+static const char * const default_indicators[] = {
+  N_("Completion or not of the action sheets"),
+  N_("Involvement and cooperation of the communes in intercommunal projects"),
+  N_("Effects of the actions on the territory’s network of services"),
+  N_("Improvement of the services provided to residents"),
+  N_("Residents’ satisfaction and involvement"),
+  NULL
+};
+
+CtgFunding *
+ctg_funding_new (CtgFunderKind  funder,
+                 const char    *name,
+                 gint64         amount)
+{
+  CtgFunding *self = g_new0 (CtgFunding, 1);
+
+  self->funder = funder;
+  self->name = g_strdup (name ? name : "");
+  self->amount = amount;
+  return self;
+}
+
+void
+ctg_funding_free (CtgFunding *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->name);
+  g_free (self);
+}
+
+/**
+ * ctg_funding_to_string:
+ *
+ * Returns: (transfer full): "Commune (Romans-sur-Isère): 5000", the form
+ *   ctg_funding_list_parse() reads back
+ */
+char *
+ctg_funding_to_string (const CtgFunding *self)
+{
+  GString *out = g_string_new (funder_words[self->funder]);
+
+  if (self->name[0] != '\0')
+    g_string_append_printf (out, " (%s)", self->name);
+  if (self->amount >= 0)
+    {
+      g_autofree char *amount = ctg_amount_to_plain (self->amount);
+
+      g_string_append_printf (out, ": %s", amount);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * ctg_funding_list_to_string:
+ * @funding: (element-type CtgFunding)
+ *
+ * Returns: (transfer full): the funders joined by " / "
+ */
+char *
+ctg_funding_list_to_string (GPtrArray *funding)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < funding->len; i++)
+    {
+      g_autofree char *one = ctg_funding_to_string (g_ptr_array_index (funding, i));
+
+      g_string_append_printf (out, "%s%s", i ? " / " : "", one);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * ctg_funding_parse:
+ * @text: one funder: "Caf", "Commune (Romans): 5 000 €", or just a name
+ *
+ * Returns: (transfer full): the funder, or %NULL with @error set when the
+ *   amount is not one
+ */
+CtgFunding *
+ctg_funding_parse (const char  *text,
+                   GError     **error)
+{
+  g_autofree char *item = g_strstrip (g_strdup (text));
+  char *colon = strrchr (item, ':');
+  gint64 amount = -1;
+  CtgFunderKind funder;
+  char *open;
+  gsize length;
+
+  if (colon != NULL)
+    {
+      if (!ctg_amount_parse (colon + 1, &amount, error))
+        return NULL;
+      *colon = '\0';
+      g_strstrip (item);
+    }
+
+  length = strlen (item);
+  open = strstr (item, " (");
+  if (open != NULL && length > 0 && item[length - 1] == ')')
+    {
+      g_autofree char *word = g_strndup (item, open - item);
+
+      if (ctg_funder_parse (word, &funder))
+        {
+          g_autofree char *name = g_strndup (open + 2, item + length - 1 - (open + 2));
+
+          return ctg_funding_new (funder, g_strstrip (name), amount);
+        }
+    }
+
+  if (ctg_funder_parse (item, &funder))
+    return ctg_funding_new (funder, "", amount);
+
+  /* Any other funder is kept by its name */
+  return ctg_funding_new (CTG_FUNDER_OTHER, item, amount);
+}
+
+/**
+ * ctg_funding_list_parse:
+ * @text: funders split as ctg_split_list() does (one per line, or separated
+ *   by "/"), each as ctg_funding_parse() reads it
+ *
+ * Returns: (transfer full) (element-type CtgFunding): the funders, or %NULL
+ *   with @error set when an amount is not one
+ */
+GPtrArray *
+ctg_funding_list_parse (const char  *text,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_funding_free);
+  g_autoptr(GPtrArray) items = ctg_split_list (text ? text : "");
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      CtgFunding *funding = ctg_funding_parse (g_ptr_array_index (items, i), error);
+
+      if (funding == NULL)
+        return NULL;
+      g_ptr_array_add (list, funding);
+    }
+  return g_steal_pointer (&list);
+}
+
+const char *
+ctg_funder_to_key (CtgFunderKind funder)
+{
+  g_return_val_if_fail (funder < CTG_N_FUNDER_KINDS, NULL);
+
+  return funder_keys[funder];
+}
+
+gboolean
+ctg_funder_from_key (const char    *key,
+                     CtgFunderKind *funder)
+{
+  for (guint i = 0; key != NULL && i < CTG_N_FUNDER_KINDS; i++)
+    if (g_str_equal (funder_keys[i], key))
+      {
+        *funder = (CtgFunderKind) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
+ctg_funder_parse (const char    *text,
+                  CtgFunderKind *funder)
+{
+  g_autofree char *folded = ctg_text_fold (text ? text : "");
+
+  for (guint i = 0; i < G_N_ELEMENTS (funder_synonyms); i++)
+    if (g_str_equal (funder_synonyms[i].word, folded))
+      {
+        *funder = funder_synonyms[i].funder;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+ctg_funder_to_label (CtgFunderKind funder)
+{
+  switch (funder)
+    {
+    case CTG_FUNDER_CAF: return C_("funder", "Caf");
+    case CTG_FUNDER_COMMUNE: return C_("funder", "Commune");
+    case CTG_FUNDER_DEPARTEMENT: return C_("funder", "Département");
+    case CTG_FUNDER_ETAT: return C_("funder", "State");
+    case CTG_FUNDER_OTHER: return C_("funder", "Other");
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * ctg_amount_parse:
+ * @text: "12000", "12 000 €", "12 000,50", "1500.5 EUR"; empty for none
+ * @cents: (out): the amount in cents, -1 for none
+ */
+gboolean
+ctg_amount_parse (const char  *text,
+                  gint64      *cents,
+                  GError     **error)
+{
+  GString *digits = g_string_new (NULL);
+  g_autofree char *plain = NULL;
+  gint64 euros = 0;
+  gint64 fraction = 0;
+  guint fraction_digits = 0;
+  gboolean in_fraction = FALSE;
+  gboolean any = FALSE;
+  gboolean unit = FALSE;
+
+  *cents = -1;
+  for (const char *p = text ? text : ""; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0x202F || c == 0x00A0)
+        continue;
+      if (c == 0x20AC)
+        {
+          unit = TRUE;
+          continue;
+        }
+      if (g_ascii_strncasecmp (p, "eur", 3) == 0 && p[3] == '\0')
+        break;
+      g_string_append_unichar (digits, c);
+    }
+  plain = g_string_free (digits, FALSE);
+  if (plain[0] == '\0' && !unit)
+    return TRUE;
+
+  for (const char *p = plain; *p; p++)
+    {
+      if ((*p == ',' || *p == '.') && !in_fraction)
+        in_fraction = TRUE;
+      else if (g_ascii_isdigit (*p) && !in_fraction && euros < G_MAXINT64 / 1000)
+        euros = euros * 10 + (*p - '0'), any = TRUE;
+      else if (g_ascii_isdigit (*p) && in_fraction && fraction_digits < 2)
+        fraction = fraction * 10 + (*p - '0'), fraction_digits++;
+      else
+        goto invalid;
+    }
+  if (!any)
+    goto invalid;
+  if (fraction_digits == 1)
+    fraction *= 10;
+  *cents = euros * 100 + fraction;
+  return TRUE;
+
+invalid:
+  g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE,
+               _("“%s” is not an amount. Write it in euros, such as 12 000 or 1 500,50."),
+               text);
+  return FALSE;
+}
+
+/**
+ * ctg_amount_to_plain:
+ *
+ * Returns: (transfer full): "12000" or "12000.50", for files
+ */
+char *
+ctg_amount_to_plain (gint64 cents)
+{
+  if (cents % 100 == 0)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, cents / 100);
+  return g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", cents / 100, (int) (cents % 100));
+}
+
+/**
+ * ctg_amount_format:
+ *
+ * Returns: (transfer full): "12 000 €" for people, thousands grouped with
+ *   a narrow no-break space
+ */
+char *
+ctg_amount_format (gint64 cents)
+{
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, cents / 100);
+  GString *out = g_string_new (NULL);
+  gsize length = strlen (number);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (i > 0 && (length - i) % 3 == 0)
+        g_string_append (out, "\u202F");
+      g_string_append_c (out, number[i]);
+    }
+  if (cents % 100 != 0)
+    /* Translators: the decimal separator of amounts */
+    g_string_append_printf (out, "%s%02d", C_("amount", "."), (int) (cents % 100));
+  g_string_append (out, "\u00A0€");
+  return g_string_free (out, FALSE);
+}
+
+const char *
+ctg_level_to_key (CtgLevel level)
+{
+  g_return_val_if_fail (level < CTG_N_LEVELS, NULL);
+
+  return level_keys[level];
+}
+
+gboolean
+ctg_level_from_key (const char *key,
+                    CtgLevel   *level)
+{
+  if (key == NULL || key[0] == '\0')
+    {
+      *level = CTG_LEVEL_NONE;
+      return TRUE;
+    }
+  for (guint i = 1; i < CTG_N_LEVELS; i++)
+    if (g_str_equal (level_keys[i], key))
+      {
+        *level = (CtgLevel) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
+ * ctg_level_parse:
+ *
+ * Reads a level in French or English; an empty text is no level.
+ */
+gboolean
+ctg_level_parse (const char *text,
+                 CtgLevel   *level)
+{
+  g_autofree char *folded = ctg_text_fold (text ? text : "");
+
+  if (folded[0] == '\0' || g_str_equal (folded, "none") || g_str_equal (folded, "aucun"))
+    {
+      *level = CTG_LEVEL_NONE;
+      return TRUE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (level_synonyms); i++)
+    if (g_str_equal (level_synonyms[i].word, folded))
+      {
+        *level = level_synonyms[i].level;
+        return TRUE;
+      }
+  for (guint i = 1; i < CTG_N_LEVELS; i++)
+    {
+      g_autofree char *label = ctg_text_fold (ctg_level_to_label ((CtgLevel) i));
+
+      if (g_str_equal (label, folded))
+        {
+          *level = (CtgLevel) i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+const char *
+ctg_level_to_label (CtgLevel level)
+{
+  switch (level)
+    {
+    case CTG_LEVEL_NONE: return C_("level", "Not assessed");
+    case CTG_LEVEL_NOT_MET: return C_("level", "Not met");
+    case CTG_LEVEL_PARTLY_MET: return C_("level", "Partly met");
+    case CTG_LEVEL_MET: return C_("level", "Met");
+    case CTG_LEVEL_EXCEEDED: return C_("level", "Exceeded");
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * ctg_evaluation_default_indicators:
+ *
+ * Returns: (transfer none): the untranslated names of the indicators a new
+ *   convention starts with; translate each with _()
+ */
+const char * const *
+ctg_evaluation_default_indicators (void)
+{
+  return default_indicators;
+}

@@ -1,0 +1,407 @@
+/* ctg-report-bilan.c: the annual review (bilan annuel) of the COPIL report
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ctg-report"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "ctg-document-private.h"
+#include "ctg-report-private.h"
+
+#define BILAN_DEST "bilan"
+
+static void
+report_assessment_free (ReportAssessment *assessment)
+{
+  g_free (assessment->name);
+  g_free (assessment->value);
+  g_free (assessment->comment);
+  g_free (assessment);
+}
+
+static void
+report_year_note_free (ReportYearNote *note)
+{
+  g_free (note->done);
+  g_free (note->difficulties);
+  g_free (note->next_steps);
+  g_free (note);
+}
+
+static char *
+dup_or_empty (CtgDocument *doc,
+              CtgItemKind  kind,
+              gint64       id,
+              const char  *field)
+{
+  char *text = ctg_document_dup_text (doc, kind, id, field);
+
+  return text != NULL ? text : g_strdup ("");
+}
+
+/**
+ * _ctg_report_read_bilan:
+ *
+ * Reads what the annual review of @self->bilan_year shows: the convention's
+ * indicators with that year's assessment, and each action's note for the year.
+ */
+void
+_ctg_report_read_bilan (CtgReport   *self,
+                        CtgDocument *doc)
+{
+  g_autoptr(GArray) indicators = ctg_document_list_ids (doc, CTG_ITEM_EVALUATION_INDICATOR, 0);
+
+  self->assessments = g_ptr_array_new_with_free_func ((GDestroyNotify) report_assessment_free);
+  self->year_notes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                            (GDestroyNotify) report_year_note_free);
+
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      gint64 id = g_array_index (indicators, gint64, i);
+      gint64 row = ctg_document_find_assessment (doc, id, self->bilan_year);
+      ReportAssessment *assessment = g_new0 (ReportAssessment, 1);
+      g_autofree char *level = NULL;
+
+      assessment->name = dup_or_empty (doc, CTG_ITEM_EVALUATION_INDICATOR, id, "name");
+      assessment->value = row ? dup_or_empty (doc, CTG_ITEM_ASSESSMENT, row, "value") : g_strdup ("");
+      assessment->comment = row ? dup_or_empty (doc, CTG_ITEM_ASSESSMENT, row, "comment") : g_strdup ("");
+      level = row ? ctg_document_dup_text (doc, CTG_ITEM_ASSESSMENT, row, "level") : NULL;
+      if (!ctg_level_from_key (level, &assessment->level))
+        assessment->level = CTG_LEVEL_NONE;
+      g_ptr_array_add (self->assessments, assessment);
+    }
+
+  for (guint i = 0; i < self->actions->len; i++)
+    {
+      CtgAction *action = g_ptr_array_index (self->actions, i);
+      gint64 row = ctg_document_find_action_year (doc, ctg_action_get_id (action), self->bilan_year);
+      ReportYearNote *note;
+      g_autofree char *status = NULL;
+      gint64 *key;
+
+      if (row == 0)
+        continue;
+      note = g_new0 (ReportYearNote, 1);
+      note->done = dup_or_empty (doc, CTG_ITEM_ACTION_YEAR, row, "done");
+      note->difficulties = dup_or_empty (doc, CTG_ITEM_ACTION_YEAR, row, "difficulties");
+      note->next_steps = dup_or_empty (doc, CTG_ITEM_ACTION_YEAR, row, "next_steps");
+      status = ctg_document_dup_text (doc, CTG_ITEM_ACTION_YEAR, row, "status");
+      note->has_status = ctg_status_from_key (status, &note->status);
+      note->progress = (int) ctg_document_get_int (doc, CTG_ITEM_ACTION_YEAR, row, "progress", -1);
+      key = g_new (gint64, 1);
+      *key = ctg_action_get_id (action);
+      g_hash_table_insert (self->year_notes, key, note);
+    }
+}
+
+void
+_ctg_report_clear_bilan (CtgReport *self)
+{
+  g_clear_pointer (&self->assessments, g_ptr_array_unref);
+  g_clear_pointer (&self->year_notes, g_hash_table_unref);
+}
+
+static char *
+axis_title (ReportAxis *axis)
+{
+  const char *title = axis->title != NULL && axis->title[0] != '\0' ? axis->title : _("Untitled axis");
+
+  return g_strdup_printf (_("%u. %s"), axis->number, title);
+}
+
+static char *
+action_title (CtgAction *action)
+{
+  const char *code = ctg_action_get_code (action);
+
+  if (code[0] == '\0')
+    return g_strdup (ctg_action_get_title (action));
+  return g_strdup_printf (_("%s %s"), code, ctg_action_get_title (action));
+}
+
+static void
+write_indicators (Writer *w)
+{
+  CtgReport *report = w->report;
+  Table t;
+  TableRow row = { 0 };
+  guint flexible[] = { 0, 1, 2 };
+  double weights[] = { 0.4, 0.3, 0.3 };
+
+  writer_heading (w, _("Evaluation indicators"), FONT_H2, &report_accent, 14, 6, 60, NULL);
+  if (report->assessments->len == 0)
+    {
+      writer_paragraph (w, _("The convention has no evaluation indicator."), FONT_BODY, &report_secondary, 0, 0);
+      return;
+    }
+
+  table_init (&t, w->left, _("Evaluation indicators"));
+  table_add_column (&t, C_("column", "Indicator"), 0, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
+  table_add_column (&t, C_("column", "Assessment"), 0, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
+  table_add_column (&t, C_("column", "Comment"), 0, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
+  table_fit_columns (w, &t, flexible, weights, 3);
+
+  for (guint i = 0; i < report->assessments->len; i++)
+    {
+      ReportAssessment *assessment = g_ptr_array_index (report->assessments, i);
+      g_autoptr(GString) result = g_string_new (NULL);
+
+      if (assessment->level != CTG_LEVEL_NONE)
+        g_string_append (result, ctg_level_to_label (assessment->level));
+      if (assessment->value[0] != '\0')
+        g_string_append_printf (result, "%s%s", result->len ? "\n" : "", assessment->value);
+
+      row_set_text (w, &t, &row, 0, assessment->name, NULL);
+      row_set_text (w, &t, &row, 1, result->len ? result->str : ctg_level_to_label (CTG_LEVEL_NONE),
+                    result->len ? NULL : &report_secondary);
+      row_set_text (w, &t, &row, 2, assessment->comment, NULL);
+      table_add_row (w, &t, &row);
+    }
+  table_end (w, &t);
+}
+
+static void
+write_rollups (Writer *w)
+{
+  CtgReport *report = w->report;
+  Table t;
+  TableRow row = { 0 };
+  guint flexible[] = { 0 };
+  double weights[] = { 1 };
+
+  writer_heading (w, _("Progress per axis"), FONT_H2, &report_accent, 18, 6, 60, NULL);
+  writer_paragraph (w, _("The average progress of each axis’s actions, done actions counting as 100 %; "
+                         "abandoned actions and actions with no progress entered are left out."),
+                    FONT_SMALL, &report_secondary, 0, 6);
+
+  table_init (&t, w->left, _("Progress per axis"));
+  table_add_column (&t, C_("column", "Axis"), 0, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
+  table_add_column (&t, C_("column", "Progress"), 110, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_PROGRESS, FALSE);
+  table_add_column (&t, C_("column", "Counted"),
+                    MAX (60, table_header_min_width (w, C_("column", "Counted"))),
+                    FONT_TABLE, PANGO_ALIGN_RIGHT, CELL_TEXT, FALSE);
+  table_add_column (&t, C_("column", "Left out"),
+                    MAX (60, table_header_min_width (w, C_("column", "Left out"))),
+                    FONT_TABLE, PANGO_ALIGN_RIGHT, CELL_TEXT, FALSE);
+  table_fit_columns (w, &t, flexible, weights, 1);
+
+  for (guint i = 0; i <= report->axes->len; i++)
+    {
+      gboolean total = i == report->axes->len;
+      ReportAxis *axis = total ? NULL : g_ptr_array_index (report->axes, i);
+      const ReportProgress *progress = total ? &report->progress : &axis->progress;
+      double value = _ctg_report_progress_value (progress);
+      g_autofree char *title = total ? g_strdup (_("Whole convention")) : axis_title (axis);
+      g_autofree char *counted = _ctg_report_format_count (progress->n_counted);
+      g_autofree char *left_out = _ctg_report_format_count (progress->n_abandoned + progress->n_no_progress);
+
+      row.strong = total;
+      row_set_text (w, &t, &row, 0, title, NULL);
+      row_set_progress (w, &t, &row, 1, value >= 0 ? report_round (value) : -1);
+      row_set_text (w, &t, &row, 2, counted, NULL);
+      row_set_text (w, &t, &row, 3, left_out, NULL);
+      table_add_row (w, &t, &row);
+    }
+  row.strong = FALSE;
+  table_end (w, &t);
+}
+
+/* An action's funding counts for the year when its budget is for that year
+ * or for no year in particular */
+static gboolean
+funding_counts (CtgAction *action,
+                guint      year)
+{
+  guint budget_year = ctg_action_get_budget_year (action);
+
+  return budget_year == 0 || budget_year == year;
+}
+
+static void
+write_funding (Writer *w)
+{
+  CtgReport *report = w->report;
+  Table t;
+  TableRow row = { 0 };
+  guint flexible[] = { 0 };
+  double weights[] = { 1 };
+  gint64 totals[CTG_N_FUNDER_KINDS + 1] = { 0 };
+  gboolean any = FALSE;
+  double amount_width = 62;
+
+  writer_heading (w, _("Funding"), FONT_H2, &report_accent, 18, 6, 60, NULL);
+  {
+    g_autofree char *intro = g_strdup_printf (_("Budgets and known amounts per funder, for the actions whose "
+                                                "budget is for %u or for no given year."), report->bilan_year);
+    writer_paragraph (w, intro, FONT_SMALL, &report_secondary, 0, 6);
+  }
+
+  table_init (&t, w->left, _("Funding"));
+  table_add_column (&t, C_("column", "Axis"), 0, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
+  table_add_column (&t, C_("column", "Budget"), amount_width, FONT_TABLE, PANGO_ALIGN_RIGHT, CELL_TEXT, FALSE);
+  for (guint f = 0; f < CTG_N_FUNDER_KINDS; f++)
+    table_add_column (&t, ctg_funder_to_label ((CtgFunderKind) f),
+                      MAX (amount_width, table_header_min_width (w, ctg_funder_to_label ((CtgFunderKind) f))),
+                      FONT_TABLE, PANGO_ALIGN_RIGHT, CELL_TEXT, FALSE);
+  table_fit_columns (w, &t, flexible, weights, 1);
+
+  for (guint i = 0; i <= report->axes->len; i++)
+    {
+      gboolean total = i == report->axes->len;
+      ReportAxis *axis = total ? NULL : g_ptr_array_index (report->axes, i);
+      gint64 sums[CTG_N_FUNDER_KINDS + 1] = { 0 };
+      g_autofree char *title = total ? g_strdup (_("Total")) : axis_title (axis);
+
+      if (total)
+        memcpy (sums, totals, sizeof sums);
+      else
+        for (guint j = 0; j < axis->actions->len; j++)
+          {
+            CtgAction *action = g_ptr_array_index (axis->actions, j);
+            GPtrArray *funding = ctg_action_get_funding (action);
+
+            if (!funding_counts (action, report->bilan_year))
+              continue;
+            if (ctg_action_get_budget (action) > 0)
+              sums[0] += ctg_action_get_budget (action);
+            for (guint k = 0; k < funding->len; k++)
+              {
+                const CtgFunding *f = g_ptr_array_index (funding, k);
+
+                if (f->amount > 0)
+                  sums[1 + f->funder] += f->amount;
+              }
+          }
+
+      row.strong = total;
+      row_set_text (w, &t, &row, 0, title, NULL);
+      for (guint c = 0; c <= CTG_N_FUNDER_KINDS; c++)
+        {
+          g_autofree char *amount = sums[c] > 0 ? ctg_amount_format (sums[c]) : g_strdup ("—");
+
+          row_set_text (w, &t, &row, c + 1, amount, sums[c] > 0 ? NULL : &report_secondary);
+          if (!total)
+            totals[c] += sums[c];
+          any |= sums[c] > 0;
+        }
+      table_add_row (w, &t, &row);
+    }
+  row.strong = FALSE;
+  table_end (w, &t);
+
+  if (!any)
+    writer_paragraph (w, _("No budget or funding amount has been entered."), FONT_SMALL, &report_secondary, 6, 0);
+}
+
+static void
+write_notes (Writer *w)
+{
+  CtgReport *report = w->report;
+  g_autofree char *heading = NULL;
+  Table t;
+  TableRow row = { 0 };
+  guint flexible[] = { 0, 1, 2, 3 };
+  double weights[] = { 0.25, 0.27, 0.24, 0.24 };
+  guint without = 0;
+
+  heading = g_strdup_printf (_("Follow-up of the actions in %u"), report->bilan_year);
+  writer_section_page (w, TRUE);
+  writer_heading (w, heading, FONT_H2, &report_accent, 6, 6, 60, NULL);
+
+  if (g_hash_table_size (report->year_notes) == 0)
+    {
+      g_autofree char *none = g_strdup_printf (_("No action has a follow-up note for %u."), report->bilan_year);
+
+      writer_paragraph (w, none, FONT_BODY, &report_secondary, 0, 0);
+      return;
+    }
+
+  table_init (&t, w->left, heading);
+  table_add_column (&t, C_("column", "Action"), 0, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
+  table_add_column (&t, C_("column", "Done"), 0, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
+  table_add_column (&t, C_("column", "Difficulties"), 0, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
+  table_add_column (&t, C_("column", "Next steps"), 0, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
+  table_add_column (&t, C_("column", "End of year"), 80, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_STATUS, FALSE);
+  table_add_column (&t, C_("column", "Progress"), 60, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_PROGRESS, FALSE);
+  table_fit_columns (w, &t, flexible, weights, 4);
+
+  for (guint i = 0; i < report->axes->len && !w->cancelled; i++)
+    {
+      ReportAxis *axis = g_ptr_array_index (report->axes, i);
+      gboolean grouped = FALSE;
+
+      for (guint j = 0; j < axis->actions->len; j++)
+        {
+          CtgAction *action = g_ptr_array_index (axis->actions, j);
+          gint64 id = ctg_action_get_id (action);
+          ReportYearNote *note = g_hash_table_lookup (report->year_notes, &id);
+          g_autofree char *title = NULL;
+
+          if (note == NULL)
+            {
+              without++;
+              continue;
+            }
+          if (!grouped)
+            {
+              g_autofree char *group = axis_title (axis);
+
+              table_add_group (w, &t, GROUP_THEME, C_("plan", "Axis"), group, NULL);
+              grouped = TRUE;
+            }
+          title = action_title (action);
+          row_set_text (w, &t, &row, 0, title, NULL);
+          row_set_text (w, &t, &row, 1, note->done, NULL);
+          row_set_text (w, &t, &row, 2, note->difficulties, NULL);
+          row_set_text (w, &t, &row, 3, note->next_steps, NULL);
+          if (note->has_status)
+            row_set_status (w, &t, &row, 4, note->status);
+          else
+            row_set_text (w, &t, &row, 4, "—", &report_secondary);
+          row_set_progress (w, &t, &row, 5, note->progress);
+          table_add_row (w, &t, &row);
+        }
+    }
+  table_end (w, &t);
+
+  if (without > 0)
+    {
+      g_autofree char *n = _ctg_report_format_count (without);
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%s action has no follow-up note for %u.",
+                                                            "%s actions have no follow-up note for %u.",
+                                                            without), n, report->bilan_year);
+
+      writer_paragraph (w, text, FONT_SMALL, &report_secondary, 6, 0);
+    }
+}
+
+/**
+ * _ctg_report_bilan:
+ *
+ * The "Bilan annuel": what the COPIL reviews for one year.
+ */
+void
+_ctg_report_bilan (Writer *w)
+{
+  CtgReport *report = w->report;
+  g_autofree char *heading = NULL;
+
+  /* Translators: the heading of the annual review section, "Annual review 2025" */
+  heading = g_strdup_printf (_("Annual review %u"), report->bilan_year);
+  writer_section_page (w, FALSE);
+  writer_heading (w, heading, FONT_H1, &report_accent, 24, 6, 40, BILAN_DEST);
+  writer_add_outline (w, CAIRO_PDF_OUTLINE_ROOT, heading, BILAN_DEST, FALSE);
+
+  write_indicators (w);
+  write_rollups (w);
+  write_funding (w);
+  write_notes (w);
+}

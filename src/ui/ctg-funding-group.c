@@ -1,0 +1,222 @@
+/* ctg-funding-group.c: an action's budget and funders, in its detail view
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ctg-funding-group"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ctg-editor-util.h"
+#include "ctg-field-message.h"
+#include "ctg-funding-group.h"
+#include "ctg-text-row.h"
+
+struct _CtgFundingGroup
+{
+  AdwPreferencesGroup  parent_instance;
+
+  /* Widgets */
+  AdwEntryRow         *budget_row;
+  AdwEntryRow         *budget_year_row;
+  CtgTextRow          *funders_row;
+  CtgFieldMessage     *message;
+
+  /* Owned references */
+  CtgDocument         *document;
+
+  gint64               action_id;
+};
+
+G_DEFINE_FINAL_TYPE (CtgFundingGroup, ctg_funding_group, ADW_TYPE_PREFERENCES_GROUP)
+
+static char *
+funders_text (GPtrArray *funding)
+{
+  GString *out = g_string_new (NULL);
+
+  /* One funder per line, in the form the row reads back */
+  for (guint i = 0; i < funding->len; i++)
+    {
+      g_autofree char *one = ctg_funding_to_string (g_ptr_array_index (funding, i));
+
+      g_string_append_printf (out, "%s%s", i ? "\n" : "", one);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+show_action (CtgFundingGroup *self,
+             CtgAction       *action,
+             gboolean         force)
+{
+  g_autofree char *budget = ctg_action_get_budget (action) >= 0
+                            ? ctg_amount_format (ctg_action_get_budget (action)) : g_strdup ("");
+  g_autofree char *year = ctg_action_get_budget_year (action) > 0
+                          ? g_strdup_printf ("%u", ctg_action_get_budget_year (action)) : g_strdup ("");
+  g_autofree char *funders = funders_text (ctg_action_get_funding (action));
+
+  _ctg_entry_row_update (self->budget_row, budget, force);
+  _ctg_entry_row_update (self->budget_year_row, year, force);
+  ctg_text_row_update (self->funders_row, funders, force);
+}
+
+static void
+reshow (CtgFundingGroup *self)
+{
+  g_autoptr(CtgAction) action = ctg_document_get_action (self->document, self->action_id);
+
+  if (action != NULL)
+    show_action (self, action, TRUE);
+}
+
+static void
+commit_field (CtgFundingGroup *self,
+              AdwEntryRow     *row)
+{
+  g_autoptr(GError) error = NULL;
+  const char *field = row == self->budget_row ? "budget" : "budget_year";
+
+  if (self->document == NULL || self->action_id == 0)
+    return;
+  ctg_field_message_clear (self->message, GTK_WIDGET (row));
+  if (!ctg_document_set (self->document, CTG_ITEM_ACTION, self->action_id, field,
+                         gtk_editable_get_text (GTK_EDITABLE (row)), &error))
+    ctg_field_message_show_error (self->message, GTK_WIDGET (row), error->message);
+  reshow (self);
+}
+
+static void
+on_entry_applied_cb (CtgFundingGroup *self,
+                     AdwEntryRow     *row)
+{
+  commit_field (self, row);
+}
+
+static void
+on_entry_activated_cb (CtgFundingGroup *self,
+                       AdwEntryRow     *row)
+{
+  if (_ctg_entry_row_is_modified (row))
+    commit_field (self, row);
+}
+
+static void
+on_funders_applied_cb (CtgFundingGroup *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) funding = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->document == NULL || self->action_id == 0)
+    return;
+  text = ctg_text_row_dup_text (self->funders_row);
+  ctg_field_message_clear (self->message, GTK_WIDGET (self->funders_row));
+  funding = ctg_funding_list_parse (text, &error);
+  if (funding == NULL || !ctg_document_set_funding (self->document, self->action_id, funding, &error))
+    {
+      /* Keep what was typed, to be corrected */
+      ctg_field_message_show_error (self->message, GTK_WIDGET (self->funders_row), error->message);
+      return;
+    }
+  reshow (self);
+}
+
+static void
+ctg_funding_group_dispose (GObject *object)
+{
+  CtgFundingGroup *self = (CtgFundingGroup *)object;
+
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (ctg_funding_group_parent_class)->dispose (object);
+}
+
+static void
+ctg_funding_group_class_init (CtgFundingGroupClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = ctg_funding_group_dispose;
+}
+
+static AdwEntryRow *
+add_entry_row (CtgFundingGroup *self,
+               const char      *title,
+               const char      *name)
+{
+  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_set_name (GTK_WIDGET (row), name);
+  adw_entry_row_set_show_apply_button (row, TRUE);
+  g_signal_connect_swapped (row, "apply", G_CALLBACK (on_entry_applied_cb), self);
+  g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (on_entry_activated_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (row));
+  return row;
+}
+
+static void
+ctg_funding_group_init (CtgFundingGroup *self)
+{
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Funding"));
+
+  self->budget_row = add_entry_row (self, _("Budget (€)"), "budget-row");
+  self->budget_year_row = add_entry_row (self, _("Year of the Budget"), "budget-year-row");
+
+  self->funders_row = CTG_TEXT_ROW (ctg_text_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->funders_row), _("Funders"));
+  gtk_widget_set_name (GTK_WIDGET (self->funders_row), "funders-row");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->funders_row),
+                               _("One funder per line: Caf, Commune, Département, État or another name, "
+                                 "with the place in brackets and the amount after a colon: "
+                                 "“Commune (Romans): 5000”"));
+  g_signal_connect_swapped (self->funders_row, "apply", G_CALLBACK (on_funders_applied_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->funders_row));
+
+  self->message = CTG_FIELD_MESSAGE (ctg_field_message_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->message), "funding-message");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->message));
+}
+
+GtkWidget *
+ctg_funding_group_new (void)
+{
+  return g_object_new (CTG_TYPE_FUNDING_GROUP, NULL);
+}
+
+/**
+ * ctg_funding_group_show:
+ * @force: another action is shown: replace what the user was typing
+ */
+void
+ctg_funding_group_show (CtgFundingGroup *self,
+                        CtgDocument     *document,
+                        CtgAction       *action,
+                        gboolean         force)
+{
+  g_return_if_fail (CTG_IS_FUNDING_GROUP (self));
+
+  g_set_object (&self->document, document);
+  if (force || self->action_id != ctg_action_get_id (action))
+    {
+      ctg_field_message_clear (self->message, GTK_WIDGET (self->budget_row));
+      ctg_field_message_clear (self->message, GTK_WIDGET (self->budget_year_row));
+      ctg_field_message_clear (self->message, GTK_WIDGET (self->funders_row));
+      force = TRUE;
+    }
+  self->action_id = ctg_action_get_id (action);
+  show_action (self, action, force);
+}
+
+void
+ctg_funding_group_set_editable (CtgFundingGroup *self,
+                                gboolean         editable)
+{
+  g_return_if_fail (CTG_IS_FUNDING_GROUP (self));
+
+  _ctg_entry_row_set_editable (self->budget_row, editable);
+  _ctg_entry_row_set_editable (self->budget_year_row, editable);
+  ctg_text_row_set_editable (self->funders_row, editable);
+}

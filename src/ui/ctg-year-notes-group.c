@@ -1,0 +1,342 @@
+/* ctg-year-notes-group.c: an action's follow-up for one year, in its
+ * detail view: what was done, the difficulties, the next steps, and where
+ * the action stood at the end of the year
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ctg-year-notes-group"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ctg-field-message.h"
+#include "ctg-text-row.h"
+#include "ctg-year-notes-group.h"
+
+typedef enum
+{
+  PART_DONE,
+  PART_DIFFICULTIES,
+  PART_NEXT_STEPS,
+  N_PARTS
+} Part;
+
+static const char * const part_fields[N_PARTS] = { "done", "difficulties", "next_steps" };
+
+struct _CtgYearNotesGroup
+{
+  AdwPreferencesGroup  parent_instance;
+
+  /* Widgets */
+  GtkDropDown         *year_dropdown;
+  GtkStringList       *year_names;
+  CtgTextRow          *rows[N_PARTS];
+  CtgFieldMessage     *message;
+  AdwActionRow        *end_row;
+  GtkWidget           *record_button;
+
+  /* Owned references */
+  CtgDocument         *document;
+  GArray              *years;      /* guint, what the dropdown lists */
+
+  gint64               action_id;
+  guint                year;
+  guint                updating;
+  gboolean             editable;
+};
+
+G_DEFINE_FINAL_TYPE (CtgYearNotesGroup, ctg_year_notes_group, ADW_TYPE_PREFERENCES_GROUP)
+
+static void
+show_end_of_year (CtgYearNotesGroup *self,
+                  gint64             row)
+{
+  g_autofree char *status_key = row ? ctg_document_dup_text (self->document, CTG_ITEM_ACTION_YEAR, row, "status") : NULL;
+  gint64 progress = row ? ctg_document_get_int (self->document, CTG_ITEM_ACTION_YEAR, row, "progress", -1) : -1;
+  g_autofree char *text = NULL;
+  CtgStatus status;
+
+  if (status_key != NULL && ctg_status_from_key (status_key, &status))
+    text = progress >= 0
+           /* Translators: where an action stood at the end of a year, "In progress, 60 %" */
+           ? g_strdup_printf (_("%s, %d %%"), ctg_status_to_label (status), (int) progress)
+           : g_strdup (ctg_status_to_label (status));
+  else
+    text = g_strdup (_("Not recorded"));
+  adw_action_row_set_subtitle (self->end_row, text);
+}
+
+static void
+refresh (CtgYearNotesGroup *self,
+         gboolean           force)
+{
+  gint64 row;
+
+  if (self->document == NULL || self->action_id == 0 || self->year == 0)
+    return;
+
+  self->updating++;
+  row = ctg_document_find_action_year (self->document, self->action_id, self->year);
+  for (guint i = 0; i < N_PARTS; i++)
+    {
+      g_autofree char *text = row ? ctg_document_dup_text (self->document, CTG_ITEM_ACTION_YEAR, row, part_fields[i]) : NULL;
+
+      ctg_text_row_update (self->rows[i], text ? text : "", force);
+    }
+  show_end_of_year (self, row);
+  self->updating--;
+}
+
+static guint
+default_year (GArray *years)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  guint this_year = (guint) g_date_time_get_year (now);
+
+  for (guint i = 0; i < years->len; i++)
+    if (g_array_index (years, guint, i) == this_year)
+      return this_year;
+  return years->len > 0 ? g_array_index (years, guint, years->len - 1) : this_year;
+}
+
+static void
+fill_years (CtgYearNotesGroup *self)
+{
+  g_autoptr(GArray) years = ctg_document_list_years (self->document);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  guint this_year = (guint) g_date_time_get_year (now);
+  gboolean same = self->years != NULL && self->years->len == years->len;
+  guint selected = 0;
+
+  if (years->len == 0)
+    g_array_append_val (years, this_year);
+  for (guint i = 0; same && i < years->len; i++)
+    same = g_array_index (years, guint, i) == g_array_index (self->years, guint, i);
+  if (!same)
+    {
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint i = 0; i < years->len; i++)
+        g_ptr_array_add (names, g_strdup_printf ("%u", g_array_index (years, guint, i)));
+      g_ptr_array_add (names, NULL);
+      self->updating++;
+      gtk_string_list_splice (self->year_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->year_names)),
+                              (const char * const *) names->pdata);
+      self->updating--;
+      g_clear_pointer (&self->years, g_array_unref);
+      self->years = g_array_ref (years);
+    }
+
+  if (self->year == 0)
+    self->year = default_year (self->years);
+  for (guint i = 0; i < self->years->len; i++)
+    if (g_array_index (self->years, guint, i) == self->year)
+      selected = i + 1;
+  if (selected == 0)
+    self->year = default_year (self->years);
+  for (guint i = 0; i < self->years->len; i++)
+    if (g_array_index (self->years, guint, i) == self->year)
+      selected = i;
+  self->updating++;
+  gtk_drop_down_set_selected (self->year_dropdown, selected);
+  self->updating--;
+}
+
+static void
+on_year_selected_cb (CtgYearNotesGroup *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->year_dropdown);
+
+  if (self->updating > 0 || self->years == NULL || selected >= self->years->len)
+    return;
+  self->year = g_array_index (self->years, guint, selected);
+  ctg_field_message_clear (self->message, NULL);
+  refresh (self, TRUE);
+}
+
+static void
+on_row_applied_cb (CtgYearNotesGroup *self,
+                   CtgTextRow        *row)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = ctg_text_row_dup_text (row);
+  Part part = PART_DONE;
+
+  if (self->document == NULL || self->action_id == 0)
+    return;
+  for (guint i = 0; i < N_PARTS; i++)
+    if (self->rows[i] == row)
+      part = (Part) i;
+
+  ctg_field_message_clear (self->message, GTK_WIDGET (row));
+  if (!ctg_document_set_action_year (self->document, self->action_id, self->year, part_fields[part], text, &error))
+    ctg_field_message_show_error (self->message, GTK_WIDGET (row), error->message);
+  refresh (self, TRUE);
+}
+
+/* Keeps the action's status and progress now as where it stood at the end
+ * of the year shown */
+static void
+on_record_clicked_cb (CtgYearNotesGroup *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtgAction) action = NULL;
+  g_autofree char *progress = NULL;
+
+  if (self->document == NULL || self->action_id == 0)
+    return;
+  action = ctg_document_get_action (self->document, self->action_id);
+  if (action == NULL)
+    return;
+  if (ctg_action_get_progress (action) >= 0)
+    progress = g_strdup_printf ("%d", ctg_action_get_progress (action));
+
+  ctg_field_message_clear (self->message, NULL);
+  if (!ctg_document_begin_group (self->document, _("Record the year’s status"), &error) ||
+      !ctg_document_set_action_year (self->document, self->action_id, self->year, "status",
+                                     ctg_status_to_key (ctg_action_get_status (action)), &error) ||
+      !ctg_document_set_action_year (self->document, self->action_id, self->year, "progress", progress, &error) ||
+      !ctg_document_end_group (self->document, &error))
+    {
+      if (error != NULL && !g_error_matches (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_READ_ONLY))
+        ctg_document_cancel_group (self->document);
+      ctg_field_message_show_error (self->message, NULL, error ? error->message : "");
+    }
+  refresh (self, TRUE);
+}
+
+static void
+ctg_year_notes_group_dispose (GObject *object)
+{
+  CtgYearNotesGroup *self = (CtgYearNotesGroup *)object;
+
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->years, g_array_unref);
+
+  G_OBJECT_CLASS (ctg_year_notes_group_parent_class)->dispose (object);
+}
+
+static void
+ctg_year_notes_group_class_init (CtgYearNotesGroupClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = ctg_year_notes_group_dispose;
+}
+
+static void
+ctg_year_notes_group_init (CtgYearNotesGroup *self)
+{
+  const char *titles[N_PARTS] = { _("Done"), _("Difficulties"), _("Next steps") };
+  const char *names[N_PARTS] = { "year-done-row", "year-difficulties-row", "year-next-steps-row" };
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Yearly Follow-up"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),
+                                         _("What the COPIL reviews each year: one note per year."));
+
+  self->year_names = gtk_string_list_new (NULL);
+  self->year_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (self->year_names), NULL));
+  gtk_widget_set_name (GTK_WIDGET (self->year_dropdown), "year-dropdown");
+  gtk_widget_set_valign (GTK_WIDGET (self->year_dropdown), GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->year_dropdown), _("Year of the note"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->year_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Year of the note"), -1);
+  g_signal_connect_swapped (self->year_dropdown, "notify::selected", G_CALLBACK (on_year_selected_cb), self);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->year_dropdown));
+
+  for (guint i = 0; i < N_PARTS; i++)
+    {
+      self->rows[i] = CTG_TEXT_ROW (ctg_text_row_new ());
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->rows[i]), titles[i]);
+      gtk_widget_set_name (GTK_WIDGET (self->rows[i]), names[i]);
+      g_signal_connect_swapped (self->rows[i], "apply", G_CALLBACK (on_row_applied_cb), self);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->rows[i]));
+    }
+
+  self->message = CTG_FIELD_MESSAGE (ctg_field_message_new ());
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->message));
+
+  self->end_row = ADW_ACTION_ROW (adw_action_row_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->end_row), "year-end-row");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->end_row), _("End of year"));
+  self->record_button = gtk_button_new_with_mnemonic (_("_Record Current"));
+  gtk_widget_set_name (self->record_button, "year-record-button");
+  gtk_widget_set_valign (self->record_button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (self->record_button, _("Keep the action’s status and progress as they are now for this year"));
+  g_signal_connect_swapped (self->record_button, "clicked", G_CALLBACK (on_record_clicked_cb), self);
+  adw_action_row_add_suffix (self->end_row, self->record_button);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->end_row));
+
+  self->editable = TRUE;
+}
+
+GtkWidget *
+ctg_year_notes_group_new (void)
+{
+  return g_object_new (CTG_TYPE_YEAR_NOTES_GROUP, NULL);
+}
+
+/**
+ * ctg_year_notes_group_show:
+ * @force: another action is shown: replace what the user was typing
+ *
+ * Shows the notes of @action_id as the document has them now.
+ */
+void
+ctg_year_notes_group_show (CtgYearNotesGroup *self,
+                           CtgDocument       *document,
+                           gint64             action_id,
+                           gboolean           force)
+{
+  g_return_if_fail (CTG_IS_YEAR_NOTES_GROUP (self));
+
+  if (document != self->document)
+    {
+      g_set_object (&self->document, document);
+      g_clear_pointer (&self->years, g_array_unref);
+      self->year = 0;
+      force = TRUE;
+    }
+  self->action_id = action_id;
+  if (self->document == NULL)
+    return;
+  if (force)
+    ctg_field_message_clear (self->message, NULL);
+  fill_years (self);
+  refresh (self, force);
+}
+
+void
+ctg_year_notes_group_set_year (CtgYearNotesGroup *self,
+                               guint              year)
+{
+  g_return_if_fail (CTG_IS_YEAR_NOTES_GROUP (self));
+
+  self->year = year;
+  if (self->document != NULL)
+    {
+      fill_years (self);
+      refresh (self, TRUE);
+    }
+}
+
+guint
+ctg_year_notes_group_get_year (CtgYearNotesGroup *self)
+{
+  g_return_val_if_fail (CTG_IS_YEAR_NOTES_GROUP (self), 0);
+
+  return self->year;
+}
+
+void
+ctg_year_notes_group_set_editable (CtgYearNotesGroup *self,
+                                   gboolean           editable)
+{
+  g_return_if_fail (CTG_IS_YEAR_NOTES_GROUP (self));
+
+  self->editable = editable;
+  for (guint i = 0; i < N_PARTS; i++)
+    ctg_text_row_set_editable (self->rows[i], editable);
+  gtk_widget_set_visible (self->record_button, editable);
+}

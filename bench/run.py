@@ -64,11 +64,11 @@ class Bench:
         return r.stdout
 
     def timed(self, cmd, timeout=900):
-        """(wall s, peak RSS MB) of one run, from /usr/bin/time"""
+        """(CPU s, peak RSS MB) of one run, from /usr/bin/time"""
         tf = os.path.join(self.work, "time")
-        self.run(["/usr/bin/time", "-f", "%e %M", "-o", tf] + cmd, timeout=timeout)
-        wall, kb = open(tf).read().split()[-2:]
-        return float(wall), int(kb) / 1024
+        self.run(["/usr/bin/time", "-f", "%U %S %M", "-o", tf] + cmd, timeout=timeout)
+        user, system, kb = open(tf).read().split()[-3:]
+        return float(user) + float(system), int(kb) / 1024
 
     def precise(self, cmd, runs, timeout=900):
         """median wall (s, from time.monotonic) and highest peak RSS (MB) of runs"""
@@ -127,19 +127,21 @@ class Bench:
             self.row(f"ctg info, {n:,} actions", f"{t * 1000:.0f} ms")
         self.pdf = {}
         for n, f in self.files.items():
-            runs = 1 if n >= 100000 else self.a.runs
+            runs = 1 if n > 10000 else self.a.runs
             say(f"ctg export --pdf, {n} actions, x{runs}...")
             out = os.path.join(self.work, f"s{n}.pdf")
-            walls, peaks = [], []
+            walls, peaks, cpus = [], [], []
             for _ in range(runs):
                 t0 = time.monotonic()
-                _, mb = self.timed([self.ctg, "export", f, "--pdf", out], timeout=3600)
+                cpu, mb = self.timed([self.ctg, "export", f, "--pdf", out], timeout=3600)
                 walls.append(time.monotonic() - t0)
                 peaks.append(mb)
+                cpus.append(cpu)
             self.pdf[n] = (median(walls), max(peaks))
             pages = re.search(r"Pages:\s*(\d+)", self.run(["pdfinfo", out]))
             label = f"ctg export --pdf, {n:,} actions ({pages.group(1) if pages else '?'} pages)"
-            value = f"{median(walls):.2f} s, {max(peaks):.0f} MB"
+            # CPU time too: on a shared machine the wall time counts the waits for a core
+            value = f"{median(walls):.2f} s (CPU {median(cpus):.2f} s), {max(peaks):.0f} MB"
             if n == 10000:
                 self.row(label, value, target="< 10 s, < 300 MB",
                          ok=median(walls) < 10 and max(peaks) < 300)
@@ -213,12 +215,12 @@ class Bench:
             self.row(f"resident memory, window shown, {n:,} actions", f"{r:.0f} MB",
                      f"minimal {self.mini_rss:.0f} MB", f"+{r - self.mini_rss:.0f} MB",
                      *(("< 200 MB", r < 200) if n == 10000 else ()))
-        if 100000 in self.files:
+        if max(self.files) > 10000:
             say("ctg-planner with 100,000 actions (1 run)...")
-            t, mb = self.first_frame([self.app, self.files[100000]])
-            self.row("ctg-planner, 100,000 actions, launch to first frame (1 run)",
+            t, mb = self.first_frame([self.app, self.files[max(self.files)]])
+            self.row(f"ctg-planner, {max(self.files):,} actions, launch to first frame (1 run)",
                      f"{t:.1f} s", f"minimal {m * 1000:.0f} ms", f"{t / m:.1f}x")
-            self.row("resident memory, window shown, 100,000 actions (1 run)", f"{mb:.0f} MB",
+            self.row(f"resident memory, window shown, {max(self.files):,} actions (1 run)", f"{mb:.0f} MB",
                      f"minimal {self.mini_rss:.0f} MB", f"+{mb - self.mini_rss:.0f} MB")
 
     def edits(self):
@@ -300,7 +302,7 @@ class Bench:
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--build", default=os.path.join(ROOT, "_build"))
-    ap.add_argument("--sizes", default="100,1000,10000,100000",
+    ap.add_argument("--sizes", default="100,1000,10000,99999",
                     help="synthetic convention sizes (default %(default)s)")
     ap.add_argument("--runs", type=int, default=5, help="runs per figure (default %(default)s)")
     ap.add_argument("--journal", type=int, default=300, help="edits in each convention's journal")

@@ -205,8 +205,13 @@ scroll_tick_cb (GtkWidget     *widget,
 {
   GtkAdjustment *adj = data;
   double *direction = g_object_get_data (G_OBJECT (adj), "bench-direction");
-  double value = gtk_adjustment_get_value (adj) + *direction * SCROLL_STEP;
-  double top = gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj);
+  double value, top;
+
+  /* A tick may come after the measure is over */
+  if (direction == NULL || frame_times == NULL)
+    return G_SOURCE_REMOVE;
+  value = gtk_adjustment_get_value (adj) + *direction * SCROLL_STEP;
+  top = gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj);
 
   if (value >= top || value <= 0)
     *direction = -*direction;
@@ -241,8 +246,7 @@ bench_scroll (CtgWindow  *window,
   tick = gtk_widget_add_tick_callback (scrollable, scroll_tick_cb, adj, NULL);
   while (frame_times->len < SCROLL_FRAMES && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
-  if (frame_times->len < SCROLL_FRAMES)
-    gtk_widget_remove_tick_callback (scrollable, tick);
+  gtk_widget_remove_tick_callback (scrollable, tick);
 
   print_times (frame_name, frame_times);
   print_times (interval_name, frame_intervals);

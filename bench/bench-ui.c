@@ -234,6 +234,9 @@ bench_scroll (CtgWindow  *window,
 
   g_return_if_fail (scrolled != NULL);
   adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  /* The page just shown may not be laid out yet */
+  while (gtk_adjustment_get_upper (adj) <= gtk_adjustment_get_page_size (adj) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
   printf ("CTG_BENCH %s-height-px=%.0f\n", name, gtk_adjustment_get_upper (adj));
   gtk_adjustment_set_value (adj, 0);
   settle ();

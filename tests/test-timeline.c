@@ -11,6 +11,7 @@
 
 #include <adwaita.h>
 #include <gdk/x11/gdkx.h>
+#include <stdlib.h>
 
 #include "ctg-action-editor.h"
 #include "ctg-test-util.h"
@@ -443,6 +444,119 @@ test_timeline_dates (void)
   g_assert_false (ctg_timeline_shift_date (&date, FALSE, CTG_TIMELINE_ZOOM_YEARS, 1, &shifted));
 }
 
+
+/* 10,000 actions: the timeline draws what is in view only, so scrolling
+ * costs the same as with a few. Frame times are reported, and held to a
+ * bound far above a smooth frame but far below a widget per action. */
+static char *
+make_large_convention (guint n_actions)
+{
+  g_autoptr(CtgDocument) document = ctg_test_new_document ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup (ctg_document_get_path (document));
+  gint64 objective = 0;
+
+  g_assert_true (ctg_document_begin_group (document, "large", &error));
+  for (guint i = 0; i < n_actions; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Action %u", i);
+      g_autofree char *start = g_strdup_printf ("%u", 2021 + i % 4);
+      g_autofree char *end = g_strdup_printf ("%u-%02u", 2024 + i % 3, 1 + i % 12);
+      gint64 action;
+
+      if (i % 1000 == 0)
+        {
+          g_autofree char *axis_title = g_strdup_printf ("Axe %u", i / 1000 + 1);
+          gint64 axis = ctg_document_add_axis (document, axis_title, &error);
+
+          g_assert_no_error (error);
+          objective = 0;
+          if (i % 50 == 0)
+            objective = ctg_document_add_objective (document, axis, 0, 0, "Objectif", &error);
+          g_object_set_data (G_OBJECT (document), "axis", GSIZE_TO_POINTER ((gsize) axis));
+        }
+      else if (i % 50 == 0)
+        objective = ctg_document_add_objective (document,
+                                                (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (document), "axis")),
+                                                0, 0, "Objectif", &error);
+      g_assert_no_error (error);
+      action = ctg_document_add_action (document, objective, title, &error);
+      g_assert_no_error (error);
+      g_assert_true (ctg_document_set (document, CTG_ITEM_ACTION, action, "echeance", end, &error));
+      g_assert_true (ctg_document_set (document, CTG_ITEM_ACTION, action, "start", start, &error));
+    }
+  g_assert_true (ctg_document_end_group (document, &error));
+  ctg_document_close (document);
+  return g_steal_pointer (&path);
+}
+
+typedef struct
+{
+  GtkAdjustment *adjustment;
+  gint64         last;
+  gint64         worst;
+  gint64         total;
+  guint          frames;
+} Scrolling;
+
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  Scrolling *scrolling = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (scrolling->last != 0)
+    {
+      scrolling->total += now - scrolling->last;
+      scrolling->worst = MAX (scrolling->worst, now - scrolling->last);
+      scrolling->frames++;
+    }
+  scrolling->last = now;
+  gtk_adjustment_set_value (scrolling->adjustment, gtk_adjustment_get_value (scrolling->adjustment) + 397);
+  return scrolling->frames < 120 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static void
+test_timeline_large (void)
+{
+  /* CTG_TEST_N compares with smaller conventions */
+  guint n = g_getenv ("CTG_TEST_N") ? (guint) atoi (g_getenv ("CTG_TEST_N")) : 10000;
+  g_autofree char *path = make_large_convention (n);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CtgWindow *window = ctg_window_new (NULL);
+  CtgTimeline *timeline;
+  Scrolling scrolling = { 0 };
+  gint64 start;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ctg_window_load (window, file));
+  spin (100);
+
+  start = g_get_monotonic_time ();
+  timeline = show_timeline (window);
+  g_test_message ("timeline shown in %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
+  /* One row per action, axis (one per 1,000) and objective (one per 50) */
+  g_assert_cmpuint (ctg_timeline_get_n_rows (timeline), ==, n + (n + 999) / 1000 + (n + 49) / 50);
+
+  scrolling.adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (timeline));
+  gtk_widget_add_tick_callback (GTK_WIDGET (timeline), scroll_tick_cb, &scrolling, NULL);
+  {
+    gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+    while (scrolling.frames < 120 && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  g_assert_cmpuint (scrolling.frames, ==, 120);
+  g_test_message ("scrolling %u actions: %u frames, mean %.1f ms, worst %.1f ms",
+                  n, scrolling.frames, scrolling.total / 1000.0 / scrolling.frames, scrolling.worst / 1000.0);
+  g_assert_cmpfloat (scrolling.total / 1000.0 / scrolling.frames, <, 50);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static guint
 figure_count (CtgDashboard *dashboard,
               const char   *name)
@@ -574,6 +688,9 @@ main (int   argc,
       char *argv[])
 {
   ctg_test_init (&argc, &argv);
+  /* Xvfb has no GPU: GL through llvmpipe costs ~150 ms a frame whatever is
+   * drawn, which would hide what the widget itself costs */
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
   gtk_init ();
   adw_init ();
 
@@ -583,6 +700,7 @@ main (int   argc,
   g_test_add_func ("/timeline/resize", test_timeline_resize);
   g_test_add_func ("/timeline/click-opens", test_timeline_click_opens);
   g_test_add_func ("/timeline/keyboard", test_timeline_keyboard);
+  g_test_add_func ("/timeline/large", test_timeline_large);
   g_test_add_func ("/dashboard/figures", test_dashboard_figures);
   g_test_add_func ("/dashboard/pilot", test_dashboard_pilot);
 

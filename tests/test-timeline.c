@@ -216,6 +216,18 @@ test_timeline_pages (void)
   g_assert_true (gtk_list_box_get_selected_row (sidebar) == gtk_list_box_get_row_at_index (sidebar, 1));
   g_assert_cmpstr (_ctg_window_get_visible_page (window), ==, "timeline");
 
+  /* A real click on a row */
+  if (g_find_program_in_path ("xdotool") != NULL && GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 0));
+
+      click (window, row, 40, gtk_widget_get_height (row) / 2.0);
+      WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "dashboard") == 0);
+      g_assert_true (gtk_list_box_get_selected_row (sidebar) == GTK_LIST_BOX_ROW (row));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "timeline"));
+      spin (50);
+    }
+
   /* An unknown page changes nothing */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "axis:99999"));
   spin (50);

@@ -851,7 +851,7 @@ fade_width (CtgTimeline   *self,
   switch (ctg_date_precision (date))
     {
     case CTG_DATE_PRECISION_YEAR:
-      return MIN (365 * pixels_per_day (self) * 0.5, bar_width / 3);
+      return MIN (365 * pixels_per_day (self) * 0.3, bar_width / 3);
     case CTG_DATE_PRECISION_MONTH:
       return MIN (30 * pixels_per_day (self) * 0.5, bar_width / 4);
     case CTG_DATE_PRECISION_DAY:
@@ -1798,8 +1798,8 @@ ctg_timeline_set_zoom (CtgTimeline     *self,
 /**
  * ctg_timeline_scroll_to_today:
  *
- * Scrolls sideways so that today sits at two thirds of the view: a COPIL
- * looks back more than ahead.
+ * Scrolls sideways so that today sits at three quarters of the view: a
+ * COPIL looks back more than ahead.
  */
 void
 ctg_timeline_scroll_to_today (CtgTimeline *self)
@@ -1813,7 +1813,7 @@ ctg_timeline_scroll_to_today (CtgTimeline *self)
   page = gtk_widget_get_width (GTK_WIDGET (self)) - lw;
   gtk_adjustment_set_value (self->hadjustment,
                             (g_date_get_julian (self->today) - self->first_day) * pixels_per_day (self)
-                            - page * 2 / 3);
+                            - page * 3 / 4);
 }
 
 gint64

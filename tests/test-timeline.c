@@ -14,6 +14,7 @@
 #include <stdlib.h>
 
 #include "ctg-action-editor.h"
+#include "ctg-export-dialog.h"
 #include "ctg-test-util.h"
 #include "ctg-window-private.h"
 
@@ -695,6 +696,67 @@ test_dashboard_pilot (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+
+/* The governance part: the meetings, the changes since the previous one,
+ * and the COPIL report prepared with those dates */
+static void
+test_dashboard_governance (void)
+{
+  CtgWindow *window = open_window ("m2a");
+  CtgDocument *document = ctg_window_get_document (window);
+  CtgDashboard *dashboard = _ctg_window_get_dashboard (window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GHashTable) txns = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(CtgReportOptions) options = NULL;
+  CtgExportDialog *dialog = NULL;
+  GList *toplevels;
+  const GDate *meeting;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "dashboard"));
+  spin (100);
+  /* m2a records no meeting */
+  g_assert_null (ctg_dashboard_get_figure (dashboard, "changes"));
+
+  g_assert_cmpint (ctg_document_add_meeting (document, 0, "2021-03-15", "COPIL", &error), >, 0);
+  g_assert_cmpint (ctg_document_add_meeting (document, 0, "2099-06-01", "COPIL", &error), >, 0);
+  g_assert_no_error (error);
+  spin (100);
+
+  changes = ctg_document_list_changes (document, "2021-03-15", 0);
+  for (guint i = 0; i < changes->len; i++)
+    g_hash_table_add (txns, &((CtgChange *) g_ptr_array_index (changes, i))->txn_id);
+  g_assert_cmpuint (g_hash_table_size (txns), >, 0);
+  g_assert_cmpuint (figure_count (dashboard, "changes"), ==, g_hash_table_size (txns));
+
+  /* A button emits "clicked" a moment after "activate" */
+  g_assert_true (gtk_widget_activate (ctg_dashboard_get_figure (dashboard, "report")));
+  {
+    gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (dialog == NULL && g_get_monotonic_time () < end)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        toplevels = gtk_window_list_toplevels ();
+        for (GList *l = toplevels; l; l = l->next)
+          if (CTG_IS_EXPORT_DIALOG (l->data))
+            dialog = l->data;
+        g_list_free (toplevels);
+      }
+  }
+  g_assert_nonnull (dialog);
+  options = ctg_export_dialog_get_options (dialog, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ctg_report_options_get_changes_since (options), ==, "2021-03-15");
+  meeting = ctg_report_options_get_meeting_date (options);
+  g_assert_cmpuint (g_date_get_year (meeting), ==, 2099);
+  g_assert_cmpuint (g_date_get_month (meeting), ==, 6);
+  g_assert_cmpuint (g_date_get_day (meeting), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -715,6 +777,7 @@ main (int   argc,
   g_test_add_func ("/timeline/large", test_timeline_large);
   g_test_add_func ("/dashboard/figures", test_dashboard_figures);
   g_test_add_func ("/dashboard/pilot", test_dashboard_pilot);
+  g_test_add_func ("/dashboard/governance", test_dashboard_governance);
 
   return g_test_run ();
 }

@@ -428,6 +428,46 @@ test_timeline_keyboard (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+
+/* A change the core refuses is explained, and nothing changes */
+static void
+test_timeline_refused (void)
+{
+  CtgWindow *window;
+  CtgDocument *document;
+  CtgTimeline *timeline;
+  g_autoptr(CtgAction) before = NULL;
+  g_autoptr(CtgAction) after = NULL;
+  gulong xid;
+  gint64 id;
+  int span;
+
+  if (!can_drive_pointer ())
+    return;
+
+  window = open_window ("creusot-montceau");
+  document = ctg_window_get_document (window);
+  timeline = show_timeline (window);
+  before = dated_action (document);
+  id = ctg_action_get_id (before);
+  span = ctg_action_get_echeance (before)->year - ctg_action_get_start (before)->year;
+
+  g_assert_true (ctg_timeline_focus_action (timeline, id));
+  gtk_widget_grab_focus (GTK_WIDGET (timeline));
+  xid = window_xid (window);
+  xdo ("windowfocus --sync %lu", xid);
+  /* Shift+Left until the échéance would come before the start */
+  for (int i = 0; i <= span; i++)
+    xdo ("key --window %lu shift+Left", xid);
+  WAIT_FOR (_ctg_window_get_error_dialog (window) != NULL);
+  after = ctg_document_get_action (document, id);
+  assert_same_date (ctg_action_get_start (after), ctg_action_get_start (before));
+  g_assert_cmpuint (ctg_action_get_echeance (after)->year, ==, ctg_action_get_start (before)->year);
+
+  gtk_window_destroy (GTK_WINDOW (_ctg_window_get_error_dialog (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_timeline_dates (void)
 {
@@ -774,6 +814,7 @@ main (int   argc,
   g_test_add_func ("/timeline/resize", test_timeline_resize);
   g_test_add_func ("/timeline/click-opens", test_timeline_click_opens);
   g_test_add_func ("/timeline/keyboard", test_timeline_keyboard);
+  g_test_add_func ("/timeline/refused", test_timeline_refused);
   g_test_add_func ("/timeline/large", test_timeline_large);
   g_test_add_func ("/dashboard/figures", test_dashboard_figures);
   g_test_add_func ("/dashboard/pilot", test_dashboard_pilot);

@@ -569,8 +569,9 @@ scroll_to_row (CtgTimeline *self,
 }
 
 static void
-set_focus_row (CtgTimeline *self,
-               int          index)
+focus_row (CtgTimeline *self,
+           int          index,
+           gboolean     scroll)
 {
   const Row *row;
 
@@ -579,9 +580,17 @@ set_focus_row (CtgTimeline *self,
   self->focus = index;
   row = visible_row (self, index);
   self->focus_action = row->kind == ROW_ACTION ? row->id : 0;
-  scroll_to_row (self, index);
+  if (scroll)
+    scroll_to_row (self, index);
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+set_focus_row (CtgTimeline *self,
+               int          index)
+{
+  focus_row (self, index, TRUE);
 }
 
 static void
@@ -1187,8 +1196,9 @@ on_drag_begin_cb (GtkGestureDrag *gesture,
   self->previewing = FALSE;
   if (gtk_widget_get_focusable (GTK_WIDGET (self)))
     gtk_widget_grab_focus (GTK_WIDGET (self));
+  /* Not scrolled: the bar must stay under the pointer */
   if (self->drag_row >= 0 && y >= HEADER_HEIGHT)
-    set_focus_row (self, self->drag_row);
+    focus_row (self, self->drag_row, FALSE);
 }
 
 static void

@@ -1513,6 +1513,8 @@ ctg_timeline_scrollable_init (GtkScrollableInterface *iface)
 
 /* GtkWidget */
 
+/* A scrolled window shows it: sizes say nothing of the rows, so that measuring
+ * (which a GtkStack does for hidden pages too) never reads the document */
 static void
 ctg_timeline_measure (GtkWidget      *widget,
                       GtkOrientation  orientation,
@@ -1522,20 +1524,10 @@ ctg_timeline_measure (GtkWidget      *widget,
                       int            *minimum_baseline,
                       int            *natural_baseline)
 {
-  CtgTimeline *self = CTG_TIMELINE (widget);
-
-  ensure_rows (self);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = 320;
-      *natural = (int) MIN (300 + self->n_days * pixels_per_day (self) + 40, 4000);
-    }
+    *minimum = *natural = 320;
   else
-    {
-      *minimum = HEADER_HEIGHT + ROW_HEIGHT * 3;
-      *natural = (int) MIN (HEADER_HEIGHT + self->visible->len * ROW_HEIGHT + BOTTOM_PADDING, 4000);
-    }
-  *natural = MAX (*natural, *minimum);
+    *minimum = *natural = HEADER_HEIGHT + ROW_HEIGHT * 3;
 }
 
 static void

@@ -429,6 +429,55 @@ test_timeline_keyboard (void)
 }
 
 
+/* Zoom from the keyboard, the wheel with Ctrl, and the buttons */
+static void
+test_timeline_zoom (void)
+{
+  CtgWindow *window;
+  CtgTimeline *timeline;
+  gulong xid;
+  int sx, sy;
+
+  if (!can_drive_pointer ())
+    return;
+
+  window = open_window ("creusot-montceau");
+  timeline = show_timeline (window);
+  xid = window_xid (window);
+  gtk_widget_grab_focus (GTK_WIDGET (timeline));
+  xdo ("windowfocus --sync %lu", xid);
+  g_assert_cmpint (ctg_timeline_get_zoom (timeline), ==, CTG_TIMELINE_ZOOM_YEARS);
+
+  xdo ("key --window %lu ctrl+plus", xid);
+  WAIT_FOR (ctg_timeline_get_zoom (timeline) == CTG_TIMELINE_ZOOM_QUARTERS);
+  xdo ("key --window %lu ctrl+plus", xid);
+  WAIT_FOR (ctg_timeline_get_zoom (timeline) == CTG_TIMELINE_ZOOM_MONTHS);
+  xdo ("key --window %lu ctrl+minus", xid);
+  WAIT_FOR (ctg_timeline_get_zoom (timeline) == CTG_TIMELINE_ZOOM_QUARTERS);
+
+  /* Ctrl and the wheel down zooms out; without Ctrl the wheel scrolls */
+  to_surface (GTK_WIDGET (timeline), gtk_widget_get_width (GTK_WIDGET (timeline)) * 0.7, 200, &sx, &sy);
+  xdo ("mousemove --window %lu %d %d", xid, sx, sy);
+  xdo ("keydown ctrl");
+  xdo ("click 5");
+  xdo ("keyup ctrl");
+  WAIT_FOR (ctg_timeline_get_zoom (timeline) == CTG_TIMELINE_ZOOM_YEARS);
+  {
+    GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (timeline));
+
+    gtk_adjustment_set_value (vadjustment, 0);
+    xdo ("click 5");
+    WAIT_FOR (gtk_adjustment_get_value (vadjustment) > 0);
+    g_assert_cmpint (ctg_timeline_get_zoom (timeline), ==, CTG_TIMELINE_ZOOM_YEARS);
+  }
+
+  /* The buttons follow, and set it */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.zoom-in", NULL));
+  g_assert_cmpint (ctg_timeline_get_zoom (timeline), ==, CTG_TIMELINE_ZOOM_QUARTERS);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A change the core refuses is explained, and nothing changes */
 static void
 test_timeline_refused (void)
@@ -814,6 +863,7 @@ main (int   argc,
   g_test_add_func ("/timeline/resize", test_timeline_resize);
   g_test_add_func ("/timeline/click-opens", test_timeline_click_opens);
   g_test_add_func ("/timeline/keyboard", test_timeline_keyboard);
+  g_test_add_func ("/timeline/zoom", test_timeline_zoom);
   g_test_add_func ("/timeline/refused", test_timeline_refused);
   g_test_add_func ("/timeline/large", test_timeline_large);
   g_test_add_func ("/dashboard/figures", test_dashboard_figures);

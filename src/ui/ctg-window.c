@@ -753,7 +753,6 @@ on_filters_changed_cb (CtgWindow *self)
 
       gtk_stack_set_visible_child_name (self->content_stack, info ? info->name : "overview");
     }
-  update_actions (self);
 }
 
 static void

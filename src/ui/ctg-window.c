@@ -745,10 +745,14 @@ on_filters_changed_cb (CtgWindow *self)
   if (!filters_active (self))
     self->filter_axis = 0;
   refresh_list (self);
+  /* Only the stack: the entry is empty for a moment when its text is replaced */
   if (!filters_active (self) && self->axis_id == 0 &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "action") != 0)
-    show_axis (self, 0);
-  update_actions (self);
+    {
+      const CtgPageInfo *info = find_convention_page (self->page);
+
+      gtk_stack_set_visible_child_name (self->content_stack, info ? info->name : "overview");
+    }
 }
 
 static void

@@ -404,13 +404,15 @@ print_rollup (const CtgProgressSummary *summary)
     {
       g_print (", ");
       /* Translators: after a roll-up: "3 left out (1 abandoned)" */
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%u left out", "%u left out", summary->left_out),
+               summary->left_out);
       if (summary->abandoned > 0)
-        g_print (g_dngettext (GETTEXT_PACKAGE, "%u left out (%u abandoned)", "%u left out (%u abandoned)",
-                              summary->left_out),
-                 summary->left_out, summary->abandoned);
-      else
-        g_print (g_dngettext (GETTEXT_PACKAGE, "%u left out", "%u left out", summary->left_out),
-                 summary->left_out);
+        {
+          g_print (" (");
+          g_print (g_dngettext (GETTEXT_PACKAGE, "%u abandoned", "%u abandoned", summary->abandoned),
+                   summary->abandoned);
+          g_print (")");
+        }
     }
 }
 

@@ -10,6 +10,7 @@ packages=(
   desktop-file-utils appstream shared-mime-info
   xvfb xauth dbus dbus-x11 at-spi2-core poppler-utils imagemagick sqlite3 locales xdotool
   fonts-cantarell fonts-dejavu-core
+  clang-14 libclang-rt-14-dev valgrind
 )
 
 missing=()

@@ -118,6 +118,7 @@ test_date_format_french (void)
   g_autofree char *day = NULL;
   g_autofree char *month = NULL;
   g_autofree char *year = NULL;
+  g_autofree char *first = NULL;
   const char *old = setlocale (LC_ALL, NULL);
   g_autofree char *saved = g_strdup (old);
 
@@ -133,11 +134,14 @@ test_date_format_french (void)
   month = ctg_date_format (&date);
   ctg_date_parse ("2025", &date);
   year = ctg_date_format (&date);
+  ctg_date_parse ("2025-04-01", &date);
+  first = ctg_date_format (&date);
   setlocale (LC_ALL, saved);
 
   g_assert_cmpstr (day, ==, "15 mars 2025");
   g_assert_cmpstr (month, ==, "mars 2025");
   g_assert_cmpstr (year, ==, "2025");
+  g_assert_cmpstr (first, ==, "1er avril 2025");
 }
 
 int

@@ -572,6 +572,42 @@ test_document_migrations (void)
   sqlite3_close (db);
 }
 
+/* The outcome of a forked child, by a pipe: under valgrind the exit status
+ * of a child that leaves with _exit() is valgrind's (its memory is not
+ * freed), not the child's */
+static int result_pipe[2];
+
+static void
+child_start (void)
+{
+  g_assert_cmpint (pipe (result_pipe), ==, 0);
+}
+
+static G_GNUC_NORETURN void
+child_exit (int code)
+{
+  char byte = (char) code;
+
+  if (write (result_pipe[1], &byte, 1) != 1)
+    _exit (99);
+  _exit (code);
+}
+
+static int
+child_wait (pid_t pid)
+{
+  char byte = 99;
+  int status;
+
+  close (result_pipe[1]);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  if (read (result_pipe[0], &byte, 1) != 1)
+    byte = 98;
+  close (result_pipe[0]);
+  return byte;
+}
+
 /* Disk full in the middle of edits: a clear error, and the file still valid
  * with every edit that was acknowledged */
 static void
@@ -584,10 +620,10 @@ test_document_disk_full (void)
   g_autofree char *log = NULL;
   g_auto(GStrv) lines = NULL;
   struct stat st;
-  int status;
   pid_t pid;
 
   g_assert_cmpint (g_stat (path, &st), ==, 0);
+  child_start ();
   pid = fork ();
   g_assert_cmpint (pid, >=, 0);
   if (pid == 0)
@@ -616,12 +652,10 @@ test_document_disk_full (void)
           g_string_append_printf (acknowledged, "%" G_GINT64_FORMAT "\n", id);
         }
       g_file_set_contents (log_path, acknowledged->str, -1, NULL);
-      _exit (code);
+      child_exit (code);
     }
 
-  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-  g_assert_true (WIFEXITED (status));
-  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  g_assert_cmpint (child_wait (pid), ==, 0);
 
   doc = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
   g_assert_no_error (error);
@@ -642,34 +676,84 @@ test_document_disk_full (void)
   }
 }
 
-/* Bad files: each gives a clear error and leaves the bytes as they were */
-
-static void
-assert_open_fails (const char *path,
-                   int         code)
+static guint
+count_dir_entries (const char *dir)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CtgDocument) doc = NULL;
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (d);
+  while (g_dir_read_name (d) != NULL)
+    n++;
+  return n;
+}
+
+/* Disk full during Save As: a clear error, the source file's bytes as they
+ * were, and no partial copy left behind, whether or not the target existed */
+static void
+test_document_disk_full_save_copy (void)
+{
+  g_autofree char *source = ctg_test_copy_example ("valence-romans");
+  g_autofree char *folder = ctg_test_tmp_path ("save-as");
+  g_autofree char *target = g_build_filename (folder, "copie.ctg", NULL);
+  g_autofree char *existing = g_build_filename (folder, "existante.ctg", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  gsize before_length = 0, after_length = 0;
-  gboolean regular = g_file_test (path, G_FILE_TEST_IS_REGULAR);
+  gsize before_length, after_length;
+  pid_t pid;
 
-  if (regular)
-    before = ctg_test_read_file (path, &before_length);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (existing, "ancienne copie", -1, NULL));
+  before = ctg_test_read_file (source, &before_length);
 
-  doc = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
-  g_assert_null (doc);
-  g_assert_error (error, CTG_DOCUMENT_ERROR, code);
-  g_assert_cmpuint (strlen (error->message), >, 10);
-  g_test_message ("%s: %s", path, error->message);
-
-  if (regular)
+  child_start ();
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
     {
-      after = ctg_test_read_file (path, &after_length);
-      g_assert_cmpmem (before, before_length, after, after_length);
+      /* Smaller than the copy, larger than nothing: the copy fails midway */
+      struct rlimit limit = { 64 * 1024, 64 * 1024 };
+      g_autoptr(CtgDocument) child_doc = NULL;
+      g_autoptr(GError) child_error = NULL;
+      int code = 0;
+
+      signal (SIGXFSZ, SIG_IGN);
+      child_doc = ctg_document_open (source, CTG_OPEN_FLAGS_NONE, NULL);
+      if (child_doc == NULL)
+        child_exit (3);
+      setrlimit (RLIMIT_FSIZE, &limit);
+      for (guint i = 0; i < 2 && code == 0; i++)
+        {
+          if (ctg_document_save_copy (child_doc, i == 0 ? target : existing, &child_error))
+            code = 4;
+          else if (!g_error_matches (child_error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_DISK_FULL))
+            {
+              g_printerr ("child: %s\n", child_error->message);
+              code = 5;
+            }
+          else if (strlen (child_error->message) < 10)
+            code = 6;
+          g_clear_error (&child_error);
+        }
+      /* The document is still usable afterwards */
+      if (code == 0 && !ctg_document_check (child_doc, NULL))
+        code = 7;
+      child_exit (code);
     }
+
+  g_assert_cmpint (child_wait (pid), ==, 0);
+
+  after = ctg_test_read_file (source, &after_length);
+  g_assert_cmpmem (before, before_length, after, after_length);
+  g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&after, g_free);
+  after = ctg_test_read_file (existing, NULL);
+  g_assert_cmpstr (after, ==, "ancienne copie");
+  /* No temporary file nor journal left in the folder */
+  g_assert_cmpuint (count_dir_entries (folder), ==, 1);
 }
+
+/* Damaged files (the whole catalogue of bad files is in test-bad-files.c) */
 
 static char *
 write_tmp (const char *name,
@@ -682,60 +766,6 @@ write_tmp (const char *name,
   g_file_set_contents (path, data, length, &error);
   g_assert_no_error (error);
   return path;
-}
-
-static void
-raw_sql (const char *path,
-         const char *sql)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-}
-
-static void
-test_document_bad_files (void)
-{
-  g_autofree char *missing = ctg_test_tmp_path ("missing.ctg");
-  g_autofree char *empty = write_tmp ("empty.ctg", "", 0);
-  g_autofree char *text = write_tmp ("text.ctg", "axe;action\nA;B\n", -1);
-  g_autofree char *directory = ctg_test_tmp_path ("folder.ctg");
-  g_autofree char *foreign = ctg_test_tmp_path ("foreign.ctg");
-  g_autofree char *newer = ctg_test_copy_example ("m2a");
-  g_autofree char *trigger = ctg_test_copy_example ("m2a");
-  g_autofree char *view = ctg_test_copy_example ("m2a");
-  g_autofree char *column = ctg_test_copy_example ("m2a");
-  g_autofree char *random = NULL;
-  g_autofree char *noise = g_malloc (8192);
-
-  assert_open_fails (missing, CTG_DOCUMENT_ERROR_NOT_FOUND);
-  assert_open_fails (empty, CTG_DOCUMENT_ERROR_NOT_CTG);
-  assert_open_fails (text, CTG_DOCUMENT_ERROR_NOT_CTG);
-
-  g_assert_cmpint (g_mkdir (directory, 0700), ==, 0);
-  assert_open_fails (directory, CTG_DOCUMENT_ERROR_NOT_CTG);
-
-  for (guint i = 0; i < 8192; i++)
-    noise[i] = (char) g_random_int_range (0, 256);
-  random = write_tmp ("random.ctg", noise, 8192);
-  assert_open_fails (random, CTG_DOCUMENT_ERROR_NOT_CTG);
-
-  raw_sql (foreign, "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT);");
-  assert_open_fails (foreign, CTG_DOCUMENT_ERROR_NOT_CTG);
-
-  raw_sql (newer, "PRAGMA user_version = 99;");
-  assert_open_fails (newer, CTG_DOCUMENT_ERROR_NEWER_VERSION);
-
-  raw_sql (trigger, "CREATE TRIGGER evil AFTER UPDATE ON action BEGIN DELETE FROM axis; END;");
-  assert_open_fails (trigger, CTG_DOCUMENT_ERROR_DAMAGED);
-
-  raw_sql (view, "CREATE VIEW v AS SELECT * FROM action;");
-  assert_open_fails (view, CTG_DOCUMENT_ERROR_DAMAGED);
-
-  raw_sql (column, "ALTER TABLE action ADD COLUMN extra TEXT;");
-  assert_open_fails (column, CTG_DOCUMENT_ERROR_DAMAGED);
 }
 
 static void
@@ -946,7 +976,7 @@ main (int   argc,
   g_test_add ("/document/save-copy", Fixture, NULL, fixture_set_up, test_document_save_copy, fixture_tear_down);
   g_test_add_func ("/document/migrations", test_document_migrations);
   g_test_add_func ("/document/disk-full", test_document_disk_full);
-  g_test_add_func ("/document/open/bad-files", test_document_bad_files);
+  g_test_add_func ("/document/disk-full-save-copy", test_document_disk_full_save_copy);
   g_test_add_func ("/document/open/damaged", test_document_damaged);
   g_test_add_func ("/document/open/read-only", test_document_read_only);
   g_test_add_func ("/document/open/read-only-folder", test_document_read_only_folder);

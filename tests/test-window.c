@@ -65,17 +65,17 @@ test_window_browse (void)
   GtkListBox *sidebar = _ctg_window_get_sidebar (window);
   GListModel *shown;
 
-  /* Overview and the three axes */
-  g_assert_cmpuint (count_rows (sidebar), ==, 4);
+  /* Dashboard, Timeline, Overview and the three axes */
+  g_assert_cmpuint (count_rows (sidebar), ==, 6);
   g_assert_cmpstr (_ctg_window_get_visible_page (window), ==, "overview");
 
-  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 1));
+  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 3));
   spin (50);
   g_assert_cmpstr (_ctg_window_get_visible_page (window), ==, "actions");
   shown = _ctg_window_get_shown_actions (window);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 17);
 
-  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 3));
+  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 5));
   spin (50);
   g_assert_cmpuint (g_list_model_get_n_items (_ctg_window_get_shown_actions (window)), ==, 4);
 
@@ -133,7 +133,7 @@ test_window_undo (void)
   GtkListBox *sidebar = _ctg_window_get_sidebar (window);
   g_autoptr(GError) error = NULL;
 
-  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 1));
+  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 3));
   spin (50);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-action", NULL));
   spin (50);
@@ -207,7 +207,7 @@ test_window_edit_action (void)
   gint64 action_id;
 
   /* Axis 1, first action */
-  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 1));
+  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 3));
   spin (50);
   shown = g_list_model_get_item (_ctg_window_get_shown_actions (window), 0);
   action_id = ctg_action_get_id (shown);
@@ -300,7 +300,7 @@ test_window_reorder (void)
   g_autoptr(GArray) after = NULL;
   gint64 objective;
 
-  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 1));
+  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 3));
   spin (50);
   second = g_list_model_get_item (_ctg_window_get_shown_actions (window), 1);
   objective = ctg_action_get_objective_id (second);

@@ -89,9 +89,11 @@ new_context (const char *parameter,
   return context;
 }
 
+/* Takes @iso (as ctg_document_dup_text() gives it) and frees it */
 static char *
-format_date_text (const char *iso)
+format_date_text (char *iso)
 {
+  g_autofree char *owned = iso;
   CtgDate date;
 
   if (iso == NULL || !ctg_date_parse (iso, &date))

@@ -17,6 +17,11 @@
  * not something to hold in memory. */
 #define MAX_CELL_LENGTH (1024 * 1024)
 
+/* A plan has a few hundred actions; far more rows or cells than this is a
+ * wrong file, and holding them all would take gigabytes */
+#define MAX_ROWS 100000
+#define MAX_CELLS 1000
+
 void
 ctg_csv_row_free (CtgCsvRow *row)
 {
@@ -196,6 +201,16 @@ ctg_csv_parse (const char *data,
       if (too_long)
         add_problem (problems, cell_line, _("a cell is longer than one million characters"));
 
+      if (row->cells->len >= MAX_CELLS)
+        {
+          g_autofree char *message =
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "a row has more than %u cell",
+                                          "a row has more than %u cells", MAX_CELLS), MAX_CELLS);
+
+          add_problem (problems, cell_line, message);
+          ctg_csv_row_free (row);
+          return rows;
+        }
       g_ptr_array_add (row->cells, g_strndup (cell->str, cell->len));
       (void) quoted_cell;
 
@@ -217,6 +232,16 @@ ctg_csv_parse (const char *data,
 
       if (row->cells->len == 1 && ((char *) g_ptr_array_index (row->cells, 0))[0] == '\0')
         ctg_csv_row_free (row);
+      else if (rows->len >= MAX_ROWS)
+        {
+          g_autofree char *message =
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "the table has more than %u row",
+                                          "the table has more than %u rows", MAX_ROWS), MAX_ROWS);
+
+          add_problem (problems, row->line, message);
+          ctg_csv_row_free (row);
+          return rows;
+        }
       else
         g_ptr_array_add (rows, row);
       row = NULL;

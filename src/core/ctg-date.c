@@ -246,6 +246,10 @@ ctg_date_format (const CtgDate *date)
     case CTG_DATE_PRECISION_DAY:
     case CTG_DATE_PRECISION_NONE:
     default:
+      /* French writes the first of the month as an ordinal, "1er mars 2025" */
+      if (date->day == 1)
+        /* Translators: the first day of a month, as in "1 March 2025"; see strftime(3) */
+        return g_date_time_format (dt, C_("date", "1 %B %Y"));
       /* Translators: a full date, as in "15 March 2025"; see strftime(3) */
       return g_date_time_format (dt, C_("date", "%-d %B %Y"));
     }

@@ -949,6 +949,79 @@ check_header (const guint8  *header,
   return TRUE;
 }
 
+/* TRUE if every text of @table is valid UTF-8 without NUL bytes */
+static gboolean
+table_text_valid (CtgDocument *self,
+                  const char  *table,
+                  int         *rc)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s", table);
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
+
+  *rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (*rc != SQLITE_OK)
+    return FALSE;
+  while (ok && (*rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    for (int i = 0; ok && i < sqlite3_column_count (stmt); i++)
+      if (sqlite3_column_type (stmt, i) == SQLITE_TEXT)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, i);
+          int bytes = sqlite3_column_bytes (stmt, i);
+
+          ok = text != NULL && g_utf8_validate_len (text, (gsize) bytes, NULL);
+        }
+  if (ok && *rc == SQLITE_DONE)
+    *rc = SQLITE_OK;
+  else if (ok)
+    ok = FALSE;
+  else
+    *rc = SQLITE_OK;
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+/* The full check: SQLite's own, the links between rows, and the text. On
+ * failure @rc is SQLITE_OK if the content is wrong, else SQLite's error. */
+static gboolean
+check_content (CtgDocument *self,
+               int         *rc)
+{
+  static const char * const other_tables[] = { "txn", "journal" };
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
+
+  *rc = sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check(1)", -1, &stmt, NULL);
+  if (*rc == SQLITE_OK)
+    *rc = sqlite3_step (stmt);
+  if (*rc != SQLITE_ROW)
+    ok = FALSE;
+  else
+    {
+      *rc = SQLITE_OK;
+      ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+    }
+  sqlite3_finalize (stmt);
+
+  if (ok)
+    {
+      *rc = sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+      if (*rc == SQLITE_OK)
+        *rc = sqlite3_step (stmt);
+      ok = *rc == SQLITE_DONE;
+      if (*rc == SQLITE_DONE || *rc == SQLITE_ROW)
+        *rc = SQLITE_OK;
+      sqlite3_finalize (stmt);
+    }
+
+  for (guint i = 0; ok && i < CTG_N_ITEM_KINDS; i++)
+    ok = table_text_valid (self, kinds[i].table, rc);
+  for (guint i = 0; ok && i < G_N_ELEMENTS (other_tables); i++)
+    ok = table_text_valid (self, other_tables[i], rc);
+
+  return ok;
+}
+
 static gboolean
 dir_is_writable (const char *path)
 {
@@ -1088,6 +1161,20 @@ finish_open (CtgDocument  *self,
 
       if (!_ctg_schema_verify (self->db, version, error))
         return FALSE;
+
+      /* What the quick check cannot see (an index out of step with its
+       * table, a row whose parent is gone, text that is not UTF-8) would
+       * surface later as wrong lists or a crash in the interface: the file
+       * is small, check it all now. */
+      if (!check_content (self, &rc))
+        {
+          if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_CORRUPT && (rc & 0xff) != SQLITE_NOTADB &&
+              (rc & 0xff) != SQLITE_TOOBIG)
+            return _ctg_document_set_sqlite_error (self, rc, error);
+          g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_DAMAGED,
+                       _("“%s” is damaged and cannot be opened."), display);
+          return FALSE;
+        }
     }
 
   if (version < CTG_SCHEMA_VERSION)
@@ -1407,6 +1494,7 @@ ctg_document_save_copy (CtgDocument  *self,
   g_autofree char *tmp_path = NULL;
   sqlite3 *dest = NULL;
   sqlite3_backup *backup;
+  int system_errno = 0;
   int rc;
 
   g_return_val_if_fail (CTG_IS_DOCUMENT (self), FALSE);
@@ -1437,6 +1525,11 @@ ctg_document_save_copy (CtgDocument  *self,
         }
     }
 
+  /* SQLite says SQLITE_FULL only for ENOSPC: a file size limit or a quota
+   * comes as an I/O error, which is the same thing to the user */
+  if (rc != SQLITE_OK && dest != NULL)
+    system_errno = sqlite3_system_errno (dest);
+
   if (sqlite3_close (dest) != SQLITE_OK && rc == SQLITE_OK)
     rc = SQLITE_IOERR;
 
@@ -1446,6 +1539,9 @@ ctg_document_save_copy (CtgDocument  *self,
 
       g_unlink (tmp_path);
       g_unlink (journal);
+      if ((rc & 0xff) == SQLITE_IOERR &&
+          (system_errno == ENOSPC || system_errno == EFBIG || system_errno == EDQUOT))
+        rc = SQLITE_FULL;
       if ((rc & 0xff) == SQLITE_FULL)
         g_set_error_literal (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_DISK_FULL,
                              _("The disk is full: the copy could not be saved."));
@@ -1481,26 +1577,12 @@ gboolean
 ctg_document_check (CtgDocument  *self,
                     GError      **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok = TRUE;
+  gboolean ok;
   int rc;
 
   g_return_val_if_fail (CTG_IS_DOCUMENT (self), FALSE);
 
-  rc = sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check(1)", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
-    ok = FALSE;
-  sqlite3_finalize (stmt);
-
-  if (ok)
-    {
-      rc = sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
-      if (rc != SQLITE_OK || sqlite3_step (stmt) != SQLITE_DONE)
-        ok = FALSE;
-      sqlite3_finalize (stmt);
-    }
+  ok = check_content (self, &rc);
 
   if (!ok)
     {

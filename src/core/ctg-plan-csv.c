@@ -891,6 +891,11 @@ ctg_document_import_csv (CtgDocument  *self,
         row_problem (problems, header->line, _("the header has no column “action” (or “title”)"));
     }
 
+  /* A header alone would be "imported" without adding anything: say so */
+  if (problems->len == 0 && rows->len == 1)
+    row_problem (problems, ((CtgCsvRow *) g_ptr_array_index (rows, 0))->line,
+                 _("the table has a header but no rows under it"));
+
   if (problems->len == 0)
     {
       for (guint i = 1; i < rows->len; i++)

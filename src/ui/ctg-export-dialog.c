@@ -494,3 +494,41 @@ ctg_export_dialog_new (GtkWindow   *parent,
   build (self);
   return self;
 }
+
+static void
+set_date_row (AdwEntryRow *row,
+              const char  *iso)
+{
+  CtgDate date;
+  g_autoptr(GDate) day = NULL;
+  g_autofree char *text = NULL;
+
+  if (iso == NULL || iso[0] == '\0' || !ctg_date_parse (iso, &date) || !ctg_date_is_set (&date))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (row), "");
+      return;
+    }
+  day = ctg_date_first_day (&date);
+  text = format_for_entry (day);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+/**
+ * ctg_export_dialog_set_dates:
+ * @meeting: (nullable): the day of the meeting, ISO
+ * @since: (nullable): the day changes are listed from, ISO; empty or %NULL
+ *   to leave the changes out
+ *
+ * Fills the dialog for a given meeting, as the dashboard proposes it.
+ */
+void
+ctg_export_dialog_set_dates (CtgExportDialog *self,
+                             const char      *meeting,
+                             const char      *since)
+{
+  g_return_if_fail (CTG_IS_EXPORT_DIALOG (self));
+
+  if (meeting != NULL && meeting[0] != '\0')
+    set_date_row (self->meeting_row, meeting);
+  set_date_row (self->since_row, since);
+}

@@ -22,5 +22,8 @@ CtgReportOptions *ctg_export_dialog_get_options (CtgExportDialog *self,
                                                  GError         **error);
 void              ctg_export_dialog_export_to   (CtgExportDialog *self,
                                                  const char      *path);
+void              ctg_export_dialog_set_dates   (CtgExportDialog *self,
+                                                 const char      *meeting,
+                                                 const char      *since);
 
 G_END_DECLS

@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include "ctg-dashboard.h"
+#include "ctg-timeline.h"
 #include "ctg-window.h"
 
 G_BEGIN_DECLS
@@ -19,5 +21,7 @@ GtkWidget   *_ctg_window_get_action_editor (CtgWindow  *self);
 void         _ctg_window_show_action       (CtgWindow  *self,
                                             gint64      action_id);
 GtkWidget   *_ctg_window_get_error_dialog  (CtgWindow  *self);
+CtgTimeline *_ctg_window_get_timeline      (CtgWindow  *self);
+CtgDashboard *_ctg_window_get_dashboard    (CtgWindow  *self);
 
 G_END_DECLS

@@ -16,7 +16,9 @@
 #include "ctg-action-editor.h"
 #include "ctg-action-row.h"
 #include "ctg-convention-page.h"
+#include "ctg-dashboard.h"
 #include "ctg-export-dialog.h"
+#include "ctg-timeline.h"
 #include "ctg-window-private.h"
 
 struct _CtgWindow
@@ -38,6 +40,7 @@ struct _CtgWindow
   GtkSearchEntry       *search_entry;
   GtkDropDown          *status_filter;
   GtkToggleButton      *overdue_filter;
+  GtkToggleButton      *soon_filter;
   GtkDropDown          *pilot_filter;
   GtkDropDown          *year_filter;
   GtkStack             *content_stack;
@@ -47,6 +50,13 @@ struct _CtgWindow
   AdwStatusPage        *no_results_page;
   CtgConventionPage    *convention_page;
   CtgActionEditor      *action_editor;
+  CtgDashboard         *dashboard;
+  CtgTimeline          *timeline;
+  GtkScrolledWindow    *timeline_scroller;
+  GtkToggleButton      *zoom_years;
+  GtkToggleButton      *zoom_quarters;
+  GtkToggleButton      *zoom_months;
+  GtkBox               *timeline_legend;
 
   /* Owned references */
   GFile                *file;
@@ -59,14 +69,52 @@ struct _CtgWindow
   GtkStringList        *years;
   GtkWidget            *error_dialog;
   GDate                *today;
+  char                 *page;          /* win.show-page's state */
 
   /* State */
-  gint64                axis_id;       /* the axis shown, 0 for the overview */
+  gint64                axis_id;       /* the axis shown, 0 for a convention page */
+  gint64                filter_axis;   /* the filters keep to this axis, from its dashboard */
   gint64                action_id;     /* the action shown in the editor */
   gboolean              searching;
+  gboolean              listing;       /* a figure of the dashboard asked for its actions */
+  gboolean              applying_filters;
 };
 
 G_DEFINE_FINAL_TYPE (CtgWindow, ctg_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_PAGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The convention-level pages, above the axes in the sidebar. Each is a page
+ * of the content stack with the same name, shown by win.show-page. */
+typedef struct
+{
+  const char *name;
+  const char *title;
+  const char *icon;
+} CtgPageInfo;
+
+static const CtgPageInfo convention_pages[] = {
+  { "dashboard", NC_("page", "Dashboard"), "view-grid-symbolic" },
+  { "timeline", NC_("page", "Timeline"), "x-office-calendar-symbolic" },
+  { "overview", NC_("page", "Overview"), "document-properties-symbolic" },
+};
+
+static const CtgPageInfo *
+find_convention_page (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (convention_pages); i++)
+    if (g_strcmp0 (convention_pages[i].name, name) == 0)
+      return &convention_pages[i];
+  return NULL;
+}
+
+static void show_axis (CtgWindow *self, gint64 axis_id);
 
 /* Helpers */
 
@@ -136,7 +184,11 @@ update_actions (CtgWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-action-up", writable && on_action);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-action-down", writable && on_action);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-action-to", writable && on_action);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", on_action || adw_leaflet_get_folded (self->leaflet));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back",
+                                 on_action || adw_leaflet_get_folded (self->leaflet) ||
+                                 (has_doc && self->axis_id == 0 && self->listing));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-actions", has_doc);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf-for-meeting", has_doc);
 }
 
 /* The sidebar */
@@ -145,10 +197,12 @@ static GtkWidget *
 make_sidebar_row (const char *title,
                   const char *subtitle,
                   double      fraction,
-                  gint64      axis_id)
+                  const char *page,
+                  const char *icon)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *outer = box;
   GtkWidget *label = gtk_label_new (title);
   g_autofree char *accessible = NULL;
 
@@ -172,20 +226,75 @@ make_sidebar_row (const char *title,
       gtk_box_append (GTK_BOX (box), bar);
     }
 
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data (G_OBJECT (row), "axis-id", GSIZE_TO_POINTER ((gsize) axis_id));
+  if (icon != NULL)
+    {
+      GtkWidget *image = gtk_image_new_from_icon_name (icon);
+
+      outer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      gtk_widget_set_valign (image, subtitle ? GTK_ALIGN_START : GTK_ALIGN_CENTER);
+      gtk_widget_set_hexpand (box, TRUE);
+      gtk_box_append (GTK_BOX (outer), image);
+      gtk_box_append (GTK_BOX (outer), box);
+    }
+  gtk_widget_set_margin_top (outer, 6);
+  gtk_widget_set_margin_bottom (outer, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), outer);
+  g_object_set_data_full (G_OBJECT (row), "page", g_strdup (page), g_free);
 
   accessible = subtitle ? g_strdup_printf ("%s, %s", title, subtitle) : g_strdup (title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   return row;
 }
 
-static gint64
-row_axis (GtkListBoxRow *row)
+static const char *
+row_page (GtkListBoxRow *row)
 {
-  return (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "axis-id"));
+  return g_object_get_data (G_OBJECT (row), "page");
+}
+
+static char *
+axis_page (gint64 axis_id)
+{
+  return g_strdup_printf ("axis:%" G_GINT64_FORMAT, axis_id);
+}
+
+/* The axis of an "axis:<id>" page, 0 for a convention page, -1 for no page */
+static gint64
+page_axis (const char *page)
+{
+  char *end = NULL;
+  gint64 id;
+
+  if (find_convention_page (page) != NULL)
+    return 0;
+  if (page == NULL || !g_str_has_prefix (page, "axis:"))
+    return -1;
+  id = g_ascii_strtoll (page + 5, &end, 10);
+  return end != page + 5 && *end == '\0' && id > 0 ? id : -1;
+}
+
+static void
+set_page_state (CtgWindow  *self,
+                const char *page)
+{
+  if (g_strcmp0 (self->page, page) == 0)
+    return;
+  g_free (self->page);
+  self->page = g_strdup (page);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
+}
+
+static void
+select_page_row (CtgWindow *self)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar, i)) != NULL; i++)
+    if (g_strcmp0 (row_page (row), self->page) == 0)
+      break;
+  g_signal_handlers_block_by_func (self->sidebar, NULL, self);
+  gtk_list_box_select_row (self->sidebar, row);
+  g_signal_handlers_unblock_by_func (self->sidebar, NULL, self);
 }
 
 /* "12 actions · 40 %", without a percentage while no progress is entered */
@@ -214,14 +323,18 @@ rebuild_sidebar (CtgWindow *self)
 
   ctg_actions_summarize_progress (all, &summary);
   n = g_list_model_get_n_items (all);
-  {
-    g_autofree char *subtitle = axis_subtitle (n, &summary);
-    GtkWidget *row = make_sidebar_row (_("Overview"), subtitle, summary.average / 100, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (convention_pages); i++)
+    {
+      const CtgPageInfo *info = &convention_pages[i];
+      /* The dashboard's row carries the convention's figures */
+      gboolean figures = g_str_equal (info->name, "dashboard");
+      g_autofree char *subtitle = figures ? axis_subtitle (n, &summary) : NULL;
+      GtkWidget *row = make_sidebar_row (g_dpgettext2 (GETTEXT_PACKAGE, "page", info->title), subtitle, summary.average / 100, info->name, info->icon);
 
-    gtk_list_box_append (self->sidebar, row);
-    if (self->axis_id == 0)
-      selected = row;
-  }
+      gtk_list_box_append (self->sidebar, row);
+      if (g_strcmp0 (self->page, info->name) == 0)
+        selected = row;
+    }
 
   for (guint i = 0; i < axes->len; i++)
     {
@@ -230,14 +343,15 @@ rebuild_sidebar (CtgWindow *self)
       g_autofree char *title = ctg_document_dup_text (self->document, CTG_ITEM_AXIS, axis, "title");
       g_autofree char *numbered = g_strdup_printf ("%u. %s", i + 1, title);
       g_autofree char *subtitle = NULL;
+      g_autofree char *page = axis_page (axis);
       GtkWidget *row;
 
       ctg_actions_summarize_progress (actions, &summary);
       n = g_list_model_get_n_items (actions);
       subtitle = axis_subtitle (n, &summary);
-      row = make_sidebar_row (numbered, subtitle, summary.average / 100, axis);
+      row = make_sidebar_row (numbered, subtitle, summary.average / 100, page, NULL);
       gtk_list_box_append (self->sidebar, row);
-      if (axis == self->axis_id)
+      if (g_strcmp0 (self->page, page) == 0)
         selected = row;
     }
 
@@ -245,11 +359,9 @@ rebuild_sidebar (CtgWindow *self)
   if (selected == NULL)
     {
       self->axis_id = 0;
-      selected = GTK_WIDGET (gtk_list_box_get_row_at_index (self->sidebar, 0));
+      set_page_state (self, "overview");
     }
-  g_signal_handlers_block_by_func (self->sidebar, NULL, self);
-  gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (selected));
-  g_signal_handlers_unblock_by_func (self->sidebar, NULL, self);
+  select_page_row (self);
 }
 
 /* The list of actions */
@@ -263,7 +375,9 @@ filters_active (CtgWindow *self)
          gtk_drop_down_get_selected (self->status_filter) > 0 ||
          gtk_drop_down_get_selected (self->pilot_filter) > 0 ||
          gtk_drop_down_get_selected (self->year_filter) > 0 ||
-         gtk_toggle_button_get_active (self->overdue_filter);
+         gtk_toggle_button_get_active (self->overdue_filter) ||
+         gtk_toggle_button_get_active (self->soon_filter) ||
+         self->listing;
 }
 
 static gboolean
@@ -280,7 +394,13 @@ filter_action (gpointer item,
   if (status > 0 && status != GTK_INVALID_LIST_POSITION && ctg_action_get_status (action) != (CtgStatus) (status - 1))
     return FALSE;
 
+  if (self->filter_axis != 0 && ctg_action_get_axis_id (action) != self->filter_axis)
+    return FALSE;
+
   if (gtk_toggle_button_get_active (self->overdue_filter) && !ctg_action_is_overdue (action, self->today))
+    return FALSE;
+
+  if (gtk_toggle_button_get_active (self->soon_filter) && !ctg_action_is_due_soon (action, self->today))
     return FALSE;
 
   if (year > 0 && year != GTK_INVALID_LIST_POSITION)
@@ -444,11 +564,14 @@ show_axis (CtgWindow *self,
   if (axis_id == 0)
     {
       g_autofree char *title = ctg_document_dup_text (self->document, CTG_ITEM_CONVENTION, 1, "title");
+      const CtgPageInfo *info = find_convention_page (self->page);
 
-      adw_window_title_set_title (self->content_title, _("Overview"));
+      if (info == NULL)
+        info = find_convention_page ("overview");
+      adw_window_title_set_title (self->content_title, self->listing ? _("Actions") : g_dpgettext2 (GETTEXT_PACKAGE, "page", info->title));
       adw_window_title_set_subtitle (self->content_title, title ? title : "");
       if (!filters_active (self))
-        gtk_stack_set_visible_child_name (self->content_stack, "overview");
+        gtk_stack_set_visible_child_name (self->content_stack, info->name);
     }
   else
     {
@@ -491,13 +614,57 @@ on_actions_view_activate_cb (GtkListView *view,
 }
 
 static void
+clear_filters (CtgWindow *self)
+{
+  self->applying_filters = TRUE;
+  self->listing = FALSE;
+  self->filter_axis = 0;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->status_filter, 0);
+  gtk_drop_down_set_selected (self->pilot_filter, 0);
+  gtk_drop_down_set_selected (self->year_filter, 0);
+  gtk_toggle_button_set_active (self->overdue_filter, FALSE);
+  gtk_toggle_button_set_active (self->soon_filter, FALSE);
+  self->applying_filters = FALSE;
+}
+
+/* win.show-page: "dashboard", "timeline", "overview" or "axis:<id>" */
+static gboolean
+set_page (CtgWindow  *self,
+          const char *page)
+{
+  gint64 axis = page_axis (page);
+
+  if (axis < 0 || (axis > 0 && (self->document == NULL ||
+                                !ctg_document_has_item (self->document, CTG_ITEM_AXIS, axis))))
+    {
+      g_debug ("No page “%s”", page);
+      return FALSE;
+    }
+
+  /* A dashboard's filtered list ends with the page it came from */
+  if (self->listing)
+    {
+      clear_filters (self);
+      g_clear_object (&self->source);
+    }
+  self->filter_axis = 0;
+  set_page_state (self, page);
+  if (self->document == NULL)
+    return TRUE;
+  select_page_row (self);
+  show_axis (self, axis);
+  return TRUE;
+}
+
+static void
 on_sidebar_row_selected_cb (GtkListBox    *box,
                             GtkListBoxRow *row,
                             CtgWindow     *self)
 {
   if (row == NULL || self->document == NULL)
     return;
-  show_axis (self, row_axis (row));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", row_page (row));
 }
 
 static void
@@ -505,9 +672,52 @@ on_sidebar_row_activated_cb (GtkListBox    *box,
                              GtkListBoxRow *row,
                              CtgWindow     *self)
 {
-  /* Selecting the axis already shown (folded view) still goes to its page */
-  if (row_axis (row) == self->axis_id)
-    show_axis (self, self->axis_id);
+  /* Selecting the page already shown (folded view) still goes to it */
+  if (g_strcmp0 (row_page (row), self->page) == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", row_page (row));
+}
+
+static void
+on_timeline_action_activated_cb (CtgTimeline *timeline,
+                                 gint64       action_id,
+                                 CtgWindow   *self)
+{
+  _ctg_window_show_action (self, action_id);
+}
+
+static void
+on_timeline_edit_failed_cb (CtgTimeline *timeline,
+                            const char  *message,
+                            CtgWindow   *self)
+{
+  g_autoptr(GError) error = g_error_new_literal (CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_FAILED, message);
+
+  show_error (self, _("Could Not Change the Dates"), error);
+}
+
+static void
+on_timeline_zoom_cb (CtgWindow *self)
+{
+  GtkToggleButton *buttons[] = { self->zoom_years, self->zoom_quarters, self->zoom_months };
+
+  gtk_toggle_button_set_active (buttons[ctg_timeline_get_zoom (self->timeline)], TRUE);
+}
+
+static void
+on_zoom_toggled_cb (CtgWindow *self)
+{
+  if (gtk_toggle_button_get_active (self->zoom_years))
+    ctg_timeline_set_zoom (self->timeline, CTG_TIMELINE_ZOOM_YEARS);
+  else if (gtk_toggle_button_get_active (self->zoom_quarters))
+    ctg_timeline_set_zoom (self->timeline, CTG_TIMELINE_ZOOM_QUARTERS);
+  else if (gtk_toggle_button_get_active (self->zoom_months))
+    ctg_timeline_set_zoom (self->timeline, CTG_TIMELINE_ZOOM_MONTHS);
+}
+
+static void
+on_today_clicked_cb (CtgWindow *self)
+{
+  ctg_timeline_scroll_to_today (self->timeline);
 }
 
 static void
@@ -530,12 +740,15 @@ on_document_changed_cb (CtgDocument *document,
 static void
 on_filters_changed_cb (CtgWindow *self)
 {
-  if (self->document == NULL)
+  if (self->document == NULL || self->applying_filters)
     return;
+  if (!filters_active (self))
+    self->filter_axis = 0;
   refresh_list (self);
   if (!filters_active (self) && self->axis_id == 0 &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "action") != 0)
-    gtk_stack_set_visible_child_name (self->content_stack, "overview");
+    show_axis (self, 0);
+  update_actions (self);
 }
 
 static void
@@ -581,8 +794,13 @@ set_document (CtgWindow   *self,
 
   ctg_convention_page_set_document (self->convention_page, document);
   ctg_action_editor_set_document (self->action_editor, document);
+  ctg_dashboard_set_document (self->dashboard, document);
+  ctg_timeline_set_document (self->timeline, document);
 
   self->axis_id = 0;
+  self->listing = FALSE;
+  self->filter_axis = 0;
+  set_page_state (self, "overview");
   gtk_stack_set_visible_child_name (self->main_stack, "document");
   rebuild_sidebar (self);
   reload_actions (self);
@@ -924,9 +1142,10 @@ add_axis_action (GtkWidget  *widget,
     show_error (self, _("Could Not Add the Axis"), error);
   else
     {
-      self->axis_id = axis;
+      g_autofree char *page = axis_page (axis);
+
       rebuild_sidebar (self);
-      show_axis (self, axis);
+      set_page (self, page);
       gtk_widget_activate_action (GTK_WIDGET (self), "win.rename-axis", NULL);
     }
 }
@@ -1084,7 +1303,11 @@ on_move_to_response_cb (AdwMessageDialog *dialog,
     show_error (self, _("Could Not Move the Action"), error);
   else
     {
+      g_autofree char *page = NULL;
+
       self->axis_id = ctg_document_get_int (self->document, CTG_ITEM_OBJECTIVE, objective, "axis_id", 0);
+      page = axis_page (self->axis_id);
+      set_page_state (self, page);
       rebuild_sidebar (self);
       _ctg_window_show_action (self, self->action_id);
     }
@@ -1203,6 +1426,13 @@ back_action (GtkWidget  *widget,
       if (filters_active (self))
         refresh_list (self);
     }
+  else if (self->axis_id == 0 && self->listing)
+    {
+      /* Back from a dashboard figure's list to the dashboard */
+      clear_filters (self);
+      refresh_list (self);
+      show_axis (self, 0);
+    }
   else
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   update_actions (self);
@@ -1233,6 +1463,92 @@ export_pdf_action (GtkWidget  *widget,
 
   g_signal_connect (dialog, "exported", G_CALLBACK (on_report_exported_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* From the dashboard: the report for the next meeting, with the changes
+ * since the previous one */
+static void
+export_pdf_for_meeting_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  CtgWindow *self = CTG_WINDOW (widget);
+  CtgExportDialog *dialog = ctg_export_dialog_new (GTK_WINDOW (self), self->document);
+  const char *meeting, *since;
+
+  g_variant_get (parameter, "(&s&s)", &meeting, &since);
+  ctg_export_dialog_set_dates (dialog, meeting, since);
+  g_signal_connect (dialog, "exported", G_CALLBACK (on_report_exported_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static guint
+find_string (GtkStringList *list,
+             const char    *wanted)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  for (guint i = 1; wanted != NULL && i < n; i++)
+    if (g_str_equal (gtk_string_list_get_string (list, i), wanted))
+      return i;
+  return 0;
+}
+
+/* win.show-actions: the list of actions behind a figure of the dashboard.
+ * The parameter holds the filters: "axis" (x, 0 for every axis), "status"
+ * (s, a status key), "pilot" (s), "year" (u), "overdue" and "soon" (b). */
+static void
+show_actions_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CtgWindow *self = CTG_WINDOW (widget);
+  gint64 axis = 0;
+  const char *status_key = NULL, *pilot = NULL;
+  guint32 year = 0;
+  gboolean overdue = FALSE, soon = FALSE;
+  CtgStatus status;
+
+  g_variant_lookup (parameter, "axis", "x", &axis);
+  g_variant_lookup (parameter, "status", "&s", &status_key);
+  g_variant_lookup (parameter, "pilot", "&s", &pilot);
+  g_variant_lookup (parameter, "year", "u", &year);
+  g_variant_lookup (parameter, "overdue", "b", &overdue);
+  g_variant_lookup (parameter, "soon", "b", &soon);
+
+  if (self->axis_id != 0)
+    set_page (self, "dashboard");
+
+  clear_filters (self);
+  self->applying_filters = TRUE;
+  self->listing = TRUE;
+  self->filter_axis = axis;
+  self->action_id = 0;
+  if (status_key != NULL && ctg_status_from_key (status_key, &status))
+    gtk_drop_down_set_selected (self->status_filter, status + 1);
+  gtk_drop_down_set_selected (self->pilot_filter, find_string (self->pilot_names, pilot));
+  if (year != 0)
+    {
+      g_autofree char *text = g_strdup_printf ("%u", year);
+      gtk_drop_down_set_selected (self->year_filter, find_string (self->years, text));
+    }
+  gtk_toggle_button_set_active (self->overdue_filter, overdue);
+  gtk_toggle_button_set_active (self->soon_filter, soon);
+  self->applying_filters = FALSE;
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_stack_set_visible_child_name (self->content_stack, "actions");
+  refresh_list (self);
+  adw_window_title_set_title (self->content_title, _("Actions"));
+  if (axis != 0)
+    {
+      g_autofree char *title = ctg_document_dup_text (self->document, CTG_ITEM_AXIS, axis, "title");
+      adw_window_title_set_subtitle (self->content_title, title ? title : "");
+    }
+  else
+    adw_window_title_set_subtitle (self->content_title, _("Whole convention"));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  update_actions (self);
 }
 
 static void
@@ -1295,7 +1611,67 @@ fill_recent (CtgWindow *self)
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
 }
 
+/* What the colours and faded ends of the timeline mean */
+static void
+fill_legend (CtgWindow *self)
+{
+  for (guint i = 0; i <= CTG_N_STATUSES; i++)
+    {
+      GtkWidget *item = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+      GtkWidget *dot = gtk_label_new (NULL);
+      g_autofree char *style = i < CTG_N_STATUSES ? g_strdup_printf ("status-%s", ctg_status_to_key ((CtgStatus) i))
+                                                  : g_strdup ("status-overdue");
+
+      gtk_widget_add_css_class (dot, "status-dot");
+      gtk_widget_add_css_class (dot, style);
+      gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (item), dot);
+      gtk_box_append (GTK_BOX (item), gtk_label_new (i < CTG_N_STATUSES ? ctg_status_to_label ((CtgStatus) i)
+                                                                        : _("Overdue")));
+      gtk_box_append (self->timeline_legend, item);
+    }
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->timeline_legend),
+                               _("A faded end: a date known to the year or the month only. "
+                                 "A dark end: a date known to the day."));
+}
+
 /* GObject */
+
+static void
+ctg_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  CtgWindow *self = CTG_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PAGE:
+      g_value_set_string (value, self->page);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ctg_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  CtgWindow *self = CTG_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PAGE:
+      set_page (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static gboolean
 ctg_window_close_request (GtkWindow *window)
@@ -1338,6 +1714,7 @@ ctg_window_dispose (GObject *object)
   g_clear_object (&self->years);
   g_clear_pointer (&self->search_text, g_hash_table_unref);
   g_clear_pointer (&self->today, g_date_free);
+  g_clear_pointer (&self->page, g_free);
   g_clear_weak_pointer (&self->error_dialog);
 
   G_OBJECT_CLASS (ctg_window_parent_class)->dispose (object);
@@ -1351,7 +1728,20 @@ ctg_window_class_init (CtgWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = ctg_window_dispose;
+  object_class->get_property = ctg_window_get_property;
+  object_class->set_property = ctg_window_set_property;
   window_class->close_request = ctg_window_close_request;
+
+  /**
+   * CtgWindow:page:
+   *
+   * The page shown: "dashboard", "timeline", "overview", or "axis:<id>"
+   * for the actions of an axis. The state of win.show-page.
+   */
+  properties[PROP_PAGE] =
+    g_param_spec_string ("page", NULL, NULL, "overview",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ctgplanner/CtgPlanner/ui/ctg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, toast_overlay);
@@ -1368,6 +1758,14 @@ ctg_window_class_init (CtgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, status_filter);
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, overdue_filter);
+  gtk_widget_class_bind_template_child (widget_class, CtgWindow, soon_filter);
+  gtk_widget_class_bind_template_child (widget_class, CtgWindow, dashboard);
+  gtk_widget_class_bind_template_child (widget_class, CtgWindow, timeline);
+  gtk_widget_class_bind_template_child (widget_class, CtgWindow, timeline_scroller);
+  gtk_widget_class_bind_template_child (widget_class, CtgWindow, zoom_years);
+  gtk_widget_class_bind_template_child (widget_class, CtgWindow, zoom_quarters);
+  gtk_widget_class_bind_template_child (widget_class, CtgWindow, zoom_months);
+  gtk_widget_class_bind_template_child (widget_class, CtgWindow, timeline_legend);
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, pilot_filter);
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, year_filter);
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, content_stack);
@@ -1381,6 +1779,12 @@ ctg_window_class_init (CtgWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_recent_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_editor_toast_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_timeline_action_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_timeline_edit_failed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_timeline_zoom_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_zoom_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_today_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
@@ -1389,6 +1793,9 @@ ctg_window_class_init (CtgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
+  gtk_widget_class_install_property_action (widget_class, "win.show-page", "page");
+  gtk_widget_class_install_action (widget_class, "win.show-actions", "a{sv}", show_actions_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf-for-meeting", "(ss)", export_pdf_for_meeting_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
@@ -1410,6 +1817,8 @@ ctg_window_class_init (CtgWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
 
   g_type_ensure (CTG_TYPE_ACTION_ROW);
+  g_type_ensure (CTG_TYPE_DASHBOARD);
+  g_type_ensure (CTG_TYPE_TIMELINE);
 }
 
 static void
@@ -1420,6 +1829,9 @@ ctg_window_init (CtgWindow *self)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->page = g_strdup ("overview");
+  gtk_toggle_button_set_active (self->zoom_years, TRUE);
+  fill_legend (self);
 
   self->today = g_date_new_dmy (g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                                 g_date_time_get_year (now));
@@ -1527,6 +1939,18 @@ GtkWidget *
 _ctg_window_get_action_editor (CtgWindow *self)
 {
   return GTK_WIDGET (self->action_editor);
+}
+
+CtgTimeline *
+_ctg_window_get_timeline (CtgWindow *self)
+{
+  return self->timeline;
+}
+
+CtgDashboard *
+_ctg_window_get_dashboard (CtgWindow *self)
+{
+  return self->dashboard;
 }
 
 GtkWidget *

@@ -1,0 +1,1901 @@
+/* ctg-timeline.c: the actions as bars from start to échéance
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One widget draws every row with GtkSnapshot, and only the rows in view:
+ * a convention of 10,000 actions costs what a screenful costs. Rows are
+ * grouped by axis and objective; actions without any date come last.
+ */
+
+#define G_LOG_DOMAIN "ctg-timeline"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ctg-timeline.h"
+
+#define HEADER_HEIGHT  46
+#define ROW_HEIGHT     30
+#define BAR_HEIGHT     16
+#define END_GRIP        7
+#define DRAG_THRESHOLD  4
+#define BOTTOM_PADDING 24
+
+typedef enum
+{
+  ROW_AXIS,
+  ROW_OBJECTIVE,
+  ROW_UNDATED,
+  ROW_ACTION,
+} RowKind;
+
+typedef enum
+{
+  HIT_NONE,
+  HIT_LABEL,
+  HIT_BAR,
+  HIT_START,
+  HIT_END,
+} Hit;
+
+typedef struct
+{
+  RowKind    kind;
+  gint64     id;
+  char      *title;       /* headers */
+  guint      n_children;  /* headers: actions below */
+  CtgAction *action;      /* actions */
+  CtgDate    start;       /* as drawn: a missing date borrows the other one */
+  CtgDate    end;
+  gboolean   overdue;
+} Row;
+
+typedef enum
+{
+  COLOR_FG,
+  COLOR_BG,
+  COLOR_ACCENT,
+  COLOR_SUCCESS,
+  COLOR_WARNING,
+  COLOR_ERROR,
+  COLOR_HEADER_BG,
+  N_COLORS
+} ColorName;
+
+struct _CtgTimeline
+{
+  GtkWidget        parent_instance;
+
+  /* Owned references */
+  CtgDocument     *document;
+  GtkAdjustment   *hadjustment;
+  GtkAdjustment   *vadjustment;
+  GArray          *rows;          /* Row, the whole tree */
+  GArray          *visible;       /* guint indices into rows, collapsed groups left out */
+  GHashTable      *collapsed;     /* "a<id>", "o<id>", "u" */
+  GDate           *today;
+  PangoLayout     *layout;
+
+  /* State */
+  GtkScrollablePolicy hscroll_policy;
+  GtkScrollablePolicy vscroll_policy;
+  CtgTimelineZoom  zoom;
+  gboolean         dirty;
+  gboolean         scrolled_once;
+  guint32          first_day;     /* julian day at the left edge of the scale */
+  guint32          n_days;
+  int              focus;         /* visible index, -1 for none */
+  gint64           focus_action;
+  double           pointer_x;
+  double           zoom_scale;
+
+  /* Dragging */
+  int              drag_row;      /* visible index */
+  Hit              drag_hit;
+  gboolean         dragging;
+  double           drag_x;
+  double           drag_y;
+  CtgDate          preview_start;
+  CtgDate          preview_end;
+  gboolean         previewing;
+
+  GdkRGBA          colors[N_COLORS];
+};
+
+static void ctg_timeline_scrollable_init (GtkScrollableInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CtgTimeline, ctg_timeline, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, ctg_timeline_scrollable_init))
+
+enum {
+  PROP_0,
+  PROP_ZOOM,
+  N_PROPS,
+  /* GtkScrollable */
+  PROP_HADJUSTMENT = N_PROPS,
+  PROP_VADJUSTMENT,
+  PROP_HSCROLL_POLICY,
+  PROP_VSCROLL_POLICY,
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  ACTION_ACTIVATED,
+  TOAST,
+  EDIT_FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Rows */
+
+static void
+row_clear (Row *row)
+{
+  g_clear_pointer (&row->title, g_free);
+  g_clear_object (&row->action);
+}
+
+static Row *
+visible_row (CtgTimeline *self,
+             int          index)
+{
+  if (index < 0 || (guint) index >= self->visible->len)
+    return NULL;
+  return &g_array_index (self->rows, Row, g_array_index (self->visible, guint, index));
+}
+
+static char *
+group_key (const Row *row)
+{
+  switch (row->kind)
+    {
+    case ROW_AXIS:
+      return g_strdup_printf ("a%" G_GINT64_FORMAT, row->id);
+    case ROW_OBJECTIVE:
+      return g_strdup_printf ("o%" G_GINT64_FORMAT, row->id);
+    case ROW_UNDATED:
+      return g_strdup ("u");
+    case ROW_ACTION:
+    default:
+      return NULL;
+    }
+}
+
+static gboolean
+row_collapsed (CtgTimeline *self,
+               const Row   *row)
+{
+  g_autofree char *key = group_key (row);
+
+  return key != NULL && g_hash_table_contains (self->collapsed, key);
+}
+
+static void
+compute_visible (CtgTimeline *self)
+{
+  gboolean skip_group = FALSE;    /* inside a collapsed axis or the undated group */
+  gboolean skip_objective = FALSE;
+
+  g_array_set_size (self->visible, 0);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      const Row *row = &g_array_index (self->rows, Row, i);
+
+      if (row->kind == ROW_AXIS || row->kind == ROW_UNDATED)
+        {
+          skip_group = row_collapsed (self, row);
+          skip_objective = FALSE;
+        }
+      else if (skip_group)
+        continue;
+      else if (row->kind == ROW_OBJECTIVE)
+        skip_objective = row_collapsed (self, row);
+      else if (skip_objective)
+        continue;
+      g_array_append_val (self->visible, i);
+    }
+
+  self->focus = -1;
+  for (guint i = 0; i < self->visible->len && self->focus_action != 0; i++)
+    {
+      Row *row = visible_row (self, (int) i);
+
+      if (row->kind == ROW_ACTION && row->id == self->focus_action)
+        self->focus = (int) i;
+    }
+}
+
+static void
+extend_range (guint32       *first,
+              guint32       *last,
+              const CtgDate *date)
+{
+  g_autoptr(GDate) a = NULL;
+  g_autoptr(GDate) b = NULL;
+
+  if (!ctg_date_is_set (date))
+    return;
+  a = ctg_date_first_day (date);
+  b = ctg_date_last_day (date);
+  *first = *first == 0 ? g_date_get_julian (a) : MIN (*first, g_date_get_julian (a));
+  *last = MAX (*last, g_date_get_julian (b));
+}
+
+static void
+rebuild (CtgTimeline *self)
+{
+  g_autoptr(GListModel) actions = NULL;
+  g_autoptr(GArray) axes = NULL;
+  g_autoptr(GArray) undated = g_array_new (FALSE, TRUE, sizeof (Row));
+  g_autofree char *period_start = NULL;
+  g_autofree char *period_end = NULL;
+  gint64 axis = -1, objective = -1;
+  guint axis_header = 0, objective_header = 0;
+  guint32 first = 0, last = 0;
+  guint n;
+  CtgDate date;
+
+  self->dirty = FALSE;
+  g_array_set_size (self->rows, 0);
+  g_array_set_size (self->visible, 0);
+  if (self->document == NULL)
+    return;
+
+  actions = ctg_document_list_actions (self->document, 0);
+  axes = ctg_document_list_ids (self->document, CTG_ITEM_AXIS, 0);
+  n = g_list_model_get_n_items (actions);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CtgAction) action = g_list_model_get_item (actions, i);
+      Row row = { ROW_ACTION, ctg_action_get_id (action), NULL, 0, NULL };
+      const CtgDate *start = ctg_action_get_start (action);
+      const CtgDate *end = ctg_action_get_echeance (action);
+
+      row.action = g_object_ref (action);
+      row.overdue = ctg_action_is_overdue (action, self->today);
+      row.start = ctg_date_is_set (start) ? *start : *end;
+      row.end = ctg_date_is_set (end) ? *end : *start;
+
+      if (!ctg_date_is_set (start) && !ctg_date_is_set (end))
+        {
+          g_array_append_val (undated, row);
+          continue;
+        }
+      extend_range (&first, &last, &row.start);
+      extend_range (&first, &last, &row.end);
+
+      if (ctg_action_get_axis_id (action) != axis)
+        {
+          Row header = { ROW_AXIS, ctg_action_get_axis_id (action), NULL };
+          g_autofree char *title = ctg_document_dup_text (self->document, CTG_ITEM_AXIS, header.id, "title");
+          guint number = 0;
+
+          for (guint a = 0; a < axes->len; a++)
+            if (g_array_index (axes, gint64, a) == header.id)
+              number = a + 1;
+          header.title = g_strdup_printf ("%u. %s", number, title ? title : "");
+          axis = header.id;
+          objective = -1;
+          axis_header = self->rows->len;
+          g_array_append_val (self->rows, header);
+        }
+      if (ctg_action_get_objective_id (action) != objective)
+        {
+          Row header = { ROW_OBJECTIVE, ctg_action_get_objective_id (action), NULL };
+          g_autofree char *title = ctg_document_dup_text (self->document, CTG_ITEM_OBJECTIVE, header.id, "title");
+
+          header.title = g_strdup (title && title[0] ? title : _("(no objective)"));
+          objective = header.id;
+          objective_header = self->rows->len;
+          g_array_append_val (self->rows, header);
+        }
+      g_array_index (self->rows, Row, axis_header).n_children++;
+      g_array_index (self->rows, Row, objective_header).n_children++;
+      g_array_append_val (self->rows, row);
+    }
+
+  if (undated->len > 0)
+    {
+      Row header = { ROW_UNDATED, 0, g_strdup (_("Actions without dates")), undated->len };
+
+      g_array_append_val (self->rows, header);
+      g_array_append_vals (self->rows, undated->data, undated->len);
+      /* The rows now own the references */
+      g_array_set_size (undated, 0);
+    }
+
+  /* The scale spans whole years: the convention's period, every date, today */
+  period_start = ctg_document_dup_text (self->document, CTG_ITEM_CONVENTION, 1, "period_start");
+  period_end = ctg_document_dup_text (self->document, CTG_ITEM_CONVENTION, 1, "period_end");
+  if (period_start != NULL && ctg_date_parse (period_start, &date))
+    extend_range (&first, &last, &date);
+  if (period_end != NULL && ctg_date_parse (period_end, &date))
+    extend_range (&first, &last, &date);
+  first = first == 0 ? g_date_get_julian (self->today) : MIN (first, g_date_get_julian (self->today));
+  last = MAX (last, g_date_get_julian (self->today));
+  {
+    GDate a, b;
+
+    g_date_clear (&a, 1);
+    g_date_clear (&b, 1);
+    g_date_set_julian (&a, first);
+    g_date_set_julian (&b, last);
+    g_date_set_dmy (&a, 1, 1, g_date_get_year (&a));
+    g_date_set_dmy (&b, 31, 12, g_date_get_year (&b));
+    self->first_day = g_date_get_julian (&a);
+    self->n_days = g_date_get_julian (&b) - self->first_day + 1;
+  }
+
+  compute_visible (self);
+}
+
+static void
+ensure_rows (CtgTimeline *self)
+{
+  if (self->dirty)
+    rebuild (self);
+}
+
+/* Geometry */
+
+static double
+label_width (CtgTimeline *self)
+{
+  return CLAMP (gtk_widget_get_width (GTK_WIDGET (self)) * 0.3, 160, 300);
+}
+
+static double
+pixels_per_day (CtgTimeline *self)
+{
+  return ctg_timeline_zoom_pixels_per_day (self->zoom);
+}
+
+static double
+day_to_x (CtgTimeline *self,
+          double       julian)
+{
+  return label_width (self) + (julian - self->first_day) * pixels_per_day (self)
+         - gtk_adjustment_get_value (self->hadjustment);
+}
+
+static double
+x_to_day (CtgTimeline *self,
+          double       x)
+{
+  return self->first_day + (x - label_width (self) + gtk_adjustment_get_value (self->hadjustment))
+                           / pixels_per_day (self);
+}
+
+static double
+row_y (CtgTimeline *self,
+       int          index)
+{
+  return HEADER_HEIGHT + index * ROW_HEIGHT - gtk_adjustment_get_value (self->vadjustment);
+}
+
+static int
+row_at (CtgTimeline *self,
+        double       y)
+{
+  double offset = y - HEADER_HEIGHT + gtk_adjustment_get_value (self->vadjustment);
+  int index;
+
+  if (y < HEADER_HEIGHT || offset < 0)
+    return -1;
+  index = (int) (offset / ROW_HEIGHT);
+  return (guint) index < self->visible->len ? index : -1;
+}
+
+static void
+date_span (const CtgDate *start,
+           const CtgDate *end,
+           double        *first,
+           double        *last)
+{
+  g_autoptr(GDate) a = ctg_date_first_day (start);
+  g_autoptr(GDate) b = ctg_date_last_day (end);
+
+  *first = g_date_get_julian (a);
+  *last = g_date_get_julian (b) + 1;
+}
+
+static void
+row_dates (CtgTimeline  *self,
+           int           index,
+           const Row    *row,
+           const CtgDate **start,
+           const CtgDate **end)
+{
+  if (self->previewing && index == self->drag_row)
+    {
+      *start = &self->preview_start;
+      *end = &self->preview_end;
+    }
+  else
+    {
+      *start = &row->start;
+      *end = &row->end;
+    }
+}
+
+static gboolean
+bar_rect (CtgTimeline     *self,
+          int              index,
+          graphene_rect_t *rect)
+{
+  const Row *row = visible_row (self, index);
+  const CtgDate *start, *end;
+  double first, last, x0, x1;
+
+  if (row == NULL || row->kind != ROW_ACTION || !ctg_date_is_set (&row->start))
+    return FALSE;
+  row_dates (self, index, row, &start, &end);
+  date_span (start, end, &first, &last);
+  x0 = day_to_x (self, first);
+  x1 = MAX (day_to_x (self, last), x0 + 3);
+  graphene_rect_init (rect, x0, row_y (self, index) + (ROW_HEIGHT - BAR_HEIGHT) / 2.0, x1 - x0, BAR_HEIGHT);
+  return TRUE;
+}
+
+static Hit
+hit_test (CtgTimeline *self,
+          double       x,
+          double       y,
+          int         *index)
+{
+  graphene_rect_t rect;
+  double grip;
+
+  *index = row_at (self, y);
+  if (*index < 0)
+    return HIT_NONE;
+  if (x < label_width (self))
+    return HIT_LABEL;
+  if (!bar_rect (self, *index, &rect))
+    return HIT_NONE;
+  grip = MIN (END_GRIP, rect.size.width / 3);
+  if (x < rect.origin.x - 2 || x > rect.origin.x + rect.size.width + 2)
+    return HIT_NONE;
+  if (x <= rect.origin.x + grip)
+    return HIT_START;
+  if (x >= rect.origin.x + rect.size.width - grip)
+    return HIT_END;
+  return HIT_BAR;
+}
+
+static void
+configure_adjustments (CtgTimeline *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  double content_w = self->n_days * pixels_per_day (self) + 40;
+  double page_w = MAX (width - label_width (self), 1);
+  double content_h = HEADER_HEIGHT + (double) self->visible->len * ROW_HEIGHT + BOTTOM_PADDING;
+
+  gtk_adjustment_configure (self->hadjustment,
+                            CLAMP (gtk_adjustment_get_value (self->hadjustment), 0, MAX (content_w - page_w, 0)),
+                            0, MAX (content_w, page_w), page_w * 0.1, page_w * 0.9, page_w);
+  gtk_adjustment_configure (self->vadjustment,
+                            CLAMP (gtk_adjustment_get_value (self->vadjustment), 0, MAX (content_h - height, 0)),
+                            0, MAX (content_h, height), ROW_HEIGHT * 3, height * 0.9, height);
+}
+
+/* Text */
+
+static char *
+describe_dates (const Row *row)
+{
+  const CtgDate *start = ctg_action_get_start (row->action);
+  const CtgDate *end = ctg_action_get_echeance (row->action);
+  g_autofree char *a = ctg_date_format (start);
+  g_autofree char *b = ctg_date_format (end);
+
+  if (ctg_date_is_set (start) && ctg_date_is_set (end))
+    /* Translators: the dates of an action, from its start to its échéance */
+    return g_strdup_printf (_("from %s to %s"), a, b);
+  if (ctg_date_is_set (end))
+    return g_strdup_printf (_("échéance %s"), b);
+  if (ctg_date_is_set (start))
+    return g_strdup_printf (_("starts %s"), a);
+  return g_strdup (_("no dates"));
+}
+
+static char *
+describe_row (const Row *row)
+{
+  g_autofree char *dates = NULL;
+
+  if (row->kind != ROW_ACTION)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u action", "%s, %u actions", row->n_children),
+                            row->title, row->n_children);
+
+  dates = describe_dates (row);
+  if (row->overdue)
+    /* Translators: an action in the timeline: title, dates, status */
+    return g_strdup_printf (_("%s, %s, %s, overdue"), ctg_action_get_title (row->action), dates,
+                            ctg_status_to_label (ctg_action_get_status (row->action)));
+  return g_strdup_printf (_("%s, %s, %s"), ctg_action_get_title (row->action), dates,
+                          ctg_status_to_label (ctg_action_get_status (row->action)));
+}
+
+static void
+update_accessible (CtgTimeline *self)
+{
+  const Row *row = visible_row (self, self->focus);
+  g_autofree char *description = row ? describe_row (row) : NULL;
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  description ? description : _("No action focused"),
+                                  -1);
+  /* GTK 4.8 has no getter for accessible properties: the tests read it here */
+  g_object_set_data_full (G_OBJECT (self), "ctg-accessible-description", g_steal_pointer (&description), g_free);
+}
+
+/* Focus and scrolling */
+
+static void
+scroll_to_row (CtgTimeline *self,
+               int          index)
+{
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  double top = HEADER_HEIGHT + index * ROW_HEIGHT;
+  double value = gtk_adjustment_get_value (self->vadjustment);
+  graphene_rect_t rect;
+
+  if (top - HEADER_HEIGHT < value)
+    gtk_adjustment_set_value (self->vadjustment, top - HEADER_HEIGHT);
+  else if (top + ROW_HEIGHT > value + height)
+    gtk_adjustment_set_value (self->vadjustment, top + ROW_HEIGHT - height);
+
+  if (bar_rect (self, index, &rect))
+    {
+      double lw = label_width (self);
+      double width = gtk_widget_get_width (GTK_WIDGET (self));
+      double h = gtk_adjustment_get_value (self->hadjustment);
+
+      if (rect.origin.x < lw + 12)
+        gtk_adjustment_set_value (self->hadjustment, h - (lw + 12 - rect.origin.x));
+      else if (rect.origin.x + MIN (rect.size.width, width - lw - 24) > width - 12)
+        gtk_adjustment_set_value (self->hadjustment,
+                                  h + rect.origin.x + MIN (rect.size.width, width - lw - 24) - width + 12);
+    }
+}
+
+static void
+set_focus_row (CtgTimeline *self,
+               int          index)
+{
+  const Row *row;
+
+  if (index < 0 || (guint) index >= self->visible->len)
+    return;
+  self->focus = index;
+  row = visible_row (self, index);
+  self->focus_action = row->kind == ROW_ACTION ? row->id : 0;
+  scroll_to_row (self, index);
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+toggle_group (CtgTimeline *self,
+              int          index)
+{
+  const Row *row = visible_row (self, index);
+  g_autofree char *key = row ? group_key (row) : NULL;
+  guint row_index;
+
+  if (key == NULL)
+    return;
+  row_index = g_array_index (self->visible, guint, index);
+  if (!g_hash_table_remove (self->collapsed, key))
+    g_hash_table_add (self->collapsed, g_steal_pointer (&key));
+  compute_visible (self);
+  for (guint i = 0; i < self->visible->len; i++)
+    if (g_array_index (self->visible, guint, i) == row_index)
+      self->focus = (int) i;
+  configure_adjustments (self);
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+set_zoom_at (CtgTimeline     *self,
+             CtgTimelineZoom  zoom,
+             double           anchor_x)
+{
+  double day;
+
+  zoom = CLAMP ((int) zoom, CTG_TIMELINE_ZOOM_YEARS, CTG_TIMELINE_ZOOM_MONTHS);
+  if (zoom == self->zoom)
+    return;
+  anchor_x = MAX (anchor_x, label_width (self));
+  day = x_to_day (self, anchor_x);
+  self->zoom = zoom;
+  configure_adjustments (self);
+  gtk_adjustment_set_value (self->hadjustment,
+                            (day - self->first_day) * pixels_per_day (self) - (anchor_x - label_width (self)));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+/* Editing */
+
+static gboolean
+set_date (CtgTimeline   *self,
+          gint64         id,
+          const char    *field,
+          const CtgDate *date,
+          GError       **error)
+{
+  g_autofree char *iso = ctg_date_to_iso (date);
+
+  return ctg_document_set (self->document, CTG_ITEM_ACTION, id, field, iso, error);
+}
+
+static gboolean
+same_date (const CtgDate *a,
+           const CtgDate *b)
+{
+  return a->year == b->year && a->month == b->month && a->day == b->day;
+}
+
+/* Both dates in one undo step, in the order that keeps start before échéance
+ * at every moment: the core checks each field against the other. */
+static void
+commit_dates (CtgTimeline   *self,
+              const Row     *row,
+              const CtgDate *start,
+              const CtgDate *end)
+{
+  const CtgDate *old_start = ctg_action_get_start (row->action);
+  const CtgDate *old_end = ctg_action_get_echeance (row->action);
+  gboolean change_start = ctg_date_is_set (old_start) ? !same_date (old_start, start)
+                                                      : !same_date (&row->start, start);
+  gboolean change_end = ctg_date_is_set (old_end) ? !same_date (old_end, end) : !same_date (&row->end, end);
+  gint64 id = row->id;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) new_last = NULL;
+  g_autoptr(GDate) old_last = NULL;
+  g_autofree char *title = g_strdup (ctg_action_get_title (row->action));
+  gboolean later;
+
+  /* A missing date stays missing when the bar moves as a whole */
+  if (!ctg_date_is_set (old_start) && change_end && change_start && self->drag_hit != HIT_START)
+    change_start = FALSE;
+  if (!ctg_date_is_set (old_end) && change_start && change_end && self->drag_hit != HIT_END)
+    change_end = FALSE;
+  if (!change_start && !change_end)
+    return;
+
+  new_last = ctg_date_last_day (end);
+  old_last = ctg_date_last_day (&row->end);
+  later = g_date_compare (new_last, old_last) > 0;
+
+  if (!ctg_document_begin_group (self->document, _("Change the dates"), &error))
+    goto failed;
+  if (later)
+    {
+      if ((change_end && !set_date (self, id, "echeance", end, &error)) ||
+          (change_start && !set_date (self, id, "start", start, &error)))
+        goto cancel;
+    }
+  else
+    {
+      if ((change_start && !set_date (self, id, "start", start, &error)) ||
+          (change_end && !set_date (self, id, "echeance", end, &error)))
+        goto cancel;
+    }
+  if (!ctg_document_end_group (self->document, &error))
+    goto failed;
+
+  {
+    /* Translators: shown after moving a bar in the timeline */
+    g_autofree char *message = g_strdup_printf (_("Dates of “%s” changed"), title);
+    g_signal_emit (self, signals[TOAST], 0, message);
+  }
+  return;
+
+cancel:
+  ctg_document_cancel_group (self->document);
+failed:
+  g_signal_emit (self, signals[EDIT_FAILED], 0, error->message);
+}
+
+static gboolean
+shifted_dates (CtgTimeline *self,
+               const Row   *row,
+               Hit          hit,
+               int          units,
+               CtgDate     *start,
+               CtgDate     *end)
+{
+  *start = row->start;
+  *end = row->end;
+  if (hit == HIT_BAR || hit == HIT_START)
+    if (!ctg_timeline_shift_date (&row->start, FALSE, self->zoom, units, start))
+      return FALSE;
+  if (hit == HIT_BAR || hit == HIT_END)
+    if (!ctg_timeline_shift_date (&row->end, TRUE, self->zoom, units, end))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+writable (CtgTimeline *self)
+{
+  return self->document != NULL && !ctg_document_is_read_only (self->document);
+}
+
+static void
+activate_row (CtgTimeline *self,
+              int          index)
+{
+  const Row *row = visible_row (self, index);
+
+  if (row == NULL)
+    return;
+  if (row->kind == ROW_ACTION)
+    g_signal_emit (self, signals[ACTION_ACTIVATED], 0, row->id);
+  else
+    toggle_group (self, index);
+}
+
+/* Drawing */
+
+static void
+lookup_colors (CtgTimeline *self)
+{
+  static const struct { const char *name; const char *fallback; } names[N_COLORS] = {
+    [COLOR_FG] = { "view_fg_color", "#000000cc" },
+    [COLOR_BG] = { "view_bg_color", "#ffffff" },
+    [COLOR_ACCENT] = { "accent_bg_color", "#3584e4" },
+    [COLOR_SUCCESS] = { "success_bg_color", "#26a269" },
+    [COLOR_WARNING] = { "warning_bg_color", "#e5a50a" },
+    [COLOR_ERROR] = { "error_color", "#c01c28" },
+    [COLOR_HEADER_BG] = { "headerbar_bg_color", "#ebebeb" },
+  };
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+
+  for (guint i = 0; i < N_COLORS; i++)
+    if (!gtk_style_context_lookup_color (context, names[i].name, &self->colors[i]))
+      gdk_rgba_parse (&self->colors[i], names[i].fallback);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+static GdkRGBA
+with_alpha (const GdkRGBA *color,
+            double         alpha)
+{
+  GdkRGBA out = *color;
+
+  out.alpha *= alpha;
+  return out;
+}
+
+static GdkRGBA
+status_color (CtgTimeline *self,
+              CtgStatus    status)
+{
+  switch (status)
+    {
+    case CTG_STATUS_IN_PROGRESS:
+      return self->colors[COLOR_ACCENT];
+    case CTG_STATUS_DONE:
+      return self->colors[COLOR_SUCCESS];
+    case CTG_STATUS_POSTPONED:
+      return self->colors[COLOR_WARNING];
+    case CTG_STATUS_ABANDONED:
+      return with_alpha (&self->colors[COLOR_FG], 0.18);
+    case CTG_STATUS_TODO:
+    default:
+      return with_alpha (&self->colors[COLOR_FG], 0.38);
+    }
+}
+
+static void
+fill (GtkSnapshot   *snapshot,
+      const GdkRGBA *color,
+      double         x,
+      double         y,
+      double         w,
+      double         h)
+{
+  gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x, y, w, h));
+}
+
+static void
+draw_text (CtgTimeline   *self,
+           GtkSnapshot   *snapshot,
+           const char    *text,
+           double         x,
+           double         y,
+           double         width,
+           gboolean       bold,
+           gboolean       small,
+           const GdkRGBA *color)
+{
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+  int text_height;
+
+  if (bold)
+    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  if (small)
+    pango_attr_list_insert (attrs, pango_attr_scale_new (0.85));
+  pango_layout_set_attributes (self->layout, attrs);
+  pango_layout_set_text (self->layout, text, -1);
+  pango_layout_set_width (self->layout, width > 0 ? (int) (width * PANGO_SCALE) : -1);
+  pango_layout_get_pixel_size (self->layout, NULL, &text_height);
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) x, (float) (y - text_height / 2.0)));
+  gtk_snapshot_append_layout (snapshot, self->layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+/* An end given only as a year (or a month) fades out over part of that
+ * period: the bar says "some time in 2024", not "1 January 2024". */
+static double
+fade_width (CtgTimeline   *self,
+            const CtgDate *date,
+            double         bar_width)
+{
+  switch (ctg_date_precision (date))
+    {
+    case CTG_DATE_PRECISION_YEAR:
+      return MIN (365 * pixels_per_day (self) * 0.5, bar_width / 3);
+    case CTG_DATE_PRECISION_MONTH:
+      return MIN (30 * pixels_per_day (self) * 0.5, bar_width / 4);
+    case CTG_DATE_PRECISION_DAY:
+    case CTG_DATE_PRECISION_NONE:
+    default:
+      return 0;
+    }
+}
+
+static void
+draw_bar (CtgTimeline *self,
+          GtkSnapshot *snapshot,
+          int          index,
+          const Row   *row,
+          double       today_x)
+{
+  graphene_rect_t rect;
+  const CtgDate *start, *end;
+  CtgStatus status = ctg_action_get_status (row->action);
+  GdkRGBA color = status_color (self, status);
+  GdkRGBA clear = with_alpha (&color, 0);
+  double x, w, y, h, fade_start, fade_end;
+  gboolean no_start = !ctg_date_is_set (ctg_action_get_start (row->action));
+  gboolean no_end = !ctg_date_is_set (ctg_action_get_echeance (row->action));
+
+  if (!bar_rect (self, index, &rect))
+    return;
+  row_dates (self, index, row, &start, &end);
+  x = rect.origin.x, y = rect.origin.y, w = rect.size.width, h = rect.size.height;
+
+  /* Overdue: a red line from the échéance to today */
+  if (row->overdue && today_x > x + w)
+    {
+      GdkRGBA red = with_alpha (&self->colors[COLOR_ERROR], 0.35);
+      fill (snapshot, &red, x + w, y + h / 2 - 0.5, today_x - x - w, 1);
+    }
+
+  fade_start = no_start ? MIN (w / 2, 24) : fade_width (self, start, w);
+  fade_end = no_end ? MIN (w / 2, 24) : fade_width (self, end, w);
+
+  {
+    GskRoundedRect rounded;
+
+    gsk_rounded_rect_init_from_rect (&rounded, &rect, 4);
+    gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+  }
+  if (fade_start > 0)
+    gtk_snapshot_append_linear_gradient (snapshot, &GRAPHENE_RECT_INIT (x, y, fade_start, h),
+                                         &GRAPHENE_POINT_INIT (x, y), &GRAPHENE_POINT_INIT (x + fade_start, y),
+                                         (GskColorStop[]) { { 0, clear }, { 1, color } }, 2);
+  fill (snapshot, &color, x + fade_start, y, MAX (w - fade_start - fade_end, 0), h);
+  if (fade_end > 0)
+    gtk_snapshot_append_linear_gradient (snapshot, &GRAPHENE_RECT_INIT (x + w - fade_end, y, fade_end, h),
+                                         &GRAPHENE_POINT_INIT (x + w - fade_end, y),
+                                         &GRAPHENE_POINT_INIT (x + w, y),
+                                         (GskColorStop[]) { { 0, color }, { 1, clear } }, 2);
+  if (status == CTG_STATUS_ABANDONED)
+    {
+      GdkRGBA line = with_alpha (&self->colors[COLOR_FG], 0.5);
+      fill (snapshot, &line, x, y + h / 2 - 0.5, w, 1);
+    }
+  gtk_snapshot_pop (snapshot);
+
+  /* A day-precision end gets a solid cap, so that it reads as exact */
+  {
+    GdkRGBA cap = with_alpha (&self->colors[COLOR_FG], 0.55);
+
+    if (!no_start && ctg_date_precision (start) == CTG_DATE_PRECISION_DAY)
+      fill (snapshot, &cap, x, y - 2, 2, h + 4);
+    if (!no_end && ctg_date_precision (end) == CTG_DATE_PRECISION_DAY)
+      fill (snapshot, &cap, x + w - 2, y - 2, 2, h + 4);
+  }
+
+  if (row->overdue)
+    {
+      GskRoundedRect outline;
+      const GdkRGBA *red = &self->colors[COLOR_ERROR];
+
+      gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (x - 1, y - 1, w + 2, h + 2), 5);
+      gtk_snapshot_append_border (snapshot, &outline, (float[]) { 2, 2, 2, 2 },
+                                  (GdkRGBA[]) { *red, *red, *red, *red });
+    }
+
+  if (index == self->focus && gtk_widget_has_focus (GTK_WIDGET (self)))
+    {
+      GskRoundedRect outline;
+      const GdkRGBA *accent = &self->colors[COLOR_ACCENT];
+
+      gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (x - 4, y - 4, w + 8, h + 8), 7);
+      gtk_snapshot_append_border (snapshot, &outline, (float[]) { 2, 2, 2, 2 },
+                                  (GdkRGBA[]) { *accent, *accent, *accent, *accent });
+    }
+
+  /* The dates being set, while dragging or on the focused bar */
+  if ((self->previewing && index == self->drag_row) || index == self->focus)
+    {
+      g_autofree char *a = ctg_date_format (start);
+      g_autofree char *b = ctg_date_format (end);
+      g_autofree char *text = same_date (start, end) ? g_strdup (a) : g_strdup_printf ("%s – %s", a, b);
+      GdkRGBA dim = with_alpha (&self->colors[COLOR_FG], 0.75);
+
+      draw_text (self, snapshot, text, x + w + 8, y + h / 2, -1, FALSE, TRUE, &dim);
+    }
+}
+
+static void
+draw_grid (CtgTimeline *self,
+           GtkSnapshot *snapshot,
+           double       top,
+           double       bottom,
+           gboolean     labels)
+{
+  double lw = label_width (self);
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  GDate date;
+  guint year, month;
+  GdkRGBA strong = with_alpha (&self->colors[COLOR_FG], 0.16);
+  GdkRGBA faint = with_alpha (&self->colors[COLOR_FG], 0.06);
+  GdkRGBA text = with_alpha (&self->colors[COLOR_FG], 0.8);
+  GdkRGBA dim = with_alpha (&self->colors[COLOR_FG], 0.55);
+  int step = self->zoom == CTG_TIMELINE_ZOOM_MONTHS ? 1 : 3;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, (guint32) MAX (x_to_day (self, lw), self->first_day));
+  year = g_date_get_year (&date);
+  month = 1;
+
+  while (TRUE)
+    {
+      double x;
+      gboolean year_start = month == 1;
+
+      g_date_set_dmy (&date, 1, month, year);
+      x = day_to_x (self, g_date_get_julian (&date));
+      if (x > width || g_date_get_julian (&date) >= self->first_day + self->n_days)
+        break;
+
+      if (!labels)
+        {
+          if (year_start)
+            fill (snapshot, &strong, x, top, 1, bottom - top);
+          else if (self->zoom != CTG_TIMELINE_ZOOM_YEARS || month % 3 == 1)
+            fill (snapshot, &faint, x, top, 1, bottom - top);
+        }
+      else
+        {
+          if (year_start)
+            {
+              g_autofree char *number = g_strdup_printf ("%u", year);
+
+              fill (snapshot, &strong, x, 0, 1, HEADER_HEIGHT);
+              draw_text (self, snapshot, number, MAX (x + 6, lw + 6), 13, -1, TRUE, FALSE, &text);
+            }
+          if (self->zoom == CTG_TIMELINE_ZOOM_MONTHS)
+            {
+              g_autoptr(GDateTime) dt = g_date_time_new_utc (year, month, 1, 0, 0, 0);
+              /* Translators: a short month name in the timeline's scale; see strftime(3) */
+              g_autofree char *name = g_date_time_format (dt, C_("timeline", "%b"));
+
+              fill (snapshot, &faint, x, 26, 1, HEADER_HEIGHT - 26);
+              draw_text (self, snapshot, name, x + 4, 35, -1, FALSE, TRUE, &dim);
+            }
+          else if ((month - 1) % 3 == 0)
+            {
+              /* Translators: a quarter of the year in the timeline's scale: T1 in French */
+              g_autofree char *name = g_strdup_printf (_("Q%u"), (month - 1) / 3 + 1);
+
+              fill (snapshot, &faint, x, 26, 1, HEADER_HEIGHT - 26);
+              draw_text (self, snapshot, name, x + 4, 35, -1, FALSE, TRUE, &dim);
+            }
+        }
+
+      month += self->zoom == CTG_TIMELINE_ZOOM_YEARS && !labels ? step : 1;
+      if (self->zoom == CTG_TIMELINE_ZOOM_YEARS && labels)
+        month += 2;
+      if (month > 12)
+        month = 1, year++;
+    }
+}
+
+static void
+ctg_timeline_snapshot (GtkWidget   *widget,
+                       GtkSnapshot *snapshot)
+{
+  CtgTimeline *self = CTG_TIMELINE (widget);
+  double width = gtk_widget_get_width (widget);
+  double height = gtk_widget_get_height (widget);
+  double lw = label_width (self);
+  double today_x;
+  int first, last;
+  GdkRGBA line = with_alpha (&self->colors[COLOR_FG], 0.15);
+  GdkRGBA band = with_alpha (&self->colors[COLOR_FG], 0.045);
+  GdkRGBA focus_band = with_alpha (&self->colors[COLOR_ACCENT], 0.12);
+
+  ensure_rows (self);
+  lookup_colors (self);
+  line = with_alpha (&self->colors[COLOR_FG], 0.15);
+  band = with_alpha (&self->colors[COLOR_FG], 0.045);
+  focus_band = with_alpha (&self->colors[COLOR_ACCENT], 0.12);
+
+  first = MAX (row_at (self, HEADER_HEIGHT), 0);
+  last = row_at (self, height - 1);
+  if (last < 0)
+    last = (int) self->visible->len - 1;
+  today_x = day_to_x (self, g_date_get_julian (self->today) + 0.5);
+
+  /* Row bands, across the whole width */
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, HEADER_HEIGHT, width, height - HEADER_HEIGHT));
+  for (int i = first; i <= last && self->visible->len > 0; i++)
+    {
+      const Row *row = visible_row (self, i);
+      double y = row_y (self, i);
+
+      if (row->kind != ROW_ACTION)
+        fill (snapshot, &band, 0, y, width, ROW_HEIGHT);
+      if (i == self->focus)
+        fill (snapshot, &focus_band, 0, y, width, ROW_HEIGHT);
+    }
+  gtk_snapshot_pop (snapshot);
+
+  /* The time area */
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (lw, HEADER_HEIGHT, width - lw, height - HEADER_HEIGHT));
+  draw_grid (self, snapshot, HEADER_HEIGHT, height, FALSE);
+  for (int i = first; i <= last && self->visible->len > 0; i++)
+    {
+      const Row *row = visible_row (self, i);
+
+      if (row->kind == ROW_ACTION && ctg_date_is_set (&row->start))
+        draw_bar (self, snapshot, i, row, today_x);
+      else if (row->kind == ROW_ACTION)
+        {
+          GdkRGBA dim = with_alpha (&self->colors[COLOR_FG], 0.5);
+          draw_text (self, snapshot, _("No start or échéance"), lw + 12, row_y (self, i) + ROW_HEIGHT / 2.0,
+                     -1, FALSE, TRUE, &dim);
+        }
+    }
+  fill (snapshot, &self->colors[COLOR_ERROR], today_x - 1, HEADER_HEIGHT, 2, height - HEADER_HEIGHT);
+  gtk_snapshot_pop (snapshot);
+
+  /* The labels, which stay put when scrolling sideways */
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, HEADER_HEIGHT, lw, height - HEADER_HEIGHT));
+  for (int i = first; i <= last && self->visible->len > 0; i++)
+    {
+      const Row *row = visible_row (self, i);
+      double y = row_y (self, i) + ROW_HEIGHT / 2.0;
+
+      if (row->kind == ROW_ACTION)
+        {
+          GdkRGBA color = row->overdue ? self->colors[COLOR_ERROR] : with_alpha (&self->colors[COLOR_FG], 0.9);
+          const char *code = ctg_action_get_code (row->action);
+          g_autofree char *text = code && code[0] ? g_strdup_printf ("%s %s", code, ctg_action_get_title (row->action))
+                                                  : g_strdup (ctg_action_get_title (row->action));
+
+          pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+          draw_text (self, snapshot, text, 36, y, lw - 44, FALSE, FALSE, &color);
+        }
+      else
+        {
+          gboolean collapsed = row_collapsed (self, row);
+          double indent = row->kind == ROW_OBJECTIVE ? 20 : 6;
+          g_autofree char *text = g_strdup_printf ("%s %s", collapsed ? "▸" : "▾", row->title);
+          g_autofree char *count = g_strdup_printf ("%u", row->n_children);
+          GdkRGBA color = with_alpha (&self->colors[COLOR_FG], row->kind == ROW_OBJECTIVE ? 0.75 : 0.95);
+
+          pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+          draw_text (self, snapshot, text, indent, y, lw - indent - 36, row->kind != ROW_OBJECTIVE, FALSE, &color);
+          color = with_alpha (&self->colors[COLOR_FG], 0.5);
+          draw_text (self, snapshot, count, lw - 30, y, -1, FALSE, TRUE, &color);
+        }
+    }
+  gtk_snapshot_pop (snapshot);
+  fill (snapshot, &line, lw - 1, 0, 1, height);
+
+  /* The scale, always on top */
+  fill (snapshot, &self->colors[COLOR_BG], 0, 0, width, HEADER_HEIGHT);
+  {
+    GdkRGBA shade = with_alpha (&self->colors[COLOR_FG], 0.03);
+    GdkRGBA dim = with_alpha (&self->colors[COLOR_FG], 0.6);
+
+    fill (snapshot, &shade, 0, 0, width, HEADER_HEIGHT);
+    draw_text (self, snapshot, _("Actions"), 12, HEADER_HEIGHT / 2.0, -1, TRUE, FALSE, &dim);
+  }
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (lw, 0, width - lw, HEADER_HEIGHT));
+  draw_grid (self, snapshot, 0, HEADER_HEIGHT, TRUE);
+  if (today_x >= lw && today_x <= width)
+    {
+      GdkRGBA red = self->colors[COLOR_ERROR];
+      GskRoundedRect pill;
+      double text_w;
+      int pw;
+
+      g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_attr_list_insert (attrs, pango_attr_scale_new (0.85));
+      pango_layout_set_attributes (self->layout, attrs);
+      pango_layout_set_width (self->layout, -1);
+      pango_layout_set_text (self->layout, _("Today"), -1);
+      pango_layout_get_pixel_size (self->layout, &pw, NULL);
+      text_w = pw + 12;
+      gsk_rounded_rect_init_from_rect (&pill, &GRAPHENE_RECT_INIT (today_x - text_w / 2, 27, text_w, 16), 8);
+      gtk_snapshot_push_rounded_clip (snapshot, &pill);
+      fill (snapshot, &red, today_x - text_w / 2, 27, text_w, 16);
+      gtk_snapshot_pop (snapshot);
+      {
+        GdkRGBA white = { 1, 1, 1, 1 };
+        draw_text (self, snapshot, _("Today"), today_x - text_w / 2 + 6, 35, -1, TRUE, TRUE, &white);
+      }
+    }
+  gtk_snapshot_pop (snapshot);
+  fill (snapshot, &line, 0, HEADER_HEIGHT - 1, width, 1);
+
+  if (self->visible->len == 0)
+    {
+      GdkRGBA dim = with_alpha (&self->colors[COLOR_FG], 0.55);
+      draw_text (self, snapshot, _("No actions yet"), 12, HEADER_HEIGHT + ROW_HEIGHT, -1, FALSE, FALSE, &dim);
+    }
+}
+
+/* Events */
+
+static void
+on_drag_begin_cb (GtkGestureDrag *gesture,
+                  double          x,
+                  double          y,
+                  CtgTimeline    *self)
+{
+  ensure_rows (self);
+  self->drag_hit = hit_test (self, x, y, &self->drag_row);
+  self->drag_x = x;
+  self->drag_y = y;
+  self->dragging = FALSE;
+  self->previewing = FALSE;
+  if (gtk_widget_get_focusable (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (self->drag_row >= 0 && y >= HEADER_HEIGHT)
+    set_focus_row (self, self->drag_row);
+}
+
+static void
+on_drag_update_cb (GtkGestureDrag *gesture,
+                   double          dx,
+                   double          dy,
+                   CtgTimeline    *self)
+{
+  const Row *row = visible_row (self, self->drag_row);
+  double unit;
+  int units;
+
+  if (row == NULL || self->drag_hit < HIT_BAR || !writable (self))
+    return;
+  if (!self->dragging && ABS (dx) < DRAG_THRESHOLD)
+    return;
+  if (!self->dragging)
+    {
+      self->dragging = TRUE;
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+    }
+
+  unit = ctg_timeline_zoom_unit_days (self->zoom) * pixels_per_day (self);
+  units = (int) (dx / unit + (dx >= 0 ? 0.5 : -0.5));
+  self->previewing = shifted_dates (self, row, self->drag_hit, units, &self->preview_start, &self->preview_end);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_drag_end_cb (GtkGestureDrag *gesture,
+                double          dx,
+                double          dy,
+                CtgTimeline    *self)
+{
+  const Row *row = visible_row (self, self->drag_row);
+
+  if (row == NULL)
+    return;
+
+  if (self->dragging)
+    {
+      CtgDate start = self->preview_start, end = self->preview_end;
+      gboolean previewing = self->previewing;
+
+      self->dragging = FALSE;
+      self->previewing = FALSE;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      if (previewing)
+        commit_dates (self, row, &start, &end);
+      return;
+    }
+
+  if (ABS (dx) >= DRAG_THRESHOLD || ABS (dy) >= DRAG_THRESHOLD)
+    return;
+  if (row->kind != ROW_ACTION || self->drag_hit != HIT_NONE)
+    activate_row (self, self->drag_row);
+}
+
+static void
+on_motion_cb (GtkEventControllerMotion *controller,
+              double                    x,
+              double                    y,
+              CtgTimeline              *self)
+{
+  int index;
+  Hit hit;
+
+  self->pointer_x = x;
+  if (self->dragging)
+    return;
+  hit = hit_test (self, x, y, &index);
+  if (!writable (self) && hit >= HIT_BAR)
+    hit = HIT_LABEL;
+  switch (hit)
+    {
+    case HIT_START:
+    case HIT_END:
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "ew-resize");
+      break;
+    case HIT_BAR:
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grab");
+      break;
+    case HIT_LABEL:
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "pointer");
+      break;
+    case HIT_NONE:
+    default:
+      gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+      break;
+    }
+}
+
+static gboolean
+on_scroll_cb (GtkEventControllerScroll *controller,
+              double                    dx,
+              double                    dy,
+              CtgTimeline              *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+
+  /* Plain scrolling is the scrolled window's */
+  if (!(state & GDK_CONTROL_MASK) || dy == 0)
+    return FALSE;
+  set_zoom_at (self, self->zoom + (dy < 0 ? 1 : -1), self->pointer_x);
+  return TRUE;
+}
+
+static void
+on_zoom_begin_cb (GtkGesture       *gesture,
+                  GdkEventSequence *sequence,
+                  CtgTimeline      *self)
+{
+  self->zoom_scale = 1;
+}
+
+static void
+on_zoom_scale_changed_cb (GtkGestureZoom *gesture,
+                          double          scale,
+                          CtgTimeline    *self)
+{
+  double x, y;
+
+  gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y);
+  if (scale / self->zoom_scale > 1.6)
+    {
+      set_zoom_at (self, self->zoom + 1, x);
+      self->zoom_scale = scale;
+    }
+  else if (scale / self->zoom_scale < 0.625)
+    {
+      set_zoom_at (self, self->zoom - 1, x);
+      self->zoom_scale = scale;
+    }
+}
+
+static void
+move_focused (CtgTimeline *self,
+              Hit          what,
+              int          units)
+{
+  const Row *row = visible_row (self, self->focus);
+  CtgDate start, end;
+
+  if (row == NULL || row->kind != ROW_ACTION || !ctg_date_is_set (&row->start))
+    return;
+  if (!writable (self))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+  if (!shifted_dates (self, row, what, units, &start, &end))
+    return;
+  self->drag_hit = what;
+  commit_dates (self, row, &start, &end);
+}
+
+static gboolean
+on_key_pressed_cb (GtkEventControllerKey *controller,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   CtgTimeline           *self)
+{
+  const Row *row;
+  gboolean shift = (state & GDK_SHIFT_MASK) != 0;
+
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
+    return FALSE;
+  ensure_rows (self);
+  row = visible_row (self, self->focus);
+
+  switch (keyval)
+    {
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      set_focus_row (self, self->focus < 0 ? 0 : MAX (self->focus - 1, 0));
+      return TRUE;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      set_focus_row (self, self->focus < 0 ? 0 : MIN (self->focus + 1, (int) self->visible->len - 1));
+      return TRUE;
+    case GDK_KEY_Home:
+      set_focus_row (self, 0);
+      return TRUE;
+    case GDK_KEY_End:
+      set_focus_row (self, (int) self->visible->len - 1);
+      return TRUE;
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_Page_Down:
+      {
+        int page = MAX ((gtk_widget_get_height (GTK_WIDGET (self)) - HEADER_HEIGHT) / ROW_HEIGHT - 1, 1);
+        int target = self->focus + (keyval == GDK_KEY_Page_Up ? -page : page);
+        set_focus_row (self, CLAMP (target, 0, (int) self->visible->len - 1));
+        return TRUE;
+      }
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      {
+        int units = keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left ? -1 : 1;
+
+        if (row == NULL)
+          return FALSE;
+        if (row->kind != ROW_ACTION)
+          {
+            /* Left folds a group, Right unfolds it */
+            if (row_collapsed (self, row) == (units > 0))
+              toggle_group (self, self->focus);
+            return TRUE;
+          }
+        move_focused (self, shift ? HIT_END : HIT_BAR, units);
+        return TRUE;
+      }
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+    case GDK_KEY_space:
+      activate_row (self, self->focus);
+      return row != NULL;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+on_focus_changed_cb (CtgTimeline *self)
+{
+  if (gtk_widget_has_focus (GTK_WIDGET (self)) && self->focus < 0 && self->visible->len > 0)
+    set_focus_row (self, 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+on_query_tooltip_cb (GtkWidget   *widget,
+                     int          x,
+                     int          y,
+                     gboolean     keyboard,
+                     GtkTooltip  *tooltip,
+                     CtgTimeline *self)
+{
+  int index = keyboard ? self->focus : row_at (self, y);
+  const Row *row = visible_row (self, index);
+  g_autofree char *text = NULL;
+  graphene_rect_t rect;
+
+  if (row == NULL || self->dragging)
+    return FALSE;
+  text = describe_row (row);
+  gtk_tooltip_set_text (tooltip, text);
+  if (bar_rect (self, index, &rect))
+    gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) rect.origin.x, (int) rect.origin.y,
+                                                         (int) rect.size.width, (int) rect.size.height });
+  return TRUE;
+}
+
+static void
+on_document_changed_cb (CtgDocument *document,
+                        CtgTimeline *self)
+{
+  self->dirty = TRUE;
+  self->previewing = FALSE;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CtgTimeline *self = CTG_TIMELINE (widget);
+  double center = label_width (self) + (gtk_widget_get_width (widget) - label_width (self)) / 2;
+
+  if (g_str_equal (action_name, "timeline.zoom-in"))
+    set_zoom_at (self, self->zoom + 1, center);
+  else
+    set_zoom_at (self, self->zoom - 1, center);
+}
+
+/* GtkScrollable */
+
+static void
+on_adjustment_changed_cb (CtgTimeline *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+set_adjustment (CtgTimeline    *self,
+                GtkAdjustment **slot,
+                GtkAdjustment  *adjustment)
+{
+  if (adjustment == NULL)
+    adjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
+  if (*slot == adjustment)
+    return;
+  if (*slot != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (*slot, on_adjustment_changed_cb, self);
+      g_object_unref (*slot);
+    }
+  *slot = g_object_ref_sink (adjustment);
+  g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (on_adjustment_changed_cb), self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static void
+ctg_timeline_scrollable_init (GtkScrollableInterface *iface)
+{
+}
+
+/* GtkWidget */
+
+static void
+ctg_timeline_measure (GtkWidget      *widget,
+                      GtkOrientation  orientation,
+                      int             for_size,
+                      int            *minimum,
+                      int            *natural,
+                      int            *minimum_baseline,
+                      int            *natural_baseline)
+{
+  CtgTimeline *self = CTG_TIMELINE (widget);
+
+  ensure_rows (self);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 320;
+      *natural = (int) MIN (300 + self->n_days * pixels_per_day (self) + 40, 4000);
+    }
+  else
+    {
+      *minimum = HEADER_HEIGHT + ROW_HEIGHT * 3;
+      *natural = (int) MIN (HEADER_HEIGHT + self->visible->len * ROW_HEIGHT + BOTTOM_PADDING, 4000);
+    }
+  *natural = MAX (*natural, *minimum);
+}
+
+static void
+ctg_timeline_size_allocate (GtkWidget *widget,
+                            int        width,
+                            int        height,
+                            int        baseline)
+{
+  CtgTimeline *self = CTG_TIMELINE (widget);
+
+  ensure_rows (self);
+  configure_adjustments (self);
+  if (!self->scrolled_once && self->document != NULL && width > 1)
+    {
+      self->scrolled_once = TRUE;
+      ctg_timeline_scroll_to_today (self);
+    }
+}
+
+static void
+ctg_timeline_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  CtgTimeline *self = CTG_TIMELINE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ZOOM:
+      g_value_set_int (value, self->zoom);
+      break;
+    case PROP_HADJUSTMENT:
+      g_value_set_object (value, self->hadjustment);
+      break;
+    case PROP_VADJUSTMENT:
+      g_value_set_object (value, self->vadjustment);
+      break;
+    case PROP_HSCROLL_POLICY:
+      g_value_set_enum (value, self->hscroll_policy);
+      break;
+    case PROP_VSCROLL_POLICY:
+      g_value_set_enum (value, self->vscroll_policy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ctg_timeline_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  CtgTimeline *self = CTG_TIMELINE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ZOOM:
+      ctg_timeline_set_zoom (self, g_value_get_int (value));
+      break;
+    case PROP_HADJUSTMENT:
+      set_adjustment (self, &self->hadjustment, g_value_get_object (value));
+      break;
+    case PROP_VADJUSTMENT:
+      set_adjustment (self, &self->vadjustment, g_value_get_object (value));
+      break;
+    case PROP_HSCROLL_POLICY:
+      self->hscroll_policy = g_value_get_enum (value);
+      break;
+    case PROP_VSCROLL_POLICY:
+      self->vscroll_policy = g_value_get_enum (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ctg_timeline_dispose (GObject *object)
+{
+  CtgTimeline *self = CTG_TIMELINE (object);
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
+  if (self->hadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->hadjustment, on_adjustment_changed_cb, self);
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, on_adjustment_changed_cb, self);
+  g_clear_object (&self->hadjustment);
+  g_clear_object (&self->vadjustment);
+  g_clear_object (&self->layout);
+
+  G_OBJECT_CLASS (ctg_timeline_parent_class)->dispose (object);
+}
+
+static void
+ctg_timeline_finalize (GObject *object)
+{
+  CtgTimeline *self = CTG_TIMELINE (object);
+
+  g_clear_pointer (&self->rows, g_array_unref);
+  g_clear_pointer (&self->visible, g_array_unref);
+  g_clear_pointer (&self->collapsed, g_hash_table_unref);
+  g_clear_pointer (&self->today, g_date_free);
+
+  G_OBJECT_CLASS (ctg_timeline_parent_class)->finalize (object);
+}
+
+static void
+ctg_timeline_class_init (CtgTimelineClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = ctg_timeline_get_property;
+  object_class->set_property = ctg_timeline_set_property;
+  object_class->dispose = ctg_timeline_dispose;
+  object_class->finalize = ctg_timeline_finalize;
+  widget_class->measure = ctg_timeline_measure;
+  widget_class->size_allocate = ctg_timeline_size_allocate;
+  widget_class->snapshot = ctg_timeline_snapshot;
+
+  properties[PROP_ZOOM] =
+    g_param_spec_int ("zoom", NULL, NULL,
+                      CTG_TIMELINE_ZOOM_YEARS, CTG_TIMELINE_ZOOM_MONTHS, CTG_TIMELINE_ZOOM_YEARS,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
+  g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
+  g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
+  g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
+
+  /**
+   * CtgTimeline::action-activated:
+   * @action_id: the action clicked, or activated with Enter
+   */
+  signals[ACTION_ACTIVATED] =
+    g_signal_new ("action-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /**
+   * CtgTimeline::toast:
+   * @message: what was just changed, for an undo toast
+   */
+  signals[TOAST] =
+    g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /**
+   * CtgTimeline::edit-failed:
+   * @message: why the dates could not be changed; nothing was changed
+   */
+  signals[EDIT_FAILED] =
+    g_signal_new ("edit-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL, zoom_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "timeline.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "timeline.zoom-out", NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "timeline");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+ctg_timeline_init (CtgTimeline *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GtkGesture *drag = gtk_gesture_drag_new ();
+  GtkGesture *zoom = gtk_gesture_zoom_new ();
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  self->rows = g_array_new (FALSE, TRUE, sizeof (Row));
+  g_array_set_clear_func (self->rows, (GDestroyNotify) row_clear);
+  self->visible = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->collapsed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->today = g_date_new_dmy (g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                                g_date_time_get_year (now));
+  self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  self->focus = -1;
+  self->drag_row = -1;
+  self->zoom = CTG_TIMELINE_ZOOM_YEARS;
+  set_adjustment (self, &self->hadjustment, NULL);
+  set_adjustment (self, &self->vadjustment, NULL);
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "view");
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin_cb), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update_cb), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+
+  g_signal_connect (zoom, "begin", G_CALLBACK (on_zoom_begin_cb), self);
+  g_signal_connect (zoom, "scale-changed", G_CALLBACK (on_zoom_scale_changed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (zoom));
+
+  g_signal_connect (motion, "motion", G_CALLBACK (on_motion_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  g_signal_connect (self, "notify::has-focus", G_CALLBACK (on_focus_changed_cb), NULL);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), self);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline of the actions"),
+                                  -1);
+}
+
+/* Public API */
+
+GtkWidget *
+ctg_timeline_new (void)
+{
+  return g_object_new (CTG_TYPE_TIMELINE, NULL);
+}
+
+void
+ctg_timeline_set_document (CtgTimeline *self,
+                           CtgDocument *document)
+{
+  g_return_if_fail (CTG_IS_TIMELINE (self));
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    g_signal_connect (document, "changed", G_CALLBACK (on_document_changed_cb), self);
+  g_hash_table_remove_all (self->collapsed);
+  self->focus = -1;
+  self->focus_action = 0;
+  self->scrolled_once = FALSE;
+  self->dirty = TRUE;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+CtgTimelineZoom
+ctg_timeline_get_zoom (CtgTimeline *self)
+{
+  g_return_val_if_fail (CTG_IS_TIMELINE (self), CTG_TIMELINE_ZOOM_YEARS);
+
+  return self->zoom;
+}
+
+void
+ctg_timeline_set_zoom (CtgTimeline     *self,
+                       CtgTimelineZoom  zoom)
+{
+  double lw;
+
+  g_return_if_fail (CTG_IS_TIMELINE (self));
+
+  lw = label_width (self);
+  set_zoom_at (self, zoom, lw + (gtk_widget_get_width (GTK_WIDGET (self)) - lw) / 2);
+}
+
+/**
+ * ctg_timeline_scroll_to_today:
+ *
+ * Scrolls sideways so that today sits at two thirds of the view: a COPIL
+ * looks back more than ahead.
+ */
+void
+ctg_timeline_scroll_to_today (CtgTimeline *self)
+{
+  double lw, page;
+
+  g_return_if_fail (CTG_IS_TIMELINE (self));
+
+  ensure_rows (self);
+  lw = label_width (self);
+  page = gtk_widget_get_width (GTK_WIDGET (self)) - lw;
+  gtk_adjustment_set_value (self->hadjustment,
+                            (g_date_get_julian (self->today) - self->first_day) * pixels_per_day (self)
+                            - page * 2 / 3);
+}
+
+gint64
+ctg_timeline_get_focused_action (CtgTimeline *self)
+{
+  g_return_val_if_fail (CTG_IS_TIMELINE (self), 0);
+
+  return self->focus >= 0 ? self->focus_action : 0;
+}
+
+/**
+ * ctg_timeline_focus_action:
+ *
+ * Focuses the bar of @action_id, unfolding its group, and scrolls it into
+ * view.
+ *
+ * Returns: whether the action is in the timeline
+ */
+gboolean
+ctg_timeline_focus_action (CtgTimeline *self,
+                           gint64       action_id)
+{
+  g_return_val_if_fail (CTG_IS_TIMELINE (self), FALSE);
+
+  ensure_rows (self);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      Row *row = &g_array_index (self->rows, Row, i);
+
+      if (row->kind == ROW_ACTION && row->id == action_id)
+        {
+          g_autofree char *axis = g_strdup_printf ("a%" G_GINT64_FORMAT, ctg_action_get_axis_id (row->action));
+          g_autofree char *objective = g_strdup_printf ("o%" G_GINT64_FORMAT,
+                                                        ctg_action_get_objective_id (row->action));
+
+          g_hash_table_remove (self->collapsed, axis);
+          g_hash_table_remove (self->collapsed, objective);
+          g_hash_table_remove (self->collapsed, "u");
+          self->focus_action = action_id;
+          compute_visible (self);
+          configure_adjustments (self);
+          set_focus_row (self, self->focus);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/**
+ * ctg_timeline_get_bar_bounds:
+ * @bounds: (out): where the bar of @action_id is drawn, in widget coordinates
+ *
+ * Returns: whether the action has a bar
+ */
+gboolean
+ctg_timeline_get_bar_bounds (CtgTimeline     *self,
+                             gint64           action_id,
+                             graphene_rect_t *bounds)
+{
+  g_return_val_if_fail (CTG_IS_TIMELINE (self), FALSE);
+
+  ensure_rows (self);
+  for (guint i = 0; i < self->visible->len; i++)
+    {
+      const Row *row = visible_row (self, (int) i);
+
+      if (row->kind == ROW_ACTION && row->id == action_id)
+        return bar_rect (self, (int) i, bounds);
+    }
+  return FALSE;
+}
+
+/**
+ * ctg_timeline_get_n_rows:
+ *
+ * Returns: how many rows are shown, headers included
+ */
+guint
+ctg_timeline_get_n_rows (CtgTimeline *self)
+{
+  g_return_val_if_fail (CTG_IS_TIMELINE (self), 0);
+
+  ensure_rows (self);
+  return self->visible->len;
+}

@@ -1,0 +1,807 @@
+/* test-bad-files.c: a catalogue of bad files and bad plan tables
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every bad input is opened (or imported) in a child process, so a crash is
+ * counted rather than ending the test. Each must give a clear GError (our
+ * domain, a message in valid UTF-8) or open as a sound, usable convention;
+ * the file's bytes must be the same afterwards.
+ *
+ * CTG_BAD_FILES_SEED overrides the seed of the random cases.
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "ctg-test-util.h"
+
+/* What a child reports by its exit status */
+enum
+{
+  OUTCOME_OPENED = 1,        /* opened, passed the check, everything read */
+  OUTCOME_DAMAGED_OPENED,    /* opened but fails the check, or reads nonsense */
+  OUTCOME_BAD_ERROR,         /* refused without a clear error */
+  OUTCOME_CHILD_FAILED,      /* the probe itself could not run */
+  OUTCOME_REFUSED = 16,      /* + the CtgDocumentError code */
+};
+
+typedef struct
+{
+  guint tried;
+  guint crashed;
+  guint changed;
+  guint accepted_damaged;
+  guint bad_errors;
+  guint refused;
+  guint opened;
+} Figures;
+
+static Figures figures;
+
+static char *
+hash_file (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR) ||
+      !g_file_get_contents (path, &data, &length, NULL))
+    return g_strdup ("-");
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+}
+
+static gboolean
+error_is_clear (const GError *error)
+{
+  return error != NULL && error->domain == CTG_DOCUMENT_ERROR && error->message != NULL &&
+         strlen (error->message) > 10 && g_utf8_validate (error->message, -1, NULL);
+}
+
+static gboolean
+text_ok (const char *text)
+{
+  return text == NULL || g_utf8_validate (text, -1, NULL);
+}
+
+/* Reads everything the UI would show: nothing may be invalid UTF-8 */
+static gboolean
+read_everything (CtgDocument *doc)
+{
+  g_autoptr(GListModel) actions = ctg_document_list_actions (doc, 0);
+  g_autoptr(GPtrArray) changes = ctg_document_list_changes (doc, NULL, 0);
+  g_auto(GStrv) names = ctg_document_list_participant_names (doc);
+  g_autofree char *csv = ctg_document_export_csv (doc, ';');
+  g_autofree char *title = ctg_document_dup_text (doc, CTG_ITEM_CONVENTION, 1, "title");
+  guint counts[CTG_N_STATUSES];
+  g_autoptr(GDate) today = g_date_new_dmy (1, G_DATE_JUNE, 2025);
+  gboolean ok = csv != NULL && text_ok (csv) && text_ok (title);
+
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(CtgAction) action = g_list_model_get_item (actions, i);
+
+      ok = ok && text_ok (ctg_action_get_title (action)) && text_ok (ctg_action_get_notes (action)) &&
+           text_ok (ctg_action_get_code (action)) && text_ok (ctg_action_get_description (action));
+      (void) ctg_action_get_rollup_progress (action);
+      (void) ctg_action_is_overdue (action, today);
+    }
+  for (guint i = 0; names && names[i]; i++)
+    ok = ok && text_ok (names[i]);
+  ctg_document_count_statuses (doc, 0, counts);
+  return ok;
+}
+
+static G_GNUC_NORETURN void
+probe_open (const char *path,
+            gboolean    edit)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtgDocument) doc = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
+
+  if (doc == NULL)
+    {
+      if (!error_is_clear (error))
+        _exit (OUTCOME_BAD_ERROR);
+      _exit (OUTCOME_REFUSED + error->code);
+    }
+  if (!ctg_document_check (doc, NULL) || !read_everything (doc))
+    _exit (OUTCOME_DAMAGED_OPENED);
+
+  /* Usable: an edit and its undo work, or fail with a clear error */
+  if (edit && !ctg_document_is_read_only (doc))
+    {
+      if (!ctg_document_set (doc, CTG_ITEM_CONVENTION, 1, "title", "Éprouvée", &error) &&
+          !error_is_clear (error))
+        _exit (OUTCOME_BAD_ERROR);
+      if (error == NULL && !ctg_document_undo (doc, &error) && !error_is_clear (error))
+        _exit (OUTCOME_BAD_ERROR);
+      if (!ctg_document_check (doc, NULL))
+        _exit (OUTCOME_DAMAGED_OPENED);
+    }
+  g_clear_object (&doc);
+  _exit (OUTCOME_OPENED);
+}
+
+/* Runs @probe in a child and counts what happened. Returns the outcome. */
+static int
+run_probe (const char *path,
+           void      (*probe) (const char *path, gboolean edit),
+           gboolean    edit)
+{
+  g_autofree char *before = hash_file (path);
+  g_autofree char *after = NULL;
+  int status = 0;
+  pid_t pid;
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    probe (path, edit);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+
+  if (!edit)
+    {
+      after = hash_file (path);
+      if (!g_str_equal (before, after))
+        {
+          g_test_message ("%s: the bytes changed", path);
+          figures.changed++;
+        }
+    }
+
+  if (WIFSIGNALED (status))
+    {
+      g_test_message ("%s: crashed with signal %d", path, WTERMSIG (status));
+      figures.crashed++;
+      return -1;
+    }
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+/* Tries one bad file: a clear refusal (with @code if >= 0), or an open that
+ * passes the check; then, if it opened, an edit on a copy. */
+static int
+try_file (const char *path,
+          int         code)
+{
+  int outcome;
+
+  figures.tried++;
+  outcome = run_probe (path, probe_open, FALSE);
+
+  if (outcome == OUTCOME_OPENED)
+    {
+      g_autofree char *copy = ctg_test_tmp_path ("edit-copy.ctg");
+      g_autofree char *data = NULL;
+      gsize length;
+
+      figures.opened++;
+      data = ctg_test_read_file (path, &length);
+      g_assert_true (g_file_set_contents (copy, data, (gssize) length, NULL));
+      outcome = run_probe (copy, probe_open, TRUE);
+      g_unlink (copy);
+      if (outcome == OUTCOME_OPENED)
+        return OUTCOME_OPENED;
+    }
+
+  if (outcome == OUTCOME_DAMAGED_OPENED)
+    {
+      g_test_message ("%s: opened although damaged", path);
+      figures.accepted_damaged++;
+    }
+  else if (outcome == OUTCOME_BAD_ERROR || outcome == OUTCOME_CHILD_FAILED)
+    {
+      g_test_message ("%s: refused without a clear error", path);
+      figures.bad_errors++;
+    }
+  else if (outcome >= OUTCOME_REFUSED)
+    {
+      figures.refused++;
+      if (code >= 0 && outcome - OUTCOME_REFUSED != code)
+        {
+          g_test_message ("%s: error %d, expected %d", path, outcome - OUTCOME_REFUSED, code);
+          figures.bad_errors++;
+        }
+    }
+  return outcome;
+}
+
+static void
+expect_refused (const char *path,
+                int         code)
+{
+  int outcome = try_file (path, code);
+
+  if (outcome != OUTCOME_REFUSED + code)
+    {
+      g_test_message ("%s: outcome %d, expected refusal %d", path, outcome, code);
+      figures.bad_errors++;
+    }
+}
+
+static char *
+write_tmp (const char *name,
+           const char *data,
+           gssize      length)
+{
+  char *path = ctg_test_tmp_path (name);
+
+  g_assert_true (g_file_set_contents (path, data, length, NULL));
+  return path;
+}
+
+static void
+raw_sql (const char *path,
+         const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+static gboolean
+try_raw_sql (const char *path,
+             const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+  int rc;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  rc = sqlite3_exec (db, sql, NULL, NULL, &message);
+  if (rc != SQLITE_OK)
+    g_test_message ("not made: %s", message);
+  sqlite3_free (message);
+  sqlite3_close (db);
+  return rc == SQLITE_OK;
+}
+
+static guint32
+seed_from_env (void)
+{
+  const char *value = g_getenv ("CTG_BAD_FILES_SEED");
+
+  if (value && *value)
+    return (guint32) g_ascii_strtoull (value, NULL, 10);
+  return (guint32) (g_get_real_time () % G_MAXUINT32);
+}
+
+static void
+print_figures (const char *what)
+{
+  g_print ("# bad-files%s: tried=%u crashed=%u changed=%u accepted-damaged=%u "
+           "(refused=%u, opened sound=%u, unclear errors=%u)\n",
+           what, figures.tried, figures.crashed, figures.changed, figures.accepted_damaged,
+           figures.refused, figures.opened, figures.bad_errors);
+  g_assert_cmpuint (figures.crashed, ==, 0);
+  g_assert_cmpuint (figures.changed, ==, 0);
+  g_assert_cmpuint (figures.accepted_damaged, ==, 0);
+  g_assert_cmpuint (figures.bad_errors, ==, 0);
+  figures = (Figures) { 0 };
+}
+
+/* The catalogue */
+
+static void
+test_bad_files_kinds (void)
+{
+  g_autofree char *missing = ctg_test_tmp_path ("missing.ctg");
+  g_autofree char *empty = write_tmp ("empty.ctg", "", 0);
+  g_autofree char *text = write_tmp ("text.ctg", "axe;action\nA;B\n", -1);
+  g_autofree char *directory = ctg_test_tmp_path ("folder.ctg");
+  g_autofree char *foreign = ctg_test_tmp_path ("foreign.ctg");
+  g_autofree char *header_only = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed_from_env ());
+  const char *sql_cases[][2] = {
+    { "newer version", "PRAGMA user_version = 99;" },
+    { "no application id", "PRAGMA application_id = 0;" },
+    { "trigger", "CREATE TRIGGER evil AFTER UPDATE ON action BEGIN DELETE FROM axis; END;" },
+    { "view", "CREATE VIEW v AS SELECT * FROM action;" },
+    { "extra table", "CREATE TABLE extra (x);" },
+    { "extra index", "CREATE INDEX extra ON action (notes);" },
+    { "extra column", "ALTER TABLE action ADD COLUMN extra TEXT;" },
+    { "dropped table", "DROP TABLE step;" },
+  };
+  int sql_codes[] = {
+    CTG_DOCUMENT_ERROR_NEWER_VERSION, CTG_DOCUMENT_ERROR_NOT_CTG, CTG_DOCUMENT_ERROR_DAMAGED,
+    CTG_DOCUMENT_ERROR_DAMAGED, CTG_DOCUMENT_ERROR_DAMAGED, CTG_DOCUMENT_ERROR_DAMAGED,
+    CTG_DOCUMENT_ERROR_DAMAGED, CTG_DOCUMENT_ERROR_DAMAGED,
+  };
+
+  expect_refused (missing, CTG_DOCUMENT_ERROR_NOT_FOUND);
+  expect_refused (empty, CTG_DOCUMENT_ERROR_NOT_CTG);
+  expect_refused (text, CTG_DOCUMENT_ERROR_NOT_CTG);
+
+  g_assert_cmpint (g_mkdir (directory, 0700), ==, 0);
+  expect_refused (directory, CTG_DOCUMENT_ERROR_NOT_CTG);
+
+  /* Random bytes, with and without a SQLite header in front */
+  for (guint i = 0; i < 20; i++)
+    {
+      gsize length = (gsize) g_rand_int_range (rand, 1, 3 * 4096);
+      g_autofree guint8 *noise = g_malloc (length);
+      g_autofree char *path = NULL;
+
+      for (gsize j = 0; j < length; j++)
+        noise[j] = (guint8) g_rand_int_range (rand, 0, 256);
+      if (i % 2 == 1 && length > 16)
+        memcpy (noise, "SQLite format 3", 16);
+      path = write_tmp ("random.ctg", (const char *) noise, (gssize) length);
+      try_file (path, i % 2 == 0 ? CTG_DOCUMENT_ERROR_NOT_CTG : -1);
+    }
+
+  raw_sql (foreign, "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT);");
+  expect_refused (foreign, CTG_DOCUMENT_ERROR_NOT_CTG);
+
+  /* Another application's database that borrowed our application id */
+  header_only = ctg_test_tmp_path ("impostor.ctg");
+  raw_sql (header_only, "PRAGMA user_version = 1;"
+                        "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT);");
+  {
+    g_autofree char *data = NULL;
+    gsize length;
+    guint32 app_id;
+
+    /* Use the id the examples really carry */
+    g_autofree char *example = ctg_test_example_path ("m2a");
+    data = ctg_test_read_file (example, &length);
+    memcpy (&app_id, data + 68, 4);
+    g_clear_pointer (&data, g_free);
+    data = ctg_test_read_file (header_only, &length);
+    memcpy (data + 68, &app_id, 4);
+    g_assert_true (g_file_set_contents (header_only, data, (gssize) length, NULL));
+  }
+  try_file (header_only, CTG_DOCUMENT_ERROR_DAMAGED);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sql_cases); i++)
+    {
+      g_autofree char *path = ctg_test_copy_example ("m2a");
+
+      g_test_message ("case: %s", sql_cases[i][0]);
+      raw_sql (path, sql_cases[i][1]);
+      if (sql_codes[i] >= 0)
+        expect_refused (path, sql_codes[i]);
+      else
+        try_file (path, -1);
+    }
+
+  print_figures (" (kinds)");
+}
+
+/* Values no edit can make, written behind the application's back */
+static void
+test_bad_files_values (void)
+{
+  const char *cases[] = {
+    /* 50 MB of text: within SQLite's limit, far beyond ours for an edit */
+    "UPDATE action SET notes = replace(hex(zeroblob(25000000)), '0', 'x') WHERE id = 1;",
+    /* 70 MB: beyond the limit the application sets on SQLite */
+    "UPDATE action SET notes = hex(zeroblob(35000000)) WHERE id = 1;",
+    "PRAGMA ignore_check_constraints = ON; UPDATE action SET progress = 9223372036854775807;",
+    "PRAGMA ignore_check_constraints = ON; UPDATE action SET progress = -9223372036854775808;",
+    "PRAGMA ignore_check_constraints = ON; UPDATE action SET progress = 1e300;",
+    "PRAGMA ignore_check_constraints = ON; UPDATE action SET progress = 'beaucoup';",
+    "PRAGMA ignore_check_constraints = ON; UPDATE action SET status = 'bogus';",
+    "UPDATE action SET start = 'pas une date', echeance = '99999-99-99';",
+    "UPDATE action SET start = '2030-01-01', echeance = '2020-01-01';",
+    "UPDATE action SET position = -9223372036854775808;",
+    "UPDATE action SET title = CAST(x'c328ff41' AS TEXT) WHERE id = 1;",
+    "UPDATE action SET notes = x'00ff00ff' WHERE id = 1;",
+    "UPDATE action SET title = NULL;",
+    "UPDATE action SET id = 9223372036854775807 WHERE id = 1;",
+    "PRAGMA foreign_keys = OFF; UPDATE action SET objective_id = 999999 WHERE id = 1;",
+    "UPDATE step SET done = 7;",
+    "UPDATE convention SET period_start = '-5000', period_end = '1e9';",
+    "INSERT INTO journal (txn_id, tbl, row_id, op, old, new) VALUES (999999, 'action', 1, 'delete', 'pas du json', NULL);",
+    "UPDATE journal SET old = '{\"id\": \"x\"}', new = '[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]';",
+    "UPDATE txn SET undone = 0; UPDATE journal SET tbl = 'sqlite_master';",
+    "UPDATE journal SET tbl = 'action; DROP TABLE axis', field = 'title = 1; --';",
+  };
+
+  guint unmakeable = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = ctg_test_copy_example ("m2a");
+
+      g_test_message ("case: %s", cases[i]);
+      if (!try_raw_sql (path, cases[i]))
+        {
+          /* The schema (STRICT tables, NOT NULL) keeps even SQLite from
+           * writing such a file: nothing to test */
+          unmakeable++;
+          continue;
+        }
+      try_file (path, -1);
+      g_unlink (path);
+    }
+
+  g_print ("# %u value cases cannot even be written by SQLite under our schema\n", unmakeable);
+  print_figures (" (values)");
+}
+
+static void
+test_bad_files_truncated (void)
+{
+  g_autofree char *source = ctg_test_example_path ("m2a");
+  g_autofree char *data = NULL;
+  gsize length;
+
+  data = ctg_test_read_file (source, &length);
+  for (gsize size = 0; size < length; size += 512)
+    {
+      g_autofree char *path = write_tmp ("truncated.ctg", data, (gssize) size);
+
+      try_file (path, -1);
+      g_unlink (path);
+    }
+  print_figures (" (truncated)");
+}
+
+static void
+test_bad_files_flipped (void)
+{
+  g_autofree char *source = ctg_test_example_path ("m2a");
+  g_autofree char *data = NULL;
+  g_autofree char *path = ctg_test_tmp_path ("flipped.ctg");
+  guint32 seed = seed_from_env ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  gsize length;
+  guint runs = 1000;
+
+  data = ctg_test_read_file (source, &length);
+  for (guint i = 0; i < runs; i++)
+    {
+      g_autofree char *copy = g_memdup2 (data, length);
+      guint flips = (guint) g_rand_int_range (rand, 1, 9);
+
+      for (guint j = 0; j < flips; j++)
+        {
+          gsize offset = (gsize) g_rand_int_range (rand, 0, (gint32) length);
+          copy[offset] ^= (char) (1 << g_rand_int_range (rand, 0, 8));
+        }
+      g_assert_true (g_file_set_contents (path, copy, (gssize) length, NULL));
+      try_file (path, -1);
+    }
+  g_print ("# flipped-bytes seed=%u\n", seed);
+  print_figures (" (flipped bytes)");
+}
+
+/* A path that is not UTF-8: works when the file is good, and every message
+ * about it is valid UTF-8 when it is not */
+static void
+test_bad_files_non_utf8_path (void)
+{
+  g_autofree char *good = ctg_test_copy_example ("m2a");
+  g_autofree char *dir = g_path_get_dirname (good);
+  g_autofree char *latin1 = g_build_filename (dir, "caf\xe9-\xff.ctg", NULL);
+  g_autofree char *missing = g_build_filename (dir, "absent-\xe9.ctg", NULL);
+  g_autofree char *junk = g_build_filename (dir, "d\xe9" "chet.ctg", NULL);
+
+  g_assert_cmpint (g_rename (good, latin1), ==, 0);
+  g_assert_cmpint (try_file (latin1, -1), ==, OUTCOME_OPENED);
+  expect_refused (missing, CTG_DOCUMENT_ERROR_NOT_FOUND);
+  g_assert_true (g_file_set_contents (junk, "pas une convention", -1, NULL));
+  expect_refused (junk, CTG_DOCUMENT_ERROR_NOT_CTG);
+
+  print_figures (" (non-UTF-8 paths)");
+}
+
+static G_GNUC_NORETURN void
+probe_read_only (const char *path,
+                 gboolean    edit)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtgDocument) doc = NULL;
+
+  /* root writes through any permission: be somebody else */
+  if (getuid () == 0 && (setgid (65534) != 0 || setuid (65534) != 0))
+    _exit (OUTCOME_CHILD_FAILED);
+  if (access (path, W_OK) == 0)
+    _exit (OUTCOME_CHILD_FAILED);
+
+  doc = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
+  if (doc == NULL || !ctg_document_is_read_only (doc) || !read_everything (doc))
+    _exit (OUTCOME_BAD_ERROR);
+  if (ctg_document_set (doc, CTG_ITEM_CONVENTION, 1, "title", "x", &error) ||
+      !g_error_matches (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_READ_ONLY) ||
+      !error_is_clear (error))
+    _exit (OUTCOME_BAD_ERROR);
+  _exit (OUTCOME_OPENED);
+}
+
+static void
+test_bad_files_read_only (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ctg-read-only-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "lecture-seule.ctg", NULL);
+  g_autofree char *source = ctg_test_example_path ("m2a");
+  g_autofree char *data = NULL;
+  gsize length;
+  int outcome;
+
+  g_assert_no_error (error);
+  data = ctg_test_read_file (source, &length);
+  g_assert_true (g_file_set_contents (path, data, (gssize) length, NULL));
+  /* Readable by the unprivileged user the probe becomes, writable by nobody */
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+
+  figures.tried++;
+  outcome = run_probe (path, probe_read_only, FALSE);
+  if (outcome == OUTCOME_CHILD_FAILED)
+    {
+      g_test_skip ("cannot become an unprivileged user to test a read-only file");
+      figures.tried--;
+    }
+  else
+    {
+      g_assert_cmpint (outcome, ==, OUTCOME_OPENED);
+      figures.opened++;
+    }
+
+  g_chmod (dir, 0700);
+  g_chmod (path, 0600);
+  g_unlink (path);
+  g_rmdir (dir);
+  print_figures (" (read-only)");
+}
+
+/* A file another process is editing: refused for writing, bytes untouched */
+static void
+test_bad_files_open_elsewhere (void)
+{
+  g_autofree char *path = ctg_test_copy_example ("m2a");
+  int ready[2], release[2];
+  char byte = 0;
+  int status;
+  pid_t holder;
+
+  g_assert_cmpint (pipe (ready), ==, 0);
+  g_assert_cmpint (pipe (release), ==, 0);
+  holder = fork ();
+  g_assert_cmpint (holder, >=, 0);
+  if (holder == 0)
+    {
+      g_autoptr(CtgDocument) doc = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, NULL);
+
+      byte = doc != NULL && !ctg_document_is_read_only (doc) ? 'y' : 'n';
+      if (write (ready[1], &byte, 1) != 1 || read (release[0], &byte, 1) != 1)
+        _exit (1);
+      _exit (0);
+    }
+  g_assert_cmpint (read (ready[0], &byte, 1), ==, 1);
+  g_assert_cmpint (byte, ==, 'y');
+
+  expect_refused (path, CTG_DOCUMENT_ERROR_ALREADY_OPEN);
+
+  g_assert_cmpint (write (release[1], &byte, 1), ==, 1);
+  g_assert_cmpint (waitpid (holder, &status, 0), ==, holder);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  close (ready[0]);
+  close (ready[1]);
+  close (release[0]);
+  close (release[1]);
+
+  print_figures (" (open elsewhere)");
+}
+
+/* The plan importer */
+
+typedef struct
+{
+  const char *name;
+  const char *csv;
+  gssize      length;
+} CsvCase;
+
+static const char *csv_target;
+
+static G_GNUC_NORETURN void
+probe_import (const char *data_path,
+              gboolean    unused)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtgDocument) doc = ctg_document_open (csv_target, CTG_OPEN_FLAGS_NONE, &error);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *data = NULL;
+  gsize length;
+
+  if (doc == NULL || !g_file_get_contents (data_path, &data, &length, NULL))
+    _exit (OUTCOME_CHILD_FAILED);
+  if (ctg_document_import_csv (doc, data, length, warnings, &error))
+    _exit (OUTCOME_OPENED);
+  if (!g_error_matches (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_BAD_CSV) || !error_is_clear (error))
+    _exit (OUTCOME_BAD_ERROR);
+  if (ctg_document_can_undo (doc) || !ctg_document_check (doc, NULL))
+    _exit (OUTCOME_DAMAGED_OPENED);
+  _exit (OUTCOME_REFUSED + error->code);
+}
+
+/* Imports @data into a copy of an example in a child; the import must be
+ * refused and the copy's bytes be as before */
+static void
+expect_csv_file_refused (const char *name,
+                         const char *data_path)
+{
+  g_autofree char *target = ctg_test_copy_example ("m2a");
+  g_autofree char *before = hash_file (target);
+  g_autofree char *after = NULL;
+  int outcome;
+
+  g_test_message ("csv case: %s", name);
+  csv_target = target;
+  figures.tried++;
+  outcome = run_probe (data_path, probe_import, TRUE);
+  after = hash_file (target);
+  if (!g_str_equal (before, after))
+    {
+      g_test_message ("csv %s: the document changed", name);
+      figures.changed++;
+    }
+  if (outcome == OUTCOME_REFUSED + CTG_DOCUMENT_ERROR_BAD_CSV)
+    figures.refused++;
+  else if (outcome == OUTCOME_DAMAGED_OPENED)
+    figures.accepted_damaged++;
+  else if (outcome >= 0)
+    {
+      g_test_message ("csv %s: outcome %d", name, outcome);
+      figures.bad_errors++;
+    }
+  g_unlink (data_path);
+  g_unlink (target);
+}
+
+static void
+expect_csv_refused (const char *name,
+                    const char *data,
+                    gsize       length)
+{
+  g_autofree char *data_path = write_tmp ("plan.csv", data, (gssize) length);
+
+  expect_csv_file_refused (name, data_path);
+}
+
+static void
+test_bad_csv_rows (void)
+{
+  const CsvCase cases[] = {
+    { "empty", "", 0 },
+    { "header only, no axe", "action;statut\nA;en cours\n", -1 },
+    { "no action column", "axe;statut\nA;en cours\n", -1 },
+    { "unclosed quote", "axe;action\nA;\"jamais fermé\n", -1 },
+    { "text after quote", "axe;action\nA;\"B\"x\n", -1 },
+    { "impossible date", "axe;action;début\nA;B;31/02/2025\n", -1 },
+    { "date words", "axe;action;échéance\nA;B;bientôt\n", -1 },
+    { "progress too high", "axe;action;avancement\nA;B;140\n", -1 },
+    { "progress not a number", "axe;action;avancement\nA;B;beaucoup\n", -1 },
+    { "progress negative", "axe;action;avancement\nA;B;-3\n", -1 },
+    { "progress huge", "axe;action;avancement\nA;B;99999999999999999999999\n", -1 },
+    { "unknown status", "axe;action;statut\nA;B;peut-être\n", -1 },
+    { "start after échéance", "axe;action;début;échéance\nA;B;2026;2025\n", -1 },
+    { "no axis", "axe;action\n;B\n", -1 },
+    { "no action", "axe;action\nA;\n", -1 },
+    { "invalid UTF-8 in a cell", "axe;action\nA;caf\xe9\n", -1 },
+    { "invalid UTF-8 in the header", "axe;acti\xff\xfeon\nA;B\n", -1 },
+    { "overlong UTF-8", "axe;action\nA;\xc0\xaf\n", -1 },
+    { "NUL byte", "axe;action\nA;B\0C\n", 16 },
+    { "lone CR and a bad row", "axe;action\rA;\r", -1 },
+    { "good rows then a bad one", "axe;action\nA;B\nA;C\nA;\n", -1 },
+    /* Found by fuzz-csv-import: accepted, adding nothing */
+    { "header only", "axe;th\xc3\xa9matique;action;statut\n", -1 },
+    { "header only, no line end", "axe;action", -1 },
+    { "binary", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    expect_csv_refused (cases[i].name, cases[i].csv,
+                        cases[i].length >= 0 ? (gsize) cases[i].length : strlen (cases[i].csv));
+  print_figures (" (CSV rows)");
+}
+
+static glong
+peak_rss_of_children_kb (void)
+{
+  struct rusage usage;
+
+  g_assert_cmpint (getrusage (RUSAGE_CHILDREN, &usage), ==, 0);
+  return usage.ru_maxrss;
+}
+
+/* Writes a generated table to a file and frees it, so that the child's peak
+ * memory is the importer's alone */
+static char *
+write_generated (GString *csv)
+{
+  char *path = write_tmp ("generated.csv", csv->str, (gssize) csv->len);
+
+  g_string_free (csv, TRUE);
+  return path;
+}
+
+/* A 100 MB cell, a million rows, a million cells: refused, nothing changed,
+ * memory bounded */
+static void
+test_bad_csv_huge (void)
+{
+  gsize cell = 100 * 1024 * 1024;
+  GString *csv = g_string_sized_new (cell + 64);
+  g_autofree char *path = NULL;
+  gint64 start;
+  glong rss;
+
+  g_string_append (csv, "axe;action;notes\nA;B;");
+  g_string_set_size (csv, csv->len + cell);
+  memset (csv->str + csv->len - cell, 'x', cell);
+  g_string_append_c (csv, '\n');
+  path = write_generated (csv);
+  start = g_get_monotonic_time ();
+  expect_csv_file_refused ("a 100 MB cell", path);
+  rss = peak_rss_of_children_kb ();
+  g_print ("# csv: a 100 MB cell refused in %.1f s, peak RSS %ld MB\n",
+           (g_get_monotonic_time () - start) / 1e6, rss / 1024);
+  g_clear_pointer (&path, g_free);
+
+  /* A million rows, the last one bad */
+  csv = g_string_new ("axe;objectif;action;statut;avancement\n");
+  for (guint i = 0; i < 1000000; i++)
+    g_string_append_printf (csv, "Axe %u;Objectif %u;Action %u;en cours;%u\n", i % 7, i % 50, i, i % 100);
+  g_string_append (csv, "Axe 1;Objectif 1;;statut inconnu;\n");
+  path = write_generated (csv);
+  start = g_get_monotonic_time ();
+  expect_csv_file_refused ("a million rows", path);
+  g_print ("# csv: a million rows refused in %.1f s, peak RSS %ld MB\n",
+           (g_get_monotonic_time () - start) / 1e6, peak_rss_of_children_kb () / 1024);
+  g_clear_pointer (&path, g_free);
+
+  /* A million cells on one line */
+  csv = g_string_new ("axe;action\nA;B");
+  for (guint i = 0; i < 1000000; i++)
+    g_string_append_c (csv, ';');
+  g_string_append_c (csv, '\n');
+  path = write_generated (csv);
+  expect_csv_file_refused ("a million cells", path);
+
+  /* The largest file read is 100 MB: three times that is the bound */
+  rss = peak_rss_of_children_kb ();
+  g_print ("# csv: peak RSS of the importer %ld MB\n", rss / 1024);
+  g_assert_cmpint (rss, <, 320 * 1024);
+
+  print_figures (" (CSV size)");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ctg_test_init (&argc, &argv);
+
+  g_test_add_func ("/bad-files/kinds", test_bad_files_kinds);
+  g_test_add_func ("/bad-files/values", test_bad_files_values);
+  g_test_add_func ("/bad-files/truncated", test_bad_files_truncated);
+  g_test_add_func ("/bad-files/flipped-bytes", test_bad_files_flipped);
+  g_test_add_func ("/bad-files/non-utf8-path", test_bad_files_non_utf8_path);
+  g_test_add_func ("/bad-files/read-only", test_bad_files_read_only);
+  g_test_add_func ("/bad-files/open-elsewhere", test_bad_files_open_elsewhere);
+  g_test_add_func ("/bad-csv/rows", test_bad_csv_rows);
+  g_test_add_func ("/bad-csv/huge", test_bad_csv_huge);
+
+  return g_test_run ();
+}

@@ -1,0 +1,590 @@
+/* test-timeline.c: the timeline and the dashboard, in the real window under Xvfb
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The pointer and the keyboard are driven with xdotool through the X
+ * server, so the events go through GTK's gestures as a user's would.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <gdk/x11/gdkx.h>
+
+#include "ctg-action-editor.h"
+#include "ctg-test-util.h"
+#include "ctg-window-private.h"
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+#define WAIT_FOR(check) \
+  G_STMT_START { \
+    gint64 _end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC; \
+    while (!(check) && g_get_monotonic_time () < _end) \
+      g_main_context_iteration (NULL, FALSE); \
+    g_assert_true (check); \
+  } G_STMT_END
+
+static gboolean
+can_drive_pointer (void)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+
+  if (xdotool == NULL || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      g_test_skip ("needs xdotool and an X11 display");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void G_GNUC_PRINTF (1, 2)
+xdo (const char *format,
+     ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *args = NULL;
+  g_autofree char *command = NULL;
+  int status;
+  va_list ap;
+
+  va_start (ap, format);
+  args = g_strdup_vprintf (format, ap);
+  va_end (ap);
+  command = g_strdup_printf ("xdotool %s", args);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  spin (60);
+}
+
+static gulong
+window_xid (CtgWindow *window)
+{
+  return (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window)));
+}
+
+/* A point of @widget in the coordinates of its X window */
+static void
+to_surface (GtkWidget *widget,
+            double     x,
+            double     y,
+            int       *sx,
+            int       *sy)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t point;
+  double tx, ty;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y), &point));
+  gtk_native_get_surface_transform (native, &tx, &ty);
+  *sx = (int) (point.x + tx);
+  *sy = (int) (point.y + ty);
+}
+
+static void
+drag (CtgWindow *window,
+      GtkWidget *widget,
+      double     x,
+      double     y,
+      double     dx)
+{
+  gulong xid = window_xid (window);
+  int sx, sy;
+
+  to_surface (widget, x, y, &sx, &sy);
+  xdo ("mousemove --window %lu %d %d", xid, sx, sy);
+  xdo ("mousedown 1");
+  for (int i = 1; i <= 8; i++)
+    xdo ("mousemove --window %lu %d %d", xid, sx + (int) (dx * i / 8), sy);
+  xdo ("mouseup 1");
+  spin (100);
+}
+
+static void
+click (CtgWindow *window,
+       GtkWidget *widget,
+       double     x,
+       double     y)
+{
+  int sx, sy;
+
+  to_surface (widget, x, y, &sx, &sy);
+  xdo ("mousemove --window %lu %d %d", window_xid (window), sx, sy);
+  xdo ("click 1");
+  spin (100);
+}
+
+static CtgWindow *
+open_window (const char *slug)
+{
+  g_autofree char *path = ctg_test_copy_example (slug);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CtgWindow *window = ctg_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ctg_window_load (window, file));
+  spin (200);
+  return window;
+}
+
+static char *
+window_page (CtgWindow *window)
+{
+  char *page = NULL;
+
+  g_object_get (window, "page", &page, NULL);
+  return page;
+}
+
+/* The first action with both a start and an échéance */
+static CtgAction *
+dated_action (CtgDocument *document)
+{
+  g_autoptr(GListModel) actions = ctg_document_list_actions (document, 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(CtgAction) action = g_list_model_get_item (actions, i);
+
+      if (ctg_date_is_set (ctg_action_get_start (action)) && ctg_date_is_set (ctg_action_get_echeance (action)))
+        return g_steal_pointer (&action);
+    }
+  g_assert_not_reached ();
+}
+
+static void
+assert_same_date (const CtgDate *a,
+                  const CtgDate *b)
+{
+  g_autofree char *ia = ctg_date_to_iso (a);
+  g_autofree char *ib = ctg_date_to_iso (b);
+
+  g_assert_cmpstr (ia, ==, ib);
+}
+
+static CtgTimeline *
+show_timeline (CtgWindow *window)
+{
+  CtgTimeline *timeline = _ctg_window_get_timeline (window);
+  g_autofree char *page = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "timeline"));
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (timeline)) && gtk_widget_get_width (GTK_WIDGET (timeline)) > 300);
+  g_assert_cmpstr (_ctg_window_get_visible_page (window), ==, "timeline");
+  page = window_page (window);
+  g_assert_cmpstr (page, ==, "timeline");
+  spin (200);
+  return timeline;
+}
+
+static void
+test_timeline_pages (void)
+{
+  CtgWindow *window = open_window ("creusot-montceau");
+  GtkListBox *sidebar = _ctg_window_get_sidebar (window);
+  g_autoptr(GArray) axes = ctg_document_list_ids (ctg_window_get_document (window), CTG_ITEM_AXIS, 0);
+  g_autofree char *axis = g_strdup_printf ("axis:%" G_GINT64_FORMAT, g_array_index (axes, gint64, 1));
+  g_autofree char *page = NULL;
+
+  /* Selecting a row activates win.show-page */
+  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 0));
+  spin (50);
+  page = window_page (window);
+  g_assert_cmpstr (page, ==, "dashboard");
+  g_assert_cmpstr (_ctg_window_get_visible_page (window), ==, "dashboard");
+
+  /* Activating win.show-page selects the row */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", axis));
+  spin (50);
+  g_assert_true (gtk_list_box_get_selected_row (sidebar) == gtk_list_box_get_row_at_index (sidebar, 4));
+  g_assert_cmpstr (_ctg_window_get_visible_page (window), ==, "actions");
+  g_assert_cmpuint (g_list_model_get_n_items (_ctg_window_get_shown_actions (window)), ==, 13);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "timeline"));
+  spin (50);
+  g_assert_true (gtk_list_box_get_selected_row (sidebar) == gtk_list_box_get_row_at_index (sidebar, 1));
+  g_assert_cmpstr (_ctg_window_get_visible_page (window), ==, "timeline");
+
+  /* An unknown page changes nothing */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "axis:99999"));
+  spin (50);
+  g_clear_pointer (&page, g_free);
+  page = window_page (window);
+  g_assert_cmpstr (page, ==, "timeline");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_timeline_drag (void)
+{
+  CtgWindow *window;
+  CtgDocument *document;
+  CtgTimeline *timeline;
+  g_autoptr(CtgAction) before = NULL;
+  g_autoptr(CtgAction) after = NULL;
+  g_autoptr(CtgAction) undone = NULL;
+  CtgDate start, end;
+  graphene_rect_t bar;
+  gint64 id;
+
+  if (!can_drive_pointer ())
+    return;
+
+  window = open_window ("creusot-montceau");
+  document = ctg_window_get_document (window);
+  timeline = show_timeline (window);
+  before = dated_action (document);
+  id = ctg_action_get_id (before);
+
+  g_assert_true (ctg_timeline_focus_action (timeline, id));
+  spin (100);
+  g_assert_true (ctg_timeline_get_bar_bounds (timeline, id, &bar));
+
+  /* One year to the right, at the zoom of years: both dates move by a year */
+  g_assert_cmpint (ctg_timeline_get_zoom (timeline), ==, CTG_TIMELINE_ZOOM_YEARS);
+  drag (window, GTK_WIDGET (timeline), bar.origin.x + bar.size.width / 2, bar.origin.y + bar.size.height / 2,
+        ctg_timeline_zoom_unit_days (CTG_TIMELINE_ZOOM_YEARS) * ctg_timeline_zoom_pixels_per_day (CTG_TIMELINE_ZOOM_YEARS));
+
+  after = ctg_document_get_action (document, id);
+  g_assert_true (ctg_timeline_shift_date (ctg_action_get_start (before), FALSE, CTG_TIMELINE_ZOOM_YEARS, 1, &start));
+  g_assert_true (ctg_timeline_shift_date (ctg_action_get_echeance (before), TRUE, CTG_TIMELINE_ZOOM_YEARS, 1, &end));
+  assert_same_date (ctg_action_get_start (after), &start);
+  assert_same_date (ctg_action_get_echeance (after), &end);
+  /* Still the action's page, not opened by the drag */
+  g_assert_cmpstr (_ctg_window_get_visible_page (window), ==, "timeline");
+
+  /* One undo step puts both back */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  spin (100);
+  undone = ctg_document_get_action (document, id);
+  assert_same_date (ctg_action_get_start (undone), ctg_action_get_start (before));
+  assert_same_date (ctg_action_get_echeance (undone), ctg_action_get_echeance (before));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_timeline_resize (void)
+{
+  CtgWindow *window;
+  CtgDocument *document;
+  CtgTimeline *timeline;
+  g_autoptr(CtgAction) before = NULL;
+  g_autoptr(CtgAction) after = NULL;
+  CtgDate start;
+  graphene_rect_t bar;
+  double quarter;
+  gint64 id;
+
+  if (!can_drive_pointer ())
+    return;
+
+  window = open_window ("creusot-montceau");
+  document = ctg_window_get_document (window);
+  timeline = show_timeline (window);
+  before = dated_action (document);
+  id = ctg_action_get_id (before);
+
+  /* At the zoom of quarters, the left end moves the start by quarters (the
+   * bar starts in view once focused; its right end may be out of it) */
+  ctg_timeline_set_zoom (timeline, CTG_TIMELINE_ZOOM_QUARTERS);
+  g_assert_true (ctg_timeline_focus_action (timeline, id));
+  spin (100);
+  g_assert_true (ctg_timeline_get_bar_bounds (timeline, id, &bar));
+  quarter = ctg_timeline_zoom_unit_days (CTG_TIMELINE_ZOOM_QUARTERS) *
+            ctg_timeline_zoom_pixels_per_day (CTG_TIMELINE_ZOOM_QUARTERS);
+  drag (window, GTK_WIDGET (timeline), bar.origin.x + 2, bar.origin.y + bar.size.height / 2, 2 * quarter);
+
+  after = ctg_document_get_action (document, id);
+  g_assert_true (ctg_timeline_shift_date (ctg_action_get_start (before), FALSE, CTG_TIMELINE_ZOOM_QUARTERS, 2, &start));
+  assert_same_date (ctg_action_get_start (after), &start);
+  assert_same_date (ctg_action_get_echeance (after), ctg_action_get_echeance (before));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_timeline_click_opens (void)
+{
+  CtgWindow *window;
+  CtgTimeline *timeline;
+  g_autoptr(CtgAction) action = NULL;
+  graphene_rect_t bar;
+  gint64 id;
+
+  if (!can_drive_pointer ())
+    return;
+
+  window = open_window ("creusot-montceau");
+  timeline = show_timeline (window);
+  action = dated_action (ctg_window_get_document (window));
+  id = ctg_action_get_id (action);
+  g_assert_true (ctg_timeline_focus_action (timeline, id));
+  spin (100);
+  g_assert_true (ctg_timeline_get_bar_bounds (timeline, id, &bar));
+
+  click (window, GTK_WIDGET (timeline), bar.origin.x + bar.size.width / 2, bar.origin.y + bar.size.height / 2);
+  WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "action") == 0);
+  g_assert_cmpint (ctg_action_editor_get_action (CTG_ACTION_EDITOR (_ctg_window_get_action_editor (window))), ==, id);
+
+  /* Back to the timeline */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
+  WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "timeline") == 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_timeline_keyboard (void)
+{
+  CtgWindow *window;
+  CtgDocument *document;
+  CtgTimeline *timeline;
+  g_autoptr(CtgAction) before = NULL;
+  g_autoptr(CtgAction) moved = NULL;
+  g_autoptr(CtgAction) longer = NULL;
+  CtgDate start, end, later_end;
+  const char *description;
+  gint64 id;
+
+  if (!can_drive_pointer ())
+    return;
+
+  window = open_window ("creusot-montceau");
+  document = ctg_window_get_document (window);
+  timeline = show_timeline (window);
+  before = dated_action (document);
+  id = ctg_action_get_id (before);
+
+  g_assert_true (ctg_timeline_focus_action (timeline, id));
+  gtk_widget_grab_focus (GTK_WIDGET (timeline));
+  xdo ("windowfocus --sync %lu", window_xid (window));
+  spin (100);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (timeline)));
+  g_assert_cmpint (ctg_timeline_get_focused_action (timeline), ==, id);
+
+  /* The accessible description follows the focused bar */
+  description = g_object_get_data (G_OBJECT (timeline), "ctg-accessible-description");
+  g_assert_nonnull (description);
+  g_assert_nonnull (strstr (description, ctg_action_get_title (before)));
+
+  /* Right moves the bar by one unit of the zoom */
+  xdo ("key --window %lu Right", window_xid (window));
+  spin (100);
+  moved = ctg_document_get_action (document, id);
+  g_assert_true (ctg_timeline_shift_date (ctg_action_get_start (before), FALSE, CTG_TIMELINE_ZOOM_YEARS, 1, &start));
+  g_assert_true (ctg_timeline_shift_date (ctg_action_get_echeance (before), TRUE, CTG_TIMELINE_ZOOM_YEARS, 1, &end));
+  assert_same_date (ctg_action_get_start (moved), &start);
+  assert_same_date (ctg_action_get_echeance (moved), &end);
+
+  /* Shift+Right only changes the échéance */
+  xdo ("key --window %lu shift+Right", window_xid (window));
+  spin (100);
+  longer = ctg_document_get_action (document, id);
+  g_assert_true (ctg_timeline_shift_date (&end, TRUE, CTG_TIMELINE_ZOOM_YEARS, 1, &later_end));
+  assert_same_date (ctg_action_get_start (longer), &start);
+  assert_same_date (ctg_action_get_echeance (longer), &later_end);
+
+  /* Down moves the focus to the next row, Enter opens an action */
+  xdo ("key --window %lu Down", window_xid (window));
+  spin (50);
+  g_assert_cmpint (ctg_timeline_get_focused_action (timeline), !=, id);
+  {
+    gint64 next = ctg_timeline_get_focused_action (timeline);
+
+    if (next != 0)
+      {
+        xdo ("key --window %lu Return", window_xid (window));
+        WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "action") == 0);
+        g_assert_cmpint (ctg_action_editor_get_action (CTG_ACTION_EDITOR (_ctg_window_get_action_editor (window))), ==, next);
+      }
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_timeline_dates (void)
+{
+  CtgDate date, shifted;
+
+  /* A year stays a year when moved by years */
+  g_assert_true (ctg_date_parse ("2024", &date));
+  g_assert_true (ctg_timeline_shift_date (&date, TRUE, CTG_TIMELINE_ZOOM_YEARS, 2, &shifted));
+  g_assert_cmpuint (shifted.year, ==, 2026);
+  g_assert_cmpuint (shifted.month, ==, 0);
+
+  /* ... and becomes a month when moved by months: an échéance its last */
+  g_assert_true (ctg_timeline_shift_date (&date, TRUE, CTG_TIMELINE_ZOOM_MONTHS, 1, &shifted));
+  g_assert_cmpuint (shifted.year, ==, 2025);
+  g_assert_cmpuint (shifted.month, ==, 1);
+  g_assert_true (ctg_timeline_shift_date (&date, FALSE, CTG_TIMELINE_ZOOM_QUARTERS, -1, &shifted));
+  g_assert_cmpuint (shifted.year, ==, 2023);
+  g_assert_cmpuint (shifted.month, ==, 10);
+
+  /* A day keeps its day, within the month */
+  g_assert_true (ctg_date_parse ("2024-01-31", &date));
+  g_assert_true (ctg_timeline_shift_date (&date, FALSE, CTG_TIMELINE_ZOOM_MONTHS, 1, &shifted));
+  g_assert_cmpuint (shifted.month, ==, 2);
+  g_assert_cmpuint (shifted.day, ==, 29);
+
+  memset (&date, 0, sizeof date);
+  g_assert_false (ctg_timeline_shift_date (&date, FALSE, CTG_TIMELINE_ZOOM_YEARS, 1, &shifted));
+}
+
+static guint
+figure_count (CtgDashboard *dashboard,
+              const char   *name)
+{
+  GtkWidget *figure = ctg_dashboard_get_figure (dashboard, name);
+
+  g_assert_nonnull (figure);
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (figure), "count"));
+}
+
+static void
+test_dashboard_figures (void)
+{
+  CtgWindow *window = open_window ("creusot-montceau");
+  CtgDocument *document = ctg_window_get_document (window);
+  CtgDashboard *dashboard = _ctg_window_get_dashboard (window);
+  g_autoptr(GListModel) all = ctg_document_list_actions (document, 0);
+  g_autoptr(GArray) axes = ctg_document_list_ids (document, CTG_ITEM_AXIS, 0);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                                           g_date_time_get_year (now));
+  guint counts[CTG_N_STATUSES];
+  guint overdue = 0, soon = 0;
+  CtgProgressSummary summary;
+  gint64 axis;
+  g_autoptr(GListModel) axis_actions = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "dashboard"));
+  spin (100);
+
+  /* The figures are the core's */
+  ctg_document_count_statuses (document, 0, counts);
+  for (guint s = 0; s < CTG_N_STATUSES; s++)
+    {
+      g_autofree char *name = g_strdup_printf ("status:%s", ctg_status_to_key ((CtgStatus) s));
+      g_assert_cmpuint (figure_count (dashboard, name), ==, counts[s]);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(CtgAction) action = g_list_model_get_item (all, i);
+
+      overdue += ctg_action_is_overdue (action, today);
+      soon += ctg_action_is_due_soon (action, today);
+    }
+  ctg_actions_summarize_progress (all, &summary);
+  g_assert_cmpuint (figure_count (dashboard, "total"), ==, g_list_model_get_n_items (all));
+  g_assert_cmpuint (figure_count (dashboard, "overdue"), ==, overdue);
+  g_assert_cmpuint (figure_count (dashboard, "soon"), ==, soon);
+  g_assert_cmpuint (figure_count (dashboard, "progress"), ==, summary.left_out);
+  g_assert_cmpuint (overdue, >, 0);
+
+  /* A figure leads to its actions, across every axis */
+  g_assert_true (gtk_widget_activate (ctg_dashboard_get_figure (dashboard, "overdue")));
+  WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "actions") == 0);
+  g_assert_cmpuint (g_list_model_get_n_items (_ctg_window_get_shown_actions (window)), ==, overdue);
+  for (guint i = 0; i < overdue; i++)
+    {
+      g_autoptr(CtgAction) action = g_list_model_get_item (_ctg_window_get_shown_actions (window), i);
+      g_assert_true (ctg_action_is_overdue (action, today));
+    }
+
+  /* Back goes to the dashboard, the filters cleared */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
+  WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "dashboard") == 0);
+
+  /* The dashboard of one axis counts, and lists, that axis only */
+  axis = g_array_index (axes, gint64, 1);
+  ctg_dashboard_set_axis (dashboard, axis);
+  axis_actions = ctg_document_list_actions (document, axis);
+  ctg_document_count_statuses (document, axis, counts);
+  g_assert_cmpuint (figure_count (dashboard, "total"), ==, g_list_model_get_n_items (axis_actions));
+  g_assert_cmpuint (figure_count (dashboard, "status:todo"), ==, counts[CTG_STATUS_TODO]);
+  g_assert_true (gtk_widget_activate (ctg_dashboard_get_figure (dashboard, "status:todo")));
+  WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "actions") == 0);
+  g_assert_cmpuint (g_list_model_get_n_items (_ctg_window_get_shown_actions (window)), ==, counts[CTG_STATUS_TODO]);
+  for (guint i = 0; i < counts[CTG_STATUS_TODO]; i++)
+    {
+      g_autoptr(CtgAction) action = g_list_model_get_item (_ctg_window_get_shown_actions (window), i);
+      g_assert_cmpint (ctg_action_get_axis_id (action), ==, axis);
+      g_assert_cmpint (ctg_action_get_status (action), ==, CTG_STATUS_TODO);
+    }
+
+  /* Another page clears the dashboard's filters */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview"));
+  WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "overview") == 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_dashboard_pilot (void)
+{
+  CtgWindow *window = open_window ("creusot-montceau");
+  CtgDashboard *dashboard = _ctg_window_get_dashboard (window);
+  g_auto(GStrv) names = ctg_document_list_participant_names (ctg_window_get_document (window));
+  GtkWidget *figure = NULL;
+  const char *pilot = NULL;
+  guint count;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "dashboard"));
+  spin (100);
+  for (guint i = 0; names[i] && figure == NULL; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("pilot:%s", names[i]);
+
+      figure = ctg_dashboard_get_figure (dashboard, name);
+      pilot = names[i];
+    }
+  g_assert_nonnull (figure);
+  count = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (figure), "count"));
+  g_assert_cmpuint (count, >, 0);
+
+  g_assert_true (gtk_widget_activate (figure));
+  WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "actions") == 0);
+  g_assert_cmpuint (g_list_model_get_n_items (_ctg_window_get_shown_actions (window)), ==, count);
+  for (guint i = 0; i < count; i++)
+    {
+      g_autoptr(CtgAction) action = g_list_model_get_item (_ctg_window_get_shown_actions (window), i);
+      g_autofree char *pilots = ctg_action_dup_pilots_text (action);
+
+      g_assert_nonnull (strstr (pilots, pilot));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ctg_test_init (&argc, &argv);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add_func ("/timeline/dates", test_timeline_dates);
+  g_test_add_func ("/timeline/pages", test_timeline_pages);
+  g_test_add_func ("/timeline/drag", test_timeline_drag);
+  g_test_add_func ("/timeline/resize", test_timeline_resize);
+  g_test_add_func ("/timeline/click-opens", test_timeline_click_opens);
+  g_test_add_func ("/timeline/keyboard", test_timeline_keyboard);
+  g_test_add_func ("/dashboard/figures", test_dashboard_figures);
+  g_test_add_func ("/dashboard/pilot", test_dashboard_pilot);
+
+  return g_test_run ();
+}

@@ -981,6 +981,23 @@ table_text_valid (CtgDocument *self,
   return ok;
 }
 
+static gboolean
+table_exists (CtgDocument *self,
+              const char  *table)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT 1 FROM main.sqlite_schema WHERE type = 'table' AND name = ?1",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+      found = sqlite3_step (stmt) == SQLITE_ROW;
+    }
+  sqlite3_finalize (stmt);
+  return found;
+}
+
 /* The full check: SQLite's own, the links between rows, and the text. On
  * failure @rc is SQLITE_OK if the content is wrong, else SQLite's error. */
 static gboolean
@@ -1014,8 +1031,11 @@ check_content (CtgDocument *self,
       sqlite3_finalize (stmt);
     }
 
+  /* A file from an older version, checked before it is upgraded, has
+   * only the tables of its version (its schema was verified already) */
   for (guint i = 0; ok && i < CTG_N_ITEM_KINDS; i++)
-    ok = table_text_valid (self, kinds[i].table, rc);
+    if (table_exists (self, kinds[i].table))
+      ok = table_text_valid (self, kinds[i].table, rc);
   for (guint i = 0; ok && i < G_N_ELEMENTS (other_tables); i++)
     ok = table_text_valid (self, other_tables[i], rc);
 

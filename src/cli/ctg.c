@@ -916,7 +916,8 @@ print_year_note (CtgDocument *doc,
                  gint64       row)
 {
   const struct { const char *field; const char *label; } parts[] = {
-    { "done", N_("Done") }, { "difficulties", N_("Difficulties") }, { "next_steps", N_("Next steps") },
+    { "done", NC_("year note", "Done") }, { "difficulties", NC_("year note", "Difficulties") },
+    { "next_steps", NC_("year note", "Next steps") },
   };
   g_autofree char *status_key = ctg_document_dup_text (doc, CTG_ITEM_ACTION_YEAR, row, "status");
   gint64 progress = ctg_document_get_int (doc, CTG_ITEM_ACTION_YEAR, row, "progress", -1);
@@ -928,7 +929,7 @@ print_year_note (CtgDocument *doc,
 
       if (text != NULL && text[0] != '\0')
         /* Translators: a part of a year note in ctg evaluation: "    Done: two RPE opened" */
-        g_print (_("    %s: %s\n"), _(parts[i].label), text);
+        g_print (_("    %s: %s\n"), g_dpgettext2 (GETTEXT_PACKAGE, "year note", parts[i].label), text);
     }
   if (status_key != NULL && ctg_status_from_key (status_key, &status))
     {

@@ -587,7 +587,8 @@ command_info (int    argc,
         g_autofree char *name = ctg_document_dup_text (doc, CTG_ITEM_EVALUATION_INDICATOR, indicator, "name");
         g_autofree char *result = assessment ? level_or_value (doc, assessment) : NULL;
 
-        g_print ("  %u. %s: %s\n", i + 1, name, result && result[0] ? result : ctg_level_to_label (CTG_LEVEL_NONE));
+        /* Translators: an indicator and its assessment, "  2. Adhésion des communes: Met" */
+        g_print (_("  %u. %s: %s\n"), i + 1, name, result && result[0] ? result : ctg_level_to_label (CTG_LEVEL_NONE));
       }
   }
 
@@ -981,7 +982,7 @@ command_evaluation (int    argc,
       g_autofree char *result = assessment ? level_or_value (doc, assessment) : NULL;
       g_autofree char *comment = assessment ? ctg_document_dup_text (doc, CTG_ITEM_ASSESSMENT, assessment, "comment") : NULL;
 
-      g_print ("  %u. %s: %s\n", i + 1, name, result && result[0] ? result : ctg_level_to_label (CTG_LEVEL_NONE));
+      g_print (_("  %u. %s: %s\n"), i + 1, name, result && result[0] ? result : ctg_level_to_label (CTG_LEVEL_NONE));
       if (comment != NULL && comment[0] != '\0')
         g_print ("     %s\n", comment);
     }
@@ -1017,7 +1018,8 @@ command_evaluation (int    argc,
       if (totals[f] == 0)
         continue;
       amount = ctg_amount_format (totals[f]);
-      g_print ("  %s: %s\n", ctg_funder_to_label ((CtgFunderKind) f), amount);
+      /* Translators: a funder and its total, "  Caf: 8 000 €" */
+      g_print (_("  %s: %s\n"), ctg_funder_to_label ((CtgFunderKind) f), amount);
     }
   return EXIT_SUCCESS;
 }

@@ -981,30 +981,12 @@ table_text_valid (CtgDocument *self,
   return ok;
 }
 
-static gboolean
-table_exists (CtgDocument *self,
-              const char  *table)
-{
-  sqlite3_stmt *stmt = NULL;
-  gboolean found = FALSE;
-
-  if (sqlite3_prepare_v2 (self->db, "SELECT 1 FROM main.sqlite_schema WHERE type = 'table' AND name = ?1",
-                          -1, &stmt, NULL) == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
-      found = sqlite3_step (stmt) == SQLITE_ROW;
-    }
-  sqlite3_finalize (stmt);
-  return found;
-}
-
 /* The full check: SQLite's own, the links between rows, and the text. On
  * failure @rc is SQLITE_OK if the content is wrong, else SQLite's error. */
 static gboolean
 check_content (CtgDocument *self,
                int         *rc)
 {
-  static const char * const other_tables[] = { "txn", "journal" };
   sqlite3_stmt *stmt = NULL;
   gboolean ok = TRUE;
 
@@ -1031,13 +1013,25 @@ check_content (CtgDocument *self,
       sqlite3_finalize (stmt);
     }
 
-  /* A file from an older version, checked before it is upgraded, has
-   * only the tables of its version (its schema was verified already) */
-  for (guint i = 0; ok && i < CTG_N_ITEM_KINDS; i++)
-    if (table_exists (self, kinds[i].table))
-      ok = table_text_valid (self, kinds[i].table, rc);
-  for (guint i = 0; ok && i < G_N_ELEMENTS (other_tables); i++)
-    ok = table_text_valid (self, other_tables[i], rc);
+  /* Every table the file has: a file of an older version, checked before
+   * its migration, lacks the newer ones. Its schema was verified to be
+   * exactly one of ours, so the names are known ones. */
+  if (ok)
+    {
+      g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+
+      *rc = sqlite3_prepare_v2 (self->db,
+                                "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name",
+                                -1, &stmt, NULL);
+      while (*rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+        g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      if (*rc == SQLITE_OK)
+        *rc = sqlite3_finalize (stmt);
+      ok = *rc == SQLITE_OK;
+
+      for (guint i = 0; ok && i < tables->len; i++)
+        ok = table_text_valid (self, g_ptr_array_index (tables, i), rc);
+    }
 
   return ok;
 }

@@ -208,7 +208,7 @@ test_timeline_pages (void)
   /* Activating win.show-page selects the row */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", axis));
   spin (50);
-  g_assert_true (gtk_list_box_get_selected_row (sidebar) == gtk_list_box_get_row_at_index (sidebar, 4));
+  g_assert_true (gtk_list_box_get_selected_row (sidebar) == gtk_list_box_get_row_at_index (sidebar, 5));
   g_assert_cmpstr (_ctg_window_get_visible_page (window), ==, "actions");
   g_assert_cmpuint (g_list_model_get_n_items (_ctg_window_get_shown_actions (window)), ==, 13);
 

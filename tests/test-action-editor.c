@@ -698,6 +698,95 @@ test_accessible (Fixture       *fixture,
                                     GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
 }
 
+/* Issue 8: continuous, référents, the yearly notes and the funding */
+static void
+test_evaluation_fields (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(CtgAction) action = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkDropDown *years = GTK_DROP_DOWN (editor_child (fixture, "year-dropdown"));
+  GListModel *names = gtk_drop_down_get_model (years);
+  g_autofree char *text = NULL;
+  gint64 row;
+  guint index_2024 = G_MAXUINT;
+
+  /* Continuous: never overdue, undone like any edit */
+  gtk_switch_set_active (GTK_SWITCH (editor_child (fixture, "continuous-switch")), TRUE);
+  action = get_action (fixture);
+  g_assert_true (ctg_action_is_continuous (action));
+  g_clear_object (&action);
+  g_assert_true (ctg_document_undo (fixture->document, &error));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (editor_child (fixture, "continuous-switch"))));
+
+  /* Référents beside the pilots */
+  apply_entry (editor_child (fixture, "referents-add-row"), "Julie MARTIN (CSC Lavoisier)");
+  action = get_action (fixture);
+  g_assert_cmpuint (ctg_action_get_referents (action)->len, ==, 1);
+  g_assert_cmpuint (ctg_action_get_pilots (action)->len, ==, 0);
+  g_clear_object (&action);
+
+  /* A note per year: the convention's years are offered */
+  g_assert_cmpuint (g_list_model_get_n_items (names), ==, 5);
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (names), i), "2024"))
+      index_2024 = i;
+  g_assert_cmpuint (index_2024, !=, G_MAXUINT);
+  gtk_drop_down_set_selected (years, index_2024);
+  apply_text_row (editor_child (fixture, "year-done-row"), "Deux réunions des partenaires");
+  apply_text_row (editor_child (fixture, "year-next-steps-row"), "Une charte commune");
+  row = ctg_document_find_action_year (fixture->document, ACTION_ID, 2024);
+  g_assert_cmpint (row, >, 0);
+  text = ctg_document_dup_text (fixture->document, CTG_ITEM_ACTION_YEAR, row, "done");
+  g_assert_cmpstr (text, ==, "Deux réunions des partenaires");
+
+  /* Another year has its own note */
+  gtk_drop_down_set_selected (years, index_2024 + 1);
+  g_clear_pointer (&text, g_free);
+  text = ctg_text_row_dup_text (CTG_TEXT_ROW (editor_child (fixture, "year-done-row")));
+  g_assert_cmpstr (text, ==, "");
+  gtk_drop_down_set_selected (years, index_2024);
+  g_clear_pointer (&text, g_free);
+  text = ctg_text_row_dup_text (CTG_TEXT_ROW (editor_child (fixture, "year-done-row")));
+  g_assert_cmpstr (text, ==, "Deux réunions des partenaires");
+
+  /* The year-end status, from the action as it is */
+  g_assert_true (ctg_document_set (fixture->document, CTG_ITEM_ACTION, ACTION_ID, "progress", "35", &error));
+  click (editor_child (fixture, "year-record-button"));
+  g_clear_pointer (&text, g_free);
+  text = ctg_document_dup_text (fixture->document, CTG_ITEM_ACTION_YEAR, row, "status");
+  g_assert_cmpstr (text, ==, "todo");
+  g_assert_cmpint (ctg_document_get_int (fixture->document, CTG_ITEM_ACTION_YEAR, row, "progress", -1), ==, 35);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (editor_child (fixture, "year-end-row"))), ==, "To start, 35 %");
+
+  /* Budget and funders */
+  apply_entry (editor_child (fixture, "budget-row"), "12 000");
+  apply_entry (editor_child (fixture, "budget-year-row"), "2024");
+  apply_text_row (editor_child (fixture, "funders-row"), "Caf: 8000\nCommune (Mulhouse): 4000");
+  action = get_action (fixture);
+  g_assert_cmpint (ctg_action_get_budget (action), ==, 1200000);
+  g_assert_cmpuint (ctg_action_get_budget_year (action), ==, 2024);
+  g_assert_cmpuint (ctg_action_get_funding (action)->len, ==, 2);
+  g_clear_object (&action);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor_child (fixture, "budget-row"))), ==, "12\u202F000\u00A0€");
+
+  /* Refused: the message by the field, nothing changed */
+  apply_entry (editor_child (fixture, "budget-row"), "beaucoup");
+  g_assert_true (gtk_widget_has_css_class (editor_child (fixture, "budget-row"), "error"));
+  apply_text_row (editor_child (fixture, "funders-row"), "Caf: trois sous");
+  g_assert_true (gtk_widget_has_css_class (editor_child (fixture, "funders-row"), "error"));
+  action = get_action (fixture);
+  g_assert_cmpint (ctg_action_get_budget (action), ==, 1200000);
+  g_assert_cmpuint (ctg_action_get_funding (action)->len, ==, 2);
+  g_clear_object (&action);
+
+  /* Undo in the window shows here */
+  g_assert_true (ctg_document_undo (fixture->document, &error));
+  g_assert_no_error (error);
+  action = get_action (fixture);
+  g_assert_cmpuint (ctg_action_get_funding (action)->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -726,6 +815,7 @@ main (int   argc,
   ADD ("/action-editor/history", test_history);
   g_test_add_func ("/action-editor/read-only", test_read_only);
   ADD ("/action-editor/accessible", test_accessible);
+  ADD ("/action-editor/evaluation-fields", test_evaluation_fields);
 
   return g_test_run ();
 }

@@ -11,8 +11,10 @@
 
 #include <adwaita.h>
 #include <gdk/x11/gdkx.h>
+#include <stdlib.h>
 
 #include "ctg-action-editor.h"
+#include "ctg-export-dialog.h"
 #include "ctg-test-util.h"
 #include "ctg-window-private.h"
 
@@ -206,7 +208,7 @@ test_timeline_pages (void)
   /* Activating win.show-page selects the row */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", axis));
   spin (50);
-  g_assert_true (gtk_list_box_get_selected_row (sidebar) == gtk_list_box_get_row_at_index (sidebar, 4));
+  g_assert_true (gtk_list_box_get_selected_row (sidebar) == gtk_list_box_get_row_at_index (sidebar, 5));
   g_assert_cmpstr (_ctg_window_get_visible_page (window), ==, "actions");
   g_assert_cmpuint (g_list_model_get_n_items (_ctg_window_get_shown_actions (window)), ==, 13);
 
@@ -214,6 +216,18 @@ test_timeline_pages (void)
   spin (50);
   g_assert_true (gtk_list_box_get_selected_row (sidebar) == gtk_list_box_get_row_at_index (sidebar, 1));
   g_assert_cmpstr (_ctg_window_get_visible_page (window), ==, "timeline");
+
+  /* A real click on a row */
+  if (g_find_program_in_path ("xdotool") != NULL && GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 0));
+
+      click (window, row, 40, gtk_widget_get_height (row) / 2.0);
+      WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "dashboard") == 0);
+      g_assert_true (gtk_list_box_get_selected_row (sidebar) == GTK_LIST_BOX_ROW (row));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "timeline"));
+      spin (50);
+    }
 
   /* An unknown page changes nothing */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "axis:99999"));
@@ -414,6 +428,95 @@ test_timeline_keyboard (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+
+/* Zoom from the keyboard, the wheel with Ctrl, and the buttons */
+static void
+test_timeline_zoom (void)
+{
+  CtgWindow *window;
+  CtgTimeline *timeline;
+  gulong xid;
+  int sx, sy;
+
+  if (!can_drive_pointer ())
+    return;
+
+  window = open_window ("creusot-montceau");
+  timeline = show_timeline (window);
+  xid = window_xid (window);
+  gtk_widget_grab_focus (GTK_WIDGET (timeline));
+  xdo ("windowfocus --sync %lu", xid);
+  g_assert_cmpint (ctg_timeline_get_zoom (timeline), ==, CTG_TIMELINE_ZOOM_YEARS);
+
+  xdo ("key --window %lu ctrl+plus", xid);
+  WAIT_FOR (ctg_timeline_get_zoom (timeline) == CTG_TIMELINE_ZOOM_QUARTERS);
+  xdo ("key --window %lu ctrl+plus", xid);
+  WAIT_FOR (ctg_timeline_get_zoom (timeline) == CTG_TIMELINE_ZOOM_MONTHS);
+  xdo ("key --window %lu ctrl+minus", xid);
+  WAIT_FOR (ctg_timeline_get_zoom (timeline) == CTG_TIMELINE_ZOOM_QUARTERS);
+
+  /* Ctrl and the wheel down zooms out; without Ctrl the wheel scrolls */
+  to_surface (GTK_WIDGET (timeline), gtk_widget_get_width (GTK_WIDGET (timeline)) * 0.7, 200, &sx, &sy);
+  xdo ("mousemove --window %lu %d %d", xid, sx, sy);
+  xdo ("keydown ctrl");
+  xdo ("click 5");
+  xdo ("keyup ctrl");
+  WAIT_FOR (ctg_timeline_get_zoom (timeline) == CTG_TIMELINE_ZOOM_YEARS);
+  {
+    GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (timeline));
+
+    gtk_adjustment_set_value (vadjustment, 0);
+    xdo ("click 5");
+    WAIT_FOR (gtk_adjustment_get_value (vadjustment) > 0);
+    g_assert_cmpint (ctg_timeline_get_zoom (timeline), ==, CTG_TIMELINE_ZOOM_YEARS);
+  }
+
+  /* The buttons follow, and set it */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.zoom-in", NULL));
+  g_assert_cmpint (ctg_timeline_get_zoom (timeline), ==, CTG_TIMELINE_ZOOM_QUARTERS);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A change the core refuses is explained, and nothing changes */
+static void
+test_timeline_refused (void)
+{
+  CtgWindow *window;
+  CtgDocument *document;
+  CtgTimeline *timeline;
+  g_autoptr(CtgAction) before = NULL;
+  g_autoptr(CtgAction) after = NULL;
+  gulong xid;
+  gint64 id;
+  int span;
+
+  if (!can_drive_pointer ())
+    return;
+
+  window = open_window ("creusot-montceau");
+  document = ctg_window_get_document (window);
+  timeline = show_timeline (window);
+  before = dated_action (document);
+  id = ctg_action_get_id (before);
+  span = ctg_action_get_echeance (before)->year - ctg_action_get_start (before)->year;
+
+  g_assert_true (ctg_timeline_focus_action (timeline, id));
+  gtk_widget_grab_focus (GTK_WIDGET (timeline));
+  xid = window_xid (window);
+  xdo ("windowfocus --sync %lu", xid);
+  /* Shift+Left until the échéance would come before the start */
+  for (int i = 0; i <= span; i++)
+    xdo ("key --window %lu shift+Left", xid);
+  WAIT_FOR (_ctg_window_get_error_dialog (window) != NULL);
+  after = ctg_document_get_action (document, id);
+  assert_same_date (ctg_action_get_start (after), ctg_action_get_start (before));
+  g_assert_cmpuint (ctg_action_get_echeance (after)->year, ==, ctg_action_get_start (before)->year);
+
+  gtk_window_destroy (GTK_WINDOW (_ctg_window_get_error_dialog (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_timeline_dates (void)
 {
@@ -441,6 +544,119 @@ test_timeline_dates (void)
 
   memset (&date, 0, sizeof date);
   g_assert_false (ctg_timeline_shift_date (&date, FALSE, CTG_TIMELINE_ZOOM_YEARS, 1, &shifted));
+}
+
+
+/* 10,000 actions: the timeline draws what is in view only, so scrolling
+ * costs the same as with a few. Frame times are reported, and held to a
+ * bound far above a smooth frame but far below a widget per action. */
+static char *
+make_large_convention (guint n_actions)
+{
+  g_autoptr(CtgDocument) document = ctg_test_new_document ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup (ctg_document_get_path (document));
+  gint64 objective = 0;
+
+  g_assert_true (ctg_document_begin_group (document, "large", &error));
+  for (guint i = 0; i < n_actions; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Action %u", i);
+      g_autofree char *start = g_strdup_printf ("%u", 2021 + i % 4);
+      g_autofree char *end = g_strdup_printf ("%u-%02u", 2024 + i % 3, 1 + i % 12);
+      gint64 action;
+
+      if (i % 1000 == 0)
+        {
+          g_autofree char *axis_title = g_strdup_printf ("Axe %u", i / 1000 + 1);
+          gint64 axis = ctg_document_add_axis (document, axis_title, &error);
+
+          g_assert_no_error (error);
+          objective = 0;
+          if (i % 50 == 0)
+            objective = ctg_document_add_objective (document, axis, 0, 0, "Objectif", &error);
+          g_object_set_data (G_OBJECT (document), "axis", GSIZE_TO_POINTER ((gsize) axis));
+        }
+      else if (i % 50 == 0)
+        objective = ctg_document_add_objective (document,
+                                                (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (document), "axis")),
+                                                0, 0, "Objectif", &error);
+      g_assert_no_error (error);
+      action = ctg_document_add_action (document, objective, title, &error);
+      g_assert_no_error (error);
+      g_assert_true (ctg_document_set (document, CTG_ITEM_ACTION, action, "echeance", end, &error));
+      g_assert_true (ctg_document_set (document, CTG_ITEM_ACTION, action, "start", start, &error));
+    }
+  g_assert_true (ctg_document_end_group (document, &error));
+  ctg_document_close (document);
+  return g_steal_pointer (&path);
+}
+
+typedef struct
+{
+  GtkAdjustment *adjustment;
+  gint64         last;
+  gint64         worst;
+  gint64         total;
+  guint          frames;
+} Scrolling;
+
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  Scrolling *scrolling = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (scrolling->last != 0)
+    {
+      scrolling->total += now - scrolling->last;
+      scrolling->worst = MAX (scrolling->worst, now - scrolling->last);
+      scrolling->frames++;
+    }
+  scrolling->last = now;
+  gtk_adjustment_set_value (scrolling->adjustment, gtk_adjustment_get_value (scrolling->adjustment) + 397);
+  return scrolling->frames < 120 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static void
+test_timeline_large (void)
+{
+  /* CTG_TEST_N compares with smaller conventions */
+  guint n = g_getenv ("CTG_TEST_N") ? (guint) atoi (g_getenv ("CTG_TEST_N")) : 10000;
+  g_autofree char *path = make_large_convention (n);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CtgWindow *window = ctg_window_new (NULL);
+  CtgTimeline *timeline;
+  Scrolling scrolling = { 0 };
+  gint64 start;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ctg_window_load (window, file));
+  spin (100);
+
+  start = g_get_monotonic_time ();
+  timeline = show_timeline (window);
+  g_test_message ("timeline shown in %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
+  /* One row per action, axis (one per 1,000) and objective (one per 50) */
+  g_assert_cmpuint (ctg_timeline_get_n_rows (timeline), ==, n + (n + 999) / 1000 + (n + 49) / 50);
+
+  scrolling.adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (timeline));
+  gtk_widget_add_tick_callback (GTK_WIDGET (timeline), scroll_tick_cb, &scrolling, NULL);
+  {
+    gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+    while (scrolling.frames < 120 && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  g_assert_cmpuint (scrolling.frames, ==, 120);
+  g_test_message ("scrolling %u actions: %u frames, mean %.1f ms, worst %.1f ms",
+                  n, scrolling.frames, scrolling.total / 1000.0 / scrolling.frames, scrolling.worst / 1000.0);
+  g_assert_cmpfloat (scrolling.total / 1000.0 / scrolling.frames, <, 50);
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static guint
@@ -569,11 +785,75 @@ test_dashboard_pilot (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+
+/* The governance part: the meetings, the changes since the previous one,
+ * and the COPIL report prepared with those dates */
+static void
+test_dashboard_governance (void)
+{
+  CtgWindow *window = open_window ("m2a");
+  CtgDocument *document = ctg_window_get_document (window);
+  CtgDashboard *dashboard = _ctg_window_get_dashboard (window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GHashTable) txns = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(CtgReportOptions) options = NULL;
+  CtgExportDialog *dialog = NULL;
+  GList *toplevels;
+  const GDate *meeting;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "dashboard"));
+  spin (100);
+  /* m2a records no meeting */
+  g_assert_null (ctg_dashboard_get_figure (dashboard, "changes"));
+
+  g_assert_cmpint (ctg_document_add_meeting (document, 0, "2021-03-15", "COPIL", &error), >, 0);
+  g_assert_cmpint (ctg_document_add_meeting (document, 0, "2099-06-01", "COPIL", &error), >, 0);
+  g_assert_no_error (error);
+  spin (100);
+
+  changes = ctg_document_list_changes (document, "2021-03-15", 0);
+  for (guint i = 0; i < changes->len; i++)
+    g_hash_table_add (txns, &((CtgChange *) g_ptr_array_index (changes, i))->txn_id);
+  g_assert_cmpuint (g_hash_table_size (txns), >, 0);
+  g_assert_cmpuint (figure_count (dashboard, "changes"), ==, g_hash_table_size (txns));
+
+  /* A button emits "clicked" a moment after "activate" */
+  g_assert_true (gtk_widget_activate (ctg_dashboard_get_figure (dashboard, "report")));
+  {
+    gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (dialog == NULL && g_get_monotonic_time () < end)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        toplevels = gtk_window_list_toplevels ();
+        for (GList *l = toplevels; l; l = l->next)
+          if (CTG_IS_EXPORT_DIALOG (l->data))
+            dialog = l->data;
+        g_list_free (toplevels);
+      }
+  }
+  g_assert_nonnull (dialog);
+  options = ctg_export_dialog_get_options (dialog, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ctg_report_options_get_changes_since (options), ==, "2021-03-15");
+  meeting = ctg_report_options_get_meeting_date (options);
+  g_assert_cmpuint (g_date_get_year (meeting), ==, 2099);
+  g_assert_cmpuint (g_date_get_month (meeting), ==, 6);
+  g_assert_cmpuint (g_date_get_day (meeting), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   ctg_test_init (&argc, &argv);
+  /* Xvfb has no GPU: GL through llvmpipe costs ~150 ms a frame whatever is
+   * drawn, which would hide what the widget itself costs */
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
   gtk_init ();
   adw_init ();
 
@@ -583,8 +863,12 @@ main (int   argc,
   g_test_add_func ("/timeline/resize", test_timeline_resize);
   g_test_add_func ("/timeline/click-opens", test_timeline_click_opens);
   g_test_add_func ("/timeline/keyboard", test_timeline_keyboard);
+  g_test_add_func ("/timeline/zoom", test_timeline_zoom);
+  g_test_add_func ("/timeline/refused", test_timeline_refused);
+  g_test_add_func ("/timeline/large", test_timeline_large);
   g_test_add_func ("/dashboard/figures", test_dashboard_figures);
   g_test_add_func ("/dashboard/pilot", test_dashboard_pilot);
+  g_test_add_func ("/dashboard/governance", test_dashboard_governance);
 
   return g_test_run ();
 }

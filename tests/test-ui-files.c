@@ -12,6 +12,7 @@
 #include "ctg-action-editor.h"
 #include "ctg-action-row.h"
 #include "ctg-convention-page.h"
+#include "ctg-evaluation-page.h"
 #include "ctg-test-util.h"
 #include "ctg-window.h"
 
@@ -102,6 +103,7 @@ main (int   argc,
   g_type_ensure (CTG_TYPE_ACTION_ROW);
   g_type_ensure (CTG_TYPE_ACTION_EDITOR);
   g_type_ensure (CTG_TYPE_CONVENTION_PAGE);
+  g_type_ensure (CTG_TYPE_EVALUATION_PAGE);
 
   g_test_add_func ("/ui-files/build", test_ui_files);
 

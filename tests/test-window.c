@@ -65,19 +65,32 @@ test_window_browse (void)
   GtkListBox *sidebar = _ctg_window_get_sidebar (window);
   GListModel *shown;
 
-  /* Dashboard, Timeline, Overview and the three axes */
-  g_assert_cmpuint (count_rows (sidebar), ==, 6);
+  /* Dashboard, Timeline, Overview, Évaluation and the three axes */
+  g_assert_cmpuint (count_rows (sidebar), ==, 7);
   g_assert_cmpstr (_ctg_window_get_visible_page (window), ==, "overview");
 
-  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 3));
+  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 4));
   spin (50);
   g_assert_cmpstr (_ctg_window_get_visible_page (window), ==, "actions");
   shown = _ctg_window_get_shown_actions (window);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 17);
 
-  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 5));
+  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 6));
   spin (50);
   g_assert_cmpuint (g_list_model_get_n_items (_ctg_window_get_shown_actions (window)), ==, 4);
+
+  /* The Évaluation page, by its row and by win.show-page */
+  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 3));
+  spin (50);
+  g_assert_cmpstr (_ctg_window_get_visible_page (window), ==, "evaluation");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview"));
+  spin (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "evaluation"));
+  spin (50);
+  g_assert_cmpstr (_ctg_window_get_visible_page (window), ==, "evaluation");
+  g_assert_true (gtk_list_box_get_selected_row (sidebar) == gtk_list_box_get_row_at_index (sidebar, 3));
+  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 6));
+  spin (50);
 
   /* Activating a row opens the action */
   g_signal_emit_by_name (_ctg_window_get_actions_view (window), "activate", 0);
@@ -133,7 +146,7 @@ test_window_undo (void)
   GtkListBox *sidebar = _ctg_window_get_sidebar (window);
   g_autoptr(GError) error = NULL;
 
-  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 3));
+  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 4));
   spin (50);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-action", NULL));
   spin (50);
@@ -207,7 +220,7 @@ test_window_edit_action (void)
   gint64 action_id;
 
   /* Axis 1, first action */
-  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 3));
+  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 4));
   spin (50);
   shown = g_list_model_get_item (_ctg_window_get_shown_actions (window), 0);
   action_id = ctg_action_get_id (shown);
@@ -300,7 +313,7 @@ test_window_reorder (void)
   g_autoptr(GArray) after = NULL;
   gint64 objective;
 
-  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 3));
+  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 4));
   spin (50);
   second = g_list_model_get_item (_ctg_window_get_shown_actions (window), 1);
   objective = ctg_action_get_objective_id (second);

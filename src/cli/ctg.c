@@ -406,13 +406,15 @@ print_rollup (const CtgProgressSummary *summary)
     {
       g_print (", ");
       /* Translators: after a roll-up: "3 left out (1 abandoned)" */
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%u left out", "%u left out", summary->left_out),
+               summary->left_out);
       if (summary->abandoned > 0)
-        g_print (g_dngettext (GETTEXT_PACKAGE, "%u left out (%u abandoned)", "%u left out (%u abandoned)",
-                              summary->left_out),
-                 summary->left_out, summary->abandoned);
-      else
-        g_print (g_dngettext (GETTEXT_PACKAGE, "%u left out", "%u left out", summary->left_out),
-                 summary->left_out);
+        {
+          g_print (" (");
+          g_print (g_dngettext (GETTEXT_PACKAGE, "%u abandoned", "%u abandoned", summary->abandoned),
+                   summary->abandoned);
+          g_print (")");
+        }
     }
 }
 
@@ -585,7 +587,8 @@ command_info (int    argc,
         g_autofree char *name = ctg_document_dup_text (doc, CTG_ITEM_EVALUATION_INDICATOR, indicator, "name");
         g_autofree char *result = assessment ? level_or_value (doc, assessment) : NULL;
 
-        g_print ("  %u. %s: %s\n", i + 1, name, result && result[0] ? result : ctg_level_to_label (CTG_LEVEL_NONE));
+        /* Translators: an indicator and its assessment, "  2. Adhésion des communes: Met" */
+        g_print (_("  %u. %s: %s\n"), i + 1, name, result && result[0] ? result : ctg_level_to_label (CTG_LEVEL_NONE));
       }
   }
 
@@ -914,7 +917,8 @@ print_year_note (CtgDocument *doc,
                  gint64       row)
 {
   const struct { const char *field; const char *label; } parts[] = {
-    { "done", N_("Done") }, { "difficulties", N_("Difficulties") }, { "next_steps", N_("Next steps") },
+    { "done", NC_("year note", "Done") }, { "difficulties", NC_("year note", "Difficulties") },
+    { "next_steps", NC_("year note", "Next steps") },
   };
   g_autofree char *status_key = ctg_document_dup_text (doc, CTG_ITEM_ACTION_YEAR, row, "status");
   gint64 progress = ctg_document_get_int (doc, CTG_ITEM_ACTION_YEAR, row, "progress", -1);
@@ -926,7 +930,7 @@ print_year_note (CtgDocument *doc,
 
       if (text != NULL && text[0] != '\0')
         /* Translators: a part of a year note in ctg evaluation: "    Done: two RPE opened" */
-        g_print (_("    %s: %s\n"), _(parts[i].label), text);
+        g_print (_("    %s: %s\n"), g_dpgettext2 (GETTEXT_PACKAGE, "year note", parts[i].label), text);
     }
   if (status_key != NULL && ctg_status_from_key (status_key, &status))
     {
@@ -978,7 +982,7 @@ command_evaluation (int    argc,
       g_autofree char *result = assessment ? level_or_value (doc, assessment) : NULL;
       g_autofree char *comment = assessment ? ctg_document_dup_text (doc, CTG_ITEM_ASSESSMENT, assessment, "comment") : NULL;
 
-      g_print ("  %u. %s: %s\n", i + 1, name, result && result[0] ? result : ctg_level_to_label (CTG_LEVEL_NONE));
+      g_print (_("  %u. %s: %s\n"), i + 1, name, result && result[0] ? result : ctg_level_to_label (CTG_LEVEL_NONE));
       if (comment != NULL && comment[0] != '\0')
         g_print ("     %s\n", comment);
     }
@@ -1014,7 +1018,8 @@ command_evaluation (int    argc,
       if (totals[f] == 0)
         continue;
       amount = ctg_amount_format (totals[f]);
-      g_print ("  %s: %s\n", ctg_funder_to_label ((CtgFunderKind) f), amount);
+      /* Translators: a funder and its total, "  Caf: 8 000 €" */
+      g_print (_("  %s: %s\n"), ctg_funder_to_label ((CtgFunderKind) f), amount);
     }
   return EXIT_SUCCESS;
 }

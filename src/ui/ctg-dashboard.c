@@ -555,6 +555,7 @@ refresh (CtgDashboard *self)
     }
   fill_figures (self);
   fill_governance (self);
+  g_hash_table_insert (self->figures, g_strdup ("report"), self->report_button);
 }
 
 /* Callbacks */
@@ -709,7 +710,8 @@ ctg_dashboard_set_axis (CtgDashboard *self,
 /**
  * ctg_dashboard_get_figure:
  * @name: "progress", "total", "overdue", "soon", "status:<key>",
- *   "pilot:<name>" or "changes"
+ *   "pilot:<name>", "changes", or "report" for the button preparing the
+ *   COPIL report
  *
  * Returns: (transfer none) (nullable): the button or row showing that
  *   figure; its "count" data holds the number shown (for "progress", the

@@ -16,12 +16,12 @@ ctg_timeline_zoom_pixels_per_day (CtgTimelineZoom zoom)
   switch (zoom)
     {
     case CTG_TIMELINE_ZOOM_YEARS:
-      return 0.5;
+      return 0.36;
     case CTG_TIMELINE_ZOOM_QUARTERS:
-      return 1.4;
+      return 1.1;
     case CTG_TIMELINE_ZOOM_MONTHS:
     default:
-      return 4.0;
+      return 3.3;
     }
 }
 

@@ -569,8 +569,9 @@ scroll_to_row (CtgTimeline *self,
 }
 
 static void
-set_focus_row (CtgTimeline *self,
-               int          index)
+focus_row (CtgTimeline *self,
+           int          index,
+           gboolean     scroll)
 {
   const Row *row;
 
@@ -579,9 +580,17 @@ set_focus_row (CtgTimeline *self,
   self->focus = index;
   row = visible_row (self, index);
   self->focus_action = row->kind == ROW_ACTION ? row->id : 0;
-  scroll_to_row (self, index);
+  if (scroll)
+    scroll_to_row (self, index);
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+set_focus_row (CtgTimeline *self,
+               int          index)
+{
+  focus_row (self, index, TRUE);
 }
 
 static void
@@ -851,7 +860,7 @@ fade_width (CtgTimeline   *self,
   switch (ctg_date_precision (date))
     {
     case CTG_DATE_PRECISION_YEAR:
-      return MIN (365 * pixels_per_day (self) * 0.5, bar_width / 3);
+      return MIN (365 * pixels_per_day (self) * 0.3, bar_width / 3);
     case CTG_DATE_PRECISION_MONTH:
       return MIN (30 * pixels_per_day (self) * 0.5, bar_width / 4);
     case CTG_DATE_PRECISION_DAY:
@@ -1187,8 +1196,9 @@ on_drag_begin_cb (GtkGestureDrag *gesture,
   self->previewing = FALSE;
   if (gtk_widget_get_focusable (GTK_WIDGET (self)))
     gtk_widget_grab_focus (GTK_WIDGET (self));
+  /* Not scrolled: the bar must stay under the pointer */
   if (self->drag_row >= 0 && y >= HEADER_HEIGHT)
-    set_focus_row (self, self->drag_row);
+    focus_row (self, self->drag_row, FALSE);
 }
 
 static void
@@ -1503,6 +1513,8 @@ ctg_timeline_scrollable_init (GtkScrollableInterface *iface)
 
 /* GtkWidget */
 
+/* A scrolled window shows it: sizes say nothing of the rows, so that measuring
+ * (which a GtkStack does for hidden pages too) never reads the document */
 static void
 ctg_timeline_measure (GtkWidget      *widget,
                       GtkOrientation  orientation,
@@ -1512,20 +1524,10 @@ ctg_timeline_measure (GtkWidget      *widget,
                       int            *minimum_baseline,
                       int            *natural_baseline)
 {
-  CtgTimeline *self = CTG_TIMELINE (widget);
-
-  ensure_rows (self);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = 320;
-      *natural = (int) MIN (300 + self->n_days * pixels_per_day (self) + 40, 4000);
-    }
+    *minimum = *natural = 320;
   else
-    {
-      *minimum = HEADER_HEIGHT + ROW_HEIGHT * 3;
-      *natural = (int) MIN (HEADER_HEIGHT + self->visible->len * ROW_HEIGHT + BOTTOM_PADDING, 4000);
-    }
-  *natural = MAX (*natural, *minimum);
+    *minimum = *natural = HEADER_HEIGHT + ROW_HEIGHT * 3;
 }
 
 static void
@@ -1798,8 +1800,8 @@ ctg_timeline_set_zoom (CtgTimeline     *self,
 /**
  * ctg_timeline_scroll_to_today:
  *
- * Scrolls sideways so that today sits at two thirds of the view: a COPIL
- * looks back more than ahead.
+ * Scrolls sideways so that today sits at three quarters of the view: a
+ * COPIL looks back more than ahead.
  */
 void
 ctg_timeline_scroll_to_today (CtgTimeline *self)
@@ -1813,7 +1815,7 @@ ctg_timeline_scroll_to_today (CtgTimeline *self)
   page = gtk_widget_get_width (GTK_WIDGET (self)) - lw;
   gtk_adjustment_set_value (self->hadjustment,
                             (g_date_get_julian (self->today) - self->first_day) * pixels_per_day (self)
-                            - page * 2 / 3);
+                            - page * 3 / 4);
 }
 
 gint64

@@ -17,6 +17,7 @@
 #include "ctg-action-row.h"
 #include "ctg-convention-page.h"
 #include "ctg-dashboard.h"
+#include "ctg-evaluation-page.h"
 #include "ctg-export-dialog.h"
 #include "ctg-timeline.h"
 #include "ctg-window-private.h"
@@ -51,6 +52,7 @@ struct _CtgWindow
   CtgConventionPage    *convention_page;
   CtgActionEditor      *action_editor;
   CtgDashboard         *dashboard;
+  CtgEvaluationPage    *evaluation_page;
   CtgTimeline          *timeline;
   GtkScrolledWindow    *timeline_scroller;
   GtkToggleButton      *zoom_years;
@@ -105,6 +107,7 @@ static const CtgPageInfo convention_pages[] = {
   { "dashboard", NC_("page", "Dashboard"), "view-grid-symbolic" },
   { "timeline", NC_("page", "Timeline"), "x-office-calendar-symbolic" },
   { "overview", NC_("page", "Overview"), "document-properties-symbolic" },
+  { "evaluation", NC_("page", "Evaluation"), "emblem-ok-symbolic" },
 };
 
 static const CtgPageInfo *
@@ -663,7 +666,7 @@ clear_filters (CtgWindow *self)
   self->applying_filters = FALSE;
 }
 
-/* win.show-page: "dashboard", "timeline", "overview" or "axis:<id>" */
+/* win.show-page: "dashboard", "timeline", "overview", "evaluation" or "axis:<id>" */
 static gboolean
 set_page (CtgWindow  *self,
           const char *page)
@@ -784,10 +787,14 @@ on_filters_changed_cb (CtgWindow *self)
   if (!filters_active (self))
     self->filter_axis = 0;
   refresh_list (self);
+  /* Only the stack: the entry is empty for a moment when its text is replaced */
   if (!filters_active (self) && self->axis_id == 0 &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "action") != 0)
-    show_axis (self, 0);
-  update_actions (self);
+    {
+      const CtgPageInfo *info = find_convention_page (self->page);
+
+      gtk_stack_set_visible_child_name (self->content_stack, info ? info->name : "overview");
+    }
 }
 
 static void
@@ -834,6 +841,7 @@ set_document (CtgWindow   *self,
   ctg_convention_page_set_document (self->convention_page, document);
   ctg_action_editor_set_document (self->action_editor, document);
   ctg_dashboard_set_document (self->dashboard, document);
+  ctg_evaluation_page_set_document (self->evaluation_page, document);
   ctg_timeline_set_document (self->timeline, document);
 
   self->axis_id = 0;
@@ -1778,7 +1786,7 @@ ctg_window_class_init (CtgWindowClass *klass)
   /**
    * CtgWindow:page:
    *
-   * The page shown: "dashboard", "timeline", "overview", or "axis:<id>"
+   * The page shown: "dashboard", "timeline", "overview", "evaluation", or "axis:<id>"
    * for the actions of an axis. The state of win.show-page.
    */
   properties[PROP_PAGE] =
@@ -1803,6 +1811,7 @@ ctg_window_class_init (CtgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, overdue_filter);
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, soon_filter);
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, dashboard);
+  gtk_widget_class_bind_template_child (widget_class, CtgWindow, evaluation_page);
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, timeline_scroller);
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, zoom_years);
@@ -1861,6 +1870,7 @@ ctg_window_class_init (CtgWindowClass *klass)
 
   g_type_ensure (CTG_TYPE_ACTION_ROW);
   g_type_ensure (CTG_TYPE_DASHBOARD);
+  g_type_ensure (CTG_TYPE_EVALUATION_PAGE);
   g_type_ensure (CTG_TYPE_TIMELINE);
 }
 

@@ -228,7 +228,8 @@ ctg_year_notes_group_class_init (CtgYearNotesGroupClass *klass)
 static void
 ctg_year_notes_group_init (CtgYearNotesGroup *self)
 {
-  const char *titles[N_PARTS] = { _("Done"), _("Difficulties"), _("Next steps") };
+  const char *titles[N_PARTS] = { C_("year note", "Done"), C_("year note", "Difficulties"),
+                                  C_("year note", "Next steps") };
   const char *names[N_PARTS] = { "year-done-row", "year-difficulties-row", "year-next-steps-row" };
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Yearly Follow-up"));

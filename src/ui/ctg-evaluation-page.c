@@ -1,0 +1,735 @@
+/* ctg-evaluation-page.c: a convention's annual evaluation, one year at a
+ * time: the indicators with their assessment (editable), each axis's
+ * roll-up, and the actions' follow-up notes side by side
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ctg-evaluation-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "ctg-editor-util.h"
+#include "ctg-evaluation-page.h"
+#include "ctg-field-message.h"
+
+typedef struct
+{
+  gint64          id;
+  AdwExpanderRow *row;
+  GtkDropDown    *level;
+  AdwEntryRow    *value;
+  AdwEntryRow    *comment;
+} IndicatorWidgets;
+
+struct _CtgEvaluationPage
+{
+  GtkWidget            parent_instance;
+
+  /* Template widgets */
+  GtkScrolledWindow   *scroller;
+  GtkLabel            *heading_label;
+  GtkLabel            *summary_label;
+  GtkDropDown         *year_dropdown;
+  GtkWidget           *record_button;
+  GtkListBox          *indicators_list;
+  CtgFieldMessage     *indicators_message;
+  GtkGrid             *axes_grid;
+  GtkBox              *notes_box;
+
+  /* Owned references */
+  CtgDocument         *document;
+  GArray              *years;         /* guint, as listed in the dropdown */
+  GArray              *indicators;    /* IndicatorWidgets, widgets borrowed from the list */
+
+  gulong               changed_handler;
+  guint                year;
+  guint                updating;
+};
+
+G_DEFINE_FINAL_TYPE (CtgEvaluationPage, ctg_evaluation_page, GTK_TYPE_WIDGET)
+
+static void refresh (CtgEvaluationPage *self,
+                     gboolean           force);
+
+static int
+compare_years (gconstpointer a,
+               gconstpointer b)
+{
+  guint x = *(const guint *) a;
+  guint y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Years */
+
+static guint
+pick_default_year (CtgEvaluationPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GArray) ids = ctg_document_list_ids (self->document, CTG_ITEM_EVALUATION_INDICATOR, 0);
+  guint this_year = (guint) g_date_time_get_year (now);
+  guint assessed = 0;
+  gboolean has_this_year = FALSE;
+
+  for (guint i = 0; i < self->years->len; i++)
+    {
+      guint y = g_array_index (self->years, guint, i);
+
+      has_this_year |= y == this_year;
+      for (guint j = 0; j < ids->len; j++)
+        if (ctg_document_find_assessment (self->document, g_array_index (ids, gint64, j), y) != 0)
+          assessed = y;
+    }
+  if (assessed != 0)
+    return assessed;
+  if (has_this_year)
+    return this_year;
+  return g_array_index (self->years, guint, self->years->len - 1);
+}
+
+static void
+fill_years (CtgEvaluationPage *self)
+{
+  g_autoptr(GArray) years = ctg_document_list_years (self->document);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  guint this_year = (guint) g_date_time_get_year (now);
+  gboolean same;
+  guint selected = 0;
+
+  if (years->len == 0)
+    g_array_append_val (years, this_year);
+  same = self->years != NULL && self->years->len == years->len;
+  for (guint i = 0; same && i < years->len; i++)
+    same = g_array_index (years, guint, i) == g_array_index (self->years, guint, i);
+
+  self->updating++;
+  if (!same)
+    {
+      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+      for (guint i = 0; i < years->len; i++)
+        {
+          g_autofree char *name = g_strdup_printf ("%u", g_array_index (years, guint, i));
+          gtk_string_list_append (names, name);
+        }
+      gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (names));
+      g_clear_pointer (&self->years, g_array_unref);
+      self->years = g_array_ref (years);
+    }
+
+  if (self->year == 0)
+    self->year = pick_default_year (self);
+  selected = G_MAXUINT;
+  for (guint i = 0; i < self->years->len; i++)
+    if (g_array_index (self->years, guint, i) == self->year)
+      selected = i;
+  if (selected == G_MAXUINT)
+    {
+      /* A year asked for that the convention does not list yet */
+      g_autoptr(GtkStringList) names = NULL;
+
+      g_array_append_val (self->years, self->year);
+      g_array_sort (self->years, compare_years);
+      names = gtk_string_list_new (NULL);
+      for (guint i = 0; i < self->years->len; i++)
+        {
+          g_autofree char *name = g_strdup_printf ("%u", g_array_index (self->years, guint, i));
+          gtk_string_list_append (names, name);
+          if (g_array_index (self->years, guint, i) == self->year)
+            selected = i;
+        }
+      gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (names));
+    }
+  gtk_drop_down_set_selected (self->year_dropdown, selected);
+  self->updating--;
+}
+
+static void
+on_year_selected_cb (CtgEvaluationPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->year_dropdown);
+
+  if (self->updating > 0 || self->years == NULL || selected >= self->years->len)
+    return;
+  self->year = g_array_index (self->years, guint, selected);
+  ctg_field_message_clear (self->indicators_message, NULL);
+  refresh (self, TRUE);
+}
+
+static void
+on_record_clicked_cb (CtgEvaluationPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->document == NULL)
+    return;
+  ctg_field_message_clear (self->indicators_message, NULL);
+  if (!ctg_document_record_year_end (self->document, self->year, &error))
+    ctg_field_message_show_error (self->indicators_message, NULL, error->message);
+}
+
+/* Indicators */
+
+static IndicatorWidgets *
+find_indicator (CtgEvaluationPage *self,
+                GtkWidget         *widget)
+{
+  for (guint i = 0; self->indicators != NULL && i < self->indicators->len; i++)
+    {
+      IndicatorWidgets *w = &g_array_index (self->indicators, IndicatorWidgets, i);
+
+      if (widget == GTK_WIDGET (w->level) || widget == GTK_WIDGET (w->value) || widget == GTK_WIDGET (w->comment))
+        return w;
+    }
+  return NULL;
+}
+
+static void
+commit_assessment (CtgEvaluationPage *self,
+                   GtkWidget         *widget,
+                   const char        *field,
+                   const char        *value)
+{
+  g_autoptr(GError) error = NULL;
+  IndicatorWidgets *w = find_indicator (self, widget);
+
+  if (w == NULL || self->document == NULL)
+    return;
+  ctg_field_message_clear (self->indicators_message, widget);
+  if (!ctg_document_set_assessment (self->document, w->id, self->year, field, value, &error))
+    {
+      ctg_field_message_show_error (self->indicators_message, widget, error->message);
+      return;
+    }
+  /* The row now shows what the document holds: no longer a pending edit */
+  if (ADW_IS_ENTRY_ROW (widget))
+    _ctg_entry_row_update (ADW_ENTRY_ROW (widget), value, TRUE);
+}
+
+static void
+on_level_selected_cb (CtgEvaluationPage *self,
+                      GParamSpec        *pspec,
+                      GtkDropDown       *dropdown)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (self->updating > 0 || selected >= CTG_N_LEVELS)
+    return;
+  commit_assessment (self, GTK_WIDGET (dropdown), "level", ctg_level_to_key ((CtgLevel) selected));
+}
+
+static void
+on_entry_applied_cb (CtgEvaluationPage *self,
+                     AdwEntryRow       *row)
+{
+  IndicatorWidgets *w = find_indicator (self, GTK_WIDGET (row));
+
+  if (w != NULL)
+    commit_assessment (self, GTK_WIDGET (row), row == w->value ? "value" : "comment",
+                       gtk_editable_get_text (GTK_EDITABLE (row)));
+}
+
+static void
+on_entry_activated_cb (CtgEvaluationPage *self,
+                       AdwEntryRow       *row)
+{
+  if (_ctg_entry_row_is_modified (row))
+    on_entry_applied_cb (self, row);
+}
+
+static AdwEntryRow *
+new_entry_row (CtgEvaluationPage *self,
+               const char        *title,
+               const char        *name)
+{
+  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_set_name (GTK_WIDGET (row), name);
+  adw_entry_row_set_show_apply_button (row, TRUE);
+  g_signal_connect_swapped (row, "apply", G_CALLBACK (on_entry_applied_cb), self);
+  g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (on_entry_activated_cb), self);
+  return row;
+}
+
+static void
+build_indicators (CtgEvaluationPage *self,
+                  GArray            *ids)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->indicators_list))) != NULL)
+    gtk_list_box_remove (self->indicators_list, child);
+  g_array_set_size (self->indicators, 0);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      IndicatorWidgets w = { g_array_index (ids, gint64, i) };
+      const char *levels[CTG_N_LEVELS + 1] = { NULL };
+      g_autofree char *name = g_strdup_printf ("indicator-row-%u", i + 1);
+      g_autofree char *label = NULL;
+
+      for (guint l = 0; l < CTG_N_LEVELS; l++)
+        levels[l] = ctg_level_to_label ((CtgLevel) l);
+
+      w.row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+      gtk_widget_set_name (GTK_WIDGET (w.row), name);
+      adw_expander_row_set_show_enable_switch (w.row, FALSE);
+
+      w.level = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (levels));
+      gtk_widget_set_name (GTK_WIDGET (w.level), "level-dropdown");
+      gtk_widget_set_valign (GTK_WIDGET (w.level), GTK_ALIGN_CENTER);
+      g_signal_connect_swapped (w.level, "notify::selected", G_CALLBACK (on_level_selected_cb), self);
+      adw_expander_row_add_action (w.row, GTK_WIDGET (w.level));
+
+      w.value = new_entry_row (self, _("Value Measured"), "value-row");
+      w.comment = new_entry_row (self, _("Comment"), "comment-row");
+      adw_expander_row_add_row (w.row, GTK_WIDGET (w.value));
+      adw_expander_row_add_row (w.row, GTK_WIDGET (w.comment));
+
+      gtk_list_box_append (self->indicators_list, GTK_WIDGET (w.row));
+      g_array_append_val (self->indicators, w);
+    }
+}
+
+static gboolean
+same_indicators (CtgEvaluationPage *self,
+                 GArray            *ids)
+{
+  if (self->indicators->len != ids->len)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (self->indicators, IndicatorWidgets, i).id != g_array_index (ids, gint64, i))
+      return FALSE;
+  return TRUE;
+}
+
+static guint
+update_indicators (CtgEvaluationPage *self,
+                   gboolean           force)
+{
+  g_autoptr(GArray) ids = ctg_document_list_ids (self->document, CTG_ITEM_EVALUATION_INDICATOR, 0);
+  gboolean editable = !ctg_document_is_read_only (self->document);
+  guint assessed = 0;
+
+  if (!same_indicators (self, ids))
+    {
+      build_indicators (self, ids);
+      force = TRUE;
+    }
+
+  for (guint i = 0; i < self->indicators->len; i++)
+    {
+      IndicatorWidgets *w = &g_array_index (self->indicators, IndicatorWidgets, i);
+      gint64 row = ctg_document_find_assessment (self->document, w->id, self->year);
+      g_autofree char *name = ctg_document_dup_text (self->document, CTG_ITEM_EVALUATION_INDICATOR, w->id, "name");
+      g_autofree char *level_key = row ? ctg_document_dup_text (self->document, CTG_ITEM_ASSESSMENT, row, "level") : NULL;
+      g_autofree char *value = row ? ctg_document_dup_text (self->document, CTG_ITEM_ASSESSMENT, row, "value") : NULL;
+      g_autofree char *comment = row ? ctg_document_dup_text (self->document, CTG_ITEM_ASSESSMENT, row, "comment") : NULL;
+      g_autofree char *title = g_strdup_printf ("%u. %s", i + 1, name ? name : "");
+      g_autofree char *escaped = _ctg_escape (title);
+      g_autoptr(GString) subtitle = g_string_new (NULL);
+      CtgLevel level = CTG_LEVEL_NONE;
+
+      ctg_level_from_key (level_key, &level);
+      assessed += row != 0;
+      if (value != NULL && value[0] != '\0')
+        g_string_append (subtitle, value);
+      if (comment != NULL && comment[0] != '\0')
+        g_string_append_printf (subtitle, "%s%s", subtitle->len ? " — " : "", comment);
+      if (subtitle->len == 0 && level == CTG_LEVEL_NONE)
+        g_string_append (subtitle, _("Not assessed for this year"));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (w->row), escaped);
+      {
+        g_autofree char *escaped_subtitle = _ctg_escape (subtitle->str);
+        adw_expander_row_set_subtitle (w->row, escaped_subtitle);
+      }
+      gtk_accessible_update_property (GTK_ACCESSIBLE (w->level), GTK_ACCESSIBLE_PROPERTY_LABEL, name ? name : "", -1);
+      gtk_drop_down_set_selected (w->level, level);
+      gtk_widget_set_sensitive (GTK_WIDGET (w->level), editable);
+      _ctg_entry_row_update (w->value, value ? value : "", force);
+      _ctg_entry_row_update (w->comment, comment ? comment : "", force);
+      _ctg_entry_row_set_editable (w->value, editable);
+      _ctg_entry_row_set_editable (w->comment, editable);
+    }
+  return assessed;
+}
+
+/* Roll-ups */
+
+static char *
+rollup_counts (const CtgProgressSummary *summary)
+{
+  g_autofree char *counted = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u action counted",
+                                                           "%u actions counted", summary->counted),
+                                              summary->counted);
+  g_autofree char *left_out = NULL;
+
+  if (summary->left_out == 0)
+    return g_steal_pointer (&counted);
+  left_out = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u left out", "%u left out", summary->left_out),
+                              summary->left_out);
+  if (summary->abandoned > 0)
+    {
+      g_autofree char *abandoned = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u abandoned", "%u abandoned",
+                                                                 summary->abandoned),
+                                                    summary->abandoned);
+
+      /* Translators: "12 actions counted, 3 left out (1 abandoned)" */
+      return g_strdup_printf (_("%s, %s (%s)"), counted, left_out, abandoned);
+    }
+  /* Translators: "12 actions counted, 3 left out" */
+  return g_strdup_printf (_("%s, %s"), counted, left_out);
+}
+
+/* One line of the roll-up table: the axis, its counts, a bar, the figure */
+static void
+add_rollup_line (GtkGrid                  *grid,
+                 guint                     line,
+                 const char               *title,
+                 const CtgProgressSummary *summary,
+                 gboolean                  total)
+{
+  g_autofree char *counts = rollup_counts (summary);
+  g_autofree char *percent = summary->counted > 0
+                             /* Translators: a percentage, "45 %" (with a narrow no-break space in French) */
+                             ? g_strdup_printf (C_("percentage", "%.0f%%"), summary->average)
+                             : g_strdup ("—");
+  GtkWidget *title_label = gtk_label_new (title);
+  GtkWidget *counts_label = gtk_label_new (counts);
+  GtkWidget *bar = gtk_progress_bar_new ();
+  GtkWidget *percent_label = gtk_label_new (percent);
+  g_autofree char *accessible = g_strdup_printf ("%s: %s, %s", title, percent, counts);
+
+  gtk_widget_set_name (title_label, total ? "convention-rollup" : "axis-rollup");
+  gtk_label_set_xalign (GTK_LABEL (title_label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title_label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (title_label, TRUE);
+  gtk_widget_set_tooltip_text (title_label, accessible);
+  gtk_label_set_xalign (GTK_LABEL (counts_label), 0);
+  gtk_widget_add_css_class (counts_label, "dim-label");
+  gtk_widget_add_css_class (counts_label, "caption");
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (bar), summary->counted > 0 ? summary->average / 100 : 0);
+  gtk_widget_set_size_request (bar, 160, -1);
+  gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+  gtk_widget_set_opacity (bar, summary->counted > 0 ? 1 : 0);
+  gtk_label_set_width_chars (GTK_LABEL (percent_label), 6);
+  gtk_label_set_xalign (GTK_LABEL (percent_label), 1);
+  gtk_widget_add_css_class (percent_label, "numeric");
+  if (total)
+    {
+      gtk_widget_add_css_class (title_label, "heading");
+      gtk_widget_add_css_class (percent_label, "heading");
+    }
+
+  gtk_grid_attach (grid, title_label, 0, (int) line, 1, 1);
+  gtk_grid_attach (grid, counts_label, 1, (int) line, 1, 1);
+  gtk_grid_attach (grid, bar, 2, (int) line, 1, 1);
+  gtk_grid_attach (grid, percent_label, 3, (int) line, 1, 1);
+}
+
+static void
+update_rollups (CtgEvaluationPage *self)
+{
+  g_autoptr(GArray) axes = ctg_document_list_ids (self->document, CTG_ITEM_AXIS, 0);
+  g_autoptr(GListModel) all = ctg_document_list_actions (self->document, 0);
+  CtgProgressSummary summary;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->axes_grid))) != NULL)
+    gtk_grid_remove (self->axes_grid, child);
+
+  for (guint i = 0; i < axes->len; i++)
+    {
+      gint64 axis = g_array_index (axes, gint64, i);
+      g_autoptr(GListModel) actions = ctg_document_list_actions (self->document, axis);
+      g_autofree char *axis_title = ctg_document_dup_text (self->document, CTG_ITEM_AXIS, axis, "title");
+      g_autofree char *title = g_strdup_printf ("%u. %s", i + 1, axis_title && axis_title[0] ? axis_title : _("Untitled axis"));
+
+      ctg_actions_summarize_progress (actions, &summary);
+      add_rollup_line (self->axes_grid, i, title, &summary, FALSE);
+    }
+  ctg_actions_summarize_progress (all, &summary);
+  add_rollup_line (self->axes_grid, axes->len, _("Whole convention"), &summary, TRUE);
+}
+
+/* Notes side by side */
+
+static GtkWidget *
+note_label (const char *text,
+            gboolean    header)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_width_chars (GTK_LABEL (label), 12);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_label_set_selectable (GTK_LABEL (label), !header);
+  gtk_widget_set_hexpand (label, TRUE);
+  if (header)
+    {
+      gtk_widget_add_css_class (label, "caption-heading");
+      gtk_widget_add_css_class (label, "dim-label");
+    }
+  return label;
+}
+
+static char *
+end_of_year_text (CtgDocument *document,
+                  gint64       row)
+{
+  g_autofree char *status_key = ctg_document_dup_text (document, CTG_ITEM_ACTION_YEAR, row, "status");
+  gint64 progress = ctg_document_get_int (document, CTG_ITEM_ACTION_YEAR, row, "progress", -1);
+  CtgStatus status;
+
+  if (status_key == NULL || !ctg_status_from_key (status_key, &status))
+    return g_strdup ("—");
+  if (progress >= 0)
+    return g_strdup_printf (_("%s, %d %%"), ctg_status_to_label (status), (int) progress);
+  return g_strdup (ctg_status_to_label (status));
+}
+
+static guint
+update_notes (CtgEvaluationPage *self)
+{
+  g_autoptr(GArray) axes = ctg_document_list_ids (self->document, CTG_ITEM_AXIS, 0);
+  g_autofree char *heading = g_strdup_printf (_("Follow-up Notes %u"), self->year);
+  GtkWidget *child;
+  GtkWidget *title;
+  guint with_notes = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->notes_box))) != NULL)
+    gtk_box_remove (self->notes_box, child);
+
+  title = gtk_label_new (heading);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (self->notes_box, title);
+
+  for (guint i = 0; i < axes->len; i++)
+    {
+      gint64 axis = g_array_index (axes, gint64, i);
+      g_autoptr(GListModel) actions = ctg_document_list_actions (self->document, axis);
+      guint n = g_list_model_get_n_items (actions);
+      GtkWidget *grid = NULL;
+      guint line = 1;
+
+      for (guint j = 0; j < n; j++)
+        {
+          g_autoptr(CtgAction) action = g_list_model_get_item (actions, j);
+          gint64 row = ctg_document_find_action_year (self->document, ctg_action_get_id (action), self->year);
+          const char *fields[] = { "done", "difficulties", "next_steps" };
+          g_autofree char *action_title = NULL;
+          g_autofree char *end = NULL;
+
+          if (row == 0)
+            continue;
+          if (grid == NULL)
+            {
+              g_autofree char *axis_title = ctg_document_dup_text (self->document, CTG_ITEM_AXIS, axis, "title");
+              g_autofree char *label = g_strdup_printf ("%u. %s", i + 1, axis_title ? axis_title : "");
+              GtkWidget *axis_label = gtk_label_new (label);
+              const char *headers[] = { C_("column", "Action"), C_("column", "Done"), C_("column", "Difficulties"),
+                                        C_("column", "Next steps"), C_("column", "End of year") };
+
+              gtk_label_set_xalign (GTK_LABEL (axis_label), 0);
+              gtk_label_set_wrap (GTK_LABEL (axis_label), TRUE);
+              gtk_widget_add_css_class (axis_label, "ctg-notes-axis");
+              gtk_box_append (self->notes_box, axis_label);
+
+              grid = gtk_grid_new ();
+              gtk_widget_set_name (grid, "notes-grid");
+              gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
+              gtk_grid_set_row_spacing (GTK_GRID (grid), 10);
+              gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
+              gtk_widget_add_css_class (grid, "card");
+              gtk_widget_add_css_class (grid, "ctg-notes-grid");
+              for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
+                gtk_grid_attach (GTK_GRID (grid), note_label (headers[c], TRUE), (int) c, 0, 1, 1);
+              gtk_box_append (self->notes_box, grid);
+            }
+
+          action_title = ctg_action_get_code (action)[0] != '\0'
+                         ? g_strdup_printf ("%s %s", ctg_action_get_code (action), ctg_action_get_title (action))
+                         : g_strdup (ctg_action_get_title (action));
+          gtk_grid_attach (GTK_GRID (grid), note_label (action_title, FALSE), 0, (int) line, 1, 1);
+          for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+            {
+              g_autofree char *text = ctg_document_dup_text (self->document, CTG_ITEM_ACTION_YEAR, row, fields[f]);
+
+              gtk_grid_attach (GTK_GRID (grid), note_label (text && text[0] ? text : "—", FALSE),
+                               (int) f + 1, (int) line, 1, 1);
+            }
+          end = end_of_year_text (self->document, row);
+          gtk_grid_attach (GTK_GRID (grid), note_label (end, FALSE), 4, (int) line, 1, 1);
+          line++;
+          with_notes++;
+        }
+    }
+
+  if (with_notes == 0)
+    {
+      g_autofree char *text = g_strdup_printf (_("No action has a follow-up note for %u yet. Write one in an "
+                                                 "action’s detail view, under Yearly Follow-up."), self->year);
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_set_name (label, "no-notes-label");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (self->notes_box, label);
+    }
+  return with_notes;
+}
+
+static void
+refresh (CtgEvaluationPage *self,
+         gboolean           force)
+{
+  g_autofree char *heading = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *notes = NULL;
+  guint assessed;
+  guint with_notes;
+
+  if (self->document == NULL)
+    return;
+
+  self->updating++;
+  fill_years (self);
+  /* Translators: the heading of the Évaluation page, "Evaluation 2025" */
+  heading = g_strdup_printf (_("Evaluation %u"), self->year);
+  gtk_label_set_label (self->heading_label, heading);
+  gtk_widget_set_visible (self->record_button, !ctg_document_is_read_only (self->document));
+
+  assessed = update_indicators (self, force);
+  update_rollups (self);
+  with_notes = update_notes (self);
+
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u indicator assessed",
+                                          "%u of %u indicators assessed", self->indicators->len),
+                             assessed, self->indicators->len);
+  notes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u action with a follow-up note",
+                                        "%u actions with a follow-up note", with_notes), with_notes);
+  {
+    /* Translators: two facts joined, "3 of 5 indicators assessed · 6 actions with a follow-up note" */
+    g_autofree char *both = g_strdup_printf (_("%s · %s"), summary, notes);
+    gtk_label_set_label (self->summary_label, both);
+  }
+  self->updating--;
+}
+
+static void
+on_document_changed_cb (CtgEvaluationPage *self)
+{
+  refresh (self, FALSE);
+}
+
+/* GObject */
+
+static void
+ctg_evaluation_page_dispose (GObject *object)
+{
+  CtgEvaluationPage *self = (CtgEvaluationPage *)object;
+
+  g_clear_signal_handler (&self->changed_handler, self->document);
+  g_clear_object (&self->document);
+  gtk_widget_dispose_template (GTK_WIDGET (object), CTG_TYPE_EVALUATION_PAGE);
+  g_clear_pointer (&self->years, g_array_unref);
+  g_clear_pointer (&self->indicators, g_array_unref);
+
+  G_OBJECT_CLASS (ctg_evaluation_page_parent_class)->dispose (object);
+}
+
+static void
+ctg_evaluation_page_class_init (CtgEvaluationPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ctg_evaluation_page_dispose;
+
+  g_type_ensure (CTG_TYPE_FIELD_MESSAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ctgplanner/CtgPlanner/ui/ctg-evaluation-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CtgEvaluationPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, CtgEvaluationPage, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, CtgEvaluationPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, CtgEvaluationPage, year_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CtgEvaluationPage, record_button);
+  gtk_widget_class_bind_template_child (widget_class, CtgEvaluationPage, indicators_list);
+  gtk_widget_class_bind_template_child (widget_class, CtgEvaluationPage, indicators_message);
+  gtk_widget_class_bind_template_child (widget_class, CtgEvaluationPage, axes_grid);
+  gtk_widget_class_bind_template_child (widget_class, CtgEvaluationPage, notes_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_year_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_record_clicked_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+ctg_evaluation_page_init (CtgEvaluationPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->indicators = g_array_new (FALSE, TRUE, sizeof (IndicatorWidgets));
+}
+
+GtkWidget *
+ctg_evaluation_page_new (void)
+{
+  return g_object_new (CTG_TYPE_EVALUATION_PAGE, NULL);
+}
+
+void
+ctg_evaluation_page_set_document (CtgEvaluationPage *self,
+                                  CtgDocument       *document)
+{
+  g_return_if_fail (CTG_IS_EVALUATION_PAGE (self));
+  g_return_if_fail (document == NULL || CTG_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  g_clear_signal_handler (&self->changed_handler, self->document);
+  g_set_object (&self->document, document);
+  g_clear_pointer (&self->years, g_array_unref);
+  self->year = 0;
+  if (document != NULL)
+    self->changed_handler = g_signal_connect_swapped (document, "changed",
+                                                      G_CALLBACK (on_document_changed_cb), self);
+  refresh (self, TRUE);
+}
+
+/**
+ * ctg_evaluation_page_set_year:
+ *
+ * Shows @year, even one the convention's period does not cover.
+ */
+void
+ctg_evaluation_page_set_year (CtgEvaluationPage *self,
+                              guint              year)
+{
+  g_return_if_fail (CTG_IS_EVALUATION_PAGE (self));
+  g_return_if_fail (year >= 1900 && year <= 2200);
+
+  self->year = year;
+  refresh (self, TRUE);
+}
+
+guint
+ctg_evaluation_page_get_year (CtgEvaluationPage *self)
+{
+  g_return_val_if_fail (CTG_IS_EVALUATION_PAGE (self), 0);
+
+  return self->year;
+}

@@ -1,0 +1,109 @@
+/* take-screenshot.c: one page of the window, as the README shows it
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Run under Xvfb at 1280x860, in the locale wanted:
+ *
+ *   take-screenshot FILE.ctg PAGE OUT.png
+ *
+ * PAGE is a state of win.show-page ("dashboard", "timeline", ...). The
+ * screen is grabbed with ImageMagick's import once the page is drawn.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "ctg-window-private.h"
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+keep_drawing_cb (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  gtk_widget_queue_draw (widget);
+  return G_SOURCE_CONTINUE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GtkCssProvider) css = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *command = NULL;
+  CtgWindow *window;
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("CTG_LOCALEDIR") ? g_getenv ("CTG_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  if (argc != 4)
+    {
+      g_printerr ("Usage: take-screenshot FILE.ctg PAGE OUT.png\n");
+      return 2;
+    }
+
+  /* Under Xvfb, GL goes through llvmpipe and the frame clock stalls after the
+   * first frame: the page switched to would never be drawn */
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  gtk_init ();
+  adw_init ();
+  /* What CtgApplication would load */
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, "/io/github/ctgplanner/CtgPlanner/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  window = ctg_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 860);
+  gtk_window_present (GTK_WINDOW (window));
+  file = g_file_new_for_commandline_arg (argv[1]);
+  if (!ctg_window_load (window, file))
+    return 1;
+  spin (500);
+  /* Xvfb's frame clock may stall: a crossfade would never end */
+  gtk_stack_set_transition_type (GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (_ctg_window_get_dashboard (window)),
+                                                                     GTK_TYPE_STACK)),
+                                 GTK_STACK_TRANSITION_TYPE_NONE);
+  if (!gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", argv[2]))
+    return 1;
+  {
+    GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+    gint64 before = gdk_frame_clock_get_frame_counter (clock);
+    guint tick = gtk_widget_add_tick_callback (GTK_WIDGET (window), keep_drawing_cb, NULL, NULL);
+
+    /* Frames all along, so that transitions end */
+    spin (2000);
+    gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick);
+    spin (100);
+    if (g_getenv ("CTG_SCREENSHOT_DEBUG"))
+      g_printerr ("frames %" G_GINT64_FORMAT " page %s timeline mapped %d\n",
+                  gdk_frame_clock_get_frame_counter (clock) - before, _ctg_window_get_visible_page (window),
+                  gtk_widget_get_mapped (GTK_WIDGET (_ctg_window_get_dashboard (window))));
+  }
+
+  command = g_strdup_printf ("import -window root %s", argv[3]);
+  if (!g_spawn_command_line_sync (command, NULL, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}

@@ -1,0 +1,329 @@
+/* test-evaluation-page.c: the Évaluation page, driven through its widgets
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "ctg-evaluation-page.h"
+#include "ctg-test-util.h"
+
+typedef struct
+{
+  CtgDocument       *document;
+  CtgEvaluationPage *page;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *path = ctg_test_copy_example ("valence-romans");
+  g_autoptr(GError) error = NULL;
+
+  fixture->document = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  fixture->page = g_object_ref_sink (CTG_EVALUATION_PAGE (ctg_evaluation_page_new ()));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  ctg_evaluation_page_set_document (fixture->page, NULL);
+  g_clear_object (&fixture->page);
+  ctg_document_close (fixture->document);
+  g_clear_object (&fixture->document);
+}
+
+static void
+collect_named (GtkWidget  *widget,
+               const char *name,
+               GPtrArray  *found)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_named (child, name, found);
+}
+
+static GPtrArray *
+all_named (GtkWidget  *widget,
+           const char *name)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect_named (widget, name, found);
+  return found;
+}
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  g_autoptr(GPtrArray) found = all_named (widget, name);
+
+  g_assert_cmpuint (found->len, >=, 1);
+  return g_ptr_array_index (found, 0);
+}
+
+/* Every label's text below @widget, joined by newlines */
+static void
+collect_text (GtkWidget *widget,
+              GString   *out)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_label (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_text (child, out);
+}
+
+static char *
+text_of (GtkWidget *widget)
+{
+  GString *out = g_string_new (NULL);
+
+  collect_text (widget, out);
+  return g_string_free (out, FALSE);
+}
+
+static void
+apply_entry (GtkWidget  *row,
+             const char *text)
+{
+  g_assert_true (ADW_IS_ENTRY_ROW (row));
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_emit_by_name (row, "apply");
+}
+
+static void
+fill_year (CtgDocument *doc)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, 1, "progress", "60", &error));
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, 2, "status", "réalisée", &error));
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, 3, "status", "abandonnée", &error));
+  g_assert_true (ctg_document_set_action_year (doc, 1, 2025, "done", "Extension de douze places", &error));
+  g_assert_true (ctg_document_set_action_year (doc, 1, 2025, "difficulties", "Recrutement difficile", &error));
+  g_assert_true (ctg_document_set_action_year (doc, 1, 2025, "status", "en cours", &error));
+  g_assert_true (ctg_document_set_action_year (doc, 1, 2025, "progress", "60", &error));
+  g_assert_true (ctg_document_set_action_year (doc, 80, 2025, "next_steps", "Rééditer le guide", &error));
+  g_assert_true (ctg_document_set_action_year (doc, 80, 2024, "done", "Note de 2024", &error));
+  g_assert_no_error (error);
+}
+
+/* The year's indicators, roll-ups and notes, as the document has them */
+static void
+test_shows_year (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) indicators = NULL;
+  g_autoptr(GPtrArray) axes = NULL;
+  g_autofree char *notes = NULL;
+  g_autofree char *summary = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fill_year (fixture->document);
+  g_assert_true (ctg_document_set_assessment (fixture->document,
+                                              g_array_index (ctg_document_list_ids (fixture->document, CTG_ITEM_EVALUATION_INDICATOR, 0), gint64, 1),
+                                              2025, "value", "52 communes sur 54", &error));
+  ctg_evaluation_page_set_document (fixture->page, fixture->document);
+
+  /* The last year assessed is shown first */
+  g_assert_cmpuint (ctg_evaluation_page_get_year (fixture->page), ==, 2025);
+
+  indicators = all_named (GTK_WIDGET (fixture->page), "level-dropdown");
+  g_assert_cmpuint (indicators->len, ==, 5);
+  summary = text_of (find_named (GTK_WIDGET (fixture->page), "evaluation-summary"));
+  g_assert_nonnull (strstr (summary, "1 of 5 indicators assessed · 2 actions with a follow-up note"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (g_ptr_array_index (all_named (GTK_WIDGET (fixture->page), "value-row"), 1))),
+                   ==, "52 communes sur 54");
+
+  /* Roll-ups: axis 1 is (60 + 100) / 2 over 2 actions */
+  axes = all_named (GTK_WIDGET (fixture->page), "axis-rollup");
+  g_assert_cmpuint (axes->len, ==, 7);
+  {
+    g_autofree char *grid = text_of (find_named (GTK_WIDGET (fixture->page), "axes-grid"));
+
+    g_assert_nonnull (strstr (grid, "1. Petite enfance\n2 actions counted, 38 left out (1 abandoned)\n80%\n"));
+    g_assert_nonnull (strstr (grid, "2. Enfance\n0 actions counted, 31 left out\n—\n"));
+    g_assert_nonnull (strstr (grid, "Whole convention\n2 actions counted, 217 left out (1 abandoned)\n80%\n"));
+  }
+
+  /* Notes side by side, by axis, this year's only */
+  notes = text_of (find_named (GTK_WIDGET (fixture->page), "notes-box"));
+  g_assert_nonnull (strstr (notes, "Follow-up Notes 2025"));
+  g_assert_nonnull (strstr (notes, "1. Petite enfance"));
+  g_assert_nonnull (strstr (notes, "Extension de douze places\nRecrutement difficile\n—\nIn progress, 60 %"));
+  g_assert_nonnull (strstr (notes, "3. Jeunesse"));
+  g_assert_nonnull (strstr (notes, "Rééditer le guide"));
+  g_assert_null (strstr (notes, "Note de 2024"));
+  {
+    g_autoptr(GPtrArray) grids = all_named (GTK_WIDGET (fixture->page), "notes-grid");
+    g_assert_cmpuint (grids->len, ==, 2);
+  }
+
+  /* Another year */
+  ctg_evaluation_page_set_year (fixture->page, 2024);
+  g_clear_pointer (&notes, g_free);
+  notes = text_of (find_named (GTK_WIDGET (fixture->page), "notes-box"));
+  g_assert_nonnull (strstr (notes, "Note de 2024"));
+  g_assert_null (strstr (notes, "Extension de douze places"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (g_ptr_array_index (all_named (GTK_WIDGET (fixture->page), "value-row"), 1))),
+                   ==, "");
+}
+
+/* Assessments edited on the page go to the document, one undo step each */
+static void
+test_edit_assessment (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GArray) ids = ctg_document_list_ids (fixture->document, CTG_ITEM_EVALUATION_INDICATOR, 0);
+  g_autoptr(GPtrArray) levels = NULL;
+  g_autoptr(GPtrArray) values = NULL;
+  g_autoptr(GPtrArray) comments = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gint64 row;
+
+  ctg_evaluation_page_set_document (fixture->page, fixture->document);
+  ctg_evaluation_page_set_year (fixture->page, 2025);
+
+  levels = all_named (GTK_WIDGET (fixture->page), "level-dropdown");
+  values = all_named (GTK_WIDGET (fixture->page), "value-row");
+  comments = all_named (GTK_WIDGET (fixture->page), "comment-row");
+
+  gtk_drop_down_set_selected (g_ptr_array_index (levels, 0), CTG_LEVEL_PARTLY_MET);
+  apply_entry (g_ptr_array_index (values, 0), "31 fiches sur 219");
+  apply_entry (g_ptr_array_index (comments, 0), "Démarrage progressif");
+
+  row = ctg_document_find_assessment (fixture->document, g_array_index (ids, gint64, 0), 2025);
+  g_assert_cmpint (row, >, 0);
+  text = ctg_document_dup_text (fixture->document, CTG_ITEM_ASSESSMENT, row, "level");
+  g_assert_cmpstr (text, ==, "partly-met");
+  g_clear_pointer (&text, g_free);
+  text = ctg_document_dup_text (fixture->document, CTG_ITEM_ASSESSMENT, row, "comment");
+  g_assert_cmpstr (text, ==, "Démarrage progressif");
+
+  /* The summary follows */
+  g_clear_pointer (&text, g_free);
+  text = text_of (find_named (GTK_WIDGET (fixture->page), "evaluation-summary"));
+  g_assert_nonnull (strstr (text, "1 of 5 indicators assessed"));
+
+  /* Undo from elsewhere (the window) shows on the page */
+  g_assert_true (ctg_document_undo (fixture->document, &error));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (g_ptr_array_index (comments, 0))), ==, "");
+  g_assert_true (ctg_document_undo (fixture->document, &error));
+  g_assert_true (ctg_document_undo (fixture->document, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (gtk_drop_down_get_selected (g_ptr_array_index (levels, 0)), ==, CTG_LEVEL_NONE);
+
+  /* Record statuses keeps where every action stands for the year */
+  g_assert_true (ctg_document_set (fixture->document, CTG_ITEM_ACTION, 5, "status", "en cours", &error));
+  g_signal_emit_by_name (find_named (GTK_WIDGET (fixture->page), "record-year-button"), "clicked");
+  row = ctg_document_find_action_year (fixture->document, 5, 2025);
+  g_clear_pointer (&text, g_free);
+  text = ctg_document_dup_text (fixture->document, CTG_ITEM_ACTION_YEAR, row, "status");
+  g_assert_cmpstr (text, ==, "in-progress");
+}
+
+/* A read-only convention can be read, not changed */
+static void
+test_read_only (void)
+{
+  g_autofree char *path = ctg_test_copy_example ("m2a");
+  g_autoptr(CtgDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) values = NULL;
+  CtgEvaluationPage *page;
+
+  doc = ctg_document_open (path, CTG_OPEN_FLAGS_READ_ONLY, &error);
+  g_assert_no_error (error);
+  page = g_object_ref_sink (CTG_EVALUATION_PAGE (ctg_evaluation_page_new ()));
+  ctg_evaluation_page_set_document (page, doc);
+  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (page), "record-year-button")));
+  g_assert_false (gtk_widget_get_sensitive (find_named (GTK_WIDGET (page), "level-dropdown")));
+  values = all_named (GTK_WIDGET (page), "value-row");
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (g_ptr_array_index (values, 0))));
+  g_assert_nonnull (find_named (GTK_WIDGET (page), "no-notes-label"));
+  ctg_evaluation_page_set_document (page, NULL);
+  g_object_unref (page);
+}
+
+/* CTG_SCREENSHOT=FILE.png: the page in a 1280x860 window, for the README */
+static void
+test_screenshot (void)
+{
+  const char *out = g_getenv ("CTG_SCREENSHOT");
+  const char *file = g_getenv ("CTG_SCREENSHOT_FILE");
+  g_autoptr(CtgDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkWidget *window;
+  GtkWidget *page;
+  gint64 end;
+
+  if (out == NULL || file == NULL)
+    {
+      g_test_skip ("set CTG_SCREENSHOT and CTG_SCREENSHOT_FILE to take the screenshot");
+      return;
+    }
+
+  doc = ctg_document_open (file, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  window = adw_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 860);
+  page = ctg_evaluation_page_new ();
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+    GtkWidget *header = adw_header_bar_new ();
+    g_autofree char *territory = ctg_document_dup_text (doc, CTG_ITEM_CONVENTION, 1, "territory");
+    GtkWidget *title = adw_window_title_new (_("Evaluation"), territory);
+
+    adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
+    gtk_box_append (GTK_BOX (box), header);
+    gtk_widget_set_vexpand (page, TRUE);
+    gtk_box_append (GTK_BOX (box), page);
+    adw_window_set_content (ADW_WINDOW (window), box);
+  }
+  ctg_evaluation_page_set_document (CTG_EVALUATION_PAGE (page), doc);
+  gtk_window_present (GTK_WINDOW (window));
+
+  end = g_get_monotonic_time () + G_USEC_PER_SEC * 2;
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window), gtk_widget_get_height (window));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, out));
+  ctg_evaluation_page_set_document (CTG_EVALUATION_PAGE (page), NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ctg_test_init (&argc, &argv);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add ("/evaluation-page/shows-year", Fixture, NULL, fixture_set_up, test_shows_year, fixture_tear_down);
+  g_test_add ("/evaluation-page/edit-assessment", Fixture, NULL, fixture_set_up, test_edit_assessment, fixture_tear_down);
+  g_test_add_func ("/evaluation-page/read-only", test_read_only);
+  g_test_add_func ("/evaluation-page/screenshot", test_screenshot);
+
+  return g_test_run ();
+}

@@ -17,6 +17,7 @@ typedef struct
 {
   CtgDocument       *document;
   CtgEvaluationPage *page;
+  GtkWindow         *window;
 } Fixture;
 
 static void
@@ -29,6 +30,13 @@ fixture_set_up (Fixture       *fixture,
   fixture->document = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
   g_assert_no_error (error);
   fixture->page = g_object_ref_sink (CTG_EVALUATION_PAGE (ctg_evaluation_page_new ()));
+
+  /* Shown, as in the window: a hidden page waits to be shown to catch up */
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
+  gtk_window_present (fixture->window);
+  while (!gtk_widget_get_mapped (GTK_WIDGET (fixture->page)))
+    g_main_context_iteration (NULL, TRUE);
 }
 
 static void
@@ -36,6 +44,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   ctg_evaluation_page_set_document (fixture->page, NULL);
+  gtk_window_destroy (fixture->window);
   g_clear_object (&fixture->page);
   ctg_document_close (fixture->document);
   g_clear_object (&fixture->document);
@@ -256,6 +265,34 @@ test_read_only (void)
   g_object_unref (page);
 }
 
+/* Hidden, the page does not read the document on every edit; shown, it
+ * catches up */
+static void
+test_hidden_catches_up (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GArray) ids = ctg_document_list_ids (fixture->document, CTG_ITEM_EVALUATION_INDICATOR, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  ctg_evaluation_page_set_document (fixture->page, fixture->document);
+  ctg_evaluation_page_set_year (fixture->page, 2025);
+  gtk_widget_set_visible (GTK_WIDGET (fixture->page), FALSE);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (fixture->page)));
+
+  g_assert_true (ctg_document_set_assessment (fixture->document, g_array_index (ids, gint64, 0), 2025,
+                                              "level", "met", &error));
+  g_assert_no_error (error);
+  text = text_of (find_named (GTK_WIDGET (fixture->page), "evaluation-summary"));
+  g_assert_nonnull (strstr (text, "0 of 5 indicators assessed"));
+  g_clear_pointer (&text, g_free);
+
+  gtk_widget_set_visible (GTK_WIDGET (fixture->page), TRUE);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->page)));
+  text = text_of (find_named (GTK_WIDGET (fixture->page), "evaluation-summary"));
+  g_assert_nonnull (strstr (text, "1 of 5 indicators assessed"));
+}
+
 /* CTG_SCREENSHOT=FILE.png: the page in a 1280x860 window, for the README */
 static void
 test_screenshot (void)
@@ -322,6 +359,7 @@ main (int   argc,
 
   g_test_add ("/evaluation-page/shows-year", Fixture, NULL, fixture_set_up, test_shows_year, fixture_tear_down);
   g_test_add ("/evaluation-page/edit-assessment", Fixture, NULL, fixture_set_up, test_edit_assessment, fixture_tear_down);
+  g_test_add ("/evaluation-page/hidden-catches-up", Fixture, NULL, fixture_set_up, test_hidden_catches_up, fixture_tear_down);
   g_test_add_func ("/evaluation-page/read-only", test_read_only);
   g_test_add_func ("/evaluation-page/screenshot", test_screenshot);
 

@@ -49,6 +49,7 @@ struct _CtgEvaluationPage
   gulong               changed_handler;
   guint                year;
   guint                updating;
+  gboolean             dirty;
 };
 
 G_DEFINE_FINAL_TYPE (CtgEvaluationPage, ctg_evaluation_page, GTK_TYPE_WIDGET)
@@ -605,6 +606,7 @@ refresh (CtgEvaluationPage *self,
   if (self->document == NULL)
     return;
 
+  self->dirty = FALSE;
   self->updating++;
   fill_years (self);
   /* Translators: the heading of the Évaluation page, "Evaluation 2025" */
@@ -632,7 +634,22 @@ refresh (CtgEvaluationPage *self,
 static void
 on_document_changed_cb (CtgEvaluationPage *self)
 {
-  refresh (self, FALSE);
+  /* The page reads every action: while hidden, it waits until it is shown
+   * rather than slowing down each edit made elsewhere */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self, FALSE);
+  else
+    self->dirty = TRUE;
+}
+
+static void
+ctg_evaluation_page_map (GtkWidget *widget)
+{
+  CtgEvaluationPage *self = CTG_EVALUATION_PAGE (widget);
+
+  if (self->dirty)
+    refresh (self, FALSE);
+  GTK_WIDGET_CLASS (ctg_evaluation_page_parent_class)->map (widget);
 }
 
 /* GObject */
@@ -659,6 +676,7 @@ ctg_evaluation_page_class_init (CtgEvaluationPageClass *klass)
 
   object_class->dispose = ctg_evaluation_page_dispose;
 
+  widget_class->map = ctg_evaluation_page_map;
   g_type_ensure (CTG_TYPE_FIELD_MESSAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ctgplanner/CtgPlanner/ui/ctg-evaluation-page.ui");

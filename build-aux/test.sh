@@ -77,6 +77,7 @@ if [ $# -eq 0 ] && [ "${CTG_TEST_QUICK:-0}" != 1 ]; then
   fi
   if ninja -C _build-asan >/dev/null; then
     export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+    export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
     # Fewer crash runs: each costs ten times more under ASan
     export CTG_CRASH_RUNS=${CTG_ASAN_CRASH_RUNS:-200}
     # Core, CLI, report and reliability suites: leaks are bugs

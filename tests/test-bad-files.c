@@ -8,7 +8,8 @@
  * domain, a message in valid UTF-8) or open as a sound, usable convention;
  * the file's bytes must be the same afterwards.
  *
- * CTG_BAD_FILES_SEED overrides the seed of the random cases.
+ * CTG_BAD_FILES_SEED overrides the seed of the random cases,
+ * CTG_BAD_FILES_FLIPS the number of copies with flipped bytes (1000).
  */
 
 #include "config.h"
@@ -463,7 +464,8 @@ test_bad_files_flipped (void)
   guint32 seed = seed_from_env ();
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   gsize length;
-  guint runs = 1000;
+  const char *runs_env = g_getenv ("CTG_BAD_FILES_FLIPS");
+  guint runs = runs_env && *runs_env ? (guint) g_ascii_strtoull (runs_env, NULL, 10) : 1000;
 
   data = ctg_test_read_file (source, &length);
   for (guint i = 0; i < runs; i++)

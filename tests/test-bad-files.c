@@ -8,7 +8,8 @@
  * domain, a message in valid UTF-8) or open as a sound, usable convention;
  * the file's bytes must be the same afterwards.
  *
- * CTG_BAD_FILES_SEED overrides the seed of the random cases.
+ * CTG_BAD_FILES_SEED overrides the seed of the random cases,
+ * CTG_BAD_FILES_FLIPS the number of copies with flipped bytes (1000).
  */
 
 #include "config.h"
@@ -48,6 +49,7 @@ typedef struct
 } Figures;
 
 static Figures figures;
+static glong last_peak_rss_kb;   /* of the last probe */
 
 static char *
 hash_file (const char *path)
@@ -133,10 +135,6 @@ probe_open (const char *path,
   _exit (OUTCOME_OPENED);
 }
 
-/* The peak resident memory of the last probe's child, in kB: RUSAGE_CHILDREN
- * would give the largest of every child so far, whatever it opened */
-static glong last_probe_rss_kb;
-
 /* Runs @probe in a child and counts what happened. Returns the outcome. */
 static int
 run_probe (const char *path,
@@ -145,7 +143,7 @@ run_probe (const char *path,
 {
   g_autofree char *before = hash_file (path);
   g_autofree char *after = NULL;
-  struct rusage usage = { 0 };
+  struct rusage usage;
   int status = 0;
   pid_t pid;
 
@@ -154,7 +152,7 @@ run_probe (const char *path,
   if (pid == 0)
     probe (path, edit);
   g_assert_cmpint (wait4 (pid, &status, 0, &usage), ==, pid);
-  last_probe_rss_kb = usage.ru_maxrss;
+  last_peak_rss_kb = usage.ru_maxrss;
 
   if (!edit)
     {
@@ -469,7 +467,8 @@ test_bad_files_flipped (void)
   guint32 seed = seed_from_env ();
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   gsize length;
-  guint runs = 1000;
+  const char *runs_env = g_getenv ("CTG_BAD_FILES_FLIPS");
+  guint runs = runs_env && *runs_env ? (guint) g_ascii_strtoull (runs_env, NULL, 10) : 1000;
 
   data = ctg_test_read_file (source, &length);
   for (guint i = 0; i < runs; i++)
@@ -722,7 +721,6 @@ test_bad_csv_rows (void)
   print_figures (" (CSV rows)");
 }
 
-
 /* Writes a generated table to a file and frees it, so that the child's peak
  * memory is the importer's alone */
 static char *
@@ -742,9 +740,8 @@ test_bad_csv_huge (void)
   gsize cell = 100 * 1024 * 1024;
   GString *csv = g_string_sized_new (cell + 64);
   g_autofree char *path = NULL;
+  glong peak = 0;
   gint64 start;
-  glong rss;
-  glong peak;
 
   g_string_append (csv, "axe;action;notes\nA;B;");
   g_string_set_size (csv, csv->len + cell);
@@ -753,9 +750,9 @@ test_bad_csv_huge (void)
   path = write_generated (csv);
   start = g_get_monotonic_time ();
   expect_csv_file_refused ("a 100 MB cell", path);
-  rss = peak = last_probe_rss_kb;
   g_print ("# csv: a 100 MB cell refused in %.1f s, peak RSS %ld MB\n",
-           (g_get_monotonic_time () - start) / 1e6, rss / 1024);
+           (g_get_monotonic_time () - start) / 1e6, last_peak_rss_kb / 1024);
+  peak = MAX (peak, last_peak_rss_kb);
   g_clear_pointer (&path, g_free);
 
   /* A million rows, the last one bad */
@@ -767,8 +764,8 @@ test_bad_csv_huge (void)
   start = g_get_monotonic_time ();
   expect_csv_file_refused ("a million rows", path);
   g_print ("# csv: a million rows refused in %.1f s, peak RSS %ld MB\n",
-           (g_get_monotonic_time () - start) / 1e6, last_probe_rss_kb / 1024);
-  peak = MAX (peak, last_probe_rss_kb);
+           (g_get_monotonic_time () - start) / 1e6, last_peak_rss_kb / 1024);
+  peak = MAX (peak, last_peak_rss_kb);
   g_clear_pointer (&path, g_free);
 
   /* A million cells on one line */
@@ -778,12 +775,23 @@ test_bad_csv_huge (void)
   g_string_append_c (csv, '\n');
   path = write_generated (csv);
   expect_csv_file_refused ("a million cells", path);
-  peak = MAX (peak, last_probe_rss_kb);
+  g_print ("# csv: a million cells refused, peak RSS %ld MB\n", last_peak_rss_kb / 1024);
+  peak = MAX (peak, last_peak_rss_kb);
 
-  /* The largest file read is 100 MB: three times that is the bound */
-  rss = peak;
-  g_print ("# csv: peak RSS of the importer %ld MB\n", rss / 1024);
-  g_assert_cmpint (rss, <, 320 * 1024);
+  /* The largest file read is 100 MB: three times that is the bound (a
+   * million rows took 1.4 GB before rows were capped). AddressSanitizer
+   * keeps freed memory in quarantine: there the figure means nothing. */
+#if defined(__SANITIZE_ADDRESS__)
+  g_test_message ("under AddressSanitizer: memory not bounded here");
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+  g_test_message ("under AddressSanitizer: memory not bounded here");
+#else
+  g_assert_cmpint (peak, <, 320 * 1024);
+#endif
+#else
+  g_assert_cmpint (peak, <, 320 * 1024);
+#endif
 
   print_figures (" (CSV size)");
 }

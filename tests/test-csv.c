@@ -110,6 +110,31 @@ test_csv_huge_cell (void)
   g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "line 2"));
 }
 
+/* Rows and cells are capped: a million rows once took 1.4 GB to refuse */
+static void
+test_csv_too_many (void)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) text = g_string_new ("axe;action\n");
+  g_autoptr(GPtrArray) rows = NULL;
+
+  for (guint i = 0; i < 100001; i++)
+    g_string_append (text, "A;B\n");
+  rows = ctg_csv_parse (text->str, text->len, NULL, problems);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "more than 100000 rows"));
+  g_assert_cmpuint (rows->len, <=, 100000);
+
+  g_ptr_array_set_size (problems, 0);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  g_string_assign (text, "axe;action\nA;B");
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_c (text, ';');
+  rows = ctg_csv_parse (text->str, text->len, NULL, problems);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "line 2: a row has more than 1000 cells"));
+}
+
 static void
 test_csv_write_cell (void)
 {
@@ -216,6 +241,7 @@ main (int   argc,
   g_test_add_func ("/csv/quoting", test_csv_quoting);
   g_test_add_func ("/csv/malformed", test_csv_malformed);
   g_test_add_func ("/csv/huge-cell", test_csv_huge_cell);
+  g_test_add_func ("/csv/too-many", test_csv_too_many);
   g_test_add_func ("/csv/write-cell", test_csv_write_cell);
   g_test_add_func ("/csv/lists", test_csv_lists);
   g_test_add_func ("/csv/participants", test_csv_participants);

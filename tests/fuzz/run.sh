@@ -35,6 +35,11 @@ done
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 export G_DEBUG=gc-friendly
+# Each input is written to a file and opened: in memory, the runs do not
+# wait for fsync()
+fuzz_tmp=$(mktemp -d "$( [ -w /dev/shm ] && echo /dev/shm || echo "${TMPDIR:-/tmp}")/ctg-fuzz.XXXXXX")
+trap 'rm -rf "$fuzz_tmp"' EXIT
+export TMPDIR=$fuzz_tmp
 export LC_ALL=C.UTF-8
 
 total_crashes=0

@@ -255,7 +255,7 @@ test_cli_evaluation (void)
   g_assert_cmpint (ctg_test_run_cli (&out, &err, "info", path, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "Progress: 40 % over 1 action, 14 left out"));
   g_assert_nonnull (strstr (out, "Evaluation 2024: 1 of 5 indicators assessed"));
-  g_assert_nonnull (strstr (out, "2. Involvement and cooperation of the communes in intercommunal projects: Partly met — 9 communes sur 15"));
+  g_assert_nonnull (strstr (out, "2. Adhésion et coopération des communes aux projets intercommunaux: Partly met — 9 communes sur 15"));
 
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);

@@ -958,6 +958,67 @@ test_document_examples_open (void)
     }
 }
 
+/* The actions listed are read again once the file changed, whether by this
+ * document or by another process, and shared while it did not */
+static void
+test_document_actions_follow_changes (void)
+{
+  g_autofree char *path = ctg_test_copy_example ("m2a");
+  g_autoptr(CtgDocument) doc = NULL;
+  g_autoptr(GListModel) first = NULL;
+  g_autoptr(GListModel) again = NULL;
+  g_autoptr(GListModel) after = NULL;
+  g_autoptr(GListModel) axis = NULL;
+  g_autoptr(CtgAction) a = NULL;
+  g_autoptr(CtgAction) b = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  doc = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  first = ctg_document_list_actions (doc, 0);
+  again = ctg_document_list_actions (doc, 0);
+  a = g_list_model_get_item (first, 0);
+  b = g_list_model_get_item (again, 0);
+  g_assert_true (a == b);
+  id = ctg_action_get_id (a);
+  axis = ctg_document_list_actions (doc, ctg_action_get_axis_id (a));
+  g_assert_cmpuint (g_list_model_get_n_items (axis), <, g_list_model_get_n_items (first));
+  g_clear_object (&b);
+  b = g_list_model_get_item (axis, 0);
+  g_assert_true (a == b);
+  g_clear_object (&b);
+
+  /* An edit here */
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, id, "title", "Titre changé ici", &error));
+  after = ctg_document_list_actions (doc, 0);
+  b = g_list_model_get_item (after, 0);
+  g_assert_cmpstr (ctg_action_get_title (b), ==, "Titre changé ici");
+  g_assert_cmpstr (ctg_action_get_title (a), !=, "Titre changé ici");
+  g_clear_object (&b);
+  g_clear_object (&after);
+  ctg_document_close (doc);
+  g_clear_object (&doc);
+
+  /* An edit by another process while this one reads */
+  doc = ctg_document_open (path, CTG_OPEN_FLAGS_READ_ONLY, &error);
+  g_assert_no_error (error);
+  after = ctg_document_list_actions (doc, 0);
+  g_clear_object (&after);
+  {
+    g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    /* Another process: this one may hold a file open only once */
+    g_assert_cmpint (ctg_test_run_cli (&out, &err, "set", path, number, "--title=Titre changé ailleurs", NULL),
+                     ==, 0);
+  }
+  after = ctg_document_list_actions (doc, 0);
+  b = g_list_model_get_item (after, 0);
+  g_assert_cmpstr (ctg_action_get_title (b), ==, "Titre changé ailleurs");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -982,6 +1043,7 @@ main (int   argc,
   g_test_add_func ("/document/open/read-only-folder", test_document_read_only_folder);
   g_test_add_func ("/document/open/already-open", test_document_already_open);
   g_test_add_func ("/document/open/examples", test_document_examples_open);
+  g_test_add_func ("/document/actions-follow-changes", test_document_actions_follow_changes);
 
   return g_test_run ();
 }

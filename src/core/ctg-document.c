@@ -49,6 +49,13 @@ struct _CtgDocument
   gboolean     group_changed;
   guint        journal_suspended;
 
+  /* Every action as last read, shared by the window, its pages and the
+   * report, which all list them after each change: valid while neither this
+   * connection (total_changes) nor another process (data_version) wrote */
+  GPtrArray   *actions_cache;
+  gint64       actions_cache_changes;
+  gint64       actions_cache_data_version;
+
   guint        read_only : 1;
 };
 
@@ -1446,6 +1453,7 @@ ctg_document_close (CtgDocument *self)
 
   if (self->statements != NULL)
     g_hash_table_remove_all (self->statements);
+  g_clear_pointer (&self->actions_cache, g_ptr_array_unref);
 
   if (self->db != NULL)
     {
@@ -2237,6 +2245,69 @@ load_funding (CtgDocument *self,
   sqlite3_reset (stmt);
 }
 
+/* The value of PRAGMA data_version: it changes when another connection
+ * commits to the file, -1 if it cannot be read */
+static gint64
+data_version (CtgDocument *self)
+{
+  sqlite3_stmt *stmt = _ctg_document_prepare (self, "PRAGMA data_version", NULL);
+  gint64 version = -1;
+
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return version;
+}
+
+/* Every action in plan order, read again only if the file changed since */
+static GPtrArray *
+cached_actions (CtgDocument *self)
+{
+  g_autoptr(GHashTable) by_id = NULL;
+  g_autoptr(GPtrArray) actions = NULL;
+  gint64 changes;
+  gint64 version;
+  sqlite3_stmt *stmt;
+
+  if (self->db == NULL)
+    return NULL;
+
+  changes = sqlite3_total_changes64 (self->db);
+  version = data_version (self);
+  if (self->actions_cache != NULL && version != -1 &&
+      changes == self->actions_cache_changes && version == self->actions_cache_data_version)
+    return self->actions_cache;
+
+  stmt = _ctg_document_prepare (self,
+    "SELECT " ACTION_COLUMNS " FROM action a"
+    " JOIN objective o ON o.id = a.objective_id JOIN axis x ON x.id = o.axis_id"
+    " ORDER BY x.position, x.id, o.position, o.id, a.position, a.id", NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  actions = g_ptr_array_new_with_free_func (g_object_unref);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      CtgAction *action = action_from_row (stmt);
+
+      g_ptr_array_add (actions, action);
+      g_hash_table_insert (by_id, &action->id, action);
+    }
+  sqlite3_reset (stmt);
+
+  load_participants (self, by_id, 0, 0);
+  load_funding (self, by_id, 0, 0);
+
+  g_clear_pointer (&self->actions_cache, g_ptr_array_unref);
+  self->actions_cache = g_steal_pointer (&actions);
+  self->actions_cache_changes = changes;
+  self->actions_cache_data_version = version;
+  return self->actions_cache;
+}
+
 /**
  * ctg_document_list_actions:
  * @axis_id: an axis, or 0 for the whole plan
@@ -2249,33 +2320,26 @@ ctg_document_list_actions (CtgDocument *self,
                            gint64       axis_id)
 {
   GListStore *store = g_list_store_new (CTG_TYPE_ACTION);
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) shown = NULL;
+  GPtrArray *all;
 
   g_return_val_if_fail (CTG_IS_DOCUMENT (self), G_LIST_MODEL (store));
 
-  stmt = _ctg_document_prepare (self,
-    "SELECT " ACTION_COLUMNS " FROM action a"
-    " JOIN objective o ON o.id = a.objective_id JOIN axis x ON x.id = o.axis_id"
-    " WHERE ?1 = 0 OR o.axis_id = ?1"
-    " ORDER BY x.position, x.id, o.position, o.id, a.position, a.id", NULL);
-  if (stmt == NULL)
+  all = cached_actions (self);
+  if (all == NULL)
     return G_LIST_MODEL (store);
 
-  sqlite3_bind_int64 (stmt, 1, axis_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  if (axis_id == 0)
     {
-      CtgAction *action = action_from_row (stmt);
-
-      g_ptr_array_add (actions, action);
-      g_hash_table_insert (by_id, &action->id, action);
+      g_list_store_splice (store, 0, 0, all->pdata, all->len);
+      return G_LIST_MODEL (store);
     }
-  sqlite3_reset (stmt);
 
-  load_participants (self, by_id, axis_id, 0);
-  load_funding (self, by_id, axis_id, 0);
-  g_list_store_splice (store, 0, 0, actions->pdata, actions->len);
+  shown = g_ptr_array_new ();
+  for (guint i = 0; i < all->len; i++)
+    if (ctg_action_get_axis_id (g_ptr_array_index (all, i)) == axis_id)
+      g_ptr_array_add (shown, g_ptr_array_index (all, i));
+  g_list_store_splice (store, 0, 0, shown->pdata, shown->len);
   return G_LIST_MODEL (store);
 }
 

@@ -302,7 +302,7 @@ class Bench:
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--build", default=os.path.join(ROOT, "_build"))
-    ap.add_argument("--sizes", default="100,1000,10000,99999",
+    ap.add_argument("--sizes", default="100,1000,10000,100000",
                     help="synthetic convention sizes (default %(default)s)")
     ap.add_argument("--runs", type=int, default=5, help="runs per figure (default %(default)s)")
     ap.add_argument("--journal", type=int, default=300, help="edits in each convention's journal")

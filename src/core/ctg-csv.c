@@ -19,7 +19,7 @@
 
 /* A plan has a few hundred actions; far more rows or cells than this is a
  * wrong file, and holding them all would take gigabytes */
-#define MAX_ROWS 100000
+#define MAX_ROWS 200000
 #define MAX_CELLS 1000
 
 void

@@ -2274,6 +2274,11 @@ cached_actions (CtgDocument *self)
   if (self->db == NULL)
     return NULL;
 
+  /* Inside a transaction, what is read may yet be rolled back, and a rollback
+   * does not lower total_changes: such reads are never kept */
+  if (!sqlite3_get_autocommit (self->db))
+    g_clear_pointer (&self->actions_cache, g_ptr_array_unref);
+
   changes = sqlite3_total_changes64 (self->db);
   version = data_version (self);
   if (self->actions_cache != NULL && version != -1 &&
@@ -2304,7 +2309,7 @@ cached_actions (CtgDocument *self)
   g_clear_pointer (&self->actions_cache, g_ptr_array_unref);
   self->actions_cache = g_steal_pointer (&actions);
   self->actions_cache_changes = changes;
-  self->actions_cache_data_version = version;
+  self->actions_cache_data_version = sqlite3_get_autocommit (self->db) ? version : -1;
   return self->actions_cache;
 }
 

@@ -150,3 +150,14 @@ ctg_test_new_document (void)
   g_assert_nonnull (doc);
   return doc;
 }
+
+/* Runs the main loop for @ms milliseconds, for what a widget does on idle
+ * or on the next frame */
+void
+ctg_test_spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}

@@ -24,5 +24,16 @@ int          ctg_test_run_cli        (char       **out,
                                       const char  *first_arg,
                                       ...) G_GNUC_NULL_TERMINATED;
 CtgDocument *ctg_test_new_document   (void);
+void         ctg_test_spin           (guint        ms);
+
+/* Spins the main loop until @check is true, or fails after 15 seconds (a
+ * loaded CI machine is slow to deliver X events) */
+#define CTG_TEST_WAIT_FOR(check) \
+  G_STMT_START { \
+    gint64 _end = g_get_monotonic_time () + 15 * G_USEC_PER_SEC; \
+    while (!(check) && g_get_monotonic_time () < _end) \
+      g_main_context_iteration (NULL, FALSE); \
+    g_assert_true (check); \
+  } G_STMT_END
 
 G_END_DECLS

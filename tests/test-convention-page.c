@@ -490,15 +490,6 @@ test_many_signatories (Fixture       *fixture,
 }
 
 static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
 test_focus (Fixture       *fixture,
             gconstpointer  data)
 {
@@ -513,18 +504,18 @@ test_focus (Fixture       *fixture,
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (fixture->page));
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
   gtk_window_present (GTK_WINDOW (window));
-  spin (200);
+  ctg_test_spin (200);
 
   /* A date turns into what one types while it is edited */
   gtk_widget_grab_focus (end_row);
-  spin (50);
+  ctg_test_spin (50);
   g_assert_true (ctg_convention_entry_row_is_editing (CTG_CONVENTION_ENTRY_ROW (end_row)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (end_row)), ==, "31/12/2026");
 
   /* Leaving the row commits it: here, refused */
   gtk_editable_set_text (GTK_EDITABLE (end_row), "2021");
   gtk_widget_grab_focus (title_row);
-  spin (50);
+  ctg_test_spin (50);
   end = ctg_document_dup_text (fixture->document, CTG_ITEM_CONVENTION, 1, "period_end");
   g_assert_cmpstr (end, ==, "2026-12-31");
   g_assert_true (gtk_widget_get_visible (error_row));
@@ -541,7 +532,7 @@ test_focus (Fixture       *fixture,
 
   /* ... and leaving it commits it */
   gtk_widget_grab_focus (end_row);
-  spin (50);
+  ctg_test_spin (50);
   title = ctg_document_dup_text (fixture->document, CTG_ITEM_CONVENTION, 1, "title");
   g_assert_cmpstr (title, ==, "Brouillon");
 

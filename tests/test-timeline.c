@@ -18,23 +18,6 @@
 #include "ctg-test-util.h"
 #include "ctg-window-private.h"
 
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-#define WAIT_FOR(check) \
-  G_STMT_START { \
-    gint64 _end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC; \
-    while (!(check) && g_get_monotonic_time () < _end) \
-      g_main_context_iteration (NULL, FALSE); \
-    g_assert_true (check); \
-  } G_STMT_END
-
 static gboolean
 can_drive_pointer (void)
 {
@@ -65,7 +48,7 @@ xdo (const char *format,
   g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
-  spin (60);
+  ctg_test_spin (60);
 }
 
 static gulong
@@ -108,7 +91,7 @@ drag (CtgWindow *window,
   for (int i = 1; i <= 8; i++)
     xdo ("mousemove --window %lu %d %d", xid, sx + (int) (dx * i / 8), sy);
   xdo ("mouseup 1");
-  spin (100);
+  ctg_test_spin (100);
 }
 
 static void
@@ -122,7 +105,7 @@ click (CtgWindow *window,
   to_surface (widget, x, y, &sx, &sy);
   xdo ("mousemove --window %lu %d %d", window_xid (window), sx, sy);
   xdo ("click 1");
-  spin (100);
+  ctg_test_spin (100);
 }
 
 static CtgWindow *
@@ -135,7 +118,7 @@ open_window (const char *slug)
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (ctg_window_load (window, file));
-  spin (200);
+  ctg_test_spin (200);
   return window;
 }
 
@@ -181,11 +164,11 @@ show_timeline (CtgWindow *window)
   g_autofree char *page = NULL;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "timeline"));
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (timeline)) && gtk_widget_get_width (GTK_WIDGET (timeline)) > 300);
+  CTG_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (timeline)) && gtk_widget_get_width (GTK_WIDGET (timeline)) > 300);
   g_assert_cmpstr (_ctg_window_get_visible_page (window), ==, "timeline");
   page = window_page (window);
   g_assert_cmpstr (page, ==, "timeline");
-  spin (200);
+  ctg_test_spin (200);
   return timeline;
 }
 
@@ -200,20 +183,20 @@ test_timeline_pages (void)
 
   /* Selecting a row activates win.show-page */
   gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 0));
-  spin (50);
+  ctg_test_spin (50);
   page = window_page (window);
   g_assert_cmpstr (page, ==, "dashboard");
   g_assert_cmpstr (_ctg_window_get_visible_page (window), ==, "dashboard");
 
   /* Activating win.show-page selects the row */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", axis));
-  spin (50);
+  ctg_test_spin (50);
   g_assert_true (gtk_list_box_get_selected_row (sidebar) == gtk_list_box_get_row_at_index (sidebar, 5));
   g_assert_cmpstr (_ctg_window_get_visible_page (window), ==, "actions");
   g_assert_cmpuint (g_list_model_get_n_items (_ctg_window_get_shown_actions (window)), ==, 13);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "timeline"));
-  spin (50);
+  ctg_test_spin (50);
   g_assert_true (gtk_list_box_get_selected_row (sidebar) == gtk_list_box_get_row_at_index (sidebar, 1));
   g_assert_cmpstr (_ctg_window_get_visible_page (window), ==, "timeline");
 
@@ -223,15 +206,15 @@ test_timeline_pages (void)
       GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 0));
 
       click (window, row, 40, gtk_widget_get_height (row) / 2.0);
-      WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "dashboard") == 0);
+      CTG_TEST_WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "dashboard") == 0);
       g_assert_true (gtk_list_box_get_selected_row (sidebar) == GTK_LIST_BOX_ROW (row));
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "timeline"));
-      spin (50);
+      ctg_test_spin (50);
     }
 
   /* An unknown page changes nothing */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "axis:99999"));
-  spin (50);
+  ctg_test_spin (50);
   g_clear_pointer (&page, g_free);
   page = window_page (window);
   g_assert_cmpstr (page, ==, "timeline");
@@ -262,7 +245,7 @@ test_timeline_drag (void)
   id = ctg_action_get_id (before);
 
   g_assert_true (ctg_timeline_focus_action (timeline, id));
-  spin (100);
+  ctg_test_spin (100);
   g_assert_true (ctg_timeline_get_bar_bounds (timeline, id, &bar));
 
   /* One year to the right, at the zoom of years: both dates move by a year */
@@ -280,7 +263,7 @@ test_timeline_drag (void)
 
   /* One undo step puts both back */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  spin (100);
+  ctg_test_spin (100);
   undone = ctg_document_get_action (document, id);
   assert_same_date (ctg_action_get_start (undone), ctg_action_get_start (before));
   assert_same_date (ctg_action_get_echeance (undone), ctg_action_get_echeance (before));
@@ -314,7 +297,7 @@ test_timeline_resize (void)
    * bar starts in view once focused; its right end may be out of it) */
   ctg_timeline_set_zoom (timeline, CTG_TIMELINE_ZOOM_QUARTERS);
   g_assert_true (ctg_timeline_focus_action (timeline, id));
-  spin (100);
+  ctg_test_spin (100);
   g_assert_true (ctg_timeline_get_bar_bounds (timeline, id, &bar));
   quarter = ctg_timeline_zoom_unit_days (CTG_TIMELINE_ZOOM_QUARTERS) *
             ctg_timeline_zoom_pixels_per_day (CTG_TIMELINE_ZOOM_QUARTERS);
@@ -345,16 +328,16 @@ test_timeline_click_opens (void)
   action = dated_action (ctg_window_get_document (window));
   id = ctg_action_get_id (action);
   g_assert_true (ctg_timeline_focus_action (timeline, id));
-  spin (100);
+  ctg_test_spin (100);
   g_assert_true (ctg_timeline_get_bar_bounds (timeline, id, &bar));
 
   click (window, GTK_WIDGET (timeline), bar.origin.x + bar.size.width / 2, bar.origin.y + bar.size.height / 2);
-  WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "action") == 0);
+  CTG_TEST_WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "action") == 0);
   g_assert_cmpint (ctg_action_editor_get_action (CTG_ACTION_EDITOR (_ctg_window_get_action_editor (window))), ==, id);
 
   /* Back to the timeline */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
-  WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "timeline") == 0);
+  CTG_TEST_WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "timeline") == 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -384,7 +367,7 @@ test_timeline_keyboard (void)
   g_assert_true (ctg_timeline_focus_action (timeline, id));
   gtk_widget_grab_focus (GTK_WIDGET (timeline));
   xdo ("windowfocus --sync %lu", window_xid (window));
-  spin (100);
+  ctg_test_spin (100);
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (timeline)));
   g_assert_cmpint (ctg_timeline_get_focused_action (timeline), ==, id);
 
@@ -395,7 +378,7 @@ test_timeline_keyboard (void)
 
   /* Right moves the bar by one unit of the zoom */
   xdo ("key --window %lu Right", window_xid (window));
-  spin (100);
+  ctg_test_spin (100);
   moved = ctg_document_get_action (document, id);
   g_assert_true (ctg_timeline_shift_date (ctg_action_get_start (before), FALSE, CTG_TIMELINE_ZOOM_YEARS, 1, &start));
   g_assert_true (ctg_timeline_shift_date (ctg_action_get_echeance (before), TRUE, CTG_TIMELINE_ZOOM_YEARS, 1, &end));
@@ -404,7 +387,7 @@ test_timeline_keyboard (void)
 
   /* Shift+Right only changes the échéance */
   xdo ("key --window %lu shift+Right", window_xid (window));
-  spin (100);
+  ctg_test_spin (100);
   longer = ctg_document_get_action (document, id);
   g_assert_true (ctg_timeline_shift_date (&end, TRUE, CTG_TIMELINE_ZOOM_YEARS, 1, &later_end));
   assert_same_date (ctg_action_get_start (longer), &start);
@@ -412,7 +395,7 @@ test_timeline_keyboard (void)
 
   /* Down moves the focus to the next row, Enter opens an action */
   xdo ("key --window %lu Down", window_xid (window));
-  spin (50);
+  ctg_test_spin (50);
   g_assert_cmpint (ctg_timeline_get_focused_action (timeline), !=, id);
   {
     gint64 next = ctg_timeline_get_focused_action (timeline);
@@ -420,7 +403,7 @@ test_timeline_keyboard (void)
     if (next != 0)
       {
         xdo ("key --window %lu Return", window_xid (window));
-        WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "action") == 0);
+        CTG_TEST_WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "action") == 0);
         g_assert_cmpint (ctg_action_editor_get_action (CTG_ACTION_EDITOR (_ctg_window_get_action_editor (window))), ==, next);
       }
   }
@@ -449,11 +432,11 @@ test_timeline_zoom (void)
   g_assert_cmpint (ctg_timeline_get_zoom (timeline), ==, CTG_TIMELINE_ZOOM_YEARS);
 
   xdo ("key --window %lu ctrl+plus", xid);
-  WAIT_FOR (ctg_timeline_get_zoom (timeline) == CTG_TIMELINE_ZOOM_QUARTERS);
+  CTG_TEST_WAIT_FOR (ctg_timeline_get_zoom (timeline) == CTG_TIMELINE_ZOOM_QUARTERS);
   xdo ("key --window %lu ctrl+plus", xid);
-  WAIT_FOR (ctg_timeline_get_zoom (timeline) == CTG_TIMELINE_ZOOM_MONTHS);
+  CTG_TEST_WAIT_FOR (ctg_timeline_get_zoom (timeline) == CTG_TIMELINE_ZOOM_MONTHS);
   xdo ("key --window %lu ctrl+minus", xid);
-  WAIT_FOR (ctg_timeline_get_zoom (timeline) == CTG_TIMELINE_ZOOM_QUARTERS);
+  CTG_TEST_WAIT_FOR (ctg_timeline_get_zoom (timeline) == CTG_TIMELINE_ZOOM_QUARTERS);
 
   /* Ctrl and the wheel down zooms out; without Ctrl the wheel scrolls */
   to_surface (GTK_WIDGET (timeline), gtk_widget_get_width (GTK_WIDGET (timeline)) * 0.7, 200, &sx, &sy);
@@ -461,13 +444,13 @@ test_timeline_zoom (void)
   xdo ("keydown ctrl");
   xdo ("click 5");
   xdo ("keyup ctrl");
-  WAIT_FOR (ctg_timeline_get_zoom (timeline) == CTG_TIMELINE_ZOOM_YEARS);
+  CTG_TEST_WAIT_FOR (ctg_timeline_get_zoom (timeline) == CTG_TIMELINE_ZOOM_YEARS);
   {
     GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (timeline));
 
     gtk_adjustment_set_value (vadjustment, 0);
     xdo ("click 5");
-    WAIT_FOR (gtk_adjustment_get_value (vadjustment) > 0);
+    CTG_TEST_WAIT_FOR (gtk_adjustment_get_value (vadjustment) > 0);
     g_assert_cmpint (ctg_timeline_get_zoom (timeline), ==, CTG_TIMELINE_ZOOM_YEARS);
   }
 
@@ -508,7 +491,7 @@ test_timeline_refused (void)
   /* Shift+Left until the échéance would come before the start */
   for (int i = 0; i <= span; i++)
     xdo ("key --window %lu shift+Left", xid);
-  WAIT_FOR (_ctg_window_get_error_dialog (window) != NULL);
+  CTG_TEST_WAIT_FOR (_ctg_window_get_error_dialog (window) != NULL);
   after = ctg_document_get_action (document, id);
   assert_same_date (ctg_action_get_start (after), ctg_action_get_start (before));
   g_assert_cmpuint (ctg_action_get_echeance (after)->year, ==, ctg_action_get_start (before)->year);
@@ -635,7 +618,7 @@ test_timeline_large (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (ctg_window_load (window, file));
-  spin (100);
+  ctg_test_spin (100);
 
   start = g_get_monotonic_time ();
   timeline = show_timeline (window);
@@ -687,7 +670,7 @@ test_dashboard_figures (void)
   g_autoptr(GListModel) axis_actions = NULL;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "dashboard"));
-  spin (100);
+  ctg_test_spin (100);
 
   /* The figures are the core's */
   ctg_document_count_statuses (document, 0, counts);
@@ -712,7 +695,7 @@ test_dashboard_figures (void)
 
   /* A figure leads to its actions, across every axis */
   g_assert_true (gtk_widget_activate (ctg_dashboard_get_figure (dashboard, "overdue")));
-  WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "actions") == 0);
+  CTG_TEST_WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "actions") == 0);
   g_assert_cmpuint (g_list_model_get_n_items (_ctg_window_get_shown_actions (window)), ==, overdue);
   for (guint i = 0; i < overdue; i++)
     {
@@ -722,7 +705,7 @@ test_dashboard_figures (void)
 
   /* Back goes to the dashboard, the filters cleared */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
-  WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "dashboard") == 0);
+  CTG_TEST_WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "dashboard") == 0);
 
   /* The dashboard of one axis counts, and lists, that axis only */
   axis = g_array_index (axes, gint64, 1);
@@ -732,7 +715,7 @@ test_dashboard_figures (void)
   g_assert_cmpuint (figure_count (dashboard, "total"), ==, g_list_model_get_n_items (axis_actions));
   g_assert_cmpuint (figure_count (dashboard, "status:todo"), ==, counts[CTG_STATUS_TODO]);
   g_assert_true (gtk_widget_activate (ctg_dashboard_get_figure (dashboard, "status:todo")));
-  WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "actions") == 0);
+  CTG_TEST_WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "actions") == 0);
   g_assert_cmpuint (g_list_model_get_n_items (_ctg_window_get_shown_actions (window)), ==, counts[CTG_STATUS_TODO]);
   for (guint i = 0; i < counts[CTG_STATUS_TODO]; i++)
     {
@@ -743,7 +726,7 @@ test_dashboard_figures (void)
 
   /* Another page clears the dashboard's filters */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview"));
-  WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "overview") == 0);
+  CTG_TEST_WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "overview") == 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -759,7 +742,7 @@ test_dashboard_pilot (void)
   guint count;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "dashboard"));
-  spin (100);
+  ctg_test_spin (100);
   for (guint i = 0; names[i] && figure == NULL; i++)
     {
       g_autofree char *name = g_strdup_printf ("pilot:%s", names[i]);
@@ -772,7 +755,7 @@ test_dashboard_pilot (void)
   g_assert_cmpuint (count, >, 0);
 
   g_assert_true (gtk_widget_activate (figure));
-  WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "actions") == 0);
+  CTG_TEST_WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "actions") == 0);
   g_assert_cmpuint (g_list_model_get_n_items (_ctg_window_get_shown_actions (window)), ==, count);
   for (guint i = 0; i < count; i++)
     {
@@ -803,14 +786,14 @@ test_dashboard_governance (void)
   const GDate *meeting;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "dashboard"));
-  spin (100);
+  ctg_test_spin (100);
   /* m2a records no meeting */
   g_assert_null (ctg_dashboard_get_figure (dashboard, "changes"));
 
   g_assert_cmpint (ctg_document_add_meeting (document, 0, "2021-03-15", "COPIL", &error), >, 0);
   g_assert_cmpint (ctg_document_add_meeting (document, 0, "2099-06-01", "COPIL", &error), >, 0);
   g_assert_no_error (error);
-  spin (100);
+  ctg_test_spin (100);
 
   changes = ctg_document_list_changes (document, "2021-03-15", 0);
   for (guint i = 0; i < changes->len; i++)

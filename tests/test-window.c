@@ -14,24 +14,6 @@
 #include "ctg-export-dialog.h"
 #include "ctg-window-private.h"
 
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* Spins the main loop until @check is true, or fails after a few seconds */
-#define WAIT_FOR(check) \
-  G_STMT_START { \
-    gint64 _end = g_get_monotonic_time () + 15 * G_USEC_PER_SEC; \
-    while (!(check) && g_get_monotonic_time () < _end) \
-      g_main_context_iteration (NULL, FALSE); \
-    g_assert_true (check); \
-  } G_STMT_END
-
 static CtgWindow *
 open_window (const char *slug,
              char      **path_out)
@@ -42,7 +24,7 @@ open_window (const char *slug,
 
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (ctg_window_load (window, file));
-  spin (100);
+  ctg_test_spin (100);
   if (path_out)
     *path_out = g_steal_pointer (&path);
   return window;
@@ -70,34 +52,34 @@ test_window_browse (void)
   g_assert_cmpstr (_ctg_window_get_visible_page (window), ==, "overview");
 
   gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 4));
-  spin (50);
+  ctg_test_spin (50);
   g_assert_cmpstr (_ctg_window_get_visible_page (window), ==, "actions");
   shown = _ctg_window_get_shown_actions (window);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 17);
 
   gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 6));
-  spin (50);
+  ctg_test_spin (50);
   g_assert_cmpuint (g_list_model_get_n_items (_ctg_window_get_shown_actions (window)), ==, 4);
 
   /* The Évaluation page, by its row and by win.show-page */
   gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 3));
-  spin (50);
+  ctg_test_spin (50);
   g_assert_cmpstr (_ctg_window_get_visible_page (window), ==, "evaluation");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview"));
-  spin (50);
+  ctg_test_spin (50);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "evaluation"));
-  spin (50);
+  ctg_test_spin (50);
   g_assert_cmpstr (_ctg_window_get_visible_page (window), ==, "evaluation");
   g_assert_true (gtk_list_box_get_selected_row (sidebar) == gtk_list_box_get_row_at_index (sidebar, 3));
   gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 6));
-  spin (50);
+  ctg_test_spin (50);
 
   /* Activating a row opens the action */
   g_signal_emit_by_name (_ctg_window_get_actions_view (window), "activate", 0);
-  spin (50);
+  ctg_test_spin (50);
   g_assert_cmpstr (_ctg_window_get_visible_page (window), ==, "action");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
-  spin (50);
+  ctg_test_spin (50);
   g_assert_cmpstr (_ctg_window_get_visible_page (window), ==, "actions");
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -138,17 +120,17 @@ test_window_search (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
   gtk_editable_set_text (entry, "laep");
-  WAIT_FOR (shows_only (window, "laep"));
+  CTG_TEST_WAIT_FOR (shows_only (window, "laep"));
 
   /* Words are matched in any order, across every axis, accents ignored
    * ("enfants" finds "Enfants", "handicap" finds "handicapés") */
   gtk_editable_set_text (entry, "handicap enfants");
-  WAIT_FOR (shows_only (window, "handicap enfants"));
+  CTG_TEST_WAIT_FOR (shows_only (window, "handicap enfants"));
   g_assert_false (shows_only (window, "laep"));
   gtk_editable_set_text (entry, "zzzz introuvable");
-  WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "no-results") == 0);
+  CTG_TEST_WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "no-results") == 0);
   gtk_editable_set_text (entry, "");
-  WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "overview") == 0);
+  CTG_TEST_WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "overview") == 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -163,21 +145,21 @@ test_window_undo (void)
   g_autoptr(GError) error = NULL;
 
   gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 4));
-  spin (50);
+  ctg_test_spin (50);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-action", NULL));
-  spin (50);
+  ctg_test_spin (50);
   g_assert_cmpstr (_ctg_window_get_visible_page (window), ==, "action");
   g_assert_cmpuint (g_list_model_get_n_items (ctg_document_list_actions (document, 0)), ==, 16);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  spin (50);
+  ctg_test_spin (50);
   g_assert_cmpuint (g_list_model_get_n_items (ctg_document_list_actions (document, 0)), ==, 15);
   /* The action shown is gone: back to its axis */
   g_assert_cmpstr (_ctg_window_get_visible_page (window), ==, "actions");
   g_assert_cmpuint (g_list_model_get_n_items (_ctg_window_get_shown_actions (window)), ==, 6);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
-  spin (50);
+  ctg_test_spin (50);
   g_assert_cmpuint (g_list_model_get_n_items (_ctg_window_get_shown_actions (window)), ==, 7);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -222,7 +204,7 @@ apply_entry (CtgWindow  *window,
   g_assert_true (gtk_widget_is_visible (row));
   gtk_editable_set_text (GTK_EDITABLE (row), text);
   g_signal_emit_by_name (row, "apply");
-  spin (50);
+  ctg_test_spin (50);
 }
 
 static void
@@ -237,17 +219,17 @@ test_window_edit_action (void)
 
   /* Axis 1, first action */
   gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 4));
-  spin (50);
+  ctg_test_spin (50);
   shown = g_list_model_get_item (_ctg_window_get_shown_actions (window), 0);
   action_id = ctg_action_get_id (shown);
   g_signal_emit_by_name (_ctg_window_get_actions_view (window), "activate", 0);
-  spin (50);
+  ctg_test_spin (50);
   g_assert_cmpstr (_ctg_window_get_visible_page (window), ==, "action");
 
   apply_entry (window, "echeance-row", "06/2026");
   apply_entry (window, "pilots-add-row", "Marie CURIE (coordinatrice, Caf)");
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  ctg_test_spin (50);
 
   /* Reopened: the changes are in the file */
   file = g_file_new_for_path (path);
@@ -267,7 +249,7 @@ test_window_edit_action (void)
 
   /* Undo, from the window, after reopening */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  spin (50);
+  ctg_test_spin (50);
   {
     g_autoptr(CtgAction) action = ctg_document_get_action (ctg_window_get_document (window), action_id);
     GPtrArray *pilots = ctg_action_get_pilots (action);
@@ -290,7 +272,7 @@ test_window_export_pdf (void)
   g_autoptr(GError) error = NULL;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL));
-  spin (50);
+  ctg_test_spin (50);
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
@@ -307,8 +289,8 @@ test_window_export_pdf (void)
   g_assert_true (ctg_report_options_get_parts (options) & CTG_REPORT_PART_TIMELINE);
 
   ctg_export_dialog_export_to (dialog, pdf);
-  WAIT_FOR (g_file_test (pdf, G_FILE_TEST_EXISTS));
-  spin (200);
+  CTG_TEST_WAIT_FOR (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  ctg_test_spin (200);
   {
     gsize length;
     g_autofree char *bytes = ctg_test_read_file (pdf, &length);
@@ -330,15 +312,15 @@ test_window_reorder (void)
   gint64 objective;
 
   gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 4));
-  spin (50);
+  ctg_test_spin (50);
   second = g_list_model_get_item (_ctg_window_get_shown_actions (window), 1);
   objective = ctg_action_get_objective_id (second);
   g_signal_emit_by_name (_ctg_window_get_actions_view (window), "activate", 1);
-  spin (50);
+  ctg_test_spin (50);
 
   /* Move it above the first one of its objective */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-action-up", NULL));
-  spin (50);
+  ctg_test_spin (50);
   {
     g_autoptr(GArray) ids = ctg_document_list_ids (document, CTG_ITEM_ACTION, objective);
     g_assert_cmpint (g_array_index (ids, gint64, 0), ==, ctg_action_get_id (second));
@@ -347,9 +329,9 @@ test_window_reorder (void)
   /* A new objective in the axis, with a first action to show it */
   objectives = ctg_document_list_ids (document, CTG_ITEM_OBJECTIVE, ctg_action_get_axis_id (second));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
-  spin (50);
+  ctg_test_spin (50);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-objective", NULL));
-  spin (50);
+  ctg_test_spin (50);
   after = ctg_document_list_ids (document, CTG_ITEM_OBJECTIVE, ctg_action_get_axis_id (second));
   g_assert_cmpuint (after->len, ==, objectives->len + 1);
 
@@ -369,7 +351,7 @@ test_window_bad_file (void)
   gtk_window_present (GTK_WINDOW (window));
 
   g_assert_false (ctg_window_load (window, file));
-  spin (50);
+  ctg_test_spin (50);
   dialog = _ctg_window_get_error_dialog (window);
   g_assert_nonnull (dialog);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
@@ -419,7 +401,7 @@ test_window_read_only (void)
   g_assert_true (ctg_window_load (window, file));
   g_assert_true (ctg_document_is_read_only (ctg_window_get_document (window)));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-axis", NULL);
-  spin (50);
+  ctg_test_spin (50);
   {
     g_autoptr(GArray) axes = ctg_document_list_ids (ctg_window_get_document (window), CTG_ITEM_AXIS, 0);
     g_assert_cmpuint (axes->len, ==, 4);

@@ -165,6 +165,8 @@ gboolean     ctg_document_set_indicator_value (CtgDocument   *self,
 gint64       ctg_document_find_action_year   (CtgDocument    *self,
                                               gint64          action_id,
                                               guint           year);
+GHashTable  *ctg_document_find_action_years  (CtgDocument    *self,
+                                              guint           year);
 gboolean     ctg_document_set_action_year    (CtgDocument    *self,
                                               gint64          action_id,
                                               guint           year,

@@ -504,6 +504,7 @@ static guint
 update_notes (CtgEvaluationPage *self)
 {
   g_autoptr(GArray) axes = ctg_document_list_ids (self->document, CTG_ITEM_AXIS, 0);
+  g_autoptr(GHashTable) year_rows = ctg_document_find_action_years (self->document, self->year);
   g_autofree char *heading = g_strdup_printf (_("Follow-up Notes %u"), self->year);
   GtkWidget *child;
   GtkWidget *title;
@@ -528,7 +529,9 @@ update_notes (CtgEvaluationPage *self)
       for (guint j = 0; j < n; j++)
         {
           g_autoptr(CtgAction) action = g_list_model_get_item (actions, j);
-          gint64 row = ctg_document_find_action_year (self->document, ctg_action_get_id (action), self->year);
+          gint64 action_id = ctg_action_get_id (action);
+          gint64 *found = g_hash_table_lookup (year_rows, &action_id);
+          gint64 row = found != NULL ? *found : 0;
           const char *fields[] = { "done", "difficulties", "next_steps" };
           g_autofree char *action_title = NULL;
           g_autofree char *end = NULL;

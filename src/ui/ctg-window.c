@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <malloc.h>
+
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -48,6 +50,8 @@ struct _CtgWindow
   GtkBox               *overview_bin;
   GtkListView          *actions_view;
   GtkBox               *editor_bin;
+  AdwBin               *dashboard_bin;
+  AdwBin               *evaluation_bin;
   AdwStatusPage        *no_results_page;
   CtgConventionPage    *convention_page;
   CtgActionEditor      *action_editor;
@@ -70,9 +74,11 @@ struct _CtgWindow
   GHashTable           *search_text;   /* action id -> folded text to search */
   gboolean              search_stale;  /* search_text is built when first searched */
   GStrv                 query_words;   /* the search, folded once per change of it */
+  GtkStringList        *statuses;
   GtkStringList        *pilot_names;
   GtkStringList        *years;
   GtkWidget            *error_dialog;
+  GtkWidget            *shortcuts_window;
   GDate                *today;
   char                 *page;          /* win.show-page's state */
 
@@ -389,7 +395,51 @@ rebuild_sidebar (CtgWindow *self)
   select_page_row (self);
 }
 
+static void show_content       (CtgWindow  *self,
+                               const char *name);
+static void on_editor_toast_cb (GtkWidget  *editor,
+                               const char *message,
+                               CtgWindow  *self);
+
 /* The list of actions */
+
+/* The filters' drop-downs get their choices when the search bar is first
+ * shown: a drop-down makes a row widget for each choice of its model at
+ * once, hundreds of pilots in a large convention, for a popover that most
+ * sessions never open. Without a model nothing is chosen. */
+static void
+ensure_filter_models (CtgWindow *self)
+{
+  if (gtk_drop_down_get_model (self->status_filter) != NULL)
+    return;
+  gtk_drop_down_set_model (self->status_filter, G_LIST_MODEL (self->statuses));
+  gtk_drop_down_set_model (self->pilot_filter, G_LIST_MODEL (self->pilot_names));
+  gtk_drop_down_set_model (self->year_filter, G_LIST_MODEL (self->years));
+}
+
+static guint
+filter_selected (GtkDropDown *filter)
+{
+  return gtk_drop_down_get_model (filter) != NULL ? gtk_drop_down_get_selected (filter) : 0;
+}
+
+static void
+filter_select (CtgWindow   *self,
+               GtkDropDown *filter,
+               guint        position)
+{
+  if (position != 0 && position != GTK_INVALID_LIST_POSITION)
+    ensure_filter_models (self);
+  if (gtk_drop_down_get_model (filter) != NULL)
+    gtk_drop_down_set_selected (filter, position);
+}
+
+static void
+on_search_mode_cb (CtgWindow *self)
+{
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    ensure_filter_models (self);
+}
 
 static gboolean
 filters_active (CtgWindow *self)
@@ -397,9 +447,9 @@ filters_active (CtgWindow *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
   return (text != NULL && text[0] != '\0') ||
-         gtk_drop_down_get_selected (self->status_filter) > 0 ||
-         gtk_drop_down_get_selected (self->pilot_filter) > 0 ||
-         gtk_drop_down_get_selected (self->year_filter) > 0 ||
+         filter_selected (self->status_filter) > 0 ||
+         filter_selected (self->pilot_filter) > 0 ||
+         filter_selected (self->year_filter) > 0 ||
          gtk_toggle_button_get_active (self->overdue_filter) ||
          gtk_toggle_button_get_active (self->soon_filter) ||
          self->listing;
@@ -411,9 +461,9 @@ filter_action (gpointer item,
 {
   CtgWindow *self = user_data;
   CtgAction *action = item;
-  guint status = gtk_drop_down_get_selected (self->status_filter);
-  guint pilot = gtk_drop_down_get_selected (self->pilot_filter);
-  guint year = gtk_drop_down_get_selected (self->year_filter);
+  guint status = filter_selected (self->status_filter);
+  guint pilot = filter_selected (self->pilot_filter);
+  guint year = filter_selected (self->year_filter);
 
   if (status > 0 && status != GTK_INVALID_LIST_POSITION && ctg_action_get_status (action) != (CtgStatus) (status - 1))
     return FALSE;
@@ -553,7 +603,7 @@ refresh_list (CtgWindow *self)
   n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "action") != 0 &&
       (self->axis_id != 0 || searching))
-    gtk_stack_set_visible_child_name (self->content_stack, n > 0 ? "actions" : "no-results");
+    show_content (self, n > 0 ? "actions" : "no-results");
 }
 
 static void
@@ -579,8 +629,8 @@ reload_actions (CtgWindow *self)
 
   /* Keep the filters' choices where they still exist */
   {
-    guint pilot = gtk_drop_down_get_selected (self->pilot_filter);
-    guint year = gtk_drop_down_get_selected (self->year_filter);
+    guint pilot = filter_selected (self->pilot_filter);
+    guint year = filter_selected (self->year_filter);
     g_autofree char *pilot_name = pilot > 0 && pilot != GTK_INVALID_LIST_POSITION
                                   ? g_strdup (gtk_string_list_get_string (self->pilot_names, pilot)) : NULL;
     g_autofree char *year_name = year > 0 && year != GTK_INVALID_LIST_POSITION
@@ -603,15 +653,78 @@ reload_actions (CtgWindow *self)
     for (guint i = 1; year_name && g_ptr_array_index (year_list, i); i++)
       if (g_str_equal (g_ptr_array_index (year_list, i), year_name))
         new_year = i;
-    gtk_drop_down_set_selected (self->pilot_filter, new_pilot);
-    gtk_drop_down_set_selected (self->year_filter, new_year);
+    filter_select (self, self->pilot_filter, new_pilot);
+    filter_select (self, self->year_filter, new_year);
   }
 
   g_clear_object (&self->source);
   refresh_list (self);
 }
 
-/* Pages */
+/* Pages
+ *
+ * The dashboard, the Évaluation page and the action editor are made the
+ * first time they are shown: the window opens on the overview, and building
+ * and styling pages nobody looks at yet would slow every start. */
+
+static CtgActionEditor *
+ensure_action_editor (CtgWindow *self)
+{
+  if (self->action_editor == NULL)
+    {
+      self->action_editor = CTG_ACTION_EDITOR (ctg_action_editor_new ());
+      gtk_widget_set_vexpand (GTK_WIDGET (self->action_editor), TRUE);
+      gtk_box_append (self->editor_bin, GTK_WIDGET (self->action_editor));
+      g_signal_connect (self->action_editor, "toast", G_CALLBACK (on_editor_toast_cb), self);
+      if (self->document != NULL)
+        ctg_action_editor_set_document (self->action_editor, self->document);
+    }
+  return self->action_editor;
+}
+
+static CtgDashboard *
+ensure_dashboard (CtgWindow *self)
+{
+  if (self->dashboard == NULL)
+    {
+      self->dashboard = CTG_DASHBOARD (ctg_dashboard_new ());
+      adw_bin_set_child (self->dashboard_bin, GTK_WIDGET (self->dashboard));
+      if (self->document != NULL)
+        ctg_dashboard_set_document (self->dashboard, self->document);
+    }
+  return self->dashboard;
+}
+
+static CtgEvaluationPage *
+ensure_evaluation_page (CtgWindow *self)
+{
+  if (self->evaluation_page == NULL)
+    {
+      self->evaluation_page = CTG_EVALUATION_PAGE (ctg_evaluation_page_new ());
+      adw_bin_set_child (self->evaluation_bin, GTK_WIDGET (self->evaluation_page));
+      if (self->document != NULL)
+        ctg_evaluation_page_set_document (self->evaluation_page, self->document);
+    }
+  return self->evaluation_page;
+}
+
+/* Every change of the page shown goes through here */
+static void
+show_content (CtgWindow  *self,
+              const char *name)
+{
+  if (g_str_equal (name, "dashboard"))
+    ensure_dashboard (self);
+  else if (g_str_equal (name, "evaluation"))
+    ensure_evaluation_page (self);
+  else if (g_str_equal (name, "action"))
+    ensure_action_editor (self);
+  else if (g_str_equal (name, "no-results"))
+    /* Set here, not in the template: a large icon is an SVG, and loading
+     * the SVG renderer costs every start about 6 MB and some milliseconds */
+    adw_status_page_set_icon_name (self->no_results_page, "edit-find-symbolic");
+  gtk_stack_set_visible_child_name (self->content_stack, name);
+}
 
 static void
 show_axis (CtgWindow *self,
@@ -630,7 +743,7 @@ show_axis (CtgWindow *self,
       adw_window_title_set_title (self->content_title, self->listing ? _("Actions") : g_dpgettext2 (GETTEXT_PACKAGE, "page", info->title));
       adw_window_title_set_subtitle (self->content_title, title ? title : "");
       if (!filters_active (self))
-        gtk_stack_set_visible_child_name (self->content_stack, info->name);
+        show_content (self, info->name);
     }
   else
     {
@@ -638,7 +751,7 @@ show_axis (CtgWindow *self,
 
       adw_window_title_set_title (self->content_title, title ? title : "");
       adw_window_title_set_subtitle (self->content_title, "");
-      gtk_stack_set_visible_child_name (self->content_stack, "actions");
+      show_content (self, "actions");
     }
 
   g_clear_object (&self->source);
@@ -653,10 +766,10 @@ _ctg_window_show_action (CtgWindow *self,
 {
   g_autofree char *title = ctg_document_dup_text (self->document, CTG_ITEM_ACTION, action_id, "title");
   self->action_id = action_id;
-  ctg_action_editor_set_action (self->action_editor, action_id);
+  ctg_action_editor_set_action (ensure_action_editor (self), action_id);
 
   adw_window_title_set_title (self->content_title, title ? title : "");
-  gtk_stack_set_visible_child_name (self->content_stack, "action");
+  show_content (self, "action");
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   update_actions (self);
 }
@@ -679,9 +792,9 @@ clear_filters (CtgWindow *self)
   self->listing = FALSE;
   self->filter_axis = 0;
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_drop_down_set_selected (self->status_filter, 0);
-  gtk_drop_down_set_selected (self->pilot_filter, 0);
-  gtk_drop_down_set_selected (self->year_filter, 0);
+  filter_select (self, self->status_filter, 0);
+  filter_select (self, self->pilot_filter, 0);
+  filter_select (self, self->year_filter, 0);
   gtk_toggle_button_set_active (self->overdue_filter, FALSE);
   gtk_toggle_button_set_active (self->soon_filter, FALSE);
   self->applying_filters = FALSE;
@@ -814,7 +927,7 @@ on_filters_changed_cb (CtgWindow *self)
     {
       const CtgPageInfo *info = find_convention_page (self->page);
 
-      gtk_stack_set_visible_child_name (self->content_stack, info ? info->name : "overview");
+      show_content (self, info ? info->name : "overview");
     }
 }
 
@@ -860,9 +973,12 @@ set_document (CtgWindow   *self,
     gtk_label_set_label (self->read_only_label, ctg_document_get_read_only_reason (document));
 
   ctg_convention_page_set_document (self->convention_page, document);
-  ctg_action_editor_set_document (self->action_editor, document);
-  ctg_dashboard_set_document (self->dashboard, document);
-  ctg_evaluation_page_set_document (self->evaluation_page, document);
+  if (self->action_editor != NULL)
+    ctg_action_editor_set_document (self->action_editor, document);
+  if (self->dashboard != NULL)
+    ctg_dashboard_set_document (self->dashboard, document);
+  if (self->evaluation_page != NULL)
+    ctg_evaluation_page_set_document (self->evaluation_page, document);
   ctg_timeline_set_document (self->timeline, document);
 
   self->axis_id = 0;
@@ -946,6 +1062,9 @@ ctg_window_load (CtgWindow *self,
     }
 
   set_document (self, document, file);
+  /* Reading and checking a large convention leaves megabytes of freed
+   * heap (SQLite's pages, the transient lists): give them back */
+  malloc_trim (0);
   return TRUE;
 }
 
@@ -1491,7 +1610,7 @@ back_action (GtkWidget  *widget,
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "action") == 0)
     {
       self->action_id = 0;
-      gtk_stack_set_visible_child_name (self->content_stack, "actions");
+      show_content (self, "actions");
       show_axis (self, self->axis_id);
       if (filters_active (self))
         refresh_list (self);
@@ -1595,19 +1714,19 @@ show_actions_action (GtkWidget  *widget,
   self->filter_axis = axis;
   self->action_id = 0;
   if (status_key != NULL && ctg_status_from_key (status_key, &status))
-    gtk_drop_down_set_selected (self->status_filter, status + 1);
-  gtk_drop_down_set_selected (self->pilot_filter, find_string (self->pilot_names, pilot));
+    filter_select (self, self->status_filter, status + 1);
+  filter_select (self, self->pilot_filter, find_string (self->pilot_names, pilot));
   if (year != 0)
     {
       g_autofree char *text = g_strdup_printf ("%u", year);
-      gtk_drop_down_set_selected (self->year_filter, find_string (self->years, text));
+      filter_select (self, self->year_filter, find_string (self->years, text));
     }
   gtk_toggle_button_set_active (self->overdue_filter, overdue);
   gtk_toggle_button_set_active (self->soon_filter, soon);
   self->applying_filters = FALSE;
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_stack_set_visible_child_name (self->content_stack, "actions");
+  show_content (self, "actions");
   refresh_list (self);
   adw_window_title_set_title (self->content_title, _("Actions"));
   if (axis != 0)
@@ -1654,7 +1773,11 @@ static void
 fill_recent (CtgWindow *self)
 {
   GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  GtkWidget *child;
   guint shown = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
 
   for (GList *l = items; l && shown < 8; l = l->next)
     {
@@ -1679,6 +1802,37 @@ fill_recent (CtgWindow *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->recent_list), shown > 0);
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+/* win.show-help-overlay. Not the help overlay GtkApplicationWindow loads by
+ * itself from gtk/help-overlay.ui: that one is built with every window,
+ * about a megabyte of widgets few people open. */
+static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CtgWindow *self = CTG_WINDOW (widget);
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/ctgplanner/CtgPlanner/ui/ctg-shortcuts-window.ui");
+      GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+      gtk_window_set_transient_for (shortcuts, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (shortcuts, TRUE);
+      g_set_weak_pointer (&self->shortcuts_window, GTK_WIDGET (shortcuts));
+    }
+  gtk_window_present (GTK_WINDOW (self->shortcuts_window));
+}
+
+/* Read when shown, not when made: a window opened on a file never shows it,
+ * and one that comes back to it shows the files opened since */
+static void
+on_welcome_map_cb (CtgWindow *self)
+{
+  fill_recent (self);
 }
 
 /* What the colours and faded ends of the timeline mean */
@@ -1774,6 +1928,8 @@ ctg_window_dispose (GObject *object)
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
 
+  if (self->shortcuts_window != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->shortcuts_window));
   gtk_widget_dispose_template (GTK_WIDGET (self), CTG_TYPE_WINDOW);
 
   g_clear_object (&self->document);
@@ -1782,6 +1938,7 @@ ctg_window_dispose (GObject *object)
   g_clear_object (&self->all);
   g_clear_pointer (&self->query_words, g_strfreev);
   g_clear_object (&self->filtered);
+  g_clear_object (&self->statuses);
   g_clear_object (&self->pilot_names);
   g_clear_object (&self->years);
   g_clear_pointer (&self->search_text, g_hash_table_unref);
@@ -1831,8 +1988,8 @@ ctg_window_class_init (CtgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, status_filter);
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, overdue_filter);
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, soon_filter);
-  gtk_widget_class_bind_template_child (widget_class, CtgWindow, dashboard);
-  gtk_widget_class_bind_template_child (widget_class, CtgWindow, evaluation_page);
+  gtk_widget_class_bind_template_child (widget_class, CtgWindow, dashboard_bin);
+  gtk_widget_class_bind_template_child (widget_class, CtgWindow, evaluation_bin);
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, timeline_scroller);
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, zoom_years);
@@ -1853,6 +2010,8 @@ ctg_window_class_init (CtgWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_recent_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_editor_toast_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_welcome_map_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_mode_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_action_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_edit_failed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_zoom_cb);
@@ -1865,6 +2024,7 @@ ctg_window_class_init (CtgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action);
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-page", "page");
   gtk_widget_class_install_action (widget_class, "win.show-actions", "a{sv}", show_actions_action);
@@ -1890,6 +2050,7 @@ ctg_window_class_init (CtgWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
 
   g_type_ensure (CTG_TYPE_ACTION_ROW);
+  /* Made on first show, but known by name from the start */
   g_type_ensure (CTG_TYPE_DASHBOARD);
   g_type_ensure (CTG_TYPE_EVALUATION_PAGE);
   g_type_ensure (CTG_TYPE_TIMELINE);
@@ -1899,7 +2060,6 @@ static void
 ctg_window_init (CtgWindow *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkStringList) statuses = gtk_string_list_new ((const char *[]) { _("All statuses"), NULL });
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1913,13 +2073,11 @@ ctg_window_init (CtgWindow *self)
   self->filter = gtk_custom_filter_new (filter_action, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
 
+  self->statuses = gtk_string_list_new ((const char *[]) { _("All statuses"), NULL });
   for (guint i = 0; i < CTG_N_STATUSES; i++)
-    gtk_string_list_append (statuses, ctg_status_to_label ((CtgStatus) i));
-  gtk_drop_down_set_model (self->status_filter, G_LIST_MODEL (statuses));
+    gtk_string_list_append (self->statuses, ctg_status_to_label ((CtgStatus) i));
   self->pilot_names = gtk_string_list_new ((const char *[]) { _("All pilots"), NULL });
-  gtk_drop_down_set_model (self->pilot_filter, G_LIST_MODEL (self->pilot_names));
   self->years = gtk_string_list_new ((const char *[]) { _("All échéances"), NULL });
-  gtk_drop_down_set_model (self->year_filter, G_LIST_MODEL (self->years));
 
   g_signal_connect (factory, "setup", G_CALLBACK (on_action_row_setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (on_action_row_bind_cb), self);
@@ -1929,15 +2087,10 @@ ctg_window_init (CtgWindow *self)
   gtk_widget_set_vexpand (GTK_WIDGET (self->convention_page), TRUE);
   gtk_box_append (self->overview_bin, GTK_WIDGET (self->convention_page));
   g_signal_connect (self->convention_page, "toast", G_CALLBACK (on_editor_toast_cb), self);
-  self->action_editor = CTG_ACTION_EDITOR (ctg_action_editor_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->action_editor), TRUE);
-  gtk_box_append (self->editor_bin, GTK_WIDGET (self->action_editor));
-  g_signal_connect (self->action_editor, "toast", G_CALLBACK (on_editor_toast_cb), self);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
 
-  fill_recent (self);
   update_actions (self);
 }
 
@@ -2012,7 +2165,7 @@ _ctg_window_get_visible_page (CtgWindow *self)
 GtkWidget *
 _ctg_window_get_action_editor (CtgWindow *self)
 {
-  return GTK_WIDGET (self->action_editor);
+  return GTK_WIDGET (ensure_action_editor (self));
 }
 
 CtgTimeline *
@@ -2024,7 +2177,7 @@ _ctg_window_get_timeline (CtgWindow *self)
 CtgDashboard *
 _ctg_window_get_dashboard (CtgWindow *self)
 {
-  return self->dashboard;
+  return ensure_dashboard (self);
 }
 
 GtkWidget *

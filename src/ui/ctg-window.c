@@ -720,8 +720,8 @@ show_content (CtgWindow  *self,
   else if (g_str_equal (name, "action"))
     ensure_action_editor (self);
   else if (g_str_equal (name, "no-results"))
-    /* Set here, not in the template: a large icon is an SVG, and loading
-     * the SVG renderer costs every start about 6 MB and some milliseconds */
+    /* Set here, not in the template: at this size the icon is an SVG to
+     * render, not worth doing at every start for a page seldom shown */
     adw_status_page_set_icon_name (self->no_results_page, "edit-find-symbolic");
   gtk_stack_set_visible_child_name (self->content_stack, name);
 }

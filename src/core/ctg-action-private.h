@@ -37,4 +37,12 @@ struct _CtgAction
   guint      budget_year;
 };
 
+void _ctg_action_add_participant (CtgAction          *self,
+                                  CtgRelation         relation,
+                                  const char         *name,
+                                  CtgParticipantKind  kind,
+                                  const char         *role);
+void _ctg_action_add_funding     (CtgAction          *self,
+                                  CtgFunding         *funding);
+
 G_END_DECLS

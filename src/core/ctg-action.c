@@ -42,11 +42,60 @@ static void
 ctg_action_init (CtgAction *self)
 {
   self->progress = -1;
-  self->pilots = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_participant_free);
-  self->partners = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_participant_free);
-  self->referents = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_participant_free);
-  self->funding = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_funding_free);
   self->budget = -1;
+}
+
+/* A list is made when its first item comes: most actions have no référents
+ * and no funders, many no partners, and a large convention holds tens of
+ * thousands of these snapshots. The empty list is one shared array. */
+static GPtrArray *
+empty_list (void)
+{
+  static GPtrArray *empty;
+
+  if (g_once_init_enter (&empty))
+    g_once_init_leave (&empty, g_ptr_array_new ());
+  return empty;
+}
+
+static GPtrArray *
+list_or_empty (GPtrArray *list)
+{
+  return list != NULL ? list : empty_list ();
+}
+
+/* The names and roles of a snapshot's participants are interned: a
+ * convention has a few hundred people and organisations but tens of
+ * thousands of pilot and partner entries. They belong to the snapshot and
+ * are read-only, like the whole snapshot; ctg_participant_copy() gives
+ * participants of one's own. */
+void
+_ctg_action_add_participant (CtgAction          *self,
+                             CtgRelation         relation,
+                             const char         *name,
+                             CtgParticipantKind  kind,
+                             const char         *role)
+{
+  GPtrArray **list = relation == CTG_RELATION_PILOT ? &self->pilots
+                     : relation == CTG_RELATION_REFERENT ? &self->referents
+                     : &self->partners;
+  CtgParticipant *participant = g_new (CtgParticipant, 1);
+
+  participant->name = (char *) g_intern_string (name != NULL ? name : "");
+  participant->kind = kind;
+  participant->role = (char *) g_intern_string (role != NULL ? role : "");
+  if (*list == NULL)
+    *list = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (*list, participant);
+}
+
+void
+_ctg_action_add_funding (CtgAction  *self,
+                         CtgFunding *funding)
+{
+  if (self->funding == NULL)
+    self->funding = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_funding_free);
+  g_ptr_array_add (self->funding, funding);
 }
 
 gint64 ctg_action_get_id (CtgAction *self) { return self->id; }
@@ -58,8 +107,9 @@ const char *ctg_action_get_description (CtgAction *self) { return self->descript
 const CtgDate *ctg_action_get_start (CtgAction *self) { return &self->start; }
 const CtgDate *ctg_action_get_echeance (CtgAction *self) { return &self->echeance; }
 CtgStatus ctg_action_get_status (CtgAction *self) { return self->status; }
-const char *ctg_action_get_means (CtgAction *self) { return self->means; }
-const char *ctg_action_get_notes (CtgAction *self) { return self->notes; }
+/* Empty texts are kept as NULL, for the same reason as the lists */
+const char *ctg_action_get_means (CtgAction *self) { return self->means ? self->means : ""; }
+const char *ctg_action_get_notes (CtgAction *self) { return self->notes ? self->notes : ""; }
 const char *ctg_action_get_created (CtgAction *self) { return self->created; }
 const char *ctg_action_get_modified (CtgAction *self) { return self->modified; }
 
@@ -82,7 +132,7 @@ ctg_action_get_progress (CtgAction *self)
 GPtrArray *
 ctg_action_get_pilots (CtgAction *self)
 {
-  return self->pilots;
+  return list_or_empty (self->pilots);
 }
 
 /**
@@ -93,7 +143,7 @@ ctg_action_get_pilots (CtgAction *self)
 GPtrArray *
 ctg_action_get_partners (CtgAction *self)
 {
-  return self->partners;
+  return list_or_empty (self->partners);
 }
 
 /**
@@ -105,7 +155,7 @@ ctg_action_get_partners (CtgAction *self)
 GPtrArray *
 ctg_action_get_referents (CtgAction *self)
 {
-  return self->referents;
+  return list_or_empty (self->referents);
 }
 
 /**
@@ -116,7 +166,7 @@ ctg_action_get_referents (CtgAction *self)
 GPtrArray *
 ctg_action_get_funding (CtgAction *self)
 {
-  return self->funding;
+  return list_or_empty (self->funding);
 }
 
 /**
@@ -162,9 +212,11 @@ ctg_action_dup_pilots_text (CtgAction *self)
 {
   GString *out = g_string_new (NULL);
 
-  for (guint i = 0; i < self->pilots->len; i++)
+  GPtrArray *pilots = ctg_action_get_pilots (self);
+
+  for (guint i = 0; i < pilots->len; i++)
     {
-      const CtgParticipant *p = g_ptr_array_index (self->pilots, i);
+      const CtgParticipant *p = g_ptr_array_index (pilots, i);
 
       if (i > 0)
         g_string_append (out, ", ");

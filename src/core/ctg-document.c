@@ -2132,6 +2132,12 @@ ctg_document_list_ids (CtgDocument *self,
   " a.status, a.progress, a.means, a.notes, a.created, a.modified," \
   " a.continuous, a.budget, a.budget_year"
 
+static char *
+dup_unless_empty (const char *text)
+{
+  return text != NULL && text[0] != '\0' ? g_strdup (text) : NULL;
+}
+
 static CtgAction *
 action_from_row (sqlite3_stmt *stmt)
 {
@@ -2151,8 +2157,8 @@ action_from_row (sqlite3_stmt *stmt)
     ctg_date_parse (echeance, &action->echeance);
   ctg_status_from_key ((const char *) sqlite3_column_text (stmt, 8), &action->status);
   action->progress = sqlite3_column_type (stmt, 9) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 9);
-  action->means = g_strdup ((const char *) sqlite3_column_text (stmt, 10));
-  action->notes = g_strdup ((const char *) sqlite3_column_text (stmt, 11));
+  action->means = dup_unless_empty ((const char *) sqlite3_column_text (stmt, 10));
+  action->notes = dup_unless_empty ((const char *) sqlite3_column_text (stmt, 11));
   action->created = g_strdup ((const char *) sqlite3_column_text (stmt, 12));
   action->modified = g_strdup ((const char *) sqlite3_column_text (stmt, 13));
   action->continuous = sqlite3_column_int (stmt, 14) != 0;
@@ -2188,12 +2194,13 @@ load_participants (CtgDocument *self,
 
       if (action == NULL)
         continue;
-      g_ptr_array_add (g_strcmp0 (relation, "pilot") == 0 ? action->pilots
-                       : g_strcmp0 (relation, "referent") == 0 ? action->referents
-                       : action->partners,
-                       ctg_participant_new ((const char *) sqlite3_column_text (stmt, 2),
-                                            person ? CTG_PARTICIPANT_PERSON : CTG_PARTICIPANT_ORGANISATION,
-                                            (const char *) sqlite3_column_text (stmt, 4)));
+      _ctg_action_add_participant (action,
+                                   g_strcmp0 (relation, "pilot") == 0 ? CTG_RELATION_PILOT
+                                   : g_strcmp0 (relation, "referent") == 0 ? CTG_RELATION_REFERENT
+                                   : CTG_RELATION_PARTNER,
+                                   (const char *) sqlite3_column_text (stmt, 2),
+                                   person ? CTG_PARTICIPANT_PERSON : CTG_PARTICIPANT_ORGANISATION,
+                                   (const char *) sqlite3_column_text (stmt, 4));
     }
   sqlite3_reset (stmt);
 }
@@ -2225,8 +2232,8 @@ load_funding (CtgDocument *self,
       if (action == NULL)
         continue;
       ctg_funder_from_key ((const char *) sqlite3_column_text (stmt, 1), &funder);
-      g_ptr_array_add (action->funding,
-                       ctg_funding_new (funder, (const char *) sqlite3_column_text (stmt, 2),
+      _ctg_action_add_funding (action,
+                               ctg_funding_new (funder, (const char *) sqlite3_column_text (stmt, 2),
                                         sqlite3_column_type (stmt, 3) == SQLITE_NULL
                                           ? -1 : sqlite3_column_int64 (stmt, 3)));
     }
@@ -3146,9 +3153,9 @@ ctg_document_set_participants (CtgDocument  *self,
   if (action == NULL)
     return set_no_such_item (error);
 
-  current = relation == CTG_RELATION_PILOT ? action->pilots
-            : relation == CTG_RELATION_REFERENT ? action->referents
-            : action->partners;
+  current = relation == CTG_RELATION_PILOT ? ctg_action_get_pilots (action)
+            : relation == CTG_RELATION_REFERENT ? ctg_action_get_referents (action)
+            : ctg_action_get_partners (action);
   if (current->len == participants->len)
     for (guint i = 0; i < current->len && same; i++)
       same = ctg_participant_equal (g_ptr_array_index (current, i), g_ptr_array_index (participants, i));
@@ -3470,9 +3477,9 @@ ctg_document_set_funding (CtgDocument  *self,
   if (action == NULL)
     return set_no_such_item (error);
 
-  same = action->funding->len == funding->len;
+  same = ctg_action_get_funding (action)->len == funding->len;
   for (guint i = 0; same && i < funding->len; i++)
-    same = funding_equal (g_ptr_array_index (action->funding, i), g_ptr_array_index (funding, i));
+    same = funding_equal (g_ptr_array_index (ctg_action_get_funding (action), i), g_ptr_array_index (funding, i));
   if (same)
     return TRUE;
 

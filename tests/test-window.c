@@ -40,6 +40,23 @@ count_rows (GtkListBox *box)
   return n;
 }
 
+static GtkMenuButton *
+find_menu_button (GtkWidget  *widget,
+                  const char *icon_name)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), icon_name) == 0)
+    return GTK_MENU_BUTTON (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = find_menu_button (child, icon_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_window_browse (void)
 {
@@ -81,6 +98,22 @@ test_window_browse (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
   ctg_test_spin (50);
   g_assert_cmpstr (_ctg_window_get_visible_page (window), ==, "actions");
+
+  /* The menus are made when they first open */
+  {
+    GtkMenuButton *menu = find_menu_button (GTK_WIDGET (window), "view-more-symbolic");
+    GtkPopover *popover;
+
+    g_assert_nonnull (menu);
+    gtk_menu_button_popup (menu);
+    ctg_test_spin (50);
+    popover = gtk_menu_button_get_popover (menu);
+    g_assert_true (GTK_IS_POPOVER_MENU (popover));
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+    g_assert_true (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)) != NULL);
+    gtk_menu_button_popdown (menu);
+    ctg_test_spin (50);
+  }
 
   /* The keyboard shortcuts, made on first use. GTK 4.8's shortcuts window
    * warns that one of its own labels has a negative width under the

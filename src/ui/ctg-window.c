@@ -79,6 +79,11 @@ struct _CtgWindow
   GtkStringList        *years;
   GtkWidget            *error_dialog;
   GtkWidget            *shortcuts_window;
+  GtkMenuButton        *welcome_menu_button;
+  GtkMenuButton        *sidebar_menu_button;
+  GtkMenuButton        *axis_menu_button;
+  GMenuModel           *primary_menu;
+  GMenuModel           *axis_menu;
   GDate                *today;
   char                 *page;          /* win.show-page's state */
 
@@ -1827,6 +1832,18 @@ show_shortcuts_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (self->shortcuts_window));
 }
 
+/* A menu's popover is built when it first opens: the three menus of the
+ * window are some 160 widgets that most starts never show */
+static void
+build_menu_on_popup (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  CtgWindow *self = CTG_WINDOW (user_data);
+
+  gtk_menu_button_set_menu_model (button, button == self->axis_menu_button ? self->axis_menu : self->primary_menu);
+  gtk_menu_button_set_create_popup_func (button, NULL, NULL, NULL);
+}
+
 /* Read when shown, not when made: a window opened on a file never shows it,
  * and one that comes back to it shows the files opened since */
 static void
@@ -2003,6 +2020,11 @@ ctg_window_class_init (CtgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, actions_view);
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, editor_bin);
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, no_results_page);
+  gtk_widget_class_bind_template_child (widget_class, CtgWindow, welcome_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CtgWindow, sidebar_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CtgWindow, axis_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CtgWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, CtgWindow, axis_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_actions_view_activate_cb);
@@ -2087,6 +2109,10 @@ ctg_window_init (CtgWindow *self)
   gtk_widget_set_vexpand (GTK_WIDGET (self->convention_page), TRUE);
   gtk_box_append (self->overview_bin, GTK_WIDGET (self->convention_page));
   g_signal_connect (self->convention_page, "toast", G_CALLBACK (on_editor_toast_cb), self);
+
+  gtk_menu_button_set_create_popup_func (self->welcome_menu_button, build_menu_on_popup, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->sidebar_menu_button, build_menu_on_popup, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->axis_menu_button, build_menu_on_popup, self, NULL);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));

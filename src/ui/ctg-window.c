@@ -952,6 +952,13 @@ on_leaflet_folded_cb (CtgWindow *self)
 
 /* Opening */
 
+static gboolean
+remember_recent_cb (gpointer uri)
+{
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 set_document (CtgWindow   *self,
               CtgDocument *document,
@@ -966,7 +973,8 @@ set_document (CtgWindow   *self,
   g_set_object (&self->file, file);
   g_signal_connect (document, "changed", G_CALLBACK (on_document_changed_cb), self);
 
-  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  /* The list of recent files is read and written after the window shows */
+  g_idle_add_full (G_PRIORITY_LOW, remember_recent_cb, g_steal_pointer (&uri), g_free);
 
   title = ctg_document_dup_text (document, CTG_ITEM_CONVENTION, 1, "title");
   adw_window_title_set_title (self->sidebar_title, title && title[0] ? title : _("Untitled convention"));

@@ -143,31 +143,59 @@ test_window_browse (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* TRUE once the list shows actions, and only actions that @matches */
+static gboolean
+shows_only_actions (CtgWindow  *window,
+                    gboolean  (*matches) (CtgAction *, const char *),
+                    const char *wanted)
+{
+  GListModel *shown = _ctg_window_get_shown_actions (window);
+  guint n = g_list_model_get_n_items (shown);
+
+  if (g_strcmp0 (_ctg_window_get_visible_page (window), "actions") != 0 || n == 0)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CtgAction) action = g_list_model_get_item (shown, i);
+
+      if (!matches (action, wanted))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Every word of @words is in the action's text, accents and case aside */
+static gboolean
+has_words (CtgAction  *action,
+           const char *words)
+{
+  g_auto(GStrv) wanted = g_strsplit (words, " ", -1);
+  g_autofree char *pilots = ctg_action_dup_pilots_text (action);
+  g_autofree char *text = g_strjoin (" ", ctg_action_get_code (action), ctg_action_get_title (action),
+                                     ctg_action_get_description (action), pilots, NULL);
+  g_autofree char *folded = ctg_text_fold (text);
+
+  for (guint w = 0; wanted[w]; w++)
+    if (strstr (folded, wanted[w]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+has_pilot (CtgAction  *action,
+           const char *pilot)
+{
+  g_autofree char *pilots = ctg_action_dup_pilots_text (action);
+
+  return strstr (pilots, pilot) != NULL;
+}
+
 /* TRUE once the list shows results for @words, and only such results */
 static gboolean
 shows_only (CtgWindow  *window,
             const char *words)
 {
-  GListModel *shown = _ctg_window_get_shown_actions (window);
-  g_auto(GStrv) wanted = g_strsplit (words, " ", -1);
-  guint n = g_list_model_get_n_items (shown);
-
-  if (g_strcmp0 (_ctg_window_get_visible_page (window), "actions") != 0 || n == 0)
-    return FALSE;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CtgAction) action = g_list_model_get_item (shown, i);
-      g_autofree char *pilots = ctg_action_dup_pilots_text (action);
-      g_autofree char *text = g_strjoin (" ", ctg_action_get_code (action), ctg_action_get_title (action),
-                                         ctg_action_get_description (action), pilots, NULL);
-      g_autofree char *folded = ctg_text_fold (text);
-
-      for (guint w = 0; wanted[w]; w++)
-        if (strstr (folded, wanted[w]) == NULL)
-          return FALSE;
-    }
-  return TRUE;
+  return shows_only_actions (window, has_words, words);
 }
 
 static void
@@ -178,27 +206,6 @@ collect_drop_downs (GtkWidget *widget,
     g_ptr_array_add (found, widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     collect_drop_downs (child, found);
-}
-
-/* TRUE once every action shown has @pilot among its pilots */
-static gboolean
-shows_pilot (CtgWindow  *window,
-             const char *pilot)
-{
-  GListModel *shown = _ctg_window_get_shown_actions (window);
-  guint n = g_list_model_get_n_items (shown);
-
-  if (g_strcmp0 (_ctg_window_get_visible_page (window), "actions") != 0 || n == 0)
-    return FALSE;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CtgAction) action = g_list_model_get_item (shown, i);
-      g_autofree char *pilots = ctg_action_dup_pilots_text (action);
-
-      if (strstr (pilots, pilot) == NULL)
-        return FALSE;
-    }
-  return TRUE;
 }
 
 static void
@@ -221,7 +228,7 @@ test_window_search (void)
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (pilot_filter)), >, 2);
   pilot = g_strdup (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (pilot_filter)), 1));
   gtk_drop_down_set_selected (pilot_filter, 1);
-  CTG_TEST_WAIT_FOR (shows_pilot (window, pilot));
+  CTG_TEST_WAIT_FOR (shows_only_actions (window, has_pilot, pilot));
   gtk_drop_down_set_selected (pilot_filter, 0);
   CTG_TEST_WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "overview") == 0);
 

@@ -53,6 +53,7 @@ struct _CtgWindow
   AdwBin               *dashboard_bin;
   AdwBin               *evaluation_bin;
   AdwStatusPage        *no_results_page;
+  AdwStatusPage        *welcome_status_page;
   CtgConventionPage    *convention_page;
   CtgActionEditor      *action_editor;
   CtgDashboard         *dashboard;
@@ -1853,10 +1854,12 @@ build_menu_on_popup (GtkMenuButton *button,
 }
 
 /* Read when shown, not when made: a window opened on a file never shows it,
- * and one that comes back to it shows the files opened since */
+ * and one that comes back to it shows the files opened since. The large
+ * application icon too is drawn only for a welcome page that shows. */
 static void
 on_welcome_map_cb (CtgWindow *self)
 {
+  adw_status_page_set_icon_name (self->welcome_status_page, APP_ID);
   fill_recent (self);
 }
 
@@ -2028,6 +2031,7 @@ ctg_window_class_init (CtgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, actions_view);
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, editor_bin);
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, no_results_page);
+  gtk_widget_class_bind_template_child (widget_class, CtgWindow, welcome_status_page);
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, welcome_menu_button);
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, sidebar_menu_button);
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, axis_menu_button);

@@ -6,7 +6,7 @@
  * tick, down then back up, for 240 frames, and each frame is timed from the
  * frame clock's "before-paint" to its "after-paint" (update, layout,
  * snapshot and render: under Xvfb nothing waits for vsync). Prints
- *   CTG_BENCH NAME-height-px=<upper> NAME-window-px=<width>x<height>
+ *   CTG_BENCH NAME-height-px=<upper> NAME-window-width-px=<w> NAME-window-height-px=<h>
  *   CTG_BENCH NAME-frame-us=<t1>,<t2>,...
  *   CTG_BENCH NAME-interval-us=<after-paint to after-paint>,...
  *
@@ -120,8 +120,8 @@ bench_scroll_measure (GtkWidget  *scrollable,
     g_main_context_iteration (NULL, TRUE);
   gtk_adjustment_set_value (m.adj, 0);
   spin (150);
-  printf ("CTG_BENCH %s-height-px=%.0f %s-window-px=%dx%d\n", name, gtk_adjustment_get_upper (m.adj),
-          name, gtk_widget_get_width (toplevel), gtk_widget_get_height (toplevel));
+  printf ("CTG_BENCH %s-height-px=%.0f %s-window-width-px=%d %s-window-height-px=%d\n", name,
+          gtk_adjustment_get_upper (m.adj), name, gtk_widget_get_width (toplevel), name, gtk_widget_get_height (toplevel));
 
   m.frame_times = g_array_new (FALSE, FALSE, sizeof (gint64));
   m.frame_intervals = g_array_new (FALSE, FALSE, sizeof (gint64));

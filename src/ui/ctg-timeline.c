@@ -77,7 +77,7 @@ struct _CtgTimeline
   GArray          *visible;       /* guint indices into rows, collapsed groups left out */
   GHashTable      *collapsed;     /* "a<id>", "o<id>", "u" */
   GDate           *today;
-  GHashTable      *layouts;       /* key (layout_key) -> PangoLayout: what recent frames drew */
+  GHashTable      *layouts;       /* text_layout ()'s key -> PangoLayout: what recent frames drew */
   GHashTable      *old_layouts;   /* the generation before, still used when scrolling back */
 
   /* State */
@@ -821,9 +821,9 @@ status_color (CtgTimeline *self,
 }
 
 /* On whole pixels: a rectangle with fractional edges (dates make x
- * fractional) is antialiased, which the cairo renderer does through a mask
- * for each one, most of the timeline's frame time when scrolling; the grid
- * lines also come out sharp instead of blurred over two pixels. */
+ * fractional) is antialiased, which costs the cairo renderer more than a
+ * plain fill, and the grid lines come out sharp instead of blurred over two
+ * pixels */
 static void
 fill (GtkSnapshot   *snapshot,
       const GdkRGBA *color,

@@ -19,7 +19,8 @@
  *              "before-paint" to its "after-paint" (the time to produce
  *              it; under Xvfb nothing waits for vsync) and the interval
  *              between frames: "CTG_BENCH scroll-list-frame-us=..." and
- *              "scroll-list-interval-us=...".
+ *              "scroll-list-interval-us=..." (bench-scroll.c, shared with
+ *              the floor, minimal-window --scroll-list).
  *
  * Copyright 2026 The CTG Planner authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -30,18 +31,14 @@
 #include <adwaita.h>
 #include <stdio.h>
 
+#include "bench-scroll.h"
 #include "ctg-window-private.h"
-
-#define SCROLL_FRAMES 240
-#define SCROLL_STEP   60.0
 
 static gint64 frame_start;
 static gint64 last_paint;
 static guint  paints;
 static gint64 search_started;
 static gboolean verbose;
-static GArray *frame_times;     /* gint64, before-paint -> after-paint */
-static GArray *frame_intervals; /* gint64, after-paint -> after-paint */
 
 static void
 on_before_paint_cb (GdkFrameClock *clock)
@@ -56,16 +53,6 @@ on_after_paint_cb (GdkFrameClock *clock)
 
   if (verbose && frame_start != 0 && now - frame_start > 50000)
     g_printerr ("slow frame: %" G_GINT64_FORMAT " us\n", now - frame_start);
-  if (frame_times != NULL && frame_start != 0)
-    {
-      gint64 took = now - frame_start;
-      g_array_append_val (frame_times, took);
-      if (last_paint != 0)
-        {
-          gint64 interval = now - last_paint;
-          g_array_append_val (frame_intervals, interval);
-        }
-    }
   last_paint = now;
   paints++;
 }
@@ -198,67 +185,6 @@ bench_edit (CtgWindow *window)
   print_times ("window-edit-us", times);
 }
 
-static gboolean
-scroll_tick_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       data)
-{
-  GtkAdjustment *adj = data;
-  double *direction = g_object_get_data (G_OBJECT (adj), "bench-direction");
-  double value, top;
-
-  /* A tick may come after the measure is over */
-  if (direction == NULL || frame_times == NULL)
-    return G_SOURCE_REMOVE;
-  value = gtk_adjustment_get_value (adj) + *direction * SCROLL_STEP;
-  top = gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj);
-
-  if (value >= top || value <= 0)
-    *direction = -*direction;
-  gtk_adjustment_set_value (adj, CLAMP (value, 0, top));
-  return frame_times != NULL && frame_times->len < SCROLL_FRAMES ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
-}
-
-static void
-bench_scroll (CtgWindow  *window,
-              GtkWidget  *scrollable,
-              const char *name)
-{
-  GtkWidget *scrolled = gtk_widget_get_ancestor (scrollable, GTK_TYPE_SCROLLED_WINDOW);
-  GtkAdjustment *adj;
-  double direction = 1;
-  g_autofree char *frame_name = g_strdup_printf ("%s-frame-us", name);
-  g_autofree char *interval_name = g_strdup_printf ("%s-interval-us", name);
-  gint64 end = g_get_monotonic_time () + 180 * G_USEC_PER_SEC;
-  guint tick;
-
-  g_return_if_fail (scrolled != NULL);
-  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
-  /* The page just shown may not be laid out yet */
-  while (gtk_adjustment_get_upper (adj) <= gtk_adjustment_get_page_size (adj) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  printf ("CTG_BENCH %s-height-px=%.0f\n", name, gtk_adjustment_get_upper (adj));
-  gtk_adjustment_set_value (adj, 0);
-  settle ();
-
-  g_object_set_data (G_OBJECT (adj), "bench-direction", &direction);
-  frame_times = g_array_new (FALSE, FALSE, sizeof (gint64));
-  frame_intervals = g_array_new (FALSE, FALSE, sizeof (gint64));
-  last_paint = 0;
-  frame_start = 0;
-  tick = gtk_widget_add_tick_callback (scrollable, scroll_tick_cb, adj, NULL);
-  while (frame_times->len < SCROLL_FRAMES && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  gtk_widget_remove_tick_callback (scrollable, tick);
-
-  print_times (frame_name, frame_times);
-  print_times (interval_name, frame_intervals);
-  g_clear_pointer (&frame_times, g_array_unref);
-  g_clear_pointer (&frame_intervals, g_array_unref);
-  g_object_set_data (G_OBJECT (adj), "bench-direction", NULL);
-  settle ();
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -299,13 +225,13 @@ main (int   argc,
 
           gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", page);
           settle ();
-          bench_scroll (window, GTK_WIDGET (_ctg_window_get_actions_view (window)), "scroll-list");
+          bench_scroll_measure (GTK_WIDGET (_ctg_window_get_actions_view (window)), "scroll-list");
         }
       else if (g_str_equal (argv[i], "scroll-timeline"))
         {
           gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "timeline");
           settle ();
-          bench_scroll (window, GTK_WIDGET (_ctg_window_get_timeline (window)), "scroll-timeline");
+          bench_scroll_measure (GTK_WIDGET (_ctg_window_get_timeline (window)), "scroll-timeline");
         }
       else
         g_printerr ("bench-ui: unknown measure %s\n", argv[i]);

@@ -234,7 +234,10 @@ ctg_date_format (const CtgDate *date)
   if (!ctg_date_is_set (date))
     return g_strdup ("");
 
-  dt = g_date_time_new_local (date->year, MAX (date->month, 1), MAX (date->day, 1), 12, 0, 0);
+  /* UTC, not local: only the calendar date is formatted, and a local
+   * GDateTime looks the time zone up again (readlink /etc/localtime) on each
+   * call, a third of binding a row of the action list */
+  dt = g_date_time_new_utc (date->year, MAX (date->month, 1), MAX (date->day, 1), 12, 0, 0);
 
   switch (ctg_date_precision (date))
     {

@@ -35,6 +35,83 @@ static const char * const status_classes[CTG_N_STATUSES] = {
   "status-todo", "status-in-progress", "status-done", "status-postponed", "status-abandoned",
 };
 
+/* The heading of a row (its objective, and the thématique or enjeu above)
+ * comes from the file, and rows are bound again as they scroll in: the
+ * headings are kept with the document until it changes. */
+#define HEADINGS_KEY "ctg-action-row-headings"
+
+typedef struct
+{
+  char *title;
+  char *section;   /* nullable */
+} Heading;
+
+typedef struct
+{
+  GHashTable *objectives;  /* objective id -> Heading */
+  GHashTable *axes;        /* axis id -> title */
+} Headings;
+
+static void
+heading_free (gpointer data)
+{
+  Heading *heading = data;
+
+  g_free (heading->title);
+  g_free (heading->section);
+  g_free (heading);
+}
+
+static void
+headings_free (gpointer data)
+{
+  Headings *headings = data;
+
+  g_hash_table_unref (headings->objectives);
+  g_hash_table_unref (headings->axes);
+  g_free (headings);
+}
+
+/* An emission hook, not a handler: hooks run before every handler, so the
+ * window's own handler, which binds the rows again, finds them cleared */
+static gboolean
+on_document_changed_hook (GSignalInvocationHint *hint,
+                          guint                  n_params,
+                          const GValue          *params,
+                          gpointer               data)
+{
+  Headings *headings = g_object_get_data (g_value_get_object (&params[0]), HEADINGS_KEY);
+
+  if (headings != NULL)
+    {
+      g_hash_table_remove_all (headings->objectives);
+      g_hash_table_remove_all (headings->axes);
+    }
+  return TRUE;
+}
+
+static Headings *
+document_headings (CtgDocument *document)
+{
+  static gsize hooked;
+  Headings *headings = g_object_get_data (G_OBJECT (document), HEADINGS_KEY);
+
+  if (g_once_init_enter (&hooked))
+    {
+      g_signal_add_emission_hook (g_signal_lookup ("changed", CTG_TYPE_DOCUMENT), 0,
+                                  on_document_changed_hook, NULL, NULL);
+      g_once_init_leave (&hooked, 1);
+    }
+  if (headings == NULL)
+    {
+      headings = g_new0 (Headings, 1);
+      headings->objectives = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, heading_free);
+      headings->axes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+      g_object_set_data_full (G_OBJECT (document), HEADINGS_KEY, headings, headings_free);
+    }
+  return headings;
+}
+
 static char *
 section_text (CtgDocument *document,
               gint64       objective_id)
@@ -49,6 +126,42 @@ section_text (CtgDocument *document,
   if (theme_title)
     return g_steal_pointer (&theme_title);
   return g_steal_pointer (&enjeu_title);
+}
+
+static const Heading *
+objective_heading (CtgDocument *document,
+                   gint64       objective_id)
+{
+  Headings *headings = document_headings (document);
+  Heading *heading = g_hash_table_lookup (headings->objectives, &objective_id);
+
+  if (heading == NULL)
+    {
+      heading = g_new0 (Heading, 1);
+      heading->title = ctg_document_dup_text (document, CTG_ITEM_OBJECTIVE, objective_id, "title");
+      if (heading->title == NULL)
+        heading->title = g_strdup ("");
+      heading->section = section_text (document, objective_id);
+      g_hash_table_insert (headings->objectives, g_memdup2 (&objective_id, sizeof objective_id), heading);
+    }
+  return heading;
+}
+
+static const char *
+axis_title (CtgDocument *document,
+            gint64       axis_id)
+{
+  Headings *headings = document_headings (document);
+  char *title = g_hash_table_lookup (headings->axes, &axis_id);
+
+  if (title == NULL)
+    {
+      title = ctg_document_dup_text (document, CTG_ITEM_AXIS, axis_id, "title");
+      if (title == NULL)
+        title = g_strdup ("");
+      g_hash_table_insert (headings->axes, g_memdup2 (&axis_id, sizeof axis_id), title);
+    }
+  return title;
 }
 
 /**
@@ -77,25 +190,25 @@ ctg_action_row_bind (CtgActionRow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->header_box), new_objective);
   if (new_objective)
     {
-      g_autofree char *objective_title = ctg_document_dup_text (document, CTG_ITEM_OBJECTIVE, objective, "title");
-      g_autofree char *section = section_text (document, objective);
-      g_autofree char *previous_section = previous ? section_text (document, ctg_action_get_objective_id (previous)) : NULL;
-      gboolean new_section = section != NULL && g_strcmp0 (section, previous_section) != 0;
+      const Heading *heading = objective_heading (document, objective);
+      const Heading *above = previous ? objective_heading (document, ctg_action_get_objective_id (previous)) : NULL;
+      const char *section = heading->section;
+      gboolean new_section = section != NULL && g_strcmp0 (section, above ? above->section : NULL) != 0;
+      g_autofree char *joined = NULL;
 
       if (show_axis)
         {
-          g_autofree char *axis = ctg_document_dup_text (document, CTG_ITEM_AXIS, ctg_action_get_axis_id (action), "title");
-          g_autofree char *joined = section ? g_strdup_printf ("%s — %s", axis, section) : g_strdup (axis);
+          const char *axis = axis_title (document, ctg_action_get_axis_id (action));
 
-          g_free (section);
-          section = g_steal_pointer (&joined);
+          joined = section ? g_strdup_printf ("%s — %s", axis, section) : g_strdup (axis);
+          section = joined;
           new_section = TRUE;
         }
 
       gtk_label_set_label (self->section_label, section ? section : "");
       gtk_widget_set_visible (GTK_WIDGET (self->section_label), new_section);
-      gtk_label_set_label (self->objective_label, objective_title ? objective_title : "");
-      gtk_widget_set_visible (GTK_WIDGET (self->objective_label), objective_title && objective_title[0]);
+      gtk_label_set_label (self->objective_label, heading->title);
+      gtk_widget_set_visible (GTK_WIDGET (self->objective_label), heading->title[0] != '\0');
     }
 
   gtk_label_set_label (self->code_label, ctg_action_get_code (action));

@@ -22,6 +22,7 @@
 #define END_GRIP        7
 #define DRAG_THRESHOLD  4
 #define BOTTOM_PADDING 24
+#define LAYOUT_CACHE   400
 
 typedef enum
 {
@@ -76,7 +77,8 @@ struct _CtgTimeline
   GArray          *visible;       /* guint indices into rows, collapsed groups left out */
   GHashTable      *collapsed;     /* "a<id>", "o<id>", "u" */
   GDate           *today;
-  PangoLayout     *layout;
+  GHashTable      *layouts;       /* text_layout ()'s key -> PangoLayout: what recent frames drew */
+  GHashTable      *old_layouts;   /* the generation before, still used when scrolling back */
 
   /* State */
   GtkScrollablePolicy hscroll_policy;
@@ -344,6 +346,13 @@ ensure_rows (CtgTimeline *self)
 
 /* Geometry */
 
+/* The nearest whole pixel (round () without libm) */
+static double
+snap (double v)
+{
+  return v >= 0 ? (double) (gint64) (v + 0.5) : -(double) (gint64) (0.5 - v);
+}
+
 static double
 label_width (CtgTimeline *self)
 {
@@ -437,8 +446,9 @@ bar_rect (CtgTimeline     *self,
     return FALSE;
   row_dates (self, index, row, &start, &end);
   date_span (start, end, &first, &last);
-  x0 = day_to_x (self, first);
-  x1 = MAX (day_to_x (self, last), x0 + 3);
+  /* Whole pixels, as fill () draws */
+  x0 = snap (day_to_x (self, first));
+  x1 = MAX (snap (day_to_x (self, last)), x0 + 3);
   graphene_rect_init (rect, x0, row_y (self, index) + (ROW_HEIGHT - BAR_HEIGHT) / 2.0, x1 - x0, BAR_HEIGHT);
   return TRUE;
 }
@@ -810,6 +820,10 @@ status_color (CtgTimeline *self,
     }
 }
 
+/* On whole pixels: a rectangle with fractional edges (dates make x
+ * fractional) is antialiased, which costs the cairo renderer more than a
+ * plain fill, and the grid lines come out sharp instead of blurred over two
+ * pixels */
 static void
 fill (GtkSnapshot   *snapshot,
       const GdkRGBA *color,
@@ -818,7 +832,57 @@ fill (GtkSnapshot   *snapshot,
       double         w,
       double         h)
 {
-  gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x, y, w, h));
+  double x0 = snap (x), y0 = snap (y);
+  double x1 = MAX (snap (x + w), x0 + (w > 0 ? 1 : 0));
+  double y1 = MAX (snap (y + h), y0 + (h > 0 ? 1 : 0));
+
+  gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0));
+}
+
+/* Shaping every label again on each frame was most of the timeline's own
+ * time when scrolling (HarfBuzz, under pango_layout_get_pixel_size): the
+ * layouts of recent frames are kept, keyed by what they show. Two
+ * generations, so that a full cache is not emptied at once; the layouts
+ * follow font changes themselves (PangoContext serial). */
+static PangoLayout *
+text_layout (CtgTimeline *self,
+             const char  *text,
+             double       width,
+             gboolean     bold,
+             gboolean     small)
+{
+  int pango_width = width > 0 ? (int) (width * PANGO_SCALE) : -1;
+  g_autofree char *key = g_strdup_printf ("%d%d%d:%s", bold, small, pango_width, text);
+  PangoLayout *layout = g_hash_table_lookup (self->layouts, key);
+  g_autoptr(PangoAttrList) attrs = NULL;
+
+  if (layout != NULL)
+    return layout;
+
+  if (g_hash_table_size (self->layouts) >= LAYOUT_CACHE)
+    {
+      g_hash_table_unref (self->old_layouts);
+      self->old_layouts = g_steal_pointer (&self->layouts);
+      self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+    }
+
+  if (g_hash_table_steal_extended (self->old_layouts, key, NULL, (gpointer *) &layout))
+    {
+      g_hash_table_insert (self->layouts, g_steal_pointer (&key), layout);
+      return layout;
+    }
+
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  attrs = pango_attr_list_new ();
+  if (bold)
+    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  if (small)
+    pango_attr_list_insert (attrs, pango_attr_scale_new (0.85));
+  pango_layout_set_attributes (layout, attrs);
+  pango_layout_set_width (layout, pango_width);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  g_hash_table_insert (self->layouts, g_steal_pointer (&key), layout);
+  return layout;
 }
 
 static void
@@ -832,21 +896,13 @@ draw_text (CtgTimeline   *self,
            gboolean       small,
            const GdkRGBA *color)
 {
-  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+  PangoLayout *layout = text_layout (self, text, width, bold, small);
   int text_height;
 
-  if (bold)
-    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-  if (small)
-    pango_attr_list_insert (attrs, pango_attr_scale_new (0.85));
-  pango_layout_set_attributes (self->layout, attrs);
-  pango_layout_set_text (self->layout, text, -1);
-  pango_layout_set_width (self->layout, width > 0 ? (int) (width * PANGO_SCALE) : -1);
-  pango_layout_get_pixel_size (self->layout, NULL, &text_height);
-
+  pango_layout_get_pixel_size (layout, NULL, &text_height);
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) x, (float) (y - text_height / 2.0)));
-  gtk_snapshot_append_layout (snapshot, self->layout, color);
+  gtk_snapshot_append_layout (snapshot, layout, color);
   gtk_snapshot_restore (snapshot);
 }
 
@@ -882,7 +938,7 @@ draw_bar (CtgTimeline *self,
   CtgStatus status = ctg_action_get_status (row->action);
   GdkRGBA color = status_color (self, status);
   GdkRGBA clear = with_alpha (&color, 0);
-  double x, w, y, h, fade_start, fade_end;
+  double x, w, y, h, fade_start, fade_end, body_x0, body_x1;
   gboolean no_start = !ctg_date_is_set (ctg_action_get_start (row->action));
   gboolean no_end = !ctg_date_is_set (ctg_action_get_echeance (row->action));
 
@@ -901,28 +957,38 @@ draw_bar (CtgTimeline *self,
   fade_start = no_start ? MIN (w / 2, 24) : fade_width (self, start, w);
   fade_end = no_end ? MIN (w / 2, 24) : fade_width (self, end, w);
 
-  {
-    GskRoundedRect rounded;
-
-    gsk_rounded_rect_init_from_rect (&rounded, &rect, 4);
-    gtk_snapshot_push_rounded_clip (snapshot, &rounded);
-  }
-  if (fade_start > 0)
-    gtk_snapshot_append_linear_gradient (snapshot, &GRAPHENE_RECT_INIT (x, y, fade_start, h),
-                                         &GRAPHENE_POINT_INIT (x, y), &GRAPHENE_POINT_INIT (x + fade_start, y),
+  /* The body between the fades, on whole pixels like the bar */
+  body_x0 = snap (x + fade_start);
+  body_x1 = MAX (snap (x + w - fade_end), body_x0);
+  if (body_x0 > x)
+    gtk_snapshot_append_linear_gradient (snapshot, &GRAPHENE_RECT_INIT (x, y, body_x0 - x, h),
+                                         &GRAPHENE_POINT_INIT (x, y), &GRAPHENE_POINT_INIT (body_x0, y),
                                          (GskColorStop[]) { { 0, clear }, { 1, color } }, 2);
-  fill (snapshot, &color, x + fade_start, y, MAX (w - fade_start - fade_end, 0), h);
-  if (fade_end > 0)
-    gtk_snapshot_append_linear_gradient (snapshot, &GRAPHENE_RECT_INIT (x + w - fade_end, y, fade_end, h),
-                                         &GRAPHENE_POINT_INIT (x + w - fade_end, y),
-                                         &GRAPHENE_POINT_INIT (x + w, y),
+  if (body_x1 > body_x0)
+    {
+      /* Rounded where it does not fade. A border as thick as the body is
+       * a filled rounded rectangle drawn as one path; a rounded clip around
+       * a fill cost the cairo renderer a mask per node, 40% of its frame */
+      float r = (float) MIN (4, MIN (body_x1 - body_x0, h) / 2);
+      graphene_size_t round = { r, r }, square = { 0, 0 };
+      float half_w = (float) (body_x1 - body_x0) / 2, half_h = (float) h / 2;
+      GskRoundedRect body;
+
+      gsk_rounded_rect_init (&body, &GRAPHENE_RECT_INIT (body_x0, y, body_x1 - body_x0, h),
+                             body_x0 > x ? &square : &round, body_x1 < x + w ? &square : &round,
+                             body_x1 < x + w ? &square : &round, body_x0 > x ? &square : &round);
+      gtk_snapshot_append_border (snapshot, &body, (float[]) { half_h, half_w, half_h, half_w },
+                                  (GdkRGBA[]) { color, color, color, color });
+    }
+  if (x + w > body_x1)
+    gtk_snapshot_append_linear_gradient (snapshot, &GRAPHENE_RECT_INIT (body_x1, y, x + w - body_x1, h),
+                                         &GRAPHENE_POINT_INIT (body_x1, y), &GRAPHENE_POINT_INIT (x + w, y),
                                          (GskColorStop[]) { { 0, color }, { 1, clear } }, 2);
   if (status == CTG_STATUS_ABANDONED)
     {
       GdkRGBA line = with_alpha (&self->colors[COLOR_FG], 0.5);
       fill (snapshot, &line, x, y + h / 2 - 0.5, w, 1);
     }
-  gtk_snapshot_pop (snapshot);
 
   /* A day-precision end gets a solid cap, so that it reads as exact */
   {
@@ -1114,7 +1180,6 @@ ctg_timeline_snapshot (GtkWidget   *widget,
           g_autofree char *text = code && code[0] ? g_strdup_printf ("%s %s", code, ctg_action_get_title (row->action))
                                                   : g_strdup (ctg_action_get_title (row->action));
 
-          pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
           draw_text (self, snapshot, text, 36, y, lw - 44, FALSE, FALSE, &color);
         }
       else
@@ -1125,7 +1190,6 @@ ctg_timeline_snapshot (GtkWidget   *widget,
           g_autofree char *count = g_strdup_printf ("%u", row->n_children);
           GdkRGBA color = with_alpha (&self->colors[COLOR_FG], row->kind == ROW_OBJECTIVE ? 0.75 : 0.95);
 
-          pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
           draw_text (self, snapshot, text, indent, y, lw - indent - 36, row->kind != ROW_OBJECTIVE, FALSE, &color);
           color = with_alpha (&self->colors[COLOR_FG], 0.5);
           draw_text (self, snapshot, count, lw - 30, y, -1, FALSE, TRUE, &color);
@@ -1152,14 +1216,7 @@ ctg_timeline_snapshot (GtkWidget   *widget,
       double text_w;
       int pw;
 
-      g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
-
-      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-      pango_attr_list_insert (attrs, pango_attr_scale_new (0.85));
-      pango_layout_set_attributes (self->layout, attrs);
-      pango_layout_set_width (self->layout, -1);
-      pango_layout_set_text (self->layout, _("Today"), -1);
-      pango_layout_get_pixel_size (self->layout, &pw, NULL);
+      pango_layout_get_pixel_size (text_layout (self, _("Today"), -1, TRUE, TRUE), &pw, NULL);
       text_w = pw + 12;
       gsk_rounded_rect_init_from_rect (&pill, &GRAPHENE_RECT_INIT (today_x - text_w / 2, 27, text_w, 16), 8);
       gtk_snapshot_push_rounded_clip (snapshot, &pill);
@@ -1621,7 +1678,8 @@ ctg_timeline_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->vadjustment, on_adjustment_changed_cb, self);
   g_clear_object (&self->hadjustment);
   g_clear_object (&self->vadjustment);
-  g_clear_object (&self->layout);
+  g_clear_pointer (&self->layouts, g_hash_table_unref);
+  g_clear_pointer (&self->old_layouts, g_hash_table_unref);
 
   G_OBJECT_CLASS (ctg_timeline_parent_class)->dispose (object);
 }
@@ -1713,7 +1771,8 @@ ctg_timeline_init (CtgTimeline *self)
   self->collapsed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->today = g_date_new_dmy (g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                                 g_date_time_get_year (now));
-  self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->old_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->focus = -1;
   self->drag_row = -1;
   self->zoom = CTG_TIMELINE_ZOOM_YEARS;

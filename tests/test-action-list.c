@@ -1,0 +1,83 @@
+/* test-action-list.c: the rows of an axis's action list, under Xvfb
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "ctg-test-util.h"
+#include "ctg-window-private.h"
+
+/* Whether a row of @view shows @text as an objective heading */
+static gboolean
+shows_heading (GtkWidget  *widget,
+               const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "objective-header") &&
+      gtk_widget_is_visible (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (shows_heading (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* Headings are kept between binds: a renamed objective must still show its
+ * new title, even though the rows were bound before */
+static void
+test_action_list_heading_follows_edits (void)
+{
+  g_autofree char *path = ctg_test_copy_example ("creusot-montceau");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CtgWindow *window = ctg_window_new (NULL);
+  GtkWidget *view = GTK_WIDGET (_ctg_window_get_actions_view (window));
+  CtgDocument *doc;
+  g_autoptr(GArray) axes = NULL;
+  g_autoptr(CtgAction) first = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *page = NULL;
+  g_autofree char *title = NULL;
+  gint64 objective;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ctg_window_load (window, file));
+  doc = ctg_window_get_document (window);
+  axes = ctg_document_list_ids (doc, CTG_ITEM_AXIS, 0);
+  page = g_strdup_printf ("axis:%" G_GINT64_FORMAT, g_array_index (axes, gint64, 0));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", page));
+  CTG_TEST_WAIT_FOR (g_list_model_get_n_items (_ctg_window_get_shown_actions (window)) > 0);
+
+  first = g_list_model_get_item (_ctg_window_get_shown_actions (window), 0);
+  objective = ctg_action_get_objective_id (first);
+  title = ctg_document_dup_text (doc, CTG_ITEM_OBJECTIVE, objective, "title");
+  g_assert_nonnull (title);
+  CTG_TEST_WAIT_FOR (shows_heading (view, title));
+
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_OBJECTIVE, objective, "title", "Objectif renommé", &error));
+  g_assert_no_error (error);
+  CTG_TEST_WAIT_FOR (shows_heading (view, "Objectif renommé"));
+  g_assert_false (shows_heading (view, title));
+
+  /* And back, through undo */
+  g_assert_true (ctg_document_undo (doc, &error));
+  g_assert_no_error (error);
+  CTG_TEST_WAIT_FOR (shows_heading (view, title));
+  g_assert_false (shows_heading (view, "Objectif renommé"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ctg_test_init (&argc, &argv);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add_func ("/action-list/heading-follows-edits", test_action_list_heading_follows_edits);
+  return g_test_run ();
+}

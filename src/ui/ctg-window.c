@@ -121,6 +121,7 @@ find_convention_page (const char *name)
 }
 
 static void show_axis (CtgWindow *self, gint64 axis_id);
+static void on_filters_changed_cb (CtgWindow *self);
 
 /* Helpers */
 
@@ -230,6 +231,10 @@ make_sidebar_row (const char *title,
       gtk_box_append (GTK_BOX (box), caption);
       gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (bar), fraction);
       gtk_box_append (GTK_BOX (box), bar);
+      /* For update_sidebar_figures() */
+      g_object_set_data (G_OBJECT (row), "caption", caption);
+      g_object_set_data (G_OBJECT (row), "bar", bar);
+      g_object_set_data_full (G_OBJECT (row), "title", g_strdup (title), g_free);
     }
 
   if (icon != NULL)
@@ -314,22 +319,14 @@ axis_subtitle (guint                     n,
                           n, summary->average);
 }
 
-static void
-rebuild_sidebar (CtgWindow *self)
+/* The actions of each axis (axis id -> GListStore), from the one list of
+ * actions, for the roll-ups */
+static GHashTable *
+group_by_axis (GListModel *all)
 {
-  g_autoptr(GArray) axes = ctg_document_list_ids (self->document, CTG_ITEM_AXIS, 0);
-  GListModel *all = self->all;
-  g_autoptr(GHashTable) by_axis = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
-  GtkWidget *child;
-  GtkWidget *selected = NULL;
-  CtgProgressSummary summary;
-  guint n;
+  GHashTable *by_axis = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  guint n = g_list_model_get_n_items (all);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar))) != NULL)
-    gtk_list_box_remove (self->sidebar, child);
-
-  /* The roll-ups of every axis from the one list of actions */
-  n = g_list_model_get_n_items (all);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CtgAction) action = g_list_model_get_item (all, i);
@@ -343,6 +340,78 @@ rebuild_sidebar (CtgWindow *self)
         }
       g_list_store_append (store, action);
     }
+  return by_axis;
+}
+
+static void
+set_row_figures (GtkListBoxRow *row,
+                 const char    *subtitle,
+                 double         fraction)
+{
+  GtkLabel *caption = g_object_get_data (G_OBJECT (row), "caption");
+  GtkProgressBar *bar = g_object_get_data (G_OBJECT (row), "bar");
+  g_autofree char *accessible = g_strdup_printf ("%s, %s", (const char *) g_object_get_data (G_OBJECT (row), "title"), subtitle);
+
+  if (caption == NULL)
+    return;
+  gtk_label_set_label (caption, subtitle);
+  if (gtk_progress_bar_get_fraction (bar) != fraction)
+    gtk_progress_bar_set_fraction (bar, fraction);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+/* After an edit of actions of @axes (no axis added, removed or moved): the
+ * rows stay; the convention's figures and those axes' change */
+static void
+update_sidebar_figures (CtgWindow  *self,
+                        GHashTable *axes)
+{
+  GtkListBoxRow *row;
+  CtgProgressSummary summary;
+  guint n = g_list_model_get_n_items (self->all);
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar, i)) != NULL; i++)
+    {
+      gint64 axis = page_axis (row_page (row));
+      g_autoptr(GListStore) actions = NULL;
+      g_autofree char *subtitle = NULL;
+
+      if (g_object_get_data (G_OBJECT (row), "caption") == NULL ||
+          (axis > 0 && !g_hash_table_contains (axes, &axis)))
+        continue;
+
+      if (axis > 0)
+        {
+          actions = g_list_store_new (CTG_TYPE_ACTION);
+          for (guint j = 0; j < n; j++)
+            {
+              g_autoptr(CtgAction) action = g_list_model_get_item (self->all, j);
+
+              if (ctg_action_get_axis_id (action) == axis)
+                g_list_store_append (actions, action);
+            }
+        }
+      ctg_actions_summarize_progress (actions ? G_LIST_MODEL (actions) : self->all, &summary);
+      subtitle = axis_subtitle (actions ? g_list_model_get_n_items (G_LIST_MODEL (actions)) : n, &summary);
+      set_row_figures (row, subtitle, summary.average / 100);
+    }
+}
+
+static void
+rebuild_sidebar (CtgWindow *self)
+{
+  g_autoptr(GArray) axes = ctg_document_list_ids (self->document, CTG_ITEM_AXIS, 0);
+  GListModel *all = self->all;
+  g_autoptr(GHashTable) by_axis = group_by_axis (all);
+  GtkWidget *child;
+  GtkWidget *selected = NULL;
+  CtgProgressSummary summary;
+  guint n;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar))) != NULL)
+    gtk_list_box_remove (self->sidebar, child);
+
+  n = g_list_model_get_n_items (all);
 
   ctg_actions_summarize_progress (all, &summary);
   for (guint i = 0; i < G_N_ELEMENTS (convention_pages); i++)
@@ -556,24 +625,63 @@ refresh_list (CtgWindow *self)
     gtk_stack_set_visible_child_name (self->content_stack, n > 0 ? "actions" : "no-results");
 }
 
+/* Makes @list from @offset on hold @strings, replacing only the part that
+ * differs: a drop-down whose selected item is replaced refilters the list */
 static void
-reload_actions (CtgWindow *self)
+splice_strings (GtkStringList      *list,
+                guint               offset,
+                const char * const *strings)
+{
+  guint old_n = g_list_model_get_n_items (G_LIST_MODEL (list)) - offset;
+  guint new_n = g_strv_length ((GStrv) strings);
+  guint prefix = 0, suffix = 0;
+  g_autoptr(GStrvBuilder) middle = g_strv_builder_new ();
+  g_auto(GStrv) added = NULL;
+
+  while (prefix < old_n && prefix < new_n &&
+         g_str_equal (gtk_string_list_get_string (list, offset + prefix), strings[prefix]))
+    prefix++;
+  while (suffix < old_n - prefix && suffix < new_n - prefix &&
+         g_str_equal (gtk_string_list_get_string (list, offset + old_n - 1 - suffix), strings[new_n - 1 - suffix]))
+    suffix++;
+  if (prefix == old_n && prefix == new_n)
+    return;
+  for (guint i = prefix; i < new_n - suffix; i++)
+    g_strv_builder_add (middle, strings[i]);
+  added = g_strv_builder_end (middle);
+  gtk_string_list_splice (list, offset + prefix, old_n - prefix - suffix, (const char * const *) added);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      data)
+{
+  return strcmp (a, b);
+}
+
+/* The pilots and years the filters offer. Returns whether a filter's choice
+ * is no longer offered (it is then reset). */
+static gboolean
+update_filter_choices (CtgWindow *self)
 {
   GListModel *all = self->all;
   g_auto(GStrv) names = ctg_document_list_participant_names (self->document);
-  g_autoptr(GTree) years = g_tree_new ((GCompareFunc) g_strcmp0);
+  g_autoptr(GTree) years = g_tree_new_full (compare_strings, NULL, g_free, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
   guint n = g_list_model_get_n_items (all);
+  gboolean was_applying = self->applying_filters;
+  gboolean reset;
 
-  g_hash_table_remove_all (self->search_text);
-  self->search_stale = TRUE;
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CtgAction) action = g_list_model_get_item (all, i);
+      guint year = ctg_action_get_echeance (action)->year;
 
-      if (ctg_action_get_echeance (action)->year != 0)
+      if (year != 0 && !g_hash_table_contains (seen, GUINT_TO_POINTER (year)))
         {
-          g_autofree char *year = g_strdup_printf ("%u", ctg_action_get_echeance (action)->year);
-          g_tree_insert (years, g_strdup (year), NULL);
+          g_hash_table_add (seen, GUINT_TO_POINTER (year));
+          g_tree_insert (years, g_strdup_printf ("%u", year), NULL);
         }
     }
 
@@ -593,10 +701,10 @@ reload_actions (CtgWindow *self)
       g_ptr_array_add (year_list, g_strdup (g_tree_node_key (t)));
     g_ptr_array_add (year_list, NULL);
 
-    gtk_string_list_splice (self->pilot_names, 1, g_list_model_get_n_items (G_LIST_MODEL (self->pilot_names)) - 1,
-                            (const char * const *) names);
-    gtk_string_list_splice (self->years, 0, g_list_model_get_n_items (G_LIST_MODEL (self->years)),
-                            (const char * const *) year_list->pdata);
+    /* The list is refreshed by the caller, once */
+    self->applying_filters = TRUE;
+    splice_strings (self->pilot_names, 1, (const char * const *) names);
+    splice_strings (self->years, 0, (const char * const *) year_list->pdata);
     for (guint i = 0; pilot_name && names[i]; i++)
       if (g_str_equal (names[i], pilot_name))
         new_pilot = i + 1;
@@ -605,10 +713,109 @@ reload_actions (CtgWindow *self)
         new_year = i;
     gtk_drop_down_set_selected (self->pilot_filter, new_pilot);
     gtk_drop_down_set_selected (self->year_filter, new_year);
+    self->applying_filters = was_applying;
+    reset = (pilot_name != NULL && new_pilot == 0) || (year_name != NULL && new_year == 0);
   }
+  return reset;
+}
 
+static void
+reload_actions (CtgWindow *self)
+{
+  gboolean reset;
+
+  g_hash_table_remove_all (self->search_text);
+  self->search_stale = TRUE;
+  reset = update_filter_choices (self);
   g_clear_object (&self->source);
-  refresh_list (self);
+  if (reset)
+    on_filters_changed_cb (self);
+  else
+    refresh_list (self);
+}
+
+static gboolean
+same_participants (GPtrArray *a,
+                   GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (!ctg_participant_equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)))
+      return FALSE;
+  return TRUE;
+}
+
+/* After an edit of a few actions' own data (the document then hands out the
+ * other actions' snapshots unchanged): replaces those actions in the list,
+ * the search index and the sidebar's figures, instead of rebuilding them.
+ * Returns FALSE when the change is anything else. */
+static gboolean
+update_changed_actions (CtgWindow  *self,
+                        GListModel *all)
+{
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GHashTable) axes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  gboolean choices = FALSE;
+  gboolean filtered = filters_active (self);
+  gboolean rows_come_or_go = FALSE;
+  guint n;
+
+  if (self->all == NULL || (n = g_list_model_get_n_items (all)) != g_list_model_get_n_items (self->all))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CtgAction) before = g_list_model_get_item (self->all, i);
+      g_autoptr(CtgAction) after = g_list_model_get_item (all, i);
+
+      if (before == after)
+        continue;
+      /* Read again from the file: the change may be anywhere (or nowhere, as
+       * for a section's title, which the list's headings show) */
+      if (changed->len == 8 || ctg_action_get_id (before) != ctg_action_get_id (after) ||
+          ctg_action_get_objective_id (before) != ctg_action_get_objective_id (after))
+        return FALSE;
+      g_array_append_val (changed, i);
+    }
+  if (changed->len == 0)
+    return FALSE;
+
+  for (guint k = 0; k < changed->len; k++)
+    {
+      guint i = g_array_index (changed, guint, k);
+      g_autoptr(CtgAction) before = g_list_model_get_item (self->all, i);
+      g_autoptr(CtgAction) after = g_list_model_get_item (all, i);
+      guint position;
+      gboolean was_shown = filtered && filter_action (before, self);
+      gint64 axis = ctg_action_get_axis_id (after);
+
+      if (!self->search_stale)
+        {
+          gint64 *id = g_new (gint64, 1);
+
+          *id = ctg_action_get_id (after);
+          g_hash_table_insert (self->search_text, id, fold_action (after));
+        }
+      g_hash_table_add (axes, g_memdup2 (&axis, sizeof axis));
+      /* A row that appears or goes changes the row below's heading */
+      rows_come_or_go = rows_come_or_go || (filtered && was_shown != filter_action (after, self));
+      if (self->source != NULL && g_list_store_find (self->source, before, &position))
+        g_list_store_splice (self->source, position, 1, (gpointer *) &after, 1);
+      choices = choices ||
+                ctg_action_get_echeance (before)->year != ctg_action_get_echeance (after)->year ||
+                !same_participants (ctg_action_get_pilots (before), ctg_action_get_pilots (after)) ||
+                !same_participants (ctg_action_get_partners (before), ctg_action_get_partners (after)) ||
+                !same_participants (ctg_action_get_referents (before), ctg_action_get_referents (after));
+    }
+
+  g_set_object (&self->all, all);
+  update_sidebar_figures (self, axes);
+  if (choices && update_filter_choices (self))
+    on_filters_changed_cb (self);
+  else if (rows_come_or_go)
+    refresh_list (self);
+  return TRUE;
 }
 
 /* Pages */
@@ -785,10 +992,14 @@ on_document_changed_cb (CtgDocument *document,
 {
   /* One read of every action per change, shared by the sidebar's roll-ups,
    * the search index and the list */
-  g_clear_object (&self->all);
-  self->all = ctg_document_list_actions (document, 0);
-  rebuild_sidebar (self);
-  reload_actions (self);
+  g_autoptr(GListModel) all = ctg_document_list_actions (document, 0);
+
+  if (!update_changed_actions (self, all))
+    {
+      g_set_object (&self->all, all);
+      rebuild_sidebar (self);
+      reload_actions (self);
+    }
 
   if (self->action_id != 0 && !ctg_document_has_item (document, CTG_ITEM_ACTION, self->action_id))
     show_axis (self, self->axis_id);

@@ -2353,11 +2353,14 @@ load_participants (CtgDocument *self,
 {
   sqlite3_stmt *stmt;
 
-  stmt = _ctg_document_prepare (self,
-    "SELECT p.action_id, p.relation, p.name, p.kind, p.role FROM participant p"
-    " JOIN action a ON a.id = p.action_id JOIN objective o ON o.id = a.objective_id"
-    " WHERE (?1 = 0 OR o.axis_id = ?1) AND (?2 = 0 OR p.action_id = ?2)"
-    " ORDER BY p.action_id, p.position, p.id", NULL);
+  /* One action's by its index (the general query scans every participant) */
+  stmt = _ctg_document_prepare (self, action_id != 0
+    ? "SELECT p.action_id, p.relation, p.name, p.kind, p.role FROM participant p"
+      " WHERE ?1 = ?1 AND p.action_id = ?2 ORDER BY p.position, p.id"
+    : "SELECT p.action_id, p.relation, p.name, p.kind, p.role FROM participant p"
+      " JOIN action a ON a.id = p.action_id JOIN objective o ON o.id = a.objective_id"
+      " WHERE (?1 = 0 OR o.axis_id = ?1) AND (?2 = 0 OR p.action_id = ?2)"
+      " ORDER BY p.action_id, p.position, p.id", NULL);
   if (stmt == NULL)
     return;
   sqlite3_bind_int64 (stmt, 1, axis_id);
@@ -2390,11 +2393,13 @@ load_funding (CtgDocument *self,
 {
   sqlite3_stmt *stmt;
 
-  stmt = _ctg_document_prepare (self,
-    "SELECT f.action_id, f.funder, f.name, f.amount FROM funding f"
-    " JOIN action a ON a.id = f.action_id JOIN objective o ON o.id = a.objective_id"
-    " WHERE (?1 = 0 OR o.axis_id = ?1) AND (?2 = 0 OR f.action_id = ?2)"
-    " ORDER BY f.action_id, f.position, f.id", NULL);
+  stmt = _ctg_document_prepare (self, action_id != 0
+    ? "SELECT f.action_id, f.funder, f.name, f.amount FROM funding f"
+      " WHERE ?1 = ?1 AND f.action_id = ?2 ORDER BY f.position, f.id"
+    : "SELECT f.action_id, f.funder, f.name, f.amount FROM funding f"
+      " JOIN action a ON a.id = f.action_id JOIN objective o ON o.id = a.objective_id"
+      " WHERE (?1 = 0 OR o.axis_id = ?1) AND (?2 = 0 OR f.action_id = ?2)"
+      " ORDER BY f.action_id, f.position, f.id", NULL);
   if (stmt == NULL)
     return;
   sqlite3_bind_int64 (stmt, 1, axis_id);

@@ -70,6 +70,7 @@ struct _CtgWindow
   GHashTable           *search_text;   /* action id -> folded text to search */
   gboolean              search_stale;  /* search_text is built when first searched */
   GStrv                 query_words;   /* the search, folded once per change of it */
+  gboolean              choices_stale; /* pilot_names and years, updated when the filters show */
   GtkStringList        *pilot_names;
   GtkStringList        *years;
   GtkWidget            *error_dialog;
@@ -719,6 +720,25 @@ update_filter_choices (CtgWindow *self)
   return reset;
 }
 
+/* The filters' choices (a query over every participant, and a drop-down
+ * that may refilter the list) are only updated while the filters show */
+static gboolean
+filter_choices_changed (CtgWindow *self)
+{
+  self->choices_stale = TRUE;
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    return FALSE;
+  self->choices_stale = FALSE;
+  return update_filter_choices (self);
+}
+
+static void
+on_search_mode_cb (CtgWindow *self)
+{
+  if (self->document != NULL && self->choices_stale && filter_choices_changed (self))
+    on_filters_changed_cb (self);
+}
+
 static void
 reload_actions (CtgWindow *self)
 {
@@ -726,7 +746,7 @@ reload_actions (CtgWindow *self)
 
   g_hash_table_remove_all (self->search_text);
   self->search_stale = TRUE;
-  reset = update_filter_choices (self);
+  reset = filter_choices_changed (self);
   g_clear_object (&self->source);
   if (reset)
     on_filters_changed_cb (self);
@@ -811,7 +831,7 @@ update_changed_actions (CtgWindow  *self,
 
   g_set_object (&self->all, all);
   update_sidebar_figures (self, axes);
-  if (choices && update_filter_choices (self))
+  if (choices && filter_choices_changed (self))
     on_filters_changed_cb (self);
   else if (rows_come_or_go)
     refresh_list (self);
@@ -1801,6 +1821,11 @@ show_actions_action (GtkWidget  *widget,
     set_page (self, "dashboard");
 
   clear_filters (self);
+  if (self->choices_stale)
+    {
+      self->choices_stale = FALSE;
+      update_filter_choices (self);
+    }
   self->applying_filters = TRUE;
   self->listing = TRUE;
   self->filter_axis = axis;
@@ -2146,6 +2171,7 @@ ctg_window_init (CtgWindow *self)
   g_signal_connect (self->action_editor, "toast", G_CALLBACK (on_editor_toast_cb), self);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled", G_CALLBACK (on_search_mode_cb), self);
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
 
   fill_recent (self);

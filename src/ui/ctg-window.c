@@ -67,6 +67,7 @@ struct _CtgWindow
   GListStore           *source;        /* the actions of the axis, or all of them */
   GtkFilterListModel   *filtered;
   GtkCustomFilter      *filter;
+  GHashTable           *bound_items;   /* the GtkListItems bound, to refresh their headings */
   GHashTable           *search_text;   /* action id -> folded text to search */
   gboolean              search_stale;  /* search_text is built when first searched */
   GStrv                 query_words;   /* the search, folded once per change of it */
@@ -552,6 +553,48 @@ on_action_row_bind_cb (GtkSignalListItemFactory *factory,
 
   ctg_action_row_bind (CTG_ACTION_ROW (gtk_list_item_get_child (item)), self->document,
                        gtk_list_item_get_item (item), previous, self->searching, self->today);
+  /* What the heading was decided from (the pointer only, never used) */
+  g_object_set_data (G_OBJECT (item), "ctg-previous", previous);
+  g_hash_table_add (self->bound_items, item);
+}
+
+static void
+on_action_row_unbind_cb (GtkSignalListItemFactory *factory,
+                         GtkListItem              *item,
+                         gpointer                  user_data)
+{
+  CtgWindow *self = user_data;
+
+  if (self->bound_items != NULL)
+    g_hash_table_remove (self->bound_items, item);
+}
+
+/* A row shows its objective's heading when the row above is of another
+ * objective. When the filter hides or shows rows, the list view binds only
+ * the rows that came: those now below another row are bound again here. */
+static void
+refresh_headings (CtgWindow *self)
+{
+  GHashTableIter iter;
+  gpointer key;
+  g_autoptr(GPtrArray) stale = g_ptr_array_new ();
+
+  g_hash_table_iter_init (&iter, self->bound_items);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      GtkListItem *item = key;
+      guint position = gtk_list_item_get_position (item);
+      g_autoptr(CtgAction) previous = NULL;
+
+      if (position == GTK_INVALID_LIST_POSITION || gtk_list_item_get_item (item) == NULL)
+        continue;
+      if (position > 0)
+        previous = g_list_model_get_item (G_LIST_MODEL (self->filtered), position - 1);
+      if (previous != g_object_get_data (G_OBJECT (item), "ctg-previous"))
+        g_ptr_array_add (stale, item);
+    }
+  for (guint i = 0; i < stale->len; i++)
+    on_action_row_bind_cb (NULL, g_ptr_array_index (stale, i), self);
 }
 
 /* Folding the text of every action costs a tenth of a second at 10,000
@@ -583,6 +626,7 @@ refresh_list (CtgWindow *self)
   g_autoptr(GtkSelectionModel) selection = NULL;
   gboolean searching = filters_active (self);
   const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  gboolean new_source = FALSE;
   guint n;
 
   if (self->document == NULL)
@@ -614,11 +658,20 @@ refresh_list (CtgWindow *self)
       g_clear_object (&self->source);
       self->source = actions;
       gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->source));
+      new_source = TRUE;
     }
 
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered))));
-  gtk_list_view_set_model (self->actions_view, selection);
+  /* While the same actions are filtered, the same model: a new one makes
+   * the list view create every row widget again. A new source (another
+   * axis, a search starting) rebinds every row, which names the axis when
+   * searching. */
+  if (new_source || gtk_list_view_get_model (self->actions_view) == NULL)
+    {
+      selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered))));
+      gtk_list_view_set_model (self->actions_view, selection);
+    }
+  refresh_headings (self);
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "action") != 0 &&
@@ -2021,6 +2074,7 @@ ctg_window_dispose (GObject *object)
   g_clear_object (&self->pilot_names);
   g_clear_object (&self->years);
   g_clear_pointer (&self->search_text, g_hash_table_unref);
+  g_clear_pointer (&self->bound_items, g_hash_table_unref);
   g_clear_pointer (&self->today, g_date_free);
   g_clear_pointer (&self->page, g_free);
   g_clear_weak_pointer (&self->error_dialog);
@@ -2146,6 +2200,7 @@ ctg_window_init (CtgWindow *self)
   self->today = g_date_new_dmy (g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                                 g_date_time_get_year (now));
   self->search_text = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->bound_items = g_hash_table_new (NULL, NULL);
   self->filter = gtk_custom_filter_new (filter_action, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
 
@@ -2159,6 +2214,7 @@ ctg_window_init (CtgWindow *self)
 
   g_signal_connect (factory, "setup", G_CALLBACK (on_action_row_setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (on_action_row_bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_action_row_unbind_cb), self);
   gtk_list_view_set_factory (self->actions_view, factory);
 
   self->convention_page = CTG_CONVENTION_PAGE (ctg_convention_page_new ());

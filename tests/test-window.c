@@ -227,6 +227,83 @@ test_window_edit_one_action (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+label_shown (GtkWidget  *widget,
+             GtkWidget  *top,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    {
+      for (GtkWidget *w = widget; w != top; w = gtk_widget_get_parent (w))
+        if (!gtk_widget_get_visible (w))
+          return FALSE;
+      return TRUE;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (label_shown (child, top, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The rows on screen (the list is scrolled to the top) show their
+ * objective's title exactly where the objective changes */
+static gboolean
+headings_right (CtgWindow *window)
+{
+  GListModel *shown = _ctg_window_get_shown_actions (window);
+  CtgDocument *doc = ctg_window_get_document (window);
+  GtkWidget *view = GTK_WIDGET (_ctg_window_get_actions_view (window));
+  guint i = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (view); child; child = gtk_widget_get_next_sibling (child))
+    {
+      g_autoptr(CtgAction) action = NULL;
+      g_autoptr(CtgAction) previous = NULL;
+      g_autofree char *objective = NULL;
+      gboolean expected;
+
+      if (!gtk_widget_get_visible (child) || i >= g_list_model_get_n_items (shown))
+        continue;
+      action = g_list_model_get_item (shown, i);
+      previous = i > 0 ? g_list_model_get_item (shown, i - 1) : NULL;
+      objective = ctg_document_dup_text (doc, CTG_ITEM_OBJECTIVE, ctg_action_get_objective_id (action), "title");
+      expected = previous == NULL || ctg_action_get_objective_id (previous) != ctg_action_get_objective_id (action);
+      if (label_shown (child, child, objective) != expected)
+        return FALSE;
+      i++;
+    }
+  return i > 0;
+}
+
+/* Typing narrows the list without giving it a new model: the rows left get
+ * their objective's heading where the row above went */
+static void
+test_window_search_headings (void)
+{
+  CtgWindow *window = open_window ("creusot-montceau", NULL);
+  GtkEditable *entry = _ctg_window_get_search_entry (window);
+  const char *queries[] = { "e", "en", "enf", "enfa", "enfan", "a", "ac", "acc", "accu", "accue", "p", "pa", "par" };
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      const char *text = gtk_editable_get_text (entry);
+      int position = (int) strlen (text);
+
+      /* Typed one character at a time, as a user does (replacing the text
+       * would empty the entry for a moment and rebuild the list) */
+      if (position > 0 && g_str_has_prefix (queries[q], text))
+        gtk_editable_insert_text (entry, queries[q] + position, -1, &position);
+      else
+        gtk_editable_set_text (entry, queries[q]);
+      CTG_TEST_WAIT_FOR (shows_only (window, queries[q]));
+      ctg_test_spin (50);
+      g_assert_true (headings_right (window));
+    }
+  gtk_editable_set_text (entry, "");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_window_undo (void)
 {
@@ -513,6 +590,7 @@ main (int   argc,
   g_test_add_func ("/window/search", test_window_search);
   g_test_add_func ("/window/undo", test_window_undo);
   g_test_add_func ("/window/edit-one-action", test_window_edit_one_action);
+  g_test_add_func ("/window/search-headings", test_window_search_headings);
   g_test_add_func ("/window/edit-action", test_window_edit_action);
   g_test_add_func ("/window/export-pdf", test_window_export_pdf);
   g_test_add_func ("/window/reorder", test_window_reorder);

@@ -164,8 +164,13 @@ test_summary_progress (Fixture       *fixture,
   GtkLabel *overdue = _ctg_convention_page_get_summary_label (fixture->page, "overdue");
   GtkLabel *note = _ctg_convention_page_get_summary_label (fixture->page, "note");
   g_autofree char *expected = NULL;
+  GtkWidget *window = gtk_window_new ();
 
-  /* The page follows the document's "changed" signal */
+  /* The page follows the document's "changed" signal while shown */
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (fixture->page));
+  gtk_window_present (GTK_WINDOW (window));
+  ctg_test_spin (100);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->page)));
   ctg_document_set (fixture->document, CTG_ITEM_ACTION, ctg_action_get_id (first), "status", "done", &error);
   g_assert_no_error (error);
   ctg_document_set (fixture->document, CTG_ITEM_ACTION, ctg_action_get_id (second), "progress", "40", &error);
@@ -181,6 +186,19 @@ test_summary_progress (Fixture       *fixture,
   g_assert_cmpuint (count_overdue (fixture->document), >=, 1);
   g_assert_nonnull (strstr (gtk_label_get_label (_ctg_convention_page_get_summary_label (fixture->page, "done")), "1"));
   g_assert_nonnull (strstr (gtk_label_get_label (_ctg_convention_page_get_summary_label (fixture->page, "todo")), "33"));
+
+  /* Hidden, it catches up when shown again */
+  gtk_widget_set_visible (GTK_WIDGET (fixture->page), FALSE);
+  ctg_document_set (fixture->document, CTG_ITEM_ACTION, ctg_action_get_id (second), "progress", "60", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (gtk_label_get_label (progress), "70"));
+  gtk_widget_set_visible (GTK_WIDGET (fixture->page), TRUE);
+  ctg_test_spin (50);
+  /* (100 + 60) / 2 */
+  g_assert_nonnull (strstr (gtk_label_get_label (progress), "80"));
+
+  gtk_window_set_child (GTK_WINDOW (window), NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void

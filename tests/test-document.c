@@ -958,6 +958,199 @@ test_document_examples_open (void)
     }
 }
 
+/* Every action listed is as the file holds it, in plan order */
+static void
+assert_actions_as_in_file (CtgDocument *doc)
+{
+  g_autoptr(GListModel) listed = ctg_document_list_actions (doc, 0);
+  g_autoptr(GArray) axes = ctg_document_list_ids (doc, CTG_ITEM_AXIS, 0);
+  guint k = 0;
+
+  for (guint i = 0; i < axes->len; i++)
+    {
+      g_autoptr(GArray) objectives = ctg_document_list_ids (doc, CTG_ITEM_OBJECTIVE, g_array_index (axes, gint64, i));
+
+      for (guint j = 0; j < objectives->len; j++)
+        {
+          g_autoptr(GArray) ids = ctg_document_list_ids (doc, CTG_ITEM_ACTION, g_array_index (objectives, gint64, j));
+
+          for (guint m = 0; m < ids->len; m++, k++)
+            {
+              g_autoptr(CtgAction) a = g_list_model_get_item (listed, k);
+              g_autoptr(CtgAction) fresh = ctg_document_get_action (doc, g_array_index (ids, gint64, m));
+              g_autofree char *pilots = NULL;
+              g_autofree char *fresh_pilots = NULL;
+              g_autofree char *echeance = NULL;
+              g_autofree char *fresh_echeance = NULL;
+
+              g_assert_nonnull (a);
+              g_assert_cmpint (ctg_action_get_id (a), ==, ctg_action_get_id (fresh));
+              g_assert_cmpint (ctg_action_get_objective_id (a), ==, ctg_action_get_objective_id (fresh));
+              g_assert_cmpint (ctg_action_get_axis_id (a), ==, ctg_action_get_axis_id (fresh));
+              g_assert_cmpstr (ctg_action_get_title (a), ==, ctg_action_get_title (fresh));
+              g_assert_cmpstr (ctg_action_get_code (a), ==, ctg_action_get_code (fresh));
+              g_assert_cmpstr (ctg_action_get_modified (a), ==, ctg_action_get_modified (fresh));
+              g_assert_cmpint (ctg_action_get_status (a), ==, ctg_action_get_status (fresh));
+              g_assert_cmpint (ctg_action_get_progress (a), ==, ctg_action_get_progress (fresh));
+              echeance = ctg_date_format (ctg_action_get_echeance (a));
+              fresh_echeance = ctg_date_format (ctg_action_get_echeance (fresh));
+              g_assert_cmpstr (echeance, ==, fresh_echeance);
+              pilots = ctg_action_dup_pilots_text (a);
+              fresh_pilots = ctg_action_dup_pilots_text (fresh);
+              g_assert_cmpstr (pilots, ==, fresh_pilots);
+              g_assert_cmpuint (ctg_action_get_partners (a)->len, ==, ctg_action_get_partners (fresh)->len);
+              g_assert_cmpuint (ctg_action_get_funding (a)->len, ==, ctg_action_get_funding (fresh)->len);
+            }
+        }
+    }
+  g_assert_cmpuint (k, ==, g_list_model_get_n_items (listed));
+}
+
+/* How many snapshots differ between two lists of the same actions */
+static guint
+count_new_snapshots (GListModel *before,
+                     GListModel *after)
+{
+  guint n = g_list_model_get_n_items (before);
+  guint changed = 0;
+
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CtgAction) a = g_list_model_get_item (before, i);
+      g_autoptr(CtgAction) b = g_list_model_get_item (after, i);
+
+      g_assert_cmpint (ctg_action_get_id (a), ==, ctg_action_get_id (b));
+      changed += a != b;
+    }
+  return changed;
+}
+
+/* An edit of one action's own data replaces that action's snapshot only
+ * (the window relies on it to update one row); anything else is read again,
+ * and what is listed is always what the file holds */
+static void
+test_document_actions_patched (void)
+{
+  g_autofree char *path = ctg_test_copy_example ("m2a");
+  g_autoptr(CtgDocument) doc = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, NULL);
+  g_autoptr(GListModel) before = ctg_document_list_actions (doc, 0);
+  g_autoptr(GListModel) after = NULL;
+  g_autoptr(CtgAction) x = g_list_model_get_item (before, 5);
+  g_autoptr(CtgAction) y = g_list_model_get_item (before, 9);
+  g_autoptr(CtgAction) changed = NULL;
+  g_autoptr(GPtrArray) pilots = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_participant_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gint64 xid = ctg_action_get_id (x);
+  gint64 yid = ctg_action_get_id (y);
+  g_autoptr(GArray) participants = NULL;
+
+  /* A field */
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, xid, "echeance", "2031-06", &error));
+  g_assert_no_error (error);
+  after = ctg_document_list_actions (doc, 0);
+  g_assert_cmpuint (count_new_snapshots (before, after), ==, 1);
+  changed = g_list_model_get_item (after, 5);
+  g_assert_cmpuint (ctg_action_get_echeance (changed)->year, ==, 2031);
+  g_assert_cmpuint (ctg_action_get_echeance (x)->year, !=, 2031);
+  assert_actions_as_in_file (doc);
+
+  /* Its pilots */
+  g_set_object (&before, after);
+  g_clear_object (&after);
+  g_ptr_array_add (pilots, ctg_participant_new ("Pilote du test", CTG_PARTICIPANT_ORGANISATION, NULL));
+  g_assert_true (ctg_document_set_participants (doc, xid, CTG_RELATION_PILOT, pilots, &error));
+  after = ctg_document_list_actions (doc, 0);
+  g_assert_cmpuint (count_new_snapshots (before, after), ==, 1);
+  g_clear_object (&changed);
+  changed = g_list_model_get_item (after, 5);
+  text = ctg_action_dup_pilots_text (changed);
+  g_assert_cmpstr (text, ==, "Pilote du test");
+  assert_actions_as_in_file (doc);
+
+  /* One participant's name, through the generic setter */
+  participants = ctg_document_list_ids (doc, CTG_ITEM_PARTICIPANT, xid);
+  g_assert_cmpuint (participants->len, >, 0);
+  g_set_object (&before, after);
+  g_clear_object (&after);
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_PARTICIPANT, g_array_index (participants, gint64, 0),
+                                   "name", "Pilote renommé", &error));
+  after = ctg_document_list_actions (doc, 0);
+  g_assert_cmpuint (count_new_snapshots (before, after), ==, 1);
+  assert_actions_as_in_file (doc);
+
+  /* Undo and redo of one action's pilots */
+  g_set_object (&before, after);
+  g_clear_object (&after);
+  g_assert_true (ctg_document_undo (doc, &error));
+  g_assert_true (ctg_document_undo (doc, &error));
+  after = ctg_document_list_actions (doc, 0);
+  g_assert_cmpuint (count_new_snapshots (before, after), ==, 1);
+  g_clear_object (&changed);
+  changed = g_list_model_get_item (after, 5);
+  g_clear_pointer (&text, g_free);
+  text = ctg_action_dup_pilots_text (changed);
+  g_assert_cmpstr (text, !=, "Pilote du test");
+  g_assert_cmpstr (text, !=, "Pilote renommé");
+  assert_actions_as_in_file (doc);
+  g_assert_true (ctg_document_redo (doc, &error));
+  assert_actions_as_in_file (doc);
+  g_assert_true (ctg_document_undo (doc, &error));
+  assert_actions_as_in_file (doc);
+
+  /* A group touching two actions */
+  g_assert_true (ctg_document_begin_group (doc, "Deux", &error));
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, xid, "title", "Titre X", &error));
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, yid, "title", "Titre Y", &error));
+  g_assert_true (ctg_document_end_group (doc, &error));
+  assert_actions_as_in_file (doc);
+  g_assert_true (ctg_document_undo (doc, &error));
+  assert_actions_as_in_file (doc);
+  g_assert_true (ctg_document_redo (doc, &error));
+  assert_actions_as_in_file (doc);
+
+  /* An edit and a move of the same action, in one group: its place changes */
+  g_assert_true (ctg_document_begin_group (doc, "Déplacer", &error));
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, xid, "title", "Titre déplacé", &error));
+  g_assert_true (ctg_document_move_action (doc, xid, ctg_action_get_objective_id (y), &error));
+  g_assert_true (ctg_document_end_group (doc, &error));
+  assert_actions_as_in_file (doc);
+  g_assert_true (ctg_document_undo (doc, &error));
+  assert_actions_as_in_file (doc);
+  g_assert_true (ctg_document_move (doc, CTG_ITEM_ACTION, xid, 0, &error));
+  assert_actions_as_in_file (doc);
+  g_assert_true (ctg_document_undo (doc, &error));
+  assert_actions_as_in_file (doc);
+
+  /* Edits that fail or are cancelled change nothing listed */
+  g_clear_object (&before);
+  before = ctg_document_list_actions (doc, 0);
+  g_assert_false (ctg_document_set (doc, CTG_ITEM_ACTION, xid, "progress", "beaucoup", &error));
+  g_clear_error (&error);
+  assert_actions_as_in_file (doc);
+  g_assert_true (ctg_document_begin_group (doc, "Annulé", &error));
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, xid, "title", "Jamais vu", &error));
+  ctg_document_cancel_group (doc);
+  assert_actions_as_in_file (doc);
+  g_clear_object (&changed);
+  {
+    g_autoptr(GListModel) now = ctg_document_list_actions (doc, 0);
+
+    changed = g_list_model_get_item (now, 5);
+    g_assert_cmpstr (ctg_action_get_title (changed), !=, "Jamais vu");
+  }
+
+  /* A step is in no snapshot: the list stays as it was, shared */
+  g_clear_object (&before);
+  before = ctg_document_list_actions (doc, 0);
+  g_assert_cmpint (ctg_document_add_step (doc, yid, "Une étape", &error), >, 0);
+  g_clear_object (&after);
+  after = ctg_document_list_actions (doc, 0);
+  g_assert_cmpuint (count_new_snapshots (before, after), <=, 1);
+  assert_actions_as_in_file (doc);
+}
+
 /* The actions listed are read again once the file changed, whether by this
  * document or by another process, and shared while it did not */
 static void
@@ -1060,6 +1253,7 @@ main (int   argc,
   g_test_add_func ("/document/open/already-open", test_document_already_open);
   g_test_add_func ("/document/open/examples", test_document_examples_open);
   g_test_add_func ("/document/actions-follow-changes", test_document_actions_follow_changes);
+  g_test_add_func ("/document/actions-patched", test_document_actions_patched);
 
   return g_test_run ();
 }

@@ -248,6 +248,175 @@ test_window_search (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Every label's text in @widget, for the sidebar's rows */
+static void
+collect_labels (GtkWidget *widget,
+                GString   *text)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (text, "%s|", gtk_label_get_label (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, text);
+}
+
+static char *
+row_text (GtkListBox *box,
+          int         index)
+{
+  GString *text = g_string_new (NULL);
+
+  collect_labels (GTK_WIDGET (gtk_list_box_get_row_at_index (box, index)), text);
+  return g_string_free (text, FALSE);
+}
+
+/* An edit of one action (which the window applies to that action only)
+ * shows in the list, the sidebar's figures and the search, as does its undo */
+static void
+test_window_edit_one_action (void)
+{
+  CtgWindow *window = open_window ("creusot-montceau", NULL);
+  CtgDocument *doc = ctg_window_get_document (window);
+  GtkListBox *sidebar = _ctg_window_get_sidebar (window);
+  GtkEditable *entry = _ctg_window_get_search_entry (window);
+  g_autoptr(CtgAction) action = NULL;
+  g_autoptr(CtgAction) shown = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *axis_row = NULL;
+  g_autofree char *dashboard_row = NULL;
+  gint64 id;
+
+  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 4));
+  ctg_test_spin (50);
+  action = g_list_model_get_item (_ctg_window_get_shown_actions (window), 2);
+  id = ctg_action_get_id (action);
+  axis_row = row_text (sidebar, 4);
+  g_assert_nonnull (strstr (axis_row, "17 actions|"));
+
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, id, "title", "Titre changé dans la liste", &error));
+  g_assert_no_error (error);
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, id, "progress", "50", &error));
+  g_assert_no_error (error);
+  ctg_test_spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (_ctg_window_get_shown_actions (window)), ==, 17);
+  shown = g_list_model_get_item (_ctg_window_get_shown_actions (window), 2);
+  g_assert_cmpint (ctg_action_get_id (shown), ==, id);
+  g_assert_cmpstr (ctg_action_get_title (shown), ==, "Titre changé dans la liste");
+  g_clear_pointer (&axis_row, g_free);
+  axis_row = row_text (sidebar, 4);
+  g_assert_nonnull (strstr (axis_row, "17 actions · 50 %|"));
+  dashboard_row = row_text (sidebar, 0);
+  g_assert_nonnull (strstr (dashboard_row, "34 actions · 50 %|"));
+  /* The other axes' figures are as they were */
+  g_clear_pointer (&axis_row, g_free);
+  axis_row = row_text (sidebar, 5);
+  g_assert_null (strstr (axis_row, "%"));
+
+  /* Undone: back in the list and the figures */
+  g_assert_true (ctg_document_undo (doc, &error));
+  ctg_test_spin (50);
+  g_clear_object (&shown);
+  shown = g_list_model_get_item (_ctg_window_get_shown_actions (window), 2);
+  g_assert_cmpstr (ctg_action_get_title (shown), ==, "Titre changé dans la liste");
+  g_clear_pointer (&axis_row, g_free);
+  axis_row = row_text (sidebar, 4);
+  g_assert_nonnull (strstr (axis_row, "17 actions|"));
+  g_assert_true (ctg_document_undo (doc, &error));
+  ctg_test_spin (50);
+  g_clear_object (&shown);
+  shown = g_list_model_get_item (_ctg_window_get_shown_actions (window), 2);
+  g_assert_cmpstr (ctg_action_get_title (shown), ==, ctg_action_get_title (action));
+
+  /* A search follows the edited text: the action comes, then goes */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  gtk_editable_set_text (entry, "zébulon");
+  CTG_TEST_WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "no-results") == 0);
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, id, "title", "Le manège de Zébulon", &error));
+  CTG_TEST_WAIT_FOR (shows_only (window, "zebulon"));
+  g_assert_cmpuint (g_list_model_get_n_items (_ctg_window_get_shown_actions (window)), ==, 1);
+  g_assert_true (ctg_document_undo (doc, &error));
+  CTG_TEST_WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "no-results") == 0);
+  gtk_editable_set_text (entry, "");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+label_shown (GtkWidget  *widget,
+             GtkWidget  *top,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    {
+      for (GtkWidget *w = widget; w != top; w = gtk_widget_get_parent (w))
+        if (!gtk_widget_get_visible (w))
+          return FALSE;
+      return TRUE;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (label_shown (child, top, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The rows on screen (the list is scrolled to the top) show their
+ * objective's title exactly where the objective changes */
+static gboolean
+headings_right (CtgWindow *window)
+{
+  GListModel *shown = _ctg_window_get_shown_actions (window);
+  CtgDocument *doc = ctg_window_get_document (window);
+  GtkWidget *view = GTK_WIDGET (_ctg_window_get_actions_view (window));
+  guint i = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (view); child; child = gtk_widget_get_next_sibling (child))
+    {
+      g_autoptr(CtgAction) action = NULL;
+      g_autoptr(CtgAction) previous = NULL;
+      g_autofree char *objective = NULL;
+      gboolean expected;
+
+      if (!gtk_widget_get_visible (child) || i >= g_list_model_get_n_items (shown))
+        continue;
+      action = g_list_model_get_item (shown, i);
+      previous = i > 0 ? g_list_model_get_item (shown, i - 1) : NULL;
+      objective = ctg_document_dup_text (doc, CTG_ITEM_OBJECTIVE, ctg_action_get_objective_id (action), "title");
+      expected = previous == NULL || ctg_action_get_objective_id (previous) != ctg_action_get_objective_id (action);
+      if (label_shown (child, child, objective) != expected)
+        return FALSE;
+      i++;
+    }
+  return i > 0;
+}
+
+/* Typing narrows the list without giving it a new model: the rows left get
+ * their objective's heading where the row above went */
+static void
+test_window_search_headings (void)
+{
+  CtgWindow *window = open_window ("creusot-montceau", NULL);
+  GtkEditable *entry = _ctg_window_get_search_entry (window);
+  const char *queries[] = { "e", "en", "enf", "enfa", "enfan", "a", "ac", "acc", "accu", "accue", "p", "pa", "par" };
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      const char *text = gtk_editable_get_text (entry);
+      int position = (int) strlen (text);
+
+      /* Typed one character at a time, as a user does (replacing the text
+       * would empty the entry for a moment and rebuild the list) */
+      if (position > 0 && g_str_has_prefix (queries[q], text))
+        gtk_editable_insert_text (entry, queries[q] + position, -1, &position);
+      else
+        gtk_editable_set_text (entry, queries[q]);
+      CTG_TEST_WAIT_FOR (shows_only (window, queries[q]));
+      ctg_test_spin (50);
+      g_assert_true (headings_right (window));
+    }
+  gtk_editable_set_text (entry, "");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_window_undo (void)
 {
@@ -533,6 +702,8 @@ main (int   argc,
   g_test_add_func ("/window/browse", test_window_browse);
   g_test_add_func ("/window/search", test_window_search);
   g_test_add_func ("/window/undo", test_window_undo);
+  g_test_add_func ("/window/edit-one-action", test_window_edit_one_action);
+  g_test_add_func ("/window/search-headings", test_window_search_headings);
   g_test_add_func ("/window/edit-action", test_window_edit_action);
   g_test_add_func ("/window/export-pdf", test_window_export_pdf);
   g_test_add_func ("/window/reorder", test_window_reorder);

@@ -56,6 +56,15 @@ struct _CtgDocument
   gint64       actions_cache_changes;
   gint64       actions_cache_data_version;
 
+  /* What the transaction under way did to the actions' snapshots, from
+   * SQLite's update hook: an edit that changed one action only (its fields,
+   * participants or funding, never its place in the plan) patches that
+   * action in the cache at commit instead of dropping the cache */
+  gint64       edit_action;         /* the action the running edit declared, or 0 */
+  gint64       txn_action;          /* 0: no snapshot touched, > 0: that action only, -1: anything */
+  gint64       txn_start_changes;   /* total_changes at BEGIN */
+  gint64       txn_hooked_changes;  /* rows the update hook saw since BEGIN */
+
   guint        read_only : 1;
 };
 
@@ -67,6 +76,9 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static void keep_actions_cache (CtgDocument *self);
+static gint64 data_version (CtgDocument *self);
 
 typedef struct
 {
@@ -497,6 +509,9 @@ _ctg_document_begin (CtgDocument  *self,
     {
       if (!_ctg_document_exec (self, "BEGIN IMMEDIATE", error))
         return FALSE;
+      self->txn_action = 0;
+      self->txn_start_changes = sqlite3_total_changes64 (self->db);
+      self->txn_hooked_changes = 0;
       g_free (self->group_label);
       self->group_label = g_strdup (label ? label : "");
       self->group_txn = 0;
@@ -557,6 +572,7 @@ _ctg_document_end (CtgDocument  *self,
   }
 
   g_clear_pointer (&self->group_label, g_free);
+  keep_actions_cache (self);
   if (self->group_changed)
     g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
@@ -860,6 +876,124 @@ _ctg_document_resume_journal (CtgDocument *self)
   self->journal_suspended--;
 }
 
+/* The list of actions kept across edits */
+
+/* Tables whose rows are in no action snapshot and no row of the list of
+ * actions (which shows sections and objectives above the actions) */
+static gboolean
+table_outside_actions (const char *table)
+{
+  static const char * const tables[] = {
+    "convention", "signatory", "body", "member", "meeting", "step", "indicator",
+    "indicator_value", "action_year", "evaluation_indicator", "evaluation_assessment",
+    "journal", "txn",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    if (g_str_equal (table, tables[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* SQLite's update hook: called for every row written, whatever the code
+ * path, so a write nobody declared cannot slip by. It must not use the
+ * connection. */
+static void
+on_row_written (void          *data,
+                int            op,
+                const char    *database,
+                const char    *table,
+                sqlite3_int64  rowid)
+{
+  CtgDocument *self = data;
+  gboolean declared;
+
+  self->txn_hooked_changes++;
+  if (self->txn_action < 0 || table_outside_actions (table))
+    return;
+
+  /* An edit declared for one action may change that action's row (not add
+   * or remove it) and its participants and funding */
+  declared = self->edit_action > 0 &&
+             ((g_str_equal (table, "action") && op == SQLITE_UPDATE && rowid == self->edit_action) ||
+              g_str_equal (table, "participant") || g_str_equal (table, "funding"));
+  if (!declared || (self->txn_action != 0 && self->txn_action != self->edit_action))
+    self->txn_action = -1;
+  else
+    self->txn_action = self->edit_action;
+}
+
+/* Marks the writes that follow as changing @action_id's own data only, never
+ * its place in the plan. Returns the previous mark, for end_action_edit(). */
+static gint64
+begin_action_edit (CtgDocument *self,
+                   gint64       action_id)
+{
+  gint64 previous = self->edit_action;
+
+  self->edit_action = action_id;
+  return previous;
+}
+
+static void
+end_action_edit (CtgDocument *self,
+                 gint64       previous)
+{
+  self->edit_action = previous;
+}
+
+/* Replaces one action of the cache by a fresh read of it */
+static gboolean
+patch_cached_action (CtgDocument *self,
+                     gint64       action_id)
+{
+  g_autoptr(CtgAction) fresh = ctg_document_get_action (self, action_id);
+
+  if (fresh == NULL)
+    return FALSE;
+  for (guint i = 0; i < self->actions_cache->len; i++)
+    {
+      CtgAction *old = g_ptr_array_index (self->actions_cache, i);
+
+      if (ctg_action_get_id (old) != action_id)
+        continue;
+      /* Its place in the plan comes from these: never patched */
+      if (ctg_action_get_objective_id (old) != ctg_action_get_objective_id (fresh) ||
+          ctg_action_get_axis_id (old) != ctg_action_get_axis_id (fresh))
+        return FALSE;
+      g_ptr_array_index (self->actions_cache, i) = g_steal_pointer (&fresh);
+      g_object_unref (old);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* After a commit: the cache stays valid if it was valid when the
+ * transaction began, nobody else wrote, and the transaction changed at most
+ * one action's own data, which is read again. Otherwise it goes. */
+static void
+keep_actions_cache (CtgDocument *self)
+{
+  gint64 changes = sqlite3_total_changes64 (self->db);
+  gint64 version;
+
+  if (self->actions_cache == NULL)
+    return;
+
+  if (self->txn_action < 0 ||
+      self->actions_cache_changes != self->txn_start_changes ||
+      /* A row written without the hook seeing it (REPLACE, truncation) */
+      changes - self->txn_start_changes != self->txn_hooked_changes ||
+      (version = data_version (self)) == -1 ||
+      version != self->actions_cache_data_version ||
+      (self->txn_action > 0 && !patch_cached_action (self, self->txn_action)))
+    {
+      g_clear_pointer (&self->actions_cache, g_ptr_array_unref);
+      return;
+    }
+  self->actions_cache_changes = changes;
+}
+
 /* Opening */
 
 static gboolean
@@ -877,6 +1011,7 @@ configure_connection (CtgDocument  *self,
   sqlite3_limit (self->db, SQLITE_LIMIT_LENGTH, 64 * 1024 * 1024);
   sqlite3_limit (self->db, SQLITE_LIMIT_ATTACHED, 0);
   sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_update_hook (self->db, on_row_written, self);
 
   rc = sqlite3_exec (self->db,
                      "PRAGMA cell_size_check = ON;"
@@ -1787,6 +1922,36 @@ set_column (CtgDocument    *self,
   return TRUE;
 }
 
+/* The last column: the action an inserted or deleted row belonged to */
+#define REPLAY_COLUMNS \
+  "tbl, row_id, op, field, old, new," \
+  " CASE WHEN op <> 'update' AND json_valid(coalesce(new, old))" \
+  " THEN json_extract(coalesce(new, old), '$.action_id') END"
+
+/* The one action whose own data a journal entry changes, without moving
+ * it in the plan, or 0 */
+static gint64
+replayed_action (CtgDocument *self,
+                 const char  *table,
+                 gint64       row_id,
+                 const char  *op,
+                 const char  *field,
+                 gint64       row_action)
+{
+  gboolean update = g_strcmp0 (op, "update") == 0;
+
+  if (g_strcmp0 (table, "action") == 0)
+    return update && g_strcmp0 (field, "position") != 0 && g_strcmp0 (field, "objective_id") != 0 ? row_id : 0;
+  if (g_strcmp0 (table, "participant") != 0 && g_strcmp0 (table, "funding") != 0)
+    return 0;
+  if (!update)
+    return row_action;
+  if (g_strcmp0 (field, "action_id") == 0)
+    return 0;
+  return ctg_document_get_int (self, g_str_equal (table, "participant") ? CTG_ITEM_PARTICIPANT : CTG_ITEM_FUNDING,
+                               row_id, "action_id", 0);
+}
+
 /* Plays the journal of one transaction backwards (undo) or forwards (redo).
  * Table and column names come from the file, so they are checked against
  * our own schema before they go near any SQL. */
@@ -1813,8 +1978,8 @@ replay_txn (CtgDocument  *self,
 
   /* Not cached: the replay may prepare statements of its own meanwhile */
   rc = sqlite3_prepare_v2 (self->db,
-                           undo ? "SELECT tbl, row_id, op, field, old, new FROM journal WHERE txn_id = ?1 ORDER BY id DESC"
-                                : "SELECT tbl, row_id, op, field, old, new FROM journal WHERE txn_id = ?1 ORDER BY id ASC",
+                           undo ? "SELECT " REPLAY_COLUMNS " FROM journal WHERE txn_id = ?1 ORDER BY id DESC"
+                                : "SELECT " REPLAY_COLUMNS " FROM journal WHERE txn_id = ?1 ORDER BY id ASC",
                            -1, &entries, NULL);
   if (rc != SQLITE_OK)
     {
@@ -1831,6 +1996,7 @@ replay_txn (CtgDocument  *self,
       const char *field = (const char *) sqlite3_column_text (entries, 3);
       sqlite3_value *old_value = sqlite3_column_value (entries, 4);
       sqlite3_value *new_value = sqlite3_column_value (entries, 5);
+      gint64 previous_edit;
       CtgItemKind kind;
 
       if (!kind_from_table (table, &kind) || (kind == CTG_ITEM_CONVENTION && g_strcmp0 (op, "update") != 0))
@@ -1839,21 +2005,27 @@ replay_txn (CtgDocument  *self,
                                _("The history of changes in this file is damaged."));
           ok = FALSE;
         }
-      else if (g_strcmp0 (op, "update") == 0)
-        {
-          if (!table_has_column (self, table, field) || g_str_equal (field, "id"))
-            {
-              g_set_error_literal (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_DAMAGED,
-                                   _("The history of changes in this file is damaged."));
-              ok = FALSE;
-            }
-          else
-            ok = set_column (self, table, row_id, field, undo ? old_value : new_value, error);
-        }
-      else if ((g_strcmp0 (op, "insert") == 0) == undo)
-        ok = remove_row (self, table, row_id, error);
       else
-        ok = restore_row (self, table, undo ? old_value : new_value, error);
+        {
+          previous_edit = begin_action_edit (self, replayed_action (self, table, row_id, op, field,
+                                                                    sqlite3_column_int64 (entries, 6)));
+          if (g_strcmp0 (op, "update") == 0)
+            {
+              if (!table_has_column (self, table, field) || g_str_equal (field, "id"))
+                {
+                  g_set_error_literal (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_DAMAGED,
+                                       _("The history of changes in this file is damaged."));
+                  ok = FALSE;
+                }
+              else
+                ok = set_column (self, table, row_id, field, undo ? old_value : new_value, error);
+            }
+          else if ((g_strcmp0 (op, "insert") == 0) == undo)
+            ok = remove_row (self, table, row_id, error);
+          else
+            ok = restore_row (self, table, undo ? old_value : new_value, error);
+          end_action_edit (self, previous_edit);
+        }
     }
   if (ok && rc != SQLITE_DONE)
     ok = _ctg_document_set_sqlite_error (self, rc, error);
@@ -2175,11 +2347,14 @@ load_participants (CtgDocument *self,
 {
   sqlite3_stmt *stmt;
 
-  stmt = _ctg_document_prepare (self,
-    "SELECT p.action_id, p.relation, p.name, p.kind, p.role FROM participant p"
-    " JOIN action a ON a.id = p.action_id JOIN objective o ON o.id = a.objective_id"
-    " WHERE (?1 = 0 OR o.axis_id = ?1) AND (?2 = 0 OR p.action_id = ?2)"
-    " ORDER BY p.action_id, p.position, p.id", NULL);
+  /* One action's by its index (the general query scans every participant) */
+  stmt = _ctg_document_prepare (self, action_id != 0
+    ? "SELECT p.action_id, p.relation, p.name, p.kind, p.role FROM participant p"
+      " WHERE ?1 = ?1 AND p.action_id = ?2 ORDER BY p.position, p.id"
+    : "SELECT p.action_id, p.relation, p.name, p.kind, p.role FROM participant p"
+      " JOIN action a ON a.id = p.action_id JOIN objective o ON o.id = a.objective_id"
+      " WHERE (?1 = 0 OR o.axis_id = ?1) AND (?2 = 0 OR p.action_id = ?2)"
+      " ORDER BY p.action_id, p.position, p.id", NULL);
   if (stmt == NULL)
     return;
   sqlite3_bind_int64 (stmt, 1, axis_id);
@@ -2213,11 +2388,13 @@ load_funding (CtgDocument *self,
 {
   sqlite3_stmt *stmt;
 
-  stmt = _ctg_document_prepare (self,
-    "SELECT f.action_id, f.funder, f.name, f.amount FROM funding f"
-    " JOIN action a ON a.id = f.action_id JOIN objective o ON o.id = a.objective_id"
-    " WHERE (?1 = 0 OR o.axis_id = ?1) AND (?2 = 0 OR f.action_id = ?2)"
-    " ORDER BY f.action_id, f.position, f.id", NULL);
+  stmt = _ctg_document_prepare (self, action_id != 0
+    ? "SELECT f.action_id, f.funder, f.name, f.amount FROM funding f"
+      " WHERE ?1 = ?1 AND f.action_id = ?2 ORDER BY f.position, f.id"
+    : "SELECT f.action_id, f.funder, f.name, f.amount FROM funding f"
+      " JOIN action a ON a.id = f.action_id JOIN objective o ON o.id = a.objective_id"
+      " WHERE (?1 = 0 OR o.axis_id = ?1) AND (?2 = 0 OR f.action_id = ?2)"
+      " ORDER BY f.action_id, f.position, f.id", NULL);
   if (stmt == NULL)
     return;
   sqlite3_bind_int64 (stmt, 1, axis_id);
@@ -2313,7 +2490,10 @@ cached_actions (CtgDocument *self)
  * @axis_id: an axis, or 0 for the whole plan
  *
  * Returns: (transfer full): a #GListModel of #CtgAction, in plan order
- *   (axis, then objective, then action position)
+ *   (axis, then objective, then action position). After an edit of one
+ *   action's own data (not its place), the other actions are the same
+ *   snapshot objects as before: a caller may compare them by pointer to
+ *   find what changed.
  */
 GListModel *
 ctg_document_list_actions (CtgDocument *self,
@@ -2439,12 +2619,17 @@ touch_action (CtgDocument  *self,
 {
   g_autofree char *now = _ctg_now_iso ();
   sqlite3_stmt *stmt = _ctg_document_prepare (self, "UPDATE action SET modified = ?2 WHERE id = ?1", error);
+  gint64 previous_edit;
+  gboolean ok;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, action_id);
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
-  return step_done (self, stmt, error);
+  previous_edit = begin_action_edit (self, action_id);
+  ok = step_done (self, stmt, error);
+  end_action_edit (self, previous_edit);
+  return ok;
 }
 
 static gint64
@@ -2744,6 +2929,7 @@ ctg_document_set (CtgDocument  *self,
   g_autofree char *stored = NULL;
   FieldType type;
   gint64 action_id;
+  gint64 previous_edit;
   gboolean ok;
 
   g_return_val_if_fail (CTG_IS_DOCUMENT (self), FALSE);
@@ -2768,10 +2954,13 @@ ctg_document_set (CtgDocument  *self,
   if (!_ctg_document_begin (self, _("Edit"), error))
     return FALSE;
 
+  /* No editable field places an action in the plan (moves do that) */
+  previous_edit = begin_action_edit (self, owning_action (self, kind, id));
   ok = _ctg_document_update (self, kinds[kind].table, id, field, stored, error);
   action_id = ok ? owning_action (self, kind, id) : 0;
   if (ok && action_id != 0 && self->group_changed)
     ok = touch_action (self, action_id, error);
+  end_action_edit (self, previous_edit);
 
   return _ctg_document_end (self, ok, ok ? error : NULL) && ok;
 }
@@ -3131,6 +3320,7 @@ ctg_document_set_participants (CtgDocument  *self,
   sqlite3_stmt *stmt;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *action_text = NULL;
+  gint64 previous_edit;
   gboolean same = TRUE;
   gboolean ok = TRUE;
 
@@ -3170,6 +3360,7 @@ ctg_document_set_participants (CtgDocument  *self,
                             error))
     return FALSE;
 
+  previous_edit = begin_action_edit (self, action_id);
   stmt = _ctg_document_prepare (self, "SELECT id FROM participant WHERE action_id = ?1 AND relation = ?2", error);
   ok = stmt != NULL;
   if (ok)
@@ -3204,6 +3395,7 @@ ctg_document_set_participants (CtgDocument  *self,
 
   if (ok)
     ok = touch_action (self, action_id, error);
+  end_action_edit (self, previous_edit);
 
   return _ctg_document_end (self, ok, ok ? error : NULL) && ok;
 }
@@ -3458,6 +3650,7 @@ ctg_document_set_funding (CtgDocument  *self,
   g_autoptr(CtgAction) action = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autofree char *action_text = NULL;
+  gint64 previous_edit;
   gboolean same;
   gboolean ok = TRUE;
 
@@ -3486,6 +3679,7 @@ ctg_document_set_funding (CtgDocument  *self,
   if (!_ctg_document_begin (self, _("Change funders"), error))
     return FALSE;
 
+  previous_edit = begin_action_edit (self, action_id);
   ids = ctg_document_list_ids (self, CTG_ITEM_FUNDING, action_id);
   for (guint i = 0; ok && i < ids->len; i++)
     ok = delete_row (self, CTG_ITEM_FUNDING, g_array_index (ids, gint64, i), error);
@@ -3507,6 +3701,7 @@ ctg_document_set_funding (CtgDocument  *self,
 
   if (ok)
     ok = touch_action (self, action_id, error);
+  end_action_edit (self, previous_edit);
   return _ctg_document_end (self, ok, ok ? error : NULL) && ok;
 }
 

@@ -74,6 +74,7 @@ struct _CtgConventionPage
   GHashTable          *meeting_rows;
 
   gulong               changed_id;
+  gboolean             summary_dirty;  /* changed while hidden: refreshed when shown */
   guint                n_signatories;
   gboolean             show_all_signatories;
 };
@@ -488,10 +489,17 @@ refresh_meetings (CtgConventionPage *self)
 }
 
 static void
+refresh_summary_now (CtgConventionPage *self)
+{
+  self->summary_dirty = FALSE;
+  refresh_summary (self);
+}
+
+static void
 refresh (CtgConventionPage *self)
 {
   refresh_heading (self);
-  refresh_summary (self);
+  refresh_summary_now (self);
   if (self->document == NULL)
     return;
   refresh_convention (self);
@@ -502,10 +510,33 @@ refresh (CtgConventionPage *self)
 
 /* Callbacks */
 
+/* Every edit elsewhere in the window says "changed": while the page is
+ * hidden, its figures (which go over every action) wait to be shown */
 static void
 on_document_changed_cb (CtgConventionPage *self)
 {
-  refresh (self);
+  gboolean mapped = gtk_widget_get_mapped (GTK_WIDGET (self));
+
+  self->summary_dirty = !mapped;
+  refresh_heading (self);
+  if (mapped)
+    refresh_summary_now (self);
+  if (self->document == NULL)
+    return;
+  refresh_convention (self);
+  refresh_signatories (self);
+  refresh_bodies (self);
+  refresh_meetings (self);
+}
+
+static void
+ctg_convention_page_map (GtkWidget *widget)
+{
+  CtgConventionPage *self = CTG_CONVENTION_PAGE (widget);
+
+  if (self->summary_dirty)
+    refresh_summary_now (self);
+  GTK_WIDGET_CLASS (ctg_convention_page_parent_class)->map (widget);
 }
 
 static void
@@ -685,6 +716,7 @@ ctg_convention_page_class_init (CtgConventionPageClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  widget_class->map = ctg_convention_page_map;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ctgplanner/CtgPlanner/ui/ctg-convention-page.ui");

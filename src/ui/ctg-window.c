@@ -72,10 +72,12 @@ struct _CtgWindow
   GListStore           *source;        /* the actions of the axis, or all of them */
   GtkFilterListModel   *filtered;
   GtkCustomFilter      *filter;
+  GHashTable           *bound_items;   /* the GtkListItems bound, to refresh their headings */
   GHashTable           *search_text;   /* action id -> folded text to search */
   gboolean              search_stale;  /* search_text is built when first searched */
   GStrv                 query_words;   /* the search, folded once per change of it */
   GtkStringList        *statuses;
+  gboolean              choices_stale; /* pilot_names and years, updated when the filters show */
   GtkStringList        *pilot_names;
   GtkStringList        *years;
   GtkWidget            *error_dialog;
@@ -133,6 +135,7 @@ find_convention_page (const char *name)
 }
 
 static void show_axis (CtgWindow *self, gint64 axis_id);
+static void on_filters_changed_cb (CtgWindow *self);
 
 /* Helpers */
 
@@ -242,6 +245,10 @@ make_sidebar_row (const char *title,
       gtk_box_append (GTK_BOX (box), caption);
       gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (bar), fraction);
       gtk_box_append (GTK_BOX (box), bar);
+      /* For update_sidebar_figures() */
+      g_object_set_data (G_OBJECT (row), "caption", caption);
+      g_object_set_data (G_OBJECT (row), "bar", bar);
+      g_object_set_data_full (G_OBJECT (row), "title", g_strdup (title), g_free);
     }
 
   if (icon != NULL)
@@ -326,22 +333,14 @@ axis_subtitle (guint                     n,
                           n, summary->average);
 }
 
-static void
-rebuild_sidebar (CtgWindow *self)
+/* The actions of each axis (axis id -> GListStore), from the one list of
+ * actions, for the roll-ups */
+static GHashTable *
+group_by_axis (GListModel *all)
 {
-  g_autoptr(GArray) axes = ctg_document_list_ids (self->document, CTG_ITEM_AXIS, 0);
-  GListModel *all = self->all;
-  g_autoptr(GHashTable) by_axis = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
-  GtkWidget *child;
-  GtkWidget *selected = NULL;
-  CtgProgressSummary summary;
-  guint n;
+  GHashTable *by_axis = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  guint n = g_list_model_get_n_items (all);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar))) != NULL)
-    gtk_list_box_remove (self->sidebar, child);
-
-  /* The roll-ups of every axis from the one list of actions */
-  n = g_list_model_get_n_items (all);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CtgAction) action = g_list_model_get_item (all, i);
@@ -355,6 +354,78 @@ rebuild_sidebar (CtgWindow *self)
         }
       g_list_store_append (store, action);
     }
+  return by_axis;
+}
+
+static void
+set_row_figures (GtkListBoxRow *row,
+                 const char    *subtitle,
+                 double         fraction)
+{
+  GtkLabel *caption = g_object_get_data (G_OBJECT (row), "caption");
+  GtkProgressBar *bar = g_object_get_data (G_OBJECT (row), "bar");
+  g_autofree char *accessible = g_strdup_printf ("%s, %s", (const char *) g_object_get_data (G_OBJECT (row), "title"), subtitle);
+
+  if (caption == NULL)
+    return;
+  gtk_label_set_label (caption, subtitle);
+  if (gtk_progress_bar_get_fraction (bar) != fraction)
+    gtk_progress_bar_set_fraction (bar, fraction);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+/* After an edit of actions of @axes (no axis added, removed or moved): the
+ * rows stay; the convention's figures and those axes' change */
+static void
+update_sidebar_figures (CtgWindow  *self,
+                        GHashTable *axes)
+{
+  GtkListBoxRow *row;
+  CtgProgressSummary summary;
+  guint n = g_list_model_get_n_items (self->all);
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar, i)) != NULL; i++)
+    {
+      gint64 axis = page_axis (row_page (row));
+      g_autoptr(GListStore) actions = NULL;
+      g_autofree char *subtitle = NULL;
+
+      if (g_object_get_data (G_OBJECT (row), "caption") == NULL ||
+          (axis > 0 && !g_hash_table_contains (axes, &axis)))
+        continue;
+
+      if (axis > 0)
+        {
+          actions = g_list_store_new (CTG_TYPE_ACTION);
+          for (guint j = 0; j < n; j++)
+            {
+              g_autoptr(CtgAction) action = g_list_model_get_item (self->all, j);
+
+              if (ctg_action_get_axis_id (action) == axis)
+                g_list_store_append (actions, action);
+            }
+        }
+      ctg_actions_summarize_progress (actions ? G_LIST_MODEL (actions) : self->all, &summary);
+      subtitle = axis_subtitle (actions ? g_list_model_get_n_items (G_LIST_MODEL (actions)) : n, &summary);
+      set_row_figures (row, subtitle, summary.average / 100);
+    }
+}
+
+static void
+rebuild_sidebar (CtgWindow *self)
+{
+  g_autoptr(GArray) axes = ctg_document_list_ids (self->document, CTG_ITEM_AXIS, 0);
+  GListModel *all = self->all;
+  g_autoptr(GHashTable) by_axis = group_by_axis (all);
+  GtkWidget *child;
+  GtkWidget *selected = NULL;
+  CtgProgressSummary summary;
+  guint n;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar))) != NULL)
+    gtk_list_box_remove (self->sidebar, child);
+
+  n = g_list_model_get_n_items (all);
 
   ctg_actions_summarize_progress (all, &summary);
   for (guint i = 0; i < G_N_ELEMENTS (convention_pages); i++)
@@ -438,13 +509,6 @@ filter_select (CtgWindow   *self,
     ensure_filter_models (self);
   if (gtk_drop_down_get_model (filter) != NULL)
     gtk_drop_down_set_selected (filter, position);
-}
-
-static void
-on_search_mode_cb (CtgWindow *self)
-{
-  if (gtk_search_bar_get_search_mode (self->search_bar))
-    ensure_filter_models (self);
 }
 
 static gboolean
@@ -538,6 +602,48 @@ on_action_row_bind_cb (GtkSignalListItemFactory *factory,
 
   ctg_action_row_bind (CTG_ACTION_ROW (gtk_list_item_get_child (item)), self->document,
                        gtk_list_item_get_item (item), previous, self->searching, self->today);
+  /* What the heading was decided from (the pointer only, never used) */
+  g_object_set_data (G_OBJECT (item), "ctg-previous", previous);
+  g_hash_table_add (self->bound_items, item);
+}
+
+static void
+on_action_row_unbind_cb (GtkSignalListItemFactory *factory,
+                         GtkListItem              *item,
+                         gpointer                  user_data)
+{
+  CtgWindow *self = user_data;
+
+  if (self->bound_items != NULL)
+    g_hash_table_remove (self->bound_items, item);
+}
+
+/* A row shows its objective's heading when the row above is of another
+ * objective. When the filter hides or shows rows, the list view binds only
+ * the rows that came: those now below another row are bound again here. */
+static void
+refresh_headings (CtgWindow *self)
+{
+  GHashTableIter iter;
+  gpointer key;
+  g_autoptr(GPtrArray) stale = g_ptr_array_new ();
+
+  g_hash_table_iter_init (&iter, self->bound_items);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      GtkListItem *item = key;
+      guint position = gtk_list_item_get_position (item);
+      g_autoptr(CtgAction) previous = NULL;
+
+      if (position == GTK_INVALID_LIST_POSITION || gtk_list_item_get_item (item) == NULL)
+        continue;
+      if (position > 0)
+        previous = g_list_model_get_item (G_LIST_MODEL (self->filtered), position - 1);
+      if (previous != g_object_get_data (G_OBJECT (item), "ctg-previous"))
+        g_ptr_array_add (stale, item);
+    }
+  for (guint i = 0; i < stale->len; i++)
+    on_action_row_bind_cb (NULL, g_ptr_array_index (stale, i), self);
 }
 
 /* Folding the text of every action costs a tenth of a second at 10,000
@@ -569,6 +675,7 @@ refresh_list (CtgWindow *self)
   g_autoptr(GtkSelectionModel) selection = NULL;
   gboolean searching = filters_active (self);
   const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  gboolean new_source = FALSE;
   guint n;
 
   if (self->document == NULL)
@@ -600,11 +707,20 @@ refresh_list (CtgWindow *self)
       g_clear_object (&self->source);
       self->source = actions;
       gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->source));
+      new_source = TRUE;
     }
 
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered))));
-  gtk_list_view_set_model (self->actions_view, selection);
+  /* While the same actions are filtered, the same model: a new one makes
+   * the list view create every row widget again. A new source (another
+   * axis, a search starting) rebinds every row, which names the axis when
+   * searching. */
+  if (new_source || gtk_list_view_get_model (self->actions_view) == NULL)
+    {
+      selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered))));
+      gtk_list_view_set_model (self->actions_view, selection);
+    }
+  refresh_headings (self);
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "action") != 0 &&
@@ -612,24 +728,63 @@ refresh_list (CtgWindow *self)
     show_content (self, n > 0 ? "actions" : "no-results");
 }
 
+/* Makes @list from @offset on hold @strings, replacing only the part that
+ * differs: a drop-down whose selected item is replaced refilters the list */
 static void
-reload_actions (CtgWindow *self)
+splice_strings (GtkStringList      *list,
+                guint               offset,
+                const char * const *strings)
+{
+  guint old_n = g_list_model_get_n_items (G_LIST_MODEL (list)) - offset;
+  guint new_n = g_strv_length ((GStrv) strings);
+  guint prefix = 0, suffix = 0;
+  g_autoptr(GStrvBuilder) middle = g_strv_builder_new ();
+  g_auto(GStrv) added = NULL;
+
+  while (prefix < old_n && prefix < new_n &&
+         g_str_equal (gtk_string_list_get_string (list, offset + prefix), strings[prefix]))
+    prefix++;
+  while (suffix < old_n - prefix && suffix < new_n - prefix &&
+         g_str_equal (gtk_string_list_get_string (list, offset + old_n - 1 - suffix), strings[new_n - 1 - suffix]))
+    suffix++;
+  if (prefix == old_n && prefix == new_n)
+    return;
+  for (guint i = prefix; i < new_n - suffix; i++)
+    g_strv_builder_add (middle, strings[i]);
+  added = g_strv_builder_end (middle);
+  gtk_string_list_splice (list, offset + prefix, old_n - prefix - suffix, (const char * const *) added);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      data)
+{
+  return strcmp (a, b);
+}
+
+/* The pilots and years the filters offer. Returns whether a filter's choice
+ * is no longer offered (it is then reset). */
+static gboolean
+update_filter_choices (CtgWindow *self)
 {
   GListModel *all = self->all;
   g_auto(GStrv) names = ctg_document_list_participant_names (self->document);
-  g_autoptr(GTree) years = g_tree_new ((GCompareFunc) g_strcmp0);
+  g_autoptr(GTree) years = g_tree_new_full (compare_strings, NULL, g_free, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
   guint n = g_list_model_get_n_items (all);
+  gboolean was_applying = self->applying_filters;
+  gboolean reset;
 
-  g_hash_table_remove_all (self->search_text);
-  self->search_stale = TRUE;
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CtgAction) action = g_list_model_get_item (all, i);
+      guint year = ctg_action_get_echeance (action)->year;
 
-      if (ctg_action_get_echeance (action)->year != 0)
+      if (year != 0 && !g_hash_table_contains (seen, GUINT_TO_POINTER (year)))
         {
-          g_autofree char *year = g_strdup_printf ("%u", ctg_action_get_echeance (action)->year);
-          g_tree_insert (years, g_strdup (year), NULL);
+          g_hash_table_add (seen, GUINT_TO_POINTER (year));
+          g_tree_insert (years, g_strdup_printf ("%u", year), NULL);
         }
     }
 
@@ -649,10 +804,10 @@ reload_actions (CtgWindow *self)
       g_ptr_array_add (year_list, g_strdup (g_tree_node_key (t)));
     g_ptr_array_add (year_list, NULL);
 
-    gtk_string_list_splice (self->pilot_names, 1, g_list_model_get_n_items (G_LIST_MODEL (self->pilot_names)) - 1,
-                            (const char * const *) names);
-    gtk_string_list_splice (self->years, 0, g_list_model_get_n_items (G_LIST_MODEL (self->years)),
-                            (const char * const *) year_list->pdata);
+    /* The list is refreshed by the caller, once */
+    self->applying_filters = TRUE;
+    splice_strings (self->pilot_names, 1, (const char * const *) names);
+    splice_strings (self->years, 0, (const char * const *) year_list->pdata);
     for (guint i = 0; pilot_name && names[i]; i++)
       if (g_str_equal (names[i], pilot_name))
         new_pilot = i + 1;
@@ -661,10 +816,130 @@ reload_actions (CtgWindow *self)
         new_year = i;
     filter_select (self, self->pilot_filter, new_pilot);
     filter_select (self, self->year_filter, new_year);
+    self->applying_filters = was_applying;
+    reset = (pilot_name != NULL && new_pilot == 0) || (year_name != NULL && new_year == 0);
   }
+  return reset;
+}
 
+/* The filters' choices (a query over every participant, and a drop-down
+ * that may refilter the list) are only updated while the filters show */
+static gboolean
+filter_choices_changed (CtgWindow *self)
+{
+  self->choices_stale = TRUE;
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    return FALSE;
+  self->choices_stale = FALSE;
+  return update_filter_choices (self);
+}
+
+static void
+on_search_mode_cb (CtgWindow *self)
+{
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    ensure_filter_models (self);
+  if (self->document != NULL && self->choices_stale && filter_choices_changed (self))
+    on_filters_changed_cb (self);
+}
+
+static void
+reload_actions (CtgWindow *self)
+{
+  gboolean reset;
+
+  g_hash_table_remove_all (self->search_text);
+  self->search_stale = TRUE;
+  reset = filter_choices_changed (self);
   g_clear_object (&self->source);
-  refresh_list (self);
+  if (reset)
+    on_filters_changed_cb (self);
+  else
+    refresh_list (self);
+}
+
+static gboolean
+same_participants (GPtrArray *a,
+                   GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (!ctg_participant_equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)))
+      return FALSE;
+  return TRUE;
+}
+
+/* After an edit of a few actions' own data (the document then hands out the
+ * other actions' snapshots unchanged): replaces those actions in the list,
+ * the search index and the sidebar's figures, instead of rebuilding them.
+ * Returns FALSE when the change is anything else. */
+static gboolean
+update_changed_actions (CtgWindow  *self,
+                        GListModel *all)
+{
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GHashTable) axes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  gboolean choices = FALSE;
+  gboolean filtered = filters_active (self);
+  gboolean rows_come_or_go = FALSE;
+  guint n;
+
+  if (self->all == NULL || (n = g_list_model_get_n_items (all)) != g_list_model_get_n_items (self->all))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CtgAction) before = g_list_model_get_item (self->all, i);
+      g_autoptr(CtgAction) after = g_list_model_get_item (all, i);
+
+      if (before == after)
+        continue;
+      /* Read again from the file: the change may be anywhere (or nowhere, as
+       * for a section's title, which the list's headings show) */
+      if (changed->len == 8 || ctg_action_get_id (before) != ctg_action_get_id (after) ||
+          ctg_action_get_objective_id (before) != ctg_action_get_objective_id (after))
+        return FALSE;
+      g_array_append_val (changed, i);
+    }
+  if (changed->len == 0)
+    return FALSE;
+
+  for (guint k = 0; k < changed->len; k++)
+    {
+      guint i = g_array_index (changed, guint, k);
+      g_autoptr(CtgAction) before = g_list_model_get_item (self->all, i);
+      g_autoptr(CtgAction) after = g_list_model_get_item (all, i);
+      guint position;
+      gboolean was_shown = filtered && filter_action (before, self);
+      gint64 axis = ctg_action_get_axis_id (after);
+
+      if (!self->search_stale)
+        {
+          gint64 *id = g_new (gint64, 1);
+
+          *id = ctg_action_get_id (after);
+          g_hash_table_insert (self->search_text, id, fold_action (after));
+        }
+      g_hash_table_add (axes, g_memdup2 (&axis, sizeof axis));
+      /* A row that appears or goes changes the row below's heading */
+      rows_come_or_go = rows_come_or_go || (filtered && was_shown != filter_action (after, self));
+      if (self->source != NULL && g_list_store_find (self->source, before, &position))
+        g_list_store_splice (self->source, position, 1, (gpointer *) &after, 1);
+      choices = choices ||
+                ctg_action_get_echeance (before)->year != ctg_action_get_echeance (after)->year ||
+                !same_participants (ctg_action_get_pilots (before), ctg_action_get_pilots (after)) ||
+                !same_participants (ctg_action_get_partners (before), ctg_action_get_partners (after)) ||
+                !same_participants (ctg_action_get_referents (before), ctg_action_get_referents (after));
+    }
+
+  g_set_object (&self->all, all);
+  update_sidebar_figures (self, axes);
+  if (choices && filter_choices_changed (self))
+    on_filters_changed_cb (self);
+  else if (rows_come_or_go)
+    refresh_list (self);
+  return TRUE;
 }
 
 /* Pages
@@ -904,10 +1179,14 @@ on_document_changed_cb (CtgDocument *document,
 {
   /* One read of every action per change, shared by the sidebar's roll-ups,
    * the search index and the list */
-  g_clear_object (&self->all);
-  self->all = ctg_document_list_actions (document, 0);
-  rebuild_sidebar (self);
-  reload_actions (self);
+  g_autoptr(GListModel) all = ctg_document_list_actions (document, 0);
+
+  if (!update_changed_actions (self, all))
+    {
+      g_set_object (&self->all, all);
+      rebuild_sidebar (self);
+      reload_actions (self);
+    }
 
   if (self->action_id != 0 && !ctg_document_has_item (document, CTG_ITEM_ACTION, self->action_id))
     show_axis (self, self->axis_id);
@@ -1723,6 +2002,11 @@ show_actions_action (GtkWidget  *widget,
     set_page (self, "dashboard");
 
   clear_filters (self);
+  if (self->choices_stale)
+    {
+      self->choices_stale = FALSE;
+      update_filter_choices (self);
+    }
   self->applying_filters = TRUE;
   self->listing = TRUE;
   self->filter_axis = axis;
@@ -1970,6 +2254,7 @@ ctg_window_dispose (GObject *object)
   g_clear_object (&self->pilot_names);
   g_clear_object (&self->years);
   g_clear_pointer (&self->search_text, g_hash_table_unref);
+  g_clear_pointer (&self->bound_items, g_hash_table_unref);
   g_clear_pointer (&self->today, g_date_free);
   g_clear_pointer (&self->page, g_free);
   g_clear_weak_pointer (&self->error_dialog);
@@ -2104,6 +2389,7 @@ ctg_window_init (CtgWindow *self)
   self->today = g_date_new_dmy (g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                                 g_date_time_get_year (now));
   self->search_text = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->bound_items = g_hash_table_new (NULL, NULL);
   self->filter = gtk_custom_filter_new (filter_action, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
 
@@ -2115,6 +2401,7 @@ ctg_window_init (CtgWindow *self)
 
   g_signal_connect (factory, "setup", G_CALLBACK (on_action_row_setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (on_action_row_bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_action_row_unbind_cb), self);
   gtk_list_view_set_factory (self->actions_view, factory);
 
   self->convention_page = CTG_CONVENTION_PAGE (ctg_convention_page_new ());

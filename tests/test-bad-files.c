@@ -321,11 +321,15 @@ test_bad_files_kinds (void)
     { "extra index", "CREATE INDEX extra ON action (notes);" },
     { "extra column", "ALTER TABLE action ADD COLUMN extra TEXT;" },
     { "dropped table", "DROP TABLE step;" },
+    /* A CHECK constraint that calls a function nobody has: the integrity
+     * check would fail on it with "unknown function" */
+    { "altered constraint", "PRAGMA writable_schema = ON;"
+                            "UPDATE sqlite_schema SET sql = replace (sql, 'status IN', 'statusXIN') WHERE name = 'action';" },
   };
   int sql_codes[] = {
     CTG_DOCUMENT_ERROR_NEWER_VERSION, CTG_DOCUMENT_ERROR_NOT_CTG, CTG_DOCUMENT_ERROR_DAMAGED,
     CTG_DOCUMENT_ERROR_DAMAGED, CTG_DOCUMENT_ERROR_DAMAGED, CTG_DOCUMENT_ERROR_DAMAGED,
-    CTG_DOCUMENT_ERROR_DAMAGED, CTG_DOCUMENT_ERROR_DAMAGED,
+    CTG_DOCUMENT_ERROR_DAMAGED, CTG_DOCUMENT_ERROR_DAMAGED, CTG_DOCUMENT_ERROR_DAMAGED,
   };
 
   expect_refused (missing, CTG_DOCUMENT_ERROR_NOT_FOUND);

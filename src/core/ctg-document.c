@@ -1285,9 +1285,14 @@ finish_open (CtgDocument  *self,
           return FALSE;
         }
 
+      /* The schema first: the integrity check compiles the tables' CHECK
+       * constraints, so a flipped byte in their text would otherwise be
+       * an "unknown function" error rather than a file refused */
+      if (!_ctg_schema_verify (self->db, version, error))
+        return FALSE;
+
       /* The full check, not quick_check: an index out of step with its
-       * table would surface later as wrong lists. It reads every page once,
-       * so it comes first: a damaged file is refused as damaged. */
+       * table would surface later as wrong lists */
       rc = sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check(1)", -1, &stmt, NULL);
       if (rc == SQLITE_OK)
         rc = sqlite3_step (stmt);
@@ -1303,9 +1308,6 @@ finish_open (CtgDocument  *self,
           return FALSE;
         }
       sqlite3_finalize (stmt);
-
-      if (!_ctg_schema_verify (self->db, version, error))
-        return FALSE;
 
       /* What the integrity check cannot see (a row whose parent is gone,
        * text that is not UTF-8) would surface later as wrong lists or a

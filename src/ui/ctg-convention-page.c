@@ -495,11 +495,17 @@ refresh_summary_now (CtgConventionPage *self)
   refresh_summary (self);
 }
 
+/* @with_summary: FALSE leaves the figures, which go over every action, to
+ * be refreshed when the page is shown */
 static void
-refresh (CtgConventionPage *self)
+refresh (CtgConventionPage *self,
+         gboolean           with_summary)
 {
   refresh_heading (self);
-  refresh_summary_now (self);
+  if (with_summary)
+    refresh_summary_now (self);
+  else
+    self->summary_dirty = TRUE;
   if (self->document == NULL)
     return;
   refresh_convention (self);
@@ -511,22 +517,11 @@ refresh (CtgConventionPage *self)
 /* Callbacks */
 
 /* Every edit elsewhere in the window says "changed": while the page is
- * hidden, its figures (which go over every action) wait to be shown */
+ * hidden, its figures wait to be shown */
 static void
 on_document_changed_cb (CtgConventionPage *self)
 {
-  gboolean mapped = gtk_widget_get_mapped (GTK_WIDGET (self));
-
-  self->summary_dirty = !mapped;
-  refresh_heading (self);
-  if (mapped)
-    refresh_summary_now (self);
-  if (self->document == NULL)
-    return;
-  refresh_convention (self);
-  refresh_signatories (self);
-  refresh_bodies (self);
-  refresh_meetings (self);
+  refresh (self, gtk_widget_get_mapped (GTK_WIDGET (self)));
 }
 
 static void
@@ -871,7 +866,7 @@ ctg_convention_page_set_document (CtgConventionPage *self,
 
   if (self->document != NULL && self->document == document)
     {
-      refresh (self);
+      refresh (self, TRUE);
       return;
     }
 
@@ -914,7 +909,7 @@ ctg_convention_page_set_document (CtgConventionPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->governance_group), document != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->meetings_group), document != NULL);
 
-  refresh (self);
+  refresh (self, TRUE);
 }
 
 /* Test accessors */

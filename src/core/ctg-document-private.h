@@ -12,6 +12,173 @@
 
 G_BEGIN_DECLS
 
+struct _CtgDocument
+{
+  GObject      parent_instance;
+
+  sqlite3     *db;
+  char        *path;
+  char        *read_only_reason;
+  GHashTable  *statements;   /* SQL -> sqlite3_stmt, finalized with the document */
+  GHashTable  *columns;      /* table -> GStrv of its columns, from the verified schema */
+
+  /* The descriptor on the file that holds our advisory lock. It stays open
+   * until SQLite has closed the file: closing any descriptor on a file drops
+   * every POSIX lock this process holds on it, SQLite's included. */
+  int          lock_fd;
+  dev_t        dev;
+  ino_t        ino;
+
+  int          group_depth;
+  char        *group_label;
+  gint64       group_txn;
+  gboolean     group_failed;
+  gboolean     group_changed;
+  guint        journal_suspended;
+
+  /* Every action as last read, shared by the window, its pages and the
+   * report, which all list them after each change: valid while neither this
+   * connection (total_changes) nor another process (data_version) wrote */
+  GPtrArray   *actions_cache;
+  gint64       actions_cache_changes;
+  gint64       actions_cache_data_version;
+
+  /* What the transaction under way did to the actions' snapshots, from
+   * SQLite's update hook: an edit that changed one action only (its fields,
+   * participants or funding, never its place in the plan) patches that
+   * action in the cache at commit instead of dropping the cache */
+  gint64       edit_action;         /* the action the running edit declared, or 0 */
+  gint64       txn_action;          /* 0: no snapshot touched, > 0: that action only, -1: anything */
+  gint64       txn_start_changes;   /* total_changes at BEGIN */
+  gint64       txn_hooked_changes;  /* rows the update hook saw since BEGIN */
+
+  guint        read_only : 1;
+};
+
+typedef struct
+{
+  const char *table;
+  const char *parent;     /* the column naming the parent item, if any */
+  const char *order;      /* ORDER BY among siblings */
+} CtgKindInfo;
+
+extern const CtgKindInfo _ctg_kinds[CTG_N_ITEM_KINDS];
+
+typedef enum
+{
+  FIELD_TEXT,
+  FIELD_DATE,
+  FIELD_STATUS,
+  FIELD_PROGRESS,
+  FIELD_BOOL,
+  FIELD_BODY_KIND,
+  FIELD_PARTICIPANT_KIND,
+  FIELD_BODY_REF,
+  FIELD_SECTION_REF,
+  FIELD_AMOUNT,
+  FIELD_YEAR,
+  FIELD_FUNDER,
+  FIELD_LEVEL,
+  FIELD_STATUS_OR_NONE,
+} FieldType;
+
+gboolean
+_ctg_document_kind_from_table (const char  *table,
+                               CtgItemKind *kind);
+
+void
+_ctg_document_on_row_written (void          *data,
+                              int            op,
+                              const char    *database,
+                              const char    *table,
+                              sqlite3_int64  rowid);
+
+gint64
+_ctg_document_begin_action_edit (CtgDocument *self,
+                                 gint64       action_id);
+
+void
+_ctg_document_end_action_edit (CtgDocument *self,
+                               gint64       previous);
+
+void
+_ctg_document_keep_actions_cache (CtgDocument *self);
+
+gboolean
+_ctg_document_set_invalid (GError     **error,
+                           const char  *message);
+
+gboolean
+_ctg_document_set_no_such_item (GError **error);
+
+gboolean
+_ctg_document_step_done (CtgDocument   *self,
+                         sqlite3_stmt  *stmt,
+                         GError       **error);
+
+void
+_ctg_document_bind_text_or_null (sqlite3_stmt *stmt,
+                                 int           index,
+                                 const char   *text);
+
+const char * const *
+_ctg_document_table_columns (CtgDocument *self,
+                             const char  *table);
+
+gboolean
+_ctg_document_table_has_column (CtgDocument *self,
+                                const char  *table,
+                                const char  *column);
+
+gboolean
+_ctg_document_delete_row (CtgDocument  *self,
+                          CtgItemKind   kind,
+                          gint64        id,
+                          GError      **error);
+
+char *
+_ctg_document_dup_column_text (sqlite3_stmt *stmt,
+                               int           column);
+
+gboolean
+_ctg_document_check_text (const char  *value,
+                          GError     **error);
+
+gboolean
+_ctg_document_normalize_value (CtgDocument  *self,
+                               CtgItemKind   kind,
+                               gint64        id,
+                               const char   *field,
+                               FieldType     type,
+                               const char   *value,
+                               char        **stored,
+                               GError      **error);
+
+gboolean
+_ctg_document_find_editable_field (CtgItemKind  kind,
+                                   const char  *field,
+                                   FieldType   *type);
+
+gboolean
+_ctg_document_touch_action (CtgDocument  *self,
+                            gint64        action_id,
+                            GError      **error);
+
+gint64
+_ctg_document_add_item (CtgDocument        *self,
+                        CtgItemKind         kind,
+                        gint64              parent_id,
+                        const char         *label,
+                        const char * const *columns,
+                        const char * const *values,
+                        GError            **error);
+
+gboolean
+_ctg_document_require_item (CtgDocument  *self,
+                            CtgItemKind   kind,
+                            gint64        id,
+                            GError      **error);
+
 char         *_ctg_now_iso                    (void);
 sqlite3_stmt *_ctg_document_prepare           (CtgDocument        *self,
                                                const char         *sql,
@@ -39,6 +206,7 @@ gboolean      _ctg_document_update            (CtgDocument        *self,
                                                const char         *column,
                                                const char         *value,
                                                GError            **error);
+void          _ctg_document_emit_changed      (CtgDocument        *self);
 void          _ctg_document_suspend_journal   (CtgDocument        *self);
 void          _ctg_document_resume_journal    (CtgDocument        *self);
 

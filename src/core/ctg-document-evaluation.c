@@ -1,0 +1,443 @@
+/* ctg-document-evaluation.c
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The annual evaluation: year notes, funding, indicators and assessments. */
+
+#define G_LOG_DOMAIN "ctg-document"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/resource.h>
+#include <sys/statvfs.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ctg-action-private.h"
+#include "ctg-date.h"
+#include "ctg-document-private.h"
+#include "ctg-schema.h"
+
+/* The annual evaluation */
+
+static gint64
+find_year_row (CtgDocument *self,
+               CtgItemKind  kind,
+               gint64       parent_id,
+               guint        year)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE %s = ?1 AND year = ?2",
+                                          _ctg_kinds[kind].table, _ctg_kinds[kind].parent);
+  sqlite3_stmt *stmt = _ctg_document_prepare (self, sql, NULL);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, parent_id);
+  sqlite3_bind_int (stmt, 2, (int) year);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+/* Sets one field of the row of @parent_id for @year, making the row on the
+ * first value given. Runs inside a transaction. */
+static gboolean
+update_year_row (CtgDocument  *self,
+                 CtgItemKind   kind,
+                 gint64        parent_id,
+                 guint         year,
+                 const char   *field,
+                 const char   *stored,
+                 GError      **error)
+{
+  gint64 id = find_year_row (self, kind, parent_id, year);
+
+  if (id == 0)
+    {
+      g_autofree char *parent = g_strdup_printf ("%" G_GINT64_FORMAT, parent_id);
+      g_autofree char *year_text = g_strdup_printf ("%u", year);
+
+      if (stored == NULL || stored[0] == '\0')
+        return TRUE;
+      id = _ctg_document_insert (self, _ctg_kinds[kind].table,
+                                 (const char *[]) { _ctg_kinds[kind].parent, "year", NULL },
+                                 (const char *[]) { parent, year_text }, error);
+      if (id == 0)
+        return FALSE;
+    }
+  return _ctg_document_update (self, _ctg_kinds[kind].table, id, field, stored, error);
+}
+
+static gboolean
+set_year_field (CtgDocument  *self,
+                CtgItemKind   kind,
+                CtgItemKind   parent_kind,
+                gint64        parent_id,
+                guint         year,
+                const char   *field,
+                const char   *value,
+                const char   *label,
+                GError      **error)
+{
+  g_autofree char *stored = NULL;
+  FieldType type;
+  gboolean ok;
+
+  if (!_ctg_document_find_editable_field (kind, field, &type))
+    {
+      g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE,
+                   _("“%s” cannot be changed."), field ? field : "");
+      return FALSE;
+    }
+  if (!_ctg_document_require_item (self, parent_kind, parent_id, error))
+    return FALSE;
+  if (year < 1900 || year > 2200)
+    return _ctg_document_set_invalid (error, _("The year must be between 1900 and 2200."));
+  if (!_ctg_document_normalize_value (self, kind, 0, field, type, value, &stored, error))
+    return FALSE;
+
+  if (!_ctg_document_begin (self, label, error))
+    return FALSE;
+  ok = update_year_row (self, kind, parent_id, year, field, stored, error);
+  if (ok && parent_kind == CTG_ITEM_ACTION && self->group_changed)
+    ok = _ctg_document_touch_action (self, parent_id, error);
+  return _ctg_document_end (self, ok, ok ? error : NULL) && ok;
+}
+
+/**
+ * ctg_document_find_action_year:
+ *
+ * Returns: the id of the %CTG_ITEM_ACTION_YEAR of @action_id for @year (its
+ *   follow-up note and year-end status), or 0 when nothing was entered
+ */
+gint64
+ctg_document_find_action_year (CtgDocument *self,
+                               gint64       action_id,
+                               guint        year)
+{
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), 0);
+
+  return find_year_row (self, CTG_ITEM_ACTION_YEAR, action_id, year);
+}
+
+/**
+ * ctg_document_find_action_years:
+ *
+ * The follow-up rows of every action for @year in one read, for pages that
+ * go through all the actions (asking ctg_document_find_action_year() for
+ * each of 10,000 actions is 10,000 queries).
+ *
+ * Returns: (transfer full): the action ids (gint64 *) that have a
+ *   %CTG_ITEM_ACTION_YEAR for @year, each to the id of that row (gint64 *)
+ */
+GHashTable *
+ctg_document_find_action_years (CtgDocument *self,
+                                guint        year)
+{
+  GHashTable *rows;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), NULL);
+
+  rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  stmt = _ctg_document_prepare (self, "SELECT action_id, id FROM action_year WHERE year = ?1", NULL);
+  if (stmt == NULL)
+    return rows;
+  sqlite3_bind_int (stmt, 1, (int) year);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 action_id = sqlite3_column_int64 (stmt, 0);
+      gint64 row = sqlite3_column_int64 (stmt, 1);
+
+      g_hash_table_insert (rows, g_memdup2 (&action_id, sizeof action_id), g_memdup2 (&row, sizeof row));
+    }
+  sqlite3_reset (stmt);
+  return rows;
+}
+
+/**
+ * ctg_document_set_action_year:
+ * @field: "done", "difficulties", "next_steps" (the follow-up note),
+ *   "status" or "progress" (where the action stood at the end of @year)
+ *
+ * Sets one part of an action's follow-up for one year, as one undoable edit.
+ */
+gboolean
+ctg_document_set_action_year (CtgDocument  *self,
+                              gint64        action_id,
+                              guint         year,
+                              const char   *field,
+                              const char   *value,
+                              GError      **error)
+{
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), FALSE);
+
+  return set_year_field (self, CTG_ITEM_ACTION_YEAR, CTG_ITEM_ACTION, action_id, year,
+                         field, value, _("Edit year note"), error);
+}
+
+/**
+ * ctg_document_record_year_end:
+ *
+ * Keeps the status and progress every action has now as where it stood at
+ * the end of @year, as one undoable edit: the history the COPIL compares
+ * from one year to the next.
+ */
+gboolean
+ctg_document_record_year_end (CtgDocument  *self,
+                              guint         year,
+                              GError      **error)
+{
+  g_autoptr(GListModel) actions = NULL;
+  gboolean ok = TRUE;
+  guint n;
+
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), FALSE);
+
+  if (year < 1900 || year > 2200)
+    return _ctg_document_set_invalid (error, _("The year must be between 1900 and 2200."));
+
+  actions = ctg_document_list_actions (self, 0);
+  n = g_list_model_get_n_items (actions);
+
+  if (!_ctg_document_begin (self, _("Record the year’s statuses"), error))
+    return FALSE;
+  for (guint i = 0; ok && i < n; i++)
+    {
+      g_autoptr(CtgAction) action = g_list_model_get_item (actions, i);
+      g_autofree char *progress = action->progress >= 0 ? g_strdup_printf ("%d", action->progress) : NULL;
+
+      ok = update_year_row (self, CTG_ITEM_ACTION_YEAR, action->id, year, "status",
+                            ctg_status_to_key (action->status), error) &&
+           _ctg_document_update (self, "action_year",
+                                 find_year_row (self, CTG_ITEM_ACTION_YEAR, action->id, year),
+                                 "progress", progress, error);
+    }
+  return _ctg_document_end (self, ok, ok ? error : NULL) && ok;
+}
+
+/**
+ * ctg_document_add_funding:
+ * @amount: (nullable): the amount as the user wrote it, or %NULL if unknown
+ *
+ * Returns: the new %CTG_ITEM_FUNDING, or 0 with @error set
+ */
+gint64
+ctg_document_add_funding (CtgDocument    *self,
+                          gint64          action_id,
+                          CtgFunderKind   funder,
+                          const char     *name,
+                          const char     *amount,
+                          GError        **error)
+{
+  g_autofree char *stored = NULL;
+
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), 0);
+  g_return_val_if_fail (funder < CTG_N_FUNDER_KINDS, 0);
+
+  if (!_ctg_document_require_item (self, CTG_ITEM_ACTION, action_id, error))
+    return 0;
+  if (!_ctg_document_normalize_value (self, CTG_ITEM_FUNDING, 0, "amount", FIELD_AMOUNT, amount, &stored, error))
+    return 0;
+  return _ctg_document_add_item (self, CTG_ITEM_FUNDING, action_id, _("Add funder"),
+                   (const char *[]) { "funder", "name", "amount", NULL },
+                   (const char *[]) { ctg_funder_to_key (funder), name ? name : "", stored }, error);
+}
+
+static gboolean
+funding_equal (const CtgFunding *a,
+               const CtgFunding *b)
+{
+  return a->funder == b->funder && a->amount == b->amount && g_strcmp0 (a->name, b->name) == 0;
+}
+
+/**
+ * ctg_document_set_funding:
+ * @funding: (element-type CtgFunding): the new funders, in order
+ *
+ * Replaces the funders of an action, as one undoable edit.
+ */
+gboolean
+ctg_document_set_funding (CtgDocument  *self,
+                          gint64        action_id,
+                          GPtrArray    *funding,
+                          GError      **error)
+{
+  g_autoptr(CtgAction) action = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *action_text = NULL;
+  gint64 previous_edit;
+  gboolean same;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (funding != NULL, FALSE);
+
+  for (guint i = 0; i < funding->len; i++)
+    {
+      const CtgFunding *f = g_ptr_array_index (funding, i);
+
+      if (!_ctg_document_check_text (f->name, error))
+        return FALSE;
+      g_return_val_if_fail (f->funder < CTG_N_FUNDER_KINDS, FALSE);
+    }
+
+  action = ctg_document_get_action (self, action_id);
+  if (action == NULL)
+    return _ctg_document_set_no_such_item (error);
+
+  same = ctg_action_get_funding (action)->len == funding->len;
+  for (guint i = 0; same && i < funding->len; i++)
+    same = funding_equal (g_ptr_array_index (ctg_action_get_funding (action), i), g_ptr_array_index (funding, i));
+  if (same)
+    return TRUE;
+
+  if (!_ctg_document_begin (self, _("Change funders"), error))
+    return FALSE;
+
+  previous_edit = _ctg_document_begin_action_edit (self, action_id);
+  ids = ctg_document_list_ids (self, CTG_ITEM_FUNDING, action_id);
+  for (guint i = 0; ok && i < ids->len; i++)
+    ok = _ctg_document_delete_row (self, CTG_ITEM_FUNDING, g_array_index (ids, gint64, i), error);
+
+  action_text = g_strdup_printf ("%" G_GINT64_FORMAT, action_id);
+  for (guint i = 0; ok && i < funding->len; i++)
+    {
+      const CtgFunding *f = g_ptr_array_index (funding, i);
+      g_autofree char *position = g_strdup_printf ("%u", i);
+      g_autofree char *name = g_strstrip (g_strdup (f->name ? f->name : ""));
+      g_autofree char *amount = f->amount >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, f->amount) : NULL;
+
+      ok = _ctg_document_insert (self, "funding",
+                                 (const char *[]) { "action_id", "position", "funder", "name", "amount", NULL },
+                                 (const char *[]) { action_text, position, ctg_funder_to_key (f->funder),
+                                                    name, amount },
+                                 error) != 0;
+    }
+
+  if (ok)
+    ok = _ctg_document_touch_action (self, action_id, error);
+  _ctg_document_end_action_edit (self, previous_edit);
+  return _ctg_document_end (self, ok, ok ? error : NULL) && ok;
+}
+
+gint64
+ctg_document_add_evaluation_indicator (CtgDocument  *self,
+                                       const char   *name,
+                                       GError      **error)
+{
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), 0);
+
+  return _ctg_document_add_item (self, CTG_ITEM_EVALUATION_INDICATOR, 0, _("Add evaluation indicator"),
+                   (const char *[]) { "name", NULL },
+                   (const char *[]) { name ? name : "" }, error);
+}
+
+/**
+ * ctg_document_find_assessment:
+ *
+ * Returns: the %CTG_ITEM_ASSESSMENT of a convention-level indicator for
+ *   @year, or 0 when it was not assessed
+ */
+gint64
+ctg_document_find_assessment (CtgDocument *self,
+                              gint64       indicator_id,
+                              guint        year)
+{
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), 0);
+
+  return find_year_row (self, CTG_ITEM_ASSESSMENT, indicator_id, year);
+}
+
+/**
+ * ctg_document_set_assessment:
+ * @field: "level" (not met, partly met, met, exceeded), "value" (what
+ *   was measured, as text) or "comment"
+ *
+ * Sets one part of the yearly assessment of a convention-level indicator.
+ */
+gboolean
+ctg_document_set_assessment (CtgDocument  *self,
+                             gint64        indicator_id,
+                             guint         year,
+                             const char   *field,
+                             const char   *value,
+                             GError      **error)
+{
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), FALSE);
+
+  return set_year_field (self, CTG_ITEM_ASSESSMENT, CTG_ITEM_EVALUATION_INDICATOR, indicator_id, year,
+                         field, value, _("Edit assessment"), error);
+}
+
+static int
+compare_uint (gconstpointer a,
+              gconstpointer b)
+{
+  guint x = *(const guint *) a;
+  guint y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/**
+ * ctg_document_list_years:
+ *
+ * Returns: (transfer full) (element-type guint): the years to evaluate, in
+ *   order: those of the convention's period and any year with a note or an
+ *   assessment
+ */
+GArray *
+ctg_document_list_years (CtgDocument *self)
+{
+  GArray *years = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autofree char *start_text = NULL;
+  g_autofree char *end_text = NULL;
+  CtgDate start, end;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), years);
+
+  start_text = ctg_document_dup_text (self, CTG_ITEM_CONVENTION, 1, "period_start");
+  end_text = ctg_document_dup_text (self, CTG_ITEM_CONVENTION, 1, "period_end");
+  if (start_text != NULL && end_text != NULL &&
+      ctg_date_parse (start_text, &start) && ctg_date_parse (end_text, &end) &&
+      start.year <= end.year && end.year - start.year < 50)
+    for (guint y = start.year; y <= end.year; y++)
+      g_hash_table_add (seen, GUINT_TO_POINTER (y));
+
+  stmt = _ctg_document_prepare (self,
+    "SELECT year FROM action_year UNION SELECT year FROM evaluation_assessment", NULL);
+  if (stmt != NULL)
+    {
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_hash_table_add (seen, GUINT_TO_POINTER ((guint) sqlite3_column_int (stmt, 0)));
+      sqlite3_reset (stmt);
+    }
+
+  {
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init (&iter, seen);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      {
+        guint y = GPOINTER_TO_UINT (key);
+        g_array_append_val (years, y);
+      }
+  }
+  g_array_sort (years, compare_uint);
+  return years;
+}

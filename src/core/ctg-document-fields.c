@@ -1,0 +1,352 @@
+/* ctg-document-fields.c
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The fields an edit may change, and what each accepts: one validator. */
+
+#define G_LOG_DOMAIN "ctg-document"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/resource.h>
+#include <sys/statvfs.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ctg-action-private.h"
+#include "ctg-date.h"
+#include "ctg-document-private.h"
+#include "ctg-schema.h"
+
+/* The fields ctg_document_set() may change */
+static const struct {
+  CtgItemKind kind;
+  const char *field;
+  FieldType   type;
+} editable_fields[] = {
+  { CTG_ITEM_CONVENTION, "title", FIELD_TEXT },
+  { CTG_ITEM_CONVENTION, "territory", FIELD_TEXT },
+  { CTG_ITEM_CONVENTION, "caf", FIELD_TEXT },
+  { CTG_ITEM_CONVENTION, "period_start", FIELD_DATE },
+  { CTG_ITEM_CONVENTION, "period_end", FIELD_DATE },
+  { CTG_ITEM_CONVENTION, "signed_on", FIELD_DATE },
+  { CTG_ITEM_CONVENTION, "description", FIELD_TEXT },
+  { CTG_ITEM_SIGNATORY, "organisation", FIELD_TEXT },
+  { CTG_ITEM_SIGNATORY, "representative", FIELD_TEXT },
+  { CTG_ITEM_SIGNATORY, "role", FIELD_TEXT },
+  { CTG_ITEM_BODY, "name", FIELD_TEXT },
+  { CTG_ITEM_BODY, "kind", FIELD_BODY_KIND },
+  { CTG_ITEM_BODY, "description", FIELD_TEXT },
+  { CTG_ITEM_MEMBER, "name", FIELD_TEXT },
+  { CTG_ITEM_MEMBER, "role", FIELD_TEXT },
+  { CTG_ITEM_MEMBER, "organisation", FIELD_TEXT },
+  { CTG_ITEM_MEETING, "body_id", FIELD_BODY_REF },
+  { CTG_ITEM_MEETING, "date", FIELD_DATE },
+  { CTG_ITEM_MEETING, "title", FIELD_TEXT },
+  { CTG_ITEM_MEETING, "notes", FIELD_TEXT },
+  { CTG_ITEM_AXIS, "code", FIELD_TEXT },
+  { CTG_ITEM_AXIS, "title", FIELD_TEXT },
+  { CTG_ITEM_AXIS, "description", FIELD_TEXT },
+  { CTG_ITEM_SECTION, "title", FIELD_TEXT },
+  { CTG_ITEM_SECTION, "description", FIELD_TEXT },
+  { CTG_ITEM_OBJECTIVE, "theme_id", FIELD_SECTION_REF },
+  { CTG_ITEM_OBJECTIVE, "enjeu_id", FIELD_SECTION_REF },
+  { CTG_ITEM_OBJECTIVE, "code", FIELD_TEXT },
+  { CTG_ITEM_OBJECTIVE, "title", FIELD_TEXT },
+  { CTG_ITEM_OBJECTIVE, "description", FIELD_TEXT },
+  { CTG_ITEM_ACTION, "code", FIELD_TEXT },
+  { CTG_ITEM_ACTION, "title", FIELD_TEXT },
+  { CTG_ITEM_ACTION, "description", FIELD_TEXT },
+  { CTG_ITEM_ACTION, "start", FIELD_DATE },
+  { CTG_ITEM_ACTION, "echeance", FIELD_DATE },
+  { CTG_ITEM_ACTION, "status", FIELD_STATUS },
+  { CTG_ITEM_ACTION, "progress", FIELD_PROGRESS },
+  { CTG_ITEM_ACTION, "means", FIELD_TEXT },
+  { CTG_ITEM_ACTION, "notes", FIELD_TEXT },
+  { CTG_ITEM_PARTICIPANT, "name", FIELD_TEXT },
+  { CTG_ITEM_PARTICIPANT, "kind", FIELD_PARTICIPANT_KIND },
+  { CTG_ITEM_PARTICIPANT, "role", FIELD_TEXT },
+  { CTG_ITEM_STEP, "text", FIELD_TEXT },
+  { CTG_ITEM_STEP, "date", FIELD_DATE },
+  { CTG_ITEM_STEP, "done", FIELD_BOOL },
+  { CTG_ITEM_INDICATOR, "name", FIELD_TEXT },
+  { CTG_ITEM_INDICATOR, "target", FIELD_TEXT },
+  { CTG_ITEM_INDICATOR_VALUE, "value", FIELD_TEXT },
+  { CTG_ITEM_ACTION, "continuous", FIELD_BOOL },
+  { CTG_ITEM_ACTION, "budget", FIELD_AMOUNT },
+  { CTG_ITEM_ACTION, "budget_year", FIELD_YEAR },
+  { CTG_ITEM_ACTION_YEAR, "done", FIELD_TEXT },
+  { CTG_ITEM_ACTION_YEAR, "difficulties", FIELD_TEXT },
+  { CTG_ITEM_ACTION_YEAR, "next_steps", FIELD_TEXT },
+  { CTG_ITEM_ACTION_YEAR, "status", FIELD_STATUS_OR_NONE },
+  { CTG_ITEM_ACTION_YEAR, "progress", FIELD_PROGRESS },
+  { CTG_ITEM_FUNDING, "funder", FIELD_FUNDER },
+  { CTG_ITEM_FUNDING, "name", FIELD_TEXT },
+  { CTG_ITEM_FUNDING, "amount", FIELD_AMOUNT },
+  { CTG_ITEM_EVALUATION_INDICATOR, "name", FIELD_TEXT },
+  { CTG_ITEM_EVALUATION_INDICATOR, "description", FIELD_TEXT },
+  { CTG_ITEM_ASSESSMENT, "level", FIELD_LEVEL },
+  { CTG_ITEM_ASSESSMENT, "value", FIELD_TEXT },
+  { CTG_ITEM_ASSESSMENT, "comment", FIELD_TEXT },
+};
+
+/* The longest text a field takes: far beyond any real use, well within memory */
+#define MAX_TEXT_LENGTH (1024 * 1024)
+
+gboolean
+_ctg_document_check_text (const char  *value,
+                          GError     **error)
+{
+  if (value != NULL && !g_utf8_validate (value, -1, NULL))
+    return _ctg_document_set_invalid (error, _("The text is not valid UTF-8."));
+  if (value != NULL && strlen (value) > MAX_TEXT_LENGTH)
+    return _ctg_document_set_invalid (error, _("The text is too long."));
+  return TRUE;
+}
+
+static gboolean
+check_range (CtgDocument  *self,
+             CtgItemKind   kind,
+             gint64        id,
+             const char   *field,
+             const CtgDate *date,
+             GError      **error)
+{
+  const char *other_field;
+  gboolean is_start;
+  g_autofree char *other_text = NULL;
+  CtgDate other;
+
+  if (kind == CTG_ITEM_ACTION && g_str_equal (field, "start"))
+    other_field = "echeance", is_start = TRUE;
+  else if (kind == CTG_ITEM_ACTION && g_str_equal (field, "echeance"))
+    other_field = "start", is_start = FALSE;
+  else if (kind == CTG_ITEM_CONVENTION && g_str_equal (field, "period_start"))
+    other_field = "period_end", is_start = TRUE;
+  else if (kind == CTG_ITEM_CONVENTION && g_str_equal (field, "period_end"))
+    other_field = "period_start", is_start = FALSE;
+  else
+    return TRUE;
+
+  other_text = ctg_document_dup_text (self, kind, id, other_field);
+  if (other_text == NULL || !ctg_date_parse (other_text, &other))
+    return TRUE;
+
+  if (is_start ? ctg_date_range_valid (date, &other) : ctg_date_range_valid (&other, date))
+    return TRUE;
+
+  if (kind == CTG_ITEM_ACTION)
+    return _ctg_document_set_invalid (error, is_start ? _("The start cannot come after the échéance.")
+                                        : _("The échéance cannot come before the start."));
+  return _ctg_document_set_invalid (error, is_start ? _("The convention cannot start after it ends.")
+                                      : _("The convention cannot end before it starts."));
+}
+
+/* Turns what the user typed into what the column stores, or refuses it */
+gboolean
+_ctg_document_normalize_value (CtgDocument  *self,
+                               CtgItemKind   kind,
+                               gint64        id,
+                               const char   *field,
+                               FieldType     type,
+                               const char   *value,
+                               char        **stored,
+                               GError      **error)
+{
+  g_autofree char *stripped = value ? g_strstrip (g_strdup (value)) : NULL;
+
+  *stored = NULL;
+
+  if (!_ctg_document_check_text (value, error))
+    return FALSE;
+
+  switch (type)
+    {
+    case FIELD_TEXT:
+      *stored = g_strdup (value ? value : "");
+      return TRUE;
+
+    case FIELD_DATE:
+      {
+        CtgDate date;
+
+        if (stripped == NULL || stripped[0] == '\0')
+          return TRUE;
+        if (!ctg_date_parse (stripped, &date))
+          {
+            g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE,
+                         _("“%s” is not a date. Write a year (2025), a month (03/2025) "
+                           "or a day (15/03/2025)."), stripped);
+            return FALSE;
+          }
+        if (!check_range (self, kind, id, field, &date, error))
+          return FALSE;
+        *stored = ctg_date_to_iso (&date);
+        return TRUE;
+      }
+
+    case FIELD_STATUS:
+      {
+        CtgStatus status;
+
+        if (stripped == NULL || !ctg_status_parse (stripped, &status))
+          {
+            g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE,
+                         _("“%s” is not a status. Use one of: to start, in progress, done, "
+                           "postponed, abandoned."), stripped ? stripped : "");
+            return FALSE;
+          }
+        *stored = g_strdup (ctg_status_to_key (status));
+        return TRUE;
+      }
+
+    case FIELD_PROGRESS:
+      {
+        int progress;
+
+        if (!ctg_progress_parse (value, &progress))
+          {
+            g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE,
+                         _("“%s” is not a progress: give a number from 0 to 100."), stripped);
+            return FALSE;
+          }
+        if (progress >= 0)
+          *stored = g_strdup_printf ("%d", progress);
+        return TRUE;
+      }
+
+    case FIELD_BOOL:
+      if (g_strcmp0 (stripped, "1") == 0 || g_strcmp0 (stripped, "true") == 0)
+        *stored = g_strdup ("1");
+      else if (g_strcmp0 (stripped, "0") == 0 || g_strcmp0 (stripped, "false") == 0)
+        *stored = g_strdup ("0");
+      else
+        return _ctg_document_set_invalid (error, _("The value must be true or false."));
+      return TRUE;
+
+    case FIELD_BODY_KIND:
+      if (stripped == NULL ||
+          !g_strv_contains ((const char * const[]) { "copil", "cotech", "strategic", "thematic", "other", NULL },
+                            stripped))
+        return _ctg_document_set_invalid (error, _("Unknown kind of governance body."));
+      *stored = g_strdup (stripped);
+      return TRUE;
+
+    case FIELD_PARTICIPANT_KIND:
+      if (g_strcmp0 (stripped, "person") != 0 && g_strcmp0 (stripped, "organisation") != 0)
+        return _ctg_document_set_invalid (error, _("A pilot or partner is a person or an organisation."));
+      *stored = g_strdup (stripped);
+      return TRUE;
+
+    case FIELD_AMOUNT:
+      {
+        gint64 cents;
+
+        if (!ctg_amount_parse (value, &cents, error))
+          return FALSE;
+        if (cents >= 0)
+          *stored = g_strdup_printf ("%" G_GINT64_FORMAT, cents);
+        return TRUE;
+      }
+
+    case FIELD_YEAR:
+      {
+        guint64 year;
+
+        if (stripped == NULL || stripped[0] == '\0')
+          return TRUE;
+        if (!g_ascii_string_to_unsigned (stripped, 10, 1900, 2200, &year, NULL))
+          return _ctg_document_set_invalid (error, _("The year must be between 1900 and 2200."));
+        *stored = g_strdup_printf ("%u", (guint) year);
+        return TRUE;
+      }
+
+    case FIELD_FUNDER:
+      {
+        CtgFunderKind funder;
+
+        if (!ctg_funder_from_key (stripped, &funder) && !ctg_funder_parse (stripped, &funder))
+          {
+            g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE,
+                         _("“%s” is not a funder. Use one of: Caf, commune, département, État, other."),
+                         stripped ? stripped : "");
+            return FALSE;
+          }
+        *stored = g_strdup (ctg_funder_to_key (funder));
+        return TRUE;
+      }
+
+    case FIELD_LEVEL:
+      {
+        CtgLevel level;
+
+        if (!ctg_level_from_key (stripped, &level) && !ctg_level_parse (stripped, &level))
+          {
+            g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE,
+                         _("“%s” is not a level. Use one of: not met, partly met, met, exceeded."),
+                         stripped ? stripped : "");
+            return FALSE;
+          }
+        if (level != CTG_LEVEL_NONE)
+          *stored = g_strdup (ctg_level_to_key (level));
+        return TRUE;
+      }
+
+    case FIELD_STATUS_OR_NONE:
+      if (stripped == NULL || stripped[0] == '\0')
+        return TRUE;
+      return _ctg_document_normalize_value (self, kind, id, field, FIELD_STATUS, value, stored, error);
+
+    case FIELD_BODY_REF:
+    case FIELD_SECTION_REF:
+      {
+        gint64 ref;
+
+        if (stripped == NULL || stripped[0] == '\0' || g_str_equal (stripped, "0"))
+          return TRUE;
+        if (!g_ascii_string_to_signed (stripped, 10, 1, G_MAXINT64, &ref, NULL) ||
+            !ctg_document_has_item (self, type == FIELD_BODY_REF ? CTG_ITEM_BODY : CTG_ITEM_SECTION, ref))
+          return _ctg_document_set_no_such_item (error);
+        if (type == FIELD_SECTION_REF)
+          {
+            const char *want = g_str_equal (field, "theme_id") ? "theme" : "enjeu";
+            g_autofree char *section_kind = ctg_document_dup_text (self, CTG_ITEM_SECTION, ref, "kind");
+            gint64 axis = ctg_document_get_int (self, CTG_ITEM_SECTION, ref, "axis_id", 0);
+
+            if (g_strcmp0 (section_kind, want) != 0 ||
+                axis != ctg_document_get_int (self, CTG_ITEM_OBJECTIVE, id, "axis_id", -1))
+              return _ctg_document_set_invalid (error, _("This heading belongs to another axis."));
+          }
+        *stored = g_strdup (stripped);
+        return TRUE;
+      }
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+gboolean
+_ctg_document_find_editable_field (CtgItemKind  kind,
+                                   const char  *field,
+                                   FieldType   *type)
+{
+  for (guint i = 0; field != NULL && i < G_N_ELEMENTS (editable_fields); i++)
+    {
+      if (editable_fields[i].kind == kind && g_str_equal (editable_fields[i].field, field))
+        {
+          *type = editable_fields[i].type;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}

@@ -144,10 +144,13 @@ command_import (int    argc,
   g_autofree char *data = NULL;
   g_autofree char *tmp_path = NULL;
   g_autoptr(GKeyFile) key_file = NULL;
+  g_autofree char *sheet = NULL;
   gboolean force = FALSE;
   gsize length;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The convention file to create"), N_("FILE.ctg") },
+    { "sheet", 's', 0, G_OPTION_ARG_STRING, &sheet,
+      N_("The sheet to read in a spreadsheet (the first one with a plan’s header otherwise)"), N_("NAME") },
     { "convention", 'c', 0, G_OPTION_ARG_FILENAME, &convention,
       N_("Also read the convention’s title, period, signatories and governance from this file"),
       N_("FILE.convention") },
@@ -155,14 +158,14 @@ command_import (int    argc,
     { NULL }
   };
 
-  context = new_context (_("PLAN.csv"),
-                         _("Create a convention from a plan table in CSV: one row per action, "
+  context = new_context (_("PLAN.csv|PLAN.xlsx|PLAN.ods"),
+                         _("Create a convention from a plan table in CSV, .xlsx or .ods: one row per action, "
                            "with the columns axe, thématique, enjeu, objectif, code, action, "
                            "description, pilotes, partenaires, début, échéance, statut, "
                            "avancement, étapes, moyens, indicateurs, notes."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!parse_options (context, &argc, &argv, 1,
-                      _("ctg import PLAN.csv -o FILE.ctg [--convention FILE.convention] [--force]")))
+                      _("ctg import PLAN.csv|PLAN.xlsx|PLAN.ods -o FILE.ctg [--sheet NAME] [--convention FILE.convention] [--force]")))
     return 2;
   if (output == NULL)
     return fail (_("Say where to create the convention with -o FILE.ctg"));
@@ -186,7 +189,7 @@ command_import (int    argc,
   if (doc == NULL)
     return fail_error (error);
 
-  if (!ctg_document_import_csv (doc, data, length, warnings, &error) ||
+  if (!ctg_document_import_plan (doc, data, length, sheet, warnings, &error) ||
       (key_file != NULL && !ctg_document_import_convention (doc, key_file, &error)))
     {
       ctg_document_close (doc);
@@ -1093,7 +1096,7 @@ static const struct {
   const char  *summary;
 } commands[] = {
   { "new", command_new, N_("Create an empty convention") },
-  { "import", command_import, N_("Create a convention from a plan table in CSV") },
+  { "import", command_import, N_("Create a convention from a plan table in CSV, .xlsx or .ods") },
   { "export", command_export, N_("Export a convention’s plan table as CSV, or its COPIL report as PDF") },
   { "info", command_info, N_("Show a convention’s title, period and plan") },
   { "check", command_check, N_("Check that a convention file is valid") },

@@ -298,6 +298,8 @@ command_export (int    argc,
   g_autofree char *csv = NULL;
   g_autofree char *separator = NULL;
   g_autofree char *pdf_path = NULL;
+  g_autofree char *xlsx_path = NULL;
+  g_autofree char *ods_path = NULL;
   g_autofree char *meeting = NULL;
   g_autofree char *since = NULL;
   g_auto(GStrv) axes = NULL;
@@ -309,6 +311,8 @@ command_export (int    argc,
     { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv_path, N_("Write the plan table as CSV (- for the standard output)"), N_("OUT.csv") },
     { "separator", 0, 0, G_OPTION_ARG_STRING, &separator, N_("The CSV separator: ; (default), , or tab"), N_("SEP") },
     { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf_path, N_("Write the report for the steering committee (COPIL) as PDF"), N_("OUT.pdf") },
+    { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &xlsx_path, N_("Write a sheet for partners to fill, as .xlsx (Excel)"), N_("OUT.xlsx") },
+    { "ods", 0, 0, G_OPTION_ARG_FILENAME, &ods_path, N_("Write a sheet for partners to fill, as .ods (LibreOffice)"), N_("OUT.ods") },
     { "meeting", 0, 0, G_OPTION_ARG_STRING, &meeting, N_("The day of the meeting the report is for (default: today)"), N_("DATE") },
     { "changes-since", 0, 0, G_OPTION_ARG_STRING, &since, N_("Add the changes made to the plan since this date"), N_("DATE") },
     { "fiches", 0, 0, G_OPTION_ARG_NONE, &fiches, N_("Add a page per action with its steps, means and indicators"), NULL },
@@ -322,10 +326,10 @@ command_export (int    argc,
 
   context = new_context (_("FILE.ctg"), _("Export a convention."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv, 1, _("ctg export FILE.ctg --csv OUT.csv | --pdf OUT.pdf [--meeting DATE]")))
+  if (!parse_options (context, &argc, &argv, 1, _("ctg export FILE.ctg --csv OUT.csv | --xlsx OUT.xlsx | --ods OUT.ods | --pdf OUT.pdf [--meeting DATE]")))
     return 2;
-  if (csv_path == NULL && pdf_path == NULL)
-    return fail (_("Say what to export, for example --csv OUT.csv or --pdf OUT.pdf"));
+  if (csv_path == NULL && pdf_path == NULL && xlsx_path == NULL && ods_path == NULL)
+    return fail (_("Say what to export, for example --csv OUT.csv, --xlsx OUT.xlsx or --pdf OUT.pdf"));
 
   if (separator != NULL)
     {
@@ -352,6 +356,11 @@ command_export (int    argc,
       if (!ctg_report_write_pdf (doc, options, pdf_path, NULL, NULL, NULL, &error))
         return fail_error (error);
     }
+
+  if (xlsx_path != NULL && !ctg_document_export_xlsx (doc, xlsx_path, &error))
+    return fail_error (error);
+  if (ods_path != NULL && !ctg_document_export_ods (doc, ods_path, &error))
+    return fail_error (error);
 
   if (csv_path == NULL)
     return EXIT_SUCCESS;

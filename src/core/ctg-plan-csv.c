@@ -1139,6 +1139,100 @@ append_indicators (CtgDocument *self,
 }
 
 /**
+ * _ctg_plan_action_cells:
+ *
+ * The cells of an action's row in a plan table, in the form the importer
+ * reads back: what the CSV export writes, and the sheet to fill.
+ *
+ * Returns: (transfer full): %N_COLUMNS strings, never %NULL
+ */
+GStrv
+_ctg_plan_action_cells (CtgDocument *self,
+                        CtgAction   *action)
+{
+  gint64 objective_id = ctg_action_get_objective_id (action);
+  gint64 theme_id = ctg_document_get_int (self, CTG_ITEM_OBJECTIVE, objective_id, "theme_id", 0);
+  gint64 enjeu_id = ctg_document_get_int (self, CTG_ITEM_OBJECTIVE, objective_id, "enjeu_id", 0);
+  g_autofree char *axis = ctg_document_dup_text (self, CTG_ITEM_AXIS, ctg_action_get_axis_id (action), "title");
+  g_autofree char *theme = theme_id ? ctg_document_dup_text (self, CTG_ITEM_SECTION, theme_id, "title") : NULL;
+  g_autofree char *enjeu = enjeu_id ? ctg_document_dup_text (self, CTG_ITEM_SECTION, enjeu_id, "title") : NULL;
+  g_autofree char *objective = ctg_document_dup_text (self, CTG_ITEM_OBJECTIVE, objective_id, "title");
+  g_autofree char *start = ctg_date_to_iso (ctg_action_get_start (action));
+  g_autofree char *echeance = ctg_date_to_iso (ctg_action_get_echeance (action));
+  g_autofree char *progress = ctg_action_get_progress (action) >= 0
+                              ? g_strdup_printf ("%d", ctg_action_get_progress (action)) : NULL;
+  g_autofree char *budget = ctg_action_get_budget (action) >= 0
+                            ? ctg_amount_to_plain (ctg_action_get_budget (action)) : NULL;
+  g_autofree char *budget_year = ctg_action_get_budget_year (action) > 0
+                                 ? g_strdup_printf ("%u", ctg_action_get_budget_year (action)) : NULL;
+  const char *simple[N_COLUMNS] = {
+    [COL_AXIS] = axis,
+    [COL_THEME] = theme,
+    [COL_ENJEU] = enjeu,
+    [COL_OBJECTIVE] = objective,
+    [COL_CODE] = ctg_action_get_code (action),
+    [COL_TITLE] = ctg_action_get_title (action),
+    [COL_DESCRIPTION] = ctg_action_get_description (action),
+    [COL_START] = start,
+    [COL_ECHEANCE] = echeance,
+    [COL_STATUS] = ctg_status_to_csv (ctg_action_get_status (action)),
+    [COL_PROGRESS] = progress,
+    [COL_MEANS] = ctg_action_get_means (action),
+    [COL_NOTES] = ctg_action_get_notes (action),
+    [COL_CONTINUOUS] = ctg_action_is_continuous (action) ? "oui" : "",
+    [COL_BUDGET] = budget,
+    [COL_BUDGET_YEAR] = budget_year,
+  };
+  GStrv cells = g_new0 (char *, N_COLUMNS + 1);
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      GString *cell = g_string_new (NULL);
+
+      switch (c)
+        {
+        case COL_PILOTS:
+          append_participants (cell, ctg_action_get_pilots (action));
+          break;
+        case COL_PARTNERS:
+          append_participants (cell, ctg_action_get_partners (action));
+          break;
+        case COL_REFERENTS:
+          append_participants (cell, ctg_action_get_referents (action));
+          break;
+        case COL_FUNDERS:
+          {
+            GPtrArray *funding = ctg_action_get_funding (action);
+            g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+
+            for (guint f = 0; f < funding->len; f++)
+              g_ptr_array_add (items, ctg_funding_to_string (g_ptr_array_index (funding, f)));
+            append_list (cell, items);
+          }
+          break;
+        case COL_STEPS:
+          append_steps (self, cell, ctg_action_get_id (action));
+          break;
+        case COL_INDICATORS:
+          append_indicators (self, cell, ctg_action_get_id (action));
+          break;
+        default:
+          g_string_append (cell, simple[c] ? simple[c] : "");
+          break;
+        }
+
+      /* Names are single lines: keep a line break from splitting the row's meaning */
+      if (c <= COL_TITLE)
+        {
+          g_strdelimit (cell->str, "\r\n", ' ');
+          g_strstrip (cell->str);
+        }
+      cells[c] = g_string_free (cell, FALSE);
+    }
+  return cells;
+}
+
+/**
  * ctg_document_export_csv:
  * @separator: `;` (what French spreadsheets expect), `,` or tab
  *
@@ -1153,7 +1247,6 @@ ctg_document_export_csv (CtgDocument *self,
 {
   g_autoptr(GListModel) actions = NULL;
   GString *out = g_string_new (NULL);
-  g_autoptr(GString) cell = g_string_new (NULL);
   guint n;
 
   g_return_val_if_fail (CTG_IS_DOCUMENT (self), NULL);
@@ -1172,85 +1265,13 @@ ctg_document_export_csv (CtgDocument *self,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CtgAction) action = g_list_model_get_item (actions, i);
-      gint64 objective_id = ctg_action_get_objective_id (action);
-      gint64 theme_id = ctg_document_get_int (self, CTG_ITEM_OBJECTIVE, objective_id, "theme_id", 0);
-      gint64 enjeu_id = ctg_document_get_int (self, CTG_ITEM_OBJECTIVE, objective_id, "enjeu_id", 0);
-      g_autofree char *axis = ctg_document_dup_text (self, CTG_ITEM_AXIS, ctg_action_get_axis_id (action), "title");
-      g_autofree char *theme = theme_id ? ctg_document_dup_text (self, CTG_ITEM_SECTION, theme_id, "title") : NULL;
-      g_autofree char *enjeu = enjeu_id ? ctg_document_dup_text (self, CTG_ITEM_SECTION, enjeu_id, "title") : NULL;
-      g_autofree char *objective = ctg_document_dup_text (self, CTG_ITEM_OBJECTIVE, objective_id, "title");
-      g_autofree char *start = ctg_date_to_iso (ctg_action_get_start (action));
-      g_autofree char *echeance = ctg_date_to_iso (ctg_action_get_echeance (action));
-      g_autofree char *progress = ctg_action_get_progress (action) >= 0
-                                  ? g_strdup_printf ("%d", ctg_action_get_progress (action)) : NULL;
-      g_autofree char *budget = ctg_action_get_budget (action) >= 0
-                                ? ctg_amount_to_plain (ctg_action_get_budget (action)) : NULL;
-      g_autofree char *budget_year = ctg_action_get_budget_year (action) > 0
-                                     ? g_strdup_printf ("%u", ctg_action_get_budget_year (action)) : NULL;
-      const char *simple[N_COLUMNS] = {
-        [COL_AXIS] = axis,
-        [COL_THEME] = theme,
-        [COL_ENJEU] = enjeu,
-        [COL_OBJECTIVE] = objective,
-        [COL_CODE] = ctg_action_get_code (action),
-        [COL_TITLE] = ctg_action_get_title (action),
-        [COL_DESCRIPTION] = ctg_action_get_description (action),
-        [COL_START] = start,
-        [COL_ECHEANCE] = echeance,
-        [COL_STATUS] = ctg_status_to_csv (ctg_action_get_status (action)),
-        [COL_PROGRESS] = progress,
-        [COL_MEANS] = ctg_action_get_means (action),
-        [COL_NOTES] = ctg_action_get_notes (action),
-        [COL_CONTINUOUS] = ctg_action_is_continuous (action) ? "oui" : "",
-        [COL_BUDGET] = budget,
-        [COL_BUDGET_YEAR] = budget_year,
-      };
+      g_auto(GStrv) cells = _ctg_plan_action_cells (self, action);
 
       for (guint c = 0; c < N_COLUMNS; c++)
         {
-          g_string_truncate (cell, 0);
-          switch (c)
-            {
-            case COL_PILOTS:
-              append_participants (cell, ctg_action_get_pilots (action));
-              break;
-            case COL_PARTNERS:
-              append_participants (cell, ctg_action_get_partners (action));
-              break;
-            case COL_REFERENTS:
-              append_participants (cell, ctg_action_get_referents (action));
-              break;
-            case COL_FUNDERS:
-              {
-                GPtrArray *funding = ctg_action_get_funding (action);
-                g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
-
-                for (guint f = 0; f < funding->len; f++)
-                  g_ptr_array_add (items, ctg_funding_to_string (g_ptr_array_index (funding, f)));
-                append_list (cell, items);
-              }
-              break;
-            case COL_STEPS:
-              append_steps (self, cell, ctg_action_get_id (action));
-              break;
-            case COL_INDICATORS:
-              append_indicators (self, cell, ctg_action_get_id (action));
-              break;
-            default:
-              g_string_append (cell, simple[c] ? simple[c] : "");
-              break;
-            }
-
-          /* Names are single lines: keep a line break from splitting the row's meaning */
-          if (c <= COL_TITLE)
-            {
-              g_strdelimit (cell->str, "\r\n", ' ');
-              g_strstrip (cell->str);
-            }
-
           if (c > 0)
             g_string_append_c (out, separator);
-          ctg_csv_append_cell (out, cell->str, separator);
+          ctg_csv_append_cell (out, cells[c], separator);
         }
       g_string_append (out, "\r\n");
     }

@@ -80,6 +80,8 @@ CtgPlanTable *_ctg_plan_table_check      (const char  *sheet,
                                           GError     **error);
 gboolean      _ctg_plan_table_has_header (GPtrArray   *rows);
 const char   *_ctg_plan_column_header    (CtgPlanColumn column);
+GStrv         _ctg_plan_action_cells     (CtgDocument *self,
+                                          CtgAction   *action);
 void          _ctg_plan_problems_error   (GPtrArray   *problems,
                                           GError     **error);
 

@@ -11,6 +11,7 @@
 
 #include "ctg-csv.h"
 #include "ctg-date.h"
+#include "ctg-document.h"
 
 G_BEGIN_DECLS
 
@@ -87,5 +88,6 @@ char      *_ctg_sheet_format_number    (double           value,
                                         gboolean         percent);
 char      *_ctg_sheet_format_date      (GDate           *date,
                                         CtgDatePrecision precision);
+char      *_ctg_sheet_identity         (CtgDocument     *doc);
 
 G_END_DECLS

@@ -30,5 +30,11 @@ gboolean       ctg_document_import_plan  (CtgDocument  *self,
                                           const char   *sheet,
                                           GPtrArray    *warnings,
                                           GError      **error);
+gboolean       ctg_document_export_xlsx  (CtgDocument  *self,
+                                          const char   *path,
+                                          GError      **error);
+gboolean       ctg_document_export_ods   (CtgDocument  *self,
+                                          const char   *path,
+                                          GError      **error);
 
 G_END_DECLS

@@ -15,6 +15,10 @@
 
 #include "ctg-test-util.h"
 
+#include <gsf/gsf-outfile-zip.h>
+#include <gsf/gsf-output-stdio.h>
+#include <string.h>
+
 static char *tmp_dir;
 
 static void
@@ -160,4 +164,43 @@ ctg_test_spin (guint ms)
 
   while (g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE);
+}
+
+/* A zip archive, as spreadsheets are; @lengths may be NULL for strings */
+void
+ctg_test_write_zip (const char         *path,
+                    const char * const *names,
+                    const char * const *contents,
+                    const gsize        *lengths)
+{
+  g_autoptr(GError) error = NULL;
+  GsfOutput *file = gsf_output_stdio_new (path, &error);
+  GsfOutfile *zip;
+
+  g_assert_no_error (error);
+  zip = gsf_outfile_zip_new (file, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      gsize length = lengths ? lengths[i] : strlen (contents[i]);
+      GsfOutput *member = gsf_outfile_new_child (zip, names[i], FALSE);
+
+      g_assert_true (gsf_output_write (member, length, (const guint8 *) contents[i]));
+      g_assert_true (gsf_output_close (member));
+      g_object_unref (member);
+    }
+  g_assert_true (gsf_output_close (GSF_OUTPUT (zip)));
+  g_object_unref (zip);
+  g_assert_true (gsf_output_close (file));
+  g_object_unref (file);
+}
+
+void
+ctg_test_write_ods (const char *path,
+                    const char *content)
+{
+  const char * const names[] = { "mimetype", "content.xml", NULL };
+  const char * const contents[] = { "application/vnd.oasis.opendocument.spreadsheet", content, NULL };
+
+  ctg_test_write_zip (path, names, contents, NULL);
 }

@@ -24,6 +24,21 @@ int          ctg_test_run_cli        (char       **out,
                                       const char  *first_arg,
                                       ...) G_GNUC_NULL_TERMINATED;
 CtgDocument *ctg_test_new_document   (void);
+void         ctg_test_write_zip      (const char  *path,
+                                      const char * const *names,
+                                      const char * const *contents,
+                                      const gsize *lengths);
+void         ctg_test_write_ods      (const char  *path,
+                                      const char  *content);
+
+/* The start of an .ods content.xml, namespaces declared */
+#define CTG_TEST_ODS_HEAD \
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" \
+  "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\"" \
+  " xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\"" \
+  " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"" \
+  " xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\"" \
+  " xmlns:number=\"urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0\" office:version=\"1.3\">"
 void         ctg_test_spin           (guint        ms);
 
 /* Spins the main loop until @check is true, or fails after 15 seconds (a

@@ -144,10 +144,13 @@ command_import (int    argc,
   g_autofree char *data = NULL;
   g_autofree char *tmp_path = NULL;
   g_autoptr(GKeyFile) key_file = NULL;
+  g_autofree char *sheet = NULL;
   gboolean force = FALSE;
   gsize length;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The convention file to create"), N_("FILE.ctg") },
+    { "sheet", 's', 0, G_OPTION_ARG_STRING, &sheet,
+      N_("The sheet to read in a spreadsheet (the first one with a plan’s header otherwise)"), N_("NAME") },
     { "convention", 'c', 0, G_OPTION_ARG_FILENAME, &convention,
       N_("Also read the convention’s title, period, signatories and governance from this file"),
       N_("FILE.convention") },
@@ -155,14 +158,14 @@ command_import (int    argc,
     { NULL }
   };
 
-  context = new_context (_("PLAN.csv"),
-                         _("Create a convention from a plan table in CSV: one row per action, "
+  context = new_context (_("PLAN.csv|PLAN.xlsx|PLAN.ods"),
+                         _("Create a convention from a plan table in CSV, .xlsx or .ods: one row per action, "
                            "with the columns axe, thématique, enjeu, objectif, code, action, "
                            "description, pilotes, partenaires, début, échéance, statut, "
                            "avancement, étapes, moyens, indicateurs, notes."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!parse_options (context, &argc, &argv, 1,
-                      _("ctg import PLAN.csv -o FILE.ctg [--convention FILE.convention] [--force]")))
+                      _("ctg import PLAN.csv|PLAN.xlsx|PLAN.ods -o FILE.ctg [--sheet NAME] [--convention FILE.convention] [--force]")))
     return 2;
   if (output == NULL)
     return fail (_("Say where to create the convention with -o FILE.ctg"));
@@ -186,7 +189,7 @@ command_import (int    argc,
   if (doc == NULL)
     return fail_error (error);
 
-  if (!ctg_document_import_csv (doc, data, length, warnings, &error) ||
+  if (!ctg_document_import_plan (doc, data, length, sheet, warnings, &error) ||
       (key_file != NULL && !ctg_document_import_convention (doc, key_file, &error)))
     {
       ctg_document_close (doc);
@@ -295,6 +298,8 @@ command_export (int    argc,
   g_autofree char *csv = NULL;
   g_autofree char *separator = NULL;
   g_autofree char *pdf_path = NULL;
+  g_autofree char *xlsx_path = NULL;
+  g_autofree char *ods_path = NULL;
   g_autofree char *meeting = NULL;
   g_autofree char *since = NULL;
   g_auto(GStrv) axes = NULL;
@@ -306,6 +311,8 @@ command_export (int    argc,
     { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv_path, N_("Write the plan table as CSV (- for the standard output)"), N_("OUT.csv") },
     { "separator", 0, 0, G_OPTION_ARG_STRING, &separator, N_("The CSV separator: ; (default), , or tab"), N_("SEP") },
     { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf_path, N_("Write the report for the steering committee (COPIL) as PDF"), N_("OUT.pdf") },
+    { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &xlsx_path, N_("Write a sheet for partners to fill, as .xlsx (Excel)"), N_("OUT.xlsx") },
+    { "ods", 0, 0, G_OPTION_ARG_FILENAME, &ods_path, N_("Write a sheet for partners to fill, as .ods (LibreOffice)"), N_("OUT.ods") },
     { "meeting", 0, 0, G_OPTION_ARG_STRING, &meeting, N_("The day of the meeting the report is for (default: today)"), N_("DATE") },
     { "changes-since", 0, 0, G_OPTION_ARG_STRING, &since, N_("Add the changes made to the plan since this date"), N_("DATE") },
     { "fiches", 0, 0, G_OPTION_ARG_NONE, &fiches, N_("Add a page per action with its steps, means and indicators"), NULL },
@@ -319,10 +326,10 @@ command_export (int    argc,
 
   context = new_context (_("FILE.ctg"), _("Export a convention."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv, 1, _("ctg export FILE.ctg --csv OUT.csv | --pdf OUT.pdf [--meeting DATE]")))
+  if (!parse_options (context, &argc, &argv, 1, _("ctg export FILE.ctg --csv OUT.csv | --xlsx OUT.xlsx | --ods OUT.ods | --pdf OUT.pdf [--meeting DATE]")))
     return 2;
-  if (csv_path == NULL && pdf_path == NULL)
-    return fail (_("Say what to export, for example --csv OUT.csv or --pdf OUT.pdf"));
+  if (csv_path == NULL && pdf_path == NULL && xlsx_path == NULL && ods_path == NULL)
+    return fail (_("Say what to export, for example --csv OUT.csv, --xlsx OUT.xlsx or --pdf OUT.pdf"));
 
   if (separator != NULL)
     {
@@ -349,6 +356,11 @@ command_export (int    argc,
       if (!ctg_report_write_pdf (doc, options, pdf_path, NULL, NULL, NULL, &error))
         return fail_error (error);
     }
+
+  if (xlsx_path != NULL && !ctg_document_export_xlsx (doc, xlsx_path, &error))
+    return fail_error (error);
+  if (ods_path != NULL && !ctg_document_export_ods (doc, ods_path, &error))
+    return fail_error (error);
 
   if (csv_path == NULL)
     return EXIT_SUCCESS;
@@ -1093,7 +1105,7 @@ static const struct {
   const char  *summary;
 } commands[] = {
   { "new", command_new, N_("Create an empty convention") },
-  { "import", command_import, N_("Create a convention from a plan table in CSV") },
+  { "import", command_import, N_("Create a convention from a plan table in CSV, .xlsx or .ods") },
   { "export", command_export, N_("Export a convention’s plan table as CSV, or its COPIL report as PDF") },
   { "info", command_info, N_("Show a convention’s title, period and plan") },
   { "check", command_check, N_("Check that a convention file is valid") },

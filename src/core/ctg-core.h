@@ -14,5 +14,6 @@
 #include "ctg-evaluation.h"
 #include "ctg-participant.h"
 #include "ctg-plan-csv.h"
+#include "ctg-sheet.h"
 #include "ctg-report.h"
 #include "ctg-status.h"

@@ -16,33 +16,9 @@
 #include "ctg-date.h"
 #include "ctg-document-private.h"
 #include "ctg-plan-csv.h"
+#include "ctg-plan-table-private.h"
 
-typedef enum
-{
-  COL_AXIS,
-  COL_THEME,
-  COL_ENJEU,
-  COL_OBJECTIVE,
-  COL_CODE,
-  COL_TITLE,
-  COL_DESCRIPTION,
-  COL_PILOTS,
-  COL_PARTNERS,
-  COL_START,
-  COL_ECHEANCE,
-  COL_STATUS,
-  COL_PROGRESS,
-  COL_STEPS,
-  COL_MEANS,
-  COL_INDICATORS,
-  COL_NOTES,
-  COL_REFERENTS,
-  COL_CONTINUOUS,
-  COL_BUDGET,
-  COL_BUDGET_YEAR,
-  COL_FUNDERS,
-  N_COLUMNS
-} Column;
+typedef CtgPlanColumn Column;
 
 /* The header the export writes, in the words of French plan tables */
 static const char * const export_header[N_COLUMNS] = {
@@ -326,28 +302,12 @@ parse_indicator (const char *line,
 
 /* One row of the plan, checked */
 
-typedef struct
-{
-  guint       line;
-  char       *cells[N_COLUMNS];
-  GPtrArray  *pilots;      /* CtgParticipant */
-  GPtrArray  *partners;
-  GPtrArray  *referents;
-  GPtrArray  *funding;     /* CtgFunding */
-  const char *continuous;
-  char       *budget;
-  char       *budget_year;
-  char       *start;
-  char       *echeance;
-  const char *status;
-  char       *progress;
-  GArray     *steps;       /* Step */
-  GArray     *indicators;  /* Indicator */
-} PlanRow;
+typedef CtgPlanRow PlanRow;
 
-static void
-plan_row_free (PlanRow *row)
+void
+_ctg_plan_row_free (PlanRow *row)
 {
+  g_free (row->identifier);
   for (guint i = 0; i < N_COLUMNS; i++)
     g_free (row->cells[i]);
   g_clear_pointer (&row->pilots, g_ptr_array_unref);
@@ -364,14 +324,19 @@ plan_row_free (PlanRow *row)
   g_free (row);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlanRow, plan_row_free)
+#define plan_row_free _ctg_plan_row_free
 
+/* Where a problem is: a line of a CSV file, or a row of a sheet */
 static void
 row_problem (GPtrArray  *problems,
+             const char *sheet,
              guint       line,
              const char *message)
 {
-  g_ptr_array_add (problems, g_strdup_printf (_("line %u: %s"), line, message));
+  if (sheet != NULL)
+    g_ptr_array_add (problems, g_strdup_printf (_("sheet “%s”, row %u: %s"), sheet, line, message));
+  else
+    g_ptr_array_add (problems, g_strdup_printf (_("line %u: %s"), line, message));
 }
 
 /**
@@ -398,16 +363,20 @@ ctg_participant_list_parse (const char *cell)
 }
 
 static PlanRow *
-check_row (CtgCsvRow   *csv,
+check_row (const char  *sheet,
+           CtgCsvRow   *csv,
            const int    map[N_COLUMNS],
+           int          id_column,
            GPtrArray   *problems)
 {
-  g_autoptr(PlanRow) row = g_new0 (PlanRow, 1);
+  g_autoptr(CtgPlanRow) row = g_new0 (PlanRow, 1);
   guint before = problems->len;
   CtgDate start = { 0 }, echeance = { 0 }, range_start = { 0 };
   CtgStatus status;
 
   row->line = csv->line;
+  if (id_column >= 0 && (guint) id_column < csv->cells->len)
+    row->identifier = g_strstrip (g_strdup (g_ptr_array_index (csv->cells, id_column)));
   for (guint c = 0; c < N_COLUMNS; c++)
     {
       const char *cell = map[c] >= 0 && (guint) map[c] < csv->cells->len
@@ -420,9 +389,9 @@ check_row (CtgCsvRow   *csv,
     g_strstrip (row->cells[c]);
 
   if (row->cells[COL_AXIS][0] == '\0')
-    row_problem (problems, row->line, _("the axis (column “axe”) is empty"));
+    row_problem (problems, sheet, row->line, _("the axis (column “axe”) is empty"));
   if (row->cells[COL_TITLE][0] == '\0')
-    row_problem (problems, row->line, _("the action (column “action”) is empty"));
+    row_problem (problems, sheet, row->line, _("the action (column “action”) is empty"));
 
   row->pilots = ctg_participant_list_parse (row->cells[COL_PILOTS]);
   row->partners = ctg_participant_list_parse (row->cells[COL_PARTNERS]);
@@ -439,7 +408,7 @@ check_row (CtgCsvRow   *csv,
       {
         g_autofree char *message = g_strdup_printf (_("“%s” is not oui or non (column “continue”)"),
                                                     g_strstrip (row->cells[COL_CONTINUOUS]));
-        row_problem (problems, row->line, message);
+        row_problem (problems, sheet, row->line, message);
       }
   }
   {
@@ -447,7 +416,7 @@ check_row (CtgCsvRow   *csv,
     gint64 cents;
 
     if (!ctg_amount_parse (row->cells[COL_BUDGET], &cents, &local_error))
-      row_problem (problems, row->line, local_error->message);
+      row_problem (problems, sheet, row->line, local_error->message);
     else if (cents >= 0)
       row->budget = g_strdup_printf ("%" G_GINT64_FORMAT, cents);
   }
@@ -458,7 +427,7 @@ check_row (CtgCsvRow   *csv,
     if (year[0] != '\0' && !g_ascii_string_to_unsigned (year, 10, 1900, 2200, &value, NULL))
       {
         g_autofree char *message = g_strdup_printf (_("“%s” is not a year (column “année du budget”)"), year);
-        row_problem (problems, row->line, message);
+        row_problem (problems, sheet, row->line, message);
       }
     else if (year[0] != '\0')
       row->budget_year = g_strdup (year);
@@ -468,32 +437,32 @@ check_row (CtgCsvRow   *csv,
 
     row->funding = ctg_funding_list_parse (row->cells[COL_FUNDERS], &local_error);
     if (row->funding == NULL)
-      row_problem (problems, row->line, local_error->message);
+      row_problem (problems, sheet, row->line, local_error->message);
   }
 
   if (!ctg_date_parse (row->cells[COL_START], &start))
     {
       g_autofree char *message = g_strdup_printf (_("“%s” is not a valid start date"),
                                                   g_strstrip (row->cells[COL_START]));
-      row_problem (problems, row->line, message);
+      row_problem (problems, sheet, row->line, message);
     }
   if (!ctg_date_parse_range (row->cells[COL_ECHEANCE], &range_start, &echeance))
     {
       g_autofree char *message = g_strdup_printf (_("“%s” is not a valid échéance"),
                                                   g_strstrip (row->cells[COL_ECHEANCE]));
-      row_problem (problems, row->line, message);
+      row_problem (problems, sheet, row->line, message);
     }
   else if (ctg_date_is_set (&range_start))
     {
       /* "2023 2024": the years of start and échéance */
       if (ctg_date_is_set (&start) && (start.year != range_start.year || start.month || start.day))
-        row_problem (problems, row->line, _("the échéance gives two years but the start is also given"));
+        row_problem (problems, sheet, row->line, _("the échéance gives two years but the start is also given"));
       else
         start = range_start;
     }
 
   if (!ctg_date_range_valid (&start, &echeance))
-    row_problem (problems, row->line, _("the échéance comes before the start"));
+    row_problem (problems, sheet, row->line, _("the échéance comes before the start"));
   row->start = ctg_date_to_iso (&start);
   row->echeance = ctg_date_to_iso (&echeance);
 
@@ -502,7 +471,7 @@ check_row (CtgCsvRow   *csv,
       g_autofree char *message =
         g_strdup_printf (_("“%s” is not a status (à lancer, en cours, réalisée, reportée, abandonnée)"),
                          g_strstrip (row->cells[COL_STATUS]));
-      row_problem (problems, row->line, message);
+      row_problem (problems, sheet, row->line, message);
     }
   else
     row->status = ctg_status_to_key (status);
@@ -514,7 +483,7 @@ check_row (CtgCsvRow   *csv,
       {
         g_autofree char *message = g_strdup_printf (_("“%s” is not a progress from 0 to 100"),
                                                     g_strstrip (row->cells[COL_PROGRESS]));
-        row_problem (problems, row->line, message);
+        row_problem (problems, sheet, row->line, message);
       }
     else if (progress >= 0)
       row->progress = g_strdup_printf ("%d", progress);
@@ -534,7 +503,7 @@ check_row (CtgCsvRow   *csv,
             g_autofree char *message = g_strdup_printf (_("the step “%s” has an invalid date"),
                                                         (char *) g_ptr_array_index (lines, i));
             step_clear (&step);
-            row_problem (problems, row->line, message);
+            row_problem (problems, sheet, row->line, message);
             continue;
           }
         g_array_append_val (row->steps, step);
@@ -556,7 +525,7 @@ check_row (CtgCsvRow   *csv,
               g_strdup_printf (_("the indicator “%s” should read “name | target | 2024=value”"),
                                (char *) g_ptr_array_index (lines, i));
             indicator_clear (&indicator);
-            row_problem (problems, row->line, message);
+            row_problem (problems, sheet, row->line, message);
             continue;
           }
         g_array_append_val (row->indicators, indicator);
@@ -827,100 +796,186 @@ document_is_empty (CtgDocument *self)
   return axes->len == 0;
 }
 
-/**
- * ctg_document_import_csv:
- * @data: the CSV file's bytes
- * @warnings: (element-type utf8) (nullable): where to add warnings, such as
- *   unknown columns that were ignored
- *
- * Imports a plan table: one row per action, with its axis, thématique,
- * enjeu and objective, which are created as needed. All or nothing: if any
- * row is wrong, @error lists every problem with its line and nothing is
- * written.
- */
-gboolean
-ctg_document_import_csv (CtgDocument  *self,
-                         const char   *data,
-                         gsize         length,
-                         GPtrArray    *warnings,
-                         GError      **error)
+/* Identifies an action in a sheet written by CTG Planner: kept apart from
+ * the plan's columns, so that the CSV export does not change */
+static gboolean
+is_identifier_column (const char *name)
 {
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GPtrArray) plan = g_ptr_array_new_with_free_func ((GDestroyNotify) plan_row_free);
-  g_autoptr(GHashTable) ids = NULL;
-  g_autoptr(GHashTable) positions = NULL;
+  g_autofree char *folded = ctg_text_fold (name);
+
+  return g_strv_contains ((const char * const[]) { "identifiant", "id", "identifier", NULL }, folded);
+}
+
+static gboolean
+find_header (CtgCsvRow *header,
+             int        map[N_COLUMNS],
+             int       *id_column,
+             GPtrArray *warnings)
+{
+  for (guint c = 0; c < N_COLUMNS; c++)
+    map[c] = -1;
+  *id_column = -1;
+
+  for (guint i = 0; i < header->cells->len; i++)
+    {
+      const char *name = g_ptr_array_index (header->cells, i);
+      Column column;
+
+      if (column_from_name (name, &column))
+        {
+          if (map[column] < 0)
+            map[column] = (int) i;
+        }
+      else if (is_identifier_column (name))
+        {
+          if (*id_column < 0)
+            *id_column = (int) i;
+        }
+      else if (warnings != NULL && name[0] != '\0')
+        g_ptr_array_add (warnings,
+                         g_strdup_printf (_("The column “%s” is not known and was ignored."), name));
+    }
+  return map[COL_AXIS] >= 0 && map[COL_TITLE] >= 0;
+}
+
+/* Spreadsheets often have a title or a blank line above the header */
+#define MAX_ROWS_ABOVE_HEADER 20
+
+gboolean
+_ctg_plan_table_has_header (GPtrArray *rows)
+{
   int map[N_COLUMNS];
-  CtgCsvRow *header;
-  Importer im;
-  gboolean suspend;
-  gboolean ok = TRUE;
+  int id_column;
 
-  g_return_val_if_fail (CTG_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  for (guint i = 0; i < rows->len && i < MAX_ROWS_ABOVE_HEADER; i++)
+    if (find_header (g_ptr_array_index (rows, i), map, &id_column, NULL))
+      return TRUE;
+  return FALSE;
+}
 
-  rows = ctg_csv_parse (data, length, NULL, problems);
+const char *
+_ctg_plan_column_header (CtgPlanColumn column)
+{
+  g_assert (column < N_COLUMNS);
+  return export_header[column];
+}
+
+void
+_ctg_plan_table_free (CtgPlanTable *table)
+{
+  g_clear_pointer (&table->rows, g_ptr_array_unref);
+  g_free (table);
+}
+
+/* The error listing every problem at once */
+void
+_ctg_plan_problems_error (GPtrArray  *problems,
+                          GError    **error)
+{
+  g_autoptr(GString) message = g_string_new (_("The plan could not be imported; nothing was changed."));
+
+  for (guint i = 0; i < problems->len && i < 100; i++)
+    g_string_append_printf (message, "\n%s", (char *) g_ptr_array_index (problems, i));
+  if (problems->len > 100)
+    g_string_append_printf (message,
+                            g_dngettext (GETTEXT_PACKAGE, "\n… and %u more problem",
+                                         "\n… and %u more problems", problems->len - 100),
+                            problems->len - 100);
+  g_set_error_literal (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_BAD_CSV, message->str);
+}
+
+/**
+ * _ctg_plan_table_check:
+ * @sheet: (nullable): the sheet's name, or %NULL for a CSV file (problems
+ *   then name lines, not rows)
+ * @rows: (element-type CtgCsvRow): the table's non-empty rows, header first
+ * @problems: (element-type utf8): the problems found while reading @rows
+ *
+ * Checks a plan table, whatever file it came from. Every problem is listed
+ * in @error at once.
+ *
+ * Returns: (transfer full) (nullable): the checked table
+ */
+CtgPlanTable *
+_ctg_plan_table_check (const char  *sheet,
+                       GPtrArray   *rows,
+                       GPtrArray   *problems,
+                       GPtrArray   *warnings,
+                       GError     **error)
+{
+  g_autoptr(CtgPlanTable) table = g_new0 (CtgPlanTable, 1);
+  guint first = 0;
+
+  table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) _ctg_plan_row_free);
 
   if (problems->len == 0 && rows->len == 0)
     g_ptr_array_add (problems, g_strdup (_("the file is empty")));
 
   if (problems->len == 0)
     {
-      header = g_ptr_array_index (rows, 0);
-      for (guint c = 0; c < N_COLUMNS; c++)
-        map[c] = -1;
+      CtgCsvRow *header;
 
-      for (guint i = 0; i < header->cells->len; i++)
-        {
-          const char *name = g_ptr_array_index (header->cells, i);
-          Column column;
-
-          if (column_from_name (name, &column))
+      if (sheet != NULL)
+        for (guint i = 0; i < rows->len && i < MAX_ROWS_ABOVE_HEADER; i++)
+          if (find_header (g_ptr_array_index (rows, i), table->map, &table->id_column, NULL))
             {
-              if (map[column] < 0)
-                map[column] = (int) i;
+              first = i;
+              break;
             }
-          else if (warnings != NULL && name[0] != '\0')
-            g_ptr_array_add (warnings,
-                             g_strdup_printf (_("The column “%s” is not known and was ignored."), name));
-        }
 
-      if (map[COL_AXIS] < 0)
-        row_problem (problems, header->line, _("the header has no column “axe” (or “axis”)"));
-      if (map[COL_TITLE] < 0)
-        row_problem (problems, header->line, _("the header has no column “action” (or “title”)"));
+      header = g_ptr_array_index (rows, first);
+      find_header (header, table->map, &table->id_column, warnings);
+      if (table->map[COL_AXIS] < 0)
+        row_problem (problems, sheet, header->line, _("the header has no column “axe” (or “axis”)"));
+      if (table->map[COL_TITLE] < 0)
+        row_problem (problems, sheet, header->line, _("the header has no column “action” (or “title”)"));
     }
 
   /* A header alone would be "imported" without adding anything: say so */
-  if (problems->len == 0 && rows->len == 1)
-    row_problem (problems, ((CtgCsvRow *) g_ptr_array_index (rows, 0))->line,
+  if (problems->len == 0 && rows->len == first + 1)
+    row_problem (problems, sheet, ((CtgCsvRow *) g_ptr_array_index (rows, first))->line,
                  _("the table has a header but no rows under it"));
 
   if (problems->len == 0)
     {
-      for (guint i = 1; i < rows->len; i++)
+      for (guint i = first + 1; i < rows->len; i++)
         {
-          PlanRow *row = check_row (g_ptr_array_index (rows, i), map, problems);
+          PlanRow *row = check_row (sheet, g_ptr_array_index (rows, i), table->map,
+                                    table->id_column, problems);
 
           if (row != NULL)
-            g_ptr_array_add (plan, row);
+            g_ptr_array_add (table->rows, row);
         }
     }
 
   if (problems->len > 0)
     {
-      g_autoptr(GString) message = g_string_new (_("The plan could not be imported; nothing was changed."));
-
-      for (guint i = 0; i < problems->len && i < 100; i++)
-        g_string_append_printf (message, "\n%s", (char *) g_ptr_array_index (problems, i));
-      if (problems->len > 100)
-        g_string_append_printf (message,
-                                g_dngettext (GETTEXT_PACKAGE, "\n… and %u more problem",
-                                             "\n… and %u more problems", problems->len - 100),
-                                problems->len - 100);
-      g_set_error_literal (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_BAD_CSV, message->str);
-      return FALSE;
+      _ctg_plan_problems_error (problems, error);
+      return NULL;
     }
+  return g_steal_pointer (&table);
+}
+
+static gboolean
+import_checked (CtgDocument  *self,
+                const char   *sheet,
+                GPtrArray    *rows,
+                GPtrArray    *problems,
+                GPtrArray    *warnings,
+                GError      **error)
+{
+  g_autoptr(CtgPlanTable) table = NULL;
+  g_autoptr(GHashTable) ids = NULL;
+  g_autoptr(GHashTable) positions = NULL;
+  GPtrArray *plan;
+  Importer im;
+  gboolean suspend;
+  gboolean ok = TRUE;
+
+  table = _ctg_plan_table_check (sheet, rows, problems, warnings, error);
+  if (table == NULL)
+    return FALSE;
+  plan = table->rows;
 
   ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   positions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -950,6 +1005,59 @@ ctg_document_import_csv (CtgDocument  *self,
   if (suspend)
     _ctg_document_resume_journal (self);
   return _ctg_document_end (self, ok, ok ? error : NULL) && ok;
+}
+
+/**
+ * ctg_document_import_table:
+ * @sheet: (nullable): the sheet's name, to say where problems are
+ * @rows: (element-type CtgCsvRow): the table, as a CSV or spreadsheet
+ *   reader gives it
+ * @warnings: (element-type utf8) (nullable): where to add warnings, such as
+ *   unknown columns that were ignored
+ *
+ * Imports a plan table: one row per action, with its axis, thématique,
+ * enjeu and objective, which are created as needed. All or nothing: if any
+ * row is wrong, @error lists every problem with its row and nothing is
+ * written.
+ */
+gboolean
+ctg_document_import_table (CtgDocument  *self,
+                           const char   *sheet,
+                           GPtrArray    *rows,
+                           GPtrArray    *warnings,
+                           GError      **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (rows != NULL, FALSE);
+
+  return import_checked (self, sheet, rows, problems, warnings, error);
+}
+
+/**
+ * ctg_document_import_csv:
+ * @data: the CSV file's bytes
+ * @warnings: (element-type utf8) (nullable): where to add warnings, such as
+ *   unknown columns that were ignored
+ *
+ * Imports a plan table in CSV, as ctg_document_import_table() does.
+ */
+gboolean
+ctg_document_import_csv (CtgDocument  *self,
+                         const char   *data,
+                         gsize         length,
+                         GPtrArray    *warnings,
+                         GError      **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  rows = ctg_csv_parse (data, length, NULL, problems);
+  return import_checked (self, NULL, rows, problems, warnings, error);
 }
 
 /* Export */
@@ -1031,6 +1139,100 @@ append_indicators (CtgDocument *self,
 }
 
 /**
+ * _ctg_plan_action_cells:
+ *
+ * The cells of an action's row in a plan table, in the form the importer
+ * reads back: what the CSV export writes, and the sheet to fill.
+ *
+ * Returns: (transfer full): %N_COLUMNS strings, never %NULL
+ */
+GStrv
+_ctg_plan_action_cells (CtgDocument *self,
+                        CtgAction   *action)
+{
+  gint64 objective_id = ctg_action_get_objective_id (action);
+  gint64 theme_id = ctg_document_get_int (self, CTG_ITEM_OBJECTIVE, objective_id, "theme_id", 0);
+  gint64 enjeu_id = ctg_document_get_int (self, CTG_ITEM_OBJECTIVE, objective_id, "enjeu_id", 0);
+  g_autofree char *axis = ctg_document_dup_text (self, CTG_ITEM_AXIS, ctg_action_get_axis_id (action), "title");
+  g_autofree char *theme = theme_id ? ctg_document_dup_text (self, CTG_ITEM_SECTION, theme_id, "title") : NULL;
+  g_autofree char *enjeu = enjeu_id ? ctg_document_dup_text (self, CTG_ITEM_SECTION, enjeu_id, "title") : NULL;
+  g_autofree char *objective = ctg_document_dup_text (self, CTG_ITEM_OBJECTIVE, objective_id, "title");
+  g_autofree char *start = ctg_date_to_iso (ctg_action_get_start (action));
+  g_autofree char *echeance = ctg_date_to_iso (ctg_action_get_echeance (action));
+  g_autofree char *progress = ctg_action_get_progress (action) >= 0
+                              ? g_strdup_printf ("%d", ctg_action_get_progress (action)) : NULL;
+  g_autofree char *budget = ctg_action_get_budget (action) >= 0
+                            ? ctg_amount_to_plain (ctg_action_get_budget (action)) : NULL;
+  g_autofree char *budget_year = ctg_action_get_budget_year (action) > 0
+                                 ? g_strdup_printf ("%u", ctg_action_get_budget_year (action)) : NULL;
+  const char *simple[N_COLUMNS] = {
+    [COL_AXIS] = axis,
+    [COL_THEME] = theme,
+    [COL_ENJEU] = enjeu,
+    [COL_OBJECTIVE] = objective,
+    [COL_CODE] = ctg_action_get_code (action),
+    [COL_TITLE] = ctg_action_get_title (action),
+    [COL_DESCRIPTION] = ctg_action_get_description (action),
+    [COL_START] = start,
+    [COL_ECHEANCE] = echeance,
+    [COL_STATUS] = ctg_status_to_csv (ctg_action_get_status (action)),
+    [COL_PROGRESS] = progress,
+    [COL_MEANS] = ctg_action_get_means (action),
+    [COL_NOTES] = ctg_action_get_notes (action),
+    [COL_CONTINUOUS] = ctg_action_is_continuous (action) ? "oui" : "",
+    [COL_BUDGET] = budget,
+    [COL_BUDGET_YEAR] = budget_year,
+  };
+  GStrv cells = g_new0 (char *, N_COLUMNS + 1);
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      GString *cell = g_string_new (NULL);
+
+      switch (c)
+        {
+        case COL_PILOTS:
+          append_participants (cell, ctg_action_get_pilots (action));
+          break;
+        case COL_PARTNERS:
+          append_participants (cell, ctg_action_get_partners (action));
+          break;
+        case COL_REFERENTS:
+          append_participants (cell, ctg_action_get_referents (action));
+          break;
+        case COL_FUNDERS:
+          {
+            GPtrArray *funding = ctg_action_get_funding (action);
+            g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+
+            for (guint f = 0; f < funding->len; f++)
+              g_ptr_array_add (items, ctg_funding_to_string (g_ptr_array_index (funding, f)));
+            append_list (cell, items);
+          }
+          break;
+        case COL_STEPS:
+          append_steps (self, cell, ctg_action_get_id (action));
+          break;
+        case COL_INDICATORS:
+          append_indicators (self, cell, ctg_action_get_id (action));
+          break;
+        default:
+          g_string_append (cell, simple[c] ? simple[c] : "");
+          break;
+        }
+
+      /* Names are single lines: keep a line break from splitting the row's meaning */
+      if (c <= COL_TITLE)
+        {
+          g_strdelimit (cell->str, "\r\n", ' ');
+          g_strstrip (cell->str);
+        }
+      cells[c] = g_string_free (cell, FALSE);
+    }
+  return cells;
+}
+
+/**
  * ctg_document_export_csv:
  * @separator: `;` (what French spreadsheets expect), `,` or tab
  *
@@ -1045,7 +1247,6 @@ ctg_document_export_csv (CtgDocument *self,
 {
   g_autoptr(GListModel) actions = NULL;
   GString *out = g_string_new (NULL);
-  g_autoptr(GString) cell = g_string_new (NULL);
   guint n;
 
   g_return_val_if_fail (CTG_IS_DOCUMENT (self), NULL);
@@ -1064,85 +1265,13 @@ ctg_document_export_csv (CtgDocument *self,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CtgAction) action = g_list_model_get_item (actions, i);
-      gint64 objective_id = ctg_action_get_objective_id (action);
-      gint64 theme_id = ctg_document_get_int (self, CTG_ITEM_OBJECTIVE, objective_id, "theme_id", 0);
-      gint64 enjeu_id = ctg_document_get_int (self, CTG_ITEM_OBJECTIVE, objective_id, "enjeu_id", 0);
-      g_autofree char *axis = ctg_document_dup_text (self, CTG_ITEM_AXIS, ctg_action_get_axis_id (action), "title");
-      g_autofree char *theme = theme_id ? ctg_document_dup_text (self, CTG_ITEM_SECTION, theme_id, "title") : NULL;
-      g_autofree char *enjeu = enjeu_id ? ctg_document_dup_text (self, CTG_ITEM_SECTION, enjeu_id, "title") : NULL;
-      g_autofree char *objective = ctg_document_dup_text (self, CTG_ITEM_OBJECTIVE, objective_id, "title");
-      g_autofree char *start = ctg_date_to_iso (ctg_action_get_start (action));
-      g_autofree char *echeance = ctg_date_to_iso (ctg_action_get_echeance (action));
-      g_autofree char *progress = ctg_action_get_progress (action) >= 0
-                                  ? g_strdup_printf ("%d", ctg_action_get_progress (action)) : NULL;
-      g_autofree char *budget = ctg_action_get_budget (action) >= 0
-                                ? ctg_amount_to_plain (ctg_action_get_budget (action)) : NULL;
-      g_autofree char *budget_year = ctg_action_get_budget_year (action) > 0
-                                     ? g_strdup_printf ("%u", ctg_action_get_budget_year (action)) : NULL;
-      const char *simple[N_COLUMNS] = {
-        [COL_AXIS] = axis,
-        [COL_THEME] = theme,
-        [COL_ENJEU] = enjeu,
-        [COL_OBJECTIVE] = objective,
-        [COL_CODE] = ctg_action_get_code (action),
-        [COL_TITLE] = ctg_action_get_title (action),
-        [COL_DESCRIPTION] = ctg_action_get_description (action),
-        [COL_START] = start,
-        [COL_ECHEANCE] = echeance,
-        [COL_STATUS] = ctg_status_to_csv (ctg_action_get_status (action)),
-        [COL_PROGRESS] = progress,
-        [COL_MEANS] = ctg_action_get_means (action),
-        [COL_NOTES] = ctg_action_get_notes (action),
-        [COL_CONTINUOUS] = ctg_action_is_continuous (action) ? "oui" : "",
-        [COL_BUDGET] = budget,
-        [COL_BUDGET_YEAR] = budget_year,
-      };
+      g_auto(GStrv) cells = _ctg_plan_action_cells (self, action);
 
       for (guint c = 0; c < N_COLUMNS; c++)
         {
-          g_string_truncate (cell, 0);
-          switch (c)
-            {
-            case COL_PILOTS:
-              append_participants (cell, ctg_action_get_pilots (action));
-              break;
-            case COL_PARTNERS:
-              append_participants (cell, ctg_action_get_partners (action));
-              break;
-            case COL_REFERENTS:
-              append_participants (cell, ctg_action_get_referents (action));
-              break;
-            case COL_FUNDERS:
-              {
-                GPtrArray *funding = ctg_action_get_funding (action);
-                g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
-
-                for (guint f = 0; f < funding->len; f++)
-                  g_ptr_array_add (items, ctg_funding_to_string (g_ptr_array_index (funding, f)));
-                append_list (cell, items);
-              }
-              break;
-            case COL_STEPS:
-              append_steps (self, cell, ctg_action_get_id (action));
-              break;
-            case COL_INDICATORS:
-              append_indicators (self, cell, ctg_action_get_id (action));
-              break;
-            default:
-              g_string_append (cell, simple[c] ? simple[c] : "");
-              break;
-            }
-
-          /* Names are single lines: keep a line break from splitting the row's meaning */
-          if (c <= COL_TITLE)
-            {
-              g_strdelimit (cell->str, "\r\n", ' ');
-              g_strstrip (cell->str);
-            }
-
           if (c > 0)
             g_string_append_c (out, separator);
-          ctg_csv_append_cell (out, cell->str, separator);
+          ctg_csv_append_cell (out, cells[c], separator);
         }
       g_string_append (out, "\r\n");
     }

@@ -15,6 +15,11 @@ gboolean  ctg_document_import_csv        (CtgDocument  *self,
                                           gsize         length,
                                           GPtrArray    *warnings,
                                           GError      **error);
+gboolean  ctg_document_import_table      (CtgDocument  *self,
+                                          const char   *sheet,
+                                          GPtrArray    *rows,
+                                          GPtrArray    *warnings,
+                                          GError      **error);
 char     *ctg_document_export_csv        (CtgDocument  *self,
                                           char          separator);
 gboolean  ctg_document_import_convention (CtgDocument  *self,

@@ -1,0 +1,332 @@
+/* test-sheet.c: plan tables in .xlsx and .ods spreadsheets
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <gsf/gsf-outfile-zip.h>
+#include <gsf/gsf-output-stdio.h>
+#include <string.h>
+#include <xlsxwriter.h>
+
+#include "ctg-test-util.h"
+
+static const char * const examples[] = { "baronnies", "creusot-montceau", "m2a", "valence-romans", NULL };
+
+static char *
+fixture_path (const char *name)
+{
+  return g_build_filename (g_getenv ("CTG_TEST_FIXTURES"), "sheets", name, NULL);
+}
+
+static char *
+export_of_import (const char *path)
+{
+  g_autoptr(CtgDocument) doc = ctg_test_new_document ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  data = ctg_test_read_file (path, &length);
+  g_assert_true (ctg_document_import_plan (doc, data, length, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return ctg_document_export_csv (doc, ';');
+}
+
+/* LibreOffice Calc's own .xlsx and .ods of each example's plan table (and
+ * of a copy with dates, statuses, progress and pilots) give back the same
+ * convention as the CSV they were made from */
+static void
+test_libreoffice_fixtures (void)
+{
+  g_autoptr(GPtrArray) slugs = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; examples[i]; i++)
+    g_ptr_array_add (slugs, g_strdup (examples[i]));
+  g_ptr_array_add (slugs, g_strdup ("demo"));
+
+  for (guint i = 0; i < slugs->len; i++)
+    {
+      const char *slug = g_ptr_array_index (slugs, i);
+      g_autofree char *csv_path = NULL;
+      g_autofree char *expected = NULL;
+
+      if (g_str_equal (slug, "demo"))
+        csv_path = fixture_path ("demo.csv");
+      else
+        {
+          g_autofree char *name = g_strconcat (slug, ".csv", NULL);
+
+          csv_path = g_build_filename (g_getenv ("CTG_EXAMPLES_SRCDIR"), name, NULL);
+        }
+      expected = export_of_import (csv_path);
+
+      for (guint f = 0; f < 2; f++)
+        {
+          g_autofree char *name = g_strconcat (slug, f == 0 ? ".xlsx" : ".ods", NULL);
+          g_autofree char *path = fixture_path (name);
+          g_autofree char *got = export_of_import (path);
+
+          g_test_message ("%s", name);
+          g_assert_cmpstr (got, ==, expected);
+        }
+    }
+}
+
+static const char *
+cell (GPtrArray *rows,
+      guint      line,
+      guint      column)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CtgCsvRow *row = g_ptr_array_index (rows, i);
+
+      if (row->line == line)
+        return column < row->cells->len ? g_ptr_array_index (row->cells, column) : "";
+    }
+  return NULL;
+}
+
+static GPtrArray *
+read_sheet (const char  *path,
+            const char  *sheet,
+            char       **name,
+            GError     **error)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  data = ctg_test_read_file (path, &length);
+  return ctg_sheet_read (data, length, sheet, name, error);
+}
+
+/* What an .xlsx from Excel holds: shared strings, rich text, merged cells,
+ * serial dates with their format, percentages, formulas, hidden columns */
+static void
+test_xlsx_cells (void)
+{
+  g_autofree char *path = ctg_test_tmp_path ("cells.xlsx");
+  lxw_workbook *book = workbook_new (path);
+  lxw_worksheet *notes = workbook_add_worksheet (book, "Notes");
+  lxw_worksheet *plan = workbook_add_worksheet (book, "Plan");
+  lxw_format *day = workbook_add_format (book);
+  lxw_format *month = workbook_add_format (book);
+  lxw_format *year = workbook_add_format (book);
+  lxw_format *percent = workbook_add_format (book);
+  lxw_format *bold = workbook_add_format (book);
+  lxw_datetime march = { 2024, 3, 15, 0, 0, 0 };
+  lxw_datetime june = { 2025, 6, 1, 0, 0, 0 };
+  lxw_datetime leap = { 1900, 1, 10, 0, 0, 0 };
+  lxw_row_col_options hidden = { .hidden = 1 };
+  lxw_rich_string_tuple part1 = { bold, "Accueil " };
+  lxw_rich_string_tuple part2 = { NULL, "du soir" };
+  lxw_rich_string_tuple *rich[] = { &part1, &part2, NULL };
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  format_set_num_format (day, "dd/mm/yyyy");
+  format_set_num_format (month, "mm/yyyy");
+  format_set_num_format (year, "yyyy");
+  format_set_num_format (percent, "0 %");
+  format_set_bold (bold);
+
+  worksheet_write_string (notes, 0, 0, "Une feuille sans plan", NULL);
+
+  worksheet_write_string (plan, 0, 0, "Plan d’actions 2024", NULL);
+  {
+    const char *header[] = { "axe", "action", "début", "échéance", "avancement", "pilotes", "notes", "statut" };
+
+    for (guint c = 0; c < G_N_ELEMENTS (header); c++)
+      worksheet_write_string (plan, 2, (lxw_col_t) c, header[c], NULL);
+  }
+  worksheet_merge_range (plan, 3, 0, 5, 0, "Petite enfance", NULL);
+  worksheet_write_rich_string (plan, 3, 1, rich, NULL);
+  worksheet_write_datetime (plan, 3, 2, &march, day);
+  worksheet_write_datetime (plan, 3, 3, &june, month);
+  worksheet_write_number (plan, 3, 4, 0.4, percent);
+  worksheet_write_string (plan, 3, 5, "RPE\nPMI", NULL);
+  worksheet_write_formula_str (plan, 3, 7, "=\"en \"&\"cours\"", NULL, "en cours");
+  worksheet_write_string (plan, 4, 1, "Relais petite enfance", NULL);
+  worksheet_write_datetime (plan, 4, 3, &june, year);
+  worksheet_write_number (plan, 4, 4, 40, NULL);
+  worksheet_write_datetime (plan, 4, 6, &leap, day);
+  /* row 6 is empty */
+  worksheet_write_string (plan, 5, 1, "Crèche", NULL);
+  worksheet_write_formula_num (plan, 5, 4, "=20+5", NULL, 25);
+  worksheet_write_string (plan, 7, 0, "Jeunesse", NULL);
+  worksheet_write_string (plan, 7, 1, "Point jeunes", NULL);
+  worksheet_set_column_opt (plan, 6, 6, 12, NULL, &hidden);
+  g_assert_cmpint (workbook_close (book), ==, LXW_NO_ERROR);
+
+  rows = read_sheet (path, NULL, &name, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (name, ==, "Plan");
+  g_assert_cmpstr (cell (rows, 1, 0), ==, "Plan d’actions 2024");
+  g_assert_null (cell (rows, 2, 0));          /* empty rows are left out */
+  g_assert_cmpstr (cell (rows, 4, 0), ==, "Petite enfance");
+  g_assert_cmpstr (cell (rows, 5, 0), ==, "Petite enfance");   /* merged */
+  g_assert_cmpstr (cell (rows, 6, 0), ==, "Petite enfance");
+  g_assert_cmpstr (cell (rows, 4, 1), ==, "Accueil du soir");
+  g_assert_cmpstr (cell (rows, 4, 2), ==, "2024-03-15");
+  g_assert_cmpstr (cell (rows, 4, 3), ==, "2025-06");
+  g_assert_cmpstr (cell (rows, 4, 4), ==, "40");
+  g_assert_cmpstr (cell (rows, 4, 5), ==, "RPE\nPMI");
+  g_assert_cmpstr (cell (rows, 4, 7), ==, "en cours");
+  g_assert_cmpstr (cell (rows, 5, 3), ==, "2025");
+  g_assert_cmpstr (cell (rows, 5, 4), ==, "40");
+  g_assert_cmpstr (cell (rows, 5, 6), ==, "1900-01-10");     /* hidden, still read */
+  g_assert_cmpstr (cell (rows, 6, 4), ==, "25");
+  g_assert_null (cell (rows, 7, 0));
+  g_assert_cmpstr (cell (rows, 8, 1), ==, "Point jeunes");
+
+  /* And through the importer, the title line above the header skipped */
+  {
+    g_autoptr(CtgDocument) doc = ctg_test_new_document ();
+    g_autofree char *data = NULL;
+    g_autoptr(GListModel) actions = NULL;
+    g_autoptr(CtgAction) first = NULL;
+    gsize length;
+
+    data = ctg_test_read_file (path, &length);
+    g_assert_true (ctg_document_import_plan (doc, data, length, "Plan", NULL, &error));
+    g_assert_no_error (error);
+    actions = ctg_document_list_actions (doc, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (actions), ==, 4);
+    first = g_list_model_get_item (actions, 0);
+    g_assert_cmpstr (ctg_action_get_title (first), ==, "Accueil du soir");
+    g_assert_cmpint (ctg_action_get_progress (first), ==, 40);
+    g_assert_cmpint (ctg_action_get_status (first), ==, CTG_STATUS_IN_PROGRESS);
+    g_assert_cmpuint (ctg_action_get_pilots (first)->len, ==, 2);
+  }
+}
+
+/* What an .ods from LibreOffice holds: repeated rows and columns, covered
+ * cells, date and percentage values, paragraphs, spaces, comments */
+static void
+test_ods_cells (void)
+{
+  g_autofree char *path = ctg_test_tmp_path ("cells.ods");
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  const char *content =
+    CTG_TEST_ODS_HEAD
+    "<office:automatic-styles>"
+    "<number:date-style style:name=\"N1\"><number:month/><number:text>/</number:text><number:year/></number:date-style>"
+    "<style:style style:name=\"ce1\" style:family=\"table-cell\" style:data-style-name=\"N1\"/>"
+    "<style:style style:name=\"ta2\" style:family=\"table\"><style:table-properties table:display=\"false\"/></style:style>"
+    "</office:automatic-styles>"
+    "<office:body><office:spreadsheet>"
+    "<table:table table:name=\"Cachée\" table:style-name=\"ta2\"><table:table-row>"
+    "<table:table-cell office:value-type=\"string\"><text:p>axe</text:p></table:table-cell>"
+    "<table:table-cell office:value-type=\"string\"><text:p>action</text:p></table:table-cell>"
+    "</table:table-row></table:table>"
+    "<table:table table:name=\"Plan\">"
+    "<table:table-column table:number-columns-repeated=\"3\"/>"
+    "<table:table-column table:default-cell-style-name=\"ce1\"/>"
+    "<table:table-row>"
+    "<table:table-cell office:value-type=\"string\"><text:p>axe</text:p></table:table-cell>"
+    "<table:table-cell office:value-type=\"string\"><text:p>action</text:p></table:table-cell>"
+    "<table:table-cell office:value-type=\"string\"><text:p>début</text:p></table:table-cell>"
+    "<table:table-cell office:value-type=\"string\"><text:p>échéance</text:p></table:table-cell>"
+    "<table:table-cell office:value-type=\"string\"><text:p>avancement</text:p></table:table-cell>"
+    "<table:table-cell office:value-type=\"string\"><text:p>pilotes</text:p></table:table-cell>"
+    "<table:table-cell table:number-columns-repeated=\"16378\"/>"
+    "</table:table-row>"
+    "<table:table-row>"
+    "<table:table-cell table:number-rows-spanned=\"2\" office:value-type=\"string\"><text:p>Petite enfance</text:p>"
+    "<office:annotation><text:p>pas ceci</text:p></office:annotation></table:table-cell>"
+    "<table:table-cell office:value-type=\"string\"><text:p>Accueil<text:s text:c=\"2\"/>du <text:span>soir</text:span></text:p></table:table-cell>"
+    "<table:table-cell office:value-type=\"date\" office:date-value=\"2024-03-15\"><text:p>15/03/2024</text:p></table:table-cell>"
+    "<table:table-cell office:value-type=\"date\" office:date-value=\"2025-06-01T00:00:00\"><text:p>06/2025</text:p></table:table-cell>"
+    "<table:table-cell office:value-type=\"percentage\" office:value=\"0.4\"><text:p>40 %</text:p></table:table-cell>"
+    "<table:table-cell office:value-type=\"string\"><text:p>RPE</text:p><text:p>PMI</text:p></table:table-cell>"
+    "</table:table-row>"
+    "<table:table-row>"
+    "<table:covered-table-cell/>"
+    "<table:table-cell table:formula=\"of:=&quot;Crè&quot;&amp;&quot;che&quot;\" office:value-type=\"string\" office:string-value=\"Crèche\"><text:p>Crèche</text:p></table:table-cell>"
+    "<table:table-cell table:number-columns-repeated=\"2\"/>"
+    "<table:table-cell office:value-type=\"float\" office:value=\"25\" table:formula=\"of:=20+5\"><text:p>25</text:p></table:table-cell>"
+    "</table:table-row>"
+    "<table:table-row table:number-rows-repeated=\"1048000\"><table:table-cell table:number-columns-repeated=\"1024\"/></table:table-row>"
+    "<table:table-row table:number-rows-repeated=\"2\">"
+    "<table:table-cell office:value-type=\"string\"><text:p>Jeunesse</text:p></table:table-cell>"
+    "<table:table-cell office:value-type=\"string\"><text:p>Point jeunes</text:p></table:table-cell>"
+    "</table:table-row>"
+    "</table:table></office:spreadsheet></office:body></office:document-content>";
+
+  ctg_test_write_ods (path, content);
+  rows = read_sheet (path, NULL, &name, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (name, ==, "Plan");   /* the hidden sheet is skipped */
+  g_assert_cmpuint (rows->len, ==, 5);
+  g_assert_cmpstr (cell (rows, 2, 0), ==, "Petite enfance");
+  g_assert_cmpstr (cell (rows, 3, 0), ==, "Petite enfance");
+  g_assert_cmpstr (cell (rows, 2, 1), ==, "Accueil  du soir");
+  g_assert_cmpstr (cell (rows, 2, 2), ==, "2024-03-15");
+  g_assert_cmpstr (cell (rows, 2, 3), ==, "2025-06");     /* the column's style has no day */
+  g_assert_cmpstr (cell (rows, 2, 4), ==, "40");
+  g_assert_cmpstr (cell (rows, 2, 5), ==, "RPE\nPMI");
+  g_assert_cmpstr (cell (rows, 3, 1), ==, "Crèche");
+  g_assert_cmpstr (cell (rows, 3, 4), ==, "25");
+  g_assert_cmpstr (cell (rows, 1048004, 1), ==, "Point jeunes");
+  g_assert_cmpstr (cell (rows, 1048005, 1), ==, "Point jeunes");
+
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  g_clear_pointer (&name, g_free);
+  rows = read_sheet (path, "Cachée", &name, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 1);
+}
+
+/* Problems are reported all at once with the sheet and the row */
+static void
+test_sheet_problems (void)
+{
+  g_autofree char *path = ctg_test_tmp_path ("problems.xlsx");
+  lxw_workbook *book = workbook_new (path);
+  lxw_worksheet *plan = workbook_add_worksheet (book, "Actions");
+  g_autoptr(CtgDocument) doc = ctg_test_new_document ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  worksheet_write_string (plan, 0, 0, "axe", NULL);
+  worksheet_write_string (plan, 0, 1, "action", NULL);
+  worksheet_write_string (plan, 0, 2, "statut", NULL);
+  worksheet_write_string (plan, 1, 0, "Petite enfance", NULL);
+  worksheet_write_string (plan, 1, 2, "en cours", NULL);
+  worksheet_write_string (plan, 2, 0, "Petite enfance", NULL);
+  worksheet_write_string (plan, 2, 1, "Crèche", NULL);
+  worksheet_write_string (plan, 2, 2, "peut-être", NULL);
+  g_assert_cmpint (workbook_close (book), ==, LXW_NO_ERROR);
+
+  data = ctg_test_read_file (path, &length);
+  g_assert_false (ctg_document_import_plan (doc, data, length, NULL, NULL, &error));
+  g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_BAD_CSV);
+  g_assert_nonnull (strstr (error->message, "sheet “Actions”, row 2: the action (column “action”) is empty"));
+  g_assert_nonnull (strstr (error->message, "sheet “Actions”, row 3: “peut-être” is not a status"));
+  g_clear_error (&error);
+
+  g_assert_false (ctg_document_import_plan (doc, data, length, "Feuil9", NULL, &error));
+  g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_BAD_CSV);
+  g_assert_cmpstr (error->message, ==, "The spreadsheet has no sheet named “Feuil9”; its sheets are “Actions”.");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  ctg_test_init (&argc, &argv);
+
+  g_test_add_func ("/sheet/import/libreoffice", test_libreoffice_fixtures);
+  g_test_add_func ("/sheet/import/xlsx-cells", test_xlsx_cells);
+  g_test_add_func ("/sheet/import/ods-cells", test_ods_cells);
+  g_test_add_func ("/sheet/import/problems", test_sheet_problems);
+
+  return g_test_run ();
+}

@@ -253,7 +253,8 @@ test_cli_evaluation (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (ctg_test_run_cli (&out, &err, "info", path, NULL), ==, 0);
-  g_assert_nonnull (strstr (out, "Progress: 40 % over 1 action, 14 left out"));
+  /* The 14 actions à lancer with no progress have not started: 0 % each */
+  g_assert_nonnull (strstr (out, "Progress: 3 % over 15 actions"));
   g_assert_nonnull (strstr (out, "Evaluation 2024: 1 of 5 indicators assessed"));
   g_assert_nonnull (strstr (out, "2. Adhésion et coopération des communes aux projets intercommunaux: Partly met — 9 communes sur 15"));
 

@@ -558,11 +558,22 @@ test_rollup_edges (Plan          *plan,
 {
   CtgProgressSummary summary;
 
-  /* None with progress: nothing to average, all left out */
+  /* None with progress, all à lancer: none has started, 0 % over 4 */
   summarize (plan->doc, plan->axis, &summary);
-  g_assert_cmpuint (summary.counted, ==, 0);
-  g_assert_cmpuint (summary.left_out, ==, 4);
+  g_assert_cmpuint (summary.counted, ==, 4);
+  g_assert_cmpuint (summary.left_out, ==, 0);
   g_assert_cmpfloat (summary.average, ==, 0);
+
+  /* à lancer with no figure is 0 %; en cours and reportée with no figure are
+   * unknown, so left out: (100 + 0) / 2 */
+  set_ok (plan->doc, CTG_ITEM_ACTION, plan->actions[0], "status", "réalisée");
+  set_ok (plan->doc, CTG_ITEM_ACTION, plan->actions[2], "status", "en cours");
+  set_ok (plan->doc, CTG_ITEM_ACTION, plan->actions[3], "status", "reportée");
+  summarize (plan->doc, plan->axis, &summary);
+  g_assert_cmpfloat_with_epsilon (summary.average, 50.0, 0.001);
+  g_assert_cmpuint (summary.counted, ==, 2);
+  g_assert_cmpuint (summary.left_out, ==, 2);
+  g_assert_cmpuint (summary.abandoned, ==, 0);
 
   /* All abandoned, even with progress entered */
   for (guint i = 0; i < 4; i++)

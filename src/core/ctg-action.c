@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ctg-action-private.h"
 
 G_DEFINE_FINAL_TYPE (CtgAction, ctg_action, G_TYPE_OBJECT)
@@ -246,8 +248,10 @@ ctg_action_is_overdue (CtgAction   *self,
 /**
  * ctg_action_get_rollup_progress:
  *
- * What an action weighs in a roll-up: réalisée counts as 100; abandoned
- * actions and actions with no progress entered are left out (-1).
+ * What an action weighs in a roll-up: réalisée counts as 100; à lancer
+ * with no progress entered counts as 0 (it has not started, that is known);
+ * abandoned actions, and en cours or reportée actions with no progress
+ * entered (how far they went is unknown), are left out (-1).
  */
 int
 ctg_action_get_rollup_progress (CtgAction *action)
@@ -256,6 +260,8 @@ ctg_action_get_rollup_progress (CtgAction *action)
     return -1;
   if (action->status == CTG_STATUS_DONE)
     return 100;
+  if (action->status == CTG_STATUS_TODO && action->progress < 0)
+    return 0;
   return action->progress;
 }
 
@@ -313,4 +319,38 @@ ctg_actions_summarize_progress_where (GListModel         *actions,
     }
 
   summary->average = summary->counted > 0 ? total / summary->counted : 0;
+}
+
+/**
+ * ctg_progress_summary_is_partial:
+ *
+ * Whether the roll-up stands on less than half of the actions it covers,
+ * in which case the figure must say so next to it, not in small print.
+ */
+gboolean
+ctg_progress_summary_is_partial (const CtgProgressSummary *summary)
+{
+  g_return_val_if_fail (summary != NULL, FALSE);
+
+  return summary->counted > 0 && summary->counted * 2 < summary->counted + summary->left_out;
+}
+
+/**
+ * ctg_progress_summary_dup_partial_note:
+ *
+ * Returns: (transfer full) (nullable): "over 3 of 47 actions" when the
+ *   roll-up is partial (ctg_progress_summary_is_partial()), else %NULL
+ */
+char *
+ctg_progress_summary_dup_partial_note (const CtgProgressSummary *summary)
+{
+  guint total;
+
+  if (!ctg_progress_summary_is_partial (summary))
+    return NULL;
+  total = summary->counted + summary->left_out;
+  /* Translators: next to a progress figure that only some actions make,
+   * "45 % over 3 of 47 actions" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "over %u of %u action", "over %u of %u actions", total),
+                          summary->counted, total);
 }

@@ -54,7 +54,8 @@ G_BEGIN_DECLS
  * CtgProgressSummary:
  * @average: the average progress, 0-100, of the actions counted
  * @counted: how many actions the average is over
- * @left_out: how many were left out: abandoned, or with no progress entered
+ * @left_out: how many were left out: abandoned, or en cours / reportée with
+ *   no progress entered
  * @abandoned: of those left out, how many were abandoned
  *
  * The roll-up of an objective, an axis or the convention; see docs/rollup.md.
@@ -73,5 +74,7 @@ void ctg_actions_summarize_progress (GListModel         *actions,
 void ctg_actions_summarize_progress_where (GListModel         *actions,
                                            gint64              objective_id,
                                            CtgProgressSummary *summary);
+gboolean ctg_progress_summary_is_partial       (const CtgProgressSummary *summary);
+char    *ctg_progress_summary_dup_partial_note (const CtgProgressSummary *summary);
 
 G_END_DECLS

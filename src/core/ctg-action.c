@@ -266,6 +266,23 @@ ctg_action_get_rollup_progress (CtgAction *action)
 }
 
 /**
+ * ctg_action_get_shown_progress:
+ *
+ * The progress to show for an action in the lists and the editor: what the
+ * roll-ups count. A réalisée action shows 100 % even when 40 was typed
+ * before it was done, so that no view shows 40 while the totals add 100.
+ *
+ * Returns: 0-100, or -1 when no progress was entered
+ */
+int
+ctg_action_get_shown_progress (CtgAction *action)
+{
+  if (action->status == CTG_STATUS_DONE)
+    return 100;
+  return action->progress;
+}
+
+/**
  * ctg_actions_summarize_progress:
  * @actions: a #GListModel of #CtgAction (an objective's, an axis's, the plan's)
  *

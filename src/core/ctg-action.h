@@ -69,6 +69,7 @@ typedef struct
 } CtgProgressSummary;
 
 int  ctg_action_get_rollup_progress  (CtgAction          *action);
+int  ctg_action_get_shown_progress   (CtgAction          *action);
 void ctg_actions_summarize_progress (GListModel         *actions,
                                      CtgProgressSummary *summary);
 void ctg_actions_summarize_progress_where (GListModel         *actions,

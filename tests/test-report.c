@@ -881,13 +881,34 @@ test_report_options (void)
 
   options = options_for (CTG_REPORT_PART_SUMMARY);
   ctg_report_options_set_axes (options, &g_array_index (axes, gint64, 1), 1);
+
+  /* For the meeting of 15 March 2025, since 1 October 2024: today's
+   * changes came after that meeting, so they are not in its report */
+  ctg_report_options_set_changes_since (options, "2024-10-01");
+  pdf = write_report (doc, options, "past-meeting.pdf");
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "No change to the plan has been recorded since"));
+  g_assert_null (strstr (text, "Pilot added"));
+  g_assert_nonnull (strstr (text, "Changes from 1 October 2024 to 15 March 2025"));
+  g_clear_pointer (&pdf, g_free);
+  g_clear_pointer (&text, g_free);
+
+  /* For today's meeting they are */
+  {
+    GDate meeting;
+
+    g_date_clear (&meeting, 1);
+    g_date_set_dmy (&meeting, (GDateDay) g_date_time_get_day_of_month (now),
+                    (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
+    ctg_report_options_set_meeting_date (options, &meeting);
+  }
   ctg_report_options_set_changes_since (options, today);
   copy = ctg_report_options_copy (options);
   g_assert_cmpstr (ctg_report_options_get_changes_since (copy), ==, today);
   g_assert_cmpint (ctg_report_options_get_parts (copy), ==, CTG_REPORT_PART_SUMMARY);
   g_assert_cmpuint (ctg_report_options_get_axes (copy, &n)[0], ==, g_array_index (axes, gint64, 1));
   g_assert_cmpuint (n, ==, 1);
-  g_assert_cmpint (g_date_get_day (ctg_report_options_get_meeting_date (copy)), ==, 15);
+  g_assert_cmpint (g_date_get_day (ctg_report_options_get_meeting_date (copy)), ==, g_date_time_get_day_of_month (now));
 
   pdf = write_report (doc, copy, "options.pdf");
   text = pdf_text (pdf);

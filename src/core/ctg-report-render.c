@@ -482,8 +482,22 @@ changes_heading (CtgReport *report)
   CtgDate since;
   g_autofree char *since_text = NULL;
 
+  GDateTime *now = report->created;
+  GDate today;
+
   ctg_date_parse (report->since, &since);
   since_text = ctg_date_format (&since);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, (GDateDay) g_date_time_get_day_of_month (now),
+                  (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
+  /* A report for a past meeting says where its changes stop */
+  if (g_date_valid (&report->meeting) && g_date_compare (&report->meeting, &today) < 0)
+    {
+      g_autofree char *meeting = _ctg_report_format_gdate (&report->meeting);
+
+      /* Translators: a heading, "Changes from 1 October 2024 to 15 March 2025" */
+      return g_strdup_printf (_("Changes from %s to %s"), since_text, meeting);
+    }
   /* Translators: a heading, "Changes since 1 March 2025" */
   return g_strdup_printf (_("Changes since %s"), since_text);
 }

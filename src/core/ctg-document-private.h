@@ -42,4 +42,7 @@ gboolean      _ctg_document_update            (CtgDocument        *self,
 void          _ctg_document_suspend_journal   (CtgDocument        *self);
 void          _ctg_document_resume_journal    (CtgDocument        *self);
 
+/* ctg-evaluation.c */
+gboolean      _ctg_evaluation_frenchify_defaults (sqlite3          *db);
+
 G_END_DECLS

@@ -371,3 +371,40 @@ ctg_progress_summary_dup_partial_note (const CtgProgressSummary *summary)
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "over %u of %u action", "over %u of %u actions", total),
                           summary->counted, total);
 }
+
+/**
+ * ctg_action_add_year_funding:
+ * @year: the year reviewed
+ * @sums: (array fixed-size=6): where to add: [0] the budget, then one
+ *   amount per #CtgFunderKind
+ *
+ * Adds what an action brings to a year's funding: its budget and the known
+ * amounts of its funders, when the budget is for @year or for no year in
+ * particular. The annual review in the PDF and `ctg evaluation` both sum
+ * with it, so they always give the same figures.
+ *
+ * Returns: whether the action counted for @year
+ */
+gboolean
+ctg_action_add_year_funding (CtgAction *action,
+                             guint      year,
+                             gint64    *sums)
+{
+  GPtrArray *funding;
+
+  g_return_val_if_fail (CTG_IS_ACTION (action), FALSE);
+
+  if (action->budget_year != 0 && action->budget_year != year)
+    return FALSE;
+  if (action->budget > 0)
+    sums[0] += action->budget;
+  funding = ctg_action_get_funding (action);
+  for (guint k = 0; k < funding->len; k++)
+    {
+      const CtgFunding *f = g_ptr_array_index (funding, k);
+
+      if (f->amount > 0)
+        sums[1 + f->funder] += f->amount;
+    }
+  return TRUE;
+}

@@ -45,6 +45,9 @@ guint           ctg_action_get_budget_year  (CtgAction  *self);
 char           *ctg_action_dup_pilots_text  (CtgAction  *self);
 gboolean        ctg_action_is_overdue       (CtgAction  *self,
                                              const GDate *today);
+gboolean        ctg_action_add_year_funding (CtgAction  *action,
+                                             guint       year,
+                                             gint64     *sums);
 
 G_END_DECLS
 

@@ -587,6 +587,21 @@ test_status_progress_notes (Fixture       *fixture,
   apply_text_row (editor_child (fixture, "notes-row"), "Voir avec la Caf.\nPoint au COPIL de juin.");
   action = get_action (fixture);
   g_assert_cmpstr (ctg_action_get_notes (action), ==, "Voir avec la Caf.\nPoint au COPIL de juin.");
+  g_clear_object (&action);
+
+  /* Réalisée at 40 %: the editor shows the 100 % the totals count, and the
+   * progress is not editable until the status changes again */
+  gtk_editable_set_text (GTK_EDITABLE (spin), "40");
+  g_signal_emit_by_name (text, "activate");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (editor_child (fixture, "status-row")), CTG_STATUS_DONE);
+  action = get_action (fixture);
+  g_assert_cmpint (ctg_action_get_progress (action), ==, 40);
+  g_assert_cmpint (ctg_action_get_shown_progress (action), ==, 100);
+  CTG_TEST_WAIT_FOR ((int) gtk_spin_button_get_value (spin) == 100);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (spin)));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (editor_child (fixture, "status-row")), CTG_STATUS_IN_PROGRESS);
+  CTG_TEST_WAIT_FOR ((int) gtk_spin_button_get_value (spin) == 40);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (spin)));
 }
 
 static void

@@ -25,6 +25,20 @@ shows_heading (GtkWidget  *widget,
   return FALSE;
 }
 
+/* Whether a visible label under @widget reads @text */
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
+      g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
 /* Headings are kept between binds: a renamed objective must still show its
  * new title, even though the rows were bound before */
 static void
@@ -66,6 +80,14 @@ test_action_list_heading_follows_edits (void)
   g_assert_no_error (error);
   CTG_TEST_WAIT_FOR (shows_heading (view, title));
   g_assert_false (shows_heading (view, "Objectif renommé"));
+
+  /* Réalisée at 40 %: the row shows the 100 % the totals count */
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, ctg_action_get_id (first), "progress", "40", &error));
+  CTG_TEST_WAIT_FOR (shows_label (view, "40 %"));
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, ctg_action_get_id (first), "status", "réalisée", &error));
+  g_assert_no_error (error);
+  CTG_TEST_WAIT_FOR (shows_label (view, "100 %"));
+  g_assert_false (shows_label (view, "40 %"));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -253,7 +253,8 @@ test_cli_evaluation (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (ctg_test_run_cli (&out, &err, "info", path, NULL), ==, 0);
-  g_assert_nonnull (strstr (out, "Progress: 40 % over 1 action, 14 left out"));
+  /* The 14 actions à lancer with no progress have not started: 0 % each */
+  g_assert_nonnull (strstr (out, "Progress: 3 % over 15 actions"));
   g_assert_nonnull (strstr (out, "Evaluation 2024: 1 of 5 indicators assessed"));
   g_assert_nonnull (strstr (out, "2. Adhésion et coopération des communes aux projets intercommunaux: Partly met — 9 communes sur 15"));
 
@@ -265,6 +266,20 @@ test_cli_evaluation (void)
   g_assert_nonnull (strstr (out, "End of year: In progress, 30 %"));
   g_assert_nonnull (strstr (out, "Deux de plus"));
   g_assert_nonnull (strstr (out, "Caf: 8\u202F000\u00A0€"));
+  g_assert_nonnull (strstr (out, "Budget: 12\u202F000\u00A0€"));
+
+  /* A budget with no funder amounts, for no given year: the same sum as the
+   * PDF's annual review, not an empty list */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "set", path, "2", "--budget", "492 000 €",
+                                     "--funders", "Caf / Commune (Mulhouse)", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "evaluation", path, "--year", "2025", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Funding per funder:\n  Budget: 492\u202F000\u00A0€\n"));
+  /* Action 1's budget is for 2024 */
+  g_assert_null (strstr (out, "Caf: 8"));
 
   /* Refused: nothing changes */
   g_clear_pointer (&out, g_free);

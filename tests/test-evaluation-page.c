@@ -154,15 +154,16 @@ test_shows_year (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (g_ptr_array_index (all_named (GTK_WIDGET (fixture->page), "value-row"), 1))),
                    ==, "52 communes sur 54");
 
-  /* Roll-ups: axis 1 is (60 + 100) / 2 over 2 actions */
+  /* Roll-ups: axis 1 is (60 + 100 + 0 × 37) / 39 */
   axes = all_named (GTK_WIDGET (fixture->page), "axis-rollup");
   g_assert_cmpuint (axes->len, ==, 7);
   {
     g_autofree char *grid = text_of (find_named (GTK_WIDGET (fixture->page), "axes-grid"));
 
-    g_assert_nonnull (strstr (grid, "1. Petite enfance\n2 actions counted, 38 left out (1 abandoned)\n80%\n"));
-    g_assert_nonnull (strstr (grid, "2. Enfance\n0 actions counted, 31 left out\n—\n"));
-    g_assert_nonnull (strstr (grid, "Whole convention\n2 actions counted, 217 left out (1 abandoned)\n80%\n"));
+    /* The actions à lancer with no progress count 0 %: (60 + 100) / 39 */
+    g_assert_nonnull (strstr (grid, "1. Petite enfance\n39 actions counted, 1 left out (1 abandoned)\n4%\n"));
+    g_assert_nonnull (strstr (grid, "2. Enfance\n31 actions counted\n0%\n"));
+    g_assert_nonnull (strstr (grid, "Whole convention\n218 actions counted, 1 left out (1 abandoned)\n1%\n"));
   }
 
   /* Notes side by side, by axis, this year's only */

@@ -8,6 +8,9 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <locale.h>
+
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -142,7 +145,7 @@ test_migration_v1_fixture (void)
 
     g_assert_cmpuint (evaluation->len, ==, 5);
     first = ctg_document_dup_text (doc, CTG_ITEM_EVALUATION_INDICATOR, g_array_index (evaluation, gint64, 0), "name");
-    g_assert_cmpstr (first, ==, "Completion or not of the action sheets");
+    g_assert_cmpstr (first, ==, "Réalisation ou non des fiches actions");
   }
 
   ctg_document_close (doc);
@@ -294,9 +297,44 @@ test_evaluation_defaults (Plan          *plan,
 {
   g_autoptr(GArray) ids = ctg_document_list_ids (plan->doc, CTG_ITEM_EVALUATION_INDICATOR, 0);
 
+  /* In French, though the tests run under LANG=C: they are the words of a
+   * French convention, read at a French COPIL */
+  g_assert_true (g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "C"));
   g_assert_cmpuint (ids->len, ==, 5);
+  assert_text (plan->doc, CTG_ITEM_EVALUATION_INDICATOR, g_array_index (ids, gint64, 0), "name",
+               "Réalisation ou non des fiches actions");
   assert_text (plan->doc, CTG_ITEM_EVALUATION_INDICATOR, g_array_index (ids, gint64, 4), "name",
-               "Residents’ satisfaction and involvement");
+               "Satisfaction et implication des habitants");
+
+  /* A file that stored them in English (created under LANG=C before) has
+   * them in French once opened; a name the user typed stays */
+  {
+    g_autofree char *path = ctg_test_tmp_path ("english-defaults.ctg");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CtgDocument) old = NULL;
+    g_autoptr(GArray) old_ids = NULL;
+
+    g_unlink (path);
+    old = ctg_document_create (path, &error);
+    g_assert_no_error (error);
+    old_ids = ctg_document_list_ids (old, CTG_ITEM_EVALUATION_INDICATOR, 0);
+    set_ok (old, CTG_ITEM_EVALUATION_INDICATOR, g_array_index (old_ids, gint64, 0), "name",
+            "Completion or not of the action sheets");
+    set_ok (old, CTG_ITEM_EVALUATION_INDICATOR, g_array_index (old_ids, gint64, 4), "name",
+            "Residents’ satisfaction and involvement");
+    set_ok (old, CTG_ITEM_EVALUATION_INDICATOR, g_array_index (old_ids, gint64, 1), "name",
+            "Completion rate");
+    g_clear_object (&old);
+
+    old = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
+    g_assert_no_error (error);
+    assert_text (old, CTG_ITEM_EVALUATION_INDICATOR, g_array_index (old_ids, gint64, 0), "name",
+                 "Réalisation ou non des fiches actions");
+    assert_text (old, CTG_ITEM_EVALUATION_INDICATOR, g_array_index (old_ids, gint64, 4), "name",
+                 "Satisfaction et implication des habitants");
+    assert_text (old, CTG_ITEM_EVALUATION_INDICATOR, g_array_index (old_ids, gint64, 1), "name",
+                 "Completion rate");
+  }
   /* Part of a new file, not an edit to undo */
   {
     g_autoptr(CtgDocument) fresh = ctg_test_new_document ();
@@ -558,11 +596,22 @@ test_rollup_edges (Plan          *plan,
 {
   CtgProgressSummary summary;
 
-  /* None with progress: nothing to average, all left out */
+  /* None with progress, all à lancer: none has started, 0 % over 4 */
   summarize (plan->doc, plan->axis, &summary);
-  g_assert_cmpuint (summary.counted, ==, 0);
-  g_assert_cmpuint (summary.left_out, ==, 4);
+  g_assert_cmpuint (summary.counted, ==, 4);
+  g_assert_cmpuint (summary.left_out, ==, 0);
   g_assert_cmpfloat (summary.average, ==, 0);
+
+  /* à lancer with no figure is 0 %; en cours and reportée with no figure are
+   * unknown, so left out: (100 + 0) / 2 */
+  set_ok (plan->doc, CTG_ITEM_ACTION, plan->actions[0], "status", "réalisée");
+  set_ok (plan->doc, CTG_ITEM_ACTION, plan->actions[2], "status", "en cours");
+  set_ok (plan->doc, CTG_ITEM_ACTION, plan->actions[3], "status", "reportée");
+  summarize (plan->doc, plan->axis, &summary);
+  g_assert_cmpfloat_with_epsilon (summary.average, 50.0, 0.001);
+  g_assert_cmpuint (summary.counted, ==, 2);
+  g_assert_cmpuint (summary.left_out, ==, 2);
+  g_assert_cmpuint (summary.abandoned, ==, 0);
 
   /* All abandoned, even with progress entered */
   for (guint i = 0; i < 4; i++)

@@ -838,7 +838,8 @@ test_report_french (void)
   g_assert_nonnull (strstr (text, "Synthèse"));
   g_assert_nonnull (strstr (text, "Page 2 sur"));
   g_assert_null (strstr (text, "Summary"));
-  g_assert_nonnull (strstr (text, "avancement 40"));
+  /* 40 % on one action, the 33 others à lancer at 0 % */
+  g_assert_nonnull (strstr (text, "1%\navancement global, sur 34 actions"));
 }
 
 /* Options: some axes only, the changes since a date, bad options */
@@ -880,13 +881,34 @@ test_report_options (void)
 
   options = options_for (CTG_REPORT_PART_SUMMARY);
   ctg_report_options_set_axes (options, &g_array_index (axes, gint64, 1), 1);
+
+  /* For the meeting of 15 March 2025, since 1 October 2024: today's
+   * changes came after that meeting, so they are not in its report */
+  ctg_report_options_set_changes_since (options, "2024-10-01");
+  pdf = write_report (doc, options, "past-meeting.pdf");
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "No change to the plan has been recorded since"));
+  g_assert_null (strstr (text, "Pilot added"));
+  g_assert_nonnull (strstr (text, "Changes from 1 October 2024 to 15 March 2025"));
+  g_clear_pointer (&pdf, g_free);
+  g_clear_pointer (&text, g_free);
+
+  /* For today's meeting they are */
+  {
+    GDate meeting;
+
+    g_date_clear (&meeting, 1);
+    g_date_set_dmy (&meeting, (GDateDay) g_date_time_get_day_of_month (now),
+                    (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
+    ctg_report_options_set_meeting_date (options, &meeting);
+  }
   ctg_report_options_set_changes_since (options, today);
   copy = ctg_report_options_copy (options);
   g_assert_cmpstr (ctg_report_options_get_changes_since (copy), ==, today);
   g_assert_cmpint (ctg_report_options_get_parts (copy), ==, CTG_REPORT_PART_SUMMARY);
   g_assert_cmpuint (ctg_report_options_get_axes (copy, &n)[0], ==, g_array_index (axes, gint64, 1));
   g_assert_cmpuint (n, ==, 1);
-  g_assert_cmpint (g_date_get_day (ctg_report_options_get_meeting_date (copy)), ==, 15);
+  g_assert_cmpint (g_date_get_day (ctg_report_options_get_meeting_date (copy)), ==, g_date_time_get_day_of_month (now));
 
   pdf = write_report (doc, copy, "options.pdf");
   text = pdf_text (pdf);
@@ -1193,12 +1215,13 @@ test_report_bilan (void)
   g_assert_null (strstr (text, "Valeurde2024"));
   g_assert_nonnull (strstr (text, "Notassessed"));
 
-  /* Roll-up: axis 1 is (60 + 100) / 2 = 80 % over 2 actions, 38 left out */
+  /* Roll-up: axis 1 is (60 + 100 + 0 × 38) / 40 = 4 %, the actions à lancer
+   * with no progress counting 0 % */
   at = find_after (text, at, "Progress per axis");
   g_assert_nonnull (at);
-  at = find_after (text, at, "1. Petite enfance 80% 2 38");
+  at = find_after (text, at, "1. Petite enfance 4% 40 0");
   g_assert_nonnull (at);
-  at = find_after (text, at, "Whole convention 80% 2 217");
+  at = find_after (text, at, "Whole convention 1% 219 0");
   g_assert_nonnull (at);
 
   /* Funding: axis 1 and the total, the 2024 budget left out */
@@ -1243,6 +1266,78 @@ test_report_bilan (void)
   g_assert_nonnull (strstr (err, "is not a year"));
 }
 
+/* The cover's headline: the actions à lancer count 0 % (baronnies was
+ * "100 %" over the 3 done of 84), and a figure that stands on less than half
+ * of the actions says so next to it, in the figure's own size */
+static void
+test_report_rollup_cover (void)
+{
+  g_autoptr(CtgDocument) doc = open_example ("baronnies");
+  g_autofree char *path = ctg_test_copy_example ("creusot-montceau");
+  g_autoptr(CtgReportOptions) options = options_for (CTG_REPORT_PART_NONE);
+  g_autofree char *pdf = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GListModel) actions = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  if (!have_poppler ())
+    return;
+
+  pdf = write_report (doc, options, "rollup-baronnies.pdf");
+  raw = pdf_text (pdf);
+  text = squeeze (raw);
+  g_assert_null (strstr (text, "100%overallprogress"));
+  g_assert_nonnull (strstr (text, "4%overallprogress,over74actions"));
+  g_assert_null (strstr (text, "of84actions"));
+  g_clear_object (&doc);
+  g_clear_pointer (&pdf, g_free);
+  g_clear_pointer (&raw, g_free);
+  g_clear_pointer (&text, g_free);
+
+  /* All under way, one with a figure: 40 % over 1 of them */
+  doc = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  actions = ctg_document_list_actions (doc, 0);
+  n = g_list_model_get_n_items (actions);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CtgAction) action = g_list_model_get_item (actions, i);
+
+      g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, ctg_action_get_id (action), "status", "en cours", &error));
+    }
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, 1, "progress", "40", &error));
+  g_assert_no_error (error);
+  pdf = write_report (doc, options, "rollup-partial.pdf");
+  raw = pdf_text (pdf);
+  text = squeeze (raw);
+  {
+    g_autofree char *expected = g_strdup_printf ("40%%over1of%uactionsoverallprogress", n);
+
+    g_assert_nonnull (strstr (text, expected));
+  }
+  /* In the figure's type size: "of" as tall as "40" */
+  {
+    g_autoptr(GArray) pages = pdf_boxes (pdf);
+    Page *cover = &g_array_index (pages, Page, 0);
+    double figure = 0, note = 0;
+
+    for (guint i = 0; i < cover->words->len; i++)
+      {
+        Word *w = &g_array_index (cover->words, Word, i);
+
+        if (figure == 0 && g_str_has_prefix (w->text, "40"))
+          figure = w->y1 - w->y0;
+        else if (figure > 0 && note == 0 && g_str_equal (w->text, "of"))
+          note = w->y1 - w->y0;
+      }
+    g_assert_cmpfloat (figure, >, 0);
+    g_assert_cmpfloat_with_epsilon (note, figure, 0.5);
+  }
+  assert_layout_clean (pdf);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1255,6 +1350,7 @@ main (int   argc,
   g_test_add_func ("/report/long-cells", test_report_long_cells);
   g_test_add_func ("/report/many-actions", test_report_many_actions);
   g_test_add_func ("/report/french", test_report_french);
+  g_test_add_func ("/report/rollup-cover", test_report_rollup_cover);
   g_test_add_func ("/report/options", test_report_options);
   g_test_add_func ("/report/failures", test_report_failures);
   g_test_add_func ("/report/reproducible", test_report_reproducible);

@@ -962,7 +962,8 @@ command_evaluation (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) indicators = NULL;
   g_autoptr(GListModel) actions = NULL;
-  gint64 totals[CTG_N_FUNDER_KINDS] = { 0 };
+  gint64 totals[CTG_N_FUNDER_KINDS + 1] = { 0 };
+  gboolean any_funding = FALSE;
   int year_option = 0;
   guint year;
   guint n;
@@ -1006,15 +1007,8 @@ command_evaluation (int    argc,
     {
       g_autoptr(CtgAction) action = g_list_model_get_item (actions, i);
       gint64 row = ctg_document_find_action_year (doc, ctg_action_get_id (action), year);
-      GPtrArray *funding = ctg_action_get_funding (action);
 
-      for (guint j = 0; j < funding->len; j++)
-        {
-          const CtgFunding *f = g_ptr_array_index (funding, j);
-
-          if (f->amount > 0)
-            totals[f->funder] += f->amount;
-        }
+      ctg_action_add_year_funding (action, year, totals);
       if (row == 0)
         continue;
       g_print ("  %u\t%s%s%s\n", i + 1, ctg_action_get_code (action),
@@ -1022,17 +1016,22 @@ command_evaluation (int    argc,
       print_year_note (doc, row);
     }
 
+  /* The same sums as the PDF's annual review: the budgets, then what each
+   * funder brings, for the actions whose budget is for that year or none */
   g_print ("%s\n", _("Funding per funder:"));
-  for (guint f = 0; f < CTG_N_FUNDER_KINDS; f++)
+  for (guint c = 0; c <= CTG_N_FUNDER_KINDS; c++)
     {
       g_autofree char *amount = NULL;
 
-      if (totals[f] == 0)
+      if (totals[c] == 0)
         continue;
-      amount = ctg_amount_format (totals[f]);
+      any_funding = TRUE;
+      amount = ctg_amount_format (totals[c]);
       /* Translators: a funder and its total, "  Caf: 8 000 €" */
-      g_print (_("  %s: %s\n"), ctg_funder_to_label ((CtgFunderKind) f), amount);
+      g_print (_("  %s: %s\n"), c == 0 ? C_("column", "Budget") : ctg_funder_to_label ((CtgFunderKind) (c - 1)), amount);
     }
+  if (!any_funding)
+    g_print ("  %s\n", _("No budget or funding amount has been entered."));
   return EXIT_SUCCESS;
 }
 

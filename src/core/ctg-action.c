@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ctg-action-private.h"
 
 G_DEFINE_FINAL_TYPE (CtgAction, ctg_action, G_TYPE_OBJECT)
@@ -246,14 +248,35 @@ ctg_action_is_overdue (CtgAction   *self,
 /**
  * ctg_action_get_rollup_progress:
  *
- * What an action weighs in a roll-up: réalisée counts as 100; abandoned
- * actions and actions with no progress entered are left out (-1).
+ * What an action weighs in a roll-up: réalisée counts as 100; à lancer
+ * with no progress entered counts as 0 (it has not started, that is known);
+ * abandoned actions, and en cours or reportée actions with no progress
+ * entered (how far they went is unknown), are left out (-1).
  */
 int
 ctg_action_get_rollup_progress (CtgAction *action)
 {
   if (action->status == CTG_STATUS_ABANDONED)
     return -1;
+  if (action->status == CTG_STATUS_DONE)
+    return 100;
+  if (action->status == CTG_STATUS_TODO && action->progress < 0)
+    return 0;
+  return action->progress;
+}
+
+/**
+ * ctg_action_get_shown_progress:
+ *
+ * The progress to show for an action in the lists and the editor: what the
+ * roll-ups count. A réalisée action shows 100 % even when 40 was typed
+ * before it was done, so that no view shows 40 while the totals add 100.
+ *
+ * Returns: 0-100, or -1 when no progress was entered
+ */
+int
+ctg_action_get_shown_progress (CtgAction *action)
+{
   if (action->status == CTG_STATUS_DONE)
     return 100;
   return action->progress;
@@ -313,4 +336,75 @@ ctg_actions_summarize_progress_where (GListModel         *actions,
     }
 
   summary->average = summary->counted > 0 ? total / summary->counted : 0;
+}
+
+/**
+ * ctg_progress_summary_is_partial:
+ *
+ * Whether the roll-up stands on less than half of the actions it covers,
+ * in which case the figure must say so next to it, not in small print.
+ */
+gboolean
+ctg_progress_summary_is_partial (const CtgProgressSummary *summary)
+{
+  g_return_val_if_fail (summary != NULL, FALSE);
+
+  return summary->counted > 0 && summary->counted * 2 < summary->counted + summary->left_out;
+}
+
+/**
+ * ctg_progress_summary_dup_partial_note:
+ *
+ * Returns: (transfer full) (nullable): "over 3 of 47 actions" when the
+ *   roll-up is partial (ctg_progress_summary_is_partial()), else %NULL
+ */
+char *
+ctg_progress_summary_dup_partial_note (const CtgProgressSummary *summary)
+{
+  guint total;
+
+  if (!ctg_progress_summary_is_partial (summary))
+    return NULL;
+  total = summary->counted + summary->left_out;
+  /* Translators: next to a progress figure that only some actions make,
+   * "45 % over 3 of 47 actions" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "over %u of %u action", "over %u of %u actions", total),
+                          summary->counted, total);
+}
+
+/**
+ * ctg_action_add_year_funding:
+ * @year: the year reviewed
+ * @sums: (array fixed-size=6): where to add: [0] the budget, then one
+ *   amount per #CtgFunderKind
+ *
+ * Adds what an action brings to a year's funding: its budget and the known
+ * amounts of its funders, when the budget is for @year or for no year in
+ * particular. The annual review in the PDF and `ctg evaluation` both sum
+ * with it, so they always give the same figures.
+ *
+ * Returns: whether the action counted for @year
+ */
+gboolean
+ctg_action_add_year_funding (CtgAction *action,
+                             guint      year,
+                             gint64    *sums)
+{
+  GPtrArray *funding;
+
+  g_return_val_if_fail (CTG_IS_ACTION (action), FALSE);
+
+  if (action->budget_year != 0 && action->budget_year != year)
+    return FALSE;
+  if (action->budget > 0)
+    sums[0] += action->budget;
+  funding = ctg_action_get_funding (action);
+  for (guint k = 0; k < funding->len; k++)
+    {
+      const CtgFunding *f = g_ptr_array_index (funding, k);
+
+      if (f->amount > 0)
+        sums[1 + f->funder] += f->amount;
+    }
+  return TRUE;
 }

@@ -45,6 +45,9 @@ guint           ctg_action_get_budget_year  (CtgAction  *self);
 char           *ctg_action_dup_pilots_text  (CtgAction  *self);
 gboolean        ctg_action_is_overdue       (CtgAction  *self,
                                              const GDate *today);
+gboolean        ctg_action_add_year_funding (CtgAction  *action,
+                                             guint       year,
+                                             gint64     *sums);
 
 G_END_DECLS
 
@@ -54,7 +57,8 @@ G_BEGIN_DECLS
  * CtgProgressSummary:
  * @average: the average progress, 0-100, of the actions counted
  * @counted: how many actions the average is over
- * @left_out: how many were left out: abandoned, or with no progress entered
+ * @left_out: how many were left out: abandoned, or en cours / reportée with
+ *   no progress entered
  * @abandoned: of those left out, how many were abandoned
  *
  * The roll-up of an objective, an axis or the convention; see docs/rollup.md.
@@ -68,10 +72,13 @@ typedef struct
 } CtgProgressSummary;
 
 int  ctg_action_get_rollup_progress  (CtgAction          *action);
+int  ctg_action_get_shown_progress   (CtgAction          *action);
 void ctg_actions_summarize_progress (GListModel         *actions,
                                      CtgProgressSummary *summary);
 void ctg_actions_summarize_progress_where (GListModel         *actions,
                                            gint64              objective_id,
                                            CtgProgressSummary *summary);
+gboolean ctg_progress_summary_is_partial       (const CtgProgressSummary *summary);
+char    *ctg_progress_summary_dup_partial_note (const CtgProgressSummary *summary);
 
 G_END_DECLS

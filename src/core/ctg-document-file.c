@@ -246,7 +246,7 @@ dir_is_writable (const char *path)
 
 /* Schema v2 brought convention-level evaluation indicators: a convention
  * starts with those of the CTGs' own evaluation articles (seed 002,
- * article 8), in the user's language, as its own data. */
+ * article 8), in French whatever the locale, as its own data. */
 static gboolean
 insert_default_indicators (CtgDocument  *self,
                            GError      **error)
@@ -260,7 +260,7 @@ insert_default_indicators (CtgDocument  *self,
   for (guint i = 0; rc == SQLITE_OK && names[i]; i++)
     {
       sqlite3_bind_int (stmt, 1, (int) i);
-      sqlite3_bind_text (stmt, 2, _(names[i]), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, names[i], -1, SQLITE_STATIC);
       rc = sqlite3_step (stmt);
       rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
       sqlite3_reset (stmt);
@@ -433,6 +433,11 @@ finish_open (CtgDocument  *self,
           return _ctg_document_set_sqlite_error (self, rc, error);
         }
     }
+
+  /* Files created under an English locale stored the default indicators in
+   * English; a failure only leaves them so */
+  if (!self->read_only && !_ctg_evaluation_frenchify_defaults (self->db))
+    g_debug ("The default indicators could not be renamed: %s", sqlite3_errmsg (self->db));
 
   return TRUE;
 }

@@ -210,4 +210,7 @@ void          _ctg_document_emit_changed      (CtgDocument        *self);
 void          _ctg_document_suspend_journal   (CtgDocument        *self);
 void          _ctg_document_resume_journal    (CtgDocument        *self);
 
+/* ctg-evaluation.c */
+gboolean      _ctg_evaluation_frenchify_defaults (sqlite3          *db);
+
 G_END_DECLS

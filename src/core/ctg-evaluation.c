@@ -10,8 +10,10 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#include <sqlite3.h>
 
 #include "ctg-error.h"
+#include "ctg-document-private.h"
 #include "ctg-evaluation.h"
 #include "ctg-plan-csv.h"
 #include "ctg-status.h"
@@ -66,13 +68,26 @@ static const struct {
   { "depasse", CTG_LEVEL_EXCEEDED },
 };
 
-/* Seed 002, article 8: what the COPIL reviews every year */
+/* Seed 002, article 8: what the COPIL reviews every year. They are the
+ * words of a French convention and are stored as such, whatever the locale
+ * that created the file: a file made under LANG=C is read at a French COPIL. */
 static const char * const default_indicators[] = {
-  N_("Completion or not of the action sheets"),
-  N_("Involvement and cooperation of the communes in intercommunal projects"),
-  N_("Effects of the actions on the territory’s network of services"),
-  N_("Improvement of the services provided to residents"),
-  N_("Residents’ satisfaction and involvement"),
+  "Réalisation ou non des fiches actions",
+  "Adhésion et coopération des communes aux projets intercommunaux",
+  "Effets des actions sur le maillage du territoire",
+  "Amélioration des services rendus aux habitants",
+  "Satisfaction et implication des habitants",
+  NULL
+};
+
+/* What files created under an English locale stored before, in the same
+ * order, brought back to French on opening */
+static const char * const english_default_indicators[] = {
+  "Completion or not of the action sheets",
+  "Involvement and cooperation of the communes in intercommunal projects",
+  "Effects of the actions on the territory’s network of services",
+  "Improvement of the services provided to residents",
+  "Residents’ satisfaction and involvement",
   NULL
 };
 
@@ -444,11 +459,60 @@ ctg_level_to_label (CtgLevel level)
 /**
  * ctg_evaluation_default_indicators:
  *
- * Returns: (transfer none): the untranslated names of the indicators a new
- *   convention starts with; translate each with _()
+ * Returns: (transfer none): the names of the indicators a new convention
+ *   starts with, in French, to be stored as they are
  */
 const char * const *
 ctg_evaluation_default_indicators (void)
 {
   return default_indicators;
+}
+
+/**
+ * _ctg_evaluation_frenchify_defaults:
+ * @db: a writable database
+ *
+ * Renames the default indicators a file stored in English (it was created
+ * under an English locale) to their French names. Names the user typed are
+ * left alone; a file with none in English is not written to.
+ *
+ * Returns: %FALSE on an SQLite error
+ */
+gboolean
+_ctg_evaluation_frenchify_defaults (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean any = FALSE;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT 1 FROM evaluation_indicator WHERE name = ?1", -1, &stmt, NULL);
+  for (guint i = 0; rc == SQLITE_OK && !any && english_default_indicators[i]; i++)
+    {
+      sqlite3_bind_text (stmt, 1, english_default_indicators[i], -1, SQLITE_STATIC);
+      any = sqlite3_step (stmt) == SQLITE_ROW;
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    return FALSE;
+  if (!any)
+    return TRUE;
+
+  if (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+    return FALSE;
+  rc = sqlite3_prepare_v2 (db, "UPDATE evaluation_indicator SET name = ?2 WHERE name = ?1", -1, &stmt, NULL);
+  for (guint i = 0; rc == SQLITE_OK && english_default_indicators[i]; i++)
+    {
+      sqlite3_bind_text (stmt, 1, english_default_indicators[i], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, default_indicators[i], -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK;
 }

@@ -213,17 +213,6 @@ write_rollups (Writer *w)
   table_end (w, &t);
 }
 
-/* An action's funding counts for the year when its budget is for that year
- * or for no year in particular */
-static gboolean
-funding_counts (CtgAction *action,
-                guint      year)
-{
-  guint budget_year = ctg_action_get_budget_year (action);
-
-  return budget_year == 0 || budget_year == year;
-}
-
 static void
 write_funding (Writer *w)
 {
@@ -265,19 +254,8 @@ write_funding (Writer *w)
         for (guint j = 0; j < axis->actions->len; j++)
           {
             CtgAction *action = g_ptr_array_index (axis->actions, j);
-            GPtrArray *funding = ctg_action_get_funding (action);
 
-            if (!funding_counts (action, report->bilan_year))
-              continue;
-            if (ctg_action_get_budget (action) > 0)
-              sums[0] += ctg_action_get_budget (action);
-            for (guint k = 0; k < funding->len; k++)
-              {
-                const CtgFunding *f = g_ptr_array_index (funding, k);
-
-                if (f->amount > 0)
-                  sums[1 + f->funder] += f->amount;
-              }
+            ctg_action_add_year_funding (action, report->bilan_year, sums);
           }
 
       row.strong = total;

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
 
@@ -483,6 +485,25 @@ summarize_action_changes (CtgReport     *self,
 }
 
 /**
+ * _ctg_report_dup_changes_until:
+ *
+ * Returns: (transfer full) (nullable): the ISO 8601 date of the day after
+ *   the meeting, the first the changes section leaves out; %NULL when the
+ *   meeting is unknown
+ */
+char *
+_ctg_report_dup_changes_until (CtgReport *self)
+{
+  GDate after = self->meeting;
+
+  if (!g_date_valid (&after))
+    return NULL;
+  g_date_add_days (&after, 1);
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&after), g_date_get_month (&after),
+                          g_date_get_day (&after));
+}
+
+/**
  * _ctg_report_read_changes:
  * @all_axes: whether the report is on every axis, and so also sums up the
  *   changes made outside the plan's actions
@@ -502,10 +523,16 @@ _ctg_report_read_changes (CtgReport   *self,
   g_autoptr(GPtrArray) other_order = g_ptr_array_new ();
   g_autoptr(GHashTable) seen_txns = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autofree char *last_other = NULL;
+  g_autofree char *until = _ctg_report_dup_changes_until (self);
 
   for (guint i = 0; i < journal->len; i++)
     {
       CtgChange *change = g_ptr_array_index (journal, i);
+
+      /* The section is "since the previous meeting, up to this one": a
+       * report for a past meeting leaves out what was changed after it */
+      if (until != NULL && change->time != NULL && strcmp (change->time, until) >= 0)
+        continue;
 
       if (change->action_id != 0)
         {

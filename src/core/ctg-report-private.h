@@ -524,6 +524,7 @@ void    _ctg_report_bilan              (Writer              *w);
 void    _ctg_report_read_changes       (CtgReport           *self,
                                         CtgDocument         *doc,
                                         gboolean             all_axes);
+char   *_ctg_report_dup_changes_until  (CtgReport           *self);
 
 /* Formatting shared by the sections */
 char   *_ctg_report_format_percent     (int                  percent);

@@ -389,8 +389,9 @@ progress_note (const ReportProgress *progress)
       g_autofree char *n_none = _ctg_report_format_count (progress->n_no_progress);
       g_autofree char *abandoned = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s abandoned", "%s abandoned",
                                                                  progress->n_abandoned), n_abandoned);
-      g_autofree char *none = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s without progress",
-                                                            "%s without progress", progress->n_no_progress),
+      g_autofree char *none = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s under way with no progress entered",
+                                                            "%s under way with no progress entered",
+                                                            progress->n_no_progress),
                                                n_none);
       g_autofree char *parts = NULL;
 
@@ -481,8 +482,22 @@ changes_heading (CtgReport *report)
   CtgDate since;
   g_autofree char *since_text = NULL;
 
+  GDateTime *now = report->created;
+  GDate today;
+
   ctg_date_parse (report->since, &since);
   since_text = ctg_date_format (&since);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, (GDateDay) g_date_time_get_day_of_month (now),
+                  (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
+  /* A report for a past meeting says where its changes stop */
+  if (g_date_valid (&report->meeting) && g_date_compare (&report->meeting, &today) < 0)
+    {
+      g_autofree char *meeting = _ctg_report_format_gdate (&report->meeting);
+
+      /* Translators: a heading, "Changes from 1 October 2024 to 15 March 2025" */
+      return g_strdup_printf (_("Changes from %s to %s"), since_text, meeting);
+    }
   /* Translators: a heading, "Changes since 1 March 2025" */
   return g_strdup_printf (_("Changes since %s"), since_text);
 }
@@ -560,6 +575,21 @@ write_cover (Writer *w)
   writer_heading (w, meeting, FONT_H2, &report_text, 0, 16, 80, NULL);
 
   overall = value >= 0 ? _ctg_report_format_percent ((int) report_round (value)) : g_strdup ("—");
+  {
+    CtgProgressSummary summary = { value, report->progress.n_counted,
+                                   report->progress.n_actions - report->progress.n_counted,
+                                   report->progress.n_abandoned };
+    g_autofree char *partial = ctg_progress_summary_dup_partial_note (&summary);
+
+    /* A figure that stands on few actions says so in its own type size */
+    if (partial != NULL)
+      {
+        char *with_note = g_strdup_printf ("%s\n%s", overall, partial);
+
+        g_free (overall);
+        overall = with_note;
+      }
+  }
   n_overdue = _ctg_report_format_count (overdue);
   values[0] = n_actions;
   labels[0] = g_dngettext (GETTEXT_PACKAGE, "action in the plan", "actions in the plan", report->actions->len);

@@ -323,16 +323,25 @@ update_timeline (CtgActionEditor *self,
 
 /* Showing the fields */
 
+/* A réalisée action shows the 100 % the totals count, not a figure typed
+ * before it was done; the progress is set again by changing the status */
 static void
 show_progress (CtgActionEditor *self,
-               int              progress)
+               CtgAction       *action)
 {
+  int progress = ctg_action_get_shown_progress (action);
+  gboolean done = ctg_action_get_status (action) == CTG_STATUS_DONE;
+
   self->updating++;
   gtk_spin_button_set_value (self->progress_spin, progress < 0 ? -1 : progress);
   self->updating--;
 
-  gtk_widget_set_visible (self->progress_clear_button, progress >= 0 && self->editable);
-  adw_action_row_set_subtitle (self->progress_row, progress < 0 ? _("Not measured") : "");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->progress_spin), !done && self->editable);
+  gtk_widget_set_visible (self->progress_clear_button, progress >= 0 && !done && self->editable);
+  if (done)
+    adw_action_row_set_subtitle (self->progress_row, _("Done: counts as 100 %"));
+  else
+    adw_action_row_set_subtitle (self->progress_row, progress < 0 ? _("Not measured") : "");
 }
 
 static void
@@ -361,7 +370,7 @@ show_field (CtgActionEditor *self,
       /* Not over a value being typed, nor one about to be applied */
       if (force || (self->progress_timeout == 0 &&
                     !_ctg_widget_has_focus_within (GTK_WIDGET (self->progress_spin))))
-        show_progress (self, ctg_action_get_progress (action));
+        show_progress (self, action);
       break;
 
     case FIELD_DESCRIPTION:
@@ -441,6 +450,9 @@ commit (CtgActionEditor *self,
   if (action == NULL)
     return;
   show_field (self, action, field, TRUE);
+  /* Réalisée shows, and counts, 100 % */
+  if (field == FIELD_STATUS)
+    show_field (self, action, FIELD_PROGRESS, TRUE);
   if (field == FIELD_START || field == FIELD_ECHEANCE)
     update_timeline (self, action);
 }
@@ -489,6 +501,8 @@ on_text_applied_cb (CtgActionEditor *self,
   commit (self, find_field (self, GTK_WIDGET (row)), text);
 }
 
+static void flush_progress (CtgActionEditor *self);
+
 static void
 on_status_selected_cb (CtgActionEditor *self)
 {
@@ -496,6 +510,8 @@ on_status_selected_cb (CtgActionEditor *self)
 
   if (self->updating || selected >= CTG_N_STATUSES)
     return;
+  /* A progress being typed lands first: the status may hide it (réalisée) */
+  flush_progress (self);
   commit (self, FIELD_STATUS, ctg_status_to_key ((CtgStatus) selected));
 }
 

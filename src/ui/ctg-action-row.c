@@ -184,7 +184,7 @@ ctg_action_row_bind (CtgActionRow *self,
   g_autofree char *echeance = ctg_date_format (ctg_action_get_echeance (action));
   g_autofree char *accessible = NULL;
   CtgStatus status = ctg_action_get_status (action);
-  int progress = ctg_action_get_progress (action);
+  int progress = ctg_action_get_shown_progress (action);
   gboolean overdue = ctg_action_is_overdue (action, today);
 
   gtk_widget_set_visible (GTK_WIDGET (self->header_box), new_objective);

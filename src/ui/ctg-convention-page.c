@@ -405,8 +405,8 @@ refresh_summary (CtgConventionPage *self)
   if (n_actions == 0)
     note = g_strdup (_("The action plan is empty."));
   else if (summary.counted == 0)
-    note = g_strdup (_("No progress has been entered yet: the average leaves out the actions "
-                       "without progress and the abandoned ones."));
+    note = g_strdup (_("No action counts yet: the average leaves out the abandoned actions "
+                       "and those under way with no progress entered."));
   else if (summary.left_out == 0)
     note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                          "Average over %u action, done ones counting as 100 %%.",
@@ -422,8 +422,8 @@ refresh_summary (CtgConventionPage *self)
                                                summary.counted);
       /* Translators: follows "Average over N actions, done ones counting as 100 %" */
       note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%s; %u left out (abandoned or without progress).",
-                                           "%s; %u left out (abandoned or without progress).",
+                                           "%s; %u left out (abandoned, or under way with no progress entered).",
+                                           "%s; %u left out (abandoned, or under way with no progress entered).",
                                            summary.left_out),
                               over, summary.left_out);
     }

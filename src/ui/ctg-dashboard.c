@@ -111,6 +111,7 @@ add_card (CtgDashboard *self,
                                                  detail ? detail : "");
 
   gtk_widget_add_css_class (number, "title-1");
+  gtk_label_set_wrap (GTK_LABEL (number), TRUE);
   if (style != NULL)
     gtk_widget_add_css_class (number, style);
   gtk_label_set_xalign (GTK_LABEL (number), 0);
@@ -264,16 +265,22 @@ fill_figures (CtgDashboard *self)
     g_autofree char *figure = NULL;
     g_autofree char *detail = NULL;
 
+    g_autofree char *partial = ctg_progress_summary_dup_partial_note (&summary);
+
     if (summary.counted == 0)
       figure = g_strdup ("—");
+    else if (partial != NULL)
+      /* Translators: a progress figure that stands on less than half of the
+       * actions, with how many: "45 % over 3 of 47 actions" */
+      figure = g_strdup_printf (_("%.0f %% %s"), summary.average, partial);
     else
       figure = g_strdup_printf ("%.0f %%", summary.average);
     if (summary.counted == 0)
       detail = g_strdup (_("no progress entered yet"));
     else if (summary.left_out > 0)
       detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "average over %u action, %u left out (abandoned or no progress entered)",
-                                             "average over %u actions, %u left out (abandoned or no progress entered)",
+                                             "average over %u action, %u left out (abandoned, or under way with no progress entered)",
+                                             "average over %u actions, %u left out (abandoned, or under way with no progress entered)",
                                              summary.counted),
                                 summary.counted, summary.left_out);
     else

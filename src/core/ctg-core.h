@@ -13,6 +13,7 @@
 #include "ctg-document.h"
 #include "ctg-error.h"
 #include "ctg-evaluation.h"
+#include "ctg-item.h"
 #include "ctg-participant.h"
 #include "ctg-plan-csv.h"
 #include "ctg-report.h"

@@ -65,6 +65,11 @@ struct _CtgDocument
    * means another process wrote */
   gint64       seen_data_version;
 
+  /* The live items and lists of items, while anyone holds them (borrowed:
+   * each tells the document when it goes): id -> CtgItem, parent -> CtgItemList */
+  GHashTable  *items[CTG_N_ITEM_KINDS];
+  GHashTable  *lists[CTG_N_ITEM_KINDS];
+
   guint        read_only : 1;
 };
 

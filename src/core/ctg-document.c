@@ -26,6 +26,7 @@
 #include "ctg-action-private.h"
 #include "ctg-date.h"
 #include "ctg-document-private.h"
+#include "ctg-item-private.h"
 #include "ctg-schema.h"
 
 G_DEFINE_FINAL_TYPE (CtgDocument, ctg_document, G_TYPE_OBJECT)
@@ -220,6 +221,7 @@ void
 _ctg_document_emit_changed (CtgDocument  *self,
                             CtgChangeSet *changes)
 {
+  _ctg_document_update_items (self, changes);
   g_signal_emit (self, signals[COMMITTED], 0, changes);
   g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -807,6 +809,7 @@ ctg_document_finalize (GObject *object)
 {
   CtgDocument *self = (CtgDocument *)object;
 
+  _ctg_document_drop_items (self);
   ctg_document_close (self);
 
   g_clear_pointer (&self->statements, g_hash_table_unref);

@@ -7,11 +7,13 @@
 #pragma once
 
 #include "ctg-action.h"
+#include "ctg-change-set.h"
 #include "ctg-csv.h"
 #include "ctg-date.h"
 #include "ctg-document.h"
 #include "ctg-error.h"
 #include "ctg-evaluation.h"
+#include "ctg-item.h"
 #include "ctg-participant.h"
 #include "ctg-plan-csv.h"
 #include "ctg-sheet.h"

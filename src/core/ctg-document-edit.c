@@ -46,6 +46,8 @@ _ctg_document_touch_action (CtgDocument  *self,
   previous_edit = _ctg_document_begin_action_edit (self, action_id);
   ok = _ctg_document_step_done (self, stmt, error);
   _ctg_document_end_action_edit (self, previous_edit);
+  if (ok)
+    _ctg_document_note_write (self, CTG_ITEM_ACTION, action_id, CTG_ROW_UPDATED, "modified", CTG_SAME_PARENT);
   return ok;
 }
 

@@ -585,6 +585,7 @@ open_internal (const char    *path,
   if (!finish_open (self, creating, error))
     return NULL;
 
+  self->seen_data_version = _ctg_document_data_version (self);
   return g_steal_pointer (&self);
 }
 

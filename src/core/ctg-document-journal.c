@@ -83,6 +83,7 @@ _ctg_document_begin (CtgDocument  *self,
       self->group_txn = 0;
       self->group_failed = FALSE;
       self->group_changed = FALSE;
+      _ctg_document_start_changes (self);
     }
 
   self->group_depth++;
@@ -109,6 +110,7 @@ _ctg_document_end (CtgDocument  *self,
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       g_clear_pointer (&self->group_label, g_free);
+      g_clear_pointer (&self->pending, ctg_change_set_unref);
       return FALSE;
     }
 
@@ -120,7 +122,8 @@ _ctg_document_end (CtgDocument  *self,
       if (stmt != NULL)
         {
           sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
-          _ctg_document_step_done (self, stmt, NULL);
+          if (_ctg_document_step_done (self, stmt, NULL))
+            _ctg_document_note_write (self, CTG_ITEM_CONVENTION, 1, CTG_ROW_UPDATED, "modified", CTG_SAME_PARENT);
         }
     }
 
@@ -133,14 +136,19 @@ _ctg_document_end (CtgDocument  *self,
         _ctg_document_set_sqlite_error (self, rc, error);
         sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
         g_clear_pointer (&self->group_label, g_free);
+        g_clear_pointer (&self->pending, ctg_change_set_unref);
         return FALSE;
       }
   }
 
   g_clear_pointer (&self->group_label, g_free);
   _ctg_document_keep_actions_cache (self);
-  if (self->group_changed)
-    _ctg_document_emit_changed (self);
+  {
+    g_autoptr(CtgChangeSet) changes = _ctg_document_finish_changes (self);
+
+    if (self->group_changed || !ctg_change_set_is_empty (changes))
+      _ctg_document_emit_changed (self, changes);
+  }
   return TRUE;
 }
 
@@ -277,6 +285,7 @@ _ctg_document_insert (CtgDocument        *self,
     return 0;
 
   id = sqlite3_last_insert_rowid (self->db);
+  _ctg_document_note_table_write (self, table, id, CTG_ROW_INSERTED, NULL, CTG_SAME_PARENT);
   if (!journal_row (self, table, id, "insert", error))
     return 0;
   return id;
@@ -302,6 +311,8 @@ _ctg_document_update (CtgDocument  *self,
   sqlite3_stmt *update;
   sqlite3_stmt *journal;
   sqlite3_value *old_value = NULL;
+  gint64 old_parent = CTG_SAME_PARENT;
+  CtgItemKind kind;
   gboolean ok;
 
   g_assert (self->group_depth > 0);
@@ -325,6 +336,8 @@ _ctg_document_update (CtgDocument  *self,
     }
   old_value = sqlite3_value_dup (sqlite3_column_value (select, 0));
   sqlite3_reset (select);
+  if (_ctg_document_kind_from_table (table, &kind) && g_strcmp0 (_ctg_kinds[kind].parent, column) == 0)
+    old_parent = sqlite3_value_int64 (old_value);
 
   update = _ctg_document_prepare (self, update_sql, error);
   if (update == NULL)
@@ -339,6 +352,7 @@ _ctg_document_update (CtgDocument  *self,
       sqlite3_value_free (old_value);
       return FALSE;
     }
+  _ctg_document_note_table_write (self, table, id, CTG_ROW_UPDATED, column, old_parent);
 
   if (self->journal_suspended > 0)
     {
@@ -420,6 +434,7 @@ _ctg_document_delete_row (CtgDocument  *self,
 
   if (!journal_row (self, table, id, "delete", error))
     return FALSE;
+  _ctg_document_note_write (self, kind, id, CTG_ROW_REMOVED, NULL, CTG_SAME_PARENT);
 
   sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", table);
   stmt = _ctg_document_prepare (self, sql, error);
@@ -562,6 +577,7 @@ ctg_document_dup_redo_label (CtgDocument *self)
 static gboolean
 restore_row (CtgDocument    *self,
              const char     *table,
+             gint64          id,
              sqlite3_value  *json,
              GError        **error)
 {
@@ -581,7 +597,10 @@ restore_row (CtgDocument    *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_value (stmt, 1, json);
-  return _ctg_document_step_done (self, stmt, error);
+  if (!_ctg_document_step_done (self, stmt, error))
+    return FALSE;
+  _ctg_document_note_table_write (self, table, id, CTG_ROW_INSERTED, NULL, CTG_SAME_PARENT);
+  return TRUE;
 }
 
 static gboolean
@@ -595,6 +614,7 @@ remove_row (CtgDocument  *self,
 
   if (stmt == NULL)
     return FALSE;
+  _ctg_document_note_table_write (self, table, id, CTG_ROW_REMOVED, NULL, CTG_SAME_PARENT);
   sqlite3_bind_int64 (stmt, 1, id);
   if (!_ctg_document_step_done (self, stmt, error))
     return FALSE;
@@ -613,15 +633,20 @@ set_column (CtgDocument    *self,
 {
   g_autofree char *sql = g_strdup_printf ("UPDATE %s SET %s = ?2 WHERE id = ?1", table, column);
   sqlite3_stmt *stmt = _ctg_document_prepare (self, sql, error);
+  gint64 old_parent = CTG_SAME_PARENT;
+  CtgItemKind kind;
 
   if (stmt == NULL)
     return FALSE;
+  if (_ctg_document_kind_from_table (table, &kind) && g_strcmp0 (_ctg_kinds[kind].parent, column) == 0)
+    old_parent = _ctg_document_get_parent (self, kind, id);
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_value (stmt, 2, value);
   if (!_ctg_document_step_done (self, stmt, error))
     return FALSE;
   if (sqlite3_changes (self->db) != 1)
     return _ctg_document_set_no_such_item (error);
+  _ctg_document_note_table_write (self, table, id, CTG_ROW_UPDATED, column, old_parent);
   return TRUE;
 }
 
@@ -726,7 +751,7 @@ replay_txn (CtgDocument  *self,
           else if ((g_strcmp0 (op, "insert") == 0) == undo)
             ok = remove_row (self, table, row_id, error);
           else
-            ok = restore_row (self, table, undo ? old_value : new_value, error);
+            ok = restore_row (self, table, row_id, undo ? old_value : new_value, error);
           _ctg_document_end_action_edit (self, previous_edit);
         }
     }

@@ -8,6 +8,7 @@
 
 #include <sqlite3.h>
 
+#include "ctg-change-set.h"
 #include "ctg-document.h"
 
 G_BEGIN_DECLS
@@ -51,6 +52,23 @@ struct _CtgDocument
   gint64       txn_action;          /* 0: no snapshot touched, > 0: that action only, -1: anything */
   gint64       txn_start_changes;   /* total_changes at BEGIN */
   gint64       txn_hooked_changes;  /* rows the update hook saw since BEGIN */
+
+  /* What the transaction under way wrote, as the write paths describe it,
+   * emitted as one CtgChangeSet after COMMIT. The update hook counts the
+   * rows written per kind: more than were described means a write nobody
+   * described, and that kind is read again. */
+  CtgChangeSet *pending;
+  guint        hooked[CTG_N_ITEM_KINDS];
+  guint        described[CTG_N_ITEM_KINDS];
+  gboolean     hooked_foreign;
+  /* PRAGMA data_version when we last told what changed: another value
+   * means another process wrote */
+  gint64       seen_data_version;
+
+  /* The live items and lists of items, while anyone holds them (borrowed:
+   * each tells the document when it goes): id -> CtgItem, parent -> CtgItemList */
+  GHashTable  *items[CTG_N_ITEM_KINDS];
+  GHashTable  *lists[CTG_N_ITEM_KINDS];
 
   guint        read_only : 1;
 };
@@ -206,7 +224,29 @@ gboolean      _ctg_document_update            (CtgDocument        *self,
                                                const char         *column,
                                                const char         *value,
                                                GError            **error);
-void          _ctg_document_emit_changed      (CtgDocument        *self);
+void          _ctg_document_emit_changed      (CtgDocument        *self,
+                                               CtgChangeSet       *changes);
+gint64        _ctg_document_data_version      (CtgDocument        *self);
+void          _ctg_document_start_changes     (CtgDocument        *self);
+CtgChangeSet *_ctg_document_finish_changes    (CtgDocument        *self);
+gint64        _ctg_document_get_parent        (CtgDocument        *self,
+                                               CtgItemKind         kind,
+                                               gint64              id);
+void          _ctg_document_note_write        (CtgDocument        *self,
+                                               CtgItemKind         kind,
+                                               gint64              id,
+                                               CtgRowOp            op,
+                                               const char         *field,
+                                               gint64              old_parent);
+void          _ctg_document_note_table_write  (CtgDocument        *self,
+                                               const char         *table,
+                                               gint64              id,
+                                               CtgRowOp            op,
+                                               const char         *field,
+                                               gint64              old_parent);
+
+/* For _ctg_document_note_write(): the parent did not change */
+#define CTG_SAME_PARENT G_MININT64
 void          _ctg_document_suspend_journal   (CtgDocument        *self);
 void          _ctg_document_resume_journal    (CtgDocument        *self);
 

@@ -26,18 +26,20 @@
 #include "ctg-action-private.h"
 #include "ctg-date.h"
 #include "ctg-document-private.h"
+#include "ctg-item-private.h"
 #include "ctg-schema.h"
 
 G_DEFINE_FINAL_TYPE (CtgDocument, ctg_document, G_TYPE_OBJECT)
 
 enum {
   CHANGED,
+  COMMITTED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
-static gint64 data_version (CtgDocument *self);
+#define data_version _ctg_document_data_version
 
 const CtgKindInfo _ctg_kinds[CTG_N_ITEM_KINDS] = {
   [CTG_ITEM_CONVENTION]      = { "convention", NULL, "id" },
@@ -121,8 +123,13 @@ _ctg_document_on_row_written (void          *data,
 {
   CtgDocument *self = data;
   gboolean declared;
+  CtgItemKind kind;
 
   self->txn_hooked_changes++;
+  if (_ctg_document_kind_from_table (table, &kind))
+    self->hooked[kind]++;
+  else if (!g_str_equal (table, "journal") && !g_str_equal (table, "txn"))
+    self->hooked_foreign = TRUE;
   if (self->txn_action < 0 || table_outside_actions (table))
     return;
 
@@ -208,10 +215,154 @@ _ctg_document_keep_actions_cache (CtgDocument *self)
   self->actions_cache_changes = changes;
 }
 
+/* What changed */
+
 void
-_ctg_document_emit_changed (CtgDocument *self)
+_ctg_document_emit_changed (CtgDocument  *self,
+                            CtgChangeSet *changes)
 {
+  _ctg_document_update_items (self, changes);
+  g_signal_emit (self, signals[COMMITTED], 0, changes);
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* Called when a transaction begins */
+void
+_ctg_document_start_changes (CtgDocument *self)
+{
+  g_clear_pointer (&self->pending, ctg_change_set_unref);
+  self->pending = ctg_change_set_new ();
+  memset (self->hooked, 0, sizeof self->hooked);
+  memset (self->described, 0, sizeof self->described);
+  self->hooked_foreign = FALSE;
+}
+
+/* Called after COMMIT: what the transaction wrote, with what the update
+ * hook saw and nobody described marked as read again */
+CtgChangeSet *
+_ctg_document_finish_changes (CtgDocument *self)
+{
+  CtgChangeSet *changes = g_steal_pointer (&self->pending);
+  gint64 version;
+
+  if (changes == NULL)
+    changes = ctg_change_set_new ();
+  for (guint kind = 0; kind < CTG_N_ITEM_KINDS; kind++)
+    if (self->hooked[kind] > self->described[kind])
+      ctg_change_set_reload_kind (changes, kind);
+  if (self->hooked_foreign ||
+      /* A row written without the hook seeing it (REPLACE, truncation) */
+      sqlite3_total_changes64 (self->db) - self->txn_start_changes != self->txn_hooked_changes)
+    ctg_change_set_reload_all (changes);
+
+  /* Another process wrote since we last looked */
+  version = data_version (self);
+  if (version == -1 || version != self->seen_data_version)
+    ctg_change_set_reload_all (changes);
+  self->seen_data_version = version;
+  return changes;
+}
+
+gint64
+_ctg_document_get_parent (CtgDocument *self,
+                          CtgItemKind  kind,
+                          gint64       id)
+{
+  if (_ctg_kinds[kind].parent == NULL)
+    return 0;
+  return ctg_document_get_int (self, kind, id, _ctg_kinds[kind].parent, 0);
+}
+
+/* Whether writing @field may change the row's place among its siblings */
+static gboolean
+field_orders (CtgItemKind  kind,
+              const char  *field)
+{
+  g_auto(GStrv) terms = NULL;
+
+  if (field == NULL)
+    return FALSE;
+  if (g_strcmp0 (field, _ctg_kinds[kind].parent) == 0)
+    return TRUE;
+  terms = g_strsplit_set (_ctg_kinds[kind].order, ", ", -1);
+  for (guint i = 0; terms[i] != NULL; i++)
+    if (g_str_equal (terms[i], field))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * _ctg_document_note_write:
+ * @op: what was written; a removal is noted before the row goes
+ * @old_parent: for an update of the parent column, the parent before it;
+ *   otherwise %CTG_SAME_PARENT
+ *
+ * Describes one row written by the transaction under way.
+ */
+void
+_ctg_document_note_write (CtgDocument *self,
+                          CtgItemKind  kind,
+                          gint64       id,
+                          CtgRowOp     op,
+                          const char  *field,
+                          gint64       old_parent)
+{
+  gint64 parent;
+
+  if (self->pending == NULL)
+    return;
+  if (kind == CTG_ITEM_CONVENTION)
+    id = 1;
+  parent = _ctg_document_get_parent (self, kind, id);
+  self->described[kind]++;
+  ctg_change_set_add (self->pending, kind, id, op, field, parent,
+                      old_parent == CTG_SAME_PARENT ? parent : old_parent,
+                      op == CTG_ROW_UPDATED && field_orders (kind, field));
+}
+
+void
+_ctg_document_note_table_write (CtgDocument *self,
+                                const char  *table,
+                                gint64       id,
+                                CtgRowOp     op,
+                                const char  *field,
+                                gint64       old_parent)
+{
+  CtgItemKind kind;
+
+  /* A table of ours that is no item kind: the hook's count catches it */
+  if (_ctg_document_kind_from_table (table, &kind))
+    _ctg_document_note_write (self, kind, id, op, field, old_parent);
+}
+
+/**
+ * ctg_document_poll:
+ *
+ * Looks whether another process wrote to the file since this document last
+ * said what changed, and if so emits #CtgDocument::committed with
+ * everything to read again. A window calls it now and then and when it
+ * gets the focus.
+ *
+ * Returns: whether another process wrote
+ */
+gboolean
+ctg_document_poll (CtgDocument *self)
+{
+  g_autoptr(CtgChangeSet) changes = NULL;
+  gint64 version;
+
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), FALSE);
+
+  if (self->db == NULL || self->group_depth > 0)
+    return FALSE;
+  version = data_version (self);
+  if (version == self->seen_data_version)
+    return FALSE;
+  self->seen_data_version = version;
+  changes = ctg_change_set_new ();
+  ctg_change_set_reload_all (changes);
+  _ctg_document_emit_changed (self, changes);
+  return TRUE;
 }
 
 /* Reading */
@@ -460,8 +611,8 @@ load_funding (CtgDocument *self,
 
 /* The value of PRAGMA data_version: it changes when another connection
  * commits to the file, -1 if it cannot be read */
-static gint64
-data_version (CtgDocument *self)
+gint64
+_ctg_document_data_version (CtgDocument *self)
 {
   sqlite3_stmt *stmt = _ctg_document_prepare (self, "PRAGMA data_version", NULL);
   gint64 version = -1;
@@ -658,6 +809,7 @@ ctg_document_finalize (GObject *object)
 {
   CtgDocument *self = (CtgDocument *)object;
 
+  _ctg_document_drop_items (self);
   ctg_document_close (self);
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
@@ -665,6 +817,7 @@ ctg_document_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->read_only_reason, g_free);
   g_clear_pointer (&self->group_label, g_free);
+  g_clear_pointer (&self->pending, ctg_change_set_unref);
 
   G_OBJECT_CLASS (ctg_document_parent_class)->finalize (object);
 }
@@ -675,6 +828,21 @@ ctg_document_class_init (CtgDocumentClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = ctg_document_finalize;
+
+  /**
+   * CtgDocument::committed:
+   * @changes: what the transaction wrote
+   *
+   * Emitted once after every committed edit, group, undo, redo and import,
+   * and when another process wrote to the file (see ctg_document_poll()),
+   * before #CtgDocument::changed.
+   */
+  signals[COMMITTED] =
+    g_signal_new ("committed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, CTG_TYPE_CHANGE_SET | G_SIGNAL_TYPE_STATIC_SCOPE);
 
   /**
    * CtgDocument::changed:
@@ -699,6 +867,7 @@ static void
 ctg_document_init (CtgDocument *self)
 {
   self->lock_fd = -1;
+  self->seen_data_version = -1;
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   self->columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
 }

@@ -256,6 +256,9 @@ gboolean     ctg_document_move_action        (CtgDocument    *self,
                                               gint64          objective_id,
                                               GError        **error);
 
+/* Told what changed */
+gboolean     ctg_document_poll               (CtgDocument    *self);
+
 /* Utilities */
 const char  *ctg_item_kind_to_table          (CtgItemKind     kind);
 

@@ -56,6 +56,20 @@ fail_error (const GError *error)
   return fail ("%s", error->message);
 }
 
+/* Opens a convention, telling on stderr what the opening set aside */
+static CtgDocument *
+open_document (const char    *path,
+               CtgOpenFlags   flags,
+               GError       **error)
+{
+  CtgDocument *doc = ctg_document_open (path, flags, error);
+
+  if (doc != NULL && ctg_document_get_notice (doc) != NULL)
+    /* Translators: a notice of the ctg tool, as in "ctg: a journal was kept aside" */
+    g_printerr (_("ctg: %s\n"), ctg_document_get_notice (doc));
+  return doc;
+}
+
 static gboolean
 parse_options (GOptionContext  *context,
                int             *argc,
@@ -334,7 +348,7 @@ command_export (int    argc,
         return fail (_("The separator must be ;, , or tab"));
     }
 
-  doc = ctg_document_open (argv[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
+  doc = open_document (argv[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
   if (doc == NULL)
     return fail_error (error);
 
@@ -487,7 +501,7 @@ command_info (int    argc,
   if (!parse_options (context, &argc, &argv, 1, _("ctg info FILE.ctg")))
     return 2;
 
-  doc = ctg_document_open (argv[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
+  doc = open_document (argv[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
   if (doc == NULL)
     return fail_error (error);
 
@@ -615,7 +629,7 @@ command_check (int    argc,
   if (!parse_options (context, &argc, &argv, 1, _("ctg check FILE.ctg")))
     return 2;
 
-  doc = ctg_document_open (argv[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
+  doc = open_document (argv[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
   if (doc == NULL || !ctg_document_check (doc, &error))
     return fail_error (error);
 
@@ -638,7 +652,7 @@ command_list (int    argc,
   if (!parse_options (context, &argc, &argv, 1, _("ctg list FILE.ctg")))
     return 2;
 
-  doc = ctg_document_open (argv[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
+  doc = open_document (argv[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
   if (doc == NULL)
     return fail_error (error);
 
@@ -726,7 +740,7 @@ command_set (int    argc,
   if (!g_ascii_string_to_signed (argv[2], 10, 1, G_MAXINT64, &action_id, NULL))
     return fail (_("“%s” is not an action number; see ctg list"), argv[2]);
 
-  doc = ctg_document_open (argv[1], CTG_OPEN_FLAGS_NONE, &error);
+  doc = open_document (argv[1], CTG_OPEN_FLAGS_NONE, &error);
   if (doc == NULL)
     return fail_error (error);
   if (ctg_document_is_read_only (doc))
@@ -834,7 +848,7 @@ replay (int      argc,
   if (!parse_options (context, &argc, &argv, 1, undo ? _("ctg undo FILE.ctg") : _("ctg redo FILE.ctg")))
     return 2;
 
-  doc = ctg_document_open (argv[1], CTG_OPEN_FLAGS_NONE, &error);
+  doc = open_document (argv[1], CTG_OPEN_FLAGS_NONE, &error);
   if (doc == NULL)
     return fail_error (error);
   if (ctg_document_is_read_only (doc))
@@ -893,7 +907,7 @@ command_changes (int    argc,
       since = ctg_date_to_iso (&date);
     }
 
-  doc = ctg_document_open (argv[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
+  doc = open_document (argv[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
   if (doc == NULL)
     return fail_error (error);
 
@@ -966,7 +980,7 @@ command_evaluation (int    argc,
   if (!parse_options (context, &argc, &argv, 1, _("ctg evaluation [--year YEAR] FILE.ctg")))
     return 2;
 
-  doc = ctg_document_open (argv[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
+  doc = open_document (argv[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
   if (doc == NULL)
     return fail_error (error);
   year = year_option > 0 ? (guint) year_option : default_year (doc);
@@ -1054,7 +1068,7 @@ command_assess (int    argc,
   if (!parse_options (context, &argc, &argv, 3, _("ctg assess FILE.ctg INDICATOR YEAR [--level …] [--value …] [--comment …]")))
     return 2;
 
-  doc = ctg_document_open (argv[1], CTG_OPEN_FLAGS_NONE, &error);
+  doc = open_document (argv[1], CTG_OPEN_FLAGS_NONE, &error);
   if (doc == NULL)
     return fail_error (error);
   if (ctg_document_is_read_only (doc))

@@ -88,6 +88,10 @@ configure_connection (CtgDocument  *self,
   rc = sqlite3_exec (self->db,
                      "PRAGMA cell_size_check = ON;"
                      "PRAGMA mmap_size = 0;"
+                     /* Page 1 is then journaled before any page of the file
+                      * is written, which tells our journals from others
+                      * (see ctg-file-guard.c) */
+                     "PRAGMA cache_spill = OFF;"
                      "PRAGMA foreign_keys = ON;",
                      NULL, NULL, NULL);
   if (rc != SQLITE_OK)
@@ -569,6 +573,11 @@ open_internal (const char    *path,
       return NULL;
     }
 
+  /* SQLite plays back whatever journal lies beside the file: only ours */
+  if (!creating && !_ctg_file_guard_check (self->lock_fd, path, header, self->read_only,
+                                           &self->notice, error))
+    return NULL;
+
   open_flags = (self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_EXRESCODE;
   rc = sqlite3_open_v2 (path, &self->db, open_flags, NULL);
   if (rc != SQLITE_OK)
@@ -694,6 +703,20 @@ ctg_document_get_read_only_reason (CtgDocument *self)
   g_return_val_if_fail (CTG_IS_DOCUMENT (self), NULL);
 
   return self->read_only_reason;
+}
+
+/**
+ * ctg_document_get_notice:
+ *
+ * Returns: (nullable): what opening the file had to do that the user should
+ *   know, such as a stray journal set aside
+ */
+const char *
+ctg_document_get_notice (CtgDocument *self)
+{
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), NULL);
+
+  return self->notice;
 }
 
 /**

@@ -19,6 +19,7 @@ struct _CtgDocument
   sqlite3     *db;
   char        *path;
   char        *read_only_reason;
+  char        *notice;       /* what the opening set aside, for the user */
   GHashTable  *statements;   /* SQL -> sqlite3_stmt, finalized with the document */
   GHashTable  *columns;      /* table -> GStrv of its columns, from the verified schema */
 
@@ -209,5 +210,13 @@ gboolean      _ctg_document_update            (CtgDocument        *self,
 void          _ctg_document_emit_changed      (CtgDocument        *self);
 void          _ctg_document_suspend_journal   (CtgDocument        *self);
 void          _ctg_document_resume_journal    (CtgDocument        *self);
+
+gboolean
+_ctg_file_guard_check (int            db_fd,
+                       const char    *path,
+                       const guint8  *db_header,
+                       gboolean       read_only,
+                       char         **notice,
+                       GError       **error);
 
 G_END_DECLS

@@ -211,6 +211,22 @@ void          _ctg_document_emit_changed      (CtgDocument        *self);
 void          _ctg_document_suspend_journal   (CtgDocument        *self);
 void          _ctg_document_resume_journal    (CtgDocument        *self);
 
+/* The longest texts, in characters (see ctg-document-fields.c) */
+#define CTG_MAX_CODE_CHARS 50
+#define CTG_MAX_NAME_CHARS 300
+#define CTG_MAX_TITLE_CHARS 1000
+#define CTG_MAX_PARAGRAPH_CHARS 100000
+
+char *
+_ctg_text_problem (const char *text,
+                   guint       max_chars,
+                   gboolean    multiline);
+
+gboolean
+_ctg_document_check_field_text (const char  *field,
+                                const char  *value,
+                                GError     **error);
+
 gboolean
 _ctg_file_guard_check (int            db_fd,
                        const char    *path,

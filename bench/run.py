@@ -133,7 +133,7 @@ class Bench:
             walls, peaks, cpus = [], [], []
             for _ in range(runs):
                 t0 = time.monotonic()
-                cpu, mb = self.timed([self.ctg, "export", f, "--pdf", out], timeout=3600)
+                cpu, mb = self.timed([self.ctg, "export", f, "--force", "--pdf", out], timeout=3600)
                 walls.append(time.monotonic() - t0)
                 peaks.append(mb)
                 cpus.append(cpu)

@@ -800,6 +800,223 @@ test_bad_csv_huge (void)
   print_figures (" (CSV size)");
 }
 
+/* Around the file: its journal */
+
+static int (*real_vfs_delete) (sqlite3_vfs *, const char *, int);
+static sqlite3_vfs killer_vfs;
+
+/* The moment the issue reproduces with strace: the change is in the file,
+ * its journal not yet deleted */
+static int
+kill_on_journal_delete (sqlite3_vfs *vfs,
+                        const char  *name,
+                        int          sync_dir)
+{
+  if (g_str_has_suffix (name, "-journal"))
+    kill (getpid (), SIGKILL);
+  return real_vfs_delete (vfs, name, sync_dir);
+}
+
+/* Sets action 1's title in a child killed before it deletes its journal:
+ * leaves @path with a hot journal */
+static void
+leave_hot_journal (const char *path,
+                   const char *title)
+{
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  int status = 0;
+  pid_t pid = fork ();
+
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      sqlite3_vfs *base = sqlite3_vfs_find (NULL);
+      g_autoptr(CtgDocument) doc = NULL;
+
+      killer_vfs = *base;
+      killer_vfs.zName = "ctg-test-killer";
+      real_vfs_delete = base->xDelete;
+      killer_vfs.xDelete = kill_on_journal_delete;
+      sqlite3_vfs_register (&killer_vfs, 1);
+      doc = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, NULL);
+      if (doc != NULL)
+        ctg_document_set (doc, CTG_ITEM_ACTION, 1, "title", title, NULL);
+      _exit (1);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL);
+  g_assert_true (g_file_test (journal, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+set_title (const char *path,
+           gint64      action,
+           const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtgDocument) doc = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, action, "title", title, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+title_of (const char *path,
+          gint64      action)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtgDocument) doc = ctg_document_open (path, CTG_OPEN_FLAGS_READ_ONLY, &error);
+
+  g_assert_no_error (error);
+  return ctg_document_dup_text (doc, CTG_ITEM_ACTION, action, "title");
+}
+
+static guint
+count_aside (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *prefix = g_strconcat (path, "-journal.orphaned-", NULL);
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint count = 0;
+
+  while ((name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *full = g_build_filename (dir, name, NULL);
+
+      count += g_str_has_prefix (full, prefix);
+    }
+  return count;
+}
+
+/* A journal beside @path that is not its own: the file opens as it was,
+ * edits kept, the journal set aside (not lost) and the user told */
+static void
+expect_journal_set_aside (const char *path,
+                          const char *kept_title)
+{
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autofree char *title = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtgDocument) doc = NULL;
+
+  try_file (path, -1);
+  g_assert_cmpuint (count_aside (path), ==, 1);
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+
+  doc = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_true (ctg_document_check (doc, NULL));
+  title = ctg_document_dup_text (doc, CTG_ITEM_ACTION, 1, "title");
+  g_assert_cmpstr (title, ==, kept_title);
+}
+
+static void
+test_bad_files_stray_journal (void)
+{
+  g_autofree char *other = ctg_test_copy_example ("m2a");
+  g_autofree char *later = ctg_test_copy_example ("m2a");
+  g_autofree char *foreign = ctg_test_copy_example ("creusot-montceau");
+  g_autofree char *own = ctg_test_copy_example ("m2a");
+  g_autofree char *linked = ctg_test_tmp_path ("linked.ctg");
+  g_autofree char *other_journal = g_strconcat (other, "-journal", NULL);
+  g_autofree char *own_journal = g_strconcat (own, "-journal", NULL);
+  g_autofree char *own_kept = g_strconcat (own, "-journal.keep", NULL);
+  g_autofree char *later_journal = g_strconcat (later, "-journal", NULL);
+  g_autofree char *foreign_journal = g_strconcat (foreign, "-journal", NULL);
+  g_autofree char *title = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtgDocument) doc = NULL;
+  gsize length;
+
+  leave_hot_journal (other, "Interrompu");
+  data = ctg_test_read_file (other_journal, &length);
+
+  /* A later copy of the same convention, three edits on: they stay */
+  set_title (later, 1, "Un");
+  set_title (later, 1, "Deux");
+  set_title (later, 1, "Trois");
+  g_test_message ("case: the journal of an earlier copy");
+  g_assert_true (g_file_set_contents (later_journal, data, (gssize) length, NULL));
+  expect_journal_set_aside (later, "Trois");
+
+  /* Another convention altogether: it would be damaged */
+  g_test_message ("case: the journal of another convention");
+  g_assert_true (g_file_set_contents (foreign_journal, data, (gssize) length, NULL));
+  title = title_of (foreign, 1);
+  expect_journal_set_aside (foreign, title);
+
+  /* Two names for one file: a crash through one, edits through the other */
+  g_test_message ("case: a hard link");
+  g_assert_cmpint (link (own, linked), ==, 0);
+  leave_hot_journal (own, "Interrompu");
+  /* The other name has no journal beside it: hide this one meanwhile */
+  g_assert_cmpint (g_rename (own_journal, own_kept), ==, 0);
+  set_title (linked, 1, "Par l’autre nom");
+  set_title (linked, 2, "Encore");
+  g_assert_cmpint (g_rename (own_kept, own_journal), ==, 0);
+  expect_journal_set_aside (own, "Par l’autre nom");
+
+  /* Its own journal is still played back: the interrupted change was
+   * acknowledged by nobody, and is undone */
+  g_test_message ("case: its own journal");
+  leave_hot_journal (other, "Encore interrompu");
+  doc = ctg_document_open (other, CTG_OPEN_FLAGS_READ_ONLY, &error);
+  g_assert_null (doc);
+  g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "interrupted"));
+  g_clear_error (&error);
+  doc = ctg_document_open (other, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_null (ctg_document_get_notice (doc));
+  g_assert_true (ctg_document_check (doc, NULL));
+  g_clear_object (&doc);
+  g_assert_false (g_file_test (other_journal, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_aside (other), ==, 0);
+
+  print_figures (" (stray journals)");
+}
+
+/* What SQLite cannot open as a journal: refused at once, never a hang */
+static G_GNUC_NORETURN void
+probe_open_with_alarm (const char *path,
+                       gboolean    edit)
+{
+  alarm (20);
+  probe_open (path, edit);
+}
+
+static void
+test_bad_files_journal_not_a_file (void)
+{
+  g_autofree char *fifo = ctg_test_copy_example ("m2a");
+  g_autofree char *folder = ctg_test_copy_example ("m2a");
+  g_autofree char *fifo_journal = g_strconcat (fifo, "-journal", NULL);
+  g_autofree char *folder_journal = g_strconcat (folder, "-journal", NULL);
+  int outcome;
+
+  g_assert_cmpint (mkfifo (fifo_journal, 0600), ==, 0);
+  g_assert_cmpint (g_mkdir (folder_journal, 0700), ==, 0);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *path = i == 0 ? fifo : folder;
+
+      figures.tried++;
+      outcome = run_probe (path, probe_open_with_alarm, FALSE);
+      if (outcome == OUTCOME_REFUSED + CTG_DOCUMENT_ERROR_FAILED)
+        figures.refused++;
+      else if (outcome >= 0)
+        {
+          g_test_message ("%s: outcome %d", path, outcome);
+          figures.bad_errors++;
+        }
+    }
+  print_figures (" (journal not a file)");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -813,6 +1030,8 @@ main (int   argc,
   g_test_add_func ("/bad-files/non-utf8-path", test_bad_files_non_utf8_path);
   g_test_add_func ("/bad-files/read-only", test_bad_files_read_only);
   g_test_add_func ("/bad-files/open-elsewhere", test_bad_files_open_elsewhere);
+  g_test_add_func ("/bad-files/stray-journal", test_bad_files_stray_journal);
+  g_test_add_func ("/bad-files/journal-not-a-file", test_bad_files_journal_not_a_file);
   g_test_add_func ("/bad-csv/rows", test_bad_csv_rows);
   g_test_add_func ("/bad-csv/huge", test_bad_csv_huge);
 

@@ -56,6 +56,47 @@ fail_error (const GError *error)
   return fail ("%s", error->message);
 }
 
+/* @text as one line a terminal shows as it is: control characters (from a
+ * file written behind the application's back) escaped, never sent raw */
+static char *
+printable (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text ? text : ""; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\r')
+        g_string_append (out, "\\r");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c < 0x20 || c == 0x7f)
+        g_string_append_printf (out, "\\x%02x", c);
+      else if ((c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Opens a convention, telling on stderr what the opening set aside */
+static CtgDocument *
+open_document (const char    *path,
+               CtgOpenFlags   flags,
+               GError       **error)
+{
+  CtgDocument *doc = ctg_document_open (path, flags, error);
+
+  if (doc != NULL && ctg_document_get_notice (doc) != NULL)
+    /* Translators: a notice of the ctg tool, as in "ctg: a journal was kept aside" */
+    g_printerr (_("ctg: %s\n"), ctg_document_get_notice (doc));
+  return doc;
+}
+
 static gboolean
 parse_options (GOptionContext  *context,
                int             *argc,
@@ -170,10 +211,11 @@ command_import (int    argc,
   if (output == NULL)
     return fail (_("Say where to create the convention with -o FILE.ctg"));
 
-  if (!force && g_file_test (output, G_FILE_TEST_EXISTS))
-    return fail (_("“%s” already exists; use --force to replace it"), output);
+  if (!ctg_document_check_replaceable (output, argv[1], force, &error))
+    return fail_error (error);
 
-  if (!g_file_get_contents (argv[1], &data, &length, &error))
+  data = ctg_csv_read_file (argv[1], &length, &error);
+  if (data == NULL)
     return fail_error (error);
 
   if (convention != NULL)
@@ -307,7 +349,9 @@ command_export (int    argc,
   gboolean no_summary = FALSE;
   gboolean no_timeline = FALSE;
   int bilan = 0;
+  gboolean force = FALSE;
   const GOptionEntry entries[] = {
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Replace the output file if it exists"), NULL },
     { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv_path, N_("Write the plan table as CSV (- for the standard output)"), N_("OUT.csv") },
     { "separator", 0, 0, G_OPTION_ARG_STRING, &separator, N_("The CSV separator: ; (default), , or tab"), N_("SEP") },
     { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf_path, N_("Write the report for the steering committee (COPIL) as PDF"), N_("OUT.pdf") },
@@ -341,7 +385,12 @@ command_export (int    argc,
         return fail (_("The separator must be ;, , or tab"));
     }
 
-  doc = ctg_document_open (argv[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
+  if ((pdf_path != NULL && !ctg_document_check_replaceable (pdf_path, argv[1], force, &error)) ||
+      (csv_path != NULL && !g_str_equal (csv_path, "-") &&
+       !ctg_document_check_replaceable (csv_path, argv[1], force, &error)))
+    return fail_error (error);
+
+  doc = open_document (argv[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
   if (doc == NULL)
     return fail_error (error);
 
@@ -499,7 +548,7 @@ command_info (int    argc,
   if (!parse_options (context, &argc, &argv, 1, _("ctg info FILE.ctg")))
     return 2;
 
-  doc = ctg_document_open (argv[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
+  doc = open_document (argv[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
   if (doc == NULL)
     return fail_error (error);
 
@@ -627,7 +676,7 @@ command_check (int    argc,
   if (!parse_options (context, &argc, &argv, 1, _("ctg check FILE.ctg")))
     return 2;
 
-  doc = ctg_document_open (argv[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
+  doc = open_document (argv[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
   if (doc == NULL || !ctg_document_check (doc, &error))
     return fail_error (error);
 
@@ -650,7 +699,7 @@ command_list (int    argc,
   if (!parse_options (context, &argc, &argv, 1, _("ctg list FILE.ctg")))
     return 2;
 
-  doc = ctg_document_open (argv[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
+  doc = open_document (argv[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
   if (doc == NULL)
     return fail_error (error);
 
@@ -662,13 +711,14 @@ command_list (int    argc,
       g_autofree char *echeance = ctg_date_format (ctg_action_get_echeance (action));
       int progress = ctg_action_get_progress (action);
       g_autofree char *progress_text = progress >= 0 ? g_strdup_printf (" %d %%", progress) : g_strdup ("");
+      g_autofree char *code = printable (ctg_action_get_code (action));
+      g_autofree char *title = printable (ctg_action_get_title (action));
+      g_autofree char *pilots_line = printable (pilots);
 
       g_print ("%" G_GINT64_FORMAT "\t%s%s%s\t%s\t%s\t%s%s\n",
                ctg_action_get_id (action),
-               ctg_action_get_code (action),
-               ctg_action_get_code (action)[0] ? " " : "",
-               ctg_action_get_title (action),
-               pilots, echeance,
+               code, code[0] ? " " : "", title,
+               pilots_line, echeance,
                ctg_status_to_label (ctg_action_get_status (action)), progress_text);
     }
   return EXIT_SUCCESS;
@@ -738,7 +788,7 @@ command_set (int    argc,
   if (!g_ascii_string_to_signed (argv[2], 10, 1, G_MAXINT64, &action_id, NULL))
     return fail (_("“%s” is not an action number; see ctg list"), argv[2]);
 
-  doc = ctg_document_open (argv[1], CTG_OPEN_FLAGS_NONE, &error);
+  doc = open_document (argv[1], CTG_OPEN_FLAGS_NONE, &error);
   if (doc == NULL)
     return fail_error (error);
   if (ctg_document_is_read_only (doc))
@@ -846,7 +896,7 @@ replay (int      argc,
   if (!parse_options (context, &argc, &argv, 1, undo ? _("ctg undo FILE.ctg") : _("ctg redo FILE.ctg")))
     return 2;
 
-  doc = ctg_document_open (argv[1], CTG_OPEN_FLAGS_NONE, &error);
+  doc = open_document (argv[1], CTG_OPEN_FLAGS_NONE, &error);
   if (doc == NULL)
     return fail_error (error);
   if (ctg_document_is_read_only (doc))
@@ -905,7 +955,7 @@ command_changes (int    argc,
       since = ctg_date_to_iso (&date);
     }
 
-  doc = ctg_document_open (argv[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
+  doc = open_document (argv[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
   if (doc == NULL)
     return fail_error (error);
 
@@ -979,7 +1029,7 @@ command_evaluation (int    argc,
   if (!parse_options (context, &argc, &argv, 1, _("ctg evaluation [--year YEAR] FILE.ctg")))
     return 2;
 
-  doc = ctg_document_open (argv[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
+  doc = open_document (argv[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
   if (doc == NULL)
     return fail_error (error);
   year = year_option > 0 ? (guint) year_option : default_year (doc);
@@ -1065,7 +1115,7 @@ command_assess (int    argc,
   if (!parse_options (context, &argc, &argv, 3, _("ctg assess FILE.ctg INDICATOR YEAR [--level …] [--value …] [--comment …]")))
     return 2;
 
-  doc = ctg_document_open (argv[1], CTG_OPEN_FLAGS_NONE, &error);
+  doc = open_document (argv[1], CTG_OPEN_FLAGS_NONE, &error);
   if (doc == NULL)
     return fail_error (error);
   if (ctg_document_is_read_only (doc))

@@ -9,9 +9,14 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ctg-csv.h"
+#include "ctg-error.h"
 
 /* No spreadsheet cell of a plan comes near this; a larger one is an error,
  * not something to hold in memory. */
@@ -83,6 +88,24 @@ add_problem (GPtrArray  *problems,
  * Returns: (transfer full) (element-type CtgCsvRow): the rows, header
  *   included; check @problems before using them
  */
+static gboolean
+starts_like_formula (const char *cell)
+{
+  return cell[0] != '\0' && strchr ("=+-@\t\r", cell[0]) != NULL;
+}
+
+/* An apostrophe (or more) before what starts like a formula: the export
+ * added the first one */
+static gboolean
+is_escaped_formula (const char *cell)
+{
+  if (cell[0] != '\'')
+    return FALSE;
+  while (*cell == '\'')
+    cell++;
+  return starts_like_formula (cell);
+}
+
 GPtrArray *
 ctg_csv_parse (const char *data,
                gsize       length,
@@ -211,6 +234,9 @@ ctg_csv_parse (const char *data,
           ctg_csv_row_free (row);
           return rows;
         }
+      /* The apostrophe the export puts before a would-be formula */
+      if (is_escaped_formula (cell->str))
+        g_string_erase (cell, 0, 1);
       g_ptr_array_add (row->cells, g_strndup (cell->str, cell->len));
       (void) quoted_cell;
 
@@ -264,7 +290,16 @@ ctg_csv_append_cell (GString    *out,
                      const char *cell,
                      char        separator)
 {
-  gsize len = strlen (cell);
+  g_autofree char *escaped = NULL;
+  gsize len;
+
+  /* A spreadsheet runs a cell starting with = + - @ (or a tab or CR before
+   * them) as a formula: =HYPERLINK(...) becomes a live link. Written after
+   * an apostrophe it shows as text (OWASP's advice); the import takes
+   * exactly that apostrophe off, so the round trip is byte for byte. */
+  if (starts_like_formula (cell) || is_escaped_formula (cell))
+    cell = escaped = g_strconcat ("'", cell, NULL);
+  len = strlen (cell);
 
   if (strchr (cell, separator) == NULL && strpbrk (cell, "\"\r\n") == NULL &&
       (len == 0 || (cell[0] != ' ' && cell[len - 1] != ' ')))
@@ -281,4 +316,72 @@ ctg_csv_append_cell (GString    *out,
       g_string_append_c (out, *p);
     }
   g_string_append_c (out, '"');
+}
+
+/**
+ * ctg_csv_read_file:
+ * @path: a plan table
+ * @length: (out): its length in bytes
+ *
+ * Reads @path, at most %CTG_CSV_MAX_FILE_BYTES of it: a pipe, a device
+ * (/dev/zero) or a huge file is refused once past the limit, never read
+ * whole first.
+ *
+ * Returns: (transfer full): the bytes, NUL-terminated, or %NULL with @error
+ */
+char *
+ctg_csv_read_file (const char  *path,
+                   gsize       *length,
+                   GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autoptr(GString) data = g_string_new (NULL);
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, CTG_DOCUMENT_ERROR,
+                   saved_errno == ENOENT ? CTG_DOCUMENT_ERROR_NOT_FOUND : CTG_DOCUMENT_ERROR_FAILED,
+                   _("“%s” cannot be read: %s"), display, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  for (;;)
+    {
+      gsize before = data->len;
+      gssize n;
+
+      g_string_set_size (data, before + 65536);
+      n = read (fd, data->str + before, 65536);
+      if (n < 0 && errno == EINTR)
+        {
+          g_string_set_size (data, before);
+          continue;
+        }
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          close (fd);
+          g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_FAILED,
+                       _("“%s” cannot be read: %s"), display, g_strerror (saved_errno));
+          return NULL;
+        }
+      g_string_set_size (data, before + (gsize) n);
+      if (n == 0)
+        break;
+      if (data->len > CTG_CSV_MAX_FILE_BYTES)
+        {
+          close (fd);
+          g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_BAD_CSV,
+                       _("“%s” is larger than %u MB: it is not a plan table."),
+                       display, CTG_CSV_MAX_FILE_BYTES / (1024 * 1024));
+          return NULL;
+        }
+    }
+  close (fd);
+  *length = data->len;
+  return g_string_free (g_steal_pointer (&data), FALSE);
 }

@@ -180,7 +180,7 @@ _ctg_document_add_item (CtgDocument        *self,
   gint64 action_id = 0;
 
   for (guint i = 0; columns[i]; i++)
-    if (!_ctg_document_check_text (values[i], error))
+    if (!_ctg_document_check_field_text (columns[i], values[i], error))
       return 0;
 
   if (!_ctg_document_begin (self, label, error))
@@ -501,7 +501,8 @@ ctg_document_set_participants (CtgDocument  *self,
     {
       const CtgParticipant *p = g_ptr_array_index (participants, i);
 
-      if (!_ctg_document_check_text (p->name, error) || !_ctg_document_check_text (p->role, error))
+      if (!_ctg_document_check_field_text ("name", p->name, error) ||
+          !_ctg_document_check_field_text ("role", p->role, error))
         return FALSE;
       g_autofree char *name = g_strstrip (g_strdup (p->name));
 

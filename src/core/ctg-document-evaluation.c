@@ -288,7 +288,7 @@ ctg_document_set_funding (CtgDocument  *self,
     {
       const CtgFunding *f = g_ptr_array_index (funding, i);
 
-      if (!_ctg_document_check_text (f->name, error))
+      if (!_ctg_document_check_field_text ("name", f->name, error))
         return FALSE;
       g_return_val_if_fail (f->funder < CTG_N_FUNDER_KINDS, FALSE);
     }

@@ -102,14 +102,91 @@ static const struct {
 /* The longest text a field takes: far beyond any real use, well within memory */
 #define MAX_TEXT_LENGTH (1024 * 1024)
 
+/* How long a text may be, by what it is: a title is a sentence (the longest
+ * action title of the four real conventions has 322 characters), a code a
+ * few characters; a text of a megabyte or a word of 100,000 characters is
+ * nobody's title and freezes text layout (issue 19). Fields not listed are
+ * paragraphs (descriptions, notes, follow-up). */
+static const struct {
+  const char *field;
+  guint       max_chars;
+} line_fields[] = {
+  { "code", CTG_MAX_CODE_CHARS },
+  { "title", CTG_MAX_TITLE_CHARS },
+  { "name", CTG_MAX_NAME_CHARS },
+  { "organisation", CTG_MAX_NAME_CHARS },
+  { "representative", CTG_MAX_NAME_CHARS },
+  { "role", CTG_MAX_NAME_CHARS },
+  { "territory", CTG_MAX_NAME_CHARS },
+  { "caf", CTG_MAX_NAME_CHARS },
+};
+
+/**
+ * _ctg_text_problem:
+ * @text: valid UTF-8
+ * @max_chars: the most characters allowed
+ * @multiline: whether line breaks (and tabs) are allowed
+ *
+ * Returns: (nullable): what is wrong with @text for the user, or %NULL
+ */
+char *
+_ctg_text_problem (const char *text,
+                   guint       max_chars,
+                   gboolean    multiline)
+{
+  glong chars = 0;
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* Control characters (ESC, \x01, ...) draw nothing and let a file
+       * drive a terminal that prints it */
+      if ((c == '\n' || c == '\r' || c == '\t') && !multiline)
+        return g_strdup (_("The text must be on one line: remove the line breaks and tabs."));
+      if (c != '\n' && c != '\r' && c != '\t' &&
+          (c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0x2028 || c == 0x2029))
+        return g_strdup_printf (_("The text holds an invisible control character (U+%04X): remove it."), c);
+      chars++;
+    }
+  if ((guint) chars > max_chars)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The text is too long: at most %u character.",
+                                         "The text is too long: at most %u characters.", max_chars),
+                            max_chars);
+  return NULL;
+}
+
 gboolean
 _ctg_document_check_text (const char  *value,
                           GError     **error)
 {
+  return _ctg_document_check_field_text (NULL, value, error);
+}
+
+/* @field NULL: a paragraph */
+gboolean
+_ctg_document_check_field_text (const char  *field,
+                                const char  *value,
+                                GError     **error)
+{
+  g_autofree char *problem = NULL;
+  guint max_chars = CTG_MAX_PARAGRAPH_CHARS;
+  gboolean multiline = TRUE;
+
   if (value != NULL && !g_utf8_validate (value, -1, NULL))
     return _ctg_document_set_invalid (error, _("The text is not valid UTF-8."));
   if (value != NULL && strlen (value) > MAX_TEXT_LENGTH)
     return _ctg_document_set_invalid (error, _("The text is too long."));
+
+  for (guint i = 0; field != NULL && i < G_N_ELEMENTS (line_fields); i++)
+    if (g_str_equal (field, line_fields[i].field))
+      {
+        max_chars = line_fields[i].max_chars;
+        multiline = FALSE;
+      }
+  problem = _ctg_text_problem (value, max_chars, multiline);
+  if (problem != NULL)
+    return _ctg_document_set_invalid (error, problem);
   return TRUE;
 }
 
@@ -172,6 +249,8 @@ _ctg_document_normalize_value (CtgDocument  *self,
   switch (type)
     {
     case FIELD_TEXT:
+      if (!_ctg_document_check_field_text (field, value, error))
+        return FALSE;
       *stored = g_strdup (value ? value : "");
       return TRUE;
 
@@ -185,7 +264,7 @@ _ctg_document_normalize_value (CtgDocument  *self,
           {
             g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE,
                          _("“%s” is not a date. Write a year (2025), a month (03/2025) "
-                           "or a day (15/03/2025)."), stripped);
+                           "or a day (15/03/2025), from 1900 to 2200."), stripped);
             return FALSE;
           }
         if (!check_range (self, kind, id, field, &date, error))

@@ -88,6 +88,10 @@ configure_connection (CtgDocument  *self,
   rc = sqlite3_exec (self->db,
                      "PRAGMA cell_size_check = ON;"
                      "PRAGMA mmap_size = 0;"
+                     /* Page 1 is then journaled before any page of the file
+                      * is written, which tells our journals from others
+                      * (see ctg-file-guard.c) */
+                     "PRAGMA cache_spill = OFF;"
                      "PRAGMA foreign_keys = ON;",
                      NULL, NULL, NULL);
   if (rc != SQLITE_OK)
@@ -574,6 +578,11 @@ open_internal (const char    *path,
       return NULL;
     }
 
+  /* SQLite plays back whatever journal lies beside the file: only ours */
+  if (!creating && !_ctg_file_guard_check (self->lock_fd, path, header, self->read_only,
+                                           &self->notice, error))
+    return NULL;
+
   open_flags = (self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_EXRESCODE;
   rc = sqlite3_open_v2 (path, &self->db, open_flags, NULL);
   if (rc != SQLITE_OK)
@@ -700,6 +709,93 @@ ctg_document_get_read_only_reason (CtgDocument *self)
   g_return_val_if_fail (CTG_IS_DOCUMENT (self), NULL);
 
   return self->read_only_reason;
+}
+
+/**
+ * ctg_document_check_replaceable:
+ * @path: a file an export or import is about to write
+ * @source: (nullable): the file the data comes from
+ * @force: whether an existing file may be replaced
+ *
+ * Refuses, with a clear error, to write over @source itself, over a
+ * convention open for editing (in this process or another: the writer
+ * would go on writing to a deleted file), and over any existing file
+ * unless @force. The writer then writes beside @path and renames into place.
+ */
+gboolean
+ctg_document_check_replaceable (const char  *path,
+                                const char  *source,
+                                gboolean     force,
+                                GError     **error)
+{
+  g_autofree char *display = NULL;
+  struct stat st, source_st;
+  gboolean open_here;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_stat (path, &st) != 0)
+    return TRUE;
+
+  display = g_filename_display_basename (path);
+  if (source != NULL && g_stat (source, &source_st) == 0 &&
+      st.st_dev == source_st.st_dev && st.st_ino == source_st.st_ino)
+    {
+      g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_FAILED,
+                   _("“%s” is the file being read: writing to it would destroy it. Choose another name."),
+                   display);
+      return FALSE;
+    }
+
+  /* Never a second descriptor on a file this process has open (see
+   * lock_fd): the table of open files says it */
+  {
+    g_autofree char *key = file_key (st.st_dev, st.st_ino);
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&open_files_lock);
+
+    open_here = open_files != NULL && g_hash_table_contains (open_files, key);
+  }
+  if (!open_here && S_ISREG (st.st_mode) &&
+      (fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0)) >= 0)
+    {
+      open_here = flock (fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+      close (fd);
+    }
+  if (open_here)
+    {
+      g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_ALREADY_OPEN,
+                   _("“%s” is open in CTG Planner: close it there before replacing it."), display);
+      return FALSE;
+    }
+
+  if (!force)
+    {
+      g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_FAILED,
+                   _("“%s” already exists; use --force to replace it"), display);
+      return FALSE;
+    }
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_FAILED,
+                   _("“%s” is a folder."), display);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * ctg_document_get_notice:
+ *
+ * Returns: (nullable): what opening the file had to do that the user should
+ *   know, such as a stray journal set aside
+ */
+const char *
+ctg_document_get_notice (CtgDocument *self)
+{
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), NULL);
+
+  return self->notice;
 }
 
 /**

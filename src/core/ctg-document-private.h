@@ -20,6 +20,7 @@ struct _CtgDocument
   sqlite3     *db;
   char        *path;
   char        *read_only_reason;
+  char        *notice;       /* what the opening set aside, for the user */
   GHashTable  *statements;   /* SQL -> sqlite3_stmt, finalized with the document */
   GHashTable  *columns;      /* table -> GStrv of its columns, from the verified schema */
 
@@ -252,5 +253,28 @@ void          _ctg_document_resume_journal    (CtgDocument        *self);
 
 /* ctg-evaluation.c */
 gboolean      _ctg_evaluation_frenchify_defaults (sqlite3          *db);
+/* The longest texts, in characters (see ctg-document-fields.c) */
+#define CTG_MAX_CODE_CHARS 50
+#define CTG_MAX_NAME_CHARS 300
+#define CTG_MAX_TITLE_CHARS 1000
+#define CTG_MAX_PARAGRAPH_CHARS 100000
+
+char *
+_ctg_text_problem (const char *text,
+                   guint       max_chars,
+                   gboolean    multiline);
+
+gboolean
+_ctg_document_check_field_text (const char  *field,
+                                const char  *value,
+                                GError     **error);
+
+gboolean
+_ctg_file_guard_check (int            db_fd,
+                       const char    *path,
+                       const guint8  *db_header,
+                       gboolean       read_only,
+                       char         **notice,
+                       GError       **error);
 
 G_END_DECLS

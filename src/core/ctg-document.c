@@ -816,6 +816,7 @@ ctg_document_finalize (GObject *object)
   g_clear_pointer (&self->columns, g_hash_table_unref);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->read_only_reason, g_free);
+  g_clear_pointer (&self->notice, g_free);
   g_clear_pointer (&self->group_label, g_free);
   g_clear_pointer (&self->pending, ctg_change_set_unref);
 

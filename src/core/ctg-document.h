@@ -92,8 +92,13 @@ void         ctg_document_close              (CtgDocument    *self);
 const char  *ctg_document_get_path           (CtgDocument    *self);
 gboolean     ctg_document_is_read_only       (CtgDocument    *self);
 const char  *ctg_document_get_read_only_reason (CtgDocument  *self);
+const char  *ctg_document_get_notice         (CtgDocument    *self);
 gboolean     ctg_document_save_copy          (CtgDocument    *self,
                                               const char     *path,
+                                              GError        **error);
+gboolean     ctg_document_check_replaceable  (const char     *path,
+                                              const char     *source,
+                                              gboolean        force,
                                               GError        **error);
 gboolean     ctg_document_check              (CtgDocument    *self,
                                               GError        **error);

@@ -384,9 +384,27 @@ check_row (const char  *sheet,
       row->cells[c] = g_strdup (cell);
     }
 
-  /* Names and titles are single lines without outer spaces */
+  /* Names and titles are single lines without outer spaces (a spreadsheet
+   * wraps a long title with a line break: a space, as the export writes) */
   for (guint c = COL_AXIS; c <= COL_TITLE; c++)
-    g_strstrip (row->cells[c]);
+    g_strstrip (g_strdelimit (row->cells[c], "\r\n\t", ' '));
+
+  /* Lengths and characters as an edit takes them */
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      g_autofree char *problem = _ctg_text_problem (row->cells[c],
+                                                    c == COL_CODE ? CTG_MAX_CODE_CHARS
+                                                    : c <= COL_TITLE ? CTG_MAX_TITLE_CHARS
+                                                    : CTG_MAX_PARAGRAPH_CHARS,
+                                                    c > COL_TITLE);
+
+      if (problem != NULL)
+        {
+          g_autofree char *message = g_strdup_printf (_("column “%s”: %s"), export_header[c], problem);
+
+          row_problem (problems, row->line, message);
+        }
+    }
 
   if (row->cells[COL_AXIS][0] == '\0')
     row_problem (problems, sheet, row->line, _("the axis (column “axe”) is empty"));

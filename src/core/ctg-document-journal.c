@@ -156,25 +156,52 @@ ensure_txn (CtgDocument  *self,
   if (self->group_txn != 0 || self->journal_suspended > 0)
     return TRUE;
 
-  /* A new edit makes the undone ones unreachable: the redo stack goes */
-  stmt = _ctg_document_prepare (self, "DELETE FROM journal WHERE txn_id IN (SELECT id FROM txn WHERE undone = 1)", error);
-  if (stmt == NULL || !_ctg_document_step_done (self, stmt, error))
-    return FALSE;
-  stmt = _ctg_document_prepare (self, "DELETE FROM txn WHERE undone = 1", error);
+  /* A new edit makes the undone ones unreachable: the redo stack goes.
+   * Their journal stays, marked dropped: a merge may need to take this
+   * copy back past them to where it parted from another (docs/merge.md). */
+  stmt = _ctg_document_prepare (self, "UPDATE txn SET dropped = 1 WHERE undone = 1 AND dropped = 0", error);
   if (stmt == NULL || !_ctg_document_step_done (self, stmt, error))
     return FALSE;
 
   now = _ctg_now_iso ();
-  stmt = _ctg_document_prepare (self, "INSERT INTO txn (time, label) VALUES (?1, ?2)", error);
+  stmt = _ctg_document_prepare (self, "INSERT INTO txn (time, label, uuid) VALUES (?1, ?2, ?3)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, self->group_label ? self->group_label : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, g_uuid_string_random (), -1, g_free);
   if (!_ctg_document_step_done (self, stmt, error))
     return FALSE;
 
   self->group_txn = sqlite3_last_insert_rowid (self->db);
-  return TRUE;
+  return _ctg_document_record_history (self, "do", self->group_txn, error);
+}
+
+/**
+ * _ctg_document_record_history:
+ * @op: "do", "undo" or "redo"
+ * @txn: the transaction done, undone or redone
+ *
+ * Appends the state the file is in after @op to its history, which a merge
+ * reads to find where two copies parted.
+ */
+gboolean
+_ctg_document_record_history (CtgDocument  *self,
+                              const char   *op,
+                              gint64        txn,
+                              GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _ctg_document_prepare (self,
+                                "INSERT INTO history (state, op, txn_uuid)"
+                                " SELECT ?1, ?2, uuid FROM txn WHERE id = ?3", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, g_uuid_string_random (), -1, g_free);
+  sqlite3_bind_text (stmt, 2, op, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, txn);
+  return _ctg_document_step_done (self, stmt, error);
 }
 
 static char *
@@ -256,13 +283,21 @@ _ctg_document_insert (CtgDocument        *self,
   gint64 id;
   guint n = 0;
 
+  gboolean new_uuid;
+
   g_assert (self->group_depth > 0);
 
   g_string_append_printf (sql, "INSERT INTO %s (", table);
   for (n = 0; columns[n]; n++)
     g_string_append_printf (sql, "%s%s", n ? ", " : "", columns[n]);
+  /* Every row has its identity from the start, unless the caller (a
+   * merge) brings the one it has in another copy */
+  new_uuid = _ctg_document_table_has_column (self, table, "uuid") &&
+             !g_strv_contains ((const char * const *) columns, "uuid");
+  if (new_uuid)
+    g_string_append_printf (sql, "%suuid", n ? ", " : "");
   g_string_append (sql, ") VALUES (");
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < n + (new_uuid ? 1 : 0); i++)
     g_string_append_printf (sql, "%s?%u", i ? ", " : "", i + 1);
   g_string_append (sql, ")");
 
@@ -273,6 +308,8 @@ _ctg_document_insert (CtgDocument        *self,
 
   for (guint i = 0; i < n; i++)
     _ctg_document_bind_text_or_null (stmt, (int) i + 1, values[i]);
+  if (new_uuid)
+    sqlite3_bind_text (stmt, (int) n + 1, g_uuid_string_random (), -1, g_free);
   if (!_ctg_document_step_done (self, stmt, error))
     return 0;
 
@@ -496,7 +533,7 @@ find_txn (CtgDocument *self,
   gint64 id = 0;
 
   stmt = _ctg_document_prepare (self,
-                                undone ? "SELECT min(id) FROM txn WHERE undone = 1"
+                                undone ? "SELECT min(id) FROM txn WHERE undone = 1 AND dropped = 0"
                                        : "SELECT max(id) FROM txn WHERE undone = 0",
                                 NULL);
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
@@ -745,6 +782,10 @@ replay_txn (CtgDocument  *self,
           ok = _ctg_document_step_done (self, mark, error);
         }
     }
+  /* Rows journaled before v3 come back without the uuid they had since */
+  if (ok)
+    ok = _ctg_schema_fill_identities (self->db, FALSE, error) &&
+         _ctg_document_record_history (self, undo ? "undo" : "redo", txn, error);
 
   /* Nothing of the replay is journaled, but the window must still refresh */
   self->group_changed = TRUE;

@@ -207,6 +207,10 @@ gboolean      _ctg_document_update            (CtgDocument        *self,
                                                const char         *value,
                                                GError            **error);
 void          _ctg_document_emit_changed      (CtgDocument        *self);
+gboolean      _ctg_document_record_history    (CtgDocument        *self,
+                                               const char         *op,
+                                               gint64              txn,
+                                               GError            **error);
 void          _ctg_document_suspend_journal   (CtgDocument        *self);
 void          _ctg_document_resume_journal    (CtgDocument        *self);
 

@@ -27,19 +27,8 @@
 #include "ctg-document-private.h"
 #include "ctg-schema.h"
 
-typedef enum
-{
-  CHILD_DELETE,
-  CHILD_NULLIFY,
-} ChildMode;
-
 /* What goes with an item when it is deleted, in the order it must go */
-static const struct {
-  CtgItemKind parent;
-  CtgItemKind child;
-  const char *column;
-  ChildMode   mode;
-} children[] = {
+const CtgChildInfo _ctg_children[] = {
   { CTG_ITEM_BODY, CTG_ITEM_MEMBER, "body_id", CHILD_DELETE },
   { CTG_ITEM_BODY, CTG_ITEM_MEETING, "body_id", CHILD_NULLIFY },
   { CTG_ITEM_AXIS, CTG_ITEM_OBJECTIVE, "axis_id", CHILD_DELETE },
@@ -54,6 +43,7 @@ static const struct {
   { CTG_ITEM_ACTION, CTG_ITEM_ACTION_YEAR, "action_id", CHILD_DELETE },
   { CTG_ITEM_ACTION, CTG_ITEM_FUNDING, "action_id", CHILD_DELETE },
   { CTG_ITEM_EVALUATION_INDICATOR, CTG_ITEM_ASSESSMENT, "indicator_id", CHILD_DELETE },
+  { 0, 0, NULL, 0 }
 };
 
 /* Transactions and the journal */
@@ -419,16 +409,16 @@ _ctg_document_delete_row (CtgDocument  *self,
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
 
-  for (guint i = 0; i < G_N_ELEMENTS (children); i++)
+  for (guint i = 0; _ctg_children[i].column != NULL; i++)
     {
       g_autofree char *select_sql = NULL;
       g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-      if (children[i].parent != kind)
+      if (_ctg_children[i].parent != kind)
         continue;
 
       select_sql = g_strdup_printf ("SELECT id FROM %s WHERE %s = ?1",
-                                    _ctg_kinds[children[i].child].table, children[i].column);
+                                    _ctg_kinds[_ctg_children[i].child].table, _ctg_children[i].column);
       stmt = _ctg_document_prepare (self, select_sql, error);
       if (stmt == NULL)
         return FALSE;
@@ -445,11 +435,11 @@ _ctg_document_delete_row (CtgDocument  *self,
           gint64 child_id = g_array_index (ids, gint64, j);
           gboolean ok;
 
-          if (children[i].mode == CHILD_DELETE)
-            ok = _ctg_document_delete_row (self, children[i].child, child_id, error);
+          if (_ctg_children[i].mode == CHILD_DELETE)
+            ok = _ctg_document_delete_row (self, _ctg_children[i].child, child_id, error);
           else
-            ok = _ctg_document_update (self, _ctg_kinds[children[i].child].table, child_id,
-                                       children[i].column, NULL, error);
+            ok = _ctg_document_update (self, _ctg_kinds[_ctg_children[i].child].table, child_id,
+                                       _ctg_children[i].column, NULL, error);
           if (!ok)
             return FALSE;
         }

@@ -66,6 +66,24 @@ extern const CtgKindInfo _ctg_kinds[CTG_N_ITEM_KINDS];
 
 typedef enum
 {
+  CHILD_DELETE,
+  CHILD_NULLIFY,
+} ChildMode;
+
+/* A column of @child naming a @parent: deleting the parent deletes the
+ * child, or clears the column */
+typedef struct
+{
+  CtgItemKind parent;
+  CtgItemKind child;
+  const char *column;
+  ChildMode   mode;
+} CtgChildInfo;
+
+extern const CtgChildInfo _ctg_children[];  /* ends with a NULL column */
+
+typedef enum
+{
   FIELD_TEXT,
   FIELD_DATE,
   FIELD_STATUS,

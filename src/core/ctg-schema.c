@@ -432,8 +432,8 @@ uuid_from_checksum (GChecksum *checksum)
 /* A uuid both copies of one file compute alike: the rows of a file
  * upgraded from v2 must have the same identity in every copy, even
  * copies upgraded separately. */
-static char *
-derived_uuid (const char *lineage,
+char *
+_ctg_schema_derived_uuid (const char *lineage,
               const char *what,
               gint64      id,
               const char *extra)
@@ -522,7 +522,7 @@ _ctg_schema_fill_identities (sqlite3   *db,
       else if (creating)
         lineage = g_uuid_string_random ();
       else
-        lineage = derived_uuid ("ctg-lineage", "created", 0, (const char *) sqlite3_column_text (stmt, 1));
+        lineage = _ctg_schema_derived_uuid ("ctg-lineage", "created", 0, (const char *) sqlite3_column_text (stmt, 1));
     }
   sqlite3_finalize (stmt);
   stmt = NULL;
@@ -548,7 +548,7 @@ _ctg_schema_fill_identities (sqlite3   *db,
       for (guint i = 0; ok && i < ids->len; i++)
         {
           gint64 id = g_array_index (ids, gint64, i);
-          g_autofree char *uuid = derived_uuid (lineage, table, id, NULL);
+          g_autofree char *uuid = _ctg_schema_derived_uuid (lineage, table, id, NULL);
 
           ok = exec_bound (db, update, uuid, id);
         }
@@ -563,7 +563,7 @@ _ctg_schema_fill_identities (sqlite3   *db,
         {
           gint64 id = sqlite3_column_int64 (stmt, 0);
           g_array_append_val (ids, id);
-          g_ptr_array_add (uuids, derived_uuid (lineage, "txn", id, (const char *) sqlite3_column_text (stmt, 1)));
+          g_ptr_array_add (uuids, _ctg_schema_derived_uuid (lineage, "txn", id, (const char *) sqlite3_column_text (stmt, 1)));
         }
       sqlite3_finalize (stmt);
       stmt = NULL;

@@ -26,6 +26,11 @@ gboolean _ctg_schema_fill_identities (sqlite3   *db,
                                       gboolean   creating,
                                       GError   **error);
 
+char    *_ctg_schema_derived_uuid   (const char *lineage,
+                                      const char *what,
+                                      gint64      id,
+                                      const char *extra);
+
 extern const char * const _ctg_schema_user_tables[];
 
 G_END_DECLS

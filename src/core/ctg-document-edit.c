@@ -489,6 +489,7 @@ ctg_document_set_participants (CtgDocument  *self,
   GPtrArray *current;
   sqlite3_stmt *stmt;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *action_text = NULL;
   gint64 previous_edit;
   gboolean same = TRUE;
@@ -531,8 +532,11 @@ ctg_document_set_participants (CtgDocument  *self,
                             error))
     return FALSE;
 
+  /* A participant who stays keeps his row, so his identity: two copies
+   * that each add or reorder pilots then merge as moves (docs/merge.md) */
   previous_edit = _ctg_document_begin_action_edit (self, action_id);
-  stmt = _ctg_document_prepare (self, "SELECT id FROM participant WHERE action_id = ?1 AND relation = ?2", error);
+  stmt = _ctg_document_prepare (self, "SELECT id, name FROM participant WHERE action_id = ?1 AND relation = ?2"
+                                      " ORDER BY position, id", error);
   ok = stmt != NULL;
   if (ok)
     {
@@ -542,12 +546,10 @@ ctg_document_set_participants (CtgDocument  *self,
         {
           gint64 id = sqlite3_column_int64 (stmt, 0);
           g_array_append_val (ids, id);
+          g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
         }
       sqlite3_reset (stmt);
     }
-
-  for (guint i = 0; ok && i < ids->len; i++)
-    ok = _ctg_document_delete_row (self, CTG_ITEM_PARTICIPANT, g_array_index (ids, gint64, i), error);
 
   action_text = g_strdup_printf ("%" G_GINT64_FORMAT, action_id);
   for (guint i = 0; ok && i < participants->len; i++)
@@ -556,13 +558,28 @@ ctg_document_set_participants (CtgDocument  *self,
       g_autofree char *position = g_strdup_printf ("%u", i);
       g_autofree char *name = g_strstrip (g_strdup (p->name));
       g_autofree char *role = g_strstrip (g_strdup (p->role ? p->role : ""));
+      guint kept;
 
-      ok = _ctg_document_insert (self, "participant",
-                                 (const char *[]) { "action_id", "relation", "position", "name", "kind", "role", NULL },
-                                 (const char *[]) { action_text, ctg_relation_to_key (relation), position,
-                                                    name, ctg_participant_kind_to_key (p->kind), role },
-                                 error) != 0;
+      if (g_ptr_array_find_with_equal_func (names, name, g_str_equal, &kept))
+        {
+          gint64 id = g_array_index (ids, gint64, kept);
+
+          ok = _ctg_document_update (self, "participant", id, "position", position, error) &&
+               _ctg_document_update (self, "participant", id, "kind", ctg_participant_kind_to_key (p->kind), error) &&
+               _ctg_document_update (self, "participant", id, "role", role, error);
+          g_array_remove_index (ids, kept);
+          g_ptr_array_remove_index (names, kept);
+        }
+      else
+        ok = _ctg_document_insert (self, "participant",
+                                   (const char *[]) { "action_id", "relation", "position", "name", "kind", "role", NULL },
+                                   (const char *[]) { action_text, ctg_relation_to_key (relation), position,
+                                                      name, ctg_participant_kind_to_key (p->kind), role },
+                                   error) != 0;
     }
+
+  for (guint i = 0; ok && i < ids->len; i++)
+    ok = _ctg_document_delete_row (self, CTG_ITEM_PARTICIPANT, g_array_index (ids, gint64, i), error);
 
   if (ok)
     ok = _ctg_document_touch_action (self, action_id, error);

@@ -430,6 +430,11 @@ finish_open (CtgDocument  *self,
               return _ctg_document_set_sqlite_error (self, rc, error);
             }
         }
+      if (!_ctg_schema_fill_identities (self->db, creating, error))
+        {
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
       rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
       if (rc != SQLITE_OK)
         {

@@ -27,19 +27,8 @@
 #include "ctg-document-private.h"
 #include "ctg-schema.h"
 
-typedef enum
-{
-  CHILD_DELETE,
-  CHILD_NULLIFY,
-} ChildMode;
-
 /* What goes with an item when it is deleted, in the order it must go */
-static const struct {
-  CtgItemKind parent;
-  CtgItemKind child;
-  const char *column;
-  ChildMode   mode;
-} children[] = {
+const CtgChildInfo _ctg_children[] = {
   { CTG_ITEM_BODY, CTG_ITEM_MEMBER, "body_id", CHILD_DELETE },
   { CTG_ITEM_BODY, CTG_ITEM_MEETING, "body_id", CHILD_NULLIFY },
   { CTG_ITEM_AXIS, CTG_ITEM_OBJECTIVE, "axis_id", CHILD_DELETE },
@@ -54,6 +43,7 @@ static const struct {
   { CTG_ITEM_ACTION, CTG_ITEM_ACTION_YEAR, "action_id", CHILD_DELETE },
   { CTG_ITEM_ACTION, CTG_ITEM_FUNDING, "action_id", CHILD_DELETE },
   { CTG_ITEM_EVALUATION_INDICATOR, CTG_ITEM_ASSESSMENT, "indicator_id", CHILD_DELETE },
+  { 0, 0, NULL, 0 }
 };
 
 /* Transactions and the journal */
@@ -164,25 +154,52 @@ ensure_txn (CtgDocument  *self,
   if (self->group_txn != 0 || self->journal_suspended > 0)
     return TRUE;
 
-  /* A new edit makes the undone ones unreachable: the redo stack goes */
-  stmt = _ctg_document_prepare (self, "DELETE FROM journal WHERE txn_id IN (SELECT id FROM txn WHERE undone = 1)", error);
-  if (stmt == NULL || !_ctg_document_step_done (self, stmt, error))
-    return FALSE;
-  stmt = _ctg_document_prepare (self, "DELETE FROM txn WHERE undone = 1", error);
+  /* A new edit makes the undone ones unreachable: the redo stack goes.
+   * Their journal stays, marked dropped: a merge may need to take this
+   * copy back past them to where it parted from another (docs/merge.md). */
+  stmt = _ctg_document_prepare (self, "UPDATE txn SET dropped = 1 WHERE undone = 1 AND dropped = 0", error);
   if (stmt == NULL || !_ctg_document_step_done (self, stmt, error))
     return FALSE;
 
   now = _ctg_now_iso ();
-  stmt = _ctg_document_prepare (self, "INSERT INTO txn (time, label) VALUES (?1, ?2)", error);
+  stmt = _ctg_document_prepare (self, "INSERT INTO txn (time, label, uuid) VALUES (?1, ?2, ?3)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, self->group_label ? self->group_label : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, g_uuid_string_random (), -1, g_free);
   if (!_ctg_document_step_done (self, stmt, error))
     return FALSE;
 
   self->group_txn = sqlite3_last_insert_rowid (self->db);
-  return TRUE;
+  return _ctg_document_record_history (self, "do", self->group_txn, error);
+}
+
+/**
+ * _ctg_document_record_history:
+ * @op: "do", "undo" or "redo"
+ * @txn: the transaction done, undone or redone
+ *
+ * Appends the state the file is in after @op to its history, which a merge
+ * reads to find where two copies parted.
+ */
+gboolean
+_ctg_document_record_history (CtgDocument  *self,
+                              const char   *op,
+                              gint64        txn,
+                              GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _ctg_document_prepare (self,
+                                "INSERT INTO history (state, op, txn_uuid)"
+                                " SELECT ?1, ?2, uuid FROM txn WHERE id = ?3", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, g_uuid_string_random (), -1, g_free);
+  sqlite3_bind_text (stmt, 2, op, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, txn);
+  return _ctg_document_step_done (self, stmt, error);
 }
 
 static char *
@@ -264,13 +281,21 @@ _ctg_document_insert (CtgDocument        *self,
   gint64 id;
   guint n = 0;
 
+  gboolean new_uuid;
+
   g_assert (self->group_depth > 0);
 
   g_string_append_printf (sql, "INSERT INTO %s (", table);
   for (n = 0; columns[n]; n++)
     g_string_append_printf (sql, "%s%s", n ? ", " : "", columns[n]);
+  /* Every row has its identity from the start, unless the caller (a
+   * merge) brings the one it has in another copy */
+  new_uuid = _ctg_document_table_has_column (self, table, "uuid") &&
+             !g_strv_contains ((const char * const *) columns, "uuid");
+  if (new_uuid)
+    g_string_append_printf (sql, "%suuid", n ? ", " : "");
   g_string_append (sql, ") VALUES (");
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < n + (new_uuid ? 1 : 0); i++)
     g_string_append_printf (sql, "%s?%u", i ? ", " : "", i + 1);
   g_string_append (sql, ")");
 
@@ -281,6 +306,8 @@ _ctg_document_insert (CtgDocument        *self,
 
   for (guint i = 0; i < n; i++)
     _ctg_document_bind_text_or_null (stmt, (int) i + 1, values[i]);
+  if (new_uuid)
+    sqlite3_bind_text (stmt, (int) n + 1, g_uuid_string_random (), -1, g_free);
   if (!_ctg_document_step_done (self, stmt, error))
     return 0;
 
@@ -396,16 +423,16 @@ _ctg_document_delete_row (CtgDocument  *self,
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
 
-  for (guint i = 0; i < G_N_ELEMENTS (children); i++)
+  for (guint i = 0; _ctg_children[i].column != NULL; i++)
     {
       g_autofree char *select_sql = NULL;
       g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-      if (children[i].parent != kind)
+      if (_ctg_children[i].parent != kind)
         continue;
 
       select_sql = g_strdup_printf ("SELECT id FROM %s WHERE %s = ?1",
-                                    _ctg_kinds[children[i].child].table, children[i].column);
+                                    _ctg_kinds[_ctg_children[i].child].table, _ctg_children[i].column);
       stmt = _ctg_document_prepare (self, select_sql, error);
       if (stmt == NULL)
         return FALSE;
@@ -422,11 +449,11 @@ _ctg_document_delete_row (CtgDocument  *self,
           gint64 child_id = g_array_index (ids, gint64, j);
           gboolean ok;
 
-          if (children[i].mode == CHILD_DELETE)
-            ok = _ctg_document_delete_row (self, children[i].child, child_id, error);
+          if (_ctg_children[i].mode == CHILD_DELETE)
+            ok = _ctg_document_delete_row (self, _ctg_children[i].child, child_id, error);
           else
-            ok = _ctg_document_update (self, _ctg_kinds[children[i].child].table, child_id,
-                                       children[i].column, NULL, error);
+            ok = _ctg_document_update (self, _ctg_kinds[_ctg_children[i].child].table, child_id,
+                                       _ctg_children[i].column, NULL, error);
           if (!ok)
             return FALSE;
         }
@@ -511,7 +538,7 @@ find_txn (CtgDocument *self,
   gint64 id = 0;
 
   stmt = _ctg_document_prepare (self,
-                                undone ? "SELECT min(id) FROM txn WHERE undone = 1"
+                                undone ? "SELECT min(id) FROM txn WHERE undone = 1 AND dropped = 0"
                                        : "SELECT max(id) FROM txn WHERE undone = 0",
                                 NULL);
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
@@ -770,6 +797,10 @@ replay_txn (CtgDocument  *self,
           ok = _ctg_document_step_done (self, mark, error);
         }
     }
+  /* Rows journaled before v3 come back without the uuid they had since */
+  if (ok)
+    ok = _ctg_schema_fill_identities (self->db, FALSE, error) &&
+         _ctg_document_record_history (self, undo ? "undo" : "redo", txn, error);
 
   /* Nothing of the replay is journaled, but the window must still refresh */
   self->group_changed = TRUE;

@@ -85,6 +85,24 @@ extern const CtgKindInfo _ctg_kinds[CTG_N_ITEM_KINDS];
 
 typedef enum
 {
+  CHILD_DELETE,
+  CHILD_NULLIFY,
+} ChildMode;
+
+/* A column of @child naming a @parent: deleting the parent deletes the
+ * child, or clears the column */
+typedef struct
+{
+  CtgItemKind parent;
+  CtgItemKind child;
+  const char *column;
+  ChildMode   mode;
+} CtgChildInfo;
+
+extern const CtgChildInfo _ctg_children[];  /* ends with a NULL column */
+
+typedef enum
+{
   FIELD_TEXT,
   FIELD_DATE,
   FIELD_STATUS,
@@ -248,6 +266,11 @@ void          _ctg_document_note_table_write  (CtgDocument        *self,
 
 /* For _ctg_document_note_write(): the parent did not change */
 #define CTG_SAME_PARENT G_MININT64
+
+gboolean      _ctg_document_record_history    (CtgDocument        *self,
+                                               const char         *op,
+                                               gint64              txn,
+                                               GError            **error);
 void          _ctg_document_suspend_journal   (CtgDocument        *self);
 void          _ctg_document_resume_journal    (CtgDocument        *self);
 

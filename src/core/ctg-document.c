@@ -102,7 +102,7 @@ table_outside_actions (const char *table)
   static const char * const tables[] = {
     "convention", "signatory", "body", "member", "meeting", "step", "indicator",
     "indicator_value", "action_year", "evaluation_indicator", "evaluation_assessment",
-    "journal", "txn",
+    "journal", "txn", "history",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)

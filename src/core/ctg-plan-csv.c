@@ -402,7 +402,7 @@ check_row (const char  *sheet,
         {
           g_autofree char *message = g_strdup_printf (_("column “%s”: %s"), export_header[c], problem);
 
-          row_problem (problems, row->line, message);
+          row_problem (problems, sheet, row->line, message);
         }
     }
 

@@ -230,6 +230,57 @@ static const char * const migrations[CTG_SCHEMA_VERSION] = {
   "CREATE INDEX action_year_action ON action_year (action_id);"
   "CREATE INDEX funding_action ON funding (action_id);"
   "CREATE INDEX evaluation_assessment_indicator ON evaluation_assessment (indicator_id);",
+
+  /* 2 -> 3: stable identity, for merging two copies of one convention
+   * (docs/merge.md). Every row gets a uuid that copies keep; transactions
+   * too. A transaction undone then replaced by a new edit is kept as
+   * "dropped" instead of deleted, so that a copy can still be taken back to
+   * where it parted from another. The history lists the states the file
+   * went through. The values are filled by _ctg_schema_fill_identities(). */
+  "ALTER TABLE convention ADD COLUMN lineage TEXT;"
+  "ALTER TABLE convention ADD COLUMN uuid TEXT;"
+  "ALTER TABLE signatory ADD COLUMN uuid TEXT;"
+  "ALTER TABLE body ADD COLUMN uuid TEXT;"
+  "ALTER TABLE member ADD COLUMN uuid TEXT;"
+  "ALTER TABLE meeting ADD COLUMN uuid TEXT;"
+  "ALTER TABLE axis ADD COLUMN uuid TEXT;"
+  "ALTER TABLE section ADD COLUMN uuid TEXT;"
+  "ALTER TABLE objective ADD COLUMN uuid TEXT;"
+  "ALTER TABLE action ADD COLUMN uuid TEXT;"
+  "ALTER TABLE participant ADD COLUMN uuid TEXT;"
+  "ALTER TABLE step ADD COLUMN uuid TEXT;"
+  "ALTER TABLE indicator ADD COLUMN uuid TEXT;"
+  "ALTER TABLE indicator_value ADD COLUMN uuid TEXT;"
+  "ALTER TABLE action_year ADD COLUMN uuid TEXT;"
+  "ALTER TABLE funding ADD COLUMN uuid TEXT;"
+  "ALTER TABLE evaluation_indicator ADD COLUMN uuid TEXT;"
+  "ALTER TABLE evaluation_assessment ADD COLUMN uuid TEXT;"
+  "ALTER TABLE txn ADD COLUMN uuid TEXT;"
+  "ALTER TABLE txn ADD COLUMN dropped INTEGER NOT NULL DEFAULT 0 CHECK (dropped IN (0, 1));"
+  "CREATE UNIQUE INDEX convention_uuid ON convention (uuid);"
+  "CREATE UNIQUE INDEX signatory_uuid ON signatory (uuid);"
+  "CREATE UNIQUE INDEX body_uuid ON body (uuid);"
+  "CREATE UNIQUE INDEX member_uuid ON member (uuid);"
+  "CREATE UNIQUE INDEX meeting_uuid ON meeting (uuid);"
+  "CREATE UNIQUE INDEX axis_uuid ON axis (uuid);"
+  "CREATE UNIQUE INDEX section_uuid ON section (uuid);"
+  "CREATE UNIQUE INDEX objective_uuid ON objective (uuid);"
+  "CREATE UNIQUE INDEX action_uuid ON action (uuid);"
+  "CREATE UNIQUE INDEX participant_uuid ON participant (uuid);"
+  "CREATE UNIQUE INDEX step_uuid ON step (uuid);"
+  "CREATE UNIQUE INDEX indicator_uuid ON indicator (uuid);"
+  "CREATE UNIQUE INDEX indicator_value_uuid ON indicator_value (uuid);"
+  "CREATE UNIQUE INDEX action_year_uuid ON action_year (uuid);"
+  "CREATE UNIQUE INDEX funding_uuid ON funding (uuid);"
+  "CREATE UNIQUE INDEX evaluation_indicator_uuid ON evaluation_indicator (uuid);"
+  "CREATE UNIQUE INDEX evaluation_assessment_uuid ON evaluation_assessment (uuid);"
+  "CREATE UNIQUE INDEX txn_uuid ON txn (uuid);"
+  "CREATE TABLE history ("
+  " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  " state TEXT NOT NULL UNIQUE,"
+  " op TEXT NOT NULL CHECK (op IN ('init', 'do', 'undo', 'redo', 'known')),"
+  " txn_uuid TEXT"
+  ") STRICT;",
 };
 
 /**
@@ -355,4 +406,199 @@ mismatch:
                        _("The file has been altered outside CTG Planner: its structure "
                          "is not that of a convention, so it is not opened for safety."));
   return FALSE;
+}
+
+/* Every table of the convention's own data: from v3 on each has a uuid */
+const char * const _ctg_schema_user_tables[] = {
+  "convention", "signatory", "body", "member", "meeting", "axis", "section",
+  "objective", "action", "participant", "step", "indicator", "indicator_value",
+  "action_year", "funding", "evaluation_indicator", "evaluation_assessment",
+  NULL
+};
+
+static char *
+uuid_from_checksum (GChecksum *checksum)
+{
+  guint8 digest[32];
+  gsize length = sizeof digest;
+
+  g_checksum_get_digest (checksum, digest, &length);
+  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+                          digest[0], digest[1], digest[2], digest[3], digest[4], digest[5],
+                          digest[6], digest[7], digest[8], digest[9], digest[10], digest[11],
+                          digest[12], digest[13], digest[14], digest[15]);
+}
+
+/* A uuid both copies of one file compute alike: the rows of a file
+ * upgraded from v2 must have the same identity in every copy, even
+ * copies upgraded separately. */
+char *
+_ctg_schema_derived_uuid (const char *lineage,
+              const char *what,
+              gint64      id,
+              const char *extra)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *text = g_strdup_printf ("%s\x1f%s\x1f%" G_GINT64_FORMAT "\x1f%s",
+                                           lineage ? lineage : "", what, id, extra ? extra : "");
+
+  g_checksum_update (checksum, (const guchar *) text, -1);
+  return uuid_from_checksum (checksum);
+}
+
+static gboolean
+exec_bound (sqlite3     *db,
+            const char  *sql,
+            const char  *text,
+            gint64       id)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, id);
+      rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (db);
+    }
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_OK;
+}
+
+/* What the file holds, as one digest: two copies upgraded separately
+ * share their first state only if they held the same convention */
+static void
+digest_content (sqlite3   *db,
+                GChecksum *checksum)
+{
+  for (guint t = 0; _ctg_schema_user_tables[t]; t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY id", _ctg_schema_user_tables[t]);
+      sqlite3_stmt *stmt = NULL;
+
+      if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+        continue;
+      g_checksum_update (checksum, (const guchar *) sql, -1);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        for (int c = 0; c < sqlite3_column_count (stmt); c++)
+          {
+            char type = '0' + sqlite3_column_type (stmt, c);
+
+            g_checksum_update (checksum, (const guchar *) &type, 1);
+            if (sqlite3_column_type (stmt, c) != SQLITE_NULL)
+              g_checksum_update (checksum, sqlite3_column_text (stmt, c), sqlite3_column_bytes (stmt, c));
+            g_checksum_update (checksum, (const guchar *) "\x1f", 1);
+          }
+      sqlite3_finalize (stmt);
+    }
+}
+
+/**
+ * _ctg_schema_fill_identities:
+ * @db: a database at the current version, inside a transaction
+ * @creating: whether it is a new convention (a new lineage), or one
+ *   upgraded from an older version (a lineage derived from its creation)
+ *
+ * Gives a uuid to every row and transaction that has none yet, a lineage
+ * to the convention and a first state to the history. What it gives a file
+ * upgraded from v2 is computed from the file alone, so copies upgraded
+ * separately agree.
+ */
+gboolean
+_ctg_schema_fill_identities (sqlite3   *db,
+                             gboolean   creating,
+                             GError   **error)
+{
+  g_autofree char *lineage = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean has_history = FALSE;
+  gboolean ok = TRUE;
+
+  if (sqlite3_prepare_v2 (db, "SELECT lineage, created FROM convention WHERE id = 1", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+        lineage = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      else if (creating)
+        lineage = g_uuid_string_random ();
+      else
+        lineage = _ctg_schema_derived_uuid ("ctg-lineage", "created", 0, (const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+  if (lineage != NULL)
+    ok = exec_bound (db, "UPDATE convention SET lineage = ?1 WHERE id = ?2 AND lineage IS NULL", lineage, 1);
+
+  for (guint t = 0; ok && _ctg_schema_user_tables[t]; t++)
+    {
+      const char *table = _ctg_schema_user_tables[t];
+      g_autofree char *select = g_strdup_printf ("SELECT id FROM %s WHERE uuid IS NULL", table);
+      g_autofree char *update = g_strdup_printf ("UPDATE %s SET uuid = ?1 WHERE id = ?2", table);
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      if (sqlite3_prepare_v2 (db, select, -1, &stmt, NULL) != SQLITE_OK)
+        ok = FALSE;
+      while (ok && sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+          g_array_append_val (ids, id);
+        }
+      sqlite3_finalize (stmt);
+      stmt = NULL;
+      for (guint i = 0; ok && i < ids->len; i++)
+        {
+          gint64 id = g_array_index (ids, gint64, i);
+          g_autofree char *uuid = _ctg_schema_derived_uuid (lineage, table, id, NULL);
+
+          ok = exec_bound (db, update, uuid, id);
+        }
+    }
+
+  if (ok && sqlite3_prepare_v2 (db, "SELECT id, time || label FROM txn WHERE uuid IS NULL", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+          g_array_append_val (ids, id);
+          g_ptr_array_add (uuids, _ctg_schema_derived_uuid (lineage, "txn", id, (const char *) sqlite3_column_text (stmt, 1)));
+        }
+      sqlite3_finalize (stmt);
+      stmt = NULL;
+      for (guint i = 0; ok && i < ids->len; i++)
+        ok = exec_bound (db, "UPDATE txn SET uuid = ?1 WHERE id = ?2",
+                         g_ptr_array_index (uuids, i), g_array_index (ids, gint64, i));
+    }
+
+  if (ok && sqlite3_prepare_v2 (db, "SELECT 1 FROM history LIMIT 1", -1, &stmt, NULL) == SQLITE_OK)
+    has_history = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+
+  if (ok && !has_history && lineage != NULL)
+    {
+      g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+      g_autofree char *state = NULL;
+
+      g_checksum_update (checksum, (const guchar *) lineage, -1);
+      if (creating)
+        {
+          g_autofree char *random = g_uuid_string_random ();
+          g_checksum_update (checksum, (const guchar *) random, -1);
+        }
+      else
+        digest_content (db, checksum);
+      state = uuid_from_checksum (checksum);
+      ok = exec_bound (db, "INSERT INTO history (state, op) SELECT ?1, 'init' WHERE ?2 = 0", state, 0);
+    }
+
+  if (!ok)
+    {
+      g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_FAILED,
+                   _("The file could not be upgraded to the current format: %s"),
+                   sqlite3_errmsg (db));
+      return FALSE;
+    }
+  return TRUE;
 }

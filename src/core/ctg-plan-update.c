@@ -275,6 +275,27 @@ refuse (GError     **error,
   g_set_error_literal (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_BAD_CSV, message);
 }
 
+static gboolean
+has_action (CtgDocument *self,
+            CtgPlanRow  *row)
+{
+  g_autoptr(GListModel) actions = ctg_document_list_actions (self, 0);
+  guint n = g_list_model_get_n_items (actions);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CtgAction) action = g_list_model_get_item (actions, i);
+      g_autofree char *axis = NULL;
+
+      if (g_strcmp0 (ctg_action_get_title (action), row->cells[COL_TITLE]) != 0)
+        continue;
+      axis = ctg_document_dup_text (self, CTG_ITEM_AXIS, ctg_action_get_axis_id (action), "title");
+      if (g_strcmp0 (axis, row->cells[COL_AXIS]) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /**
  * ctg_plan_update_compute:
  * @data: the returned sheet: .xlsx, .ods or CSV
@@ -342,7 +363,18 @@ ctg_plan_update_compute (CtgDocument  *self,
 
       if (row->identifier == NULL || row->identifier[0] == '\0')
         {
-          CtgPlanChange *change = g_new0 (CtgPlanChange, 1);
+          CtgPlanChange *change;
+
+          /* The same sheet taken back twice adds its new actions once */
+          if (has_action (self, row))
+            {
+              if (warnings != NULL)
+                g_ptr_array_add (warnings,
+                                 g_strdup_printf (_("Row %u: the axis already has an action “%s”; "
+                                                    "the row was left aside."), row->line, row->cells[COL_TITLE]));
+              continue;
+            }
+          change = g_new0 (CtgPlanChange, 1);
 
           change->action_title = g_strdup (row->cells[COL_TITLE]);
           change->label = g_strdup (_("new action"));

@@ -6,8 +6,8 @@
 
 #include "config.h"
 
-#include <gsf/gsf-outfile-zip.h>
-#include <gsf/gsf-output-stdio.h>
+#include <gsf/gsf-infile-zip.h>
+#include <gsf/gsf-input-stdio.h>
 #include <string.h>
 #include <xlsxwriter.h>
 
@@ -348,18 +348,31 @@ compute_from_file (CtgDocument  *doc,
   return ctg_plan_update_compute (doc, data, length, NULL, NULL, error);
 }
 
+/* The text of a member of a zip archive */
 static char *
 member_text (const char *path,
              const char *member)
 {
-  g_autofree char *data = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *quoted = g_shell_quote (path);
-  g_autofree char *command = g_strdup_printf ("unzip -p %s %s", quoted, member);
-  int status;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) parts = g_strsplit (member, "/", -1);
+  GsfInput *file = gsf_input_stdio_new (path, &error);
+  GsfInfile *zip;
+  GsfInput *input;
+  char *text;
+  gsize size;
 
-  g_assert_true (g_spawn_command_line_sync (command, &out, NULL, &status, NULL));
-  return g_steal_pointer (&out);
+  g_assert_no_error (error);
+  zip = gsf_infile_zip_new (file, &error);
+  g_assert_no_error (error);
+  input = gsf_infile_child_by_aname (zip, (const char **) parts);
+  g_assert_nonnull (input);
+  size = (gsize) gsf_input_size (input);
+  text = g_malloc0 (size + 1);
+  g_assert_nonnull (gsf_input_read (input, size, (guint8 *) text));
+  g_object_unref (input);
+  g_object_unref (zip);
+  g_object_unref (file);
+  return text;
 }
 
 /* The sheet to fill reads back as it was written, and changes nothing */

@@ -88,6 +88,22 @@ test_review (void)
         }
     }
   g_assert_cmpuint (rows, ==, 6);
+
+  /* CTG_SCREENSHOT=FILE.png: the dialog as shown, to look at */
+  if (g_getenv ("CTG_SCREENSHOT") != NULL)
+    {
+      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (dialog));
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+      g_autoptr(GskRenderNode) node = NULL;
+      g_autoptr(GdkTexture) texture = NULL;
+
+      ctg_test_spin (500);
+      gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (dialog)),
+                              gtk_widget_get_height (GTK_WIDGET (dialog)));
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (dialog)), node, NULL);
+      g_assert_true (gdk_texture_save_to_png (texture, g_getenv ("CTG_SCREENSHOT")));
+    }
   g_assert_nonnull (first_check);
   g_assert_cmpuint (ctg_update_dialog_count_ticked (dialog), ==, 6);
 

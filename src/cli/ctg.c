@@ -1157,9 +1157,12 @@ command_update (int    argc,
           continue;
         }
       if (change->action_id != last_action || change->line != last_line)
-        /* Translators: the action a returned sheet changes: its number, title and row in the sheet */
-        g_print (_("Action %" G_GINT64_FORMAT " “%s” (row %u):\n"), change->action_id, change->action_title,
-                 change->line);
+        {
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, change->action_id);
+
+          /* Translators: the action a returned sheet changes: its number, title and row in the sheet */
+          g_print (_("Action %s “%s” (row %u):\n"), number, change->action_title, change->line);
+        }
       last_action = change->action_id;
       last_line = change->line;
       g_print ("  %s\n", line);

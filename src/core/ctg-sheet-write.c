@@ -195,7 +195,8 @@ ctg_document_export_xlsx (CtgDocument  *self,
                           GError      **error)
 {
   g_autoptr(FillSheet) sheet = NULL;
-  lxw_workbook_options options = { .constant_memory = LXW_FALSE, .tmpdir = NULL };
+  /* Rows are written in order: each is flushed to a temporary file at once */
+  lxw_workbook_options options = { .constant_memory = LXW_TRUE, .tmpdir = NULL };
   lxw_workbook *book;
   lxw_worksheet *plan, *help, *ids;
   lxw_format *header, *wrap, *day, *month, *year, *percent, *title;

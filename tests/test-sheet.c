@@ -568,6 +568,64 @@ test_update_refused (void)
   g_assert_nonnull (strstr (error->message, "No row of this sheet matches"));
 }
 
+/* The ctg tool: import of a sheet by name, the sheet to fill, the update
+ * listed then applied, and undone */
+static void
+test_cli (void)
+{
+  g_autofree char *xlsx = fixture_path ("demo.xlsx");
+  g_autofree char *returned = fixture_path ("update-returned.xlsx");
+  g_autofree char *source = fixture_path ("update.ctg");
+  g_autofree char *ctg = ctg_test_tmp_path ("cli.ctg");
+  g_autofree char *copy = ctg_test_tmp_path ("update.ctg");
+  g_autofree char *sheet = ctg_test_tmp_path ("fill.ods");
+  g_autofree char *data = NULL;
+  gsize length;
+
+  {
+    g_autofree char *out = NULL, *err = NULL;
+
+    g_assert_cmpint (ctg_test_run_cli (&out, &err, "import", xlsx, "-o", ctg, "--sheet", "demo", NULL), ==, 0);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (ctg_test_run_cli (&out, &err, "import", xlsx, "-o", ctg, "--force", "--sheet", "Feuille", NULL), ==, 1);
+    g_assert_nonnull (strstr (err, "no sheet named “Feuille”"));
+  }
+
+  data = ctg_test_read_file (source, &length);
+  g_assert_true (g_file_set_contents (copy, data, (gssize) length, NULL));
+  {
+    g_autofree char *out = NULL, *err = NULL;
+
+    g_assert_cmpint (ctg_test_run_cli (&out, &err, "export", copy, "--ods", sheet, NULL), ==, 0);
+    g_assert_true (g_file_test (sheet, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_autofree char *out = NULL, *err = NULL;
+
+    g_assert_cmpint (ctg_test_run_cli (&out, &err, "update", copy, "--from", returned, "--dry-run", NULL), ==, 0);
+    g_assert_nonnull (strstr (out, "Action 5 “Développement de l'offre complémentaire en crèche familiale et "
+                                   "adaptation aux besoins spécifiques” (row 6):\n  status: reportée → abandonnée\n"));
+    g_assert_nonnull (strstr (out, "6 changes, not applied (--dry-run)."));
+  }
+  {
+    g_autofree char *out = NULL, *err = NULL;
+
+    g_assert_cmpint (ctg_test_run_cli (&out, &err, "update", copy, "--from", returned, NULL), ==, 0);
+    g_assert_nonnull (strstr (out, "6 changes applied"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (ctg_test_run_cli (&out, &err, "update", copy, "--from", returned, NULL), ==, 0);
+    g_assert_nonnull (strstr (out, "The sheet changes nothing."));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (ctg_test_run_cli (&out, &err, "undo", copy, NULL), ==, 0);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (ctg_test_run_cli (&out, &err, "update", copy, "--from", returned, "--dry-run", NULL), ==, 0);
+    g_assert_nonnull (strstr (out, "6 changes, not applied"));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -582,6 +640,7 @@ main (int    argc,
   g_test_add_func ("/sheet/update/libreoffice", test_update_libreoffice);
   g_test_add_func ("/sheet/update/untick", test_update_untick);
   g_test_add_func ("/sheet/update/refused", test_update_refused);
+  g_test_add_func ("/sheet/cli", test_cli);
 
   return g_test_run ();
 }

@@ -586,6 +586,7 @@ test_cli (void)
     g_autofree char *out = NULL, *err = NULL;
 
     g_assert_cmpint (ctg_test_run_cli (&out, &err, "import", xlsx, "-o", ctg, "--sheet", "demo", NULL), ==, 0);
+    g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
     g_assert_cmpint (ctg_test_run_cli (&out, &err, "import", xlsx, "-o", ctg, "--force", "--sheet", "Feuille", NULL), ==, 1);
     g_assert_nonnull (strstr (err, "no sheet named “Feuille”"));

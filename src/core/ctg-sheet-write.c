@@ -718,23 +718,55 @@ typedef void (*WriteFunc) (xmlTextWriter *w, FillSheet *sheet);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfOutput, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfOutfile, g_object_unref)
 
+typedef struct
+{
+  GsfOutput *member;
+  gboolean   failed;
+} MemberSink;
+
+static int
+write_to_member (void       *context,
+                 const char *buffer,
+                 int         length)
+{
+  MemberSink *sink = context;
+
+  if (!gsf_output_write (sink->member, (size_t) length, (const guint8 *) buffer))
+    {
+      sink->failed = TRUE;
+      return -1;
+    }
+  return length;
+}
+
+static int
+close_member (void *context)
+{
+  return 0;
+}
+
+/* Streamed into the zip as it is written: a large plan is never held whole */
 static gboolean
 write_member (GsfOutfile  *zip,
               const char  *name,
               WriteFunc    func,
               FillSheet   *sheet)
 {
-  xmlBuffer *buffer = xmlBufferCreate ();
-  xmlTextWriter *w = xmlNewTextWriterMemory (buffer, 0);
   g_autoptr(GsfOutput) member = gsf_outfile_new_child (zip, name, FALSE);
-  gboolean ok;
+  MemberSink sink = { member, FALSE };
+  xmlOutputBuffer *buffer = xmlOutputBufferCreateIO (write_to_member, close_member, &sink, NULL);
+  xmlTextWriter *w = buffer ? xmlNewTextWriter (buffer) : NULL;
 
+  if (w == NULL)
+    {
+      if (buffer != NULL)
+        xmlOutputBufferClose (buffer);
+      gsf_output_close (member);
+      return FALSE;
+    }
   func (w, sheet);
   xmlFreeTextWriter (w);
-  ok = gsf_output_write (member, (size_t) xmlBufferLength (buffer), xmlBufferContent (buffer)) &&
-       gsf_output_close (member);
-  xmlBufferFree (buffer);
-  return ok;
+  return gsf_output_close (member) && !sink.failed;
 }
 
 gboolean

@@ -1012,6 +1012,30 @@ test_bad_sheets (void)
     "<text:p>axe</text:p></table:table-cell></table:table-row>"
     "</table:table></office:spreadsheet></office:body></office:document-content>"), NULL));
 
+  /* Small files that repeat or merge into billions of cells */
+  note_peak (&peak, expect_sheet_refused ("a wide row repeated 100,000 times (.ods)", write_ods_file (
+    CTG_TEST_ODS_HEAD "<office:body><office:spreadsheet><table:table table:name=\"Plan\">"
+    "<table:table-row><table:table-cell office:value-type=\"string\"><text:p>axe</text:p></table:table-cell>"
+    "<table:table-cell office:value-type=\"string\"><text:p>action</text:p></table:table-cell></table:table-row>"
+    "<table:table-row table:number-rows-repeated=\"100000\">"
+    "<table:table-cell table:number-columns-repeated=\"999\" office:value-type=\"string\"><text:p>A</text:p></table:table-cell>"
+    "</table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"), NULL));
+  {
+    GString *sheet = g_string_new (XLSX_SHEET_HEAD);
+
+    g_string_append (sheet, "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>axe</t></is></c>"
+                            "<c r=\"B1\" t=\"inlineStr\"><is><t>action</t></is></c></row>");
+    for (guint i = 2; i <= 150000; i++)
+      g_string_append_printf (sheet, "<row r=\"%u\"><c r=\"A%u\"><v>1</v></c></row>", i, i);
+    g_string_append (sheet, "</sheetData><mergeCells>");
+    for (guint i = 0; i < 100; i++)
+      g_string_append (sheet, "<mergeCell ref=\"A1:ALL150000\"/>");
+    g_string_append (sheet, "</mergeCells></worksheet>");
+    note_peak (&peak, expect_sheet_refused ("a merge over the whole sheet, 100 times",
+                                            write_xlsx (sheet->str, sheet->len, NULL, 0), NULL));
+    g_string_free (sheet, TRUE);
+  }
+
   /* Compressed 1000 to 1, nothing is read whole: see bench/README.md */
 #if defined(__SANITIZE_ADDRESS__)
   g_test_message ("under AddressSanitizer: memory not bounded here");

@@ -297,6 +297,17 @@ _ctg_sheet_begin (CtgSheetReader *reader)
   g_clear_pointer (&reader->merges, g_array_unref);
   reader->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_csv_row_free);
   reader->merges = g_array_new (FALSE, FALSE, sizeof (CtgSheetRange));
+  reader->n_cells = 0;
+}
+
+/* Repeated rows and merged cells multiply what a small file holds */
+static gboolean
+count_cell (CtgSheetReader *reader)
+{
+  if (++reader->n_cells <= CTG_SHEET_MAX_CELLS)
+    return TRUE;
+  _ctg_sheet_fail (reader, _("The sheet has too many cells: it was not read."));
+  return FALSE;
 }
 
 static void
@@ -351,6 +362,8 @@ _ctg_sheet_set_cell (CtgSheetReader *reader,
       g_ptr_array_add (reader->rows, last);
     }
 
+  if (!count_cell (reader))
+    return;
   while (last->cells->len <= column)
     g_ptr_array_add (last->cells, g_strdup (""));
   g_free (g_ptr_array_index (last->cells, column));
@@ -394,7 +407,9 @@ find_row (GPtrArray *rows,
 static void
 apply_merges (CtgSheetReader *reader)
 {
-  for (guint m = 0; m < reader->merges->len; m++)
+  guint64 work = 0;
+
+  for (guint m = 0; m < reader->merges->len && reader->error == NULL; m++)
     {
       const CtgSheetRange *range = &g_array_index (reader->merges, CtgSheetRange, m);
       guint first = find_row (reader->rows, range->first_row);
@@ -417,10 +432,17 @@ apply_merges (CtgSheetReader *reader)
             break;
           for (guint c = range->first_column; c <= last_column; c++)
             {
+              if (++work > CTG_SHEET_MAX_MERGE_WORK)
+                {
+                  _ctg_sheet_fail (reader, _("The sheet has too many merged cells: it was not read."));
+                  return;
+                }
               while (row->cells->len <= c)
                 g_ptr_array_add (row->cells, g_strdup (""));
               if (((char *) g_ptr_array_index (row->cells, c))[0] == '\0')
                 {
+                  if (!count_cell (reader))
+                    return;
                   g_free (g_ptr_array_index (row->cells, c));
                   g_ptr_array_index (row->cells, c) = g_strdup (value);
                 }

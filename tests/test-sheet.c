@@ -412,6 +412,7 @@ test_export_round_trip (void)
       g_assert_cmpstr (cell (rows, 1, 12), ==, "statut");
       g_assert_cmpstr (cell (rows, 2, 0), ==, "1");
       g_assert_cmpstr (cell (rows, 2, 10), ==, "2022-01");   /* a month stays a month */
+      g_assert_cmpstr (cell (rows, 3, 10), ==, "2026");      /* a year is a number */
       g_assert_cmpstr (cell (rows, 2, 12), ==, "en cours");
       g_assert_cmpstr (cell (rows, 2, 13), ==, "20");
       g_assert_cmpstr (cell (rows, 2, 15), ==, "=HYPERLINK(\"http://x\")");

@@ -143,9 +143,17 @@ fill_sheet_new (CtgDocument *doc)
             }
           else if ((column == COL_START || column == COL_ECHEANCE) && cells[column][0] != '\0')
             {
-              cell.kind = FILL_DATE;
               cell.date = *(column == COL_START ? ctg_action_get_start (action)
                                                 : ctg_action_get_echeance (action));
+              /* A year alone is a number: typed over, 2025 in a cell formatted
+               * as a date's year would be day 2025 of 1900, shown as 1905 */
+              if (ctg_date_precision (&cell.date) == CTG_DATE_PRECISION_YEAR)
+                {
+                  cell.kind = FILL_NUMBER;
+                  cell.number = cell.date.year;
+                }
+              else
+                cell.kind = FILL_DATE;
             }
           g_array_append_val (sheet->cells, cell);
         }

@@ -64,7 +64,7 @@ if [ $# -eq 0 ] && [ "${CTG_TEST_QUICK:-0}" != 1 ]; then
   fuzz_out=$(tests/fuzz/run.sh "${CTG_FUZZ_SECONDS:-30}")
   fuzz_status=$?
   echo "$fuzz_out"
-  for target in open-bytes csv-import; do
+  for target in open-bytes csv-import sheet-import; do
     echo "$fuzz_out" | grep -q "^fuzz $target: .* crashes=0$"
     count_stage $?
   done

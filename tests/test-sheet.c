@@ -6,8 +6,8 @@
 
 #include "config.h"
 
-#include <gsf/gsf-outfile-zip.h>
-#include <gsf/gsf-output-stdio.h>
+#include <gsf/gsf-infile-zip.h>
+#include <gsf/gsf-input-stdio.h>
 #include <string.h>
 #include <xlsxwriter.h>
 
@@ -317,6 +317,317 @@ test_sheet_problems (void)
   g_assert_cmpstr (error->message, ==, "The spreadsheet has no sheet named “Feuil9”; its sheets are “Actions”.");
 }
 
+
+static CtgDocument *
+open_fixture_copy (const char *name)
+{
+  g_autofree char *source = fixture_path (name);
+  g_autofree char *dest = ctg_test_tmp_path (name);
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  CtgDocument *doc;
+  gsize length;
+
+  data = ctg_test_read_file (source, &length);
+  g_file_set_contents (dest, data, (gssize) length, &error);
+  g_assert_no_error (error);
+  doc = ctg_document_open (dest, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  return doc;
+}
+
+static GPtrArray *
+compute_from_file (CtgDocument  *doc,
+                   const char   *path,
+                   GError      **error)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  data = ctg_test_read_file (path, &length);
+  return ctg_plan_update_compute (doc, data, length, NULL, NULL, error);
+}
+
+/* The text of a member of a zip archive */
+static char *
+member_text (const char *path,
+             const char *member)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) parts = g_strsplit (member, "/", -1);
+  GsfInput *file = gsf_input_stdio_new (path, &error);
+  GsfInfile *zip;
+  GsfInput *input;
+  char *text;
+  gsize size;
+
+  g_assert_no_error (error);
+  zip = gsf_infile_zip_new (file, &error);
+  g_assert_no_error (error);
+  input = gsf_infile_child_by_aname (zip, (const char **) parts);
+  g_assert_nonnull (input);
+  size = (gsize) gsf_input_size (input);
+  text = g_malloc0 (size + 1);
+  g_assert_nonnull (gsf_input_read (input, size, (guint8 *) text));
+  g_object_unref (input);
+  g_object_unref (zip);
+  g_object_unref (file);
+  return text;
+}
+
+/* The sheet to fill reads back as it was written, and changes nothing */
+static void
+test_export_round_trip (void)
+{
+  g_autoptr(CtgDocument) doc = open_fixture_copy ("update.ctg");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) actions = ctg_document_list_actions (doc, 0);
+  g_autoptr(CtgAction) first = g_list_model_get_item (actions, 0);
+  gint64 first_id = ctg_action_get_id (first);
+  g_autofree char *identity = ctg_document_dup_text (doc, CTG_ITEM_CONVENTION, 1, "created");
+
+  /* Text that looks like a formula stays text */
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, first_id, "notes", "=HYPERLINK(\"http://x\")", &error));
+  g_assert_no_error (error);
+
+  for (guint f = 0; f < 2; f++)
+    {
+      g_autofree char *path = ctg_test_tmp_path (f == 0 ? "fill.xlsx" : "fill.ods");
+      g_autoptr(GPtrArray) rows = NULL;
+      g_autoptr(GPtrArray) ids = NULL;
+      g_autoptr(GPtrArray) changes = NULL;
+      g_autofree char *name = NULL;
+
+      if (f == 0)
+        g_assert_true (ctg_document_export_xlsx (doc, path, &error));
+      else
+        g_assert_true (ctg_document_export_ods (doc, path, &error));
+      g_assert_no_error (error);
+
+      rows = read_sheet (path, NULL, &name, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (name, ==, "Plan d’actions");
+      g_assert_cmpuint (rows->len, ==, g_list_model_get_n_items (actions) + 1);
+      g_assert_cmpstr (cell (rows, 1, 0), ==, "identifiant");
+      g_assert_cmpstr (cell (rows, 1, 12), ==, "statut");
+      g_assert_cmpstr (cell (rows, 2, 0), ==, "1");
+      g_assert_cmpstr (cell (rows, 2, 10), ==, "2022-01");   /* a month stays a month */
+      g_assert_cmpstr (cell (rows, 3, 10), ==, "2026");      /* a year is a number */
+      g_assert_cmpstr (cell (rows, 2, 12), ==, "en cours");
+      g_assert_cmpstr (cell (rows, 2, 13), ==, "20");
+      g_assert_cmpstr (cell (rows, 2, 15), ==, "=HYPERLINK(\"http://x\")");
+
+      ids = read_sheet (path, "ctg", NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (cell (ids, 1, 1), ==, identity);
+
+      changes = compute_from_file (doc, path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (changes->len, ==, 0);
+
+      if (f == 0)
+        {
+          g_autofree char *xml = member_text (path, "xl/worksheets/sheet1.xml");
+          g_autofree char *book = member_text (path, "xl/workbook.xml");
+
+          g_assert_nonnull (strstr (xml, "state=\"frozen\""));
+          g_assert_nonnull (strstr (xml, "<dataValidation type=\"list\""));
+          g_assert_null (strstr (xml, "<f>"));
+          g_assert_nonnull (strstr (book, "state=\"hidden\""));
+        }
+      else
+        {
+          g_autofree char *mimetype = NULL;
+          g_autofree char *data = NULL;
+          gsize length;
+
+          /* The mimetype first and stored: its name and text at fixed offsets */
+          data = ctg_test_read_file (path, &length);
+          g_assert_cmpuint (length, >, 80);
+          g_assert_cmpmem (data + 30, 8, "mimetype", 8);
+          g_assert_cmpmem (data + 38, 46, "application/vnd.oasis.opendocument.spreadsheet", 46);
+          mimetype = member_text (path, "settings.xml");
+          g_assert_nonnull (strstr (mimetype, "VerticalSplitMode"));
+        }
+    }
+}
+
+static const char * const expected_changes[] = {
+  "3 status: à lancer → en cours",
+  "4 pilots: CCAS de Valence → Ville de Romans-sur-Isère",
+  "5 status: reportée → abandonnée",
+  "7 échéance: 2024 → 30 June 2025",
+  "8 status: à lancer → réalisée",
+  "0 new action: Petite enfance — Nouvelle action proposée par les partenaires",
+};
+
+/* A sheet edited and saved by LibreOffice Calc: three statuses, one
+ * échéance, one pilot, a row added, a row deleted */
+static void
+test_update_libreoffice (void)
+{
+  for (guint f = 0; f < 2; f++)
+    {
+      g_autoptr(CtgDocument) doc = open_fixture_copy ("update.ctg");
+      g_autofree char *path = fixture_path (f == 0 ? "update-returned.xlsx" : "update-returned.ods");
+      g_autofree char *before = ctg_document_export_csv (doc, ';');
+      g_autofree char *after = NULL;
+      g_autoptr(GPtrArray) changes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CtgAction) action = NULL;
+      g_autoptr(GListModel) actions = NULL;
+
+      changes = compute_from_file (doc, path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (changes->len, ==, G_N_ELEMENTS (expected_changes));
+      for (guint i = 0; i < changes->len; i++)
+        {
+          CtgPlanChange *change = g_ptr_array_index (changes, i);
+          g_autofree char *text = ctg_plan_change_describe (change);
+          g_autofree char *line = g_strdup_printf ("%" G_GINT64_FORMAT " %s", change->action_id, text);
+
+          g_assert_cmpstr (line, ==, expected_changes[i]);
+        }
+
+      g_assert_true (ctg_plan_update_apply (doc, changes, &error));
+      g_assert_no_error (error);
+      action = ctg_document_get_action (doc, 5);
+      g_assert_cmpint (ctg_action_get_status (action), ==, CTG_STATUS_ABANDONED);
+      g_clear_object (&action);
+      action = ctg_document_get_action (doc, 7);
+      g_assert_cmpuint (ctg_action_get_echeance (action)->day, ==, 30);
+      g_clear_object (&action);
+      g_assert_true (ctg_document_has_item (doc, CTG_ITEM_ACTION, 6));   /* deleted from the sheet only */
+      actions = ctg_document_list_actions (doc, 0);
+      g_assert_cmpuint (g_list_model_get_n_items (actions), ==, 10);
+
+      /* Taken back again, it proposes nothing new */
+      g_clear_pointer (&changes, g_ptr_array_unref);
+      changes = compute_from_file (doc, path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (changes->len, ==, 0);
+
+      /* One undo reverts it all */
+      g_assert_true (ctg_document_undo (doc, &error));
+      g_assert_no_error (error);
+      after = ctg_document_export_csv (doc, ';');
+      g_assert_cmpstr (after, ==, before);
+    }
+}
+
+/* Unticked changes are not applied */
+static void
+test_update_untick (void)
+{
+  g_autoptr(CtgDocument) doc = open_fixture_copy ("update.ctg");
+  g_autofree char *path = fixture_path ("update-returned.xlsx");
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtgAction) three = NULL;
+  g_autoptr(CtgAction) five = NULL;
+
+  changes = compute_from_file (doc, path, &error);
+  g_assert_no_error (error);
+  ((CtgPlanChange *) g_ptr_array_index (changes, 0))->apply = FALSE;
+  g_assert_true (ctg_plan_update_apply (doc, changes, &error));
+  three = ctg_document_get_action (doc, 3);
+  five = ctg_document_get_action (doc, 5);
+  g_assert_cmpint (ctg_action_get_status (three), ==, CTG_STATUS_TODO);
+  g_assert_cmpint (ctg_action_get_status (five), ==, CTG_STATUS_ABANDONED);
+}
+
+/* A sheet of another convention, or of none, is refused */
+static void
+test_update_refused (void)
+{
+  g_autoptr(CtgDocument) doc = open_fixture_copy ("update.ctg");
+  g_autoptr(CtgDocument) other = ctg_test_new_document ();
+  g_autofree char *path = fixture_path ("update-returned.xlsx");
+  g_autofree char *csv_path = fixture_path ("demo.csv");
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+  const char *stray = "identifiant;axe;action;statut\r\n9999;Petite enfance;Crèche;en cours\r\n";
+
+  data = ctg_test_read_file (csv_path, &length);
+  g_assert_true (ctg_document_import_csv (other, data, length, NULL, &error));
+  changes = compute_from_file (other, path, &error);
+  g_assert_null (changes);
+  g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_BAD_CSV);
+  g_assert_nonnull (strstr (error->message, "another convention"));
+  g_clear_error (&error);
+
+  /* A plan table without identifiers cannot be matched */
+  changes = compute_from_file (doc, csv_path, &error);
+  g_assert_null (changes);
+  g_assert_nonnull (strstr (error->message, "identifiant"));
+  g_clear_error (&error);
+
+  changes = ctg_plan_update_compute (doc, stray, strlen (stray), NULL, NULL, &error);
+  g_assert_null (changes);
+  g_assert_nonnull (strstr (error->message, "No row of this sheet matches"));
+}
+
+/* The ctg tool: import of a sheet by name, the sheet to fill, the update
+ * listed then applied, and undone */
+static void
+test_cli (void)
+{
+  g_autofree char *xlsx = fixture_path ("demo.xlsx");
+  g_autofree char *returned = fixture_path ("update-returned.xlsx");
+  g_autofree char *source = fixture_path ("update.ctg");
+  g_autofree char *ctg = ctg_test_tmp_path ("cli.ctg");
+  g_autofree char *copy = ctg_test_tmp_path ("update.ctg");
+  g_autofree char *sheet = ctg_test_tmp_path ("fill.ods");
+  g_autofree char *data = NULL;
+  gsize length;
+
+  {
+    g_autofree char *out = NULL, *err = NULL;
+
+    g_assert_cmpint (ctg_test_run_cli (&out, &err, "import", xlsx, "-o", ctg, "--sheet", "demo", NULL), ==, 0);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (ctg_test_run_cli (&out, &err, "import", xlsx, "-o", ctg, "--force", "--sheet", "Feuille", NULL), ==, 1);
+    g_assert_nonnull (strstr (err, "no sheet named “Feuille”"));
+  }
+
+  data = ctg_test_read_file (source, &length);
+  g_assert_true (g_file_set_contents (copy, data, (gssize) length, NULL));
+  {
+    g_autofree char *out = NULL, *err = NULL;
+
+    g_assert_cmpint (ctg_test_run_cli (&out, &err, "export", copy, "--ods", sheet, NULL), ==, 0);
+    g_assert_true (g_file_test (sheet, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_autofree char *out = NULL, *err = NULL;
+
+    g_assert_cmpint (ctg_test_run_cli (&out, &err, "update", copy, "--from", returned, "--dry-run", NULL), ==, 0);
+    g_assert_nonnull (strstr (out, "Action 5 “Développement de l'offre complémentaire en crèche familiale et "
+                                   "adaptation aux besoins spécifiques” (row 6):\n  status: reportée → abandonnée\n"));
+    g_assert_nonnull (strstr (out, "6 changes, not applied (--dry-run)."));
+  }
+  {
+    g_autofree char *out = NULL, *err = NULL;
+
+    g_assert_cmpint (ctg_test_run_cli (&out, &err, "update", copy, "--from", returned, NULL), ==, 0);
+    g_assert_nonnull (strstr (out, "6 changes applied"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (ctg_test_run_cli (&out, &err, "update", copy, "--from", returned, NULL), ==, 0);
+    g_assert_nonnull (strstr (out, "The sheet changes nothing."));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (ctg_test_run_cli (&out, &err, "undo", copy, NULL), ==, 0);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (ctg_test_run_cli (&out, &err, "update", copy, "--from", returned, "--dry-run", NULL), ==, 0);
+    g_assert_nonnull (strstr (out, "6 changes, not applied"));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -327,6 +638,11 @@ main (int    argc,
   g_test_add_func ("/sheet/import/xlsx-cells", test_xlsx_cells);
   g_test_add_func ("/sheet/import/ods-cells", test_ods_cells);
   g_test_add_func ("/sheet/import/problems", test_sheet_problems);
+  g_test_add_func ("/sheet/export/round-trip", test_export_round_trip);
+  g_test_add_func ("/sheet/update/libreoffice", test_update_libreoffice);
+  g_test_add_func ("/sheet/update/untick", test_update_untick);
+  g_test_add_func ("/sheet/update/refused", test_update_refused);
+  g_test_add_func ("/sheet/cli", test_cli);
 
   return g_test_run ();
 }

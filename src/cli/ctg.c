@@ -1148,6 +1148,93 @@ command_assess (int    argc,
   return EXIT_SUCCESS;
 }
 
+/* ctg update */
+
+static int
+command_update (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(CtgDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *from = NULL;
+  g_autofree char *sheet = NULL;
+  g_autofree char *data = NULL;
+  gboolean dry_run = FALSE;
+  gint64 last_action = -1;
+  guint last_line = 0;
+  gsize length;
+  const GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_FILENAME, &from, N_("The sheet the partners sent back (.xlsx, .ods or .csv)"), N_("FILE") },
+    { "sheet", 's', 0, G_OPTION_ARG_STRING, &sheet, N_("The sheet to read in a spreadsheet"), N_("NAME") },
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("List the changes without applying them"), NULL },
+    { NULL }
+  };
+
+  context = new_context (_("FILE.ctg"),
+                         _("Update a convention from a sheet exported with ctg export --xlsx or --ods and "
+                           "filled in by partners: lists each change, then applies them as one undo step."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv, 1, _("ctg update FILE.ctg --from SHEET.xlsx|SHEET.ods|SHEET.csv [--dry-run]")))
+    return 2;
+  if (from == NULL)
+    return fail (_("Say which sheet to read with --from FILE"));
+
+  if (!g_file_get_contents (from, &data, &length, &error))
+    return fail_error (error);
+  doc = ctg_document_open (argv[1], dry_run ? CTG_OPEN_FLAGS_READ_ONLY : CTG_OPEN_FLAGS_NONE, &error);
+  if (doc == NULL)
+    return fail_error (error);
+
+  changes = ctg_plan_update_compute (doc, data, length, sheet, warnings, &error);
+  if (changes == NULL)
+    return fail_error (error);
+  for (guint i = 0; i < warnings->len; i++)
+    g_printerr (_("ctg: warning: %s\n"), (char *) g_ptr_array_index (warnings, i));
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      CtgPlanChange *change = g_ptr_array_index (changes, i);
+      g_autofree char *line = ctg_plan_change_describe (change);
+
+      if (change->action_id == 0)
+        {
+          /* Translators: a new action proposed by row N of a returned sheet */
+          g_print (_("Row %u: %s\n"), change->line, line);
+          continue;
+        }
+      if (change->action_id != last_action || change->line != last_line)
+        {
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, change->action_id);
+
+          /* Translators: the action a returned sheet changes: its number, title and row in the sheet */
+          g_print (_("Action %s “%s” (row %u):\n"), number, change->action_title, change->line);
+        }
+      last_action = change->action_id;
+      last_line = change->line;
+      g_print ("  %s\n", line);
+    }
+
+  if (changes->len == 0)
+    {
+      g_print ("%s\n", _("The sheet changes nothing."));
+      return EXIT_SUCCESS;
+    }
+  if (dry_run)
+    {
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%u change, not applied (--dry-run).\n",
+                            "%u changes, not applied (--dry-run).\n", changes->len), changes->len);
+      return EXIT_SUCCESS;
+    }
+  if (!ctg_plan_update_apply (doc, changes, &error))
+    return fail_error (error);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u change applied; “ctg undo” reverts it.\n",
+                        "%u changes applied; “ctg undo” reverts them.\n", changes->len), changes->len);
+  return EXIT_SUCCESS;
+}
+
 static const struct {
   const char  *name;
   CommandFunc  func;
@@ -1162,6 +1249,7 @@ static const struct {
   { "set", command_set, N_("Change an action’s status, progress, pilots or dates") },
   { "evaluation", command_evaluation, N_("Show a year’s evaluation and follow-up notes") },
   { "assess", command_assess, N_("Assess an evaluation indicator for a year") },
+  { "update", command_update, N_("Take back a sheet filled in by partners") },
   { "undo", command_undo, N_("Undo the last change") },
   { "redo", command_redo, N_("Redo the last undone change") },
   { "changes", command_changes, N_("List the changes recorded in a convention") },

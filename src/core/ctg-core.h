@@ -16,6 +16,7 @@
 #include "ctg-item.h"
 #include "ctg-participant.h"
 #include "ctg-plan-csv.h"
+#include "ctg-plan-update.h"
 #include "ctg-sheet.h"
 #include "ctg-report.h"
 #include "ctg-status.h"

@@ -379,6 +379,24 @@ read_table (Document   *doc,
   g_string_free (cell.text, TRUE);
 }
 
+/* LibreOffice keeps the data styles of named cell styles in styles.xml */
+static void
+read_common_styles (Document *doc)
+{
+  g_autofree char *date_style = NULL;
+  guint precision_parts = 0;
+  xmlTextReader *content = doc->xml;
+
+  doc->xml = _ctg_sheet_open_xml (doc->reader, "styles.xml");
+  if (doc->xml != NULL)
+    {
+      while (_ctg_sheet_next (doc->reader, doc->xml))
+        read_style (doc, &date_style, &precision_parts);
+      xmlFreeTextReader (doc->xml);
+    }
+  doc->xml = content;
+}
+
 void
 _ctg_sheet_read_ods (CtgSheetReader *reader)
 {
@@ -387,16 +405,17 @@ _ctg_sheet_read_ods (CtgSheetReader *reader)
   guint precision_parts = 0;
   gboolean in_styles = FALSE, have = FALSE;
 
-  doc.xml = _ctg_sheet_open_xml (reader, "content.xml");
-  if (doc.xml == NULL)
-    return;
   doc.date_styles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   doc.cell_styles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   doc.hidden_tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   doc.columns = g_array_new (FALSE, FALSE, sizeof (ColumnStyle));
   g_array_set_clear_func (doc.columns, (GDestroyNotify) column_style_clear);
+  read_common_styles (&doc);
+  g_clear_pointer (&doc.table_style, g_free);
 
-  while (have || _ctg_sheet_next (reader, doc.xml))
+  doc.xml = _ctg_sheet_open_xml (reader, "content.xml");
+
+  while (doc.xml != NULL && (have || _ctg_sheet_next (reader, doc.xml)))
     {
       have = FALSE;
 
@@ -432,7 +451,7 @@ _ctg_sheet_read_ods (CtgSheetReader *reader)
         }
     }
 
-  xmlFreeTextReader (doc.xml);
+  g_clear_pointer (&doc.xml, xmlFreeTextReader);
   g_hash_table_unref (doc.date_styles);
   g_hash_table_unref (doc.cell_styles);
   g_hash_table_unref (doc.hidden_tables);

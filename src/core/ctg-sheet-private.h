@@ -27,6 +27,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfInfile, g_object_unref)
 #define CTG_SHEET_MAX_CELL_LENGTH    (1024 * 1024)
 #define CTG_SHEET_MAX_STRINGS        2000000
 #define CTG_SHEET_MAX_MERGES         10000
+#define CTG_SHEET_MAX_CELLS          3000000   /* non-empty, merged ones included */
+#define CTG_SHEET_MAX_MERGE_WORK     20000000  /* cells looked at to fill merges */
 #define CTG_SHEET_MAX_SHEETS         256
 
 typedef struct
@@ -46,6 +48,7 @@ typedef struct
   /* The sheet being read: its non-empty rows, by row number */
   GPtrArray   *rows;         /* CtgCsvRow */
   GArray      *merges;       /* CtgSheetRange */
+  guint        n_cells;
 } CtgSheetReader;
 
 typedef struct

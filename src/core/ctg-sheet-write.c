@@ -143,9 +143,17 @@ fill_sheet_new (CtgDocument *doc)
             }
           else if ((column == COL_START || column == COL_ECHEANCE) && cells[column][0] != '\0')
             {
-              cell.kind = FILL_DATE;
               cell.date = *(column == COL_START ? ctg_action_get_start (action)
                                                 : ctg_action_get_echeance (action));
+              /* A year alone is a number: typed over, 2025 in a cell formatted
+               * as a date's year would be day 2025 of 1900, shown as 1905 */
+              if (ctg_date_precision (&cell.date) == CTG_DATE_PRECISION_YEAR)
+                {
+                  cell.kind = FILL_NUMBER;
+                  cell.number = cell.date.year;
+                }
+              else
+                cell.kind = FILL_DATE;
             }
           g_array_append_val (sheet->cells, cell);
         }
@@ -195,7 +203,8 @@ ctg_document_export_xlsx (CtgDocument  *self,
                           GError      **error)
 {
   g_autoptr(FillSheet) sheet = NULL;
-  lxw_workbook_options options = { .constant_memory = LXW_FALSE, .tmpdir = NULL };
+  /* Rows are written in order: each is flushed to a temporary file at once */
+  lxw_workbook_options options = { .constant_memory = LXW_TRUE, .tmpdir = NULL };
   lxw_workbook *book;
   lxw_worksheet *plan, *help, *ids;
   lxw_format *header, *wrap, *day, *month, *year, *percent, *title;
@@ -717,23 +726,55 @@ typedef void (*WriteFunc) (xmlTextWriter *w, FillSheet *sheet);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfOutput, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfOutfile, g_object_unref)
 
+typedef struct
+{
+  GsfOutput *member;
+  gboolean   failed;
+} MemberSink;
+
+static int
+write_to_member (void       *context,
+                 const char *buffer,
+                 int         length)
+{
+  MemberSink *sink = context;
+
+  if (!gsf_output_write (sink->member, (size_t) length, (const guint8 *) buffer))
+    {
+      sink->failed = TRUE;
+      return -1;
+    }
+  return length;
+}
+
+static int
+close_member (void *context)
+{
+  return 0;
+}
+
+/* Streamed into the zip as it is written: a large plan is never held whole */
 static gboolean
 write_member (GsfOutfile  *zip,
               const char  *name,
               WriteFunc    func,
               FillSheet   *sheet)
 {
-  xmlBuffer *buffer = xmlBufferCreate ();
-  xmlTextWriter *w = xmlNewTextWriterMemory (buffer, 0);
   g_autoptr(GsfOutput) member = gsf_outfile_new_child (zip, name, FALSE);
-  gboolean ok;
+  MemberSink sink = { member, FALSE };
+  xmlOutputBuffer *buffer = xmlOutputBufferCreateIO (write_to_member, close_member, &sink, NULL);
+  xmlTextWriter *w = buffer ? xmlNewTextWriter (buffer) : NULL;
 
+  if (w == NULL)
+    {
+      if (buffer != NULL)
+        xmlOutputBufferClose (buffer);
+      gsf_output_close (member);
+      return FALSE;
+    }
   func (w, sheet);
   xmlFreeTextWriter (w);
-  ok = gsf_output_write (member, (size_t) xmlBufferLength (buffer), xmlBufferContent (buffer)) &&
-       gsf_output_close (member);
-  xmlBufferFree (buffer);
-  return ok;
+  return gsf_output_close (member) && !sink.failed;
 }
 
 gboolean

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <gsf/gsf-infile-impl.h>
 #include <gsf/gsf-infile-msole.h>
 #include <gsf/gsf-infile-zip.h>
 #include <gsf/gsf-input-memory.h>
@@ -50,15 +51,52 @@ fail_damaged (CtgSheetReader *reader)
 
 /* Members of the zip */
 
+/* libgsf's gsf_infile_child_by_name() logs a warning when a member is
+ * damaged; a partner's damaged file is an error to report, not a warning */
+static GsfInput *
+child_by_name (CtgSheetReader *reader,
+               GsfInfile      *dir,
+               const char     *name)
+{
+  GsfInfileClass *klass = GSF_INFILE_CLASS (G_OBJECT_GET_CLASS (dir));
+  GError *local_error = NULL;
+  GsfInput *child;
+
+  if (klass->child_by_name == NULL)
+    return gsf_infile_child_by_name (dir, name);
+  child = klass->child_by_name (dir, name, &local_error);
+  if (local_error != NULL)
+    {
+      g_clear_object (&child);
+      g_error_free (local_error);
+      fail_damaged (reader);
+    }
+  return child;
+}
+
 static GsfInput *
 open_member (CtgSheetReader *reader,
              const char     *path)
 {
   g_auto(GStrv) parts = g_strsplit (path, "/", 16);
+  g_autoptr(GsfInput) current = NULL;
 
   if (reader->zip == NULL)
     return NULL;
-  return gsf_infile_child_by_aname (reader->zip, (const char **) parts);
+  current = g_object_ref (GSF_INPUT (reader->zip));
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      GsfInput *child;
+
+      if (!GSF_IS_INFILE (current))
+        return NULL;
+      child = child_by_name (reader, GSF_INFILE (current), parts[i]);
+      g_object_unref (current);
+      current = child;
+      if (current == NULL)
+        return NULL;
+    }
+  return g_steal_pointer (&current);
 }
 
 gboolean
@@ -259,6 +297,17 @@ _ctg_sheet_begin (CtgSheetReader *reader)
   g_clear_pointer (&reader->merges, g_array_unref);
   reader->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_csv_row_free);
   reader->merges = g_array_new (FALSE, FALSE, sizeof (CtgSheetRange));
+  reader->n_cells = 0;
+}
+
+/* Repeated rows and merged cells multiply what a small file holds */
+static gboolean
+count_cell (CtgSheetReader *reader)
+{
+  if (++reader->n_cells <= CTG_SHEET_MAX_CELLS)
+    return TRUE;
+  _ctg_sheet_fail (reader, _("The sheet has too many cells: it was not read."));
+  return FALSE;
 }
 
 static void
@@ -313,6 +362,8 @@ _ctg_sheet_set_cell (CtgSheetReader *reader,
       g_ptr_array_add (reader->rows, last);
     }
 
+  if (!count_cell (reader))
+    return;
   while (last->cells->len <= column)
     g_ptr_array_add (last->cells, g_strdup (""));
   g_free (g_ptr_array_index (last->cells, column));
@@ -356,7 +407,9 @@ find_row (GPtrArray *rows,
 static void
 apply_merges (CtgSheetReader *reader)
 {
-  for (guint m = 0; m < reader->merges->len; m++)
+  guint64 work = 0;
+
+  for (guint m = 0; m < reader->merges->len && reader->error == NULL; m++)
     {
       const CtgSheetRange *range = &g_array_index (reader->merges, CtgSheetRange, m);
       guint first = find_row (reader->rows, range->first_row);
@@ -379,10 +432,17 @@ apply_merges (CtgSheetReader *reader)
             break;
           for (guint c = range->first_column; c <= last_column; c++)
             {
+              if (++work > CTG_SHEET_MAX_MERGE_WORK)
+                {
+                  _ctg_sheet_fail (reader, _("The sheet has too many merged cells: it was not read."));
+                  return;
+                }
               while (row->cells->len <= c)
                 g_ptr_array_add (row->cells, g_strdup (""));
               if (((char *) g_ptr_array_index (row->cells, c))[0] == '\0')
                 {
+                  if (!count_cell (reader))
+                    return;
                   g_free (g_ptr_array_index (row->cells, c));
                   g_ptr_array_index (row->cells, c) = g_strdup (value);
                 }
@@ -491,6 +551,11 @@ ctg_sheet_detect (const char *data,
 }
 
 static void
+ignore_print (const char *text)
+{
+}
+
+static void
 reader_clear (CtgSheetReader *reader)
 {
   g_clear_object (&reader->zip);
@@ -532,6 +597,7 @@ ctg_sheet_read (const char  *data,
   g_autoptr(GBytes) bytes = g_bytes_new_static (data, length);
   g_autoptr(GsfInput) input = NULL;
   GError *zip_error = NULL;
+  GPrintFunc previous_printerr;
 
   init_libraries ();
 
@@ -549,10 +615,14 @@ ctg_sheet_read (const char  *data,
       break;
     }
 
+  /* libgsf prints "Header is 0x…" on stderr for a damaged zip member */
+  previous_printerr = g_set_printerr_handler (ignore_print);
+
   input = gsf_input_memory_new ((const guint8 *) data, (gsf_off_t) length, FALSE);
   reader.zip = gsf_infile_zip_new (input, &zip_error);
   if (reader.zip == NULL)
     {
+      g_set_printerr_handler (previous_printerr);
       g_clear_error (&zip_error);
       g_set_error_literal (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_BAD_CSV,
                            _("The spreadsheet is damaged: it cannot be read."));
@@ -567,6 +637,7 @@ ctg_sheet_read (const char  *data,
     _ctg_sheet_read_ods (&reader);
   else
     _ctg_sheet_fail (&reader, _("The file is a zip archive but not a spreadsheet (.xlsx or .ods)."));
+  g_set_printerr_handler (previous_printerr);
 
   if (reader.error != NULL)
     {

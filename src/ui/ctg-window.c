@@ -21,6 +21,7 @@
 #include "ctg-dashboard.h"
 #include "ctg-evaluation-page.h"
 #include "ctg-export-dialog.h"
+#include "ctg-update-dialog.h"
 #include "ctg-timeline.h"
 #include "ctg-window-private.h"
 
@@ -191,6 +192,8 @@ update_actions (CtgWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", writable && ctg_document_can_redo (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has_doc);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-sheet", has_doc);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-updates", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-axis", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-action", writable && self->axis_id != 0);
@@ -1935,6 +1938,22 @@ on_report_exported_cb (CtgExportDialog *dialog,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* Spreadsheets: see ctg-update-dialog.c */
+static void
+sheet_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  CtgWindow *self = CTG_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.import-plan"))
+    ctg_sheet_import_plan (GTK_WINDOW (self));
+  else if (g_str_equal (action_name, "win.export-sheet"))
+    ctg_sheet_export (GTK_WINDOW (self), self->document);
+  else
+    ctg_sheet_import_updates (GTK_WINDOW (self), self->document);
+}
+
 static void
 export_pdf_action (GtkWidget  *widget,
                    const char *action_name,
@@ -2343,6 +2362,9 @@ ctg_window_class_init (CtgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "win.import-plan", NULL, sheet_action);
+  gtk_widget_class_install_action (widget_class, "win.export-sheet", NULL, sheet_action);
+  gtk_widget_class_install_action (widget_class, "win.import-updates", NULL, sheet_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action);
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-page", "page");

@@ -22,7 +22,7 @@ fi
 ninja -C "$build" >/dev/null || { ninja -C "$build"; exit 1; }
 
 # Seed corpora: the example conventions, an empty one, and the plan tables
-mkdir -p "$build/corpus/open-bytes" "$build/corpus/csv-import" "$build/fuzz-crashes"
+mkdir -p "$build/corpus/open-bytes" "$build/corpus/csv-import" "$build/corpus/sheet-import" "$build/fuzz-crashes"
 cp -n "$build"/data/examples/*.ctg "$build/corpus/open-bytes/" 2>/dev/null
 [ -f "$build/corpus/open-bytes/empty.ctg" ] || \
   "$build/src/cli/ctg" new "$build/corpus/open-bytes/empty.ctg" >/dev/null 2>&1 || true
@@ -31,6 +31,19 @@ for f in data/examples/*.csv; do
   # Short pieces of each table: the header and a few rows fuzz faster
   head -n 4 "$f" > "$build/corpus/csv-import/head-$(basename "$f")"
 done
+
+# Spreadsheets: a first byte says what follows (see fuzz-sheet-import.c):
+# 0 a whole file, 1 an .xlsx's sheet XML, 2 an .ods's content.xml
+for f in tests/fixtures/sheets/m2a.xlsx tests/fixtures/sheets/m2a.ods tests/fixtures/sheets/update-returned.xlsx; do
+  name=$(basename "$f")
+  [ -f "$build/corpus/sheet-import/file-$name" ] || { printf '\000'; cat "$f"; } > "$build/corpus/sheet-import/file-$name"
+done
+[ -f "$build/corpus/sheet-import/sheet-m2a.xml" ] || \
+  { printf '\001'; unzip -p tests/fixtures/sheets/m2a.xlsx xl/worksheets/sheet1.xml | head -c 8000; } \
+    > "$build/corpus/sheet-import/sheet-m2a.xml"
+[ -f "$build/corpus/sheet-import/content-m2a.xml" ] || \
+  { printf '\002'; unzip -p tests/fixtures/sheets/m2a.ods content.xml | head -c 16000; } \
+    > "$build/corpus/sheet-import/content-m2a.xml"
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
@@ -43,10 +56,11 @@ export TMPDIR=$fuzz_tmp
 export LC_ALL=C.UTF-8
 
 total_crashes=0
-for target in open-bytes csv-import; do
+for target in open-bytes csv-import sheet-import; do
   log="$build/fuzz-$target.log"
   max_len=4096
   [ "$target" = open-bytes ] && max_len=262144
+  [ "$target" = sheet-import ] && max_len=65536
   parallel=()
   [ "$jobs" -gt 1 ] && parallel=(-jobs="$jobs" -workers="$jobs")
   "$build/tests/fuzz/fuzz-$target" -max_total_time="$seconds" -max_len="$max_len" \

@@ -1,0 +1,139 @@
+/* test-update-dialog.c: the review of a partners' sheet, in the app
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "ctg-test-util.h"
+#include "ctg-update-dialog.h"
+
+static CtgDocument *
+open_update_fixture (void)
+{
+  g_autofree char *source = g_build_filename (g_getenv ("CTG_TEST_FIXTURES"), "sheets", "update.ctg", NULL);
+  g_autofree char *dest = ctg_test_tmp_path ("update.ctg");
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  CtgDocument *doc;
+  gsize length;
+
+  data = ctg_test_read_file (source, &length);
+  g_assert_true (g_file_set_contents (dest, data, (gssize) length, NULL));
+  doc = ctg_document_open (dest, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  return doc;
+}
+
+/* One row per change, each with its check button; unticking leaves that
+ * change out, and Apply is one undo step */
+static void
+test_review (void)
+{
+  g_autoptr(CtgDocument) doc = open_update_fixture ();
+  g_autofree char *path = g_build_filename (g_getenv ("CTG_TEST_FIXTURES"), "sheets", "update-returned.ods", NULL);
+  g_autofree char *data = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtgAction) three = NULL;
+  g_autoptr(CtgAction) five = NULL;
+  g_autofree char *before = ctg_document_export_csv (doc, ';');
+  g_autofree char *after = NULL;
+  GtkWindow *parent = GTK_WINDOW (gtk_window_new ());
+  CtgUpdateDialog *dialog;
+  GtkWidget *first_check = NULL;
+  guint rows = 0;
+  gsize length;
+
+  data = ctg_test_read_file (path, &length);
+  changes = ctg_plan_update_compute (doc, data, length, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  dialog = ctg_update_dialog_new (parent, doc, changes);
+  gtk_window_present (GTK_WINDOW (dialog));
+  ctg_test_spin (50);
+
+  /* The rows and their check buttons */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dialog)); child != NULL;)
+    {
+      if (ADW_IS_ACTION_ROW (child))
+        {
+          rows++;
+          if (first_check == NULL)
+            {
+              GtkWidget *w = child;
+
+              while (w != NULL && !GTK_IS_CHECK_BUTTON (w))
+                w = gtk_widget_get_first_child (w) ? gtk_widget_get_first_child (w) : gtk_widget_get_next_sibling (w);
+              first_check = w;
+            }
+        }
+      /* Depth first through the dialog */
+      if (gtk_widget_get_first_child (child) != NULL && !ADW_IS_ACTION_ROW (child))
+        child = gtk_widget_get_first_child (child);
+      else
+        {
+          while (child != NULL && gtk_widget_get_next_sibling (child) == NULL)
+            {
+              child = gtk_widget_get_parent (child);
+              if (child == GTK_WIDGET (dialog))
+                child = NULL;
+            }
+          if (child != NULL)
+            child = gtk_widget_get_next_sibling (child);
+        }
+    }
+  g_assert_cmpuint (rows, ==, 6);
+
+  /* CTG_SCREENSHOT=FILE.png: the dialog as shown, to look at */
+  if (g_getenv ("CTG_SCREENSHOT") != NULL)
+    {
+      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (dialog));
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+      g_autoptr(GskRenderNode) node = NULL;
+      g_autoptr(GdkTexture) texture = NULL;
+
+      ctg_test_spin (500);
+      gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (dialog)),
+                              gtk_widget_get_height (GTK_WIDGET (dialog)));
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (dialog)), node, NULL);
+      g_assert_true (gdk_texture_save_to_png (texture, g_getenv ("CTG_SCREENSHOT")));
+    }
+  g_assert_nonnull (first_check);
+  g_assert_cmpuint (ctg_update_dialog_count_ticked (dialog), ==, 6);
+
+  /* Untick the first (action 3's status) and apply */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (first_check), FALSE);
+  g_assert_cmpuint (ctg_update_dialog_count_ticked (dialog), ==, 5);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  ctg_test_spin (50);
+
+  three = ctg_document_get_action (doc, 3);
+  five = ctg_document_get_action (doc, 5);
+  g_assert_cmpint (ctg_action_get_status (three), ==, CTG_STATUS_TODO);
+  g_assert_cmpint (ctg_action_get_status (five), ==, CTG_STATUS_ABANDONED);
+
+  g_assert_true (ctg_document_undo (doc, &error));
+  after = ctg_document_export_csv (doc, ';');
+  g_assert_cmpstr (after, ==, before);
+
+  gtk_window_destroy (parent);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ctg_test_init (&argc, &argv);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add_func ("/update-dialog/review", test_review);
+
+  return g_test_run ();
+}

@@ -290,7 +290,8 @@ test_window_edit_one_action (void)
   action = g_list_model_get_item (_ctg_window_get_shown_actions (window), 2);
   id = ctg_action_get_id (action);
   axis_row = row_text (sidebar, 4);
-  g_assert_nonnull (strstr (axis_row, "17 actions|"));
+  /* The actions à lancer with no progress: 0 %, not "no progress" */
+  g_assert_nonnull (strstr (axis_row, "17 actions · 0 %|"));
 
   g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, id, "title", "Titre changé dans la liste", &error));
   g_assert_no_error (error);
@@ -303,13 +304,13 @@ test_window_edit_one_action (void)
   g_assert_cmpstr (ctg_action_get_title (shown), ==, "Titre changé dans la liste");
   g_clear_pointer (&axis_row, g_free);
   axis_row = row_text (sidebar, 4);
-  g_assert_nonnull (strstr (axis_row, "17 actions · 50 %|"));
+  g_assert_nonnull (strstr (axis_row, "17 actions · 3 %|"));
   dashboard_row = row_text (sidebar, 0);
-  g_assert_nonnull (strstr (dashboard_row, "34 actions · 50 %|"));
+  g_assert_nonnull (strstr (dashboard_row, "34 actions · 1 %|"));
   /* The other axes' figures are as they were */
   g_clear_pointer (&axis_row, g_free);
   axis_row = row_text (sidebar, 5);
-  g_assert_null (strstr (axis_row, "%"));
+  g_assert_nonnull (strstr (axis_row, " · 0 %|"));
 
   /* Undone: back in the list and the figures */
   g_assert_true (ctg_document_undo (doc, &error));
@@ -319,7 +320,7 @@ test_window_edit_one_action (void)
   g_assert_cmpstr (ctg_action_get_title (shown), ==, "Titre changé dans la liste");
   g_clear_pointer (&axis_row, g_free);
   axis_row = row_text (sidebar, 4);
-  g_assert_nonnull (strstr (axis_row, "17 actions|"));
+  g_assert_nonnull (strstr (axis_row, "17 actions · 0 %|"));
   g_assert_true (ctg_document_undo (doc, &error));
   ctg_test_spin (50);
   g_clear_object (&shown);

@@ -768,31 +768,19 @@ write_summary (Writer *w)
   g_autofree char *heading = NULL;
   g_autofree char *n_text = NULL;
   g_autofree char *explanation = NULL;
-  GDate until = report->meeting;
-  guint32 from_day, until_day;
+  GDate until;
 
-  g_date_add_months (&until, 6);
+  ctg_due_soon_until (&report->meeting, &until);
   until_text = _ctg_report_format_gdate (&until);
-  from_day = g_date_get_julian (&report->meeting);
-  until_day = g_date_get_julian (&until);
 
   for (guint i = 0; i < report->actions->len; i++)
     {
       CtgAction *action = g_ptr_array_index (report->actions, i);
-      const CtgDate *echeance = ctg_action_get_echeance (action);
-      CtgStatus status = ctg_action_get_status (action);
 
       if (ctg_action_is_overdue (action, &report->meeting))
         g_ptr_array_add (overdue, action);
-      else if (ctg_date_is_set (echeance) && status != CTG_STATUS_DONE && status != CTG_STATUS_ABANDONED)
-        {
-          g_autoptr(GDate) first = ctg_date_first_day (echeance);
-          g_autoptr(GDate) last = ctg_date_last_day (echeance);
-
-          /* Due within these months: "2025" is, in March 2025 */
-          if (g_date_get_julian (last) >= from_day && g_date_get_julian (first) <= until_day)
-            g_ptr_array_add (coming, action);
-        }
+      else if (ctg_action_is_due_soon (action, &report->meeting))
+        g_ptr_array_add (coming, action);
     }
   g_ptr_array_sort (overdue, compare_echeance);
   g_ptr_array_sort (coming, compare_echeance);

@@ -45,29 +45,6 @@ struct _CtgDashboard
 
 G_DEFINE_FINAL_TYPE (CtgDashboard, ctg_dashboard, ADW_TYPE_BIN)
 
-/**
- * ctg_action_is_due_soon:
- *
- * Whether the échéance of @action ends in the coming CTG_DUE_SOON_DAYS days
- * (today included) while the action is still to be done: neither done nor
- * abandoned.
- */
-gboolean
-ctg_action_is_due_soon (CtgAction   *action,
-                        const GDate *today)
-{
-  const CtgDate *echeance = ctg_action_get_echeance (action);
-  CtgStatus status = ctg_action_get_status (action);
-  g_autoptr(GDate) last = NULL;
-  GDate limit = *today;
-
-  if (!ctg_date_is_set (echeance) || status == CTG_STATUS_DONE || status == CTG_STATUS_ABANDONED)
-    return FALSE;
-  last = ctg_date_last_day (echeance);
-  g_date_add_days (&limit, CTG_DUE_SOON_DAYS);
-  return g_date_compare (last, today) >= 0 && g_date_compare (last, &limit) <= 0;
-}
-
 /* Helpers */
 
 static GVariant *
@@ -300,7 +277,8 @@ fill_figures (CtgDashboard *self)
   }
   {
     g_autofree char *figure = g_strdup_printf ("%u", soon);
-    g_autofree char *caption = g_strdup_printf (_("Échéances in the next %u days"), CTG_DUE_SOON_DAYS);
+    /* The same horizon, and words, as the COPIL report's list */
+    g_autofree char *caption = g_strdup (_("Échéances of the coming six months"));
     add_card (self, "soon", soon, figure, caption, _("still to be done"), soon > 0 ? "warning" : NULL,
               filter_target (self, "soon", g_variant_new_boolean (TRUE)));
   }

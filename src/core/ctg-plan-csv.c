@@ -404,7 +404,7 @@ check_row (CtgCsvRow   *csv,
 {
   g_autoptr(PlanRow) row = g_new0 (PlanRow, 1);
   guint before = problems->len;
-  CtgDate start = { 0 }, echeance = { 0 }, range_start = { 0 };
+  CtgDate start = { 0 }, echeance = { 0 }, range_start = { 0 }, start_range_end = { 0 };
   CtgStatus status;
 
   row->line = csv->line;
@@ -471,11 +471,19 @@ check_row (CtgCsvRow   *csv,
       row_problem (problems, row->line, local_error->message);
   }
 
-  if (!ctg_date_parse (row->cells[COL_START], &start))
+  /* "2023-2024" in début, as in échéance, is the years of both: début 2023,
+   * and échéance 2024 unless the échéance says otherwise */
+  if (!ctg_date_parse_range (row->cells[COL_START], &start, &start_range_end))
     {
       g_autofree char *message = g_strdup_printf (_("“%s” is not a valid start date"),
                                                   g_strstrip (row->cells[COL_START]));
       row_problem (problems, row->line, message);
+    }
+  else if (!ctg_date_is_set (&start))
+    {
+      /* One date: ctg_date_parse_range() gives it as the end */
+      start = start_range_end;
+      start_range_end = (CtgDate) { 0, 0, 0 };
     }
   if (!ctg_date_parse_range (row->cells[COL_ECHEANCE], &range_start, &echeance))
     {
@@ -483,13 +491,30 @@ check_row (CtgCsvRow   *csv,
                                                   g_strstrip (row->cells[COL_ECHEANCE]));
       row_problem (problems, row->line, message);
     }
-  else if (ctg_date_is_set (&range_start))
+  else
     {
-      /* "2023 2024": the years of start and échéance */
-      if (ctg_date_is_set (&start) && (start.year != range_start.year || start.month || start.day))
-        row_problem (problems, row->line, _("the échéance gives two years but the start is also given"));
-      else
-        start = range_start;
+      if (ctg_date_is_set (&range_start))
+        {
+          /* "2023 2024": the years of start and échéance */
+          if (ctg_date_is_set (&start) && (start.year != range_start.year || start.month || start.day))
+            row_problem (problems, row->line, _("the échéance gives two years but the start is also given"));
+          else
+            start = range_start;
+        }
+      if (ctg_date_is_set (&start_range_end))
+        {
+          if (!ctg_date_is_set (&echeance))
+            echeance = start_range_end;
+          else if (echeance.year != start_range_end.year)
+            {
+              g_autofree char *message =
+                g_strdup_printf (_("the start “%s” ends in %u but the échéance is “%s”"),
+                                 g_strstrip (row->cells[COL_START]), start_range_end.year,
+                                 g_strstrip (row->cells[COL_ECHEANCE]));
+
+              row_problem (problems, row->line, message);
+            }
+        }
     }
 
   if (!ctg_date_range_valid (&start, &echeance))
@@ -846,6 +871,7 @@ ctg_document_import_csv (CtgDocument  *self,
                          GError      **error)
 {
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) parse_problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) plan = g_ptr_array_new_with_free_func ((GDestroyNotify) plan_row_free);
   g_autoptr(GHashTable) ids = NULL;
@@ -859,12 +885,15 @@ ctg_document_import_csv (CtgDocument  *self,
   g_return_val_if_fail (CTG_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
 
-  rows = ctg_csv_parse (data, length, NULL, problems);
+  /* A file that stops being readable (an unclosed quote on line 8) still
+   * had its rows before that read: they are checked too, so that every bad
+   * row is reported at once, then what stopped the reading */
+  rows = ctg_csv_parse (data, length, NULL, parse_problems);
 
-  if (problems->len == 0 && rows->len == 0)
+  if (parse_problems->len == 0 && rows->len == 0)
     g_ptr_array_add (problems, g_strdup (_("the file is empty")));
 
-  if (problems->len == 0)
+  if (rows->len > 0)
     {
       header = g_ptr_array_index (rows, 0);
       for (guint c = 0; c < N_COLUMNS; c++)
@@ -892,11 +921,11 @@ ctg_document_import_csv (CtgDocument  *self,
     }
 
   /* A header alone would be "imported" without adding anything: say so */
-  if (problems->len == 0 && rows->len == 1)
+  if (problems->len == 0 && parse_problems->len == 0 && rows->len == 1)
     row_problem (problems, ((CtgCsvRow *) g_ptr_array_index (rows, 0))->line,
                  _("the table has a header but no rows under it"));
 
-  if (problems->len == 0)
+  if (problems->len == 0 && rows->len > 0)
     {
       for (guint i = 1; i < rows->len; i++)
         {
@@ -906,6 +935,8 @@ ctg_document_import_csv (CtgDocument  *self,
             g_ptr_array_add (plan, row);
         }
     }
+
+  g_ptr_array_extend_and_steal (problems, g_steal_pointer (&parse_problems));
 
   if (problems->len > 0)
     {

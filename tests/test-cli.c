@@ -268,6 +268,16 @@ test_cli_evaluation (void)
   g_assert_nonnull (strstr (out, "Caf: 8\u202F000\u00A0€"));
   g_assert_nonnull (strstr (out, "Budget: 12\u202F000\u00A0€"));
 
+  /* ctg changes says what the window's history says, not journal rows */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "changes", path, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, " · Edit action — FA 1.1 "));
+  g_assert_nonnull (strstr (out, "\n  Status: To start → In progress\n"));
+  g_assert_nonnull (strstr (out, "\n  Progress: — → 40 %\n"));
+  g_assert_null (strstr (out, "update"));
+  g_assert_null (strstr (out, "{\""));
+
   /* A budget with no funder amounts, for no given year: the same sum as the
    * PDF's annual review, not an empty list */
   g_clear_pointer (&out, g_free);

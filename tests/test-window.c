@@ -312,6 +312,17 @@ test_window_edit_one_action (void)
   axis_row = row_text (sidebar, 5);
   g_assert_nonnull (strstr (axis_row, " · 0 %|"));
 
+  /* Undo says what it undid: the field and the action, not "Edit" */
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, id, "echeance", "2031", &error));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (window), "ctg-last-toast"), ==,
+                   "Undone: échéance of “Titre changé dans la liste”");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (window), "ctg-last-toast"), ==,
+                   "Redone: échéance of “Titre changé dans la liste”");
+  g_assert_true (ctg_document_undo (doc, &error));
+  ctg_test_spin (50);
+
   /* Undone: back in the list and the figures */
   g_assert_true (ctg_document_undo (doc, &error));
   ctg_test_spin (50);

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "ctg-action.h"
+#include "ctg-change-text.h"
 #include "ctg-csv.h"
 #include "ctg-date.h"
 #include "ctg-document.h"

@@ -144,6 +144,8 @@ show_toast (CtgWindow  *self,
             const char *message)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  /* AdwToastOverlay 1.2 has no getter: the tests read it here */
+  g_object_set_data_full (G_OBJECT (self), "ctg-last-toast", g_strdup (message), g_free);
 }
 
 static void
@@ -1526,6 +1528,17 @@ save_as_action (GtkWidget  *widget,
 
 /* Editing */
 
+static char *
+describe_last_edit (CtgWindow *self)
+{
+  g_autoptr(GPtrArray) changes = ctg_document_list_undo_changes (self->document);
+  g_autoptr(GPtrArray) texts = ctg_change_text_describe (self->document, changes);
+
+  if (texts->len == 0)
+    return ctg_document_dup_undo_label (self->document);
+  return ctg_change_text_dup_summary (self->document, g_ptr_array_index (texts, texts->len - 1));
+}
+
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
@@ -1533,15 +1546,20 @@ undo_action (GtkWidget  *widget,
 {
   CtgWindow *self = CTG_WINDOW (widget);
   gboolean undo = g_str_equal (action_name, "win.undo");
-  g_autofree char *label = undo ? ctg_document_dup_undo_label (self->document)
-                                : ctg_document_dup_redo_label (self->document);
+  g_autofree char *label = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* The toast says what was undone ("échéance of “…”"), not just "Edit":
+   * an undone edit is described before it goes, a redone one after */
+  if (undo)
+    label = describe_last_edit (self);
   if (!(undo ? ctg_document_undo (self->document, &error) : ctg_document_redo (self->document, &error)))
     {
       show_toast (self, error->message);
       return;
     }
+  if (!undo)
+    label = describe_last_edit (self);
 
   {
     /* Translators: shown after Undo, as in "Undone: Change pilots" */

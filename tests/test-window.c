@@ -703,6 +703,72 @@ test_window_read_only (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* What asks for more than @limit pixels of width, for the test's log */
+static void
+log_wide (GtkWidget *widget,
+          int        limit,
+          int        depth)
+{
+  int min = 0;
+
+  if (!gtk_widget_get_visible (widget))
+    return;
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  if (min <= limit)
+    return;
+  g_test_message ("%*s%s #%s %s: %d px", depth, "", G_OBJECT_TYPE_NAME (widget), gtk_widget_get_name (widget),
+                  GTK_IS_LABEL (widget) ? gtk_label_get_label (GTK_LABEL (widget)) : "", min);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    log_wide (child, limit, depth + 1);
+}
+
+/* Adaptive: side by side at the default size (it asked for 932 px, the
+ * content stack being as wide as its widest page, and opened folded),
+ * folded below, and usable from GNOME's smallest width, 360 px, on every
+ * page */
+static void
+test_window_adaptive (void)
+{
+  CtgWindow *window = open_window ("creusot-montceau", NULL);
+  AdwLeaflet *leaflet = ADW_LEAFLET (find_type (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
+  const char *pages[] = { "dashboard", "actions", "timeline", "convention", "evaluation" };
+  int min = 0;
+
+  g_assert_nonnull (leaflet);
+  ctg_test_spin (200);
+  g_test_message ("default: %d × %d", gtk_widget_get_width (GTK_WIDGET (window)), gtk_widget_get_height (GTK_WIDGET (window)));
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  CTG_TEST_WAIT_FOR (adw_leaflet_get_folded (leaflet));
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[i]));
+      ctg_test_spin (100);
+      log_wide (GTK_WIDGET (leaflet), 360, 0);
+      gtk_widget_measure (GTK_WIDGET (leaflet), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      g_test_message ("%s: the content asks for %d px", pages[i], min);
+      g_assert_cmpint (min, <=, 360);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -711,6 +777,7 @@ main (int   argc,
   gtk_init ();
   adw_init ();
 
+  g_test_add_func ("/window/adaptive", test_window_adaptive);
   g_test_add_func ("/window/browse", test_window_browse);
   g_test_add_func ("/window/search", test_window_search);
   g_test_add_func ("/window/undo", test_window_undo);

@@ -23,7 +23,7 @@ struct _CtgDashboard
   /* Template widgets */
   GtkLabel     *heading;
   GtkDropDown  *axis_selector;
-  GtkBox       *cards;
+  GtkFlowBox   *cards;
   GtkListBox   *status_list;
   GtkListBox   *pilot_list;
   GtkListBox   *governance_list;
@@ -118,7 +118,7 @@ add_card (CtgDashboard *self,
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   gtk_widget_set_tooltip_text (button, _("Show these actions"));
-  gtk_box_append (self->cards, button);
+  gtk_flow_box_append (self->cards, button);
   g_hash_table_insert (self->figures, g_strdup (name), button);
   g_object_set_data (G_OBJECT (button), "count", GUINT_TO_POINTER (count));
   return button;
@@ -210,7 +210,7 @@ fill_figures (CtgDashboard *self)
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->cards))) != NULL)
-    gtk_box_remove (self->cards, child);
+    gtk_flow_box_remove (self->cards, child);
   clear_list (self->status_list);
   clear_list (self->pilot_list);
 

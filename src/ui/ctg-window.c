@@ -63,7 +63,8 @@ struct _CtgWindow
   GtkToggleButton      *zoom_years;
   GtkToggleButton      *zoom_quarters;
   GtkToggleButton      *zoom_months;
-  GtkBox               *timeline_legend;
+  GtkFlowBox           *timeline_legend;
+  GtkWidget            *undo_button;
 
   /* Owned references */
   GFile                *file;
@@ -1229,6 +1230,9 @@ on_editor_toast_cb (GtkWidget  *editor,
 static void
 on_leaflet_folded_cb (CtgWindow *self)
 {
+  /* Folded to one pane, down to 360 px: the header bar keeps room for the
+   * title; Undo stays on Ctrl+Z and in the toasts */
+  gtk_widget_set_visible (self->undo_button, !adw_leaflet_get_folded (self->leaflet));
   update_actions (self);
 }
 
@@ -2182,7 +2186,7 @@ fill_legend (CtgWindow *self)
       gtk_box_append (GTK_BOX (item), dot);
       gtk_box_append (GTK_BOX (item), gtk_label_new (i < CTG_N_STATUSES ? ctg_status_to_label ((CtgStatus) i)
                                                                         : _("Overdue")));
-      gtk_box_append (self->timeline_legend, item);
+      gtk_flow_box_append (self->timeline_legend, item);
     }
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->timeline_legend),
                                _("A faded end: a date known to the year or the month only. "
@@ -2327,6 +2331,7 @@ ctg_window_class_init (CtgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, zoom_quarters);
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, zoom_months);
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, timeline_legend);
+  gtk_widget_class_bind_template_child (widget_class, CtgWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, pilot_filter);
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, year_filter);
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, content_stack);

@@ -2139,6 +2139,28 @@ show_shortcuts_action (GtkWidget  *widget,
       g_autoptr(GtkBuilder) builder =
         gtk_builder_new_from_resource ("/io/github/ctgplanner/CtgPlanner/ui/ctg-shortcuts-window.ui");
       GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+      g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+
+      /* A shortcut named by its action shows keys only in the help overlay
+       * GtkApplicationWindow builds itself: write the application's
+       * accelerators in, so the first page is not blank */
+      for (GSList *l = objects; app != NULL && l != NULL; l = l->next)
+        {
+          g_autofree char *action = NULL;
+          g_auto(GStrv) accels = NULL;
+          g_autofree char *joined = NULL;
+
+          if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+            continue;
+          g_object_get (l->data, "action-name", &action, NULL);
+          if (action == NULL)
+            continue;
+          accels = gtk_application_get_accels_for_action (app, action);
+          joined = g_strjoinv (" ", accels);
+          if (joined[0] != '\0')
+            g_object_set (l->data, "accelerator", joined, NULL);
+        }
 
       gtk_window_set_transient_for (shortcuts, GTK_WINDOW (self));
       gtk_window_set_hide_on_close (shortcuts, TRUE);

@@ -728,9 +728,16 @@ test_dashboard_figures (void)
       g_assert_true (ctg_action_is_overdue (action, today));
     }
 
-  /* Back goes to the dashboard, the filters cleared */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
-  CTG_TEST_WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "dashboard") == 0);
+  /* Back goes to the dashboard, the filters cleared and the search bar
+   * closed: it does not stay over the dashboard */
+  {
+    GtkWidget *bar = gtk_widget_get_ancestor (GTK_WIDGET (_ctg_window_get_search_entry (window)), GTK_TYPE_SEARCH_BAR);
+
+    gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (bar), TRUE);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
+    CTG_TEST_WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "dashboard") == 0);
+    g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (bar)));
+  }
 
   /* The dashboard of one axis counts, and lists, that axis only */
   axis = g_array_index (axes, gint64, 1);

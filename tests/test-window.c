@@ -93,6 +93,8 @@ test_window_browse (void)
   ctg_test_spin (50);
 
   /* Activating a row opens the action */
+  /* A list of navigation rows: one click opens an action */
+  g_assert_true (gtk_list_view_get_single_click_activate (_ctg_window_get_actions_view (window)));
   g_signal_emit_by_name (_ctg_window_get_actions_view (window), "activate", 0);
   ctg_test_spin (50);
   g_assert_cmpstr (_ctg_window_get_visible_page (window), ==, "action");
@@ -517,6 +519,8 @@ test_window_edit_action (void)
   ctg_test_spin (50);
   shown = g_list_model_get_item (_ctg_window_get_shown_actions (window), 0);
   action_id = ctg_action_get_id (shown);
+  /* A list of navigation rows: one click opens an action */
+  g_assert_true (gtk_list_view_get_single_click_activate (_ctg_window_get_actions_view (window)));
   g_signal_emit_by_name (_ctg_window_get_actions_view (window), "activate", 0);
   ctg_test_spin (50);
   g_assert_cmpstr (_ctg_window_get_visible_page (window), ==, "action");
@@ -751,6 +755,8 @@ test_window_adaptive (void)
   const char *pages[] = { "dashboard", "actions", "timeline", "convention", "evaluation" };
   int min = 0;
 
+  /* GNOME's title buttons, not Xvfb's minimize, maximize and close */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
   g_assert_nonnull (leaflet);
   ctg_test_spin (200);
   g_test_message ("default: %d × %d", gtk_widget_get_width (GTK_WIDGET (window)), gtk_widget_get_height (GTK_WIDGET (window)));
@@ -762,12 +768,30 @@ test_window_adaptive (void)
     {
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[i]));
       ctg_test_spin (100);
-      log_wide (GTK_WIDGET (leaflet), 360, 0);
       gtk_widget_measure (GTK_WIDGET (leaflet), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      log_wide (GTK_WIDGET (leaflet), min > 360 ? 25 : 360, 0);
       g_test_message ("%s: the content asks for %d px", pages[i], min);
       g_assert_cmpint (min, <=, 360);
     }
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* One application for the tests that need one: a process registers once */
+static CtgApplication *
+test_application (void)
+{
+  static CtgApplication *app;
+
+  if (app == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      app = ctg_application_new ();
+      g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+      g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+      g_assert_no_error (error);
+    }
+  return app;
 }
 
 static void
@@ -791,15 +815,11 @@ collect_shortcuts (GtkWidget  *widget,
 static void
 test_window_shortcuts (void)
 {
-  g_autoptr(CtgApplication) app = ctg_application_new ();
+  CtgApplication *app = test_application ();
   g_autoptr(GHashTable) accels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GError) error = NULL;
   GtkWidget *shortcuts = NULL;
   CtgWindow *window;
 
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
   window = ctg_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
   {
@@ -832,6 +852,40 @@ test_window_shortcuts (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Opening a file that is not a convention (ctg-planner notes.txt) shows why,
+ * and leaves no empty window behind */
+static void
+test_window_open_not_convention (void)
+{
+  CtgApplication *app = test_application ();
+  g_autofree char *path = ctg_test_tmp_path ("notes.ctg");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  g_assert_true (g_file_set_contents (path, "Ceci est une note, pas une convention.\n", -1, &error));
+
+  ctg_application_open_file (app, file);
+  ctg_test_spin (100);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        dialog = ADW_MESSAGE_DIALOG (toplevel);
+      if (CTG_IS_WINDOW (toplevel))
+        g_assert_false (gtk_widget_get_visible (GTK_WIDGET (toplevel)));
+    }
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "notes.ctg"));
+
+  adw_message_dialog_response (dialog, "close");
+  ctg_test_spin (100);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    g_assert_false (CTG_IS_WINDOW (l->data));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -840,6 +894,7 @@ main (int   argc,
   gtk_init ();
   adw_init ();
 
+  g_test_add_func ("/window/open-not-convention", test_window_open_not_convention);
   g_test_add_func ("/window/shortcuts", test_window_shortcuts);
   g_test_add_func ("/window/adaptive", test_window_adaptive);
   g_test_add_func ("/window/browse", test_window_browse);

@@ -420,7 +420,8 @@ add_rollup_line (GtkGrid                  *grid,
   gtk_widget_add_css_class (counts_label, "dim-label");
   gtk_widget_add_css_class (counts_label, "caption");
   gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (bar), summary->counted > 0 ? summary->average / 100 : 0);
-  gtk_widget_set_size_request (bar, 80, -1);
+  gtk_widget_add_css_class (bar, "rollup-bar");
+  gtk_widget_set_size_request (bar, 60, -1);
   gtk_widget_set_hexpand (bar, TRUE);
   gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
   gtk_widget_set_opacity (bar, summary->counted > 0 ? 1 : 0);

@@ -1932,8 +1932,10 @@ back_action (GtkWidget  *widget,
     }
   else if (self->axis_id == 0 && self->listing)
     {
-      /* Back from a dashboard figure's list to the dashboard */
+      /* Back from a dashboard figure's list to the dashboard, where the
+       * search bar has nothing to search */
       clear_filters (self);
+      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
       refresh_list (self);
       show_axis (self, 0);
     }

@@ -189,8 +189,11 @@ has_pilot (CtgAction  *action,
            const char *pilot)
 {
   g_autofree char *pilots = ctg_action_dup_pilots_text (action);
+  g_autofree char *folded = ctg_text_fold (pilots);
+  g_autofree char *key = ctg_text_fold (pilot);
 
-  return strstr (pilots, pilot) != NULL;
+  /* One pilot whatever its case or accents */
+  return strstr (folded, key) != NULL;
 }
 
 /* TRUE once the list shows results for @words, and only such results */
@@ -231,6 +234,9 @@ test_window_search (void)
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (pilot_filter)), >, 2);
   pilot = g_strdup (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (pilot_filter)), 1));
   gtk_drop_down_set_selected (pilot_filter, 1);
+  ctg_test_spin (100);
+  g_test_message ("pilot %s: %u shown on %s", pilot, g_list_model_get_n_items (_ctg_window_get_shown_actions (window)),
+                  _ctg_window_get_visible_page (window));
   CTG_TEST_WAIT_FOR (shows_only_actions (window, has_pilot, pilot));
   gtk_drop_down_set_selected (pilot_filter, 0);
   CTG_TEST_WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "overview") == 0);
@@ -886,6 +892,96 @@ test_window_open_not_convention (void)
     g_assert_false (CTG_IS_WINDOW (l->data));
 }
 
+static GtkWidget *
+find_tooltip (GtkWidget  *widget,
+              GType       type,
+              const char *tooltip)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_tooltip (child, type, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The pilot filter: "communes" and "Communes" are one pilot, offered once,
+ * in French order, and its search box filters the choices */
+static void
+test_window_pilot_filter (void)
+{
+  CtgWindow *window = open_window ("creusot-montceau", NULL);
+  CtgDocument *doc = ctg_window_get_document (window);
+  g_autoptr(GPtrArray) lower = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_participant_free);
+  g_autoptr(GPtrArray) upper = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_participant_free);
+  g_autoptr(GError) error = NULL;
+  GtkDropDown *pilot_filter = NULL;
+  GListModel *choices;
+  GVariantDict dict;
+  guint n, communes = 0, education = 0, zebra = 0;
+
+  g_ptr_array_add (lower, ctg_participant_new ("communes", CTG_PARTICIPANT_ORGANISATION, NULL));
+  g_ptr_array_add (upper, ctg_participant_new ("Communes", CTG_PARTICIPANT_ORGANISATION, NULL));
+  g_ptr_array_add (upper, ctg_participant_new ("Éducation nationale", CTG_PARTICIPANT_ORGANISATION, NULL));
+  g_ptr_array_add (upper, ctg_participant_new ("Zébulon", CTG_PARTICIPANT_PERSON, NULL));
+  g_assert_true (ctg_document_set_participants (doc, 1, CTG_RELATION_PILOT, lower, &error));
+  g_assert_true (ctg_document_set_participants (doc, 2, CTG_RELATION_PILOT, upper, &error));
+  g_assert_no_error (error);
+  ctg_test_spin (50);
+
+  /* "Communes" lists the actions of both spellings */
+  g_variant_dict_init (&dict, NULL);
+  g_variant_dict_insert (&dict, "axis", "x", (gint64) 0);
+  g_variant_dict_insert (&dict, "pilot", "s", "Communes");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-actions", "@a{sv}", g_variant_dict_end (&dict)));
+  ctg_test_spin (50);
+  {
+    g_autoptr(GListModel) all = ctg_document_list_actions (doc, 0);
+    guint expected = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+      {
+        g_autoptr(CtgAction) action = g_list_model_get_item (all, i);
+        GPtrArray *pilots = ctg_action_get_pilots (action);
+        gboolean found = FALSE;
+
+        for (guint p = 0; p < pilots->len; p++)
+          found |= g_ascii_strcasecmp (((CtgParticipant *) g_ptr_array_index (pilots, p))->name, "communes") == 0;
+        expected += found;
+      }
+    g_test_message ("%u actions piloted by the communes", expected);
+    g_assert_cmpuint (g_list_model_get_n_items (_ctg_window_get_shown_actions (window)), ==, expected);
+    g_assert_cmpuint (expected, >=, 2);
+  }
+
+  /* Offered once, in French order, with a search that filters */
+  pilot_filter = GTK_DROP_DOWN (find_tooltip (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN, "Pilot"));
+  g_assert_nonnull (pilot_filter);
+  g_assert_nonnull (gtk_drop_down_get_expression (pilot_filter));
+  choices = gtk_drop_down_get_model (pilot_filter);
+  n = g_list_model_get_n_items (choices);
+  for (guint i = 1; i < n; i++)
+    {
+      const char *name = gtk_string_list_get_string (GTK_STRING_LIST (choices), i);
+
+      g_assert_cmpstr (name, !=, "communes");
+      if (g_str_equal (name, "Communes"))
+        communes = i;
+      else if (g_str_equal (name, "Éducation nationale"))
+        education = i;
+      else if (g_str_equal (name, "Zébulon"))
+        zebra = i;
+    }
+  g_assert_cmpuint (communes, >, 0);
+  g_assert_cmpuint (communes, <, education);
+  g_assert_cmpuint (education, <, zebra);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -894,6 +990,7 @@ main (int   argc,
   gtk_init ();
   adw_init ();
 
+  g_test_add_func ("/window/pilot-filter", test_window_pilot_filter);
   g_test_add_func ("/window/open-not-convention", test_window_open_not_convention);
   g_test_add_func ("/window/shortcuts", test_window_shortcuts);
   g_test_add_func ("/window/adaptive", test_window_adaptive);

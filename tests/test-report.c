@@ -1338,6 +1338,34 @@ test_report_rollup_cover (void)
   assert_layout_clean (pdf);
 }
 
+/* --bilan YEAR with no follow-up note: a line after the funding, not a
+ * landscape page for one sentence */
+static void
+test_report_bilan_no_notes (void)
+{
+  g_autoptr(CtgDocument) doc = open_example ("m2a");
+  g_autoptr(CtgReportOptions) options = options_for (CTG_REPORT_PART_SUMMARY);
+  g_autofree char *pdf = NULL;
+  g_autofree char *raw = NULL;
+  g_autoptr(GArray) pages = NULL;
+
+  if (!have_poppler ())
+    return;
+
+  ctg_report_options_set_bilan_year (options, 2025);
+  pdf = write_report (doc, options, "bilan-no-notes.pdf");
+  raw = pdf_text (pdf);
+  g_assert_nonnull (strstr (raw, "No action has a follow-up note for 2025."));
+  pages = pdf_boxes (pdf);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      Page *page = &g_array_index (pages, Page, i);
+
+      g_assert_cmpfloat (page->width, <, page->height);
+    }
+  assert_layout_clean (pdf);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1357,6 +1385,7 @@ main (int   argc,
   g_test_add_func ("/report/thread", test_report_thread);
   g_test_add_func ("/report/cli", test_report_cli);
   g_test_add_func ("/report/bilan", test_report_bilan);
+  g_test_add_func ("/report/bilan-no-notes", test_report_bilan_no_notes);
 
   return g_test_run ();
 }

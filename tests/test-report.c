@@ -98,6 +98,18 @@ squeeze (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* squeeze() of a literal, freed at the end of the test */
+static const char *
+squeeze_static (const char *text)
+{
+  static GPtrArray *kept;
+
+  if (kept == NULL)
+    kept = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (kept, squeeze (text));
+  return g_ptr_array_index (kept, kept->len - 1);
+}
+
 /* Finds @needle in @haystack after @from; returns the end of it */
 static const char *
 find_after (const char *haystack,
@@ -1366,6 +1378,45 @@ test_report_bilan_no_notes (void)
   assert_layout_clean (pdf);
 }
 
+/* An action sheet (--fiches) holds all the action says: référents, budget,
+ * funders, continuous */
+static void
+test_report_fiche_fields (void)
+{
+  g_autofree char *path = ctg_test_copy_example ("m2a");
+  g_autoptr(CtgDocument) doc = NULL;
+  g_autoptr(CtgReportOptions) options = options_for (CTG_REPORT_PART_FICHES);
+  g_autoptr(GPtrArray) referents = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_participant_free);
+  g_autoptr(GPtrArray) funding = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+
+  if (!have_poppler ())
+    return;
+
+  doc = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (referents, ctg_participant_new ("Julie MARTIN", CTG_PARTICIPANT_PERSON, "CSC Lavoisier"));
+  g_assert_true (ctg_document_set_participants (doc, 1, CTG_RELATION_REFERENT, referents, &error));
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, 1, "budget", "12000", &error));
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, 1, "budget_year", "2025", &error));
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, 1, "continuous", "1", &error));
+  funding = ctg_funding_list_parse ("Caf: 8000 / Commune (Mulhouse): 4000", &error);
+  g_assert_true (ctg_document_set_funding (doc, 1, funding, &error));
+  g_assert_no_error (error);
+
+  pdf = write_report (doc, options, "fiche-fields.pdf");
+  raw = pdf_text (pdf);
+  text = squeeze (raw);
+  g_assert_nonnull (strstr (text, squeeze_static ("Référents Julie MARTIN")));
+  g_assert_nonnull (strstr (text, squeeze_static ("Budget 12 000 € (2025)")));
+  g_assert_nonnull (strstr (text, squeeze_static ("Funders Caf: 8 000 €, Commune (Mulhouse): 4 000 €")));
+  g_assert_nonnull (strstr (text, squeeze_static ("Continuous Yes: continuous improvement")));
+  assert_layout_clean (pdf);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1385,6 +1436,7 @@ main (int   argc,
   g_test_add_func ("/report/thread", test_report_thread);
   g_test_add_func ("/report/cli", test_report_cli);
   g_test_add_func ("/report/bilan", test_report_bilan);
+  g_test_add_func ("/report/fiche-fields", test_report_fiche_fields);
   g_test_add_func ("/report/bilan-no-notes", test_report_bilan_no_notes);
 
   return g_test_run ();

@@ -1093,6 +1093,8 @@ fiche_surely_fits (Writer      *w,
   };
   g_autofree char *pilots = participants_text (ctg_action_get_pilots (action));
   g_autofree char *partners = participants_text (ctg_action_get_partners (action));
+  g_autofree char *referents = participants_text (ctg_action_get_referents (action));
+  g_autofree char *funders = ctg_funding_list_format (ctg_action_get_funding (action));
 
   height += text_height_bound (trail, 7, width) + 10;
   height += 7.5 * 1.8 + 3 + 60;
@@ -1100,6 +1102,11 @@ fiche_surely_fits (Writer      *w,
 
   height += text_height_bound (pilots, 8, value_width) + 10;
   height += text_height_bound (partners, 8, value_width) + 10;
+  height += text_height_bound (referents, 8, value_width) + 10;
+  height += text_height_bound (funders, 8, value_width) + 10;
+  /* Continuous, budget */
+  height += 2 * (MAX (text_height_bound (_("Yes: continuous improvement, with no échéance to meet"), 8, value_width),
+                      8 * 1.8 * 2) + 10);
   for (guint i = 2; i < G_N_ELEMENTS (values); i++)
     height += MAX (text_height_bound (values[i], 8, value_width), 8 * 1.8 * 2) + 10;
 
@@ -1198,7 +1205,8 @@ write_fiche (Writer     *w,
     g_autofree char *partners = participants_text (ctg_action_get_partners (action));
     const char *start = writer_date_text (w, ctg_action_get_start (action));
     const char *echeance = writer_date_text (w, ctg_action_get_echeance (action));
-    int progress = ctg_action_get_progress (action);
+    /* What the totals count: 100 % for a réalisée action */
+    int progress = ctg_action_get_shown_progress (action);
     g_autofree char *progress_text = progress >= 0 ? _ctg_report_format_percent (progress) : NULL;
     g_autofree char *status = NULL;
 
@@ -1210,12 +1218,32 @@ write_fiche (Writer     *w,
     else
       status = g_strdup (ctg_status_to_label (ctg_action_get_status (action)));
 
+    g_autofree char *referents = participants_text (ctg_action_get_referents (action));
+    g_autofree char *funders = ctg_funding_list_format (ctg_action_get_funding (action));
+    g_autofree char *budget = NULL;
+
+    if (ctg_action_get_budget (action) >= 0)
+      {
+        g_autofree char *amount = ctg_amount_format (ctg_action_get_budget (action));
+
+        if (ctg_action_get_budget_year (action) != 0)
+          /* Translators: a budget and its year, "12 000 € (2025)" */
+          budget = g_strdup_printf (_("%s (%u)"), amount, ctg_action_get_budget_year (action));
+        else
+          budget = g_steal_pointer (&amount);
+      }
+
     fact_row (w, &t, C_("column", "Pilots"), pilots, NULL);
     fact_row (w, &t, _("Partners"), partners, NULL);
+    fact_row (w, &t, _("Référents"), referents, NULL);
     fact_row (w, &t, C_("column", "Start"), start, NULL);
     fact_row (w, &t, C_("column", "Échéance"), echeance, overdue ? &report_overdue : NULL);
+    if (ctg_action_is_continuous (action))
+      fact_row (w, &t, _("Continuous"), _("Yes: continuous improvement, with no échéance to meet"), NULL);
     fact_row (w, &t, C_("column", "Status"), status, overdue ? &report_overdue : NULL);
     fact_row (w, &t, C_("column", "Progress"), progress_text, NULL);
+    fact_row (w, &t, C_("column", "Budget"), budget, NULL);
+    fact_row (w, &t, _("Funders"), funders, NULL);
   }
   table_end (w, &t);
 

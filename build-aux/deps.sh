@@ -9,7 +9,7 @@ packages=(
   libsqlite3-dev libcairo2-dev libpango1.0-dev
   desktop-file-utils appstream shared-mime-info
   xvfb xauth dbus dbus-x11 at-spi2-core poppler-utils imagemagick sqlite3 locales xdotool
-  fonts-cantarell fonts-dejavu-core
+  fonts-cantarell fonts-dejavu-core fonts-noto-color-emoji
   clang-14 libclang-rt-14-dev valgrind
 )
 

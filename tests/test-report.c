@@ -1417,6 +1417,48 @@ test_report_fiche_fields (void)
   assert_layout_clean (pdf);
 }
 
+/* Valence Romans opens each axis with "CHIFFRES CLÉS": the figures laid
+ * out as a table, figure then what it counts, not forty raw lines */
+static void
+test_report_key_figures (void)
+{
+  g_autoptr(CtgDocument) doc = open_example ("valence-romans");
+  g_autoptr(CtgReportOptions) options = options_for (CTG_REPORT_PART_NONE);
+  g_autofree char *pdf = NULL;
+  g_autoptr(GArray) pages = NULL;
+  double diminution = -1, enfants = -1;
+
+  if (!have_poppler ())
+    return;
+
+  pdf = write_report (doc, options, "key-figures.pdf");
+  pages = pdf_boxes (pdf);
+  for (guint p = 0; p < pages->len && enfants < 0; p++)
+    {
+      Page *page = &g_array_index (pages, Page, p);
+
+      for (guint i = 0; i + 1 < page->words->len; i++)
+        {
+          Word *a = &g_array_index (page->words, Word, i);
+          Word *b = &g_array_index (page->words, Word, i + 1);
+
+          /* "12 % diminution du nombre de naissances depuis 2013" and
+           * "14 111 enfants de moins de 6 ans": the labels line up */
+          if (diminution < 0 && g_str_equal (b->text, "diminution") && g_str_has_prefix (a->text, "%"))
+            diminution = b->x0;
+          else if (diminution >= 0 && g_str_equal (a->text, "111") && g_str_equal (b->text, "enfants"))
+            {
+              enfants = b->x0;
+              break;
+            }
+        }
+    }
+  g_assert_cmpfloat (diminution, >, 0);
+  g_assert_cmpfloat (enfants, >, 0);
+  g_assert_cmpfloat_with_epsilon (diminution, enfants, 0.5);
+  assert_layout_clean (pdf);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1436,6 +1478,7 @@ main (int   argc,
   g_test_add_func ("/report/thread", test_report_thread);
   g_test_add_func ("/report/cli", test_report_cli);
   g_test_add_func ("/report/bilan", test_report_bilan);
+  g_test_add_func ("/report/key-figures", test_report_key_figures);
   g_test_add_func ("/report/fiche-fields", test_report_fiche_fields);
   g_test_add_func ("/report/bilan-no-notes", test_report_bilan_no_notes);
 

@@ -1459,6 +1459,67 @@ test_report_key_figures (void)
   assert_layout_clean (pdf);
 }
 
+/* An emoji in a title never prints as a box: drawn from the emoji font
+ * when there is one (fonts-noto-color-emoji, build-aux/deps.sh), else left
+ * out, as is a symbol no font has */
+static void
+test_report_emoji (void)
+{
+  g_autofree char *path = ctg_test_copy_example ("m2a");
+  g_autoptr(CtgDocument) doc = NULL;
+  g_autoptr(CtgReportOptions) options = options_for (CTG_REPORT_PART_NONE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = NULL;
+  g_autoptr(GArray) pages = NULL;
+  double gap = -1;
+
+  if (!have_poppler ())
+    return;
+
+  doc = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  /* U+1F8B0, an arrow of Unicode 13 that no font here has */
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, 1, "title", "Structurer \U0001F8B0 les coopérations", &error));
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, 2, "title", "🎯 Coordonner les actions", &error));
+  g_assert_no_error (error);
+  pdf = write_report (doc, options, "emoji.pdf");
+
+  /* No box between the words: one space */
+  pages = pdf_boxes (pdf);
+  for (guint p = 0; p < pages->len && gap < 0; p++)
+    {
+      Page *page = &g_array_index (pages, Page, p);
+
+      for (guint i = 0; i + 1 < page->words->len; i++)
+        {
+          Word *a = &g_array_index (page->words, Word, i);
+          Word *b = &g_array_index (page->words, Word, i + 1);
+
+          if (g_str_equal (a->text, "Structurer") && g_str_equal (b->text, "les"))
+            {
+              gap = b->x0 - a->x1;
+              break;
+            }
+        }
+    }
+  g_assert_cmpfloat (gap, >, 0);
+  g_assert_cmpfloat (gap, <, 4);
+
+  /* With an emoji font, the emoji is drawn (an image, it is in colour) */
+  {
+    const char *fc[] = { "fc-list", ":family=Noto Color Emoji", "family", NULL };
+    const char *images[] = { "pdfimages", "-list", pdf, NULL };
+    g_autofree char *fonts = run (fc);
+
+    if (fonts[0] != '\0')
+      {
+        g_autofree char *list = run (images);
+
+        g_assert_nonnull (strstr (list, " image "));
+      }
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1478,6 +1539,7 @@ main (int   argc,
   g_test_add_func ("/report/thread", test_report_thread);
   g_test_add_func ("/report/cli", test_report_cli);
   g_test_add_func ("/report/bilan", test_report_bilan);
+  g_test_add_func ("/report/emoji", test_report_emoji);
   g_test_add_func ("/report/key-figures", test_report_key_figures);
   g_test_add_func ("/report/fiche-fields", test_report_fiche_fields);
   g_test_add_func ("/report/bilan-no-notes", test_report_bilan_no_notes);

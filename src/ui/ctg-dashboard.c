@@ -89,11 +89,13 @@ add_card (CtgDashboard *self,
 
   gtk_widget_add_css_class (number, "title-1");
   gtk_label_set_wrap (GTK_LABEL (number), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (number), 12);
   if (style != NULL)
     gtk_widget_add_css_class (number, style);
   gtk_label_set_xalign (GTK_LABEL (number), 0);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
   gtk_widget_add_css_class (label, "heading");
   gtk_box_append (GTK_BOX (box), number);
   gtk_box_append (GTK_BOX (box), label);
@@ -103,6 +105,9 @@ add_card (CtgDashboard *self,
 
       gtk_label_set_xalign (GTK_LABEL (more), 0);
       gtk_label_set_wrap (GTK_LABEL (more), TRUE);
+      /* Wrapped labels ask for their whole line: the cards would go one a
+       * line in their flow box */
+      gtk_label_set_max_width_chars (GTK_LABEL (more), 24);
       gtk_widget_add_css_class (more, "caption");
       gtk_widget_add_css_class (more, "dim-label");
       gtk_box_append (GTK_BOX (box), more);

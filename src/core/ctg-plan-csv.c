@@ -927,12 +927,16 @@ ctg_document_import_csv (CtgDocument  *self,
 
   if (problems->len == 0 && rows->len > 0)
     {
+      /* When the reading stopped, the rows are only checked: nothing will
+       * be imported, and a file cut at its row limit stays light */
       for (guint i = 1; i < rows->len; i++)
         {
           PlanRow *row = check_row (g_ptr_array_index (rows, i), map, problems);
 
-          if (row != NULL)
+          if (row != NULL && parse_problems->len == 0)
             g_ptr_array_add (plan, row);
+          else if (row != NULL)
+            plan_row_free (row);
         }
     }
 

@@ -225,6 +225,17 @@ test_window_search (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
 
+  /* The placeholder fits: the entry is as wide as it ("Rechercher des
+   * actions" in French, 22 characters) */
+  {
+    g_autofree char *placeholder = NULL;
+    int chars = gtk_editable_get_width_chars (entry);
+
+    g_object_get (entry, "placeholder-text", &placeholder, NULL);
+    g_assert_cmpint (chars, >=, 22);
+    g_assert_cmpint (chars, >=, (int) g_utf8_strlen (placeholder, -1));
+  }
+
   /* The filters get their choices when the search bar opens: status,
    * pilot, échéance; choosing a pilot lists that pilot's actions */
   collect_drop_downs (GTK_WIDGET (window), filters);

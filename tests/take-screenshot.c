@@ -29,6 +29,22 @@ spin (guint ms)
     g_main_context_iteration (NULL, FALSE);
 }
 
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 keep_drawing_cb (GtkWidget     *widget,
                  GdkFrameClock *clock,
@@ -82,8 +98,10 @@ main (int   argc,
                                                                      GTK_TYPE_STACK)),
                                  GTK_STACK_TRANSITION_TYPE_NONE);
   {
-    /* "axis:12/0" opens the first action of that axis */
-    g_auto(GStrv) parts = g_strsplit (argv[2], "/", 2);
+    /* "axis:12/0" opens the first action of that axis; "evaluation@end"
+     * shows the end of the Évaluation page (the year's notes) */
+    g_auto(GStrv) ends = g_strsplit (argv[2], "@", 2);
+    g_auto(GStrv) parts = g_strsplit (ends[0], "/", 2);
 
     if (!gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", parts[0]))
       return 1;
@@ -91,6 +109,17 @@ main (int   argc,
       {
         spin (300);
         g_signal_emit_by_name (_ctg_window_get_actions_view (window), "activate", (guint) atoi (parts[1]));
+      }
+    if (ends[1] != NULL)
+      {
+        GtkWidget *scroller = find_named (GTK_WIDGET (window), "evaluation-page");
+        GtkAdjustment *adjustment;
+
+        spin (500);
+        if (scroller == NULL)
+          return 1;
+        adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
       }
   }
   {

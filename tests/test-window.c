@@ -245,9 +245,6 @@ test_window_search (void)
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (pilot_filter)), >, 2);
   pilot = g_strdup (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (pilot_filter)), 1));
   gtk_drop_down_set_selected (pilot_filter, 1);
-  ctg_test_spin (100);
-  g_test_message ("pilot %s: %u shown on %s", pilot, g_list_model_get_n_items (_ctg_window_get_shown_actions (window)),
-                  _ctg_window_get_visible_page (window));
   CTG_TEST_WAIT_FOR (shows_only_actions (window, has_pilot, pilot));
   gtk_drop_down_set_selected (pilot_filter, 0);
   CTG_TEST_WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "overview") == 0);

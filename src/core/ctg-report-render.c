@@ -717,7 +717,8 @@ write_cover (Writer *w)
   values[0] = n_actions;
   labels[0] = g_dngettext (GETTEXT_PACKAGE, "action in the plan", "actions in the plan", report->actions->len);
   values[1] = overall;
-  if (report->progress.n_counted > 0)
+  /* A partial figure already says how many actions it is over */
+  if (report->progress.n_counted > 0 && strchr (overall, '\n') == NULL)
     {
       g_autofree char *counted = _ctg_report_format_count (report->progress.n_counted);
 

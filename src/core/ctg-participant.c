@@ -52,23 +52,6 @@ ctg_participant_equal (const CtgParticipant *a,
 }
 
 static gboolean
-word_is_upper (const char *word)
-{
-  guint letters = 0;
-
-  for (const char *p = word; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_islower (c))
-        return FALSE;
-      if (g_unichar_isalpha (c))
-        letters++;
-    }
-  return letters >= 2;
-}
-
-static gboolean
 word_is_capitalized (const char *word)
 {
   gunichar first = g_utf8_get_char (word);
@@ -102,7 +85,7 @@ ctg_participant_guess_kind (const char *name)
     return CTG_PARTICIPANT_ORGANISATION;
 
   if (word_is_capitalized (g_ptr_array_index (kept, 0)) &&
-      word_is_upper (g_ptr_array_index (kept, kept->len - 1)))
+      ctg_text_is_capitals (g_ptr_array_index (kept, kept->len - 1), 2))
     return CTG_PARTICIPANT_PERSON;
 
   return CTG_PARTICIPANT_ORGANISATION;

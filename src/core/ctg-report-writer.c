@@ -183,8 +183,7 @@ writer_tick (Writer *w)
 
 /* Pages */
 
-/* The running header and footer's fixed parts, laid out once per
- * orientation */
+/* The running header and footer's fixed parts, laid out once per orientation */
 static PangoLayout *
 running_layout (Writer *w,
                 guint   which)
@@ -398,32 +397,6 @@ writer_escape (const char *text)
   return g_markup_escape_text (valid_text (text, &copy), -1);
 }
 
-/* @text without its pictographs (So), their joiners, variation selectors
- * and skin tones, and the space one leaves behind */
-static char *
-drop_symbols (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_type (c) == G_UNICODE_OTHER_SYMBOL || c == 0x200D || (c >= 0xFE00 && c <= 0xFE0F) ||
-          (c >= 0x1F3FB && c <= 0x1F3FF) || (c >= 0xE0020 && c <= 0xE007F))
-        {
-          /* "🎯 Title" is "Title", "Title 👶" is "Title" */
-          if (out->len > 0 && out->str[out->len - 1] == ' ' && g_unichar_isspace (g_utf8_get_char (g_utf8_next_char (p))))
-            g_string_truncate (out, out->len - 1);
-          else if (out->len == 0 && g_unichar_isspace (g_utf8_get_char (g_utf8_next_char (p))))
-            p = g_utf8_next_char (p);
-          continue;
-        }
-      g_string_append_unichar (out, c);
-    }
-  return g_strchomp (g_string_free (out, FALSE));
-}
-
 PangoLayout *
 writer_layout (Writer         *w,
                FontId          font,
@@ -443,15 +416,7 @@ writer_layout (Writer         *w,
     }
   pango_layout_set_alignment (layout, align);
   pango_layout_set_text (layout, valid_text (text, &copy), -1);
-
-  /* A symbol no installed font has (an emoji without an emoji font) would
-   * print as a box with its code in it: it goes, the words stay */
-  if (pango_layout_get_unknown_glyphs_count (layout) > 0)
-    {
-      g_autofree char *plain = drop_symbols (pango_layout_get_text (layout));
-
-      pango_layout_set_text (layout, plain, -1);
-    }
+  _ctg_report_drop_unknown_symbols (layout);
   return layout;
 }
 

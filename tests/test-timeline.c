@@ -763,6 +763,46 @@ test_dashboard_figures (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A first label under @widget that holds @text */
+static gboolean
+has_label_with (GtkWidget  *widget,
+                const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (has_label_with (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The dashboard's headline standing on less than half of the actions says
+ * so in the figure itself */
+static void
+test_dashboard_partial (void)
+{
+  CtgWindow *window = open_window ("creusot-montceau");
+  CtgDocument *document = ctg_window_get_document (window);
+  CtgDashboard *dashboard = _ctg_window_get_dashboard (window);
+  g_autoptr(GListModel) all = ctg_document_list_actions (document, 0);
+  g_autoptr(GError) error = NULL;
+  guint n = g_list_model_get_n_items (all);
+  g_autofree char *expected = g_strdup_printf ("40 %% over 1 of %u actions", n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CtgAction) action = g_list_model_get_item (all, i);
+
+      g_assert_true (ctg_document_set (document, CTG_ITEM_ACTION, ctg_action_get_id (action), "status", "en cours", &error));
+    }
+  g_assert_true (ctg_document_set (document, CTG_ITEM_ACTION, 1, "progress", "40", &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "dashboard"));
+  ctg_test_spin (100);
+  CTG_TEST_WAIT_FOR (has_label_with (ctg_dashboard_get_figure (dashboard, "progress"), expected));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_dashboard_pilot (void)
 {
@@ -883,6 +923,7 @@ main (int   argc,
   g_test_add_func ("/timeline/large", test_timeline_large);
   g_test_add_func ("/dashboard/figures", test_dashboard_figures);
   g_test_add_func ("/dashboard/pilot", test_dashboard_pilot);
+  g_test_add_func ("/dashboard/partial", test_dashboard_partial);
   g_test_add_func ("/dashboard/governance", test_dashboard_governance);
 
   return g_test_run ();

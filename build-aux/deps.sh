@@ -10,7 +10,7 @@ packages=(
   libgsf-1-dev libxml2-dev libxlsxwriter-dev unzip
   desktop-file-utils appstream shared-mime-info
   xvfb xauth dbus dbus-x11 at-spi2-core poppler-utils imagemagick sqlite3 locales xdotool
-  fonts-cantarell fonts-dejavu-core
+  fonts-cantarell fonts-dejavu-core fonts-noto-color-emoji
   clang-14 libclang-rt-14-dev valgrind
 )
 

@@ -16,6 +16,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <stdlib.h>
 
 #include "ctg-window-private.h"
 
@@ -26,6 +27,22 @@ spin (guint ms)
 
   while (g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE);
+}
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static gboolean
@@ -69,8 +86,8 @@ main (int   argc,
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
+  /* At the window's own default size, 1180×780: run Xvfb at that size */
   window = ctg_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 860);
   gtk_window_present (GTK_WINDOW (window));
   file = g_file_new_for_commandline_arg (argv[1]);
   if (!ctg_window_load (window, file))
@@ -80,8 +97,31 @@ main (int   argc,
   gtk_stack_set_transition_type (GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (_ctg_window_get_dashboard (window)),
                                                                      GTK_TYPE_STACK)),
                                  GTK_STACK_TRANSITION_TYPE_NONE);
-  if (!gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", argv[2]))
-    return 1;
+  {
+    /* "axis:12/0" opens the first action of that axis; "evaluation@end"
+     * shows the end of the Évaluation page (the year's notes) */
+    g_auto(GStrv) ends = g_strsplit (argv[2], "@", 2);
+    g_auto(GStrv) parts = g_strsplit (ends[0], "/", 2);
+
+    if (!gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", parts[0]))
+      return 1;
+    if (parts[1] != NULL)
+      {
+        spin (300);
+        g_signal_emit_by_name (_ctg_window_get_actions_view (window), "activate", (guint) atoi (parts[1]));
+      }
+    if (ends[1] != NULL)
+      {
+        GtkWidget *scroller = find_named (GTK_WIDGET (window), "evaluation-page");
+        GtkAdjustment *adjustment;
+
+        spin (500);
+        if (scroller == NULL)
+          return 1;
+        adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      }
+  }
   {
     GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
     gint64 before = gdk_frame_clock_get_frame_counter (clock);
@@ -97,6 +137,9 @@ main (int   argc,
                   gtk_widget_get_mapped (GTK_WIDGET (_ctg_window_get_dashboard (window))));
   }
 
+  /* The pointer in a corner: no tooltip over the page */
+  g_spawn_command_line_sync ("xdotool mousemove 1 1", NULL, NULL, NULL, NULL);
+  spin (300);
   command = g_strdup_printf ("import -window root %s", argv[3]);
   if (!g_spawn_command_line_sync (command, NULL, NULL, &status, &error) ||
       !g_spawn_check_wait_status (status, &error))

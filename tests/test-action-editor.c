@@ -240,6 +240,14 @@ test_edit_title (Fixture       *fixture,
   shown = ctg_text_row_dup_text (CTG_TEXT_ROW (row));
   g_assert_cmpstr (shown, ==, "Structurer les coopérations enfance jeunesse");
   g_assert_false (ctg_text_row_is_modified (CTG_TEXT_ROW (row)));
+  g_clear_object (&action);
+
+  /* Emptied (Ctrl+A, BackSpace, Enter): refused like any invalid value, the
+   * row says why and the document keeps its title */
+  apply_text_row (row, "  ");
+  action = get_action (fixture);
+  g_assert_cmpstr (ctg_action_get_title (action), ==, "Structurer les coopérations enfance jeunesse");
+  g_assert_true (ctg_field_message_is_error (CTG_FIELD_MESSAGE (editor_child (fixture, "title-message"))));
 }
 
 static void

@@ -1019,6 +1019,7 @@ test_bad_files_journal_not_a_file (void)
         }
     }
   print_figures (" (journal not a file)");
+}
 
 /* Spreadsheets: .xlsx and .ods are zip archives of XML, and an .xls or a
  * password-protected .xlsx is an Office 97 compound file */

@@ -268,6 +268,16 @@ test_cli_evaluation (void)
   g_assert_nonnull (strstr (out, "Caf: 8\u202F000\u00A0€"));
   g_assert_nonnull (strstr (out, "Budget: 12\u202F000\u00A0€"));
 
+  /* ctg changes says what the window's history says, not journal rows */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "changes", path, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, " · Edit action — FA 1.1 "));
+  g_assert_nonnull (strstr (out, "\n  Status: To start → In progress\n"));
+  g_assert_nonnull (strstr (out, "\n  Progress: — → 40 %\n"));
+  g_assert_null (strstr (out, "update"));
+  g_assert_null (strstr (out, "{\""));
+
   /* A budget with no funder amounts, for no given year: the same sum as the
    * PDF's annual review, not an empty list */
   g_clear_pointer (&out, g_free);
@@ -306,6 +316,53 @@ test_cli_evaluation (void)
   g_assert_cmpint (ctg_document_find_assessment (doc, g_array_index (indicators, gint64, 0), 2024), ==, 0);
 }
 
+/* French typography in the translation: a narrow no-break space before
+ * ";", "!" and "?" ("comptant pour 100 % ; 6 non comptées"), never a plain
+ * space (a line could break before it) nor none. Lists without spaces (the
+ * desktop file's keywords) are not sentences. */
+static void
+test_cli_french_punctuation (void)
+{
+  g_autofree char *po = g_build_filename (g_getenv ("CTG_EXAMPLES_SRCDIR"), "..", "..", "po", "fr.po", NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean in_header = TRUE;
+  gboolean in_msgstr = FALSE;
+
+  g_assert_true (g_file_get_contents (po, &text, NULL, &error));
+  g_assert_no_error (error);
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      const char *quote = strchr (line, '"');
+
+      /* The header entry ends at the first blank line */
+      if (in_header)
+        {
+          in_header = line[0] != '\0';
+          continue;
+        }
+      if (g_str_has_prefix (line, "msgstr"))
+        in_msgstr = TRUE;
+      else if (line[0] != '"')
+        in_msgstr = FALSE;
+      if (!in_msgstr)
+        continue;
+      if (quote == NULL || strchr (quote, ' ') == NULL)
+        continue;
+      for (const char *p = quote + 2; *p; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+          gunichar before = g_utf8_get_char (g_utf8_prev_char (p));
+
+          if ((c == ';' || c == '!' || c == '?') && before != 0x202F && before != 0x00A0)
+            g_error ("po/fr.po:%u: no narrow no-break space before “%c”: %s", i + 1, (char) c, line);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -319,6 +376,7 @@ main (int   argc,
   g_test_add_func ("/cli/check", test_cli_check);
   g_test_add_func ("/cli/french", test_cli_french);
   g_test_add_func ("/cli/evaluation", test_cli_evaluation);
+  g_test_add_func ("/cli/french-punctuation", test_cli_french_punctuation);
 
   return g_test_run ();
 }

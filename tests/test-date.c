@@ -144,6 +144,48 @@ test_date_format_french (void)
   g_assert_cmpstr (first, ==, "1er avril 2025");
 }
 
+/* "de 2024 à 2025", "du 15 mars 2024 au 1er juin 2025": in a process of its
+ * own, since GLib decides once per process whether to translate */
+static void
+test_date_span_french (void)
+{
+  CtgDate a, b, c, d;
+
+  if (g_test_subprocess ())
+    {
+      g_autofree char *years = NULL;
+      g_autofree char *days = NULL;
+      g_autofree char *months = NULL;
+
+      ctg_date_parse ("2024", &a);
+      ctg_date_parse ("2025", &b);
+      ctg_date_parse ("2024-03-15", &c);
+      ctg_date_parse ("2025-06-01", &d);
+      years = ctg_date_format_span (&a, &b);
+      days = ctg_date_format_span (&c, &d);
+      ctg_date_parse ("2024-03", &c);
+      ctg_date_parse ("2025-06", &d);
+      months = ctg_date_format_span (&c, &d);
+      g_assert_cmpstr (years, ==, "de 2024 à 2025");
+      g_assert_cmpstr (days, ==, "du 15 mars 2024 au 1er juin 2025");
+      g_assert_cmpstr (months, ==, "de mars 2024 à juin 2025");
+      return;
+    }
+
+  if (setlocale (LC_ALL, "fr_FR.UTF-8") == NULL)
+    {
+      g_test_skip ("the fr_FR.UTF-8 locale is not generated");
+      return;
+    }
+  setlocale (LC_ALL, "");
+  g_setenv ("LC_ALL", "fr_FR.UTF-8", TRUE);
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unsetenv ("LC_ALL");
+  g_unsetenv ("LANGUAGE");
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -155,6 +197,7 @@ main (int   argc,
   g_test_add_func ("/date/range", test_date_range);
   g_test_add_func ("/date/past", test_date_past);
   g_test_add_func ("/date/format-french", test_date_format_french);
+  g_test_add_func ("/date/span-french", test_date_span_french);
 
   return g_test_run ();
 }

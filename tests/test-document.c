@@ -280,6 +280,8 @@ test_document_refused_values (Fixture       *f,
     { "created", "2020", CTG_DOCUMENT_ERROR_INVALID_VALUE },
     { "no_such_field", "x", CTG_DOCUMENT_ERROR_INVALID_VALUE },
     { "title", "\xff\xfe", CTG_DOCUMENT_ERROR_INVALID_VALUE },
+    { "title", "", CTG_DOCUMENT_ERROR_INVALID_VALUE },          /* every route refuses it */
+    { "title", " \n ", CTG_DOCUMENT_ERROR_INVALID_VALUE },
   };
   g_autoptr(CtgAction) before = NULL;
   g_autoptr(CtgAction) after = NULL;

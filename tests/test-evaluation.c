@@ -777,6 +777,37 @@ test_csv_refused (void)
   g_assert_cmpuint (axes->len, ==, 0);
 }
 
+/* One horizon for the coming échéances: six months, in the window as in
+ * the COPIL report (the dashboard said 90 days, the PDF six months) */
+static void
+test_due_soon (Plan          *plan,
+               gconstpointer  data)
+{
+  const struct { const char *echeance; const char *status; gboolean soon; } cases[] = {
+    { "06/2025", "en cours", TRUE },    /* in three to four months */
+    { "2025", "à lancer", TRUE },       /* a year that overlaps them */
+    { "10/2025", "en cours", FALSE },   /* after them */
+    { "01/2025", "en cours", FALSE },   /* overdue, not coming */
+  };
+  GDate today, until;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 1, G_DATE_MARCH, 2025);
+  ctg_due_soon_until (&today, &until);
+  g_assert_cmpint (g_date_get_month (&until), ==, G_DATE_SEPTEMBER);
+  g_assert_cmpint (g_date_get_day (&until), ==, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CtgAction) action = NULL;
+
+      set_ok (plan->doc, CTG_ITEM_ACTION, plan->actions[i], "echeance", cases[i].echeance);
+      set_ok (plan->doc, CTG_ITEM_ACTION, plan->actions[i], "status", cases[i].status);
+      action = ctg_document_get_action (plan->doc, plan->actions[i]);
+      g_assert_cmpint (ctg_action_is_due_soon (action, &today), ==, cases[i].soon);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -791,6 +822,7 @@ main (int   argc,
   g_test_add ("/evaluation/assessments", Plan, NULL, plan_set_up, test_evaluation_assessments, plan_tear_down);
   g_test_add ("/evaluation/continuous", Plan, NULL, plan_set_up, test_evaluation_continuous, plan_tear_down);
   g_test_add ("/evaluation/rollup-edges", Plan, NULL, plan_set_up, test_rollup_edges, plan_tear_down);
+  g_test_add ("/evaluation/due-soon", Plan, NULL, plan_set_up, test_due_soon, plan_tear_down);
   g_test_add_func ("/evaluation/amounts", test_amounts);
   g_test_add_func ("/evaluation/csv/round-trip", test_csv_round_trip);
   g_test_add_func ("/evaluation/csv/refused", test_csv_refused);

@@ -262,8 +262,16 @@ test_import_bad_rows (void)
   g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_BAD_CSV);
   g_test_message ("%s", error->message);
 
-  /* The unclosed quote swallows the rest of the file: it is the one problem reported */
-  g_assert_nonnull (strstr (error->message, "line 9:"));
+  /* The unclosed quote swallows the rest of the file, but the rows before
+   * it were read: their problems are reported too, then the quote */
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_test_message ("%s", expected[i]);
+      g_assert_nonnull (strstr (error->message, expected[i]));
+    }
+  g_assert_nonnull (strstr (error->message, "line 9: a quote opened here is never closed"));
+  g_assert_true (strstr (error->message, "line 8:") < strstr (error->message, "line 9:"));
+  g_assert_null (strstr (error->message, "line 2:"));
   g_clear_error (&error);
 
   /* Without it, every bad row is reported at once */
@@ -341,6 +349,42 @@ test_import_undoable_into_existing (void)
   g_assert_cmpuint (axes->len, ==, 1);
 }
 
+/* A year range in début, as échéance accepts one: début 2023 and, when
+ * échéance is empty, échéance 2024; when they disagree, that row says so */
+static void
+test_import_start_range (void)
+{
+  g_autoptr(CtgDocument) doc = ctg_test_new_document ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) actions = NULL;
+  g_autoptr(CtgAction) first = NULL;
+  g_autoptr(CtgAction) second = NULL;
+  const char *good =
+    "axe;action;début;échéance\n"
+    "Axe 1;Sur deux ans;2023-2024;\n"
+    "Axe 1;Même chose dite deux fois;2023-2024;2024\n";
+  const char *bad =
+    "axe;action;début;échéance\n"
+    "Axe 1;Bonne;2023-2024;\n"
+    "Axe 1;Contradiction;2023-2024;2025\n";
+
+  g_assert_true (import_text (doc, good, &error));
+  g_assert_no_error (error);
+  actions = ctg_document_list_actions (doc, 0);
+  first = g_list_model_get_item (actions, 0);
+  second = g_list_model_get_item (actions, 1);
+  g_assert_cmpuint (ctg_action_get_start (first)->year, ==, 2023);
+  g_assert_cmpuint (ctg_action_get_start (first)->month, ==, 0);
+  g_assert_cmpuint (ctg_action_get_echeance (first)->year, ==, 2024);
+  g_assert_cmpuint (ctg_action_get_start (second)->year, ==, 2023);
+  g_assert_cmpuint (ctg_action_get_echeance (second)->year, ==, 2024);
+
+  g_assert_false (import_text (doc, bad, &error));
+  g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_BAD_CSV);
+  g_assert_nonnull (strstr (error->message, "line 3: the start “2023-2024” ends in 2024 but the échéance is “2025”"));
+  g_assert_null (strstr (error->message, "line 2:"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -354,6 +398,7 @@ main (int   argc,
   g_test_add_func ("/import/header-variants", test_import_header_variants);
   g_test_add_func ("/import/unknown-column", test_import_unknown_column);
   g_test_add_func ("/import/bad-rows", test_import_bad_rows);
+  g_test_add_func ("/import/start-range", test_import_start_range);
   g_test_add_func ("/import/bad-header", test_import_bad_header);
   g_test_add_func ("/import/ordering", test_import_ordering);
   g_test_add_func ("/import/undoable-into-existing", test_import_undoable_into_existing);

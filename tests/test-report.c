@@ -99,6 +99,18 @@ squeeze (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* squeeze() of a literal, freed at the end of the test */
+static const char *
+squeeze_static (const char *text)
+{
+  static GPtrArray *kept;
+
+  if (kept == NULL)
+    kept = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (kept, squeeze (text));
+  return g_ptr_array_index (kept, kept->len - 1);
+}
+
 /* Finds @needle in @haystack after @from; returns the end of it */
 static const char *
 find_after (const char *haystack,
@@ -1361,6 +1373,176 @@ test_report_rollup_cover (void)
   assert_layout_clean (pdf);
 }
 
+/* --bilan YEAR with no follow-up note: a line after the funding, not a
+ * landscape page for one sentence */
+static void
+test_report_bilan_no_notes (void)
+{
+  g_autoptr(CtgDocument) doc = open_example ("m2a");
+  g_autoptr(CtgReportOptions) options = options_for (CTG_REPORT_PART_SUMMARY);
+  g_autofree char *pdf = NULL;
+  g_autofree char *raw = NULL;
+  g_autoptr(GArray) pages = NULL;
+
+  if (!have_poppler ())
+    return;
+
+  ctg_report_options_set_bilan_year (options, 2025);
+  pdf = write_report (doc, options, "bilan-no-notes.pdf");
+  raw = pdf_text (pdf);
+  g_assert_nonnull (strstr (raw, "No action has a follow-up note for 2025."));
+  pages = pdf_boxes (pdf);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      Page *page = &g_array_index (pages, Page, i);
+
+      g_assert_cmpfloat (page->width, <, page->height);
+    }
+  assert_layout_clean (pdf);
+}
+
+/* An action sheet (--fiches) holds all the action says: référents, budget,
+ * funders, continuous */
+static void
+test_report_fiche_fields (void)
+{
+  g_autofree char *path = ctg_test_copy_example ("m2a");
+  g_autoptr(CtgDocument) doc = NULL;
+  g_autoptr(CtgReportOptions) options = options_for (CTG_REPORT_PART_FICHES);
+  g_autoptr(GPtrArray) referents = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_participant_free);
+  g_autoptr(GPtrArray) funding = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+
+  if (!have_poppler ())
+    return;
+
+  doc = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (referents, ctg_participant_new ("Julie MARTIN", CTG_PARTICIPANT_PERSON, "CSC Lavoisier"));
+  g_assert_true (ctg_document_set_participants (doc, 1, CTG_RELATION_REFERENT, referents, &error));
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, 1, "budget", "12000", &error));
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, 1, "budget_year", "2025", &error));
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, 1, "continuous", "1", &error));
+  funding = ctg_funding_list_parse ("Caf: 8000 / Commune (Mulhouse): 4000", &error);
+  g_assert_true (ctg_document_set_funding (doc, 1, funding, &error));
+  g_assert_no_error (error);
+
+  pdf = write_report (doc, options, "fiche-fields.pdf");
+  raw = pdf_text (pdf);
+  text = squeeze (raw);
+  g_assert_nonnull (strstr (text, squeeze_static ("Référents Julie MARTIN")));
+  g_assert_nonnull (strstr (text, squeeze_static ("Budget 12 000 € (2025)")));
+  g_assert_nonnull (strstr (text, squeeze_static ("Funders Caf: 8 000 €, Commune (Mulhouse): 4 000 €")));
+  g_assert_nonnull (strstr (text, squeeze_static ("Continuous Yes: continuous improvement")));
+  assert_layout_clean (pdf);
+}
+
+/* Valence Romans opens each axis with "CHIFFRES CLÉS": the figures laid
+ * out as a table, figure then what it counts, not forty raw lines */
+static void
+test_report_key_figures (void)
+{
+  g_autoptr(CtgDocument) doc = open_example ("valence-romans");
+  g_autoptr(CtgReportOptions) options = options_for (CTG_REPORT_PART_NONE);
+  g_autofree char *pdf = NULL;
+  g_autoptr(GArray) pages = NULL;
+  double diminution = -1, enfants = -1;
+
+  if (!have_poppler ())
+    return;
+
+  pdf = write_report (doc, options, "key-figures.pdf");
+  pages = pdf_boxes (pdf);
+  for (guint p = 0; p < pages->len && enfants < 0; p++)
+    {
+      Page *page = &g_array_index (pages, Page, p);
+
+      for (guint i = 0; i + 1 < page->words->len; i++)
+        {
+          Word *a = &g_array_index (page->words, Word, i);
+          Word *b = &g_array_index (page->words, Word, i + 1);
+
+          /* "12 % diminution du nombre de naissances depuis 2013" and
+           * "14 111 enfants de moins de 6 ans": the labels line up */
+          if (diminution < 0 && g_str_equal (b->text, "diminution") && g_str_has_prefix (a->text, "%"))
+            diminution = b->x0;
+          else if (diminution >= 0 && g_str_equal (a->text, "111") && g_str_equal (b->text, "enfants"))
+            {
+              enfants = b->x0;
+              break;
+            }
+        }
+    }
+  g_assert_cmpfloat (diminution, >, 0);
+  g_assert_cmpfloat (enfants, >, 0);
+  g_assert_cmpfloat_with_epsilon (diminution, enfants, 0.5);
+  assert_layout_clean (pdf);
+}
+
+/* An emoji in a title never prints as a box: drawn from the emoji font
+ * when there is one (fonts-noto-color-emoji, build-aux/deps.sh), else left
+ * out, as is a symbol no font has */
+static void
+test_report_emoji (void)
+{
+  g_autofree char *path = ctg_test_copy_example ("m2a");
+  g_autoptr(CtgDocument) doc = NULL;
+  g_autoptr(CtgReportOptions) options = options_for (CTG_REPORT_PART_NONE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = NULL;
+  g_autoptr(GArray) pages = NULL;
+  double gap = -1;
+
+  if (!have_poppler ())
+    return;
+
+  doc = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  /* U+1F8B0, an arrow of Unicode 13 that no font here has */
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, 1, "title", "Structurer \U0001F8B0 les coopérations", &error));
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, 2, "title", "🎯 Coordonner les actions", &error));
+  g_assert_no_error (error);
+  pdf = write_report (doc, options, "emoji.pdf");
+
+  /* No box between the words: one space */
+  pages = pdf_boxes (pdf);
+  for (guint p = 0; p < pages->len && gap < 0; p++)
+    {
+      Page *page = &g_array_index (pages, Page, p);
+
+      for (guint i = 0; i + 1 < page->words->len; i++)
+        {
+          Word *a = &g_array_index (page->words, Word, i);
+          Word *b = &g_array_index (page->words, Word, i + 1);
+
+          if (g_str_equal (a->text, "Structurer") && g_str_equal (b->text, "les"))
+            {
+              gap = b->x0 - a->x1;
+              break;
+            }
+        }
+    }
+  g_assert_cmpfloat (gap, >, 0);
+  g_assert_cmpfloat (gap, <, 4);
+
+  /* With an emoji font, the emoji is drawn (an image, it is in colour) */
+  {
+    const char *fc[] = { "fc-list", ":family=Noto Color Emoji", "family", NULL };
+    const char *images[] = { "pdfimages", "-list", pdf, NULL };
+    g_autofree char *fonts = run (fc);
+
+    if (fonts[0] != '\0')
+      {
+        g_autofree char *list = run (images);
+
+        g_assert_nonnull (strstr (list, " image "));
+      }
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1380,6 +1562,10 @@ main (int   argc,
   g_test_add_func ("/report/thread", test_report_thread);
   g_test_add_func ("/report/cli", test_report_cli);
   g_test_add_func ("/report/bilan", test_report_bilan);
+  g_test_add_func ("/report/emoji", test_report_emoji);
+  g_test_add_func ("/report/key-figures", test_report_key_figures);
+  g_test_add_func ("/report/fiche-fields", test_report_fiche_fields);
+  g_test_add_func ("/report/bilan-no-notes", test_report_bilan_no_notes);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 
 #include "ctg-test-util.h"
 #include "ctg-export-dialog.h"
+#include "ctg-application.h"
 #include "ctg-window-private.h"
 
 static CtgWindow *
@@ -92,6 +93,8 @@ test_window_browse (void)
   ctg_test_spin (50);
 
   /* Activating a row opens the action */
+  /* A list of navigation rows: one click opens an action */
+  g_assert_true (gtk_list_view_get_single_click_activate (_ctg_window_get_actions_view (window)));
   g_signal_emit_by_name (_ctg_window_get_actions_view (window), "activate", 0);
   ctg_test_spin (50);
   g_assert_cmpstr (_ctg_window_get_visible_page (window), ==, "action");
@@ -186,8 +189,11 @@ has_pilot (CtgAction  *action,
            const char *pilot)
 {
   g_autofree char *pilots = ctg_action_dup_pilots_text (action);
+  g_autofree char *folded = ctg_text_fold (pilots);
+  g_autofree char *key = ctg_text_fold (pilot);
 
-  return strstr (pilots, pilot) != NULL;
+  /* One pilot whatever its case or accents */
+  return strstr (folded, key) != NULL;
 }
 
 /* TRUE once the list shows results for @words, and only such results */
@@ -218,6 +224,17 @@ test_window_search (void)
   g_autofree char *pilot = NULL;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+
+  /* The placeholder fits: the entry is as wide as it ("Rechercher des
+   * actions" in French, 22 characters) */
+  {
+    g_autofree char *placeholder = NULL;
+    int chars = gtk_editable_get_width_chars (entry);
+
+    g_object_get (entry, "placeholder-text", &placeholder, NULL);
+    g_assert_cmpint (chars, >=, 22);
+    g_assert_cmpint (chars, >=, (int) g_utf8_strlen (placeholder, -1));
+  }
 
   /* The filters get their choices when the search bar opens: status,
    * pilot, échéance; choosing a pilot lists that pilot's actions */
@@ -290,7 +307,8 @@ test_window_edit_one_action (void)
   action = g_list_model_get_item (_ctg_window_get_shown_actions (window), 2);
   id = ctg_action_get_id (action);
   axis_row = row_text (sidebar, 4);
-  g_assert_nonnull (strstr (axis_row, "17 actions|"));
+  /* The actions à lancer with no progress: 0 %, not "no progress" */
+  g_assert_nonnull (strstr (axis_row, "17 actions · 0 %|"));
 
   g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, id, "title", "Titre changé dans la liste", &error));
   g_assert_no_error (error);
@@ -303,13 +321,24 @@ test_window_edit_one_action (void)
   g_assert_cmpstr (ctg_action_get_title (shown), ==, "Titre changé dans la liste");
   g_clear_pointer (&axis_row, g_free);
   axis_row = row_text (sidebar, 4);
-  g_assert_nonnull (strstr (axis_row, "17 actions · 50 %|"));
+  g_assert_nonnull (strstr (axis_row, "17 actions · 3 %|"));
   dashboard_row = row_text (sidebar, 0);
-  g_assert_nonnull (strstr (dashboard_row, "34 actions · 50 %|"));
+  g_assert_nonnull (strstr (dashboard_row, "34 actions · 1 %|"));
   /* The other axes' figures are as they were */
   g_clear_pointer (&axis_row, g_free);
   axis_row = row_text (sidebar, 5);
-  g_assert_null (strstr (axis_row, "%"));
+  g_assert_nonnull (strstr (axis_row, " · 0 %|"));
+
+  /* Undo says what it undid: the field and the action, not "Edit" */
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, id, "echeance", "2031", &error));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (window), "ctg-last-toast"), ==,
+                   "Undone: échéance of “Titre changé dans la liste”");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (window), "ctg-last-toast"), ==,
+                   "Redone: échéance of “Titre changé dans la liste”");
+  g_assert_true (ctg_document_undo (doc, &error));
+  ctg_test_spin (50);
 
   /* Undone: back in the list and the figures */
   g_assert_true (ctg_document_undo (doc, &error));
@@ -319,7 +348,7 @@ test_window_edit_one_action (void)
   g_assert_cmpstr (ctg_action_get_title (shown), ==, "Titre changé dans la liste");
   g_clear_pointer (&axis_row, g_free);
   axis_row = row_text (sidebar, 4);
-  g_assert_nonnull (strstr (axis_row, "17 actions|"));
+  g_assert_nonnull (strstr (axis_row, "17 actions · 0 %|"));
   g_assert_true (ctg_document_undo (doc, &error));
   ctg_test_spin (50);
   g_clear_object (&shown);
@@ -504,6 +533,8 @@ test_window_edit_action (void)
   ctg_test_spin (50);
   shown = g_list_model_get_item (_ctg_window_get_shown_actions (window), 0);
   action_id = ctg_action_get_id (shown);
+  /* A list of navigation rows: one click opens an action */
+  g_assert_true (gtk_list_view_get_single_click_activate (_ctg_window_get_actions_view (window)));
   g_signal_emit_by_name (_ctg_window_get_actions_view (window), "activate", 0);
   ctg_test_spin (50);
   g_assert_cmpstr (_ctg_window_get_visible_page (window), ==, "action");
@@ -691,6 +722,274 @@ test_window_read_only (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* What asks for more than @limit pixels of width, for the test's log */
+static void
+log_wide (GtkWidget *widget,
+          int        limit,
+          int        depth)
+{
+  int min = 0;
+
+  if (!gtk_widget_get_visible (widget))
+    return;
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  if (min <= limit)
+    return;
+  g_test_message ("%*s%s #%s %s: %d px", depth, "", G_OBJECT_TYPE_NAME (widget), gtk_widget_get_name (widget),
+                  GTK_IS_LABEL (widget) ? gtk_label_get_label (GTK_LABEL (widget)) : "", min);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    log_wide (child, limit, depth + 1);
+}
+
+/* Adaptive: side by side at the default size (it asked for 932 px, the
+ * content stack being as wide as its widest page, and opened folded),
+ * folded below, and usable from GNOME's smallest width, 360 px, on every
+ * page */
+static void
+test_window_adaptive (void)
+{
+  CtgWindow *window = open_window ("creusot-montceau", NULL);
+  AdwLeaflet *leaflet = ADW_LEAFLET (find_type (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
+  const char *pages[] = { "dashboard", "actions", "timeline", "convention", "evaluation" };
+  int min = 0;
+
+  /* GNOME's title buttons, not Xvfb's minimize, maximize and close */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+  g_assert_nonnull (leaflet);
+  ctg_test_spin (200);
+  g_test_message ("default: %d × %d", gtk_widget_get_width (GTK_WIDGET (window)), gtk_widget_get_height (GTK_WIDGET (window)));
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  CTG_TEST_WAIT_FOR (adw_leaflet_get_folded (leaflet));
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[i]));
+      ctg_test_spin (100);
+      gtk_widget_measure (GTK_WIDGET (leaflet), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      log_wide (GTK_WIDGET (leaflet), min > 360 ? 25 : 360, 0);
+      g_test_message ("%s: the content asks for %d px", pages[i], min);
+      g_assert_cmpint (min, <=, 360);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* One application for the tests that need one: a process registers once */
+static CtgApplication *
+test_application (void)
+{
+  static CtgApplication *app;
+
+  if (app == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      app = ctg_application_new ();
+      g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+      g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+      g_assert_no_error (error);
+    }
+  return app;
+}
+
+static void
+collect_shortcuts (GtkWidget  *widget,
+                   GHashTable *accels)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *title = NULL;
+      g_autofree char *accel = NULL;
+
+      g_object_get (widget, "title", &title, "accelerator", &accel, NULL);
+      g_hash_table_insert (accels, g_steal_pointer (&title), g_strdup (accel ? accel : ""));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_shortcuts (child, accels);
+}
+
+/* The shortcuts window's first page shows the keys of every command, not
+ * only Ctrl+? (the others are named by their actions) */
+static void
+test_window_shortcuts (void)
+{
+  CtgApplication *app = test_application ();
+  g_autoptr(GHashTable) accels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GtkWidget *shortcuts = NULL;
+  CtgWindow *window;
+
+  window = ctg_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  {
+    /* GTK 4.8's shortcuts window warns about one of its own labels (see
+     * above): only criticals stay fatal while it shows */
+    GLogLevelFlags fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+    ctg_test_spin (100);
+    g_log_set_always_fatal (fatal);
+  }
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+        if (GTK_IS_SHORTCUTS_WINDOW (w))
+          shortcuts = GTK_WIDGET (w);
+      }
+  }
+  g_assert_nonnull (shortcuts);
+  collect_shortcuts (shortcuts, accels);
+  g_assert_cmpstr (g_hash_table_lookup (accels, "New convention"), ==, "<Control>n");
+  g_assert_cmpstr (g_hash_table_lookup (accels, "Undo"), ==, "<Control>z");
+  g_assert_cmpstr (g_hash_table_lookup (accels, "Redo"), ==, "<Shift><Control>z <Control>y");
+  g_assert_cmpstr (g_hash_table_lookup (accels, "Keyboard shortcuts"), ==, "<Control>question");
+  gtk_window_destroy (GTK_WINDOW (shortcuts));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Opening a file that is not a convention (ctg-planner notes.txt) shows why,
+ * and leaves no empty window behind */
+static void
+test_window_open_not_convention (void)
+{
+  CtgApplication *app = test_application ();
+  g_autofree char *path = ctg_test_tmp_path ("notes.ctg");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  g_assert_true (g_file_set_contents (path, "Ceci est une note, pas une convention.\n", -1, &error));
+
+  ctg_application_open_file (app, file);
+  ctg_test_spin (100);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        dialog = ADW_MESSAGE_DIALOG (toplevel);
+      if (CTG_IS_WINDOW (toplevel))
+        g_assert_false (gtk_widget_get_visible (GTK_WIDGET (toplevel)));
+    }
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "notes.ctg"));
+
+  adw_message_dialog_response (dialog, "close");
+  ctg_test_spin (100);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    g_assert_false (CTG_IS_WINDOW (l->data));
+}
+
+static GtkWidget *
+find_tooltip (GtkWidget  *widget,
+              GType       type,
+              const char *tooltip)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_tooltip (child, type, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The pilot filter: "communes" and "Communes" are one pilot, offered once,
+ * in French order, and its search box filters the choices */
+static void
+test_window_pilot_filter (void)
+{
+  CtgWindow *window = open_window ("creusot-montceau", NULL);
+  CtgDocument *doc = ctg_window_get_document (window);
+  g_autoptr(GPtrArray) lower = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_participant_free);
+  g_autoptr(GPtrArray) upper = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_participant_free);
+  g_autoptr(GError) error = NULL;
+  GtkDropDown *pilot_filter = NULL;
+  GListModel *choices;
+  GVariantDict dict;
+  guint n, communes = 0, education = 0, zebra = 0;
+
+  g_ptr_array_add (lower, ctg_participant_new ("communes", CTG_PARTICIPANT_ORGANISATION, NULL));
+  g_ptr_array_add (upper, ctg_participant_new ("Communes", CTG_PARTICIPANT_ORGANISATION, NULL));
+  g_ptr_array_add (upper, ctg_participant_new ("Éducation nationale", CTG_PARTICIPANT_ORGANISATION, NULL));
+  g_ptr_array_add (upper, ctg_participant_new ("Zébulon", CTG_PARTICIPANT_PERSON, NULL));
+  g_assert_true (ctg_document_set_participants (doc, 1, CTG_RELATION_PILOT, lower, &error));
+  g_assert_true (ctg_document_set_participants (doc, 2, CTG_RELATION_PILOT, upper, &error));
+  g_assert_no_error (error);
+  ctg_test_spin (50);
+
+  /* "Communes" lists the actions of both spellings */
+  g_variant_dict_init (&dict, NULL);
+  g_variant_dict_insert (&dict, "axis", "x", (gint64) 0);
+  g_variant_dict_insert (&dict, "pilot", "s", "Communes");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-actions", "@a{sv}", g_variant_dict_end (&dict)));
+  ctg_test_spin (50);
+  {
+    g_autoptr(GListModel) all = ctg_document_list_actions (doc, 0);
+    guint expected = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+      {
+        g_autoptr(CtgAction) action = g_list_model_get_item (all, i);
+        GPtrArray *pilots = ctg_action_get_pilots (action);
+        gboolean found = FALSE;
+
+        for (guint p = 0; p < pilots->len; p++)
+          found |= g_ascii_strcasecmp (((CtgParticipant *) g_ptr_array_index (pilots, p))->name, "communes") == 0;
+        expected += found;
+      }
+    g_test_message ("%u actions piloted by the communes", expected);
+    g_assert_cmpuint (g_list_model_get_n_items (_ctg_window_get_shown_actions (window)), ==, expected);
+    g_assert_cmpuint (expected, >=, 2);
+  }
+
+  /* Offered once, in French order, with a search that filters */
+  pilot_filter = GTK_DROP_DOWN (find_tooltip (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN, "Pilot"));
+  g_assert_nonnull (pilot_filter);
+  g_assert_nonnull (gtk_drop_down_get_expression (pilot_filter));
+  choices = gtk_drop_down_get_model (pilot_filter);
+  n = g_list_model_get_n_items (choices);
+  for (guint i = 1; i < n; i++)
+    {
+      const char *name = gtk_string_list_get_string (GTK_STRING_LIST (choices), i);
+
+      g_assert_cmpstr (name, !=, "communes");
+      if (g_str_equal (name, "Communes"))
+        communes = i;
+      else if (g_str_equal (name, "Éducation nationale"))
+        education = i;
+      else if (g_str_equal (name, "Zébulon"))
+        zebra = i;
+    }
+  g_assert_cmpuint (communes, >, 0);
+  g_assert_cmpuint (communes, <, education);
+  g_assert_cmpuint (education, <, zebra);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -699,6 +998,10 @@ main (int   argc,
   gtk_init ();
   adw_init ();
 
+  g_test_add_func ("/window/pilot-filter", test_window_pilot_filter);
+  g_test_add_func ("/window/open-not-convention", test_window_open_not_convention);
+  g_test_add_func ("/window/shortcuts", test_window_shortcuts);
+  g_test_add_func ("/window/adaptive", test_window_adaptive);
   g_test_add_func ("/window/browse", test_window_browse);
   g_test_add_func ("/window/search", test_window_search);
   g_test_add_func ("/window/undo", test_window_undo);

@@ -934,6 +934,7 @@ command_changes (int    argc,
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GPtrArray) texts = NULL;
   g_autofree char *since = NULL;
   const GOptionEntry entries[] = {
     { "since", 0, 0, G_OPTION_ARG_STRING, &since, N_("Only the changes since this date (2025-03-15)"), N_("DATE") },
@@ -959,15 +960,24 @@ command_changes (int    argc,
   if (doc == NULL)
     return fail_error (error);
 
+  /* In the words of the window's history: one edit a paragraph, its time,
+   * what the user did and the action it was on, then what changed */
   changes = ctg_document_list_changes (doc, since, 0);
-  for (guint i = 0; i < changes->len; i++)
+  texts = ctg_change_text_describe (doc, changes);
+  for (guint i = 0; i < texts->len; i++)
     {
-      const CtgChange *change = g_ptr_array_index (changes, i);
+      const CtgChangeText *text = g_ptr_array_index (texts, i);
+      g_autofree char *time = ctg_change_text_format_time (text->time);
+      g_autoptr(CtgAction) action = text->action_id ? ctg_document_get_action (doc, text->action_id) : NULL;
 
-      g_print ("%s\t%s\t%s %" G_GINT64_FORMAT "\t%s%s%s\t%s\t%s\n",
-               change->time, change->label, ctg_item_kind_to_table (change->kind), change->item_id,
-               change->op, change->field ? " " : "", change->field ? change->field : "",
-               change->old_value ? change->old_value : "", change->new_value ? change->new_value : "");
+      if (action != NULL)
+        /* Translators: a change in ctg changes: when, what was done, on which action */
+        g_print (_("%s · %s — %s%s%s\n"), time, text->label, ctg_action_get_code (action),
+                 ctg_action_get_code (action)[0] ? " " : "", ctg_action_get_title (action));
+      else
+        g_print ("%s · %s\n", time, text->label);
+      for (guint j = 0; j < text->lines->len; j++)
+        g_print ("  %s\n", (const char *) g_ptr_array_index (text->lines, j));
     }
   return EXIT_SUCCESS;
 }

@@ -408,3 +408,47 @@ ctg_action_add_year_funding (CtgAction *action,
     }
   return TRUE;
 }
+
+/**
+ * ctg_due_soon_until:
+ * @from: the day counted from (today, or the meeting's date)
+ * @until: (out caller-allocates): the last day of the coming échéances
+ *
+ * The one horizon of "coming échéances", in the window and in the COPIL
+ * report: six months, the usual time between two COPIL meetings.
+ */
+void
+ctg_due_soon_until (const GDate *from,
+                    GDate       *until)
+{
+  *until = *from;
+  g_date_add_months (until, CTG_DUE_SOON_MONTHS);
+}
+
+/**
+ * ctg_action_is_due_soon:
+ * @from: the day counted from (today, or the meeting's date)
+ *
+ * Whether the échéance of @action falls within the coming six months
+ * (ctg_due_soon_until()), or in a month or year that overlaps them ("2025"
+ * is, in March 2025), while the action is neither done nor abandoned. An
+ * overdue action is not due soon: it is overdue.
+ */
+gboolean
+ctg_action_is_due_soon (CtgAction   *action,
+                        const GDate *from)
+{
+  g_autoptr(GDate) first = NULL;
+  g_autoptr(GDate) last = NULL;
+  GDate until;
+
+  g_return_val_if_fail (CTG_IS_ACTION (action), FALSE);
+
+  if (!ctg_date_is_set (&action->echeance) || action->status == CTG_STATUS_DONE ||
+      action->status == CTG_STATUS_ABANDONED || ctg_action_is_overdue (action, from))
+    return FALSE;
+  ctg_due_soon_until (from, &until);
+  first = ctg_date_first_day (&action->echeance);
+  last = ctg_date_last_day (&action->echeance);
+  return g_date_compare (last, from) >= 0 && g_date_compare (first, &until) <= 0;
+}

@@ -45,6 +45,13 @@ guint           ctg_action_get_budget_year  (CtgAction  *self);
 char           *ctg_action_dup_pilots_text  (CtgAction  *self);
 gboolean        ctg_action_is_overdue       (CtgAction  *self,
                                              const GDate *today);
+/* How far ahead "coming échéances" look: one horizon everywhere */
+#define CTG_DUE_SOON_MONTHS 6
+
+void            ctg_due_soon_until          (const GDate *from,
+                                             GDate       *until);
+gboolean        ctg_action_is_due_soon      (CtgAction   *action,
+                                             const GDate *from);
 gboolean        ctg_action_add_year_funding (CtgAction  *action,
                                              guint       year,
                                              gint64     *sums);

@@ -8,6 +8,7 @@
 
 #include "ctg-action.h"
 #include "ctg-change-set.h"
+#include "ctg-change-text.h"
 #include "ctg-csv.h"
 #include "ctg-date.h"
 #include "ctg-document.h"

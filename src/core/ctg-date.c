@@ -258,6 +258,41 @@ ctg_date_format (const CtgDate *date)
     }
 }
 
+/**
+ * ctg_date_format_span:
+ *
+ * The dates of something that runs from @start to @end, in words: "from
+ * 2024 to 2025" ("de 2024 à 2025"), "from 15 March 2024 to 1 June 2025"
+ * ("du 15 mars 2024 au 1er juin 2025"); French says "du … au" only
+ * between days.
+ *
+ * Returns: (transfer full): the text; either date may be unset
+ */
+char *
+ctg_date_format_span (const CtgDate *start,
+                      const CtgDate *end)
+{
+  g_autofree char *a = ctg_date_format (start);
+  g_autofree char *b = ctg_date_format (end);
+
+  if (ctg_date_is_set (start) && ctg_date_is_set (end))
+    {
+      if (ctg_date_precision (start) == CTG_DATE_PRECISION_DAY &&
+          ctg_date_precision (end) == CTG_DATE_PRECISION_DAY)
+        /* Translators: from one day to another, "du 15 mars 2024 au 1er juin 2025" */
+        return g_strdup_printf (C_("between days", "from %s to %s"), a, b);
+      /* Translators: from a year or month to another, "de 2024 à 2025", "de mars 2024 à juin 2025" */
+      return g_strdup_printf (C_("between years or months", "from %s to %s"), a, b);
+    }
+  if (ctg_date_is_set (end))
+    /* Translators: the dates of an action that has only an échéance */
+    return g_strdup_printf (_("échéance %s"), b);
+  if (ctg_date_is_set (start))
+    /* Translators: the dates of an action that has only a start */
+    return g_strdup_printf (_("starts %s"), a);
+  return g_strdup (_("no dates"));
+}
+
 GDate *
 ctg_date_first_day (const CtgDate *date)
 {

@@ -41,6 +41,8 @@ CtgDatePrecision  ctg_date_precision    (const CtgDate *date);
 gboolean          ctg_date_is_set       (const CtgDate *date);
 char             *ctg_date_to_iso       (const CtgDate *date);
 char             *ctg_date_format       (const CtgDate *date);
+char             *ctg_date_format_span  (const CtgDate *start,
+                                         const CtgDate *end);
 GDate            *ctg_date_first_day    (const CtgDate *date);
 GDate            *ctg_date_last_day     (const CtgDate *date);
 gboolean          ctg_date_range_valid  (const CtgDate *start,

@@ -251,6 +251,15 @@ _ctg_document_normalize_value (CtgDocument  *self,
     case FIELD_TEXT:
       if (!_ctg_document_check_field_text (field, value, error))
         return FALSE;
+      /* An action is known by its title in every list and report: an
+       * empty one is refused like any other invalid value, whatever the
+       * route (editor, ctg set, import) */
+      if (kind == CTG_ITEM_ACTION && g_str_equal (field, "title") && (stripped == NULL || stripped[0] == '\0'))
+        {
+          g_set_error_literal (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE,
+                               _("An action needs a title."));
+          return FALSE;
+        }
       *stored = g_strdup (value ? value : "");
       return TRUE;
 

@@ -593,6 +593,39 @@ ctg_document_dup_undo_label (CtgDocument *self)
   return id ? txn_label (self, id) : NULL;
 }
 
+/**
+ * ctg_document_list_undo_changes:
+ *
+ * Returns: (transfer full) (element-type CtgChange): the changes Undo would
+ *   undo now, so that what was undone can be said in words
+ */
+GPtrArray *
+ctg_document_list_undo_changes (CtgDocument *self)
+{
+  gint64 id = find_txn (self, FALSE);
+  g_autofree char *time = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  GPtrArray *changes = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_change_free);
+  sqlite3_stmt *stmt;
+
+  if (id == 0)
+    return changes;
+  stmt = _ctg_document_prepare (self, "SELECT time FROM txn WHERE id = ?1", NULL);
+  if (stmt == NULL)
+    return changes;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    time = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  /* The journal from that time on, which is that edit and little else */
+  all = ctg_document_list_changes (self, time, 0);
+  for (guint i = 0; i < all->len; i++)
+    if (((CtgChange *) g_ptr_array_index (all, i))->txn_id == id)
+      g_ptr_array_add (changes, g_steal_pointer (&g_ptr_array_index (all, i)));
+  return changes;
+}
+
 char *
 ctg_document_dup_redo_label (CtgDocument *self)
 {

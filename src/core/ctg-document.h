@@ -116,6 +116,7 @@ gboolean     ctg_document_can_undo           (CtgDocument    *self);
 gboolean     ctg_document_can_redo           (CtgDocument    *self);
 char        *ctg_document_dup_undo_label     (CtgDocument    *self);
 char        *ctg_document_dup_redo_label     (CtgDocument    *self);
+GPtrArray   *ctg_document_list_undo_changes  (CtgDocument    *self);
 gboolean     ctg_document_undo               (CtgDocument    *self,
                                               GError        **error);
 gboolean     ctg_document_redo               (CtgDocument    *self,

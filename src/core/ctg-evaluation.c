@@ -516,3 +516,35 @@ _ctg_evaluation_frenchify_defaults (sqlite3 *db)
     }
   return sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK;
 }
+
+/**
+ * ctg_funding_list_format:
+ * @funding: (element-type CtgFunding)
+ *
+ * Returns: (transfer full): the funders as a reader sees them, "Caf:
+ *   8 000 €, Commune (Mulhouse): 4 000 €, État", or "" for none
+ */
+char *
+ctg_funding_list_format (GPtrArray *funding)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; funding != NULL && i < funding->len; i++)
+    {
+      const CtgFunding *f = g_ptr_array_index (funding, i);
+
+      if (i > 0)
+        g_string_append (out, ", ");
+      g_string_append (out, ctg_funder_to_label (f->funder));
+      if (f->name[0] != '\0')
+        g_string_append_printf (out, " (%s)", f->name);
+      if (f->amount >= 0)
+        {
+          g_autofree char *amount = ctg_amount_format (f->amount);
+
+          /* Translators: a funder and its amount, "Caf: 8 000 €" */
+          g_string_append_printf (out, _(": %s"), amount);
+        }
+    }
+  return g_string_free (out, FALSE);
+}

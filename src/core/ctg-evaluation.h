@@ -58,6 +58,7 @@ CtgFunding *ctg_funding_parse          (const char    *text,
 GPtrArray  *ctg_funding_list_parse     (const char    *text,
                                         GError       **error);
 char       *ctg_funding_list_to_string (GPtrArray     *funding);
+char       *ctg_funding_list_format    (GPtrArray     *funding);
 
 const char *ctg_funder_to_key          (CtgFunderKind  funder);
 gboolean    ctg_funder_from_key        (const char    *key,

@@ -8,7 +8,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "ctg-participant.h"
+#include "ctg-status.h"
 
 G_DEFINE_BOXED_TYPE (CtgParticipant, ctg_participant, ctg_participant_copy, ctg_participant_free)
 
@@ -49,23 +52,6 @@ ctg_participant_equal (const CtgParticipant *a,
 }
 
 static gboolean
-word_is_upper (const char *word)
-{
-  guint letters = 0;
-
-  for (const char *p = word; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_islower (c))
-        return FALSE;
-      if (g_unichar_isalpha (c))
-        letters++;
-    }
-  return letters >= 2;
-}
-
-static gboolean
 word_is_capitalized (const char *word)
 {
   gunichar first = g_utf8_get_char (word);
@@ -99,7 +85,7 @@ ctg_participant_guess_kind (const char *name)
     return CTG_PARTICIPANT_ORGANISATION;
 
   if (word_is_capitalized (g_ptr_array_index (kept, 0)) &&
-      word_is_upper (g_ptr_array_index (kept, kept->len - 1)))
+      ctg_text_is_capitals (g_ptr_array_index (kept, kept->len - 1), 2))
     return CTG_PARTICIPANT_PERSON;
 
   return CTG_PARTICIPANT_ORGANISATION;
@@ -207,4 +193,75 @@ ctg_relation_to_key (CtgRelation relation)
     case CTG_RELATION_REFERENT: return "referent";
     default: g_return_val_if_reached (NULL);
     }
+}
+
+typedef struct
+{
+  char *name;
+  char *key;
+} SortedName;
+
+static int
+compare_sorted_names (gconstpointer a,
+                      gconstpointer b)
+{
+  const SortedName *na = a;
+  const SortedName *nb = b;
+
+  return strcmp (na->key, nb->key);
+}
+
+/**
+ * ctg_participant_names_for_choice:
+ * @names: names as they were typed, the most used first
+ *
+ * The names to offer in a choice of pilots: one per person or organisation
+ * whatever its case or accents ("communes" and "Communes" are the same
+ * pilot; the most used spelling is kept), in the order of the user's
+ * language ("Éducation nationale" among the E), with g_utf8_collate_key()
+ * on the names without accents, then on the names.
+ *
+ * Returns: (transfer full): the names
+ */
+GStrv
+ctg_participant_names_for_choice (const char * const *names)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) sorted = g_array_new (FALSE, FALSE, sizeof (SortedName));
+  GStrvBuilder *builder = g_strv_builder_new ();
+  GStrv result;
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      char *folded = ctg_text_fold (names[i]);
+      g_autofree char *folded_key = NULL;
+      g_autofree char *name_key = NULL;
+      SortedName entry;
+
+      if (g_hash_table_contains (seen, folded))
+        {
+          g_free (folded);
+          continue;
+        }
+      g_hash_table_add (seen, folded);
+      folded_key = g_utf8_collate_key (folded, -1);
+      name_key = g_utf8_collate_key (names[i], -1);
+      entry.name = g_strdup (names[i]);
+      /* The accent-free name first, the name itself to part ties; no
+       * collation key holds a NUL */
+      entry.key = g_strconcat (folded_key, "\001", name_key, NULL);
+      g_array_append_val (sorted, entry);
+    }
+  g_array_sort (sorted, compare_sorted_names);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      SortedName *entry = &g_array_index (sorted, SortedName, i);
+
+      g_strv_builder_add (builder, entry->name);
+      g_free (entry->name);
+      g_free (entry->key);
+    }
+  result = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return result;
 }

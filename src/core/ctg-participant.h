@@ -56,4 +56,6 @@ const char     *ctg_relation_to_key          (CtgRelation           relation);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtgParticipant, ctg_participant_free)
 
+GStrv ctg_participant_names_for_choice (const char * const *names);
+
 G_END_DECLS

@@ -371,7 +371,7 @@ check_row (const char  *sheet,
 {
   g_autoptr(CtgPlanRow) row = g_new0 (PlanRow, 1);
   guint before = problems->len;
-  CtgDate start = { 0 }, echeance = { 0 }, range_start = { 0 };
+  CtgDate start = { 0 }, echeance = { 0 }, range_start = { 0 }, start_range_end = { 0 };
   CtgStatus status;
 
   row->line = csv->line;
@@ -458,11 +458,19 @@ check_row (const char  *sheet,
       row_problem (problems, sheet, row->line, local_error->message);
   }
 
-  if (!ctg_date_parse (row->cells[COL_START], &start))
+  /* "2023-2024" in début, as in échéance, is the years of both: début 2023,
+   * and échéance 2024 unless the échéance says otherwise */
+  if (!ctg_date_parse_range (row->cells[COL_START], &start, &start_range_end))
     {
       g_autofree char *message = g_strdup_printf (_("“%s” is not a valid start date"),
                                                   g_strstrip (row->cells[COL_START]));
       row_problem (problems, sheet, row->line, message);
+    }
+  else if (!ctg_date_is_set (&start))
+    {
+      /* One date: ctg_date_parse_range() gives it as the end */
+      start = start_range_end;
+      start_range_end = (CtgDate) { 0, 0, 0 };
     }
   if (!ctg_date_parse_range (row->cells[COL_ECHEANCE], &range_start, &echeance))
     {
@@ -470,13 +478,30 @@ check_row (const char  *sheet,
                                                   g_strstrip (row->cells[COL_ECHEANCE]));
       row_problem (problems, sheet, row->line, message);
     }
-  else if (ctg_date_is_set (&range_start))
+  else
     {
-      /* "2023 2024": the years of start and échéance */
-      if (ctg_date_is_set (&start) && (start.year != range_start.year || start.month || start.day))
-        row_problem (problems, sheet, row->line, _("the échéance gives two years but the start is also given"));
-      else
-        start = range_start;
+      if (ctg_date_is_set (&range_start))
+        {
+          /* "2023 2024": the years of start and échéance */
+          if (ctg_date_is_set (&start) && (start.year != range_start.year || start.month || start.day))
+            row_problem (problems, sheet, row->line, _("the échéance gives two years but the start is also given"));
+          else
+            start = range_start;
+        }
+      if (ctg_date_is_set (&start_range_end))
+        {
+          if (!ctg_date_is_set (&echeance))
+            echeance = start_range_end;
+          else if (echeance.year != start_range_end.year)
+            {
+              g_autofree char *message =
+                g_strdup_printf (_("the start “%s” ends in %u but the échéance is “%s”"),
+                                 g_strstrip (row->cells[COL_START]), start_range_end.year,
+                                 g_strstrip (row->cells[COL_ECHEANCE]));
+
+              row_problem (problems, sheet, row->line, message);
+            }
+        }
     }
 
   if (!ctg_date_range_valid (&start, &echeance))
@@ -924,12 +949,19 @@ _ctg_plan_table_check (const char  *sheet,
   g_autoptr(CtgPlanTable) table = g_new0 (CtgPlanTable, 1);
   guint first = 0;
 
+  /* A file that stops being readable (an unclosed quote on line 8) still
+   * had its rows before that: they are checked too, so that every bad row is
+   * reported at once, then what stopped the reading */
+  g_autoptr(GPtrArray) read_problems = g_ptr_array_copy (problems, (GCopyFunc) (void (*) (void)) g_strdup, NULL);
+
+  g_ptr_array_set_free_func (read_problems, g_free);
+  g_ptr_array_set_size (problems, 0);
   table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) _ctg_plan_row_free);
 
-  if (problems->len == 0 && rows->len == 0)
+  if (read_problems->len == 0 && rows->len == 0)
     g_ptr_array_add (problems, g_strdup (_("the file is empty")));
 
-  if (problems->len == 0)
+  if (rows->len > 0)
     {
       CtgCsvRow *header;
 
@@ -950,21 +982,27 @@ _ctg_plan_table_check (const char  *sheet,
     }
 
   /* A header alone would be "imported" without adding anything: say so */
-  if (problems->len == 0 && rows->len == first + 1)
+  if (problems->len == 0 && read_problems->len == 0 && rows->len == first + 1)
     row_problem (problems, sheet, ((CtgCsvRow *) g_ptr_array_index (rows, first))->line,
                  _("the table has a header but no rows under it"));
 
-  if (problems->len == 0)
+  if (problems->len == 0 && rows->len > 0)
     {
+      /* When the reading stopped, the rows are only checked: nothing will
+       * be imported, and a file cut at its row limit stays light */
       for (guint i = first + 1; i < rows->len; i++)
         {
           PlanRow *row = check_row (sheet, g_ptr_array_index (rows, i), table->map,
                                     table->id_column, problems);
 
-          if (row != NULL)
+          if (row != NULL && read_problems->len == 0)
             g_ptr_array_add (table->rows, row);
+          else if (row != NULL)
+            _ctg_plan_row_free (row);
         }
     }
+
+  g_ptr_array_extend_and_steal (problems, g_steal_pointer (&read_problems));
 
   if (problems->len > 0)
     {

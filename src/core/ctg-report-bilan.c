@@ -290,16 +290,20 @@ write_notes (Writer *w)
   guint without = 0;
 
   heading = g_strdup_printf (_("Follow-up of the actions in %u"), report->bilan_year);
-  writer_section_page (w, TRUE);
-  writer_heading (w, heading, FONT_H2, &report_accent, 6, 6, 60, NULL);
 
+  /* Nothing to lay out: one line under the funding, not a landscape page
+   * for one sentence */
   if (g_hash_table_size (report->year_notes) == 0)
     {
       g_autofree char *none = g_strdup_printf (_("No action has a follow-up note for %u."), report->bilan_year);
 
+      writer_heading (w, heading, FONT_H2, &report_accent, 18, 6, 40, NULL);
       writer_paragraph (w, none, FONT_BODY, &report_secondary, 0, 0);
       return;
     }
+
+  writer_section_page (w, TRUE);
+  writer_heading (w, heading, FONT_H2, &report_accent, 6, 6, 60, NULL);
 
   table_init (&t, w->left, heading);
   table_add_column (&t, C_("column", "Action"), 0, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);

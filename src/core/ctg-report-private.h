@@ -526,6 +526,11 @@ void    _ctg_report_read_changes       (CtgReport           *self,
                                         gboolean             all_axes);
 char   *_ctg_report_dup_changes_until  (CtgReport           *self);
 
+/* ctg-report-text.c */
+void    _ctg_report_drop_unknown_symbols (PangoLayout       *layout);
+void    _ctg_report_write_description  (Writer              *w,
+                                        const char          *description);
+
 /* Formatting shared by the sections */
 char   *_ctg_report_format_percent     (int                  percent);
 char   *_ctg_report_format_count       (guint                n);

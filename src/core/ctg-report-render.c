@@ -594,7 +594,8 @@ write_cover (Writer *w)
   values[0] = n_actions;
   labels[0] = g_dngettext (GETTEXT_PACKAGE, "action in the plan", "actions in the plan", report->actions->len);
   values[1] = overall;
-  if (report->progress.n_counted > 0)
+  /* A partial figure already says how many actions it is over */
+  if (report->progress.n_counted > 0 && strchr (overall, '\n') == NULL)
     {
       g_autofree char *counted = _ctg_report_format_count (report->progress.n_counted);
 
@@ -768,31 +769,19 @@ write_summary (Writer *w)
   g_autofree char *heading = NULL;
   g_autofree char *n_text = NULL;
   g_autofree char *explanation = NULL;
-  GDate until = report->meeting;
-  guint32 from_day, until_day;
+  GDate until;
 
-  g_date_add_months (&until, 6);
+  ctg_due_soon_until (&report->meeting, &until);
   until_text = _ctg_report_format_gdate (&until);
-  from_day = g_date_get_julian (&report->meeting);
-  until_day = g_date_get_julian (&until);
 
   for (guint i = 0; i < report->actions->len; i++)
     {
       CtgAction *action = g_ptr_array_index (report->actions, i);
-      const CtgDate *echeance = ctg_action_get_echeance (action);
-      CtgStatus status = ctg_action_get_status (action);
 
       if (ctg_action_is_overdue (action, &report->meeting))
         g_ptr_array_add (overdue, action);
-      else if (ctg_date_is_set (echeance) && status != CTG_STATUS_DONE && status != CTG_STATUS_ABANDONED)
-        {
-          g_autoptr(GDate) first = ctg_date_first_day (echeance);
-          g_autoptr(GDate) last = ctg_date_last_day (echeance);
-
-          /* Due within these months: "2025" is, in March 2025 */
-          if (g_date_get_julian (last) >= from_day && g_date_get_julian (first) <= until_day)
-            g_ptr_array_add (coming, action);
-        }
+      else if (ctg_action_is_due_soon (action, &report->meeting))
+        g_ptr_array_add (coming, action);
     }
   g_ptr_array_sort (overdue, compare_echeance);
   g_ptr_array_sort (coming, compare_echeance);
@@ -971,7 +960,7 @@ write_axis (Writer     *w,
   writer_paragraph (w, stats, FONT_SMALL_BOLD, &report_text, 0, 4);
   writer_status_legend (w, axis->counts, 5, FONT_TINY);
   w->y += 10;
-  writer_paragraph (w, axis->description, FONT_SMALL, &report_secondary, 0, 12);
+  _ctg_report_write_description (w, axis->description);
 
   if (axis->objectives->len == 0)
     {
@@ -1105,6 +1094,8 @@ fiche_surely_fits (Writer      *w,
   };
   g_autofree char *pilots = participants_text (ctg_action_get_pilots (action));
   g_autofree char *partners = participants_text (ctg_action_get_partners (action));
+  g_autofree char *referents = participants_text (ctg_action_get_referents (action));
+  g_autofree char *funders = ctg_funding_list_format (ctg_action_get_funding (action));
 
   height += text_height_bound (trail, 7, width) + 10;
   height += 7.5 * 1.8 + 3 + 60;
@@ -1112,6 +1103,11 @@ fiche_surely_fits (Writer      *w,
 
   height += text_height_bound (pilots, 8, value_width) + 10;
   height += text_height_bound (partners, 8, value_width) + 10;
+  height += text_height_bound (referents, 8, value_width) + 10;
+  height += text_height_bound (funders, 8, value_width) + 10;
+  /* Continuous, budget */
+  height += 2 * (MAX (text_height_bound (_("Yes: continuous improvement, with no échéance to meet"), 8, value_width),
+                      8 * 1.8 * 2) + 10);
   for (guint i = 2; i < G_N_ELEMENTS (values); i++)
     height += MAX (text_height_bound (values[i], 8, value_width), 8 * 1.8 * 2) + 10;
 
@@ -1210,7 +1206,8 @@ write_fiche (Writer     *w,
     g_autofree char *partners = participants_text (ctg_action_get_partners (action));
     const char *start = writer_date_text (w, ctg_action_get_start (action));
     const char *echeance = writer_date_text (w, ctg_action_get_echeance (action));
-    int progress = ctg_action_get_progress (action);
+    /* What the totals count: 100 % for a réalisée action */
+    int progress = ctg_action_get_shown_progress (action);
     g_autofree char *progress_text = progress >= 0 ? _ctg_report_format_percent (progress) : NULL;
     g_autofree char *status = NULL;
 
@@ -1222,12 +1219,32 @@ write_fiche (Writer     *w,
     else
       status = g_strdup (ctg_status_to_label (ctg_action_get_status (action)));
 
+    g_autofree char *referents = participants_text (ctg_action_get_referents (action));
+    g_autofree char *funders = ctg_funding_list_format (ctg_action_get_funding (action));
+    g_autofree char *budget = NULL;
+
+    if (ctg_action_get_budget (action) >= 0)
+      {
+        g_autofree char *amount = ctg_amount_format (ctg_action_get_budget (action));
+
+        if (ctg_action_get_budget_year (action) != 0)
+          /* Translators: a budget and its year, "12 000 € (2025)" */
+          budget = g_strdup_printf (_("%s (%u)"), amount, ctg_action_get_budget_year (action));
+        else
+          budget = g_steal_pointer (&amount);
+      }
+
     fact_row (w, &t, C_("column", "Pilots"), pilots, NULL);
     fact_row (w, &t, _("Partners"), partners, NULL);
+    fact_row (w, &t, _("Référents"), referents, NULL);
     fact_row (w, &t, C_("column", "Start"), start, NULL);
     fact_row (w, &t, C_("column", "Échéance"), echeance, overdue ? &report_overdue : NULL);
+    if (ctg_action_is_continuous (action))
+      fact_row (w, &t, _("Continuous"), _("Yes: continuous improvement, with no échéance to meet"), NULL);
     fact_row (w, &t, C_("column", "Status"), status, overdue ? &report_overdue : NULL);
     fact_row (w, &t, C_("column", "Progress"), progress_text, NULL);
+    fact_row (w, &t, C_("column", "Budget"), budget, NULL);
+    fact_row (w, &t, _("Funders"), funders, NULL);
   }
   table_end (w, &t);
 

@@ -183,8 +183,7 @@ writer_tick (Writer *w)
 
 /* Pages */
 
-/* The running header and footer's fixed parts, laid out once per
- * orientation */
+/* The running header and footer's fixed parts, laid out once per orientation */
 static PangoLayout *
 running_layout (Writer *w,
                 guint   which)
@@ -417,6 +416,7 @@ writer_layout (Writer         *w,
     }
   pango_layout_set_alignment (layout, align);
   pango_layout_set_text (layout, valid_text (text, &copy), -1);
+  _ctg_report_drop_unknown_symbols (layout);
   return layout;
 }
 

@@ -216,3 +216,28 @@ ctg_progress_parse (const char *text,
   *progress = (int) value;
   return TRUE;
 }
+
+/**
+ * ctg_text_is_capitals:
+ * @min_letters: how many letters it takes at least
+ *
+ * Whether @text is written in capitals: no lower-case letter, and at least
+ * @min_letters letters ("RPE", "UNE DIVERSITÉ DE JEUNESSES").
+ */
+gboolean
+ctg_text_is_capitals (const char *text,
+                      guint       min_letters)
+{
+  guint letters = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_islower (c))
+        return FALSE;
+      if (g_unichar_isalpha (c))
+        letters++;
+    }
+  return letters >= min_letters;
+}

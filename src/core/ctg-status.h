@@ -33,5 +33,7 @@ gboolean    ctg_progress_parse   (const char *text,
                                   int        *progress);
 
 char       *ctg_text_fold        (const char *text);
+gboolean    ctg_text_is_capitals (const char *text,
+                                  guint       min_letters);
 
 G_END_DECLS

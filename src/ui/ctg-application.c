@@ -13,6 +13,7 @@
 #include "ctg-application.h"
 #include "ctg-bench-hook.h"
 #include "ctg-window.h"
+#include "ctg-window-private.h"
 
 struct _CtgApplication
 {
@@ -49,6 +50,25 @@ find_empty_window (CtgApplication *self)
   return NULL;
 }
 
+/* After the error of a file opened in a window of its own: the window shows
+ * if the answer opened the file after all (read-only), else it goes */
+static gboolean
+destroy_window_cb (gpointer window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_open_error_response_cb (CtgWindow *window)
+{
+  if (ctg_window_get_document (window) != NULL)
+    gtk_window_present (GTK_WINDOW (window));
+  else
+    /* Not while the dialog, which it carries, is still answering */
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_window_cb, g_object_ref (window), g_object_unref);
+}
+
 /**
  * ctg_application_open_file:
  *
@@ -67,11 +87,31 @@ ctg_application_open_file (CtgApplication *self,
   window = find_window_for (self, file);
   if (window == NULL)
     {
+      gboolean fresh = FALSE;
+
       window = find_empty_window (self);
       if (window == NULL)
-        window = ctg_window_new (self);
+        {
+          window = ctg_window_new (self);
+          fresh = TRUE;
+        }
       if (ctg_window_load (window, file))
         ctg_bench_hook_watch_first_frame (GTK_WINDOW (window));
+      else if (fresh)
+        {
+          GtkWidget *dialog = _ctg_window_get_error_dialog (window);
+
+          /* A file that is not a convention: its error stands alone, and
+           * no empty window is left behind once it is read */
+          if (dialog == NULL)
+            {
+              gtk_window_destroy (GTK_WINDOW (window));
+              return;
+            }
+          g_signal_connect_object (dialog, "response", G_CALLBACK (on_open_error_response_cb), window,
+                                   G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+          return;
+        }
     }
   gtk_window_present (GTK_WINDOW (window));
 }

@@ -23,7 +23,7 @@ struct _CtgDashboard
   /* Template widgets */
   GtkLabel     *heading;
   GtkDropDown  *axis_selector;
-  GtkBox       *cards;
+  GtkFlowBox   *cards;
   GtkListBox   *status_list;
   GtkListBox   *pilot_list;
   GtkListBox   *governance_list;
@@ -44,29 +44,6 @@ struct _CtgDashboard
 };
 
 G_DEFINE_FINAL_TYPE (CtgDashboard, ctg_dashboard, ADW_TYPE_BIN)
-
-/**
- * ctg_action_is_due_soon:
- *
- * Whether the échéance of @action ends in the coming CTG_DUE_SOON_DAYS days
- * (today included) while the action is still to be done: neither done nor
- * abandoned.
- */
-gboolean
-ctg_action_is_due_soon (CtgAction   *action,
-                        const GDate *today)
-{
-  const CtgDate *echeance = ctg_action_get_echeance (action);
-  CtgStatus status = ctg_action_get_status (action);
-  g_autoptr(GDate) last = NULL;
-  GDate limit = *today;
-
-  if (!ctg_date_is_set (echeance) || status == CTG_STATUS_DONE || status == CTG_STATUS_ABANDONED)
-    return FALSE;
-  last = ctg_date_last_day (echeance);
-  g_date_add_days (&limit, CTG_DUE_SOON_DAYS);
-  return g_date_compare (last, today) >= 0 && g_date_compare (last, &limit) <= 0;
-}
 
 /* Helpers */
 
@@ -112,11 +89,13 @@ add_card (CtgDashboard *self,
 
   gtk_widget_add_css_class (number, "title-1");
   gtk_label_set_wrap (GTK_LABEL (number), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (number), 12);
   if (style != NULL)
     gtk_widget_add_css_class (number, style);
   gtk_label_set_xalign (GTK_LABEL (number), 0);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
   gtk_widget_add_css_class (label, "heading");
   gtk_box_append (GTK_BOX (box), number);
   gtk_box_append (GTK_BOX (box), label);
@@ -126,6 +105,9 @@ add_card (CtgDashboard *self,
 
       gtk_label_set_xalign (GTK_LABEL (more), 0);
       gtk_label_set_wrap (GTK_LABEL (more), TRUE);
+      /* Wrapped labels ask for their whole line: the cards would go one a
+       * line in their flow box */
+      gtk_label_set_max_width_chars (GTK_LABEL (more), 24);
       gtk_widget_add_css_class (more, "caption");
       gtk_widget_add_css_class (more, "dim-label");
       gtk_box_append (GTK_BOX (box), more);
@@ -141,7 +123,7 @@ add_card (CtgDashboard *self,
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   gtk_widget_set_tooltip_text (button, _("Show these actions"));
-  gtk_box_append (self->cards, button);
+  gtk_flow_box_append (self->cards, button);
   g_hash_table_insert (self->figures, g_strdup (name), button);
   g_object_set_data (G_OBJECT (button), "count", GUINT_TO_POINTER (count));
   return button;
@@ -233,7 +215,7 @@ fill_figures (CtgDashboard *self)
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->cards))) != NULL)
-    gtk_box_remove (self->cards, child);
+    gtk_flow_box_remove (self->cards, child);
   clear_list (self->status_list);
   clear_list (self->pilot_list);
 
@@ -300,7 +282,8 @@ fill_figures (CtgDashboard *self)
   }
   {
     g_autofree char *figure = g_strdup_printf ("%u", soon);
-    g_autofree char *caption = g_strdup_printf (_("Échéances in the next %u days"), CTG_DUE_SOON_DAYS);
+    /* The same horizon, and words, as the COPIL report's list */
+    g_autofree char *caption = g_strdup (_("Échéances of the coming six months"));
     add_card (self, "soon", soon, figure, caption, _("still to be done"), soon > 0 ? "warning" : NULL,
               filter_target (self, "soon", g_variant_new_boolean (TRUE)));
   }

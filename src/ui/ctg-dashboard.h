@@ -12,9 +12,6 @@
 
 G_BEGIN_DECLS
 
-/* How far ahead "coming échéances" look, in days */
-#define CTG_DUE_SOON_DAYS 90
-
 #define CTG_TYPE_DASHBOARD (ctg_dashboard_get_type ())
 
 G_DECLARE_FINAL_TYPE (CtgDashboard, ctg_dashboard, CTG, DASHBOARD, AdwBin)
@@ -27,8 +24,5 @@ void       ctg_dashboard_set_axis     (CtgDashboard *self,
                                        gint64        axis_id);
 GtkWidget *ctg_dashboard_get_figure   (CtgDashboard *self,
                                        const char   *name);
-
-gboolean   ctg_action_is_due_soon     (CtgAction    *action,
-                                       const GDate  *today);
 
 G_END_DECLS

@@ -415,10 +415,14 @@ add_rollup_line (GtkGrid                  *grid,
   gtk_widget_set_hexpand (title_label, TRUE);
   gtk_widget_set_tooltip_text (title_label, accessible);
   gtk_label_set_xalign (GTK_LABEL (counts_label), 0);
+  /* Wraps rather than widen the page past a phone's 360 px */
+  gtk_label_set_wrap (GTK_LABEL (counts_label), TRUE);
   gtk_widget_add_css_class (counts_label, "dim-label");
   gtk_widget_add_css_class (counts_label, "caption");
   gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (bar), summary->counted > 0 ? summary->average / 100 : 0);
-  gtk_widget_set_size_request (bar, 160, -1);
+  gtk_widget_add_css_class (bar, "rollup-bar");
+  gtk_widget_set_size_request (bar, 60, -1);
+  gtk_widget_set_hexpand (bar, TRUE);
   gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
   gtk_widget_set_opacity (bar, summary->counted > 0 ? 1 : 0);
   gtk_label_set_width_chars (GTK_LABEL (percent_label), 6);

@@ -501,36 +501,31 @@ configure_adjustments (CtgTimeline *self)
 static char *
 describe_dates (const Row *row)
 {
-  const CtgDate *start = ctg_action_get_start (row->action);
-  const CtgDate *end = ctg_action_get_echeance (row->action);
-  g_autofree char *a = ctg_date_format (start);
-  g_autofree char *b = ctg_date_format (end);
-
-  if (ctg_date_is_set (start) && ctg_date_is_set (end))
-    /* Translators: the dates of an action, from its start to its échéance */
-    return g_strdup_printf (_("from %s to %s"), a, b);
-  if (ctg_date_is_set (end))
-    return g_strdup_printf (_("échéance %s"), b);
-  if (ctg_date_is_set (start))
-    return g_strdup_printf (_("starts %s"), a);
-  return g_strdup (_("no dates"));
+  return ctg_date_format_span (ctg_action_get_start (row->action), ctg_action_get_echeance (row->action));
 }
 
 static char *
 describe_row (const Row *row)
 {
   g_autofree char *dates = NULL;
+  g_autofree char *title = NULL;
 
   if (row->kind != ROW_ACTION)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u action", "%s, %u actions", row->n_children),
                             row->title, row->n_children);
 
   dates = describe_dates (row);
+  /* A title written as a sentence loses its full stop before the comma:
+   * "… d'insertion, de 2024 à 2025", not "… d'insertion., de 2024" */
+  title = g_strdup (ctg_action_get_title (row->action));
+  g_strchomp (title);
+  while (g_str_has_suffix (title, ".") && !g_str_has_suffix (title, "..."))
+    title[strlen (title) - 1] = '\0';
   if (row->overdue)
     /* Translators: an action in the timeline: title, dates, status */
-    return g_strdup_printf (_("%s, %s, %s, overdue"), ctg_action_get_title (row->action), dates,
+    return g_strdup_printf (_("%s, %s, %s, overdue"), title, dates,
                             ctg_status_to_label (ctg_action_get_status (row->action)));
-  return g_strdup_printf (_("%s, %s, %s"), ctg_action_get_title (row->action), dates,
+  return g_strdup_printf (_("%s, %s, %s"), title, dates,
                           ctg_status_to_label (ctg_action_get_status (row->action)));
 }
 

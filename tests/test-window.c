@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "ctg-test-util.h"
+#include "ctg-convention-page-private.h"
 #include "ctg-export-dialog.h"
 #include "ctg-window-private.h"
 
@@ -691,6 +692,61 @@ test_window_read_only (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_of_type (GtkWidget *widget,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Issue 13: a convention renamed on the overview names the sidebar and the
+ * window at once; an undo names them back */
+static void
+test_window_rename_convention (void)
+{
+  g_autofree char *path = NULL;
+  CtgWindow *window = open_window ("creusot-montceau", &path);
+  g_autofree char *basename = g_path_get_basename (path);
+  CtgConventionPage *page = CTG_CONVENTION_PAGE (find_of_type (GTK_WIDGET (window), CTG_TYPE_CONVENTION_PAGE));
+  GtkWidget *row;
+  AdwWindowTitle *sidebar_title;
+  g_autofree char *old_title = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (page);
+  row = _ctg_convention_page_get_field_row (page, "title");
+  sidebar_title = ADW_WINDOW_TITLE (find_named (GTK_WIDGET (window), "sidebar-title"));
+  g_assert_nonnull (sidebar_title);
+  old_title = g_strdup (gtk_window_get_title (GTK_WINDOW (window)));
+  g_assert_cmpstr (adw_window_title_get_title (sidebar_title), ==, old_title);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "CTG du bassin nord");
+  g_signal_emit_by_name (row, "apply");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "CTG du bassin nord");
+  g_assert_cmpstr (adw_window_title_get_title (sidebar_title), ==, "CTG du bassin nord");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, old_title);
+  g_assert_cmpstr (adw_window_title_get_title (sidebar_title), ==, old_title);
+
+  /* Emptied: the sidebar says so, the window takes the file's name */
+  g_assert_true (ctg_document_set (ctg_window_get_document (window), CTG_ITEM_CONVENTION, 1, "title", "", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (adw_window_title_get_title (sidebar_title), ==, g_dgettext (GETTEXT_PACKAGE, "Untitled convention"));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, basename);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -710,6 +766,7 @@ main (int   argc,
   g_test_add_func ("/window/bad-file", test_window_bad_file);
   g_test_add_func ("/window/already-open", test_window_already_open);
   g_test_add_func ("/window/read-only", test_window_read_only);
+  g_test_add_func ("/window/rename-convention", test_window_rename_convention);
 
   return g_test_run ();
 }

@@ -68,6 +68,7 @@ struct _CtgWindow
   /* Owned references */
   GFile                *file;
   CtgDocument          *document;
+  CtgItem              *convention;    /* live: its title names the window */
   GListModel           *all;           /* every action, loaded once per change */
   GListStore           *source;        /* the actions of the axis, or all of them */
   GtkFilterListModel   *filtered;
@@ -1016,7 +1017,7 @@ show_axis (CtgWindow *self,
 
   if (axis_id == 0)
     {
-      g_autofree char *title = ctg_document_dup_text (self->document, CTG_ITEM_CONVENTION, 1, "title");
+      const char *title = ctg_item_get_title (self->convention);
       const CtgPageInfo *info = find_convention_page (self->page);
 
       if (info == NULL)
@@ -1230,6 +1231,22 @@ on_leaflet_folded_cb (CtgWindow *self)
   update_actions (self);
 }
 
+/* The convention's title names the window, the sidebar and the pages of
+ * the whole convention, as soon as it changes */
+static void
+on_convention_title_cb (CtgWindow *self)
+{
+  const char *title = ctg_item_get_title (self->convention);
+  g_autofree char *basename = g_file_get_basename (self->file);
+  gboolean titled = title != NULL && title[0] != '\0';
+
+  adw_window_title_set_title (self->sidebar_title, titled ? title : _("Untitled convention"));
+  adw_window_title_set_subtitle (self->sidebar_title, basename);
+  gtk_window_set_title (GTK_WINDOW (self), titled ? title : basename);
+  if (self->axis_id == 0 && self->action_id == 0)
+    adw_window_title_set_subtitle (self->content_title, title ? title : "");
+}
+
 /* Opening */
 
 static gboolean
@@ -1244,11 +1261,12 @@ set_document (CtgWindow   *self,
               CtgDocument *document,
               GFile       *file)
 {
-  g_autofree char *basename = g_file_get_basename (file);
   g_autofree char *uri = g_file_get_uri (file);
-  g_autofree char *title = NULL;
+
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
+  if (self->convention != NULL)
+    g_signal_handlers_disconnect_by_data (self->convention, self);
   g_set_object (&self->document, document);
   g_set_object (&self->file, file);
   g_signal_connect (document, "changed", G_CALLBACK (on_document_changed_cb), self);
@@ -1256,10 +1274,10 @@ set_document (CtgWindow   *self,
   /* The list of recent files is read and written after the window shows */
   g_idle_add_full (G_PRIORITY_LOW, remember_recent_cb, g_steal_pointer (&uri), g_free);
 
-  title = ctg_document_dup_text (document, CTG_ITEM_CONVENTION, 1, "title");
-  adw_window_title_set_title (self->sidebar_title, title && title[0] ? title : _("Untitled convention"));
-  adw_window_title_set_subtitle (self->sidebar_title, basename);
-  gtk_window_set_title (GTK_WINDOW (self), title && title[0] ? title : basename);
+  g_clear_object (&self->convention);
+  self->convention = ctg_document_get_item (document, CTG_ITEM_CONVENTION, 1);
+  g_signal_connect_swapped (self->convention, "notify::title", G_CALLBACK (on_convention_title_cb), self);
+  on_convention_title_cb (self);
 
   gtk_revealer_set_reveal_child (self->read_only_revealer, ctg_document_is_read_only (document));
   if (ctg_document_is_read_only (document))
@@ -2239,11 +2257,14 @@ ctg_window_dispose (GObject *object)
 
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
+  if (self->convention != NULL)
+    g_signal_handlers_disconnect_by_data (self->convention, self);
 
   if (self->shortcuts_window != NULL)
     gtk_window_destroy (GTK_WINDOW (self->shortcuts_window));
   gtk_widget_dispose_template (GTK_WIDGET (self), CTG_TYPE_WINDOW);
 
+  g_clear_object (&self->convention);
   g_clear_object (&self->document);
   g_clear_object (&self->file);
   g_clear_object (&self->source);

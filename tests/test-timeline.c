@@ -141,8 +141,9 @@ dated_action (CtgDocument *document)
     {
       g_autoptr(CtgAction) action = g_list_model_get_item (actions, i);
 
+      /* A snapshot: the list's own objects follow the edits */
       if (ctg_date_is_set (ctg_action_get_start (action)) && ctg_date_is_set (ctg_action_get_echeance (action)))
-        return g_steal_pointer (&action);
+        return ctg_document_get_action (document, ctg_action_get_id (action));
     }
   g_assert_not_reached ();
 }

@@ -163,7 +163,7 @@ _ctg_document_end_action_edit (CtgDocument *self,
   self->edit_action = previous;
 }
 
-/* Replaces one action of the cache by a fresh read of it */
+/* Brings one action of the cache to a fresh read of it */
 static gboolean
 patch_cached_action (CtgDocument *self,
                      gint64       action_id)
@@ -182,8 +182,8 @@ patch_cached_action (CtgDocument *self,
       if (ctg_action_get_objective_id (old) != ctg_action_get_objective_id (fresh) ||
           ctg_action_get_axis_id (old) != ctg_action_get_axis_id (fresh))
         return FALSE;
-      g_ptr_array_index (self->actions_cache, i) = g_steal_pointer (&fresh);
-      g_object_unref (old);
+      /* The same object, updated: whoever shows it follows its notify */
+      _ctg_action_update_from (old, fresh);
       return TRUE;
     }
   return FALSE;
@@ -683,9 +683,9 @@ cached_actions (CtgDocument *self)
  *
  * Returns: (transfer full): a #GListModel of #CtgAction, in plan order
  *   (axis, then objective, then action position). After an edit of one
- *   action's own data (not its place), the other actions are the same
- *   snapshot objects as before: a caller may compare them by pointer to
- *   find what changed.
+ *   action's own data (not its place), every action is the same object as
+ *   before, the edited one updated in place (it notifies the properties
+ *   that changed); after any other change, they are new objects.
  */
 GListModel *
 ctg_document_list_actions (CtgDocument *self,

@@ -27,6 +27,11 @@ struct _CtgActionRow
   GtkLabel       *status_label;
   GtkProgressBar *progress_bar;
   GtkLabel       *progress_label;
+
+  /* Owned references: the action shown, followed while bound */
+  CtgAction      *action;
+  gulong          notify_id;
+  GDate           today;
 };
 
 G_DEFINE_FINAL_TYPE (CtgActionRow, ctg_action_row, GTK_TYPE_WIDGET)
@@ -98,7 +103,7 @@ document_headings (CtgDocument *document)
 
   if (g_once_init_enter (&hooked))
     {
-      g_signal_add_emission_hook (g_signal_lookup ("changed", CTG_TYPE_DOCUMENT), 0,
+      g_signal_add_emission_hook (g_signal_lookup ("committed", CTG_TYPE_DOCUMENT), 0,
                                   on_document_changed_hook, NULL, NULL);
       g_once_init_leave (&hooked, 1);
     }
@@ -164,52 +169,18 @@ axis_title (CtgDocument *document,
   return title;
 }
 
-/**
- * ctg_action_row_bind:
- * @previous: (nullable): the action shown above, to show the objective (and
- *   its thématique or enjeu) only where it changes
- * @show_axis: name the axis in the header (search across axes)
- */
-void
-ctg_action_row_bind (CtgActionRow *self,
-                     CtgDocument  *document,
-                     CtgAction    *action,
-                     CtgAction    *previous,
-                     gboolean      show_axis,
-                     const GDate  *today)
+/* What the action itself says (not the headings, which depend on the row
+ * above): shown at bind, and again when the action notifies a change */
+static void
+show_action (CtgActionRow *self)
 {
-  gint64 objective = ctg_action_get_objective_id (action);
-  gboolean new_objective = previous == NULL || ctg_action_get_objective_id (previous) != objective;
+  CtgAction *action = self->action;
   g_autofree char *pilots = ctg_action_dup_pilots_text (action);
   g_autofree char *echeance = ctg_date_format (ctg_action_get_echeance (action));
   g_autofree char *accessible = NULL;
   CtgStatus status = ctg_action_get_status (action);
   int progress = ctg_action_get_progress (action);
-  gboolean overdue = ctg_action_is_overdue (action, today);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->header_box), new_objective);
-  if (new_objective)
-    {
-      const Heading *heading = objective_heading (document, objective);
-      const Heading *above = previous ? objective_heading (document, ctg_action_get_objective_id (previous)) : NULL;
-      const char *section = heading->section;
-      gboolean new_section = section != NULL && g_strcmp0 (section, above ? above->section : NULL) != 0;
-      g_autofree char *joined = NULL;
-
-      if (show_axis)
-        {
-          const char *axis = axis_title (document, ctg_action_get_axis_id (action));
-
-          joined = section ? g_strdup_printf ("%s — %s", axis, section) : g_strdup (axis);
-          section = joined;
-          new_section = TRUE;
-        }
-
-      gtk_label_set_label (self->section_label, section ? section : "");
-      gtk_widget_set_visible (GTK_WIDGET (self->section_label), new_section);
-      gtk_label_set_label (self->objective_label, heading->title);
-      gtk_widget_set_visible (GTK_WIDGET (self->objective_label), heading->title[0] != '\0');
-    }
+  gboolean overdue = ctg_action_is_overdue (action, &self->today);
 
   gtk_label_set_label (self->code_label, ctg_action_get_code (action));
   gtk_widget_set_visible (GTK_WIDGET (self->code_label), ctg_action_get_code (action)[0] != '\0');
@@ -252,10 +223,82 @@ ctg_action_row_bind (CtgActionRow *self,
 }
 
 static void
+on_action_notify_cb (CtgActionRow *self)
+{
+  show_action (self);
+}
+
+/**
+ * ctg_action_row_unbind:
+ *
+ * Stops following the action shown.
+ */
+void
+ctg_action_row_unbind (CtgActionRow *self)
+{
+  g_return_if_fail (CTG_IS_ACTION_ROW (self));
+
+  g_clear_signal_handler (&self->notify_id, self->action);
+  g_clear_object (&self->action);
+}
+
+/**
+ * ctg_action_row_bind:
+ * @previous: (nullable): the action shown above, to show the objective (and
+ *   its thématique or enjeu) only where it changes
+ * @show_axis: name the axis in the header (search across axes)
+ */
+void
+ctg_action_row_bind (CtgActionRow *self,
+                     CtgDocument  *document,
+                     CtgAction    *action,
+                     CtgAction    *previous,
+                     gboolean      show_axis,
+                     const GDate  *today)
+{
+  gint64 objective = ctg_action_get_objective_id (action);
+  gboolean new_objective = previous == NULL || ctg_action_get_objective_id (previous) != objective;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->header_box), new_objective);
+  if (new_objective)
+    {
+      const Heading *heading = objective_heading (document, objective);
+      const Heading *above = previous ? objective_heading (document, ctg_action_get_objective_id (previous)) : NULL;
+      const char *section = heading->section;
+      gboolean new_section = section != NULL && g_strcmp0 (section, above ? above->section : NULL) != 0;
+      g_autofree char *joined = NULL;
+
+      if (show_axis)
+        {
+          const char *axis = axis_title (document, ctg_action_get_axis_id (action));
+
+          joined = section ? g_strdup_printf ("%s — %s", axis, section) : g_strdup (axis);
+          section = joined;
+          new_section = TRUE;
+        }
+
+      gtk_label_set_label (self->section_label, section ? section : "");
+      gtk_widget_set_visible (GTK_WIDGET (self->section_label), new_section);
+      gtk_label_set_label (self->objective_label, heading->title);
+      gtk_widget_set_visible (GTK_WIDGET (self->objective_label), heading->title[0] != '\0');
+    }
+
+  if (self->action != action)
+    {
+      ctg_action_row_unbind (self);
+      self->action = g_object_ref (action);
+      self->notify_id = g_signal_connect_swapped (action, "notify", G_CALLBACK (on_action_notify_cb), self);
+    }
+  self->today = *today;
+  show_action (self);
+}
+
+static void
 ctg_action_row_dispose (GObject *object)
 {
   GtkWidget *child;
 
+  ctg_action_row_unbind (CTG_ACTION_ROW (object));
   gtk_widget_dispose_template (GTK_WIDGET (object), CTG_TYPE_ACTION_ROW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);

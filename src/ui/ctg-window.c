@@ -615,6 +615,7 @@ on_action_row_unbind_cb (GtkSignalListItemFactory *factory,
 {
   CtgWindow *self = user_data;
 
+  ctg_action_row_unbind (CTG_ACTION_ROW (gtk_list_item_get_child (item)));
   if (self->bound_items != NULL)
     g_hash_table_remove (self->bound_items, item);
 }
@@ -859,86 +860,140 @@ reload_actions (CtgWindow *self)
     refresh_list (self);
 }
 
-static gboolean
-same_participants (GPtrArray *a,
-                   GPtrArray *b)
+/* What a commit changed in the list of actions and the sidebar:
+ * NOTHING_LISTED (the convention, the governance, steps...), the own data of
+ * ONE action (its fields, pilots, partners, funding; not its place in the
+ * plan), or anything else */
+#define NOTHING_LISTED (-1)
+
+static gint64
+edited_action (CtgChangeSet *changes)
 {
-  if (a->len != b->len)
+  static const CtgItemKind listed[] = {
+    CTG_ITEM_AXIS, CTG_ITEM_SECTION, CTG_ITEM_OBJECTIVE, CTG_ITEM_ACTION, CTG_ITEM_PARTICIPANT, CTG_ITEM_FUNDING,
+  };
+  gint64 id = NOTHING_LISTED;
+
+  for (guint i = 0; i < G_N_ELEMENTS (listed); i++)
+    if (ctg_change_set_is_kind_reloaded (changes, listed[i]))
+      return 0;
+
+  for (guint i = 0; i < ctg_change_set_get_n_rows (changes); i++)
+    {
+      const CtgRowChange *row = ctg_change_set_get_row (changes, i);
+      gint64 action;
+
+      switch ((int) row->kind)
+        {
+        case CTG_ITEM_ACTION:
+          if (row->op != CTG_ROW_UPDATED || row->moved)
+            return 0;
+          action = row->id;
+          break;
+        case CTG_ITEM_PARTICIPANT:
+        case CTG_ITEM_FUNDING:
+          if (row->parent_id != row->old_parent_id)
+            return 0;
+          action = row->parent_id;
+          break;
+        case CTG_ITEM_AXIS:
+        case CTG_ITEM_SECTION:
+        case CTG_ITEM_OBJECTIVE:
+          return 0;
+        default:
+          continue;
+        }
+      if (id != NOTHING_LISTED && id != action)
+        return 0;
+      id = action;
+    }
+  return id;
+}
+
+/* Whether the document's list is still the window's: the same objects */
+static gboolean
+same_actions (GListModel *a,
+              GListModel *b)
+{
+  guint n;
+
+  if (a == NULL || b == NULL || (n = g_list_model_get_n_items (a)) != g_list_model_get_n_items (b))
     return FALSE;
-  for (guint i = 0; i < a->len; i++)
-    if (!ctg_participant_equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)))
-      return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CtgAction) x = g_list_model_get_item (a, i);
+      g_autoptr(CtgAction) y = g_list_model_get_item (b, i);
+
+      if (x != y)
+        return FALSE;
+    }
   return TRUE;
 }
 
-/* After an edit of a few actions' own data (the document then hands out the
- * other actions' snapshots unchanged): replaces those actions in the list,
- * the search index and the sidebar's figures, instead of rebuilding them.
- * Returns FALSE when the change is anything else. */
 static gboolean
-update_changed_actions (CtgWindow  *self,
-                        GListModel *all)
+model_contains (GListModel *model,
+                gpointer    item)
 {
-  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GHashTable) axes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  gboolean choices = FALSE;
-  gboolean filtered = filters_active (self);
-  gboolean rows_come_or_go = FALSE;
-  guint n;
-
-  if (self->all == NULL || (n = g_list_model_get_n_items (all)) != g_list_model_get_n_items (self->all))
-    return FALSE;
+  guint n = g_list_model_get_n_items (model);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(CtgAction) before = g_list_model_get_item (self->all, i);
-      g_autoptr(CtgAction) after = g_list_model_get_item (all, i);
+      g_autoptr(GObject) here = g_list_model_get_item (model, i);
 
-      if (before == after)
-        continue;
-      /* Read again from the file: the change may be anywhere (or nowhere, as
-       * for a section's title, which the list's headings show) */
-      if (changed->len == 8 || ctg_action_get_id (before) != ctg_action_get_id (after) ||
-          ctg_action_get_objective_id (before) != ctg_action_get_objective_id (after))
-        return FALSE;
-      g_array_append_val (changed, i);
+      if (here == item)
+        return TRUE;
     }
-  if (changed->len == 0)
+  return FALSE;
+}
+
+/* After an edit of one action's own data: the document updated that
+ * action's object in place and its row follows it; here follow the search
+ * index, the sidebar's figures and the filters. Returns FALSE when the
+ * window's list is not the document's any more. */
+static gboolean
+update_edited_action (CtgWindow    *self,
+                      GListModel   *all,
+                      gint64        action_id,
+                      CtgChangeSet *changes)
+{
+  g_autoptr(GHashTable) axes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(CtgAction) action = NULL;
+  const CtgRowChange *row = ctg_change_set_find (changes, CTG_ITEM_ACTION, action_id);
+  gboolean choices;
+  guint n = g_list_model_get_n_items (all);
+  gint64 axis;
+
+  if (!same_actions (self->all, all))
+    return FALSE;
+  for (guint i = 0; i < n && action == NULL; i++)
+    {
+      g_autoptr(CtgAction) here = g_list_model_get_item (all, i);
+
+      if (ctg_action_get_id (here) == action_id)
+        action = g_steal_pointer (&here);
+    }
+  if (action == NULL)
     return FALSE;
 
-  for (guint k = 0; k < changed->len; k++)
+  if (!self->search_stale)
     {
-      guint i = g_array_index (changed, guint, k);
-      g_autoptr(CtgAction) before = g_list_model_get_item (self->all, i);
-      g_autoptr(CtgAction) after = g_list_model_get_item (all, i);
-      guint position;
-      gboolean was_shown = filtered && filter_action (before, self);
-      gint64 axis = ctg_action_get_axis_id (after);
+      gint64 *id = g_new (gint64, 1);
 
-      if (!self->search_stale)
-        {
-          gint64 *id = g_new (gint64, 1);
-
-          *id = ctg_action_get_id (after);
-          g_hash_table_insert (self->search_text, id, fold_action (after));
-        }
-      g_hash_table_add (axes, g_memdup2 (&axis, sizeof axis));
-      /* A row that appears or goes changes the row below's heading */
-      rows_come_or_go = rows_come_or_go || (filtered && was_shown != filter_action (after, self));
-      if (self->source != NULL && g_list_store_find (self->source, before, &position))
-        g_list_store_splice (self->source, position, 1, (gpointer *) &after, 1);
-      choices = choices ||
-                ctg_action_get_echeance (before)->year != ctg_action_get_echeance (after)->year ||
-                !same_participants (ctg_action_get_pilots (before), ctg_action_get_pilots (after)) ||
-                !same_participants (ctg_action_get_partners (before), ctg_action_get_partners (after)) ||
-                !same_participants (ctg_action_get_referents (before), ctg_action_get_referents (after));
+      *id = action_id;
+      g_hash_table_insert (self->search_text, id, fold_action (action));
     }
-
-  g_set_object (&self->all, all);
+  axis = ctg_action_get_axis_id (action);
+  g_hash_table_add (axes, g_memdup2 (&axis, sizeof axis));
   update_sidebar_figures (self, axes);
+
+  /* The filters offer the pilots and years in use */
+  choices = ctg_change_set_touches_kind (changes, CTG_ITEM_PARTICIPANT) ||
+            (row != NULL && ctg_row_change_has_field (row, "echeance"));
   if (choices && filter_choices_changed (self))
     on_filters_changed_cb (self);
-  else if (rows_come_or_go)
+  /* A row that appears or goes changes the row below's heading */
+  else if (filters_active (self) && self->filtered != NULL &&
+           model_contains (G_LIST_MODEL (self->filtered), action) != filter_action (action, self))
     refresh_list (self);
   return TRUE;
 }
@@ -1175,14 +1230,18 @@ on_today_clicked_cb (CtgWindow *self)
 }
 
 static void
-on_document_changed_cb (CtgDocument *document,
-                        CtgWindow   *self)
+on_document_committed_cb (CtgDocument  *document,
+                          CtgChangeSet *changes,
+                          CtgWindow    *self)
 {
+  gint64 edited = edited_action (changes);
   /* One read of every action per change, shared by the sidebar's roll-ups,
    * the search index and the list */
   g_autoptr(GListModel) all = ctg_document_list_actions (document, 0);
 
-  if (!update_changed_actions (self, all))
+  if (edited == NOTHING_LISTED && same_actions (self->all, all))
+    ;
+  else if (edited <= 0 || !update_edited_action (self, all, edited, changes))
     {
       g_set_object (&self->all, all);
       rebuild_sidebar (self);
@@ -1269,7 +1328,7 @@ set_document (CtgWindow   *self,
     g_signal_handlers_disconnect_by_data (self->convention, self);
   g_set_object (&self->document, document);
   g_set_object (&self->file, file);
-  g_signal_connect (document, "changed", G_CALLBACK (on_document_changed_cb), self);
+  g_signal_connect (document, "committed", G_CALLBACK (on_document_committed_cb), self);
 
   /* The list of recent files is read and written after the window shows */
   g_idle_add_full (G_PRIORITY_LOW, remember_recent_cb, g_steal_pointer (&uri), g_free);

@@ -202,8 +202,10 @@ show_action (CtgActionRow *self)
     }
 
   gtk_label_set_label (self->status_label, ctg_status_to_label (status));
+  /* Classes only where they change: each change restyles the row */
   for (guint i = 0; i < CTG_N_STATUSES; i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), status_classes[i]);
+    if (i != status)
+      gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), status_classes[i]);
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), status_classes[status]);
 
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), progress >= 0);
@@ -212,7 +214,9 @@ show_action (CtgActionRow *self)
     {
       /* Translators: a progress, as in "40 %" */
       g_autofree char *text = g_strdup_printf (_("%d %%"), progress);
-      gtk_progress_bar_set_fraction (self->progress_bar, progress / 100.0);
+      /* Only when it changed: the bar's trough is allocated again */
+      if (gtk_progress_bar_get_fraction (self->progress_bar) != progress / 100.0)
+        gtk_progress_bar_set_fraction (self->progress_bar, progress / 100.0);
       gtk_label_set_label (self->progress_label, text);
     }
 

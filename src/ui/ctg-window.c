@@ -69,6 +69,7 @@ struct _CtgWindow
   GFile                *file;
   CtgDocument          *document;
   CtgItem              *convention;    /* live: its title names the window */
+  guint                 poll_id;       /* looks whether another process wrote */
   GListModel           *all;           /* every action, loaded once per change */
   GListStore           *source;        /* the actions of the axis, or all of them */
   GtkFilterListModel   *filtered;
@@ -1306,6 +1307,29 @@ on_convention_title_cb (CtgWindow *self)
     adw_window_title_set_subtitle (self->content_title, title ? title : "");
 }
 
+/* Another program, or another window on the file opened read-only, may
+ * write to it: the document is asked now and then, and when the window
+ * gets the focus back (one PRAGMA), and then says what changed as for an
+ * edit made here */
+#define POLL_SECONDS 1
+
+static gboolean
+poll_document_cb (gpointer data)
+{
+  CtgWindow *self = data;
+
+  if (self->document != NULL)
+    ctg_document_poll (self->document);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_active_changed_cb (CtgWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)) && self->document != NULL)
+    ctg_document_poll (self->document);
+}
+
 /* Opening */
 
 static gboolean
@@ -1332,6 +1356,9 @@ set_document (CtgWindow   *self,
 
   /* The list of recent files is read and written after the window shows */
   g_idle_add_full (G_PRIORITY_LOW, remember_recent_cb, g_steal_pointer (&uri), g_free);
+
+  if (self->poll_id == 0)
+    self->poll_id = g_timeout_add_seconds (POLL_SECONDS, poll_document_cb, self);
 
   g_clear_object (&self->convention);
   self->convention = ctg_document_get_item (document, CTG_ITEM_CONVENTION, 1);
@@ -2318,6 +2345,7 @@ ctg_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->document, self);
   if (self->convention != NULL)
     g_signal_handlers_disconnect_by_data (self->convention, self);
+  g_clear_handle_id (&self->poll_id, g_source_remove);
 
   if (self->shortcuts_window != NULL)
     gtk_window_destroy (GTK_WINDOW (self->shortcuts_window));
@@ -2463,6 +2491,7 @@ ctg_window_init (CtgWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->page = g_strdup ("overview");
+  g_signal_connect_swapped (self, "notify::is-active", G_CALLBACK (on_active_changed_cb), self);
   gtk_toggle_button_set_active (self->zoom_years, TRUE);
   fill_legend (self);
 

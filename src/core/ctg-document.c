@@ -716,6 +716,33 @@ ctg_document_list_actions (CtgDocument *self,
 }
 
 /**
+ * ctg_document_peek_action:
+ *
+ * Returns: (transfer none) (nullable): the object of ctg_document_list_actions()
+ *   for that action, as kept up to date by the document, or %NULL when the
+ *   document's list is to be read again (the file changed otherwise)
+ */
+CtgAction *
+ctg_document_peek_action (CtgDocument *self,
+                          gint64       action_id)
+{
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), NULL);
+
+  if (self->actions_cache == NULL || self->db == NULL || !sqlite3_get_autocommit (self->db) ||
+      sqlite3_total_changes64 (self->db) != self->actions_cache_changes ||
+      data_version (self) != self->actions_cache_data_version)
+    return NULL;
+  for (guint i = 0; i < self->actions_cache->len; i++)
+    {
+      CtgAction *action = g_ptr_array_index (self->actions_cache, i);
+
+      if (ctg_action_get_id (action) == action_id)
+        return action;
+    }
+  return NULL;
+}
+
+/**
  * ctg_document_get_action:
  *
  * Returns: (transfer full) (nullable): the action as it is now, or %NULL

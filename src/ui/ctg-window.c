@@ -71,6 +71,7 @@ struct _CtgWindow
   CtgItem              *convention;    /* live: its title names the window */
   guint                 poll_id;       /* looks whether another process wrote */
   GListModel           *all;           /* every action, loaded once per change */
+  GHashTable           *by_axis;       /* axis id -> GListStore of its actions in all */
   GListStore           *source;        /* the actions of the axis, or all of them */
   GtkFilterListModel   *filtered;
   GtkCustomFilter      *filter;
@@ -389,26 +390,17 @@ update_sidebar_figures (CtgWindow  *self,
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar, i)) != NULL; i++)
     {
       gint64 axis = page_axis (row_page (row));
-      g_autoptr(GListStore) actions = NULL;
+      GListModel *actions = NULL;
       g_autofree char *subtitle = NULL;
 
       if (g_object_get_data (G_OBJECT (row), "caption") == NULL ||
           (axis > 0 && !g_hash_table_contains (axes, &axis)))
         continue;
 
-      if (axis > 0)
-        {
-          actions = g_list_store_new (CTG_TYPE_ACTION);
-          for (guint j = 0; j < n; j++)
-            {
-              g_autoptr(CtgAction) action = g_list_model_get_item (self->all, j);
-
-              if (ctg_action_get_axis_id (action) == axis)
-                g_list_store_append (actions, action);
-            }
-        }
-      ctg_actions_summarize_progress (actions ? G_LIST_MODEL (actions) : self->all, &summary);
-      subtitle = axis_subtitle (actions ? g_list_model_get_n_items (G_LIST_MODEL (actions)) : n, &summary);
+      if (axis > 0 && (actions = g_hash_table_lookup (self->by_axis, &axis)) == NULL)
+        continue;
+      ctg_actions_summarize_progress (actions ? actions : self->all, &summary);
+      subtitle = axis_subtitle (actions ? g_list_model_get_n_items (actions) : n, &summary);
       set_row_figures (row, subtitle, summary.average / 100);
     }
 }
@@ -418,7 +410,7 @@ rebuild_sidebar (CtgWindow *self)
 {
   g_autoptr(GArray) axes = ctg_document_list_ids (self->document, CTG_ITEM_AXIS, 0);
   GListModel *all = self->all;
-  g_autoptr(GHashTable) by_axis = group_by_axis (all);
+  GHashTable *by_axis;
   GtkWidget *child;
   GtkWidget *selected = NULL;
   CtgProgressSummary summary;
@@ -427,6 +419,9 @@ rebuild_sidebar (CtgWindow *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar))) != NULL)
     gtk_list_box_remove (self->sidebar, child);
 
+  /* Kept for the figures of one axis after an edit */
+  g_clear_pointer (&self->by_axis, g_hash_table_unref);
+  self->by_axis = by_axis = group_by_axis (all);
   n = g_list_model_get_n_items (all);
 
   ctg_actions_summarize_progress (all, &summary);
@@ -911,26 +906,6 @@ edited_action (CtgChangeSet *changes)
   return id;
 }
 
-/* Whether the document's list is still the window's: the same objects */
-static gboolean
-same_actions (GListModel *a,
-              GListModel *b)
-{
-  guint n;
-
-  if (a == NULL || b == NULL || (n = g_list_model_get_n_items (a)) != g_list_model_get_n_items (b))
-    return FALSE;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CtgAction) x = g_list_model_get_item (a, i);
-      g_autoptr(CtgAction) y = g_list_model_get_item (b, i);
-
-      if (x != y)
-        return FALSE;
-    }
-  return TRUE;
-}
-
 static gboolean
 model_contains (GListModel *model,
                 gpointer    item)
@@ -953,27 +928,22 @@ model_contains (GListModel *model,
  * window's list is not the document's any more. */
 static gboolean
 update_edited_action (CtgWindow    *self,
-                      GListModel   *all,
                       gint64        action_id,
                       CtgChangeSet *changes)
 {
   g_autoptr(GHashTable) axes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(CtgAction) action = NULL;
+  CtgAction *action = ctg_document_peek_action (self->document, action_id);
   const CtgRowChange *row = ctg_change_set_find (changes, CTG_ITEM_ACTION, action_id);
+  GListStore *axis_actions;
   gboolean choices;
-  guint n = g_list_model_get_n_items (all);
   gint64 axis;
 
-  if (!same_actions (self->all, all))
+  /* The document's object must be the one the window lists */
+  if (action == NULL || self->by_axis == NULL)
     return FALSE;
-  for (guint i = 0; i < n && action == NULL; i++)
-    {
-      g_autoptr(CtgAction) here = g_list_model_get_item (all, i);
-
-      if (ctg_action_get_id (here) == action_id)
-        action = g_steal_pointer (&here);
-    }
-  if (action == NULL)
+  axis = ctg_action_get_axis_id (action);
+  axis_actions = g_hash_table_lookup (self->by_axis, &axis);
+  if (axis_actions == NULL || !g_list_store_find (axis_actions, action, NULL))
     return FALSE;
 
   if (!self->search_stale)
@@ -983,7 +953,6 @@ update_edited_action (CtgWindow    *self,
       *id = action_id;
       g_hash_table_insert (self->search_text, id, fold_action (action));
     }
-  axis = ctg_action_get_axis_id (action);
   g_hash_table_add (axes, g_memdup2 (&axis, sizeof axis));
   update_sidebar_figures (self, axes);
 
@@ -1236,14 +1205,15 @@ on_document_committed_cb (CtgDocument  *document,
                           CtgWindow    *self)
 {
   gint64 edited = edited_action (changes);
-  /* One read of every action per change, shared by the sidebar's roll-ups,
-   * the search index and the list */
-  g_autoptr(GListModel) all = ctg_document_list_actions (document, 0);
 
-  if (edited == NOTHING_LISTED && same_actions (self->all, all))
+  if (edited == NOTHING_LISTED)
     ;
-  else if (edited <= 0 || !update_edited_action (self, all, edited, changes))
+  else if (edited <= 0 || !update_edited_action (self, edited, changes))
     {
+      /* One read of every action per change, shared by the sidebar's
+       * roll-ups, the search index and the list */
+      g_autoptr(GListModel) all = ctg_document_list_actions (document, 0);
+
       g_set_object (&self->all, all);
       rebuild_sidebar (self);
       reload_actions (self);
@@ -2356,6 +2326,7 @@ ctg_window_dispose (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->source);
   g_clear_object (&self->all);
+  g_clear_pointer (&self->by_axis, g_hash_table_unref);
   g_clear_pointer (&self->query_words, g_strfreev);
   g_clear_object (&self->filtered);
   g_clear_object (&self->statuses);

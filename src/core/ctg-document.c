@@ -307,13 +307,26 @@ _ctg_document_note_write (CtgDocument *self,
                           const char  *field,
                           gint64       old_parent)
 {
-  gint64 parent;
+  _ctg_document_note_write_parent (self, kind, id, op, field, CTG_SAME_PARENT, old_parent);
+}
 
+/* The same, with the row's parent when the caller knows it (an insert
+ * names it): one read less per row of an import */
+void
+_ctg_document_note_write_parent (CtgDocument *self,
+                                 CtgItemKind  kind,
+                                 gint64       id,
+                                 CtgRowOp     op,
+                                 const char  *field,
+                                 gint64       parent,
+                                 gint64       old_parent)
+{
   if (self->pending == NULL)
     return;
   if (kind == CTG_ITEM_CONVENTION)
     id = 1;
-  parent = _ctg_document_get_parent (self, kind, id);
+  if (parent == CTG_SAME_PARENT)
+    parent = _ctg_document_get_parent (self, kind, id);
   self->described[kind]++;
   ctg_change_set_add (self->pending, kind, id, op, field, parent,
                       old_parent == CTG_SAME_PARENT ? parent : old_parent,

@@ -77,8 +77,9 @@ headings_free (gpointer data)
   g_free (headings);
 }
 
-/* An emission hook, not a handler: hooks run before every handler, so the
- * window's own handler, which binds the rows again, finds them cleared */
+/* An emission hook on "committed", not a handler: hooks run before every
+ * handler, so the window's own handler, which binds the rows again, finds
+ * them cleared */
 static gboolean
 on_document_changed_hook (GSignalInvocationHint *hint,
                           guint                  n_params,

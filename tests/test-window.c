@@ -747,6 +747,71 @@ test_window_rename_convention (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The row widget of the list showing @label as its accessible label */
+static GtkWidget *
+find_row_labelled (GtkWidget  *widget,
+                   const char *label)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, g_type_from_name ("CtgActionRow")))
+    {
+      g_autofree char *wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+      return wrong == NULL ? widget : NULL;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_labelled (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+row_label (CtgAction *action)
+{
+  g_autofree char *echeance = ctg_date_format (ctg_action_get_echeance (action));
+
+  return g_strdup_printf ("%s, %s, échéance %s", ctg_action_get_title (action),
+                          ctg_status_to_label (ctg_action_get_status (action)), echeance[0] ? echeance : "none");
+}
+
+/* Issue 13: an edit of one action relabels its row, the same widget (the
+ * list is not given the row again) */
+static void
+test_window_row_stays (void)
+{
+  CtgWindow *window = open_window ("creusot-montceau", NULL);
+  CtgDocument *doc = ctg_window_get_document (window);
+  GtkListBox *sidebar = _ctg_window_get_sidebar (window);
+  GtkWidget *view = GTK_WIDGET (_ctg_window_get_actions_view (window));
+  g_autoptr(CtgAction) action = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GtkWidget *row;
+  gint64 id;
+
+  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 4));
+  ctg_test_spin (300);
+  action = g_list_model_get_item (_ctg_window_get_shown_actions (window), 2);
+  id = ctg_action_get_id (action);
+  before = row_label (action);
+  row = find_row_labelled (view, before);
+  g_assert_nonnull (row);
+
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, id, "title", "Titre changé sur place", &error));
+  g_assert_no_error (error);
+  g_clear_object (&action);
+  action = ctg_document_get_action (doc, id);
+  after = row_label (action);
+  CTG_TEST_WAIT_FOR (find_row_labelled (view, after) != NULL);
+  g_assert_true (find_row_labelled (view, after) == row);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -767,6 +832,7 @@ main (int   argc,
   g_test_add_func ("/window/already-open", test_window_already_open);
   g_test_add_func ("/window/read-only", test_window_read_only);
   g_test_add_func ("/window/rename-convention", test_window_rename_convention);
+  g_test_add_func ("/window/row-stays", test_window_row_stays);
 
   return g_test_run ();
 }

@@ -28,6 +28,7 @@ struct _CtgSignatoryRow
 
   /* Owned references */
   CtgDocument    *document;
+  CtgItem        *item;           /* the signatory, live: the title follows it */
 
   gint64          id;
   guint           position;
@@ -42,6 +43,8 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static void show_names (CtgSignatoryRow *self);
 
 static GtkWidget *
 make_button (const char *icon_name,
@@ -103,7 +106,7 @@ on_delete_clicked_cb (CtgSignatoryRow *self)
     return;
 
   document = g_object_ref (self->document);
-  name = ctg_document_dup_text (document, CTG_ITEM_SIGNATORY, self->id, "organisation");
+  name = self->item ? g_strdup (ctg_item_get_text (self->item, "organisation")) : NULL;
 
   g_object_ref (self);
   if (!ctg_document_delete (document, CTG_ITEM_SIGNATORY, self->id, &error))
@@ -141,6 +144,7 @@ ctg_signatory_row_dispose (GObject *object)
 {
   CtgSignatoryRow *self = (CtgSignatoryRow *) object;
 
+  g_clear_object (&self->item);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (ctg_signatory_row_parent_class)->dispose (object);
@@ -229,6 +233,15 @@ ctg_signatory_row_new (CtgDocument *document,
   ctg_convention_entry_row_set_item (CTG_CONVENTION_ENTRY_ROW (self->representative_row), document, id);
   ctg_convention_entry_row_set_item (CTG_CONVENTION_ENTRY_ROW (self->role_row), document, id);
 
+  self->item = ctg_document_get_item (document, CTG_ITEM_SIGNATORY, id);
+  if (self->item != NULL)
+    {
+      g_signal_connect_object (self->item, "notify::organisation", G_CALLBACK (show_names), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->item, "notify::representative", G_CALLBACK (show_names), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->item, "notify::role", G_CALLBACK (show_names), self, G_CONNECT_SWAPPED);
+      show_names (self);
+    }
+
   writable = !ctg_document_is_read_only (document);
   gtk_widget_set_visible (self->delete_button, writable);
   gtk_widget_set_visible (self->up_button, writable);
@@ -257,21 +270,32 @@ ctg_signatory_row_refresh (CtgSignatoryRow *self,
                            guint            position,
                            guint            n_signatories)
 {
-  g_autofree char *organisation = NULL;
-  g_autofree char *representative = NULL;
-  g_autofree char *role = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *accessible = NULL;
-  const char *title;
-
   g_return_if_fail (CTG_IS_SIGNATORY_ROW (self));
 
   self->position = position;
   self->n_signatories = n_signatories;
 
-  organisation = ctg_document_dup_text (self->document, CTG_ITEM_SIGNATORY, self->id, "organisation");
-  representative = ctg_document_dup_text (self->document, CTG_ITEM_SIGNATORY, self->id, "representative");
-  role = ctg_document_dup_text (self->document, CTG_ITEM_SIGNATORY, self->id, "role");
+  ctg_convention_entry_row_refresh (CTG_CONVENTION_ENTRY_ROW (self->organisation_row));
+  ctg_convention_entry_row_refresh (CTG_CONVENTION_ENTRY_ROW (self->representative_row));
+  ctg_convention_entry_row_refresh (CTG_CONVENTION_ENTRY_ROW (self->role_row));
+
+  gtk_widget_set_sensitive (self->up_button, position > 0);
+  gtk_widget_set_sensitive (self->down_button, position + 1 < n_signatories);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "signatory.move-up", position > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "signatory.move-down", position + 1 < n_signatories);
+}
+
+/* The title and subtitle, from the live signatory: shown again whenever it
+ * notifies a change, whoever made it */
+static void
+show_names (CtgSignatoryRow *self)
+{
+  const char *organisation = ctg_item_get_text (self->item, "organisation");
+  const char *representative = ctg_item_get_text (self->item, "representative");
+  const char *role = ctg_item_get_text (self->item, "role");
+  g_autofree char *subtitle = NULL;
+  g_autofree char *accessible = NULL;
+  const char *title;
 
   title = organisation && organisation[0] ? organisation : _("Unnamed signatory");
   if (representative && representative[0] && role && role[0])
@@ -286,15 +310,6 @@ ctg_signatory_row_refresh (CtgSignatoryRow *self,
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
   accessible = subtitle[0] ? g_strdup_printf ("%s, %s", title, subtitle) : g_strdup (title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-
-  ctg_convention_entry_row_refresh (CTG_CONVENTION_ENTRY_ROW (self->organisation_row));
-  ctg_convention_entry_row_refresh (CTG_CONVENTION_ENTRY_ROW (self->representative_row));
-  ctg_convention_entry_row_refresh (CTG_CONVENTION_ENTRY_ROW (self->role_row));
-
-  gtk_widget_set_sensitive (self->up_button, position > 0);
-  gtk_widget_set_sensitive (self->down_button, position + 1 < n_signatories);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "signatory.move-up", position > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "signatory.move-down", position + 1 < n_signatories);
 }
 
 /**

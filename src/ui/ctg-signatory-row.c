@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "ctg-convention-entry-row.h"
+#include "ctg-editor-util.h"
 #include "ctg-signatory-row.h"
 
 struct _CtgSignatoryRow
@@ -43,8 +44,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static void show_names (CtgSignatoryRow *self);
 
 static GtkWidget *
 make_button (const char *icon_name,
@@ -233,14 +232,11 @@ ctg_signatory_row_new (CtgDocument *document,
   ctg_convention_entry_row_set_item (CTG_CONVENTION_ENTRY_ROW (self->representative_row), document, id);
   ctg_convention_entry_row_set_item (CTG_CONVENTION_ENTRY_ROW (self->role_row), document, id);
 
+  /* Named after the live signatory, whoever changes it */
   self->item = ctg_document_get_item (document, CTG_ITEM_SIGNATORY, id);
   if (self->item != NULL)
-    {
-      g_signal_connect_object (self->item, "notify::organisation", G_CALLBACK (show_names), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->item, "notify::representative", G_CALLBACK (show_names), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->item, "notify::role", G_CALLBACK (show_names), self, G_CONNECT_SWAPPED);
-      show_names (self);
-    }
+    _ctg_expander_row_follow_item (ADW_EXPANDER_ROW (self), self->item, "organisation", _("Unnamed signatory"),
+                                   "representative", "role");
 
   writable = !ctg_document_is_read_only (document);
   gtk_widget_set_visible (self->delete_button, writable);
@@ -283,33 +279,6 @@ ctg_signatory_row_refresh (CtgSignatoryRow *self,
   gtk_widget_set_sensitive (self->down_button, position + 1 < n_signatories);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "signatory.move-up", position > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "signatory.move-down", position + 1 < n_signatories);
-}
-
-/* The title and subtitle, from the live signatory: shown again whenever it
- * notifies a change, whoever made it */
-static void
-show_names (CtgSignatoryRow *self)
-{
-  const char *organisation = ctg_item_get_text (self->item, "organisation");
-  const char *representative = ctg_item_get_text (self->item, "representative");
-  const char *role = ctg_item_get_text (self->item, "role");
-  g_autofree char *subtitle = NULL;
-  g_autofree char *accessible = NULL;
-  const char *title;
-
-  title = organisation && organisation[0] ? organisation : _("Unnamed signatory");
-  if (representative && representative[0] && role && role[0])
-    /* Translators: a signatory's representative and role, as in "Cécile ALADAME, Directrice" */
-    subtitle = g_strdup_printf (_("%s, %s"), representative, role);
-  else if (representative && representative[0])
-    subtitle = g_strdup (representative);
-  else
-    subtitle = g_strdup (role ? role : "");
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
-  accessible = subtitle[0] ? g_strdup_printf ("%s, %s", title, subtitle) : g_strdup (title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
 /**

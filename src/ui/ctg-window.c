@@ -1515,10 +1515,12 @@ on_new_response_cb (GtkNativeDialog *dialog,
         }
 
       document = ctg_document_create (path, &error);
-      if (document != NULL && standard)
+      /* A group that cannot begin (the disk, a lock) is said like any error,
+       * and the axes stop at the first that fails */
+      if (document != NULL && standard &&
+          ctg_document_begin_group (document, _("Standard thématiques"), &error))
         {
-          ctg_document_begin_group (document, _("Standard thématiques"), NULL);
-          for (guint i = 0; i < G_N_ELEMENTS (standard_themes); i++)
+          for (guint i = 0; error == NULL && i < G_N_ELEMENTS (standard_themes); i++)
             ctg_document_add_axis (document, _(standard_themes[i]), &error);
           if (error == NULL)
             ctg_document_end_group (document, &error);

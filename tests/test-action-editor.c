@@ -810,6 +810,94 @@ test_evaluation_fields (Fixture       *fixture,
   g_assert_cmpuint (ctg_action_get_funding (action)->len, ==, 0);
 }
 
+/* Issue 13: Avancement typed, applied, undone with the focus still in it:
+ * the spin shows the file's value, and "+" saves that value plus a step */
+static void
+test_progress_after_undo (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkSpinButton *spin = GTK_SPIN_BUTTON (editor_child (fixture, "progress-spin"));
+  GtkWidget *text = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (spin)));
+  double step = gtk_adjustment_get_step_increment (gtk_spin_button_get_adjustment (spin));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtgAction) action = NULL;
+
+  g_assert_true (ctg_document_set (fixture->document, CTG_ITEM_ACTION, ACTION_ID, "progress", "10", &error));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "10");
+
+  gtk_widget_grab_focus (text);
+  CTG_TEST_WAIT_FOR ((gtk_widget_get_state_flags (GTK_WIDGET (spin)) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0);
+  gtk_editable_set_text (GTK_EDITABLE (spin), "50");
+  g_signal_emit_by_name (text, "activate");
+  action = get_action (fixture);
+  g_assert_cmpint (ctg_action_get_progress (action), ==, 50);
+  g_clear_object (&action);
+
+  /* Ctrl+Z, the focus still in the field */
+  g_assert_true (ctg_document_undo (fixture->document, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "10");
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 10);
+
+  /* "+": the file's value plus one step */
+  gtk_spin_button_spin (spin, GTK_SPIN_STEP_FORWARD, step);
+  g_signal_emit_by_name (text, "activate");
+  action = get_action (fixture);
+  g_assert_cmpint (ctg_action_get_progress (action), ==, 10 + (int) step);
+}
+
+/* Issue 13: a refused value's message goes when the field is corrected,
+ * when it is left, and when the document's value changes under it */
+static void
+test_refused_message_goes (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkWidget *echeance_row = editor_child (fixture, "echeance-row");
+  CtgFieldMessage *echeance_message = CTG_FIELD_MESSAGE (editor_child (fixture, "echeance-message"));
+  GtkSpinButton *spin = GTK_SPIN_BUTTON (editor_child (fixture, "progress-spin"));
+  GtkWidget *spin_text = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (spin)));
+  CtgFieldMessage *progress_message = CTG_FIELD_MESSAGE (editor_child (fixture, "progress-message"));
+  g_autoptr(GError) error = NULL;
+
+  /* Refused, then corrected */
+  apply_entry (echeance_row, "hier");
+  g_assert_true (ctg_field_message_is_error (echeance_message));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (echeance_message)));
+  apply_entry (echeance_row, "2025");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (echeance_message)));
+
+  /* Refused, then left for a valid edit of another field */
+  apply_entry (echeance_row, "hier");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (echeance_message)));
+  apply_entry (editor_child (fixture, "code-row"), "FA 1.1 bis");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (echeance_message)));
+
+  /* Refused with the focus in it, then left */
+  gtk_widget_grab_focus (spin_text);
+  CTG_TEST_WAIT_FOR ((gtk_widget_get_state_flags (GTK_WIDGET (spin)) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0);
+  gtk_editable_set_text (GTK_EDITABLE (spin), "150");
+  g_signal_emit_by_name (spin_text, "activate");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (progress_message)));
+  gtk_widget_grab_focus (echeance_row);
+  CTG_TEST_WAIT_FOR (!gtk_widget_get_visible (GTK_WIDGET (progress_message)));
+
+  /* Refused by leaving it: the message is for this leave, it stays */
+  gtk_widget_grab_focus (spin_text);
+  CTG_TEST_WAIT_FOR ((gtk_widget_get_state_flags (GTK_WIDGET (spin)) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0);
+  gtk_editable_set_text (GTK_EDITABLE (spin), "150");
+  gtk_widget_grab_focus (echeance_row);
+  CTG_TEST_WAIT_FOR ((gtk_widget_get_state_flags (GTK_WIDGET (spin)) & GTK_STATE_FLAG_FOCUS_WITHIN) == 0);
+  ctg_test_spin (50);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (progress_message)));
+  g_assert_true (ctg_field_message_is_error (progress_message));
+
+  /* Refused, then the value changes under it (an undo, another window) */
+  apply_entry (echeance_row, "hier");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (echeance_message)));
+  g_assert_true (ctg_document_set (fixture->document, CTG_ITEM_ACTION, ACTION_ID, "echeance", "2026", &error));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (echeance_message)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -839,6 +927,8 @@ main (int   argc,
   g_test_add_func ("/action-editor/read-only", test_read_only);
   ADD ("/action-editor/accessible", test_accessible);
   ADD ("/action-editor/evaluation-fields", test_evaluation_fields);
+  ADD ("/action-editor/progress-after-undo", test_progress_after_undo);
+  ADD ("/action-editor/refused-message-goes", test_refused_message_goes);
 
   return g_test_run ();
 }

@@ -428,6 +428,11 @@ test_governance (Fixture       *fixture,
   name = ctg_document_dup_text (fixture->document, CTG_ITEM_MEMBER, member_id, "name");
   g_assert_cmpstr (name, ==, "Cécile ALADAME");
   g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "1"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (member)), ==, "Cécile ALADAME");
+  /* Changed elsewhere (another page, an undo): the row's names follow the member */
+  g_assert_true (ctg_document_set (fixture->document, CTG_ITEM_MEMBER, member_id, "role", "Directrice", &error));
+  g_assert_true (ctg_document_set (fixture->document, CTG_ITEM_MEMBER, member_id, "organisation", "CAF", &error));
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (member)), ==, "Directrice, CAF");
 
   /* Deleting the body takes its members; undo brings both back */
   g_signal_emit_by_name (ctg_body_row_get_field (CTG_BODY_ROW (row), "delete"), "clicked");

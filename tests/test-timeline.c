@@ -11,6 +11,7 @@
 
 #include <adwaita.h>
 #include <gdk/x11/gdkx.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "ctg-action-editor.h"
@@ -141,8 +142,9 @@ dated_action (CtgDocument *document)
     {
       g_autoptr(CtgAction) action = g_list_model_get_item (actions, i);
 
+      /* A snapshot: the list's own objects follow the edits */
       if (ctg_date_is_set (ctg_action_get_start (action)) && ctg_date_is_set (ctg_action_get_echeance (action)))
-        return g_steal_pointer (&action);
+        return ctg_document_get_action (document, ctg_action_get_id (action));
     }
   g_assert_not_reached ();
 }
@@ -901,10 +903,339 @@ test_dashboard_governance (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Issue 13: one change of an échéance by each route, and every widget that
+ * shows it */
+
+typedef struct
+{
+  CtgWindow       *window;
+  gint64           id;
+  double           bar_end;    /* where the bar ended, in the timeline's content, when the échéance was @echeance */
+  CtgDate          echeance;
+} Seen;
+
+/* In the timeline's content, whatever it is scrolled to */
+static double
+bar_end (CtgTimeline           *timeline,
+         const graphene_rect_t *bar)
+{
+  return bar->origin.x + bar->size.width +
+         gtk_adjustment_get_value (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (timeline)));
+}
+
+static gboolean
+row_labelled (GtkWidget  *widget,
+              const char *label)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, g_type_from_name ("CtgActionRow")))
+    {
+      g_autofree char *wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+      return wrong == NULL;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (row_labelled (child, label))
+      return TRUE;
+  return FALSE;
+}
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+count_overdue (CtgDocument *document)
+{
+  g_autoptr(GListModel) actions = ctg_document_list_actions (document, 0);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                                            g_date_time_get_year (now));
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(CtgAction) action = g_list_model_get_item (actions, i);
+
+      n += ctg_action_is_overdue (action, today);
+    }
+  return n;
+}
+
+static void
+show_axis_of (CtgWindow *window,
+              gint64     id)
+{
+  g_autoptr(CtgAction) action = ctg_document_get_action (ctg_window_get_document (window), id);
+  g_autofree char *page = g_strdup_printf ("axis:%" G_GINT64_FORMAT, ctg_action_get_axis_id (action));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", page));
+  /* Past the pages' cross-fade */
+  ctg_test_spin (800);
+}
+
+/* The list row on screen shows the échéance now in the file */
+static gboolean
+list_row_shows (CtgWindow *window,
+                gint64     id)
+{
+  g_autoptr(CtgAction) action = ctg_document_get_action (ctg_window_get_document (window), id);
+  g_autofree char *echeance = ctg_date_format (ctg_action_get_echeance (action));
+  g_autofree char *label = g_strdup_printf ("%s, %s, échéance %s", ctg_action_get_title (action),
+                                            ctg_status_to_label (ctg_action_get_status (action)), echeance);
+
+  return row_labelled (GTK_WIDGET (_ctg_window_get_actions_view (window)), label);
+}
+
+/* Every widget of the window showing the échéance of @seen->id shows
+ * @year; the list row is looked at first, as it is on screen */
+static void
+assert_everywhere (Seen *seen,
+                   guint year)
+{
+  CtgWindow *window = seen->window;
+  CtgDocument *document = ctg_window_get_document (window);
+  g_autoptr(CtgAction) action = ctg_document_get_action (document, seen->id);
+  g_autofree char *formatted = NULL;
+  CtgDashboard *dashboard;
+  CtgTimeline *timeline;
+  GtkWidget *figure;
+  GtkWidget *row;
+  graphene_rect_t bar;
+  g_autoptr(GDate) before = NULL;
+  g_autoptr(GDate) after = NULL;
+  double expected;
+
+  g_assert_cmpuint (ctg_action_get_echeance (action)->year, ==, year);
+  formatted = ctg_date_format (ctg_action_get_echeance (action));
+
+  /* The list row */
+  if (g_strcmp0 (_ctg_window_get_visible_page (window), "actions") != 0)
+    show_axis_of (window, seen->id);
+  CTG_TEST_WAIT_FOR (list_row_shows (window, seen->id));
+
+  /* The editor */
+  _ctg_window_show_action (window, seen->id);
+  ctg_test_spin (100);
+  row = find_named (_ctg_window_get_action_editor (window), "echeance-row");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, formatted);
+
+  /* The dashboard's figure of overdue actions */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "dashboard"));
+  ctg_test_spin (100);
+  dashboard = CTG_DASHBOARD (_ctg_window_get_dashboard (window));
+  figure = ctg_dashboard_get_figure (dashboard, "overdue");
+  g_assert_nonnull (figure);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (figure), "count")), ==, count_overdue (document));
+
+  /* The timeline's bar ends at the échéance */
+  timeline = show_timeline (window);
+  g_assert_true (ctg_timeline_focus_action (timeline, seen->id));
+  ctg_test_spin (100);
+  g_assert_true (ctg_timeline_get_bar_bounds (timeline, seen->id, &bar));
+  before = ctg_date_last_day (&seen->echeance);
+  after = ctg_date_last_day (ctg_action_get_echeance (action));
+  expected = seen->bar_end +
+             g_date_days_between (before, after) * ctg_timeline_zoom_pixels_per_day (ctg_timeline_get_zoom (timeline));
+  g_assert_cmpfloat_with_epsilon (bar_end (timeline, &bar), expected, 2.5);
+  seen->bar_end = bar_end (timeline, &bar);
+  seen->echeance = *ctg_action_get_echeance (action);
+}
+
+static void
+set_echeance_in_editor (CtgWindow  *window,
+                        gint64      id,
+                        const char *text)
+{
+  GtkWidget *row;
+
+  _ctg_window_show_action (window, id);
+  ctg_test_spin (100);
+  row = find_named (_ctg_window_get_action_editor (window), "echeance-row");
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_emit_by_name (row, "apply");
+  ctg_test_spin (50);
+}
+
+static void
+test_timeline_every_route (void)
+{
+  g_autofree char *path = ctg_test_copy_example ("creusot-montceau");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtgAction) action = NULL;
+  CtgWindow *window = ctg_window_new (NULL);
+  CtgWindow *second = NULL;
+  CtgDocument *document;
+  CtgTimeline *timeline;
+  Seen seen = { NULL };
+  Seen seen2 = { NULL };
+  GtkWidget *dialog;
+  guint year;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ctg_window_load (window, file));
+  ctg_test_spin (200);
+  document = ctg_window_get_document (window);
+  action = dated_action (document);
+  seen.window = window;
+  seen.id = ctg_action_get_id (action);
+  seen.echeance = *ctg_action_get_echeance (action);
+  timeline = show_timeline (window);
+  g_assert_true (ctg_timeline_focus_action (timeline, seen.id));
+  ctg_test_spin (100);
+  {
+    graphene_rect_t bar;
+
+    g_assert_true (ctg_timeline_get_bar_bounds (timeline, seen.id, &bar));
+    seen.bar_end = bar_end (timeline, &bar);
+  }
+  year = seen.echeance.year;
+
+  g_test_message ("route: %s", "The editor");
+  /* The editor */
+  set_echeance_in_editor (window, seen.id, "2030");
+  assert_everywhere (&seen, 2030);
+
+  g_test_message ("route: %s", "The core API, the list on screen");
+  /* The core API, the list on screen */
+  show_axis_of (window, seen.id);
+  g_assert_true (ctg_document_set (document, CTG_ITEM_ACTION, seen.id, "echeance", "2031", &error));
+  g_assert_no_error (error);
+  assert_everywhere (&seen, 2031);
+
+  g_test_message ("route: %s", "Undo and redo");
+  /* Undo and redo */
+  show_axis_of (window, seen.id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  assert_everywhere (&seen, 2030);
+  show_axis_of (window, seen.id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  assert_everywhere (&seen, 2031);
+
+  g_test_message ("route: %s", "The timeline: dragged by one year");
+  /* The timeline: dragged by one year */
+  if (can_drive_pointer ())
+    {
+      graphene_rect_t bar;
+
+      timeline = show_timeline (window);
+      g_assert_true (ctg_timeline_focus_action (timeline, seen.id));
+      ctg_test_spin (100);
+      g_assert_true (ctg_timeline_get_bar_bounds (timeline, seen.id, &bar));
+      /* By the middle of what is in view of the bar, away from its ends */
+      drag (window, GTK_WIDGET (timeline),
+            bar.origin.x + MIN (bar.size.width, gtk_widget_get_width (GTK_WIDGET (timeline)) - bar.origin.x) / 2,
+            bar.origin.y + bar.size.height / 2,
+            ctg_timeline_zoom_unit_days (CTG_TIMELINE_ZOOM_YEARS) * ctg_timeline_zoom_pixels_per_day (CTG_TIMELINE_ZOOM_YEARS));
+      assert_everywhere (&seen, 2032);
+    }
+
+  g_test_message ("route: %s", "another window, in another process");
+  /* Another window, in another process (this one holds a file once): it
+   * holds the file, this window opens it read-only and follows its edit */
+  gtk_window_destroy (GTK_WINDOW (window));
+  window = NULL;
+  {
+    g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, seen.id);
+    g_autofree char *value = g_strdup_printf ("%u", year);
+    g_autoptr(GSubprocess) other = NULL;
+    g_autoptr(GDataInputStream) out = NULL;
+    GOutputStream *in;
+    g_autofree char *line = NULL;
+
+    other = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                              "/proc/self/exe", "--other-window", path, id_text, value, NULL);
+    g_assert_no_error (error);
+    in = g_subprocess_get_stdin_pipe (other);
+    out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (other));
+    line = g_data_input_stream_read_line (out, NULL, NULL, &error);
+    g_assert_cmpstr (line, ==, "ready");
+    g_clear_pointer (&line, g_free);
+
+    second = ctg_window_new (NULL);
+    gtk_window_set_default_size (GTK_WINDOW (second), 1200, 800);
+    gtk_window_present (GTK_WINDOW (second));
+    g_assert_false (ctg_window_load (second, file));
+    dialog = _ctg_window_get_error_dialog (second);
+    g_assert_nonnull (dialog);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "read-only");
+    ctg_test_spin (200);
+    g_assert_true (ctg_document_is_read_only (ctg_window_get_document (second)));
+    seen2 = seen;
+    seen2.window = second;
+    timeline = show_timeline (second);
+    g_assert_true (ctg_timeline_focus_action (timeline, seen2.id));
+    ctg_test_spin (100);
+    {
+      graphene_rect_t bar;
+
+      g_assert_true (ctg_timeline_get_bar_bounds (timeline, seen2.id, &bar));
+      seen2.bar_end = bar_end (timeline, &bar);
+    }
+    show_axis_of (second, seen2.id);
+
+    /* The other window edits; this one sees it within its poll, its list
+     * on screen */
+    g_assert_true (g_output_stream_write_all (in, "go\n", 3, NULL, NULL, &error));
+    line = g_data_input_stream_read_line (out, NULL, NULL, &error);
+    g_assert_cmpstr (line, ==, "done");
+    CTG_TEST_WAIT_FOR (list_row_shows (second, seen2.id));
+    assert_everywhere (&seen2, year);
+
+    g_assert_true (g_output_stream_write_all (in, "bye\n", 4, NULL, NULL, &error));
+    g_assert_true (g_subprocess_wait_check (other, NULL, &error));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (second));
+}
+
+/* The other window of /timeline/every-route: holds the file, sets the
+ * échéance when told, lets go when told */
+static int
+other_window (const char *path,
+              const char *id,
+              const char *value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtgDocument) document = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
+  char line[16];
+
+  if (document == NULL)
+    return 1;
+  printf ("ready\n");
+  fflush (stdout);
+  if (fgets (line, sizeof line, stdin) == NULL ||
+      !ctg_document_set (document, CTG_ITEM_ACTION, g_ascii_strtoll (id, NULL, 10), "echeance", value, &error))
+    return 1;
+  printf ("done\n");
+  fflush (stdout);
+  if (fgets (line, sizeof line, stdin) == NULL)
+    return 1;
+  ctg_document_close (document);
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  if (argc == 5 && g_str_equal (argv[1], "--other-window"))
+    return other_window (argv[2], argv[3], argv[4]);
+
   ctg_test_init (&argc, &argv);
   /* Xvfb has no GPU: GL through llvmpipe costs ~150 ms a frame whatever is
    * drawn, which would hide what the widget itself costs */
@@ -925,6 +1256,7 @@ main (int   argc,
   g_test_add_func ("/dashboard/pilot", test_dashboard_pilot);
   g_test_add_func ("/dashboard/partial", test_dashboard_partial);
   g_test_add_func ("/dashboard/governance", test_dashboard_governance);
+  g_test_add_func ("/timeline/every-route", test_timeline_every_route);
 
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "ctg-test-util.h"
+#include "ctg-convention-page-private.h"
 #include "ctg-export-dialog.h"
 #include "ctg-application.h"
 #include "ctg-window-private.h"
@@ -917,6 +918,66 @@ find_tooltip (GtkWidget  *widget,
   return NULL;
 }
 
+/* Issue 13: a convention renamed on the overview names the sidebar and the
+ * window at once; an undo names them back */
+static void
+test_window_rename_convention (void)
+{
+  g_autofree char *path = NULL;
+  CtgWindow *window = open_window ("creusot-montceau", &path);
+  g_autofree char *basename = g_path_get_basename (path);
+  CtgConventionPage *page = CTG_CONVENTION_PAGE (find_type (GTK_WIDGET (window), CTG_TYPE_CONVENTION_PAGE));
+  GtkWidget *row;
+  AdwWindowTitle *sidebar_title;
+  g_autofree char *old_title = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (page);
+  row = _ctg_convention_page_get_field_row (page, "title");
+  sidebar_title = ADW_WINDOW_TITLE (find_named (GTK_WIDGET (window), "sidebar-title"));
+  g_assert_nonnull (sidebar_title);
+  old_title = g_strdup (gtk_window_get_title (GTK_WINDOW (window)));
+  g_assert_cmpstr (adw_window_title_get_title (sidebar_title), ==, old_title);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "CTG du bassin nord");
+  g_signal_emit_by_name (row, "apply");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "CTG du bassin nord");
+  g_assert_cmpstr (adw_window_title_get_title (sidebar_title), ==, "CTG du bassin nord");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, old_title);
+  g_assert_cmpstr (adw_window_title_get_title (sidebar_title), ==, old_title);
+
+  /* Emptied: the sidebar says so, the window takes the file's name */
+  g_assert_true (ctg_document_set (ctg_window_get_document (window), CTG_ITEM_CONVENTION, 1, "title", "", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (adw_window_title_get_title (sidebar_title), ==, g_dgettext (GETTEXT_PACKAGE, "Untitled convention"));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, basename);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The row widget of the list showing @label as its accessible label */
+static GtkWidget *
+find_row_labelled (GtkWidget  *widget,
+                   const char *label)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, g_type_from_name ("CtgActionRow")))
+    {
+      g_autofree char *wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+      return wrong == NULL ? widget : NULL;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_labelled (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The pilot filter: "communes" and "Communes" are one pilot, offered once,
  * in French order, and its search box filters the choices */
 static void
@@ -990,6 +1051,50 @@ test_window_pilot_filter (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static char *
+row_label (CtgAction *action)
+{
+  g_autofree char *echeance = ctg_date_format (ctg_action_get_echeance (action));
+
+  return g_strdup_printf ("%s, %s, échéance %s", ctg_action_get_title (action),
+                          ctg_status_to_label (ctg_action_get_status (action)), echeance[0] ? echeance : "none");
+}
+
+/* Issue 13: an edit of one action relabels its row, the same widget (the
+ * list is not given the row again) */
+static void
+test_window_row_stays (void)
+{
+  CtgWindow *window = open_window ("creusot-montceau", NULL);
+  CtgDocument *doc = ctg_window_get_document (window);
+  GtkListBox *sidebar = _ctg_window_get_sidebar (window);
+  GtkWidget *view = GTK_WIDGET (_ctg_window_get_actions_view (window));
+  g_autoptr(CtgAction) action = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GtkWidget *row;
+  gint64 id;
+
+  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 4));
+  ctg_test_spin (300);
+  action = g_list_model_get_item (_ctg_window_get_shown_actions (window), 2);
+  id = ctg_action_get_id (action);
+  before = row_label (action);
+  row = find_row_labelled (view, before);
+  g_assert_nonnull (row);
+
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, id, "title", "Titre changé sur place", &error));
+  g_assert_no_error (error);
+  g_clear_object (&action);
+  action = ctg_document_get_action (doc, id);
+  after = row_label (action);
+  CTG_TEST_WAIT_FOR (find_row_labelled (view, after) != NULL);
+  g_assert_true (find_row_labelled (view, after) == row);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1013,6 +1118,8 @@ main (int   argc,
   g_test_add_func ("/window/bad-file", test_window_bad_file);
   g_test_add_func ("/window/already-open", test_window_already_open);
   g_test_add_func ("/window/read-only", test_window_read_only);
+  g_test_add_func ("/window/rename-convention", test_window_rename_convention);
+  g_test_add_func ("/window/row-stays", test_window_row_stays);
 
   return g_test_run ();
 }

@@ -44,5 +44,8 @@ void _ctg_action_add_participant (CtgAction          *self,
                                   const char         *role);
 void _ctg_action_add_funding     (CtgAction          *self,
                                   CtgFunding         *funding);
+void _ctg_action_update_from     (CtgAction          *self,
+                                  CtgAction          *fresh);
+CtgAction *_ctg_action_dup       (CtgAction          *self);
 
 G_END_DECLS

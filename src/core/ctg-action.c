@@ -14,6 +14,33 @@
 
 G_DEFINE_FINAL_TYPE (CtgAction, ctg_action, G_TYPE_OBJECT)
 
+/* The document keeps one object per action in its shared list and, after
+ * an edit of that action, updates it in place: each property that changed
+ * notifies, so a row showing it is updated, not made again. */
+enum {
+  PROP_0,
+  PROP_CODE,
+  PROP_TITLE,
+  PROP_DESCRIPTION,
+  PROP_START,
+  PROP_ECHEANCE,
+  PROP_STATUS,
+  PROP_PROGRESS,
+  PROP_MEANS,
+  PROP_NOTES,
+  PROP_MODIFIED,
+  PROP_PILOTS,
+  PROP_PARTNERS,
+  PROP_REFERENTS,
+  PROP_FUNDING,
+  PROP_CONTINUOUS,
+  PROP_BUDGET,
+  PROP_BUDGET_YEAR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void
 ctg_action_finalize (GObject *object)
 {
@@ -35,9 +62,64 @@ ctg_action_finalize (GObject *object)
 }
 
 static void
+ctg_action_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  CtgAction *self = CTG_ACTION (object);
+
+  switch (prop_id)
+    {
+    case PROP_CODE: g_value_set_string (value, self->code); break;
+    case PROP_TITLE: g_value_set_string (value, self->title); break;
+    case PROP_DESCRIPTION: g_value_set_string (value, self->description); break;
+    case PROP_START: g_value_set_pointer (value, &self->start); break;
+    case PROP_ECHEANCE: g_value_set_pointer (value, &self->echeance); break;
+    case PROP_STATUS: g_value_set_int (value, self->status); break;
+    case PROP_PROGRESS: g_value_set_int (value, self->progress); break;
+    case PROP_MEANS: g_value_set_string (value, ctg_action_get_means (self)); break;
+    case PROP_NOTES: g_value_set_string (value, ctg_action_get_notes (self)); break;
+    case PROP_MODIFIED: g_value_set_string (value, self->modified); break;
+    case PROP_PILOTS: g_value_set_pointer (value, ctg_action_get_pilots (self)); break;
+    case PROP_PARTNERS: g_value_set_pointer (value, ctg_action_get_partners (self)); break;
+    case PROP_REFERENTS: g_value_set_pointer (value, ctg_action_get_referents (self)); break;
+    case PROP_FUNDING: g_value_set_pointer (value, ctg_action_get_funding (self)); break;
+    case PROP_CONTINUOUS: g_value_set_boolean (value, self->continuous); break;
+    case PROP_BUDGET: g_value_set_int64 (value, self->budget); break;
+    case PROP_BUDGET_YEAR: g_value_set_uint (value, self->budget_year); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ctg_action_class_init (CtgActionClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = ctg_action_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = ctg_action_finalize;
+  object_class->get_property = ctg_action_get_property;
+
+  properties[PROP_CODE] = g_param_spec_string ("code", NULL, NULL, NULL, flags);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
+  properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL, flags);
+  properties[PROP_START] = g_param_spec_pointer ("start", NULL, NULL, flags);
+  properties[PROP_ECHEANCE] = g_param_spec_pointer ("echeance", NULL, NULL, flags);
+  properties[PROP_STATUS] = g_param_spec_int ("status", NULL, NULL, 0, CTG_N_STATUSES - 1, 0, flags);
+  properties[PROP_PROGRESS] = g_param_spec_int ("progress", NULL, NULL, -1, 100, -1, flags);
+  properties[PROP_MEANS] = g_param_spec_string ("means", NULL, NULL, NULL, flags);
+  properties[PROP_NOTES] = g_param_spec_string ("notes", NULL, NULL, NULL, flags);
+  properties[PROP_MODIFIED] = g_param_spec_string ("modified", NULL, NULL, NULL, flags);
+  properties[PROP_PILOTS] = g_param_spec_pointer ("pilots", NULL, NULL, flags);
+  properties[PROP_PARTNERS] = g_param_spec_pointer ("partners", NULL, NULL, flags);
+  properties[PROP_REFERENTS] = g_param_spec_pointer ("referents", NULL, NULL, flags);
+  properties[PROP_FUNDING] = g_param_spec_pointer ("funding", NULL, NULL, flags);
+  properties[PROP_CONTINUOUS] = g_param_spec_boolean ("continuous", NULL, NULL, FALSE, flags);
+  properties[PROP_BUDGET] = g_param_spec_int64 ("budget", NULL, NULL, -1, G_MAXINT64, -1, flags);
+  properties[PROP_BUDGET_YEAR] = g_param_spec_uint ("budget-year", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -98,6 +180,167 @@ _ctg_action_add_funding (CtgAction  *self,
   if (self->funding == NULL)
     self->funding = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_funding_free);
   g_ptr_array_add (self->funding, funding);
+}
+
+static gboolean
+same_people (GPtrArray *a,
+             GPtrArray *b)
+{
+  if ((a ? a->len : 0) != (b ? b->len : 0))
+    return FALSE;
+  for (guint i = 0; a != NULL && i < a->len; i++)
+    if (!ctg_participant_equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+same_funding (GPtrArray *a,
+              GPtrArray *b)
+{
+  if ((a ? a->len : 0) != (b ? b->len : 0))
+    return FALSE;
+  for (guint i = 0; a != NULL && i < a->len; i++)
+    {
+      const CtgFunding *x = g_ptr_array_index (a, i);
+      const CtgFunding *y = g_ptr_array_index (b, i);
+
+      if (x->funder != y->funder || x->amount != y->amount || g_strcmp0 (x->name, y->name) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+same_date (const CtgDate *a,
+           const CtgDate *b)
+{
+  return a->year == b->year && a->month == b->month && a->day == b->day;
+}
+
+#define TAKE_TEXT(field, prop) \
+  if (g_strcmp0 (self->field, fresh->field) != 0) \
+    { \
+      g_free (self->field); \
+      self->field = g_steal_pointer (&fresh->field); \
+      g_object_notify_by_pspec (G_OBJECT (self), properties[prop]); \
+    }
+#define TAKE_VALUE(field, prop) \
+  if (self->field != fresh->field) \
+    { \
+      self->field = fresh->field; \
+      g_object_notify_by_pspec (G_OBJECT (self), properties[prop]); \
+    }
+#define TAKE_LIST(field, prop, same) \
+  if (!same (self->field, fresh->field)) \
+    { \
+      g_clear_pointer (&self->field, g_ptr_array_unref); \
+      self->field = g_steal_pointer (&fresh->field); \
+      g_object_notify_by_pspec (G_OBJECT (self), properties[prop]); \
+    }
+
+/**
+ * _ctg_action_update_from:
+ * @fresh: the same action read again; its data is taken
+ *
+ * Brings @self to @fresh's values, notifying each property that changed,
+ * once, after all of them are set.
+ */
+void
+_ctg_action_update_from (CtgAction *self,
+                         CtgAction *fresh)
+{
+  g_assert (self->id == fresh->id);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  TAKE_TEXT (code, PROP_CODE);
+  TAKE_TEXT (title, PROP_TITLE);
+  TAKE_TEXT (description, PROP_DESCRIPTION);
+  if (!same_date (&self->start, &fresh->start))
+    {
+      self->start = fresh->start;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_START]);
+    }
+  if (!same_date (&self->echeance, &fresh->echeance))
+    {
+      self->echeance = fresh->echeance;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ECHEANCE]);
+    }
+  TAKE_VALUE (status, PROP_STATUS);
+  TAKE_VALUE (progress, PROP_PROGRESS);
+  TAKE_TEXT (means, PROP_MEANS);
+  TAKE_TEXT (notes, PROP_NOTES);
+  TAKE_TEXT (modified, PROP_MODIFIED);
+  TAKE_LIST (pilots, PROP_PILOTS, same_people);
+  TAKE_LIST (partners, PROP_PARTNERS, same_people);
+  TAKE_LIST (referents, PROP_REFERENTS, same_people);
+  TAKE_LIST (funding, PROP_FUNDING, same_funding);
+  TAKE_VALUE (continuous, PROP_CONTINUOUS);
+  TAKE_VALUE (budget, PROP_BUDGET);
+  TAKE_VALUE (budget_year, PROP_BUDGET_YEAR);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+#undef TAKE_TEXT
+#undef TAKE_VALUE
+#undef TAKE_LIST
+
+static GPtrArray *
+copy_people (GPtrArray *people)
+{
+  GPtrArray *copy;
+
+  if (people == NULL)
+    return NULL;
+  copy = g_ptr_array_new_full (people->len, g_free);
+  for (guint i = 0; i < people->len; i++)
+    g_ptr_array_add (copy, g_memdup2 (g_ptr_array_index (people, i), sizeof (CtgParticipant)));
+  return copy;
+}
+
+/**
+ * _ctg_action_dup:
+ *
+ * Returns: (transfer full): a snapshot of @self that no edit changes, for
+ *   a thread to read while the document's own object follows the edits
+ */
+CtgAction *
+_ctg_action_dup (CtgAction *self)
+{
+  CtgAction *copy = g_object_new (CTG_TYPE_ACTION, NULL);
+
+  copy->id = self->id;
+  copy->axis_id = self->axis_id;
+  copy->objective_id = self->objective_id;
+  copy->code = g_strdup (self->code);
+  copy->title = g_strdup (self->title);
+  copy->description = g_strdup (self->description);
+  copy->start = self->start;
+  copy->echeance = self->echeance;
+  copy->status = self->status;
+  copy->progress = self->progress;
+  copy->means = g_strdup (self->means);
+  copy->notes = g_strdup (self->notes);
+  copy->created = g_strdup (self->created);
+  copy->modified = g_strdup (self->modified);
+  /* Participants' names and roles are interned: a shallow copy holds */
+  copy->pilots = copy_people (self->pilots);
+  copy->partners = copy_people (self->partners);
+  copy->referents = copy_people (self->referents);
+  if (self->funding != NULL)
+    {
+      copy->funding = g_ptr_array_new_full (self->funding->len, (GDestroyNotify) ctg_funding_free);
+      for (guint i = 0; i < self->funding->len; i++)
+        {
+          const CtgFunding *f = g_ptr_array_index (self->funding, i);
+
+          g_ptr_array_add (copy->funding, ctg_funding_new (f->funder, f->name, f->amount));
+        }
+    }
+  copy->continuous = self->continuous;
+  copy->budget = self->budget;
+  copy->budget_year = self->budget_year;
+  return copy;
 }
 
 gint64 ctg_action_get_id (CtgAction *self) { return self->id; }

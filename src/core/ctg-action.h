@@ -19,8 +19,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CtgAction, ctg_action, CTG, ACTION, GObject)
 
-/* A snapshot of one action as it was read from the document: reading it
- * again after an edit gives a new one. */
+/* One action as read from the document. The objects of
+ * ctg_document_list_actions() are kept up to date by the document after
+ * each edit of the action's own data, and notify their properties; those
+ * of ctg_document_get_action() are snapshots. */
 gint64          ctg_action_get_id           (CtgAction  *self);
 gint64          ctg_action_get_axis_id      (CtgAction  *self);
 gint64          ctg_action_get_objective_id (CtgAction  *self);

@@ -17,7 +17,9 @@ struct _CtgChangeSet
 {
   gatomicrefcount  ref_count;
   GPtrArray       *rows;     /* CtgRowChange, in the order first written */
-  GHashTable      *by_key;   /* "kind:id" -> index in rows */
+  GHashTable      *by_key;   /* row key (in the row) -> index in rows */
+  guint            n_holes;  /* rows inserted then removed: left out */
+  GPtrArray       *described; /* the rows but the holes, made when first asked */
   guint32          reloaded; /* bit per kind: written in ways nobody described */
   gboolean         all;      /* another process wrote: anything may have changed */
 };
@@ -26,11 +28,18 @@ G_DEFINE_BOXED_TYPE (CtgChangeSet, ctg_change_set, ctg_change_set_ref, ctg_chang
 
 G_STATIC_ASSERT (CTG_N_ITEM_KINDS <= 32);
 
+/* A row and its key, which the hash table points into */
+typedef struct
+{
+  CtgRowChange change;
+  gint64       key;
+} Row;
+
 static void
 row_change_free (CtgRowChange *change)
 {
   g_clear_pointer (&change->fields, g_ptr_array_unref);
-  g_free (change);
+  g_free ((Row *) change);
 }
 
 CtgChangeSet *
@@ -40,7 +49,7 @@ ctg_change_set_new (void)
 
   g_atomic_ref_count_init (&self->ref_count);
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_change_free);
-  self->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->by_key = g_hash_table_new (g_int64_hash, g_int64_equal);
   return self;
 }
 
@@ -61,15 +70,17 @@ ctg_change_set_unref (CtgChangeSet *self)
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
   g_ptr_array_unref (self->rows);
+  g_clear_pointer (&self->described, g_ptr_array_unref);
   g_hash_table_unref (self->by_key);
   g_free (self);
 }
 
-static char *
+/* Ids are row ids: far below 2^56 */
+static gint64
 row_key (CtgItemKind kind,
          gint64      id)
 {
-  return g_strdup_printf ("%u:%" G_GINT64_FORMAT, kind, id);
+  return (gint64) ((guint64) kind << 56 | (guint64) id);
 }
 
 static void
@@ -108,16 +119,20 @@ ctg_change_set_add (CtgChangeSet *self,
                     gint64        old_parent_id,
                     gboolean      moved)
 {
-  g_autofree char *key = row_key (kind, id);
+  gint64 key = row_key (kind, id);
   gpointer found;
   CtgRowChange *change;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (kind < CTG_N_ITEM_KINDS);
 
-  if (!g_hash_table_lookup_extended (self->by_key, key, NULL, &found))
+  g_clear_pointer (&self->described, g_ptr_array_unref);
+  if (!g_hash_table_lookup_extended (self->by_key, &key, NULL, &found))
     {
-      change = g_new0 (CtgRowChange, 1);
+      Row *row = g_new0 (Row, 1);
+
+      row->key = key;
+      change = &row->change;
       change->kind = kind;
       change->id = id;
       change->parent_id = parent_id;
@@ -126,7 +141,7 @@ ctg_change_set_add (CtgChangeSet *self,
       change->moved = moved;
       if (op == CTG_ROW_UPDATED)
         add_field (change, field);
-      g_hash_table_insert (self->by_key, g_steal_pointer (&key), GUINT_TO_POINTER (self->rows->len));
+      g_hash_table_insert (self->by_key, &row->key, GUINT_TO_POINTER (self->rows->len));
       g_ptr_array_add (self->rows, change);
       return;
     }
@@ -151,6 +166,7 @@ ctg_change_set_add (CtgChangeSet *self,
            * entry stays as a hole so that the indices in by_key hold. */
           change->op = CTG_ROW_UPDATED;
           change->kind = CTG_N_ITEM_KINDS;
+          self->n_holes++;
         }
       else
         {
@@ -163,6 +179,7 @@ ctg_change_set_add (CtgChangeSet *self,
     case CTG_ROW_INSERTED:
       if (change->kind == CTG_N_ITEM_KINDS)
         {
+          self->n_holes--;
           change->kind = kind;
           change->op = CTG_ROW_INSERTED;
           change->parent_id = change->old_parent_id = parent_id;
@@ -227,14 +244,9 @@ ctg_change_set_is_empty (CtgChangeSet *self)
 guint
 ctg_change_set_get_n_rows (CtgChangeSet *self)
 {
-  guint n = 0;
-
   g_return_val_if_fail (self != NULL, 0);
 
-  for (guint i = 0; i < self->rows->len; i++)
-    if (((CtgRowChange *) g_ptr_array_index (self->rows, i))->kind != CTG_N_ITEM_KINDS)
-      n++;
-  return n;
+  return self->rows->len - self->n_holes;
 }
 
 /**
@@ -248,17 +260,20 @@ ctg_change_set_get_row (CtgChangeSet *self,
                         guint         index)
 {
   g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < ctg_change_set_get_n_rows (self), NULL);
 
-  for (guint i = 0; i < self->rows->len; i++)
+  if (self->n_holes == 0)
+    return g_ptr_array_index (self->rows, index);
+
+  /* An import writes tens of thousands of rows: made once, not per call */
+  if (self->described == NULL)
     {
-      const CtgRowChange *change = g_ptr_array_index (self->rows, i);
-
-      if (change->kind == CTG_N_ITEM_KINDS)
-        continue;
-      if (index-- == 0)
-        return change;
+      self->described = g_ptr_array_sized_new (self->rows->len - self->n_holes);
+      for (guint i = 0; i < self->rows->len; i++)
+        if (((CtgRowChange *) g_ptr_array_index (self->rows, i))->kind != CTG_N_ITEM_KINDS)
+          g_ptr_array_add (self->described, g_ptr_array_index (self->rows, i));
     }
-  g_return_val_if_reached (NULL);
+  return g_ptr_array_index (self->described, index);
 }
 
 /**
@@ -273,13 +288,13 @@ ctg_change_set_find (CtgChangeSet *self,
                      CtgItemKind   kind,
                      gint64        id)
 {
-  g_autofree char *key = row_key (kind, id);
+  gint64 key = row_key (kind, id);
   gpointer found;
   const CtgRowChange *change;
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  if (!g_hash_table_lookup_extended (self->by_key, key, NULL, &found))
+  if (!g_hash_table_lookup_extended (self->by_key, &key, NULL, &found))
     return NULL;
   change = g_ptr_array_index (self->rows, GPOINTER_TO_UINT (found));
   return change->kind == CTG_N_ITEM_KINDS ? NULL : change;

@@ -278,6 +278,7 @@ _ctg_document_insert (CtgDocument        *self,
 {
   GString *sql = g_string_new (NULL);
   sqlite3_stmt *stmt;
+  CtgItemKind kind;
   gint64 id;
   guint n = 0;
 
@@ -312,7 +313,16 @@ _ctg_document_insert (CtgDocument        *self,
     return 0;
 
   id = sqlite3_last_insert_rowid (self->db);
-  _ctg_document_note_table_write (self, table, id, CTG_ROW_INSERTED, NULL, CTG_SAME_PARENT);
+  if (_ctg_document_kind_from_table (table, &kind))
+    {
+      gint64 parent = _ctg_kinds[kind].parent != NULL ? 0 : CTG_SAME_PARENT;
+
+      for (guint i = 0; i < n && _ctg_kinds[kind].parent != NULL; i++)
+        if (g_str_equal (columns[i], _ctg_kinds[kind].parent))
+          parent = values[i] != NULL ? g_ascii_strtoll (values[i], NULL, 10) : 0;
+      _ctg_document_note_write_parent (self, kind, id, CTG_ROW_INSERTED, NULL,
+                                       parent == CTG_SAME_PARENT ? 0 : parent, CTG_SAME_PARENT);
+    }
   if (!journal_row (self, table, id, "insert", error))
     return 0;
   return id;

@@ -257,6 +257,13 @@ void          _ctg_document_note_write        (CtgDocument        *self,
                                                CtgRowOp            op,
                                                const char         *field,
                                                gint64              old_parent);
+void          _ctg_document_note_write_parent (CtgDocument        *self,
+                                               CtgItemKind         kind,
+                                               gint64              id,
+                                               CtgRowOp            op,
+                                               const char         *field,
+                                               gint64              parent,
+                                               gint64              old_parent);
 void          _ctg_document_note_table_write  (CtgDocument        *self,
                                                const char         *table,
                                                gint64              id,

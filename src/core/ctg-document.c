@@ -163,7 +163,7 @@ _ctg_document_end_action_edit (CtgDocument *self,
   self->edit_action = previous;
 }
 
-/* Replaces one action of the cache by a fresh read of it */
+/* Brings one action of the cache to a fresh read of it */
 static gboolean
 patch_cached_action (CtgDocument *self,
                      gint64       action_id)
@@ -182,8 +182,8 @@ patch_cached_action (CtgDocument *self,
       if (ctg_action_get_objective_id (old) != ctg_action_get_objective_id (fresh) ||
           ctg_action_get_axis_id (old) != ctg_action_get_axis_id (fresh))
         return FALSE;
-      g_ptr_array_index (self->actions_cache, i) = g_steal_pointer (&fresh);
-      g_object_unref (old);
+      /* The same object, updated: whoever shows it follows its notify */
+      _ctg_action_update_from (old, fresh);
       return TRUE;
     }
   return FALSE;
@@ -307,13 +307,26 @@ _ctg_document_note_write (CtgDocument *self,
                           const char  *field,
                           gint64       old_parent)
 {
-  gint64 parent;
+  _ctg_document_note_write_parent (self, kind, id, op, field, CTG_SAME_PARENT, old_parent);
+}
 
+/* The same, with the row's parent when the caller knows it (an insert
+ * names it): one read less per row of an import */
+void
+_ctg_document_note_write_parent (CtgDocument *self,
+                                 CtgItemKind  kind,
+                                 gint64       id,
+                                 CtgRowOp     op,
+                                 const char  *field,
+                                 gint64       parent,
+                                 gint64       old_parent)
+{
   if (self->pending == NULL)
     return;
   if (kind == CTG_ITEM_CONVENTION)
     id = 1;
-  parent = _ctg_document_get_parent (self, kind, id);
+  if (parent == CTG_SAME_PARENT)
+    parent = _ctg_document_get_parent (self, kind, id);
   self->described[kind]++;
   ctg_change_set_add (self->pending, kind, id, op, field, parent,
                       old_parent == CTG_SAME_PARENT ? parent : old_parent,
@@ -683,9 +696,9 @@ cached_actions (CtgDocument *self)
  *
  * Returns: (transfer full): a #GListModel of #CtgAction, in plan order
  *   (axis, then objective, then action position). After an edit of one
- *   action's own data (not its place), the other actions are the same
- *   snapshot objects as before: a caller may compare them by pointer to
- *   find what changed.
+ *   action's own data (not its place), every action is the same object as
+ *   before, the edited one updated in place (it notifies the properties
+ *   that changed); after any other change, they are new objects.
  */
 GListModel *
 ctg_document_list_actions (CtgDocument *self,
@@ -713,6 +726,33 @@ ctg_document_list_actions (CtgDocument *self,
       g_ptr_array_add (shown, g_ptr_array_index (all, i));
   g_list_store_splice (store, 0, 0, shown->pdata, shown->len);
   return G_LIST_MODEL (store);
+}
+
+/**
+ * ctg_document_peek_action:
+ *
+ * Returns: (transfer none) (nullable): the object of ctg_document_list_actions()
+ *   for that action, as kept up to date by the document, or %NULL when the
+ *   document's list is to be read again (the file changed otherwise)
+ */
+CtgAction *
+ctg_document_peek_action (CtgDocument *self,
+                          gint64       action_id)
+{
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), NULL);
+
+  if (self->actions_cache == NULL || self->db == NULL || !sqlite3_get_autocommit (self->db) ||
+      sqlite3_total_changes64 (self->db) != self->actions_cache_changes ||
+      data_version (self) != self->actions_cache_data_version)
+    return NULL;
+  for (guint i = 0; i < self->actions_cache->len; i++)
+    {
+      CtgAction *action = g_ptr_array_index (self->actions_cache, i);
+
+      if (ctg_action_get_id (action) == action_id)
+        return action;
+    }
+  return NULL;
 }
 
 /**

@@ -145,6 +145,8 @@ GListModel  *ctg_document_list_actions       (CtgDocument    *self,
                                               gint64          axis_id);
 CtgAction   *ctg_document_get_action         (CtgDocument    *self,
                                               gint64          action_id);
+CtgAction   *ctg_document_peek_action        (CtgDocument    *self,
+                                              gint64          action_id);
 void         ctg_document_count_statuses     (CtgDocument    *self,
                                               gint64          axis_id,
                                               guint           counts[CTG_N_STATUSES]);

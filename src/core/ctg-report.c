@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include "ctg-action-private.h"
+
 #include <cairo-pdf.h>
 #include <errno.h>
 #include <glib/gi18n-lib.h>
@@ -536,7 +538,9 @@ read_actions (CtgReport   *self,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(CtgAction) action = g_list_model_get_item (actions, i);
+      g_autoptr(CtgAction) shared = g_list_model_get_item (actions, i);
+      /* The report is written in a thread: its own copy, which no edit changes */
+      g_autoptr(CtgAction) action = _ctg_action_dup (shared);
       gint64 axis_id = ctg_action_get_axis_id (action);
       gint64 objective_id = ctg_action_get_objective_id (action);
       ReportAxis *axis = g_hash_table_lookup (axes_by_id, &axis_id);

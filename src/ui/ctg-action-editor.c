@@ -23,9 +23,11 @@
 
 /* The editor never keeps a value of its own: every edit goes to the
  * document when the user confirms it, and every field is then shown again
- * from the document, accepted or not. The "changed" signal of the document
- * (edits made here, undo and redo in the window) refreshes the whole view,
- * except what the user is typing and has not applied yet. */
+ * from the document, accepted or not. Each commit of the document (edits
+ * made here, undo and redo in the window, another window) refreshes the
+ * view, except what the user is typing and has not applied yet; a field
+ * the commit wrote from elsewhere is shown whatever the user was doing in
+ * it, and its message goes. */
 
 #define PROGRESS_DELAY_MS 600
 
@@ -102,6 +104,8 @@ struct _CtgActionEditor
   GPtrArray           *indicator_rows;
 
   gulong               changed_handler;
+  CtgChangeSet        *changes;     /* while a commit of the document is shown */
+  guint                committing;  /* while this editor writes */
   gint64               action_id;
   guint                progress_timeout;
   guint                updating;
@@ -146,6 +150,22 @@ static const char * const field_names[N_FIELDS] = {
 
 static void refresh (CtgActionEditor *self,
                      gboolean         force);
+
+/* Whether the commit being shown wrote @field from elsewhere than this
+ * editor (an undo, the timeline, another window) */
+static gboolean
+changed_elsewhere (CtgActionEditor *self,
+                   Field            field)
+{
+  const CtgRowChange *row;
+
+  if (self->changes == NULL || self->committing > 0)
+    return FALSE;
+  if (ctg_change_set_is_kind_reloaded (self->changes, CTG_ITEM_ACTION))
+    return TRUE;
+  row = ctg_change_set_find (self->changes, CTG_ITEM_ACTION, self->action_id);
+  return row != NULL && ctg_row_change_has_field (row, field_names[field]);
+}
 
 static GtkWidget *
 field_widget (CtgActionEditor *self,
@@ -367,7 +387,10 @@ show_field (CtgActionEditor *self,
       break;
 
     case FIELD_PROGRESS:
-      /* Not over a value being typed, nor one about to be applied */
+      /* Not over a value being typed, nor one about to be applied, unless
+       * the document's value changed meanwhile: that one wins */
+      if (force)
+        g_clear_handle_id (&self->progress_timeout, g_source_remove);
       if (force || (self->progress_timeout == 0 &&
                     !_ctg_widget_has_focus_within (GTK_WIDGET (self->progress_spin))))
         show_progress (self, action);
@@ -443,8 +466,15 @@ commit (CtgActionEditor *self,
     return;
 
   ctg_field_message_clear (message, widget);
+  self->committing++;
   if (!ctg_document_set (self->document, CTG_ITEM_ACTION, self->action_id, field_names[field], value, &error))
     ctg_field_message_show_error (message, widget, error->message);
+  else
+    /* The user moved on: what was refused elsewhere is no longer news */
+    for (guint i = 0; i < N_FIELDS; i++)
+      if (i != field && ctg_field_message_is_error (field_message (self, (Field) i)))
+        ctg_field_message_clear (field_message (self, (Field) i), field_widget (self, (Field) i));
+  self->committing--;
 
   action = ctg_document_get_action (self->document, self->action_id);
   if (action == NULL)
@@ -1041,7 +1071,13 @@ refresh (CtgActionEditor *self,
 
   update_context (self, action);
   for (guint i = 0; i < N_FIELDS; i++)
-    show_field (self, action, (Field) i, force);
+    {
+      gboolean elsewhere = changed_elsewhere (self, (Field) i);
+
+      if (elsewhere)
+        ctg_field_message_clear (field_message (self, (Field) i), field_widget (self, (Field) i));
+      show_field (self, action, (Field) i, force || elsewhere);
+    }
   update_timeline (self, action);
 
   names = ctg_document_list_participant_names (self->document);
@@ -1077,9 +1113,25 @@ scroll_to_top (CtgActionEditor *self)
 }
 
 static void
-on_document_changed_cb (CtgActionEditor *self)
+on_document_committed_cb (CtgActionEditor *self,
+                          CtgChangeSet    *changes)
 {
+  self->changes = changes;
   refresh (self, FALSE);
+  self->changes = NULL;
+}
+
+/* A refused value's message goes once the user leaves the field: the field
+ * shows the document's value again */
+static void
+on_field_leave_cb (GtkEventControllerFocus *controller,
+                   CtgActionEditor         *self)
+{
+  Field field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (controller), "field"));
+  CtgFieldMessage *message = field_message (self, field);
+
+  if (ctg_field_message_is_error (message))
+    ctg_field_message_clear (message, field_widget (self, field));
 }
 
 /* GObject */
@@ -1286,6 +1338,21 @@ ctg_action_editor_init (CtgActionEditor *self)
   g_signal_connect_swapped (controller, "leave", G_CALLBACK (on_progress_focus_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->progress_spin), controller);
 
+  /* On the innermost widget that takes the focus: told before the spin
+   * button applies what was typed on its own leave, so that a value refused
+   * by leaving keeps its message */
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      GtkWidget *widget = field_widget (self, (Field) i);
+
+      if (i == FIELD_PROGRESS)
+        widget = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (self->progress_spin)));
+      controller = gtk_event_controller_focus_new ();
+      g_object_set_data (G_OBJECT (controller), "field", GUINT_TO_POINTER (i));
+      g_signal_connect (controller, "leave", G_CALLBACK (on_field_leave_cb), self);
+      gtk_widget_add_controller (widget, controller);
+    }
+
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
@@ -1320,8 +1387,8 @@ ctg_action_editor_set_document (CtgActionEditor *self,
   g_clear_signal_handler (&self->changed_handler, self->document);
   g_set_object (&self->document, document);
   if (document != NULL)
-    self->changed_handler = g_signal_connect_swapped (document, "changed",
-                                                      G_CALLBACK (on_document_changed_cb), self);
+    self->changed_handler = g_signal_connect_swapped (document, "committed",
+                                                      G_CALLBACK (on_document_committed_cb), self);
 
   /* The rows hold the document they were made for */
   remove_rows (self->steps_list, self->step_rows, NULL, (gint64 (*) (gpointer)) ctg_step_row_get_id);

@@ -27,6 +27,11 @@ struct _CtgActionRow
   GtkLabel       *status_label;
   GtkProgressBar *progress_bar;
   GtkLabel       *progress_label;
+
+  /* Owned references: the action shown, followed while bound */
+  CtgAction      *action;
+  gulong          notify_id;
+  GDate           today;
 };
 
 G_DEFINE_FINAL_TYPE (CtgActionRow, ctg_action_row, GTK_TYPE_WIDGET)
@@ -72,8 +77,9 @@ headings_free (gpointer data)
   g_free (headings);
 }
 
-/* An emission hook, not a handler: hooks run before every handler, so the
- * window's own handler, which binds the rows again, finds them cleared */
+/* An emission hook on "committed", not a handler: hooks run before every
+ * handler, so the window's own handler, which binds the rows again, finds
+ * them cleared */
 static gboolean
 on_document_changed_hook (GSignalInvocationHint *hint,
                           guint                  n_params,
@@ -98,7 +104,7 @@ document_headings (CtgDocument *document)
 
   if (g_once_init_enter (&hooked))
     {
-      g_signal_add_emission_hook (g_signal_lookup ("changed", CTG_TYPE_DOCUMENT), 0,
+      g_signal_add_emission_hook (g_signal_lookup ("committed", CTG_TYPE_DOCUMENT), 0,
                                   on_document_changed_hook, NULL, NULL);
       g_once_init_leave (&hooked, 1);
     }
@@ -164,6 +170,83 @@ axis_title (CtgDocument *document,
   return title;
 }
 
+/* What the action itself says (not the headings, which depend on the row
+ * above): shown at bind, and again when the action notifies a change */
+static void
+show_action (CtgActionRow *self)
+{
+  CtgAction *action = self->action;
+  g_autofree char *pilots = ctg_action_dup_pilots_text (action);
+  g_autofree char *echeance = ctg_date_format (ctg_action_get_echeance (action));
+  g_autofree char *accessible = NULL;
+  CtgStatus status = ctg_action_get_status (action);
+  int progress = ctg_action_get_shown_progress (action);
+  gboolean overdue = ctg_action_is_overdue (action, &self->today);
+
+  gtk_label_set_label (self->code_label, ctg_action_get_code (action));
+  gtk_widget_set_visible (GTK_WIDGET (self->code_label), ctg_action_get_code (action)[0] != '\0');
+  gtk_inscription_set_text (self->title_label, ctg_action_get_title (action));
+  gtk_inscription_set_text (self->pilots_label, pilots);
+  gtk_widget_set_visible (GTK_WIDGET (self->pilots_label), pilots[0] != '\0');
+
+  if (overdue)
+    {
+      /* Translators: an échéance that has passed, as in "Overdue: March 2025" */
+      g_autofree char *text = g_strdup_printf (_("Overdue: %s"), echeance);
+      gtk_label_set_label (self->echeance_label, text);
+      gtk_widget_add_css_class (GTK_WIDGET (self->echeance_label), "overdue");
+    }
+  else
+    {
+      gtk_label_set_label (self->echeance_label, echeance);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->echeance_label), "overdue");
+    }
+
+  gtk_label_set_label (self->status_label, ctg_status_to_label (status));
+  /* Classes only where they change: each change restyles the row */
+  for (guint i = 0; i < CTG_N_STATUSES; i++)
+    if (i != status)
+      gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), status_classes[i]);
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), status_classes[status]);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), progress >= 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_label), progress >= 0);
+  if (progress >= 0)
+    {
+      /* Translators: a progress, as in "40 %" */
+      g_autofree char *text = g_strdup_printf (_("%d %%"), progress);
+      /* Only when it changed: the bar's trough is allocated again */
+      if (gtk_progress_bar_get_fraction (self->progress_bar) != progress / 100.0)
+        gtk_progress_bar_set_fraction (self->progress_bar, progress / 100.0);
+      gtk_label_set_label (self->progress_label, text);
+    }
+
+  /* Translators: read by screen readers for an action: title, status, échéance */
+  accessible = g_strdup_printf (_("%s, %s, échéance %s"), ctg_action_get_title (action),
+                                ctg_status_to_label (status), echeance[0] ? echeance : _("none"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+static void
+on_action_notify_cb (CtgActionRow *self)
+{
+  show_action (self);
+}
+
+/**
+ * ctg_action_row_unbind:
+ *
+ * Stops following the action shown.
+ */
+void
+ctg_action_row_unbind (CtgActionRow *self)
+{
+  g_return_if_fail (CTG_IS_ACTION_ROW (self));
+
+  g_clear_signal_handler (&self->notify_id, self->action);
+  g_clear_object (&self->action);
+}
+
 /**
  * ctg_action_row_bind:
  * @previous: (nullable): the action shown above, to show the objective (and
@@ -180,12 +263,6 @@ ctg_action_row_bind (CtgActionRow *self,
 {
   gint64 objective = ctg_action_get_objective_id (action);
   gboolean new_objective = previous == NULL || ctg_action_get_objective_id (previous) != objective;
-  g_autofree char *pilots = ctg_action_dup_pilots_text (action);
-  g_autofree char *echeance = ctg_date_format (ctg_action_get_echeance (action));
-  g_autofree char *accessible = NULL;
-  CtgStatus status = ctg_action_get_status (action);
-  int progress = ctg_action_get_shown_progress (action);
-  gboolean overdue = ctg_action_is_overdue (action, today);
 
   gtk_widget_set_visible (GTK_WIDGET (self->header_box), new_objective);
   if (new_objective)
@@ -211,44 +288,14 @@ ctg_action_row_bind (CtgActionRow *self,
       gtk_widget_set_visible (GTK_WIDGET (self->objective_label), heading->title[0] != '\0');
     }
 
-  gtk_label_set_label (self->code_label, ctg_action_get_code (action));
-  gtk_widget_set_visible (GTK_WIDGET (self->code_label), ctg_action_get_code (action)[0] != '\0');
-  gtk_inscription_set_text (self->title_label, ctg_action_get_title (action));
-  gtk_inscription_set_text (self->pilots_label, pilots);
-  gtk_widget_set_visible (GTK_WIDGET (self->pilots_label), pilots[0] != '\0');
-
-  if (overdue)
+  if (self->action != action)
     {
-      /* Translators: an échéance that has passed, as in "Overdue: March 2025" */
-      g_autofree char *text = g_strdup_printf (_("Overdue: %s"), echeance);
-      gtk_label_set_label (self->echeance_label, text);
-      gtk_widget_add_css_class (GTK_WIDGET (self->echeance_label), "overdue");
+      ctg_action_row_unbind (self);
+      self->action = g_object_ref (action);
+      self->notify_id = g_signal_connect_swapped (action, "notify", G_CALLBACK (on_action_notify_cb), self);
     }
-  else
-    {
-      gtk_label_set_label (self->echeance_label, echeance);
-      gtk_widget_remove_css_class (GTK_WIDGET (self->echeance_label), "overdue");
-    }
-
-  gtk_label_set_label (self->status_label, ctg_status_to_label (status));
-  for (guint i = 0; i < CTG_N_STATUSES; i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), status_classes[i]);
-  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), status_classes[status]);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), progress >= 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_label), progress >= 0);
-  if (progress >= 0)
-    {
-      /* Translators: a progress, as in "40 %" */
-      g_autofree char *text = g_strdup_printf (_("%d %%"), progress);
-      gtk_progress_bar_set_fraction (self->progress_bar, progress / 100.0);
-      gtk_label_set_label (self->progress_label, text);
-    }
-
-  /* Translators: read by screen readers for an action: title, status, échéance */
-  accessible = g_strdup_printf (_("%s, %s, échéance %s"), ctg_action_get_title (action),
-                                ctg_status_to_label (status), echeance[0] ? echeance : _("none"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  self->today = *today;
+  show_action (self);
 }
 
 static void
@@ -256,6 +303,7 @@ ctg_action_row_dispose (GObject *object)
 {
   GtkWidget *child;
 
+  ctg_action_row_unbind (CTG_ACTION_ROW (object));
   gtk_widget_dispose_template (GTK_WIDGET (object), CTG_TYPE_ACTION_ROW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);

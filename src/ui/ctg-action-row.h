@@ -23,5 +23,6 @@ void       ctg_action_row_bind (CtgActionRow *self,
                                 CtgAction    *previous,
                                 gboolean      show_axis,
                                 const GDate  *today);
+void       ctg_action_row_unbind (CtgActionRow *self);
 
 G_END_DECLS

@@ -276,3 +276,72 @@ _ctg_date_row_is_unchanged (AdwEntryRow *row)
   return ctg_date_parse (stripped, &typed) &&
          typed.year == date->year && typed.month == date->month && typed.day == date->day;
 }
+
+/* Expander rows named after a live item (a signatory, a member) */
+
+typedef struct
+{
+  const char *title;     /* the property that names the row */
+  const char *untitled;  /* shown when it is empty */
+  const char *first;     /* the two properties of the subtitle */
+  const char *second;
+} ItemNames;
+
+static void
+show_item_names (AdwExpanderRow *row,
+                 CtgItem        *item)
+{
+  const ItemNames *names = g_object_get_data (G_OBJECT (row), "ctg-item-names");
+  const char *name = ctg_item_get_text (item, names->title);
+  const char *first = ctg_item_get_text (item, names->first);
+  const char *second = ctg_item_get_text (item, names->second);
+  const char *title = name && name[0] ? name : names->untitled;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *accessible = NULL;
+
+  if (first && first[0] && second && second[0])
+    /* Translators: the subtitle of a signatory or a member: representative and
+     * role ("Cécile ALADAME, Directrice"), role and organisation */
+    subtitle = g_strdup_printf (_("%s, %s"), first, second);
+  else if (first && first[0])
+    subtitle = g_strdup (first);
+  else
+    subtitle = g_strdup (second ? second : "");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_expander_row_set_subtitle (row, subtitle);
+  accessible = subtitle[0] ? g_strdup_printf ("%s, %s", title, subtitle) : g_strdup (title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+static void
+on_named_item_notify_cb (CtgItem        *item,
+                         GParamSpec     *pspec,
+                         AdwExpanderRow *row)
+{
+  show_item_names (row, item);
+}
+
+/**
+ * _ctg_expander_row_follow_item:
+ * @title: the property naming the row; @untitled is shown when it is empty
+ * @first: (nullable): the properties joined as the subtitle
+ *
+ * Names @row after @item, and again whenever @item changes, whoever
+ * changed it. The strings must be static.
+ */
+void
+_ctg_expander_row_follow_item (AdwExpanderRow *row,
+                               CtgItem        *item,
+                               const char     *title,
+                               const char     *untitled,
+                               const char     *first,
+                               const char     *second)
+{
+  ItemNames *names = g_new (ItemNames, 1);
+
+  *names = (ItemNames) { title, untitled, first, second };
+  g_object_set_data_full (G_OBJECT (row), "ctg-item-names", names, g_free);
+  g_signal_connect_object (item, "notify", G_CALLBACK (on_named_item_notify_cb), row, 0);
+  show_item_names (row, item);
+}

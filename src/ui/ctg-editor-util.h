@@ -26,6 +26,12 @@ void      _ctg_widget_set_label         (GtkWidget     *widget,
 void      _ctg_row_set_label            (GtkWidget     *row,
                                          const char    *label);
 void      _ctg_row_label_from_title     (GtkWidget     *row);
+void      _ctg_expander_row_follow_item (AdwExpanderRow *row,
+                                         CtgItem       *item,
+                                         const char    *title,
+                                         const char    *untitled,
+                                         const char    *first,
+                                         const char    *second);
 GtkWidget *_ctg_icon_button_new         (const char    *icon_name,
                                          const char    *tooltip);
 void      _ctg_date_row_setup           (AdwEntryRow   *row);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "ctg-convention-entry-row.h"
+#include "ctg-editor-util.h"
 #include "ctg-member-row.h"
 
 struct _CtgMemberRow
@@ -25,6 +26,7 @@ struct _CtgMemberRow
 
   /* Owned references */
   CtgDocument    *document;
+  CtgItem        *item;           /* the member, live: the title follows it */
 
   gint64          id;
 };
@@ -50,7 +52,7 @@ on_delete_clicked_cb (CtgMemberRow *self)
     return;
 
   document = g_object_ref (self->document);
-  name = ctg_document_dup_text (document, CTG_ITEM_MEMBER, self->id, "name");
+  name = self->item ? g_strdup (ctg_item_get_text (self->item, "name")) : NULL;
 
   g_object_ref (self);
   if (!ctg_document_delete (document, CTG_ITEM_MEMBER, self->id, &error))
@@ -72,6 +74,7 @@ ctg_member_row_dispose (GObject *object)
 {
   CtgMemberRow *self = (CtgMemberRow *) object;
 
+  g_clear_object (&self->item);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (ctg_member_row_parent_class)->dispose (object);
@@ -152,6 +155,12 @@ ctg_member_row_new (CtgDocument *document,
   ctg_convention_entry_row_set_item (CTG_CONVENTION_ENTRY_ROW (self->organisation_row), document, id);
   gtk_widget_set_visible (self->delete_button, !ctg_document_is_read_only (document));
 
+  /* Named after the live member, whoever changes it */
+  self->item = ctg_document_get_item (document, CTG_ITEM_MEMBER, id);
+  if (self->item != NULL)
+    _ctg_expander_row_follow_item (ADW_EXPANDER_ROW (self), self->item, "name", _("Unnamed member"),
+                                   "role", "organisation");
+
   ctg_member_row_refresh (self);
   return GTK_WIDGET (self);
 }
@@ -167,32 +176,7 @@ ctg_member_row_get_id (CtgMemberRow *self)
 void
 ctg_member_row_refresh (CtgMemberRow *self)
 {
-  g_autofree char *name = NULL;
-  g_autofree char *role = NULL;
-  g_autofree char *organisation = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *accessible = NULL;
-  const char *title;
-
   g_return_if_fail (CTG_IS_MEMBER_ROW (self));
-
-  name = ctg_document_dup_text (self->document, CTG_ITEM_MEMBER, self->id, "name");
-  role = ctg_document_dup_text (self->document, CTG_ITEM_MEMBER, self->id, "role");
-  organisation = ctg_document_dup_text (self->document, CTG_ITEM_MEMBER, self->id, "organisation");
-
-  title = name && name[0] ? name : _("Unnamed member");
-  if (role && role[0] && organisation && organisation[0])
-    /* Translators: a member's role and organisation, as in "conseillère territoriale, CAF" */
-    subtitle = g_strdup_printf (_("%s, %s"), role, organisation);
-  else if (role && role[0])
-    subtitle = g_strdup (role);
-  else
-    subtitle = g_strdup (organisation ? organisation : "");
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
-  accessible = subtitle[0] ? g_strdup_printf ("%s, %s", title, subtitle) : g_strdup (title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 
   ctg_convention_entry_row_refresh (CTG_CONVENTION_ENTRY_ROW (self->name_row));
   ctg_convention_entry_row_refresh (CTG_CONVENTION_ENTRY_ROW (self->role_row));

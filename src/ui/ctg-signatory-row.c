@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "ctg-convention-entry-row.h"
+#include "ctg-editor-util.h"
 #include "ctg-signatory-row.h"
 
 struct _CtgSignatoryRow
@@ -28,6 +29,7 @@ struct _CtgSignatoryRow
 
   /* Owned references */
   CtgDocument    *document;
+  CtgItem        *item;           /* the signatory, live: the title follows it */
 
   gint64          id;
   guint           position;
@@ -103,7 +105,7 @@ on_delete_clicked_cb (CtgSignatoryRow *self)
     return;
 
   document = g_object_ref (self->document);
-  name = ctg_document_dup_text (document, CTG_ITEM_SIGNATORY, self->id, "organisation");
+  name = self->item ? g_strdup (ctg_item_get_text (self->item, "organisation")) : NULL;
 
   g_object_ref (self);
   if (!ctg_document_delete (document, CTG_ITEM_SIGNATORY, self->id, &error))
@@ -141,6 +143,7 @@ ctg_signatory_row_dispose (GObject *object)
 {
   CtgSignatoryRow *self = (CtgSignatoryRow *) object;
 
+  g_clear_object (&self->item);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (ctg_signatory_row_parent_class)->dispose (object);
@@ -229,6 +232,12 @@ ctg_signatory_row_new (CtgDocument *document,
   ctg_convention_entry_row_set_item (CTG_CONVENTION_ENTRY_ROW (self->representative_row), document, id);
   ctg_convention_entry_row_set_item (CTG_CONVENTION_ENTRY_ROW (self->role_row), document, id);
 
+  /* Named after the live signatory, whoever changes it */
+  self->item = ctg_document_get_item (document, CTG_ITEM_SIGNATORY, id);
+  if (self->item != NULL)
+    _ctg_expander_row_follow_item (ADW_EXPANDER_ROW (self), self->item, "organisation", _("Unnamed signatory"),
+                                   "representative", "role");
+
   writable = !ctg_document_is_read_only (document);
   gtk_widget_set_visible (self->delete_button, writable);
   gtk_widget_set_visible (self->up_button, writable);
@@ -257,35 +266,10 @@ ctg_signatory_row_refresh (CtgSignatoryRow *self,
                            guint            position,
                            guint            n_signatories)
 {
-  g_autofree char *organisation = NULL;
-  g_autofree char *representative = NULL;
-  g_autofree char *role = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *accessible = NULL;
-  const char *title;
-
   g_return_if_fail (CTG_IS_SIGNATORY_ROW (self));
 
   self->position = position;
   self->n_signatories = n_signatories;
-
-  organisation = ctg_document_dup_text (self->document, CTG_ITEM_SIGNATORY, self->id, "organisation");
-  representative = ctg_document_dup_text (self->document, CTG_ITEM_SIGNATORY, self->id, "representative");
-  role = ctg_document_dup_text (self->document, CTG_ITEM_SIGNATORY, self->id, "role");
-
-  title = organisation && organisation[0] ? organisation : _("Unnamed signatory");
-  if (representative && representative[0] && role && role[0])
-    /* Translators: a signatory's representative and role, as in "Cécile ALADAME, Directrice" */
-    subtitle = g_strdup_printf (_("%s, %s"), representative, role);
-  else if (representative && representative[0])
-    subtitle = g_strdup (representative);
-  else
-    subtitle = g_strdup (role ? role : "");
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
-  accessible = subtitle[0] ? g_strdup_printf ("%s, %s", title, subtitle) : g_strdup (title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 
   ctg_convention_entry_row_refresh (CTG_CONVENTION_ENTRY_ROW (self->organisation_row));
   ctg_convention_entry_row_refresh (CTG_CONVENTION_ENTRY_ROW (self->representative_row));

@@ -1507,6 +1507,19 @@ on_query_tooltip_cb (GtkWidget   *widget,
   return TRUE;
 }
 
+/* A change while the page was hidden gave the scrollbars a new range that
+ * GTK 4.8 does not allocate when the page shows again (the queued
+ * allocation does not travel up from a hidden widget): the scrolled window
+ * is allocated again once shown */
+static void
+on_map_cb (CtgTimeline *self)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+
+  if (scroller != NULL)
+    gtk_widget_queue_resize (scroller);
+}
+
 static void
 on_document_changed_cb (CtgDocument *document,
                         CtgTimeline *self)
@@ -1802,6 +1815,7 @@ ctg_timeline_init (CtgTimeline *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline of the actions"),
                                   -1);
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
 }
 
 /* Public API */

@@ -71,7 +71,10 @@ struct _CtgWindow
   /* Owned references */
   GFile                *file;
   CtgDocument          *document;
+  CtgItem              *convention;    /* live: its title names the window */
+  guint                 poll_id;       /* looks whether another process wrote */
   GListModel           *all;           /* every action, loaded once per change */
+  GHashTable           *by_axis;       /* axis id -> GListStore of its actions in all */
   GListStore           *source;        /* the actions of the axis, or all of them */
   GtkFilterListModel   *filtered;
   CtgActionFilter      *filter;
@@ -393,26 +396,17 @@ update_sidebar_figures (CtgWindow  *self,
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar, i)) != NULL; i++)
     {
       gint64 axis = page_axis (row_page (row));
-      g_autoptr(GListStore) actions = NULL;
+      GListModel *actions = NULL;
       g_autofree char *subtitle = NULL;
 
       if (g_object_get_data (G_OBJECT (row), "caption") == NULL ||
           (axis > 0 && !g_hash_table_contains (axes, &axis)))
         continue;
 
-      if (axis > 0)
-        {
-          actions = g_list_store_new (CTG_TYPE_ACTION);
-          for (guint j = 0; j < n; j++)
-            {
-              g_autoptr(CtgAction) action = g_list_model_get_item (self->all, j);
-
-              if (ctg_action_get_axis_id (action) == axis)
-                g_list_store_append (actions, action);
-            }
-        }
-      ctg_actions_summarize_progress (actions ? G_LIST_MODEL (actions) : self->all, &summary);
-      subtitle = axis_subtitle (actions ? g_list_model_get_n_items (G_LIST_MODEL (actions)) : n, &summary);
+      if (axis > 0 && (actions = g_hash_table_lookup (self->by_axis, &axis)) == NULL)
+        continue;
+      ctg_actions_summarize_progress (actions ? actions : self->all, &summary);
+      subtitle = axis_subtitle (actions ? g_list_model_get_n_items (actions) : n, &summary);
       set_row_figures (row, subtitle, summary.average / 100);
     }
 }
@@ -422,7 +416,7 @@ rebuild_sidebar (CtgWindow *self)
 {
   g_autoptr(GArray) axes = ctg_document_list_ids (self->document, CTG_ITEM_AXIS, 0);
   GListModel *all = self->all;
-  g_autoptr(GHashTable) by_axis = group_by_axis (all);
+  GHashTable *by_axis;
   GtkWidget *child;
   GtkWidget *selected = NULL;
   CtgProgressSummary summary;
@@ -431,6 +425,9 @@ rebuild_sidebar (CtgWindow *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar))) != NULL)
     gtk_list_box_remove (self->sidebar, child);
 
+  /* Kept for the figures of one axis after an edit */
+  g_clear_pointer (&self->by_axis, g_hash_table_unref);
+  self->by_axis = by_axis = group_by_axis (all);
   n = g_list_model_get_n_items (all);
 
   ctg_actions_summarize_progress (all, &summary);
@@ -586,6 +583,7 @@ on_action_row_unbind_cb (GtkSignalListItemFactory *factory,
 {
   CtgWindow *self = user_data;
 
+  ctg_action_row_unbind (CTG_ACTION_ROW (gtk_list_item_get_child (item)));
   if (self->bound_items != NULL)
     g_hash_table_remove (self->bound_items, item);
 }
@@ -860,86 +858,114 @@ reload_actions (CtgWindow *self)
     refresh_list (self);
 }
 
-static gboolean
-same_participants (GPtrArray *a,
-                   GPtrArray *b)
+/* What a commit changed in the list of actions and the sidebar:
+ * NOTHING_LISTED (the convention, the governance, steps...), the own data of
+ * ONE action (its fields, pilots, partners, funding; not its place in the
+ * plan), or anything else */
+#define NOTHING_LISTED (-1)
+
+static gint64
+edited_action (CtgChangeSet *changes)
 {
-  if (a->len != b->len)
-    return FALSE;
-  for (guint i = 0; i < a->len; i++)
-    if (!ctg_participant_equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)))
-      return FALSE;
-  return TRUE;
+  static const CtgItemKind listed[] = {
+    CTG_ITEM_AXIS, CTG_ITEM_SECTION, CTG_ITEM_OBJECTIVE, CTG_ITEM_ACTION, CTG_ITEM_PARTICIPANT, CTG_ITEM_FUNDING,
+  };
+  gint64 id = NOTHING_LISTED;
+
+  for (guint i = 0; i < G_N_ELEMENTS (listed); i++)
+    if (ctg_change_set_is_kind_reloaded (changes, listed[i]))
+      return 0;
+
+  for (guint i = 0; i < ctg_change_set_get_n_rows (changes); i++)
+    {
+      const CtgRowChange *row = ctg_change_set_get_row (changes, i);
+      gint64 action;
+
+      switch ((int) row->kind)
+        {
+        case CTG_ITEM_ACTION:
+          if (row->op != CTG_ROW_UPDATED || row->moved)
+            return 0;
+          action = row->id;
+          break;
+        case CTG_ITEM_PARTICIPANT:
+        case CTG_ITEM_FUNDING:
+          if (row->parent_id != row->old_parent_id)
+            return 0;
+          action = row->parent_id;
+          break;
+        case CTG_ITEM_AXIS:
+        case CTG_ITEM_SECTION:
+        case CTG_ITEM_OBJECTIVE:
+          return 0;
+        default:
+          continue;
+        }
+      if (id != NOTHING_LISTED && id != action)
+        return 0;
+      id = action;
+    }
+  return id;
 }
 
-/* After an edit of a few actions' own data (the document then hands out the
- * other actions' snapshots unchanged): replaces those actions in the list,
- * the search index and the sidebar's figures, instead of rebuilding them.
- * Returns FALSE when the change is anything else. */
 static gboolean
-update_changed_actions (CtgWindow  *self,
-                        GListModel *all)
+model_contains (GListModel *model,
+                gpointer    item)
 {
-  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GHashTable) axes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  gboolean choices = FALSE;
-  gboolean filtered = filters_active (self);
-  gboolean rows_come_or_go = FALSE;
-  guint n;
-
-  if (self->all == NULL || (n = g_list_model_get_n_items (all)) != g_list_model_get_n_items (self->all))
-    return FALSE;
+  guint n = g_list_model_get_n_items (model);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(CtgAction) before = g_list_model_get_item (self->all, i);
-      g_autoptr(CtgAction) after = g_list_model_get_item (all, i);
+      g_autoptr(GObject) here = g_list_model_get_item (model, i);
 
-      if (before == after)
-        continue;
-      /* Read again from the file: the change may be anywhere (or nowhere, as
-       * for a section's title, which the list's headings show) */
-      if (changed->len == 8 || ctg_action_get_id (before) != ctg_action_get_id (after) ||
-          ctg_action_get_objective_id (before) != ctg_action_get_objective_id (after))
-        return FALSE;
-      g_array_append_val (changed, i);
+      if (here == item)
+        return TRUE;
     }
-  if (changed->len == 0)
+  return FALSE;
+}
+
+/* After an edit of one action's own data: the document updated that
+ * action's object in place and its row follows it; here follow the search
+ * index, the sidebar's figures and the filters. Returns FALSE when the
+ * window's list is not the document's any more. */
+static gboolean
+update_edited_action (CtgWindow    *self,
+                      gint64        action_id,
+                      CtgChangeSet *changes)
+{
+  g_autoptr(GHashTable) axes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  CtgAction *action = ctg_document_peek_action (self->document, action_id);
+  const CtgRowChange *row = ctg_change_set_find (changes, CTG_ITEM_ACTION, action_id);
+  GListStore *axis_actions;
+  gboolean choices;
+  gint64 axis;
+
+  /* The document's object must be the one the window lists */
+  if (action == NULL || self->by_axis == NULL)
+    return FALSE;
+  axis = ctg_action_get_axis_id (action);
+  axis_actions = g_hash_table_lookup (self->by_axis, &axis);
+  if (axis_actions == NULL || !g_list_store_find (axis_actions, action, NULL))
     return FALSE;
 
-  for (guint k = 0; k < changed->len; k++)
+  if (!self->search_stale)
     {
-      guint i = g_array_index (changed, guint, k);
-      g_autoptr(CtgAction) before = g_list_model_get_item (self->all, i);
-      g_autoptr(CtgAction) after = g_list_model_get_item (all, i);
-      guint position;
-      gboolean was_shown = filtered && gtk_filter_match (GTK_FILTER (self->filter), before);
-      gint64 axis = ctg_action_get_axis_id (after);
+      gint64 *id = g_new (gint64, 1);
 
-      if (!self->search_stale)
-        {
-          gint64 *id = g_new (gint64, 1);
-
-          *id = ctg_action_get_id (after);
-          g_hash_table_insert (self->search_text, id, fold_action (after));
-        }
-      g_hash_table_add (axes, g_memdup2 (&axis, sizeof axis));
-      /* A row that appears or goes changes the row below's heading */
-      rows_come_or_go = rows_come_or_go || (filtered && was_shown != gtk_filter_match (GTK_FILTER (self->filter), after));
-      if (self->source != NULL && g_list_store_find (self->source, before, &position))
-        g_list_store_splice (self->source, position, 1, (gpointer *) &after, 1);
-      choices = choices ||
-                ctg_action_get_echeance (before)->year != ctg_action_get_echeance (after)->year ||
-                !same_participants (ctg_action_get_pilots (before), ctg_action_get_pilots (after)) ||
-                !same_participants (ctg_action_get_partners (before), ctg_action_get_partners (after)) ||
-                !same_participants (ctg_action_get_referents (before), ctg_action_get_referents (after));
+      *id = action_id;
+      g_hash_table_insert (self->search_text, id, fold_action (action));
     }
-
-  g_set_object (&self->all, all);
+  g_hash_table_add (axes, g_memdup2 (&axis, sizeof axis));
   update_sidebar_figures (self, axes);
+
+  /* The filters offer the pilots and years in use */
+  choices = ctg_change_set_touches_kind (changes, CTG_ITEM_PARTICIPANT) ||
+            (row != NULL && ctg_row_change_has_field (row, "echeance"));
   if (choices && filter_choices_changed (self))
     on_filters_changed_cb (self);
-  else if (rows_come_or_go)
+  /* A row that appears or goes changes the row below's heading */
+  else if (filters_active (self) && self->filtered != NULL &&
+           model_contains (G_LIST_MODEL (self->filtered), action) != gtk_filter_match (GTK_FILTER (self->filter), action))
     refresh_list (self);
   return TRUE;
 }
@@ -1018,7 +1044,7 @@ show_axis (CtgWindow *self,
 
   if (axis_id == 0)
     {
-      g_autofree char *title = ctg_document_dup_text (self->document, CTG_ITEM_CONVENTION, 1, "title");
+      const char *title = ctg_item_get_title (self->convention);
       const CtgPageInfo *info = find_convention_page (self->page);
 
       if (info == NULL)
@@ -1176,15 +1202,20 @@ on_today_clicked_cb (CtgWindow *self)
 }
 
 static void
-on_document_changed_cb (CtgDocument *document,
-                        CtgWindow   *self)
+on_document_committed_cb (CtgDocument  *document,
+                          CtgChangeSet *changes,
+                          CtgWindow    *self)
 {
-  /* One read of every action per change, shared by the sidebar's roll-ups,
-   * the search index and the list */
-  g_autoptr(GListModel) all = ctg_document_list_actions (document, 0);
+  gint64 edited = edited_action (changes);
 
-  if (!update_changed_actions (self, all))
+  if (edited == NOTHING_LISTED)
+    ;
+  else if (edited <= 0 || !update_edited_action (self, edited, changes))
     {
+      /* One read of every action per change, shared by the sidebar's
+       * roll-ups, the search index and the list */
+      g_autoptr(GListModel) all = ctg_document_list_actions (document, 0);
+
       g_set_object (&self->all, all);
       rebuild_sidebar (self);
       reload_actions (self);
@@ -1235,6 +1266,45 @@ on_leaflet_folded_cb (CtgWindow *self)
   update_actions (self);
 }
 
+/* The convention's title names the window, the sidebar and the pages of
+ * the whole convention, as soon as it changes */
+static void
+on_convention_title_cb (CtgWindow *self)
+{
+  const char *title = ctg_item_get_title (self->convention);
+  g_autofree char *basename = g_file_get_basename (self->file);
+  gboolean titled = title != NULL && title[0] != '\0';
+
+  adw_window_title_set_title (self->sidebar_title, titled ? title : _("Untitled convention"));
+  adw_window_title_set_subtitle (self->sidebar_title, basename);
+  gtk_window_set_title (GTK_WINDOW (self), titled ? title : basename);
+  if (self->axis_id == 0 && self->action_id == 0)
+    adw_window_title_set_subtitle (self->content_title, title ? title : "");
+}
+
+/* Another program, or another window on the file opened read-only, may
+ * write to it: the document is asked now and then, and when the window
+ * gets the focus back (one PRAGMA), and then says what changed as for an
+ * edit made here */
+#define POLL_SECONDS 1
+
+static gboolean
+poll_document_cb (gpointer data)
+{
+  CtgWindow *self = data;
+
+  if (self->document != NULL)
+    ctg_document_poll (self->document);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_active_changed_cb (CtgWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)) && self->document != NULL)
+    ctg_document_poll (self->document);
+}
+
 /* Opening */
 
 static gboolean
@@ -1249,22 +1319,26 @@ set_document (CtgWindow   *self,
               CtgDocument *document,
               GFile       *file)
 {
-  g_autofree char *basename = g_file_get_basename (file);
   g_autofree char *uri = g_file_get_uri (file);
-  g_autofree char *title = NULL;
+
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
+  if (self->convention != NULL)
+    g_signal_handlers_disconnect_by_data (self->convention, self);
   g_set_object (&self->document, document);
   g_set_object (&self->file, file);
-  g_signal_connect (document, "changed", G_CALLBACK (on_document_changed_cb), self);
+  g_signal_connect (document, "committed", G_CALLBACK (on_document_committed_cb), self);
 
   /* The list of recent files is read and written after the window shows */
   g_idle_add_full (G_PRIORITY_LOW, remember_recent_cb, g_steal_pointer (&uri), g_free);
 
-  title = ctg_document_dup_text (document, CTG_ITEM_CONVENTION, 1, "title");
-  adw_window_title_set_title (self->sidebar_title, title && title[0] ? title : _("Untitled convention"));
-  adw_window_title_set_subtitle (self->sidebar_title, basename);
-  gtk_window_set_title (GTK_WINDOW (self), title && title[0] ? title : basename);
+  if (self->poll_id == 0)
+    self->poll_id = g_timeout_add_seconds (POLL_SECONDS, poll_document_cb, self);
+
+  g_clear_object (&self->convention);
+  self->convention = ctg_document_get_item (document, CTG_ITEM_CONVENTION, 1);
+  g_signal_connect_swapped (self->convention, "notify::title", G_CALLBACK (on_convention_title_cb), self);
+  on_convention_title_cb (self);
 
   gtk_revealer_set_reveal_child (self->read_only_revealer, ctg_document_is_read_only (document));
   if (ctg_document_is_read_only (document))
@@ -1446,10 +1520,12 @@ on_new_response_cb (GtkNativeDialog *dialog,
         }
 
       document = ctg_document_create (path, &error);
-      if (document != NULL && standard)
+      /* A group that cannot begin (the disk, a lock) is said like any error,
+       * and the axes stop at the first that fails */
+      if (document != NULL && standard &&
+          ctg_document_begin_group (document, _("Standard thématiques"), &error))
         {
-          ctg_document_begin_group (document, _("Standard thématiques"), NULL);
-          for (guint i = 0; i < G_N_ELEMENTS (standard_themes); i++)
+          for (guint i = 0; error == NULL && i < G_N_ELEMENTS (standard_themes); i++)
             ctg_document_add_axis (document, _(standard_themes[i]), &error);
           if (error == NULL)
             ctg_document_end_group (document, &error);
@@ -2306,15 +2382,20 @@ ctg_window_dispose (GObject *object)
 
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
+  if (self->convention != NULL)
+    g_signal_handlers_disconnect_by_data (self->convention, self);
+  g_clear_handle_id (&self->poll_id, g_source_remove);
 
   if (self->shortcuts_window != NULL)
     gtk_window_destroy (GTK_WINDOW (self->shortcuts_window));
   gtk_widget_dispose_template (GTK_WIDGET (self), CTG_TYPE_WINDOW);
 
+  g_clear_object (&self->convention);
   g_clear_object (&self->document);
   g_clear_object (&self->file);
   g_clear_object (&self->source);
   g_clear_object (&self->all);
+  g_clear_pointer (&self->by_axis, g_hash_table_unref);
   g_clear_object (&self->filtered);
   g_clear_object (&self->statuses);
   g_clear_object (&self->pilot_names);
@@ -2453,6 +2534,7 @@ ctg_window_init (CtgWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->page = g_strdup ("overview");
+  g_signal_connect_swapped (self, "notify::is-active", G_CALLBACK (on_active_changed_cb), self);
   gtk_toggle_button_set_active (self->zoom_years, TRUE);
   fill_legend (self);
 

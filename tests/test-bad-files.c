@@ -979,6 +979,98 @@ test_bad_files_stray_journal (void)
   print_figures (" (stray journals)");
 }
 
+/* Leaves @path in WAL mode with a WAL holding a change, as a program that
+ * died before its last checkpoint would */
+static void
+leave_wal (const char *path)
+{
+  int status = 0;
+  pid_t pid;
+
+  raw_sql (path, "PRAGMA journal_mode = WAL;");
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      sqlite3 *db = NULL;
+
+      if (sqlite3_open (path, &db) != SQLITE_OK ||
+          sqlite3_exec (db, "PRAGMA wal_autocheckpoint = 0;"
+                            "UPDATE action SET title = 'Autre ' || id, notes = hex(randomblob(2000));",
+                        NULL, NULL, NULL) != SQLITE_OK)
+        _exit (1);
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+}
+
+static void
+test_bad_files_stray_wal (void)
+{
+  g_autofree char *other = ctg_test_copy_example ("creusot-montceau");
+  g_autofree char *path = ctg_test_copy_example ("m2a");
+  g_autofree char *reader = ctg_test_copy_example ("m2a");
+  g_autofree char *other_wal = g_strconcat (other, "-wal", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *reader_wal = g_strconcat (reader, "-wal", NULL);
+  g_autofree char *reader_shm = g_strconcat (reader, "-shm", NULL);
+  g_autofree char *data = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (wal);
+  g_autoptr(GDir) handle = NULL;
+  g_autoptr(CtgDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *name;
+  guint aside = 0;
+  gsize length;
+
+  leave_wal (other);
+  raw_sql (path, "PRAGMA journal_mode = WAL;");
+  data = ctg_test_read_file (other_wal, &length);
+  g_assert_true (g_file_set_contents (wal, data, (gssize) length, NULL));
+
+  /* Another file's WAL: set aside, never written into the file (which is
+   * changed only by its conversion to a rollback journal) */
+  figures.tried++;
+  g_assert_cmpint (run_probe (path, probe_open, TRUE), ==, OUTCOME_OPENED);
+  figures.opened++;
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  handle = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (handle)) != NULL)
+    aside += g_str_has_prefix (name, base) && strstr (name, ".orphaned-") != NULL;
+  g_assert_cmpuint (aside, ==, 1);
+  doc = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_true (ctg_document_check (doc, NULL));
+  title = ctg_document_dup_text (doc, CTG_ITEM_ACTION, 1, "title");
+  g_assert_false (g_str_has_prefix (title, "Autre"));
+  g_clear_object (&doc);
+
+  /* Its own WAL is played back */
+  leave_wal (reader);
+  doc = ctg_document_open (reader, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_null (ctg_document_get_notice (doc));
+  g_clear_pointer (&title, g_free);
+  title = ctg_document_dup_text (doc, CTG_ITEM_ACTION, 1, "title");
+  g_assert_cmpstr (title, ==, "Autre 1");
+  g_clear_object (&doc);
+
+  /* A read-only open of a WAL-mode file leaves nothing beside it */
+  raw_sql (reader, "PRAGMA journal_mode = WAL;");
+  g_assert_false (g_file_test (reader_wal, G_FILE_TEST_EXISTS));
+  doc = ctg_document_open (reader, CTG_OPEN_FLAGS_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (ctg_document_check (doc, NULL));
+  g_clear_object (&doc);
+  g_assert_false (g_file_test (reader_wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (reader_shm, G_FILE_TEST_EXISTS));
+
+  print_figures (" (stray WAL)");
+}
+
 /* What SQLite cannot open as a journal: refused at once, never a hang */
 static G_GNUC_NORETURN void
 probe_open_with_alarm (const char *path,
@@ -1032,6 +1124,7 @@ main (int   argc,
   g_test_add_func ("/bad-files/open-elsewhere", test_bad_files_open_elsewhere);
   g_test_add_func ("/bad-files/stray-journal", test_bad_files_stray_journal);
   g_test_add_func ("/bad-files/journal-not-a-file", test_bad_files_journal_not_a_file);
+  g_test_add_func ("/bad-files/stray-wal", test_bad_files_stray_wal);
   g_test_add_func ("/bad-csv/rows", test_bad_csv_rows);
   g_test_add_func ("/bad-csv/huge", test_bad_csv_huge);
 

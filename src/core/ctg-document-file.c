@@ -577,6 +577,7 @@ open_internal (const char    *path,
   if (!creating && !_ctg_file_guard_check (self->lock_fd, path, header, self->read_only,
                                            &self->notice, error))
     return NULL;
+  self->clean_wal = !creating && self->read_only && _ctg_file_guard_wal_absent (path, header);
 
   open_flags = (self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_EXRESCODE;
   rc = sqlite3_open_v2 (path, &self->db, open_flags, NULL);
@@ -670,6 +671,8 @@ ctg_document_close (CtgDocument *self)
   /* Only now that SQLite has let go of the file (see lock_fd) */
   if (self->lock_fd >= 0)
     {
+      if (self->clean_wal)
+        _ctg_file_guard_clean_wal (self->lock_fd, self->path);
       close (self->lock_fd);
       self->lock_fd = -1;
       release_file (self->dev, self->ino);

@@ -54,6 +54,7 @@ struct _CtgDocument
   gint64       txn_hooked_changes;  /* rows the update hook saw since BEGIN */
 
   guint        read_only : 1;
+  guint        clean_wal : 1;   /* a read-only open of a WAL-mode file made its WAL */
 };
 
 typedef struct
@@ -234,5 +235,13 @@ _ctg_file_guard_check (int            db_fd,
                        gboolean       read_only,
                        char         **notice,
                        GError       **error);
+
+gboolean
+_ctg_file_guard_wal_absent (const char   *path,
+                            const guint8 *db_header);
+
+void
+_ctg_file_guard_clean_wal (int         db_fd,
+                           const char *path);
 
 G_END_DECLS

@@ -1071,6 +1071,63 @@ test_bad_files_stray_wal (void)
   print_figures (" (stray WAL)");
 }
 
+/* A path of exactly @length bytes, in folders made under the test's own */
+static char *
+path_of_length (gsize length)
+{
+  g_autofree char *base = ctg_test_tmp_path ("long");
+  g_autofree char *full = g_canonicalize_filename (base, NULL);
+  GString *path = g_string_new (full);
+
+  g_assert_cmpint (g_mkdir (path->str, 0700), ==, 0);
+  while (path->len + 1 + 200 + 4 < length)
+    {
+      g_string_append_c (path, '/');
+      for (guint i = 0; i < 200; i++)
+        g_string_append_c (path, 'd');
+      g_assert_cmpint (g_mkdir (path->str, 0700), ==, 0);
+    }
+  g_string_append_c (path, '/');
+  while (path->len + 4 < length)
+    g_string_append_c (path, 'f');
+  g_string_append (path, ".ctg");
+  g_assert_cmpuint (path->len, ==, length);
+  return g_string_free (path, FALSE);
+}
+
+/* SQLite takes paths of 512 bytes with the journal's suffix: the longest
+ * path opens, a longer one is refused clearly and nothing is left behind */
+static void
+test_bad_files_long_path (void)
+{
+  g_autofree char *source = ctg_test_example_path ("m2a");
+  g_autofree char *longest = path_of_length (503);
+  g_autofree char *too_long = path_of_length (504);
+  g_autofree char *far_too_long = path_of_length (900);
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtgDocument) doc = NULL;
+  gsize length;
+
+  data = ctg_test_read_file (source, &length);
+  g_assert_true (g_file_set_contents (longest, data, (gssize) length, NULL));
+  g_assert_true (g_file_set_contents (too_long, data, (gssize) length, NULL));
+  g_assert_cmpint (try_file (longest, -1), ==, OUTCOME_OPENED);
+  expect_refused (too_long, CTG_DOCUMENT_ERROR_FAILED);
+  doc = ctg_document_open (too_long, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_null (doc);
+  g_assert_nonnull (strstr (error->message, "too long"));
+  g_clear_error (&error);
+
+  doc = ctg_document_create (far_too_long, &error);
+  g_assert_null (doc);
+  g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "too long"));
+  g_assert_false (g_file_test (far_too_long, G_FILE_TEST_EXISTS));
+
+  print_figures (" (long paths)");
+}
+
 /* What SQLite cannot open as a journal: refused at once, never a hang */
 static G_GNUC_NORETURN void
 probe_open_with_alarm (const char *path,
@@ -1125,6 +1182,7 @@ main (int   argc,
   g_test_add_func ("/bad-files/stray-journal", test_bad_files_stray_journal);
   g_test_add_func ("/bad-files/journal-not-a-file", test_bad_files_journal_not_a_file);
   g_test_add_func ("/bad-files/stray-wal", test_bad_files_stray_wal);
+  g_test_add_func ("/bad-files/long-path", test_bad_files_long_path);
   g_test_add_func ("/bad-csv/rows", test_bad_csv_rows);
   g_test_add_func ("/bad-csv/huge", test_bad_csv_huge);
 

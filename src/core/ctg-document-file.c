@@ -441,10 +441,14 @@ finish_open (CtgDocument  *self,
   return TRUE;
 }
 
+/* SQLite's unix VFS: MAX_PATHNAME */
+#define CTG_MAX_PATH_BYTES 512
+
 static CtgDocument *
 open_internal (const char    *path,
                CtgOpenFlags   flags,
                gboolean       creating,
+               gboolean      *made,
                GError       **error)
 {
   g_autoptr(CtgDocument) self = NULL;
@@ -459,6 +463,23 @@ open_internal (const char    *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   display = g_filename_display_basename (path);
+
+  /* SQLite's unix VFS takes full paths of at most 512 bytes, its journal's
+   * included: say so before anything is made */
+  {
+    g_autofree char *full = g_canonicalize_filename (path, NULL);
+
+    if (strlen (full) + strlen ("-journal") >= CTG_MAX_PATH_BYTES)
+      {
+        g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_FAILED,
+                     _("The path of “%s” is too long (%u bytes; at most %u): move it to a folder "
+                       "with a shorter path, or give it a shorter name."),
+                     display, (guint) strlen (full),
+                     (guint) (CTG_MAX_PATH_BYTES - 1 - strlen ("-journal")));
+        return NULL;
+      }
+  }
+
   self = g_object_new (CTG_TYPE_DOCUMENT, NULL);
   self->path = g_strdup (path);
 
@@ -479,6 +500,7 @@ open_internal (const char    *path,
                        display, g_strerror (saved_errno));
           return NULL;
         }
+      *made = TRUE;
       if (fstat (self->lock_fd, &st) != 0 || !claim_file (st.st_dev, st.st_ino))
         {
           g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_FAILED,
@@ -606,18 +628,18 @@ ctg_document_create (const char  *path,
                      GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
+  gboolean made = FALSE;
   CtgDocument *self;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  self = open_internal (path, CTG_OPEN_FLAGS_NONE, TRUE, &local_error);
+  self = open_internal (path, CTG_OPEN_FLAGS_NONE, TRUE, &made, &local_error);
 
   /* Leave nothing half made behind; a file that was there before fails
-   * with EEXIST before anything is written and is left alone. */
+   * with EEXIST before anything is made and is left alone. */
   if (self == NULL)
     {
-      if (!g_error_matches (local_error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_ALREADY_OPEN) &&
-          !g_error_matches (local_error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_FAILED))
+      if (made)
         g_unlink (path);
       g_propagate_error (error, g_steal_pointer (&local_error));
     }
@@ -641,7 +663,9 @@ ctg_document_open (const char    *path,
                    CtgOpenFlags   flags,
                    GError       **error)
 {
-  return open_internal (path, flags, FALSE, error);
+  gboolean made = FALSE;
+
+  return open_internal (path, flags, FALSE, &made, error);
 }
 
 /**

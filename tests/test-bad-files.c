@@ -573,6 +573,66 @@ test_bad_files_read_only (void)
   print_figures (" (read-only)");
 }
 
+static G_GNUC_NORETURN void
+probe_read_only_folder (const char *path,
+                        gboolean    edit)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtgDocument) doc = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (getuid () == 0 && (setgid (65534) != 0 || setuid (65534) != 0))
+    _exit (OUTCOME_CHILD_FAILED);
+  if (access (dir, W_OK) == 0 || access (path, W_OK) != 0)
+    _exit (OUTCOME_CHILD_FAILED);
+
+  doc = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
+  if (doc == NULL || !ctg_document_is_read_only (doc) || !read_everything (doc) ||
+      !ctg_document_check (doc, NULL))
+    _exit (OUTCOME_BAD_ERROR);
+  _exit (OUTCOME_OPENED);
+}
+
+/* A writable file in a read-only folder, in WAL mode (made by another
+ * program): SQLite cannot make the -wal and -shm a read-only connection
+ * needs, yet the convention opens read-only */
+static void
+test_bad_files_read_only_folder (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ctg-read-only-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "dossier-verrouille.ctg", NULL);
+  g_autofree char *source = ctg_test_example_path ("m2a");
+  g_autofree char *data = NULL;
+  gsize length;
+  int outcome;
+
+  g_assert_no_error (error);
+  data = ctg_test_read_file (source, &length);
+  g_assert_true (g_file_set_contents (path, data, (gssize) length, NULL));
+  raw_sql (path, "PRAGMA journal_mode = WAL;");
+  g_assert_cmpint (g_chmod (path, 0666), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+
+  figures.tried++;
+  outcome = run_probe (path, probe_read_only_folder, FALSE);
+  if (outcome == OUTCOME_CHILD_FAILED)
+    {
+      g_test_skip ("cannot become an unprivileged user to test a read-only folder");
+      figures.tried--;
+    }
+  else
+    {
+      g_assert_cmpint (outcome, ==, OUTCOME_OPENED);
+      figures.opened++;
+    }
+
+  g_chmod (dir, 0700);
+  g_unlink (path);
+  g_rmdir (dir);
+  print_figures (" (read-only folder)");
+}
+
 /* A file another process is editing: refused for writing, bytes untouched */
 static void
 test_bad_files_open_elsewhere (void)
@@ -1178,6 +1238,7 @@ main (int   argc,
   g_test_add_func ("/bad-files/flipped-bytes", test_bad_files_flipped);
   g_test_add_func ("/bad-files/non-utf8-path", test_bad_files_non_utf8_path);
   g_test_add_func ("/bad-files/read-only", test_bad_files_read_only);
+  g_test_add_func ("/bad-files/read-only-folder", test_bad_files_read_only_folder);
   g_test_add_func ("/bad-files/open-elsewhere", test_bad_files_open_elsewhere);
   g_test_add_func ("/bad-files/stray-journal", test_bad_files_stray_journal);
   g_test_add_func ("/bad-files/journal-not-a-file", test_bad_files_journal_not_a_file);

@@ -602,7 +602,21 @@ open_internal (const char    *path,
   self->clean_wal = !creating && self->read_only && _ctg_file_guard_wal_absent (path, header);
 
   open_flags = (self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_EXRESCODE;
-  rc = sqlite3_open_v2 (path, &self->db, open_flags, NULL);
+  if (self->clean_wal && !dir_is_writable (path))
+    {
+      /* A read-only connection to a WAL-mode file needs its -wal and -shm,
+       * which a read-only folder cannot hold. Nobody can write the file
+       * there either (a writer needs them, or a journal): it is immutable. */
+      g_autofree char *full = g_canonicalize_filename (path, NULL);
+      g_autofree char *uri = g_filename_to_uri (full, NULL, NULL);
+      g_autofree char *immutable = uri ? g_strconcat (uri, "?immutable=1", NULL) : NULL;
+
+      self->clean_wal = FALSE;
+      rc = immutable ? sqlite3_open_v2 (immutable, &self->db, open_flags | SQLITE_OPEN_URI, NULL)
+                     : SQLITE_CANTOPEN;
+    }
+  else
+    rc = sqlite3_open_v2 (path, &self->db, open_flags, NULL);
   if (rc != SQLITE_OK)
     {
       _ctg_document_set_sqlite_error (self, rc, error);

@@ -1188,6 +1188,51 @@ test_bad_files_long_path (void)
   print_figures (" (long paths)");
 }
 
+/* The file replaced (a sync client, mv, an export over it) or deleted while
+ * open: nothing more is written to it, nothing written is lost */
+static void
+test_bad_files_replaced_while_open (void)
+{
+  for (guint deleted = 0; deleted < 2; deleted++)
+    {
+      g_autofree char *path = ctg_test_copy_example ("m2a");
+      g_autofree char *other = ctg_test_copy_example ("creusot-montceau");
+      g_autofree char *copy = ctg_test_tmp_path ("sauvee.ctg");
+      g_autofree char *other_before = hash_file (other);
+      g_autofree char *after = NULL;
+      g_autofree char *title = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CtgDocument) doc = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
+      g_autoptr(CtgDocument) saved = NULL;
+
+      g_assert_no_error (error);
+      g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, 1, "title", "Avant", &error));
+      g_assert_true (ctg_document_check_file (doc));
+
+      if (deleted)
+        g_assert_cmpint (g_unlink (path), ==, 0);
+      else
+        g_assert_cmpint (g_rename (other, path), ==, 0);
+
+      g_assert_false (ctg_document_set (doc, CTG_ITEM_ACTION, 1, "title", "Après", &error));
+      g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_READ_ONLY);
+      g_assert_true (error_is_clear (error));
+      g_assert_true (ctg_document_is_read_only (doc));
+      g_assert_false (ctg_document_check_file (doc));
+      g_clear_error (&error);
+      after = hash_file (path);
+      g_assert_cmpstr (after, ==, deleted ? "-" : other_before);
+
+      /* Everything written so far is saved elsewhere */
+      g_assert_true (ctg_document_save_copy (doc, copy, &error));
+      g_assert_no_error (error);
+      saved = ctg_document_open (copy, CTG_OPEN_FLAGS_NONE, &error);
+      g_assert_no_error (error);
+      title = ctg_document_dup_text (saved, CTG_ITEM_ACTION, 1, "title");
+      g_assert_cmpstr (title, ==, "Avant");
+    }
+}
+
 /* What SQLite cannot open as a journal: refused at once, never a hang */
 static G_GNUC_NORETURN void
 probe_open_with_alarm (const char *path,
@@ -1244,6 +1289,7 @@ main (int   argc,
   g_test_add_func ("/bad-files/journal-not-a-file", test_bad_files_journal_not_a_file);
   g_test_add_func ("/bad-files/stray-wal", test_bad_files_stray_wal);
   g_test_add_func ("/bad-files/long-path", test_bad_files_long_path);
+  g_test_add_func ("/bad-files/replaced-while-open", test_bad_files_replaced_while_open);
   g_test_add_func ("/bad-csv/rows", test_bad_csv_rows);
   g_test_add_func ("/bad-csv/huge", test_bad_csv_huge);
 

@@ -820,6 +820,40 @@ ctg_document_check_replaceable (const char  *path,
 }
 
 /**
+ * ctg_document_check_file:
+ *
+ * Checks that the file the document writes to is still the one at its path:
+ * a sync client, `mv`, or an export may have replaced or deleted it. If not,
+ * the document turns read-only, so nothing more is written to a file nobody
+ * will see; everything written so far is still readable from it, and
+ * ctg_document_save_copy() saves it elsewhere. Called before every write.
+ *
+ * Returns: %FALSE if the file is no longer at its path
+ */
+gboolean
+ctg_document_check_file (CtgDocument *self)
+{
+  struct stat st;
+
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), FALSE);
+
+  if (self->detached)
+    return FALSE;
+  /* By its path only: never a descriptor on the file (see lock_fd) */
+  if (self->lock_fd < 0 || self->db == NULL ||
+      (g_stat (self->path, &st) == 0 && st.st_dev == self->dev && st.st_ino == self->ino))
+    return TRUE;
+
+  self->detached = TRUE;
+  self->read_only = TRUE;
+  g_free (self->read_only_reason);
+  self->read_only_reason = g_strdup (_("The file was moved, replaced or deleted while it was open: "
+                                       "nothing more is written to it. Everything is still here; "
+                                       "save the convention elsewhere with Save As to keep editing."));
+  return FALSE;
+}
+
+/**
  * ctg_document_get_notice:
  *
  * Returns: (nullable): what opening the file had to do that the user should

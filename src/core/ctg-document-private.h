@@ -54,7 +54,8 @@ struct _CtgDocument
   gint64       txn_hooked_changes;  /* rows the update hook saw since BEGIN */
 
   guint        read_only : 1;
-  guint        clean_wal : 1;   /* a read-only open of a WAL-mode file made its WAL */
+  guint        clean_wal : 1;
+  guint        detached : 1;    /* the file is no longer at its path */   /* a read-only open of a WAL-mode file made its WAL */
 };
 
 typedef struct

@@ -691,6 +691,37 @@ test_window_read_only (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Issue 19: the file replaced under the window (a sync client, mv) */
+static void
+test_window_file_replaced (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *other = ctg_test_copy_example ("creusot-montceau");
+  g_autofree char *other_data = NULL;
+  g_autofree char *after = NULL;
+  CtgWindow *window = open_window ("m2a", &path);
+  CtgDocument *document = ctg_window_get_document (window);
+  GtkWidget *button = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (window), CTG_TYPE_WINDOW,
+                                                     "detached_save_button");
+  GtkRevealer *banner = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (window), CTG_TYPE_WINDOW,
+                                                                     "read_only_revealer"));
+  gsize length, length2;
+
+  g_assert_false (gtk_widget_get_visible (button));
+  other_data = ctg_test_read_file (other, &length);
+  g_assert_cmpint (g_rename (other, path), ==, 0);
+
+  CTG_TEST_WAIT_FOR (gtk_widget_get_visible (button) && gtk_revealer_get_reveal_child (banner));
+  g_assert_true (ctg_document_is_read_only (document));
+
+  /* Nothing more is written to the file now at that path */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-axis", NULL);
+  ctg_test_spin (50);
+  after = ctg_test_read_file (path, &length2);
+  g_assert_cmpmem (after, length2, other_data, length);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -710,6 +741,7 @@ main (int   argc,
   g_test_add_func ("/window/bad-file", test_window_bad_file);
   g_test_add_func ("/window/already-open", test_window_already_open);
   g_test_add_func ("/window/read-only", test_window_read_only);
+  g_test_add_func ("/window/file-replaced", test_window_file_replaced);
 
   return g_test_run ();
 }

@@ -1271,6 +1271,15 @@ set_document (CtgWindow   *self,
   self->file_watch = ctg_file_watch_new (document, file);
   g_signal_connect (self->file_watch, "lost", G_CALLBACK (on_file_lost_cb), self);
   gtk_widget_set_visible (GTK_WIDGET (self->detached_save_button), FALSE);
+  /* A stray journal kept aside: say so, the file is as last saved */
+  if (ctg_document_get_notice (document) != NULL)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("A Stray Journal Was Kept Aside"),
+                                                  ctg_document_get_notice (document));
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
 
   /* The list of recent files is read and written after the window shows */
   g_idle_add_full (G_PRIORITY_LOW, remember_recent_cb, g_steal_pointer (&uri), g_free);

@@ -577,6 +577,66 @@ test_bad_files_read_only (void)
   print_figures (" (read-only)");
 }
 
+static G_GNUC_NORETURN void
+probe_read_only_folder (const char *path,
+                        gboolean    edit)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtgDocument) doc = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (getuid () == 0 && (setgid (65534) != 0 || setuid (65534) != 0))
+    _exit (OUTCOME_CHILD_FAILED);
+  if (access (dir, W_OK) == 0 || access (path, W_OK) != 0)
+    _exit (OUTCOME_CHILD_FAILED);
+
+  doc = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
+  if (doc == NULL || !ctg_document_is_read_only (doc) || !read_everything (doc) ||
+      !ctg_document_check (doc, NULL))
+    _exit (OUTCOME_BAD_ERROR);
+  _exit (OUTCOME_OPENED);
+}
+
+/* A writable file in a read-only folder, in WAL mode (made by another
+ * program): SQLite cannot make the -wal and -shm a read-only connection
+ * needs, yet the convention opens read-only */
+static void
+test_bad_files_read_only_folder (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ctg-read-only-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "dossier-verrouille.ctg", NULL);
+  g_autofree char *source = ctg_test_example_path ("m2a");
+  g_autofree char *data = NULL;
+  gsize length;
+  int outcome;
+
+  g_assert_no_error (error);
+  data = ctg_test_read_file (source, &length);
+  g_assert_true (g_file_set_contents (path, data, (gssize) length, NULL));
+  raw_sql (path, "PRAGMA journal_mode = WAL;");
+  g_assert_cmpint (g_chmod (path, 0666), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+
+  figures.tried++;
+  outcome = run_probe (path, probe_read_only_folder, FALSE);
+  if (outcome == OUTCOME_CHILD_FAILED)
+    {
+      g_test_skip ("cannot become an unprivileged user to test a read-only folder");
+      figures.tried--;
+    }
+  else
+    {
+      g_assert_cmpint (outcome, ==, OUTCOME_OPENED);
+      figures.opened++;
+    }
+
+  g_chmod (dir, 0700);
+  g_unlink (path);
+  g_rmdir (dir);
+  print_figures (" (read-only folder)");
+}
+
 /* A file another process is editing: refused for writing, bytes untouched */
 static void
 test_bad_files_open_elsewhere (void)
@@ -983,6 +1043,200 @@ test_bad_files_stray_journal (void)
   print_figures (" (stray journals)");
 }
 
+/* Leaves @path in WAL mode with a WAL holding a change, as a program that
+ * died before its last checkpoint would */
+static void
+leave_wal (const char *path)
+{
+  int status = 0;
+  pid_t pid;
+
+  raw_sql (path, "PRAGMA journal_mode = WAL;");
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      sqlite3 *db = NULL;
+
+      if (sqlite3_open (path, &db) != SQLITE_OK ||
+          sqlite3_exec (db, "PRAGMA wal_autocheckpoint = 0;"
+                            "UPDATE action SET title = 'Autre ' || id, notes = hex(randomblob(2000));",
+                        NULL, NULL, NULL) != SQLITE_OK)
+        _exit (1);
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+}
+
+static void
+test_bad_files_stray_wal (void)
+{
+  g_autofree char *other = ctg_test_copy_example ("creusot-montceau");
+  g_autofree char *path = ctg_test_copy_example ("m2a");
+  g_autofree char *reader = ctg_test_copy_example ("m2a");
+  g_autofree char *other_wal = g_strconcat (other, "-wal", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *reader_wal = g_strconcat (reader, "-wal", NULL);
+  g_autofree char *reader_shm = g_strconcat (reader, "-shm", NULL);
+  g_autofree char *data = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (wal);
+  g_autoptr(GDir) handle = NULL;
+  g_autoptr(CtgDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *name;
+  guint aside = 0;
+  gsize length;
+
+  leave_wal (other);
+  raw_sql (path, "PRAGMA journal_mode = WAL;");
+  data = ctg_test_read_file (other_wal, &length);
+  g_assert_true (g_file_set_contents (wal, data, (gssize) length, NULL));
+
+  /* Another file's WAL: set aside, never written into the file (which is
+   * changed only by its conversion to a rollback journal) */
+  figures.tried++;
+  g_assert_cmpint (run_probe (path, probe_open, TRUE), ==, OUTCOME_OPENED);
+  figures.opened++;
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  handle = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (handle)) != NULL)
+    aside += g_str_has_prefix (name, base) && strstr (name, ".orphaned-") != NULL;
+  g_assert_cmpuint (aside, ==, 1);
+  doc = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_true (ctg_document_check (doc, NULL));
+  title = ctg_document_dup_text (doc, CTG_ITEM_ACTION, 1, "title");
+  g_assert_false (g_str_has_prefix (title, "Autre"));
+  g_clear_object (&doc);
+
+  /* Its own WAL is played back */
+  leave_wal (reader);
+  doc = ctg_document_open (reader, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_null (ctg_document_get_notice (doc));
+  g_clear_pointer (&title, g_free);
+  title = ctg_document_dup_text (doc, CTG_ITEM_ACTION, 1, "title");
+  g_assert_cmpstr (title, ==, "Autre 1");
+  g_clear_object (&doc);
+
+  /* A read-only open of a WAL-mode file leaves nothing beside it */
+  raw_sql (reader, "PRAGMA journal_mode = WAL;");
+  g_assert_false (g_file_test (reader_wal, G_FILE_TEST_EXISTS));
+  doc = ctg_document_open (reader, CTG_OPEN_FLAGS_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (ctg_document_check (doc, NULL));
+  g_clear_object (&doc);
+  g_assert_false (g_file_test (reader_wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (reader_shm, G_FILE_TEST_EXISTS));
+
+  print_figures (" (stray WAL)");
+}
+
+/* A path of exactly @length bytes, in folders made under the test's own */
+static char *
+path_of_length (gsize length)
+{
+  g_autofree char *base = ctg_test_tmp_path ("long");
+  g_autofree char *full = g_canonicalize_filename (base, NULL);
+  GString *path = g_string_new (full);
+
+  g_assert_cmpint (g_mkdir (path->str, 0700), ==, 0);
+  while (path->len + 1 + 200 + 4 < length)
+    {
+      g_string_append_c (path, '/');
+      for (guint i = 0; i < 200; i++)
+        g_string_append_c (path, 'd');
+      g_assert_cmpint (g_mkdir (path->str, 0700), ==, 0);
+    }
+  g_string_append_c (path, '/');
+  while (path->len + 4 < length)
+    g_string_append_c (path, 'f');
+  g_string_append (path, ".ctg");
+  g_assert_cmpuint (path->len, ==, length);
+  return g_string_free (path, FALSE);
+}
+
+/* SQLite takes paths of 512 bytes with the journal's suffix: the longest
+ * path opens, a longer one is refused clearly and nothing is left behind */
+static void
+test_bad_files_long_path (void)
+{
+  g_autofree char *source = ctg_test_example_path ("m2a");
+  g_autofree char *longest = path_of_length (503);
+  g_autofree char *too_long = path_of_length (504);
+  g_autofree char *far_too_long = path_of_length (900);
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtgDocument) doc = NULL;
+  gsize length;
+
+  data = ctg_test_read_file (source, &length);
+  g_assert_true (g_file_set_contents (longest, data, (gssize) length, NULL));
+  g_assert_true (g_file_set_contents (too_long, data, (gssize) length, NULL));
+  g_assert_cmpint (try_file (longest, -1), ==, OUTCOME_OPENED);
+  expect_refused (too_long, CTG_DOCUMENT_ERROR_FAILED);
+  doc = ctg_document_open (too_long, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_null (doc);
+  g_assert_nonnull (strstr (error->message, "too long"));
+  g_clear_error (&error);
+
+  doc = ctg_document_create (far_too_long, &error);
+  g_assert_null (doc);
+  g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "too long"));
+  g_assert_false (g_file_test (far_too_long, G_FILE_TEST_EXISTS));
+
+  print_figures (" (long paths)");
+}
+
+/* The file replaced (a sync client, mv, an export over it) or deleted while
+ * open: nothing more is written to it, nothing written is lost */
+static void
+test_bad_files_replaced_while_open (void)
+{
+  for (guint deleted = 0; deleted < 2; deleted++)
+    {
+      g_autofree char *path = ctg_test_copy_example ("m2a");
+      g_autofree char *other = ctg_test_copy_example ("creusot-montceau");
+      g_autofree char *copy = ctg_test_tmp_path ("sauvee.ctg");
+      g_autofree char *other_before = hash_file (other);
+      g_autofree char *after = NULL;
+      g_autofree char *title = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CtgDocument) doc = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
+      g_autoptr(CtgDocument) saved = NULL;
+
+      g_assert_no_error (error);
+      g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, 1, "title", "Avant", &error));
+      g_assert_true (ctg_document_check_file (doc));
+
+      if (deleted)
+        g_assert_cmpint (g_unlink (path), ==, 0);
+      else
+        g_assert_cmpint (g_rename (other, path), ==, 0);
+
+      g_assert_false (ctg_document_set (doc, CTG_ITEM_ACTION, 1, "title", "Après", &error));
+      g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_READ_ONLY);
+      g_assert_true (error_is_clear (error));
+      g_assert_true (ctg_document_is_read_only (doc));
+      g_assert_false (ctg_document_check_file (doc));
+      g_clear_error (&error);
+      after = hash_file (path);
+      g_assert_cmpstr (after, ==, deleted ? "-" : other_before);
+
+      /* Everything written so far is saved elsewhere */
+      g_assert_true (ctg_document_save_copy (doc, copy, &error));
+      g_assert_no_error (error);
+      saved = ctg_document_open (copy, CTG_OPEN_FLAGS_NONE, &error);
+      g_assert_no_error (error);
+      title = ctg_document_dup_text (saved, CTG_ITEM_ACTION, 1, "title");
+      g_assert_cmpstr (title, ==, "Avant");
+    }
+}
+
 /* What SQLite cannot open as a journal: refused at once, never a hang */
 static G_GNUC_NORETURN void
 probe_open_with_alarm (const char *path,
@@ -1354,9 +1608,13 @@ main (int   argc,
   g_test_add_func ("/bad-files/flipped-bytes", test_bad_files_flipped);
   g_test_add_func ("/bad-files/non-utf8-path", test_bad_files_non_utf8_path);
   g_test_add_func ("/bad-files/read-only", test_bad_files_read_only);
+  g_test_add_func ("/bad-files/read-only-folder", test_bad_files_read_only_folder);
   g_test_add_func ("/bad-files/open-elsewhere", test_bad_files_open_elsewhere);
   g_test_add_func ("/bad-files/stray-journal", test_bad_files_stray_journal);
   g_test_add_func ("/bad-files/journal-not-a-file", test_bad_files_journal_not_a_file);
+  g_test_add_func ("/bad-files/stray-wal", test_bad_files_stray_wal);
+  g_test_add_func ("/bad-files/long-path", test_bad_files_long_path);
+  g_test_add_func ("/bad-files/replaced-while-open", test_bad_files_replaced_while_open);
   g_test_add_func ("/bad-csv/rows", test_bad_csv_rows);
   g_test_add_func ("/bad-csv/huge", test_bad_csv_huge);
   g_test_add_func ("/bad-sheets/catalogue", test_bad_sheets);

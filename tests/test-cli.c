@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include <locale.h>
+#include <sqlite3.h>
+#include <sys/resource.h>
 
 #include "ctg-test-util.h"
 
@@ -363,6 +365,195 @@ test_cli_french_punctuation (void)
     }
 }
 
+/* Issue 19: nothing written over a file that must stay */
+static void
+test_cli_no_overwrite (void)
+{
+  g_autofree char *source = ctg_test_copy_example ("m2a");
+  g_autofree char *other = ctg_test_copy_example ("creusot-montceau");
+  g_autofree char *csv = ctg_test_tmp_path ("plan.csv");
+  g_autofree char *out_csv = ctg_test_tmp_path ("out.csv");
+  g_autofree char *source_hash = NULL;
+  g_autofree char *other_data = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(CtgDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length, length2;
+
+  source_hash = ctg_test_read_file (source, &length);
+  g_assert_cmpint (ctg_test_run_cli (NULL, NULL, "export", source, "--csv", csv, NULL), ==, 0);
+
+  /* The source itself, even with --force */
+  g_assert_cmpint (ctg_test_run_cli (NULL, &err, "export", source, "--csv", source, "--force", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "being read"));
+  {
+    g_autofree char *after = ctg_test_read_file (source, &length2);
+
+    g_assert_cmpmem (after, length2, source_hash, length);
+  }
+
+  /* An existing file without --force */
+  other_data = ctg_test_read_file (other, &length);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli (NULL, &err, "export", source, "--csv", other, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "--force"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli (NULL, &err, "export", source, "--pdf", other, NULL), ==, 1);
+
+  /* A convention open for editing, even with --force */
+  doc = ctg_document_open (other, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli (NULL, &err, "export", source, "--csv", other, "--force", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "open in CTG Planner"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli (NULL, &err, "import", csv, "-o", other, "--force", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "open in CTG Planner"));
+  g_assert_true (ctg_document_check (doc, NULL));
+  g_clear_object (&doc);
+  {
+    g_autofree char *after = ctg_test_read_file (other, &length2);
+
+    g_assert_cmpmem (after, length2, other_data, length);
+  }
+
+  /* With --force, a file nobody has open is replaced */
+  g_assert_true (g_file_set_contents (out_csv, "ancien", -1, NULL));
+  g_assert_cmpint (ctg_test_run_cli (NULL, NULL, "export", source, "--csv", out_csv, "--force", NULL), ==, 0);
+  g_assert_true (ctg_test_files_equal (out_csv, csv));
+}
+
+/* Issue 19: /dev/zero is refused at the limit, with bounded memory */
+static void
+test_cli_endless_input (void)
+{
+  g_autofree char *target = ctg_test_tmp_path ("zero.ctg");
+  g_autofree char *err = NULL;
+  struct rusage usage;
+
+  g_assert_cmpint (ctg_test_run_cli (NULL, &err, "import", "/dev/zero", "-o", target, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "larger than"));
+  g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (getrusage (RUSAGE_CHILDREN, &usage), ==, 0);
+  g_print ("# ctg import /dev/zero: refused, peak RSS of the largest child %ld MB\n", usage.ru_maxrss / 1024);
+#if !defined(__SANITIZE_ADDRESS__)
+  g_assert_cmpint (usage.ru_maxrss, <, 200 * 1024);
+#endif
+}
+
+static char *
+title_of (const char *path,
+          gint64      id)
+{
+  g_autoptr(CtgDocument) doc = ctg_document_open (path, CTG_OPEN_FLAGS_READ_ONLY, NULL);
+
+  g_assert_nonnull (doc);
+  return ctg_document_dup_text (doc, CTG_ITEM_ACTION, id, "title");
+}
+
+/* Issue 19: texts a spreadsheet or a terminal would run */
+static void
+test_cli_hostile_text (void)
+{
+  const char *titles[] = {
+    "=HYPERLINK(\"http://evil\",\"x\")", "@SUM(1+1)", "+cmd|' /C calc'!A0", "-2+3", "'=déjà protégé",
+    "''@deux apostrophes", "'apostrophe seule",
+  };
+  g_autofree char *path = ctg_test_copy_example ("m2a");
+  g_autofree char *csv = ctg_test_tmp_path ("hostile.csv");
+  g_autofree char *csv2 = ctg_test_tmp_path ("hostile2.csv");
+  g_autofree char *back = ctg_test_tmp_path ("hostile.ctg");
+  g_autofree char *data = NULL;
+  g_autofree char *long_title = g_strnfill (100000, 'x');
+  g_autofree char *long_code = g_strnfill (51, 'C');
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  gsize length;
+
+  {
+    g_autoptr(CtgDocument) doc = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, NULL);
+
+    for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+      g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, i + 1, "title", titles[i], NULL));
+  }
+
+  /* CSV: formulas shown as text, and read back byte for byte */
+  g_assert_cmpint (ctg_test_run_cli (NULL, NULL, "export", path, "--csv", csv, NULL), ==, 0);
+  data = ctg_test_read_file (csv, &length);
+  g_assert_nonnull (strstr (data, ";\"'=HYPERLINK(\"\"http"));
+  g_assert_null (strstr (data, ";\"=HYPERLINK"));
+  g_assert_nonnull (strstr (data, ";'@SUM(1+1)"));
+  g_assert_nonnull (strstr (data, ";'+cmd"));
+  g_assert_nonnull (strstr (data, ";'-2+3"));
+  g_assert_nonnull (strstr (data, ";''=déjà"));
+  g_assert_nonnull (strstr (data, ";'apostrophe seule"));
+  g_assert_null (strstr (data, ";=HYPERLINK"));
+  g_assert_cmpint (ctg_test_run_cli (NULL, NULL, "import", csv, "-o", back, NULL), ==, 0);
+  g_assert_cmpint (ctg_test_run_cli (NULL, NULL, "export", back, "--csv", csv2, NULL), ==, 0);
+  g_assert_true (ctg_test_files_equal (csv, csv2));
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autofree char *title = title_of (back, (gint64) i + 1);
+
+      g_assert_cmpstr (title, ==, titles[i]);
+    }
+
+  /* Control characters and line breaks refused where a field is one line */
+  g_assert_cmpint (ctg_test_run_cli (NULL, &err, "set", path, "1", "--title", "a\033[31mb", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "control character"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli (NULL, &err, "set", path, "1", "--title", "a\nb", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "one line"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli (NULL, &err, "set", path, "1", "--title", long_title, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "too long"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli (NULL, &err, "set", path, "1", "--code", long_code, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "at most 50"));
+
+  /* The date range is said */
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli (NULL, &err, "set", path, "1", "--echeance", "1899", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "1900"));
+  g_assert_nonnull (strstr (err, "2200"));
+
+  /* Written behind the application's back: ctg list prints them escaped,
+   * one line per action */
+  {
+    sqlite3 *db = NULL;
+    g_autoptr(CtgDocument) doc = NULL;
+    g_autoptr(GListModel) actions = NULL;
+
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE action SET title = 'x' || char(27) || '[31my' || char(10) || 'z' "
+                                       "|| char(13) || char(7) || char(133) WHERE id = 1", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+    doc = ctg_document_open (path, CTG_OPEN_FLAGS_READ_ONLY, NULL);
+    actions = ctg_document_list_actions (doc, 0);
+    g_assert_cmpint (ctg_test_run_cli (&out, NULL, "list", path, NULL), ==, 0);
+    g_assert_cmpuint (count_lines (out), ==, g_list_model_get_n_items (actions));
+    g_assert_null (strchr (out, '\033'));
+    g_assert_null (strchr (out, '\r'));
+    g_assert_null (strchr (out, '\a'));
+    g_assert_null (strstr (out, "\xc2\x85"));
+    g_assert_nonnull (strstr (out, "x\\x1b[31my\\nz\\r\\x07\\u0085"));
+  }
+
+  /* The importer takes the same lengths */
+  {
+    g_autofree char *bad = ctg_test_tmp_path ("long.csv");
+    g_autofree char *bad_ctg = ctg_test_tmp_path ("long.ctg");
+    g_autofree char *table = g_strdup_printf ("axe;action\nA;%s\nA;B\x01\n", long_title);
+
+    g_assert_true (g_file_set_contents (bad, table, -1, NULL));
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (ctg_test_run_cli (NULL, &err, "import", bad, "-o", bad_ctg, NULL), ==, 1);
+    g_assert_nonnull (strstr (err, "line 2"));
+    g_assert_nonnull (strstr (err, "line 3"));
+    g_assert_false (g_file_test (bad_ctg, G_FILE_TEST_EXISTS));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -374,6 +565,9 @@ main (int   argc,
   g_test_add_func ("/cli/set-and-undo", test_cli_set_and_undo);
   g_test_add_func ("/cli/import-export", test_cli_import_export);
   g_test_add_func ("/cli/check", test_cli_check);
+  g_test_add_func ("/cli/no-overwrite", test_cli_no_overwrite);
+  g_test_add_func ("/cli/endless-input", test_cli_endless_input);
+  g_test_add_func ("/cli/hostile-text", test_cli_hostile_text);
   g_test_add_func ("/cli/french", test_cli_french);
   g_test_add_func ("/cli/evaluation", test_cli_evaluation);
   g_test_add_func ("/cli/french-punctuation", test_cli_french_punctuation);

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "ctg-document-private.h"
+#include "ctg-report-private.h"
 #include "ctg-test-util.h"
 
 static const char * const examples[] = { "baronnies", "creusot-montceau", "m2a", "valence-romans" };
@@ -1543,6 +1544,26 @@ test_report_emoji (void)
   }
 }
 
+/* Issue 19: a word far longer than a line gets break opportunities, so
+ * Pango lays it out in linear time (100,000 characters: 11.8 s before) */
+static void
+test_report_long_word (void)
+{
+  g_autofree char *word = g_strnfill (1200, 'x');
+  g_autofree char *copy = NULL;
+  g_autofree char *plain_copy = NULL;
+  const char *broken = _ctg_report_break_long_words (word, &copy);
+  const char *plain = _ctg_report_break_long_words ("Une phrase aux mots ordinaires", &plain_copy);
+  guint breaks = 0;
+
+  for (const char *p = broken; (p = strstr (p, "\u200b")) != NULL; p++)
+    breaks++;
+  g_assert_cmpuint (breaks, ==, 2);
+  g_assert_cmpuint (strlen (broken), ==, 1200 + 2 * strlen ("\u200b"));
+  g_assert_cmpstr (plain, ==, "Une phrase aux mots ordinaires");
+  g_assert_null (plain_copy);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1552,6 +1573,7 @@ main (int   argc,
   g_test_add_func ("/report/examples/in-order", test_report_examples_in_order);
   g_test_add_func ("/report/pages-and-metadata", test_report_pages_and_metadata);
   g_test_add_func ("/report/outline-and-links", test_report_outline_and_links);
+  g_test_add_func ("/report/long-word", test_report_long_word);
   g_test_add_func ("/report/long-cells", test_report_long_cells);
   g_test_add_func ("/report/many-actions", test_report_many_actions);
   g_test_add_func ("/report/french", test_report_french);

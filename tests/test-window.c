@@ -8,8 +8,10 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
+#include "ctg-action-editor.h"
 #include "ctg-test-util.h"
 #include "ctg-convention-page-private.h"
 #include "ctg-export-dialog.h"
@@ -978,6 +980,52 @@ find_row_labelled (GtkWidget  *widget,
   return NULL;
 }
 
+/* Issue 19: the file replaced under the window (a sync client, mv) */
+static void
+test_window_file_replaced (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *other = ctg_test_copy_example ("creusot-montceau");
+  g_autofree char *other_data = NULL;
+  g_autofree char *after = NULL;
+  CtgWindow *window = open_window ("m2a", &path);
+  CtgDocument *document = ctg_window_get_document (window);
+  GtkWidget *button = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (window), CTG_TYPE_WINDOW,
+                                                     "detached_save_button");
+  GtkRevealer *banner = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (window), CTG_TYPE_WINDOW,
+                                                                     "read_only_revealer"));
+  gsize length, length2;
+
+  g_assert_false (gtk_widget_get_visible (button));
+  other_data = ctg_test_read_file (other, &length);
+  g_assert_cmpint (g_rename (other, path), ==, 0);
+
+  CTG_TEST_WAIT_FOR (gtk_widget_get_visible (button) && gtk_revealer_get_reveal_child (banner));
+  g_assert_true (ctg_document_is_read_only (document));
+
+  /* Nothing more is written to the file now at that path */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-axis", NULL);
+  ctg_test_spin (50);
+  after = ctg_test_read_file (path, &length2);
+  g_assert_cmpmem (after, length2, other_data, length);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkTextView *
+find_text_view (GtkWidget *widget)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    return GTK_TEXT_VIEW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkTextView *view = find_text_view (child);
+
+      if (view != NULL)
+        return view;
+    }
+  return NULL;
+}
+
 /* The pilot filter: "communes" and "Communes" are one pilot, offered once,
  * in French order, and its search box filters the choices */
 static void
@@ -1095,6 +1143,48 @@ test_window_row_stays (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Issue 19: a title of one unbroken 20,000-character word, from a file made
+ * elsewhere (edits refuse it), shows without freezing: laid out by
+ * characters (WORD_CHAR lays the word out again for every line: 12 s for
+ * 10,000 characters, over 10 minutes for 100,000) */
+static void
+test_window_long_word (void)
+{
+  g_autofree char *path = ctg_test_copy_example ("m2a");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CtgWindow *window;
+  GtkWidget *editor;
+  GtkTextView *view;
+  sqlite3 *db = NULL;
+  gint64 start;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE action SET title = replace(hex(zeroblob(10000)), '0', 'x') WHERE id = 1;"
+                                     "UPDATE action SET title = 'Une action au titre ordinaire' WHERE id = 2;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  window = ctg_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ctg_window_load (window, file));
+  ctg_test_spin (100);
+  start = g_get_monotonic_time ();
+  _ctg_window_show_action (window, 1);
+  ctg_test_spin (100);
+  g_print ("# an action titled with one 20,000-character word shown in %.2f s\n",
+           (g_get_monotonic_time () - start) / 1e6);
+
+  editor = _ctg_window_get_action_editor (window);
+  view = find_text_view ((GtkWidget *) gtk_widget_get_template_child (editor, CTG_TYPE_ACTION_EDITOR, "title_row"));
+  g_assert_nonnull (view);
+  g_assert_cmpint (gtk_text_view_get_wrap_mode (view), ==, GTK_WRAP_CHAR);
+
+  _ctg_window_show_action (window, 2);
+  ctg_test_spin (50);
+  g_assert_cmpint (gtk_text_view_get_wrap_mode (view), ==, GTK_WRAP_WORD_CHAR);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1120,6 +1210,8 @@ main (int   argc,
   g_test_add_func ("/window/read-only", test_window_read_only);
   g_test_add_func ("/window/rename-convention", test_window_rename_convention);
   g_test_add_func ("/window/row-stays", test_window_row_stays);
+  g_test_add_func ("/window/file-replaced", test_window_file_replaced);
+  g_test_add_func ("/window/long-word", test_window_long_word);
 
   return g_test_run ();
 }

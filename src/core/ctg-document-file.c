@@ -451,10 +451,14 @@ finish_open (CtgDocument  *self,
   return TRUE;
 }
 
+/* SQLite's unix VFS: MAX_PATHNAME */
+#define CTG_MAX_PATH_BYTES 512
+
 static CtgDocument *
 open_internal (const char    *path,
                CtgOpenFlags   flags,
                gboolean       creating,
+               gboolean      *made,
                GError       **error)
 {
   g_autoptr(CtgDocument) self = NULL;
@@ -469,6 +473,23 @@ open_internal (const char    *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   display = g_filename_display_basename (path);
+
+  /* SQLite's unix VFS takes full paths of at most 512 bytes, its journal's
+   * included: say so before anything is made */
+  {
+    g_autofree char *full = g_canonicalize_filename (path, NULL);
+
+    if (strlen (full) + strlen ("-journal") >= CTG_MAX_PATH_BYTES)
+      {
+        g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_FAILED,
+                     _("The path of “%s” is too long (%u bytes; at most %u): move it to a folder "
+                       "with a shorter path, or give it a shorter name."),
+                     display, (guint) strlen (full),
+                     (guint) (CTG_MAX_PATH_BYTES - 1 - strlen ("-journal")));
+        return NULL;
+      }
+  }
+
   self = g_object_new (CTG_TYPE_DOCUMENT, NULL);
   self->path = g_strdup (path);
 
@@ -489,6 +510,7 @@ open_internal (const char    *path,
                        display, g_strerror (saved_errno));
           return NULL;
         }
+      *made = TRUE;
       if (fstat (self->lock_fd, &st) != 0 || !claim_file (st.st_dev, st.st_ino))
         {
           g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_FAILED,
@@ -587,9 +609,24 @@ open_internal (const char    *path,
   if (!creating && !_ctg_file_guard_check (self->lock_fd, path, header, self->read_only,
                                            &self->notice, error))
     return NULL;
+  self->clean_wal = !creating && self->read_only && _ctg_file_guard_wal_absent (path, header);
 
   open_flags = (self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_EXRESCODE;
-  rc = sqlite3_open_v2 (path, &self->db, open_flags, NULL);
+  if (self->clean_wal && !dir_is_writable (path))
+    {
+      /* A read-only connection to a WAL-mode file needs its -wal and -shm,
+       * which a read-only folder cannot hold. Nobody can write the file
+       * there either (a writer needs them, or a journal): it is immutable. */
+      g_autofree char *full = g_canonicalize_filename (path, NULL);
+      g_autofree char *uri = g_filename_to_uri (full, NULL, NULL);
+      g_autofree char *immutable = uri ? g_strconcat (uri, "?immutable=1", NULL) : NULL;
+
+      self->clean_wal = FALSE;
+      rc = immutable ? sqlite3_open_v2 (immutable, &self->db, open_flags | SQLITE_OPEN_URI, NULL)
+                     : SQLITE_CANTOPEN;
+    }
+  else
+    rc = sqlite3_open_v2 (path, &self->db, open_flags, NULL);
   if (rc != SQLITE_OK)
     {
       _ctg_document_set_sqlite_error (self, rc, error);
@@ -616,18 +653,18 @@ ctg_document_create (const char  *path,
                      GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
+  gboolean made = FALSE;
   CtgDocument *self;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  self = open_internal (path, CTG_OPEN_FLAGS_NONE, TRUE, &local_error);
+  self = open_internal (path, CTG_OPEN_FLAGS_NONE, TRUE, &made, &local_error);
 
   /* Leave nothing half made behind; a file that was there before fails
-   * with EEXIST before anything is written and is left alone. */
+   * with EEXIST before anything is made and is left alone. */
   if (self == NULL)
     {
-      if (!g_error_matches (local_error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_ALREADY_OPEN) &&
-          !g_error_matches (local_error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_FAILED))
+      if (made)
         g_unlink (path);
       g_propagate_error (error, g_steal_pointer (&local_error));
     }
@@ -651,7 +688,9 @@ ctg_document_open (const char    *path,
                    CtgOpenFlags   flags,
                    GError       **error)
 {
-  return open_internal (path, flags, FALSE, error);
+  gboolean made = FALSE;
+
+  return open_internal (path, flags, FALSE, &made, error);
 }
 
 /**
@@ -681,6 +720,8 @@ ctg_document_close (CtgDocument *self)
   /* Only now that SQLite has let go of the file (see lock_fd) */
   if (self->lock_fd >= 0)
     {
+      if (self->clean_wal)
+        _ctg_file_guard_clean_wal (self->lock_fd, self->path);
       close (self->lock_fd);
       self->lock_fd = -1;
       release_file (self->dev, self->ino);
@@ -787,6 +828,40 @@ ctg_document_check_replaceable (const char  *path,
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * ctg_document_check_file:
+ *
+ * Checks that the file the document writes to is still the one at its path:
+ * a sync client, `mv`, or an export may have replaced or deleted it. If not,
+ * the document turns read-only, so nothing more is written to a file nobody
+ * will see; everything written so far is still readable from it, and
+ * ctg_document_save_copy() saves it elsewhere. Called before every write.
+ *
+ * Returns: %FALSE if the file is no longer at its path
+ */
+gboolean
+ctg_document_check_file (CtgDocument *self)
+{
+  struct stat st;
+
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), FALSE);
+
+  if (self->detached)
+    return FALSE;
+  /* By its path only: never a descriptor on the file (see lock_fd) */
+  if (self->lock_fd < 0 || self->db == NULL ||
+      (g_stat (self->path, &st) == 0 && st.st_dev == self->dev && st.st_ino == self->ino))
+    return TRUE;
+
+  self->detached = TRUE;
+  self->read_only = TRUE;
+  g_free (self->read_only_reason);
+  self->read_only_reason = g_strdup (_("The file was moved, replaced or deleted while it was open: "
+                                       "nothing more is written to it. Everything is still here; "
+                                       "save the convention elsewhere with Save As to keep editing."));
+  return FALSE;
 }
 
 /**

@@ -53,6 +53,10 @@ _ctg_document_begin (CtgDocument  *self,
                      const char   *label,
                      GError      **error)
 {
+  /* Never write to a file that is no longer at its path */
+  if (self->group_depth == 0)
+    ctg_document_check_file (self);
+
   if (self->read_only)
     {
       g_set_error_literal (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_READ_ONLY,

@@ -72,6 +72,8 @@ struct _CtgDocument
   GHashTable  *lists[CTG_N_ITEM_KINDS];
 
   guint        read_only : 1;
+  guint        clean_wal : 1;
+  guint        detached : 1;    /* the file is no longer at its path */   /* a read-only open of a WAL-mode file made its WAL */
 };
 
 typedef struct
@@ -306,5 +308,13 @@ _ctg_file_guard_check (int            db_fd,
                        gboolean       read_only,
                        char         **notice,
                        GError       **error);
+
+gboolean
+_ctg_file_guard_wal_absent (const char   *path,
+                            const guint8 *db_header);
+
+void
+_ctg_file_guard_clean_wal (int         db_fd,
+                           const char *path);
 
 G_END_DECLS

@@ -96,6 +96,7 @@ const char  *ctg_document_get_notice         (CtgDocument    *self);
 gboolean     ctg_document_save_copy          (CtgDocument    *self,
                                               const char     *path,
                                               GError        **error);
+gboolean     ctg_document_check_file         (CtgDocument    *self);
 gboolean     ctg_document_check_replaceable  (const char     *path,
                                               const char     *source,
                                               gboolean        force,

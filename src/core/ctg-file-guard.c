@@ -20,9 +20,11 @@
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include "ctg-document-private.h"
+#include "ctg-schema.h"
 
 /* SQLite's unix VFS locks this byte while a write transaction runs */
 #define RESERVED_BYTE (0x40000000 + 1)
@@ -215,6 +217,159 @@ check_companion_type (const char   *companion,
   return FALSE;
 }
 
+/* Another connection (any program) has the file open: its WAL is live */
+static gboolean
+file_in_use (int db_fd)
+{
+  struct flock lock = {
+    .l_type = F_WRLCK,
+    .l_whence = SEEK_SET,
+    .l_start = 0x40000000,   /* SQLite's PENDING byte, then RESERVED and SHARED */
+    .l_len = 2 + 510,
+  };
+
+  if (fcntl (db_fd, F_GETLK, &lock) != 0)
+    return TRUE;
+  return lock.l_type != F_UNLCK;
+}
+
+static gboolean
+copy_fd_to (int         fd,
+            const char *dest)
+{
+  g_autofree char *buffer = g_malloc (65536);
+  gboolean ok = TRUE;
+  goffset offset = 0;
+  int out = g_open (dest, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  gssize n;
+
+  if (out < 0)
+    return FALSE;
+  while (ok && (n = pread (fd, buffer, 65536, (off_t) offset)) > 0)
+    {
+      ok = write (out, buffer, (gsize) n) == n;
+      offset += n;
+    }
+  ok = ok && n == 0;
+  close (out);
+  return ok;
+}
+
+/* SQLite's WAL holds no trace of the file it belongs to: play it into a
+ * copy of the file and keep it only if the result is a sound convention */
+static gboolean
+wal_fits (int         db_fd,
+          int         wal_fd)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ctg-wal-XXXXXX", NULL);
+  g_autofree char *db_copy = NULL;
+  g_autofree char *wal_copy = NULL;
+  g_autofree char *shm_copy = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean fits = FALSE;
+
+  if (dir == NULL)
+    return FALSE;
+  db_copy = g_build_filename (dir, "copy.ctg", NULL);
+  wal_copy = g_strconcat (db_copy, "-wal", NULL);
+  shm_copy = g_strconcat (db_copy, "-shm", NULL);
+  if (copy_fd_to (db_fd, db_copy) && copy_fd_to (wal_fd, wal_copy) &&
+      sqlite3_open_v2 (db_copy, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, "SELECT (SELECT integrity_check FROM pragma_integrity_check(1)) = 'ok' "
+                              "AND (SELECT application_id FROM pragma_application_id) = ?1",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, CTG_APPLICATION_ID);
+      fits = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 1;
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_unlink (db_copy);
+  g_unlink (wal_copy);
+  g_unlink (shm_copy);
+  g_rmdir (dir);
+  return fits;
+}
+
+static gboolean
+set_aside (const char  *companion,
+           const char  *path,
+           char       **notice,
+           GError     **error)
+{
+  g_autofree char *aside = aside_path (companion);
+  g_autofree char *display = g_filename_display_basename (path);
+  g_autofree char *companion_display = g_filename_display_basename (companion);
+  g_autofree char *aside_display = g_filename_display_basename (aside);
+
+  if (g_rename (companion, aside) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_FAILED,
+                   _("“%s”, beside the convention, is a journal of another file: it must not be "
+                     "played back into “%s”, and it could not be set aside (%s). Move it elsewhere "
+                     "to open the convention."),
+                   companion_display, display, g_strerror (saved_errno));
+      return FALSE;
+    }
+  g_debug ("%s does not belong to %s: renamed %s", companion, path, aside);
+  g_free (*notice);
+  *notice = g_strdup_printf (_("“%s”, found beside the convention, was left by another file or an "
+                               "earlier copy of this one: playing it back would have damaged the "
+                               "convention or undone recent changes. It was kept aside as “%s”; "
+                               "the convention is as it was last saved."),
+                             companion_display, aside_display);
+  return TRUE;
+}
+
+/* A file in WAL mode (CTG Planner never leaves one so: another program
+ * made it) with a WAL beside it */
+static gboolean
+check_wal (int            db_fd,
+           const char    *path,
+           const guint8  *db_header,
+           char         **notice,
+           GError       **error)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  struct stat st;
+  gboolean fits;
+  int fd;
+
+  if (db_header[18] != 2 && db_header[19] != 2)
+    return TRUE;
+
+  fd = g_open (wal, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC, 0);
+  if (fd < 0)
+    return TRUE;
+  if (fstat (fd, &st) != 0)
+    {
+      close (fd);
+      return TRUE;
+    }
+  if (!check_companion_type (wal, &st, error))
+    {
+      close (fd);
+      return FALSE;
+    }
+  if (st.st_size == 0 || file_in_use (db_fd))
+    {
+      close (fd);
+      return TRUE;
+    }
+  fits = wal_fits (db_fd, fd);
+  close (fd);
+  if (fits)
+    return TRUE;
+
+  /* The index is made from the WAL: without it, it means nothing */
+  g_unlink (shm);
+  return set_aside (wal, path, notice, error);
+}
+
 /**
  * _ctg_file_guard_check:
  * @db_fd: a descriptor on the convention, open before SQLite opens it
@@ -241,11 +396,12 @@ _ctg_file_guard_check (int            db_fd,
   g_autofree char *journal = g_strconcat (path, "-journal", NULL);
   g_autofree char *display = g_filename_display_basename (path);
   g_autofree char *journal_display = g_filename_display_basename (journal);
-  g_autofree char *aside = NULL;
-  g_autofree char *aside_display = NULL;
   JournalVerdict verdict;
   struct stat st;
   int fd;
+
+  if (!check_wal (db_fd, path, db_header, notice, error))
+    return FALSE;
 
   fd = g_open (journal, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC, 0);
   if (fd < 0)
@@ -296,24 +452,44 @@ _ctg_file_guard_check (int            db_fd,
       return FALSE;
     }
 
-  aside = aside_path (journal);
-  aside_display = g_filename_display_basename (aside);
-  if (g_rename (journal, aside) != 0)
-    {
-      int saved_errno = errno;
+  return set_aside (journal, path, notice, error);
+}
 
-      g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_FAILED,
-                   _("“%s”, beside the convention, is a journal of another file: it must not be "
-                     "played back into “%s”, and it could not be set aside (%s). Move it elsewhere "
-                     "to open the convention."),
-                   journal_display, display, g_strerror (saved_errno));
-      return FALSE;
-    }
-  g_debug ("%s does not belong to %s: renamed %s", journal, path, aside);
-  *notice = g_strdup_printf (_("“%s”, found beside the convention, was left by another file or an "
-                               "earlier copy of this one: playing it back would have damaged the "
-                               "convention or undone recent changes. It was kept aside as “%s”; "
-                               "the convention is as it was last saved."),
-                             journal_display, aside_display);
-  return TRUE;
+/**
+ * _ctg_file_guard_wal_absent:
+ *
+ * Returns: whether @path is in WAL mode with neither a WAL nor its index
+ *   beside it: a read-only connection makes both, and cannot delete them
+ */
+gboolean
+_ctg_file_guard_wal_absent (const char   *path,
+                            const guint8 *db_header)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  struct stat st;
+
+  return (db_header[18] == 2 || db_header[19] == 2) &&
+         g_lstat (wal, &st) != 0 && g_lstat (shm, &st) != 0;
+}
+
+/**
+ * _ctg_file_guard_clean_wal:
+ * @db_fd: the descriptor on the file, still open, SQLite's connection closed
+ *
+ * Deletes the empty WAL and the index a read-only connection left beside
+ * @path, unless another program has the file open.
+ */
+void
+_ctg_file_guard_clean_wal (int         db_fd,
+                           const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  struct stat st;
+
+  if (file_in_use (db_fd) || g_lstat (wal, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size != 0)
+    return;
+  g_unlink (wal);
+  g_unlink (shm);
 }

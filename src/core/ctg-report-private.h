@@ -542,4 +542,8 @@ void    _ctg_report_progress_set       (ReportProgress      *progress,
 int     _ctg_report_compare_echeance   (CtgAction           *a,
                                         CtgAction           *b);
 
+const char *
+_ctg_report_break_long_words (const char  *valid,
+                              char       **copy);
+
 G_END_DECLS

@@ -375,6 +375,7 @@ writer_add_outline (Writer     *w,
 
 /* Text */
 
+
 static const char *
 valid_text (const char  *text,
             char       **copy)
@@ -382,10 +383,9 @@ valid_text (const char  *text,
   *copy = NULL;
   if (text == NULL)
     return "";
-  if (g_utf8_validate (text, -1, NULL))
-    return text;
-  *copy = g_utf8_make_valid (text, -1);
-  return *copy;
+  if (!g_utf8_validate (text, -1, NULL))
+    text = *copy = g_utf8_make_valid (text, -1);
+  return _ctg_report_break_long_words (text, copy);
 }
 
 /* @text, valid and escaped for Pango markup */

@@ -332,6 +332,23 @@ ctg_text_row_new (void)
  *
  * Shows @text as the value the document holds.
  */
+/* The longest word laid out as words: far beyond any real one */
+#define LONG_WORD 200
+
+static gboolean
+has_long_word (const char *text)
+{
+  guint run = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      run = g_unichar_isspace (g_utf8_get_char (p)) ? 0 : run + 1;
+      if (run > LONG_WORD)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 void
 ctg_text_row_set_text (CtgTextRow *self,
                        const char *text)
@@ -342,6 +359,10 @@ ctg_text_row_set_text (CtgTextRow *self,
   g_return_if_fail (CTG_IS_TEXT_ROW (self));
 
   current = ctg_text_row_dup_text (self);
+  /* Pango lays a word longer than the line out again for every line it
+   * breaks with WORD_CHAR: a title of one 10,000-character word (a file
+   * made elsewhere) took 12 s to show, 1 s with CHAR */
+  gtk_text_view_set_wrap_mode (self->view, has_long_word (copy) ? GTK_WRAP_CHAR : GTK_WRAP_WORD_CHAR);
   self->setting = TRUE;
   if (g_strcmp0 (current, copy) != 0)
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->view), copy, -1);

@@ -23,6 +23,7 @@
 #include "ctg-evaluation-page.h"
 #include "ctg-export-dialog.h"
 #include "ctg-update-dialog.h"
+#include "ctg-file-watch.h"
 #include "ctg-timeline.h"
 #include "ctg-window-private.h"
 
@@ -41,6 +42,7 @@ struct _CtgWindow
   GtkButton            *back_button;
   GtkRevealer          *read_only_revealer;
   GtkLabel             *read_only_label;
+  GtkButton            *detached_save_button;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkDropDown          *status_filter;
@@ -73,6 +75,7 @@ struct _CtgWindow
   CtgDocument          *document;
   CtgItem              *convention;    /* live: its title names the window */
   guint                 poll_id;       /* looks whether another process wrote */
+  CtgFileWatch         *file_watch;
   GListModel           *all;           /* every action, loaded once per change */
   GHashTable           *by_axis;       /* axis id -> GListStore of its actions in all */
   GListStore           *source;        /* the actions of the axis, or all of them */
@@ -1314,6 +1317,18 @@ remember_recent_cb (gpointer uri)
   return G_SOURCE_REMOVE;
 }
 
+/* The file was replaced or deleted under the window: the document writes
+ * nothing more; what it holds is saved elsewhere with Save As */
+static void
+on_file_lost_cb (CtgFileWatch *watch,
+                 CtgWindow    *self)
+{
+  gtk_label_set_label (self->read_only_label, ctg_document_get_read_only_reason (self->document));
+  gtk_widget_set_visible (GTK_WIDGET (self->detached_save_button), TRUE);
+  gtk_revealer_set_reveal_child (self->read_only_revealer, TRUE);
+  show_toast (self, _("The file was moved, replaced or deleted: save the convention elsewhere"));
+}
+
 static void
 set_document (CtgWindow   *self,
               CtgDocument *document,
@@ -1328,6 +1343,19 @@ set_document (CtgWindow   *self,
   g_set_object (&self->document, document);
   g_set_object (&self->file, file);
   g_signal_connect (document, "committed", G_CALLBACK (on_document_committed_cb), self);
+  g_clear_object (&self->file_watch);
+  self->file_watch = ctg_file_watch_new (document, file);
+  g_signal_connect (self->file_watch, "lost", G_CALLBACK (on_file_lost_cb), self);
+  gtk_widget_set_visible (GTK_WIDGET (self->detached_save_button), FALSE);
+  /* A stray journal kept aside: say so, the file is as last saved */
+  if (ctg_document_get_notice (document) != NULL)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("A Stray Journal Was Kept Aside"),
+                                                  ctg_document_get_notice (document));
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
 
   /* The list of recent files is read and written after the window shows */
   g_idle_add_full (G_PRIORITY_LOW, remember_recent_cb, g_steal_pointer (&uri), g_free);
@@ -1577,6 +1605,11 @@ on_save_as_response_cb (GtkNativeDialog *dialog,
 
       if (!ctg_document_save_copy (self->document, path, &error))
         show_error (self, _("Could Not Save the Copy"), error);
+      else if (!ctg_document_check_file (self->document))
+        {
+          /* The file was lost: go on editing the copy */
+          ctg_window_load (self, file);
+        }
       else
         {
           g_autofree char *name = g_file_get_basename (file);
@@ -2393,6 +2426,7 @@ ctg_window_dispose (GObject *object)
   g_clear_object (&self->convention);
   g_clear_object (&self->document);
   g_clear_object (&self->file);
+  g_clear_object (&self->file_watch);
   g_clear_object (&self->source);
   g_clear_object (&self->all);
   g_clear_pointer (&self->by_axis, g_hash_table_unref);
@@ -2443,6 +2477,7 @@ ctg_window_class_init (CtgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, CtgWindow, detached_save_button);
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, status_filter);

@@ -12,6 +12,7 @@
 #include "ctg-document.h"
 #include "ctg-error.h"
 #include "ctg-evaluation.h"
+#include "ctg-merge.h"
 #include "ctg-participant.h"
 #include "ctg-plan-csv.h"
 #include "ctg-report.h"

@@ -1,0 +1,1877 @@
+/* ctg-merge.c
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Merging two copies of one convention: docs/merge.md says what and why.
+ * Three snapshots are read into memory (ours, theirs, and the state where
+ * they parted, rebuilt from one side's journal), compared row by row by
+ * uuid, field by field, and what theirs changed is applied to ours as one
+ * undoable group. */
+
+#define G_LOG_DOMAIN "ctg-merge"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+
+#include "ctg-document-private.h"
+#include "ctg-merge.h"
+#include "ctg-schema.h"
+#include "ctg-status.h"
+
+#define N_TABLES CTG_N_ITEM_KINDS
+
+/* A value as read, its SQLite type first: "i40", "tTitre", "u<uuid>" for a
+ * column naming another row; NULL for SQL NULL */
+typedef struct
+{
+  char    *uuid;
+  gint64   id;
+  char   **values;
+} Row;
+
+typedef struct
+{
+  GHashTable *by_id;    /* gint64 * -> Row *, owned */
+  GHashTable *by_uuid;  /* uuid -> Row * */
+} Table;
+
+typedef struct
+{
+  Table tables[N_TABLES];
+} Snapshot;
+
+/* What the schema says of one table, shared by the three snapshots */
+typedef struct
+{
+  char      **columns;
+  guint       n_columns;
+  int         id_col;
+  int         uuid_col;
+  int         position_col;
+  int         modified_col;
+  int         owner_col;      /* the column naming the row it belongs to, or -1 */
+  int         group_col;      /* the column grouping siblings, or -1 */
+  int         extra_group_col;/* participants: their relation */
+  int         ref_target[32]; /* per column: the table it names, or -1 */
+  gboolean    ref_owner[32];  /* per column: deleting the target deletes the row */
+} TableInfo;
+
+typedef enum
+{
+  FATE_ABSENT,
+  FATE_PRESENT,
+} Fate;
+
+typedef enum
+{
+  FORCED_NONE,
+  FORCED_OURS,
+  FORCED_THEIRS,
+} Forced;
+
+/* One row of the merged convention */
+typedef struct
+{
+  Row    *base;
+  Row    *ours;
+  Row    *theirs;
+  char  **values;
+  Fate    fate;
+  Forced  forced;
+} Merged;
+
+typedef struct
+{
+  char *state;
+  char *op;
+  char *txn_uuid;
+} Event;
+
+struct _CtgMerge
+{
+  GObject      parent_instance;
+
+  CtgDocument *ours_doc;
+  char        *theirs_name;
+  TableInfo    info[N_TABLES];
+  Snapshot     base;
+  Snapshot     ours;
+  Snapshot     theirs;
+  GPtrArray   *theirs_history;   /* Event *: what ours learns it has seen */
+  GPtrArray   *ours_history;
+  GHashTable  *ours_states;      /* state -> TRUE */
+
+  GHashTable  *merged[N_TABLES]; /* uuid -> Merged * */
+  GPtrArray   *conflicts;        /* CtgMergeConflict * */
+  GHashTable  *choices;          /* conflict key -> GINT_TO_POINTER (choice) */
+  GPtrArray   *changes;          /* char *, for people */
+  GHashTable  *inserted_ids[N_TABLES]; /* while applying: uuid -> new id in ours */
+};
+
+G_DEFINE_FINAL_TYPE (CtgMerge, ctg_merge, G_TYPE_OBJECT)
+
+static void
+row_free (Row *row)
+{
+  g_free (row->uuid);
+  g_strfreev (row->values);
+  g_free (row);
+}
+
+static void
+event_free (Event *event)
+{
+  g_free (event->state);
+  g_free (event->op);
+  g_free (event->txn_uuid);
+  g_free (event);
+}
+
+static void
+merged_free (Merged *merged)
+{
+  g_strfreev (merged->values);
+  g_free (merged);
+}
+
+static void
+conflict_free (CtgMergeConflict *conflict)
+{
+  g_free (conflict->uuid);
+  g_free (conflict->field);
+  g_free (conflict->label);
+  g_free (conflict->field_label);
+  g_free (conflict->base);
+  g_free (conflict->ours);
+  g_free (conflict->theirs);
+  g_free (conflict);
+}
+
+static void
+snapshot_init (Snapshot *snapshot)
+{
+  for (guint t = 0; t < N_TABLES; t++)
+    {
+      snapshot->tables[t].by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                         (GDestroyNotify) row_free);
+      snapshot->tables[t].by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
+    }
+}
+
+static void
+snapshot_clear (Snapshot *snapshot)
+{
+  for (guint t = 0; t < N_TABLES; t++)
+    {
+      g_clear_pointer (&snapshot->tables[t].by_uuid, g_hash_table_unref);
+      g_clear_pointer (&snapshot->tables[t].by_id, g_hash_table_unref);
+    }
+}
+
+/* Values */
+
+static char *
+encode (int                  type,
+        const unsigned char *text)
+{
+  switch (type)
+    {
+    case SQLITE_NULL:
+      return NULL;
+    case SQLITE_INTEGER:
+      return g_strconcat ("i", (const char *) text, NULL);
+    case SQLITE_FLOAT:
+      return g_strconcat ("r", (const char *) text, NULL);
+    default:
+      return g_strconcat ("t", text ? (const char *) text : "", NULL);
+    }
+}
+
+static char *
+encode_value (sqlite3_value *value)
+{
+  return encode (sqlite3_value_type (value), sqlite3_value_text (value));
+}
+
+/* As _ctg_document_insert() and _update() take them: text */
+static const char *
+decode (const char *value)
+{
+  return value ? value + 1 : NULL;
+}
+
+static gboolean
+same (const char *a,
+      const char *b)
+{
+  return g_strcmp0 (a, b) == 0;
+}
+
+static char *
+display_value (const char *value)
+{
+  if (value == NULL)
+    return g_strdup ("—");
+  return g_strdup (value + 1);
+}
+
+/* The schema */
+
+static int
+column_index (const TableInfo *info,
+              const char      *column)
+{
+  for (guint c = 0; c < info->n_columns; c++)
+    if (g_str_equal (info->columns[c], column))
+      return (int) c;
+  return -1;
+}
+
+static void
+read_schema_info (CtgMerge *self)
+{
+  for (guint t = 0; t < N_TABLES; t++)
+    {
+      TableInfo *info = &self->info[t];
+      const char *parent = _ctg_kinds[t].parent;
+
+      info->columns = g_strdupv ((char **) _ctg_document_table_columns (self->ours_doc, _ctg_kinds[t].table));
+      info->n_columns = g_strv_length (info->columns);
+      g_assert (info->n_columns <= G_N_ELEMENTS (info->ref_target));
+      info->id_col = column_index (info, "id");
+      info->uuid_col = column_index (info, "uuid");
+      info->position_col = column_index (info, "position");
+      info->modified_col = column_index (info, "modified");
+      info->owner_col = -1;
+      info->group_col = parent ? column_index (info, parent) : -1;
+      info->extra_group_col = t == CTG_ITEM_PARTICIPANT ? column_index (info, "relation") : -1;
+      for (guint c = 0; c < info->n_columns; c++)
+        info->ref_target[c] = -1;
+    }
+
+  for (guint i = 0; _ctg_children[i].column != NULL; i++)
+    {
+      TableInfo *info = &self->info[_ctg_children[i].child];
+      int c = column_index (info, _ctg_children[i].column);
+
+      g_assert (c >= 0);
+      info->ref_target[c] = _ctg_children[i].parent;
+      info->ref_owner[c] = _ctg_children[i].mode == CHILD_DELETE;
+      if (info->ref_owner[c] && info->owner_col < 0)
+        info->owner_col = c;
+    }
+}
+
+/* Whether a column is merged field by field */
+static gboolean
+merged_column (const TableInfo *info,
+               int              c)
+{
+  return c != info->id_col && c != info->uuid_col && c != info->position_col &&
+         !g_str_equal (info->columns[c], "lineage");
+}
+
+/* Reading a snapshot */
+
+static gboolean
+load_snapshot (CtgMerge     *self,
+               CtgDocument  *doc,
+               Snapshot     *snapshot,
+               GError      **error)
+{
+  snapshot_init (snapshot);
+
+  for (guint t = 0; t < N_TABLES; t++)
+    {
+      TableInfo *info = &self->info[t];
+      g_autofree char *columns = g_strjoinv (", ", info->columns);
+      g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s", columns, _ctg_kinds[t].table);
+      sqlite3_stmt *stmt = NULL;
+      int rc;
+
+      rc = sqlite3_prepare_v2 (doc->db, sql, -1, &stmt, NULL);
+      if (rc != SQLITE_OK)
+        return _ctg_document_set_sqlite_error (doc, rc, error);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          Row *row = g_new0 (Row, 1);
+
+          row->values = g_new0 (char *, info->n_columns + 1);
+          for (guint c = 0; c < info->n_columns; c++)
+            row->values[c] = encode (sqlite3_column_type (stmt, c), sqlite3_column_text (stmt, c));
+          row->id = sqlite3_column_int64 (stmt, info->id_col);
+          g_hash_table_insert (snapshot->tables[t].by_id, &row->id, row);
+        }
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_DONE)
+        return _ctg_document_set_sqlite_error (doc, rc, error);
+    }
+  return TRUE;
+}
+
+/* Gives each row its uuid (rows brought back from a journal written before
+ * v3 have none: they get the one the upgrade gave them) and turns the
+ * columns naming other rows into their uuids, which both copies share */
+static void
+index_snapshot (CtgMerge   *self,
+                Snapshot   *snapshot,
+                const char *lineage)
+{
+  for (guint t = 0; t < N_TABLES; t++)
+    {
+      GHashTableIter iter;
+      Row *row;
+
+      g_hash_table_iter_init (&iter, snapshot->tables[t].by_id);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &row))
+        {
+          char *value = row->values[self->info[t].uuid_col];
+
+          g_free (row->uuid);
+          row->uuid = value ? g_strdup (value + 1)
+                            : _ctg_schema_derived_uuid (lineage, _ctg_kinds[t].table, row->id, NULL);
+          g_hash_table_insert (snapshot->tables[t].by_uuid, row->uuid, row);
+        }
+    }
+
+  for (guint t = 0; t < N_TABLES; t++)
+    {
+      TableInfo *info = &self->info[t];
+      GHashTableIter iter;
+      Row *row;
+
+      g_hash_table_iter_init (&iter, snapshot->tables[t].by_id);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &row))
+        for (guint c = 0; c < info->n_columns; c++)
+          {
+            gint64 id;
+            Row *target;
+
+            if (info->ref_target[c] < 0 || row->values[c] == NULL)
+              continue;
+            id = g_ascii_strtoll (row->values[c] + 1, NULL, 10);
+            target = g_hash_table_lookup (snapshot->tables[info->ref_target[c]].by_id, &id);
+            g_free (row->values[c]);
+            row->values[c] = target ? g_strconcat ("u", target->uuid, NULL) : NULL;
+          }
+    }
+}
+
+/* Rows that both copies added for the same thing are one: the same
+ * person made pilot of one action on both sides, the same year's note */
+static const struct {
+  CtgItemKind  kind;
+  const char  *columns[3];
+} natural_keys[] = {
+  { CTG_ITEM_PARTICIPANT, { "action_id", "relation", "name" } },
+  { CTG_ITEM_ACTION_YEAR, { "action_id", "year", NULL } },
+  { CTG_ITEM_INDICATOR_VALUE, { "indicator_id", "year", NULL } },
+  { CTG_ITEM_ASSESSMENT, { "indicator_id", "year", NULL } },
+};
+
+static char *
+natural_key (const TableInfo *info,
+             guint            k,
+             Row             *row)
+{
+  GString *key = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (natural_keys[k].columns) && natural_keys[k].columns[i]; i++)
+    {
+      int c = column_index (info, natural_keys[k].columns[i]);
+
+      g_string_append_printf (key, "%s\x1f", c >= 0 && row->values[c] ? row->values[c] : "");
+    }
+  return g_string_free (key, FALSE);
+}
+
+static void
+match_natural_keys (CtgMerge *self)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (natural_keys); k++)
+    {
+      guint t = natural_keys[k].kind;
+      const TableInfo *info = &self->info[t];
+      Table *ours = &self->ours.tables[t];
+      Table *theirs = &self->theirs.tables[t];
+      Table *base = &self->base.tables[t];
+      g_autoptr(GHashTable) added = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_autoptr(GPtrArray) rekeyed = g_ptr_array_new ();
+      GHashTableIter iter;
+      Row *row;
+
+      g_hash_table_iter_init (&iter, ours->by_uuid);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &row))
+        if (!g_hash_table_contains (base->by_uuid, row->uuid) && !g_hash_table_contains (theirs->by_uuid, row->uuid))
+          g_hash_table_insert (added, natural_key (info, k, row), row);
+
+      g_hash_table_iter_init (&iter, theirs->by_uuid);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &row))
+        {
+          g_autofree char *key = NULL;
+          Row *twin;
+
+          if (g_hash_table_contains (base->by_uuid, row->uuid) || g_hash_table_contains (ours->by_uuid, row->uuid))
+            continue;
+          key = natural_key (info, k, row);
+          twin = g_hash_table_lookup (added, key);
+          if (twin == NULL)
+            continue;
+          g_hash_table_remove (added, key);
+          g_hash_table_iter_remove (&iter);
+          g_free (row->uuid);
+          row->uuid = g_strdup (twin->uuid);
+          g_free (row->values[info->uuid_col]);
+          row->values[info->uuid_col] = g_strconcat ("t", twin->uuid, NULL);
+          g_ptr_array_add (rekeyed, row);
+        }
+      for (guint i = 0; i < rekeyed->len; i++)
+        {
+          row = g_ptr_array_index (rekeyed, i);
+          g_hash_table_insert (theirs->by_uuid, row->uuid, row);
+        }
+    }
+}
+
+/* Rebuilding the state where the copies parted */
+
+static Row *
+row_from_json (CtgMerge       *self,
+               CtgDocument    *doc,
+               guint           t,
+               sqlite3_value  *json)
+{
+  TableInfo *info = &self->info[t];
+  sqlite3_stmt *stmt = NULL;
+  Row *row = g_new0 (Row, 1);
+
+  row->values = g_new0 (char *, info->n_columns + 1);
+  if (sqlite3_prepare_v2 (doc->db, "SELECT key, type, value FROM json_each(?1)", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_value (stmt, 1, json);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          int c = column_index (info, (const char *) sqlite3_column_text (stmt, 0));
+          const char *type = (const char *) sqlite3_column_text (stmt, 1);
+
+          if (c < 0)
+            continue;
+          g_free (row->values[c]);
+          row->values[c] = encode (g_str_equal (type, "integer") ? SQLITE_INTEGER
+                                   : g_str_equal (type, "real") ? SQLITE_FLOAT
+                                   : g_str_equal (type, "null") ? SQLITE_NULL : SQLITE_TEXT,
+                                   sqlite3_column_text (stmt, 2));
+        }
+    }
+  sqlite3_finalize (stmt);
+  row->id = row->values[info->id_col] ? g_ascii_strtoll (row->values[info->id_col] + 1, NULL, 10) : 0;
+  return row;
+}
+
+static gboolean
+set_history_cut (GError **error)
+{
+  g_set_error_literal (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_UNRELATED,
+                       _("The history of one of the files no longer reaches back to when the two "
+                         "copies parted, so what each side changed cannot be told apart."));
+  return FALSE;
+}
+
+/* Plays one transaction of @doc's journal on @snapshot, backwards (undo)
+ * or forwards (redo), as ctg_document_undo() would on the file */
+static gboolean
+replay_on_snapshot (CtgMerge     *self,
+                    CtgDocument  *doc,
+                    Snapshot     *snapshot,
+                    const char   *txn_uuid,
+                    gboolean      undo,
+                    GError      **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (doc->db,
+                           undo ? "SELECT j.tbl, j.row_id, j.op, j.field, j.old, j.new FROM journal j"
+                                  " JOIN txn t ON t.id = j.txn_id WHERE t.uuid = ?1 ORDER BY j.id DESC"
+                                : "SELECT j.tbl, j.row_id, j.op, j.field, j.old, j.new FROM journal j"
+                                  " JOIN txn t ON t.id = j.txn_id WHERE t.uuid = ?1 ORDER BY j.id ASC",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return _ctg_document_set_sqlite_error (doc, rc, error);
+  sqlite3_bind_text (stmt, 1, txn_uuid, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *op = (const char *) sqlite3_column_text (stmt, 2);
+      gint64 row_id = sqlite3_column_int64 (stmt, 1);
+      CtgItemKind kind;
+      Table *table;
+
+      found = TRUE;
+      if (!_ctg_document_kind_from_table ((const char *) sqlite3_column_text (stmt, 0), &kind))
+        continue;
+      table = &snapshot->tables[kind];
+
+      if (g_strcmp0 (op, "update") == 0)
+        {
+          Row *row = g_hash_table_lookup (table->by_id, &row_id);
+          int c = column_index (&self->info[kind], (const char *) sqlite3_column_text (stmt, 3));
+
+          if (row != NULL && c >= 0 && c != self->info[kind].id_col)
+            {
+              g_free (row->values[c]);
+              row->values[c] = encode_value (sqlite3_column_value (stmt, undo ? 4 : 5));
+            }
+        }
+      else if ((g_strcmp0 (op, "insert") == 0) == undo)
+        g_hash_table_remove (table->by_id, &row_id);
+      else
+        {
+          Row *row = row_from_json (self, doc, kind, sqlite3_column_value (stmt, undo ? 4 : 5));
+
+          g_hash_table_replace (table->by_id, &row->id, row);
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _ctg_document_set_sqlite_error (doc, rc, error);
+  if (!found)
+    return set_history_cut (error);
+  return TRUE;
+}
+
+static GPtrArray *
+read_history (CtgDocument *doc)
+{
+  GPtrArray *events = g_ptr_array_new_with_free_func ((GDestroyNotify) event_free);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (doc->db, "SELECT state, op, txn_uuid FROM history ORDER BY id", -1, &stmt, NULL) == SQLITE_OK)
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        Event *event = g_new0 (Event, 1);
+
+        event->state = _ctg_document_dup_column_text (stmt, 0);
+        event->op = _ctg_document_dup_column_text (stmt, 1);
+        event->txn_uuid = _ctg_document_dup_column_text (stmt, 2);
+        g_ptr_array_add (events, event);
+      }
+  sqlite3_finalize (stmt);
+  return events;
+}
+
+static char *
+read_lineage (CtgDocument *doc)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *lineage = NULL;
+
+  if (sqlite3_prepare_v2 (doc->db, "SELECT lineage FROM convention WHERE id = 1", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    lineage = _ctg_document_dup_column_text (stmt, 0);
+  sqlite3_finalize (stmt);
+  return lineage;
+}
+
+static GHashTable *
+state_set (GPtrArray *events)
+{
+  GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < events->len; i++)
+    g_hash_table_add (set, ((Event *) g_ptr_array_index (events, i))->state);
+  return set;
+}
+
+/* The last state this copy went through itself that the other copy has
+ * seen too, or -1 */
+static int
+last_shared_state (GPtrArray  *events,
+                   GHashTable *other)
+{
+  for (int i = (int) events->len - 1; i >= 0; i--)
+    {
+      Event *event = g_ptr_array_index (events, i);
+
+      if (!g_str_equal (event->op, "known") && g_hash_table_contains (other, event->state))
+        return i;
+    }
+  return -1;
+}
+
+static int
+find_state (GPtrArray  *events,
+            const char *state)
+{
+  for (guint i = 0; i < events->len; i++)
+    if (g_str_equal (((Event *) g_ptr_array_index (events, i))->state, state))
+      return (int) i;
+  return -1;
+}
+
+/* Takes @snapshot, a copy's state, back to the state of its event @since
+ * by undoing what came after, newest first */
+static gboolean
+rewind_snapshot (CtgMerge     *self,
+                 CtgDocument  *doc,
+                 GPtrArray    *events,
+                 int           since,
+                 Snapshot     *snapshot,
+                 GError      **error)
+{
+  for (int i = (int) events->len - 1; i > since; i--)
+    {
+      Event *event = g_ptr_array_index (events, i);
+
+      if (g_str_equal (event->op, "known") || g_str_equal (event->op, "init"))
+        continue;
+      if (event->txn_uuid == NULL)
+        return set_history_cut (error);
+      if (!replay_on_snapshot (self, doc, snapshot, event->txn_uuid,
+                               !g_str_equal (event->op, "undo"), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* What each side changed: dirty rows */
+
+static const char *
+owner_uuid (const TableInfo *info,
+            Row             *row)
+{
+  if (info->owner_col < 0 || row == NULL || row->values[info->owner_col] == NULL)
+    return NULL;
+  return row->values[info->owner_col] + 1;
+}
+
+static void
+mark_dirty (CtgMerge   *self,
+            GHashTable *dirty,
+            Snapshot   *side,
+            guint       t,
+            Row        *row)
+{
+  while (row != NULL && g_hash_table_add (dirty, row->uuid))
+    {
+      const char *owner = owner_uuid (&self->info[t], row);
+      int parent = self->info[t].owner_col >= 0 ? self->info[t].ref_target[self->info[t].owner_col] : -1;
+
+      if (owner == NULL || parent < 0)
+        return;
+      row = g_hash_table_lookup (side->tables[parent].by_uuid, owner);
+      t = (guint) parent;
+    }
+}
+
+/* The rows of @side whose subtree differs from the base: the row itself
+ * changed or is new, or one of its children changed, moved, came or went.
+ * A row deleted on the other side that is dirty here is a conflict. */
+static GHashTable *
+find_dirty (CtgMerge *self,
+            Snapshot *side)
+{
+  GHashTable *dirty = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (int t = N_TABLES - 1; t >= 0; t--)
+    {
+      TableInfo *info = &self->info[t];
+      int parent = info->owner_col >= 0 ? info->ref_target[info->owner_col] : -1;
+      GHashTableIter iter;
+      Row *row;
+
+      g_hash_table_iter_init (&iter, side->tables[t].by_uuid);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &row))
+        {
+          Row *base = g_hash_table_lookup (self->base.tables[t].by_uuid, row->uuid);
+          gboolean changed = base == NULL;
+          gboolean moved = FALSE;
+
+          for (guint c = 0; !changed && c < info->n_columns; c++)
+            if (merged_column (info, (int) c) && (int) c != info->modified_col)
+              changed = !same (row->values[c], base->values[c]);
+          if (base != NULL && info->position_col >= 0)
+            moved = !same (row->values[info->position_col], base->values[info->position_col]);
+
+          if (changed)
+            mark_dirty (self, dirty, side, (guint) t, row);
+          else if (moved && parent >= 0 && owner_uuid (info, row) != NULL)
+            mark_dirty (self, dirty, side, (guint) parent,
+                        g_hash_table_lookup (side->tables[parent].by_uuid, owner_uuid (info, row)));
+        }
+
+      /* A child gone changes its parent */
+      g_hash_table_iter_init (&iter, self->base.tables[t].by_uuid);
+      while (parent >= 0 && g_hash_table_iter_next (&iter, NULL, (gpointer *) &row))
+        if (!g_hash_table_contains (side->tables[t].by_uuid, row->uuid) && owner_uuid (info, row) != NULL)
+          mark_dirty (self, dirty, side, (guint) parent,
+                      g_hash_table_lookup (side->tables[parent].by_uuid, owner_uuid (info, row)));
+    }
+  return dirty;
+}
+
+/* Words for people */
+
+static const char *
+kind_label (guint t)
+{
+  switch (t)
+    {
+    case CTG_ITEM_CONVENTION: return _("Convention");
+    case CTG_ITEM_SIGNATORY: return _("Signatory");
+    case CTG_ITEM_BODY: return _("Governance body");
+    case CTG_ITEM_MEMBER: return _("Member");
+    case CTG_ITEM_MEETING: return _("Meeting");
+    case CTG_ITEM_AXIS: return _("Axis");
+    case CTG_ITEM_SECTION: return _("Heading");
+    case CTG_ITEM_OBJECTIVE: return _("Objective");
+    case CTG_ITEM_ACTION: return _("Action");
+    case CTG_ITEM_PARTICIPANT: return _("Pilot or partner");
+    case CTG_ITEM_STEP: return _("Step");
+    case CTG_ITEM_INDICATOR: return _("Indicator");
+    case CTG_ITEM_INDICATOR_VALUE: return _("Indicator value");
+    case CTG_ITEM_ACTION_YEAR: return _("Year note");
+    case CTG_ITEM_FUNDING: return _("Funder");
+    case CTG_ITEM_EVALUATION_INDICATOR: return _("Evaluation indicator");
+    case CTG_ITEM_ASSESSMENT: return _("Assessment");
+    default: return "";
+    }
+}
+
+static const char *
+field_label (const char *column)
+{
+  static const struct { const char *column; const char *label; } labels[] = {
+    { "title", N_("title") },
+    { "code", N_("code") },
+    { "description", N_("description") },
+    { "status", N_("status") },
+    { "progress", N_("progress") },
+    { "start", N_("start") },
+    { "echeance", N_("échéance") },
+    { "means", N_("means") },
+    { "notes", N_("notes") },
+    { "name", N_("name") },
+    { "role", N_("role") },
+    { "text", N_("text") },
+    { "date", N_("date") },
+    { "done", N_("done") },
+    { "objective_id", N_("objective") },
+    { "action_id", N_("action") },
+    { "territory", N_("territory") },
+    { "period_start", N_("start of the period") },
+    { "period_end", N_("end of the period") },
+    { "budget", N_("budget") },
+    { "amount", N_("amount") },
+    { "target", N_("target") },
+    { "value", N_("value") },
+    { "comment", N_("comment") },
+    { "organisation", N_("organisation") },
+    { "representative", N_("representative") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (labels[i].column, column))
+      return _(labels[i].label);
+  return column;
+}
+
+static char *
+row_name (CtgMerge *self,
+          guint     t,
+          Row      *row)
+{
+  static const char * const names[] = { "title", "name", "text", "organisation", "year" };
+  const TableInfo *info = &self->info[t];
+
+  if (row == NULL)
+    return g_strdup ("");
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      int c = column_index (info, names[i]);
+
+      if (c >= 0 && row->values[c] != NULL && row->values[c][1] != '\0')
+        {
+          int code = column_index (info, "code");
+
+          if (code >= 0 && row->values[code] != NULL && row->values[code][1] != '\0')
+            return g_strdup_printf ("%s %s", row->values[code] + 1, row->values[c] + 1);
+          return g_strdup (row->values[c] + 1);
+        }
+    }
+  return g_strdup ("…");
+}
+
+static char *
+row_label (CtgMerge *self,
+           guint     t,
+           Row      *row)
+{
+  g_autofree char *name = row_name (self, t, row);
+
+  const char *owner = owner_uuid (&self->info[t], row);
+
+  if (t == CTG_ITEM_CONVENTION)
+    return g_strdup (kind_label (t));
+  if (owner != NULL && t != CTG_ITEM_OBJECTIVE && t != CTG_ITEM_SECTION)
+    {
+      int parent = self->info[t].ref_target[self->info[t].owner_col];
+      Row *parent_row = g_hash_table_lookup (self->ours.tables[parent].by_uuid, owner);
+      g_autofree char *parent_name = NULL;
+
+      if (parent_row == NULL)
+        parent_row = g_hash_table_lookup (self->theirs.tables[parent].by_uuid, owner);
+      parent_name = row_name (self, (guint) parent, parent_row);
+      /* Translators: an item, its name and what it belongs to, as in:
+       * Step “Diagnostic” of “FA 1.2 Coordonner…” */
+      return g_strdup_printf (_("%s “%s” of “%s”"), kind_label (t), name, parent_name);
+    }
+  /* Translators: an item and its name, as in: Action “FA 1.2 Coordonner…” */
+  return g_strdup_printf (_("%s “%s”"), kind_label (t), name);
+}
+
+/* A value as people read it: the name of the row a column names */
+static char *
+value_text (CtgMerge   *self,
+            const char *value,
+            int         target)
+{
+  if (value != NULL && value[0] == 'u' && target >= 0)
+    {
+      Row *row = g_hash_table_lookup (self->ours.tables[target].by_uuid, value + 1);
+
+      if (row == NULL)
+        row = g_hash_table_lookup (self->theirs.tables[target].by_uuid, value + 1);
+      if (row == NULL)
+        row = g_hash_table_lookup (self->base.tables[target].by_uuid, value + 1);
+      return row_name (self, (guint) target, row);
+    }
+  return display_value (value);
+}
+
+/* Conflicts */
+
+static char *
+conflict_key (CtgMergeConflictType  type,
+              guint                 t,
+              const char           *uuid,
+              const char           *field)
+{
+  return g_strdup_printf ("%d\x1f%u\x1f%s\x1f%s", type, t, uuid, field ? field : "");
+}
+
+static CtgMergeChoice
+add_conflict (CtgMerge             *self,
+              CtgMergeConflictType  type,
+              guint                 t,
+              const char           *uuid,
+              const char           *field,
+              char                 *label,
+              char                 *base,
+              char                 *ours,
+              char                 *theirs)
+{
+  CtgMergeConflict *conflict = g_new0 (CtgMergeConflict, 1);
+  g_autofree char *key = conflict_key (type, t, uuid, field);
+
+  conflict->type = type;
+  conflict->kind = (CtgItemKind) t;
+  conflict->uuid = g_strdup (uuid);
+  conflict->field = g_strdup (field);
+  conflict->label = label;
+  conflict->field_label = type == CTG_MERGE_CONFLICT_FIELD ? g_strdup (field_label (field))
+                          : type == CTG_MERGE_CONFLICT_ORDER ? g_strdup (_("order"))
+                          : g_strdup (_("deleted or changed"));
+  conflict->base = base;
+  conflict->ours = ours;
+  conflict->theirs = theirs;
+  conflict->choice = GPOINTER_TO_INT (g_hash_table_lookup (self->choices, key));
+  g_ptr_array_add (self->conflicts, conflict);
+  return conflict->choice;
+}
+
+/* Merging rows */
+
+static char **
+three_way (CtgMerge *self,
+           guint     t,
+           Merged   *m)
+{
+  const TableInfo *info = &self->info[t];
+  char **values = g_new0 (char *, info->n_columns + 1);
+
+  for (guint c = 0; c < info->n_columns; c++)
+    {
+      const char *o = m->ours->values[c];
+      const char *th = m->theirs->values[c];
+      const char *b = m->base ? m->base->values[c] : NULL;
+      const char *result = o;
+
+      if (!merged_column (info, (int) c) || same (o, th))
+        result = o;
+      else if ((int) c == info->modified_col)
+        result = g_strcmp0 (o, th) >= 0 ? o : th;
+      else if (m->base != NULL && same (b, o))
+        result = th;
+      else if (m->base != NULL && same (b, th))
+        result = o;
+      else
+        {
+          int target = info->ref_target[c];
+          CtgMergeChoice choice = add_conflict (self, CTG_MERGE_CONFLICT_FIELD, t, m->ours->uuid, info->columns[c],
+                                                row_label (self, t, m->ours),
+                                                m->base ? value_text (self, b, target) : NULL,
+                                                value_text (self, o, target), value_text (self, th, target));
+
+          result = choice == CTG_MERGE_THEIRS ? th : o;
+        }
+      values[c] = g_strdup (result);
+    }
+  return values;
+}
+
+static void
+merge_row (CtgMerge   *self,
+           guint       t,
+           const char *uuid,
+           GHashTable *dirty_ours,
+           GHashTable *dirty_theirs)
+{
+  const TableInfo *info = &self->info[t];
+  Merged *m = g_new0 (Merged, 1);
+  Row *any;
+
+  m->base = g_hash_table_lookup (self->base.tables[t].by_uuid, uuid);
+  m->ours = g_hash_table_lookup (self->ours.tables[t].by_uuid, uuid);
+  m->theirs = g_hash_table_lookup (self->theirs.tables[t].by_uuid, uuid);
+  any = m->ours ? m->ours : m->theirs ? m->theirs : m->base;
+  g_hash_table_insert (self->merged[t], any->uuid, m);
+
+  /* The row it belongs to decides first: gone, or kept by one side with
+   * everything under it */
+  if (info->owner_col >= 0)
+    {
+      int parent = info->ref_target[info->owner_col];
+      const char *owner = owner_uuid (info, m->ours && m->theirs && m->base &&
+                                            same (owner_uuid (info, m->ours), owner_uuid (info, m->base))
+                                            ? m->theirs : any);
+      Merged *pm = owner ? g_hash_table_lookup (self->merged[parent], owner) : NULL;
+
+      if (owner != NULL && (pm == NULL || pm->fate == FATE_ABSENT))
+        {
+          m->values = g_strdupv (any->values);
+          m->fate = FATE_ABSENT;
+          return;
+        }
+      if (pm != NULL && pm->forced != FORCED_NONE)
+        {
+          Row *side = pm->forced == FORCED_OURS ? m->ours : m->theirs;
+
+          m->forced = pm->forced;
+          m->values = g_strdupv (side ? side->values : any->values);
+          m->fate = side ? FATE_PRESENT : FATE_ABSENT;
+          return;
+        }
+    }
+
+  if (m->ours && m->theirs)
+    {
+      m->values = three_way (self, t, m);
+      m->fate = FATE_PRESENT;
+    }
+  else if ((m->ours || m->theirs) && m->base == NULL)
+    {
+      m->values = g_strdupv (any->values);
+      m->fate = FATE_PRESENT;
+    }
+  else if (m->ours || m->theirs)
+    {
+      /* Deleted on one side: a conflict if the other changed it */
+      gboolean theirs_deleted = m->ours != NULL;
+      GHashTable *dirty = theirs_deleted ? dirty_ours : dirty_theirs;
+
+      m->values = g_strdupv (any->values);
+      m->fate = FATE_ABSENT;
+      if (g_hash_table_contains (dirty, uuid))
+        {
+          g_autofree char *changed = g_strdup (_("changed"));
+          g_autofree char *deleted = g_strdup (_("deleted"));
+          CtgMergeChoice choice;
+          CtgMergeChoice keep = theirs_deleted ? CTG_MERGE_OURS : CTG_MERGE_THEIRS;
+
+          choice = add_conflict (self, CTG_MERGE_CONFLICT_DELETE, t, uuid, NULL, row_label (self, t, any),
+                                 g_strdup (_("as it was")),
+                                 g_strdup (theirs_deleted ? changed : deleted),
+                                 g_strdup (theirs_deleted ? deleted : changed));
+          /* Until chosen, what was changed is shown kept */
+          if (choice == keep || (choice == CTG_MERGE_UNRESOLVED && theirs_deleted))
+            {
+              m->fate = FATE_PRESENT;
+              m->forced = theirs_deleted ? FORCED_OURS : FORCED_THEIRS;
+            }
+        }
+    }
+  else
+    {
+      m->values = g_strdupv (any->values);
+      m->fate = FATE_ABSENT;
+    }
+}
+
+/* Merging orders */
+
+static char *
+group_key (const TableInfo  *info,
+           char            **values)
+{
+  return g_strdup_printf ("%s\x1f%s",
+                          info->group_col >= 0 && values[info->group_col] ? values[info->group_col] : "",
+                          info->extra_group_col >= 0 && values[info->extra_group_col] ? values[info->extra_group_col] : "");
+}
+
+typedef struct
+{
+  Merged *m;
+  Row    *row;
+} Entry;
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b,
+              gpointer      data)
+{
+  const Entry *x = a;
+  const Entry *y = b;
+  int col = GPOINTER_TO_INT (data);
+  gint64 px = x->row->values[col] ? g_ascii_strtoll (x->row->values[col] + 1, NULL, 10) : 0;
+  gint64 py = y->row->values[col] ? g_ascii_strtoll (y->row->values[col] + 1, NULL, 10) : 0;
+
+  if (px != py)
+    return px < py ? -1 : 1;
+  return x->row->id < y->row->id ? -1 : x->row->id > y->row->id;
+}
+
+/* The members of @group as one side orders them, those it has there */
+static GArray *
+side_list (const TableInfo *info,
+           GPtrArray       *group,
+           const char      *key,
+           int              side)
+{
+  GArray *list = g_array_new (FALSE, FALSE, sizeof (Entry));
+
+  for (guint i = 0; i < group->len; i++)
+    {
+      Merged *m = g_ptr_array_index (group, i);
+      Row *row = side == 0 ? m->base : side == 1 ? m->ours : m->theirs;
+      g_autofree char *row_key = NULL;
+
+      if (row == NULL)
+        continue;
+      row_key = group_key (info, row->values);
+      if (g_str_equal (row_key, key))
+        {
+          Entry entry = { m, row };
+          g_array_append_val (list, entry);
+        }
+    }
+  g_array_sort_with_data (list, compare_rows, GINT_TO_POINTER (info->position_col));
+  return list;
+}
+
+static GPtrArray *
+common_order (GArray     *list,
+              GHashTable *common)
+{
+  GPtrArray *order = g_ptr_array_new ();
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      Merged *m = g_array_index (list, Entry, i).m;
+
+      if (g_hash_table_contains (common, m))
+        g_ptr_array_add (order, m);
+    }
+  return order;
+}
+
+static gboolean
+same_order (GPtrArray *a,
+            GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (a->pdata[i] != b->pdata[i])
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+same_as_list (GPtrArray *order,
+              GArray    *list)
+{
+  if (order->len != list->len)
+    return FALSE;
+  for (guint i = 0; i < list->len; i++)
+    if (order->pdata[i] != g_array_index (list, Entry, i).m)
+      return FALSE;
+  return TRUE;
+}
+
+static char *
+order_text (CtgMerge  *self,
+            guint      t,
+            GPtrArray *order,
+            int        side)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      Merged *m = g_ptr_array_index (order, i);
+      g_autofree char *name = row_name (self, t, side == 0 ? m->base : side == 1 ? m->ours : m->theirs);
+
+      g_string_append_printf (text, "%s%s", i ? ", " : "", name);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+merge_group (CtgMerge   *self,
+             guint       t,
+             const char *key,
+             GPtrArray  *group)
+{
+  const TableInfo *info = &self->info[t];
+  g_autoptr(GArray) base = side_list (info, group, key, 0);
+  g_autoptr(GArray) ours = side_list (info, group, key, 1);
+  g_autoptr(GArray) theirs = side_list (info, group, key, 2);
+  g_autoptr(GHashTable) in_ours = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) in_theirs = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) common = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) placed = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) bc = NULL;
+  g_autoptr(GPtrArray) oc = NULL;
+  g_autoptr(GPtrArray) tc = NULL;
+  GPtrArray *order;
+
+  for (guint i = 0; i < ours->len; i++)
+    g_hash_table_add (in_ours, g_array_index (ours, Entry, i).m);
+  for (guint i = 0; i < theirs->len; i++)
+    g_hash_table_add (in_theirs, g_array_index (theirs, Entry, i).m);
+  for (guint i = 0; i < base->len; i++)
+    {
+      Merged *m = g_array_index (base, Entry, i).m;
+
+      if (g_hash_table_contains (in_ours, m) && g_hash_table_contains (in_theirs, m))
+        g_hash_table_add (common, m);
+    }
+
+  bc = common_order (base, common);
+  oc = common_order (ours, common);
+  tc = common_order (theirs, common);
+
+  if (same_order (oc, bc))
+    order = g_ptr_array_copy (tc, NULL, NULL);
+  else if (same_order (tc, bc) || same_order (oc, tc))
+    order = g_ptr_array_copy (oc, NULL, NULL);
+  else
+    {
+      Merged *first = g_ptr_array_index (oc, 0);
+      const char *parent = info->group_col >= 0 && first->values[info->group_col]
+                           ? first->values[info->group_col] + 1 : "";
+      int parent_table = info->group_col >= 0 ? info->ref_target[info->group_col] : -1;
+      Merged *pm = parent_table >= 0 ? g_hash_table_lookup (self->merged[parent_table], parent) : NULL;
+      const char *relation = info->extra_group_col >= 0 ? decode (first->values[info->extra_group_col]) : NULL;
+      g_autofree char *what = NULL;
+      CtgMergeChoice choice;
+
+      if (pm != NULL)
+        {
+          g_autofree char *parent_label = row_label (self, (guint) parent_table, pm->ours ? pm->ours : pm->theirs);
+
+          /* Translators: as in: Step of Action “FA 1.2 …” */
+          what = g_strdup_printf (_("%s of %s"), kind_label (t), parent_label);
+        }
+      else
+        what = g_strdup (kind_label (t));
+      choice = add_conflict (self, CTG_MERGE_CONFLICT_ORDER, t, parent, relation, g_steal_pointer (&what),
+                             order_text (self, t, bc, 0), order_text (self, t, oc, 1), order_text (self, t, tc, 2));
+      order = g_ptr_array_copy (choice == CTG_MERGE_THEIRS ? tc : oc, NULL, NULL);
+    }
+
+  /* What is in one list only goes after what precedes it there */
+  for (guint i = 0; i < order->len; i++)
+    g_hash_table_add (placed, order->pdata[i]);
+  for (int side = 1; side <= 2; side++)
+    {
+      GArray *list = side == 1 ? ours : theirs;
+
+      for (guint i = 0; i < list->len; i++)
+        {
+          Merged *m = g_array_index (list, Entry, i).m;
+          guint at = 0;
+
+          if (g_hash_table_contains (placed, m) || m->fate != FATE_PRESENT)
+            continue;
+          for (int j = (int) i - 1; j >= 0; j--)
+            {
+              Merged *before = g_array_index (list, Entry, j).m;
+
+              if (g_hash_table_contains (placed, before) && g_ptr_array_find (order, before, &at))
+                {
+                  at++;
+                  break;
+                }
+            }
+          g_ptr_array_insert (order, (int) at, m);
+          g_hash_table_add (placed, m);
+        }
+    }
+
+  for (guint i = 0; i < group->len; i++)
+    if (!g_hash_table_contains (placed, group->pdata[i]))
+      g_ptr_array_add (order, group->pdata[i]);
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      Merged *m = g_ptr_array_index (order, i);
+      char **value = &m->values[info->position_col];
+
+      g_free (*value);
+      if (same_as_list (order, ours))
+        *value = g_strdup (m->ours->values[info->position_col]);
+      else if (same_as_list (order, theirs))
+        *value = g_strdup (m->theirs->values[info->position_col]);
+      else
+        *value = g_strdup_printf ("i%u", i);
+    }
+  g_ptr_array_unref (order);
+}
+
+static void
+merge_orders (CtgMerge *self,
+              guint     t)
+{
+  const TableInfo *info = &self->info[t];
+  g_autoptr(GHashTable) groups = NULL;
+  GHashTableIter iter;
+  Merged *m;
+  const char *key;
+  GPtrArray *group;
+
+  if (info->position_col < 0)
+    return;
+
+  groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  g_hash_table_iter_init (&iter, self->merged[t]);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &m))
+    {
+      char *k;
+
+      if (m->fate != FATE_PRESENT)
+        continue;
+      k = group_key (info, m->values);
+      group = g_hash_table_lookup (groups, k);
+      if (group == NULL)
+        {
+          group = g_ptr_array_new ();
+          g_hash_table_insert (groups, k, group);
+        }
+      else
+        g_free (k);
+      g_ptr_array_add (group, m);
+    }
+
+  g_hash_table_iter_init (&iter, groups);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &key, (gpointer *) &group))
+    merge_group (self, t, key, group);
+}
+
+/* The merge itself */
+
+static int
+compare_conflicts (gconstpointer a,
+                   gconstpointer b)
+{
+  const CtgMergeConflict *x = *(CtgMergeConflict **) a;
+  const CtgMergeConflict *y = *(CtgMergeConflict **) b;
+  int result = (int) x->kind - (int) y->kind;
+
+  if (result == 0)
+    result = g_utf8_collate (x->label, y->label);
+  if (result == 0)
+    result = g_strcmp0 (x->field, y->field);
+  if (result == 0)
+    result = g_strcmp0 (x->uuid, y->uuid);
+  return result;
+}
+
+static gboolean walk (CtgMerge *self, gboolean apply, GError **error);
+
+static void
+compute (CtgMerge *self)
+{
+  g_autoptr(GHashTable) dirty_ours = find_dirty (self, &self->ours);
+  g_autoptr(GHashTable) dirty_theirs = find_dirty (self, &self->theirs);
+
+  g_ptr_array_set_size (self->conflicts, 0);
+  for (guint t = 0; t < N_TABLES; t++)
+    {
+      g_autoptr(GHashTable) uuids = g_hash_table_new (g_str_hash, g_str_equal);
+      Snapshot *snapshots[] = { &self->base, &self->ours, &self->theirs };
+      GHashTableIter iter;
+      const char *uuid;
+
+      g_clear_pointer (&self->merged[t], g_hash_table_unref);
+      self->merged[t] = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) merged_free);
+
+      for (guint s = 0; s < G_N_ELEMENTS (snapshots); s++)
+        {
+          g_hash_table_iter_init (&iter, snapshots[s]->tables[t].by_uuid);
+          while (g_hash_table_iter_next (&iter, (gpointer *) &uuid, NULL))
+            g_hash_table_add (uuids, (gpointer) uuid);
+        }
+      g_hash_table_iter_init (&iter, uuids);
+      while (g_hash_table_iter_next (&iter, (gpointer *) &uuid, NULL))
+        merge_row (self, t, uuid, dirty_ours, dirty_theirs);
+      merge_orders (self, t);
+    }
+  g_ptr_array_sort (self->conflicts, compare_conflicts);
+
+  g_ptr_array_set_size (self->changes, 0);
+  walk (self, FALSE, NULL);
+}
+
+/* A merged value as ours stores it: the row a column names by its id
+ * there, or nothing if that row is gone */
+static char *
+local_value (CtgMerge   *self,
+             guint       t,
+             int         c,
+             const char *value)
+{
+  int target = self->info[t].ref_target[c];
+  Merged *m;
+
+  if (value == NULL)
+    return NULL;
+  if (target < 0 || value[0] != 'u')
+    return g_strdup (value);
+  m = g_hash_table_lookup (self->merged[target], value + 1);
+  if (m == NULL || m->fate != FATE_PRESENT)
+    return NULL;
+  /* Rows new to ours have no id there before they are inserted */
+  return g_strdup_printf ("u%s", value + 1);
+}
+
+static char *
+bindable (CtgMerge   *self,
+          guint       t,
+          int         c,
+          const char *value)
+{
+  int target = self->info[t].ref_target[c];
+
+  if (value == NULL)
+    return NULL;
+  if (target >= 0 && value[0] == 'u')
+    {
+      gpointer id = self->inserted_ids[target] ? g_hash_table_lookup (self->inserted_ids[target], value + 1) : NULL;
+      Row *row = g_hash_table_lookup (self->ours.tables[target].by_uuid, value + 1);
+
+      if (row != NULL)
+        return g_strdup_printf ("%" G_GINT64_FORMAT, row->id);
+      if (id != NULL)
+        return g_strdup_printf ("%" G_GINT64_FORMAT, *(gint64 *) id);
+      return NULL;
+    }
+  return g_strdup (decode (value));
+}
+
+static void
+add_change (CtgMerge   *self,
+            const char *format,
+            ...) G_GNUC_PRINTF (2, 3);
+
+static void
+add_change (CtgMerge   *self,
+            const char *format,
+            ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_ptr_array_add (self->changes, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+/* Describes, and with @apply makes, what turns ours into the merged
+ * convention: new and changed rows parents first, then the deleted ones
+ * children first (deleting a row deletes what is under it) */
+static gboolean
+walk (CtgMerge  *self,
+      gboolean   apply,
+      GError   **error)
+{
+  gboolean ok = TRUE;
+
+  for (guint t = 0; ok && t < N_TABLES; t++)
+    {
+      const TableInfo *info = &self->info[t];
+      GHashTableIter iter;
+      Merged *m;
+      g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+      g_hash_table_iter_init (&iter, self->merged[t]);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &m))
+        if (m->fate == FATE_PRESENT)
+          g_ptr_array_add (rows, m);
+
+      for (guint r = 0; ok && r < rows->len; r++)
+        {
+          m = g_ptr_array_index (rows, r);
+
+          if (m->ours != NULL)
+            {
+              gboolean moved = FALSE;
+
+              for (guint c = 0; ok && c < info->n_columns; c++)
+                {
+                  g_autofree char *value = NULL;
+                  g_autofree char *text = NULL;
+
+                  if ((int) c == info->id_col || (int) c == info->uuid_col)
+                    continue;
+                  value = local_value (self, t, (int) c, m->values[c]);
+                  if (same (value, m->ours->values[c]))
+                    continue;
+                  if ((int) c == info->position_col)
+                    moved = TRUE;
+                  else if ((int) c != info->modified_col)
+                    {
+                      g_autofree char *label = row_label (self, t, m->ours);
+                      g_autofree char *before = value_text (self, m->ours->values[c], info->ref_target[c]);
+                      g_autofree char *after = value_text (self, value, info->ref_target[c]);
+
+                      /* Translators: a change a merge brings: Action “…”: status: todo → done */
+                      add_change (self, _("%s: %s: %s → %s"), label, field_label (info->columns[c]), before, after);
+                    }
+                  if (apply)
+                    {
+                      text = bindable (self, t, (int) c, value);
+                      ok = _ctg_document_update (self->ours_doc, _ctg_kinds[t].table, m->ours->id,
+                                                 info->columns[c], text, error);
+                    }
+                }
+              if (moved)
+                {
+                  g_autofree char *label = row_label (self, t, m->ours);
+
+                  add_change (self, _("%s: moved"), label);
+                }
+            }
+          else
+            {
+              g_autofree char *label = row_label (self, t, m->theirs);
+              Row *parent_row = NULL;
+
+              if (info->owner_col >= 0 && m->values[info->owner_col] != NULL)
+                parent_row = g_hash_table_lookup (self->ours.tables[info->ref_target[info->owner_col]].by_uuid,
+                                                  m->values[info->owner_col] + 1);
+              /* What comes with a new row is not listed apart */
+              if (info->owner_col < 0 || parent_row != NULL)
+                add_change (self, _("New: %s"), label);
+
+              if (apply)
+                {
+                  g_autoptr(GPtrArray) columns = g_ptr_array_new ();
+                  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+                  gint64 id;
+
+                  for (guint c = 0; c < info->n_columns; c++)
+                    {
+                      g_autofree char *value = NULL;
+
+                      if ((int) c == info->id_col)
+                        continue;
+                      value = local_value (self, t, (int) c, m->values[c]);
+                      g_ptr_array_add (columns, info->columns[c]);
+                      g_ptr_array_add (values, bindable (self, t, (int) c, value));
+                    }
+                  g_ptr_array_add (columns, NULL);
+                  id = _ctg_document_insert (self->ours_doc, _ctg_kinds[t].table,
+                                             (const char * const *) columns->pdata,
+                                             (const char * const *) values->pdata, error);
+                  ok = id != 0;
+                  if (ok)
+                    {
+                      if (self->inserted_ids[t] == NULL)
+                        self->inserted_ids[t] = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+                      g_hash_table_insert (self->inserted_ids[t], m->theirs->uuid, g_memdup2 (&id, sizeof id));
+                    }
+                }
+            }
+        }
+    }
+
+  for (int t = N_TABLES - 1; ok && t >= 0; t--)
+    {
+      const TableInfo *info = &self->info[t];
+      GHashTableIter iter;
+      Merged *m;
+
+      g_hash_table_iter_init (&iter, self->merged[t]);
+      while (ok && g_hash_table_iter_next (&iter, NULL, (gpointer *) &m))
+        {
+          Merged *pm = NULL;
+
+          if (m->fate != FATE_ABSENT || m->ours == NULL)
+            continue;
+          if (info->owner_col >= 0 && m->ours->values[info->owner_col] != NULL)
+            pm = g_hash_table_lookup (self->merged[info->ref_target[info->owner_col]],
+                                      m->ours->values[info->owner_col] + 1);
+          /* What goes with a deleted row is not listed apart */
+          if (pm == NULL || pm->fate == FATE_PRESENT)
+            {
+              g_autofree char *label = row_label (self, (guint) t, m->ours);
+
+              add_change (self, _("Deleted: %s"), label);
+            }
+          if (apply && ctg_document_has_item (self->ours_doc, (CtgItemKind) t, m->ours->id))
+            ok = _ctg_document_delete_row (self->ours_doc, (CtgItemKind) t, m->ours->id, error);
+        }
+    }
+
+  for (guint t = 0; t < N_TABLES; t++)
+    g_clear_pointer (&self->inserted_ids[t], g_hash_table_unref);
+  return ok;
+}
+
+/* The object */
+
+static void
+ctg_merge_finalize (GObject *object)
+{
+  CtgMerge *self = CTG_MERGE (object);
+
+  for (guint t = 0; t < N_TABLES; t++)
+    {
+      g_strfreev (self->info[t].columns);
+      g_clear_pointer (&self->merged[t], g_hash_table_unref);
+    }
+  snapshot_clear (&self->base);
+  snapshot_clear (&self->ours);
+  snapshot_clear (&self->theirs);
+  g_clear_pointer (&self->theirs_history, g_ptr_array_unref);
+  g_clear_pointer (&self->ours_states, g_hash_table_unref);
+  g_clear_pointer (&self->ours_history, g_ptr_array_unref);
+  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
+  g_clear_pointer (&self->choices, g_hash_table_unref);
+  g_clear_pointer (&self->changes, g_ptr_array_unref);
+  g_clear_pointer (&self->theirs_name, g_free);
+  g_clear_object (&self->ours_doc);
+
+  G_OBJECT_CLASS (ctg_merge_parent_class)->finalize (object);
+}
+
+static void
+ctg_merge_class_init (CtgMergeClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ctg_merge_finalize;
+}
+
+static void
+ctg_merge_init (CtgMerge *self)
+{
+  self->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) conflict_free);
+  self->choices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->changes = g_ptr_array_new_with_free_func (g_free);
+}
+
+/* The other copy: read, then let go at once */
+static gboolean
+read_theirs (CtgMerge     *self,
+             const char   *path,
+             GError      **error)
+{
+  g_autoptr(CtgDocument) theirs = NULL;
+  GPtrArray *ours_events;
+  g_autoptr(GHashTable) theirs_states = NULL;
+  g_autofree char *ours_lineage = NULL;
+  g_autofree char *theirs_lineage = NULL;
+  struct stat st;
+  int ours_at, theirs_at;
+  gboolean from_theirs;
+  gboolean ok;
+
+  if (g_stat (path, &st) == 0 && st.st_dev == self->ours_doc->dev && st.st_ino == self->ours_doc->ino)
+    {
+      g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE,
+                   _("“%s” is the convention itself: choose the other copy to merge."), self->theirs_name);
+      return FALSE;
+    }
+
+  theirs = ctg_document_open (path, CTG_OPEN_FLAGS_READ_ONLY, error);
+  if (theirs == NULL)
+    return FALSE;
+
+  /* Its changes must all be in the file: not while another program edits it */
+  if (theirs->lock_fd >= 0 && flock (theirs->lock_fd, LOCK_SH | LOCK_NB) != 0)
+    {
+      g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_ALREADY_OPEN,
+                   _("“%s” is being edited in another program. Close it there, then merge it."),
+                   self->theirs_name);
+      return FALSE;
+    }
+  if (theirs->lock_fd >= 0)
+    flock (theirs->lock_fd, LOCK_UN);
+
+  ours_lineage = read_lineage (self->ours_doc);
+  theirs_lineage = read_lineage (theirs);
+  if (ours_lineage == NULL || g_strcmp0 (ours_lineage, theirs_lineage) != 0)
+    {
+      g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_UNRELATED,
+                   _("“%s” is not a copy of this convention: the two files were never one "
+                     "convention, so they cannot be merged."), self->theirs_name);
+      return FALSE;
+    }
+
+  ours_events = self->ours_history = read_history (self->ours_doc);
+  self->theirs_history = read_history (theirs);
+  self->ours_states = state_set (ours_events);
+  theirs_states = state_set (self->theirs_history);
+
+  ours_at = last_shared_state (ours_events, theirs_states);
+  theirs_at = last_shared_state (self->theirs_history, self->ours_states);
+  if (ours_at < 0 && theirs_at < 0)
+    return set_history_cut (error);
+
+  /* The later of the two: the one the other side's history holds after */
+  from_theirs = ours_at < 0 ||
+                (theirs_at >= 0 &&
+                 find_state (ours_events, ((Event *) self->theirs_history->pdata[theirs_at])->state) > ours_at);
+
+  ok = load_snapshot (self, self->ours_doc, &self->ours, error) &&
+       load_snapshot (self, theirs, &self->theirs, error) &&
+       load_snapshot (self, from_theirs ? theirs : self->ours_doc, &self->base, error) &&
+       rewind_snapshot (self, from_theirs ? theirs : self->ours_doc,
+                        from_theirs ? self->theirs_history : ours_events,
+                        from_theirs ? theirs_at : ours_at, &self->base, error);
+  if (!ok)
+    return FALSE;
+
+  index_snapshot (self, &self->ours, ours_lineage);
+  index_snapshot (self, &self->theirs, ours_lineage);
+  index_snapshot (self, &self->base, ours_lineage);
+  match_natural_keys (self);
+  ctg_document_close (theirs);
+  return TRUE;
+}
+
+/**
+ * ctg_merge_new:
+ * @ours: the convention that takes the other copy's changes
+ * @theirs_path: the other copy
+ *
+ * Reads the other copy (read-only, then closed) and works out what it
+ * changed since the two parted, and what conflicts with @ours. Nothing is
+ * written until ctg_merge_apply().
+ *
+ * Returns: (transfer full): the merge, or %NULL with @error set
+ */
+CtgMerge *
+ctg_merge_new (CtgDocument  *ours,
+               const char   *theirs_path,
+               GError      **error)
+{
+  g_autoptr(CtgMerge) self = NULL;
+
+  g_return_val_if_fail (CTG_IS_DOCUMENT (ours), NULL);
+  g_return_val_if_fail (theirs_path != NULL, NULL);
+
+  if (ctg_document_is_read_only (ours))
+    {
+      g_set_error_literal (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_READ_ONLY,
+                           ctg_document_get_read_only_reason (ours));
+      return NULL;
+    }
+
+  self = g_object_new (CTG_TYPE_MERGE, NULL);
+  self->ours_doc = g_object_ref (ours);
+  self->theirs_name = g_filename_display_basename (theirs_path);
+  read_schema_info (self);
+
+  if (!read_theirs (self, theirs_path, error))
+    return NULL;
+
+  compute (self);
+  return g_steal_pointer (&self);
+}
+
+/**
+ * ctg_merge_get_changes:
+ *
+ * Returns: (transfer none) (element-type utf8): what the merge brings into
+ *   ours, one line each, as the conflicts are resolved now
+ */
+GPtrArray *
+ctg_merge_get_changes (CtgMerge *self)
+{
+  g_return_val_if_fail (CTG_IS_MERGE (self), NULL);
+
+  return self->changes;
+}
+
+/**
+ * ctg_merge_get_conflicts:
+ *
+ * Returns: (transfer none) (element-type CtgMergeConflict): the conflicts,
+ *   in a stable order
+ */
+GPtrArray *
+ctg_merge_get_conflicts (CtgMerge *self)
+{
+  g_return_val_if_fail (CTG_IS_MERGE (self), NULL);
+
+  return self->conflicts;
+}
+
+guint
+ctg_merge_count_unresolved (CtgMerge *self)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (CTG_IS_MERGE (self), 0);
+
+  for (guint i = 0; i < self->conflicts->len; i++)
+    count += ((CtgMergeConflict *) g_ptr_array_index (self->conflicts, i))->choice == CTG_MERGE_UNRESOLVED;
+  return count;
+}
+
+/**
+ * ctg_merge_choose:
+ * @conflict: its index in ctg_merge_get_conflicts()
+ *
+ * Resolves one conflict. The changes and the conflicts are worked out
+ * again (a row kept rather than deleted brings what is under it), so
+ * earlier pointers into them are no longer valid.
+ */
+void
+ctg_merge_choose (CtgMerge       *self,
+                  guint           conflict,
+                  CtgMergeChoice  choice)
+{
+  CtgMergeConflict *c;
+
+  g_return_if_fail (CTG_IS_MERGE (self));
+  g_return_if_fail (conflict < self->conflicts->len);
+
+  c = g_ptr_array_index (self->conflicts, conflict);
+  g_hash_table_replace (self->choices, conflict_key (c->type, c->kind, c->uuid, c->field),
+                        GINT_TO_POINTER (choice));
+  compute (self);
+}
+
+/**
+ * ctg_merge_choose_all:
+ *
+ * Resolves every conflict, those that choosing brings up included, the
+ * same way (`ctg merge --ours` or `--theirs`).
+ */
+void
+ctg_merge_choose_all (CtgMerge       *self,
+                      CtgMergeChoice  choice)
+{
+  g_return_if_fail (CTG_IS_MERGE (self));
+
+  /* A choice can bring rows back, and their own conflicts with them */
+  while (ctg_merge_count_unresolved (self) > 0)
+    {
+      for (guint i = 0; i < self->conflicts->len; i++)
+        {
+          CtgMergeConflict *c = g_ptr_array_index (self->conflicts, i);
+
+          g_hash_table_replace (self->choices, conflict_key (c->type, c->kind, c->uuid, c->field),
+                                GINT_TO_POINTER (choice));
+        }
+      compute (self);
+    }
+}
+
+static gboolean
+record_known_states (CtgMerge  *self,
+                     GError   **error)
+{
+  for (guint i = 0; i < self->theirs_history->len; i++)
+    {
+      Event *event = g_ptr_array_index (self->theirs_history, i);
+      sqlite3_stmt *stmt;
+
+      if (g_hash_table_contains (self->ours_states, event->state))
+        continue;
+      stmt = _ctg_document_prepare (self->ours_doc,
+                                    "INSERT INTO history (state, op, txn_uuid) VALUES (?1, 'known', ?2)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, event->state, -1, SQLITE_STATIC);
+      _ctg_document_bind_text_or_null (stmt, 2, event->txn_uuid);
+      if (!_ctg_document_step_done (self->ours_doc, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * ctg_merge_apply:
+ *
+ * Writes the merge into ours as one group of edits, which one undo takes
+ * back. With a conflict left unresolved, writes nothing and fails with
+ * %CTG_DOCUMENT_ERROR_MERGE_CONFLICT. A merge that brings nothing (the
+ * same copy merged again) writes nothing.
+ */
+gboolean
+ctg_merge_apply (CtgMerge  *self,
+                 GError   **error)
+{
+  g_autofree char *label = NULL;
+  guint unresolved;
+  gboolean ok;
+
+  g_return_val_if_fail (CTG_IS_MERGE (self), FALSE);
+
+  unresolved = ctg_merge_count_unresolved (self);
+  if (unresolved > 0)
+    {
+      g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_MERGE_CONFLICT,
+                   g_dngettext (GETTEXT_PACKAGE, "%u conflict must be resolved first: nothing was written.",
+                                "%u conflicts must be resolved first: nothing was written.", unresolved),
+                   unresolved);
+      return FALSE;
+    }
+  if (self->changes->len == 0)
+    return TRUE;
+
+  /* Translators: the undo step of a merge, as in: Merge “copie-caf.ctg” */
+  label = g_strdup_printf (_("Merge “%s”"), self->theirs_name);
+  if (!_ctg_document_begin (self->ours_doc, label, error))
+    return FALSE;
+  ok = record_known_states (self, error);
+  if (ok)
+    {
+      g_ptr_array_set_size (self->changes, 0);
+      ok = walk (self, TRUE, error);
+    }
+  return _ctg_document_end (self->ours_doc, ok, ok ? error : NULL) && ok;
+}

@@ -931,6 +931,9 @@ command_merge (int    argc,
   changes = ctg_merge_get_changes (merge);
   if (changes->len == 0)
     {
+      /* Still records that THEIRS was seen (see ctg_merge_apply()) */
+      if (!dry_run && !ctg_merge_apply (merge, &error))
+        return fail_error (error);
       g_print ("%s\n", _("Nothing to merge: the other copy brings no change."));
       return EXIT_SUCCESS;
     }

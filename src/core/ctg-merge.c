@@ -35,7 +35,8 @@ typedef struct
 {
   char    *uuid;
   gint64   id;
-  char   **values;
+  guint    n_values;
+  char   **values;   /* n_values, any of them NULL */
 } Row;
 
 typedef struct
@@ -84,6 +85,7 @@ typedef struct
   Row    *base;
   Row    *ours;
   Row    *theirs;
+  guint   n_values;
   char  **values;
   Fate    fate;
   Forced  forced;
@@ -120,10 +122,40 @@ struct _CtgMerge
 G_DEFINE_FINAL_TYPE (CtgMerge, ctg_merge, G_TYPE_OBJECT)
 
 static void
+values_free (char  **values,
+             guint   n)
+{
+  for (guint i = 0; values && i < n; i++)
+    g_free (values[i]);
+  g_free (values);
+}
+
+static char **
+values_copy (char  **values,
+             guint   n)
+{
+  char **copy = g_new0 (char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    copy[i] = g_strdup (values[i]);
+  return copy;
+}
+
+static Row *
+row_new (guint n)
+{
+  Row *row = g_new0 (Row, 1);
+
+  row->n_values = n;
+  row->values = g_new0 (char *, n + 1);
+  return row;
+}
+
+static void
 row_free (Row *row)
 {
   g_free (row->uuid);
-  g_strfreev (row->values);
+  values_free (row->values, row->n_values);
   g_free (row);
 }
 
@@ -139,7 +171,7 @@ event_free (Event *event)
 static void
 merged_free (Merged *merged)
 {
-  g_strfreev (merged->values);
+  values_free (merged->values, merged->n_values);
   g_free (merged);
 }
 
@@ -303,9 +335,8 @@ load_snapshot (CtgMerge     *self,
         return _ctg_document_set_sqlite_error (doc, rc, error);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
-          Row *row = g_new0 (Row, 1);
+          Row *row = row_new (info->n_columns);
 
-          row->values = g_new0 (char *, info->n_columns + 1);
           for (guint c = 0; c < info->n_columns; c++)
             row->values[c] = encode (sqlite3_column_type (stmt, c), sqlite3_column_text (stmt, c));
           row->id = sqlite3_column_int64 (stmt, info->id_col);
@@ -452,9 +483,8 @@ row_from_json (CtgMerge       *self,
 {
   TableInfo *info = &self->info[t];
   sqlite3_stmt *stmt = NULL;
-  Row *row = g_new0 (Row, 1);
+  Row *row = row_new (info->n_columns);
 
-  row->values = g_new0 (char *, info->n_columns + 1);
   if (sqlite3_prepare_v2 (doc->db, "SELECT key, type, value FROM json_each(?1)", -1, &stmt, NULL) == SQLITE_OK)
     {
       sqlite3_bind_value (stmt, 1, json);
@@ -955,6 +985,7 @@ merge_row (CtgMerge   *self,
   m->ours = g_hash_table_lookup (self->ours.tables[t].by_uuid, uuid);
   m->theirs = g_hash_table_lookup (self->theirs.tables[t].by_uuid, uuid);
   any = m->ours ? m->ours : m->theirs ? m->theirs : m->base;
+  m->n_values = info->n_columns;
   g_hash_table_insert (self->merged[t], any->uuid, m);
 
   /* The row it belongs to decides first: gone, or kept by one side with
@@ -969,7 +1000,7 @@ merge_row (CtgMerge   *self,
 
       if (owner != NULL && (pm == NULL || pm->fate == FATE_ABSENT))
         {
-          m->values = g_strdupv (any->values);
+          m->values = values_copy (any->values, info->n_columns);
           m->fate = FATE_ABSENT;
           return;
         }
@@ -978,7 +1009,7 @@ merge_row (CtgMerge   *self,
           Row *side = pm->forced == FORCED_OURS ? m->ours : m->theirs;
 
           m->forced = pm->forced;
-          m->values = g_strdupv (side ? side->values : any->values);
+          m->values = values_copy (side ? side->values : any->values, info->n_columns);
           m->fate = side ? FATE_PRESENT : FATE_ABSENT;
           return;
         }
@@ -991,7 +1022,7 @@ merge_row (CtgMerge   *self,
     }
   else if ((m->ours || m->theirs) && m->base == NULL)
     {
-      m->values = g_strdupv (any->values);
+      m->values = values_copy (any->values, info->n_columns);
       m->fate = FATE_PRESENT;
     }
   else if (m->ours || m->theirs)
@@ -1000,7 +1031,7 @@ merge_row (CtgMerge   *self,
       gboolean theirs_deleted = m->ours != NULL;
       GHashTable *dirty = theirs_deleted ? dirty_ours : dirty_theirs;
 
-      m->values = g_strdupv (any->values);
+      m->values = values_copy (any->values, info->n_columns);
       m->fate = FATE_ABSENT;
       if (g_hash_table_contains (dirty, uuid))
         {
@@ -1023,7 +1054,7 @@ merge_row (CtgMerge   *self,
     }
   else
     {
-      m->values = g_strdupv (any->values);
+      m->values = values_copy (any->values, info->n_columns);
       m->fate = FATE_ABSENT;
     }
 }
@@ -1811,6 +1842,15 @@ ctg_merge_choose_all (CtgMerge       *self,
 }
 
 static gboolean
+has_unknown_states (CtgMerge *self)
+{
+  for (guint i = 0; i < self->theirs_history->len; i++)
+    if (!g_hash_table_contains (self->ours_states, ((Event *) g_ptr_array_index (self->theirs_history, i))->state))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
 record_known_states (CtgMerge  *self,
                      GError   **error)
 {
@@ -1860,7 +1900,9 @@ ctg_merge_apply (CtgMerge  *self,
                    unresolved);
       return FALSE;
     }
-  if (self->changes->len == 0)
+  /* With no change to bring, ours still learns that it has seen theirs:
+   * a conflict resolved our way must not come back at the next merge */
+  if (self->changes->len == 0 && !has_unknown_states (self))
     return TRUE;
 
   /* Translators: the undo step of a merge, as in: Merge “copie-caf.ctg” */

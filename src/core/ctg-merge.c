@@ -22,156 +22,16 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 
-#include "ctg-document-private.h"
-#include "ctg-merge.h"
+#include "ctg-merge-private.h"
 #include "ctg-schema.h"
 #include "ctg-status.h"
-
-#define N_TABLES CTG_N_ITEM_KINDS
-
-/* A value as read, its SQLite type first: "i40", "tTitre", "u<uuid>" for a
- * column naming another row; NULL for SQL NULL */
-typedef struct
-{
-  char    *uuid;
-  gint64   id;
-  guint    n_values;
-  char   **values;   /* n_values, any of them NULL */
-} Row;
-
-typedef struct
-{
-  GHashTable *by_id;    /* gint64 * -> Row *, owned */
-  GHashTable *by_uuid;  /* uuid -> Row * */
-} Table;
-
-typedef struct
-{
-  Table tables[N_TABLES];
-} Snapshot;
-
-/* What the schema says of one table, shared by the three snapshots */
-typedef struct
-{
-  char      **columns;
-  guint       n_columns;
-  int         id_col;
-  int         uuid_col;
-  int         position_col;
-  int         modified_col;
-  int         owner_col;      /* the column naming the row it belongs to, or -1 */
-  int         group_col;      /* the column grouping siblings, or -1 */
-  int         extra_group_col;/* participants: their relation */
-  int         ref_target[32]; /* per column: the table it names, or -1 */
-  gboolean    ref_owner[32];  /* per column: deleting the target deletes the row */
-} TableInfo;
-
-typedef enum
-{
-  FATE_ABSENT,
-  FATE_PRESENT,
-} Fate;
-
-typedef enum
-{
-  FORCED_NONE,
-  FORCED_OURS,
-  FORCED_THEIRS,
-} Forced;
-
-/* One row of the merged convention */
-typedef struct
-{
-  Row    *base;
-  Row    *ours;
-  Row    *theirs;
-  guint   n_values;
-  char  **values;
-  Fate    fate;
-  Forced  forced;
-} Merged;
-
-typedef struct
-{
-  char *state;
-  char *op;
-  char *txn_uuid;
-} Event;
-
-struct _CtgMerge
-{
-  GObject      parent_instance;
-
-  CtgDocument *ours_doc;
-  char        *theirs_name;
-  TableInfo    info[N_TABLES];
-  Snapshot     base;
-  Snapshot     ours;
-  Snapshot     theirs;
-  GPtrArray   *theirs_history;   /* Event *: what ours learns it has seen */
-  GPtrArray   *ours_history;
-  GHashTable  *ours_states;      /* state -> TRUE */
-
-  GHashTable  *merged[N_TABLES]; /* uuid -> Merged * */
-  GPtrArray   *conflicts;        /* CtgMergeConflict * */
-  GHashTable  *choices;          /* conflict key -> GINT_TO_POINTER (choice) */
-  GPtrArray   *changes;          /* char *, for people */
-  GHashTable  *inserted_ids[N_TABLES]; /* while applying: uuid -> new id in ours */
-};
 
 G_DEFINE_FINAL_TYPE (CtgMerge, ctg_merge, G_TYPE_OBJECT)
 
 static void
-values_free (char  **values,
-             guint   n)
-{
-  for (guint i = 0; values && i < n; i++)
-    g_free (values[i]);
-  g_free (values);
-}
-
-static char **
-values_copy (char  **values,
-             guint   n)
-{
-  char **copy = g_new0 (char *, n + 1);
-
-  for (guint i = 0; i < n; i++)
-    copy[i] = g_strdup (values[i]);
-  return copy;
-}
-
-static Row *
-row_new (guint n)
-{
-  Row *row = g_new0 (Row, 1);
-
-  row->n_values = n;
-  row->values = g_new0 (char *, n + 1);
-  return row;
-}
-
-static void
-row_free (Row *row)
-{
-  g_free (row->uuid);
-  values_free (row->values, row->n_values);
-  g_free (row);
-}
-
-static void
-event_free (Event *event)
-{
-  g_free (event->state);
-  g_free (event->op);
-  g_free (event->txn_uuid);
-  g_free (event);
-}
-
-static void
 merged_free (Merged *merged)
 {
-  values_free (merged->values, merged->n_values);
+  _ctg_merge_values_free (merged->values, merged->n_values);
   g_free (merged);
 }
 
@@ -186,568 +46,6 @@ conflict_free (CtgMergeConflict *conflict)
   g_free (conflict->ours);
   g_free (conflict->theirs);
   g_free (conflict);
-}
-
-static void
-snapshot_init (Snapshot *snapshot)
-{
-  for (guint t = 0; t < N_TABLES; t++)
-    {
-      snapshot->tables[t].by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
-                                                         (GDestroyNotify) row_free);
-      snapshot->tables[t].by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
-    }
-}
-
-static void
-snapshot_clear (Snapshot *snapshot)
-{
-  for (guint t = 0; t < N_TABLES; t++)
-    {
-      g_clear_pointer (&snapshot->tables[t].by_uuid, g_hash_table_unref);
-      g_clear_pointer (&snapshot->tables[t].by_id, g_hash_table_unref);
-    }
-}
-
-/* Values */
-
-static char *
-encode (int                  type,
-        const unsigned char *text)
-{
-  switch (type)
-    {
-    case SQLITE_NULL:
-      return NULL;
-    case SQLITE_INTEGER:
-      return g_strconcat ("i", (const char *) text, NULL);
-    case SQLITE_FLOAT:
-      return g_strconcat ("r", (const char *) text, NULL);
-    default:
-      return g_strconcat ("t", text ? (const char *) text : "", NULL);
-    }
-}
-
-static char *
-encode_value (sqlite3_value *value)
-{
-  return encode (sqlite3_value_type (value), sqlite3_value_text (value));
-}
-
-/* As _ctg_document_insert() and _update() take them: text */
-static const char *
-decode (const char *value)
-{
-  return value ? value + 1 : NULL;
-}
-
-static gboolean
-same (const char *a,
-      const char *b)
-{
-  return g_strcmp0 (a, b) == 0;
-}
-
-static char *
-display_value (const char *value)
-{
-  if (value == NULL)
-    return g_strdup ("—");
-  return g_strdup (value + 1);
-}
-
-/* The schema */
-
-static int
-column_index (const TableInfo *info,
-              const char      *column)
-{
-  for (guint c = 0; c < info->n_columns; c++)
-    if (g_str_equal (info->columns[c], column))
-      return (int) c;
-  return -1;
-}
-
-static void
-read_schema_info (CtgMerge *self)
-{
-  for (guint t = 0; t < N_TABLES; t++)
-    {
-      TableInfo *info = &self->info[t];
-      const char *parent = _ctg_kinds[t].parent;
-
-      info->columns = g_strdupv ((char **) _ctg_document_table_columns (self->ours_doc, _ctg_kinds[t].table));
-      info->n_columns = g_strv_length (info->columns);
-      g_assert (info->n_columns <= G_N_ELEMENTS (info->ref_target));
-      info->id_col = column_index (info, "id");
-      info->uuid_col = column_index (info, "uuid");
-      info->position_col = column_index (info, "position");
-      info->modified_col = column_index (info, "modified");
-      info->owner_col = -1;
-      info->group_col = parent ? column_index (info, parent) : -1;
-      info->extra_group_col = t == CTG_ITEM_PARTICIPANT ? column_index (info, "relation") : -1;
-      for (guint c = 0; c < info->n_columns; c++)
-        info->ref_target[c] = -1;
-    }
-
-  for (guint i = 0; _ctg_children[i].column != NULL; i++)
-    {
-      TableInfo *info = &self->info[_ctg_children[i].child];
-      int c = column_index (info, _ctg_children[i].column);
-
-      g_assert (c >= 0);
-      info->ref_target[c] = _ctg_children[i].parent;
-      info->ref_owner[c] = _ctg_children[i].mode == CHILD_DELETE;
-      if (info->ref_owner[c] && info->owner_col < 0)
-        info->owner_col = c;
-    }
-}
-
-/* Whether a column is merged field by field */
-static gboolean
-merged_column (const TableInfo *info,
-               int              c)
-{
-  return c != info->id_col && c != info->uuid_col && c != info->position_col &&
-         !g_str_equal (info->columns[c], "lineage");
-}
-
-/* Reading a snapshot */
-
-static gboolean
-load_snapshot (CtgMerge     *self,
-               CtgDocument  *doc,
-               Snapshot     *snapshot,
-               GError      **error)
-{
-  snapshot_init (snapshot);
-
-  for (guint t = 0; t < N_TABLES; t++)
-    {
-      TableInfo *info = &self->info[t];
-      g_autofree char *columns = g_strjoinv (", ", info->columns);
-      g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s", columns, _ctg_kinds[t].table);
-      sqlite3_stmt *stmt = NULL;
-      int rc;
-
-      rc = sqlite3_prepare_v2 (doc->db, sql, -1, &stmt, NULL);
-      if (rc != SQLITE_OK)
-        return _ctg_document_set_sqlite_error (doc, rc, error);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          Row *row = row_new (info->n_columns);
-
-          for (guint c = 0; c < info->n_columns; c++)
-            row->values[c] = encode (sqlite3_column_type (stmt, c), sqlite3_column_text (stmt, c));
-          row->id = sqlite3_column_int64 (stmt, info->id_col);
-          g_hash_table_insert (snapshot->tables[t].by_id, &row->id, row);
-        }
-      sqlite3_finalize (stmt);
-      if (rc != SQLITE_DONE)
-        return _ctg_document_set_sqlite_error (doc, rc, error);
-    }
-  return TRUE;
-}
-
-/* Gives each row its uuid (rows brought back from a journal written before
- * v3 have none: they get the one the upgrade gave them) and turns the
- * columns naming other rows into their uuids, which both copies share */
-static void
-index_snapshot (CtgMerge   *self,
-                Snapshot   *snapshot,
-                const char *lineage)
-{
-  for (guint t = 0; t < N_TABLES; t++)
-    {
-      GHashTableIter iter;
-      Row *row;
-
-      g_hash_table_iter_init (&iter, snapshot->tables[t].by_id);
-      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &row))
-        {
-          char *value = row->values[self->info[t].uuid_col];
-
-          g_free (row->uuid);
-          row->uuid = value ? g_strdup (value + 1)
-                            : _ctg_schema_derived_uuid (lineage, _ctg_kinds[t].table, row->id, NULL);
-          g_hash_table_insert (snapshot->tables[t].by_uuid, row->uuid, row);
-        }
-    }
-
-  for (guint t = 0; t < N_TABLES; t++)
-    {
-      TableInfo *info = &self->info[t];
-      GHashTableIter iter;
-      Row *row;
-
-      g_hash_table_iter_init (&iter, snapshot->tables[t].by_id);
-      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &row))
-        for (guint c = 0; c < info->n_columns; c++)
-          {
-            gint64 id;
-            Row *target;
-
-            if (info->ref_target[c] < 0 || row->values[c] == NULL)
-              continue;
-            id = g_ascii_strtoll (row->values[c] + 1, NULL, 10);
-            target = g_hash_table_lookup (snapshot->tables[info->ref_target[c]].by_id, &id);
-            g_free (row->values[c]);
-            row->values[c] = target ? g_strconcat ("u", target->uuid, NULL) : NULL;
-          }
-    }
-}
-
-/* Rows that both copies added for the same thing are one: the same
- * person made pilot of one action on both sides, the same year's note */
-static const struct {
-  CtgItemKind  kind;
-  const char  *columns[3];
-} natural_keys[] = {
-  { CTG_ITEM_PARTICIPANT, { "action_id", "relation", "name" } },
-  { CTG_ITEM_ACTION_YEAR, { "action_id", "year", NULL } },
-  { CTG_ITEM_INDICATOR_VALUE, { "indicator_id", "year", NULL } },
-  { CTG_ITEM_ASSESSMENT, { "indicator_id", "year", NULL } },
-};
-
-static char *
-natural_key (const TableInfo *info,
-             guint            k,
-             Row             *row)
-{
-  GString *key = g_string_new (NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (natural_keys[k].columns) && natural_keys[k].columns[i]; i++)
-    {
-      int c = column_index (info, natural_keys[k].columns[i]);
-
-      g_string_append_printf (key, "%s\x1f", c >= 0 && row->values[c] ? row->values[c] : "");
-    }
-  return g_string_free (key, FALSE);
-}
-
-static void
-match_natural_keys (CtgMerge *self)
-{
-  for (guint k = 0; k < G_N_ELEMENTS (natural_keys); k++)
-    {
-      guint t = natural_keys[k].kind;
-      const TableInfo *info = &self->info[t];
-      Table *ours = &self->ours.tables[t];
-      Table *theirs = &self->theirs.tables[t];
-      Table *base = &self->base.tables[t];
-      g_autoptr(GHashTable) added = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      g_autoptr(GPtrArray) rekeyed = g_ptr_array_new ();
-      GHashTableIter iter;
-      Row *row;
-
-      g_hash_table_iter_init (&iter, ours->by_uuid);
-      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &row))
-        if (!g_hash_table_contains (base->by_uuid, row->uuid) && !g_hash_table_contains (theirs->by_uuid, row->uuid))
-          g_hash_table_insert (added, natural_key (info, k, row), row);
-
-      g_hash_table_iter_init (&iter, theirs->by_uuid);
-      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &row))
-        {
-          g_autofree char *key = NULL;
-          Row *twin;
-
-          if (g_hash_table_contains (base->by_uuid, row->uuid) || g_hash_table_contains (ours->by_uuid, row->uuid))
-            continue;
-          key = natural_key (info, k, row);
-          twin = g_hash_table_lookup (added, key);
-          if (twin == NULL)
-            continue;
-          g_hash_table_remove (added, key);
-          g_hash_table_iter_remove (&iter);
-          g_free (row->uuid);
-          row->uuid = g_strdup (twin->uuid);
-          g_free (row->values[info->uuid_col]);
-          row->values[info->uuid_col] = g_strconcat ("t", twin->uuid, NULL);
-          g_ptr_array_add (rekeyed, row);
-        }
-      for (guint i = 0; i < rekeyed->len; i++)
-        {
-          row = g_ptr_array_index (rekeyed, i);
-          g_hash_table_insert (theirs->by_uuid, row->uuid, row);
-        }
-    }
-}
-
-/* Rebuilding the state where the copies parted */
-
-static Row *
-row_from_json (CtgMerge       *self,
-               CtgDocument    *doc,
-               guint           t,
-               sqlite3_value  *json)
-{
-  TableInfo *info = &self->info[t];
-  sqlite3_stmt *stmt = NULL;
-  Row *row = row_new (info->n_columns);
-
-  if (sqlite3_prepare_v2 (doc->db, "SELECT key, type, value FROM json_each(?1)", -1, &stmt, NULL) == SQLITE_OK)
-    {
-      sqlite3_bind_value (stmt, 1, json);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          int c = column_index (info, (const char *) sqlite3_column_text (stmt, 0));
-          const char *type = (const char *) sqlite3_column_text (stmt, 1);
-
-          if (c < 0)
-            continue;
-          g_free (row->values[c]);
-          row->values[c] = encode (g_str_equal (type, "integer") ? SQLITE_INTEGER
-                                   : g_str_equal (type, "real") ? SQLITE_FLOAT
-                                   : g_str_equal (type, "null") ? SQLITE_NULL : SQLITE_TEXT,
-                                   sqlite3_column_text (stmt, 2));
-        }
-    }
-  sqlite3_finalize (stmt);
-  row->id = row->values[info->id_col] ? g_ascii_strtoll (row->values[info->id_col] + 1, NULL, 10) : 0;
-  return row;
-}
-
-static gboolean
-set_history_cut (GError **error)
-{
-  g_set_error_literal (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_UNRELATED,
-                       _("The history of one of the files no longer reaches back to when the two "
-                         "copies parted, so what each side changed cannot be told apart."));
-  return FALSE;
-}
-
-/* Plays one transaction of @doc's journal on @snapshot, backwards (undo)
- * or forwards (redo), as ctg_document_undo() would on the file */
-static gboolean
-replay_on_snapshot (CtgMerge     *self,
-                    CtgDocument  *doc,
-                    Snapshot     *snapshot,
-                    const char   *txn_uuid,
-                    gboolean      undo,
-                    GError      **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  gboolean found = FALSE;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (doc->db,
-                           undo ? "SELECT j.tbl, j.row_id, j.op, j.field, j.old, j.new FROM journal j"
-                                  " JOIN txn t ON t.id = j.txn_id WHERE t.uuid = ?1 ORDER BY j.id DESC"
-                                : "SELECT j.tbl, j.row_id, j.op, j.field, j.old, j.new FROM journal j"
-                                  " JOIN txn t ON t.id = j.txn_id WHERE t.uuid = ?1 ORDER BY j.id ASC",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    return _ctg_document_set_sqlite_error (doc, rc, error);
-  sqlite3_bind_text (stmt, 1, txn_uuid, -1, SQLITE_STATIC);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *op = (const char *) sqlite3_column_text (stmt, 2);
-      gint64 row_id = sqlite3_column_int64 (stmt, 1);
-      CtgItemKind kind;
-      Table *table;
-
-      found = TRUE;
-      if (!_ctg_document_kind_from_table ((const char *) sqlite3_column_text (stmt, 0), &kind))
-        continue;
-      table = &snapshot->tables[kind];
-
-      if (g_strcmp0 (op, "update") == 0)
-        {
-          Row *row = g_hash_table_lookup (table->by_id, &row_id);
-          int c = column_index (&self->info[kind], (const char *) sqlite3_column_text (stmt, 3));
-
-          if (row != NULL && c >= 0 && c != self->info[kind].id_col)
-            {
-              g_free (row->values[c]);
-              row->values[c] = encode_value (sqlite3_column_value (stmt, undo ? 4 : 5));
-            }
-        }
-      else if ((g_strcmp0 (op, "insert") == 0) == undo)
-        g_hash_table_remove (table->by_id, &row_id);
-      else
-        {
-          Row *row = row_from_json (self, doc, kind, sqlite3_column_value (stmt, undo ? 4 : 5));
-
-          g_hash_table_replace (table->by_id, &row->id, row);
-        }
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return _ctg_document_set_sqlite_error (doc, rc, error);
-  if (!found)
-    return set_history_cut (error);
-  return TRUE;
-}
-
-static GPtrArray *
-read_history (CtgDocument *doc)
-{
-  GPtrArray *events = g_ptr_array_new_with_free_func ((GDestroyNotify) event_free);
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (doc->db, "SELECT state, op, txn_uuid FROM history ORDER BY id", -1, &stmt, NULL) == SQLITE_OK)
-    while (sqlite3_step (stmt) == SQLITE_ROW)
-      {
-        Event *event = g_new0 (Event, 1);
-
-        event->state = _ctg_document_dup_column_text (stmt, 0);
-        event->op = _ctg_document_dup_column_text (stmt, 1);
-        event->txn_uuid = _ctg_document_dup_column_text (stmt, 2);
-        g_ptr_array_add (events, event);
-      }
-  sqlite3_finalize (stmt);
-  return events;
-}
-
-static char *
-read_lineage (CtgDocument *doc)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *lineage = NULL;
-
-  if (sqlite3_prepare_v2 (doc->db, "SELECT lineage FROM convention WHERE id = 1", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    lineage = _ctg_document_dup_column_text (stmt, 0);
-  sqlite3_finalize (stmt);
-  return lineage;
-}
-
-static GHashTable *
-state_set (GPtrArray *events)
-{
-  GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint i = 0; i < events->len; i++)
-    g_hash_table_add (set, ((Event *) g_ptr_array_index (events, i))->state);
-  return set;
-}
-
-/* The last state this copy went through itself that the other copy has
- * seen too, or -1 */
-static int
-last_shared_state (GPtrArray  *events,
-                   GHashTable *other)
-{
-  for (int i = (int) events->len - 1; i >= 0; i--)
-    {
-      Event *event = g_ptr_array_index (events, i);
-
-      if (!g_str_equal (event->op, "known") && g_hash_table_contains (other, event->state))
-        return i;
-    }
-  return -1;
-}
-
-static int
-find_state (GPtrArray  *events,
-            const char *state)
-{
-  for (guint i = 0; i < events->len; i++)
-    if (g_str_equal (((Event *) g_ptr_array_index (events, i))->state, state))
-      return (int) i;
-  return -1;
-}
-
-/* Takes @snapshot, a copy's state, back to the state of its event @since
- * by undoing what came after, newest first */
-static gboolean
-rewind_snapshot (CtgMerge     *self,
-                 CtgDocument  *doc,
-                 GPtrArray    *events,
-                 int           since,
-                 Snapshot     *snapshot,
-                 GError      **error)
-{
-  for (int i = (int) events->len - 1; i > since; i--)
-    {
-      Event *event = g_ptr_array_index (events, i);
-
-      if (g_str_equal (event->op, "known") || g_str_equal (event->op, "init"))
-        continue;
-      if (event->txn_uuid == NULL)
-        return set_history_cut (error);
-      if (!replay_on_snapshot (self, doc, snapshot, event->txn_uuid,
-                               !g_str_equal (event->op, "undo"), error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* What each side changed: dirty rows */
-
-static const char *
-owner_uuid (const TableInfo *info,
-            Row             *row)
-{
-  if (info->owner_col < 0 || row == NULL || row->values[info->owner_col] == NULL)
-    return NULL;
-  return row->values[info->owner_col] + 1;
-}
-
-static void
-mark_dirty (CtgMerge   *self,
-            GHashTable *dirty,
-            Snapshot   *side,
-            guint       t,
-            Row        *row)
-{
-  while (row != NULL && g_hash_table_add (dirty, row->uuid))
-    {
-      const char *owner = owner_uuid (&self->info[t], row);
-      int parent = self->info[t].owner_col >= 0 ? self->info[t].ref_target[self->info[t].owner_col] : -1;
-
-      if (owner == NULL || parent < 0)
-        return;
-      row = g_hash_table_lookup (side->tables[parent].by_uuid, owner);
-      t = (guint) parent;
-    }
-}
-
-/* The rows of @side whose subtree differs from the base: the row itself
- * changed or is new, or one of its children changed, moved, came or went.
- * A row deleted on the other side that is dirty here is a conflict. */
-static GHashTable *
-find_dirty (CtgMerge *self,
-            Snapshot *side)
-{
-  GHashTable *dirty = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (int t = N_TABLES - 1; t >= 0; t--)
-    {
-      TableInfo *info = &self->info[t];
-      int parent = info->owner_col >= 0 ? info->ref_target[info->owner_col] : -1;
-      GHashTableIter iter;
-      Row *row;
-
-      g_hash_table_iter_init (&iter, side->tables[t].by_uuid);
-      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &row))
-        {
-          Row *base = g_hash_table_lookup (self->base.tables[t].by_uuid, row->uuid);
-          gboolean changed = base == NULL;
-          gboolean moved = FALSE;
-
-          for (guint c = 0; !changed && c < info->n_columns; c++)
-            if (merged_column (info, (int) c) && (int) c != info->modified_col)
-              changed = !same (row->values[c], base->values[c]);
-          if (base != NULL && info->position_col >= 0)
-            moved = !same (row->values[info->position_col], base->values[info->position_col]);
-
-          if (changed)
-            mark_dirty (self, dirty, side, (guint) t, row);
-          else if (moved && parent >= 0 && owner_uuid (info, row) != NULL)
-            mark_dirty (self, dirty, side, (guint) parent,
-                        g_hash_table_lookup (side->tables[parent].by_uuid, owner_uuid (info, row)));
-        }
-
-      /* A child gone changes its parent */
-      g_hash_table_iter_init (&iter, self->base.tables[t].by_uuid);
-      while (parent >= 0 && g_hash_table_iter_next (&iter, NULL, (gpointer *) &row))
-        if (!g_hash_table_contains (side->tables[t].by_uuid, row->uuid) && owner_uuid (info, row) != NULL)
-          mark_dirty (self, dirty, side, (guint) parent,
-                      g_hash_table_lookup (side->tables[parent].by_uuid, owner_uuid (info, row)));
-    }
-  return dirty;
 }
 
 /* Words for people */
@@ -828,11 +126,11 @@ row_name (CtgMerge *self,
     return g_strdup ("");
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      int c = column_index (info, names[i]);
+      int c = _ctg_merge_column_index (info, names[i]);
 
       if (c >= 0 && row->values[c] != NULL && row->values[c][1] != '\0')
         {
-          int code = column_index (info, "code");
+          int code = _ctg_merge_column_index (info, "code");
 
           if (code >= 0 && row->values[code] != NULL && row->values[code][1] != '\0')
             return g_strdup_printf ("%s %s", row->values[code] + 1, row->values[c] + 1);
@@ -849,7 +147,7 @@ row_label (CtgMerge *self,
 {
   g_autofree char *name = row_name (self, t, row);
 
-  const char *owner = owner_uuid (&self->info[t], row);
+  const char *owner = _ctg_merge_owner_uuid (&self->info[t], row);
 
   if (t == CTG_ITEM_CONVENTION)
     return g_strdup (kind_label (t));
@@ -886,7 +184,7 @@ value_text (CtgMerge   *self,
         row = g_hash_table_lookup (self->base.tables[target].by_uuid, value + 1);
       return row_name (self, (guint) target, row);
     }
-  return display_value (value);
+  return _ctg_merge_display_value (value);
 }
 
 /* Conflicts */
@@ -947,13 +245,13 @@ three_way (CtgMerge *self,
       const char *b = m->base ? m->base->values[c] : NULL;
       const char *result = o;
 
-      if (!merged_column (info, (int) c) || same (o, th))
+      if (!_ctg_merge_merged_column (info, (int) c) || _ctg_merge_same (o, th))
         result = o;
       else if ((int) c == info->modified_col)
         result = g_strcmp0 (o, th) >= 0 ? o : th;
-      else if (m->base != NULL && same (b, o))
+      else if (m->base != NULL && _ctg_merge_same (b, o))
         result = th;
-      else if (m->base != NULL && same (b, th))
+      else if (m->base != NULL && _ctg_merge_same (b, th))
         result = o;
       else
         {
@@ -993,14 +291,14 @@ merge_row (CtgMerge   *self,
   if (info->owner_col >= 0)
     {
       int parent = info->ref_target[info->owner_col];
-      const char *owner = owner_uuid (info, m->ours && m->theirs && m->base &&
-                                            same (owner_uuid (info, m->ours), owner_uuid (info, m->base))
+      const char *owner = _ctg_merge_owner_uuid (info, m->ours && m->theirs && m->base &&
+                                            _ctg_merge_same (_ctg_merge_owner_uuid (info, m->ours), _ctg_merge_owner_uuid (info, m->base))
                                             ? m->theirs : any);
       Merged *pm = owner ? g_hash_table_lookup (self->merged[parent], owner) : NULL;
 
       if (owner != NULL && (pm == NULL || pm->fate == FATE_ABSENT))
         {
-          m->values = values_copy (any->values, info->n_columns);
+          m->values = _ctg_merge_values_copy (any->values, info->n_columns);
           m->fate = FATE_ABSENT;
           return;
         }
@@ -1009,7 +307,7 @@ merge_row (CtgMerge   *self,
           Row *side = pm->forced == FORCED_OURS ? m->ours : m->theirs;
 
           m->forced = pm->forced;
-          m->values = values_copy (side ? side->values : any->values, info->n_columns);
+          m->values = _ctg_merge_values_copy (side ? side->values : any->values, info->n_columns);
           m->fate = side ? FATE_PRESENT : FATE_ABSENT;
           return;
         }
@@ -1022,7 +320,7 @@ merge_row (CtgMerge   *self,
     }
   else if ((m->ours || m->theirs) && m->base == NULL)
     {
-      m->values = values_copy (any->values, info->n_columns);
+      m->values = _ctg_merge_values_copy (any->values, info->n_columns);
       m->fate = FATE_PRESENT;
     }
   else if (m->ours || m->theirs)
@@ -1031,7 +329,7 @@ merge_row (CtgMerge   *self,
       gboolean theirs_deleted = m->ours != NULL;
       GHashTable *dirty = theirs_deleted ? dirty_ours : dirty_theirs;
 
-      m->values = values_copy (any->values, info->n_columns);
+      m->values = _ctg_merge_values_copy (any->values, info->n_columns);
       m->fate = FATE_ABSENT;
       if (g_hash_table_contains (dirty, uuid))
         {
@@ -1054,7 +352,7 @@ merge_row (CtgMerge   *self,
     }
   else
     {
-      m->values = values_copy (any->values, info->n_columns);
+      m->values = _ctg_merge_values_copy (any->values, info->n_columns);
       m->fate = FATE_ABSENT;
     }
 }
@@ -1224,7 +522,7 @@ merge_group (CtgMerge   *self,
                            ? first->values[info->group_col] + 1 : "";
       int parent_table = info->group_col >= 0 ? info->ref_target[info->group_col] : -1;
       Merged *pm = parent_table >= 0 ? g_hash_table_lookup (self->merged[parent_table], parent) : NULL;
-      const char *relation = info->extra_group_col >= 0 ? decode (first->values[info->extra_group_col]) : NULL;
+      const char *relation = info->extra_group_col >= 0 ? _ctg_merge_decode (first->values[info->extra_group_col]) : NULL;
       g_autofree char *what = NULL;
       CtgMergeChoice choice;
 
@@ -1354,8 +652,8 @@ static gboolean walk (CtgMerge *self, gboolean apply, GError **error);
 static void
 compute (CtgMerge *self)
 {
-  g_autoptr(GHashTable) dirty_ours = find_dirty (self, &self->ours);
-  g_autoptr(GHashTable) dirty_theirs = find_dirty (self, &self->theirs);
+  g_autoptr(GHashTable) dirty_ours = _ctg_merge_find_dirty (self, &self->ours);
+  g_autoptr(GHashTable) dirty_theirs = _ctg_merge_find_dirty (self, &self->theirs);
 
   g_ptr_array_set_size (self->conflicts, 0);
   for (guint t = 0; t < N_TABLES; t++)
@@ -1428,7 +726,7 @@ bindable (CtgMerge   *self,
         return g_strdup_printf ("%" G_GINT64_FORMAT, *(gint64 *) id);
       return NULL;
     }
-  return g_strdup (decode (value));
+  return g_strdup (_ctg_merge_decode (value));
 }
 
 static void
@@ -1486,7 +784,7 @@ walk (CtgMerge  *self,
                   if ((int) c == info->id_col || (int) c == info->uuid_col)
                     continue;
                   value = local_value (self, t, (int) c, m->values[c]);
-                  if (same (value, m->ours->values[c]))
+                  if (_ctg_merge_same (value, m->ours->values[c]))
                     continue;
                   if ((int) c == info->position_col)
                     moved = TRUE;
@@ -1602,9 +900,9 @@ ctg_merge_finalize (GObject *object)
       g_strfreev (self->info[t].columns);
       g_clear_pointer (&self->merged[t], g_hash_table_unref);
     }
-  snapshot_clear (&self->base);
-  snapshot_clear (&self->ours);
-  snapshot_clear (&self->theirs);
+  _ctg_merge_snapshot_clear (&self->base);
+  _ctg_merge_snapshot_clear (&self->ours);
+  _ctg_merge_snapshot_clear (&self->theirs);
   g_clear_pointer (&self->theirs_history, g_ptr_array_unref);
   g_clear_pointer (&self->ours_states, g_hash_table_unref);
   g_clear_pointer (&self->ours_history, g_ptr_array_unref);
@@ -1669,8 +967,8 @@ read_theirs (CtgMerge     *self,
   if (theirs->lock_fd >= 0)
     flock (theirs->lock_fd, LOCK_UN);
 
-  ours_lineage = read_lineage (self->ours_doc);
-  theirs_lineage = read_lineage (theirs);
+  ours_lineage = _ctg_merge_read_lineage (self->ours_doc);
+  theirs_lineage = _ctg_merge_read_lineage (theirs);
   if (ours_lineage == NULL || g_strcmp0 (ours_lineage, theirs_lineage) != 0)
     {
       g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_UNRELATED,
@@ -1679,34 +977,34 @@ read_theirs (CtgMerge     *self,
       return FALSE;
     }
 
-  ours_events = self->ours_history = read_history (self->ours_doc);
-  self->theirs_history = read_history (theirs);
-  self->ours_states = state_set (ours_events);
-  theirs_states = state_set (self->theirs_history);
+  ours_events = self->ours_history = _ctg_merge_read_history (self->ours_doc);
+  self->theirs_history = _ctg_merge_read_history (theirs);
+  self->ours_states = _ctg_merge_state_set (ours_events);
+  theirs_states = _ctg_merge_state_set (self->theirs_history);
 
-  ours_at = last_shared_state (ours_events, theirs_states);
-  theirs_at = last_shared_state (self->theirs_history, self->ours_states);
+  ours_at = _ctg_merge_last_shared_state (ours_events, theirs_states);
+  theirs_at = _ctg_merge_last_shared_state (self->theirs_history, self->ours_states);
   if (ours_at < 0 && theirs_at < 0)
-    return set_history_cut (error);
+    return _ctg_merge_set_history_cut (error);
 
   /* The later of the two: the one the other side's history holds after */
   from_theirs = ours_at < 0 ||
                 (theirs_at >= 0 &&
-                 find_state (ours_events, ((Event *) self->theirs_history->pdata[theirs_at])->state) > ours_at);
+                 _ctg_merge_find_state (ours_events, ((Event *) self->theirs_history->pdata[theirs_at])->state) > ours_at);
 
-  ok = load_snapshot (self, self->ours_doc, &self->ours, error) &&
-       load_snapshot (self, theirs, &self->theirs, error) &&
-       load_snapshot (self, from_theirs ? theirs : self->ours_doc, &self->base, error) &&
-       rewind_snapshot (self, from_theirs ? theirs : self->ours_doc,
+  ok = _ctg_merge_load_snapshot (self, self->ours_doc, &self->ours, error) &&
+       _ctg_merge_load_snapshot (self, theirs, &self->theirs, error) &&
+       _ctg_merge_load_snapshot (self, from_theirs ? theirs : self->ours_doc, &self->base, error) &&
+       _ctg_merge_rewind_snapshot (self, from_theirs ? theirs : self->ours_doc,
                         from_theirs ? self->theirs_history : ours_events,
                         from_theirs ? theirs_at : ours_at, &self->base, error);
   if (!ok)
     return FALSE;
 
-  index_snapshot (self, &self->ours, ours_lineage);
-  index_snapshot (self, &self->theirs, ours_lineage);
-  index_snapshot (self, &self->base, ours_lineage);
-  match_natural_keys (self);
+  _ctg_merge_index_snapshot (self, &self->ours, ours_lineage);
+  _ctg_merge_index_snapshot (self, &self->theirs, ours_lineage);
+  _ctg_merge_index_snapshot (self, &self->base, ours_lineage);
+  _ctg_merge_match_natural_keys (self);
   ctg_document_close (theirs);
   return TRUE;
 }
@@ -1742,7 +1040,7 @@ ctg_merge_new (CtgDocument  *ours,
   self = g_object_new (CTG_TYPE_MERGE, NULL);
   self->ours_doc = g_object_ref (ours);
   self->theirs_name = g_filename_display_basename (theirs_path);
-  read_schema_info (self);
+  _ctg_merge_read_schema_info (self);
 
   if (!read_theirs (self, theirs_path, error))
     return NULL;

@@ -57,7 +57,7 @@ count_log _build/meson-logs/testlog.txt $?
 if [ $# -eq 0 ] && [ "${CTG_TEST_QUICK:-0}" != 1 ]; then
   echo
   echo "== Reliability figures"
-  grep -hE '^# (crash|bad-files|csv:|flipped)' _build/meson-logs/testlog.txt | sed 's/^# //'
+  grep -hE '^# (crash|bad-files|csv:|flipped|merge)' _build/meson-logs/testlog.txt | sed 's/^# //'
 
   echo
   echo "== Fuzzing, ${CTG_FUZZ_SECONDS:-30} s per target"

@@ -27,9 +27,13 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include "ctg-core.h"
+#include "ctg-schema.h"
 #include "ctg-test-util.h"
 
 enum { F_TITLE, F_STATUS, F_PROGRESS, F_ECHEANCE, N_FIELDS };
@@ -1256,6 +1260,248 @@ run_scenario (guint32  seed,
   g_rmdir (dir);
 }
 
+/* Fixtures and bad input */
+
+static char *
+copy_fixture (const char *name,
+              const char *as)
+{
+  g_autofree char *source = g_build_filename (g_getenv ("CTG_TEST_FIXTURES"), name, NULL);
+  char *path = ctg_test_tmp_path (as);
+
+  copy_file (source, path);
+  return path;
+}
+
+static char *
+file_text (const char *path,
+           const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  GString *text = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    for (int c = 0; c < sqlite3_column_count (stmt); c++)
+      g_string_append_printf (text, "%s%c", sqlite3_column_type (stmt, c) == SQLITE_NULL
+                                            ? "(null)" : (const char *) sqlite3_column_text (stmt, c),
+                              c + 1 < sqlite3_column_count (stmt) ? '|' : '\n');
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (text, FALSE);
+}
+
+static void
+file_exec (const char *path,
+           const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* Two copies of a v2 file (tests/fixtures/v2-m2a.ctg, made by the v2 build:
+ * the m2A example, three edits, the last one undone), each upgraded on its
+ * own, agree on every identity, keep their journal and merge */
+static void
+test_merge_v2_copies (void)
+{
+  g_autofree char *a_path = copy_fixture ("v2-m2a.ctg", "a.ctg");
+  g_autofree char *b_path = copy_fixture ("v2-m2a.ctg", "b.ctg");
+  g_autofree char *a_ids = NULL;
+  g_autofree char *b_ids = NULL;
+  g_autofree char *nulls = NULL;
+  g_autofree char *progress = NULL;
+  g_autoptr(CtgDocument) a = NULL;
+  g_autoptr(CtgDocument) b = NULL;
+  g_autoptr(CtgMerge) merge = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  const char *ids_sql = "SELECT (SELECT lineage FROM convention), (SELECT group_concat(uuid) FROM action),"
+                        " (SELECT group_concat(uuid) FROM participant), (SELECT group_concat(uuid) FROM txn),"
+                        " (SELECT group_concat(state) FROM history)";
+
+  g_assert_cmpstr (file_text (a_path, "PRAGMA user_version"), ==, "2\n");
+
+  a = ctg_document_open (a_path, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  b = ctg_document_open (b_path, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  ctg_document_close (a);
+  ctg_document_close (b);
+  g_clear_object (&a);
+  g_clear_object (&b);
+
+  a_ids = file_text (a_path, ids_sql);
+  b_ids = file_text (b_path, ids_sql);
+  g_assert_cmpstr (a_ids, ==, b_ids);
+  g_assert_cmpuint (strlen (a_ids), >, 100);
+  {
+    GString *sql = g_string_new ("SELECT 0");
+    g_autofree char *text = NULL;
+
+    for (guint t = 0; t < CTG_N_ITEM_KINDS; t++)
+      g_string_append_printf (sql, " + (SELECT count(*) FROM %s WHERE uuid IS NULL)", ctg_item_kind_to_table (t));
+    g_string_append (sql, " + (SELECT count(*) FROM txn WHERE uuid IS NULL)");
+    text = g_string_free (sql, FALSE);
+    nulls = file_text (a_path, text);
+    g_assert_cmpstr (nulls, ==, "0\n");
+  }
+  g_assert_cmpint (sqlite3_open_v2 (a_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_true (_ctg_schema_verify (db, CTG_SCHEMA_VERSION, &error));
+  g_assert_no_error (error);
+  sqlite3_close (db);
+
+  /* Each copy edits, then A takes B */
+  a = ctg_document_open (a_path, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_true (ctg_document_set (a, CTG_ITEM_ACTION, 4, "status", "done", &error));
+  b = ctg_document_open (b_path, CTG_OPEN_FLAGS_NONE, &error);
+  /* The redo kept from v2 still redoes, and is B's change too */
+  g_assert_true (ctg_document_redo (b, &error));
+  g_assert_no_error (error);
+  g_assert_true (ctg_document_set (b, CTG_ITEM_ACTION, 5, "progress", "70", &error));
+  ctg_document_close (b);
+  g_clear_object (&b);
+
+  merge = ctg_merge_new (a, b_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ctg_merge_get_conflicts (merge)->len, ==, 0);
+  g_assert_cmpuint (ctg_merge_get_changes (merge)->len, ==, 2);
+  g_assert_true (ctg_merge_apply (merge, &error));
+  g_assert_no_error (error);
+  progress = ctg_document_dup_text (a, CTG_ITEM_ACTION, 5, "progress");
+  g_assert_cmpstr (progress, ==, "70");
+  g_free (progress);
+  progress = ctg_document_dup_text (a, CTG_ITEM_ACTION, 3, "progress");
+  g_assert_cmpstr (progress, ==, "10");
+  g_free (progress);
+  progress = ctg_document_dup_text (a, CTG_ITEM_ACTION, 4, "status");
+  g_assert_cmpstr (progress, ==, "done");
+
+  /* One undo takes the whole merge back */
+  g_assert_true (ctg_document_undo (a, &error));
+  g_clear_pointer (&progress, g_free);
+  progress = ctg_document_dup_text (a, CTG_ITEM_ACTION, 5, "progress");
+  g_assert_null (progress);
+}
+
+/* A v1 file reaches v3 too, every row with an identity */
+static void
+test_merge_v1_upgrade (void)
+{
+  g_autofree char *path = copy_fixture ("v1-m2a.ctg", "v1.ctg");
+  g_autoptr(CtgDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  doc = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  ctg_document_close (doc);
+  text = file_text (path, "SELECT (SELECT count(*) FROM action WHERE uuid IS NULL) +"
+                          " (SELECT count(*) FROM evaluation_indicator WHERE uuid IS NULL) +"
+                          " (SELECT count(*) FROM participant WHERE uuid IS NULL),"
+                          " (SELECT count(*) FROM history), (SELECT lineage IS NOT NULL FROM convention)");
+  g_assert_cmpstr (text, ==, "0|1|1\n");
+}
+
+static void
+assert_refused (CtgDocument  *ours,
+                const char   *theirs,
+                GQuark        domain,
+                int           code,
+                const char   *words)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = ctg_test_read_file (ctg_document_get_path (ours), NULL);
+  g_autofree char *after = NULL;
+  g_autoptr(CtgMerge) merge = ctg_merge_new (ours, theirs, &error);
+
+  g_assert_null (merge);
+  g_assert_error (error, domain, code);
+  if (words)
+    g_assert_nonnull (strstr (error->message, words));
+  after = ctg_test_read_file (ctg_document_get_path (ours), NULL);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_merge_bad_input (void)
+{
+  g_autofree char *dir = ctg_test_tmp_path ("bad");
+  g_autofree char *ours_path = NULL;
+  g_autofree char *other_path = NULL;
+  g_autofree char *newer_path = NULL;
+  g_autofree char *damaged_path = NULL;
+  g_autofree char *locked_path = NULL;
+  g_autofree char *cut_path = NULL;
+  g_autofree char *journal_cut_path = NULL;
+  g_autoptr(CtgDocument) ours = NULL;
+  g_autoptr(CtgDocument) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+  int fd;
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  ours_path = g_build_filename (dir, "ours.ctg", NULL);
+  copy_file (base_path, ours_path);
+  newer_path = g_build_filename (dir, "newer.ctg", NULL);
+  copy_file (base_path, newer_path);
+  file_exec (newer_path, "PRAGMA user_version = 99");
+  damaged_path = g_build_filename (dir, "damaged.ctg", NULL);
+  data = ctg_test_read_file (base_path, &length);
+  memset (data + 4096, 0x5a, 4096);
+  g_assert_true (g_file_set_contents (damaged_path, data, (gssize) length, NULL));
+  locked_path = g_build_filename (dir, "locked.ctg", NULL);
+  copy_file (base_path, locked_path);
+
+  /* History cut: the copy's history no longer holds where they parted */
+  cut_path = g_build_filename (dir, "cut.ctg", NULL);
+  copy_file (base_path, cut_path);
+  file_exec (cut_path, "DELETE FROM history; INSERT INTO history (state, op) VALUES ('elsewhere', 'init')");
+
+  other = ctg_test_new_document ();
+  other_path = g_strdup (ctg_document_get_path (other));
+  ctg_document_close (other);
+
+  ours = ctg_document_open (ours_path, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_true (ctg_document_set (ours, CTG_ITEM_ACTION, 1, "title", "Ours", &error));
+
+  assert_refused (ours, ours_path, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE, "itself");
+  assert_refused (ours, other_path, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_UNRELATED, "never one");
+  assert_refused (ours, newer_path, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_NEWER_VERSION, NULL);
+  assert_refused (ours, damaged_path, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_DAMAGED, NULL);
+  assert_refused (ours, cut_path, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_UNRELATED, "history");
+  assert_refused (ours, "/nonexistent/x.ctg", CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_NOT_FOUND, NULL);
+
+  /* Another program editing it holds its lock */
+  fd = g_open (locked_path, O_RDWR, 0);
+  g_assert_cmpint (flock (fd, LOCK_EX), ==, 0);
+  assert_refused (ours, locked_path, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_ALREADY_OPEN, NULL);
+  close (fd);
+
+  /* Ours itself cut: the journal of its own edit since they parted is gone */
+  ctg_document_close (ours);
+  g_clear_object (&ours);
+  journal_cut_path = g_build_filename (dir, "journal-cut.ctg", NULL);
+  copy_file (base_path, journal_cut_path);
+  {
+    g_autoptr(CtgDocument) theirs = ctg_document_open (journal_cut_path, CTG_OPEN_FLAGS_NONE, &error);
+
+    g_assert_true (ctg_document_set (theirs, CTG_ITEM_ACTION, 2, "title", "Theirs", &error));
+    ctg_document_close (theirs);
+  }
+  file_exec (ours_path, "DELETE FROM journal WHERE txn_id = (SELECT max(id) FROM txn)");
+  ours = ctg_document_open (ours_path, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  assert_refused (ours, journal_cut_path, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_UNRELATED, "history");
+}
+
 static guint
 env_uint (const char *name,
           guint       fallback)
@@ -1273,7 +1519,6 @@ test_merge_scenarios (void)
   guint32 seed = env_uint ("CTG_MERGE_SEED", (guint) (g_get_real_time () % G_MAXUINT32));
   Figures figures = { 0 };
 
-  make_base ();
   if (replay != NULL && *replay)
     {
       verbose = TRUE;
@@ -1300,6 +1545,10 @@ main (int    argc,
     g_setenv ("TMPDIR", "/dev/shm", TRUE);
   ctg_test_init (&argc, &argv);
 
+  make_base ();
+  g_test_add_func ("/merge/v2-copies", test_merge_v2_copies);
+  g_test_add_func ("/merge/v1-upgrade", test_merge_v1_upgrade);
+  g_test_add_func ("/merge/bad-input", test_merge_bad_input);
   g_test_add_func ("/merge/scenarios", test_merge_scenarios);
 
   return g_test_run ();

@@ -95,7 +95,7 @@ field_label (const char *column)
     { "date", N_("date") },
     { "done", N_("done") },
     { "objective_id", N_("objective") },
-    { "action_id", N_("action") },
+    { "action_id", N_("parent action") },
     { "territory", N_("territory") },
     { "period_start", N_("start of the period") },
     { "period_end", N_("end of the period") },
@@ -151,7 +151,7 @@ row_label (CtgMerge *self,
 
   if (t == CTG_ITEM_CONVENTION)
     return g_strdup (kind_label (t));
-  if (owner != NULL && t != CTG_ITEM_OBJECTIVE && t != CTG_ITEM_SECTION)
+  if (owner != NULL && t != CTG_ITEM_OBJECTIVE && t != CTG_ITEM_SECTION && t != CTG_ITEM_ACTION)
     {
       int parent = self->info[t].ref_target[self->info[t].owner_col];
       Row *parent_row = g_hash_table_lookup (self->ours.tables[parent].by_uuid, owner);
@@ -165,7 +165,7 @@ row_label (CtgMerge *self,
       return g_strdup_printf (_("%s “%s” of “%s”"), kind_label (t), name, parent_name);
     }
   /* Translators: an item and its name, as in: Action “FA 1.2 Coordonner…” */
-  return g_strdup_printf (_("%s “%s”"), kind_label (t), name);
+  return g_strdup_printf (C_("item and its name", "%s “%s”"), kind_label (t), name);
 }
 
 /* A value as people read it: the name of the row a column names */
@@ -184,6 +184,13 @@ value_text (CtgMerge   *self,
         row = g_hash_table_lookup (self->base.tables[target].by_uuid, value + 1);
       return row_name (self, (guint) target, row);
     }
+  {
+    CtgStatus status;
+
+    /* Statuses as the app names them, not as the file stores them */
+    if (value != NULL && value[0] == 't' && ctg_status_from_key (value + 1, &status))
+      return g_strdup (ctg_status_to_label (status));
+  }
   return _ctg_merge_display_value (value);
 }
 

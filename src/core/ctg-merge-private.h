@@ -75,6 +75,7 @@ typedef struct
   char  **values;
   Fate    fate;
   Forced  forced;
+  gboolean moved;   /* its place among what ours has changed, not just its number */
 } Merged;
 
 typedef struct

@@ -580,6 +580,33 @@ merge_group (CtgMerge   *self,
     if (!g_hash_table_contains (placed, group->pdata[i]))
       g_ptr_array_add (order, group->pdata[i]);
 
+  /* Moved: what precedes it among the rows ours has is no longer the same */
+  {
+    Merged *before_in_ours = NULL;
+    Merged *before_merged = NULL;
+    g_autoptr(GHashTable) ours_previous = g_hash_table_new (NULL, NULL);
+
+    for (guint i = 0; i < ours->len; i++)
+      {
+        Merged *m = g_array_index (ours, Entry, i).m;
+
+        if (!g_hash_table_contains (placed, m))
+          continue;
+        g_hash_table_insert (ours_previous, m, before_in_ours);
+        before_in_ours = m;
+      }
+    for (guint i = 0; i < order->len; i++)
+      {
+        Merged *m = g_ptr_array_index (order, i);
+        gpointer previous;
+
+        if (!g_hash_table_lookup_extended (ours_previous, m, NULL, &previous))
+          continue;
+        m->moved = previous != before_merged;
+        before_merged = m;
+      }
+  }
+
   for (guint i = 0; i < order->len; i++)
     {
       Merged *m = g_ptr_array_index (order, i);
@@ -811,7 +838,7 @@ walk (CtgMerge  *self,
                                                  info->columns[c], text, error);
                     }
                 }
-              if (moved)
+              if (moved && m->moved)
                 {
                   g_autofree char *label = row_label (self, t, m->ours);
 

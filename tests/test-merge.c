@@ -1502,6 +1502,65 @@ test_merge_bad_input (void)
   assert_refused (ours, journal_cut_path, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_UNRELATED, "history");
 }
 
+/* ctg merge: conflicts listed, nothing written, status 3; --dry-run writes
+ * nothing; --theirs resolves and applies; the same copy again brings nothing */
+static void
+test_merge_cli (void)
+{
+  g_autofree char *dir = ctg_test_tmp_path ("cli");
+  g_autofree char *ours = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  char *out = NULL;
+  char *err = NULL;
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  ours = g_build_filename (dir, "ours.ctg", NULL);
+  theirs = g_build_filename (dir, "theirs.ctg", NULL);
+  copy_file (base_path, ours);
+  copy_file (base_path, theirs);
+  g_assert_cmpint (ctg_test_run_cli (NULL, NULL, "set", ours, "1", "--status", "done", NULL), ==, 0);
+  g_assert_cmpint (ctg_test_run_cli (NULL, NULL, "set", theirs, "1", "--status", "postponed", "--progress", "30", NULL), ==, 0);
+
+  before = ctg_test_read_file (ours, NULL);
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "merge", ours, theirs, NULL), ==, 3);
+  g_assert_nonnull (strstr (out, "1 conflict"));
+  g_assert_nonnull (strstr (out, "status"));
+  g_assert_nonnull (strstr (out, "Done"));
+  g_assert_nonnull (strstr (out, "Postponed"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  after = ctg_test_read_file (ours, NULL);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&after, g_free);
+
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "merge", ours, theirs, "--theirs", "--dry-run", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "progress"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  after = ctg_test_read_file (ours, NULL);
+  g_assert_cmpstr (after, ==, before);
+
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "merge", ours, theirs, "--theirs", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Merged"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli (&out, NULL, "list", ours, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Postponed 30"));
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "merge", ours, theirs, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Nothing to merge"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "merge", ours, ours, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "itself"));
+  g_free (out);
+  g_free (err);
+}
+
 static guint
 env_uint (const char *name,
           guint       fallback)
@@ -1549,6 +1608,7 @@ main (int    argc,
   g_test_add_func ("/merge/v2-copies", test_merge_v2_copies);
   g_test_add_func ("/merge/v1-upgrade", test_merge_v1_upgrade);
   g_test_add_func ("/merge/bad-input", test_merge_bad_input);
+  g_test_add_func ("/merge/cli", test_merge_cli);
   g_test_add_func ("/merge/scenarios", test_merge_scenarios);
 
   return g_test_run ();

@@ -919,7 +919,8 @@ command_merge (int    argc,
         {
           CtgMergeConflict *c = g_ptr_array_index (conflicts, i);
 
-          g_print ("%s: %s\n", c->label, c->field_label);
+          /* Translators: a conflict of ctg merge: the item, then its field */
+          g_print (_("%s: %s\n"), c->label, c->field_label);
           g_print (_("  when they parted: %s\n"), c->base ? c->base : "—");
           g_print (_("  ours:             %s\n"), c->ours ? c->ours : "—");
           g_print (_("  theirs:           %s\n"), c->theirs ? c->theirs : "—");

@@ -1167,7 +1167,7 @@ run_scenario (guint32  seed,
   merge = ctg_merge_new (a.doc, b.path, &error);
   g_assert_no_error (error);
   g_clear_pointer (&expected, model_free);
-  model_merge (base, a.model, b.model, RES_NONE, model_conflicts);
+  model_free (model_merge (base, a.model, b.model, RES_NONE, model_conflicts));
   found_conflicts = engine_conflicts (merge);
 
   g_hash_table_iter_init (&iter, found_conflicts);
@@ -1325,7 +1325,11 @@ test_merge_v2_copies (void)
                         " (SELECT group_concat(uuid) FROM participant), (SELECT group_concat(uuid) FROM txn),"
                         " (SELECT group_concat(state) FROM history)";
 
-  g_assert_cmpstr (file_text (a_path, "PRAGMA user_version"), ==, "2\n");
+  {
+    g_autofree char *version = file_text (a_path, "PRAGMA user_version");
+
+    g_assert_cmpstr (version, ==, "2\n");
+  }
 
   a = ctg_document_open (a_path, CTG_OPEN_FLAGS_NONE, &error);
   g_assert_no_error (error);

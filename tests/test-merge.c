@@ -373,6 +373,41 @@ index_of (GPtrArray  *list,
   return G_MAXUINT;
 }
 
+/* The uuids of @side not in a longest common subsequence with @base */
+static GHashTable *
+moved_uuids (GPtrArray *base,
+             GPtrArray *side)
+{
+  guint n = base->len, m = side->len;
+  g_autofree guint *dp = g_new0 (guint, (n + 1) * (m + 1));
+  g_autoptr(GHashTable) kept = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *moved = g_hash_table_new (g_str_hash, g_str_equal);
+  guint i = 0, j = 0;
+
+  for (int x = (int) n - 1; x >= 0; x--)
+    for (int y = (int) m - 1; y >= 0; y--)
+      dp[x * (m + 1) + y] = g_str_equal (base->pdata[x], side->pdata[y])
+                            ? dp[(x + 1) * (m + 1) + y + 1] + 1
+                            : MAX (dp[(x + 1) * (m + 1) + y], dp[x * (m + 1) + y + 1]);
+  while (i < n && j < m)
+    {
+      if (g_str_equal (base->pdata[i], side->pdata[j]))
+        {
+          g_hash_table_add (kept, side->pdata[j]);
+          i++;
+          j++;
+        }
+      else if (dp[(i + 1) * (m + 1) + j] >= dp[i * (m + 1) + j + 1])
+        i++;
+      else
+        j++;
+    }
+  for (j = 0; j < m; j++)
+    if (!g_hash_table_contains (kept, side->pdata[j]))
+      g_hash_table_add (moved, side->pdata[j]);
+  return moved;
+}
+
 /* The order of the uuids in @present: if one side only reordered what both
  * kept, its order; both differently, a conflict; then what one side has
  * alone goes after what precedes it there, ours first */
@@ -415,8 +450,48 @@ merge_order (GPtrArray   *base,
     order = g_ptr_array_copy (oc, NULL, NULL);
   else
     {
-      add_conflict (conflicts, CTG_MERGE_CONFLICT_ORDER, kind, parent, field);
-      order = g_ptr_array_copy (resolution == RES_THEIRS ? tc : oc, NULL, NULL);
+      /* Both reordered: different items moved combine, the same one conflicts */
+      g_autoptr(GHashTable) mo = moved_uuids (bc, oc);
+      g_autoptr(GHashTable) mt = moved_uuids (bc, tc);
+      gboolean clash = FALSE;
+      GHashTableIter it;
+      gpointer u;
+
+      g_hash_table_iter_init (&it, mo);
+      while (g_hash_table_iter_next (&it, &u, NULL))
+        clash |= g_hash_table_contains (mt, u);
+      if (clash)
+        {
+          add_conflict (conflicts, CTG_MERGE_CONFLICT_ORDER, kind, parent, field);
+          order = g_ptr_array_copy (resolution == RES_THEIRS ? tc : oc, NULL, NULL);
+        }
+      else
+        {
+          order = g_ptr_array_new ();
+          for (guint i = 0; i < bc->len; i++)
+            if (!g_hash_table_contains (mo, bc->pdata[i]) && !g_hash_table_contains (mt, bc->pdata[i]))
+              g_ptr_array_add (order, bc->pdata[i]);
+          for (int side = 0; side < 2; side++)
+            {
+              GPtrArray *list = side == 0 ? oc : tc;
+              GHashTable *moved = side == 0 ? mo : mt;
+
+              for (guint i = 0; i < list->len; i++)
+                {
+                  guint at = 0;
+
+                  if (!g_hash_table_contains (moved, list->pdata[i]))
+                    continue;
+                  for (int j = (int) i - 1; j >= 0; j--)
+                    if (index_of (order, list->pdata[j]) != G_MAXUINT)
+                      {
+                        at = index_of (order, list->pdata[j]) + 1;
+                        break;
+                      }
+                  g_ptr_array_insert (order, (int) at, list->pdata[i]);
+                }
+            }
+        }
     }
 
   for (int side = 0; side < 2; side++)

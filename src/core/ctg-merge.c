@@ -483,6 +483,86 @@ order_text (CtgMerge  *self,
   return g_string_free (text, FALSE);
 }
 
+/* The items of @side not in a longest common subsequence with @base: those
+ * it moved. Ties go the same way every time, so both copies agree. */
+static GHashTable *
+moved_items (GPtrArray *base,
+             GPtrArray *side)
+{
+  guint n = base->len, m = side->len;
+  g_autofree guint *dp = g_new0 (guint, (n + 1) * (m + 1));
+  g_autoptr(GHashTable) kept = g_hash_table_new (NULL, NULL);
+  GHashTable *moved = g_hash_table_new (NULL, NULL);
+
+#define DP(i, j) dp[(i) * (m + 1) + (j)]
+  for (int i = (int) n - 1; i >= 0; i--)
+    for (int j = (int) m - 1; j >= 0; j--)
+      DP (i, j) = base->pdata[i] == side->pdata[j] ? DP (i + 1, j + 1) + 1 : MAX (DP (i + 1, j), DP (i, j + 1));
+  for (guint i = 0, j = 0; i < n && j < m;)
+    {
+      if (base->pdata[i] == side->pdata[j])
+        {
+          g_hash_table_add (kept, side->pdata[j]);
+          i++, j++;
+        }
+      else if (DP (i + 1, j) >= DP (i, j + 1))
+        i++;
+      else
+        j++;
+    }
+#undef DP
+  for (guint j = 0; j < m; j++)
+    if (!g_hash_table_contains (kept, side->pdata[j]))
+      g_hash_table_add (moved, side->pdata[j]);
+  return moved;
+}
+
+/* Both sides reordered the items they kept: their moves combine when they
+ * moved different items. Each moved item goes after what precedes it on
+ * the side that moved it. %NULL when both moved the same item. */
+static GPtrArray *
+merge_moves (GPtrArray *bc,
+             GPtrArray *oc,
+             GPtrArray *tc)
+{
+  g_autoptr(GHashTable) moved_ours = moved_items (bc, oc);
+  g_autoptr(GHashTable) moved_theirs = moved_items (bc, tc);
+  GHashTableIter iter;
+  gpointer item;
+  GPtrArray *order;
+
+  g_hash_table_iter_init (&iter, moved_ours);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    if (g_hash_table_contains (moved_theirs, item))
+      return NULL;
+
+  order = g_ptr_array_new ();
+  for (guint i = 0; i < bc->len; i++)
+    if (!g_hash_table_contains (moved_ours, bc->pdata[i]) && !g_hash_table_contains (moved_theirs, bc->pdata[i]))
+      g_ptr_array_add (order, bc->pdata[i]);
+  for (int side = 0; side < 2; side++)
+    {
+      GPtrArray *list = side == 0 ? oc : tc;
+      GHashTable *moved = side == 0 ? moved_ours : moved_theirs;
+
+      for (guint i = 0; i < list->len; i++)
+        {
+          guint at = 0;
+
+          if (!g_hash_table_contains (moved, list->pdata[i]))
+            continue;
+          for (int j = (int) i - 1; j >= 0; j--)
+            if (g_ptr_array_find (order, list->pdata[j], &at))
+              {
+                at++;
+                break;
+              }
+          g_ptr_array_insert (order, (int) at, list->pdata[i]);
+        }
+    }
+  return order;
+}
+
 static void
 merge_group (CtgMerge   *self,
              guint       t,
@@ -522,6 +602,8 @@ merge_group (CtgMerge   *self,
     order = g_ptr_array_copy (tc, NULL, NULL);
   else if (same_order (tc, bc) || same_order (oc, tc))
     order = g_ptr_array_copy (oc, NULL, NULL);
+  else if ((order = merge_moves (bc, oc, tc)) != NULL)
+    ;
   else
     {
       Merged *first = g_ptr_array_index (oc, 0);

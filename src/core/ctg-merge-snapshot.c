@@ -20,7 +20,7 @@
 
 void
 _ctg_merge_values_free (char  **values,
-             guint   n)
+                        guint   n)
 {
   for (guint i = 0; values && i < n; i++)
     g_free (values[i]);
@@ -29,7 +29,7 @@ _ctg_merge_values_free (char  **values,
 
 char **
 _ctg_merge_values_copy (char  **values,
-             guint   n)
+                        guint   n)
 {
   char **copy = g_new0 (char *, n + 1);
 
@@ -120,7 +120,7 @@ _ctg_merge_decode (const char *value)
 
 gboolean
 _ctg_merge_same (const char *a,
-      const char *b)
+                 const char *b)
 {
   return g_strcmp0 (a, b) == 0;
 }
@@ -137,7 +137,7 @@ _ctg_merge_display_value (const char *value)
 
 int
 _ctg_merge_column_index (const TableInfo *info,
-              const char      *column)
+                         const char      *column)
 {
   for (guint c = 0; c < info->n_columns; c++)
     if (g_str_equal (info->columns[c], column))
@@ -183,7 +183,7 @@ _ctg_merge_read_schema_info (CtgMerge *self)
 /* Whether a column is merged field by field */
 gboolean
 _ctg_merge_merged_column (const TableInfo *info,
-               int              c)
+                          int              c)
 {
   return c != info->id_col && c != info->uuid_col && c != info->position_col &&
          !g_str_equal (info->columns[c], "lineage");
@@ -193,9 +193,9 @@ _ctg_merge_merged_column (const TableInfo *info,
 
 gboolean
 _ctg_merge_load_snapshot (CtgMerge     *self,
-               CtgDocument  *doc,
-               Snapshot     *snapshot,
-               GError      **error)
+                          CtgDocument  *doc,
+                          Snapshot     *snapshot,
+                          GError      **error)
 {
   _ctg_merge_snapshot_init (snapshot);
 
@@ -231,8 +231,8 @@ _ctg_merge_load_snapshot (CtgMerge     *self,
  * columns naming other rows into their uuids, which both copies share */
 void
 _ctg_merge_index_snapshot (CtgMerge   *self,
-                Snapshot   *snapshot,
-                const char *lineage)
+                           Snapshot   *snapshot,
+                           const char *lineage)
 {
   for (guint t = 0; t < N_TABLES; t++)
     {
@@ -504,7 +504,7 @@ _ctg_merge_state_set (GPtrArray *events)
  * seen too, or -1 */
 int
 _ctg_merge_last_shared_state (GPtrArray  *events,
-                   GHashTable *other)
+                              GHashTable *other)
 {
   for (int i = (int) events->len - 1; i >= 0; i--)
     {
@@ -518,7 +518,7 @@ _ctg_merge_last_shared_state (GPtrArray  *events,
 
 int
 _ctg_merge_find_state (GPtrArray  *events,
-            const char *state)
+                       const char *state)
 {
   for (guint i = 0; i < events->len; i++)
     if (g_str_equal (((Event *) g_ptr_array_index (events, i))->state, state))
@@ -530,11 +530,11 @@ _ctg_merge_find_state (GPtrArray  *events,
  * by undoing what came after, newest first */
 gboolean
 _ctg_merge_rewind_snapshot (CtgMerge     *self,
-                 CtgDocument  *doc,
-                 GPtrArray    *events,
-                 int           since,
-                 Snapshot     *snapshot,
-                 GError      **error)
+                            CtgDocument  *doc,
+                            GPtrArray    *events,
+                            int           since,
+                            Snapshot     *snapshot,
+                            GError      **error)
 {
   for (int i = (int) events->len - 1; i > since; i--)
     {
@@ -555,7 +555,7 @@ _ctg_merge_rewind_snapshot (CtgMerge     *self,
 
 const char *
 _ctg_merge_owner_uuid (const TableInfo *info,
-            Row             *row)
+                       Row             *row)
 {
   if (info->owner_col < 0 || row == NULL || row->values[info->owner_col] == NULL)
     return NULL;
@@ -586,7 +586,7 @@ mark_dirty (CtgMerge   *self,
  * A row deleted on the other side that is dirty here is a conflict. */
 GHashTable *
 _ctg_merge_find_dirty (CtgMerge *self,
-            Snapshot *side)
+                       Snapshot *side)
 {
   GHashTable *dirty = g_hash_table_new (g_str_hash, g_str_equal);
 

@@ -14,7 +14,6 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -275,6 +274,18 @@ three_way (CtgMerge *self,
   return values;
 }
 
+/* The row @m will belong to: theirs if only theirs moved it elsewhere */
+static const char *
+merged_owner (const TableInfo *info,
+              Merged          *m,
+              Row             *any)
+{
+  if (m->ours && m->theirs && m->base &&
+      _ctg_merge_same (_ctg_merge_owner_uuid (info, m->ours), _ctg_merge_owner_uuid (info, m->base)))
+    return _ctg_merge_owner_uuid (info, m->theirs);
+  return _ctg_merge_owner_uuid (info, any);
+}
+
 static void
 merge_row (CtgMerge   *self,
            guint       t,
@@ -298,9 +309,7 @@ merge_row (CtgMerge   *self,
   if (info->owner_col >= 0)
     {
       int parent = info->ref_target[info->owner_col];
-      const char *owner = _ctg_merge_owner_uuid (info, m->ours && m->theirs && m->base &&
-                                            _ctg_merge_same (_ctg_merge_owner_uuid (info, m->ours), _ctg_merge_owner_uuid (info, m->base))
-                                            ? m->theirs : any);
+      const char *owner = merged_owner (info, m, any);
       Merged *pm = owner ? g_hash_table_lookup (self->merged[parent], owner) : NULL;
 
       if (owner != NULL && (pm == NULL || pm->fate == FATE_ABSENT))

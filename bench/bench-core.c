@@ -9,6 +9,10 @@
  *                                   "CTG_BENCH edit-us=<t1>,<t2>,..."
  *   bench-core load FILE.ctg N      times N times open + list every action,
  *                                   "CTG_BENCH load-us=..."
+ *   bench-core diverge FILE.ctg N   makes N edits of a copy, seeded by the
+ *                                   file's name (statuses, échéances,
+ *                                   titles, pilots, new and deleted
+ *                                   actions), for the merge benchmark
  *
  * Each edit is the whole public call: checks, transaction, journal row and
  * commit to the file (rollback journal), as the window does it.
@@ -183,6 +187,61 @@ time_loads (const char *path,
   return 0;
 }
 
+/* One copy's work between two COPILs, different for each copy: the
+ * merge benchmark merges two of these */
+static int
+diverge (CtgDocument *doc,
+         guint        n)
+{
+  g_autoptr(GArray) ids = action_ids (doc);
+  g_autofree char *name = g_path_get_basename (ctg_document_get_path (doc));
+  g_autoptr(GRand) rand = g_rand_new_with_seed (g_str_hash (name));
+  static const char * const statuses[] = { "in-progress", "done", "postponed" };
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      guint pick = g_rand_int_range (rand, 0, (gint32) ids->len);
+      gint64 id = g_array_index (ids, gint64, pick);
+      g_autofree char *value = NULL;
+      gboolean ok = TRUE;
+
+      switch (i % 10)
+        {
+        case 0: case 1: case 2:
+          ok = ctg_document_set (doc, CTG_ITEM_ACTION, id, "status", statuses[g_rand_int_range (rand, 0, 3)], &error);
+          break;
+        case 3: case 4:
+          value = g_strdup_printf ("%d-%02d", g_rand_int_range (rand, 2025, 2028), g_rand_int_range (rand, 1, 13));
+          ok = ctg_document_set (doc, CTG_ITEM_ACTION, id, "echeance", value, &error);
+          break;
+        case 5:
+          value = g_strdup_printf ("%s (%s %u)", name, "revu", i);
+          ok = ctg_document_set (doc, CTG_ITEM_ACTION, id, "title", value, &error);
+          break;
+        case 6: case 7:
+          ok = set_pilots (doc, id, g_rand_int (rand), &error);
+          break;
+        case 8:
+          value = g_strdup_printf ("Nouvelle action %s %u", name, i);
+          ok = ctg_document_add_action (doc, ctg_document_get_int (doc, CTG_ITEM_ACTION, id, "objective_id", 0),
+                                        value, &error) != 0;
+          break;
+        default:
+          ok = ctg_document_delete (doc, CTG_ITEM_ACTION, id, &error);
+          g_array_remove_index_fast (ids, pick);
+          break;
+        }
+      /* A date the action refuses (before its start) is an edit not made */
+      if (!ok && !g_error_matches (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE))
+        {
+          g_printerr ("bench-core: %s\n", error->message);
+          return 1;
+        }
+    }
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -193,7 +252,7 @@ main (int   argc,
 
   if (argc != 4)
     {
-      g_printerr ("usage: bench-core journal|edit|load FILE.ctg N\n");
+      g_printerr ("usage: bench-core journal|edit|load|diverge FILE.ctg N\n");
       return 2;
     }
   n = (guint) atoi (argv[3]);
@@ -210,6 +269,8 @@ main (int   argc,
     return make_journal (doc, n);
   if (g_str_equal (argv[1], "edit"))
     return time_edits (doc, n);
-  g_printerr ("usage: bench-core journal|edit|load FILE.ctg N\n");
+  if (g_str_equal (argv[1], "diverge"))
+    return diverge (doc, n);
+  g_printerr ("usage: bench-core journal|edit|load|diverge FILE.ctg N\n");
   return 2;
 }

@@ -233,6 +233,36 @@ class Bench:
                  f"median {median(us) / 1000:.1f} ms, p95 {p95(us) / 1000:.1f} ms",
                  target="p95 < 20 ms", ok=p95(us) / 1000 < 20)
 
+    def merge(self):
+        """Two copies of the 10,000-action convention, 1,000 edits on each, merged"""
+        if 10000 not in self.files:
+            return
+        say("merge of two 10,000-action copies, 1,000 changes each...")
+        base = self.files[10000]
+        ours0 = os.path.join(self.work, "merge-ours0.ctg")
+        ours = os.path.join(self.work, "merge-ours.ctg")
+        theirs = os.path.join(self.work, "merge-theirs.ctg")
+        shutil.copyfile(base, ours0)
+        shutil.copyfile(base, theirs)
+        self.run([self.core, "diverge", ours0, "1000"], timeout=1800)
+        self.run([self.core, "diverge", theirs, "1000"], timeout=1800)
+        walls, peaks, cpus, dry = [], [], [], []
+        for _ in range(self.a.runs):
+            shutil.copyfile(ours0, ours)
+            t0 = time.monotonic()
+            self.timed([self.ctg, "merge", ours, theirs, "--dry-run", "--theirs"])
+            dry.append(time.monotonic() - t0)
+            t0 = time.monotonic()
+            cpu, mb = self.timed([self.ctg, "merge", ours, theirs, "--theirs"])
+            walls.append(time.monotonic() - t0)
+            peaks.append(mb)
+            cpus.append(cpu)
+        self.row("ctg merge, 2 copies of 10,000 actions, 1,000 changes each (review only, --dry-run)",
+                 f"{median(dry):.2f} s")
+        self.row("ctg merge, 2 copies of 10,000 actions, 1,000 changes each (applied, --theirs)",
+                 f"{median(walls):.2f} s (CPU {median(cpus):.2f} s), {max(peaks):.0f} MB",
+                 target="< 10 s, < 300 MB", ok=median(walls) < 10 and max(peaks) < 300)
+
     def window(self):
         if 10000 not in self.files:
             return
@@ -324,6 +354,8 @@ class Bench:
                 self.scrolling()
             if "edit" in self.a.only:
                 self.edits()
+            if "merge" in self.a.only:
+                self.merge()
         finally:
             self.report()
             if self.a.keep:
@@ -340,8 +372,8 @@ def main():
     ap.add_argument("--runs", type=int, default=5, help="runs per figure (default %(default)s)")
     ap.add_argument("--journal", type=int, default=300, help="edits in each convention's journal")
     ap.add_argument("--edits", type=int, default=200, help="timed edits through the core API")
-    ap.add_argument("--only", default="cli,gui,edit",
-                    help="cli, gui, edit (default all); scroll: only the scrolling part of gui")
+    ap.add_argument("--only", default="cli,gui,edit,merge",
+                    help="cli, gui, edit, merge (default all); scroll: only the scrolling part of gui")
     ap.add_argument("--no-libreoffice", action="store_true")
     ap.add_argument("--keep", action="store_true", help="keep the generated files")
     a = ap.parse_args()

@@ -57,7 +57,7 @@ count_log _build/meson-logs/testlog.txt $?
 if [ $# -eq 0 ] && [ "${CTG_TEST_QUICK:-0}" != 1 ]; then
   echo
   echo "== Reliability figures"
-  grep -hE '^# (crash|bad-files|csv:|flipped)' _build/meson-logs/testlog.txt | sed 's/^# //'
+  grep -hE '^# (crash|bad-files|csv:|flipped|merge)' _build/meson-logs/testlog.txt | sed 's/^# //'
 
   echo
   echo "== Fuzzing, ${CTG_FUZZ_SECONDS:-30} s per target"
@@ -80,6 +80,7 @@ if [ $# -eq 0 ] && [ "${CTG_TEST_QUICK:-0}" != 1 ]; then
     export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
     # Fewer crash runs: each costs ten times more under ASan
     export CTG_CRASH_RUNS=${CTG_ASAN_CRASH_RUNS:-200} CTG_BAD_FILES_FLIPS=${CTG_ASAN_FLIPS:-200}
+    export CTG_MERGE_RUNS=${CTG_ASAN_MERGE_RUNS:-200}
     # Core, CLI, report and reliability suites: leaks are bugs
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
       "${display[@]}" meson test -C _build-asan --print-errorlogs --num-processes 2 -t 4 \
@@ -92,8 +93,8 @@ if [ $# -eq 0 ] && [ "${CTG_TEST_QUICK:-0}" != 1 ]; then
       "${display[@]}" meson test -C _build-asan --print-errorlogs -t 4 \
       --suite ui --suite install --logbase asan-ui
     count_log _build-asan/meson-logs/asan-ui.txt $?
-    unset CTG_CRASH_RUNS CTG_BAD_FILES_FLIPS
-    grep -hE '^# (crash|bad-files)' _build-asan/meson-logs/asan-core.txt | sed 's/^# /asan: /'
+    unset CTG_CRASH_RUNS CTG_BAD_FILES_FLIPS CTG_MERGE_RUNS
+    grep -hE '^# (crash|bad-files|merge)' _build-asan/meson-logs/asan-core.txt | sed 's/^# /asan: /'
   else
     count_stage 1
   fi

@@ -14,6 +14,7 @@
 #include "ctg-convention-page.h"
 #include "ctg-dashboard.h"
 #include "ctg-evaluation-page.h"
+#include "ctg-merge-dialog.h"
 #include "ctg-test-util.h"
 #include "ctg-update-dialog.h"
 #include "ctg-window.h"
@@ -107,6 +108,7 @@ main (int   argc,
   g_type_ensure (CTG_TYPE_CONVENTION_PAGE);
   g_type_ensure (CTG_TYPE_EVALUATION_PAGE);
   g_type_ensure (CTG_TYPE_UPDATE_DIALOG);
+  g_type_ensure (CTG_TYPE_MERGE_DIALOG);
   g_type_ensure (CTG_TYPE_DASHBOARD);
 
   g_test_add_func ("/ui-files/build", test_ui_files);

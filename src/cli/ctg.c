@@ -924,6 +924,91 @@ command_redo (int    argc,
   return replay (argc, argv, FALSE);
 }
 
+/* ctg merge */
+
+static int
+command_merge (int    argc,
+               char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(CtgDocument) doc = NULL;
+  g_autoptr(CtgMerge) merge = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ours = FALSE;
+  gboolean theirs = FALSE;
+  gboolean dry_run = FALSE;
+  GPtrArray *changes;
+  GPtrArray *conflicts;
+  GOptionEntry entries[] = {
+    { "ours", 0, 0, G_OPTION_ARG_NONE, &ours, N_("Resolve every conflict with this copy’s value"), NULL },
+    { "theirs", 0, 0, G_OPTION_ARG_NONE, &theirs, N_("Resolve every conflict with the other copy’s value"), NULL },
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Show what would be merged, write nothing"), NULL },
+    { NULL }
+  };
+
+  context = new_context (_("OURS.ctg THEIRS.ctg"),
+                         _("Bring into OURS everything THEIRS changed since the two copies parted, "
+                           "as one undoable change. With conflicts and neither --ours nor --theirs, "
+                           "nothing is written and the exit status is 3."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv, 2, _("ctg merge OURS.ctg THEIRS.ctg [--ours|--theirs] [--dry-run]")))
+    return 2;
+  if (ours && theirs)
+    {
+      fail ("%s", _("--ours and --theirs cannot be given together"));
+      return 2;
+    }
+
+  doc = ctg_document_open (argv[1], CTG_OPEN_FLAGS_NONE, &error);
+  if (doc == NULL)
+    return fail_error (error);
+  if (ctg_document_is_read_only (doc))
+    return fail ("%s", ctg_document_get_read_only_reason (doc));
+
+  merge = ctg_merge_new (doc, argv[2], &error);
+  if (merge == NULL)
+    return fail_error (error);
+  if (ours || theirs)
+    ctg_merge_choose_all (merge, ours ? CTG_MERGE_OURS : CTG_MERGE_THEIRS);
+
+  conflicts = ctg_merge_get_conflicts (merge);
+  if (ctg_merge_count_unresolved (merge) > 0)
+    {
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%u conflict: nothing was written.\n",
+                            "%u conflicts: nothing was written.\n", conflicts->len),
+               conflicts->len);
+      for (guint i = 0; i < conflicts->len; i++)
+        {
+          CtgMergeConflict *c = g_ptr_array_index (conflicts, i);
+
+          /* Translators: a conflict of ctg merge: the item, then its field */
+          g_print (_("%s: %s\n"), c->label, c->field_label);
+          g_print (_("  when they parted: %s\n"), c->base ? c->base : "—");
+          g_print (_("  ours:             %s\n"), c->ours ? c->ours : "—");
+          g_print (_("  theirs:           %s\n"), c->theirs ? c->theirs : "—");
+        }
+      g_print ("%s\n", _("Choose with --ours or --theirs, or merge in the app to choose one by one."));
+      return 3;
+    }
+
+  changes = ctg_merge_get_changes (merge);
+  if (changes->len == 0)
+    {
+      /* Still records that THEIRS was seen (see ctg_merge_apply()) */
+      if (!dry_run && !ctg_merge_apply (merge, &error))
+        return fail_error (error);
+      g_print ("%s\n", _("Nothing to merge: the other copy brings no change."));
+      return EXIT_SUCCESS;
+    }
+  if (!dry_run && !ctg_merge_apply (merge, &error))
+    return fail_error (error);
+
+  g_print ("%s\n", dry_run ? _("Would merge (nothing written):") : _("Merged:"));
+  for (guint i = 0; i < changes->len; i++)
+    g_print ("  %s\n", (const char *) g_ptr_array_index (changes, i));
+  return EXIT_SUCCESS;
+}
+
 /* ctg changes */
 
 static int
@@ -1263,6 +1348,7 @@ static const struct {
   { "undo", command_undo, N_("Undo the last change") },
   { "redo", command_redo, N_("Redo the last undone change") },
   { "changes", command_changes, N_("List the changes recorded in a convention") },
+  { "merge", command_merge, N_("Bring into a convention what another copy of it changed") },
 };
 
 static void

@@ -15,6 +15,7 @@
 #include "ctg-error.h"
 #include "ctg-evaluation.h"
 #include "ctg-item.h"
+#include "ctg-merge.h"
 #include "ctg-participant.h"
 #include "ctg-plan-csv.h"
 #include "ctg-plan-update.h"

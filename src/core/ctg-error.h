@@ -26,6 +26,9 @@ G_BEGIN_DECLS
  * @CTG_DOCUMENT_ERROR_NOTHING_TO_UNDO: the undo (or redo) stack is empty
  * @CTG_DOCUMENT_ERROR_BAD_CSV: a plan table could not be imported
  * @CTG_DOCUMENT_ERROR_FAILED: any other failure
+ * @CTG_DOCUMENT_ERROR_MERGE_CONFLICT: a merge has conflicts left to resolve
+ * @CTG_DOCUMENT_ERROR_UNRELATED: two files cannot be merged: never one
+ *   convention, or one's history no longer reaches where they parted
  */
 typedef enum
 {
@@ -41,6 +44,8 @@ typedef enum
   CTG_DOCUMENT_ERROR_NOTHING_TO_UNDO,
   CTG_DOCUMENT_ERROR_BAD_CSV,
   CTG_DOCUMENT_ERROR_FAILED,
+  CTG_DOCUMENT_ERROR_MERGE_CONFLICT,
+  CTG_DOCUMENT_ERROR_UNRELATED,
 } CtgDocumentError;
 
 GQuark ctg_document_error_quark (void);

@@ -364,6 +364,31 @@ read_schema (sqlite3 *db)
  * for @version: no extra trigger, view, column or index from elsewhere, since
  * a file can come from anyone.
  */
+/* What the migrations make for @version, worked out once per process */
+static GHashTable *
+expected_schema (int version)
+{
+  static GHashTable *cache[CTG_SCHEMA_VERSION + 1];
+  static GMutex lock;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lock);
+  sqlite3 *reference = NULL;
+
+  if (cache[version] != NULL)
+    return g_hash_table_ref (cache[version]);
+
+  if (sqlite3_open_v2 (":memory:", &reference,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+    {
+      sqlite3_close (reference);
+      return NULL;
+    }
+  for (int v = 0; v < version; v++)
+    sqlite3_exec (reference, migrations[v], NULL, NULL, NULL);
+  cache[version] = read_schema (reference);
+  sqlite3_close (reference);
+  return g_hash_table_ref (cache[version]);
+}
+
 gboolean
 _ctg_schema_verify (sqlite3  *db,
                     int       version,
@@ -371,24 +396,18 @@ _ctg_schema_verify (sqlite3  *db,
 {
   g_autoptr(GHashTable) expected = NULL;
   g_autoptr(GHashTable) actual = NULL;
-  sqlite3 *reference = NULL;
   GHashTableIter iter;
   gpointer key;
 
-  if (sqlite3_open_v2 (":memory:", &reference,
-                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+  g_return_val_if_fail (version >= 0 && version <= CTG_SCHEMA_VERSION, FALSE);
+
+  expected = expected_schema (version);
+  if (expected == NULL)
     {
-      sqlite3_close (reference);
       g_set_error_literal (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_FAILED,
                            _("Not enough memory to open the file"));
       return FALSE;
     }
-
-  for (int v = 0; v < version; v++)
-    sqlite3_exec (reference, migrations[v], NULL, NULL, NULL);
-
-  expected = read_schema (reference);
-  sqlite3_close (reference);
   actual = read_schema (db);
 
   if (g_hash_table_size (expected) != g_hash_table_size (actual))

@@ -24,6 +24,7 @@
 #include "ctg-export-dialog.h"
 #include "ctg-update-dialog.h"
 #include "ctg-file-watch.h"
+#include "ctg-merge-dialog.h"
 #include "ctg-timeline.h"
 #include "ctg-window-private.h"
 
@@ -200,6 +201,7 @@ update_actions (CtgWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", writable && ctg_document_can_undo (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", writable && ctg_document_can_redo (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_doc);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-sheet", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-updates", writable);
@@ -1638,6 +1640,36 @@ save_as_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static void
+on_merge_response_cb (GtkNativeDialog *dialog,
+                      int              response,
+                      CtgWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      ctg_merge_dialog_open_file (GTK_WINDOW (self), self->document, file);
+    }
+  g_object_unref (dialog);
+}
+
+/* Another copy of this convention: its changes come in through a review */
+static void
+merge_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  CtgWindow *self = CTG_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Merge a Copy"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Merge"), _("_Cancel"));
+  add_ctg_filter (GTK_FILE_CHOOSER (chooser));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_merge_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /* Editing */
 
 static char *
@@ -2524,6 +2556,7 @@ ctg_window_class_init (CtgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "win.new-standard", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.merge", NULL, merge_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "win.import-plan", NULL, sheet_action);

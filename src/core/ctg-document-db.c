@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <sys/random.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/resource.h>
@@ -216,4 +217,22 @@ _ctg_document_table_has_column (CtgDocument *self,
                                 const char  *column)
 {
   return column != NULL && g_strv_contains (_ctg_document_table_columns (self, table), column);
+}
+
+/* A random (version 4) UUID for a row or a transaction. Read from the
+ * kernel each time, not from GLib's generator: a process forked from
+ * another (a test's child, a helper) would otherwise make the same ones as
+ * its parent, and two copies of a convention would share identities. */
+char *
+_ctg_uuid_new (void)
+{
+  guint8 b[16];
+
+  if (getrandom (b, sizeof b, 0) != (ssize_t) sizeof b)
+    return g_uuid_string_random ();
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+                          b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
+                          b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
 }

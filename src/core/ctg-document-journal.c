@@ -171,7 +171,7 @@ ensure_txn (CtgDocument  *self,
     return FALSE;
   sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, self->group_label ? self->group_label : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, g_uuid_string_random (), -1, g_free);
+  sqlite3_bind_text (stmt, 3, _ctg_uuid_new (), -1, g_free);
   if (!_ctg_document_step_done (self, stmt, error))
     return FALSE;
 
@@ -200,7 +200,7 @@ _ctg_document_record_history (CtgDocument  *self,
                                 " SELECT ?1, ?2, uuid FROM txn WHERE id = ?3", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, g_uuid_string_random (), -1, g_free);
+  sqlite3_bind_text (stmt, 1, _ctg_uuid_new (), -1, g_free);
   sqlite3_bind_text (stmt, 2, op, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, txn);
   return _ctg_document_step_done (self, stmt, error);
@@ -312,7 +312,7 @@ _ctg_document_insert (CtgDocument        *self,
   for (guint i = 0; i < n; i++)
     _ctg_document_bind_text_or_null (stmt, (int) i + 1, values[i]);
   if (new_uuid)
-    sqlite3_bind_text (stmt, (int) n + 1, g_uuid_string_random (), -1, g_free);
+    sqlite3_bind_text (stmt, (int) n + 1, _ctg_uuid_new (), -1, g_free);
   if (!_ctg_document_step_done (self, stmt, error))
     return 0;
 

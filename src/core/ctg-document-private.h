@@ -219,6 +219,7 @@ _ctg_document_require_item (CtgDocument  *self,
                             GError      **error);
 
 char         *_ctg_now_iso                    (void);
+char         *_ctg_uuid_new                   (void);
 sqlite3_stmt *_ctg_document_prepare           (CtgDocument        *self,
                                                const char         *sql,
                                                GError            **error);

@@ -128,7 +128,10 @@ _ctg_document_on_row_written (void          *data,
   self->txn_hooked_changes++;
   if (_ctg_document_kind_from_table (table, &kind))
     self->hooked[kind]++;
-  else if (!g_str_equal (table, "journal") && !g_str_equal (table, "txn"))
+  /* The journal, its transactions and the history of states are the
+   * document's own bookkeeping, no item of the plan */
+  else if (!g_str_equal (table, "journal") && !g_str_equal (table, "txn") &&
+           !g_str_equal (table, "history"))
     self->hooked_foreign = TRUE;
   if (self->txn_action < 0 || table_outside_actions (table))
     return;

@@ -25,61 +25,61 @@
 
 static const CtgFieldSpec convention_fields[] = {
   TEXT ("title"), TEXT ("territory"), TEXT ("caf"), TEXT ("period_start"), TEXT ("period_end"),
-  TEXT ("signed_on"), TEXT ("description"), TEXT ("created"), TEXT ("modified"), END
+  TEXT ("signed_on"), TEXT ("description"), TEXT ("created"), TEXT ("modified"), TEXT ("lineage"), TEXT ("uuid"), END
 };
 static const CtgFieldSpec signatory_fields[] = {
-  INT ("position", 0), TEXT ("organisation"), TEXT ("representative"), TEXT ("role"), END
+  INT ("position", 0), TEXT ("organisation"), TEXT ("representative"), TEXT ("role"), TEXT ("uuid"), END
 };
 static const CtgFieldSpec body_fields[] = {
-  INT ("position", 0), TEXT ("name"), TEXT ("kind"), TEXT ("description"), END
+  INT ("position", 0), TEXT ("name"), TEXT ("kind"), TEXT ("description"), TEXT ("uuid"), END
 };
 static const CtgFieldSpec member_fields[] = {
-  INT ("body_id", 0), INT ("position", 0), TEXT ("name"), TEXT ("role"), TEXT ("organisation"), END
+  INT ("body_id", 0), INT ("position", 0), TEXT ("name"), TEXT ("role"), TEXT ("organisation"), TEXT ("uuid"), END
 };
 static const CtgFieldSpec meeting_fields[] = {
-  INT ("body_id", 0), INT ("position", 0), TEXT ("date"), TEXT ("title"), TEXT ("notes"), END
+  INT ("body_id", 0), INT ("position", 0), TEXT ("date"), TEXT ("title"), TEXT ("notes"), TEXT ("uuid"), END
 };
 static const CtgFieldSpec axis_fields[] = {
-  INT ("position", 0), TEXT ("code"), TEXT ("title"), TEXT ("description"), END
+  INT ("position", 0), TEXT ("code"), TEXT ("title"), TEXT ("description"), TEXT ("uuid"), END
 };
 static const CtgFieldSpec section_fields[] = {
-  INT ("axis_id", 0), TEXT ("kind"), INT ("position", 0), TEXT ("title"), TEXT ("description"), END
+  INT ("axis_id", 0), TEXT ("kind"), INT ("position", 0), TEXT ("title"), TEXT ("description"), TEXT ("uuid"), END
 };
 static const CtgFieldSpec objective_fields[] = {
   INT ("axis_id", 0), INT ("theme_id", 0), INT ("enjeu_id", 0), INT ("position", 0), TEXT ("code"),
-  TEXT ("title"), TEXT ("description"), END
+  TEXT ("title"), TEXT ("description"), TEXT ("uuid"), END
 };
 static const CtgFieldSpec action_fields[] = {
   INT ("objective_id", 0), INT ("position", 0), TEXT ("code"), TEXT ("title"), TEXT ("description"),
   TEXT ("start"), TEXT ("echeance"), TEXT ("status"), INT ("progress", -1), TEXT ("means"),
   TEXT ("notes"), TEXT ("created"), TEXT ("modified"), BOOL ("continuous"), INT ("budget", -1),
-  INT ("budget_year", 0), END
+  INT ("budget_year", 0), TEXT ("uuid"), END
 };
 static const CtgFieldSpec participant_fields[] = {
   INT ("action_id", 0), TEXT ("relation"), INT ("position", 0), TEXT ("name"), TEXT ("kind"),
-  TEXT ("role"), END
+  TEXT ("role"), TEXT ("uuid"), END
 };
 static const CtgFieldSpec step_fields[] = {
-  INT ("action_id", 0), INT ("position", 0), TEXT ("text"), TEXT ("date"), BOOL ("done"), END
+  INT ("action_id", 0), INT ("position", 0), TEXT ("text"), TEXT ("date"), BOOL ("done"), TEXT ("uuid"), END
 };
 static const CtgFieldSpec indicator_fields[] = {
-  INT ("action_id", 0), INT ("position", 0), TEXT ("name"), TEXT ("target"), END
+  INT ("action_id", 0), INT ("position", 0), TEXT ("name"), TEXT ("target"), TEXT ("uuid"), END
 };
 static const CtgFieldSpec indicator_value_fields[] = {
-  INT ("indicator_id", 0), INT ("year", 0), TEXT ("value"), END
+  INT ("indicator_id", 0), INT ("year", 0), TEXT ("value"), TEXT ("uuid"), END
 };
 static const CtgFieldSpec action_year_fields[] = {
   INT ("action_id", 0), INT ("year", 0), TEXT ("done"), TEXT ("difficulties"), TEXT ("next_steps"),
-  TEXT ("status"), INT ("progress", -1), END
+  TEXT ("status"), INT ("progress", -1), TEXT ("uuid"), END
 };
 static const CtgFieldSpec funding_fields[] = {
-  INT ("action_id", 0), INT ("position", 0), TEXT ("funder"), TEXT ("name"), INT ("amount", -1), END
+  INT ("action_id", 0), INT ("position", 0), TEXT ("funder"), TEXT ("name"), INT ("amount", -1), TEXT ("uuid"), END
 };
 static const CtgFieldSpec evaluation_indicator_fields[] = {
-  INT ("position", 0), TEXT ("name"), TEXT ("description"), END
+  INT ("position", 0), TEXT ("name"), TEXT ("description"), TEXT ("uuid"), END
 };
 static const CtgFieldSpec assessment_fields[] = {
-  INT ("indicator_id", 0), INT ("year", 0), TEXT ("level"), TEXT ("value"), TEXT ("comment"), END
+  INT ("indicator_id", 0), INT ("year", 0), TEXT ("level"), TEXT ("value"), TEXT ("comment"), TEXT ("uuid"), END
 };
 
 const CtgKindSpec _ctg_item_specs[CTG_N_ITEM_KINDS] = {

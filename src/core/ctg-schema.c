@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ctg-document-private.h"
 #include "ctg-error.h"
 #include "ctg-schema.h"
 
@@ -539,7 +540,7 @@ _ctg_schema_fill_identities (sqlite3   *db,
       if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
         lineage = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
       else if (creating)
-        lineage = g_uuid_string_random ();
+        lineage = _ctg_uuid_new ();
       else
         lineage = _ctg_schema_derived_uuid ("ctg-lineage", "created", 0, (const char *) sqlite3_column_text (stmt, 1));
     }
@@ -603,7 +604,7 @@ _ctg_schema_fill_identities (sqlite3   *db,
       g_checksum_update (checksum, (const guchar *) lineage, -1);
       if (creating)
         {
-          g_autofree char *random = g_uuid_string_random ();
+          g_autofree char *random = _ctg_uuid_new ();
           g_checksum_update (checksum, (const guchar *) random, -1);
         }
       else

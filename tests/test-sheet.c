@@ -318,6 +318,32 @@ test_sheet_problems (void)
 }
 
 
+/* A damaged zip whose directory gives a member an impossible date (month
+ * 13): libgsf would log a critical making its date; refused as damaged */
+static void
+test_sheet_impossible_date (void)
+{
+  g_autofree char *path = fixture_path ("m2a.xlsx");
+  g_autoptr(CtgDocument) doc = ctg_test_new_document ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+  guint patched = 0;
+
+  data = ctg_test_read_file (path, &length);
+  for (gsize i = 0; i + 46 <= length; i++)
+    if (memcmp (data + i, "PK\x01\x02", 4) == 0)
+      {
+        data[i + 14] = (char) ((data[i + 14] & 0x1f) | (13 & 0x7) << 5);
+        data[i + 15] = (char) ((data[i + 15] & 0xfe) | (13 >> 3));
+        patched++;
+      }
+  g_assert_cmpuint (patched, >, 0);
+  g_assert_false (ctg_document_import_plan (doc, data, length, NULL, NULL, &error));
+  g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_BAD_CSV);
+  g_assert_cmpstr (error->message, ==, "The spreadsheet is damaged: it cannot be read.");
+}
+
 static CtgDocument *
 open_fixture_copy (const char *name)
 {
@@ -638,6 +664,7 @@ main (int    argc,
   g_test_add_func ("/sheet/import/xlsx-cells", test_xlsx_cells);
   g_test_add_func ("/sheet/import/ods-cells", test_ods_cells);
   g_test_add_func ("/sheet/import/problems", test_sheet_problems);
+  g_test_add_func ("/sheet/import/impossible-date", test_sheet_impossible_date);
   g_test_add_func ("/sheet/export/round-trip", test_export_round_trip);
   g_test_add_func ("/sheet/update/libreoffice", test_update_libreoffice);
   g_test_add_func ("/sheet/update/untick", test_update_untick);

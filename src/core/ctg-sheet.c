@@ -51,6 +51,58 @@ fail_damaged (CtgSheetReader *reader)
 
 /* Members of the zip */
 
+/* libgsf turns each member's MS-DOS date into a GDateTime and unrefs it
+ * without looking: an impossible date (month 13, 31 February) in a damaged
+ * zip's central directory is a GLib critical inside it. Such an archive is
+ * refused before libgsf reads it. */
+static gboolean
+zip_dates_valid (const guint8 *data,
+                 gsize         length)
+{
+  gsize eocd = 0;
+  guint32 dir_offset;
+  guint16 entries;
+  gsize pos;
+
+  if (length < 22)
+    return TRUE;  /* libgsf refuses it itself */
+  for (gsize i = length - 22; ; i--)
+    {
+      if (data[i] == 'P' && data[i + 1] == 'K' && data[i + 2] == 5 && data[i + 3] == 6)
+        {
+          eocd = i + 1;
+          break;
+        }
+      if (i == 0 || length - i > 22 + 65535)
+        return TRUE;
+    }
+  eocd--;
+  entries = (guint16) (data[eocd + 10] | data[eocd + 11] << 8);
+  dir_offset = (guint32) data[eocd + 16] | (guint32) data[eocd + 17] << 8 |
+               (guint32) data[eocd + 18] << 16 | (guint32) data[eocd + 19] << 24;
+  pos = dir_offset;
+  for (guint n = 0; n < entries; n++)
+    {
+      guint16 time, date, name_len, extra_len, comment_len;
+
+      if (pos > length || length - pos < 46 ||
+          !(data[pos] == 'P' && data[pos + 1] == 'K' && data[pos + 2] == 1 && data[pos + 3] == 2))
+        return TRUE;  /* a damaged directory: libgsf refuses it itself */
+      time = (guint16) (data[pos + 12] | data[pos + 13] << 8);
+      date = (guint16) (data[pos + 14] | data[pos + 15] << 8);
+      if ((time != 0 || date != 0) &&
+          (!g_date_valid_dmy (date & 0x1f, (date >> 5) & 0x0f, 1980 + (date >> 9)) ||
+           (time >> 11) > 23 || ((time >> 5) & 0x3f) > 59 || (time & 0x1f) > 29))
+        return FALSE;
+      name_len = (guint16) (data[pos + 28] | data[pos + 29] << 8);
+      extra_len = (guint16) (data[pos + 30] | data[pos + 31] << 8);
+      comment_len = (guint16) (data[pos + 32] | data[pos + 33] << 8);
+      pos += 46 + (gsize) name_len + extra_len + comment_len;
+    }
+  return TRUE;
+}
+
+
 /* libgsf's gsf_infile_child_by_name() logs a warning when a member is
  * damaged; a partner's damaged file is an error to report, not a warning */
 static GsfInput *
@@ -619,7 +671,8 @@ ctg_sheet_read (const char  *data,
   previous_printerr = g_set_printerr_handler (ignore_print);
 
   input = gsf_input_memory_new ((const guint8 *) data, (gsf_off_t) length, FALSE);
-  reader.zip = gsf_infile_zip_new (input, &zip_error);
+  if (zip_dates_valid ((const guint8 *) data, length))
+    reader.zip = gsf_infile_zip_new (input, &zip_error);
   if (reader.zip == NULL)
     {
       g_set_printerr_handler (previous_printerr);

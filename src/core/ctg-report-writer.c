@@ -114,6 +114,7 @@ writer_init (Writer          *w,
   w->shared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   w->dates = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   w->anchors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  w->kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
 void
@@ -127,6 +128,7 @@ writer_clear (Writer *w)
     for (guint j = 0; j < 3; j++)
       g_clear_object (&w->running[i][j]);
   g_clear_pointer (&w->anchors, g_hash_table_unref);
+  g_clear_pointer (&w->kept, g_hash_table_unref);
   g_clear_object (&w->context);
   g_clear_object (&w->font_map);
   g_clear_pointer (&w->cr, cairo_destroy);
@@ -289,6 +291,13 @@ writer_start_page (Writer   *w,
   if (w->drawing)
     {
       cairo_pdf_surface_set_size (w->surface, w->page_width, w->page_height);
+      /* Paper white over the whole page first: cairo's PDF backend adds
+       * the extents of each drawing to a region for its analysis of the
+       * page, and while that region is one rectangle holding the page,
+       * adding to it is a containment test rather than a merge of
+       * hundreds of rectangles (6% of a long report) */
+      cairo_set_source_rgb (w->cr, 1, 1, 1);
+      cairo_paint (w->cr);
       if (decorated)
         draw_running_header (w);
     }
@@ -439,6 +448,92 @@ writer_shared_layout (Writer         *w,
   layout = writer_layout (w, font, width, align, text);
   g_hash_table_insert (w->shared, g_steal_pointer (&key), g_object_ref (layout));
   return layout;
+}
+
+/* The text of the layouts kept from the measuring pass for the drawing
+ * pass, at most: a laid-out text takes some 40 times its length (glyphs,
+ * clusters, break attributes), so this keeps about 100 MB. Past it (a plan
+ * of several thousand actions) the drawing pass lays the rest out again. */
+#define KEPT_TEXT_BUDGET (2500 * 1024)
+
+static PangoLayout *
+new_markup_layout (Writer         *w,
+                   FontId          font,
+                   double          width,
+                   const char     *markup)
+{
+  PangoLayout *layout = writer_layout (w, font, width, PANGO_ALIGN_LEFT, "");
+
+  pango_layout_set_markup (layout, markup, -1);
+  return layout;
+}
+
+/* Both passes ask for the same layouts in the same order: the drawing pass
+ * takes the one the measuring pass made, already shaped and broken into
+ * lines, instead of shaping the text a second time. Each is taken once (a
+ * text asked for twice in a pass is made again the second time), so a
+ * caller never shares it. */
+static PangoLayout *
+kept (Writer         *w,
+      FontId          font,
+      double          width,
+      PangoAlignment  align,
+      const char     *text,
+      gboolean        markup)
+{
+  g_autofree char *key = NULL;
+  PangoLayout *layout;
+  gsize length = strlen (text);
+
+  if (length == 0 || w->kept == NULL)
+    return markup ? new_markup_layout (w, font, width, text) : writer_layout (w, font, width, align, text);
+
+  key = g_strdup_printf ("%c%d\x1f%d\x1f%d\x1f%s", markup ? 'm' : 't', font, report_round (width * 64),
+                         align, text);
+  if (w->drawing)
+    {
+      gpointer stolen_key, value;
+
+      if (g_hash_table_steal_extended (w->kept, key, &stolen_key, &value))
+        {
+          g_free (stolen_key);
+          return value;
+        }
+    }
+
+  layout = markup ? new_markup_layout (w, font, width, text) : writer_layout (w, font, width, align, text);
+  if (!w->drawing && w->kept_bytes + length <= KEPT_TEXT_BUDGET && !g_hash_table_contains (w->kept, key))
+    {
+      w->kept_bytes += length;
+      g_hash_table_insert (w->kept, g_steal_pointer (&key), g_object_ref (layout));
+    }
+  return layout;
+}
+
+/**
+ * writer_kept_layout:
+ *
+ * Like writer_layout(), for a layout that is not changed after: the
+ * drawing pass reuses the measuring pass's.
+ */
+PangoLayout *
+writer_kept_layout (Writer         *w,
+                    FontId          font,
+                    double          width,
+                    PangoAlignment  align,
+                    const char     *text)
+{
+  return kept (w, font, width, align, text != NULL ? text : "", FALSE);
+}
+
+/* The same for Pango markup, left-aligned */
+PangoLayout *
+writer_kept_markup (Writer     *w,
+                    FontId      font,
+                    double      width,
+                    const char *markup)
+{
+  return kept (w, font, width, PANGO_ALIGN_LEFT, markup, TRUE);
 }
 
 /* A small label above a title, in capitals and spaced out */
@@ -797,7 +892,7 @@ writer_paragraph (Writer            *w,
   if (text == NULL || text[0] == '\0')
     return;
 
-  layout = writer_layout (w, font, writer_width (w) - indent, PANGO_ALIGN_LEFT, text);
+  layout = writer_kept_layout (w, font, writer_width (w) - indent, PANGO_ALIGN_LEFT, text);
   flow_layout (w, layout, w->left + indent, color, NULL);
   w->y += space_after;
 }
@@ -817,7 +912,7 @@ writer_heading (Writer            *w,
                 double             keep,
                 const char        *dest)
 {
-  g_autoptr(PangoLayout) layout = writer_layout (w, font, writer_width (w), PANGO_ALIGN_LEFT, text);
+  g_autoptr(PangoLayout) layout = writer_kept_layout (w, font, writer_width (w), PANGO_ALIGN_LEFT, text);
   double height = layout_height (layout);
 
   if (!w->fresh && w->y + space_before + height + keep > w->bottom)
@@ -1027,7 +1122,7 @@ row_set_text (Writer            *w,
   if (text == NULL || text[0] == '\0')
     return;
   cell->layout = col->shared ? writer_shared_layout (w, col->font, width, col->align, text)
-                             : writer_layout (w, col->font, width, col->align, text);
+                             : writer_kept_layout (w, col->font, width, col->align, text);
 }
 
 void
@@ -1467,11 +1562,7 @@ table_add_group (Writer     *w,
       g_string_append_printf (markup, "\n<span size='7.5pt' foreground='%s'>%s</span>", secondary_rgb, escaped);
     }
 
-  layout = pango_layout_new (w->context);
-  pango_layout_set_font_description (layout, w->fonts[FONT_TABLE]);
-  pango_layout_set_width (layout, pango_units_from_double (t->width - 2 * CELL_PAD_X));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_markup (layout, markup->str, -1);
+  layout = writer_kept_markup (w, FONT_TABLE, t->width - 2 * CELL_PAD_X, markup->str);
 
   row->span = TRUE;
   row->cells[0].layout = layout;

@@ -118,11 +118,11 @@ main (int   argc,
 {
   g_autofree char *cache = NULL;
 
-  /* A cache of this test's own, before GLib reads the variable */
-  cache = g_dir_make_tmp ("ctg-cache-XXXXXX", NULL);
-  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-
   ctg_test_init (&argc, &argv);
+
+  /* A cache of this test's own */
+  cache = ctg_test_tmp_path ("verified-files");
+  g_setenv ("CTG_VERIFIED_FILES", cache, TRUE);
 
   g_test_add_func ("/verified-cache/remembered-when-settled", test_remembered_when_settled);
   g_test_add_func ("/verified-cache/damaged-in-place", test_damaged_in_place);

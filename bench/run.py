@@ -387,8 +387,9 @@ class Bench:
                 self.cli()
                 self.libreoffice()
                 self.libreoffice_warm()
-            if "gui" in self.a.only:
+            if "gui" in self.a.only or "launch" in self.a.only:
                 self.launch()
+            if "gui" in self.a.only:
                 self.window()
             if "gui" in self.a.only or "scroll" in self.a.only:
                 self.scrolling()
@@ -411,7 +412,7 @@ def main():
     ap.add_argument("--journal", type=int, default=300, help="edits in each convention's journal")
     ap.add_argument("--edits", type=int, default=200, help="timed edits through the core API")
     ap.add_argument("--only", default="cli,gui,edit",
-                    help="cli, gui, edit (default all); scroll: only the scrolling part of gui")
+                    help="cli, gui, edit (default all); launch, scroll: only that part of gui")
     ap.add_argument("--no-libreoffice", action="store_true")
     ap.add_argument("--keep", action="store_true", help="keep the generated files")
     a = ap.parse_args()

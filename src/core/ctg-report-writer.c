@@ -451,10 +451,11 @@ writer_shared_layout (Writer         *w,
 }
 
 /* The text of the layouts kept from the measuring pass for the drawing
- * pass, at most: a laid-out text takes some 40 times its length (glyphs,
- * clusters, break attributes), so this keeps about 100 MB. Past it (a plan
- * of several thousand actions) the drawing pass lays the rest out again. */
-#define KEPT_TEXT_BUDGET (2500 * 1024)
+ * pass, at most: a laid-out text takes some 50 times its length in memory
+ * (glyphs, clusters, break attributes), so this keeps about 75 MB, all of
+ * a report of 3,000 actions. Past it the drawing pass lays the rest out
+ * again. */
+#define KEPT_TEXT_BUDGET (1536 * 1024)
 
 static PangoLayout *
 new_markup_layout (Writer         *w,

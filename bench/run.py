@@ -83,6 +83,15 @@ class Bench:
             peaks.append(int(open(tf).read().split()[-1]) / 1024)
         return median(walls), max(peaks)
 
+    def wall_cpu(self, cmd, timeout=900):
+        """(wall s from time.monotonic, CPU s with the children waited for) of one run"""
+        tf = os.path.join(self.work, "time")
+        t0 = time.monotonic()
+        self.run(["/usr/bin/time", "-f", "%U %S", "-o", tf] + cmd, timeout=timeout)
+        wall = time.monotonic() - t0
+        user, system = open(tf).read().split()[-2:]
+        return wall, float(user) + float(system)
+
     @staticmethod
     def parse(out):
         vals = {}
@@ -205,26 +214,30 @@ class Bench:
             lo_cmd = ["timeout", "300", soffice, f"-env:UserInstallation=file://{profile}", "--headless",
                       "--infilter=CSV:59,34,76,1", "--convert-to", "pdf", "--outdir", os.path.join(d, "lo"), csv]
         say(f"report of creusot-montceau, and LibreOffice with a warm profile (1 warm-up + {runs})...")
-        ctg_walls, lo_walls = [], []
+        ctg_runs, lo_runs = [], []
         try:
+            self.run(ours)
             if lo_cmd:
                 self.run(lo_cmd, timeout=400)       # creates and warms the profile, not counted
             for _ in range(runs):
-                ctg_walls.append(self.precise(ours, 1)[0])
+                ctg_runs.append(self.wall_cpu(ours))
                 if lo_cmd:
-                    lo_walls.append(self.precise(lo_cmd, 1, timeout=400)[0])
+                    lo_runs.append(self.wall_cpu(lo_cmd, timeout=400))
         except (RuntimeError, subprocess.TimeoutExpired) as e:
             self.notes.append(f"LibreOffice (warm profile) failed: {e}")
-            lo_walls = []
-        t = median(ctg_walls)
+            lo_runs = []
+        t, tc = median([r[0] for r in ctg_runs]), median([r[1] for r in ctg_runs])
         label = (f"ctg export --pdf, creusot-montceau example ({n} actions, "
                  f"{pages.group(1) if pages else '?'} pages)")
-        if lo_walls:
-            lo = median(lo_walls)
-            self.row(label, f"{t * 1000:.0f} ms", f"LibreOffice, warm profile {lo:.2f} s",
-                     f"{lo / t:.1f}x faster", ">= 35x", ok=lo / t >= 35)
+        # CPU times too (LibreOffice's children included): on a loaded machine
+        # the wall times count the waits for a core
+        if lo_runs:
+            lo, loc = median([r[0] for r in lo_runs]), median([r[1] for r in lo_runs])
+            self.row(label, f"{t * 1000:.0f} ms (CPU {tc * 1000:.0f} ms)",
+                     f"LibreOffice, warm profile {lo:.2f} s (CPU {loc:.2f} s)",
+                     f"{lo / t:.1f}x faster (CPU {loc / tc:.1f}x)", ">= 35x", ok=lo / t >= 35)
         else:
-            self.row(label, f"{t * 1000:.0f} ms")
+            self.row(label, f"{t * 1000:.0f} ms (CPU {tc * 1000:.0f} ms)")
 
     # --- GUI ----------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # CTG Planner benchmark: one command, one table (see bench/README.md).
 #
-# Usage: bench/run.sh [--sizes 100,1000,10000,100000] [--runs 5] [--only cli,gui,edit,merge,scroll]
+# Usage: bench/run.sh [--sizes 100,1000,10000,100000] [--runs 5] [--only cli,gui,edit,launch,merge,scroll]
 #                     [--no-libreoffice] [--keep] [--build DIR]
 #
 # Builds what is missing (meson compile -C _build), installs what it needs

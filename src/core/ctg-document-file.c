@@ -26,6 +26,7 @@
 #include "ctg-date.h"
 #include "ctg-document-private.h"
 #include "ctg-schema.h"
+#include "ctg-verified-cache.h"
 
 /* Files open in this process, by device and inode: a second open must not
  * even create a descriptor on them (see lock_fd). */
@@ -315,9 +316,11 @@ read_into_memory (CtgDocument  *self,
 }
 
 static gboolean
-finish_open (CtgDocument  *self,
-             gboolean      creating,
-             GError      **error)
+finish_open (CtgDocument         *self,
+             gboolean             creating,
+             const CtgFileState  *state,
+             gboolean            *checked,
+             GError             **error)
 {
   g_autoptr(GError) local_error = NULL;
   int version = 0;
@@ -361,6 +364,13 @@ finish_open (CtgDocument  *self,
           return FALSE;
         }
 
+      /* A file verified in exactly this state, untouched since it was
+       * read (see ctg-verified-cache.c), is not checked again */
+      if (state != NULL && _ctg_verified_cache_contains (state) &&
+          _ctg_file_state_unchanged (state, self->lock_fd))
+        goto verified;
+      *checked = TRUE;
+
       /* The schema first: the integrity check compiles the tables' CHECK
        * constraints, so a flipped byte in their text would otherwise be
        * an "unknown function" error rather than a file refused */
@@ -397,6 +407,8 @@ finish_open (CtgDocument  *self,
                        _("“%s” is damaged and cannot be opened."), display);
           return FALSE;
         }
+    verified:
+      ;
     }
 
   if (version < CTG_SCHEMA_VERSION)
@@ -466,6 +478,9 @@ open_internal (const char    *path,
   struct stat st;
   guint8 header[100];
   gssize length;
+  CtgFileState state;
+  gboolean has_state = FALSE;
+  gboolean checked = FALSE;
   int open_flags;
   int rc;
 
@@ -593,6 +608,13 @@ open_internal (const char    *path,
         }
       if (!check_header (header, length, display, error))
         return NULL;
+
+      /* The state the file is in, read before SQLite opens it */
+      if (fstat (self->lock_fd, &st) == 0)
+        {
+          _ctg_file_state_init (&state, path, &st, header, (gsize) length);
+          has_state = TRUE;
+        }
     }
 
   /* One writer at a time, across processes. Readers take no lock, so a
@@ -633,8 +655,11 @@ open_internal (const char    *path,
       return NULL;
     }
 
-  if (!finish_open (self, creating, error))
+  if (!finish_open (self, creating, has_state ? &state : NULL, &checked, error))
     return NULL;
+  /* Unless the open wrote to it (an upgrade) or someone else did meanwhile */
+  if (checked && has_state && _ctg_file_state_unchanged (&state, self->lock_fd))
+    _ctg_verified_cache_remember (&state);
 
   self->seen_data_version = _ctg_document_data_version (self);
   return g_steal_pointer (&self);

@@ -307,6 +307,8 @@ struct _Writer
   double                 widths[8];    /* the action tables' measured columns */
   GHashTable            *dates;        /* packed CtgDate -> its text */
   PangoLayout           *running[2][3];/* per orientation: title, meeting, territory */
+  GHashTable            *kept;         /* key -> PangoLayout, from the first pass */
+  gsize                  kept_bytes;   /* their text, to bound their memory */
 };
 
 typedef struct
@@ -355,6 +357,15 @@ PangoLayout  *writer_shared_layout   (Writer            *w,
                                       double             width,
                                       PangoAlignment     align,
                                       const char        *text);
+PangoLayout  *writer_kept_layout     (Writer            *w,
+                                      FontId             font,
+                                      double             width,
+                                      PangoAlignment     align,
+                                      const char        *text);
+PangoLayout  *writer_kept_markup     (Writer            *w,
+                                      FontId             font,
+                                      double             width,
+                                      const char        *markup);
 PangoLayout  *writer_kicker_layout   (Writer            *w,
                                       double             width,
                                       const char        *text);

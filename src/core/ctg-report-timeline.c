@@ -388,8 +388,7 @@ add_action (Writer    *w,
                             code[0] ? "<b>" : "", code, code[0] ? "</b> " : "", title,
                             (int) (date_color->r * 255), (int) (date_color->g * 255),
                             (int) (date_color->b * 255), escaped_dates);
-  layout = writer_layout (w, FONT_TINY, t->columns[0].width - 7, PANGO_ALIGN_LEFT, "");
-  pango_layout_set_markup (layout, markup, -1);
+  layout = writer_kept_markup (w, FONT_TINY, t->columns[0].width - 7, markup);
 
   row.cells[0].layout = layout;
   row.cells[0].color = report_text;

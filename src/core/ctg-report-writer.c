@@ -114,6 +114,7 @@ writer_init (Writer          *w,
   w->shared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   w->dates = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   w->anchors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  w->kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
 void
@@ -127,6 +128,7 @@ writer_clear (Writer *w)
     for (guint j = 0; j < 3; j++)
       g_clear_object (&w->running[i][j]);
   g_clear_pointer (&w->anchors, g_hash_table_unref);
+  g_clear_pointer (&w->kept, g_hash_table_unref);
   g_clear_object (&w->context);
   g_clear_object (&w->font_map);
   g_clear_pointer (&w->cr, cairo_destroy);
@@ -288,6 +290,13 @@ writer_start_page (Writer   *w,
   if (w->drawing)
     {
       cairo_pdf_surface_set_size (w->surface, w->page_width, w->page_height);
+      /* Paper white over the whole page first: cairo's PDF backend adds
+       * the extents of each drawing to a region for its analysis of the
+       * page, and while that region is one rectangle holding the page,
+       * adding to it is a containment test rather than a merge of
+       * hundreds of rectangles (6% of a long report) */
+      cairo_set_source_rgb (w->cr, 1, 1, 1);
+      cairo_paint (w->cr);
       if (decorated)
         draw_running_header (w);
     }
@@ -373,157 +382,7 @@ writer_add_outline (Writer     *w,
                                         open ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
 }
 
-/* Text */
-
-
-static const char *
-valid_text (const char  *text,
-            char       **copy)
-{
-  *copy = NULL;
-  if (text == NULL)
-    return "";
-  if (!g_utf8_validate (text, -1, NULL))
-    text = *copy = g_utf8_make_valid (text, -1);
-  return _ctg_report_break_long_words (text, copy);
-}
-
-/* @text, valid and escaped for Pango markup */
-char *
-writer_escape (const char *text)
-{
-  g_autofree char *copy = NULL;
-
-  return g_markup_escape_text (valid_text (text, &copy), -1);
-}
-
-PangoLayout *
-writer_layout (Writer         *w,
-               FontId          font,
-               double          width,
-               PangoAlignment  align,
-               const char     *text)
-{
-  PangoLayout *layout = pango_layout_new (w->context);
-  g_autofree char *copy = NULL;
-
-  pango_layout_set_font_description (layout, w->fonts[font]);
-  if (width > 0)
-    {
-      pango_layout_set_width (layout, pango_units_from_double (width));
-      /* Words longer than the column break anywhere: nothing overflows */
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-    }
-  pango_layout_set_alignment (layout, align);
-  pango_layout_set_text (layout, valid_text (text, &copy), -1);
-  _ctg_report_drop_unknown_symbols (layout);
-  return layout;
-}
-
-/* Equal short texts (dates, statuses, pilots) are laid out once */
-PangoLayout *
-writer_shared_layout (Writer         *w,
-                      FontId          font,
-                      double          width,
-                      PangoAlignment  align,
-                      const char     *text)
-{
-  g_autofree char *key = g_strdup_printf ("%d\x1f%d\x1f%d\x1f%s", font, report_round (width * 64), align, text);
-  PangoLayout *layout = g_hash_table_lookup (w->shared, key);
-
-  if (layout != NULL)
-    return g_object_ref (layout);
-
-  if (g_hash_table_size (w->shared) > 20000)
-    g_hash_table_remove_all (w->shared);
-  layout = writer_layout (w, font, width, align, text);
-  g_hash_table_insert (w->shared, g_steal_pointer (&key), g_object_ref (layout));
-  return layout;
-}
-
-/* A small label above a title, in capitals and spaced out */
-PangoLayout *
-writer_kicker_layout (Writer     *w,
-                      double      width,
-                      const char *text)
-{
-  g_autofree char *upper = g_utf8_strup (text, -1);
-  PangoLayout *layout = writer_layout (w, FONT_KICKER, width, PANGO_ALIGN_LEFT, upper);
-  PangoAttrList *attrs = pango_attr_list_new ();
-
-  pango_attr_list_insert (attrs, pango_attr_letter_spacing_new ((int) (0.6 * PANGO_SCALE)));
-  pango_layout_set_attributes (layout, attrs);
-  pango_attr_list_unref (attrs);
-  return layout;
-}
-
-/**
- * writer_date_text:
- *
- * Returns: (transfer none): @date as ctg_date_format() writes it, kept:
- *   formatting a date looks the time zone up each time
- */
-const char *
-writer_date_text (Writer        *w,
-                  const CtgDate *date)
-{
-  gpointer key = GUINT_TO_POINTER (((guint) date->year << 16) | ((guint) date->month << 8) | date->day);
-  char *text = g_hash_table_lookup (w->dates, key);
-
-  if (text == NULL)
-    {
-      text = ctg_date_format (date);
-      g_hash_table_insert (w->dates, key, text);
-    }
-  return text;
-}
-
-double
-layout_height (PangoLayout *layout)
-{
-  int width, height;
-
-  if (layout == NULL)
-    return 0;
-  pango_layout_get_size (layout, &width, &height);
-  return (double) height / PANGO_SCALE;
-}
-
-double
-layout_width (PangoLayout *layout)
-{
-  PangoRectangle logical;
-
-  if (layout == NULL)
-    return 0;
-  pango_layout_get_extents (layout, NULL, &logical);
-  return (double) (logical.x + logical.width) / PANGO_SCALE;
-}
-
-double
-writer_text_width (Writer     *w,
-                   FontId      font,
-                   const char *text)
-{
-  g_autoptr(PangoLayout) layout = writer_shared_layout (w, font, 0, PANGO_ALIGN_LEFT, text);
-
-  return layout_width (layout);
-}
-
-/* The widest word of @text: a column narrower than that breaks a word */
-double
-writer_word_width (Writer     *w,
-                   FontId      font,
-                   const char *text)
-{
-  g_auto(GStrv) words = g_strsplit_set (text, " \n\t", -1);
-  double widest = 0;
-
-  for (guint i = 0; words[i] != NULL; i++)
-    if (words[i][0] != '\0')
-      widest = MAX (widest, writer_text_width (w, font, words[i]));
-  return widest;
-}
+/* Text (the layouts themselves are made in ctg-report-layout.c) */
 
 static void
 set_color (Writer            *w,
@@ -797,7 +656,7 @@ writer_paragraph (Writer            *w,
   if (text == NULL || text[0] == '\0')
     return;
 
-  layout = writer_layout (w, font, writer_width (w) - indent, PANGO_ALIGN_LEFT, text);
+  layout = writer_kept_layout (w, font, writer_width (w) - indent, PANGO_ALIGN_LEFT, text);
   flow_layout (w, layout, w->left + indent, color, NULL);
   w->y += space_after;
 }
@@ -817,7 +676,7 @@ writer_heading (Writer            *w,
                 double             keep,
                 const char        *dest)
 {
-  g_autoptr(PangoLayout) layout = writer_layout (w, font, writer_width (w), PANGO_ALIGN_LEFT, text);
+  g_autoptr(PangoLayout) layout = writer_kept_layout (w, font, writer_width (w), PANGO_ALIGN_LEFT, text);
   double height = layout_height (layout);
 
   if (!w->fresh && w->y + space_before + height + keep > w->bottom)
@@ -1027,7 +886,7 @@ row_set_text (Writer            *w,
   if (text == NULL || text[0] == '\0')
     return;
   cell->layout = col->shared ? writer_shared_layout (w, col->font, width, col->align, text)
-                             : writer_layout (w, col->font, width, col->align, text);
+                             : writer_kept_layout (w, col->font, width, col->align, text);
 }
 
 void
@@ -1467,11 +1326,7 @@ table_add_group (Writer     *w,
       g_string_append_printf (markup, "\n<span size='7.5pt' foreground='%s'>%s</span>", secondary_rgb, escaped);
     }
 
-  layout = pango_layout_new (w->context);
-  pango_layout_set_font_description (layout, w->fonts[FONT_TABLE]);
-  pango_layout_set_width (layout, pango_units_from_double (t->width - 2 * CELL_PAD_X));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_markup (layout, markup->str, -1);
+  layout = writer_kept_markup (w, FONT_TABLE, t->width - 2 * CELL_PAD_X, markup->str);
 
   row->span = TRUE;
   row->cells[0].layout = layout;

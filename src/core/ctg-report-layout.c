@@ -1,0 +1,252 @@
+/* ctg-report-layout.c: the report's text laid out, shared and kept
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Layouts for the report's writer: made, shared between equal short texts,
+ * kept from the measuring pass for the drawing pass, and measured. */
+
+#define G_LOG_DOMAIN "ctg-report"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ctg-report-private.h"
+
+static const char *
+valid_text (const char  *text,
+            char       **copy)
+{
+  *copy = NULL;
+  if (text == NULL)
+    return "";
+  if (!g_utf8_validate (text, -1, NULL))
+    text = *copy = g_utf8_make_valid (text, -1);
+  return _ctg_report_break_long_words (text, copy);
+}
+
+/* @text, valid and escaped for Pango markup */
+char *
+writer_escape (const char *text)
+{
+  g_autofree char *copy = NULL;
+
+  return g_markup_escape_text (valid_text (text, &copy), -1);
+}
+
+PangoLayout *
+writer_layout (Writer         *w,
+               FontId          font,
+               double          width,
+               PangoAlignment  align,
+               const char     *text)
+{
+  PangoLayout *layout = pango_layout_new (w->context);
+  g_autofree char *copy = NULL;
+
+  pango_layout_set_font_description (layout, w->fonts[font]);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, pango_units_from_double (width));
+      /* Words longer than the column break anywhere: nothing overflows */
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  pango_layout_set_alignment (layout, align);
+  pango_layout_set_text (layout, valid_text (text, &copy), -1);
+  _ctg_report_drop_unknown_symbols (layout);
+  return layout;
+}
+
+/* Equal short texts (dates, statuses, pilots) are laid out once */
+PangoLayout *
+writer_shared_layout (Writer         *w,
+                      FontId          font,
+                      double          width,
+                      PangoAlignment  align,
+                      const char     *text)
+{
+  g_autofree char *key = g_strdup_printf ("%d\x1f%d\x1f%d\x1f%s", font, report_round (width * 64), align, text);
+  PangoLayout *layout = g_hash_table_lookup (w->shared, key);
+
+  if (layout != NULL)
+    return g_object_ref (layout);
+
+  if (g_hash_table_size (w->shared) > 20000)
+    g_hash_table_remove_all (w->shared);
+  layout = writer_layout (w, font, width, align, text);
+  g_hash_table_insert (w->shared, g_steal_pointer (&key), g_object_ref (layout));
+  return layout;
+}
+
+/* The text of the layouts kept from the measuring pass for the drawing
+ * pass, at most: a laid-out text takes some 50 times its length in memory
+ * (glyphs, clusters, break attributes), so this keeps about 75 MB, all of
+ * a report of 3,000 actions. Past it the drawing pass lays the rest out
+ * again. */
+#define KEPT_TEXT_BUDGET (1536 * 1024)
+
+static PangoLayout *
+new_markup_layout (Writer         *w,
+                   FontId          font,
+                   double          width,
+                   const char     *markup)
+{
+  PangoLayout *layout = writer_layout (w, font, width, PANGO_ALIGN_LEFT, "");
+
+  pango_layout_set_markup (layout, markup, -1);
+  return layout;
+}
+
+/* Both passes ask for the same layouts in the same order: the drawing pass
+ * takes the one the measuring pass made, already shaped and broken into
+ * lines, instead of shaping the text a second time. Each is taken once (a
+ * text asked for twice in a pass is made again the second time), so a
+ * caller never shares it. */
+static PangoLayout *
+kept (Writer         *w,
+      FontId          font,
+      double          width,
+      PangoAlignment  align,
+      const char     *text,
+      gboolean        markup)
+{
+  g_autofree char *key = NULL;
+  PangoLayout *layout;
+  gsize length = strlen (text);
+
+  if (length == 0 || w->kept == NULL)
+    return markup ? new_markup_layout (w, font, width, text) : writer_layout (w, font, width, align, text);
+
+  key = g_strdup_printf ("%c%d\x1f%d\x1f%d\x1f%s", markup ? 'm' : 't', font, report_round (width * 64),
+                         align, text);
+  if (w->drawing)
+    {
+      gpointer stolen_key, value;
+
+      if (g_hash_table_steal_extended (w->kept, key, &stolen_key, &value))
+        {
+          g_free (stolen_key);
+          return value;
+        }
+    }
+
+  layout = markup ? new_markup_layout (w, font, width, text) : writer_layout (w, font, width, align, text);
+  if (!w->drawing && w->kept_bytes + length <= KEPT_TEXT_BUDGET && !g_hash_table_contains (w->kept, key))
+    {
+      w->kept_bytes += length;
+      g_hash_table_insert (w->kept, g_steal_pointer (&key), g_object_ref (layout));
+    }
+  return layout;
+}
+
+/**
+ * writer_kept_layout:
+ *
+ * Like writer_layout(), for a layout that is not changed after: the
+ * drawing pass reuses the measuring pass's.
+ */
+PangoLayout *
+writer_kept_layout (Writer         *w,
+                    FontId          font,
+                    double          width,
+                    PangoAlignment  align,
+                    const char     *text)
+{
+  return kept (w, font, width, align, text != NULL ? text : "", FALSE);
+}
+
+/* The same for Pango markup, left-aligned */
+PangoLayout *
+writer_kept_markup (Writer     *w,
+                    FontId      font,
+                    double      width,
+                    const char *markup)
+{
+  return kept (w, font, width, PANGO_ALIGN_LEFT, markup, TRUE);
+}
+
+/* A small label above a title, in capitals and spaced out */
+PangoLayout *
+writer_kicker_layout (Writer     *w,
+                      double      width,
+                      const char *text)
+{
+  g_autofree char *upper = g_utf8_strup (text, -1);
+  PangoLayout *layout = writer_layout (w, FONT_KICKER, width, PANGO_ALIGN_LEFT, upper);
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_letter_spacing_new ((int) (0.6 * PANGO_SCALE)));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  return layout;
+}
+
+/**
+ * writer_date_text:
+ *
+ * Returns: (transfer none): @date as ctg_date_format() writes it, kept:
+ *   formatting a date looks the time zone up each time
+ */
+const char *
+writer_date_text (Writer        *w,
+                  const CtgDate *date)
+{
+  gpointer key = GUINT_TO_POINTER (((guint) date->year << 16) | ((guint) date->month << 8) | date->day);
+  char *text = g_hash_table_lookup (w->dates, key);
+
+  if (text == NULL)
+    {
+      text = ctg_date_format (date);
+      g_hash_table_insert (w->dates, key, text);
+    }
+  return text;
+}
+
+double
+layout_height (PangoLayout *layout)
+{
+  int width, height;
+
+  if (layout == NULL)
+    return 0;
+  pango_layout_get_size (layout, &width, &height);
+  return (double) height / PANGO_SCALE;
+}
+
+double
+layout_width (PangoLayout *layout)
+{
+  PangoRectangle logical;
+
+  if (layout == NULL)
+    return 0;
+  pango_layout_get_extents (layout, NULL, &logical);
+  return (double) (logical.x + logical.width) / PANGO_SCALE;
+}
+
+double
+writer_text_width (Writer     *w,
+                   FontId      font,
+                   const char *text)
+{
+  g_autoptr(PangoLayout) layout = writer_shared_layout (w, font, 0, PANGO_ALIGN_LEFT, text);
+
+  return layout_width (layout);
+}
+
+/* The widest word of @text: a column narrower than that breaks a word */
+double
+writer_word_width (Writer     *w,
+                   FontId      font,
+                   const char *text)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " \n\t", -1);
+  double widest = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (words[i][0] != '\0')
+      widest = MAX (widest, writer_text_width (w, font, words[i]));
+  return widest;
+}

@@ -30,7 +30,8 @@ gio mime application/x-ctg | grep -q "io.github.ctgplanner.CtgPlanner.desktop" |
 
 # Opened as a double-click would: the window shows the convention's title
 gio open "$dest/essai.ctg" </dev/null >/dev/null 2>&1
-for _ in $(seq 1 40); do
+# Up to 30 s: a sanitizer build on a loaded machine starts slowly
+for _ in $(seq 1 120); do
   if xdotool search --name "Convention Territoriale Globale m2A" >/dev/null 2>&1; then
     pkill -f "ctg-planner $dest/essai.ctg" || true
     echo "ok: gio open showed the convention"

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "ctg-timeline.h"
+#include "ctg-timeline-rows.h"
 
 #define HEADER_HEIGHT  46
 #define ROW_HEIGHT     30
@@ -26,32 +27,12 @@
 
 typedef enum
 {
-  ROW_AXIS,
-  ROW_OBJECTIVE,
-  ROW_UNDATED,
-  ROW_ACTION,
-} RowKind;
-
-typedef enum
-{
   HIT_NONE,
   HIT_LABEL,
   HIT_BAR,
   HIT_START,
   HIT_END,
 } Hit;
-
-typedef struct
-{
-  RowKind    kind;
-  gint64     id;
-  char      *title;       /* headers */
-  guint      n_children;  /* headers: actions below */
-  CtgAction *action;      /* actions */
-  CtgDate    start;       /* as drawn: a missing date borrows the other one */
-  CtgDate    end;
-  gboolean   overdue;
-} Row;
 
 typedef enum
 {
@@ -73,7 +54,7 @@ struct _CtgTimeline
   CtgDocument     *document;
   GtkAdjustment   *hadjustment;
   GtkAdjustment   *vadjustment;
-  GArray          *rows;          /* Row, the whole tree */
+  GArray          *rows;          /* CtgTimelineRow, the whole tree */
   GArray          *visible;       /* guint indices into rows, collapsed groups left out */
   GHashTable      *collapsed;     /* "a<id>", "o<id>", "u" */
   GDate           *today;
@@ -135,205 +116,42 @@ static guint signals[N_SIGNALS];
 
 /* Rows */
 
-static void
-row_clear (Row *row)
-{
-  g_clear_pointer (&row->title, g_free);
-  g_clear_object (&row->action);
-}
-
-static Row *
+static CtgTimelineRow *
 visible_row (CtgTimeline *self,
              int          index)
 {
   if (index < 0 || (guint) index >= self->visible->len)
     return NULL;
-  return &g_array_index (self->rows, Row, g_array_index (self->visible, guint, index));
-}
-
-static char *
-group_key (const Row *row)
-{
-  switch (row->kind)
-    {
-    case ROW_AXIS:
-      return g_strdup_printf ("a%" G_GINT64_FORMAT, row->id);
-    case ROW_OBJECTIVE:
-      return g_strdup_printf ("o%" G_GINT64_FORMAT, row->id);
-    case ROW_UNDATED:
-      return g_strdup ("u");
-    case ROW_ACTION:
-    default:
-      return NULL;
-    }
-}
-
-static gboolean
-row_collapsed (CtgTimeline *self,
-               const Row   *row)
-{
-  g_autofree char *key = group_key (row);
-
-  return key != NULL && g_hash_table_contains (self->collapsed, key);
+  return &g_array_index (self->rows, CtgTimelineRow, g_array_index (self->visible, guint, index));
 }
 
 static void
 compute_visible (CtgTimeline *self)
 {
-  gboolean skip_group = FALSE;    /* inside a collapsed axis or the undated group */
-  gboolean skip_objective = FALSE;
-
-  g_array_set_size (self->visible, 0);
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      const Row *row = &g_array_index (self->rows, Row, i);
-
-      if (row->kind == ROW_AXIS || row->kind == ROW_UNDATED)
-        {
-          skip_group = row_collapsed (self, row);
-          skip_objective = FALSE;
-        }
-      else if (skip_group)
-        continue;
-      else if (row->kind == ROW_OBJECTIVE)
-        skip_objective = row_collapsed (self, row);
-      else if (skip_objective)
-        continue;
-      g_array_append_val (self->visible, i);
-    }
+  ctg_timeline_rows_fold (self->rows, self->collapsed, self->visible);
 
   self->focus = -1;
   for (guint i = 0; i < self->visible->len && self->focus_action != 0; i++)
     {
-      Row *row = visible_row (self, (int) i);
+      CtgTimelineRow *row = visible_row (self, (int) i);
 
-      if (row->kind == ROW_ACTION && row->id == self->focus_action)
+      if (row->kind == CTG_TIMELINE_ROW_ACTION && row->id == self->focus_action)
         self->focus = (int) i;
     }
 }
 
 static void
-extend_range (guint32       *first,
-              guint32       *last,
-              const CtgDate *date)
-{
-  g_autoptr(GDate) a = NULL;
-  g_autoptr(GDate) b = NULL;
-
-  if (!ctg_date_is_set (date))
-    return;
-  a = ctg_date_first_day (date);
-  b = ctg_date_last_day (date);
-  *first = *first == 0 ? g_date_get_julian (a) : MIN (*first, g_date_get_julian (a));
-  *last = MAX (*last, g_date_get_julian (b));
-}
-
-static void
 rebuild (CtgTimeline *self)
 {
-  g_autoptr(GListModel) actions = NULL;
-  g_autoptr(GArray) axes = NULL;
-  g_autoptr(GArray) undated = g_array_new (FALSE, TRUE, sizeof (Row));
-  g_autofree char *period_start = NULL;
-  g_autofree char *period_end = NULL;
-  gint64 axis = -1, objective = -1;
-  guint axis_header = 0, objective_header = 0;
-  guint32 first = 0, last = 0;
-  guint n;
-  CtgDate date;
-
   self->dirty = FALSE;
-  g_array_set_size (self->rows, 0);
   g_array_set_size (self->visible, 0);
+  g_clear_pointer (&self->rows, g_array_unref);
   if (self->document == NULL)
-    return;
-
-  actions = ctg_document_list_actions (self->document, 0);
-  axes = ctg_document_list_ids (self->document, CTG_ITEM_AXIS, 0);
-  n = g_list_model_get_n_items (actions);
-
-  for (guint i = 0; i < n; i++)
     {
-      g_autoptr(CtgAction) action = g_list_model_get_item (actions, i);
-      Row row = { ROW_ACTION, ctg_action_get_id (action), NULL, 0, NULL };
-      const CtgDate *start = ctg_action_get_start (action);
-      const CtgDate *end = ctg_action_get_echeance (action);
-
-      row.action = g_object_ref (action);
-      row.overdue = ctg_action_is_overdue (action, self->today);
-      row.start = ctg_date_is_set (start) ? *start : *end;
-      row.end = ctg_date_is_set (end) ? *end : *start;
-
-      if (!ctg_date_is_set (start) && !ctg_date_is_set (end))
-        {
-          g_array_append_val (undated, row);
-          continue;
-        }
-      extend_range (&first, &last, &row.start);
-      extend_range (&first, &last, &row.end);
-
-      if (ctg_action_get_axis_id (action) != axis)
-        {
-          Row header = { ROW_AXIS, ctg_action_get_axis_id (action), NULL };
-          g_autofree char *title = ctg_document_dup_text (self->document, CTG_ITEM_AXIS, header.id, "title");
-          guint number = 0;
-
-          for (guint a = 0; a < axes->len; a++)
-            if (g_array_index (axes, gint64, a) == header.id)
-              number = a + 1;
-          header.title = g_strdup_printf ("%u. %s", number, title ? title : "");
-          axis = header.id;
-          objective = -1;
-          axis_header = self->rows->len;
-          g_array_append_val (self->rows, header);
-        }
-      if (ctg_action_get_objective_id (action) != objective)
-        {
-          Row header = { ROW_OBJECTIVE, ctg_action_get_objective_id (action), NULL };
-          g_autofree char *title = ctg_document_dup_text (self->document, CTG_ITEM_OBJECTIVE, header.id, "title");
-
-          header.title = g_strdup (title && title[0] ? title : _("(no objective)"));
-          objective = header.id;
-          objective_header = self->rows->len;
-          g_array_append_val (self->rows, header);
-        }
-      g_array_index (self->rows, Row, axis_header).n_children++;
-      g_array_index (self->rows, Row, objective_header).n_children++;
-      g_array_append_val (self->rows, row);
+      self->rows = g_array_new (FALSE, TRUE, sizeof (CtgTimelineRow));
+      return;
     }
-
-  if (undated->len > 0)
-    {
-      Row header = { ROW_UNDATED, 0, g_strdup (_("Actions without dates")), undated->len };
-
-      g_array_append_val (self->rows, header);
-      g_array_append_vals (self->rows, undated->data, undated->len);
-      /* The rows now own the references */
-      g_array_set_size (undated, 0);
-    }
-
-  /* The scale spans whole years: the convention's period, every date, today */
-  period_start = ctg_document_dup_text (self->document, CTG_ITEM_CONVENTION, 1, "period_start");
-  period_end = ctg_document_dup_text (self->document, CTG_ITEM_CONVENTION, 1, "period_end");
-  if (period_start != NULL && ctg_date_parse (period_start, &date))
-    extend_range (&first, &last, &date);
-  if (period_end != NULL && ctg_date_parse (period_end, &date))
-    extend_range (&first, &last, &date);
-  first = first == 0 ? g_date_get_julian (self->today) : MIN (first, g_date_get_julian (self->today));
-  last = MAX (last, g_date_get_julian (self->today));
-  {
-    GDate a, b;
-
-    g_date_clear (&a, 1);
-    g_date_clear (&b, 1);
-    g_date_set_julian (&a, first);
-    g_date_set_julian (&b, last);
-    g_date_set_dmy (&a, 1, 1, g_date_get_year (&a));
-    g_date_set_dmy (&b, 31, 12, g_date_get_year (&b));
-    self->first_day = g_date_get_julian (&a);
-    self->n_days = g_date_get_julian (&b) - self->first_day + 1;
-  }
-
+  self->rows = ctg_timeline_rows_build (self->document, self->today, &self->first_day, &self->n_days);
   compute_visible (self);
 }
 
@@ -417,7 +235,7 @@ date_span (const CtgDate *start,
 static void
 row_dates (CtgTimeline  *self,
            int           index,
-           const Row    *row,
+           const CtgTimelineRow    *row,
            const CtgDate **start,
            const CtgDate **end)
 {
@@ -438,11 +256,11 @@ bar_rect (CtgTimeline     *self,
           int              index,
           graphene_rect_t *rect)
 {
-  const Row *row = visible_row (self, index);
+  const CtgTimelineRow *row = visible_row (self, index);
   const CtgDate *start, *end;
   double first, last, x0, x1;
 
-  if (row == NULL || row->kind != ROW_ACTION || !ctg_date_is_set (&row->start))
+  if (row == NULL || row->kind != CTG_TIMELINE_ROW_ACTION || !ctg_date_is_set (&row->start))
     return FALSE;
   row_dates (self, index, row, &start, &end);
   date_span (start, end, &first, &last);
@@ -499,18 +317,18 @@ configure_adjustments (CtgTimeline *self)
 /* Text */
 
 static char *
-describe_dates (const Row *row)
+describe_dates (const CtgTimelineRow *row)
 {
   return ctg_date_format_span (ctg_action_get_start (row->action), ctg_action_get_echeance (row->action));
 }
 
 static char *
-describe_row (const Row *row)
+describe_row (const CtgTimelineRow *row)
 {
   g_autofree char *dates = NULL;
   g_autofree char *title = NULL;
 
-  if (row->kind != ROW_ACTION)
+  if (row->kind != CTG_TIMELINE_ROW_ACTION)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u action", "%s, %u actions", row->n_children),
                             row->title, row->n_children);
 
@@ -532,7 +350,7 @@ describe_row (const Row *row)
 static void
 update_accessible (CtgTimeline *self)
 {
-  const Row *row = visible_row (self, self->focus);
+  const CtgTimelineRow *row = visible_row (self, self->focus);
   g_autofree char *description = row ? describe_row (row) : NULL;
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -578,13 +396,13 @@ focus_row (CtgTimeline *self,
            int          index,
            gboolean     scroll)
 {
-  const Row *row;
+  const CtgTimelineRow *row;
 
   if (index < 0 || (guint) index >= self->visible->len)
     return;
   self->focus = index;
   row = visible_row (self, index);
-  self->focus_action = row->kind == ROW_ACTION ? row->id : 0;
+  self->focus_action = row->kind == CTG_TIMELINE_ROW_ACTION ? row->id : 0;
   if (scroll)
     scroll_to_row (self, index);
   update_accessible (self);
@@ -602,8 +420,8 @@ static void
 toggle_group (CtgTimeline *self,
               int          index)
 {
-  const Row *row = visible_row (self, index);
-  g_autofree char *key = row ? group_key (row) : NULL;
+  const CtgTimelineRow *row = visible_row (self, index);
+  g_autofree char *key = row ? ctg_timeline_row_group_key (row) : NULL;
   guint row_index;
 
   if (key == NULL)
@@ -665,7 +483,7 @@ same_date (const CtgDate *a,
  * at every moment: the core checks each field against the other. */
 static void
 commit_dates (CtgTimeline   *self,
-              const Row     *row,
+              const CtgTimelineRow     *row,
               const CtgDate *start,
               const CtgDate *end)
 {
@@ -725,7 +543,7 @@ failed:
 
 static gboolean
 shifted_dates (CtgTimeline *self,
-               const Row   *row,
+               const CtgTimelineRow   *row,
                Hit          hit,
                int          units,
                CtgDate     *start,
@@ -752,11 +570,11 @@ static void
 activate_row (CtgTimeline *self,
               int          index)
 {
-  const Row *row = visible_row (self, index);
+  const CtgTimelineRow *row = visible_row (self, index);
 
   if (row == NULL)
     return;
-  if (row->kind == ROW_ACTION)
+  if (row->kind == CTG_TIMELINE_ROW_ACTION)
     g_signal_emit (self, signals[ACTION_ACTIVATED], 0, row->id);
   else
     toggle_group (self, index);
@@ -925,7 +743,7 @@ static void
 draw_bar (CtgTimeline *self,
           GtkSnapshot *snapshot,
           int          index,
-          const Row   *row,
+          const CtgTimelineRow   *row,
           double       today_x)
 {
   graphene_rect_t rect;
@@ -1128,14 +946,14 @@ ctg_timeline_snapshot (GtkWidget   *widget,
     last = (int) self->visible->len - 1;
   today_x = day_to_x (self, g_date_get_julian (self->today) + 0.5);
 
-  /* Row bands, across the whole width */
+  /* CtgTimelineRow bands, across the whole width */
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, HEADER_HEIGHT, width, height - HEADER_HEIGHT));
   for (int i = first; i <= last && self->visible->len > 0; i++)
     {
-      const Row *row = visible_row (self, i);
+      const CtgTimelineRow *row = visible_row (self, i);
       double y = row_y (self, i);
 
-      if (row->kind != ROW_ACTION)
+      if (row->kind != CTG_TIMELINE_ROW_ACTION)
         fill (snapshot, &band, 0, y, width, ROW_HEIGHT);
       if (i == self->focus)
         fill (snapshot, &focus_band, 0, y, width, ROW_HEIGHT);
@@ -1147,11 +965,11 @@ ctg_timeline_snapshot (GtkWidget   *widget,
   draw_grid (self, snapshot, HEADER_HEIGHT, height, FALSE);
   for (int i = first; i <= last && self->visible->len > 0; i++)
     {
-      const Row *row = visible_row (self, i);
+      const CtgTimelineRow *row = visible_row (self, i);
 
-      if (row->kind == ROW_ACTION && ctg_date_is_set (&row->start))
+      if (row->kind == CTG_TIMELINE_ROW_ACTION && ctg_date_is_set (&row->start))
         draw_bar (self, snapshot, i, row, today_x);
-      else if (row->kind == ROW_ACTION)
+      else if (row->kind == CTG_TIMELINE_ROW_ACTION)
         {
           GdkRGBA dim = with_alpha (&self->colors[COLOR_FG], 0.5);
           draw_text (self, snapshot, _("No start or échéance"), lw + 12, row_y (self, i) + ROW_HEIGHT / 2.0,
@@ -1165,10 +983,10 @@ ctg_timeline_snapshot (GtkWidget   *widget,
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, HEADER_HEIGHT, lw, height - HEADER_HEIGHT));
   for (int i = first; i <= last && self->visible->len > 0; i++)
     {
-      const Row *row = visible_row (self, i);
+      const CtgTimelineRow *row = visible_row (self, i);
       double y = row_y (self, i) + ROW_HEIGHT / 2.0;
 
-      if (row->kind == ROW_ACTION)
+      if (row->kind == CTG_TIMELINE_ROW_ACTION)
         {
           GdkRGBA color = row->overdue ? self->colors[COLOR_ERROR] : with_alpha (&self->colors[COLOR_FG], 0.9);
           const char *code = ctg_action_get_code (row->action);
@@ -1179,13 +997,13 @@ ctg_timeline_snapshot (GtkWidget   *widget,
         }
       else
         {
-          gboolean collapsed = row_collapsed (self, row);
-          double indent = row->kind == ROW_OBJECTIVE ? 20 : 6;
+          gboolean collapsed = ctg_timeline_row_is_folded (row, self->collapsed);
+          double indent = row->kind == CTG_TIMELINE_ROW_OBJECTIVE ? 20 : 6;
           g_autofree char *text = g_strdup_printf ("%s %s", collapsed ? "▸" : "▾", row->title);
           g_autofree char *count = g_strdup_printf ("%u", row->n_children);
-          GdkRGBA color = with_alpha (&self->colors[COLOR_FG], row->kind == ROW_OBJECTIVE ? 0.75 : 0.95);
+          GdkRGBA color = with_alpha (&self->colors[COLOR_FG], row->kind == CTG_TIMELINE_ROW_OBJECTIVE ? 0.75 : 0.95);
 
-          draw_text (self, snapshot, text, indent, y, lw - indent - 36, row->kind != ROW_OBJECTIVE, FALSE, &color);
+          draw_text (self, snapshot, text, indent, y, lw - indent - 36, row->kind != CTG_TIMELINE_ROW_OBJECTIVE, FALSE, &color);
           color = with_alpha (&self->colors[COLOR_FG], 0.5);
           draw_text (self, snapshot, count, lw - 30, y, -1, FALSE, TRUE, &color);
         }
@@ -1259,7 +1077,7 @@ on_drag_update_cb (GtkGestureDrag *gesture,
                    double          dy,
                    CtgTimeline    *self)
 {
-  const Row *row = visible_row (self, self->drag_row);
+  const CtgTimelineRow *row = visible_row (self, self->drag_row);
   double unit;
   int units;
 
@@ -1285,7 +1103,7 @@ on_drag_end_cb (GtkGestureDrag *gesture,
                 double          dy,
                 CtgTimeline    *self)
 {
-  const Row *row = visible_row (self, self->drag_row);
+  const CtgTimelineRow *row = visible_row (self, self->drag_row);
 
   if (row == NULL)
     return;
@@ -1305,7 +1123,7 @@ on_drag_end_cb (GtkGestureDrag *gesture,
 
   if (ABS (dx) >= DRAG_THRESHOLD || ABS (dy) >= DRAG_THRESHOLD)
     return;
-  if (row->kind != ROW_ACTION || self->drag_hit != HIT_NONE)
+  if (row->kind != CTG_TIMELINE_ROW_ACTION || self->drag_hit != HIT_NONE)
     activate_row (self, self->drag_row);
 }
 
@@ -1391,10 +1209,10 @@ move_focused (CtgTimeline *self,
               Hit          what,
               int          units)
 {
-  const Row *row = visible_row (self, self->focus);
+  const CtgTimelineRow *row = visible_row (self, self->focus);
   CtgDate start, end;
 
-  if (row == NULL || row->kind != ROW_ACTION || !ctg_date_is_set (&row->start))
+  if (row == NULL || row->kind != CTG_TIMELINE_ROW_ACTION || !ctg_date_is_set (&row->start))
     return;
   if (!writable (self))
     {
@@ -1414,7 +1232,7 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
                    GdkModifierType        state,
                    CtgTimeline           *self)
 {
-  const Row *row;
+  const CtgTimelineRow *row;
   gboolean shift = (state & GDK_SHIFT_MASK) != 0;
 
   if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
@@ -1455,10 +1273,10 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
 
         if (row == NULL)
           return FALSE;
-        if (row->kind != ROW_ACTION)
+        if (row->kind != CTG_TIMELINE_ROW_ACTION)
           {
             /* Left folds a group, Right unfolds it */
-            if (row_collapsed (self, row) == (units > 0))
+            if (ctg_timeline_row_is_folded (row, self->collapsed) == (units > 0))
               toggle_group (self, self->focus);
             return TRUE;
           }
@@ -1493,7 +1311,7 @@ on_query_tooltip_cb (GtkWidget   *widget,
                      CtgTimeline *self)
 {
   int index = keyboard ? self->focus : row_at (self, y);
-  const Row *row = visible_row (self, index);
+  const CtgTimelineRow *row = visible_row (self, index);
   g_autofree char *text = NULL;
   graphene_rect_t rect;
 
@@ -1773,8 +1591,7 @@ ctg_timeline_init (CtgTimeline *self)
   GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
   GtkEventController *keys = gtk_event_controller_key_new ();
 
-  self->rows = g_array_new (FALSE, TRUE, sizeof (Row));
-  g_array_set_clear_func (self->rows, (GDestroyNotify) row_clear);
+  self->rows = g_array_new (FALSE, TRUE, sizeof (CtgTimelineRow));
   self->visible = g_array_new (FALSE, FALSE, sizeof (guint));
   self->collapsed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->today = g_date_new_dmy (g_date_time_get_day_of_month (now), g_date_time_get_month (now),
@@ -1911,9 +1728,9 @@ ctg_timeline_focus_action (CtgTimeline *self,
   ensure_rows (self);
   for (guint i = 0; i < self->rows->len; i++)
     {
-      Row *row = &g_array_index (self->rows, Row, i);
+      CtgTimelineRow *row = &g_array_index (self->rows, CtgTimelineRow, i);
 
-      if (row->kind == ROW_ACTION && row->id == action_id)
+      if (row->kind == CTG_TIMELINE_ROW_ACTION && row->id == action_id)
         {
           g_autofree char *axis = g_strdup_printf ("a%" G_GINT64_FORMAT, ctg_action_get_axis_id (row->action));
           g_autofree char *objective = g_strdup_printf ("o%" G_GINT64_FORMAT,
@@ -1948,9 +1765,9 @@ ctg_timeline_get_bar_bounds (CtgTimeline     *self,
   ensure_rows (self);
   for (guint i = 0; i < self->visible->len; i++)
     {
-      const Row *row = visible_row (self, (int) i);
+      const CtgTimelineRow *row = visible_row (self, (int) i);
 
-      if (row->kind == ROW_ACTION && row->id == action_id)
+      if (row->kind == CTG_TIMELINE_ROW_ACTION && row->id == action_id)
         return bar_rect (self, (int) i, bounds);
     }
   return FALSE;

@@ -52,16 +52,6 @@ extend_range_text (guint32    *first,
     extend_range (first, last, &date);
 }
 
-static char *
-dup_item_title (CtgDocument *document,
-                CtgItemKind  kind,
-                gint64       id)
-{
-  g_autoptr(CtgItem) item = ctg_document_get_item (document, kind, id);
-
-  return item != NULL ? g_strdup (ctg_item_get_title (item)) : NULL;
-}
-
 /**
  * ctg_timeline_rows_build:
  * @document: the convention
@@ -118,7 +108,7 @@ ctg_timeline_rows_build (CtgDocument *document,
       if (ctg_action_get_axis_id (action) != axis)
         {
           CtgTimelineRow header = { CTG_TIMELINE_ROW_AXIS, ctg_action_get_axis_id (action), NULL };
-          g_autofree char *title = dup_item_title (document, CTG_ITEM_AXIS, header.id);
+          g_autofree char *title = ctg_document_dup_title (document, CTG_ITEM_AXIS, header.id);
           guint number = 0;
 
           for (guint k = 0; k < axes->len; k++)
@@ -133,7 +123,7 @@ ctg_timeline_rows_build (CtgDocument *document,
       if (ctg_action_get_objective_id (action) != objective)
         {
           CtgTimelineRow header = { CTG_TIMELINE_ROW_OBJECTIVE, ctg_action_get_objective_id (action), NULL };
-          g_autofree char *title = dup_item_title (document, CTG_ITEM_OBJECTIVE, header.id);
+          g_autofree char *title = ctg_document_dup_title (document, CTG_ITEM_OBJECTIVE, header.id);
 
           header.title = g_strdup (title && title[0] ? title : _("(no objective)"));
           objective = header.id;

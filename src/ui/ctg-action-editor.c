@@ -233,8 +233,9 @@ read_period (CtgActionEditor *self,
              CtgDate         *start,
              CtgDate         *end)
 {
-  g_autofree char *start_text = ctg_document_dup_text (self->document, CTG_ITEM_CONVENTION, 1, "period_start");
-  g_autofree char *end_text = ctg_document_dup_text (self->document, CTG_ITEM_CONVENTION, 1, "period_end");
+  g_autoptr(CtgItem) convention = ctg_document_get_item (self->document, CTG_ITEM_CONVENTION, 1);
+  const char *start_text = convention ? ctg_item_get_text (convention, "period-start") : NULL;
+  const char *end_text = convention ? ctg_item_get_text (convention, "period-end") : NULL;
 
   *start = (CtgDate) { 0, 0, 0 };
   *end = (CtgDate) { 0, 0, 0 };
@@ -426,10 +427,9 @@ static void
 update_context (CtgActionEditor *self,
                 CtgAction       *action)
 {
-  g_autofree char *axis = ctg_document_dup_text (self->document, CTG_ITEM_AXIS,
-                                                 ctg_action_get_axis_id (action), "title");
-  g_autofree char *objective = ctg_document_dup_text (self->document, CTG_ITEM_OBJECTIVE,
-                                                      ctg_action_get_objective_id (action), "title");
+  g_autofree char *axis = ctg_document_dup_title (self->document, CTG_ITEM_AXIS, ctg_action_get_axis_id (action));
+  g_autofree char *objective = ctg_document_dup_title (self->document, CTG_ITEM_OBJECTIVE,
+                                                       ctg_action_get_objective_id (action));
   g_autoptr(GString) text = g_string_new (NULL);
 
   if (axis != NULL && axis[0] != '\0')

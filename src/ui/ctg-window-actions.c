@@ -306,6 +306,15 @@ undo_action (GtkWidget  *widget,
   }
 }
 
+/* The objective of the action shown */
+static gint64
+shown_objective (CtgWindow *self)
+{
+  g_autoptr(CtgItem) action = ctg_document_get_item (self->document, CTG_ITEM_ACTION, self->action_id);
+
+  return action != NULL ? ctg_item_get_parent_id (action) : 0;
+}
+
 static gint64
 last_objective (CtgWindow *self,
                 gint64     axis)
@@ -313,7 +322,7 @@ last_objective (CtgWindow *self,
   g_autoptr(GArray) objectives = ctg_document_list_ids (self->document, CTG_ITEM_OBJECTIVE, axis);
 
   if (self->action_id != 0)
-    return ctg_document_get_int (self->document, CTG_ITEM_ACTION, self->action_id, "objective_id", 0);
+    return shown_objective (self);
   return objectives->len > 0 ? g_array_index (objectives, gint64, objectives->len - 1) : 0;
 }
 
@@ -354,7 +363,7 @@ delete_action_action (GtkWidget  *widget,
 {
   CtgWindow *self = CTG_WINDOW (widget);
   g_autoptr(GError) error = NULL;
-  g_autofree char *title = ctg_document_dup_text (self->document, CTG_ITEM_ACTION, self->action_id, "title");
+  g_autofree char *title = ctg_document_dup_title (self->document, CTG_ITEM_ACTION, self->action_id);
   g_autofree char *message = NULL;
 
   if (!ctg_document_delete (self->document, CTG_ITEM_ACTION, self->action_id, &error))
@@ -413,7 +422,7 @@ ask_title (CtgWindow   *self,
            CtgItemKind  kind,
            gint64       id)
 {
-  g_autofree char *title = ctg_document_dup_text (self->document, kind, id, "title");
+  g_autofree char *title = ctg_document_dup_title (self->document, kind, id);
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
   GtkWidget *entry = gtk_entry_new ();
 
@@ -440,11 +449,6 @@ rename_axis_action (GtkWidget  *widget,
   ask_title (self, _("Rename Axis"), CTG_ITEM_AXIS, self->axis_id);
 }
 
-static gint64
-shown_objective (CtgWindow *self)
-{
-  return ctg_document_get_int (self->document, CTG_ITEM_ACTION, self->action_id, "objective_id", 0);
-}
 
 static void
 add_objective_action (GtkWidget  *widget,
@@ -491,7 +495,7 @@ delete_objective_action (GtkWidget  *widget,
   CtgWindow *self = CTG_WINDOW (widget);
   g_autoptr(GError) error = NULL;
   gint64 objective = shown_objective (self);
-  g_autofree char *title = ctg_document_dup_text (self->document, CTG_ITEM_OBJECTIVE, objective, "title");
+  g_autofree char *title = ctg_document_dup_title (self->document, CTG_ITEM_OBJECTIVE, objective);
   g_autofree char *message = NULL;
 
   if (!ctg_document_delete (self->document, CTG_ITEM_OBJECTIVE, objective, &error))
@@ -543,7 +547,9 @@ on_move_to_response_cb (AdwMessageDialog *dialog,
     {
       g_autofree char *page = NULL;
 
-      self->axis_id = ctg_document_get_int (self->document, CTG_ITEM_OBJECTIVE, objective, "axis_id", 0);
+      g_autoptr(CtgItem) item = ctg_document_get_item (self->document, CTG_ITEM_OBJECTIVE, objective);
+
+      self->axis_id = item != NULL ? ctg_item_get_parent_id (item) : 0;
       page = _ctg_window_axis_page (self->axis_id);
       _ctg_window_set_page_state (self, page);
       _ctg_window_rebuild_sidebar (self);
@@ -557,7 +563,7 @@ move_action_to_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   CtgWindow *self = CTG_WINDOW (widget);
-  g_autoptr(GArray) axes = ctg_document_list_ids (self->document, CTG_ITEM_AXIS, 0);
+  g_autoptr(GListModel) axes = ctg_document_list_items (self->document, CTG_ITEM_AXIS, 0);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   GArray *objectives = g_array_new (FALSE, FALSE, sizeof (gint64));
   gint64 current = shown_objective (self);
@@ -565,17 +571,18 @@ move_action_to_action (GtkWidget  *widget,
   GtkWidget *dialog;
   GtkWidget *drop_down;
 
-  for (guint a = 0; a < axes->len; a++)
+  for (guint a = 0; a < g_list_model_get_n_items (axes); a++)
     {
-      gint64 axis = g_array_index (axes, gint64, a);
-      g_autofree char *axis_title = ctg_document_dup_text (self->document, CTG_ITEM_AXIS, axis, "title");
-      g_autoptr(GArray) ids = ctg_document_list_ids (self->document, CTG_ITEM_OBJECTIVE, axis);
+      g_autoptr(CtgItem) axis = g_list_model_get_item (axes, a);
+      const char *axis_title = ctg_item_get_title (axis);
+      g_autoptr(GListModel) objs = ctg_document_list_items (self->document, CTG_ITEM_OBJECTIVE, ctg_item_get_id (axis));
 
-      for (guint o = 0; o < ids->len; o++)
+      for (guint o = 0; o < g_list_model_get_n_items (objs); o++)
         {
-          gint64 id = g_array_index (ids, gint64, o);
-          g_autofree char *title = ctg_document_dup_text (self->document, CTG_ITEM_OBJECTIVE, id, "title");
-          g_autofree char *label = g_strdup_printf ("%u. %s › %s", a + 1, axis_title,
+          g_autoptr(CtgItem) objective = g_list_model_get_item (objs, o);
+          gint64 id = ctg_item_get_id (objective);
+          const char *title = ctg_item_get_title (objective);
+          g_autofree char *label = g_strdup_printf ("%u. %s › %s", a + 1, axis_title ? axis_title : "",
                                                     title && title[0] ? title : _("(no objective)"));
 
           if (id == current)
@@ -606,7 +613,7 @@ delete_axis_action (GtkWidget  *widget,
 {
   CtgWindow *self = CTG_WINDOW (widget);
   g_autoptr(GError) error = NULL;
-  g_autofree char *title = ctg_document_dup_text (self->document, CTG_ITEM_AXIS, self->axis_id, "title");
+  g_autofree char *title = ctg_document_dup_title (self->document, CTG_ITEM_AXIS, self->axis_id);
   g_autofree char *message = NULL;
 
   if (!ctg_document_delete (self->document, CTG_ITEM_AXIS, self->axis_id, &error))
@@ -806,10 +813,12 @@ show_actions_action (GtkWidget  *widget,
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   _ctg_window_show_content (self, "actions");
   _ctg_window_refresh_list (self);
+  _ctg_window_follow_shown_item (self, CTG_ITEM_CONVENTION, 0);
   adw_window_title_set_title (self->content_title, _("Actions"));
   if (axis != 0)
     {
-      g_autofree char *title = ctg_document_dup_text (self->document, CTG_ITEM_AXIS, axis, "title");
+      g_autofree char *title = ctg_document_dup_title (self->document, CTG_ITEM_AXIS, axis);
+
       adw_window_title_set_subtitle (self->content_title, title ? title : "");
     }
   else

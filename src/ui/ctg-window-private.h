@@ -68,6 +68,7 @@ struct _CtgWindow
   GFile                *file;
   CtgDocument          *document;
   CtgItem              *convention;    /* live: its title names the window */
+  CtgItem              *shown_item;    /* live: the axis or action shown, naming the page */
   guint                 poll_id;       /* looks whether another process wrote */
   CtgFileWatch         *file_watch;
   GListModel           *all;           /* every action, loaded once per change */
@@ -158,6 +159,9 @@ void              _ctg_window_update_sidebar_figures (CtgWindow  *self,
                                                       GHashTable *axes);
 
 /* ctg-window.c */
+void              _ctg_window_follow_shown_item      (CtgWindow   *self,
+                                                      CtgItemKind  kind,
+                                                      gint64       id);
 void              _ctg_window_set_document           (CtgWindow   *self,
                                                       CtgDocument *document,
                                                       GFile       *file);

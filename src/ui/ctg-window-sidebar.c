@@ -211,7 +211,7 @@ _ctg_window_update_sidebar_figures (CtgWindow  *self,
 void
 _ctg_window_rebuild_sidebar (CtgWindow *self)
 {
-  g_autoptr(GArray) axes = ctg_document_list_ids (self->document, CTG_ITEM_AXIS, 0);
+  g_autoptr(GListModel) axes = ctg_document_list_items (self->document, CTG_ITEM_AXIS, 0);
   GListModel *all = self->all;
   GHashTable *by_axis;
   GtkWidget *child;
@@ -241,13 +241,15 @@ _ctg_window_rebuild_sidebar (CtgWindow *self)
         selected = row;
     }
 
-  for (guint i = 0; i < axes->len; i++)
+  n = g_list_model_get_n_items (axes);
+  for (guint i = 0; i < n; i++)
     {
-      gint64 axis = g_array_index (axes, gint64, i);
+      g_autoptr(CtgItem) item = g_list_model_get_item (axes, i);
+      gint64 axis = ctg_item_get_id (item);
       GListModel *actions = g_hash_table_lookup (by_axis, &axis);
       g_autoptr(GListModel) none = actions ? NULL : G_LIST_MODEL (g_list_store_new (CTG_TYPE_ACTION));
-      g_autofree char *title = ctg_document_dup_text (self->document, CTG_ITEM_AXIS, axis, "title");
-      g_autofree char *numbered = g_strdup_printf ("%u. %s", i + 1, title);
+      const char *title = ctg_item_get_title (item);
+      g_autofree char *numbered = g_strdup_printf ("%u. %s", i + 1, title ? title : "");
       g_autofree char *subtitle = NULL;
       g_autofree char *page = _ctg_window_axis_page (axis);
       GtkWidget *row;
@@ -255,8 +257,7 @@ _ctg_window_rebuild_sidebar (CtgWindow *self)
       if (actions == NULL)
         actions = none;
       ctg_actions_summarize_progress (actions, &summary);
-      n = g_list_model_get_n_items (actions);
-      subtitle = axis_subtitle (n, &summary);
+      subtitle = axis_subtitle (g_list_model_get_n_items (actions), &summary);
       row = make_sidebar_row (numbered, subtitle, summary.average / 100, page, NULL);
       gtk_list_box_append (self->sidebar, row);
       if (g_strcmp0 (self->page, page) == 0)

@@ -153,6 +153,35 @@ _ctg_window_show_content (CtgWindow  *self,
   gtk_stack_set_visible_child_name (self->content_stack, name);
 }
 
+/* The axis or the action shown names the page, and again whenever it is
+ * renamed, whoever renamed it (an undo, another window) */
+static void
+on_shown_item_title_cb (CtgWindow *self)
+{
+  const char *title = ctg_item_get_title (self->shown_item);
+
+  adw_window_title_set_title (self->content_title, title ? title : "");
+}
+
+/* @kind's item @id names the page; the convention (or no item) leaves the
+ * title to the caller */
+void
+_ctg_window_follow_shown_item (CtgWindow   *self,
+                               CtgItemKind  kind,
+                               gint64       id)
+{
+  if (self->shown_item != NULL)
+    g_signal_handlers_disconnect_by_data (self->shown_item, self);
+  g_clear_object (&self->shown_item);
+  if (kind == CTG_ITEM_CONVENTION || id == 0 || self->document == NULL)
+    return;
+  self->shown_item = ctg_document_get_item (self->document, kind, id);
+  if (self->shown_item == NULL)
+    return;
+  g_signal_connect_swapped (self->shown_item, "notify::title", G_CALLBACK (on_shown_item_title_cb), self);
+  on_shown_item_title_cb (self);
+}
+
 void
 _ctg_window_show_axis (CtgWindow *self,
                        gint64     axis_id)
@@ -162,6 +191,7 @@ _ctg_window_show_axis (CtgWindow *self,
 
   if (axis_id == 0)
     {
+      _ctg_window_follow_shown_item (self, CTG_ITEM_CONVENTION, 0);
       const char *title = ctg_item_get_title (self->convention);
       const CtgPageInfo *info = _ctg_window_find_convention_page (self->page);
 
@@ -174,9 +204,7 @@ _ctg_window_show_axis (CtgWindow *self,
     }
   else
     {
-      g_autofree char *title = ctg_document_dup_text (self->document, CTG_ITEM_AXIS, axis_id, "title");
-
-      adw_window_title_set_title (self->content_title, title ? title : "");
+      _ctg_window_follow_shown_item (self, CTG_ITEM_AXIS, axis_id);
       adw_window_title_set_subtitle (self->content_title, "");
       _ctg_window_show_content (self, "actions");
     }
@@ -191,11 +219,10 @@ void
 _ctg_window_show_action (CtgWindow *self,
                          gint64     action_id)
 {
-  g_autofree char *title = ctg_document_dup_text (self->document, CTG_ITEM_ACTION, action_id, "title");
   self->action_id = action_id;
   ctg_action_editor_set_action (ensure_action_editor (self), action_id);
 
-  adw_window_title_set_title (self->content_title, title ? title : "");
+  _ctg_window_follow_shown_item (self, CTG_ITEM_ACTION, action_id);
   _ctg_window_show_content (self, "action");
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   _ctg_window_update_actions (self);
@@ -294,11 +321,6 @@ on_document_committed_cb (CtgDocument  *document,
 
   if (self->action_id != 0 && !ctg_document_has_item (document, CTG_ITEM_ACTION, self->action_id))
     _ctg_window_show_axis (self, self->axis_id);
-  else if (self->action_id != 0)
-    {
-      g_autofree char *title = ctg_document_dup_text (document, CTG_ITEM_ACTION, self->action_id, "title");
-      adw_window_title_set_title (self->content_title, title ? title : "");
-    }
   _ctg_window_update_actions (self);
 }
 
@@ -680,6 +702,7 @@ ctg_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->document, self);
   if (self->convention != NULL)
     g_signal_handlers_disconnect_by_data (self->convention, self);
+  _ctg_window_follow_shown_item (self, CTG_ITEM_CONVENTION, 0);
   g_clear_handle_id (&self->poll_id, g_source_remove);
 
   if (self->shortcuts_window != NULL)

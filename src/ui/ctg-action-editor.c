@@ -1229,12 +1229,7 @@ ctg_action_editor_class_init (CtgActionEditorClass *klass)
    * Something happened that the window should tell in a toast, such as a
    * step removed (the row that would show it is gone).
    */
-  signals[TOAST] =
-    g_signal_new ("toast",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[TOAST] = _ctg_toast_signal_new (G_TYPE_FROM_CLASS (klass));
 
   g_type_ensure (CTG_TYPE_FIELD_MESSAGE);
   g_type_ensure (CTG_TYPE_TEXT_ROW);

@@ -383,7 +383,8 @@ fill_governance (CtgDashboard *self)
   for (guint i = 0; i < ids->len; i++)
     {
       Meeting meeting = { g_array_index (ids, gint64, i), NULL };
-      g_autofree char *text = ctg_document_dup_text (self->document, CTG_ITEM_MEETING, meeting.id, "date");
+      g_autoptr(CtgItem) item = ctg_document_get_item (self->document, CTG_ITEM_MEETING, meeting.id);
+      const char *text = item != NULL ? ctg_item_get_text (item, "date") : NULL;
       CtgDate date;
 
       if (text != NULL && ctg_date_parse (text, &date) && ctg_date_is_set (&date))
@@ -407,9 +408,11 @@ fill_governance (CtgDashboard *self)
   for (guint i = 0; i < meetings->len; i++)
     {
       const Meeting *meeting = &g_array_index (meetings, Meeting, i);
-      g_autofree char *title = ctg_document_dup_text (self->document, CTG_ITEM_MEETING, meeting->id, "title");
-      gint64 body_id = ctg_document_get_int (self->document, CTG_ITEM_MEETING, meeting->id, "body_id", 0);
-      g_autofree char *body = body_id ? ctg_document_dup_text (self->document, CTG_ITEM_BODY, body_id, "name") : NULL;
+      g_autoptr(CtgItem) item = ctg_document_get_item (self->document, CTG_ITEM_MEETING, meeting->id);
+      const char *title = item != NULL ? ctg_item_get_title (item) : NULL;
+      gint64 body_id = item != NULL ? ctg_item_get_int (item, "body-id") : 0;
+      g_autoptr(CtgItem) body_item = body_id != 0 ? ctg_document_get_item (self->document, CTG_ITEM_BODY, body_id) : NULL;
+      const char *body = body_item != NULL ? ctg_item_get_text (body_item, "name") : NULL;
       g_autofree char *when = meeting->date ? format_iso_day (meeting->date) : g_strdup (_("No date"));
       g_autofree char *subtitle = body && body[0] ? g_strdup_printf ("%s · %s", when, body) : g_strdup (when);
       GtkWidget *row = adw_action_row_new ();
@@ -509,7 +512,7 @@ fill_selector (CtgDashboard *self)
   for (guint i = 0; i < self->axes->len; i++)
     {
       gint64 id = g_array_index (self->axes, gint64, i);
-      g_autofree char *title = ctg_document_dup_text (self->document, CTG_ITEM_AXIS, id, "title");
+      g_autofree char *title = ctg_document_dup_title (self->document, CTG_ITEM_AXIS, id);
       g_autofree char *numbered = g_strdup_printf ("%u. %s", i + 1, title ? title : "");
 
       gtk_string_list_append (names, numbered);
@@ -535,12 +538,14 @@ refresh (CtgDashboard *self)
   fill_selector (self);
   if (self->axis_id == 0)
     {
-      g_autofree char *title = ctg_document_dup_text (self->document, CTG_ITEM_CONVENTION, 1, "title");
+      g_autofree char *title = ctg_document_dup_title (self->document, CTG_ITEM_CONVENTION, 1);
+
       gtk_label_set_label (self->heading, title && title[0] ? title : _("Untitled convention"));
     }
   else
     {
-      g_autofree char *title = ctg_document_dup_text (self->document, CTG_ITEM_AXIS, self->axis_id, "title");
+      g_autofree char *title = ctg_document_dup_title (self->document, CTG_ITEM_AXIS, self->axis_id);
+
       gtk_label_set_label (self->heading, title ? title : "");
     }
   fill_figures (self);

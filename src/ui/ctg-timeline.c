@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ctg-editor-util.h"
 #include "ctg-timeline-private.h"
 
 static void ctg_timeline_scrollable_init (GtkScrollableInterface *iface);
@@ -1017,9 +1018,7 @@ ctg_timeline_class_init (CtgTimelineClass *klass)
    * CtgTimeline::toast:
    * @message: what was just changed, for an undo toast
    */
-  signals[TOAST] =
-    g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[TOAST] = _ctg_toast_signal_new (G_TYPE_FROM_CLASS (klass));
   /**
    * CtgTimeline::edit-failed:
    * @message: why the dates could not be changed; nothing was changed

@@ -518,12 +518,36 @@ refresh (CtgConventionPage *self,
 
 /* Callbacks */
 
-/* Every edit elsewhere in the window says "changed": while the page is
- * hidden, its figures wait to be shown */
+/* After each commit, whoever made it, the parts that show what it
+ * changed. While the page is hidden, its figures wait to be shown. */
 static void
-on_document_changed_cb (CtgConventionPage *self)
+on_document_committed_cb (CtgConventionPage *self,
+                          CtgChangeSet      *changes)
 {
-  refresh (self, gtk_widget_get_mapped (GTK_WIDGET (self)));
+  static const CtgItemKind plan[] = { CTG_ITEM_AXIS, CTG_ITEM_SECTION, CTG_ITEM_OBJECTIVE, CTG_ITEM_ACTION };
+  gboolean bodies = ctg_change_set_touches_kind (changes, CTG_ITEM_BODY);
+
+  if (ctg_change_set_touches_kind (changes, CTG_ITEM_CONVENTION))
+    {
+      refresh_heading (self);
+      refresh_convention (self);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (plan); i++)
+    if (ctg_change_set_touches_kind (changes, plan[i]))
+      {
+        if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+          refresh_summary_now (self);
+        else
+          self->summary_dirty = TRUE;
+        break;
+      }
+  if (ctg_change_set_touches_kind (changes, CTG_ITEM_SIGNATORY))
+    refresh_signatories (self);
+  if (bodies || ctg_change_set_touches_kind (changes, CTG_ITEM_MEMBER))
+    refresh_bodies (self);
+  /* A meeting row names its body */
+  if (bodies || ctg_change_set_touches_kind (changes, CTG_ITEM_MEETING))
+    refresh_meetings (self);
 }
 
 static void
@@ -882,8 +906,8 @@ ctg_convention_page_set_document (CtgConventionPage *self,
   if (document != NULL)
     {
       self->document = g_object_ref (document);
-      self->changed_id = g_signal_connect_swapped (document, "changed",
-                                                   G_CALLBACK (on_document_changed_cb), self);
+      self->changed_id = g_signal_connect_swapped (document, "committed",
+                                                   G_CALLBACK (on_document_committed_cb), self);
     }
 
   entries[0] = self->title_row;

@@ -555,10 +555,37 @@ refresh (CtgDashboard *self)
 
 /* Callbacks */
 
-static void
-on_document_changed_cb (CtgDocument  *document,
-                        CtgDashboard *self)
+/* The dashboard shows neither the signatories, the bodies' members nor
+ * the actions' steps, and of the convention only its title and period
+ * (every edit stamps its "modified"): a commit of those alone leaves it as
+ * it is */
+static gboolean
+shows_changes (CtgChangeSet *changes)
 {
+  static const char * const convention_fields[] = { "title", "period_start", "period_end" };
+  const CtgRowChange *convention;
+
+  if (ctg_change_set_is_kind_reloaded (changes, CTG_ITEM_CONVENTION))
+    return TRUE;
+  convention = ctg_change_set_find (changes, CTG_ITEM_CONVENTION, 1);
+  for (guint i = 0; convention != NULL && i < G_N_ELEMENTS (convention_fields); i++)
+    if (ctg_row_change_has_field (convention, convention_fields[i]))
+      return TRUE;
+
+  for (guint kind = 0; kind < CTG_N_ITEM_KINDS; kind++)
+    if (kind != CTG_ITEM_CONVENTION && kind != CTG_ITEM_SIGNATORY && kind != CTG_ITEM_MEMBER &&
+        kind != CTG_ITEM_STEP && ctg_change_set_touches_kind (changes, (CtgItemKind) kind))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+on_document_committed_cb (CtgDocument  *document,
+                          CtgChangeSet *changes,
+                          CtgDashboard *self)
+{
+  if (!shows_changes (changes))
+    return;
   /* Hidden pages catch up when shown */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     refresh (self);
@@ -675,7 +702,7 @@ ctg_dashboard_set_document (CtgDashboard *self,
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
   if (document != NULL)
-    g_signal_connect (document, "changed", G_CALLBACK (on_document_changed_cb), self);
+    g_signal_connect (document, "committed", G_CALLBACK (on_document_committed_cb), self);
   self->axis_id = 0;
   refresh (self);
 }

@@ -408,3 +408,24 @@ _ctg_toast_signal_new (GType type)
   return g_signal_new ("toast", type, G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                        G_TYPE_NONE, 1, G_TYPE_STRING);
 }
+
+/**
+ * _ctg_message_dialog_show:
+ * @body: (nullable): what to say, already translated
+ *
+ * The one way the app tells something that needs reading (an error, a
+ * file kept aside): a message dialog over @parent with a Close button.
+ *
+ * Returns: (transfer none): the dialog, presented
+ */
+GtkWidget *
+_ctg_message_dialog_show (GtkWindow  *parent,
+                          const char *heading,
+                          const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}

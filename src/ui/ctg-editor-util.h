@@ -52,6 +52,9 @@ char     *_ctg_item_dup_field           (CtgDocument   *document,
                                          CtgItemKind    kind,
                                          gint64         id,
                                          const char    *field);
+GtkWidget *_ctg_message_dialog_show     (GtkWindow     *parent,
+                                         const char    *heading,
+                                         const char    *body);
 guint     _ctg_toast_signal_new         (GType          type);
 gint64    _ctg_item_get_int_field       (CtgDocument   *document,
                                          CtgItemKind    kind,

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 
 #include "ctg-action-editor.h"
+#include "ctg-editor-util.h"
 #include "ctg-action-filter.h"
 #include "ctg-action-row.h"
 #include "ctg-convention-page.h"
@@ -70,11 +71,7 @@ _ctg_window_show_error (CtgWindow    *self,
                         const char   *heading,
                         const GError *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  g_set_weak_pointer (&self->error_dialog, dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
+  g_set_weak_pointer (&self->error_dialog, _ctg_message_dialog_show (GTK_WINDOW (self), heading, error->message));
 }
 
 void
@@ -421,13 +418,8 @@ _ctg_window_set_document (CtgWindow   *self,
   gtk_widget_set_visible (GTK_WIDGET (self->detached_save_button), FALSE);
   /* A stray journal kept aside: say so, the file is as last saved */
   if (ctg_document_get_notice (document) != NULL)
-    {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("A Stray Journal Was Kept Aside"),
-                                                  ctg_document_get_notice (document));
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
+    _ctg_message_dialog_show (GTK_WINDOW (self), _("A Stray Journal Was Kept Aside"),
+                              ctg_document_get_notice (document));
 
   /* The list of recent files is read and written after the window shows */
   g_idle_add_full (G_PRIORITY_LOW, remember_recent_cb, g_steal_pointer (&uri), g_free);

@@ -70,15 +70,15 @@ status_color (CtgTimeline *self,
 
 /* On whole pixels: a rectangle with fractional edges (dates make x
  * fractional) is antialiased, which costs the cairo renderer more than a
- * plain _ctg_timeline_fill, and the grid lines come out sharp instead of blurred over two
+ * plain fill, and the grid lines come out sharp instead of blurred over two
  * pixels */
-void
-_ctg_timeline_fill (GtkSnapshot   *snapshot,
-                    const GdkRGBA *color,
-                    double         x,
-                    double         y,
-                    double         w,
-                    double         h)
+static void
+fill (GtkSnapshot   *snapshot,
+      const GdkRGBA *color,
+      double         x,
+      double         y,
+      double         w,
+      double         h)
 {
   double x0 = _ctg_timeline_snap (x), y0 = _ctg_timeline_snap (y);
   double x1 = MAX (_ctg_timeline_snap (x + w), x0 + (w > 0 ? 1 : 0));
@@ -199,7 +199,7 @@ draw_bar (CtgTimeline *self,
   if (row->overdue && today_x > x + w)
     {
       GdkRGBA red = with_alpha (&self->colors[COLOR_ERROR], 0.35);
-      _ctg_timeline_fill (snapshot, &red, x + w, y + h / 2 - 0.5, today_x - x - w, 1);
+      fill (snapshot, &red, x + w, y + h / 2 - 0.5, today_x - x - w, 1);
     }
 
   fade_start = no_start ? MIN (w / 2, 24) : fade_width (self, start, w);
@@ -216,7 +216,7 @@ draw_bar (CtgTimeline *self,
     {
       /* Rounded where it does not fade. A border as thick as the body is
        * a filled rounded rectangle drawn as one path; a rounded clip around
-       * a _ctg_timeline_fill cost the cairo renderer a mask per node, 40% of its frame */
+       * a fill cost the cairo renderer a mask per node, 40% of its frame */
       float r = (float) MIN (4, MIN (body_x1 - body_x0, h) / 2);
       graphene_size_t round = { r, r }, square = { 0, 0 };
       float half_w = (float) (body_x1 - body_x0) / 2, half_h = (float) h / 2;
@@ -235,7 +235,7 @@ draw_bar (CtgTimeline *self,
   if (status == CTG_STATUS_ABANDONED)
     {
       GdkRGBA line = with_alpha (&self->colors[COLOR_FG], 0.5);
-      _ctg_timeline_fill (snapshot, &line, x, y + h / 2 - 0.5, w, 1);
+      fill (snapshot, &line, x, y + h / 2 - 0.5, w, 1);
     }
 
   /* A day-precision end gets a solid cap, so that it reads as exact */
@@ -243,9 +243,9 @@ draw_bar (CtgTimeline *self,
     GdkRGBA cap = with_alpha (&self->colors[COLOR_FG], 0.55);
 
     if (!no_start && ctg_date_precision (start) == CTG_DATE_PRECISION_DAY)
-      _ctg_timeline_fill (snapshot, &cap, x, y - 2, 2, h + 4);
+      fill (snapshot, &cap, x, y - 2, 2, h + 4);
     if (!no_end && ctg_date_precision (end) == CTG_DATE_PRECISION_DAY)
-      _ctg_timeline_fill (snapshot, &cap, x + w - 2, y - 2, 2, h + 4);
+      fill (snapshot, &cap, x + w - 2, y - 2, 2, h + 4);
   }
 
   if (row->overdue)
@@ -315,9 +315,9 @@ draw_grid (CtgTimeline *self,
       if (!labels)
         {
           if (year_start)
-            _ctg_timeline_fill (snapshot, &strong, x, top, 1, bottom - top);
+            fill (snapshot, &strong, x, top, 1, bottom - top);
           else if (self->zoom != CTG_TIMELINE_ZOOM_YEARS || month % 3 == 1)
-            _ctg_timeline_fill (snapshot, &faint, x, top, 1, bottom - top);
+            fill (snapshot, &faint, x, top, 1, bottom - top);
         }
       else
         {
@@ -325,7 +325,7 @@ draw_grid (CtgTimeline *self,
             {
               g_autofree char *number = g_strdup_printf ("%u", year);
 
-              _ctg_timeline_fill (snapshot, &strong, x, 0, 1, HEADER_HEIGHT);
+              fill (snapshot, &strong, x, 0, 1, HEADER_HEIGHT);
               draw_text (self, snapshot, number, MAX (x + 6, lw + 6), 13, -1, TRUE, FALSE, &text);
             }
           if (self->zoom == CTG_TIMELINE_ZOOM_MONTHS)
@@ -334,7 +334,7 @@ draw_grid (CtgTimeline *self,
               /* Translators: a short month name in the timeline's scale; see strftime(3) */
               g_autofree char *name = g_date_time_format (dt, C_("timeline", "%b"));
 
-              _ctg_timeline_fill (snapshot, &faint, x, 26, 1, HEADER_HEIGHT - 26);
+              fill (snapshot, &faint, x, 26, 1, HEADER_HEIGHT - 26);
               draw_text (self, snapshot, name, x + 4, 35, -1, FALSE, TRUE, &dim);
             }
           else if ((month - 1) % 3 == 0)
@@ -342,7 +342,7 @@ draw_grid (CtgTimeline *self,
               /* Translators: a quarter of the year in the timeline's scale: T1 in French */
               g_autofree char *name = g_strdup_printf (_("Q%u"), (month - 1) / 3 + 1);
 
-              _ctg_timeline_fill (snapshot, &faint, x, 26, 1, HEADER_HEIGHT - 26);
+              fill (snapshot, &faint, x, 26, 1, HEADER_HEIGHT - 26);
               draw_text (self, snapshot, name, x + 4, 35, -1, FALSE, TRUE, &dim);
             }
         }
@@ -389,9 +389,9 @@ _ctg_timeline_snapshot (GtkWidget   *widget,
       double y = _ctg_timeline_row_y (self, i);
 
       if (row->kind != CTG_TIMELINE_ROW_ACTION)
-        _ctg_timeline_fill (snapshot, &band, 0, y, width, ROW_HEIGHT);
+        fill (snapshot, &band, 0, y, width, ROW_HEIGHT);
       if (i == self->focus)
-        _ctg_timeline_fill (snapshot, &focus_band, 0, y, width, ROW_HEIGHT);
+        fill (snapshot, &focus_band, 0, y, width, ROW_HEIGHT);
     }
   gtk_snapshot_pop (snapshot);
 
@@ -411,7 +411,7 @@ _ctg_timeline_snapshot (GtkWidget   *widget,
                      -1, FALSE, TRUE, &dim);
         }
     }
-  _ctg_timeline_fill (snapshot, &self->colors[COLOR_ERROR], today_x - 1, HEADER_HEIGHT, 2, height - HEADER_HEIGHT);
+  fill (snapshot, &self->colors[COLOR_ERROR], today_x - 1, HEADER_HEIGHT, 2, height - HEADER_HEIGHT);
   gtk_snapshot_pop (snapshot);
 
   /* The labels, which stay put when scrolling sideways */
@@ -444,15 +444,15 @@ _ctg_timeline_snapshot (GtkWidget   *widget,
         }
     }
   gtk_snapshot_pop (snapshot);
-  _ctg_timeline_fill (snapshot, &line, lw - 1, 0, 1, height);
+  fill (snapshot, &line, lw - 1, 0, 1, height);
 
   /* The scale, always on top */
-  _ctg_timeline_fill (snapshot, &self->colors[COLOR_BG], 0, 0, width, HEADER_HEIGHT);
+  fill (snapshot, &self->colors[COLOR_BG], 0, 0, width, HEADER_HEIGHT);
   {
     GdkRGBA shade = with_alpha (&self->colors[COLOR_FG], 0.03);
     GdkRGBA dim = with_alpha (&self->colors[COLOR_FG], 0.6);
 
-    _ctg_timeline_fill (snapshot, &shade, 0, 0, width, HEADER_HEIGHT);
+    fill (snapshot, &shade, 0, 0, width, HEADER_HEIGHT);
     draw_text (self, snapshot, _("Actions"), 12, HEADER_HEIGHT / 2.0, -1, TRUE, FALSE, &dim);
   }
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (lw, 0, width - lw, HEADER_HEIGHT));
@@ -468,7 +468,7 @@ _ctg_timeline_snapshot (GtkWidget   *widget,
       text_w = pw + 12;
       gsk_rounded_rect_init_from_rect (&pill, &GRAPHENE_RECT_INIT (today_x - text_w / 2, 27, text_w, 16), 8);
       gtk_snapshot_push_rounded_clip (snapshot, &pill);
-      _ctg_timeline_fill (snapshot, &red, today_x - text_w / 2, 27, text_w, 16);
+      fill (snapshot, &red, today_x - text_w / 2, 27, text_w, 16);
       gtk_snapshot_pop (snapshot);
       {
         GdkRGBA white = { 1, 1, 1, 1 };
@@ -476,7 +476,7 @@ _ctg_timeline_snapshot (GtkWidget   *widget,
       }
     }
   gtk_snapshot_pop (snapshot);
-  _ctg_timeline_fill (snapshot, &line, 0, HEADER_HEIGHT - 1, width, 1);
+  fill (snapshot, &line, 0, HEADER_HEIGHT - 1, width, 1);
 
   if (self->visible->len == 0)
     {

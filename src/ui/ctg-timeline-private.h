@@ -131,14 +131,6 @@ _ctg_timeline_same_date (const CtgDate *a,
                          const CtgDate *b);
 
 void
-_ctg_timeline_fill (GtkSnapshot   *snapshot,
-                    const GdkRGBA *color,
-                    double         x,
-                    double         y,
-                    double         w,
-                    double         h);
-
-void
 _ctg_timeline_snapshot (GtkWidget   *widget,
                                      GtkSnapshot *snapshot);
 

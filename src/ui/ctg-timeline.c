@@ -194,7 +194,7 @@ _ctg_timeline_bar_rect (CtgTimeline     *self,
     return FALSE;
   _ctg_timeline_row_dates (self, index, row, &start, &end);
   date_span (start, end, &first, &last);
-  /* Whole pixels, as _ctg_timeline_fill () draws */
+  /* Whole pixels, as the drawing fills */
   x0 = _ctg_timeline_snap (_ctg_timeline_day_to_x (self, first));
   x1 = MAX (_ctg_timeline_snap (_ctg_timeline_day_to_x (self, last)), x0 + 3);
   graphene_rect_init (rect, x0, _ctg_timeline_row_y (self, index) + (ROW_HEIGHT - BAR_HEIGHT) / 2.0, x1 - x0, BAR_HEIGHT);

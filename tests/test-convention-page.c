@@ -259,9 +259,9 @@ test_add_signatory (Fixture       *fixture,
   g_assert_true (CTG_IS_SIGNATORY_ROW (row));
   g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
 
-  apply_text (ctg_signatory_row_get_field (CTG_SIGNATORY_ROW (row), "organisation"), "Commune du Breuil");
-  apply_text (ctg_signatory_row_get_field (CTG_SIGNATORY_ROW (row), "representative"), "Jean DUPONT");
-  apply_text (ctg_signatory_row_get_field (CTG_SIGNATORY_ROW (row), "role"), "Maire");
+  apply_text (ctg_item_row_get_field (CTG_ITEM_ROW (row), "organisation"), "Commune du Breuil");
+  apply_text (ctg_item_row_get_field (CTG_ITEM_ROW (row), "representative"), "Jean DUPONT");
+  apply_text (ctg_item_row_get_field (CTG_ITEM_ROW (row), "role"), "Maire");
 
   organisation = ctg_document_dup_text (fixture->document, CTG_ITEM_SIGNATORY, id, "organisation");
   representative = ctg_document_dup_text (fixture->document, CTG_ITEM_SIGNATORY, id, "representative");
@@ -284,7 +284,7 @@ test_move_and_delete_signatory (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   /* Alt+Up, as the move-up action */
-  g_assert_true (gtk_widget_activate_action (row, "signatory.move-up", NULL));
+  g_assert_true (gtk_widget_activate_action (row, "row.move-up", NULL));
   g_assert_cmpint (id_at (fixture->document, CTG_ITEM_SIGNATORY, 0, 0), ==, second);
   g_assert_true (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)) == row);
 
@@ -424,7 +424,7 @@ test_governance (Fixture       *fixture,
   member_id = id_at (fixture->document, CTG_ITEM_MEMBER, body_id, 0);
   member = ctg_body_row_get_member_row (CTG_BODY_ROW (row), member_id);
   g_assert_nonnull (member);
-  apply_text (ctg_member_row_get_field (CTG_MEMBER_ROW (member), "name"), "Cécile ALADAME");
+  apply_text (ctg_item_row_get_field (CTG_ITEM_ROW (member), "name"), "Cécile ALADAME");
   name = ctg_document_dup_text (fixture->document, CTG_ITEM_MEMBER, member_id, "name");
   g_assert_cmpstr (name, ==, "Cécile ALADAME");
   g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "1"));

@@ -1143,6 +1143,38 @@ test_window_row_stays (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The dashboard follows what a commit changed: adding a signatory, which
+ * it does not show, leaves its figures as they were (the same widgets); an
+ * action's status, which it shows, makes them again */
+static void
+test_window_dashboard_follows_changes (void)
+{
+  CtgWindow *window = open_window ("creusot-montceau", NULL);
+  CtgDocument *doc = ctg_window_get_document (window);
+  CtgDashboard *dashboard = _ctg_window_get_dashboard (window);
+  g_autoptr(GListModel) actions = ctg_document_list_actions (doc, 0);
+  g_autoptr(CtgAction) action = g_list_model_get_item (actions, 0);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *figure;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "dashboard"));
+  ctg_test_spin (300);
+  figure = ctg_dashboard_get_figure (dashboard, "progress");
+  g_assert_nonnull (figure);
+
+  g_assert_cmpint (ctg_document_add_signatory (doc, "Commune de Torcy", &error), >, 0);
+  g_assert_no_error (error);
+  ctg_test_spin (100);
+  g_assert_true (ctg_dashboard_get_figure (dashboard, "progress") == figure);
+
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, ctg_action_get_id (action), "status", "done", &error));
+  g_assert_no_error (error);
+  ctg_test_spin (100);
+  g_assert_true (ctg_dashboard_get_figure (dashboard, "progress") != figure);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Issue 19: a title of one unbroken 20,000-character word, from a file made
  * elsewhere (edits refuse it), shows without freezing: laid out by
  * characters (WORD_CHAR lays the word out again for every line: 12 s for
@@ -1212,6 +1244,7 @@ main (int   argc,
   g_test_add_func ("/window/row-stays", test_window_row_stays);
   g_test_add_func ("/window/file-replaced", test_window_file_replaced);
   g_test_add_func ("/window/long-word", test_window_long_word);
+  g_test_add_func ("/window/dashboard-follows-changes", test_window_dashboard_follows_changes);
 
   return g_test_run ();
 }

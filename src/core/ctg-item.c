@@ -579,6 +579,28 @@ ctg_item_get_title (CtgItem *self)
   return ctg_item_get_text (self, "title");
 }
 
+/**
+ * ctg_document_dup_title:
+ *
+ * For a label made once (a dialog, a heading): the title of the item of
+ * @kind and @id, read from its live object. What stays on screen follows
+ * the item instead (notify::title).
+ *
+ * Returns: (transfer full) (nullable): the title, %NULL for no such item
+ */
+char *
+ctg_document_dup_title (CtgDocument *document,
+                        CtgItemKind  kind,
+                        gint64       id)
+{
+  g_autoptr(CtgItem) item = NULL;
+
+  g_return_val_if_fail (CTG_IS_DOCUMENT (document), NULL);
+
+  item = ctg_document_get_item (document, kind, id);
+  return item != NULL ? g_strdup (ctg_item_get_title (item)) : NULL;
+}
+
 CtgStatus
 ctg_item_get_status (CtgItem *self)
 {

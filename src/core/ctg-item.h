@@ -57,5 +57,8 @@ CtgItem     *ctg_document_get_item      (CtgDocument  *self,
 GListModel  *ctg_document_list_items    (CtgDocument  *self,
                                          CtgItemKind   kind,
                                          gint64        parent_id);
+char        *ctg_document_dup_title     (CtgDocument  *document,
+                                         CtgItemKind   kind,
+                                         gint64        id);
 
 G_END_DECLS

@@ -233,8 +233,9 @@ read_period (CtgActionEditor *self,
              CtgDate         *start,
              CtgDate         *end)
 {
-  g_autofree char *start_text = ctg_document_dup_text (self->document, CTG_ITEM_CONVENTION, 1, "period_start");
-  g_autofree char *end_text = ctg_document_dup_text (self->document, CTG_ITEM_CONVENTION, 1, "period_end");
+  g_autoptr(CtgItem) convention = ctg_document_get_item (self->document, CTG_ITEM_CONVENTION, 1);
+  const char *start_text = convention ? ctg_item_get_text (convention, "period-start") : NULL;
+  const char *end_text = convention ? ctg_item_get_text (convention, "period-end") : NULL;
 
   *start = (CtgDate) { 0, 0, 0 };
   *end = (CtgDate) { 0, 0, 0 };
@@ -426,10 +427,9 @@ static void
 update_context (CtgActionEditor *self,
                 CtgAction       *action)
 {
-  g_autofree char *axis = ctg_document_dup_text (self->document, CTG_ITEM_AXIS,
-                                                 ctg_action_get_axis_id (action), "title");
-  g_autofree char *objective = ctg_document_dup_text (self->document, CTG_ITEM_OBJECTIVE,
-                                                      ctg_action_get_objective_id (action), "title");
+  g_autofree char *axis = ctg_document_dup_title (self->document, CTG_ITEM_AXIS, ctg_action_get_axis_id (action));
+  g_autofree char *objective = ctg_document_dup_title (self->document, CTG_ITEM_OBJECTIVE,
+                                                       ctg_action_get_objective_id (action));
   g_autoptr(GString) text = g_string_new (NULL);
 
   if (axis != NULL && axis[0] != '\0')
@@ -1229,12 +1229,7 @@ ctg_action_editor_class_init (CtgActionEditorClass *klass)
    * Something happened that the window should tell in a toast, such as a
    * step removed (the row that would show it is gone).
    */
-  signals[TOAST] =
-    g_signal_new ("toast",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[TOAST] = _ctg_toast_signal_new (G_TYPE_FROM_CLASS (klass));
 
   g_type_ensure (CTG_TYPE_FIELD_MESSAGE);
   g_type_ensure (CTG_TYPE_TEXT_ROW);

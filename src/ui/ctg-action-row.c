@@ -122,10 +122,11 @@ static char *
 section_text (CtgDocument *document,
               gint64       objective_id)
 {
-  gint64 theme = ctg_document_get_int (document, CTG_ITEM_OBJECTIVE, objective_id, "theme_id", 0);
-  gint64 enjeu = ctg_document_get_int (document, CTG_ITEM_OBJECTIVE, objective_id, "enjeu_id", 0);
-  g_autofree char *theme_title = theme ? ctg_document_dup_text (document, CTG_ITEM_SECTION, theme, "title") : NULL;
-  g_autofree char *enjeu_title = enjeu ? ctg_document_dup_text (document, CTG_ITEM_SECTION, enjeu, "title") : NULL;
+  g_autoptr(CtgItem) objective = ctg_document_get_item (document, CTG_ITEM_OBJECTIVE, objective_id);
+  gint64 theme = objective ? ctg_item_get_int (objective, "theme-id") : 0;
+  gint64 enjeu = objective ? ctg_item_get_int (objective, "enjeu-id") : 0;
+  g_autofree char *theme_title = theme ? ctg_document_dup_title (document, CTG_ITEM_SECTION, theme) : NULL;
+  g_autofree char *enjeu_title = enjeu ? ctg_document_dup_title (document, CTG_ITEM_SECTION, enjeu) : NULL;
 
   if (theme_title && enjeu_title)
     return g_strdup_printf ("%s — %s", theme_title, enjeu_title);
@@ -144,7 +145,7 @@ objective_heading (CtgDocument *document,
   if (heading == NULL)
     {
       heading = g_new0 (Heading, 1);
-      heading->title = ctg_document_dup_text (document, CTG_ITEM_OBJECTIVE, objective_id, "title");
+      heading->title = ctg_document_dup_title (document, CTG_ITEM_OBJECTIVE, objective_id);
       if (heading->title == NULL)
         heading->title = g_strdup ("");
       heading->section = section_text (document, objective_id);
@@ -162,7 +163,7 @@ axis_title (CtgDocument *document,
 
   if (title == NULL)
     {
-      title = ctg_document_dup_text (document, CTG_ITEM_AXIS, axis_id, "title");
+      title = ctg_document_dup_title (document, CTG_ITEM_AXIS, axis_id);
       if (title == NULL)
         title = g_strdup ("");
       g_hash_table_insert (headings->axes, g_memdup2 (&axis_id, sizeof axis_id), title);

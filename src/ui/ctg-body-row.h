@@ -6,19 +6,16 @@
 
 #pragma once
 
-#include <adwaita.h>
-
-#include "ctg-core.h"
+#include "ctg-item-row.h"
 
 G_BEGIN_DECLS
 
 #define CTG_TYPE_BODY_ROW (ctg_body_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (CtgBodyRow, ctg_body_row, CTG, BODY_ROW, AdwExpanderRow)
+G_DECLARE_FINAL_TYPE (CtgBodyRow, ctg_body_row, CTG, BODY_ROW, CtgItemRow)
 
 GtkWidget  *ctg_body_row_new            (CtgDocument *document,
                                          gint64       id);
-gint64      ctg_body_row_get_id         (CtgBodyRow  *self);
 void        ctg_body_row_refresh        (CtgBodyRow  *self);
 GtkWidget  *ctg_body_row_get_field      (CtgBodyRow  *self,
                                          const char  *field);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ctg-editor-util.h"
 #include "ctg-convention-entry-row.h"
 
 /* The text is committed on apply (the button or Enter) and when the focus
@@ -64,10 +65,7 @@ date_editable_text (const CtgDate *date)
 static char *
 dup_stored (CtgConventionEntryRow *self)
 {
-  if (self->document == NULL || !ctg_document_has_item (self->document, self->kind,
-                                                        self->kind == CTG_ITEM_CONVENTION ? 1 : self->id))
-    return NULL;
-  return ctg_document_dup_text (self->document, self->kind, self->id, self->field);
+  return _ctg_item_dup_field (self->document, self->kind, self->id, self->field);
 }
 
 /* What the row shows for a stored value */

@@ -13,6 +13,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "ctg-editor-util.h"
 #include "ctg-body-row.h"
 #include "ctg-convention-entry-row.h"
 #include "ctg-convention-page-private.h"
@@ -109,7 +110,7 @@ static char *
 dup_date_text (CtgDocument *document,
                const char  *field)
 {
-  g_autofree char *stored = ctg_document_dup_text (document, CTG_ITEM_CONVENTION, 1, field);
+  g_autofree char *stored = _ctg_item_dup_field (document, CTG_ITEM_CONVENTION, 1, field);
   CtgDate date;
 
   if (stored == NULL || !ctg_date_parse (stored, &date) || !ctg_date_is_set (&date))
@@ -245,7 +246,8 @@ update_signatory_row (GtkWidget *row,
                       guint      position,
                       guint      n_items)
 {
-  ctg_signatory_row_refresh (CTG_SIGNATORY_ROW (row), position, n_items);
+  ctg_item_row_refresh (CTG_ITEM_ROW (row));
+  ctg_item_row_set_position (CTG_ITEM_ROW (row), position, n_items);
 }
 
 static GtkWidget *
@@ -298,8 +300,8 @@ refresh_heading (CtgConventionPage *self)
       return;
     }
 
-  title = ctg_document_dup_text (self->document, CTG_ITEM_CONVENTION, 1, "title");
-  territory = ctg_document_dup_text (self->document, CTG_ITEM_CONVENTION, 1, "territory");
+  title = _ctg_item_dup_field (self->document, CTG_ITEM_CONVENTION, 1, "title");
+  territory = _ctg_item_dup_field (self->document, CTG_ITEM_CONVENTION, 1, "territory");
   start = dup_date_text (self->document, "period_start");
   end = dup_date_text (self->document, "period_end");
 
@@ -516,12 +518,36 @@ refresh (CtgConventionPage *self,
 
 /* Callbacks */
 
-/* Every edit elsewhere in the window says "changed": while the page is
- * hidden, its figures wait to be shown */
+/* After each commit, whoever made it, the parts that show what it
+ * changed. While the page is hidden, its figures wait to be shown. */
 static void
-on_document_changed_cb (CtgConventionPage *self)
+on_document_committed_cb (CtgConventionPage *self,
+                          CtgChangeSet      *changes)
 {
-  refresh (self, gtk_widget_get_mapped (GTK_WIDGET (self)));
+  static const CtgItemKind plan[] = { CTG_ITEM_AXIS, CTG_ITEM_SECTION, CTG_ITEM_OBJECTIVE, CTG_ITEM_ACTION };
+  gboolean bodies = ctg_change_set_touches_kind (changes, CTG_ITEM_BODY);
+
+  if (ctg_change_set_touches_kind (changes, CTG_ITEM_CONVENTION))
+    {
+      refresh_heading (self);
+      refresh_convention (self);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (plan); i++)
+    if (ctg_change_set_touches_kind (changes, plan[i]))
+      {
+        if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+          refresh_summary_now (self);
+        else
+          self->summary_dirty = TRUE;
+        break;
+      }
+  if (ctg_change_set_touches_kind (changes, CTG_ITEM_SIGNATORY))
+    refresh_signatories (self);
+  if (bodies || ctg_change_set_touches_kind (changes, CTG_ITEM_MEMBER))
+    refresh_bodies (self);
+  /* A meeting row names its body */
+  if (bodies || ctg_change_set_touches_kind (changes, CTG_ITEM_MEETING))
+    refresh_meetings (self);
 }
 
 static void
@@ -610,7 +636,7 @@ on_add_signatory_clicked_cb (CtgConventionPage *self)
 
   row = g_hash_table_lookup (self->signatory_rows, &id);
   if (row != NULL)
-    focus_new_row (row, ctg_signatory_row_get_field (CTG_SIGNATORY_ROW (row), "organisation"));
+    focus_new_row (row, ctg_item_row_get_field (CTG_ITEM_ROW (row), "organisation"));
 }
 
 static void
@@ -704,12 +730,7 @@ ctg_convention_page_class_init (CtgConventionPageClass *klass)
    * Asks the window to show @message as a toast: after a deletion (the
    * window offers Undo), or when an edit could not be made.
    */
-  signals[TOAST] =
-    g_signal_new ("toast",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[TOAST] = _ctg_toast_signal_new (G_TYPE_FROM_CLASS (klass));
 
   widget_class->map = ctg_convention_page_map;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -885,8 +906,8 @@ ctg_convention_page_set_document (CtgConventionPage *self,
   if (document != NULL)
     {
       self->document = g_object_ref (document);
-      self->changed_id = g_signal_connect_swapped (document, "changed",
-                                                   G_CALLBACK (on_document_changed_cb), self);
+      self->changed_id = g_signal_connect_swapped (document, "committed",
+                                                   G_CALLBACK (on_document_committed_cb), self);
     }
 
   entries[0] = self->title_row;

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ctg-editor-util.h"
 #include "ctg-convention-text-row.h"
 
 struct _CtgConventionTextRow
@@ -43,11 +44,7 @@ static guint signals[N_SIGNALS];
 static char *
 dup_stored (CtgConventionTextRow *self)
 {
-  gint64 id = self->kind == CTG_ITEM_CONVENTION ? 1 : self->id;
-
-  if (self->document == NULL || !ctg_document_has_item (self->document, self->kind, id))
-    return NULL;
-  return ctg_document_dup_text (self->document, self->kind, self->id, self->field);
+  return _ctg_item_dup_field (self->document, self->kind, self->id, self->field);
 }
 
 static char *
@@ -122,12 +119,7 @@ ctg_convention_text_row_class_init (CtgConventionTextRowClass *klass)
    *
    * Asks the window to show a message, when a text could not be saved.
    */
-  signals[TOAST] =
-    g_signal_new ("toast",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[TOAST] = _ctg_toast_signal_new (G_TYPE_FROM_CLASS (klass));
 }
 
 static void

@@ -383,7 +383,8 @@ fill_governance (CtgDashboard *self)
   for (guint i = 0; i < ids->len; i++)
     {
       Meeting meeting = { g_array_index (ids, gint64, i), NULL };
-      g_autofree char *text = ctg_document_dup_text (self->document, CTG_ITEM_MEETING, meeting.id, "date");
+      g_autoptr(CtgItem) item = ctg_document_get_item (self->document, CTG_ITEM_MEETING, meeting.id);
+      const char *text = item != NULL ? ctg_item_get_text (item, "date") : NULL;
       CtgDate date;
 
       if (text != NULL && ctg_date_parse (text, &date) && ctg_date_is_set (&date))
@@ -407,9 +408,11 @@ fill_governance (CtgDashboard *self)
   for (guint i = 0; i < meetings->len; i++)
     {
       const Meeting *meeting = &g_array_index (meetings, Meeting, i);
-      g_autofree char *title = ctg_document_dup_text (self->document, CTG_ITEM_MEETING, meeting->id, "title");
-      gint64 body_id = ctg_document_get_int (self->document, CTG_ITEM_MEETING, meeting->id, "body_id", 0);
-      g_autofree char *body = body_id ? ctg_document_dup_text (self->document, CTG_ITEM_BODY, body_id, "name") : NULL;
+      g_autoptr(CtgItem) item = ctg_document_get_item (self->document, CTG_ITEM_MEETING, meeting->id);
+      const char *title = item != NULL ? ctg_item_get_title (item) : NULL;
+      gint64 body_id = item != NULL ? ctg_item_get_int (item, "body-id") : 0;
+      g_autoptr(CtgItem) body_item = body_id != 0 ? ctg_document_get_item (self->document, CTG_ITEM_BODY, body_id) : NULL;
+      const char *body = body_item != NULL ? ctg_item_get_text (body_item, "name") : NULL;
       g_autofree char *when = meeting->date ? format_iso_day (meeting->date) : g_strdup (_("No date"));
       g_autofree char *subtitle = body && body[0] ? g_strdup_printf ("%s · %s", when, body) : g_strdup (when);
       GtkWidget *row = adw_action_row_new ();
@@ -509,7 +512,7 @@ fill_selector (CtgDashboard *self)
   for (guint i = 0; i < self->axes->len; i++)
     {
       gint64 id = g_array_index (self->axes, gint64, i);
-      g_autofree char *title = ctg_document_dup_text (self->document, CTG_ITEM_AXIS, id, "title");
+      g_autofree char *title = ctg_document_dup_title (self->document, CTG_ITEM_AXIS, id);
       g_autofree char *numbered = g_strdup_printf ("%u. %s", i + 1, title ? title : "");
 
       gtk_string_list_append (names, numbered);
@@ -535,12 +538,14 @@ refresh (CtgDashboard *self)
   fill_selector (self);
   if (self->axis_id == 0)
     {
-      g_autofree char *title = ctg_document_dup_text (self->document, CTG_ITEM_CONVENTION, 1, "title");
+      g_autofree char *title = ctg_document_dup_title (self->document, CTG_ITEM_CONVENTION, 1);
+
       gtk_label_set_label (self->heading, title && title[0] ? title : _("Untitled convention"));
     }
   else
     {
-      g_autofree char *title = ctg_document_dup_text (self->document, CTG_ITEM_AXIS, self->axis_id, "title");
+      g_autofree char *title = ctg_document_dup_title (self->document, CTG_ITEM_AXIS, self->axis_id);
+
       gtk_label_set_label (self->heading, title ? title : "");
     }
   fill_figures (self);
@@ -550,10 +555,37 @@ refresh (CtgDashboard *self)
 
 /* Callbacks */
 
-static void
-on_document_changed_cb (CtgDocument  *document,
-                        CtgDashboard *self)
+/* The dashboard shows neither the signatories, the bodies' members nor
+ * the actions' steps, and of the convention only its title and period
+ * (every edit stamps its "modified"): a commit of those alone leaves it as
+ * it is */
+static gboolean
+shows_changes (CtgChangeSet *changes)
 {
+  static const char * const convention_fields[] = { "title", "period_start", "period_end" };
+  const CtgRowChange *convention;
+
+  if (ctg_change_set_is_kind_reloaded (changes, CTG_ITEM_CONVENTION))
+    return TRUE;
+  convention = ctg_change_set_find (changes, CTG_ITEM_CONVENTION, 1);
+  for (guint i = 0; convention != NULL && i < G_N_ELEMENTS (convention_fields); i++)
+    if (ctg_row_change_has_field (convention, convention_fields[i]))
+      return TRUE;
+
+  for (guint kind = 0; kind < CTG_N_ITEM_KINDS; kind++)
+    if (kind != CTG_ITEM_CONVENTION && kind != CTG_ITEM_SIGNATORY && kind != CTG_ITEM_MEMBER &&
+        kind != CTG_ITEM_STEP && ctg_change_set_touches_kind (changes, (CtgItemKind) kind))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+on_document_committed_cb (CtgDocument  *document,
+                          CtgChangeSet *changes,
+                          CtgDashboard *self)
+{
+  if (!shows_changes (changes))
+    return;
   /* Hidden pages catch up when shown */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     refresh (self);
@@ -670,7 +702,7 @@ ctg_dashboard_set_document (CtgDashboard *self,
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
   if (document != NULL)
-    g_signal_connect (document, "changed", G_CALLBACK (on_document_changed_cb), self);
+    g_signal_connect (document, "committed", G_CALLBACK (on_document_committed_cb), self);
   self->axis_id = 0;
   refresh (self);
 }

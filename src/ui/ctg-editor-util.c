@@ -345,3 +345,87 @@ _ctg_expander_row_follow_item (AdwExpanderRow *row,
   g_signal_connect_object (item, "notify", G_CALLBACK (on_named_item_notify_cb), row, 0);
   show_item_names (row, item);
 }
+
+/**
+ * _ctg_item_dup_field:
+ * @field: a column of @kind ("period_start") or its property ("period-start")
+ *
+ * The text of one field, read from the row's live item.
+ *
+ * Returns: (transfer full) (nullable): the value, %NULL when unset or when
+ *   there is no such row
+ */
+char *
+_ctg_item_dup_field (CtgDocument *document,
+                     CtgItemKind  kind,
+                     gint64       id,
+                     const char  *field)
+{
+  g_autoptr(CtgItem) item = NULL;
+  g_autofree char *property = g_strdelimit (g_strdup (field), "_", '-');
+
+  if (document == NULL)
+    return NULL;
+  item = ctg_document_get_item (document, kind, id);
+  return item != NULL ? g_strdup (ctg_item_get_text (item, property)) : NULL;
+}
+
+/**
+ * _ctg_item_get_int_field:
+ * @field: a whole-number column of @kind, or its property
+ *
+ * Returns: the value of one field, read from the row's live item;
+ *   @fallback when there is no such row
+ */
+gint64
+_ctg_item_get_int_field (CtgDocument *document,
+                         CtgItemKind  kind,
+                         gint64       id,
+                         const char  *field,
+                         gint64       fallback)
+{
+  g_autoptr(CtgItem) item = NULL;
+  g_autofree char *property = g_strdelimit (g_strdup (field), "_", '-');
+
+  if (document == NULL || (item = ctg_document_get_item (document, kind, id)) == NULL)
+    return fallback;
+  return ctg_item_get_int (item, property);
+}
+
+/**
+ * _ctg_toast_signal_new:
+ * @type: a widget class that asks for toasts
+ *
+ * Installs the one way a widget raises a toast: a "toast" signal with the
+ * message, already translated, which the window shows (with Undo after an
+ * edit).
+ *
+ * Returns: the signal's id
+ */
+guint
+_ctg_toast_signal_new (GType type)
+{
+  return g_signal_new ("toast", type, G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                       G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+/**
+ * _ctg_message_dialog_show:
+ * @body: (nullable): what to say, already translated
+ *
+ * The one way the app tells something that needs reading (an error, a
+ * file kept aside): a message dialog over @parent with a Close button.
+ *
+ * Returns: (transfer none): the dialog, presented
+ */
+GtkWidget *
+_ctg_message_dialog_show (GtkWindow  *parent,
+                          const char *heading,
+                          const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}

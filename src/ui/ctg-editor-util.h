@@ -48,5 +48,18 @@ void      _ctg_move_actions_update      (GSimpleActionGroup *group,
                                          guint          n_items);
 char     *_ctg_date_to_input            (const CtgDate *date);
 char     *_ctg_escape                   (const char    *text);
+char     *_ctg_item_dup_field           (CtgDocument   *document,
+                                         CtgItemKind    kind,
+                                         gint64         id,
+                                         const char    *field);
+GtkWidget *_ctg_message_dialog_show     (GtkWindow     *parent,
+                                         const char    *heading,
+                                         const char    *body);
+guint     _ctg_toast_signal_new         (GType          type);
+gint64    _ctg_item_get_int_field       (CtgDocument   *document,
+                                         CtgItemKind    kind,
+                                         gint64         id,
+                                         const char    *field,
+                                         gint64         fallback);
 
 G_END_DECLS

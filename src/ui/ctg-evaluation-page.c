@@ -455,7 +455,7 @@ update_rollups (CtgEvaluationPage *self)
     {
       gint64 axis = g_array_index (axes, gint64, i);
       g_autoptr(GListModel) actions = ctg_document_list_actions (self->document, axis);
-      g_autofree char *axis_title = ctg_document_dup_text (self->document, CTG_ITEM_AXIS, axis, "title");
+      g_autofree char *axis_title = ctg_document_dup_title (self->document, CTG_ITEM_AXIS, axis);
       g_autofree char *title = g_strdup_printf ("%u. %s", i + 1, axis_title && axis_title[0] ? axis_title : _("Untitled axis"));
 
       ctg_actions_summarize_progress (actions, &summary);
@@ -493,8 +493,8 @@ static char *
 end_of_year_text (CtgDocument *document,
                   gint64       row)
 {
-  g_autofree char *status_key = ctg_document_dup_text (document, CTG_ITEM_ACTION_YEAR, row, "status");
-  gint64 progress = ctg_document_get_int (document, CTG_ITEM_ACTION_YEAR, row, "progress", -1);
+  g_autofree char *status_key = _ctg_item_dup_field (document, CTG_ITEM_ACTION_YEAR, row, "status");
+  gint64 progress = _ctg_item_get_int_field (document, CTG_ITEM_ACTION_YEAR, row, "progress", -1);
   CtgStatus status;
 
   if (status_key == NULL || !ctg_status_from_key (status_key, &status))
@@ -544,7 +544,7 @@ update_notes (CtgEvaluationPage *self)
             continue;
           if (grid == NULL)
             {
-              g_autofree char *axis_title = ctg_document_dup_text (self->document, CTG_ITEM_AXIS, axis, "title");
+              g_autofree char *axis_title = ctg_document_dup_title (self->document, CTG_ITEM_AXIS, axis);
               g_autofree char *label = g_strdup_printf ("%u. %s", i + 1, axis_title ? axis_title : "");
               GtkWidget *axis_label = gtk_label_new (label);
               const char *headers[] = { C_("column", "Action"), C_("column", "Done"), C_("column", "Difficulties"),
@@ -573,7 +573,7 @@ update_notes (CtgEvaluationPage *self)
           gtk_grid_attach (GTK_GRID (grid), note_label (action_title, FALSE), 0, (int) line, 1, 1);
           for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
             {
-              g_autofree char *text = ctg_document_dup_text (self->document, CTG_ITEM_ACTION_YEAR, row, fields[f]);
+              g_autofree char *text = _ctg_item_dup_field (self->document, CTG_ITEM_ACTION_YEAR, row, fields[f]);
 
               gtk_grid_attach (GTK_GRID (grid), note_label (text && text[0] ? text : "—", FALSE),
                                (int) f + 1, (int) line, 1, 1);

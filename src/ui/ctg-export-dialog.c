@@ -57,8 +57,8 @@ previous_meeting (CtgDocument *document,
 
   for (guint i = 0; i < meetings->len; i++)
     {
-      g_autofree char *text = ctg_document_dup_text (document, CTG_ITEM_MEETING,
-                                                     g_array_index (meetings, gint64, i), "date");
+      g_autoptr(CtgItem) item = ctg_document_get_item (document, CTG_ITEM_MEETING, g_array_index (meetings, gint64, i));
+      const char *text = item != NULL ? ctg_item_get_text (item, "date") : NULL;
       CtgDate date;
 
       if (text == NULL || !ctg_date_parse (text, &date) || !ctg_date_is_set (&date))
@@ -316,7 +316,7 @@ on_export_clicked_cb (CtgExportDialog *self)
       return;
     }
 
-  title = ctg_document_dup_text (self->document, CTG_ITEM_CONVENTION, 1, "title");
+  title = ctg_document_dup_title (self->document, CTG_ITEM_CONVENTION, 1);
   meeting = ctg_report_options_get_meeting_date (options);
   if (meeting != NULL)
     day = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (meeting), g_date_get_month (meeting), g_date_get_day (meeting));
@@ -416,14 +416,20 @@ build (CtgExportDialog *self)
   for (guint i = 0; i < axis_ids->len; i++)
     {
       gint64 id = g_array_index (axis_ids, gint64, i);
-      g_autofree char *title = ctg_document_dup_text (self->document, CTG_ITEM_AXIS, id, "title");
+      g_autoptr(CtgItem) axis = ctg_document_get_item (self->document, CTG_ITEM_AXIS, id);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      /* An axis renamed while the dialog is open (an undo, another window) */
+      if (axis != NULL)
+        {
+          g_object_bind_property (axis, "title", row, "title", G_BINDING_SYNC_CREATE);
+          g_object_set_data_full (G_OBJECT (row), "ctg-item", g_steal_pointer (&axis), g_object_unref);
+        }
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+      /* Named by its row, which follows the axis */
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_RELATION_LABELLED_BY, row, NULL, -1);
       g_object_set_data (G_OBJECT (check), "axis-id", GSIZE_TO_POINTER ((gsize) id));
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);

@@ -11,13 +11,14 @@
 
 #include <glib/gi18n.h>
 
+#include "ctg-editor-util.h"
 #include "ctg-convention-entry-row.h"
 #include "ctg-convention-text-row.h"
 #include "ctg-meeting-row.h"
 
 struct _CtgMeetingRow
 {
-  AdwExpanderRow  parent_instance;
+  CtgItemRow      parent_instance;
 
   /* Template widgets (built in code) */
   GtkWidget      *date_row;
@@ -25,26 +26,29 @@ struct _CtgMeetingRow
   GtkWidget      *body_row;
   GtkWidget      *title_row;
   GtkWidget      *notes_row;
-  GtkWidget      *buttons_row;
-  GtkWidget      *delete_button;
 
   /* Owned references */
-  CtgDocument    *document;
   GtkStringList  *body_names;
   GArray         *body_ids;     /* parallel to body_names; 0 for none */
 
-  gint64          id;
   guint           updating;
 };
 
-G_DEFINE_FINAL_TYPE (CtgMeetingRow, ctg_meeting_row, ADW_TYPE_EXPANDER_ROW)
+G_DEFINE_FINAL_TYPE (CtgMeetingRow, ctg_meeting_row, CTG_TYPE_ITEM_ROW)
 
-enum {
-  TOAST,
-  N_SIGNALS
+static const CtgItemRowSpec meeting_spec = {
+  .kind = CTG_ITEM_MEETING,
+  .icon_name = "x-office-calendar-symbolic",
+  .title_field = "title",
+  .named_by_subclass = TRUE,     /* its date and body in the subtitle */
+  .delete_label = N_("_Delete Meeting"),
+  /* Translators: shown after deleting a meeting, with an Undo button */
+  .deleted_named = N_("Meeting “%s” deleted"),
+  .deleted = N_("Meeting deleted"),
 };
 
-static guint signals[N_SIGNALS];
+#define DOCUMENT(self) ctg_item_row_get_document (CTG_ITEM_ROW (self))
+#define ID(self) ctg_item_row_get_id (CTG_ITEM_ROW (self))
 
 static void
 on_date_error_cb (CtgMeetingRow *self)
@@ -63,7 +67,7 @@ on_body_selected_cb (CtgMeetingRow *self)
   g_autofree char *value = NULL;
   guint selected;
 
-  if (self->updating > 0 || self->document == NULL)
+  if (self->updating > 0 || DOCUMENT (self) == NULL)
     return;
 
   selected = adw_combo_row_get_selected (ADW_COMBO_ROW (self->body_row));
@@ -71,9 +75,9 @@ on_body_selected_cb (CtgMeetingRow *self)
     return;
 
   value = g_strdup_printf ("%" G_GINT64_FORMAT, g_array_index (self->body_ids, gint64, selected));
-  if (!ctg_document_set (self->document, CTG_ITEM_MEETING, self->id, "body_id", value, &error))
+  if (!ctg_document_set (DOCUMENT (self), CTG_ITEM_MEETING, ID (self), "body_id", value, &error))
     {
-      g_signal_emit (self, signals[TOAST], 0, error->message);
+      _ctg_item_row_toast (CTG_ITEM_ROW (self), error->message);
       ctg_meeting_row_refresh (self);
     }
 }
@@ -82,43 +86,14 @@ static void
 on_text_toast_cb (CtgMeetingRow *self,
                   const char    *message)
 {
-  g_signal_emit (self, signals[TOAST], 0, message);
-}
-
-static void
-on_delete_clicked_cb (CtgMeetingRow *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CtgDocument) document = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *message = NULL;
-
-  if (self->document == NULL)
-    return;
-
-  document = g_object_ref (self->document);
-  title = ctg_document_dup_text (document, CTG_ITEM_MEETING, self->id, "title");
-
-  g_object_ref (self);
-  if (!ctg_document_delete (document, CTG_ITEM_MEETING, self->id, &error))
-    g_signal_emit (self, signals[TOAST], 0, error->message);
-  else
-    {
-      if (title != NULL && title[0] != '\0')
-        /* Translators: shown after deleting a meeting, with an Undo button */
-        message = g_strdup_printf (_("Meeting “%s” deleted"), title);
-      else
-        message = g_strdup (_("Meeting deleted"));
-      g_signal_emit (self, signals[TOAST], 0, message);
-    }
-  g_object_unref (self);
+  _ctg_item_row_toast (CTG_ITEM_ROW (self), message);
 }
 
 /* Fills the body dropdown again if the bodies changed */
 static void
 update_bodies (CtgMeetingRow *self)
 {
-  g_autoptr(GArray) ids = ctg_document_list_ids (self->document, CTG_ITEM_BODY, 0);
+  g_autoptr(GArray) ids = ctg_document_list_ids (DOCUMENT (self), CTG_ITEM_BODY, 0);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   gboolean same = ids->len + 1 == self->body_ids->len;
 
@@ -126,7 +101,7 @@ update_bodies (CtgMeetingRow *self)
   for (guint i = 0; i < ids->len; i++)
     {
       gint64 body_id = g_array_index (ids, gint64, i);
-      char *name = ctg_document_dup_text (self->document, CTG_ITEM_BODY, body_id, "name");
+      char *name = _ctg_item_dup_field (DOCUMENT (self), CTG_ITEM_BODY, body_id, "name");
 
       g_ptr_array_add (names, name && name[0] ? name : (g_free (name), g_strdup (_("Unnamed body"))));
       if (same)
@@ -149,7 +124,6 @@ ctg_meeting_row_dispose (GObject *object)
 {
   CtgMeetingRow *self = (CtgMeetingRow *) object;
 
-  g_clear_object (&self->document);
   g_clear_object (&self->body_names);
   g_clear_pointer (&self->body_ids, g_array_unref);
 
@@ -162,37 +136,21 @@ ctg_meeting_row_class_init (CtgMeetingRowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = ctg_meeting_row_dispose;
-
-  /**
-   * CtgMeetingRow::toast:
-   *
-   * Asks the window to show a message (a deletion, or an edit refused).
-   */
-  signals[TOAST] =
-    g_signal_new ("toast",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_STRING);
+  CTG_ITEM_ROW_CLASS (klass)->spec = &meeting_spec;
 }
 
 static void
 ctg_meeting_row_init (CtgMeetingRow *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *content = adw_button_content_new ();
   gint64 none = 0;
 
   self->body_names = gtk_string_list_new (NULL);
   self->body_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_array_append_val (self->body_ids, none);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
-  adw_expander_row_set_icon_name (ADW_EXPANDER_ROW (self), "x-office-calendar-symbolic");
-
+  /* Added in this order by ctg_meeting_row_new () */
   self->date_row = ctg_convention_entry_row_new (_("Date"), CTG_ITEM_MEETING, "date", TRUE);
   g_signal_connect_swapped (self->date_row, "notify::error", G_CALLBACK (on_date_error_cb), self);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), self->date_row);
 
   self->error_row = adw_action_row_new ();
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->error_row), FALSE);
@@ -203,7 +161,6 @@ ctg_meeting_row_init (CtgMeetingRow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Error"), -1);
   gtk_widget_set_visible (self->error_row, FALSE);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), self->error_row);
 
   self->body_row = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->body_row), _("Governance Body"));
@@ -211,34 +168,11 @@ ctg_meeting_row_init (CtgMeetingRow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->body_row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Governance body that met"), -1);
   g_signal_connect_swapped (self->body_row, "notify::selected", G_CALLBACK (on_body_selected_cb), self);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), self->body_row);
 
   self->title_row = ctg_convention_entry_row_new (_("Title"), CTG_ITEM_MEETING, "title", FALSE);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), self->title_row);
 
   self->notes_row = ctg_convention_text_row_new (_("Notes"), CTG_ITEM_MEETING, "notes", -1);
   g_signal_connect_swapped (self->notes_row, "toast", G_CALLBACK (on_text_toast_cb), self);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), self->notes_row);
-
-  self->delete_button = gtk_button_new ();
-  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "user-trash-symbolic");
-  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("_Delete Meeting"));
-  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
-  gtk_button_set_child (GTK_BUTTON (self->delete_button), content);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->delete_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Delete Meeting"), -1);
-  gtk_widget_add_css_class (self->delete_button, "destructive-action");
-  gtk_widget_set_halign (self->delete_button, GTK_ALIGN_END);
-  gtk_widget_set_hexpand (self->delete_button, TRUE);
-  g_signal_connect_swapped (self->delete_button, "clicked", G_CALLBACK (on_delete_clicked_cb), self);
-
-  gtk_box_append (GTK_BOX (box), self->delete_button);
-  gtk_widget_add_css_class (box, "ctg-row-buttons");
-  self->buttons_row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self->buttons_row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->buttons_row), FALSE);
-  gtk_widget_set_focusable (self->buttons_row, FALSE);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), self->buttons_row);
 }
 
 GtkWidget *
@@ -251,26 +185,21 @@ ctg_meeting_row_new (CtgDocument *document,
   g_return_val_if_fail (CTG_IS_DOCUMENT (document), NULL);
 
   self = g_object_new (CTG_TYPE_MEETING_ROW, NULL);
-  self->document = g_object_ref (document);
-  self->id = id;
+  _ctg_item_row_setup (CTG_ITEM_ROW (self), document, id);
+  _ctg_item_row_add_row (CTG_ITEM_ROW (self), self->date_row);
+  _ctg_item_row_add_row (CTG_ITEM_ROW (self), self->error_row);
+  _ctg_item_row_add_row (CTG_ITEM_ROW (self), self->body_row);
+  _ctg_item_row_add_row (CTG_ITEM_ROW (self), self->title_row);
+  _ctg_item_row_add_row (CTG_ITEM_ROW (self), self->notes_row);
 
   writable = !ctg_document_is_read_only (document);
   ctg_convention_entry_row_set_item (CTG_CONVENTION_ENTRY_ROW (self->date_row), document, id);
   ctg_convention_entry_row_set_item (CTG_CONVENTION_ENTRY_ROW (self->title_row), document, id);
   ctg_convention_text_row_set_item (CTG_CONVENTION_TEXT_ROW (self->notes_row), document, id);
   gtk_widget_set_sensitive (self->body_row, writable);
-  gtk_widget_set_visible (self->buttons_row, writable);
 
   ctg_meeting_row_refresh (self);
   return GTK_WIDGET (self);
-}
-
-gint64
-ctg_meeting_row_get_id (CtgMeetingRow *self)
-{
-  g_return_val_if_fail (CTG_IS_MEETING_ROW (self), 0);
-
-  return self->id;
 }
 
 void
@@ -288,19 +217,19 @@ ctg_meeting_row_refresh (CtgMeetingRow *self)
 
   g_return_if_fail (CTG_IS_MEETING_ROW (self));
 
-  if (self->document == NULL)
+  if (DOCUMENT (self) == NULL)
     return;
 
-  title = ctg_document_dup_text (self->document, CTG_ITEM_MEETING, self->id, "title");
-  date_text = ctg_document_dup_text (self->document, CTG_ITEM_MEETING, self->id, "date");
-  body_id = ctg_document_get_int (self->document, CTG_ITEM_MEETING, self->id, "body_id", 0);
+  title = _ctg_item_dup_field (DOCUMENT (self), CTG_ITEM_MEETING, ID (self), "title");
+  date_text = _ctg_item_dup_field (DOCUMENT (self), CTG_ITEM_MEETING, ID (self), "date");
+  body_id = _ctg_item_get_int_field (DOCUMENT (self), CTG_ITEM_MEETING, ID (self), "body_id", 0);
 
   if (date_text != NULL && ctg_date_parse (date_text, &parsed) && ctg_date_is_set (&parsed))
     date = ctg_date_format (&parsed);
   else
     date = g_strdup (_("No date"));
   if (body_id != 0)
-    body = ctg_document_dup_text (self->document, CTG_ITEM_BODY, body_id, "name");
+    body = _ctg_item_dup_field (DOCUMENT (self), CTG_ITEM_BODY, body_id, "name");
 
   shown_title = title && title[0] ? title : _("Untitled meeting");
   /* Translators: when a meeting took place and which body met, as in "26 septembre 2022 · COPIL" */
@@ -339,7 +268,5 @@ ctg_meeting_row_get_field (CtgMeetingRow *self,
     return self->notes_row;
   if (g_strcmp0 (field, "error") == 0)
     return self->error_row;
-  if (g_strcmp0 (field, "delete") == 0)
-    return self->delete_button;
-  g_return_val_if_reached (NULL);
+  return ctg_item_row_get_field (CTG_ITEM_ROW (self), field);
 }

@@ -6,19 +6,16 @@
 
 #pragma once
 
-#include <adwaita.h>
-
-#include "ctg-core.h"
+#include "ctg-item-row.h"
 
 G_BEGIN_DECLS
 
 #define CTG_TYPE_MEETING_ROW (ctg_meeting_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (CtgMeetingRow, ctg_meeting_row, CTG, MEETING_ROW, AdwExpanderRow)
+G_DECLARE_FINAL_TYPE (CtgMeetingRow, ctg_meeting_row, CTG, MEETING_ROW, CtgItemRow)
 
 GtkWidget *ctg_meeting_row_new       (CtgDocument   *document,
                                       gint64         id);
-gint64     ctg_meeting_row_get_id    (CtgMeetingRow *self);
 void       ctg_meeting_row_refresh   (CtgMeetingRow *self);
 GtkWidget *ctg_meeting_row_get_field (CtgMeetingRow *self,
                                       const char    *field);

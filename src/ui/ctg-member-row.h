@@ -6,21 +6,15 @@
 
 #pragma once
 
-#include <adwaita.h>
-
-#include "ctg-core.h"
+#include "ctg-item-row.h"
 
 G_BEGIN_DECLS
 
 #define CTG_TYPE_MEMBER_ROW (ctg_member_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (CtgMemberRow, ctg_member_row, CTG, MEMBER_ROW, AdwExpanderRow)
+G_DECLARE_FINAL_TYPE (CtgMemberRow, ctg_member_row, CTG, MEMBER_ROW, CtgItemRow)
 
-GtkWidget *ctg_member_row_new       (CtgDocument  *document,
-                                     gint64        id);
-gint64     ctg_member_row_get_id    (CtgMemberRow *self);
-void       ctg_member_row_refresh   (CtgMemberRow *self);
-GtkWidget *ctg_member_row_get_field (CtgMemberRow *self,
-                                     const char   *field);
+GtkWidget *ctg_member_row_new (CtgDocument *document,
+                              gint64       id);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ctg-editor-util.h"
 #include "ctg-merge-dialog.h"
 
 /* Beyond this, the list of changes says how many more: a merge of two
@@ -198,16 +199,6 @@ refresh_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-show_error (GtkWindow  *parent,
-            const char *heading,
-            const char *message)
-{
-  GtkWidget *dialog = adw_message_dialog_new (parent, heading, message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
 
 /* Actions */
 
@@ -235,7 +226,7 @@ apply_action (GtkWidget  *widget,
 
   if (!ctg_merge_apply (self->merge, &error))
     {
-      show_error (GTK_WINDOW (self), _("The copy could not be merged"), error->message);
+      _ctg_message_dialog_show (GTK_WINDOW (self), _("The copy could not be merged"), error->message);
       return;
     }
   gtk_window_destroy (GTK_WINDOW (self));
@@ -308,13 +299,13 @@ ctg_merge_dialog_open_file (GtkWindow   *parent,
   path = g_file_get_path (theirs);
   if (path == NULL)
     {
-      show_error (parent, _("The copy could not be merged"), _("Only a file on this computer can be merged."));
+      _ctg_message_dialog_show (parent, _("The copy could not be merged"), _("Only a file on this computer can be merged."));
       return NULL;
     }
   merge = ctg_merge_new (document, path, &error);
   if (merge == NULL)
     {
-      show_error (parent, _("The copy could not be merged"), error->message);
+      _ctg_message_dialog_show (parent, _("The copy could not be merged"), error->message);
       return NULL;
     }
 

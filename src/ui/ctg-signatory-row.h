@@ -6,23 +6,15 @@
 
 #pragma once
 
-#include <adwaita.h>
-
-#include "ctg-core.h"
+#include "ctg-item-row.h"
 
 G_BEGIN_DECLS
 
 #define CTG_TYPE_SIGNATORY_ROW (ctg_signatory_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (CtgSignatoryRow, ctg_signatory_row, CTG, SIGNATORY_ROW, AdwExpanderRow)
+G_DECLARE_FINAL_TYPE (CtgSignatoryRow, ctg_signatory_row, CTG, SIGNATORY_ROW, CtgItemRow)
 
-GtkWidget *ctg_signatory_row_new        (CtgDocument     *document,
-                                         gint64           id);
-gint64     ctg_signatory_row_get_id     (CtgSignatoryRow *self);
-void       ctg_signatory_row_refresh    (CtgSignatoryRow *self,
-                                         guint            position,
-                                         guint            n_signatories);
-GtkWidget *ctg_signatory_row_get_field  (CtgSignatoryRow *self,
-                                         const char      *field);
+GtkWidget *ctg_signatory_row_new (CtgDocument *document,
+                              gint64       id);
 
 G_END_DECLS

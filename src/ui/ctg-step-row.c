@@ -252,6 +252,7 @@ ctg_step_row_update (CtgStepRow *self,
                      gboolean    editable,
                      gboolean    force)
 {
+  g_autoptr(CtgItem) item = NULL;
   g_autofree char *text = NULL;
   g_autofree char *date_text = NULL;
   g_autofree char *title = NULL;
@@ -262,9 +263,10 @@ ctg_step_row_update (CtgStepRow *self,
 
   g_return_if_fail (CTG_IS_STEP_ROW (self));
 
-  text = ctg_document_dup_text (self->document, CTG_ITEM_STEP, self->id, "text");
-  date_text = ctg_document_dup_text (self->document, CTG_ITEM_STEP, self->id, "date");
-  done = ctg_document_get_int (self->document, CTG_ITEM_STEP, self->id, "done", 0) != 0;
+  item = self->document ? ctg_document_get_item (self->document, CTG_ITEM_STEP, self->id) : NULL;
+  text = item ? g_strdup (ctg_item_get_text (item, "text")) : NULL;
+  date_text = item ? g_strdup (ctg_item_get_text (item, "date")) : NULL;
+  done = item ? ctg_item_get_boolean (item, "done") : FALSE;
   if (date_text != NULL)
     ctg_date_parse (date_text, &date);
 

@@ -14,97 +14,8 @@
 
 #include <glib/gi18n.h>
 
-#include "ctg-timeline.h"
-
-#define HEADER_HEIGHT  46
-#define ROW_HEIGHT     30
-#define BAR_HEIGHT     16
-#define END_GRIP        7
-#define DRAG_THRESHOLD  4
-#define BOTTOM_PADDING 24
-#define LAYOUT_CACHE   400
-
-typedef enum
-{
-  ROW_AXIS,
-  ROW_OBJECTIVE,
-  ROW_UNDATED,
-  ROW_ACTION,
-} RowKind;
-
-typedef enum
-{
-  HIT_NONE,
-  HIT_LABEL,
-  HIT_BAR,
-  HIT_START,
-  HIT_END,
-} Hit;
-
-typedef struct
-{
-  RowKind    kind;
-  gint64     id;
-  char      *title;       /* headers */
-  guint      n_children;  /* headers: actions below */
-  CtgAction *action;      /* actions */
-  CtgDate    start;       /* as drawn: a missing date borrows the other one */
-  CtgDate    end;
-  gboolean   overdue;
-} Row;
-
-typedef enum
-{
-  COLOR_FG,
-  COLOR_BG,
-  COLOR_ACCENT,
-  COLOR_SUCCESS,
-  COLOR_WARNING,
-  COLOR_ERROR,
-  COLOR_HEADER_BG,
-  N_COLORS
-} ColorName;
-
-struct _CtgTimeline
-{
-  GtkWidget        parent_instance;
-
-  /* Owned references */
-  CtgDocument     *document;
-  GtkAdjustment   *hadjustment;
-  GtkAdjustment   *vadjustment;
-  GArray          *rows;          /* Row, the whole tree */
-  GArray          *visible;       /* guint indices into rows, collapsed groups left out */
-  GHashTable      *collapsed;     /* "a<id>", "o<id>", "u" */
-  GDate           *today;
-  GHashTable      *layouts;       /* text_layout ()'s key -> PangoLayout: what recent frames drew */
-  GHashTable      *old_layouts;   /* the generation before, still used when scrolling back */
-
-  /* State */
-  GtkScrollablePolicy hscroll_policy;
-  GtkScrollablePolicy vscroll_policy;
-  CtgTimelineZoom  zoom;
-  gboolean         dirty;
-  gboolean         scrolled_once;
-  guint32          first_day;     /* julian day at the left edge of the scale */
-  guint32          n_days;
-  int              focus;         /* visible index, -1 for none */
-  gint64           focus_action;
-  double           pointer_x;
-  double           zoom_scale;
-
-  /* Dragging */
-  int              drag_row;      /* visible index */
-  Hit              drag_hit;
-  gboolean         dragging;
-  double           drag_x;
-  double           drag_y;
-  CtgDate          preview_start;
-  CtgDate          preview_end;
-  gboolean         previewing;
-
-  GdkRGBA          colors[N_COLORS];
-};
+#include "ctg-editor-util.h"
+#include "ctg-timeline-private.h"
 
 static void ctg_timeline_scrollable_init (GtkScrollableInterface *iface);
 
@@ -135,210 +46,47 @@ static guint signals[N_SIGNALS];
 
 /* Rows */
 
-static void
-row_clear (Row *row)
-{
-  g_clear_pointer (&row->title, g_free);
-  g_clear_object (&row->action);
-}
-
-static Row *
-visible_row (CtgTimeline *self,
-             int          index)
+CtgTimelineRow *
+_ctg_timeline_visible_row (CtgTimeline *self,
+                           int          index)
 {
   if (index < 0 || (guint) index >= self->visible->len)
     return NULL;
-  return &g_array_index (self->rows, Row, g_array_index (self->visible, guint, index));
-}
-
-static char *
-group_key (const Row *row)
-{
-  switch (row->kind)
-    {
-    case ROW_AXIS:
-      return g_strdup_printf ("a%" G_GINT64_FORMAT, row->id);
-    case ROW_OBJECTIVE:
-      return g_strdup_printf ("o%" G_GINT64_FORMAT, row->id);
-    case ROW_UNDATED:
-      return g_strdup ("u");
-    case ROW_ACTION:
-    default:
-      return NULL;
-    }
-}
-
-static gboolean
-row_collapsed (CtgTimeline *self,
-               const Row   *row)
-{
-  g_autofree char *key = group_key (row);
-
-  return key != NULL && g_hash_table_contains (self->collapsed, key);
+  return &g_array_index (self->rows, CtgTimelineRow, g_array_index (self->visible, guint, index));
 }
 
 static void
 compute_visible (CtgTimeline *self)
 {
-  gboolean skip_group = FALSE;    /* inside a collapsed axis or the undated group */
-  gboolean skip_objective = FALSE;
-
-  g_array_set_size (self->visible, 0);
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      const Row *row = &g_array_index (self->rows, Row, i);
-
-      if (row->kind == ROW_AXIS || row->kind == ROW_UNDATED)
-        {
-          skip_group = row_collapsed (self, row);
-          skip_objective = FALSE;
-        }
-      else if (skip_group)
-        continue;
-      else if (row->kind == ROW_OBJECTIVE)
-        skip_objective = row_collapsed (self, row);
-      else if (skip_objective)
-        continue;
-      g_array_append_val (self->visible, i);
-    }
+  ctg_timeline_rows_fold (self->rows, self->collapsed, self->visible);
 
   self->focus = -1;
   for (guint i = 0; i < self->visible->len && self->focus_action != 0; i++)
     {
-      Row *row = visible_row (self, (int) i);
+      CtgTimelineRow *row = _ctg_timeline_visible_row (self, (int) i);
 
-      if (row->kind == ROW_ACTION && row->id == self->focus_action)
+      if (row->kind == CTG_TIMELINE_ROW_ACTION && row->id == self->focus_action)
         self->focus = (int) i;
     }
 }
 
 static void
-extend_range (guint32       *first,
-              guint32       *last,
-              const CtgDate *date)
-{
-  g_autoptr(GDate) a = NULL;
-  g_autoptr(GDate) b = NULL;
-
-  if (!ctg_date_is_set (date))
-    return;
-  a = ctg_date_first_day (date);
-  b = ctg_date_last_day (date);
-  *first = *first == 0 ? g_date_get_julian (a) : MIN (*first, g_date_get_julian (a));
-  *last = MAX (*last, g_date_get_julian (b));
-}
-
-static void
 rebuild (CtgTimeline *self)
 {
-  g_autoptr(GListModel) actions = NULL;
-  g_autoptr(GArray) axes = NULL;
-  g_autoptr(GArray) undated = g_array_new (FALSE, TRUE, sizeof (Row));
-  g_autofree char *period_start = NULL;
-  g_autofree char *period_end = NULL;
-  gint64 axis = -1, objective = -1;
-  guint axis_header = 0, objective_header = 0;
-  guint32 first = 0, last = 0;
-  guint n;
-  CtgDate date;
-
   self->dirty = FALSE;
-  g_array_set_size (self->rows, 0);
   g_array_set_size (self->visible, 0);
+  g_clear_pointer (&self->rows, g_array_unref);
   if (self->document == NULL)
-    return;
-
-  actions = ctg_document_list_actions (self->document, 0);
-  axes = ctg_document_list_ids (self->document, CTG_ITEM_AXIS, 0);
-  n = g_list_model_get_n_items (actions);
-
-  for (guint i = 0; i < n; i++)
     {
-      g_autoptr(CtgAction) action = g_list_model_get_item (actions, i);
-      Row row = { ROW_ACTION, ctg_action_get_id (action), NULL, 0, NULL };
-      const CtgDate *start = ctg_action_get_start (action);
-      const CtgDate *end = ctg_action_get_echeance (action);
-
-      row.action = g_object_ref (action);
-      row.overdue = ctg_action_is_overdue (action, self->today);
-      row.start = ctg_date_is_set (start) ? *start : *end;
-      row.end = ctg_date_is_set (end) ? *end : *start;
-
-      if (!ctg_date_is_set (start) && !ctg_date_is_set (end))
-        {
-          g_array_append_val (undated, row);
-          continue;
-        }
-      extend_range (&first, &last, &row.start);
-      extend_range (&first, &last, &row.end);
-
-      if (ctg_action_get_axis_id (action) != axis)
-        {
-          Row header = { ROW_AXIS, ctg_action_get_axis_id (action), NULL };
-          g_autofree char *title = ctg_document_dup_text (self->document, CTG_ITEM_AXIS, header.id, "title");
-          guint number = 0;
-
-          for (guint a = 0; a < axes->len; a++)
-            if (g_array_index (axes, gint64, a) == header.id)
-              number = a + 1;
-          header.title = g_strdup_printf ("%u. %s", number, title ? title : "");
-          axis = header.id;
-          objective = -1;
-          axis_header = self->rows->len;
-          g_array_append_val (self->rows, header);
-        }
-      if (ctg_action_get_objective_id (action) != objective)
-        {
-          Row header = { ROW_OBJECTIVE, ctg_action_get_objective_id (action), NULL };
-          g_autofree char *title = ctg_document_dup_text (self->document, CTG_ITEM_OBJECTIVE, header.id, "title");
-
-          header.title = g_strdup (title && title[0] ? title : _("(no objective)"));
-          objective = header.id;
-          objective_header = self->rows->len;
-          g_array_append_val (self->rows, header);
-        }
-      g_array_index (self->rows, Row, axis_header).n_children++;
-      g_array_index (self->rows, Row, objective_header).n_children++;
-      g_array_append_val (self->rows, row);
+      self->rows = g_array_new (FALSE, TRUE, sizeof (CtgTimelineRow));
+      return;
     }
-
-  if (undated->len > 0)
-    {
-      Row header = { ROW_UNDATED, 0, g_strdup (_("Actions without dates")), undated->len };
-
-      g_array_append_val (self->rows, header);
-      g_array_append_vals (self->rows, undated->data, undated->len);
-      /* The rows now own the references */
-      g_array_set_size (undated, 0);
-    }
-
-  /* The scale spans whole years: the convention's period, every date, today */
-  period_start = ctg_document_dup_text (self->document, CTG_ITEM_CONVENTION, 1, "period_start");
-  period_end = ctg_document_dup_text (self->document, CTG_ITEM_CONVENTION, 1, "period_end");
-  if (period_start != NULL && ctg_date_parse (period_start, &date))
-    extend_range (&first, &last, &date);
-  if (period_end != NULL && ctg_date_parse (period_end, &date))
-    extend_range (&first, &last, &date);
-  first = first == 0 ? g_date_get_julian (self->today) : MIN (first, g_date_get_julian (self->today));
-  last = MAX (last, g_date_get_julian (self->today));
-  {
-    GDate a, b;
-
-    g_date_clear (&a, 1);
-    g_date_clear (&b, 1);
-    g_date_set_julian (&a, first);
-    g_date_set_julian (&b, last);
-    g_date_set_dmy (&a, 1, 1, g_date_get_year (&a));
-    g_date_set_dmy (&b, 31, 12, g_date_get_year (&b));
-    self->first_day = g_date_get_julian (&a);
-    self->n_days = g_date_get_julian (&b) - self->first_day + 1;
-  }
-
+  self->rows = ctg_timeline_rows_build (self->document, self->today, &self->first_day, &self->n_days);
   compute_visible (self);
 }
 
-static void
-ensure_rows (CtgTimeline *self)
+void
+_ctg_timeline_ensure_rows (CtgTimeline *self)
 {
   if (self->dirty)
     rebuild (self);
@@ -347,50 +95,50 @@ ensure_rows (CtgTimeline *self)
 /* Geometry */
 
 /* The nearest whole pixel (round () without libm) */
-static double
-snap (double v)
+double
+_ctg_timeline_snap (double v)
 {
   return v >= 0 ? (double) (gint64) (v + 0.5) : -(double) (gint64) (0.5 - v);
 }
 
-static double
-label_width (CtgTimeline *self)
+double
+_ctg_timeline_label_width (CtgTimeline *self)
 {
   return CLAMP (gtk_widget_get_width (GTK_WIDGET (self)) * 0.3, 160, 300);
 }
 
-static double
-pixels_per_day (CtgTimeline *self)
+double
+_ctg_timeline_pixels_per_day (CtgTimeline *self)
 {
   return ctg_timeline_zoom_pixels_per_day (self->zoom);
 }
 
-static double
-day_to_x (CtgTimeline *self,
-          double       julian)
+double
+_ctg_timeline_day_to_x (CtgTimeline *self,
+                        double       julian)
 {
-  return label_width (self) + (julian - self->first_day) * pixels_per_day (self)
+  return _ctg_timeline_label_width (self) + (julian - self->first_day) * _ctg_timeline_pixels_per_day (self)
          - gtk_adjustment_get_value (self->hadjustment);
 }
 
-static double
-x_to_day (CtgTimeline *self,
-          double       x)
+double
+_ctg_timeline_x_to_day (CtgTimeline *self,
+                        double       x)
 {
-  return self->first_day + (x - label_width (self) + gtk_adjustment_get_value (self->hadjustment))
-                           / pixels_per_day (self);
+  return self->first_day + (x - _ctg_timeline_label_width (self) + gtk_adjustment_get_value (self->hadjustment))
+                           / _ctg_timeline_pixels_per_day (self);
 }
 
-static double
-row_y (CtgTimeline *self,
-       int          index)
+double
+_ctg_timeline_row_y (CtgTimeline *self,
+                     int          index)
 {
   return HEADER_HEIGHT + index * ROW_HEIGHT - gtk_adjustment_get_value (self->vadjustment);
 }
 
-static int
-row_at (CtgTimeline *self,
-        double       y)
+int
+_ctg_timeline_row_at (CtgTimeline *self,
+                      double       y)
 {
   double offset = y - HEADER_HEIGHT + gtk_adjustment_get_value (self->vadjustment);
   int index;
@@ -414,12 +162,12 @@ date_span (const CtgDate *start,
   *last = g_date_get_julian (b) + 1;
 }
 
-static void
-row_dates (CtgTimeline  *self,
-           int           index,
-           const Row    *row,
-           const CtgDate **start,
-           const CtgDate **end)
+void
+_ctg_timeline_row_dates (CtgTimeline  *self,
+                         int           index,
+                         const CtgTimelineRow    *row,
+                         const CtgDate **start,
+                         const CtgDate **end)
 {
   if (self->previewing && index == self->drag_row)
     {
@@ -433,23 +181,23 @@ row_dates (CtgTimeline  *self,
     }
 }
 
-static gboolean
-bar_rect (CtgTimeline     *self,
-          int              index,
-          graphene_rect_t *rect)
+gboolean
+_ctg_timeline_bar_rect (CtgTimeline     *self,
+                        int              index,
+                        graphene_rect_t *rect)
 {
-  const Row *row = visible_row (self, index);
+  const CtgTimelineRow *row = _ctg_timeline_visible_row (self, index);
   const CtgDate *start, *end;
   double first, last, x0, x1;
 
-  if (row == NULL || row->kind != ROW_ACTION || !ctg_date_is_set (&row->start))
+  if (row == NULL || row->kind != CTG_TIMELINE_ROW_ACTION || !ctg_date_is_set (&row->start))
     return FALSE;
-  row_dates (self, index, row, &start, &end);
+  _ctg_timeline_row_dates (self, index, row, &start, &end);
   date_span (start, end, &first, &last);
-  /* Whole pixels, as fill () draws */
-  x0 = snap (day_to_x (self, first));
-  x1 = MAX (snap (day_to_x (self, last)), x0 + 3);
-  graphene_rect_init (rect, x0, row_y (self, index) + (ROW_HEIGHT - BAR_HEIGHT) / 2.0, x1 - x0, BAR_HEIGHT);
+  /* Whole pixels, as the drawing fills */
+  x0 = _ctg_timeline_snap (_ctg_timeline_day_to_x (self, first));
+  x1 = MAX (_ctg_timeline_snap (_ctg_timeline_day_to_x (self, last)), x0 + 3);
+  graphene_rect_init (rect, x0, _ctg_timeline_row_y (self, index) + (ROW_HEIGHT - BAR_HEIGHT) / 2.0, x1 - x0, BAR_HEIGHT);
   return TRUE;
 }
 
@@ -462,12 +210,12 @@ hit_test (CtgTimeline *self,
   graphene_rect_t rect;
   double grip;
 
-  *index = row_at (self, y);
+  *index = _ctg_timeline_row_at (self, y);
   if (*index < 0)
     return HIT_NONE;
-  if (x < label_width (self))
+  if (x < _ctg_timeline_label_width (self))
     return HIT_LABEL;
-  if (!bar_rect (self, *index, &rect))
+  if (!_ctg_timeline_bar_rect (self, *index, &rect))
     return HIT_NONE;
   grip = MIN (END_GRIP, rect.size.width / 3);
   if (x < rect.origin.x - 2 || x > rect.origin.x + rect.size.width + 2)
@@ -484,8 +232,8 @@ configure_adjustments (CtgTimeline *self)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
-  double content_w = self->n_days * pixels_per_day (self) + 40;
-  double page_w = MAX (width - label_width (self), 1);
+  double content_w = self->n_days * _ctg_timeline_pixels_per_day (self) + 40;
+  double page_w = MAX (width - _ctg_timeline_label_width (self), 1);
   double content_h = HEADER_HEIGHT + (double) self->visible->len * ROW_HEIGHT + BOTTOM_PADDING;
 
   gtk_adjustment_configure (self->hadjustment,
@@ -499,18 +247,18 @@ configure_adjustments (CtgTimeline *self)
 /* Text */
 
 static char *
-describe_dates (const Row *row)
+describe_dates (const CtgTimelineRow *row)
 {
   return ctg_date_format_span (ctg_action_get_start (row->action), ctg_action_get_echeance (row->action));
 }
 
 static char *
-describe_row (const Row *row)
+describe_row (const CtgTimelineRow *row)
 {
   g_autofree char *dates = NULL;
   g_autofree char *title = NULL;
 
-  if (row->kind != ROW_ACTION)
+  if (row->kind != CTG_TIMELINE_ROW_ACTION)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u action", "%s, %u actions", row->n_children),
                             row->title, row->n_children);
 
@@ -532,7 +280,7 @@ describe_row (const Row *row)
 static void
 update_accessible (CtgTimeline *self)
 {
-  const Row *row = visible_row (self, self->focus);
+  const CtgTimelineRow *row = _ctg_timeline_visible_row (self, self->focus);
   g_autofree char *description = row ? describe_row (row) : NULL;
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -559,9 +307,9 @@ scroll_to_row (CtgTimeline *self,
   else if (top + ROW_HEIGHT > value + height)
     gtk_adjustment_set_value (self->vadjustment, top + ROW_HEIGHT - height);
 
-  if (bar_rect (self, index, &rect))
+  if (_ctg_timeline_bar_rect (self, index, &rect))
     {
-      double lw = label_width (self);
+      double lw = _ctg_timeline_label_width (self);
       double width = gtk_widget_get_width (GTK_WIDGET (self));
       double h = gtk_adjustment_get_value (self->hadjustment);
 
@@ -578,13 +326,13 @@ focus_row (CtgTimeline *self,
            int          index,
            gboolean     scroll)
 {
-  const Row *row;
+  const CtgTimelineRow *row;
 
   if (index < 0 || (guint) index >= self->visible->len)
     return;
   self->focus = index;
-  row = visible_row (self, index);
-  self->focus_action = row->kind == ROW_ACTION ? row->id : 0;
+  row = _ctg_timeline_visible_row (self, index);
+  self->focus_action = row->kind == CTG_TIMELINE_ROW_ACTION ? row->id : 0;
   if (scroll)
     scroll_to_row (self, index);
   update_accessible (self);
@@ -602,8 +350,8 @@ static void
 toggle_group (CtgTimeline *self,
               int          index)
 {
-  const Row *row = visible_row (self, index);
-  g_autofree char *key = row ? group_key (row) : NULL;
+  const CtgTimelineRow *row = _ctg_timeline_visible_row (self, index);
+  g_autofree char *key = row ? ctg_timeline_row_group_key (row) : NULL;
   guint row_index;
 
   if (key == NULL)
@@ -630,12 +378,12 @@ set_zoom_at (CtgTimeline     *self,
   zoom = CLAMP ((int) zoom, CTG_TIMELINE_ZOOM_YEARS, CTG_TIMELINE_ZOOM_MONTHS);
   if (zoom == self->zoom)
     return;
-  anchor_x = MAX (anchor_x, label_width (self));
-  day = x_to_day (self, anchor_x);
+  anchor_x = MAX (anchor_x, _ctg_timeline_label_width (self));
+  day = _ctg_timeline_x_to_day (self, anchor_x);
   self->zoom = zoom;
   configure_adjustments (self);
   gtk_adjustment_set_value (self->hadjustment,
-                            (day - self->first_day) * pixels_per_day (self) - (anchor_x - label_width (self)));
+                            (day - self->first_day) * _ctg_timeline_pixels_per_day (self) - (anchor_x - _ctg_timeline_label_width (self)));
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }
@@ -654,9 +402,9 @@ set_date (CtgTimeline   *self,
   return ctg_document_set (self->document, CTG_ITEM_ACTION, id, field, iso, error);
 }
 
-static gboolean
-same_date (const CtgDate *a,
-           const CtgDate *b)
+gboolean
+_ctg_timeline_same_date (const CtgDate *a,
+                         const CtgDate *b)
 {
   return a->year == b->year && a->month == b->month && a->day == b->day;
 }
@@ -665,15 +413,15 @@ same_date (const CtgDate *a,
  * at every moment: the core checks each field against the other. */
 static void
 commit_dates (CtgTimeline   *self,
-              const Row     *row,
+              const CtgTimelineRow     *row,
               const CtgDate *start,
               const CtgDate *end)
 {
   const CtgDate *old_start = ctg_action_get_start (row->action);
   const CtgDate *old_end = ctg_action_get_echeance (row->action);
-  gboolean change_start = ctg_date_is_set (old_start) ? !same_date (old_start, start)
-                                                      : !same_date (&row->start, start);
-  gboolean change_end = ctg_date_is_set (old_end) ? !same_date (old_end, end) : !same_date (&row->end, end);
+  gboolean change_start = ctg_date_is_set (old_start) ? !_ctg_timeline_same_date (old_start, start)
+                                                      : !_ctg_timeline_same_date (&row->start, start);
+  gboolean change_end = ctg_date_is_set (old_end) ? !_ctg_timeline_same_date (old_end, end) : !_ctg_timeline_same_date (&row->end, end);
   gint64 id = row->id;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDate) new_last = NULL;
@@ -725,7 +473,7 @@ failed:
 
 static gboolean
 shifted_dates (CtgTimeline *self,
-               const Row   *row,
+               const CtgTimelineRow   *row,
                Hit          hit,
                int          units,
                CtgDate     *start,
@@ -752,484 +500,14 @@ static void
 activate_row (CtgTimeline *self,
               int          index)
 {
-  const Row *row = visible_row (self, index);
+  const CtgTimelineRow *row = _ctg_timeline_visible_row (self, index);
 
   if (row == NULL)
     return;
-  if (row->kind == ROW_ACTION)
+  if (row->kind == CTG_TIMELINE_ROW_ACTION)
     g_signal_emit (self, signals[ACTION_ACTIVATED], 0, row->id);
   else
     toggle_group (self, index);
-}
-
-/* Drawing */
-
-static void
-lookup_colors (CtgTimeline *self)
-{
-  static const struct { const char *name; const char *fallback; } names[N_COLORS] = {
-    [COLOR_FG] = { "view_fg_color", "#000000cc" },
-    [COLOR_BG] = { "view_bg_color", "#ffffff" },
-    [COLOR_ACCENT] = { "accent_bg_color", "#3584e4" },
-    [COLOR_SUCCESS] = { "success_bg_color", "#26a269" },
-    [COLOR_WARNING] = { "warning_bg_color", "#e5a50a" },
-    [COLOR_ERROR] = { "error_color", "#c01c28" },
-    [COLOR_HEADER_BG] = { "headerbar_bg_color", "#ebebeb" },
-  };
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
-
-  for (guint i = 0; i < N_COLORS; i++)
-    if (!gtk_style_context_lookup_color (context, names[i].name, &self->colors[i]))
-      gdk_rgba_parse (&self->colors[i], names[i].fallback);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-}
-
-static GdkRGBA
-with_alpha (const GdkRGBA *color,
-            double         alpha)
-{
-  GdkRGBA out = *color;
-
-  out.alpha *= alpha;
-  return out;
-}
-
-static GdkRGBA
-status_color (CtgTimeline *self,
-              CtgStatus    status)
-{
-  switch (status)
-    {
-    case CTG_STATUS_IN_PROGRESS:
-      return self->colors[COLOR_ACCENT];
-    case CTG_STATUS_DONE:
-      return self->colors[COLOR_SUCCESS];
-    case CTG_STATUS_POSTPONED:
-      return self->colors[COLOR_WARNING];
-    case CTG_STATUS_ABANDONED:
-      return with_alpha (&self->colors[COLOR_FG], 0.18);
-    case CTG_STATUS_TODO:
-    default:
-      return with_alpha (&self->colors[COLOR_FG], 0.38);
-    }
-}
-
-/* On whole pixels: a rectangle with fractional edges (dates make x
- * fractional) is antialiased, which costs the cairo renderer more than a
- * plain fill, and the grid lines come out sharp instead of blurred over two
- * pixels */
-static void
-fill (GtkSnapshot   *snapshot,
-      const GdkRGBA *color,
-      double         x,
-      double         y,
-      double         w,
-      double         h)
-{
-  double x0 = snap (x), y0 = snap (y);
-  double x1 = MAX (snap (x + w), x0 + (w > 0 ? 1 : 0));
-  double y1 = MAX (snap (y + h), y0 + (h > 0 ? 1 : 0));
-
-  gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0));
-}
-
-/* Shaping every label again on each frame was most of the timeline's own
- * time when scrolling (HarfBuzz, under pango_layout_get_pixel_size): the
- * layouts of recent frames are kept, keyed by what they show. Two
- * generations, so that a full cache is not emptied at once; the layouts
- * follow font changes themselves (PangoContext serial). */
-static PangoLayout *
-text_layout (CtgTimeline *self,
-             const char  *text,
-             double       width,
-             gboolean     bold,
-             gboolean     small)
-{
-  int pango_width = width > 0 ? (int) (width * PANGO_SCALE) : -1;
-  g_autofree char *key = g_strdup_printf ("%d%d%d:%s", bold, small, pango_width, text);
-  PangoLayout *layout = g_hash_table_lookup (self->layouts, key);
-  g_autoptr(PangoAttrList) attrs = NULL;
-
-  if (layout != NULL)
-    return layout;
-
-  if (g_hash_table_size (self->layouts) >= LAYOUT_CACHE)
-    {
-      g_hash_table_unref (self->old_layouts);
-      self->old_layouts = g_steal_pointer (&self->layouts);
-      self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-    }
-
-  if (g_hash_table_steal_extended (self->old_layouts, key, NULL, (gpointer *) &layout))
-    {
-      g_hash_table_insert (self->layouts, g_steal_pointer (&key), layout);
-      return layout;
-    }
-
-  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-  attrs = pango_attr_list_new ();
-  if (bold)
-    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-  if (small)
-    pango_attr_list_insert (attrs, pango_attr_scale_new (0.85));
-  pango_layout_set_attributes (layout, attrs);
-  pango_layout_set_width (layout, pango_width);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  g_hash_table_insert (self->layouts, g_steal_pointer (&key), layout);
-  return layout;
-}
-
-static void
-draw_text (CtgTimeline   *self,
-           GtkSnapshot   *snapshot,
-           const char    *text,
-           double         x,
-           double         y,
-           double         width,
-           gboolean       bold,
-           gboolean       small,
-           const GdkRGBA *color)
-{
-  PangoLayout *layout = text_layout (self, text, width, bold, small);
-  int text_height;
-
-  pango_layout_get_pixel_size (layout, NULL, &text_height);
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) x, (float) (y - text_height / 2.0)));
-  gtk_snapshot_append_layout (snapshot, layout, color);
-  gtk_snapshot_restore (snapshot);
-}
-
-/* An end given only as a year (or a month) fades out over part of that
- * period: the bar says "some time in 2024", not "1 January 2024". */
-static double
-fade_width (CtgTimeline   *self,
-            const CtgDate *date,
-            double         bar_width)
-{
-  switch (ctg_date_precision (date))
-    {
-    case CTG_DATE_PRECISION_YEAR:
-      return MIN (365 * pixels_per_day (self) * 0.3, bar_width / 3);
-    case CTG_DATE_PRECISION_MONTH:
-      return MIN (30 * pixels_per_day (self) * 0.5, bar_width / 4);
-    case CTG_DATE_PRECISION_DAY:
-    case CTG_DATE_PRECISION_NONE:
-    default:
-      return 0;
-    }
-}
-
-static void
-draw_bar (CtgTimeline *self,
-          GtkSnapshot *snapshot,
-          int          index,
-          const Row   *row,
-          double       today_x)
-{
-  graphene_rect_t rect;
-  const CtgDate *start, *end;
-  CtgStatus status = ctg_action_get_status (row->action);
-  GdkRGBA color = status_color (self, status);
-  GdkRGBA clear = with_alpha (&color, 0);
-  double x, w, y, h, fade_start, fade_end, body_x0, body_x1;
-  gboolean no_start = !ctg_date_is_set (ctg_action_get_start (row->action));
-  gboolean no_end = !ctg_date_is_set (ctg_action_get_echeance (row->action));
-
-  if (!bar_rect (self, index, &rect))
-    return;
-  row_dates (self, index, row, &start, &end);
-  x = rect.origin.x, y = rect.origin.y, w = rect.size.width, h = rect.size.height;
-
-  /* Overdue: a red line from the échéance to today */
-  if (row->overdue && today_x > x + w)
-    {
-      GdkRGBA red = with_alpha (&self->colors[COLOR_ERROR], 0.35);
-      fill (snapshot, &red, x + w, y + h / 2 - 0.5, today_x - x - w, 1);
-    }
-
-  fade_start = no_start ? MIN (w / 2, 24) : fade_width (self, start, w);
-  fade_end = no_end ? MIN (w / 2, 24) : fade_width (self, end, w);
-
-  /* The body between the fades, on whole pixels like the bar */
-  body_x0 = snap (x + fade_start);
-  body_x1 = MAX (snap (x + w - fade_end), body_x0);
-  if (body_x0 > x)
-    gtk_snapshot_append_linear_gradient (snapshot, &GRAPHENE_RECT_INIT (x, y, body_x0 - x, h),
-                                         &GRAPHENE_POINT_INIT (x, y), &GRAPHENE_POINT_INIT (body_x0, y),
-                                         (GskColorStop[]) { { 0, clear }, { 1, color } }, 2);
-  if (body_x1 > body_x0)
-    {
-      /* Rounded where it does not fade. A border as thick as the body is
-       * a filled rounded rectangle drawn as one path; a rounded clip around
-       * a fill cost the cairo renderer a mask per node, 40% of its frame */
-      float r = (float) MIN (4, MIN (body_x1 - body_x0, h) / 2);
-      graphene_size_t round = { r, r }, square = { 0, 0 };
-      float half_w = (float) (body_x1 - body_x0) / 2, half_h = (float) h / 2;
-      GskRoundedRect body;
-
-      gsk_rounded_rect_init (&body, &GRAPHENE_RECT_INIT (body_x0, y, body_x1 - body_x0, h),
-                             body_x0 > x ? &square : &round, body_x1 < x + w ? &square : &round,
-                             body_x1 < x + w ? &square : &round, body_x0 > x ? &square : &round);
-      gtk_snapshot_append_border (snapshot, &body, (float[]) { half_h, half_w, half_h, half_w },
-                                  (GdkRGBA[]) { color, color, color, color });
-    }
-  if (x + w > body_x1)
-    gtk_snapshot_append_linear_gradient (snapshot, &GRAPHENE_RECT_INIT (body_x1, y, x + w - body_x1, h),
-                                         &GRAPHENE_POINT_INIT (body_x1, y), &GRAPHENE_POINT_INIT (x + w, y),
-                                         (GskColorStop[]) { { 0, color }, { 1, clear } }, 2);
-  if (status == CTG_STATUS_ABANDONED)
-    {
-      GdkRGBA line = with_alpha (&self->colors[COLOR_FG], 0.5);
-      fill (snapshot, &line, x, y + h / 2 - 0.5, w, 1);
-    }
-
-  /* A day-precision end gets a solid cap, so that it reads as exact */
-  {
-    GdkRGBA cap = with_alpha (&self->colors[COLOR_FG], 0.55);
-
-    if (!no_start && ctg_date_precision (start) == CTG_DATE_PRECISION_DAY)
-      fill (snapshot, &cap, x, y - 2, 2, h + 4);
-    if (!no_end && ctg_date_precision (end) == CTG_DATE_PRECISION_DAY)
-      fill (snapshot, &cap, x + w - 2, y - 2, 2, h + 4);
-  }
-
-  if (row->overdue)
-    {
-      GskRoundedRect outline;
-      const GdkRGBA *red = &self->colors[COLOR_ERROR];
-
-      gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (x - 1, y - 1, w + 2, h + 2), 5);
-      gtk_snapshot_append_border (snapshot, &outline, (float[]) { 2, 2, 2, 2 },
-                                  (GdkRGBA[]) { *red, *red, *red, *red });
-    }
-
-  if (index == self->focus && gtk_widget_has_focus (GTK_WIDGET (self)))
-    {
-      GskRoundedRect outline;
-      const GdkRGBA *accent = &self->colors[COLOR_ACCENT];
-
-      gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (x - 4, y - 4, w + 8, h + 8), 7);
-      gtk_snapshot_append_border (snapshot, &outline, (float[]) { 2, 2, 2, 2 },
-                                  (GdkRGBA[]) { *accent, *accent, *accent, *accent });
-    }
-
-  /* The dates being set, while dragging or on the focused bar */
-  if ((self->previewing && index == self->drag_row) || index == self->focus)
-    {
-      g_autofree char *a = ctg_date_format (start);
-      g_autofree char *b = ctg_date_format (end);
-      g_autofree char *text = same_date (start, end) ? g_strdup (a) : g_strdup_printf ("%s – %s", a, b);
-      GdkRGBA dim = with_alpha (&self->colors[COLOR_FG], 0.75);
-
-      draw_text (self, snapshot, text, x + w + 8, y + h / 2, -1, FALSE, TRUE, &dim);
-    }
-}
-
-static void
-draw_grid (CtgTimeline *self,
-           GtkSnapshot *snapshot,
-           double       top,
-           double       bottom,
-           gboolean     labels)
-{
-  double lw = label_width (self);
-  double width = gtk_widget_get_width (GTK_WIDGET (self));
-  GDate date;
-  guint year, month;
-  GdkRGBA strong = with_alpha (&self->colors[COLOR_FG], 0.16);
-  GdkRGBA faint = with_alpha (&self->colors[COLOR_FG], 0.06);
-  GdkRGBA text = with_alpha (&self->colors[COLOR_FG], 0.8);
-  GdkRGBA dim = with_alpha (&self->colors[COLOR_FG], 0.55);
-  int step = self->zoom == CTG_TIMELINE_ZOOM_MONTHS ? 1 : 3;
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, (guint32) MAX (x_to_day (self, lw), self->first_day));
-  year = g_date_get_year (&date);
-  month = 1;
-
-  while (TRUE)
-    {
-      double x;
-      gboolean year_start = month == 1;
-
-      g_date_set_dmy (&date, 1, month, year);
-      x = day_to_x (self, g_date_get_julian (&date));
-      if (x > width || g_date_get_julian (&date) >= self->first_day + self->n_days)
-        break;
-
-      if (!labels)
-        {
-          if (year_start)
-            fill (snapshot, &strong, x, top, 1, bottom - top);
-          else if (self->zoom != CTG_TIMELINE_ZOOM_YEARS || month % 3 == 1)
-            fill (snapshot, &faint, x, top, 1, bottom - top);
-        }
-      else
-        {
-          if (year_start)
-            {
-              g_autofree char *number = g_strdup_printf ("%u", year);
-
-              fill (snapshot, &strong, x, 0, 1, HEADER_HEIGHT);
-              draw_text (self, snapshot, number, MAX (x + 6, lw + 6), 13, -1, TRUE, FALSE, &text);
-            }
-          if (self->zoom == CTG_TIMELINE_ZOOM_MONTHS)
-            {
-              g_autoptr(GDateTime) dt = g_date_time_new_utc (year, month, 1, 0, 0, 0);
-              /* Translators: a short month name in the timeline's scale; see strftime(3) */
-              g_autofree char *name = g_date_time_format (dt, C_("timeline", "%b"));
-
-              fill (snapshot, &faint, x, 26, 1, HEADER_HEIGHT - 26);
-              draw_text (self, snapshot, name, x + 4, 35, -1, FALSE, TRUE, &dim);
-            }
-          else if ((month - 1) % 3 == 0)
-            {
-              /* Translators: a quarter of the year in the timeline's scale: T1 in French */
-              g_autofree char *name = g_strdup_printf (_("Q%u"), (month - 1) / 3 + 1);
-
-              fill (snapshot, &faint, x, 26, 1, HEADER_HEIGHT - 26);
-              draw_text (self, snapshot, name, x + 4, 35, -1, FALSE, TRUE, &dim);
-            }
-        }
-
-      month += self->zoom == CTG_TIMELINE_ZOOM_YEARS && !labels ? step : 1;
-      if (self->zoom == CTG_TIMELINE_ZOOM_YEARS && labels)
-        month += 2;
-      if (month > 12)
-        month = 1, year++;
-    }
-}
-
-static void
-ctg_timeline_snapshot (GtkWidget   *widget,
-                       GtkSnapshot *snapshot)
-{
-  CtgTimeline *self = CTG_TIMELINE (widget);
-  double width = gtk_widget_get_width (widget);
-  double height = gtk_widget_get_height (widget);
-  double lw = label_width (self);
-  double today_x;
-  int first, last;
-  GdkRGBA line = with_alpha (&self->colors[COLOR_FG], 0.15);
-  GdkRGBA band = with_alpha (&self->colors[COLOR_FG], 0.045);
-  GdkRGBA focus_band = with_alpha (&self->colors[COLOR_ACCENT], 0.12);
-
-  ensure_rows (self);
-  lookup_colors (self);
-  line = with_alpha (&self->colors[COLOR_FG], 0.15);
-  band = with_alpha (&self->colors[COLOR_FG], 0.045);
-  focus_band = with_alpha (&self->colors[COLOR_ACCENT], 0.12);
-
-  first = MAX (row_at (self, HEADER_HEIGHT), 0);
-  last = row_at (self, height - 1);
-  if (last < 0)
-    last = (int) self->visible->len - 1;
-  today_x = day_to_x (self, g_date_get_julian (self->today) + 0.5);
-
-  /* Row bands, across the whole width */
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, HEADER_HEIGHT, width, height - HEADER_HEIGHT));
-  for (int i = first; i <= last && self->visible->len > 0; i++)
-    {
-      const Row *row = visible_row (self, i);
-      double y = row_y (self, i);
-
-      if (row->kind != ROW_ACTION)
-        fill (snapshot, &band, 0, y, width, ROW_HEIGHT);
-      if (i == self->focus)
-        fill (snapshot, &focus_band, 0, y, width, ROW_HEIGHT);
-    }
-  gtk_snapshot_pop (snapshot);
-
-  /* The time area */
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (lw, HEADER_HEIGHT, width - lw, height - HEADER_HEIGHT));
-  draw_grid (self, snapshot, HEADER_HEIGHT, height, FALSE);
-  for (int i = first; i <= last && self->visible->len > 0; i++)
-    {
-      const Row *row = visible_row (self, i);
-
-      if (row->kind == ROW_ACTION && ctg_date_is_set (&row->start))
-        draw_bar (self, snapshot, i, row, today_x);
-      else if (row->kind == ROW_ACTION)
-        {
-          GdkRGBA dim = with_alpha (&self->colors[COLOR_FG], 0.5);
-          draw_text (self, snapshot, _("No start or échéance"), lw + 12, row_y (self, i) + ROW_HEIGHT / 2.0,
-                     -1, FALSE, TRUE, &dim);
-        }
-    }
-  fill (snapshot, &self->colors[COLOR_ERROR], today_x - 1, HEADER_HEIGHT, 2, height - HEADER_HEIGHT);
-  gtk_snapshot_pop (snapshot);
-
-  /* The labels, which stay put when scrolling sideways */
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, HEADER_HEIGHT, lw, height - HEADER_HEIGHT));
-  for (int i = first; i <= last && self->visible->len > 0; i++)
-    {
-      const Row *row = visible_row (self, i);
-      double y = row_y (self, i) + ROW_HEIGHT / 2.0;
-
-      if (row->kind == ROW_ACTION)
-        {
-          GdkRGBA color = row->overdue ? self->colors[COLOR_ERROR] : with_alpha (&self->colors[COLOR_FG], 0.9);
-          const char *code = ctg_action_get_code (row->action);
-          g_autofree char *text = code && code[0] ? g_strdup_printf ("%s %s", code, ctg_action_get_title (row->action))
-                                                  : g_strdup (ctg_action_get_title (row->action));
-
-          draw_text (self, snapshot, text, 36, y, lw - 44, FALSE, FALSE, &color);
-        }
-      else
-        {
-          gboolean collapsed = row_collapsed (self, row);
-          double indent = row->kind == ROW_OBJECTIVE ? 20 : 6;
-          g_autofree char *text = g_strdup_printf ("%s %s", collapsed ? "▸" : "▾", row->title);
-          g_autofree char *count = g_strdup_printf ("%u", row->n_children);
-          GdkRGBA color = with_alpha (&self->colors[COLOR_FG], row->kind == ROW_OBJECTIVE ? 0.75 : 0.95);
-
-          draw_text (self, snapshot, text, indent, y, lw - indent - 36, row->kind != ROW_OBJECTIVE, FALSE, &color);
-          color = with_alpha (&self->colors[COLOR_FG], 0.5);
-          draw_text (self, snapshot, count, lw - 30, y, -1, FALSE, TRUE, &color);
-        }
-    }
-  gtk_snapshot_pop (snapshot);
-  fill (snapshot, &line, lw - 1, 0, 1, height);
-
-  /* The scale, always on top */
-  fill (snapshot, &self->colors[COLOR_BG], 0, 0, width, HEADER_HEIGHT);
-  {
-    GdkRGBA shade = with_alpha (&self->colors[COLOR_FG], 0.03);
-    GdkRGBA dim = with_alpha (&self->colors[COLOR_FG], 0.6);
-
-    fill (snapshot, &shade, 0, 0, width, HEADER_HEIGHT);
-    draw_text (self, snapshot, _("Actions"), 12, HEADER_HEIGHT / 2.0, -1, TRUE, FALSE, &dim);
-  }
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (lw, 0, width - lw, HEADER_HEIGHT));
-  draw_grid (self, snapshot, 0, HEADER_HEIGHT, TRUE);
-  if (today_x >= lw && today_x <= width)
-    {
-      GdkRGBA red = self->colors[COLOR_ERROR];
-      GskRoundedRect pill;
-      double text_w;
-      int pw;
-
-      pango_layout_get_pixel_size (text_layout (self, _("Today"), -1, TRUE, TRUE), &pw, NULL);
-      text_w = pw + 12;
-      gsk_rounded_rect_init_from_rect (&pill, &GRAPHENE_RECT_INIT (today_x - text_w / 2, 27, text_w, 16), 8);
-      gtk_snapshot_push_rounded_clip (snapshot, &pill);
-      fill (snapshot, &red, today_x - text_w / 2, 27, text_w, 16);
-      gtk_snapshot_pop (snapshot);
-      {
-        GdkRGBA white = { 1, 1, 1, 1 };
-        draw_text (self, snapshot, _("Today"), today_x - text_w / 2 + 6, 35, -1, TRUE, TRUE, &white);
-      }
-    }
-  gtk_snapshot_pop (snapshot);
-  fill (snapshot, &line, 0, HEADER_HEIGHT - 1, width, 1);
-
-  if (self->visible->len == 0)
-    {
-      GdkRGBA dim = with_alpha (&self->colors[COLOR_FG], 0.55);
-      draw_text (self, snapshot, _("No actions yet"), 12, HEADER_HEIGHT + ROW_HEIGHT, -1, FALSE, FALSE, &dim);
-    }
 }
 
 /* Events */
@@ -1240,7 +518,7 @@ on_drag_begin_cb (GtkGestureDrag *gesture,
                   double          y,
                   CtgTimeline    *self)
 {
-  ensure_rows (self);
+  _ctg_timeline_ensure_rows (self);
   self->drag_hit = hit_test (self, x, y, &self->drag_row);
   self->drag_x = x;
   self->drag_y = y;
@@ -1259,7 +537,7 @@ on_drag_update_cb (GtkGestureDrag *gesture,
                    double          dy,
                    CtgTimeline    *self)
 {
-  const Row *row = visible_row (self, self->drag_row);
+  const CtgTimelineRow *row = _ctg_timeline_visible_row (self, self->drag_row);
   double unit;
   int units;
 
@@ -1273,7 +551,7 @@ on_drag_update_cb (GtkGestureDrag *gesture,
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
     }
 
-  unit = ctg_timeline_zoom_unit_days (self->zoom) * pixels_per_day (self);
+  unit = ctg_timeline_zoom_unit_days (self->zoom) * _ctg_timeline_pixels_per_day (self);
   units = (int) (dx / unit + (dx >= 0 ? 0.5 : -0.5));
   self->previewing = shifted_dates (self, row, self->drag_hit, units, &self->preview_start, &self->preview_end);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -1285,7 +563,7 @@ on_drag_end_cb (GtkGestureDrag *gesture,
                 double          dy,
                 CtgTimeline    *self)
 {
-  const Row *row = visible_row (self, self->drag_row);
+  const CtgTimelineRow *row = _ctg_timeline_visible_row (self, self->drag_row);
 
   if (row == NULL)
     return;
@@ -1305,7 +583,7 @@ on_drag_end_cb (GtkGestureDrag *gesture,
 
   if (ABS (dx) >= DRAG_THRESHOLD || ABS (dy) >= DRAG_THRESHOLD)
     return;
-  if (row->kind != ROW_ACTION || self->drag_hit != HIT_NONE)
+  if (row->kind != CTG_TIMELINE_ROW_ACTION || self->drag_hit != HIT_NONE)
     activate_row (self, self->drag_row);
 }
 
@@ -1391,10 +669,10 @@ move_focused (CtgTimeline *self,
               Hit          what,
               int          units)
 {
-  const Row *row = visible_row (self, self->focus);
+  const CtgTimelineRow *row = _ctg_timeline_visible_row (self, self->focus);
   CtgDate start, end;
 
-  if (row == NULL || row->kind != ROW_ACTION || !ctg_date_is_set (&row->start))
+  if (row == NULL || row->kind != CTG_TIMELINE_ROW_ACTION || !ctg_date_is_set (&row->start))
     return;
   if (!writable (self))
     {
@@ -1414,13 +692,13 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
                    GdkModifierType        state,
                    CtgTimeline           *self)
 {
-  const Row *row;
+  const CtgTimelineRow *row;
   gboolean shift = (state & GDK_SHIFT_MASK) != 0;
 
   if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
     return FALSE;
-  ensure_rows (self);
-  row = visible_row (self, self->focus);
+  _ctg_timeline_ensure_rows (self);
+  row = _ctg_timeline_visible_row (self, self->focus);
 
   switch (keyval)
     {
@@ -1455,10 +733,10 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
 
         if (row == NULL)
           return FALSE;
-        if (row->kind != ROW_ACTION)
+        if (row->kind != CTG_TIMELINE_ROW_ACTION)
           {
             /* Left folds a group, Right unfolds it */
-            if (row_collapsed (self, row) == (units > 0))
+            if (ctg_timeline_row_is_folded (row, self->collapsed) == (units > 0))
               toggle_group (self, self->focus);
             return TRUE;
           }
@@ -1492,8 +770,8 @@ on_query_tooltip_cb (GtkWidget   *widget,
                      GtkTooltip  *tooltip,
                      CtgTimeline *self)
 {
-  int index = keyboard ? self->focus : row_at (self, y);
-  const Row *row = visible_row (self, index);
+  int index = keyboard ? self->focus : _ctg_timeline_row_at (self, y);
+  const CtgTimelineRow *row = _ctg_timeline_visible_row (self, index);
   g_autofree char *text = NULL;
   graphene_rect_t rect;
 
@@ -1501,7 +779,7 @@ on_query_tooltip_cb (GtkWidget   *widget,
     return FALSE;
   text = describe_row (row);
   gtk_tooltip_set_text (tooltip, text);
-  if (bar_rect (self, index, &rect))
+  if (_ctg_timeline_bar_rect (self, index, &rect))
     gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) rect.origin.x, (int) rect.origin.y,
                                                          (int) rect.size.width, (int) rect.size.height });
   return TRUE;
@@ -1536,7 +814,7 @@ zoom_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   CtgTimeline *self = CTG_TIMELINE (widget);
-  double center = label_width (self) + (gtk_widget_get_width (widget) - label_width (self)) / 2;
+  double center = _ctg_timeline_label_width (self) + (gtk_widget_get_width (widget) - _ctg_timeline_label_width (self)) / 2;
 
   if (g_str_equal (action_name, "timeline.zoom-in"))
     set_zoom_at (self, self->zoom + 1, center);
@@ -1603,7 +881,7 @@ ctg_timeline_size_allocate (GtkWidget *widget,
 {
   CtgTimeline *self = CTG_TIMELINE (widget);
 
-  ensure_rows (self);
+  _ctg_timeline_ensure_rows (self);
   configure_adjustments (self);
   if (!self->scrolled_once && self->document != NULL && width > 1)
     {
@@ -1717,7 +995,7 @@ ctg_timeline_class_init (CtgTimelineClass *klass)
   object_class->finalize = ctg_timeline_finalize;
   widget_class->measure = ctg_timeline_measure;
   widget_class->size_allocate = ctg_timeline_size_allocate;
-  widget_class->snapshot = ctg_timeline_snapshot;
+  widget_class->snapshot = _ctg_timeline_snapshot;
 
   properties[PROP_ZOOM] =
     g_param_spec_int ("zoom", NULL, NULL,
@@ -1740,9 +1018,7 @@ ctg_timeline_class_init (CtgTimelineClass *klass)
    * CtgTimeline::toast:
    * @message: what was just changed, for an undo toast
    */
-  signals[TOAST] =
-    g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[TOAST] = _ctg_toast_signal_new (G_TYPE_FROM_CLASS (klass));
   /**
    * CtgTimeline::edit-failed:
    * @message: why the dates could not be changed; nothing was changed
@@ -1773,8 +1049,7 @@ ctg_timeline_init (CtgTimeline *self)
   GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
   GtkEventController *keys = gtk_event_controller_key_new ();
 
-  self->rows = g_array_new (FALSE, TRUE, sizeof (Row));
-  g_array_set_clear_func (self->rows, (GDestroyNotify) row_clear);
+  self->rows = g_array_new (FALSE, TRUE, sizeof (CtgTimelineRow));
   self->visible = g_array_new (FALSE, FALSE, sizeof (guint));
   self->collapsed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->today = g_date_new_dmy (g_date_time_get_day_of_month (now), g_date_time_get_month (now),
@@ -1861,7 +1136,7 @@ ctg_timeline_set_zoom (CtgTimeline     *self,
 
   g_return_if_fail (CTG_IS_TIMELINE (self));
 
-  lw = label_width (self);
+  lw = _ctg_timeline_label_width (self);
   set_zoom_at (self, zoom, lw + (gtk_widget_get_width (GTK_WIDGET (self)) - lw) / 2);
 }
 
@@ -1878,11 +1153,11 @@ ctg_timeline_scroll_to_today (CtgTimeline *self)
 
   g_return_if_fail (CTG_IS_TIMELINE (self));
 
-  ensure_rows (self);
-  lw = label_width (self);
+  _ctg_timeline_ensure_rows (self);
+  lw = _ctg_timeline_label_width (self);
   page = gtk_widget_get_width (GTK_WIDGET (self)) - lw;
   gtk_adjustment_set_value (self->hadjustment,
-                            (g_date_get_julian (self->today) - self->first_day) * pixels_per_day (self)
+                            (g_date_get_julian (self->today) - self->first_day) * _ctg_timeline_pixels_per_day (self)
                             - page * 3 / 4);
 }
 
@@ -1908,12 +1183,12 @@ ctg_timeline_focus_action (CtgTimeline *self,
 {
   g_return_val_if_fail (CTG_IS_TIMELINE (self), FALSE);
 
-  ensure_rows (self);
+  _ctg_timeline_ensure_rows (self);
   for (guint i = 0; i < self->rows->len; i++)
     {
-      Row *row = &g_array_index (self->rows, Row, i);
+      CtgTimelineRow *row = &g_array_index (self->rows, CtgTimelineRow, i);
 
-      if (row->kind == ROW_ACTION && row->id == action_id)
+      if (row->kind == CTG_TIMELINE_ROW_ACTION && row->id == action_id)
         {
           g_autofree char *axis = g_strdup_printf ("a%" G_GINT64_FORMAT, ctg_action_get_axis_id (row->action));
           g_autofree char *objective = g_strdup_printf ("o%" G_GINT64_FORMAT,
@@ -1945,13 +1220,13 @@ ctg_timeline_get_bar_bounds (CtgTimeline     *self,
 {
   g_return_val_if_fail (CTG_IS_TIMELINE (self), FALSE);
 
-  ensure_rows (self);
+  _ctg_timeline_ensure_rows (self);
   for (guint i = 0; i < self->visible->len; i++)
     {
-      const Row *row = visible_row (self, (int) i);
+      const CtgTimelineRow *row = _ctg_timeline_visible_row (self, (int) i);
 
-      if (row->kind == ROW_ACTION && row->id == action_id)
-        return bar_rect (self, (int) i, bounds);
+      if (row->kind == CTG_TIMELINE_ROW_ACTION && row->id == action_id)
+        return _ctg_timeline_bar_rect (self, (int) i, bounds);
     }
   return FALSE;
 }
@@ -1966,6 +1241,6 @@ ctg_timeline_get_n_rows (CtgTimeline *self)
 {
   g_return_val_if_fail (CTG_IS_TIMELINE (self), 0);
 
-  ensure_rows (self);
+  _ctg_timeline_ensure_rows (self);
   return self->visible->len;
 }

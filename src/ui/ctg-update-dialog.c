@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "ctg-editor-util.h"
 #include "ctg-application.h"
 #include "ctg-update-dialog.h"
 
@@ -29,9 +30,6 @@ struct _CtgUpdateDialog
 
 G_DEFINE_FINAL_TYPE (CtgUpdateDialog, ctg_update_dialog, ADW_TYPE_MESSAGE_DIALOG)
 
-static void show_error (GtkWindow    *parent,
-                        const char   *heading,
-                        const GError *error);
 
 static void
 on_check_toggled_cb (GtkCheckButton *check,
@@ -82,7 +80,7 @@ on_response_cb (CtgUpdateDialog *self,
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
 
   if (g_strcmp0 (response, "apply") == 0 && !ctg_update_dialog_apply (self, &error))
-    show_error (parent, _("Could Not Apply the Updates"), error);
+    _ctg_message_dialog_show (parent, _("Could Not Apply the Updates"), error->message);
 }
 
 static void
@@ -175,16 +173,6 @@ ctg_update_dialog_apply (CtgUpdateDialog  *self,
 
 /* The file choosers */
 
-static void
-show_error (GtkWindow    *parent,
-            const char   *heading,
-            const GError *error)
-{
-  GtkWidget *dialog = adw_message_dialog_new (parent, heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
 
 static void
 add_filter (GtkFileChooser *chooser,
@@ -269,7 +257,7 @@ on_import_save_response_cb (GtkNativeDialog *dialog,
         }
 
       if (error != NULL)
-        show_error (parent, _("Could Not Import the Plan"), error);
+        _ctg_message_dialog_show (parent, _("Could Not Import the Plan"), error->message);
       else
         ctg_application_open_file (CTG_APPLICATION (gtk_window_get_application (parent)), file);
     }
@@ -289,7 +277,7 @@ on_import_open_response_cb (GtkNativeDialog *dialog,
 
       data = read_chosen (dialog, &length, &error);
       if (data == NULL)
-        show_error (parent, _("Could Not Import the Plan"), error);
+        _ctg_message_dialog_show (parent, _("Could Not Import the Plan"), error->message);
       else
         {
           GtkFileChooserNative *chooser;
@@ -343,7 +331,7 @@ on_export_response_cb (GtkNativeDialog *dialog,
 
       if (!(ods ? ctg_document_export_ods (document, path, &error)
                 : ctg_document_export_xlsx (document, path, &error)))
-        show_error (parent, _("Could Not Export the Sheet"), error);
+        _ctg_message_dialog_show (parent, _("Could Not Export the Sheet"), error->message);
     }
   g_object_unref (dialog);
 }
@@ -390,14 +378,10 @@ on_updates_response_cb (GtkNativeDialog *dialog,
         changes = ctg_plan_update_compute (document, data, length, NULL, NULL, &error);
 
       if (changes == NULL)
-        show_error (parent, _("Could Not Read the Updates"), error);
+        _ctg_message_dialog_show (parent, _("Could Not Read the Updates"), error->message);
       else if (changes->len == 0)
         {
-          GtkWidget *message = adw_message_dialog_new (parent, _("No Updates"),
-                                                       _("The sheet changes nothing in this convention."));
-
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (message));
+          _ctg_message_dialog_show (parent, _("No Updates"), _("The sheet changes nothing in this convention."));
         }
       else
         gtk_window_present (GTK_WINDOW (ctg_update_dialog_new (parent, document, changes)));

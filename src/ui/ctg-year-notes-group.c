@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ctg-editor-util.h"
 #include "ctg-field-message.h"
 #include "ctg-text-row.h"
 #include "ctg-year-notes-group.h"
@@ -54,8 +55,8 @@ static void
 show_end_of_year (CtgYearNotesGroup *self,
                   gint64             row)
 {
-  g_autofree char *status_key = row ? ctg_document_dup_text (self->document, CTG_ITEM_ACTION_YEAR, row, "status") : NULL;
-  gint64 progress = row ? ctg_document_get_int (self->document, CTG_ITEM_ACTION_YEAR, row, "progress", -1) : -1;
+  g_autofree char *status_key = row ? _ctg_item_dup_field (self->document, CTG_ITEM_ACTION_YEAR, row, "status") : NULL;
+  gint64 progress = row ? _ctg_item_get_int_field (self->document, CTG_ITEM_ACTION_YEAR, row, "progress", -1) : -1;
   g_autofree char *text = NULL;
   CtgStatus status;
 
@@ -82,7 +83,7 @@ refresh (CtgYearNotesGroup *self,
   row = ctg_document_find_action_year (self->document, self->action_id, self->year);
   for (guint i = 0; i < N_PARTS; i++)
     {
-      g_autofree char *text = row ? ctg_document_dup_text (self->document, CTG_ITEM_ACTION_YEAR, row, part_fields[i]) : NULL;
+      g_autofree char *text = row ? _ctg_item_dup_field (self->document, CTG_ITEM_ACTION_YEAR, row, part_fields[i]) : NULL;
 
       ctg_text_row_update (self->rows[i], text ? text : "", force);
     }

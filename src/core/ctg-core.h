@@ -16,6 +16,7 @@
 #include "ctg-evaluation.h"
 #include "ctg-item.h"
 #include "ctg-merge.h"
+#include "ctg-number.h"
 #include "ctg-participant.h"
 #include "ctg-plan-csv.h"
 #include "ctg-plan-update.h"

@@ -382,6 +382,58 @@ test_csv_round_trip (void)
   }
 }
 
+/* ctg indicator shows and changes the measures, and refuses what is not a number */
+static void
+test_cli_indicator (void)
+{
+  g_autoptr(CtgDocument) doc = ctg_test_new_document ();
+  g_autofree char *path = g_strdup (ctg_document_get_path (doc));
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *action_text = NULL;
+  gint64 axis, objective, action;
+
+  axis = ctg_document_add_axis (doc, "Petite enfance", &error);
+  objective = ctg_document_add_objective (doc, axis, 0, 0, "Accueillir", &error);
+  action = ctg_document_add_action (doc, objective, "Créer une crèche", &error);
+  g_assert_cmpint (ctg_document_add_indicator (doc, action, "Places créées", &error), >, 0);
+  g_clear_object (&doc);
+  action_text = g_strdup_printf ("%" G_GINT64_FORMAT, action);
+
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "indicator", path, action_text, "1", "--kind", "moyen",
+                                     "--baseline", "1 000", "--baseline-year", "2021", "--target", "12 %",
+                                     "--target-year", "2026", "--year", "2024", "--value", "8,5",
+                                     "--comment", "deux crèches", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "indicator", path, action_text, "1", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Places créées"));
+  g_assert_nonnull (strstr (out, "1\u202f000 % (2021)"));
+  g_assert_nonnull (strstr (out, "12 % (2026)"));
+  g_assert_nonnull (strstr (out, "2024 : 8,5 % — deux crèches"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "indicator", path, action_text, "1", "--target", "beaucoup",
+                                     "--unit", "places", NULL), !=, 0);
+  g_assert_nonnull (strstr (err, "beaucoup"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  /* All or nothing: the unit was not changed either */
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "indicator", path, action_text, "1", NULL), ==, 0);
+  g_assert_null (strstr (out, "places"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "indicator", path, "convention", "1", "--target", "4",
+                                     "--year", "2024", "--value", "3", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "indicator", path, "convention", "1", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "2024 : 3"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -393,6 +445,7 @@ main (int    argc,
   g_test_add_func ("/indicator/set", test_indicator_set);
   g_test_add_func ("/indicator/migration-v3", test_migration_v3);
   g_test_add_func ("/indicator/csv-round-trip", test_csv_round_trip);
+  g_test_add_func ("/indicator/cli", test_cli_indicator);
 
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <cairo-pdf.h>
 #include <sqlite3.h>
 
 #include "ctg-test-util.h"
@@ -434,6 +435,72 @@ test_cli_indicator (void)
   g_assert_nonnull (strstr (out, "2024 : 3"));
 }
 
+/* The chart reads the measures, and draws vector paths only */
+static void
+test_chart (void)
+{
+  g_autoptr(CtgDocument) doc = ctg_test_new_document ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = ctg_document_list_ids (doc, CTG_ITEM_EVALUATION_INDICATOR, 0);
+  g_autoptr(CtgIndicatorSeries) series = NULL;
+  g_autoptr(CtgIndicatorSeries) empty = NULL;
+  g_autofree char *pdf_path = ctg_test_tmp_path ("chart.pdf");
+  g_autofree char *pdf = NULL;
+  gint64 id = g_array_index (ids, gint64, 0);
+  cairo_surface_t *recording;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double x, y, width, height;
+  gsize length;
+
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_CONVENTION, 1, "period_start", "2022", &error));
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_CONVENTION, 1, "period_end", "2026", &error));
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_EVALUATION_INDICATOR, id, "baseline", "1 240", &error));
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_EVALUATION_INDICATOR, id, "baseline_year", "2021", &error));
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_EVALUATION_INDICATOR, id, "target_value", "1 400", &error));
+  g_assert_true (ctg_document_set_assessment (doc, id, 2024, "measure", "1 310", &error));
+  g_assert_true (ctg_document_set_assessment (doc, id, 2023, "measure", "1 275,5", &error));
+  /* A text-only assessment is no point */
+  g_assert_true (ctg_document_set_assessment (doc, id, 2025, "value", "en hausse", &error));
+  g_assert_no_error (error);
+
+  series = ctg_indicator_series_read (doc, CTG_ITEM_EVALUATION_INDICATOR, id);
+  g_assert_true (ctg_indicator_series_has_data (series));
+  g_assert_cmpuint (series->first_year, ==, 2021);
+  g_assert_cmpuint (series->last_year, ==, 2026);
+  g_assert_cmpuint (series->points->len, ==, 2);
+  g_assert_cmpuint (g_array_index (series->points, CtgIndicatorPoint, 0).year, ==, 2023);
+  g_assert_cmpfloat (g_array_index (series->points, CtgIndicatorPoint, 0).value, ==, 1275.5);
+  g_assert_true (series->has_baseline && series->has_target);
+  g_assert_cmpfloat (series->target, ==, 1400);
+
+  empty = ctg_indicator_series_read (doc, CTG_ITEM_EVALUATION_INDICATOR, g_array_index (ids, gint64, 1));
+  g_assert_false (ctg_indicator_series_has_data (empty));
+
+  /* It stays inside its box */
+  recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cr = cairo_create (recording);
+  ctg_indicator_chart_draw (cr, series, 300, 120, 8);
+  cairo_destroy (cr);
+  cairo_recording_surface_ink_extents (recording, &x, &y, &width, &height);
+  g_assert_cmpfloat (width, >, 200);
+  g_assert_cmpfloat (x, >=, -1);
+  g_assert_cmpfloat (y, >=, -1);
+  g_assert_cmpfloat (x + width, <=, 301);
+  g_assert_cmpfloat (y + height, <=, 121);
+  cairo_surface_destroy (recording);
+
+  /* In a PDF: paths and text, no picture */
+  surface = cairo_pdf_surface_create (pdf_path, 300, 120);
+  cr = cairo_create (surface);
+  ctg_indicator_chart_draw (cr, series, 300, 120, 8);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  g_assert_true (g_file_get_contents (pdf_path, &pdf, &length, NULL));
+  g_assert_null (g_strstr_len (pdf, length, "/Subtype /Image"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -446,6 +513,7 @@ main (int    argc,
   g_test_add_func ("/indicator/migration-v3", test_migration_v3);
   g_test_add_func ("/indicator/csv-round-trip", test_csv_round_trip);
   g_test_add_func ("/indicator/cli", test_cli_indicator);
+  g_test_add_func ("/indicator/chart", test_chart);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include "ctg-document.h"
 #include "ctg-error.h"
 #include "ctg-evaluation.h"
+#include "ctg-indicator-chart.h"
 #include "ctg-item.h"
 #include "ctg-merge.h"
 #include "ctg-number.h"

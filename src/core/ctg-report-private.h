@@ -9,6 +9,7 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include "ctg-indicator-chart.h"
 #include "ctg-report.h"
 
 G_BEGIN_DECLS
@@ -87,6 +88,7 @@ typedef struct
   CtgLevel   level;
   char      *value;
   char      *comment;
+  CtgIndicatorSeries *series;  /* its years, for the chart */
 } ReportAssessment;
 
 typedef struct

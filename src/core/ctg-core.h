@@ -12,6 +12,7 @@
 #include "ctg-csv.h"
 #include "ctg-date.h"
 #include "ctg-document.h"
+#include "ctg-drift.h"
 #include "ctg-error.h"
 #include "ctg-evaluation.h"
 #include "ctg-indicator-chart.h"

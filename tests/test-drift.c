@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <string.h>
 
 #include "ctg-test-util.h"
 
@@ -129,6 +130,30 @@ test_drift_from_journal (void)
   g_assert_cmpstr (start, ==, "2025");
   g_assert_cmpstr (echeance, ==, "2025-12-15");
   g_assert_false (ctg_drift_get_past (drift, a[6], &start, &echeance));
+
+  /* The COPIL report lists the moves by axis, with their months */
+  if (g_find_program_in_path ("pdftotext") != NULL)
+    {
+      g_autofree char *pdf = ctg_test_tmp_path ("drift.pdf");
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *command = NULL;
+
+      g_clear_object (&doc);
+      g_assert_cmpint (ctg_test_run_cli (&out, &err, "export", path, "--pdf", pdf, "--changes-since", "2025-01-01",
+                                         NULL), ==, 0);
+      command = g_strdup_printf ("pdftotext -layout %s -", pdf);
+      g_assert_true (g_spawn_command_line_sync (command, &text, NULL, NULL, NULL));
+      g_assert_nonnull (strstr (text, "Drift since 1 January 2025"));
+      g_assert_nonnull (strstr (text, "1. Petite enfance"));
+      g_assert_nonnull (strstr (text, "+12 months"));
+      g_assert_nonnull (strstr (text, "−3 months"));
+      g_assert_nonnull (strstr (text, "Action 0 (deleted)"));
+      g_assert_null (strstr (text, "Ajoutée puis supprimée"));
+      doc = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
+      g_assert_no_error (error);
+    }
 
   /* Nothing since a date after every change */
   none = ctg_drift_compute (doc, "2999-01-01");

@@ -133,8 +133,8 @@ axis_title (ReportAxis *axis)
   return g_strdup_printf (_("%u. %s"), axis->number, title);
 }
 
-static char *
-action_title (CtgAction *action)
+char *
+_ctg_report_action_title (CtgAction *action)
 {
   const char *code = ctg_action_get_code (action);
 
@@ -414,7 +414,7 @@ write_notes (Writer *w)
               table_add_group (w, &t, GROUP_THEME, C_("plan", "Axis"), group, NULL);
               grouped = TRUE;
             }
-          title = action_title (action);
+          title = _ctg_report_action_title (action);
           row_set_text (w, &t, &row, 0, title, NULL);
           row_set_text (w, &t, &row, 1, note->done, NULL);
           row_set_text (w, &t, &row, 2, note->difficulties, NULL);

@@ -9,6 +9,7 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include "ctg-drift.h"
 #include "ctg-indicator-chart.h"
 #include "ctg-report.h"
 
@@ -132,6 +133,7 @@ struct _CtgReport
   GHashTable        *fiches;     /* action id -> ReportFiche, when fiches are asked for */
   GPtrArray         *changes;    /* ReportChange, when changes are asked for */
   guint              n_changes;  /* how many journal entries they sum up */
+  CtgDrift          *drift;      /* what slipped since, when changes are asked for */
   gboolean           has_codes;  /* whether any action has a code... */
   gboolean           has_pilots;
   gboolean           has_start;
@@ -538,6 +540,12 @@ void    _ctg_report_read_changes       (CtgReport           *self,
                                         CtgDocument         *doc,
                                         gboolean             all_axes);
 char   *_ctg_report_dup_changes_until  (CtgReport           *self);
+
+/* Drift since the date of the changes: ctg-report-drift.c */
+void    _ctg_report_read_drift         (CtgReport           *self,
+                                        CtgDocument         *doc);
+void    _ctg_report_drift              (Writer              *w);
+char   *_ctg_report_action_title       (CtgAction           *action);
 
 /* ctg-report-text.c */
 void    _ctg_report_drop_unknown_symbols (PangoLayout       *layout);

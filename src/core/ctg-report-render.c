@@ -1417,7 +1417,7 @@ write_document (Writer *w)
   if (report->parts & CTG_REPORT_PART_SUMMARY)
     write_summary (w);
   if (report->since != NULL && !w->cancelled)
-    write_changes (w);
+    write_changes (w), _ctg_report_drift (w);
   if (report->bilan_year != 0 && !w->cancelled)
     _ctg_report_bilan (w);
   for (guint i = 0; i < report->axes->len && !w->cancelled; i++)

@@ -679,6 +679,7 @@ ctg_report_finalize (GObject *object)
   g_clear_pointer (&self->objectives, g_hash_table_unref);
   g_clear_pointer (&self->fiches, g_hash_table_unref);
   g_clear_pointer (&self->changes, g_ptr_array_unref);
+  g_clear_pointer (&self->drift, ctg_drift_free);
   _ctg_report_clear_bilan (self);
 
   G_OBJECT_CLASS (ctg_report_parent_class)->finalize (object);
@@ -796,7 +797,10 @@ ctg_report_new (CtgDocument             *doc,
   if ((self->parts & CTG_REPORT_PART_FICHES) != 0 && !read_fiches (self, doc, error))
     return NULL;
   if (self->since != NULL)
-    _ctg_report_read_changes (self, doc, options->axes->len == 0);
+    {
+      _ctg_report_read_changes (self, doc, options->axes->len == 0);
+      _ctg_report_read_drift (self, doc);
+    }
   self->bilan_year = options->bilan_year;
   if (self->bilan_year != 0)
     _ctg_report_read_bilan (self, doc);

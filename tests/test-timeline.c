@@ -874,6 +874,23 @@ test_dashboard_governance (void)
     g_hash_table_add (txns, &((CtgChange *) g_ptr_array_index (changes, i))->txn_id);
   g_assert_cmpuint (g_hash_table_size (txns), >, 0);
   g_assert_cmpuint (figure_count (dashboard, "changes"), ==, g_hash_table_size (txns));
+  {
+    /* The drift since that meeting, counted from the journal: an action
+     * abandoned since */
+    g_autoptr(CtgDrift) drift = NULL;
+
+    g_assert_true (ctg_document_set (document, CTG_ITEM_ACTION, 1, "status", "abandonnée", &error));
+    g_assert_no_error (error);
+    ctg_test_spin (100);
+    drift = ctg_drift_compute (document, "2021-03-15");
+    guint expected;
+
+    expected = ctg_drift_count (drift, CTG_DRIFT_MOVED, TRUE) + ctg_drift_count (drift, CTG_DRIFT_STATUS_BACK, FALSE) +
+                     ctg_drift_count (drift, CTG_DRIFT_ADDED, FALSE) + ctg_drift_count (drift, CTG_DRIFT_ABANDONED, FALSE);
+
+    g_assert_cmpuint (expected, >, 0);
+    g_assert_cmpuint (figure_count (dashboard, "drift"), ==, expected);
+  }
 
   /* A button emits "clicked" a moment after "activate" */
   g_assert_true (gtk_widget_activate (ctg_dashboard_get_figure (dashboard, "report")));

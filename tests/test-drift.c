@@ -126,10 +126,29 @@ test_drift_from_journal (void)
   g_assert_cmpuint (ctg_drift_count (drift, CTG_DRIFT_ABANDONED, FALSE), ==, 2);
 
   /* The bar as it was then, for the timeline's outline */
+  start = echeance = "unchanged";
   g_assert_true (ctg_drift_get_past (drift, a[8], &start, &echeance));
   g_assert_cmpstr (start, ==, "2025");
   g_assert_cmpstr (echeance, ==, "2025-12-15");
   g_assert_false (ctg_drift_get_past (drift, a[6], &start, &echeance));
+  g_assert_cmpstr (start, ==, "2025");
+  start = echeance = "unchanged";
+  g_assert_true (ctg_drift_get_past (drift, a[1], &start, &echeance));
+  g_assert_cmpstr (start, ==, "unchanged");
+  g_assert_cmpstr (echeance, ==, "2025");
+
+  /* By default, since the last COPIL before today, not a later one */
+  {
+    g_autofree char *since = NULL;
+    gint64 copil = ctg_document_add_body (doc, "Comité de pilotage", "copil", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (ctg_document_add_meeting (doc, 0, "2025-02-01", "COTECH", &error), >, 0);
+    g_assert_cmpint (ctg_document_add_meeting (doc, copil, "2024-11-15", "COPIL", &error), >, 0);
+    g_assert_cmpint (ctg_document_add_meeting (doc, copil, "2199-01-01", "COPIL", &error), >, 0);
+    since = ctg_drift_default_since (doc);
+    g_assert_cmpstr (since, ==, "2024-11-15");
+  }
 
   /* The COPIL report lists the moves by axis, with their months */
   if (g_find_program_in_path ("pdftotext") != NULL)

@@ -291,8 +291,9 @@ ctg_drift_count (const CtgDrift *self,
 
 /**
  * ctg_drift_get_past:
- * @start: (out) (nullable): the start then, %NULL for none
- * @echeance: (out) (nullable): the échéance then
+ * @start: (inout) (nullable): the start then (%NULL for none), left as
+ *   it is when the start did not change
+ * @echeance: (inout) (nullable): the échéance then, the same way
  *
  * Returns: whether the start or the échéance of @action_id changed since
  */
@@ -309,9 +310,49 @@ ctg_drift_get_past (const CtgDrift *self,
 
   has_start = g_hash_table_lookup_extended (self->past_start, &action_id, NULL, &start_value);
   has_echeance = g_hash_table_lookup_extended (self->past_echeance, &action_id, NULL, &echeance_value);
-  if (start != NULL)
+  if (start != NULL && has_start)
     *start = start_value;
-  if (echeance != NULL)
+  if (echeance != NULL && has_echeance)
     *echeance = echeance_value;
   return has_start || has_echeance;
+}
+
+/**
+ * ctg_drift_default_since:
+ *
+ * Returns: (transfer full) (nullable): the day of the last meeting before
+ *   today, a COPIL's if there is one: what drift is measured from by default
+ */
+char *
+ctg_drift_default_since (CtgDocument *doc)
+{
+  g_autoptr(GArray) ids = ctg_document_list_ids (doc, CTG_ITEM_MEETING, 0);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  char *best = NULL;
+  gboolean best_copil = FALSE;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autofree char *text = ctg_document_dup_text (doc, CTG_ITEM_MEETING, id, "date");
+      gint64 body = ctg_document_get_int (doc, CTG_ITEM_MEETING, id, "body_id", 0);
+      g_autofree char *kind = body ? ctg_document_dup_text (doc, CTG_ITEM_BODY, body, "kind") : NULL;
+      gboolean copil = g_strcmp0 (kind, "copil") == 0;
+      g_autofree char *iso = NULL;
+      CtgDate date;
+
+      if (text == NULL || !ctg_date_parse (text, &date))
+        continue;
+      iso = ctg_date_to_iso (&date);
+      if (strcmp (iso, today) >= 0)
+        continue;
+      if (best == NULL || (copil && !best_copil) || (copil == best_copil && strcmp (iso, best) > 0))
+        {
+          g_free (best);
+          best = g_steal_pointer (&iso);
+          best_copil = copil;
+        }
+    }
+  return best;
 }

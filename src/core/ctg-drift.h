@@ -50,6 +50,8 @@ gboolean  ctg_drift_get_past     (const CtgDrift *self,
                                   const char    **start,
                                   const char    **echeance);
 
+char     *ctg_drift_default_since (CtgDocument   *doc);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtgDrift, ctg_drift_free)
 
 G_END_DECLS

@@ -71,6 +71,7 @@ struct _CtgTimeline
 
   /* Owned references */
   CtgDocument     *document;
+  CtgDrift        *drift;           /* since the last meeting: the outlines */
   GtkAdjustment   *hadjustment;
   GtkAdjustment   *vadjustment;
   GArray          *rows;          /* Row, the whole tree */
@@ -245,8 +246,15 @@ rebuild (CtgTimeline *self)
   self->dirty = FALSE;
   g_array_set_size (self->rows, 0);
   g_array_set_size (self->visible, 0);
+  g_clear_pointer (&self->drift, ctg_drift_free);
   if (self->document == NULL)
     return;
+  {
+    g_autofree char *since = ctg_drift_default_since (self->document);
+
+    if (since != NULL)
+      self->drift = ctg_drift_compute (self->document, since);
+  }
 
   actions = ctg_document_list_actions (self->document, 0);
   axes = ctg_document_list_ids (self->document, CTG_ITEM_AXIS, 0);
@@ -1027,6 +1035,54 @@ draw_bar (CtgTimeline *self,
     }
 }
 
+/* The bar as it was at the last meeting (ctg-drift.c), a faint outline
+ * behind today's, where its dates changed since */
+static gboolean
+past_rect (CtgTimeline     *self,
+           int              index,
+           const Row       *row,
+           graphene_rect_t *rect)
+{
+  g_autofree char *start_now = ctg_date_to_iso (ctg_action_get_start (row->action));
+  g_autofree char *end_now = ctg_date_to_iso (ctg_action_get_echeance (row->action));
+  const char *start_then = start_now, *end_then = end_now;
+  CtgDate start, end;
+  double first, last, x0, x1;
+
+  if (self->drift == NULL ||
+      !ctg_drift_get_past (self->drift, ctg_action_get_id (row->action), &start_then, &end_then))
+    return FALSE;
+  if (start_then == NULL || !ctg_date_parse (start_then, &start))
+    start_then = NULL;
+  if (end_then == NULL || !ctg_date_parse (end_then, &end))
+    end_then = NULL;
+  if (start_then == NULL && end_then == NULL)
+    return FALSE;
+  date_span (start_then ? &start : &end, end_then ? &end : &start, &first, &last);
+  x0 = snap (day_to_x (self, first));
+  x1 = MAX (snap (day_to_x (self, last)), x0 + 3);
+  graphene_rect_init (rect, x0, row_y (self, index) + (ROW_HEIGHT - BAR_HEIGHT) / 2.0 - 2, x1 - x0, BAR_HEIGHT + 4);
+  return TRUE;
+}
+
+static void
+draw_past_outline (CtgTimeline *self,
+                   GtkSnapshot *snapshot,
+                   int          index,
+                   const Row   *row)
+{
+  graphene_rect_t rect;
+  GskRoundedRect outline;
+  GdkRGBA faint;
+
+  if (!past_rect (self, index, row, &rect))
+    return;
+  faint = with_alpha (&self->colors[COLOR_FG], 0.4);
+  gsk_rounded_rect_init_from_rect (&outline, &rect, 5);
+  gtk_snapshot_append_border (snapshot, &outline, (float[]) { 1.5, 1.5, 1.5, 1.5 },
+                              (GdkRGBA[]) { faint, faint, faint, faint });
+}
+
 static void
 draw_grid (CtgTimeline *self,
            GtkSnapshot *snapshot,
@@ -1149,6 +1205,8 @@ ctg_timeline_snapshot (GtkWidget   *widget,
     {
       const Row *row = visible_row (self, i);
 
+      if (row->kind == ROW_ACTION && row->action != NULL)
+        draw_past_outline (self, snapshot, i, row);
       if (row->kind == ROW_ACTION && ctg_date_is_set (&row->start))
         draw_bar (self, snapshot, i, row, today_x);
       else if (row->kind == ROW_ACTION)
@@ -1701,6 +1759,7 @@ ctg_timeline_finalize (GObject *object)
   g_clear_pointer (&self->visible, g_array_unref);
   g_clear_pointer (&self->collapsed, g_hash_table_unref);
   g_clear_pointer (&self->today, g_date_free);
+  g_clear_pointer (&self->drift, ctg_drift_free);
 
   G_OBJECT_CLASS (ctg_timeline_parent_class)->finalize (object);
 }
@@ -1968,4 +2027,28 @@ ctg_timeline_get_n_rows (CtgTimeline *self)
 
   ensure_rows (self);
   return self->visible->len;
+}
+
+/**
+ * ctg_timeline_get_past_bounds:
+ *
+ * Returns: whether @action_id's bar has an outline of where it was at the
+ *   last meeting, and where, in the widget's coordinates
+ */
+gboolean
+ctg_timeline_get_past_bounds (CtgTimeline     *self,
+                              gint64           action_id,
+                              graphene_rect_t *bounds)
+{
+  g_return_val_if_fail (CTG_IS_TIMELINE (self), FALSE);
+
+  ensure_rows (self);
+  for (guint i = 0; i < self->visible->len; i++)
+    {
+      const Row *row = visible_row (self, (int) i);
+
+      if (row->kind == ROW_ACTION && row->id == action_id)
+        return row->action != NULL && past_rect (self, (int) i, row, bounds);
+    }
+  return FALSE;
 }

@@ -313,6 +313,7 @@ struct _Writer
   PangoLayout           *running[2][3];/* per orientation: title, meeting, territory */
   GHashTable            *kept;         /* key -> PangoLayout, from the first pass */
   gsize                  kept_bytes;   /* their text, to bound their memory */
+  GPtrArray             *pages;        /* CtgReportPage, when drawing on a recording surface */
 };
 
 typedef struct

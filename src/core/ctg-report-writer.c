@@ -264,6 +264,17 @@ end_page (Writer *w)
     return;
   if (w->decorated)
     draw_running_footer (w);
+  if (w->pages != NULL)
+    {
+      /* For print: each page kept as its own recording */
+      CtgReportPage *page = g_new0 (CtgReportPage, 1);
+
+      page->pattern = cairo_pop_group (w->cr);
+      page->width = w->page_width;
+      page->height = w->page_height;
+      g_ptr_array_add (w->pages, page);
+      return;
+    }
   cairo_show_page (w->cr);
 }
 
@@ -289,7 +300,10 @@ writer_start_page (Writer   *w,
 
   if (w->drawing)
     {
-      cairo_pdf_surface_set_size (w->surface, w->page_width, w->page_height);
+      if (w->pages != NULL)
+        cairo_push_group (w->cr);
+      else
+        cairo_pdf_surface_set_size (w->surface, w->page_width, w->page_height);
       /* Paper white over the whole page first: cairo's PDF backend adds
        * the extents of each drawing to a region for its analysis of the
        * page, and while that region is one rectangle holding the page,
@@ -371,7 +385,7 @@ writer_add_outline (Writer     *w,
   g_autofree char *attributes = NULL;
   g_autofree char *flat = NULL;
 
-  if (!w->drawing)
+  if (!w->drawing || w->pages != NULL)
     return 0;
 
   /* An outline entry is one line */

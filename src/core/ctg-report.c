@@ -1051,3 +1051,41 @@ _ctg_report_break_long_words (const char  *valid,
   *copy = g_string_free (broken, FALSE);
   return *copy;
 }
+
+static void
+report_page_free (CtgReportPage *page)
+{
+  cairo_pattern_destroy (page->pattern);
+  g_free (page);
+}
+
+/**
+ * ctg_report_render_pages:
+ *
+ * Draws the report as for its PDF, each page kept as a cairo recording:
+ * what print draws, with no second layout.
+ *
+ * Returns: (transfer full) (element-type CtgReportPage) (nullable): the
+ *   pages, or %NULL with @error set
+ */
+GPtrArray *
+ctg_report_render_pages (CtgReport     *self,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  cairo_surface_t *surface;
+  GPtrArray *pages;
+  guint n_pages = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (CTG_IS_REPORT (self), NULL);
+
+  surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  ok = _ctg_report_render (self, surface, cancellable, NULL, NULL, &n_pages, error);
+  cairo_surface_destroy (surface);
+  if (!ok)
+    return NULL;
+  pages = g_object_steal_data (G_OBJECT (self), "ctg-pages");
+  g_ptr_array_set_free_func (pages, (GDestroyNotify) report_page_free);
+  return pages;
+}

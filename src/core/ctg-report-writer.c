@@ -272,6 +272,8 @@ end_page (Writer *w)
       page->pattern = cairo_pop_group (w->cr);
       page->width = w->page_width;
       page->height = w->page_height;
+      /* The recording refers to the fonts: they live as long as it */
+      page->fonts = g_object_ref (w->font_map);
       g_ptr_array_add (w->pages, page);
       return;
     }
@@ -557,7 +559,9 @@ writer_link_begin (Writer     *w,
 {
   g_autofree char *attributes = NULL;
 
-  if (!w->drawing || dest == NULL)
+  /* Paper has no links: print leaves them out (cairo's PDF backend, under
+   * a print preview, would meet them in a replayed recording) */
+  if (!w->drawing || dest == NULL || w->pages != NULL)
     return;
   attributes = g_strdup_printf ("dest='%s'", dest);
   cairo_tag_begin (w->cr, CAIRO_TAG_LINK, attributes);
@@ -567,7 +571,7 @@ void
 writer_link_end (Writer     *w,
                  const char *dest)
 {
-  if (!w->drawing || dest == NULL)
+  if (!w->drawing || dest == NULL || w->pages != NULL)
     return;
   cairo_tag_end (w->cr, CAIRO_TAG_LINK);
 }
@@ -579,7 +583,7 @@ dest_begin (Writer     *w,
   g_autofree char *attributes = NULL;
 
   writer_note_anchor (w, dest);
-  if (!w->drawing || dest == NULL)
+  if (!w->drawing || dest == NULL || w->pages != NULL)
     return;
   attributes = g_strdup_printf ("name='%s'", dest);
   cairo_tag_begin (w->cr, CAIRO_TAG_DEST, attributes);
@@ -589,7 +593,7 @@ static void
 dest_end (Writer     *w,
           const char *dest)
 {
-  if (!w->drawing || dest == NULL)
+  if (!w->drawing || dest == NULL || w->pages != NULL)
     return;
   cairo_tag_end (w->cr, CAIRO_TAG_DEST);
 }

@@ -1056,6 +1056,7 @@ static void
 report_page_free (CtgReportPage *page)
 {
   cairo_pattern_destroy (page->pattern);
+  g_clear_object (&page->fonts);
   g_free (page);
 }
 

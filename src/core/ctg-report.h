@@ -106,6 +106,7 @@ typedef struct
   cairo_pattern_t *pattern;   /* in points, from the page's top left */
   double           width;     /* in points */
   double           height;
+  gpointer         fonts;     /* private: the font map its glyphs come from */
 } CtgReportPage;
 
 GPtrArray *ctg_report_render_pages (CtgReport     *self,

@@ -26,6 +26,7 @@
 #include "ctg-file-watch.h"
 #include "ctg-merge-dialog.h"
 #include "ctg-timeline.h"
+#include "ctg-print.h"
 #include "ctg-window-private.h"
 
 struct _CtgWindow
@@ -203,6 +204,7 @@ update_actions (CtgWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has_doc);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-sheet", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-updates", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_doc);
@@ -2127,6 +2129,16 @@ export_pdf_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  CtgWindow *self = CTG_WINDOW (widget);
+
+  ctg_print_report (GTK_WINDOW (self), self->document);
+}
+
 /* From the dashboard: the report for the next meeting, with the changes
  * since the previous one */
 static void
@@ -2559,6 +2571,7 @@ ctg_window_class_init (CtgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.merge", NULL, merge_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.import-plan", NULL, sheet_action);
   gtk_widget_class_install_action (widget_class, "win.export-sheet", NULL, sheet_action);
   gtk_widget_class_install_action (widget_class, "win.import-updates", NULL, sheet_action);

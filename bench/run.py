@@ -161,6 +161,35 @@ class Bench:
             else:
                 self.pdf100_label, self.pdf100_value = label, value
 
+    def charts_and_drift(self):
+        """The report with the indicators' charts (bilan) and the drift section
+        (issue 17): the five indicators filled for 2022-2025, the drift since
+        before the journal's edits"""
+        for n in (100, 10000):
+            if n not in self.files:
+                continue
+            f = os.path.join(self.work, f"charts-{n}.ctg")
+            shutil.copyfile(self.files[n], f)
+            self.run([os.path.join(HERE, "fill-indicators.sh"), self.ctg, f])
+            out = os.path.join(self.work, f"charts-{n}.pdf")
+            runs = self.a.runs
+            say(f"ctg export --pdf --bilan --changes-since, {n} actions, x{runs}...")
+            walls, peaks = [], []
+            for _ in range(runs):
+                t0 = time.monotonic()
+                _, mb = self.timed([self.ctg, "export", f, "--force", "--pdf", out, "--bilan", "2025",
+                                    "--changes-since", "2000-01-01"], timeout=3600)
+                walls.append(time.monotonic() - t0)
+                peaks.append(mb)
+            pages = re.search(r"Pages:\s*(\d+)", self.run(["pdfinfo", out]))
+            label = (f"ctg export --pdf with charts and drift, {n:,} actions "
+                     f"({pages.group(1) if pages else '?'} pages)")
+            value = f"{median(walls):.2f} s, {max(peaks):.0f} MB"
+            if n == 10000:
+                self.row(label, value, target="< 10 s, < 300 MB", ok=median(walls) < 10 and max(peaks) < 300)
+            else:
+                self.row(label, value, target="< 0.2 s", ok=median(walls) < 0.2)
+
     def libreoffice(self):
         if 100 not in self.files:
             return
@@ -428,6 +457,7 @@ class Bench:
             self.plans()
             if "cli" in self.a.only:
                 self.cli()
+                self.charts_and_drift()
                 self.libreoffice()
                 self.libreoffice_warm()
             if "gui" in self.a.only or "launch" in self.a.only:

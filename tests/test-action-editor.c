@@ -552,6 +552,24 @@ test_indicators (Fixture       *fixture,
   g_clear_pointer (&value, g_free);
   value = ctg_document_dup_text (fixture->document, CTG_ITEM_INDICATOR_VALUE, g_array_index (values, gint64, 0), "value");
   g_assert_cmpstr (value, ==, "7");
+
+  /* The measures, typed the French way; a year's value that is not a
+   * number is refused, and the file keeps its number */
+  apply_entry (find_named (row, "indicator-baseline-row"), "1 234,5");
+  apply_entry (find_named (row, "indicator-target_value-row"), "2 000");
+  apply_entry (find_named (row, "indicator-target_year-row"), "2026");
+  g_clear_pointer (&value, g_free);
+  value = ctg_document_dup_text (fixture->document, CTG_ITEM_INDICATOR, g_array_index (ids, gint64, 0), "baseline");
+  g_assert_cmpstr (value, ==, "1234.5");
+  g_clear_pointer (&value, g_free);
+  value = ctg_document_dup_text (fixture->document, CTG_ITEM_INDICATOR, g_array_index (ids, gint64, 0), "target_value");
+  g_assert_cmpstr (value, ==, "2000");
+  g_assert_cmpint (ctg_document_get_int (fixture->document, CTG_ITEM_INDICATOR, g_array_index (ids, gint64, 0),
+                                         "target_year", 0), ==, 2026);
+  apply_entry (g_ptr_array_index (value_rows, 1), "sept");
+  g_clear_pointer (&value, g_free);
+  value = ctg_document_dup_text (fixture->document, CTG_ITEM_INDICATOR_VALUE, g_array_index (values, gint64, 0), "value");
+  g_assert_cmpstr (value, ==, "7");
 }
 
 static void

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "ctg-evaluation-page.h"
+#include "ctg-indicator-chart-view.h"
 #include "ctg-test-util.h"
 
 typedef struct
@@ -243,6 +244,60 @@ test_edit_assessment (Fixture       *fixture,
   g_assert_cmpstr (text, ==, "in-progress");
 }
 
+/* An indicator's measures are typed on the page, the French way; its chart
+ * shows once there is something to draw, and a non-number is refused */
+static void
+test_edit_measures (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GArray) ids = ctg_document_list_ids (fixture->document, CTG_ITEM_EVALUATION_INDICATOR, 0);
+  g_autoptr(GPtrArray) charts = NULL;
+  g_autoptr(GPtrArray) targets = NULL;
+  g_autoptr(GPtrArray) measures = NULL;
+  g_autoptr(GPtrArray) baselines = NULL;
+  g_autofree char *text = NULL;
+  gint64 id = g_array_index (ids, gint64, 0);
+  gint64 row;
+
+  ctg_evaluation_page_set_document (fixture->page, fixture->document);
+  ctg_evaluation_page_set_year (fixture->page, 2025);
+
+  charts = g_ptr_array_new ();
+  {
+    GtkWidget *list = find_named (GTK_WIDGET (fixture->page), "indicators-list");
+
+    for (GtkWidget *child = gtk_widget_get_first_child (list); child; child = gtk_widget_get_next_sibling (child))
+      if (GTK_IS_LIST_BOX_ROW (child) && CTG_IS_INDICATOR_CHART_VIEW (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (child))))
+        g_ptr_array_add (charts, child);
+  }
+  g_assert_cmpuint (charts->len, ==, ids->len);
+  /* Nothing measured: no empty chart */
+  g_assert_false (gtk_widget_get_visible (g_ptr_array_index (charts, 0)));
+
+  targets = all_named (GTK_WIDGET (fixture->page), "target_value-row");
+  measures = all_named (GTK_WIDGET (fixture->page), "measure-row");
+  baselines = all_named (GTK_WIDGET (fixture->page), "baseline-row");
+  apply_entry (g_ptr_array_index (targets, 0), "1 400");
+  apply_entry (g_ptr_array_index (measures, 0), "1 310,5");
+  text = ctg_document_dup_text (fixture->document, CTG_ITEM_EVALUATION_INDICATOR, id, "target_value");
+  g_assert_cmpstr (text, ==, "1400");
+  g_clear_pointer (&text, g_free);
+  row = ctg_document_find_assessment (fixture->document, id, 2025);
+  text = ctg_document_dup_text (fixture->document, CTG_ITEM_ASSESSMENT, row, "measure");
+  g_assert_cmpstr (text, ==, "1310.5");
+  g_clear_pointer (&text, g_free);
+  g_assert_true (gtk_widget_get_visible (g_ptr_array_index (charts, 0)));
+  g_assert_true (ctg_indicator_chart_view_has_data (CTG_INDICATOR_CHART_VIEW (
+    gtk_list_box_row_get_child (g_ptr_array_index (charts, 0)))));
+
+  /* Refused, said, and the file unchanged */
+  apply_entry (g_ptr_array_index (baselines, 0), "environ mille");
+  text = ctg_document_dup_text (fixture->document, CTG_ITEM_EVALUATION_INDICATOR, id, "baseline");
+  g_assert_null (text);
+  text = text_of (GTK_WIDGET (fixture->page));
+  g_assert_nonnull (strstr (text, "environ mille"));
+}
+
 /* A read-only convention can be read, not changed */
 static void
 test_read_only (void)
@@ -362,6 +417,7 @@ main (int   argc,
   g_test_add ("/evaluation-page/edit-assessment", Fixture, NULL, fixture_set_up, test_edit_assessment, fixture_tear_down);
   g_test_add ("/evaluation-page/hidden-catches-up", Fixture, NULL, fixture_set_up, test_hidden_catches_up, fixture_tear_down);
   g_test_add_func ("/evaluation-page/read-only", test_read_only);
+  g_test_add ("/evaluation-page/edit-measures", Fixture, NULL, fixture_set_up, test_edit_measures, fixture_tear_down);
   g_test_add_func ("/evaluation-page/screenshot", test_screenshot);
 
   return g_test_run ();

@@ -366,6 +366,40 @@ test_report_pages_and_metadata (void)
   g_assert_cmpuint (n_pages, ==, ctg_report_get_n_pages (report));
   g_assert_cmpuint (n_pages, >=, 6);
 
+  /* Print draws the same pages, from the same drawing */
+  {
+    g_autoptr(GPtrArray) pages = ctg_report_render_pages (report, NULL, &error);
+    CtgReportPage *first;
+    cairo_surface_t *target;
+    cairo_t *cr;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (pages->len, ==, n_pages);
+    first = g_ptr_array_index (pages, 0);
+    g_assert_cmpfloat_with_epsilon (first->width, 595.28, 1);
+    g_assert_cmpfloat_with_epsilon (first->height, 841.89, 1);
+    target = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 596, 842);
+    cr = cairo_create (target);
+    cairo_set_source_rgb (cr, 1, 1, 1);
+    cairo_paint (cr);
+    cairo_set_source (cr, first->pattern);
+    cairo_paint (cr);
+    cairo_destroy (cr);
+    cairo_surface_flush (target);
+    {
+      /* The cover's ink: dark pixels where the title is */
+      guint dark = 0;
+      unsigned char *data = cairo_image_surface_get_data (target);
+      int stride = cairo_image_surface_get_stride (target);
+
+      for (int y = 0; y < 842; y++)
+        for (int x = 0; x < 596; x++)
+          dark += (data[y * stride + 4 * x + 1] < 128);
+      g_assert_cmpuint (dark, >, 1000);
+    }
+    cairo_surface_destroy (target);
+  }
+
   title = pdf_info (pdf, "Title");
   g_assert_cmpstr (title, ==, "Convention territoriale globale de services aux familles — "
                               "Communauté urbaine Creusot Montceau, bassin nord");

@@ -285,6 +285,54 @@ test_timeline_drag (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Since the last COPIL, a bar that moved has a faint outline where it was */
+static void
+test_timeline_past_outline (void)
+{
+  CtgWindow *window = open_window ("creusot-montceau");
+  CtgDocument *document = ctg_window_get_document (window);
+  CtgTimeline *timeline;
+  g_autoptr(CtgAction) action = NULL;
+  g_autoptr(GError) error = NULL;
+  graphene_rect_t bar, past;
+  gint64 id, copil;
+
+  timeline = show_timeline (window);
+  action = dated_action (document);
+  id = ctg_action_get_id (action);
+  g_assert_true (ctg_document_set (document, CTG_ITEM_ACTION, id, "start", "2023", &error));
+  g_assert_true (ctg_document_set (document, CTG_ITEM_ACTION, id, "echeance", "2024", &error));
+  copil = ctg_document_add_body (document, "COPIL", "copil", &error);
+  g_assert_cmpint (ctg_document_add_meeting (document, copil, "2000-01-01", "COPIL", &error), >, 0);
+  g_assert_no_error (error);
+  ctg_test_spin (100);
+  /* Every change is after that meeting: the échéance moved from what the
+   * import gave, and the outline is where the bar was then */
+  g_assert_true (ctg_document_set (document, CTG_ITEM_ACTION, id, "echeance", "2026", &error));
+  ctg_test_spin (100);
+  g_assert_true (ctg_timeline_get_bar_bounds (timeline, id, &bar));
+  g_assert_true (ctg_timeline_get_past_bounds (timeline, id, &past));
+  g_assert_cmpfloat (past.origin.x + past.size.width, <, bar.origin.x + bar.size.width);
+
+  /* An action untouched since has none */
+  {
+    g_autoptr(GListModel) actions = ctg_document_list_actions (document, 0);
+
+    for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+      {
+        g_autoptr(CtgAction) other = g_list_model_get_item (actions, i);
+        g_autoptr(GPtrArray) changes = ctg_document_list_changes (document, "2000-01-01", ctg_action_get_id (other));
+
+        if (changes->len == 0)
+          {
+            g_assert_false (ctg_timeline_get_past_bounds (timeline, ctg_action_get_id (other), &past));
+            break;
+          }
+      }
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_timeline_resize (void)
 {
@@ -874,6 +922,23 @@ test_dashboard_governance (void)
     g_hash_table_add (txns, &((CtgChange *) g_ptr_array_index (changes, i))->txn_id);
   g_assert_cmpuint (g_hash_table_size (txns), >, 0);
   g_assert_cmpuint (figure_count (dashboard, "changes"), ==, g_hash_table_size (txns));
+  {
+    /* The drift since that meeting, counted from the journal: an action
+     * abandoned since */
+    g_autoptr(CtgDrift) drift = NULL;
+
+    g_assert_true (ctg_document_set (document, CTG_ITEM_ACTION, 1, "status", "abandonnée", &error));
+    g_assert_no_error (error);
+    ctg_test_spin (100);
+    drift = ctg_drift_compute (document, "2021-03-15");
+    guint expected;
+
+    expected = ctg_drift_count (drift, CTG_DRIFT_MOVED, TRUE) + ctg_drift_count (drift, CTG_DRIFT_STATUS_BACK, FALSE) +
+                     ctg_drift_count (drift, CTG_DRIFT_ADDED, FALSE) + ctg_drift_count (drift, CTG_DRIFT_ABANDONED, FALSE);
+
+    g_assert_cmpuint (expected, >, 0);
+    g_assert_cmpuint (figure_count (dashboard, "drift"), ==, expected);
+  }
 
   /* A button emits "clicked" a moment after "activate" */
   g_assert_true (gtk_widget_activate (ctg_dashboard_get_figure (dashboard, "report")));
@@ -1246,6 +1311,7 @@ main (int   argc,
   g_test_add_func ("/timeline/dates", test_timeline_dates);
   g_test_add_func ("/timeline/pages", test_timeline_pages);
   g_test_add_func ("/timeline/drag", test_timeline_drag);
+  g_test_add_func ("/timeline/past-outline", test_timeline_past_outline);
   g_test_add_func ("/timeline/resize", test_timeline_resize);
   g_test_add_func ("/timeline/click-opens", test_timeline_click_opens);
   g_test_add_func ("/timeline/keyboard", test_timeline_keyboard);

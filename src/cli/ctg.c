@@ -14,16 +14,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "ctg-cli.h"
 #include "ctg-core.h"
 
 typedef int (*CommandFunc) (int argc, char **argv);
 
-static int
-fail (const char *format,
-      ...) G_GNUC_PRINTF (1, 2);
-
 /* One clear line on stderr, then a non-zero status */
-static int
+int
 fail (const char *format,
       ...)
 {
@@ -39,7 +36,7 @@ fail (const char *format,
   return EXIT_FAILURE;
 }
 
-static int
+int
 fail_error (const GError *error)
 {
   g_autofree char *first_line = g_strdup (error->message);
@@ -58,7 +55,7 @@ fail_error (const GError *error)
 
 /* @text as one line a terminal shows as it is: control characters (from a
  * file written behind the application's back) escaped, never sent raw */
-static char *
+char *
 printable (const char *text)
 {
   GString *out = g_string_new (NULL);
@@ -84,7 +81,7 @@ printable (const char *text)
 }
 
 /* Opens a convention, telling on stderr what the opening set aside */
-static CtgDocument *
+CtgDocument *
 open_document (const char    *path,
                CtgOpenFlags   flags,
                GError       **error)
@@ -97,7 +94,7 @@ open_document (const char    *path,
   return doc;
 }
 
-static gboolean
+gboolean
 parse_options (GOptionContext  *context,
                int             *argc,
                char          ***argv,
@@ -119,7 +116,7 @@ parse_options (GOptionContext  *context,
   return TRUE;
 }
 
-static GOptionContext *
+GOptionContext *
 new_context (const char *parameter,
              const char *summary)
 {
@@ -1344,6 +1341,7 @@ static const struct {
   { "set", command_set, N_("Change an action’s status, progress, pilots or dates") },
   { "evaluation", command_evaluation, N_("Show a year’s evaluation and follow-up notes") },
   { "assess", command_assess, N_("Assess an evaluation indicator for a year") },
+  { "indicator", ctg_cli_command_indicator, N_("Show or change an indicator’s measures: baseline, target, yearly values") },
   { "update", command_update, N_("Take back a sheet filled in by partners") },
   { "undo", command_undo, N_("Undo the last change") },
   { "redo", command_redo, N_("Redo the last undone change") },

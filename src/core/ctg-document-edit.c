@@ -415,6 +415,15 @@ ctg_document_add_indicator (CtgDocument  *self,
                    (const char *[]) { name ? name : "" }, error);
 }
 
+static gboolean
+year_has_comment (CtgDocument *self,
+                  gint64       value_id)
+{
+  g_autofree char *comment = ctg_document_dup_text (self, CTG_ITEM_INDICATOR_VALUE, value_id, "comment");
+
+  return comment != NULL && comment[0] != '\0';
+}
+
 /**
  * ctg_document_set_indicator_value:
  * @value: (nullable): the value for @year; %NULL or "" removes it
@@ -432,8 +441,13 @@ ctg_document_set_indicator_value (CtgDocument  *self,
 
   g_return_val_if_fail (CTG_IS_DOCUMENT (self), FALSE);
 
-  if (!_ctg_document_require_item (self, CTG_ITEM_INDICATOR, indicator_id, error) || !_ctg_document_check_text (value, error))
+  g_autofree char *plain = NULL;
+
+  if (!_ctg_document_require_item (self, CTG_ITEM_INDICATOR, indicator_id, error) ||
+      !_ctg_document_normalize_value (self, CTG_ITEM_INDICATOR_VALUE, 0, "value", FIELD_NUMBER,
+                                      value, &plain, error))
     return FALSE;
+  value = plain;
   if (year < 1900 || year > 2200)
     return _ctg_document_set_invalid (error, _("The year must be between 1900 and 2200."));
 
@@ -451,7 +465,9 @@ ctg_document_set_indicator_value (CtgDocument  *self,
       sqlite3_reset (stmt);
     }
 
-  if (ok && existing != 0 && (value == NULL || value[0] == '\0'))
+  /* A year left without value nor comment is no longer a row */
+  if (ok && existing != 0 && (value == NULL || value[0] == '\0') &&
+      !year_has_comment (self, existing))
     ok = _ctg_document_delete_row (self, CTG_ITEM_INDICATOR_VALUE, existing, error);
   else if (ok && existing != 0)
     ok = _ctg_document_update (self, "indicator_value", existing, "value", value, error);

@@ -381,6 +381,27 @@ ctg_document_set_assessment (CtgDocument  *self,
                          field, value, _("Edit assessment"), error);
 }
 
+/**
+ * ctg_document_set_indicator_year:
+ * @field: "value" (a number, written the French way) or "comment"
+ *
+ * Sets one part of the yearly measure of an action's indicator, making the
+ * year on its first value or comment.
+ */
+gboolean
+ctg_document_set_indicator_year (CtgDocument  *self,
+                                 gint64        indicator_id,
+                                 guint         year,
+                                 const char   *field,
+                                 const char   *value,
+                                 GError      **error)
+{
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), FALSE);
+
+  return set_year_field (self, CTG_ITEM_INDICATOR_VALUE, CTG_ITEM_INDICATOR, indicator_id, year,
+                         field, value, _("Edit indicator"), error);
+}
+
 static int
 compare_uint (gconstpointer a,
               gconstpointer b)

@@ -24,6 +24,7 @@
 
 #include "ctg-action-private.h"
 #include "ctg-date.h"
+#include "ctg-number.h"
 #include "ctg-document-private.h"
 #include "ctg-schema.h"
 
@@ -80,7 +81,7 @@ static const struct {
   { CTG_ITEM_STEP, "done", FIELD_BOOL },
   { CTG_ITEM_INDICATOR, "name", FIELD_TEXT },
   { CTG_ITEM_INDICATOR, "target", FIELD_TEXT },
-  { CTG_ITEM_INDICATOR_VALUE, "value", FIELD_TEXT },
+  { CTG_ITEM_INDICATOR_VALUE, "value", FIELD_NUMBER },
   { CTG_ITEM_ACTION, "continuous", FIELD_BOOL },
   { CTG_ITEM_ACTION, "budget", FIELD_AMOUNT },
   { CTG_ITEM_ACTION, "budget_year", FIELD_YEAR },
@@ -97,6 +98,20 @@ static const struct {
   { CTG_ITEM_ASSESSMENT, "level", FIELD_LEVEL },
   { CTG_ITEM_ASSESSMENT, "value", FIELD_TEXT },
   { CTG_ITEM_ASSESSMENT, "comment", FIELD_TEXT },
+  { CTG_ITEM_INDICATOR, "kind", FIELD_INDICATOR_KIND },
+  { CTG_ITEM_INDICATOR, "unit", FIELD_TEXT },
+  { CTG_ITEM_INDICATOR, "baseline", FIELD_NUMBER },
+  { CTG_ITEM_INDICATOR, "baseline_year", FIELD_YEAR },
+  { CTG_ITEM_INDICATOR, "target_value", FIELD_NUMBER },
+  { CTG_ITEM_INDICATOR, "target_year", FIELD_YEAR },
+  { CTG_ITEM_INDICATOR_VALUE, "comment", FIELD_TEXT },
+  { CTG_ITEM_EVALUATION_INDICATOR, "kind", FIELD_INDICATOR_KIND },
+  { CTG_ITEM_EVALUATION_INDICATOR, "unit", FIELD_TEXT },
+  { CTG_ITEM_EVALUATION_INDICATOR, "baseline", FIELD_NUMBER },
+  { CTG_ITEM_EVALUATION_INDICATOR, "baseline_year", FIELD_YEAR },
+  { CTG_ITEM_EVALUATION_INDICATOR, "target_value", FIELD_NUMBER },
+  { CTG_ITEM_EVALUATION_INDICATOR, "target_year", FIELD_YEAR },
+  { CTG_ITEM_ASSESSMENT, "measure", FIELD_NUMBER },
 };
 
 /* The longest text a field takes: far beyond any real use, well within memory */
@@ -119,6 +134,7 @@ static const struct {
   { "role", CTG_MAX_NAME_CHARS },
   { "territory", CTG_MAX_NAME_CHARS },
   { "caf", CTG_MAX_NAME_CHARS },
+  { "unit", CTG_MAX_CODE_CHARS },
 };
 
 /**
@@ -386,6 +402,38 @@ _ctg_document_normalize_value (CtgDocument  *self,
           }
         if (level != CTG_LEVEL_NONE)
           *stored = g_strdup (ctg_level_to_key (level));
+        return TRUE;
+      }
+
+    case FIELD_NUMBER:
+      {
+        gboolean has_value;
+        double number;
+
+        if (!ctg_number_parse (value, &has_value, &number, NULL, error))
+          return FALSE;
+        /* An empty value is none: NULL where the column takes it, "" for
+         * a year's value (NOT NULL) */
+        if (has_value)
+          *stored = ctg_number_to_plain (number);
+        else if (kind == CTG_ITEM_INDICATOR_VALUE)
+          *stored = g_strdup ("");
+        return TRUE;
+      }
+
+    case FIELD_INDICATOR_KIND:
+      {
+        CtgIndicatorKind indicator_kind;
+
+        if (stripped == NULL || stripped[0] == '\0')
+          return TRUE;
+        if (!ctg_indicator_kind_parse (stripped, &indicator_kind))
+          {
+            g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE,
+                         _("“%s” is not a kind of indicator. Use résultat or moyen."), stripped);
+            return FALSE;
+          }
+        *stored = g_strdup (ctg_indicator_kind_to_key (indicator_kind));
         return TRUE;
       }
 

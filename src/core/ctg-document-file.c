@@ -419,7 +419,8 @@ finish_open (CtgDocument         *self,
       if (!_ctg_document_exec (self, "BEGIN IMMEDIATE", error))
         return FALSE;
       if (!_ctg_schema_migrate (self->db, version, &local_error) ||
-          (version < 2 && !insert_default_indicators (self, &local_error)))
+          (version < 2 && !insert_default_indicators (self, &local_error)) ||
+          (version < 4 && !_ctg_schema_measure_indicators (self->db, &local_error)))
         {
           sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
           g_propagate_error (error, g_steal_pointer (&local_error));

@@ -119,6 +119,8 @@ typedef enum
   FIELD_FUNDER,
   FIELD_LEVEL,
   FIELD_STATUS_OR_NONE,
+  FIELD_NUMBER,
+  FIELD_INDICATOR_KIND,
 } FieldType;
 
 gboolean

@@ -170,6 +170,12 @@ gboolean     ctg_document_set_indicator_value (CtgDocument   *self,
                                               guint           year,
                                               const char     *value,
                                               GError        **error);
+gboolean     ctg_document_set_indicator_year (CtgDocument   *self,
+                                              gint64          indicator_id,
+                                              guint           year,
+                                              const char     *field,
+                                              const char     *value,
+                                              GError        **error);
 /* The annual evaluation */
 gint64       ctg_document_find_action_year   (CtgDocument    *self,
                                               gint64          action_id,

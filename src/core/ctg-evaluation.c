@@ -548,3 +548,53 @@ ctg_funding_list_format (GPtrArray *funding)
     }
   return g_string_free (out, FALSE);
 }
+
+const char *
+ctg_indicator_kind_to_key (CtgIndicatorKind kind)
+{
+  return kind == CTG_INDICATOR_MEANS ? "means" : "result";
+}
+
+const char *
+ctg_indicator_kind_to_label (CtgIndicatorKind kind)
+{
+  return kind == CTG_INDICATOR_MEANS ? C_("indicator", "Means") : C_("indicator", "Result");
+}
+
+/**
+ * ctg_indicator_kind_parse:
+ * @text: "résultat", "moyen", "result", "means" (any case and accents)
+ */
+gboolean
+ctg_indicator_kind_parse (const char       *text,
+                          CtgIndicatorKind *kind)
+{
+  static const struct {
+    const char       *word;
+    CtgIndicatorKind  kind;
+  } words[] = {
+    { "result", CTG_INDICATOR_RESULT }, { "resultat", CTG_INDICATOR_RESULT },
+    { "resultats", CTG_INDICATOR_RESULT }, { "means", CTG_INDICATOR_MEANS },
+    { "moyen", CTG_INDICATOR_MEANS }, { "moyens", CTG_INDICATOR_MEANS },
+  };
+  g_autofree char *folded = ctg_text_fold (text ? text : "");
+
+  g_strstrip (folded);
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_str_equal (words[i].word, folded))
+      {
+        *kind = words[i].kind;
+        return TRUE;
+      }
+  for (guint i = CTG_INDICATOR_RESULT; i <= CTG_INDICATOR_MEANS; i++)
+    {
+      g_autofree char *label = ctg_text_fold (ctg_indicator_kind_to_label ((CtgIndicatorKind) i));
+
+      if (g_str_equal (label, folded))
+        {
+          *kind = (CtgIndicatorKind) i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}

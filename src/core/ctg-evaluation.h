@@ -48,6 +48,14 @@ typedef enum
 
 #define CTG_N_LEVELS 5
 
+/* The national evaluation framework separates what an action achieves
+ * from what it puts in */
+typedef enum
+{
+  CTG_INDICATOR_RESULT,
+  CTG_INDICATOR_MEANS,
+} CtgIndicatorKind;
+
 CtgFunding *ctg_funding_new            (CtgFunderKind  funder,
                                         const char    *name,
                                         gint64         amount);
@@ -79,6 +87,11 @@ gboolean    ctg_level_from_key         (const char    *key,
 gboolean    ctg_level_parse            (const char    *text,
                                         CtgLevel      *level);
 const char *ctg_level_to_label         (CtgLevel       level);
+
+const char *ctg_indicator_kind_to_key   (CtgIndicatorKind  kind);
+gboolean    ctg_indicator_kind_parse   (const char       *text,
+                                        CtgIndicatorKind *kind);
+const char *ctg_indicator_kind_to_label (CtgIndicatorKind kind);
 
 const char * const *ctg_evaluation_default_indicators (void);
 

@@ -63,10 +63,12 @@ static const CtgFieldSpec step_fields[] = {
   INT ("action_id", 0), INT ("position", 0), TEXT ("text"), TEXT ("date"), BOOL ("done"), TEXT ("uuid"), END
 };
 static const CtgFieldSpec indicator_fields[] = {
-  INT ("action_id", 0), INT ("position", 0), TEXT ("name"), TEXT ("target"), TEXT ("uuid"), END
+  INT ("action_id", 0), INT ("position", 0), TEXT ("name"), TEXT ("target"), TEXT ("uuid"),
+  TEXT ("kind"), TEXT ("unit"), TEXT ("baseline"), INT ("baseline_year", 0), TEXT ("target_value"),
+  INT ("target_year", 0), END
 };
 static const CtgFieldSpec indicator_value_fields[] = {
-  INT ("indicator_id", 0), INT ("year", 0), TEXT ("value"), TEXT ("uuid"), END
+  INT ("indicator_id", 0), INT ("year", 0), TEXT ("value"), TEXT ("uuid"), TEXT ("comment"), END
 };
 static const CtgFieldSpec action_year_fields[] = {
   INT ("action_id", 0), INT ("year", 0), TEXT ("done"), TEXT ("difficulties"), TEXT ("next_steps"),
@@ -76,10 +78,12 @@ static const CtgFieldSpec funding_fields[] = {
   INT ("action_id", 0), INT ("position", 0), TEXT ("funder"), TEXT ("name"), INT ("amount", -1), TEXT ("uuid"), END
 };
 static const CtgFieldSpec evaluation_indicator_fields[] = {
-  INT ("position", 0), TEXT ("name"), TEXT ("description"), TEXT ("uuid"), END
+  INT ("position", 0), TEXT ("name"), TEXT ("description"), TEXT ("uuid"), TEXT ("kind"), TEXT ("unit"),
+  TEXT ("baseline"), INT ("baseline_year", 0), TEXT ("target_value"), INT ("target_year", 0), END
 };
 static const CtgFieldSpec assessment_fields[] = {
-  INT ("indicator_id", 0), INT ("year", 0), TEXT ("level"), TEXT ("value"), TEXT ("comment"), TEXT ("uuid"), END
+  INT ("indicator_id", 0), INT ("year", 0), TEXT ("level"), TEXT ("value"), TEXT ("comment"), TEXT ("uuid"),
+  TEXT ("measure"), END
 };
 
 const CtgKindSpec _ctg_item_specs[CTG_N_ITEM_KINDS] = {

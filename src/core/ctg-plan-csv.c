@@ -15,6 +15,7 @@
 #include "ctg-csv.h"
 #include "ctg-date.h"
 #include "ctg-document-private.h"
+#include "ctg-number.h"
 #include "ctg-plan-csv.h"
 #include "ctg-plan-table-private.h"
 
@@ -243,62 +244,6 @@ parse_step (const char  *line,
   return TRUE;
 }
 
-/* Indicators: "name | target | 2023=value | 2024=value" */
-
-typedef struct
-{
-  char       *name;
-  char       *target;
-  GPtrArray  *years;   /* "2023", "2024", ... */
-  GPtrArray  *values;
-} Indicator;
-
-static void
-indicator_clear (Indicator *indicator)
-{
-  g_free (indicator->name);
-  g_free (indicator->target);
-  g_clear_pointer (&indicator->years, g_ptr_array_unref);
-  g_clear_pointer (&indicator->values, g_ptr_array_unref);
-}
-
-static gboolean
-parse_indicator (const char *line,
-                 Indicator  *indicator)
-{
-  g_auto(GStrv) parts = g_strsplit (line, "|", -1);
-
-  memset (indicator, 0, sizeof *indicator);
-  indicator->years = g_ptr_array_new_with_free_func (g_free);
-  indicator->values = g_ptr_array_new_with_free_func (g_free);
-  indicator->name = g_strstrip (g_strdup (parts[0]));
-  indicator->target = g_strdup ("");
-
-  for (guint i = 1; parts[i]; i++)
-    {
-      char *part = g_strstrip (parts[i]);
-      const char *eq = strchr (part, '=');
-      guint64 year;
-
-      if (i == 1 && (eq == NULL || eq - part != 4))
-        {
-          g_free (indicator->target);
-          indicator->target = g_strdup (part);
-          continue;
-        }
-      if (eq == NULL)
-        return FALSE;
-      {
-        g_autofree char *year_text = g_strstrip (g_strndup (part, (gsize) (eq - part)));
-
-        if (!g_ascii_string_to_unsigned (year_text, 10, 1900, 2200, &year, NULL))
-          return FALSE;
-        g_ptr_array_add (indicator->years, g_steal_pointer (&year_text));
-        g_ptr_array_add (indicator->values, g_strstrip (g_strdup (eq + 1)));
-      }
-    }
-  return indicator->name[0] != '\0';
-}
 
 /* One row of the plan, checked */
 
@@ -554,20 +499,18 @@ check_row (const char  *sheet,
   }
 
   row->indicators = g_array_new (FALSE, TRUE, sizeof (Indicator));
-  g_array_set_clear_func (row->indicators, (GDestroyNotify) indicator_clear);
+  g_array_set_clear_func (row->indicators, (GDestroyNotify) _ctg_plan_indicator_clear);
   {
     g_autoptr(GPtrArray) lines = ctg_split_list (row->cells[COL_INDICATORS]);
 
     for (guint i = 0; i < lines->len; i++)
       {
         Indicator indicator;
+        g_autofree char *message = _ctg_plan_indicator_parse (g_ptr_array_index (lines, i), &indicator);
 
-        if (!parse_indicator (g_ptr_array_index (lines, i), &indicator))
+        if (message != NULL)
           {
-            g_autofree char *message =
-              g_strdup_printf (_("the indicator “%s” should read “name | target | 2024=value”"),
-                               (char *) g_ptr_array_index (lines, i));
-            indicator_clear (&indicator);
+            _ctg_plan_indicator_clear (&indicator);
             row_problem (problems, sheet, row->line, message);
             continue;
           }
@@ -779,8 +722,13 @@ import_row (Importer  *im,
       gint64 id;
 
       id = _ctg_document_insert (im->doc, "indicator",
-                                 (const char *[]) { "action_id", "position", "name", "target", NULL },
-                                 (const char *[]) { action, position, indicator->name, indicator->target },
+                                 (const char *[]) { "action_id", "position", "name", "target", "kind", "unit",
+                                                    "baseline", "baseline_year", "target_value", "target_year",
+                                                    NULL },
+                                 (const char *[]) { action, position, indicator->name, indicator->target,
+                                                    indicator->kind, indicator->unit, indicator->baseline,
+                                                    indicator->baseline_year, indicator->target_value,
+                                                    indicator->target_year },
                                  error);
       if (id == 0)
         return FALSE;
@@ -788,9 +736,10 @@ import_row (Importer  *im,
 
       for (guint j = 0; j < indicator->years->len; j++)
         if (_ctg_document_insert (im->doc, "indicator_value",
-              (const char *[]) { "indicator_id", "year", "value", NULL },
+              (const char *[]) { "indicator_id", "year", "value", "comment", NULL },
               (const char *[]) { indicator_id, g_ptr_array_index (indicator->years, j),
-                                 g_ptr_array_index (indicator->values, j) },
+                                 g_ptr_array_index (indicator->values, j),
+                                 g_ptr_array_index (indicator->comments, j) },
               error) == 0)
           return FALSE;
     }
@@ -1158,41 +1107,6 @@ append_steps (CtgDocument *self,
   append_list (cell, items);
 }
 
-static void
-append_indicators (CtgDocument *self,
-                   GString     *cell,
-                   gint64       action_id)
-{
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) indicators = ctg_document_list_ids (self, CTG_ITEM_INDICATOR, action_id);
-
-  for (guint i = 0; i < indicators->len; i++)
-    {
-      gint64 id = g_array_index (indicators, gint64, i);
-      g_autofree char *name = ctg_document_dup_text (self, CTG_ITEM_INDICATOR, id, "name");
-      g_autofree char *target = ctg_document_dup_text (self, CTG_ITEM_INDICATOR, id, "target");
-      g_autoptr(GArray) values = ctg_document_list_ids (self, CTG_ITEM_INDICATOR_VALUE, id);
-      GString *item = g_string_new (name);
-
-      g_strdelimit (item->str, "|", '/');
-      if (target[0] != '\0' || values->len > 0)
-        {
-          g_strdelimit (target, "|", '/');
-          g_string_append_printf (item, " | %s", target);
-        }
-      for (guint j = 0; j < values->len; j++)
-        {
-          gint64 value_id = g_array_index (values, gint64, j);
-          g_autofree char *value = ctg_document_dup_text (self, CTG_ITEM_INDICATOR_VALUE, value_id, "value");
-          gint64 year = ctg_document_get_int (self, CTG_ITEM_INDICATOR_VALUE, value_id, "year", 0);
-
-          g_strdelimit (value, "|", '/');
-          g_string_append_printf (item, " | %" G_GINT64_FORMAT "=%s", year, value);
-        }
-      g_ptr_array_add (items, g_string_free (item, FALSE));
-    }
-  append_list (cell, items);
-}
 
 /**
  * _ctg_plan_action_cells:
@@ -1270,7 +1184,11 @@ _ctg_plan_action_cells (CtgDocument *self,
           append_steps (self, cell, ctg_action_get_id (action));
           break;
         case COL_INDICATORS:
-          append_indicators (self, cell, ctg_action_get_id (action));
+          {
+            g_autoptr(GPtrArray) indicators = _ctg_plan_indicator_cells (self, ctg_action_get_id (action));
+
+            append_list (cell, indicators);
+          }
           break;
         default:
           g_string_append (cell, simple[c] ? simple[c] : "");

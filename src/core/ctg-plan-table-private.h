@@ -11,6 +11,28 @@
 
 G_BEGIN_DECLS
 
+/* An indicator of a plan table's cell: ctg-plan-indicator.c */
+typedef struct
+{
+  char       *name;
+  char       *target;        /* the free-text target */
+  char       *kind;          /* "result", "means" or NULL */
+  char       *unit;
+  char       *baseline;      /* plain numbers, or NULL */
+  char       *baseline_year;
+  char       *target_value;
+  char       *target_year;
+  GPtrArray  *years;         /* "2023", "2024", ... */
+  GPtrArray  *values;        /* plain numbers, or "" */
+  GPtrArray  *comments;
+} Indicator;
+
+void       _ctg_plan_indicator_clear (Indicator   *indicator);
+char      *_ctg_plan_indicator_parse (const char  *line,
+                                      Indicator   *indicator);
+GPtrArray *_ctg_plan_indicator_cells (CtgDocument *self,
+                                      gint64       action_id);
+
 typedef enum
 {
   COL_AXIS,

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ctg-document-private.h"
+#include "ctg-number.h"
 #include "ctg-report-private.h"
 
 #define BILAN_DEST "bilan"
@@ -23,6 +24,7 @@ report_assessment_free (ReportAssessment *assessment)
   g_free (assessment->name);
   g_free (assessment->value);
   g_free (assessment->comment);
+  g_clear_pointer (&assessment->series, ctg_indicator_series_free);
   g_free (assessment);
 }
 
@@ -75,6 +77,21 @@ _ctg_report_read_bilan (CtgReport   *self,
       level = row ? ctg_document_dup_text (doc, CTG_ITEM_ASSESSMENT, row, "level") : NULL;
       if (!ctg_level_from_key (level, &assessment->level))
         assessment->level = CTG_LEVEL_NONE;
+      assessment->series = ctg_indicator_series_read (doc, CTG_ITEM_EVALUATION_INDICATOR, id);
+      /* The year's measure stands for the assessment when none was written */
+      for (guint p = 0; assessment->value[0] == '\0' && p < assessment->series->points->len; p++)
+        {
+          const CtgIndicatorPoint *point = &g_array_index (assessment->series->points, CtgIndicatorPoint, p);
+          g_autofree char *number = NULL;
+
+          if (point->year != self->bilan_year)
+            continue;
+          number = ctg_number_format (point->value);
+          g_free (assessment->value);
+          assessment->value = assessment->series->unit[0] != '\0'
+            ? g_strdup_printf (C_("measure", "%s %s"), number, assessment->series->unit)
+            : g_steal_pointer (&number);
+        }
       g_ptr_array_add (self->assessments, assessment);
     }
 
@@ -116,8 +133,8 @@ axis_title (ReportAxis *axis)
   return g_strdup_printf (_("%u. %s"), axis->number, title);
 }
 
-static char *
-action_title (CtgAction *action)
+char *
+_ctg_report_action_title (CtgAction *action)
 {
   const char *code = ctg_action_get_code (action);
 
@@ -165,6 +182,65 @@ write_indicators (Writer *w)
       table_add_row (w, &t, &row);
     }
   table_end (w, &t);
+}
+
+/* The charts of the indicators measured, two across, with the same
+ * drawing as the Évaluation page */
+static void
+write_charts (Writer *w)
+{
+  CtgReport *report = w->report;
+  const double gap = 18;
+  const double chart_height = 118;
+  double column = (writer_width (w) - gap) / 2;
+  guint placed = 0;
+  double row_height = 0;
+
+  for (guint i = 0; i < report->assessments->len; i++)
+    {
+      ReportAssessment *assessment = g_ptr_array_index (report->assessments, i);
+      g_autoptr(PangoLayout) name = NULL;
+      double x, name_height;
+
+      if (!ctg_indicator_series_has_data (assessment->series))
+        continue;
+      if (placed == 0)
+        writer_heading (w, _("Indicators over the years"), FONT_H3, &report_text, 12, 6, 150, NULL);
+
+      name = writer_layout (w, FONT_SMALL_BOLD, column, PANGO_ALIGN_LEFT, assessment->name);
+      name_height = layout_height (name) + 3;
+      if (placed % 2 == 0)
+        {
+          /* A row is as high as its taller name, measured before it starts */
+          ReportAssessment *next = NULL;
+
+          for (guint j = i + 1; j < report->assessments->len && next == NULL; j++)
+            if (ctg_indicator_series_has_data (((ReportAssessment *) g_ptr_array_index (report->assessments, j))->series))
+              next = g_ptr_array_index (report->assessments, j);
+          row_height = name_height;
+          if (next != NULL)
+            {
+              g_autoptr(PangoLayout) other = writer_layout (w, FONT_SMALL_BOLD, column, PANGO_ALIGN_LEFT, next->name);
+
+              row_height = MAX (row_height, layout_height (other) + 3);
+            }
+          writer_ensure (w, row_height + chart_height + 10);
+        }
+      x = w->left + (placed % 2) * (column + gap);
+      writer_show (w, name, x, w->y, &report_text);
+      if (w->drawing)
+        {
+          cairo_save (w->cr);
+          cairo_translate (w->cr, x, w->y + row_height);
+          ctg_indicator_chart_draw (w->cr, assessment->series, column, chart_height, 7.5);
+          cairo_restore (w->cr);
+        }
+      placed++;
+      if (placed % 2 == 0)
+        w->y += row_height + chart_height + 10;
+    }
+  if (placed % 2 == 1)
+    w->y += row_height + chart_height + 10;
 }
 
 static void
@@ -338,7 +414,7 @@ write_notes (Writer *w)
               table_add_group (w, &t, GROUP_THEME, C_("plan", "Axis"), group, NULL);
               grouped = TRUE;
             }
-          title = action_title (action);
+          title = _ctg_report_action_title (action);
           row_set_text (w, &t, &row, 0, title, NULL);
           row_set_text (w, &t, &row, 1, note->done, NULL);
           row_set_text (w, &t, &row, 2, note->difficulties, NULL);
@@ -383,6 +459,7 @@ _ctg_report_bilan (Writer *w)
   writer_add_outline (w, CAIRO_PDF_OUTLINE_ROOT, heading, BILAN_DEST, FALSE);
 
   write_indicators (w);
+  write_charts (w);
   write_rollups (w);
   write_funding (w);
   write_notes (w);

@@ -9,6 +9,8 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include "ctg-drift.h"
+#include "ctg-indicator-chart.h"
 #include "ctg-report.h"
 
 G_BEGIN_DECLS
@@ -87,6 +89,7 @@ typedef struct
   CtgLevel   level;
   char      *value;
   char      *comment;
+  CtgIndicatorSeries *series;  /* its years, for the chart */
 } ReportAssessment;
 
 typedef struct
@@ -130,6 +133,7 @@ struct _CtgReport
   GHashTable        *fiches;     /* action id -> ReportFiche, when fiches are asked for */
   GPtrArray         *changes;    /* ReportChange, when changes are asked for */
   guint              n_changes;  /* how many journal entries they sum up */
+  CtgDrift          *drift;      /* what slipped since, when changes are asked for */
   gboolean           has_codes;  /* whether any action has a code... */
   gboolean           has_pilots;
   gboolean           has_start;
@@ -309,6 +313,7 @@ struct _Writer
   PangoLayout           *running[2][3];/* per orientation: title, meeting, territory */
   GHashTable            *kept;         /* key -> PangoLayout, from the first pass */
   gsize                  kept_bytes;   /* their text, to bound their memory */
+  GPtrArray             *pages;        /* CtgReportPage, when drawing on a recording surface */
 };
 
 typedef struct
@@ -536,6 +541,12 @@ void    _ctg_report_read_changes       (CtgReport           *self,
                                         CtgDocument         *doc,
                                         gboolean             all_axes);
 char   *_ctg_report_dup_changes_until  (CtgReport           *self);
+
+/* Drift since the date of the changes: ctg-report-drift.c */
+void    _ctg_report_read_drift         (CtgReport           *self,
+                                        CtgDocument         *doc);
+void    _ctg_report_drift              (Writer              *w);
+char   *_ctg_report_action_title       (CtgAction           *action);
 
 /* ctg-report-text.c */
 void    _ctg_report_drop_unknown_symbols (PangoLayout       *layout);

@@ -1417,7 +1417,7 @@ write_document (Writer *w)
   if (report->parts & CTG_REPORT_PART_SUMMARY)
     write_summary (w);
   if (report->since != NULL && !w->cancelled)
-    write_changes (w);
+    write_changes (w), _ctg_report_drift (w);
   if (report->bilan_year != 0 && !w->cancelled)
     _ctg_report_bilan (w);
   for (guint i = 0; i < report->axes->len && !w->cancelled; i++)
@@ -1442,6 +1442,8 @@ _ctg_report_render (CtgReport              *report,
   double per_action = 1;
 
   writer_init (&w, report, surface);
+  if (cairo_surface_get_type (surface) == CAIRO_SURFACE_TYPE_RECORDING)
+    w.pages = g_ptr_array_new ();
   w.cancellable = cancellable;
   w.progress = progress;
   w.progress_data = user_data;
@@ -1467,6 +1469,7 @@ _ctg_report_render (CtgReport              *report,
   if (w.cancelled || g_cancellable_is_cancelled (cancellable))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The report was cancelled"));
+      g_clear_pointer (&w.pages, g_ptr_array_unref);
       writer_clear (&w);
       return FALSE;
     }
@@ -1474,6 +1477,8 @@ _ctg_report_render (CtgReport              *report,
   /* Both passes run the same code on the same measures */
   g_warn_if_fail (w.page == w.n_pages);
   *n_pages = w.page;
+  if (w.pages != NULL)
+    g_object_set_data_full (G_OBJECT (report), "ctg-pages", w.pages, (GDestroyNotify) g_ptr_array_unref);
   writer_clear (&w);
   return TRUE;
 }

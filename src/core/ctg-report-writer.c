@@ -264,6 +264,19 @@ end_page (Writer *w)
     return;
   if (w->decorated)
     draw_running_footer (w);
+  if (w->pages != NULL)
+    {
+      /* For print: each page kept as its own recording */
+      CtgReportPage *page = g_new0 (CtgReportPage, 1);
+
+      page->pattern = cairo_pop_group (w->cr);
+      page->width = w->page_width;
+      page->height = w->page_height;
+      /* The recording refers to the fonts: they live as long as it */
+      page->fonts = g_object_ref (w->font_map);
+      g_ptr_array_add (w->pages, page);
+      return;
+    }
   cairo_show_page (w->cr);
 }
 
@@ -289,7 +302,10 @@ writer_start_page (Writer   *w,
 
   if (w->drawing)
     {
-      cairo_pdf_surface_set_size (w->surface, w->page_width, w->page_height);
+      if (w->pages != NULL)
+        cairo_push_group (w->cr);
+      else
+        cairo_pdf_surface_set_size (w->surface, w->page_width, w->page_height);
       /* Paper white over the whole page first: cairo's PDF backend adds
        * the extents of each drawing to a region for its analysis of the
        * page, and while that region is one rectangle holding the page,
@@ -371,7 +387,7 @@ writer_add_outline (Writer     *w,
   g_autofree char *attributes = NULL;
   g_autofree char *flat = NULL;
 
-  if (!w->drawing)
+  if (!w->drawing || w->pages != NULL)
     return 0;
 
   /* An outline entry is one line */
@@ -543,7 +559,9 @@ writer_link_begin (Writer     *w,
 {
   g_autofree char *attributes = NULL;
 
-  if (!w->drawing || dest == NULL)
+  /* Paper has no links: print leaves them out (cairo's PDF backend, under
+   * a print preview, would meet them in a replayed recording) */
+  if (!w->drawing || dest == NULL || w->pages != NULL)
     return;
   attributes = g_strdup_printf ("dest='%s'", dest);
   cairo_tag_begin (w->cr, CAIRO_TAG_LINK, attributes);
@@ -553,7 +571,7 @@ void
 writer_link_end (Writer     *w,
                  const char *dest)
 {
-  if (!w->drawing || dest == NULL)
+  if (!w->drawing || dest == NULL || w->pages != NULL)
     return;
   cairo_tag_end (w->cr, CAIRO_TAG_LINK);
 }
@@ -565,7 +583,7 @@ dest_begin (Writer     *w,
   g_autofree char *attributes = NULL;
 
   writer_note_anchor (w, dest);
-  if (!w->drawing || dest == NULL)
+  if (!w->drawing || dest == NULL || w->pages != NULL)
     return;
   attributes = g_strdup_printf ("name='%s'", dest);
   cairo_tag_begin (w->cr, CAIRO_TAG_DEST, attributes);
@@ -575,7 +593,7 @@ static void
 dest_end (Writer     *w,
           const char *dest)
 {
-  if (!w->drawing || dest == NULL)
+  if (!w->drawing || dest == NULL || w->pages != NULL)
     return;
   cairo_tag_end (w->cr, CAIRO_TAG_DEST);
 }

@@ -679,6 +679,7 @@ ctg_report_finalize (GObject *object)
   g_clear_pointer (&self->objectives, g_hash_table_unref);
   g_clear_pointer (&self->fiches, g_hash_table_unref);
   g_clear_pointer (&self->changes, g_ptr_array_unref);
+  g_clear_pointer (&self->drift, ctg_drift_free);
   _ctg_report_clear_bilan (self);
 
   G_OBJECT_CLASS (ctg_report_parent_class)->finalize (object);
@@ -796,7 +797,10 @@ ctg_report_new (CtgDocument             *doc,
   if ((self->parts & CTG_REPORT_PART_FICHES) != 0 && !read_fiches (self, doc, error))
     return NULL;
   if (self->since != NULL)
-    _ctg_report_read_changes (self, doc, options->axes->len == 0);
+    {
+      _ctg_report_read_changes (self, doc, options->axes->len == 0);
+      _ctg_report_read_drift (self, doc);
+    }
   self->bilan_year = options->bilan_year;
   if (self->bilan_year != 0)
     _ctg_report_read_bilan (self, doc);
@@ -1046,4 +1050,43 @@ _ctg_report_break_long_words (const char  *valid,
   g_free (*copy);
   *copy = g_string_free (broken, FALSE);
   return *copy;
+}
+
+static void
+report_page_free (CtgReportPage *page)
+{
+  cairo_pattern_destroy (page->pattern);
+  g_clear_object (&page->fonts);
+  g_free (page);
+}
+
+/**
+ * ctg_report_render_pages:
+ *
+ * Draws the report as for its PDF, each page kept as a cairo recording:
+ * what print draws, with no second layout.
+ *
+ * Returns: (transfer full) (element-type CtgReportPage) (nullable): the
+ *   pages, or %NULL with @error set
+ */
+GPtrArray *
+ctg_report_render_pages (CtgReport     *self,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  cairo_surface_t *surface;
+  GPtrArray *pages;
+  guint n_pages = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (CTG_IS_REPORT (self), NULL);
+
+  surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  ok = _ctg_report_render (self, surface, cancellable, NULL, NULL, &n_pages, error);
+  cairo_surface_destroy (surface);
+  if (!ok)
+    return NULL;
+  pages = g_object_steal_data (G_OBJECT (self), "ctg-pages");
+  g_ptr_array_set_free_func (pages, (GDestroyNotify) report_page_free);
+  return pages;
 }

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include <cairo.h>
 #include <gio/gio.h>
 
 #include "ctg-document.h"
@@ -98,5 +99,18 @@ gboolean   ctg_report_write_pdf    (CtgDocument             *doc,
                                     CtgReportProgressFunc    progress,
                                     gpointer                 user_data,
                                     GError                 **error);
+
+/* A page of the report as drawn for the PDF, for print */
+typedef struct
+{
+  cairo_pattern_t *pattern;   /* in points, from the page's top left */
+  double           width;     /* in points */
+  double           height;
+  gpointer         fonts;     /* private: the font map its glyphs come from */
+} CtgReportPage;
+
+GPtrArray *ctg_report_render_pages (CtgReport     *self,
+                                    GCancellable  *cancellable,
+                                    GError       **error);
 
 G_END_DECLS

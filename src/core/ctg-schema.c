@@ -12,6 +12,7 @@
 
 #include "ctg-document-private.h"
 #include "ctg-error.h"
+#include "ctg-number.h"
 #include "ctg-schema.h"
 
 /* migrations[i] brings a file from version i to version i + 1. Never edit a
@@ -282,6 +283,29 @@ static const char * const migrations[CTG_SCHEMA_VERSION] = {
   " op TEXT NOT NULL CHECK (op IN ('init', 'do', 'undo', 'redo', 'known')),"
   " txn_uuid TEXT"
   ") STRICT;",
+
+  /* 3 -> 4: indicators as measures. Numbers are stored plain ("1234.5",
+   * ctg_number_to_plain()) in TEXT columns, like the values before them;
+   * the free-text target stays for what is not a number. The values
+   * already typed are sorted by _ctg_schema_measure_indicators(). */
+  "ALTER TABLE indicator ADD COLUMN kind TEXT CHECK (kind IN ('result', 'means'));"
+  "ALTER TABLE indicator ADD COLUMN unit TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE indicator ADD COLUMN baseline TEXT;"
+  "ALTER TABLE indicator ADD COLUMN baseline_year INTEGER"
+  " CHECK (baseline_year BETWEEN 1900 AND 2200);"
+  "ALTER TABLE indicator ADD COLUMN target_value TEXT;"
+  "ALTER TABLE indicator ADD COLUMN target_year INTEGER"
+  " CHECK (target_year BETWEEN 1900 AND 2200);"
+  "ALTER TABLE indicator_value ADD COLUMN comment TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE evaluation_indicator ADD COLUMN kind TEXT CHECK (kind IN ('result', 'means'));"
+  "ALTER TABLE evaluation_indicator ADD COLUMN unit TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE evaluation_indicator ADD COLUMN baseline TEXT;"
+  "ALTER TABLE evaluation_indicator ADD COLUMN baseline_year INTEGER"
+  " CHECK (baseline_year BETWEEN 1900 AND 2200);"
+  "ALTER TABLE evaluation_indicator ADD COLUMN target_value TEXT;"
+  "ALTER TABLE evaluation_indicator ADD COLUMN target_year INTEGER"
+  " CHECK (target_year BETWEEN 1900 AND 2200);"
+  "ALTER TABLE evaluation_assessment ADD COLUMN measure TEXT;",
 };
 
 /**
@@ -621,4 +645,114 @@ _ctg_schema_fill_identities (sqlite3   *db,
       return FALSE;
     }
   return TRUE;
+}
+
+/* Runs each statement of @sql (";"-separated) with ?1 the row, ?2 the
+ * plain number and ?3 its unit */
+static gboolean
+exec_for_row (sqlite3    *db,
+              const char *sql,
+              gint64      id,
+              const char *plain,
+              const char *unit)
+{
+  const char *tail = sql;
+
+  while (tail != NULL && *tail != '\0')
+    {
+      sqlite3_stmt *stmt = NULL;
+      gboolean ok;
+
+      if (sqlite3_prepare_v2 (db, tail, -1, &stmt, &tail) != SQLITE_OK)
+        return FALSE;
+      if (stmt == NULL)
+        break;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (sqlite3_bind_parameter_count (stmt) >= 2)
+        sqlite3_bind_text (stmt, 2, plain, -1, SQLITE_TRANSIENT);
+      if (sqlite3_bind_parameter_count (stmt) >= 3)
+        sqlite3_bind_text (stmt, 3, unit ? unit : "", -1, SQLITE_TRANSIENT);
+      ok = sqlite3_step (stmt) == SQLITE_DONE;
+      sqlite3_finalize (stmt);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Runs @if_number on the rows of @select ("SELECT id, text") whose text
+ * reads as a number, @if_text (nullable) on the others */
+static gboolean
+rewrite_rows (sqlite3    *db,
+              const char *select,
+              const char *if_number,
+              const char *if_text)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) plains = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) units = g_ptr_array_new_with_free_func (g_free);
+  gboolean ok = TRUE;
+
+  if (sqlite3_prepare_v2 (db, select, -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gboolean has_value = FALSE;
+      double value = 0;
+      char *unit = NULL;
+
+      if (!ctg_number_parse ((const char *) sqlite3_column_text (stmt, 1), &has_value, &value, &unit, NULL))
+        has_value = FALSE;
+      g_array_append_val (ids, id);
+      g_ptr_array_add (plains, has_value ? ctg_number_to_plain (value) : NULL);
+      g_ptr_array_add (units, unit);
+    }
+  sqlite3_finalize (stmt);
+
+  for (guint i = 0; ok && i < ids->len; i++)
+    {
+      const char *plain = g_ptr_array_index (plains, i);
+      const char *sql = plain ? if_number : if_text;
+
+      if (sql != NULL)
+        ok = exec_for_row (db, sql, g_array_index (ids, gint64, i), plain, g_ptr_array_index (units, i));
+    }
+  return ok;
+}
+
+/**
+ * _ctg_schema_measure_indicators:
+ * @db: a file just migrated from before v4, inside the migration's transaction
+ *
+ * Sorts what users typed as free text before indicators were measures: a
+ * target or a yearly value that reads as a number ("1 234,5", "12 %")
+ * becomes that number, its unit given to the indicator when it had none;
+ * any other text is kept as it was, a target as the text target, a value
+ * as the year's comment. Nothing typed is lost.
+ */
+gboolean
+_ctg_schema_measure_indicators (sqlite3  *db,
+                                GError  **error)
+{
+  gboolean ok =
+    rewrite_rows (db, "SELECT id, target FROM indicator WHERE target <> ''",
+                  "UPDATE indicator SET target_value = ?2, target = '',"
+                  " unit = CASE WHEN unit = '' THEN ?3 ELSE unit END WHERE id = ?1",
+                  NULL) &&
+    rewrite_rows (db, "SELECT id, value FROM indicator_value WHERE value <> ''",
+                  "UPDATE indicator SET unit = ?3 WHERE unit = '' AND ?3 <> '' AND id ="
+                  " (SELECT indicator_id FROM indicator_value WHERE id = ?1);"
+                  "UPDATE indicator_value SET value = ?2 WHERE id = ?1",
+                  "UPDATE indicator_value SET comment = value, value = '' WHERE id = ?1") &&
+    rewrite_rows (db, "SELECT id, value FROM evaluation_assessment WHERE value <> ''",
+                  "UPDATE evaluation_assessment SET measure = ?2 WHERE id = ?1",
+                  NULL);
+
+  if (!ok)
+    g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_FAILED,
+                 _("The file could not be upgraded to the current format: %s"),
+                 sqlite3_errmsg (db));
+  return ok;
 }

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 
 /* "CTG1": PRAGMA application_id of every .ctg file */
 #define CTG_APPLICATION_ID 0x43544731
-#define CTG_SCHEMA_VERSION 3
+#define CTG_SCHEMA_VERSION 4
 
 gboolean _ctg_schema_migrate (sqlite3  *db,
                               int       from_version,
@@ -30,6 +30,9 @@ char    *_ctg_schema_derived_uuid   (const char *lineage,
                                       const char *what,
                                       gint64      id,
                                       const char *extra);
+
+gboolean _ctg_schema_measure_indicators (sqlite3  *db,
+                                         GError  **error);
 
 extern const char * const _ctg_schema_user_tables[];
 

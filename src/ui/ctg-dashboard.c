@@ -348,6 +348,47 @@ typedef struct
   char   *date;  /* ISO, or NULL */
 } Meeting;
 
+/* What slipped since the previous meeting, from the journal (ctg-drift.c) */
+static void
+add_drift_row (CtgDashboard *self,
+               const char   *since)
+{
+  g_autoptr(CtgDrift) drift = ctg_drift_compute (self->document, self->since_date);
+  GtkWidget *row = adw_action_row_new ();
+  guint later = ctg_drift_count (drift, CTG_DRIFT_MOVED, TRUE);
+  guint back = ctg_drift_count (drift, CTG_DRIFT_STATUS_BACK, FALSE);
+  guint added = ctg_drift_count (drift, CTG_DRIFT_ADDED, FALSE);
+  guint abandoned = ctg_drift_count (drift, CTG_DRIFT_ABANDONED, FALSE);
+  g_autofree char *title = NULL;
+  g_autofree char *moved_text = NULL;
+  g_autofree char *back_text = NULL;
+  g_autofree char *added_text = NULL;
+  g_autofree char *abandoned_text = NULL;
+  g_autofree char *subtitle = NULL;
+
+  /* Translators: the date of the previous meeting */
+  title = g_strdup_printf (_("Drift since the meeting of %s"), since);
+  moved_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u échéance moved later", "%u échéances moved later",
+                                             later), later);
+  back_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u status gone back", "%u statuses gone back", back),
+                               back);
+  added_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u action added", "%u actions added", added), added);
+  abandoned_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u abandoned", "%u abandoned", abandoned),
+                                    abandoned);
+  subtitle = g_strdup_printf ("%s · %s · %s · %s", moved_text, back_text, added_text, abandoned_text);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("document-open-recent-symbolic"));
+  gtk_widget_set_name (row, "drift-row");
+  gtk_widget_add_css_class (row, "property");
+  gtk_list_box_append (self->governance_list, row);
+  g_hash_table_insert (self->figures, g_strdup ("drift"), row);
+  g_object_set_data (G_OBJECT (row), "count", GUINT_TO_POINTER (later + back + added + abandoned));
+}
+
 static void
 meeting_clear (Meeting *meeting)
 {
@@ -497,6 +538,7 @@ fill_governance (CtgDashboard *self)
       gtk_list_box_append (self->governance_list, row);
       g_hash_table_insert (self->figures, g_strdup ("changes"), row);
       g_object_set_data (G_OBJECT (row), "count", GUINT_TO_POINTER (g_hash_table_size (txns)));
+      add_drift_row (self, since);
     }
 }
 

@@ -15,6 +15,7 @@
 
 #include "ctg-editor-util.h"
 #include "ctg-evaluation-page.h"
+#include "ctg-indicator-chart-view.h"
 #include "ctg-field-message.h"
 
 typedef struct
@@ -24,7 +25,24 @@ typedef struct
   GtkDropDown    *level;
   AdwEntryRow    *value;
   AdwEntryRow    *comment;
+  AdwEntryRow    *measure;       /* the year's number, drawn on the chart */
+  AdwEntryRow    *measures[5];   /* the indicator's own fields: see measure_fields */
+  GtkWidget      *chart_row;
+  CtgIndicatorChartView *chart;
 } IndicatorWidgets;
+
+/* The fields of a convention indicator that make its chart, in the order
+ * of IndicatorWidgets.measures */
+static const struct {
+  const char *field;
+  const char *title;
+} measure_fields[] = {
+  { "unit", N_("Unit") },
+  { "baseline", N_("Baseline") },
+  { "baseline_year", N_("Year of the Baseline") },
+  { "target_value", N_("Target") },
+  { "target_year", N_("Year of the Target") },
+};
 
 struct _CtgEvaluationPage
 {
@@ -185,8 +203,12 @@ find_indicator (CtgEvaluationPage *self,
     {
       IndicatorWidgets *w = &g_array_index (self->indicators, IndicatorWidgets, i);
 
-      if (widget == GTK_WIDGET (w->level) || widget == GTK_WIDGET (w->value) || widget == GTK_WIDGET (w->comment))
+      if (widget == GTK_WIDGET (w->level) || widget == GTK_WIDGET (w->value) ||
+          widget == GTK_WIDGET (w->comment) || widget == GTK_WIDGET (w->measure))
         return w;
+      for (guint f = 0; f < G_N_ELEMENTS (w->measures); f++)
+        if (widget == GTK_WIDGET (w->measures[f]))
+          return w;
     }
   return NULL;
 }
@@ -203,7 +225,9 @@ commit_assessment (CtgEvaluationPage *self,
   if (w == NULL || self->document == NULL)
     return;
   ctg_field_message_clear (self->indicators_message, widget);
-  if (!ctg_document_set_assessment (self->document, w->id, self->year, field, value, &error))
+  if (g_object_get_data (G_OBJECT (widget), "ctg-indicator-field") != NULL
+      ? !ctg_document_set (self->document, CTG_ITEM_EVALUATION_INDICATOR, w->id, field, value, &error)
+      : !ctg_document_set_assessment (self->document, w->id, self->year, field, value, &error))
     {
       ctg_field_message_show_error (self->indicators_message, widget, error->message);
       return;
@@ -231,9 +255,12 @@ on_entry_applied_cb (CtgEvaluationPage *self,
 {
   IndicatorWidgets *w = find_indicator (self, GTK_WIDGET (row));
 
+  const char *field = g_object_get_data (G_OBJECT (row), "ctg-indicator-field");
+
+  if (field == NULL && w != NULL)
+    field = row == w->value ? "value" : row == w->measure ? "measure" : "comment";
   if (w != NULL)
-    commit_assessment (self, GTK_WIDGET (row), row == w->value ? "value" : "comment",
-                       gtk_editable_get_text (GTK_EDITABLE (row)));
+    commit_assessment (self, GTK_WIDGET (row), field, gtk_editable_get_text (GTK_EDITABLE (row)));
 }
 
 static void
@@ -291,10 +318,33 @@ build_indicators (CtgEvaluationPage *self,
 
       w.value = new_entry_row (self, _("Value Measured"), "value-row");
       w.comment = new_entry_row (self, _("Comment"), "comment-row");
+      w.measure = new_entry_row (self, _("Number Measured"), "measure-row");
       adw_expander_row_add_row (w.row, GTK_WIDGET (w.value));
+      adw_expander_row_add_row (w.row, GTK_WIDGET (w.measure));
       adw_expander_row_add_row (w.row, GTK_WIDGET (w.comment));
+      for (guint f = 0; f < G_N_ELEMENTS (measure_fields); f++)
+        {
+          g_autofree char *row_name = g_strdup_printf ("%s-row", measure_fields[f].field);
+
+          w.measures[f] = new_entry_row (self, _(measure_fields[f].title), row_name);
+          g_object_set_data (G_OBJECT (w.measures[f]), "ctg-indicator-field", (gpointer) measure_fields[f].field);
+          adw_expander_row_add_row (w.row, GTK_WIDGET (w.measures[f]));
+        }
 
       gtk_list_box_append (self->indicators_list, GTK_WIDGET (w.row));
+
+      /* The chart under its indicator, shown once there is something to draw */
+      w.chart = CTG_INDICATOR_CHART_VIEW (ctg_indicator_chart_view_new ());
+      gtk_widget_set_margin_start (GTK_WIDGET (w.chart), 12);
+      gtk_widget_set_margin_end (GTK_WIDGET (w.chart), 12);
+      gtk_widget_set_margin_top (GTK_WIDGET (w.chart), 6);
+      gtk_widget_set_margin_bottom (GTK_WIDGET (w.chart), 6);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (w.chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Chart of the indicator"), -1);
+      w.chart_row = gtk_list_box_row_new ();
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (w.chart_row), FALSE);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (w.chart_row), GTK_WIDGET (w.chart));
+      gtk_list_box_append (self->indicators_list, w.chart_row);
       g_array_append_val (self->indicators, w);
     }
 }
@@ -309,6 +359,15 @@ same_indicators (CtgEvaluationPage *self,
     if (g_array_index (self->indicators, IndicatorWidgets, i).id != g_array_index (ids, gint64, i))
       return FALSE;
   return TRUE;
+}
+
+/* A plain number of the file as a French reader types it; "" for none */
+static char *
+french_number (const char *plain)
+{
+  double value;
+
+  return ctg_number_from_plain (plain, &value) ? ctg_number_format (value) : g_strdup ("");
 }
 
 static guint
@@ -342,6 +401,15 @@ update_indicators (CtgEvaluationPage *self,
       assessed += row != 0;
       if (value != NULL && value[0] != '\0')
         g_string_append (subtitle, value);
+      else if (row != 0)
+        {
+          g_autofree char *measure = ctg_document_dup_text (self->document, CTG_ITEM_ASSESSMENT, row, "measure");
+          g_autofree char *unit = ctg_document_dup_text (self->document, CTG_ITEM_EVALUATION_INDICATOR, w->id, "unit");
+          g_autofree char *number = french_number (measure);
+
+          if (number[0] != '\0')
+            g_string_append_printf (subtitle, "%s%s%s", number, unit && unit[0] ? "\u00a0" : "", unit ? unit : "");
+        }
       if (comment != NULL && comment[0] != '\0')
         g_string_append_printf (subtitle, "%s%s", subtitle->len ? " — " : "", comment);
       if (subtitle->len == 0 && level == CTG_LEVEL_NONE)
@@ -359,6 +427,31 @@ update_indicators (CtgEvaluationPage *self,
       _ctg_entry_row_update (w->comment, comment ? comment : "", force);
       _ctg_entry_row_set_editable (w->value, editable);
       _ctg_entry_row_set_editable (w->comment, editable);
+      {
+        g_autofree char *measure = row ? ctg_document_dup_text (self->document, CTG_ITEM_ASSESSMENT, row, "measure") : NULL;
+        g_autofree char *shown = french_number (measure);
+
+        _ctg_entry_row_update (w->measure, shown, force);
+        _ctg_entry_row_set_editable (w->measure, editable);
+      }
+      for (guint f = 0; f < G_N_ELEMENTS (measure_fields); f++)
+        {
+          g_autofree char *text = ctg_document_dup_text (self->document, CTG_ITEM_EVALUATION_INDICATOR, w->id,
+                                                         measure_fields[f].field);
+          g_autofree char *shown = NULL;
+
+          if (g_str_equal (measure_fields[f].field, "baseline") || g_str_equal (measure_fields[f].field, "target_value"))
+            shown = french_number (text);
+          else if (g_str_has_suffix (measure_fields[f].field, "_year"))
+            shown = text != NULL && !g_str_equal (text, "0") ? g_strdup (text) : g_strdup ("");
+          else
+            shown = g_strdup (text ? text : "");
+          _ctg_entry_row_update (w->measures[f], shown, force);
+          _ctg_entry_row_set_editable (w->measures[f], editable);
+        }
+      ctg_indicator_chart_view_set_series (w->chart,
+                                           ctg_indicator_series_read (self->document, CTG_ITEM_EVALUATION_INDICATOR, w->id));
+      gtk_widget_set_visible (w->chart_row, ctg_indicator_chart_view_has_data (w->chart));
     }
   return assessed;
 }

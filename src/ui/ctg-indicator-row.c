@@ -24,6 +24,7 @@ struct _CtgIndicatorRow
   GtkWidget       *remove_button;
   AdwEntryRow     *name_row;
   AdwEntryRow     *target_row;
+  AdwEntryRow     *measure_rows[5]; /* see measure_fields */
   CtgFieldMessage *message;
 
   /* Owned references */
@@ -39,6 +40,28 @@ struct _CtgIndicatorRow
 };
 
 G_DEFINE_FINAL_TYPE (CtgIndicatorRow, ctg_indicator_row, ADW_TYPE_EXPANDER_ROW)
+
+/* What makes the indicator a measure, typed the French way */
+static const struct {
+  const char *field;
+  const char *title;
+  gboolean    number;
+} measure_fields[] = {
+  { "unit", N_("Unit"), FALSE },
+  { "baseline", N_("Baseline"), TRUE },
+  { "baseline_year", N_("Year of the Baseline"), FALSE },
+  { "target_value", N_("Target Value"), TRUE },
+  { "target_year", N_("Year of the Target"), FALSE },
+};
+
+/* A plain number of the file as a French reader types it; "" for none */
+static char *
+french_number (const char *plain)
+{
+  double value;
+
+  return ctg_number_from_plain (plain, &value) ? ctg_number_format (value) : g_strdup ("");
+}
 
 enum {
   MOVE,
@@ -58,6 +81,8 @@ clear_error (CtgIndicatorRow *self)
   ctg_field_message_clear (self->message, NULL);
   gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->target_row), "error");
+  for (guint f = 0; f < G_N_ELEMENTS (measure_fields); f++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->measure_rows[f]), "error");
   for (guint i = 0; i < self->year_rows->len; i++)
     gtk_widget_remove_css_class (g_ptr_array_index (self->year_rows, i), "error");
 }
@@ -102,6 +127,13 @@ static void
 on_target_applied_cb (CtgIndicatorRow *self)
 {
   commit_field (self, "target", self->target_row);
+}
+
+static void
+on_measure_applied_cb (CtgIndicatorRow *self,
+                       AdwEntryRow     *entry)
+{
+  commit_field (self, g_object_get_data (G_OBJECT (entry), "ctg-field"), entry);
 }
 
 static void
@@ -278,6 +310,21 @@ ctg_indicator_row_init (CtgIndicatorRow *self)
   g_signal_connect_swapped (self->target_row, "apply", G_CALLBACK (on_target_applied_cb), self);
   adw_expander_row_add_row (expander, GTK_WIDGET (self->target_row));
 
+  for (guint f = 0; f < G_N_ELEMENTS (measure_fields); f++)
+    {
+      g_autofree char *row_name = g_strdup_printf ("indicator-%s-row", measure_fields[f].field);
+      AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(measure_fields[f].title));
+      adw_entry_row_set_show_apply_button (row, TRUE);
+      gtk_widget_set_name (GTK_WIDGET (row), row_name);
+      g_object_set_data (G_OBJECT (row), "ctg-field", (gpointer) measure_fields[f].field);
+      g_signal_connect_swapped (row, "apply", G_CALLBACK (on_measure_applied_cb), self);
+      adw_expander_row_add_row (expander, GTK_WIDGET (row));
+      _ctg_row_label_from_title (GTK_WIDGET (row));
+      self->measure_rows[f] = row;
+    }
+
   self->message = CTG_FIELD_MESSAGE (ctg_field_message_new ());
   adw_expander_row_add_row (expander, GTK_WIDGET (self->message));
 
@@ -351,8 +398,9 @@ ctg_indicator_row_update (CtgIndicatorRow *self,
       gint64 value_id = g_array_index (value_ids, gint64, i);
       guint year = (guint) ctg_document_get_int (self->document, CTG_ITEM_INDICATOR_VALUE, value_id, "year", 0);
 
-      g_hash_table_insert (values, GUINT_TO_POINTER (year),
-                           ctg_document_dup_text (self->document, CTG_ITEM_INDICATOR_VALUE, value_id, "value"));
+      g_autofree char *plain = ctg_document_dup_text (self->document, CTG_ITEM_INDICATOR_VALUE, value_id, "value");
+
+      g_hash_table_insert (values, GUINT_TO_POINTER (year), french_number (plain));
       g_array_append_val (years, year);
       latest = MAX (latest, year);
     }
@@ -396,6 +444,16 @@ ctg_indicator_row_update (CtgIndicatorRow *self,
   _ctg_entry_row_update (self->target_row, target, force);
   _ctg_entry_row_set_editable (self->name_row, editable);
   _ctg_entry_row_set_editable (self->target_row, editable);
+  for (guint f = 0; f < G_N_ELEMENTS (measure_fields); f++)
+    {
+      g_autofree char *text = ctg_document_dup_text (self->document, CTG_ITEM_INDICATOR, self->id,
+                                                     measure_fields[f].field);
+      g_autofree char *shown = measure_fields[f].number ? french_number (text)
+                               : g_strdup (text != NULL && !g_str_equal (text, "0") ? text : "");
+
+      _ctg_entry_row_update (self->measure_rows[f], shown, force);
+      _ctg_entry_row_set_editable (self->measure_rows[f], editable);
+    }
   for (guint i = 0; i < self->year_rows->len; i++)
     {
       AdwEntryRow *entry = g_ptr_array_index (self->year_rows, i);

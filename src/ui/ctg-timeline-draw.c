@@ -280,6 +280,24 @@ draw_bar (CtgTimeline *self,
     }
 }
 
+/* Where the bar was at the last meeting: a faint outline behind it */
+static void
+draw_past_outline (CtgTimeline *self,
+                   GtkSnapshot *snapshot,
+                   int          index)
+{
+  graphene_rect_t rect;
+  GskRoundedRect outline;
+  GdkRGBA faint;
+
+  if (!_ctg_timeline_past_rect (self, index, &rect))
+    return;
+  faint = with_alpha (&self->colors[COLOR_FG], 0.4);
+  gsk_rounded_rect_init_from_rect (&outline, &rect, 5);
+  gtk_snapshot_append_border (snapshot, &outline, (float[]) { 1.5, 1.5, 1.5, 1.5 },
+                              (GdkRGBA[]) { faint, faint, faint, faint });
+}
+
 static void
 draw_grid (CtgTimeline *self,
            GtkSnapshot *snapshot,
@@ -402,6 +420,8 @@ _ctg_timeline_snapshot (GtkWidget   *widget,
     {
       const CtgTimelineRow *row = _ctg_timeline_visible_row (self, i);
 
+      if (row->kind == CTG_TIMELINE_ROW_ACTION)
+        draw_past_outline (self, snapshot, i);
       if (row->kind == CTG_TIMELINE_ROW_ACTION && ctg_date_is_set (&row->start))
         draw_bar (self, snapshot, i, row, today_x);
       else if (row->kind == CTG_TIMELINE_ROW_ACTION)

@@ -9,6 +9,7 @@
 
 #include "ctg-timeline.h"
 #include "ctg-timeline-rows.h"
+#include "ctg-drift.h"
 
 G_BEGIN_DECLS
 
@@ -47,6 +48,7 @@ struct _CtgTimeline
 
   /* Owned references */
   CtgDocument     *document;
+  CtgDrift        *drift;         /* since the last meeting: the outlines */
   GtkAdjustment   *hadjustment;
   GtkAdjustment   *vadjustment;
   GArray          *rows;          /* CtgTimelineRow, the whole tree */
@@ -125,6 +127,9 @@ gboolean
 _ctg_timeline_bar_rect (CtgTimeline     *self,
                         int              index,
                         graphene_rect_t *rect);
+gboolean _ctg_timeline_past_rect (CtgTimeline     *self,
+                                  int              index,
+                                  graphene_rect_t *rect);
 
 gboolean
 _ctg_timeline_same_date (const CtgDate *a,

@@ -76,12 +76,19 @@ rebuild (CtgTimeline *self)
   self->dirty = FALSE;
   g_array_set_size (self->visible, 0);
   g_clear_pointer (&self->rows, g_array_unref);
+  g_clear_pointer (&self->drift, ctg_drift_free);
   if (self->document == NULL)
     {
       self->rows = g_array_new (FALSE, TRUE, sizeof (CtgTimelineRow));
       return;
     }
   self->rows = ctg_timeline_rows_build (self->document, self->today, &self->first_day, &self->n_days);
+  {
+    g_autofree char *since = ctg_drift_default_since (self->document);
+
+    if (since != NULL)
+      self->drift = ctg_drift_compute (self->document, since);
+  }
   compute_visible (self);
 }
 
@@ -198,6 +205,42 @@ _ctg_timeline_bar_rect (CtgTimeline     *self,
   x0 = _ctg_timeline_snap (_ctg_timeline_day_to_x (self, first));
   x1 = MAX (_ctg_timeline_snap (_ctg_timeline_day_to_x (self, last)), x0 + 3);
   graphene_rect_init (rect, x0, _ctg_timeline_row_y (self, index) + (ROW_HEIGHT - BAR_HEIGHT) / 2.0, x1 - x0, BAR_HEIGHT);
+  return TRUE;
+}
+
+/* The bar as it was at the last meeting (ctg-drift.c), a faint outline
+ * behind today's, where its dates changed since */
+gboolean
+_ctg_timeline_past_rect (CtgTimeline     *self,
+                         int              index,
+                         graphene_rect_t *rect)
+{
+  const CtgTimelineRow *row = _ctg_timeline_visible_row (self, index);
+  g_autofree char *start_now = NULL;
+  g_autofree char *end_now = NULL;
+  const char *start_then, *end_then;
+  CtgDate start, end;
+  double first, last, x0, x1;
+
+  if (self->drift == NULL || row == NULL || row->kind != CTG_TIMELINE_ROW_ACTION || row->action == NULL)
+    return FALSE;
+  start_now = ctg_date_to_iso (ctg_action_get_start (row->action));
+  end_now = ctg_date_to_iso (ctg_action_get_echeance (row->action));
+  start_then = start_now;
+  end_then = end_now;
+  if (!ctg_drift_get_past (self->drift, row->id, &start_then, &end_then))
+    return FALSE;
+  if (start_then == NULL || !ctg_date_parse (start_then, &start))
+    start_then = NULL;
+  if (end_then == NULL || !ctg_date_parse (end_then, &end))
+    end_then = NULL;
+  if (start_then == NULL && end_then == NULL)
+    return FALSE;
+  date_span (start_then ? &start : &end, end_then ? &end : &start, &first, &last);
+  x0 = _ctg_timeline_snap (_ctg_timeline_day_to_x (self, first));
+  x1 = MAX (_ctg_timeline_snap (_ctg_timeline_day_to_x (self, last)), x0 + 3);
+  graphene_rect_init (rect, x0, _ctg_timeline_row_y (self, index) + (ROW_HEIGHT - BAR_HEIGHT) / 2.0 - 2,
+                      x1 - x0, BAR_HEIGHT + 4);
   return TRUE;
 }
 
@@ -979,6 +1022,7 @@ ctg_timeline_finalize (GObject *object)
   g_clear_pointer (&self->visible, g_array_unref);
   g_clear_pointer (&self->collapsed, g_hash_table_unref);
   g_clear_pointer (&self->today, g_date_free);
+  g_clear_pointer (&self->drift, ctg_drift_free);
 
   G_OBJECT_CLASS (ctg_timeline_parent_class)->finalize (object);
 }
@@ -1243,4 +1287,28 @@ ctg_timeline_get_n_rows (CtgTimeline *self)
 
   _ctg_timeline_ensure_rows (self);
   return self->visible->len;
+}
+
+/**
+ * ctg_timeline_get_past_bounds:
+ *
+ * Returns: whether @action_id's bar has an outline of where it was at the
+ *   last meeting, and where, in the widget's coordinates
+ */
+gboolean
+ctg_timeline_get_past_bounds (CtgTimeline     *self,
+                              gint64           action_id,
+                              graphene_rect_t *bounds)
+{
+  g_return_val_if_fail (CTG_IS_TIMELINE (self), FALSE);
+
+  _ctg_timeline_ensure_rows (self);
+  for (guint i = 0; i < self->visible->len; i++)
+    {
+      const CtgTimelineRow *row = _ctg_timeline_visible_row (self, (int) i);
+
+      if (row->kind == CTG_TIMELINE_ROW_ACTION && row->id == action_id)
+        return _ctg_timeline_past_rect (self, (int) i, bounds);
+    }
+  return FALSE;
 }

@@ -32,4 +32,8 @@ gboolean         ctg_timeline_get_bar_bounds    (CtgTimeline     *self,
                                                  graphene_rect_t *bounds);
 guint            ctg_timeline_get_n_rows        (CtgTimeline     *self);
 
+gboolean         ctg_timeline_get_past_bounds   (CtgTimeline     *self,
+                                                 gint64           action_id,
+                                                 graphene_rect_t *bounds);
+
 G_END_DECLS

@@ -27,6 +27,7 @@
 #include "ctg-file-watch.h"
 #include "ctg-merge-dialog.h"
 #include "ctg-timeline.h"
+#include "ctg-print.h"
 #include "ctg-window-private.h"
 
 void
@@ -41,6 +42,7 @@ _ctg_window_update_actions (CtgWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has_doc);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-sheet", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-updates", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_doc);
@@ -717,6 +719,16 @@ sheet_action (GtkWidget  *widget,
 }
 
 static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  CtgWindow *self = CTG_WINDOW (widget);
+
+  ctg_print_report (GTK_WINDOW (self), self->document);
+}
+
+static void
 export_pdf_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -898,6 +910,7 @@ _ctg_window_actions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.merge", NULL, merge_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.import-plan", NULL, sheet_action);
   gtk_widget_class_install_action (widget_class, "win.export-sheet", NULL, sheet_action);
   gtk_widget_class_install_action (widget_class, "win.import-updates", NULL, sheet_action);

@@ -778,6 +778,18 @@ test_window_adaptive (void)
   ctg_test_spin (200);
   g_test_message ("default: %d × %d", gtk_widget_get_width (GTK_WIDGET (window)), gtk_widget_get_height (GTK_WIDGET (window)));
   g_assert_false (adw_leaflet_get_folded (leaflet));
+  /* Side by side, the sidebar leaves the content most of the width: the
+   * convention's long title in its header once took 530 of 1180 px */
+  {
+    g_autoptr(GtkSelectionModel) leaflet_pages = adw_leaflet_get_pages (leaflet);
+    g_autoptr(AdwLeafletPage) first = g_list_model_get_item (G_LIST_MODEL (leaflet_pages), 0);
+    GtkWidget *sidebar = adw_leaflet_page_get_child (first);
+    int width = gtk_widget_get_width (sidebar);
+
+    g_test_message ("sidebar: %d px", width);
+    g_assert_cmpint (width, >=, 300);
+    g_assert_cmpint (width, <=, 360);
+  }
 
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
   CTG_TEST_WAIT_FOR (adw_leaflet_get_folded (leaflet));

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "ctg-item-private.h"
+#include "ctg-number.h"
 
 #define TEXT(c)       { c, CTG_VALUE_TEXT, 0 }
 #define INT(c, null)  { c, CTG_VALUE_INT, null }
@@ -551,6 +552,41 @@ ctg_item_get_boolean (CtgItem    *self,
 
   value = find_value (self, property, G_TYPE_BOOLEAN);
   return value ? g_value_get_boolean (value) : FALSE;
+}
+
+/**
+ * ctg_item_dup_shown:
+ * @property: a text or whole-number property
+ * @number: whether the text holds a plain number of the file ("1234.5")
+ *
+ * A field as a field shows it for typing again, the French way: a number
+ * as "1 234,5", a year or count left unset (0) as "", a text as it is.
+ *
+ * Returns: (transfer full): the text, "" for none
+ */
+char *
+ctg_item_dup_shown (CtgItem    *self,
+                    const char *property,
+                    gboolean    number)
+{
+  GParamSpec *pspec;
+  double value;
+
+  g_return_val_if_fail (CTG_IS_ITEM (self), NULL);
+
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self), property);
+  g_return_val_if_fail (pspec != NULL, NULL);
+
+  if (pspec->value_type == G_TYPE_INT64)
+    {
+      gint64 whole = ctg_item_get_int (self, property);
+
+      return whole != 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, whole) : g_strdup ("");
+    }
+  if (number)
+    return ctg_number_from_plain (ctg_item_get_text (self, property), &value) ? ctg_number_format (value)
+                                                                               : g_strdup ("");
+  return g_strdup (ctg_item_get_text (self, property) ? ctg_item_get_text (self, property) : "");
 }
 
 /**

@@ -659,6 +659,16 @@ test_items_shown (Fixture       *f,
   g_clear_pointer (&text, g_free);
   text = ctg_item_dup_shown (item, "unit", FALSE);
   g_assert_cmpstr (text, ==, "places");
+  g_clear_pointer (&text, g_free);
+
+  /* The same values as properties, for bindings */
+  {
+    gint64 year = 0;
+
+    g_object_get (item, "unit", &text, "target-year", &year, NULL);
+    g_assert_cmpstr (text, ==, "places");
+    g_assert_cmpint (year, ==, 2026);
+  }
 }
 
 int

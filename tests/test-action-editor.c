@@ -13,6 +13,7 @@
 #include "ctg-action-editor.h"
 #include "ctg-field-message.h"
 #include "ctg-history-list.h"
+#include "ctg-indicator-row.h"
 #include "ctg-test-util.h"
 #include "ctg-text-row.h"
 
@@ -572,6 +573,59 @@ test_indicators (Fixture       *fixture,
   g_assert_cmpstr (value, ==, "7");
 }
 
+/* An indicator changed through the core (as by undo, the ctg tool or
+ * another window) shows at once in the editor's row, and in a row that
+ * nobody updates: the row follows its live item and values */
+static void
+test_indicator_follows_item (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *target = ctg_number_format (2000);
+  g_autofree char *value = ctg_number_format (1234.5);
+  g_autoptr(GPtrArray) value_rows = g_ptr_array_new ();
+  GtkWidget *lone;
+  GtkWidget *rows[2];
+  gint64 id;
+
+  id = ctg_document_add_indicator (fixture->document, ACTION_ID, "Places créées", &error);
+  g_assert_no_error (error);
+  rows[0] = editor_child (fixture, "indicator-row");
+  lone = g_object_ref_sink (ctg_indicator_row_new (fixture->document, id));
+  ctg_indicator_row_update (CTG_INDICATOR_ROW (lone), 0, 1, 2022, 2026, TRUE, TRUE);
+  rows[1] = lone;
+
+  g_assert_true (ctg_document_set (fixture->document, CTG_ITEM_INDICATOR, id, "unit", "places", &error));
+  g_assert_true (ctg_document_set (fixture->document, CTG_ITEM_INDICATOR, id, "target_value", "2000", &error));
+  g_assert_true (ctg_document_set (fixture->document, CTG_ITEM_INDICATOR, id, "target_year", "2026", &error));
+  g_assert_true (ctg_document_set_indicator_value (fixture->document, id, 2024, "1234,5", &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (rows[i], "indicator-unit-row"))), ==, "places");
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (rows[i], "indicator-target_value-row"))),
+                       ==, target);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (rows[i], "indicator-target_year-row"))),
+                       ==, "2026");
+      g_ptr_array_set_size (value_rows, 0);
+      collect_named (rows[i], "indicator-value-row", value_rows);
+      g_assert_cmpuint (value_rows->len, ==, 5);
+      g_assert_cmpstr (gtk_editable_get_text (g_ptr_array_index (value_rows, 2)), ==, value);
+    }
+
+  /* Undone: back as it was, everywhere */
+  g_assert_true (ctg_document_undo (fixture->document, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_ptr_array_set_size (value_rows, 0);
+      collect_named (rows[i], "indicator-value-row", value_rows);
+      g_assert_cmpstr (gtk_editable_get_text (g_ptr_array_index (value_rows, 2)), ==, "");
+      g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (rows[i])), ==, "");
+    }
+  g_object_unref (lone);
+}
+
 static void
 test_status_progress_notes (Fixture       *fixture,
                             gconstpointer  data)
@@ -938,6 +992,7 @@ main (int   argc,
   ADD ("/action-editor/pilot-completion", test_pilot_completion);
   ADD ("/action-editor/steps", test_steps);
   ADD ("/action-editor/indicators", test_indicators);
+  ADD ("/action-editor/indicator-follows-item", test_indicator_follows_item);
   ADD ("/action-editor/status-progress-notes", test_status_progress_notes);
   ADD ("/action-editor/keeps-pending-edit", test_keeps_pending_edit);
   ADD ("/action-editor/deleted", test_deleted);

@@ -298,6 +298,53 @@ test_edit_measures (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "environ mille"));
 }
 
+/* An indicator changed through the core (as by undo, the ctg tool or
+ * another window) shows at once in its row, shown or hidden, and only in
+ * its own */
+static void
+test_indicator_follows_item (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GArray) ids = ctg_document_list_ids (fixture->document, CTG_ITEM_EVALUATION_INDICATOR, 0);
+  g_autoptr(GPtrArray) units = NULL;
+  g_autoptr(GPtrArray) targets = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *target = ctg_number_format (1400);
+  g_autofree char *subtitle = NULL;
+  gint64 id = g_array_index (ids, gint64, 1);
+
+  ctg_evaluation_page_set_document (fixture->page, fixture->document);
+  ctg_evaluation_page_set_year (fixture->page, 2025);
+  units = all_named (GTK_WIDGET (fixture->page), "unit-row");
+  targets = all_named (GTK_WIDGET (fixture->page), "target_value-row");
+  rows = all_named (GTK_WIDGET (fixture->page), "indicator-row-2");
+  g_assert_cmpuint (units->len, ==, ids->len);
+
+  g_assert_true (ctg_document_set (fixture->document, CTG_ITEM_EVALUATION_INDICATOR, id, "unit", "familles", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (gtk_editable_get_text (g_ptr_array_index (units, 1)), ==, "familles");
+  g_assert_cmpstr (gtk_editable_get_text (g_ptr_array_index (units, 0)), ==, "");
+
+  /* Hidden: still at once */
+  gtk_widget_set_visible (GTK_WIDGET (fixture->page), FALSE);
+  g_assert_true (ctg_document_set (fixture->document, CTG_ITEM_EVALUATION_INDICATOR, id, "target_value", "1400", &error));
+  g_assert_true (ctg_document_set_assessment (fixture->document, id, 2025, "measure", "1310", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (gtk_editable_get_text (g_ptr_array_index (targets, 1)), ==, target);
+  g_assert_cmpstr (gtk_editable_get_text (g_ptr_array_index (targets, 0)), ==, "");
+  subtitle = ctg_number_format (1310);
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (g_ptr_array_index (rows, 0)), subtitle));
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (g_ptr_array_index (rows, 0)), "familles"));
+
+  /* Undone: as the file holds it */
+  g_assert_true (ctg_document_undo (fixture->document, &error));
+  g_assert_true (ctg_document_undo (fixture->document, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (gtk_editable_get_text (g_ptr_array_index (targets, 1)), ==, "");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (g_ptr_array_index (rows, 0)), ==, "Not assessed for this year");
+}
+
 /* A read-only convention can be read, not changed */
 static void
 test_read_only (void)
@@ -321,8 +368,9 @@ test_read_only (void)
   g_object_unref (page);
 }
 
-/* Hidden, the page does not read the document on every edit; shown, it
- * catches up */
+/* Hidden, the page does not read every action on each edit; shown, it
+ * catches up. Its indicators follow their live items all along: that
+ * costs no reading. */
 static void
 test_hidden_catches_up (Fixture       *fixture,
                         gconstpointer  data)
@@ -333,20 +381,27 @@ test_hidden_catches_up (Fixture       *fixture,
 
   ctg_evaluation_page_set_document (fixture->page, fixture->document);
   ctg_evaluation_page_set_year (fixture->page, 2025);
+  text = text_of (find_named (GTK_WIDGET (fixture->page), "evaluation-summary"));
+  g_assert_nonnull (strstr (text, "0 of 5 indicators assessed"));
+  g_assert_nonnull (strstr (text, "0 actions with a follow-up note"));
+  g_clear_pointer (&text, g_free);
   gtk_widget_set_visible (GTK_WIDGET (fixture->page), FALSE);
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (fixture->page)));
 
   g_assert_true (ctg_document_set_assessment (fixture->document, g_array_index (ids, gint64, 0), 2025,
                                               "level", "met", &error));
+  g_assert_true (ctg_document_set_action_year (fixture->document, 1, 2025, "done", "Extension", &error));
   g_assert_no_error (error);
   text = text_of (find_named (GTK_WIDGET (fixture->page), "evaluation-summary"));
-  g_assert_nonnull (strstr (text, "0 of 5 indicators assessed"));
+  g_assert_nonnull (strstr (text, "1 of 5 indicators assessed"));
+  g_assert_nonnull (strstr (text, "0 actions with a follow-up note"));
   g_clear_pointer (&text, g_free);
 
   gtk_widget_set_visible (GTK_WIDGET (fixture->page), TRUE);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->page)));
   text = text_of (find_named (GTK_WIDGET (fixture->page), "evaluation-summary"));
   g_assert_nonnull (strstr (text, "1 of 5 indicators assessed"));
+  g_assert_nonnull (strstr (text, "1 action with a follow-up note"));
 }
 
 /* CTG_SCREENSHOT=FILE.png: the page in a 1280x860 window, for the README */
@@ -417,6 +472,8 @@ main (int   argc,
   g_test_add ("/evaluation-page/edit-assessment", Fixture, NULL, fixture_set_up, test_edit_assessment, fixture_tear_down);
   g_test_add ("/evaluation-page/hidden-catches-up", Fixture, NULL, fixture_set_up, test_hidden_catches_up, fixture_tear_down);
   g_test_add_func ("/evaluation-page/read-only", test_read_only);
+  g_test_add ("/evaluation-page/indicator-follows-item", Fixture, NULL, fixture_set_up, test_indicator_follows_item,
+              fixture_tear_down);
   g_test_add ("/evaluation-page/edit-measures", Fixture, NULL, fixture_set_up, test_edit_measures, fixture_tear_down);
   g_test_add_func ("/evaluation-page/screenshot", test_screenshot);
 

@@ -625,6 +625,52 @@ test_items_cover_schema (Fixture       *f,
     }
 }
 
+/* A field as a field shows it for typing again: numbers the French way,
+ * an unset year empty, a text as it is */
+static void
+test_items_shown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtgItem) item = NULL;
+  g_autofree char *expected = ctg_number_format (1234.5);
+  g_autofree char *text = NULL;
+  gint64 id = ctg_document_add_indicator (f->doc, f->action, "Places créées", &error);
+
+  g_assert_no_error (error);
+  item = ctg_document_get_item (f->doc, CTG_ITEM_INDICATOR, id);
+  text = ctg_item_dup_shown (item, "baseline", TRUE);
+  g_assert_cmpstr (text, ==, "");
+  g_clear_pointer (&text, g_free);
+  text = ctg_item_dup_shown (item, "target-year", FALSE);
+  g_assert_cmpstr (text, ==, "");
+  g_clear_pointer (&text, g_free);
+
+  g_assert_true (ctg_document_set (f->doc, CTG_ITEM_INDICATOR, id, "baseline", "1 234,5", &error));
+  g_assert_true (ctg_document_set (f->doc, CTG_ITEM_INDICATOR, id, "target_year", "2026", &error));
+  g_assert_true (ctg_document_set (f->doc, CTG_ITEM_INDICATOR, id, "unit", "places", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (ctg_item_get_text (item, "baseline"), ==, "1234.5");
+  text = ctg_item_dup_shown (item, "baseline", TRUE);
+  g_assert_cmpstr (text, ==, expected);
+  g_clear_pointer (&text, g_free);
+  text = ctg_item_dup_shown (item, "target-year", FALSE);
+  g_assert_cmpstr (text, ==, "2026");
+  g_clear_pointer (&text, g_free);
+  text = ctg_item_dup_shown (item, "unit", FALSE);
+  g_assert_cmpstr (text, ==, "places");
+  g_clear_pointer (&text, g_free);
+
+  /* The same values as properties, for bindings */
+  {
+    gint64 year = 0;
+
+    g_object_get (item, "unit", &text, "target-year", &year, NULL);
+    g_assert_cmpstr (text, ==, "places");
+    g_assert_cmpint (year, ==, 2026);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -644,6 +690,7 @@ main (int   argc,
   ADD ("/items/undo-redo", test_items_undo_redo);
   ADD ("/items/other-process", test_items_other_process);
   ADD ("/items/cover-schema", test_items_cover_schema);
+  ADD ("/items/shown", test_items_shown);
 #undef ADD
 
   return g_test_run ();

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "ctg-item-private.h"
+#include "ctg-number.h"
 
 #define TEXT(c)       { c, CTG_VALUE_TEXT, 0 }
 #define INT(c, null)  { c, CTG_VALUE_INT, null }
@@ -115,13 +116,22 @@ typedef struct
   GParamSpec        **pspecs;   /* one per field, property id = index + 1 */
 } KindClass;
 
+/* One field's value, its type given by the kind's spec: a GValue would
+ * take three times the room, and a plan holds tens of thousands of items */
+typedef union
+{
+  char     *text;
+  gint64    number;
+  gboolean  flag;
+} Value;
+
 typedef struct
 {
   CtgDocument *document;   /* borrowed: the document forgets its items when it goes */
   CtgItemKind  kind;
   gint64       id;
   gint64       parent_id;
-  GValue      *values;     /* one per field of the kind */
+  Value       *values;     /* one per field of the kind */
   gboolean     removed;
 } CtgItemPrivate;
 
@@ -143,18 +153,6 @@ kind_class (CtgItem *self)
   return CTG_ITEM_GET_CLASS (self)->spec;
 }
 
-static GType
-value_gtype (CtgValueType type)
-{
-  switch (type)
-    {
-    case CTG_VALUE_TEXT: return G_TYPE_STRING;
-    case CTG_VALUE_INT:  return G_TYPE_INT64;
-    case CTG_VALUE_BOOL: return G_TYPE_BOOLEAN;
-    default: g_assert_not_reached ();
-    }
-}
-
 static const char *
 property_name (const char *column)
 {
@@ -173,7 +171,8 @@ ctg_item_finalize (GObject *object)
   if (priv->document != NULL)
     _ctg_document_forget_item (priv->document, self);
   for (guint i = 0; priv->values != NULL && i < klass->n_fields; i++)
-    g_value_unset (&priv->values[i]);
+    if (klass->fields[i].type == CTG_VALUE_TEXT)
+      g_free (priv->values[i].text);
   g_free (priv->values);
 
   G_OBJECT_CLASS (ctg_item_parent_class)->finalize (object);
@@ -191,7 +190,15 @@ ctg_item_get_property (GObject    *object,
   /* The kinds' own properties: owned by their class, numbered from 1 */
   if (pspec->owner_type != CTG_TYPE_ITEM)
     {
-      g_value_copy (&priv->values[prop_id - 1], value);
+      const Value *field = &priv->values[prop_id - 1];
+
+      switch (kind_class (self)->fields[prop_id - 1].type)
+        {
+        case CTG_VALUE_TEXT: g_value_set_string (value, field->text); break;
+        case CTG_VALUE_INT:  g_value_set_int64 (value, field->number); break;
+        case CTG_VALUE_BOOL: g_value_set_boolean (value, field->flag); break;
+        default: g_assert_not_reached ();
+        }
       return;
     }
 
@@ -322,13 +329,10 @@ _ctg_item_new (CtgDocument *document,
   priv->document = document;
   priv->kind = kind;
   priv->id = id;
-  priv->values = g_new0 (GValue, klass->n_fields);
+  priv->values = g_new0 (Value, klass->n_fields);
   for (guint i = 0; i < klass->n_fields; i++)
-    {
-      g_value_init (&priv->values[i], value_gtype (klass->fields[i].type));
-      if (klass->fields[i].type == CTG_VALUE_INT)
-        g_value_set_int64 (&priv->values[i], klass->fields[i].null_value);
-    }
+    if (klass->fields[i].type == CTG_VALUE_INT)
+      priv->values[i].number = klass->fields[i].null_value;
   return self;
 }
 
@@ -344,7 +348,7 @@ find_column (sqlite3_stmt *stmt,
 
 /* Sets one value from the row, TRUE if it changed */
 static gboolean
-load_value (GValue             *value,
+load_value (Value              *value,
             const CtgFieldSpec *field,
             sqlite3_stmt       *stmt,
             int                 column)
@@ -357,27 +361,28 @@ load_value (GValue             *value,
       {
         const char *text = null ? NULL : (const char *) sqlite3_column_text (stmt, column);
 
-        if (g_strcmp0 (text, g_value_get_string (value)) == 0)
+        if (g_strcmp0 (text, value->text) == 0)
           return FALSE;
-        g_value_set_string (value, text);
+        g_free (value->text);
+        value->text = g_strdup (text);
         return TRUE;
       }
     case CTG_VALUE_INT:
       {
         gint64 number = null ? field->null_value : sqlite3_column_int64 (stmt, column);
 
-        if (number == g_value_get_int64 (value))
+        if (number == value->number)
           return FALSE;
-        g_value_set_int64 (value, number);
+        value->number = number;
         return TRUE;
       }
     case CTG_VALUE_BOOL:
       {
         gboolean flag = !null && sqlite3_column_int64 (stmt, column) != 0;
 
-        if (flag == g_value_get_boolean (value))
+        if (flag == value->flag)
           return FALSE;
-        g_value_set_boolean (value, flag);
+        value->flag = flag;
         return TRUE;
       }
     default:
@@ -496,19 +501,21 @@ ctg_item_get_document (CtgItem *self)
   return priv->document;
 }
 
-static const GValue *
-find_value (CtgItem    *self,
-            const char *property,
-            GType       type)
+static const Value *
+find_value (CtgItem      *self,
+            const char   *property,
+            CtgValueType  type)
 {
+  static const char * const type_names[] = { [CTG_VALUE_TEXT] = "text", [CTG_VALUE_INT] = "whole-number",
+                                             [CTG_VALUE_BOOL] = "boolean" };
   CtgItemPrivate *priv = ctg_item_get_instance_private (self);
   KindClass *klass = kind_class (self);
   const char *name = g_intern_string (property);
 
   for (guint i = 0; i < klass->n_fields; i++)
-    if (klass->pspecs[i]->name == name && G_VALUE_TYPE (&priv->values[i]) == type)
+    if (klass->pspecs[i]->name == name && klass->fields[i].type == type)
       return &priv->values[i];
-  g_critical ("%s has no %s property %s", G_OBJECT_TYPE_NAME (self), g_type_name (type), property);
+  g_critical ("%s has no %s property %s", G_OBJECT_TYPE_NAME (self), type_names[type], property);
   return NULL;
 }
 
@@ -521,36 +528,71 @@ const char *
 ctg_item_get_text (CtgItem    *self,
                    const char *property)
 {
-  const GValue *value;
+  const Value *value;
 
   g_return_val_if_fail (CTG_IS_ITEM (self), NULL);
 
-  value = find_value (self, property, G_TYPE_STRING);
-  return value ? g_value_get_string (value) : NULL;
+  value = find_value (self, property, CTG_VALUE_TEXT);
+  return value ? value->text : NULL;
 }
 
 gint64
 ctg_item_get_int (CtgItem    *self,
                   const char *property)
 {
-  const GValue *value;
+  const Value *value;
 
   g_return_val_if_fail (CTG_IS_ITEM (self), 0);
 
-  value = find_value (self, property, G_TYPE_INT64);
-  return value ? g_value_get_int64 (value) : 0;
+  value = find_value (self, property, CTG_VALUE_INT);
+  return value ? value->number : 0;
 }
 
 gboolean
 ctg_item_get_boolean (CtgItem    *self,
                       const char *property)
 {
-  const GValue *value;
+  const Value *value;
 
   g_return_val_if_fail (CTG_IS_ITEM (self), FALSE);
 
-  value = find_value (self, property, G_TYPE_BOOLEAN);
-  return value ? g_value_get_boolean (value) : FALSE;
+  value = find_value (self, property, CTG_VALUE_BOOL);
+  return value ? value->flag : FALSE;
+}
+
+/**
+ * ctg_item_dup_shown:
+ * @property: a text or whole-number property
+ * @number: whether the text holds a plain number of the file ("1234.5")
+ *
+ * A field as a field shows it for typing again, the French way: a number
+ * as "1 234,5", a year or count left unset (0) as "", a text as it is.
+ *
+ * Returns: (transfer full): the text, "" for none
+ */
+char *
+ctg_item_dup_shown (CtgItem    *self,
+                    const char *property,
+                    gboolean    number)
+{
+  GParamSpec *pspec;
+  double value;
+
+  g_return_val_if_fail (CTG_IS_ITEM (self), NULL);
+
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self), property);
+  g_return_val_if_fail (pspec != NULL, NULL);
+
+  if (pspec->value_type == G_TYPE_INT64)
+    {
+      gint64 whole = ctg_item_get_int (self, property);
+
+      return whole != 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, whole) : g_strdup ("");
+    }
+  if (number)
+    return ctg_number_from_plain (ctg_item_get_text (self, property), &value) ? ctg_number_format (value)
+                                                                               : g_strdup ("");
+  return g_strdup (ctg_item_get_text (self, property) ? ctg_item_get_text (self, property) : "");
 }
 
 /**

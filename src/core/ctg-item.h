@@ -40,6 +40,9 @@ gint64       ctg_item_get_int           (CtgItem      *self,
                                          const char   *property);
 gboolean     ctg_item_get_boolean       (CtgItem      *self,
                                          const char   *property);
+char        *ctg_item_dup_shown         (CtgItem      *self,
+                                         const char   *property,
+                                         gboolean      number);
 gboolean     ctg_item_set               (CtgItem      *self,
                                          const char   *property,
                                          const char   *value,

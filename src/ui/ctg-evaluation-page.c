@@ -20,7 +20,11 @@
 
 typedef struct
 {
+  gpointer        page;          /* the CtgEvaluationPage, for its handlers */
   gint64          id;
+  CtgItem        *item;          /* the indicator, live */
+  GListModel     *assessments;   /* its assessments, one per year, live */
+  GPtrArray      *watched;       /* the assessment items whose notify we follow */
   AdwExpanderRow *row;
   GtkDropDown    *level;
   AdwEntryRow    *value;
@@ -63,9 +67,11 @@ struct _CtgEvaluationPage
   CtgDocument         *document;
   GArray              *years;         /* guint, as listed in the dropdown */
   GArray              *indicators;    /* IndicatorWidgets, widgets borrowed from the list */
+  GListModel          *indicator_items; /* the convention's indicators, live */
 
   gulong               changed_handler;
   guint                year;
+  guint                with_notes;
   guint                updating;
   gboolean             dirty;
 };
@@ -286,22 +292,124 @@ new_entry_row (CtgEvaluationPage *self,
   return row;
 }
 
+/* Each indicator's widgets follow its live item and its assessments: an
+ * edit made anywhere (undo, another window, the ctg tool) shows at once,
+ * and only in that indicator's rows */
 static void
-build_indicators (CtgEvaluationPage *self,
-                  GArray            *ids)
+clear_indicator_widgets (gpointer data)
+{
+  IndicatorWidgets *w = data;
+
+  for (guint i = 0; w->watched != NULL && i < w->watched->len; i++)
+    g_signal_handlers_disconnect_by_data (g_ptr_array_index (w->watched, i), w->page);
+  g_clear_pointer (&w->watched, g_ptr_array_unref);
+  if (w->item != NULL)
+    g_signal_handlers_disconnect_by_data (w->item, w->page);
+  if (w->assessments != NULL)
+    g_signal_handlers_disconnect_by_data (w->assessments, w->page);
+  g_clear_object (&w->item);
+  g_clear_object (&w->assessments);
+}
+
+static void sync_indicator (CtgEvaluationPage *self,
+                            guint              index,
+                            gboolean           force);
+static void update_summary (CtgEvaluationPage *self);
+
+static guint
+indicator_index (CtgEvaluationPage *self,
+                 gpointer           object)
+{
+  for (guint i = 0; i < self->indicators->len; i++)
+    {
+      IndicatorWidgets *w = &g_array_index (self->indicators, IndicatorWidgets, i);
+
+      if (object == w->item || object == w->assessments || g_ptr_array_find (w->watched, object, NULL))
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+static void
+on_indicator_notify_cb (CtgEvaluationPage *self,
+                        GParamSpec        *pspec,
+                        GObject           *object)
+{
+  guint index = indicator_index (self, object);
+
+  if (index == G_MAXUINT)
+    return;
+  self->updating++;
+  sync_indicator (self, index, FALSE);
+  update_summary (self);
+  self->updating--;
+}
+
+static void
+watch_assessments (CtgEvaluationPage *self,
+                   IndicatorWidgets  *w)
+{
+  for (guint i = 0; i < w->watched->len; i++)
+    g_signal_handlers_disconnect_by_func (g_ptr_array_index (w->watched, i), on_indicator_notify_cb, self);
+  g_ptr_array_set_size (w->watched, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (w->assessments); i++)
+    {
+      CtgItem *assessment = g_list_model_get_item (w->assessments, i);
+
+      g_signal_connect_swapped (assessment, "notify", G_CALLBACK (on_indicator_notify_cb), self);
+      g_ptr_array_add (w->watched, assessment);
+    }
+}
+
+static void
+on_assessments_changed_cb (CtgEvaluationPage *self,
+                           guint              position,
+                           guint              removed,
+                           guint              added,
+                           GListModel        *assessments)
+{
+  guint index = indicator_index (self, assessments);
+
+  if (index == G_MAXUINT)
+    return;
+  watch_assessments (self, &g_array_index (self->indicators, IndicatorWidgets, index));
+  on_indicator_notify_cb (self, NULL, G_OBJECT (assessments));
+}
+
+/* The indicator's assessment of the year shown, if there is one */
+static CtgItem *
+year_assessment (CtgEvaluationPage *self,
+                 IndicatorWidgets  *w)
+{
+  for (guint i = 0; i < w->watched->len; i++)
+    if (ctg_item_get_int (g_ptr_array_index (w->watched, i), "year") == self->year)
+      return g_ptr_array_index (w->watched, i);
+  return NULL;
+}
+
+static void
+build_indicators (CtgEvaluationPage *self)
 {
   GtkWidget *child;
+  guint n = g_list_model_get_n_items (self->indicator_items);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->indicators_list))) != NULL)
     gtk_list_box_remove (self->indicators_list, child);
   g_array_set_size (self->indicators, 0);
 
-  for (guint i = 0; i < ids->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      IndicatorWidgets w = { g_array_index (ids, gint64, i) };
+      IndicatorWidgets w = { 0 };
       const char *levels[CTG_N_LEVELS + 1] = { NULL };
       g_autofree char *name = g_strdup_printf ("indicator-row-%u", i + 1);
-      g_autofree char *label = NULL;
+
+      w.page = self;
+      w.item = g_list_model_get_item (self->indicator_items, i);
+      w.id = ctg_item_get_id (w.item);
+      w.assessments = ctg_document_list_items (self->document, CTG_ITEM_ASSESSMENT, w.id);
+      w.watched = g_ptr_array_new_with_free_func (g_object_unref);
+      g_signal_connect_swapped (w.item, "notify", G_CALLBACK (on_indicator_notify_cb), self);
+      g_signal_connect_swapped (w.assessments, "items-changed", G_CALLBACK (on_assessments_changed_cb), self);
 
       for (guint l = 0; l < CTG_N_LEVELS; l++)
         levels[l] = ctg_level_to_label ((CtgLevel) l);
@@ -346,114 +454,103 @@ build_indicators (CtgEvaluationPage *self,
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (w.chart_row), GTK_WIDGET (w.chart));
       gtk_list_box_append (self->indicators_list, w.chart_row);
       g_array_append_val (self->indicators, w);
+      watch_assessments (self, &g_array_index (self->indicators, IndicatorWidgets, i));
     }
 }
 
 static gboolean
-same_indicators (CtgEvaluationPage *self,
-                 GArray            *ids)
+same_indicators (CtgEvaluationPage *self)
 {
-  if (self->indicators->len != ids->len)
+  if (self->indicators->len != g_list_model_get_n_items (self->indicator_items))
     return FALSE;
-  for (guint i = 0; i < ids->len; i++)
-    if (g_array_index (self->indicators, IndicatorWidgets, i).id != g_array_index (ids, gint64, i))
-      return FALSE;
+  for (guint i = 0; i < self->indicators->len; i++)
+    {
+      g_autoptr(CtgItem) item = g_list_model_get_item (self->indicator_items, i);
+
+      if (g_array_index (self->indicators, IndicatorWidgets, i).item != item)
+        return FALSE;
+    }
   return TRUE;
 }
 
-/* A plain number of the file as a French reader types it; "" for none */
-static char *
-french_number (const char *plain)
+static void
+sync_indicator (CtgEvaluationPage *self,
+                guint              index,
+                gboolean           force)
 {
-  double value;
+  IndicatorWidgets *w = &g_array_index (self->indicators, IndicatorWidgets, index);
+  gboolean editable = !ctg_document_is_read_only (self->document);
+  CtgItem *assessment = year_assessment (self, w);
+  const char *name = ctg_item_get_text (w->item, "name");
+  const char *unit = ctg_item_get_text (w->item, "unit");
+  const char *level_key = assessment ? ctg_item_get_text (assessment, "level") : NULL;
+  const char *value = assessment ? ctg_item_get_text (assessment, "value") : NULL;
+  const char *comment = assessment ? ctg_item_get_text (assessment, "comment") : NULL;
+  g_autofree char *measure = assessment ? ctg_item_dup_shown (assessment, "measure", TRUE) : g_strdup ("");
+  g_autofree char *title = g_strdup_printf ("%u. %s", index + 1, name ? name : "");
+  g_autofree char *escaped = _ctg_escape (title);
+  g_autofree char *escaped_subtitle = NULL;
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  CtgLevel level = CTG_LEVEL_NONE;
 
-  return ctg_number_from_plain (plain, &value) ? ctg_number_format (value) : g_strdup ("");
+  ctg_level_from_key (level_key, &level);
+  if (value != NULL && value[0] != '\0')
+    g_string_append (subtitle, value);
+  else if (measure[0] != '\0')
+    g_string_append_printf (subtitle, "%s%s%s", measure, unit && unit[0] ? "\u00a0" : "", unit ? unit : "");
+  if (comment != NULL && comment[0] != '\0')
+    g_string_append_printf (subtitle, "%s%s", subtitle->len ? " — " : "", comment);
+  if (subtitle->len == 0 && level == CTG_LEVEL_NONE)
+    g_string_append (subtitle, _("Not assessed for this year"));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (w->row), escaped);
+  escaped_subtitle = _ctg_escape (subtitle->str);
+  adw_expander_row_set_subtitle (w->row, escaped_subtitle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (w->level), GTK_ACCESSIBLE_PROPERTY_LABEL, name ? name : "", -1);
+  self->updating++;
+  gtk_drop_down_set_selected (w->level, level);
+  self->updating--;
+  gtk_widget_set_sensitive (GTK_WIDGET (w->level), editable);
+  _ctg_entry_row_update (w->value, value ? value : "", force);
+  _ctg_entry_row_update (w->comment, comment ? comment : "", force);
+  _ctg_entry_row_update (w->measure, measure, force);
+  _ctg_entry_row_set_editable (w->value, editable);
+  _ctg_entry_row_set_editable (w->comment, editable);
+  _ctg_entry_row_set_editable (w->measure, editable);
+  for (guint f = 0; f < G_N_ELEMENTS (measure_fields); f++)
+    {
+      g_autofree char *property = g_strdelimit (g_strdup (measure_fields[f].field), "_", '-');
+      gboolean number = g_str_equal (property, "baseline") || g_str_equal (property, "target-value");
+      g_autofree char *shown = ctg_item_dup_shown (w->item, property, number);
+
+      _ctg_entry_row_update (w->measures[f], shown, force);
+      _ctg_entry_row_set_editable (w->measures[f], editable);
+    }
+  ctg_indicator_chart_view_set_series (w->chart,
+                                       ctg_indicator_series_read (self->document, CTG_ITEM_EVALUATION_INDICATOR, w->id));
+  gtk_widget_set_visible (w->chart_row, ctg_indicator_chart_view_has_data (w->chart));
 }
 
-static guint
+static void
 update_indicators (CtgEvaluationPage *self,
                    gboolean           force)
 {
-  g_autoptr(GArray) ids = ctg_document_list_ids (self->document, CTG_ITEM_EVALUATION_INDICATOR, 0);
-  gboolean editable = !ctg_document_is_read_only (self->document);
-  guint assessed = 0;
-
-  if (!same_indicators (self, ids))
+  if (!same_indicators (self))
     {
-      build_indicators (self, ids);
+      build_indicators (self);
       force = TRUE;
     }
-
   for (guint i = 0; i < self->indicators->len; i++)
-    {
-      IndicatorWidgets *w = &g_array_index (self->indicators, IndicatorWidgets, i);
-      gint64 row = ctg_document_find_assessment (self->document, w->id, self->year);
-      g_autofree char *name = ctg_document_dup_text (self->document, CTG_ITEM_EVALUATION_INDICATOR, w->id, "name");
-      g_autofree char *level_key = row ? ctg_document_dup_text (self->document, CTG_ITEM_ASSESSMENT, row, "level") : NULL;
-      g_autofree char *value = row ? ctg_document_dup_text (self->document, CTG_ITEM_ASSESSMENT, row, "value") : NULL;
-      g_autofree char *comment = row ? ctg_document_dup_text (self->document, CTG_ITEM_ASSESSMENT, row, "comment") : NULL;
-      g_autofree char *title = g_strdup_printf ("%u. %s", i + 1, name ? name : "");
-      g_autofree char *escaped = _ctg_escape (title);
-      g_autoptr(GString) subtitle = g_string_new (NULL);
-      CtgLevel level = CTG_LEVEL_NONE;
+    sync_indicator (self, i, force);
+}
 
-      ctg_level_from_key (level_key, &level);
-      assessed += row != 0;
-      if (value != NULL && value[0] != '\0')
-        g_string_append (subtitle, value);
-      else if (row != 0)
-        {
-          g_autofree char *measure = ctg_document_dup_text (self->document, CTG_ITEM_ASSESSMENT, row, "measure");
-          g_autofree char *unit = ctg_document_dup_text (self->document, CTG_ITEM_EVALUATION_INDICATOR, w->id, "unit");
-          g_autofree char *number = french_number (measure);
-
-          if (number[0] != '\0')
-            g_string_append_printf (subtitle, "%s%s%s", number, unit && unit[0] ? "\u00a0" : "", unit ? unit : "");
-        }
-      if (comment != NULL && comment[0] != '\0')
-        g_string_append_printf (subtitle, "%s%s", subtitle->len ? " — " : "", comment);
-      if (subtitle->len == 0 && level == CTG_LEVEL_NONE)
-        g_string_append (subtitle, _("Not assessed for this year"));
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (w->row), escaped);
-      {
-        g_autofree char *escaped_subtitle = _ctg_escape (subtitle->str);
-        adw_expander_row_set_subtitle (w->row, escaped_subtitle);
-      }
-      gtk_accessible_update_property (GTK_ACCESSIBLE (w->level), GTK_ACCESSIBLE_PROPERTY_LABEL, name ? name : "", -1);
-      gtk_drop_down_set_selected (w->level, level);
-      gtk_widget_set_sensitive (GTK_WIDGET (w->level), editable);
-      _ctg_entry_row_update (w->value, value ? value : "", force);
-      _ctg_entry_row_update (w->comment, comment ? comment : "", force);
-      _ctg_entry_row_set_editable (w->value, editable);
-      _ctg_entry_row_set_editable (w->comment, editable);
-      {
-        g_autofree char *measure = row ? ctg_document_dup_text (self->document, CTG_ITEM_ASSESSMENT, row, "measure") : NULL;
-        g_autofree char *shown = french_number (measure);
-
-        _ctg_entry_row_update (w->measure, shown, force);
-        _ctg_entry_row_set_editable (w->measure, editable);
-      }
-      for (guint f = 0; f < G_N_ELEMENTS (measure_fields); f++)
-        {
-          g_autofree char *text = ctg_document_dup_text (self->document, CTG_ITEM_EVALUATION_INDICATOR, w->id,
-                                                         measure_fields[f].field);
-          g_autofree char *shown = NULL;
-
-          if (g_str_equal (measure_fields[f].field, "baseline") || g_str_equal (measure_fields[f].field, "target_value"))
-            shown = french_number (text);
-          else if (g_str_has_suffix (measure_fields[f].field, "_year"))
-            shown = text != NULL && !g_str_equal (text, "0") ? g_strdup (text) : g_strdup ("");
-          else
-            shown = g_strdup (text ? text : "");
-          _ctg_entry_row_update (w->measures[f], shown, force);
-          _ctg_entry_row_set_editable (w->measures[f], editable);
-        }
-      ctg_indicator_chart_view_set_series (w->chart,
-                                           ctg_indicator_series_read (self->document, CTG_ITEM_EVALUATION_INDICATOR, w->id));
-      gtk_widget_set_visible (w->chart_row, ctg_indicator_chart_view_has_data (w->chart));
-    }
-  return assessed;
+static void
+on_indicators_changed_cb (CtgEvaluationPage *self)
+{
+  self->updating++;
+  update_indicators (self, FALSE);
+  update_summary (self);
+  self->updating--;
 }
 
 /* Roll-ups */
@@ -694,40 +791,53 @@ update_notes (CtgEvaluationPage *self)
 }
 
 static void
-refresh (CtgEvaluationPage *self,
-         gboolean           force)
+update_summary (CtgEvaluationPage *self)
 {
-  g_autofree char *heading = NULL;
   g_autofree char *summary = NULL;
   g_autofree char *notes = NULL;
-  guint assessed;
-  guint with_notes;
+  g_autofree char *both = NULL;
+  guint assessed = 0;
 
-  if (self->document == NULL)
-    return;
+  for (guint i = 0; i < self->indicators->len; i++)
+    assessed += year_assessment (self, &g_array_index (self->indicators, IndicatorWidgets, i)) != NULL;
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u indicator assessed",
+                                          "%u of %u indicators assessed", self->indicators->len),
+                             assessed, self->indicators->len);
+  notes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u action with a follow-up note",
+                                        "%u actions with a follow-up note", self->with_notes), self->with_notes);
+  /* Translators: two facts joined, "3 of 5 indicators assessed · 6 actions with a follow-up note" */
+  both = g_strdup_printf (_("%s · %s"), summary, notes);
+  gtk_label_set_label (self->summary_label, both);
+}
+
+/* What follows the whole plan (the years, the roll-ups, the notes) is read
+ * again; the indicators follow their items */
+static void
+refresh_plan (CtgEvaluationPage *self)
+{
+  g_autofree char *heading = NULL;
 
   self->dirty = FALSE;
-  self->updating++;
   fill_years (self);
   /* Translators: the heading of the Évaluation page, "Evaluation 2025" */
   heading = g_strdup_printf (_("Evaluation %u"), self->year);
   gtk_label_set_label (self->heading_label, heading);
   gtk_widget_set_visible (self->record_button, !ctg_document_is_read_only (self->document));
-
-  assessed = update_indicators (self, force);
   update_rollups (self);
-  with_notes = update_notes (self);
+  self->with_notes = update_notes (self);
+}
 
-  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u indicator assessed",
-                                          "%u of %u indicators assessed", self->indicators->len),
-                             assessed, self->indicators->len);
-  notes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u action with a follow-up note",
-                                        "%u actions with a follow-up note", with_notes), with_notes);
-  {
-    /* Translators: two facts joined, "3 of 5 indicators assessed · 6 actions with a follow-up note" */
-    g_autofree char *both = g_strdup_printf (_("%s · %s"), summary, notes);
-    gtk_label_set_label (self->summary_label, both);
-  }
+static void
+refresh (CtgEvaluationPage *self,
+         gboolean           force)
+{
+  if (self->document == NULL)
+    return;
+
+  self->updating++;
+  refresh_plan (self);
+  update_indicators (self, force);
+  update_summary (self);
   self->updating--;
 }
 
@@ -736,10 +846,15 @@ on_document_changed_cb (CtgEvaluationPage *self)
 {
   /* The page reads every action: while hidden, it waits until it is shown
    * rather than slowing down each edit made elsewhere */
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    refresh (self, FALSE);
-  else
-    self->dirty = TRUE;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->dirty = TRUE;
+      return;
+    }
+  self->updating++;
+  refresh_plan (self);
+  update_summary (self);
+  self->updating--;
 }
 
 static void
@@ -760,10 +875,13 @@ ctg_evaluation_page_dispose (GObject *object)
   CtgEvaluationPage *self = (CtgEvaluationPage *)object;
 
   g_clear_signal_handler (&self->changed_handler, self->document);
+  if (self->indicator_items != NULL)
+    g_signal_handlers_disconnect_by_data (self->indicator_items, self);
+  g_clear_object (&self->indicator_items);
+  g_clear_pointer (&self->indicators, g_array_unref);
   g_clear_object (&self->document);
   gtk_widget_dispose_template (GTK_WIDGET (object), CTG_TYPE_EVALUATION_PAGE);
   g_clear_pointer (&self->years, g_array_unref);
-  g_clear_pointer (&self->indicators, g_array_unref);
 
   G_OBJECT_CLASS (ctg_evaluation_page_parent_class)->dispose (object);
 }
@@ -800,6 +918,7 @@ ctg_evaluation_page_init (CtgEvaluationPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->indicators = g_array_new (FALSE, TRUE, sizeof (IndicatorWidgets));
+  g_array_set_clear_func (self->indicators, clear_indicator_widgets);
 }
 
 GtkWidget *
@@ -819,12 +938,29 @@ ctg_evaluation_page_set_document (CtgEvaluationPage *self,
     return;
 
   g_clear_signal_handler (&self->changed_handler, self->document);
+  if (self->indicator_items != NULL)
+    g_signal_handlers_disconnect_by_data (self->indicator_items, self);
+  g_clear_object (&self->indicator_items);
   g_set_object (&self->document, document);
   g_clear_pointer (&self->years, g_array_unref);
   self->year = 0;
   if (document != NULL)
-    self->changed_handler = g_signal_connect_swapped (document, "changed",
-                                                      G_CALLBACK (on_document_changed_cb), self);
+    {
+      self->changed_handler = g_signal_connect_swapped (document, "changed",
+                                                        G_CALLBACK (on_document_changed_cb), self);
+      self->indicator_items = ctg_document_list_items (document, CTG_ITEM_EVALUATION_INDICATOR, 0);
+      g_signal_connect_swapped (self->indicator_items, "items-changed",
+                                G_CALLBACK (on_indicators_changed_cb), self);
+    }
+  else
+    {
+      /* The indicators' rows go with the document they showed */
+      GtkWidget *child;
+
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->indicators_list))) != NULL)
+        gtk_list_box_remove (self->indicators_list, child);
+      g_array_set_size (self->indicators, 0);
+    }
   refresh (self, TRUE);
 }
 

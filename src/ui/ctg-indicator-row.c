@@ -29,6 +29,9 @@ struct _CtgIndicatorRow
 
   /* Owned references */
   CtgDocument     *document;
+  CtgItem         *item;          /* the indicator, live */
+  GListModel      *values;        /* its yearly values, live */
+  GPtrArray       *watched;       /* the value items whose notify we follow */
   GSimpleActionGroup *actions;
   GPtrArray       *year_rows;     /* AdwEntryRow, the year in "ctg-year" */
   GArray          *years;         /* guint, the years of year_rows */
@@ -54,15 +57,6 @@ static const struct {
   { "target_year", N_("Year of the Target"), FALSE },
 };
 
-/* A plain number of the file as a French reader types it; "" for none */
-static char *
-french_number (const char *plain)
-{
-  double value;
-
-  return ctg_number_from_plain (plain, &value) ? ctg_number_format (value) : g_strdup ("");
-}
-
 enum {
   MOVE,
   REMOVE,
@@ -87,6 +81,9 @@ clear_error (CtgIndicatorRow *self)
     gtk_widget_remove_css_class (g_ptr_array_index (self->year_rows, i), "error");
 }
 
+static void sync_row (CtgIndicatorRow *self,
+                      gboolean         force);
+
 static void
 finish_commit (CtgIndicatorRow *self,
                gboolean         ok,
@@ -98,8 +95,8 @@ finish_commit (CtgIndicatorRow *self,
       ctg_field_message_show_error (self->message, widget, error->message);
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self), TRUE);
     }
-  if (ctg_document_has_item (self->document, CTG_ITEM_INDICATOR, self->id))
-    ctg_indicator_row_update (self, G_MAXUINT, 0, self->first_year, self->last_year, self->editable, TRUE);
+  if (self->item != NULL && !ctg_item_is_removed (self->item))
+    sync_row (self, TRUE);
 }
 
 static void
@@ -229,11 +226,56 @@ rebuild_year_rows (CtgIndicatorRow *self,
   g_array_append_vals (self->years, years->data, years->len);
 }
 
+/* The row follows its indicator and each of its yearly values: an edit
+ * made anywhere (undo, another window, the ctg tool) shows at once */
+static void
+on_item_notify_cb (CtgIndicatorRow *self)
+{
+  sync_row (self, FALSE);
+}
+
+static void
+unwatch_values (CtgIndicatorRow *self)
+{
+  for (guint i = 0; self->watched != NULL && i < self->watched->len; i++)
+    g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->watched, i), self);
+  if (self->watched != NULL)
+    g_ptr_array_set_size (self->watched, 0);
+}
+
+static void
+watch_values (CtgIndicatorRow *self)
+{
+  unwatch_values (self);
+  for (guint i = 0; i < g_list_model_get_n_items (self->values); i++)
+    {
+      CtgItem *value = g_list_model_get_item (self->values, i);
+
+      g_signal_connect_swapped (value, "notify", G_CALLBACK (on_item_notify_cb), self);
+      g_ptr_array_add (self->watched, value);
+    }
+}
+
+static void
+on_values_changed_cb (CtgIndicatorRow *self)
+{
+  watch_values (self);
+  sync_row (self, FALSE);
+}
+
 static void
 ctg_indicator_row_dispose (GObject *object)
 {
   CtgIndicatorRow *self = (CtgIndicatorRow *)object;
 
+  unwatch_values (self);
+  g_clear_pointer (&self->watched, g_ptr_array_unref);
+  if (self->item != NULL)
+    g_signal_handlers_disconnect_by_data (self->item, self);
+  if (self->values != NULL)
+    g_signal_handlers_disconnect_by_data (self->values, self);
+  g_clear_object (&self->item);
+  g_clear_object (&self->values);
   g_clear_object (&self->document);
   g_clear_object (&self->actions);
   g_clear_pointer (&self->year_rows, g_ptr_array_unref);
@@ -275,6 +317,7 @@ ctg_indicator_row_init (CtgIndicatorRow *self)
   GtkWidget *icon;
 
   self->year_rows = g_ptr_array_new ();
+  self->watched = g_ptr_array_new_with_free_func (g_object_unref);
   self->years = g_array_new (FALSE, FALSE, sizeof (guint));
   self->editable = TRUE;
 
@@ -343,6 +386,12 @@ ctg_indicator_row_new (CtgDocument *document,
   self = g_object_new (CTG_TYPE_INDICATOR_ROW, NULL);
   self->document = g_object_ref (document);
   self->id = indicator_id;
+  self->item = ctg_document_get_item (document, CTG_ITEM_INDICATOR, indicator_id);
+  self->values = ctg_document_list_items (document, CTG_ITEM_INDICATOR_VALUE, indicator_id);
+  if (self->item != NULL)
+    g_signal_connect_swapped (self->item, "notify", G_CALLBACK (on_item_notify_cb), self);
+  g_signal_connect_swapped (self->values, "items-changed", G_CALLBACK (on_values_changed_cb), self);
+  watch_values (self);
   return GTK_WIDGET (self);
 }
 
@@ -354,53 +403,34 @@ ctg_indicator_row_get_id (CtgIndicatorRow *self)
   return self->id;
 }
 
-/**
- * ctg_indicator_row_update:
- * @position: the place of the indicator among those of its action, or
- *   %G_MAXUINT to keep the one shown
- * @first_year: the first year of the convention, 0 if unknown
- * @last_year: the last one, 0 if unknown
- * @force: replace fields being edited too
- *
- * Reads the indicator and its values again from the document.
- */
-void
-ctg_indicator_row_update (CtgIndicatorRow *self,
-                          guint            position,
-                          guint            n_indicators,
-                          guint            first_year,
-                          guint            last_year,
-                          gboolean         editable,
-                          gboolean         force)
+/* Shows what the live items hold; @force replaces fields being edited too */
+static void
+sync_row (CtgIndicatorRow *self,
+          gboolean         force)
 {
-  g_autofree char *name = NULL;
-  g_autofree char *target = NULL;
+  const char *name = NULL;
+  const char *target = NULL;
   g_autofree char *title = NULL;
   g_autoptr(GString) subtitle = g_string_new (NULL);
-  g_autoptr(GArray) value_ids = NULL;
   g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GHashTable) values = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   g_autofree char *label = NULL;
+  guint first_year = self->first_year;
+  guint last_year = self->last_year;
   guint latest = 0;
 
-  g_return_if_fail (CTG_IS_INDICATOR_ROW (self));
-
-  self->first_year = first_year;
-  self->last_year = last_year;
-  self->editable = !!editable;
-
-  name = ctg_document_dup_text (self->document, CTG_ITEM_INDICATOR, self->id, "name");
-  target = ctg_document_dup_text (self->document, CTG_ITEM_INDICATOR, self->id, "target");
-
-  value_ids = ctg_document_list_ids (self->document, CTG_ITEM_INDICATOR_VALUE, self->id);
-  for (guint i = 0; i < value_ids->len; i++)
+  if (self->item != NULL)
     {
-      gint64 value_id = g_array_index (value_ids, gint64, i);
-      guint year = (guint) ctg_document_get_int (self->document, CTG_ITEM_INDICATOR_VALUE, value_id, "year", 0);
+      name = ctg_item_get_text (self->item, "name");
+      target = ctg_item_get_text (self->item, "target");
+    }
 
-      g_autofree char *plain = ctg_document_dup_text (self->document, CTG_ITEM_INDICATOR_VALUE, value_id, "value");
+  for (guint i = 0; i < self->watched->len; i++)
+    {
+      CtgItem *value = g_ptr_array_index (self->watched, i);
+      guint year = (guint) ctg_item_get_int (value, "year");
 
-      g_hash_table_insert (values, GUINT_TO_POINTER (year), french_number (plain));
+      g_hash_table_insert (values, GUINT_TO_POINTER (year), ctg_item_dup_shown (value, "value", TRUE));
       g_array_append_val (years, year);
       latest = MAX (latest, year);
     }
@@ -442,17 +472,16 @@ ctg_indicator_row_update (CtgIndicatorRow *self,
 
   _ctg_entry_row_update (self->name_row, name, force);
   _ctg_entry_row_update (self->target_row, target, force);
-  _ctg_entry_row_set_editable (self->name_row, editable);
-  _ctg_entry_row_set_editable (self->target_row, editable);
+  _ctg_entry_row_set_editable (self->name_row, self->editable);
+  _ctg_entry_row_set_editable (self->target_row, self->editable);
   for (guint f = 0; f < G_N_ELEMENTS (measure_fields); f++)
     {
-      g_autofree char *text = ctg_document_dup_text (self->document, CTG_ITEM_INDICATOR, self->id,
-                                                     measure_fields[f].field);
-      g_autofree char *shown = measure_fields[f].number ? french_number (text)
-                               : g_strdup (text != NULL && !g_str_equal (text, "0") ? text : "");
+      g_autofree char *property = g_strdelimit (g_strdup (measure_fields[f].field), "_", '-');
+      g_autofree char *shown = self->item != NULL ? ctg_item_dup_shown (self->item, property, measure_fields[f].number)
+                                                  : g_strdup ("");
 
       _ctg_entry_row_update (self->measure_rows[f], shown, force);
-      _ctg_entry_row_set_editable (self->measure_rows[f], editable);
+      _ctg_entry_row_set_editable (self->measure_rows[f], self->editable);
     }
   for (guint i = 0; i < self->year_rows->len; i++)
     {
@@ -460,15 +489,11 @@ ctg_indicator_row_update (CtgIndicatorRow *self,
       guint year = g_array_index (self->years, guint, i);
 
       _ctg_entry_row_update (entry, g_hash_table_lookup (values, GUINT_TO_POINTER (year)), force);
-      _ctg_entry_row_set_editable (entry, editable);
+      _ctg_entry_row_set_editable (entry, self->editable);
     }
 
-  if (position != G_MAXUINT)
-    {
-      _ctg_move_actions_update (self->actions, position, n_indicators);
-    }
-  gtk_widget_set_visible (self->menu_button, editable);
-  gtk_widget_set_visible (self->remove_button, editable);
+  gtk_widget_set_visible (self->menu_button, self->editable);
+  gtk_widget_set_visible (self->remove_button, self->editable);
 
   /* Translators: read by screen readers on the menu of a indicator */
   label = g_strdup_printf (_("Move indicator “%s”"), name ? name : "");
@@ -476,6 +501,37 @@ ctg_indicator_row_update (CtgIndicatorRow *self,
   g_free (label);
   label = g_strdup_printf (_("Remove indicator “%s”"), name ? name : "");
   _ctg_widget_set_label (self->remove_button, label);
+}
+
+/**
+ * ctg_indicator_row_update:
+ * @position: the place of the indicator among those of its action, or
+ *   %G_MAXUINT to keep the one shown
+ * @first_year: the first year of the convention, 0 if unknown
+ * @last_year: the last one, 0 if unknown
+ * @force: replace fields being edited too
+ *
+ * Sets what the row's owner knows (its place, the convention's years,
+ * whether it can be edited). The indicator's own fields and values follow
+ * the live items by themselves.
+ */
+void
+ctg_indicator_row_update (CtgIndicatorRow *self,
+                          guint            position,
+                          guint            n_indicators,
+                          guint            first_year,
+                          guint            last_year,
+                          gboolean         editable,
+                          gboolean         force)
+{
+  g_return_if_fail (CTG_IS_INDICATOR_ROW (self));
+
+  self->first_year = first_year;
+  self->last_year = last_year;
+  self->editable = !!editable;
+  if (position != G_MAXUINT)
+    _ctg_move_actions_update (self->actions, position, n_indicators);
+  sync_row (self, force);
 }
 
 /**

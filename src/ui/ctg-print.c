@@ -77,7 +77,7 @@ ctg_print_operation_new (CtgDocument *document,
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
   g_autofree char *since = ctg_drift_default_since (document);
-  g_autofree char *title = ctg_document_dup_text (document, CTG_ITEM_CONVENTION, 1, "title");
+  g_autofree char *title = ctg_document_dup_title (document, CTG_ITEM_CONVENTION, 1);
   GtkPrintOperation *operation;
   GPtrArray *pages;
 

@@ -547,82 +547,91 @@ action_from_row (sqlite3_stmt *stmt)
   return action;
 }
 
-static void
-load_participants (CtgDocument *self,
-                   GHashTable  *by_id,
-                   gint64       axis_id,
-                   gint64       action_id)
-{
-  sqlite3_stmt *stmt;
+typedef void (*ChildRowFunc) (CtgAction    *action,
+                              sqlite3_stmt *stmt);
 
-  /* One action's by its index (the general query scans every participant) */
-  stmt = _ctg_document_prepare (self, action_id != 0
-    ? "SELECT p.action_id, p.relation, p.name, p.kind, p.role FROM participant p"
-      " WHERE ?1 = ?1 AND p.action_id = ?2 ORDER BY p.position, p.id"
-    : "SELECT p.action_id, p.relation, p.name, p.kind, p.role FROM participant p"
-      " JOIN action a ON a.id = p.action_id JOIN objective o ON o.id = a.objective_id"
-      " WHERE (?1 = 0 OR o.axis_id = ?1) AND (?2 = 0 OR p.action_id = ?2)"
-      " ORDER BY p.action_id, p.position, p.id", NULL);
+static void
+add_participant_row (CtgAction    *action,
+                     sqlite3_stmt *stmt)
+{
+  const char *relation = (const char *) sqlite3_column_text (stmt, 1);
+  gboolean person = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), "person") == 0;
+
+  _ctg_action_add_participant (action,
+                               g_strcmp0 (relation, "pilot") == 0 ? CTG_RELATION_PILOT
+                               : g_strcmp0 (relation, "referent") == 0 ? CTG_RELATION_REFERENT
+                               : CTG_RELATION_PARTNER,
+                               (const char *) sqlite3_column_text (stmt, 2),
+                               person ? CTG_PARTICIPANT_PERSON : CTG_PARTICIPANT_ORGANISATION,
+                               (const char *) sqlite3_column_text (stmt, 4));
+}
+
+static void
+add_funding_row (CtgAction    *action,
+                 sqlite3_stmt *stmt)
+{
+  CtgFunderKind funder = CTG_FUNDER_OTHER;
+
+  ctg_funder_from_key ((const char *) sqlite3_column_text (stmt, 1), &funder);
+  _ctg_action_add_funding (action,
+                           ctg_funding_new (funder, (const char *) sqlite3_column_text (stmt, 2),
+                                            sqlite3_column_type (stmt, 3) == SQLITE_NULL
+                                              ? -1 : sqlite3_column_int64 (stmt, 3)));
+}
+
+/* Gives the actions of @by_id the rows of a child table (column 0 names
+ * the action): @action_id's by @one_sql, through its index, or every
+ * action's by @all_sql; rows of actions not in @by_id are passed over */
+static void
+load_children (CtgDocument  *self,
+               GHashTable   *by_id,
+               gint64        action_id,
+               const char   *one_sql,
+               const char   *all_sql,
+               ChildRowFunc  add_row)
+{
+  sqlite3_stmt *stmt = _ctg_document_prepare (self, action_id != 0 ? one_sql : all_sql, NULL);
+
   if (stmt == NULL)
     return;
-  sqlite3_bind_int64 (stmt, 1, axis_id);
-  sqlite3_bind_int64 (stmt, 2, action_id);
+  if (action_id != 0)
+    sqlite3_bind_int64 (stmt, 1, action_id);
 
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       CtgAction *action = g_hash_table_lookup (by_id, &id);
-      const char *relation = (const char *) sqlite3_column_text (stmt, 1);
-      gboolean person = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), "person") == 0;
 
-      if (action == NULL)
-        continue;
-      _ctg_action_add_participant (action,
-                                   g_strcmp0 (relation, "pilot") == 0 ? CTG_RELATION_PILOT
-                                   : g_strcmp0 (relation, "referent") == 0 ? CTG_RELATION_REFERENT
-                                   : CTG_RELATION_PARTNER,
-                                   (const char *) sqlite3_column_text (stmt, 2),
-                                   person ? CTG_PARTICIPANT_PERSON : CTG_PARTICIPANT_ORGANISATION,
-                                   (const char *) sqlite3_column_text (stmt, 4));
+      if (action != NULL)
+        add_row (action, stmt);
     }
   sqlite3_reset (stmt);
 }
 
 static void
+load_participants (CtgDocument *self,
+                   GHashTable  *by_id,
+                   gint64       action_id)
+{
+  load_children (self, by_id, action_id,
+                 "SELECT p.action_id, p.relation, p.name, p.kind, p.role FROM participant p"
+                 " WHERE p.action_id = ?1 ORDER BY p.position, p.id",
+                 "SELECT p.action_id, p.relation, p.name, p.kind, p.role FROM participant p"
+                 " ORDER BY p.action_id, p.position, p.id",
+                 add_participant_row);
+}
+
+static void
 load_funding (CtgDocument *self,
               GHashTable  *by_id,
-              gint64       axis_id,
               gint64       action_id)
 {
-  sqlite3_stmt *stmt;
-
-  stmt = _ctg_document_prepare (self, action_id != 0
-    ? "SELECT f.action_id, f.funder, f.name, f.amount FROM funding f"
-      " WHERE ?1 = ?1 AND f.action_id = ?2 ORDER BY f.position, f.id"
-    : "SELECT f.action_id, f.funder, f.name, f.amount FROM funding f"
-      " JOIN action a ON a.id = f.action_id JOIN objective o ON o.id = a.objective_id"
-      " WHERE (?1 = 0 OR o.axis_id = ?1) AND (?2 = 0 OR f.action_id = ?2)"
-      " ORDER BY f.action_id, f.position, f.id", NULL);
-  if (stmt == NULL)
-    return;
-  sqlite3_bind_int64 (stmt, 1, axis_id);
-  sqlite3_bind_int64 (stmt, 2, action_id);
-
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      CtgAction *action = g_hash_table_lookup (by_id, &id);
-      CtgFunderKind funder = CTG_FUNDER_OTHER;
-
-      if (action == NULL)
-        continue;
-      ctg_funder_from_key ((const char *) sqlite3_column_text (stmt, 1), &funder);
-      _ctg_action_add_funding (action,
-                               ctg_funding_new (funder, (const char *) sqlite3_column_text (stmt, 2),
-                                        sqlite3_column_type (stmt, 3) == SQLITE_NULL
-                                          ? -1 : sqlite3_column_int64 (stmt, 3)));
-    }
-  sqlite3_reset (stmt);
+  load_children (self, by_id, action_id,
+                 "SELECT f.action_id, f.funder, f.name, f.amount FROM funding f"
+                 " WHERE f.action_id = ?1 ORDER BY f.position, f.id",
+                 "SELECT f.action_id, f.funder, f.name, f.amount FROM funding f"
+                 " ORDER BY f.action_id, f.position, f.id",
+                 add_funding_row);
 }
 
 /* The value of PRAGMA data_version: it changes when another connection
@@ -683,8 +692,8 @@ cached_actions (CtgDocument *self)
     }
   sqlite3_reset (stmt);
 
-  load_participants (self, by_id, 0, 0);
-  load_funding (self, by_id, 0, 0);
+  load_participants (self, by_id, 0);
+  load_funding (self, by_id, 0);
 
   g_clear_pointer (&self->actions_cache, g_ptr_array_unref);
   self->actions_cache = g_steal_pointer (&actions);
@@ -786,8 +795,8 @@ ctg_document_get_action (CtgDocument *self,
   if (action != NULL)
     {
       g_hash_table_insert (by_id, &action->id, action);
-      load_participants (self, by_id, 0, action_id);
-      load_funding (self, by_id, 0, action_id);
+      load_participants (self, by_id, action_id);
+      load_funding (self, by_id, action_id);
     }
   return action;
 }

@@ -170,34 +170,35 @@ on_remove_clicked_cb (CtgParticipantList *self,
     self->focus = FOCUS_NONE;
 }
 
+/* The name and the role are typed the same way: @offset says which */
+static void
+apply_text (CtgParticipantList *self,
+            AdwEntryRow        *entry,
+            gsize               offset)
+{
+  g_autoptr(GPtrArray) participants = copy_participants (self->participants);
+  guint index = row_index (GTK_WIDGET (entry));
+  char **text;
+
+  g_assert (index < participants->len);
+  text = G_STRUCT_MEMBER_P (g_ptr_array_index (participants, index), offset);
+  g_free (*text);
+  *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
+  emit_changed (self, participants, GTK_WIDGET (entry));
+}
+
 static void
 on_name_applied_cb (CtgParticipantList *self,
                     AdwEntryRow        *entry)
 {
-  g_autoptr(GPtrArray) participants = copy_participants (self->participants);
-  guint index = row_index (GTK_WIDGET (entry));
-  CtgParticipant *p;
-
-  g_assert (index < participants->len);
-  p = g_ptr_array_index (participants, index);
-  g_free (p->name);
-  p->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
-  emit_changed (self, participants, GTK_WIDGET (entry));
+  apply_text (self, entry, G_STRUCT_OFFSET (CtgParticipant, name));
 }
 
 static void
 on_role_applied_cb (CtgParticipantList *self,
                     AdwEntryRow        *entry)
 {
-  g_autoptr(GPtrArray) participants = copy_participants (self->participants);
-  guint index = row_index (GTK_WIDGET (entry));
-  CtgParticipant *p;
-
-  g_assert (index < participants->len);
-  p = g_ptr_array_index (participants, index);
-  g_free (p->role);
-  p->role = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
-  emit_changed (self, participants, GTK_WIDGET (entry));
+  apply_text (self, entry, G_STRUCT_OFFSET (CtgParticipant, role));
 }
 
 static void

@@ -37,17 +37,8 @@ find_year_row (CtgDocument *self,
 {
   g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE %s = ?1 AND year = ?2",
                                           _ctg_kinds[kind].table, _ctg_kinds[kind].parent);
-  sqlite3_stmt *stmt = _ctg_document_prepare (self, sql, NULL);
-  gint64 id = 0;
 
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, parent_id);
-  sqlite3_bind_int (stmt, 2, (int) year);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return id;
+  return _ctg_document_query_int (self, sql, parent_id, year, 0);
 }
 
 /* Sets one field of the row of @parent_id for @year, making the row on the

@@ -391,6 +391,69 @@ valid_field (CtgDocument *self,
   return kind < CTG_N_ITEM_KINDS && _ctg_document_table_has_column (self, _ctg_kinds[kind].table, field);
 }
 
+/* Runs @sql, with ?1 and ?2 bound to @arg1 and @arg2 where it has them, up
+ * to its first row; %NULL when there is none (nothing to reset then) */
+static sqlite3_stmt *
+query_first_row (CtgDocument *self,
+                 const char  *sql,
+                 gint64       arg1,
+                 gint64       arg2)
+{
+  sqlite3_stmt *stmt = _ctg_document_prepare (self, sql, NULL);
+  int n_params;
+
+  if (stmt == NULL)
+    return NULL;
+  n_params = sqlite3_bind_parameter_count (stmt);
+  if (n_params >= 1)
+    sqlite3_bind_int64 (stmt, 1, arg1);
+  if (n_params >= 2)
+    sqlite3_bind_int64 (stmt, 2, arg2);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
+/* The first column of the first row of @sql as a number, @fallback when
+ * there is no row or it is NULL (see query_first_row() for the arguments) */
+gint64
+_ctg_document_query_int (CtgDocument *self,
+                         const char  *sql,
+                         gint64       arg1,
+                         gint64       arg2,
+                         gint64       fallback)
+{
+  sqlite3_stmt *stmt = query_first_row (self, sql, arg1, arg2);
+  gint64 value = fallback;
+
+  if (stmt == NULL)
+    return fallback;
+  if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+/* The first column of the first row of @sql as text, %NULL when there is no
+ * row or it is NULL */
+char *
+_ctg_document_query_text (CtgDocument *self,
+                          const char  *sql,
+                          gint64       arg)
+{
+  sqlite3_stmt *stmt = query_first_row (self, sql, arg, 0);
+  char *text;
+
+  if (stmt == NULL)
+    return NULL;
+  text = _ctg_document_dup_column_text (stmt, 0);
+  sqlite3_reset (stmt);
+  return text;
+}
+
 /**
  * ctg_document_dup_text:
  *
@@ -404,21 +467,12 @@ ctg_document_dup_text (CtgDocument *self,
                        const char  *field)
 {
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
-  char *text = NULL;
 
   g_return_val_if_fail (CTG_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (valid_field (self, kind, field), NULL);
 
   sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1", field, _ctg_kinds[kind].table);
-  stmt = _ctg_document_prepare (self, sql, NULL);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, kind == CTG_ITEM_CONVENTION ? 1 : id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    text = _ctg_document_dup_column_text (stmt, 0);
-  sqlite3_reset (stmt);
-  return text;
+  return _ctg_document_query_text (self, sql, kind == CTG_ITEM_CONVENTION ? 1 : id);
 }
 
 gint64
@@ -429,21 +483,12 @@ ctg_document_get_int (CtgDocument *self,
                       gint64       default_value)
 {
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
-  gint64 value = default_value;
 
   g_return_val_if_fail (CTG_IS_DOCUMENT (self), default_value);
   g_return_val_if_fail (valid_field (self, kind, field), default_value);
 
   sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1", field, _ctg_kinds[kind].table);
-  stmt = _ctg_document_prepare (self, sql, NULL);
-  if (stmt == NULL)
-    return default_value;
-  sqlite3_bind_int64 (stmt, 1, kind == CTG_ITEM_CONVENTION ? 1 : id);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return value;
+  return _ctg_document_query_int (self, sql, kind == CTG_ITEM_CONVENTION ? 1 : id, 0, default_value);
 }
 
 gboolean
@@ -452,20 +497,12 @@ ctg_document_has_item (CtgDocument *self,
                        gint64       id)
 {
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
-  gboolean found;
 
   g_return_val_if_fail (CTG_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (kind < CTG_N_ITEM_KINDS, FALSE);
 
   sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1", _ctg_kinds[kind].table);
-  stmt = _ctg_document_prepare (self, sql, NULL);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-  return found;
+  return _ctg_document_query_int (self, sql, id, 0, 0) == 1;
 }
 
 /**
@@ -639,15 +676,7 @@ load_funding (CtgDocument *self,
 gint64
 _ctg_document_data_version (CtgDocument *self)
 {
-  sqlite3_stmt *stmt = _ctg_document_prepare (self, "PRAGMA data_version", NULL);
-  gint64 version = -1;
-
-  if (stmt == NULL)
-    return -1;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return version;
+  return _ctg_document_query_int (self, "PRAGMA data_version", 0, 0, -1);
 }
 
 /* Every action in plan order, read again only if the file changed since */

@@ -1259,6 +1259,23 @@ ctg_timeline_focus_action (CtgTimeline *self,
   return FALSE;
 }
 
+typedef gboolean (*RowRectFunc) (CtgTimeline     *self,
+                                 int              index,
+                                 graphene_rect_t *rect);
+
+static gboolean
+action_rect (CtgTimeline     *self,
+             gint64           action_id,
+             RowRectFunc      row_rect,
+             graphene_rect_t *bounds)
+{
+  int index;
+
+  _ctg_timeline_ensure_rows (self);
+  index = find_visible_action (self, action_id);
+  return index >= 0 && row_rect (self, index, bounds);
+}
+
 /**
  * ctg_timeline_get_bar_bounds:
  * @bounds: (out): where the bar of @action_id is drawn, in widget coordinates
@@ -1270,13 +1287,9 @@ ctg_timeline_get_bar_bounds (CtgTimeline     *self,
                              gint64           action_id,
                              graphene_rect_t *bounds)
 {
-  int index;
-
   g_return_val_if_fail (CTG_IS_TIMELINE (self), FALSE);
 
-  _ctg_timeline_ensure_rows (self);
-  index = find_visible_action (self, action_id);
-  return index >= 0 && _ctg_timeline_bar_rect (self, index, bounds);
+  return action_rect (self, action_id, _ctg_timeline_bar_rect, bounds);
 }
 
 /**
@@ -1304,11 +1317,7 @@ ctg_timeline_get_past_bounds (CtgTimeline     *self,
                               gint64           action_id,
                               graphene_rect_t *bounds)
 {
-  int index;
-
   g_return_val_if_fail (CTG_IS_TIMELINE (self), FALSE);
 
-  _ctg_timeline_ensure_rows (self);
-  index = find_visible_action (self, action_id);
-  return index >= 0 && _ctg_timeline_past_rect (self, index, bounds);
+  return action_rect (self, action_id, _ctg_timeline_past_rect, bounds);
 }

@@ -32,6 +32,21 @@ void      _ctg_expander_row_follow_item (AdwExpanderRow *row,
                                          const char    *untitled,
                                          const char    *first,
                                          const char    *second);
+/* Called with the file chosen, never on Cancel */
+typedef void (*CtgFileChosenFunc) (GFile          *file,
+                                   GtkFileChooser *chooser,
+                                   gpointer        user_data);
+
+GtkFileChooser *_ctg_file_chooser_new   (GtkWindow            *parent,
+                                         const char           *title,
+                                         GtkFileChooserAction  action,
+                                         const char           *accept_label,
+                                         CtgFileChosenFunc     chosen,
+                                         gpointer              user_data);
+void            _ctg_file_chooser_add_filter (GtkFileChooser *chooser,
+                                              const char     *name,
+                                              const char     *mime_type,
+                                              const char     *suffix);
 GtkWidget *_ctg_icon_button_new         (const char    *icon_name,
                                          const char    *tooltip);
 void      _ctg_date_row_setup           (AdwEntryRow   *row);

@@ -1248,8 +1248,8 @@ ctg_action_editor_init (CtgActionEditor *self)
   self->steps = (RowList) {
     self, CTG_ITEM_STEP, self->steps_list, NULL, self->add_step_row, self->steps_message,
     N_("Step removed"), g_ptr_array_new (),
-    ctg_step_row_new, (gint64 (*) (gpointer)) ctg_step_row_get_id,
-    (void (*) (gpointer, int)) ctg_step_row_focus_button, ctg_document_add_step
+    ctg_step_row_new, (gint64 (*) (gpointer)) ctg_ordered_row_get_id,
+    (void (*) (gpointer, int)) ctg_ordered_row_focus_button, ctg_document_add_step
   };
   /* The indicators come after the means */
   self->indicators = (RowList) {

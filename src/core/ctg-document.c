@@ -506,6 +506,41 @@ ctg_document_has_item (CtgDocument *self,
 }
 
 /**
+ * ctg_document_find_child:
+ * @parent_id: as for ctg_document_list_ids()
+ * @field: the text field to compare, such as "title" or "name"
+ * @kind_key: (nullable): for sections, the "kind" the item must have too
+ *   ("theme" or "enjeu")
+ *
+ * Returns: the first item of @kind under @parent_id, in order, whose
+ *   @field is @text exactly, or 0
+ */
+gint64
+ctg_document_find_child (CtgDocument *self,
+                         CtgItemKind  kind,
+                         gint64       parent_id,
+                         const char  *field,
+                         const char  *text,
+                         const char  *kind_key)
+{
+  g_autoptr(GArray) ids = NULL;
+
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), 0);
+
+  ids = ctg_document_list_ids (self, kind, parent_id);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autofree char *value = ctg_document_dup_text (self, kind, id, field);
+      g_autofree char *item_kind = kind_key ? ctg_document_dup_text (self, kind, id, "kind") : NULL;
+
+      if (g_strcmp0 (value, text) == 0 && g_strcmp0 (item_kind, kind_key) == 0)
+        return id;
+    }
+  return 0;
+}
+
+/**
  * ctg_document_list_ids:
  * @parent_id: the parent item (the axis of objectives, the action of steps,
  *   ...); ignored for kinds without a parent (axes, signatories, meetings)

@@ -139,6 +139,12 @@ gint64       ctg_document_get_int            (CtgDocument    *self,
 GArray      *ctg_document_list_ids           (CtgDocument    *self,
                                               CtgItemKind     kind,
                                               gint64          parent_id);
+gint64       ctg_document_find_child         (CtgDocument    *self,
+                                              CtgItemKind     kind,
+                                              gint64          parent_id,
+                                              const char     *field,
+                                              const char     *text,
+                                              const char     *kind_key);
 gboolean     ctg_document_has_item           (CtgDocument    *self,
                                               CtgItemKind     kind,
                                               gint64          id);

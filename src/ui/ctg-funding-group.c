@@ -33,21 +33,6 @@ struct _CtgFundingGroup
 
 G_DEFINE_FINAL_TYPE (CtgFundingGroup, ctg_funding_group, ADW_TYPE_PREFERENCES_GROUP)
 
-static char *
-funders_text (GPtrArray *funding)
-{
-  GString *out = g_string_new (NULL);
-
-  /* One funder per line, in the form the row reads back */
-  for (guint i = 0; i < funding->len; i++)
-    {
-      g_autofree char *one = ctg_funding_to_string (g_ptr_array_index (funding, i));
-
-      g_string_append_printf (out, "%s%s", i ? "\n" : "", one);
-    }
-  return g_string_free (out, FALSE);
-}
-
 static void
 show_action (CtgFundingGroup *self,
              CtgAction       *action,
@@ -57,7 +42,8 @@ show_action (CtgFundingGroup *self,
                             ? ctg_amount_format (ctg_action_get_budget (action)) : g_strdup ("");
   g_autofree char *year = ctg_action_get_budget_year (action) > 0
                           ? g_strdup_printf ("%u", ctg_action_get_budget_year (action)) : g_strdup ("");
-  g_autofree char *funders = funders_text (ctg_action_get_funding (action));
+  /* One funder per line, in the form the row reads back */
+  g_autofree char *funders = ctg_funding_list_join (ctg_action_get_funding (action), "\n");
 
   _ctg_entry_row_update (self->budget_row, budget, force);
   _ctg_entry_row_update (self->budget_year_row, year, force);

@@ -92,17 +92,10 @@ print_indicator (CtgDocument *doc,
  * as ctg evaluation shows them). With no option it shows the indicator.
  */
 int
-ctg_cli_command_indicator (int    argc,
-                           char **argv)
+ctg_cli_command_indicator (const CtgCliCommand  *command,
+                           int                   argc,
+                           char                **argv)
 {
-  static const CtgCliCommand command = {
-    N_("FILE.ctg ACTION|convention N"),
-    N_("Show or change the Nth indicator of an action (its number is shown by ctg list) "
-       "or of the convention (as ctg evaluation numbers them). Numbers are written the "
-       "French way: 1 234,5 or 12 %. All the changes are saved together."),
-    N_("ctg indicator FILE.ctg ACTION|convention N [--target …] [--year YEAR --value …]"),
-    3
-  };
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) indicators = NULL;
@@ -135,7 +128,7 @@ ctg_cli_command_indicator (int    argc,
     { NULL }
   };
 
-  if (!parse_command_line (&command, entries, &argc, &argv))
+  if (!parse_command_line (command, entries, &argc, &argv))
     return 2;
 
   doc = open_document (argv[1], CTG_OPEN_FLAGS_NONE, &error);

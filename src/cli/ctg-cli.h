@@ -10,15 +10,25 @@
 
 G_BEGIN_DECLS
 
-/* What a command says of itself in --help and on a usage error; the
- * strings are marked with N_() and translated when shown */
-typedef struct
+typedef struct _CtgCliCommand CtgCliCommand;
+
+typedef int (*CtgCliCommandFunc) (const CtgCliCommand  *command,
+                                  int                   argc,
+                                  char                **argv);
+
+/* A command of the ctg tool and what it says of itself: in the list of
+ * ctg --help (@brief), in ctg COMMAND --help and on a usage error. The
+ * strings are marked with N_() and translated when shown. */
+struct _CtgCliCommand
 {
-  const char *parameter;
-  const char *summary;
-  const char *usage;
-  int         n_args;
-} CtgCliCommand;
+  const char        *name;
+  CtgCliCommandFunc  func;
+  const char        *brief;
+  const char        *parameter;
+  const char        *summary;
+  const char        *usage;
+  int                n_args;
+};
 
 int          fail                      (const char           *format,
                                         ...) G_GNUC_PRINTF (1, 2);
@@ -37,7 +47,8 @@ gint64       find_action               (CtgDocument          *doc,
                                         const char           *number);
 void         print_warnings            (GPtrArray            *warnings);
 
-int          ctg_cli_command_indicator (int                   argc,
+int          ctg_cli_command_indicator (const CtgCliCommand  *command,
+                                        int                   argc,
                                         char                **argv);
 
 G_END_DECLS

@@ -17,8 +17,6 @@
 #include "ctg-cli.h"
 #include "ctg-core.h"
 
-typedef int (*CommandFunc) (int argc, char **argv);
-
 /* Takes @iso (as ctg_document_dup_text() gives it) and frees it */
 static char *
 format_date_text (char *iso)
@@ -34,15 +32,10 @@ format_date_text (char *iso)
 /* ctg new */
 
 static int
-command_new (int    argc,
-             char **argv)
+command_new (const CtgCliCommand  *command,
+             int                   argc,
+             char                **argv)
 {
-  static const CtgCliCommand command = {
-    N_("FILE.ctg"),
-    N_("Create an empty convention."),
-    N_("ctg new [--title TITLE] FILE.ctg"),
-    1
-  };
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
@@ -51,7 +44,7 @@ command_new (int    argc,
     { NULL }
   };
 
-  if (!parse_command_line (&command, entries, &argc, &argv))
+  if (!parse_command_line (command, entries, &argc, &argv))
     return 2;
 
   doc = ctg_document_create (argv[1], &error);
@@ -65,18 +58,10 @@ command_new (int    argc,
 /* ctg import */
 
 static int
-command_import (int    argc,
-                char **argv)
+command_import (const CtgCliCommand  *command,
+                int                   argc,
+                char                **argv)
 {
-  static const CtgCliCommand command = {
-    N_("PLAN.csv|PLAN.xlsx|PLAN.ods"),
-    N_("Create a convention from a plan table in CSV, .xlsx or .ods: one row per action, "
-       "with the columns axe, thématique, enjeu, objectif, code, action, "
-       "description, pilotes, partenaires, début, échéance, statut, "
-       "avancement, étapes, moyens, indicateurs, notes."),
-    N_("ctg import PLAN.csv|PLAN.xlsx|PLAN.ods -o FILE.ctg [--sheet NAME] [--convention FILE.convention] [--force]"),
-    1
-  };
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
@@ -99,7 +84,7 @@ command_import (int    argc,
     { NULL }
   };
 
-  if (!parse_command_line (&command, entries, &argc, &argv))
+  if (!parse_command_line (command, entries, &argc, &argv))
     return 2;
   if (output == NULL)
     return fail (_("Say where to create the convention with -o FILE.ctg"));
@@ -221,15 +206,10 @@ report_options (CtgDocument  *doc,
 }
 
 static int
-command_export (int    argc,
-               char **argv)
+command_export (const CtgCliCommand  *command,
+                int                   argc,
+                char                **argv)
 {
-  static const CtgCliCommand command = {
-    N_("FILE.ctg"),
-    N_("Export a convention."),
-    N_("ctg export FILE.ctg --csv OUT.csv | --xlsx OUT.xlsx | --ods OUT.ods | --pdf OUT.pdf [--meeting DATE]"),
-    1
-  };
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(CtgReportOptions) options = NULL;
@@ -265,7 +245,7 @@ command_export (int    argc,
   };
   char sep = ';';
 
-  if (!parse_command_line (&command, entries, &argc, &argv))
+  if (!parse_command_line (command, entries, &argc, &argv))
     return 2;
   if (csv_path == NULL && pdf_path == NULL && xlsx_path == NULL && ods_path == NULL)
     return fail (_("Say what to export, for example --csv OUT.csv, --xlsx OUT.xlsx or --pdf OUT.pdf"));
@@ -414,15 +394,10 @@ default_year (CtgDocument *doc)
 }
 
 static int
-command_info (int    argc,
-              char **argv)
+command_info (const CtgCliCommand  *command,
+              int                   argc,
+              char                **argv)
 {
-  static const CtgCliCommand command = {
-    N_("FILE.ctg"),
-    N_("Show a convention’s title, period and plan."),
-    N_("ctg info FILE.ctg"),
-    1
-  };
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) axes = NULL;
@@ -443,7 +418,7 @@ command_info (int    argc,
     { NULL }
   };
 
-  if (!parse_command_line (&command, entries, &argc, &argv))
+  if (!parse_command_line (command, entries, &argc, &argv))
     return 2;
 
   doc = open_document (argv[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
@@ -561,20 +536,14 @@ command_info (int    argc,
 /* ctg check */
 
 static int
-command_check (int    argc,
-               char **argv)
+command_check (const CtgCliCommand  *command,
+               int                   argc,
+               char                **argv)
 {
-  static const CtgCliCommand command = {
-    N_("FILE.ctg"),
-    N_("Check that a file is a convention of this version or an older one, "
-       "and that it is not damaged."),
-    N_("ctg check FILE.ctg"),
-    1
-  };
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!parse_command_line (&command, NULL, &argc, &argv))
+  if (!parse_command_line (command, NULL, &argc, &argv))
     return 2;
 
   doc = open_document (argv[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
@@ -588,20 +557,15 @@ command_check (int    argc,
 /* ctg list */
 
 static int
-command_list (int    argc,
-              char **argv)
+command_list (const CtgCliCommand  *command,
+              int                   argc,
+              char                **argv)
 {
-  static const CtgCliCommand command = {
-    N_("FILE.ctg"),
-    N_("List the actions with their numbers, for ctg set."),
-    N_("ctg list FILE.ctg"),
-    1
-  };
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) actions = NULL;
 
-  if (!parse_command_line (&command, NULL, &argc, &argv))
+  if (!parse_command_line (command, NULL, &argc, &argv))
     return 2;
 
   doc = open_document (argv[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
@@ -632,16 +596,10 @@ command_list (int    argc,
 /* ctg set */
 
 static int
-command_set (int    argc,
-             char **argv)
+command_set (const CtgCliCommand  *command,
+             int                   argc,
+             char                **argv)
 {
-  static const CtgCliCommand command = {
-    N_("FILE.ctg ACTION"),
-    N_("Change an action (its number is shown by ctg list). All the changes "
-       "are saved together, or none if one is refused."),
-    N_("ctg set FILE.ctg ACTION [--status …] [--progress …] [--pilots …] [--echeance …]"),
-    2
-  };
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *status = NULL;
@@ -689,7 +647,7 @@ command_set (int    argc,
   };
   gint64 action_id;
 
-  if (!parse_command_line (&command, entries, &argc, &argv))
+  if (!parse_command_line (command, entries, &argc, &argv))
     return 2;
 
   doc = open_document_to_edit (argv[1], &error);
@@ -786,21 +744,16 @@ failed:
 /* ctg undo, ctg redo */
 
 static int
-replay (int      argc,
-        char   **argv,
-        gboolean undo)
+replay (const CtgCliCommand  *command,
+        int                   argc,
+        char                **argv,
+        gboolean              undo)
 {
-  static const CtgCliCommand undo_command = {
-    N_("FILE.ctg"), N_("Undo the last change."), N_("ctg undo FILE.ctg"), 1
-  };
-  static const CtgCliCommand redo_command = {
-    N_("FILE.ctg"), N_("Redo the last undone change."), N_("ctg redo FILE.ctg"), 1
-  };
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
 
-  if (!parse_command_line (undo ? &undo_command : &redo_command, NULL, &argc, &argv))
+  if (!parse_command_line (command, NULL, &argc, &argv))
     return 2;
 
   doc = open_document_to_edit (argv[1], &error);
@@ -816,33 +769,28 @@ replay (int      argc,
 }
 
 static int
-command_undo (int    argc,
-              char **argv)
+command_undo (const CtgCliCommand  *command,
+              int                   argc,
+              char                **argv)
 {
-  return replay (argc, argv, TRUE);
+  return replay (command, argc, argv, TRUE);
 }
 
 static int
-command_redo (int    argc,
-              char **argv)
+command_redo (const CtgCliCommand  *command,
+              int                   argc,
+              char                **argv)
 {
-  return replay (argc, argv, FALSE);
+  return replay (command, argc, argv, FALSE);
 }
 
 /* ctg merge */
 
 static int
-command_merge (int    argc,
-               char **argv)
+command_merge (const CtgCliCommand  *command,
+               int                   argc,
+               char                **argv)
 {
-  static const CtgCliCommand command = {
-    N_("OURS.ctg THEIRS.ctg"),
-    N_("Bring into OURS everything THEIRS changed since the two copies parted, "
-       "as one undoable change. With conflicts and neither --ours nor --theirs, "
-       "nothing is written and the exit status is 3."),
-    N_("ctg merge OURS.ctg THEIRS.ctg [--ours|--theirs] [--dry-run]"),
-    2
-  };
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(CtgMerge) merge = NULL;
   g_autoptr(GError) error = NULL;
@@ -858,7 +806,7 @@ command_merge (int    argc,
     { NULL }
   };
 
-  if (!parse_command_line (&command, entries, &argc, &argv))
+  if (!parse_command_line (command, entries, &argc, &argv))
     return 2;
   if (ours && theirs)
     {
@@ -917,15 +865,10 @@ command_merge (int    argc,
 /* ctg changes */
 
 static int
-command_changes (int    argc,
-                 char **argv)
+command_changes (const CtgCliCommand  *command,
+                 int                   argc,
+                 char                **argv)
 {
-  static const CtgCliCommand command = {
-    N_("FILE.ctg"),
-    N_("List the changes recorded in a convention."),
-    N_("ctg changes FILE.ctg [--since DATE]"),
-    1
-  };
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) changes = NULL;
@@ -936,7 +879,7 @@ command_changes (int    argc,
     { NULL }
   };
 
-  if (!parse_command_line (&command, entries, &argc, &argv))
+  if (!parse_command_line (command, entries, &argc, &argv))
     return 2;
 
   if (since != NULL)
@@ -1007,16 +950,10 @@ print_year_note (CtgDocument *doc,
 }
 
 static int
-command_evaluation (int    argc,
-                    char **argv)
+command_evaluation (const CtgCliCommand  *command,
+                    int                   argc,
+                    char                **argv)
 {
-  static const CtgCliCommand command = {
-    N_("FILE.ctg"),
-    N_("Show a year’s evaluation: the indicators’ assessments, the actions’ "
-       "follow-up notes and the funding per funder."),
-    N_("ctg evaluation [--year YEAR] FILE.ctg"),
-    1
-  };
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) indicators = NULL;
@@ -1031,7 +968,7 @@ command_evaluation (int    argc,
     { NULL }
   };
 
-  if (!parse_command_line (&command, entries, &argc, &argv))
+  if (!parse_command_line (command, entries, &argc, &argv))
     return 2;
 
   doc = open_document (argv[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
@@ -1093,16 +1030,10 @@ command_evaluation (int    argc,
 /* ctg assess */
 
 static int
-command_assess (int    argc,
-                char **argv)
+command_assess (const CtgCliCommand  *command,
+                int                   argc,
+                char                **argv)
 {
-  static const CtgCliCommand command = {
-    N_("FILE.ctg INDICATOR YEAR"),
-    N_("Assess an evaluation indicator (its number is shown by ctg evaluation) "
-       "for a year. All the changes are saved together."),
-    N_("ctg assess FILE.ctg INDICATOR YEAR [--level …] [--value …] [--comment …]"),
-    3
-  };
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) indicators = NULL;
@@ -1119,7 +1050,7 @@ command_assess (int    argc,
     { NULL }
   };
 
-  if (!parse_command_line (&command, entries, &argc, &argv))
+  if (!parse_command_line (command, entries, &argc, &argv))
     return 2;
 
   doc = open_document_to_edit (argv[1], &error);
@@ -1156,16 +1087,10 @@ command_assess (int    argc,
 /* ctg update */
 
 static int
-command_update (int    argc,
-                char **argv)
+command_update (const CtgCliCommand  *command,
+                int                   argc,
+                char                **argv)
 {
-  static const CtgCliCommand command = {
-    N_("FILE.ctg"),
-    N_("Update a convention from a sheet exported with ctg export --xlsx or --ods and "
-       "filled in by partners: lists each change, then applies them as one undo step."),
-    N_("ctg update FILE.ctg --from SHEET.xlsx|SHEET.ods|SHEET.csv [--dry-run]"),
-    1
-  };
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) changes = NULL;
@@ -1184,7 +1109,7 @@ command_update (int    argc,
     { NULL }
   };
 
-  if (!parse_command_line (&command, entries, &argc, &argv))
+  if (!parse_command_line (command, entries, &argc, &argv))
     return 2;
   if (from == NULL)
     return fail (_("Say which sheet to read with --from FILE"));
@@ -1241,26 +1166,80 @@ command_update (int    argc,
   return EXIT_SUCCESS;
 }
 
-static const struct {
-  const char  *name;
-  CommandFunc  func;
-  const char  *summary;
-} commands[] = {
-  { "new", command_new, N_("Create an empty convention") },
-  { "import", command_import, N_("Create a convention from a plan table in CSV, .xlsx or .ods") },
-  { "export", command_export, N_("Export a convention’s plan table as CSV, or its COPIL report as PDF") },
-  { "info", command_info, N_("Show a convention’s title, period and plan") },
-  { "check", command_check, N_("Check that a convention file is valid") },
-  { "list", command_list, N_("List the actions with their numbers") },
-  { "set", command_set, N_("Change an action’s status, progress, pilots or dates") },
-  { "evaluation", command_evaluation, N_("Show a year’s evaluation and follow-up notes") },
-  { "assess", command_assess, N_("Assess an evaluation indicator for a year") },
-  { "indicator", ctg_cli_command_indicator, N_("Show or change an indicator’s measures: baseline, target, yearly values") },
-  { "update", command_update, N_("Take back a sheet filled in by partners") },
-  { "undo", command_undo, N_("Undo the last change") },
-  { "redo", command_redo, N_("Redo the last undone change") },
-  { "changes", command_changes, N_("List the changes recorded in a convention") },
-  { "merge", command_merge, N_("Bring into a convention what another copy of it changed") },
+/* Every command: what ctg --help says of it, then its own --help */
+static const CtgCliCommand commands[] = {
+  { "new", command_new, N_("Create an empty convention"),
+    N_("FILE.ctg"),
+    N_("Create an empty convention."),
+    N_("ctg new [--title TITLE] FILE.ctg"), 1 },
+  { "import", command_import, N_("Create a convention from a plan table in CSV, .xlsx or .ods"),
+    N_("PLAN.csv|PLAN.xlsx|PLAN.ods"),
+    N_("Create a convention from a plan table in CSV, .xlsx or .ods: one row per action, "
+       "with the columns axe, thématique, enjeu, objectif, code, action, "
+       "description, pilotes, partenaires, début, échéance, statut, "
+       "avancement, étapes, moyens, indicateurs, notes."),
+    N_("ctg import PLAN.csv|PLAN.xlsx|PLAN.ods -o FILE.ctg [--sheet NAME] [--convention FILE.convention] [--force]"), 1 },
+  { "export", command_export, N_("Export a convention’s plan table as CSV, or its COPIL report as PDF"),
+    N_("FILE.ctg"),
+    N_("Export a convention."),
+    N_("ctg export FILE.ctg --csv OUT.csv | --xlsx OUT.xlsx | --ods OUT.ods | --pdf OUT.pdf [--meeting DATE]"), 1 },
+  { "info", command_info, N_("Show a convention’s title, period and plan"),
+    N_("FILE.ctg"),
+    N_("Show a convention’s title, period and plan."),
+    N_("ctg info FILE.ctg"), 1 },
+  { "check", command_check, N_("Check that a convention file is valid"),
+    N_("FILE.ctg"),
+    N_("Check that a file is a convention of this version or an older one, "
+       "and that it is not damaged."),
+    N_("ctg check FILE.ctg"), 1 },
+  { "list", command_list, N_("List the actions with their numbers"),
+    N_("FILE.ctg"),
+    N_("List the actions with their numbers, for ctg set."),
+    N_("ctg list FILE.ctg"), 1 },
+  { "set", command_set, N_("Change an action’s status, progress, pilots or dates"),
+    N_("FILE.ctg ACTION"),
+    N_("Change an action (its number is shown by ctg list). All the changes "
+       "are saved together, or none if one is refused."),
+    N_("ctg set FILE.ctg ACTION [--status …] [--progress …] [--pilots …] [--echeance …]"), 2 },
+  { "evaluation", command_evaluation, N_("Show a year’s evaluation and follow-up notes"),
+    N_("FILE.ctg"),
+    N_("Show a year’s evaluation: the indicators’ assessments, the actions’ "
+       "follow-up notes and the funding per funder."),
+    N_("ctg evaluation [--year YEAR] FILE.ctg"), 1 },
+  { "assess", command_assess, N_("Assess an evaluation indicator for a year"),
+    N_("FILE.ctg INDICATOR YEAR"),
+    N_("Assess an evaluation indicator (its number is shown by ctg evaluation) "
+       "for a year. All the changes are saved together."),
+    N_("ctg assess FILE.ctg INDICATOR YEAR [--level …] [--value …] [--comment …]"), 3 },
+  { "indicator", ctg_cli_command_indicator, N_("Show or change an indicator’s measures: baseline, target, yearly values"),
+    N_("FILE.ctg ACTION|convention N"),
+    N_("Show or change the Nth indicator of an action (its number is shown by ctg list) "
+       "or of the convention (as ctg evaluation numbers them). Numbers are written the "
+       "French way: 1 234,5 or 12 %. All the changes are saved together."),
+    N_("ctg indicator FILE.ctg ACTION|convention N [--target …] [--year YEAR --value …]"), 3 },
+  { "update", command_update, N_("Take back a sheet filled in by partners"),
+    N_("FILE.ctg"),
+    N_("Update a convention from a sheet exported with ctg export --xlsx or --ods and "
+       "filled in by partners: lists each change, then applies them as one undo step."),
+    N_("ctg update FILE.ctg --from SHEET.xlsx|SHEET.ods|SHEET.csv [--dry-run]"), 1 },
+  { "undo", command_undo, N_("Undo the last change"),
+    N_("FILE.ctg"),
+    N_("Undo the last change."),
+    N_("ctg undo FILE.ctg"), 1 },
+  { "redo", command_redo, N_("Redo the last undone change"),
+    N_("FILE.ctg"),
+    N_("Redo the last undone change."),
+    N_("ctg redo FILE.ctg"), 1 },
+  { "changes", command_changes, N_("List the changes recorded in a convention"),
+    N_("FILE.ctg"),
+    N_("List the changes recorded in a convention."),
+    N_("ctg changes FILE.ctg [--since DATE]"), 1 },
+  { "merge", command_merge, N_("Bring into a convention what another copy of it changed"),
+    N_("OURS.ctg THEIRS.ctg"),
+    N_("Bring into OURS everything THEIRS changed since the two copies parted, "
+       "as one undoable change. With conflicts and neither --ours nor --theirs, "
+       "nothing is written and the exit status is 3."),
+    N_("ctg merge OURS.ctg THEIRS.ctg [--ours|--theirs] [--dry-run]"), 2 },
 };
 
 static void
@@ -1269,7 +1248,7 @@ print_usage (FILE *stream)
   fprintf (stream, "%s\n\n", _("Usage: ctg COMMAND [OPTION…] FILE…"));
   fprintf (stream, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (stream, "  %-9s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (stream, "  %-9s %s\n", commands[i].name, _(commands[i].brief));
   fprintf (stream, "\n%s\n", _("Run “ctg COMMAND --help” for a command’s options."));
 }
 
@@ -1308,7 +1287,7 @@ main (int    argc,
           g_autofree char *prgname = g_strdup_printf ("ctg %s", commands[i].name);
 
           g_set_prgname (prgname);
-          return commands[i].func (argc - 1, argv + 1);
+          return commands[i].func (&commands[i], argc - 1, argv + 1);
         }
     }
 

@@ -15,6 +15,30 @@
 #define SHOWN_KEY "ctg-shown-value"
 
 /**
+ * _ctg_entry_row_new:
+ * @name: the widget's name, for the tests and the CSS
+ * @applied: called, swapped with @user_data, when the value is applied
+ *
+ * An entry row with its apply button, as every field of the editor has.
+ *
+ * Returns: (transfer floating): the row
+ */
+AdwEntryRow *
+_ctg_entry_row_new (const char *title,
+                    const char *name,
+                    GCallback   applied,
+                    gpointer    user_data)
+{
+  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_set_name (GTK_WIDGET (row), name);
+  adw_entry_row_set_show_apply_button (row, TRUE);
+  g_signal_connect_swapped (row, "apply", applied, user_data);
+  return row;
+}
+
+/**
  * _ctg_entry_row_set_value:
  *
  * Shows @text in @row as the value the document holds, without revealing

@@ -12,6 +12,10 @@
 
 G_BEGIN_DECLS
 
+AdwEntryRow *_ctg_entry_row_new         (const char    *title,
+                                         const char    *name,
+                                         GCallback      applied,
+                                         gpointer       user_data);
 void      _ctg_entry_row_set_value      (AdwEntryRow   *row,
                                          const char    *text);
 gboolean  _ctg_entry_row_is_modified    (AdwEntryRow   *row);

@@ -132,12 +132,8 @@ add_entry_row (CtgFundingGroup *self,
                const char      *title,
                const char      *name)
 {
-  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  AdwEntryRow *row = _ctg_entry_row_new (title, name, G_CALLBACK (on_entry_applied_cb), self);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_widget_set_name (GTK_WIDGET (row), name);
-  adw_entry_row_set_show_apply_button (row, TRUE);
-  g_signal_connect_swapped (row, "apply", G_CALLBACK (on_entry_applied_cb), self);
   g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (on_entry_activated_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (row));
   return row;

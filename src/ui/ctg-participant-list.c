@@ -395,18 +395,10 @@ create_row (CtgParticipantList *self,
   prow->menu_button = _ctg_move_menu_button_new ();
   adw_expander_row_add_action (prow->row, prow->menu_button);
 
-  prow->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  gtk_widget_set_name (GTK_WIDGET (prow->name_row), "participant-name-row");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (prow->name_row), _("Name"));
-  adw_entry_row_set_show_apply_button (prow->name_row, TRUE);
-  g_signal_connect_swapped (prow->name_row, "apply", G_CALLBACK (on_name_applied_cb), self);
+  prow->name_row = _ctg_entry_row_new (_("Name"), "participant-name-row", G_CALLBACK (on_name_applied_cb), self);
   adw_expander_row_add_row (prow->row, GTK_WIDGET (prow->name_row));
 
-  prow->role_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  gtk_widget_set_name (GTK_WIDGET (prow->role_row), "participant-role-row");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (prow->role_row), _("Role"));
-  adw_entry_row_set_show_apply_button (prow->role_row, TRUE);
-  g_signal_connect_swapped (prow->role_row, "apply", G_CALLBACK (on_role_applied_cb), self);
+  prow->role_row = _ctg_entry_row_new (_("Role"), "participant-role-row", G_CALLBACK (on_role_applied_cb), self);
   adw_expander_row_add_row (prow->row, GTK_WIDGET (prow->role_row));
 
   prow->kind_row = ADW_COMBO_ROW (adw_combo_row_new ());

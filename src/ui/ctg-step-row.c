@@ -106,22 +106,14 @@ ctg_step_row_init (CtgStepRow *self)
   g_signal_connect_swapped (self->done_check, "toggled", G_CALLBACK (on_done_toggled_cb), self);
   adw_expander_row_add_prefix (expander, GTK_WIDGET (self->done_check));
 
-  self->text_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   /* Translators: the text of a step of an action */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->text_row), _("Step"));
-  adw_entry_row_set_show_apply_button (self->text_row, TRUE);
-  gtk_widget_set_name (GTK_WIDGET (self->text_row), "step-text-row");
-  g_signal_connect_swapped (self->text_row, "apply", G_CALLBACK (on_text_applied_cb), self);
+  self->text_row = _ctg_entry_row_new (_("Step"), "step-text-row", G_CALLBACK (on_text_applied_cb), self);
   adw_expander_row_add_row (expander, GTK_WIDGET (self->text_row));
 
-  self->date_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->date_row), _("Date"));
-  adw_entry_row_set_show_apply_button (self->date_row, TRUE);
-  gtk_widget_set_name (GTK_WIDGET (self->date_row), "step-date-row");
+  self->date_row = _ctg_entry_row_new (_("Date"), "step-date-row", G_CALLBACK (on_date_applied_cb), self);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->date_row),
                                _("A year (2025), a month (03/2025) or a day (15/03/2025)"));
   _ctg_date_row_setup (self->date_row);
-  g_signal_connect_swapped (self->date_row, "apply", G_CALLBACK (on_date_applied_cb), self);
   adw_expander_row_add_row (expander, GTK_WIDGET (self->date_row));
   _ctg_row_label_from_title (GTK_WIDGET (self->text_row));
   _ctg_row_label_from_title (GTK_WIDGET (self->date_row));

@@ -1,4 +1,4 @@
-/* ctg-editor-util.h: small helpers shared by the action editor's rows
+/* ctg-editor-util.h: small helpers shared by the editor's rows, the pages and the dialogs
  *
  * Copyright 2026 The CTG Planner authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "ctg-editor-util.h"
 #include "ctg-test-util.h"
 #include "ctg-update-dialog.h"
 
@@ -125,6 +126,37 @@ test_review (void)
   gtk_window_destroy (parent);
 }
 
+static void
+on_file_chosen_cb (GFile          *file,
+                   GtkFileChooser *chooser,
+                   gpointer        user_data)
+{
+  guint *n_chosen = user_data;
+
+  g_assert_true (GTK_IS_FILE_CHOOSER (chooser));
+  (*n_chosen)++;
+}
+
+/* The app's file choosers answer only when a file is accepted, and free
+ * themselves once answered either way */
+static void
+test_file_chooser (void)
+{
+  guint n_chosen = 0;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkFileChooser *chooser = _ctg_file_chooser_new (NULL, "Choose", GTK_FILE_CHOOSER_ACTION_SAVE, "_Save",
+                                                       on_file_chosen_cb, &n_chosen);
+
+      _ctg_file_chooser_add_filter (chooser, "Conventions", "application/x-ctg", "ctg");
+      g_object_add_weak_pointer (G_OBJECT (chooser), (gpointer *) &chooser);
+      g_signal_emit_by_name (chooser, "response", i == 0 ? GTK_RESPONSE_CANCEL : GTK_RESPONSE_ACCEPT);
+      g_assert_null (chooser);
+      g_assert_cmpuint (n_chosen, ==, i);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -134,6 +166,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/update-dialog/review", test_review);
+  g_test_add_func ("/update-dialog/file-chooser", test_file_chooser);
 
   return g_test_run ();
 }

@@ -92,10 +92,10 @@ print_indicator (CtgDocument *doc,
  * as ctg evaluation shows them). With no option it shows the indicator.
  */
 int
-ctg_cli_command_indicator (int    argc,
-                           char **argv)
+ctg_cli_command_indicator (const CtgCliCommand  *command,
+                           int                   argc,
+                           char                **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) indicators = NULL;
@@ -128,13 +128,7 @@ ctg_cli_command_indicator (int    argc,
     { NULL }
   };
 
-  context = new_context (_("FILE.ctg ACTION|convention N"),
-                         _("Show or change the Nth indicator of an action (its number is shown by ctg list) "
-                           "or of the convention (as ctg evaluation numbers them). Numbers are written the "
-                           "French way: 1 234,5 or 12 %. All the changes are saved together."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv, 3,
-                      _("ctg indicator FILE.ctg ACTION|convention N [--target …] [--year YEAR --value …]")))
+  if (!parse_command_line (command, entries, &argc, &argv))
     return 2;
 
   doc = open_document (argv[1], CTG_OPEN_FLAGS_NONE, &error);
@@ -145,10 +139,9 @@ ctg_cli_command_indicator (int    argc,
   item_kind = convention ? CTG_ITEM_EVALUATION_INDICATOR : CTG_ITEM_INDICATOR;
   if (!convention)
     {
-      if (!g_ascii_string_to_signed (argv[2], 10, 1, G_MAXINT64, &action_id, NULL))
-        return fail (_("“%s” is not an action number; see ctg list"), argv[2]);
-      if (!ctg_document_has_item (doc, CTG_ITEM_ACTION, action_id))
-        return fail (_("There is no action %s in this convention; see ctg list"), argv[2]);
+      action_id = find_action (doc, argv[2]);
+      if (action_id == 0)
+        return EXIT_FAILURE;
     }
   indicators = ctg_document_list_ids (doc, item_kind, action_id);
   if (!g_ascii_string_to_unsigned (argv[3], 10, 1, MAX (indicators->len, 1), &number, NULL) ||

@@ -10,22 +10,45 @@
 
 G_BEGIN_DECLS
 
-int             fail                      (const char      *format,
-                                           ...) G_GNUC_PRINTF (1, 2);
-int             fail_error                (const GError    *error);
-char           *printable                 (const char      *text);
-CtgDocument    *open_document             (const char      *path,
-                                           CtgOpenFlags     flags,
-                                           GError         **error);
-gboolean        parse_options             (GOptionContext  *context,
-                                           int             *argc,
-                                           char          ***argv,
-                                           int              n_args,
-                                           const char      *usage);
-GOptionContext *new_context               (const char      *parameter,
-                                           const char      *summary);
+typedef struct _CtgCliCommand CtgCliCommand;
 
-int             ctg_cli_command_indicator (int              argc,
-                                           char           **argv);
+typedef int (*CtgCliCommandFunc) (const CtgCliCommand  *command,
+                                  int                   argc,
+                                  char                **argv);
+
+/* A command of the ctg tool and what it says of itself: in the list of
+ * ctg --help (@brief), in ctg COMMAND --help and on a usage error. The
+ * strings are marked with N_() and translated when shown. */
+struct _CtgCliCommand
+{
+  const char        *name;
+  CtgCliCommandFunc  func;
+  const char        *brief;
+  const char        *parameter;
+  const char        *summary;
+  const char        *usage;
+  int                n_args;
+};
+
+int          fail                      (const char           *format,
+                                        ...) G_GNUC_PRINTF (1, 2);
+int          fail_error                (const GError         *error);
+char        *printable                 (const char           *text);
+CtgDocument *open_document             (const char           *path,
+                                        CtgOpenFlags          flags,
+                                        GError              **error);
+CtgDocument *open_document_to_edit     (const char           *path,
+                                        GError              **error);
+gboolean     parse_command_line        (const CtgCliCommand  *command,
+                                        const GOptionEntry   *entries,
+                                        int                  *argc,
+                                        char               ***argv);
+gint64       find_action               (CtgDocument          *doc,
+                                        const char           *number);
+void         print_warnings            (GPtrArray            *warnings);
+
+int          ctg_cli_command_indicator (const CtgCliCommand  *command,
+                                        int                   argc,
+                                        char                **argv);
 
 G_END_DECLS

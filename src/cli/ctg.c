@@ -17,116 +17,6 @@
 #include "ctg-cli.h"
 #include "ctg-core.h"
 
-typedef int (*CommandFunc) (int argc, char **argv);
-
-/* One clear line on stderr, then a non-zero status */
-int
-fail (const char *format,
-      ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  /* Translators: an error of the ctg tool, as in "ctg: the file does not exist" */
-  g_printerr (_("ctg: %s\n"), message);
-  return EXIT_FAILURE;
-}
-
-int
-fail_error (const GError *error)
-{
-  g_autofree char *first_line = g_strdup (error->message);
-  char *newline = strchr (first_line, '\n');
-
-  /* The first line says what happened; the rest (import problems) follows */
-  if (newline != NULL)
-    {
-      *newline = '\0';
-      g_printerr (_("ctg: %s\n"), first_line);
-      g_printerr ("%s\n", newline + 1);
-      return EXIT_FAILURE;
-    }
-  return fail ("%s", error->message);
-}
-
-/* @text as one line a terminal shows as it is: control characters (from a
- * file written behind the application's back) escaped, never sent raw */
-char *
-printable (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text ? text : ""; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == '\n')
-        g_string_append (out, "\\n");
-      else if (c == '\r')
-        g_string_append (out, "\\r");
-      else if (c == '\t')
-        g_string_append (out, "\\t");
-      else if (c < 0x20 || c == 0x7f)
-        g_string_append_printf (out, "\\x%02x", c);
-      else if ((c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029)
-        g_string_append_printf (out, "\\u%04x", c);
-      else
-        g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
-/* Opens a convention, telling on stderr what the opening set aside */
-CtgDocument *
-open_document (const char    *path,
-               CtgOpenFlags   flags,
-               GError       **error)
-{
-  CtgDocument *doc = ctg_document_open (path, flags, error);
-
-  if (doc != NULL && ctg_document_get_notice (doc) != NULL)
-    /* Translators: a notice of the ctg tool, as in "ctg: a journal was kept aside" */
-    g_printerr (_("ctg: %s\n"), ctg_document_get_notice (doc));
-  return doc;
-}
-
-gboolean
-parse_options (GOptionContext  *context,
-               int             *argc,
-               char          ***argv,
-               int              n_args,
-               const char      *usage)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      fail ("%s", error->message);
-      return FALSE;
-    }
-  if (*argc - 1 != n_args)
-    {
-      g_printerr (_("Usage: %s\n"), usage);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-GOptionContext *
-new_context (const char *parameter,
-             const char *summary)
-{
-  GOptionContext *context = g_option_context_new (parameter);
-
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, summary);
-  return context;
-}
-
 /* Takes @iso (as ctg_document_dup_text() gives it) and frees it */
 static char *
 format_date_text (char *iso)
@@ -142,10 +32,10 @@ format_date_text (char *iso)
 /* ctg new */
 
 static int
-command_new (int    argc,
-             char **argv)
+command_new (const CtgCliCommand  *command,
+             int                   argc,
+             char                **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
@@ -154,9 +44,7 @@ command_new (int    argc,
     { NULL }
   };
 
-  context = new_context (_("FILE.ctg"), _("Create an empty convention."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv, 1, _("ctg new [--title TITLE] FILE.ctg")))
+  if (!parse_command_line (command, entries, &argc, &argv))
     return 2;
 
   doc = ctg_document_create (argv[1], &error);
@@ -170,10 +58,10 @@ command_new (int    argc,
 /* ctg import */
 
 static int
-command_import (int    argc,
-                char **argv)
+command_import (const CtgCliCommand  *command,
+                int                   argc,
+                char                **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
@@ -196,14 +84,7 @@ command_import (int    argc,
     { NULL }
   };
 
-  context = new_context (_("PLAN.csv|PLAN.xlsx|PLAN.ods"),
-                         _("Create a convention from a plan table in CSV, .xlsx or .ods: one row per action, "
-                           "with the columns axe, thématique, enjeu, objectif, code, action, "
-                           "description, pilotes, partenaires, début, échéance, statut, "
-                           "avancement, étapes, moyens, indicateurs, notes."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv, 1,
-                      _("ctg import PLAN.csv|PLAN.xlsx|PLAN.ods -o FILE.ctg [--sheet NAME] [--convention FILE.convention] [--force]")))
+  if (!parse_command_line (command, entries, &argc, &argv))
     return 2;
   if (output == NULL)
     return fail (_("Say where to create the convention with -o FILE.ctg"));
@@ -245,8 +126,7 @@ command_import (int    argc,
       return fail ("%s: %s", output, g_strerror (saved_errno));
     }
 
-  for (guint i = 0; i < warnings->len; i++)
-    g_printerr (_("ctg: warning: %s\n"), (char *) g_ptr_array_index (warnings, i));
+  print_warnings (warnings);
 
   return EXIT_SUCCESS;
 }
@@ -326,10 +206,10 @@ report_options (CtgDocument  *doc,
 }
 
 static int
-command_export (int    argc,
-               char **argv)
+command_export (const CtgCliCommand  *command,
+                int                   argc,
+                char                **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(CtgReportOptions) options = NULL;
@@ -365,9 +245,7 @@ command_export (int    argc,
   };
   char sep = ';';
 
-  context = new_context (_("FILE.ctg"), _("Export a convention."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv, 1, _("ctg export FILE.ctg --csv OUT.csv | --xlsx OUT.xlsx | --ods OUT.ods | --pdf OUT.pdf [--meeting DATE]")))
+  if (!parse_command_line (command, entries, &argc, &argv))
     return 2;
   if (csv_path == NULL && pdf_path == NULL && xlsx_path == NULL && ods_path == NULL)
     return fail (_("Say what to export, for example --csv OUT.csv, --xlsx OUT.xlsx or --pdf OUT.pdf"));
@@ -516,10 +394,10 @@ default_year (CtgDocument *doc)
 }
 
 static int
-command_info (int    argc,
-              char **argv)
+command_info (const CtgCliCommand  *command,
+              int                   argc,
+              char                **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) axes = NULL;
@@ -540,9 +418,7 @@ command_info (int    argc,
     { NULL }
   };
 
-  context = new_context (_("FILE.ctg"), _("Show a convention’s title, period and plan."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv, 1, _("ctg info FILE.ctg")))
+  if (!parse_command_line (command, entries, &argc, &argv))
     return 2;
 
   doc = open_document (argv[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
@@ -660,17 +536,14 @@ command_info (int    argc,
 /* ctg check */
 
 static int
-command_check (int    argc,
-               char **argv)
+command_check (const CtgCliCommand  *command,
+               int                   argc,
+               char                **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
 
-  context = new_context (_("FILE.ctg"),
-                         _("Check that a file is a convention of this version or an older one, "
-                           "and that it is not damaged."));
-  if (!parse_options (context, &argc, &argv, 1, _("ctg check FILE.ctg")))
+  if (!parse_command_line (command, NULL, &argc, &argv))
     return 2;
 
   doc = open_document (argv[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
@@ -684,16 +557,15 @@ command_check (int    argc,
 /* ctg list */
 
 static int
-command_list (int    argc,
-              char **argv)
+command_list (const CtgCliCommand  *command,
+              int                   argc,
+              char                **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) actions = NULL;
 
-  context = new_context (_("FILE.ctg"), _("List the actions with their numbers, for ctg set."));
-  if (!parse_options (context, &argc, &argv, 1, _("ctg list FILE.ctg")))
+  if (!parse_command_line (command, NULL, &argc, &argv))
     return 2;
 
   doc = open_document (argv[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
@@ -724,10 +596,10 @@ command_list (int    argc,
 /* ctg set */
 
 static int
-command_set (int    argc,
-             char **argv)
+command_set (const CtgCliCommand  *command,
+             int                   argc,
+             char                **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *status = NULL;
@@ -775,23 +647,15 @@ command_set (int    argc,
   };
   gint64 action_id;
 
-  context = new_context (_("FILE.ctg ACTION"),
-                         _("Change an action (its number is shown by ctg list). All the changes "
-                           "are saved together, or none if one is refused."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv, 2, _("ctg set FILE.ctg ACTION [--status …] [--progress …] [--pilots …] [--echeance …]")))
+  if (!parse_command_line (command, entries, &argc, &argv))
     return 2;
 
-  if (!g_ascii_string_to_signed (argv[2], 10, 1, G_MAXINT64, &action_id, NULL))
-    return fail (_("“%s” is not an action number; see ctg list"), argv[2]);
-
-  doc = open_document (argv[1], CTG_OPEN_FLAGS_NONE, &error);
+  doc = open_document_to_edit (argv[1], &error);
   if (doc == NULL)
     return fail_error (error);
-  if (ctg_document_is_read_only (doc))
-    return fail ("%s", ctg_document_get_read_only_reason (doc));
-  if (!ctg_document_has_item (doc, CTG_ITEM_ACTION, action_id))
-    return fail (_("There is no action %s in this convention; see ctg list"), argv[2]);
+  action_id = find_action (doc, argv[2]);
+  if (action_id == 0)
+    return EXIT_FAILURE;
   if (year == 0 && (done || difficulties || next_steps || year_status || year_progress))
     return fail ("%s", _("Say which year with --year"));
   if (continuous != NULL)
@@ -880,24 +744,21 @@ failed:
 /* ctg undo, ctg redo */
 
 static int
-replay (int      argc,
-        char   **argv,
-        gboolean undo)
+replay (const CtgCliCommand  *command,
+        int                   argc,
+        char                **argv,
+        gboolean              undo)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
 
-  context = new_context (_("FILE.ctg"), undo ? _("Undo the last change.") : _("Redo the last undone change."));
-  if (!parse_options (context, &argc, &argv, 1, undo ? _("ctg undo FILE.ctg") : _("ctg redo FILE.ctg")))
+  if (!parse_command_line (command, NULL, &argc, &argv))
     return 2;
 
-  doc = open_document (argv[1], CTG_OPEN_FLAGS_NONE, &error);
+  doc = open_document_to_edit (argv[1], &error);
   if (doc == NULL)
     return fail_error (error);
-  if (ctg_document_is_read_only (doc))
-    return fail ("%s", ctg_document_get_read_only_reason (doc));
 
   label = undo ? ctg_document_dup_undo_label (doc) : ctg_document_dup_redo_label (doc);
   if (!(undo ? ctg_document_undo (doc, &error) : ctg_document_redo (doc, &error)))
@@ -908,26 +769,28 @@ replay (int      argc,
 }
 
 static int
-command_undo (int    argc,
-              char **argv)
+command_undo (const CtgCliCommand  *command,
+              int                   argc,
+              char                **argv)
 {
-  return replay (argc, argv, TRUE);
+  return replay (command, argc, argv, TRUE);
 }
 
 static int
-command_redo (int    argc,
-              char **argv)
+command_redo (const CtgCliCommand  *command,
+              int                   argc,
+              char                **argv)
 {
-  return replay (argc, argv, FALSE);
+  return replay (command, argc, argv, FALSE);
 }
 
 /* ctg merge */
 
 static int
-command_merge (int    argc,
-               char **argv)
+command_merge (const CtgCliCommand  *command,
+               int                   argc,
+               char                **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(CtgMerge) merge = NULL;
   g_autoptr(GError) error = NULL;
@@ -943,12 +806,7 @@ command_merge (int    argc,
     { NULL }
   };
 
-  context = new_context (_("OURS.ctg THEIRS.ctg"),
-                         _("Bring into OURS everything THEIRS changed since the two copies parted, "
-                           "as one undoable change. With conflicts and neither --ours nor --theirs, "
-                           "nothing is written and the exit status is 3."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv, 2, _("ctg merge OURS.ctg THEIRS.ctg [--ours|--theirs] [--dry-run]")))
+  if (!parse_command_line (command, entries, &argc, &argv))
     return 2;
   if (ours && theirs)
     {
@@ -956,11 +814,9 @@ command_merge (int    argc,
       return 2;
     }
 
-  doc = ctg_document_open (argv[1], CTG_OPEN_FLAGS_NONE, &error);
+  doc = open_document_to_edit (argv[1], &error);
   if (doc == NULL)
     return fail_error (error);
-  if (ctg_document_is_read_only (doc))
-    return fail ("%s", ctg_document_get_read_only_reason (doc));
 
   merge = ctg_merge_new (doc, argv[2], &error);
   if (merge == NULL)
@@ -1009,10 +865,10 @@ command_merge (int    argc,
 /* ctg changes */
 
 static int
-command_changes (int    argc,
-                 char **argv)
+command_changes (const CtgCliCommand  *command,
+                 int                   argc,
+                 char                **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) changes = NULL;
@@ -1023,9 +879,7 @@ command_changes (int    argc,
     { NULL }
   };
 
-  context = new_context (_("FILE.ctg"), _("List the changes recorded in a convention."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv, 1, _("ctg changes FILE.ctg [--since DATE]")))
+  if (!parse_command_line (command, entries, &argc, &argv))
     return 2;
 
   if (since != NULL)
@@ -1096,10 +950,10 @@ print_year_note (CtgDocument *doc,
 }
 
 static int
-command_evaluation (int    argc,
-                    char **argv)
+command_evaluation (const CtgCliCommand  *command,
+                    int                   argc,
+                    char                **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) indicators = NULL;
@@ -1114,11 +968,7 @@ command_evaluation (int    argc,
     { NULL }
   };
 
-  context = new_context (_("FILE.ctg"),
-                         _("Show a year’s evaluation: the indicators’ assessments, the actions’ "
-                           "follow-up notes and the funding per funder."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv, 1, _("ctg evaluation [--year YEAR] FILE.ctg")))
+  if (!parse_command_line (command, entries, &argc, &argv))
     return 2;
 
   doc = open_document (argv[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
@@ -1180,10 +1030,10 @@ command_evaluation (int    argc,
 /* ctg assess */
 
 static int
-command_assess (int    argc,
-                char **argv)
+command_assess (const CtgCliCommand  *command,
+                int                   argc,
+                char                **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) indicators = NULL;
@@ -1200,18 +1050,12 @@ command_assess (int    argc,
     { NULL }
   };
 
-  context = new_context (_("FILE.ctg INDICATOR YEAR"),
-                         _("Assess an evaluation indicator (its number is shown by ctg evaluation) "
-                           "for a year. All the changes are saved together."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv, 3, _("ctg assess FILE.ctg INDICATOR YEAR [--level …] [--value …] [--comment …]")))
+  if (!parse_command_line (command, entries, &argc, &argv))
     return 2;
 
-  doc = open_document (argv[1], CTG_OPEN_FLAGS_NONE, &error);
+  doc = open_document_to_edit (argv[1], &error);
   if (doc == NULL)
     return fail_error (error);
-  if (ctg_document_is_read_only (doc))
-    return fail ("%s", ctg_document_get_read_only_reason (doc));
 
   indicators = ctg_document_list_ids (doc, CTG_ITEM_EVALUATION_INDICATOR, 0);
   if (!g_ascii_string_to_unsigned (argv[2], 10, 1, indicators->len, &number, NULL))
@@ -1243,10 +1087,10 @@ command_assess (int    argc,
 /* ctg update */
 
 static int
-command_update (int    argc,
-                char **argv)
+command_update (const CtgCliCommand  *command,
+                int                   argc,
+                char                **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) changes = NULL;
@@ -1265,11 +1109,7 @@ command_update (int    argc,
     { NULL }
   };
 
-  context = new_context (_("FILE.ctg"),
-                         _("Update a convention from a sheet exported with ctg export --xlsx or --ods and "
-                           "filled in by partners: lists each change, then applies them as one undo step."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv, 1, _("ctg update FILE.ctg --from SHEET.xlsx|SHEET.ods|SHEET.csv [--dry-run]")))
+  if (!parse_command_line (command, entries, &argc, &argv))
     return 2;
   if (from == NULL)
     return fail (_("Say which sheet to read with --from FILE"));
@@ -1283,8 +1123,7 @@ command_update (int    argc,
   changes = ctg_plan_update_compute (doc, data, length, sheet, warnings, &error);
   if (changes == NULL)
     return fail_error (error);
-  for (guint i = 0; i < warnings->len; i++)
-    g_printerr (_("ctg: warning: %s\n"), (char *) g_ptr_array_index (warnings, i));
+  print_warnings (warnings);
 
   for (guint i = 0; i < changes->len; i++)
     {
@@ -1327,26 +1166,80 @@ command_update (int    argc,
   return EXIT_SUCCESS;
 }
 
-static const struct {
-  const char  *name;
-  CommandFunc  func;
-  const char  *summary;
-} commands[] = {
-  { "new", command_new, N_("Create an empty convention") },
-  { "import", command_import, N_("Create a convention from a plan table in CSV, .xlsx or .ods") },
-  { "export", command_export, N_("Export a convention’s plan table as CSV, or its COPIL report as PDF") },
-  { "info", command_info, N_("Show a convention’s title, period and plan") },
-  { "check", command_check, N_("Check that a convention file is valid") },
-  { "list", command_list, N_("List the actions with their numbers") },
-  { "set", command_set, N_("Change an action’s status, progress, pilots or dates") },
-  { "evaluation", command_evaluation, N_("Show a year’s evaluation and follow-up notes") },
-  { "assess", command_assess, N_("Assess an evaluation indicator for a year") },
-  { "indicator", ctg_cli_command_indicator, N_("Show or change an indicator’s measures: baseline, target, yearly values") },
-  { "update", command_update, N_("Take back a sheet filled in by partners") },
-  { "undo", command_undo, N_("Undo the last change") },
-  { "redo", command_redo, N_("Redo the last undone change") },
-  { "changes", command_changes, N_("List the changes recorded in a convention") },
-  { "merge", command_merge, N_("Bring into a convention what another copy of it changed") },
+/* Every command: what ctg --help says of it, then its own --help */
+static const CtgCliCommand commands[] = {
+  { "new", command_new, N_("Create an empty convention"),
+    N_("FILE.ctg"),
+    N_("Create an empty convention."),
+    N_("ctg new [--title TITLE] FILE.ctg"), 1 },
+  { "import", command_import, N_("Create a convention from a plan table in CSV, .xlsx or .ods"),
+    N_("PLAN.csv|PLAN.xlsx|PLAN.ods"),
+    N_("Create a convention from a plan table in CSV, .xlsx or .ods: one row per action, "
+       "with the columns axe, thématique, enjeu, objectif, code, action, "
+       "description, pilotes, partenaires, début, échéance, statut, "
+       "avancement, étapes, moyens, indicateurs, notes."),
+    N_("ctg import PLAN.csv|PLAN.xlsx|PLAN.ods -o FILE.ctg [--sheet NAME] [--convention FILE.convention] [--force]"), 1 },
+  { "export", command_export, N_("Export a convention’s plan table as CSV, or its COPIL report as PDF"),
+    N_("FILE.ctg"),
+    N_("Export a convention."),
+    N_("ctg export FILE.ctg --csv OUT.csv | --xlsx OUT.xlsx | --ods OUT.ods | --pdf OUT.pdf [--meeting DATE]"), 1 },
+  { "info", command_info, N_("Show a convention’s title, period and plan"),
+    N_("FILE.ctg"),
+    N_("Show a convention’s title, period and plan."),
+    N_("ctg info FILE.ctg"), 1 },
+  { "check", command_check, N_("Check that a convention file is valid"),
+    N_("FILE.ctg"),
+    N_("Check that a file is a convention of this version or an older one, "
+       "and that it is not damaged."),
+    N_("ctg check FILE.ctg"), 1 },
+  { "list", command_list, N_("List the actions with their numbers"),
+    N_("FILE.ctg"),
+    N_("List the actions with their numbers, for ctg set."),
+    N_("ctg list FILE.ctg"), 1 },
+  { "set", command_set, N_("Change an action’s status, progress, pilots or dates"),
+    N_("FILE.ctg ACTION"),
+    N_("Change an action (its number is shown by ctg list). All the changes "
+       "are saved together, or none if one is refused."),
+    N_("ctg set FILE.ctg ACTION [--status …] [--progress …] [--pilots …] [--echeance …]"), 2 },
+  { "evaluation", command_evaluation, N_("Show a year’s evaluation and follow-up notes"),
+    N_("FILE.ctg"),
+    N_("Show a year’s evaluation: the indicators’ assessments, the actions’ "
+       "follow-up notes and the funding per funder."),
+    N_("ctg evaluation [--year YEAR] FILE.ctg"), 1 },
+  { "assess", command_assess, N_("Assess an evaluation indicator for a year"),
+    N_("FILE.ctg INDICATOR YEAR"),
+    N_("Assess an evaluation indicator (its number is shown by ctg evaluation) "
+       "for a year. All the changes are saved together."),
+    N_("ctg assess FILE.ctg INDICATOR YEAR [--level …] [--value …] [--comment …]"), 3 },
+  { "indicator", ctg_cli_command_indicator, N_("Show or change an indicator’s measures: baseline, target, yearly values"),
+    N_("FILE.ctg ACTION|convention N"),
+    N_("Show or change the Nth indicator of an action (its number is shown by ctg list) "
+       "or of the convention (as ctg evaluation numbers them). Numbers are written the "
+       "French way: 1 234,5 or 12 %. All the changes are saved together."),
+    N_("ctg indicator FILE.ctg ACTION|convention N [--target …] [--year YEAR --value …]"), 3 },
+  { "update", command_update, N_("Take back a sheet filled in by partners"),
+    N_("FILE.ctg"),
+    N_("Update a convention from a sheet exported with ctg export --xlsx or --ods and "
+       "filled in by partners: lists each change, then applies them as one undo step."),
+    N_("ctg update FILE.ctg --from SHEET.xlsx|SHEET.ods|SHEET.csv [--dry-run]"), 1 },
+  { "undo", command_undo, N_("Undo the last change"),
+    N_("FILE.ctg"),
+    N_("Undo the last change."),
+    N_("ctg undo FILE.ctg"), 1 },
+  { "redo", command_redo, N_("Redo the last undone change"),
+    N_("FILE.ctg"),
+    N_("Redo the last undone change."),
+    N_("ctg redo FILE.ctg"), 1 },
+  { "changes", command_changes, N_("List the changes recorded in a convention"),
+    N_("FILE.ctg"),
+    N_("List the changes recorded in a convention."),
+    N_("ctg changes FILE.ctg [--since DATE]"), 1 },
+  { "merge", command_merge, N_("Bring into a convention what another copy of it changed"),
+    N_("OURS.ctg THEIRS.ctg"),
+    N_("Bring into OURS everything THEIRS changed since the two copies parted, "
+       "as one undoable change. With conflicts and neither --ours nor --theirs, "
+       "nothing is written and the exit status is 3."),
+    N_("ctg merge OURS.ctg THEIRS.ctg [--ours|--theirs] [--dry-run]"), 2 },
 };
 
 static void
@@ -1355,7 +1248,7 @@ print_usage (FILE *stream)
   fprintf (stream, "%s\n\n", _("Usage: ctg COMMAND [OPTION…] FILE…"));
   fprintf (stream, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (stream, "  %-9s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (stream, "  %-9s %s\n", commands[i].name, _(commands[i].brief));
   fprintf (stream, "\n%s\n", _("Run “ctg COMMAND --help” for a command’s options."));
 }
 
@@ -1394,7 +1287,7 @@ main (int    argc,
           g_autofree char *prgname = g_strdup_printf ("ctg %s", commands[i].name);
 
           g_set_prgname (prgname);
-          return commands[i].func (argc - 1, argv + 1);
+          return commands[i].func (&commands[i], argc - 1, argv + 1);
         }
     }
 

@@ -52,26 +52,6 @@ set_from_key (CtgDocument  *doc,
   return TRUE;
 }
 
-static gint64
-find_by_title (CtgDocument *doc,
-               CtgItemKind  kind,
-               gint64       parent,
-               const char  *field,
-               const char  *title)
-{
-  g_autoptr(GArray) ids = ctg_document_list_ids (doc, kind, parent);
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      gint64 id = g_array_index (ids, gint64, i);
-      g_autofree char *value = ctg_document_dup_text (doc, kind, id, field);
-
-      if (g_strcmp0 (value, title) == 0)
-        return id;
-    }
-  return 0;
-}
-
 static gboolean
 import_members (CtgDocument  *doc,
                 GKeyFile     *key_file,
@@ -151,7 +131,7 @@ import_groups (CtgDocument  *doc,
           g_autofree char *body = get_string (key_file, group, "Body");
           g_autofree char *date = get_string (key_file, group, "Date");
           g_autofree char *title = get_string (key_file, group, "Title");
-          gint64 body_id = body[0] ? find_by_title (doc, CTG_ITEM_BODY, 0, "name", body) : 0;
+          gint64 body_id = body[0] ? ctg_document_find_child (doc, CTG_ITEM_BODY, 0, "name", body, NULL) : 0;
           gint64 id;
 
           if (body[0] != '\0' && body_id == 0)
@@ -167,7 +147,7 @@ import_groups (CtgDocument  *doc,
       else if (g_str_has_prefix (group, "Axis "))
         {
           g_autofree char *title = get_string (key_file, group, "Title");
-          gint64 id = find_by_title (doc, CTG_ITEM_AXIS, 0, "title", title);
+          gint64 id = ctg_document_find_child (doc, CTG_ITEM_AXIS, 0, "title", title, NULL);
 
           if (id == 0)
             {

@@ -141,24 +141,13 @@ next_position (CtgDocument *self,
                gint64       parent_id)
 {
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
-  gint64 position = 0;
 
   if (_ctg_kinds[kind].parent != NULL)
     sql = g_strdup_printf ("SELECT coalesce(max(position) + 1, 0) FROM %s WHERE %s = ?1",
                            _ctg_kinds[kind].table, _ctg_kinds[kind].parent);
   else
     sql = g_strdup_printf ("SELECT coalesce(max(position) + 1, 0) FROM %s", _ctg_kinds[kind].table);
-
-  stmt = _ctg_document_prepare (self, sql, NULL);
-  if (stmt == NULL)
-    return 0;
-  if (_ctg_kinds[kind].parent != NULL)
-    sqlite3_bind_int64 (stmt, 1, parent_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    position = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return position;
+  return _ctg_document_query_int (self, sql, parent_id, 0, 0);
 }
 
 /* Adds an item at the end of its siblings, in its own transaction */

@@ -37,17 +37,8 @@ find_year_row (CtgDocument *self,
 {
   g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE %s = ?1 AND year = ?2",
                                           _ctg_kinds[kind].table, _ctg_kinds[kind].parent);
-  sqlite3_stmt *stmt = _ctg_document_prepare (self, sql, NULL);
-  gint64 id = 0;
 
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, parent_id);
-  sqlite3_bind_int (stmt, 2, (int) year);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return id;
+  return _ctg_document_query_int (self, sql, parent_id, year, 0);
 }
 
 /* Sets one field of the row of @parent_id for @year, making the row on the
@@ -79,20 +70,70 @@ update_year_row (CtgDocument  *self,
   return _ctg_document_update (self, _ctg_kinds[kind].table, id, field, stored, error);
 }
 
-static gboolean
-set_year_field (CtgDocument  *self,
-                CtgItemKind   kind,
-                CtgItemKind   parent_kind,
-                gint64        parent_id,
-                guint         year,
-                const char   *field,
-                const char   *value,
-                const char   *label,
-                GError      **error)
+/* The rows kept per year of an item, and the undo label of their edits */
+static const struct {
+  CtgItemKind kind;
+  CtgItemKind parent_kind;
+  const char *label;
+} year_kinds[] = {
+  { CTG_ITEM_ACTION_YEAR, CTG_ITEM_ACTION, N_("Edit year note") },
+  { CTG_ITEM_ASSESSMENT, CTG_ITEM_EVALUATION_INDICATOR, N_("Edit assessment") },
+  { CTG_ITEM_INDICATOR_VALUE, CTG_ITEM_INDICATOR, N_("Edit indicator") },
+};
+
+/**
+ * ctg_document_find_year_row:
+ * @kind: %CTG_ITEM_ACTION_YEAR (an action's follow-up note and year-end
+ *   status), %CTG_ITEM_ASSESSMENT (a convention indicator's assessment) or
+ *   %CTG_ITEM_INDICATOR_VALUE (an action indicator's measure)
+ * @parent_id: the action or the indicator
+ *
+ * Returns: the id of the row of @parent_id for @year, or 0 when nothing
+ *   was entered for that year
+ */
+gint64
+ctg_document_find_year_row (CtgDocument *self,
+                            CtgItemKind  kind,
+                            gint64       parent_id,
+                            guint        year)
+{
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), 0);
+
+  return find_year_row (self, kind, parent_id, year);
+}
+
+/**
+ * ctg_document_set_year_field:
+ * @kind: as for ctg_document_find_year_row()
+ * @field: for %CTG_ITEM_ACTION_YEAR "done", "difficulties", "next_steps"
+ *   (the follow-up note), "status" or "progress" (where the action stood
+ *   at the end of @year); for %CTG_ITEM_ASSESSMENT "level" (not met, partly
+ *   met, met, exceeded), "value" (what was measured, as text), "measure"
+ *   or "comment"; for %CTG_ITEM_INDICATOR_VALUE "value" (a number, written
+ *   the French way) or "comment"
+ *
+ * Sets one field of the row of @parent_id for @year, making the row on the
+ * first value given, as one undoable edit.
+ */
+gboolean
+ctg_document_set_year_field (CtgDocument  *self,
+                             CtgItemKind   kind,
+                             gint64        parent_id,
+                             guint         year,
+                             const char   *field,
+                             const char   *value,
+                             GError      **error)
 {
   g_autofree char *stored = NULL;
   FieldType type;
   gboolean ok;
+  guint k;
+
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), FALSE);
+
+  for (k = 0; k < G_N_ELEMENTS (year_kinds) && year_kinds[k].kind != kind; k++)
+    ;
+  g_return_val_if_fail (k < G_N_ELEMENTS (year_kinds), FALSE);
 
   if (!_ctg_document_find_editable_field (kind, field, &type))
     {
@@ -100,35 +141,19 @@ set_year_field (CtgDocument  *self,
                    _("“%s” cannot be changed."), field ? field : "");
       return FALSE;
     }
-  if (!_ctg_document_require_item (self, parent_kind, parent_id, error))
+  if (!_ctg_document_require_item (self, year_kinds[k].parent_kind, parent_id, error))
     return FALSE;
   if (year < 1900 || year > 2200)
     return _ctg_document_set_invalid (error, _("The year must be between 1900 and 2200."));
   if (!_ctg_document_normalize_value (self, kind, 0, field, type, value, &stored, error))
     return FALSE;
 
-  if (!_ctg_document_begin (self, label, error))
+  if (!_ctg_document_begin (self, _(year_kinds[k].label), error))
     return FALSE;
   ok = update_year_row (self, kind, parent_id, year, field, stored, error);
-  if (ok && parent_kind == CTG_ITEM_ACTION && self->group_changed)
+  if (ok && year_kinds[k].parent_kind == CTG_ITEM_ACTION && self->group_changed)
     ok = _ctg_document_touch_action (self, parent_id, error);
   return _ctg_document_end (self, ok, ok ? error : NULL) && ok;
-}
-
-/**
- * ctg_document_find_action_year:
- *
- * Returns: the id of the %CTG_ITEM_ACTION_YEAR of @action_id for @year (its
- *   follow-up note and year-end status), or 0 when nothing was entered
- */
-gint64
-ctg_document_find_action_year (CtgDocument *self,
-                               gint64       action_id,
-                               guint        year)
-{
-  g_return_val_if_fail (CTG_IS_DOCUMENT (self), 0);
-
-  return find_year_row (self, CTG_ITEM_ACTION_YEAR, action_id, year);
 }
 
 /**
@@ -164,27 +189,6 @@ ctg_document_find_action_years (CtgDocument *self,
     }
   sqlite3_reset (stmt);
   return rows;
-}
-
-/**
- * ctg_document_set_action_year:
- * @field: "done", "difficulties", "next_steps" (the follow-up note),
- *   "status" or "progress" (where the action stood at the end of @year)
- *
- * Sets one part of an action's follow-up for one year, as one undoable edit.
- */
-gboolean
-ctg_document_set_action_year (CtgDocument  *self,
-                              gint64        action_id,
-                              guint         year,
-                              const char   *field,
-                              const char   *value,
-                              GError      **error)
-{
-  g_return_val_if_fail (CTG_IS_DOCUMENT (self), FALSE);
-
-  return set_year_field (self, CTG_ITEM_ACTION_YEAR, CTG_ITEM_ACTION, action_id, year,
-                         field, value, _("Edit year note"), error);
 }
 
 /**
@@ -342,64 +346,6 @@ ctg_document_add_evaluation_indicator (CtgDocument  *self,
   return _ctg_document_add_item (self, CTG_ITEM_EVALUATION_INDICATOR, 0, _("Add evaluation indicator"),
                    (const char *[]) { "name", NULL },
                    (const char *[]) { name ? name : "" }, error);
-}
-
-/**
- * ctg_document_find_assessment:
- *
- * Returns: the %CTG_ITEM_ASSESSMENT of a convention-level indicator for
- *   @year, or 0 when it was not assessed
- */
-gint64
-ctg_document_find_assessment (CtgDocument *self,
-                              gint64       indicator_id,
-                              guint        year)
-{
-  g_return_val_if_fail (CTG_IS_DOCUMENT (self), 0);
-
-  return find_year_row (self, CTG_ITEM_ASSESSMENT, indicator_id, year);
-}
-
-/**
- * ctg_document_set_assessment:
- * @field: "level" (not met, partly met, met, exceeded), "value" (what
- *   was measured, as text) or "comment"
- *
- * Sets one part of the yearly assessment of a convention-level indicator.
- */
-gboolean
-ctg_document_set_assessment (CtgDocument  *self,
-                             gint64        indicator_id,
-                             guint         year,
-                             const char   *field,
-                             const char   *value,
-                             GError      **error)
-{
-  g_return_val_if_fail (CTG_IS_DOCUMENT (self), FALSE);
-
-  return set_year_field (self, CTG_ITEM_ASSESSMENT, CTG_ITEM_EVALUATION_INDICATOR, indicator_id, year,
-                         field, value, _("Edit assessment"), error);
-}
-
-/**
- * ctg_document_set_indicator_year:
- * @field: "value" (a number, written the French way) or "comment"
- *
- * Sets one part of the yearly measure of an action's indicator, making the
- * year on its first value or comment.
- */
-gboolean
-ctg_document_set_indicator_year (CtgDocument  *self,
-                                 gint64        indicator_id,
-                                 guint         year,
-                                 const char   *field,
-                                 const char   *value,
-                                 GError      **error)
-{
-  g_return_val_if_fail (CTG_IS_DOCUMENT (self), FALSE);
-
-  return set_year_field (self, CTG_ITEM_INDICATOR_VALUE, CTG_ITEM_INDICATOR, indicator_id, year,
-                         field, value, _("Edit indicator"), error);
 }
 
 static int

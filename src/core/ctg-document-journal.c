@@ -548,18 +548,10 @@ static gint64
 find_txn (CtgDocument *self,
           gboolean     undone)
 {
-  sqlite3_stmt *stmt;
-  gint64 id = 0;
-
-  stmt = _ctg_document_prepare (self,
-                                undone ? "SELECT min(id) FROM txn WHERE undone = 1 AND dropped = 0"
-                                       : "SELECT max(id) FROM txn WHERE undone = 0",
-                                NULL);
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-  return id;
+  return _ctg_document_query_int (self,
+                                  undone ? "SELECT min(id) FROM txn WHERE undone = 1 AND dropped = 0"
+                                         : "SELECT max(id) FROM txn WHERE undone = 0",
+                                  0, 0, 0);
 }
 
 gboolean
@@ -582,16 +574,7 @@ static char *
 txn_label (CtgDocument *self,
            gint64       id)
 {
-  sqlite3_stmt *stmt = _ctg_document_prepare (self, "SELECT label FROM txn WHERE id = ?1", NULL);
-  char *label = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    label = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  return label;
+  return _ctg_document_query_text (self, "SELECT label FROM txn WHERE id = ?1", id);
 }
 
 /**
@@ -620,17 +603,10 @@ ctg_document_list_undo_changes (CtgDocument *self)
   g_autofree char *time = NULL;
   g_autoptr(GPtrArray) all = NULL;
   GPtrArray *changes = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_change_free);
-  sqlite3_stmt *stmt;
 
   if (id == 0)
     return changes;
-  stmt = _ctg_document_prepare (self, "SELECT time FROM txn WHERE id = ?1", NULL);
-  if (stmt == NULL)
-    return changes;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    time = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  time = _ctg_document_query_text (self, "SELECT time FROM txn WHERE id = ?1", id);
 
   /* The journal from that time on, which is that edit and little else */
   all = ctg_document_list_changes (self, time, 0);

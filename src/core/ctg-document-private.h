@@ -225,6 +225,14 @@ char         *_ctg_uuid_new                   (void);
 sqlite3_stmt *_ctg_document_prepare           (CtgDocument        *self,
                                                const char         *sql,
                                                GError            **error);
+gint64        _ctg_document_query_int         (CtgDocument        *self,
+                                               const char         *sql,
+                                               gint64              arg1,
+                                               gint64              arg2,
+                                               gint64              fallback);
+char         *_ctg_document_query_text        (CtgDocument        *self,
+                                               const char         *sql,
+                                               gint64              arg);
 gboolean      _ctg_document_exec              (CtgDocument        *self,
                                                const char         *sql,
                                                GError            **error);

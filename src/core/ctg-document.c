@@ -391,6 +391,69 @@ valid_field (CtgDocument *self,
   return kind < CTG_N_ITEM_KINDS && _ctg_document_table_has_column (self, _ctg_kinds[kind].table, field);
 }
 
+/* Runs @sql, with ?1 and ?2 bound to @arg1 and @arg2 where it has them, up
+ * to its first row; %NULL when there is none (nothing to reset then) */
+static sqlite3_stmt *
+query_first_row (CtgDocument *self,
+                 const char  *sql,
+                 gint64       arg1,
+                 gint64       arg2)
+{
+  sqlite3_stmt *stmt = _ctg_document_prepare (self, sql, NULL);
+  int n_params;
+
+  if (stmt == NULL)
+    return NULL;
+  n_params = sqlite3_bind_parameter_count (stmt);
+  if (n_params >= 1)
+    sqlite3_bind_int64 (stmt, 1, arg1);
+  if (n_params >= 2)
+    sqlite3_bind_int64 (stmt, 2, arg2);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
+/* The first column of the first row of @sql as a number, @fallback when
+ * there is no row or it is NULL (see query_first_row() for the arguments) */
+gint64
+_ctg_document_query_int (CtgDocument *self,
+                         const char  *sql,
+                         gint64       arg1,
+                         gint64       arg2,
+                         gint64       fallback)
+{
+  sqlite3_stmt *stmt = query_first_row (self, sql, arg1, arg2);
+  gint64 value = fallback;
+
+  if (stmt == NULL)
+    return fallback;
+  if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+/* The first column of the first row of @sql as text, %NULL when there is no
+ * row or it is NULL */
+char *
+_ctg_document_query_text (CtgDocument *self,
+                          const char  *sql,
+                          gint64       arg)
+{
+  sqlite3_stmt *stmt = query_first_row (self, sql, arg, 0);
+  char *text;
+
+  if (stmt == NULL)
+    return NULL;
+  text = _ctg_document_dup_column_text (stmt, 0);
+  sqlite3_reset (stmt);
+  return text;
+}
+
 /**
  * ctg_document_dup_text:
  *
@@ -404,21 +467,12 @@ ctg_document_dup_text (CtgDocument *self,
                        const char  *field)
 {
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
-  char *text = NULL;
 
   g_return_val_if_fail (CTG_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (valid_field (self, kind, field), NULL);
 
   sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1", field, _ctg_kinds[kind].table);
-  stmt = _ctg_document_prepare (self, sql, NULL);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, kind == CTG_ITEM_CONVENTION ? 1 : id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    text = _ctg_document_dup_column_text (stmt, 0);
-  sqlite3_reset (stmt);
-  return text;
+  return _ctg_document_query_text (self, sql, kind == CTG_ITEM_CONVENTION ? 1 : id);
 }
 
 gint64
@@ -429,21 +483,12 @@ ctg_document_get_int (CtgDocument *self,
                       gint64       default_value)
 {
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
-  gint64 value = default_value;
 
   g_return_val_if_fail (CTG_IS_DOCUMENT (self), default_value);
   g_return_val_if_fail (valid_field (self, kind, field), default_value);
 
   sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1", field, _ctg_kinds[kind].table);
-  stmt = _ctg_document_prepare (self, sql, NULL);
-  if (stmt == NULL)
-    return default_value;
-  sqlite3_bind_int64 (stmt, 1, kind == CTG_ITEM_CONVENTION ? 1 : id);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return value;
+  return _ctg_document_query_int (self, sql, kind == CTG_ITEM_CONVENTION ? 1 : id, 0, default_value);
 }
 
 gboolean
@@ -452,20 +497,47 @@ ctg_document_has_item (CtgDocument *self,
                        gint64       id)
 {
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
-  gboolean found;
 
   g_return_val_if_fail (CTG_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (kind < CTG_N_ITEM_KINDS, FALSE);
 
   sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1", _ctg_kinds[kind].table);
-  stmt = _ctg_document_prepare (self, sql, NULL);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-  return found;
+  return _ctg_document_query_int (self, sql, id, 0, 0) == 1;
+}
+
+/**
+ * ctg_document_find_child:
+ * @parent_id: as for ctg_document_list_ids()
+ * @field: the text field to compare, such as "title" or "name"
+ * @kind_key: (nullable): for sections, the "kind" the item must have too
+ *   ("theme" or "enjeu")
+ *
+ * Returns: the first item of @kind under @parent_id, in order, whose
+ *   @field is @text exactly, or 0
+ */
+gint64
+ctg_document_find_child (CtgDocument *self,
+                         CtgItemKind  kind,
+                         gint64       parent_id,
+                         const char  *field,
+                         const char  *text,
+                         const char  *kind_key)
+{
+  g_autoptr(GArray) ids = NULL;
+
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), 0);
+
+  ids = ctg_document_list_ids (self, kind, parent_id);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autofree char *value = ctg_document_dup_text (self, kind, id, field);
+      g_autofree char *item_kind = kind_key ? ctg_document_dup_text (self, kind, id, "kind") : NULL;
+
+      if (g_strcmp0 (value, text) == 0 && g_strcmp0 (item_kind, kind_key) == 0)
+        return id;
+    }
+  return 0;
 }
 
 /**
@@ -547,82 +619,91 @@ action_from_row (sqlite3_stmt *stmt)
   return action;
 }
 
-static void
-load_participants (CtgDocument *self,
-                   GHashTable  *by_id,
-                   gint64       axis_id,
-                   gint64       action_id)
-{
-  sqlite3_stmt *stmt;
+typedef void (*ChildRowFunc) (CtgAction    *action,
+                              sqlite3_stmt *stmt);
 
-  /* One action's by its index (the general query scans every participant) */
-  stmt = _ctg_document_prepare (self, action_id != 0
-    ? "SELECT p.action_id, p.relation, p.name, p.kind, p.role FROM participant p"
-      " WHERE ?1 = ?1 AND p.action_id = ?2 ORDER BY p.position, p.id"
-    : "SELECT p.action_id, p.relation, p.name, p.kind, p.role FROM participant p"
-      " JOIN action a ON a.id = p.action_id JOIN objective o ON o.id = a.objective_id"
-      " WHERE (?1 = 0 OR o.axis_id = ?1) AND (?2 = 0 OR p.action_id = ?2)"
-      " ORDER BY p.action_id, p.position, p.id", NULL);
+static void
+add_participant_row (CtgAction    *action,
+                     sqlite3_stmt *stmt)
+{
+  const char *relation = (const char *) sqlite3_column_text (stmt, 1);
+  gboolean person = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), "person") == 0;
+
+  _ctg_action_add_participant (action,
+                               g_strcmp0 (relation, "pilot") == 0 ? CTG_RELATION_PILOT
+                               : g_strcmp0 (relation, "referent") == 0 ? CTG_RELATION_REFERENT
+                               : CTG_RELATION_PARTNER,
+                               (const char *) sqlite3_column_text (stmt, 2),
+                               person ? CTG_PARTICIPANT_PERSON : CTG_PARTICIPANT_ORGANISATION,
+                               (const char *) sqlite3_column_text (stmt, 4));
+}
+
+static void
+add_funding_row (CtgAction    *action,
+                 sqlite3_stmt *stmt)
+{
+  CtgFunderKind funder = CTG_FUNDER_OTHER;
+
+  ctg_funder_from_key ((const char *) sqlite3_column_text (stmt, 1), &funder);
+  _ctg_action_add_funding (action,
+                           ctg_funding_new (funder, (const char *) sqlite3_column_text (stmt, 2),
+                                            sqlite3_column_type (stmt, 3) == SQLITE_NULL
+                                              ? -1 : sqlite3_column_int64 (stmt, 3)));
+}
+
+/* Gives the actions of @by_id the rows of a child table (column 0 names
+ * the action): @action_id's by @one_sql, through its index, or every
+ * action's by @all_sql; rows of actions not in @by_id are passed over */
+static void
+load_children (CtgDocument  *self,
+               GHashTable   *by_id,
+               gint64        action_id,
+               const char   *one_sql,
+               const char   *all_sql,
+               ChildRowFunc  add_row)
+{
+  sqlite3_stmt *stmt = _ctg_document_prepare (self, action_id != 0 ? one_sql : all_sql, NULL);
+
   if (stmt == NULL)
     return;
-  sqlite3_bind_int64 (stmt, 1, axis_id);
-  sqlite3_bind_int64 (stmt, 2, action_id);
+  if (action_id != 0)
+    sqlite3_bind_int64 (stmt, 1, action_id);
 
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       CtgAction *action = g_hash_table_lookup (by_id, &id);
-      const char *relation = (const char *) sqlite3_column_text (stmt, 1);
-      gboolean person = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), "person") == 0;
 
-      if (action == NULL)
-        continue;
-      _ctg_action_add_participant (action,
-                                   g_strcmp0 (relation, "pilot") == 0 ? CTG_RELATION_PILOT
-                                   : g_strcmp0 (relation, "referent") == 0 ? CTG_RELATION_REFERENT
-                                   : CTG_RELATION_PARTNER,
-                                   (const char *) sqlite3_column_text (stmt, 2),
-                                   person ? CTG_PARTICIPANT_PERSON : CTG_PARTICIPANT_ORGANISATION,
-                                   (const char *) sqlite3_column_text (stmt, 4));
+      if (action != NULL)
+        add_row (action, stmt);
     }
   sqlite3_reset (stmt);
 }
 
 static void
+load_participants (CtgDocument *self,
+                   GHashTable  *by_id,
+                   gint64       action_id)
+{
+  load_children (self, by_id, action_id,
+                 "SELECT p.action_id, p.relation, p.name, p.kind, p.role FROM participant p"
+                 " WHERE p.action_id = ?1 ORDER BY p.position, p.id",
+                 "SELECT p.action_id, p.relation, p.name, p.kind, p.role FROM participant p"
+                 " ORDER BY p.action_id, p.position, p.id",
+                 add_participant_row);
+}
+
+static void
 load_funding (CtgDocument *self,
               GHashTable  *by_id,
-              gint64       axis_id,
               gint64       action_id)
 {
-  sqlite3_stmt *stmt;
-
-  stmt = _ctg_document_prepare (self, action_id != 0
-    ? "SELECT f.action_id, f.funder, f.name, f.amount FROM funding f"
-      " WHERE ?1 = ?1 AND f.action_id = ?2 ORDER BY f.position, f.id"
-    : "SELECT f.action_id, f.funder, f.name, f.amount FROM funding f"
-      " JOIN action a ON a.id = f.action_id JOIN objective o ON o.id = a.objective_id"
-      " WHERE (?1 = 0 OR o.axis_id = ?1) AND (?2 = 0 OR f.action_id = ?2)"
-      " ORDER BY f.action_id, f.position, f.id", NULL);
-  if (stmt == NULL)
-    return;
-  sqlite3_bind_int64 (stmt, 1, axis_id);
-  sqlite3_bind_int64 (stmt, 2, action_id);
-
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      CtgAction *action = g_hash_table_lookup (by_id, &id);
-      CtgFunderKind funder = CTG_FUNDER_OTHER;
-
-      if (action == NULL)
-        continue;
-      ctg_funder_from_key ((const char *) sqlite3_column_text (stmt, 1), &funder);
-      _ctg_action_add_funding (action,
-                               ctg_funding_new (funder, (const char *) sqlite3_column_text (stmt, 2),
-                                        sqlite3_column_type (stmt, 3) == SQLITE_NULL
-                                          ? -1 : sqlite3_column_int64 (stmt, 3)));
-    }
-  sqlite3_reset (stmt);
+  load_children (self, by_id, action_id,
+                 "SELECT f.action_id, f.funder, f.name, f.amount FROM funding f"
+                 " WHERE f.action_id = ?1 ORDER BY f.position, f.id",
+                 "SELECT f.action_id, f.funder, f.name, f.amount FROM funding f"
+                 " ORDER BY f.action_id, f.position, f.id",
+                 add_funding_row);
 }
 
 /* The value of PRAGMA data_version: it changes when another connection
@@ -630,15 +711,7 @@ load_funding (CtgDocument *self,
 gint64
 _ctg_document_data_version (CtgDocument *self)
 {
-  sqlite3_stmt *stmt = _ctg_document_prepare (self, "PRAGMA data_version", NULL);
-  gint64 version = -1;
-
-  if (stmt == NULL)
-    return -1;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return version;
+  return _ctg_document_query_int (self, "PRAGMA data_version", 0, 0, -1);
 }
 
 /* Every action in plan order, read again only if the file changed since */
@@ -683,8 +756,8 @@ cached_actions (CtgDocument *self)
     }
   sqlite3_reset (stmt);
 
-  load_participants (self, by_id, 0, 0);
-  load_funding (self, by_id, 0, 0);
+  load_participants (self, by_id, 0);
+  load_funding (self, by_id, 0);
 
   g_clear_pointer (&self->actions_cache, g_ptr_array_unref);
   self->actions_cache = g_steal_pointer (&actions);
@@ -786,8 +859,8 @@ ctg_document_get_action (CtgDocument *self,
   if (action != NULL)
     {
       g_hash_table_insert (by_id, &action->id, action);
-      load_participants (self, by_id, 0, action_id);
-      load_funding (self, by_id, 0, action_id);
+      load_participants (self, by_id, action_id);
+      load_funding (self, by_id, action_id);
     }
   return action;
 }

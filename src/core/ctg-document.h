@@ -139,6 +139,12 @@ gint64       ctg_document_get_int            (CtgDocument    *self,
 GArray      *ctg_document_list_ids           (CtgDocument    *self,
                                               CtgItemKind     kind,
                                               gint64          parent_id);
+gint64       ctg_document_find_child         (CtgDocument    *self,
+                                              CtgItemKind     kind,
+                                              gint64          parent_id,
+                                              const char     *field,
+                                              const char     *text,
+                                              const char     *kind_key);
 gboolean     ctg_document_has_item           (CtgDocument    *self,
                                               CtgItemKind     kind,
                                               gint64          id);
@@ -170,24 +176,31 @@ gboolean     ctg_document_set_indicator_value (CtgDocument   *self,
                                               guint           year,
                                               const char     *value,
                                               GError        **error);
-gboolean     ctg_document_set_indicator_year (CtgDocument   *self,
-                                              gint64          indicator_id,
+/* The annual evaluation */
+gint64       ctg_document_find_year_row      (CtgDocument    *self,
+                                              CtgItemKind     kind,
+                                              gint64          parent_id,
+                                              guint           year);
+gboolean     ctg_document_set_year_field     (CtgDocument    *self,
+                                              CtgItemKind     kind,
+                                              gint64          parent_id,
                                               guint           year,
                                               const char     *field,
                                               const char     *value,
                                               GError        **error);
-/* The annual evaluation */
-gint64       ctg_document_find_action_year   (CtgDocument    *self,
-                                              gint64          action_id,
-                                              guint           year);
+/* The same, by the name of what is kept per year */
+#define ctg_document_find_action_year(self, action_id, year) \
+  ctg_document_find_year_row ((self), CTG_ITEM_ACTION_YEAR, (action_id), (year))
+#define ctg_document_set_action_year(self, action_id, year, field, value, error) \
+  ctg_document_set_year_field ((self), CTG_ITEM_ACTION_YEAR, (action_id), (year), (field), (value), (error))
+#define ctg_document_find_assessment(self, indicator_id, year) \
+  ctg_document_find_year_row ((self), CTG_ITEM_ASSESSMENT, (indicator_id), (year))
+#define ctg_document_set_assessment(self, indicator_id, year, field, value, error) \
+  ctg_document_set_year_field ((self), CTG_ITEM_ASSESSMENT, (indicator_id), (year), (field), (value), (error))
+#define ctg_document_set_indicator_year(self, indicator_id, year, field, value, error) \
+  ctg_document_set_year_field ((self), CTG_ITEM_INDICATOR_VALUE, (indicator_id), (year), (field), (value), (error))
 GHashTable  *ctg_document_find_action_years  (CtgDocument    *self,
                                               guint           year);
-gboolean     ctg_document_set_action_year    (CtgDocument    *self,
-                                              gint64          action_id,
-                                              guint           year,
-                                              const char     *field,
-                                              const char     *value,
-                                              GError        **error);
 gboolean     ctg_document_record_year_end    (CtgDocument    *self,
                                               guint           year,
                                               GError        **error);
@@ -203,15 +216,6 @@ gboolean     ctg_document_set_funding        (CtgDocument    *self,
                                               GError        **error);
 gint64       ctg_document_add_evaluation_indicator (CtgDocument *self,
                                               const char     *name,
-                                              GError        **error);
-gint64       ctg_document_find_assessment    (CtgDocument    *self,
-                                              gint64          indicator_id,
-                                              guint           year);
-gboolean     ctg_document_set_assessment     (CtgDocument    *self,
-                                              gint64          indicator_id,
-                                              guint           year,
-                                              const char     *field,
-                                              const char     *value,
                                               GError        **error);
 GArray      *ctg_document_list_years         (CtgDocument    *self);
 

@@ -136,6 +136,29 @@ ctg_funding_to_string (const CtgFunding *self)
 }
 
 /**
+ * ctg_funding_list_join:
+ * @funding: (element-type CtgFunding)
+ * @separator: " / " on one line, "\n" for one funder a line
+ *
+ * Returns: (transfer full): the funders as ctg_funding_list_parse() reads
+ *   them back
+ */
+char *
+ctg_funding_list_join (GPtrArray  *funding,
+                       const char *separator)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < funding->len; i++)
+    {
+      g_autofree char *one = ctg_funding_to_string (g_ptr_array_index (funding, i));
+
+      g_string_append_printf (out, "%s%s", i ? separator : "", one);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
  * ctg_funding_list_to_string:
  * @funding: (element-type CtgFunding)
  *
@@ -144,15 +167,7 @@ ctg_funding_to_string (const CtgFunding *self)
 char *
 ctg_funding_list_to_string (GPtrArray *funding)
 {
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; i < funding->len; i++)
-    {
-      g_autofree char *one = ctg_funding_to_string (g_ptr_array_index (funding, i));
-
-      g_string_append_printf (out, "%s%s", i ? " / " : "", one);
-    }
-  return g_string_free (out, FALSE);
+  return ctg_funding_list_join (funding, " / ");
 }
 
 /**

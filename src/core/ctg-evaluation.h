@@ -65,6 +65,8 @@ CtgFunding *ctg_funding_parse          (const char    *text,
                                         GError       **error);
 GPtrArray  *ctg_funding_list_parse     (const char    *text,
                                         GError       **error);
+char       *ctg_funding_list_join      (GPtrArray     *funding,
+                                        const char    *separator);
 char       *ctg_funding_list_to_string (GPtrArray     *funding);
 char       *ctg_funding_list_format    (GPtrArray     *funding);
 

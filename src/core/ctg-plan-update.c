@@ -413,27 +413,6 @@ ctg_plan_update_compute (CtgDocument  *self,
 /* Applying */
 
 static gint64
-find_child (CtgDocument  *self,
-            CtgItemKind   kind,
-            gint64        parent,
-            const char   *title,
-            const char   *section_kind)
-{
-  g_autoptr(GArray) ids = ctg_document_list_ids (self, kind, parent);
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      gint64 id = g_array_index (ids, gint64, i);
-      g_autofree char *text = ctg_document_dup_text (self, kind, id, "title");
-      g_autofree char *item_kind = section_kind ? ctg_document_dup_text (self, kind, id, "kind") : NULL;
-
-      if (g_strcmp0 (text, title) == 0 && g_strcmp0 (item_kind, section_kind) == 0)
-        return id;
-    }
-  return 0;
-}
-
-static gint64
 find_or_add_section (CtgDocument     *self,
                      gint64           axis,
                      CtgSectionKind   kind,
@@ -444,7 +423,8 @@ find_or_add_section (CtgDocument     *self,
 
   if (title[0] == '\0')
     return 0;
-  id = find_child (self, CTG_ITEM_SECTION, axis, title, kind == CTG_SECTION_THEME ? "theme" : "enjeu");
+  id = ctg_document_find_child (self, CTG_ITEM_SECTION, axis, "title", title,
+                                kind == CTG_SECTION_THEME ? "theme" : "enjeu");
   return id != 0 ? id : ctg_document_add_section (self, axis, kind, title, error);
 }
 
@@ -456,7 +436,7 @@ find_or_add_objective (CtgDocument  *self,
   gint64 axis, theme, enjeu;
   g_autoptr(GArray) objectives = NULL;
 
-  axis = find_child (self, CTG_ITEM_AXIS, 0, row->cells[COL_AXIS], NULL);
+  axis = ctg_document_find_child (self, CTG_ITEM_AXIS, 0, "title", row->cells[COL_AXIS], NULL);
   if (axis == 0 && (axis = ctg_document_add_axis (self, row->cells[COL_AXIS], error)) == 0)
     return 0;
   theme = find_or_add_section (self, axis, CTG_SECTION_THEME, row->cells[COL_THEME], error);

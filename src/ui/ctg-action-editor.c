@@ -45,12 +45,31 @@ typedef enum
   N_FIELDS
 } Field;
 
-typedef enum
+/* Steps and indicators are the same kind of list: rows in the document's
+ * order, moved and removed from their own menu, added from an entry */
+typedef struct
 {
-  FOCUS_NONE,
-  FOCUS_STEPS,
-  FOCUS_INDICATORS,
-} FocusList;
+  CtgActionEditor  *editor;
+  CtgItemKind       kind;
+  GtkListBox       *list;
+  GtkWidget        *after;     /* the rows come after it, or first */
+  AdwEntryRow      *add_row;
+  CtgFieldMessage  *message;
+  const char       *removed;   /* the toast, marked with N_() */
+
+  /* Borrowed references: the rows belong to their list box */
+  GPtrArray        *rows;
+
+  GtkWidget      *(*new_row)      (CtgDocument  *document,
+                                   gint64        id);
+  gint64          (*get_id)       (gpointer      row);
+  void            (*focus_button) (gpointer      row,
+                                   int           direction);
+  gint64          (*add)          (CtgDocument  *document,
+                                   gint64        action_id,
+                                   const char   *text,
+                                   GError      **error);
+} RowList;
 
 struct _CtgActionEditor
 {
@@ -99,9 +118,8 @@ struct _CtgActionEditor
   /* Owned references */
   CtgDocument         *document;
 
-  /* Borrowed references: the rows belong to their list box */
-  GPtrArray           *step_rows;
-  GPtrArray           *indicator_rows;
+  RowList              steps;
+  RowList              indicators;
 
   gulong               changed_handler;
   CtgChangeSet        *changes;     /* while a commit of the document is shown */
@@ -112,7 +130,7 @@ struct _CtgActionEditor
   gboolean             editable;
 
   /* Where the focus goes once a list is rebuilt after a move or a removal */
-  FocusList            focus_list;
+  RowList             *focus_list;
   gint64               focus_item;
   int                  focus_direction;
   guint                focus_index;
@@ -722,278 +740,201 @@ on_continuous_toggled_cb (CtgActionEditor *self)
 
 static void
 apply_pending_focus (CtgActionEditor *self,
-                     FocusList        list,
-                     GPtrArray       *rows)
+                     RowList         *list)
 {
   GtkWidget *row = NULL;
   int direction = self->focus_direction;
 
   if (self->focus_list != list)
     return;
-  self->focus_list = FOCUS_NONE;
+  self->focus_list = NULL;
 
-  for (guint i = 0; i < rows->len && self->focus_item != 0; i++)
+  for (guint i = 0; i < list->rows->len && self->focus_item != 0; i++)
     {
-      GtkWidget *candidate = g_ptr_array_index (rows, i);
-      gint64 id = list == FOCUS_STEPS ? ctg_step_row_get_id (CTG_STEP_ROW (candidate))
-                                      : ctg_indicator_row_get_id (CTG_INDICATOR_ROW (candidate));
+      GtkWidget *candidate = g_ptr_array_index (list->rows, i);
 
-      if (id == self->focus_item)
+      if (list->get_id (candidate) == self->focus_item)
         row = candidate;
     }
 
-  if (row == NULL && self->focus_item == 0 && rows->len > 0)
+  if (row == NULL && self->focus_item == 0 && list->rows->len > 0)
     {
-      row = g_ptr_array_index (rows, MIN (self->focus_index, rows->len - 1));
+      row = g_ptr_array_index (list->rows, MIN (self->focus_index, list->rows->len - 1));
       direction = 0;
     }
 
   if (row == NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (list == FOCUS_STEPS ? self->add_step_row : self->add_indicator_row));
-  else if (list == FOCUS_STEPS)
-    ctg_step_row_focus_button (CTG_STEP_ROW (row), direction);
+    gtk_widget_grab_focus (GTK_WIDGET (list->add_row));
   else
-    ctg_indicator_row_focus_button (CTG_INDICATOR_ROW (row), direction);
+    list->focus_button (row, direction);
 }
 
 static void
-on_step_move_cb (CtgActionEditor *self,
-                 int              direction,
-                 CtgStepRow      *row)
+on_row_move_cb (GtkWidget *row,
+                int        direction,
+                RowList   *list)
 {
+  CtgActionEditor *self = list->editor;
   g_autoptr(GError) error = NULL;
   guint index;
 
-  if (!g_ptr_array_find (self->step_rows, row, &index))
+  if (!g_ptr_array_find (list->rows, row, &index))
     return;
-  if ((direction < 0 && index == 0) || (direction > 0 && index + 1 >= self->step_rows->len))
+  if ((direction < 0 && index == 0) || (direction > 0 && index + 1 >= list->rows->len))
     return;
 
-  self->focus_list = FOCUS_STEPS;
-  self->focus_item = ctg_step_row_get_id (row);
+  self->focus_list = list;
+  self->focus_item = list->get_id (row);
   self->focus_direction = direction;
 
-  ctg_field_message_clear (self->steps_message, NULL);
-  if (!ctg_document_move (self->document, CTG_ITEM_STEP, ctg_step_row_get_id (row),
+  ctg_field_message_clear (list->message, NULL);
+  if (!ctg_document_move (self->document, list->kind, list->get_id (row),
                           direction < 0 ? index - 1 : index + 1, &error))
     {
-      self->focus_list = FOCUS_NONE;
-      ctg_field_message_show_error (self->steps_message, NULL, error->message);
+      self->focus_list = NULL;
+      ctg_field_message_show_error (list->message, NULL, error->message);
     }
 }
 
 static void
-on_step_remove_cb (CtgActionEditor *self,
-                   CtgStepRow      *row)
+on_row_remove_cb (GtkWidget *row,
+                  RowList   *list)
 {
+  CtgActionEditor *self = list->editor;
   g_autoptr(GError) error = NULL;
   guint index;
 
-  if (!g_ptr_array_find (self->step_rows, row, &index))
+  if (!g_ptr_array_find (list->rows, row, &index))
     return;
 
-  self->focus_list = FOCUS_STEPS;
+  self->focus_list = list;
   self->focus_item = 0;
   self->focus_index = index;
 
-  ctg_field_message_clear (self->steps_message, NULL);
-  if (!ctg_document_delete (self->document, CTG_ITEM_STEP, ctg_step_row_get_id (row), &error))
+  ctg_field_message_clear (list->message, NULL);
+  if (!ctg_document_delete (self->document, list->kind, list->get_id (row), &error))
     {
-      self->focus_list = FOCUS_NONE;
-      ctg_field_message_show_error (self->steps_message, NULL, error->message);
+      self->focus_list = NULL;
+      ctg_field_message_show_error (list->message, NULL, error->message);
       return;
     }
-  emit_toast (self, _("Step removed"));
+  emit_toast (self, _(list->removed));
+}
+
+static void
+add_to_list (CtgActionEditor *self,
+             RowList         *list)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (list->add_row))));
+
+  if (text[0] == '\0' || self->document == NULL || self->action_id == 0)
+    return;
+
+  ctg_field_message_clear (list->message, GTK_WIDGET (list->add_row));
+  if (list->add (self->document, self->action_id, text, &error) == 0)
+    {
+      ctg_field_message_show_error (list->message, GTK_WIDGET (list->add_row), error->message);
+      return;
+    }
+  _ctg_entry_row_set_value (list->add_row, "");
 }
 
 static void
 on_add_step_cb (CtgActionEditor *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->add_step_row))));
-
-  if (text[0] == '\0' || self->document == NULL || self->action_id == 0)
-    return;
-
-  ctg_field_message_clear (self->steps_message, GTK_WIDGET (self->add_step_row));
-  if (ctg_document_add_step (self->document, self->action_id, text, &error) == 0)
-    {
-      ctg_field_message_show_error (self->steps_message, GTK_WIDGET (self->add_step_row), error->message);
-      return;
-    }
-  _ctg_entry_row_set_value (self->add_step_row, "");
-}
-
-static void
-on_indicator_move_cb (CtgActionEditor *self,
-                      int              direction,
-                      CtgIndicatorRow *row)
-{
-  g_autoptr(GError) error = NULL;
-  guint index;
-
-  if (!g_ptr_array_find (self->indicator_rows, row, &index))
-    return;
-  if ((direction < 0 && index == 0) || (direction > 0 && index + 1 >= self->indicator_rows->len))
-    return;
-
-  self->focus_list = FOCUS_INDICATORS;
-  self->focus_item = ctg_indicator_row_get_id (row);
-  self->focus_direction = direction;
-
-  ctg_field_message_clear (self->indicators_message, NULL);
-  if (!ctg_document_move (self->document, CTG_ITEM_INDICATOR, ctg_indicator_row_get_id (row),
-                          direction < 0 ? index - 1 : index + 1, &error))
-    {
-      self->focus_list = FOCUS_NONE;
-      ctg_field_message_show_error (self->indicators_message, NULL, error->message);
-    }
-}
-
-static void
-on_indicator_remove_cb (CtgActionEditor *self,
-                        CtgIndicatorRow *row)
-{
-  g_autoptr(GError) error = NULL;
-  guint index;
-
-  if (!g_ptr_array_find (self->indicator_rows, row, &index))
-    return;
-
-  self->focus_list = FOCUS_INDICATORS;
-  self->focus_item = 0;
-  self->focus_index = index;
-
-  ctg_field_message_clear (self->indicators_message, NULL);
-  if (!ctg_document_delete (self->document, CTG_ITEM_INDICATOR, ctg_indicator_row_get_id (row), &error))
-    {
-      self->focus_list = FOCUS_NONE;
-      ctg_field_message_show_error (self->indicators_message, NULL, error->message);
-      return;
-    }
-  emit_toast (self, _("Indicator removed"));
+  add_to_list (self, &self->steps);
 }
 
 static void
 on_add_indicator_cb (CtgActionEditor *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->add_indicator_row))));
-
-  if (text[0] == '\0' || self->document == NULL || self->action_id == 0)
-    return;
-
-  ctg_field_message_clear (self->indicators_message, GTK_WIDGET (self->add_indicator_row));
-  if (ctg_document_add_indicator (self->document, self->action_id, text, &error) == 0)
-    {
-      ctg_field_message_show_error (self->indicators_message, GTK_WIDGET (self->add_indicator_row),
-                                    error->message);
-      return;
-    }
-  _ctg_entry_row_set_value (self->add_indicator_row, "");
+  add_to_list (self, &self->indicators);
 }
 
 static gboolean
-same_ids (GPtrArray *rows,
-          GArray    *ids,
-          gint64   (*get_id) (gpointer row))
+same_ids (RowList *list,
+          GArray  *ids)
 {
-  if (rows->len != ids->len)
+  if (list->rows->len != ids->len)
     return FALSE;
   for (guint i = 0; i < ids->len; i++)
-    if (get_id (g_ptr_array_index (rows, i)) != g_array_index (ids, gint64, i))
+    if (list->get_id (g_ptr_array_index (list->rows, i)) != g_array_index (ids, gint64, i))
       return FALSE;
   return TRUE;
 }
 
 static void
-remove_rows (GtkListBox *list,
-             GPtrArray  *rows,
-             GHashTable *expanded,
-             gint64    (*get_id) (gpointer row))
+remove_rows (RowList    *list,
+             GHashTable *expanded)
 {
-  for (guint i = 0; i < rows->len; i++)
+  for (guint i = 0; i < list->rows->len; i++)
     {
-      GtkWidget *row = g_ptr_array_index (rows, i);
+      GtkWidget *row = g_ptr_array_index (list->rows, i);
 
       if (expanded != NULL && adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)))
-        g_hash_table_add (expanded, g_memdup2 (&(gint64) { get_id (row) }, sizeof (gint64)));
-      gtk_list_box_remove (list, row);
+        g_hash_table_add (expanded, g_memdup2 (&(gint64) { list->get_id (row) }, sizeof (gint64)));
+      gtk_list_box_remove (list->list, row);
     }
-  g_ptr_array_set_size (rows, 0);
+  g_ptr_array_set_size (list->rows, 0);
+}
+
+/* Makes the rows of @list those of the document's items, then focuses
+ * what a move or a removal asked for */
+static void
+sync_rows (CtgActionEditor *self,
+           RowList         *list,
+           gboolean         force)
+{
+  g_autoptr(GArray) ids = ctg_document_list_ids (self->document, list->kind, self->action_id);
+  g_autoptr(GHashTable) expanded = NULL;
+  int base;
+
+  if (same_ids (list, ids))
+    return;
+
+  /* Items came, went or moved: rebuild, keeping open the ones that were */
+  expanded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  remove_rows (list, force ? NULL : expanded);
+  base = list->after ? gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (list->after)) + 1 : 0;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      GtkWidget *row = list->new_row (self->document, id);
+
+      g_signal_connect (row, "move", G_CALLBACK (on_row_move_cb), list);
+      g_signal_connect (row, "remove", G_CALLBACK (on_row_remove_cb), list);
+      gtk_list_box_insert (list->list, row, base + (int) i);
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), g_hash_table_contains (expanded, &id));
+      g_ptr_array_add (list->rows, row);
+    }
 }
 
 static void
 sync_steps (CtgActionEditor *self,
             gboolean         force)
 {
-  g_autoptr(GArray) ids = ctg_document_list_ids (self->document, CTG_ITEM_STEP, self->action_id);
-  g_autoptr(GHashTable) expanded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GPtrArray *rows = self->steps.rows;
 
-  if (!same_ids (self->step_rows, ids, (gint64 (*) (gpointer)) ctg_step_row_get_id))
-    {
-      /* Steps came, went or moved: rebuild, keeping open the ones that were */
-      remove_rows (self->steps_list, self->step_rows, force ? NULL : expanded,
-                   (gint64 (*) (gpointer)) ctg_step_row_get_id);
-
-      for (guint i = 0; i < ids->len; i++)
-        {
-          gint64 id = g_array_index (ids, gint64, i);
-          GtkWidget *row = ctg_step_row_new (self->document, id);
-
-          g_signal_connect_swapped (row, "move", G_CALLBACK (on_step_move_cb), self);
-          g_signal_connect_swapped (row, "remove", G_CALLBACK (on_step_remove_cb), self);
-          gtk_list_box_insert (self->steps_list, row, (int) i);
-          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), g_hash_table_contains (expanded, &id));
-          g_ptr_array_add (self->step_rows, row);
-        }
-    }
-
-  for (guint i = 0; i < self->step_rows->len; i++)
-    ctg_step_row_update (g_ptr_array_index (self->step_rows, i), i, self->step_rows->len,
-                         self->editable, force);
-
-  apply_pending_focus (self, FOCUS_STEPS, self->step_rows);
+  sync_rows (self, &self->steps, force);
+  for (guint i = 0; i < rows->len; i++)
+    ctg_step_row_update (g_ptr_array_index (rows, i), i, rows->len, self->editable, force);
+  apply_pending_focus (self, &self->steps);
 }
 
 static void
 sync_indicators (CtgActionEditor *self,
                  gboolean         force)
 {
-  g_autoptr(GArray) ids = ctg_document_list_ids (self->document, CTG_ITEM_INDICATOR, self->action_id);
-  g_autoptr(GHashTable) expanded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GPtrArray *rows = self->indicators.rows;
   CtgDate period_start, period_end;
-  guint first_year, last_year;
 
-  if (!same_ids (self->indicator_rows, ids, (gint64 (*) (gpointer)) ctg_indicator_row_get_id))
-    {
-      /* The indicators come after the means */
-      int base = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self->means_message)) + 1;
-
-      remove_rows (self->indicators_list, self->indicator_rows, force ? NULL : expanded,
-                   (gint64 (*) (gpointer)) ctg_indicator_row_get_id);
-
-      for (guint i = 0; i < ids->len; i++)
-        {
-          gint64 id = g_array_index (ids, gint64, i);
-          GtkWidget *row = ctg_indicator_row_new (self->document, id);
-
-          g_signal_connect_swapped (row, "move", G_CALLBACK (on_indicator_move_cb), self);
-          g_signal_connect_swapped (row, "remove", G_CALLBACK (on_indicator_remove_cb), self);
-          gtk_list_box_insert (self->indicators_list, row, base + (int) i);
-          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), g_hash_table_contains (expanded, &id));
-          g_ptr_array_add (self->indicator_rows, row);
-        }
-    }
-
+  sync_rows (self, &self->indicators, force);
   read_period (self, &period_start, &period_end);
-  first_year = period_start.year;
-  last_year = period_end.year;
-  for (guint i = 0; i < self->indicator_rows->len; i++)
-    ctg_indicator_row_update (g_ptr_array_index (self->indicator_rows, i), i, self->indicator_rows->len,
-                              first_year, last_year, self->editable, force);
-
-  apply_pending_focus (self, FOCUS_INDICATORS, self->indicator_rows);
+  for (guint i = 0; i < rows->len; i++)
+    ctg_indicator_row_update (g_ptr_array_index (rows, i), i, rows->len,
+                              period_start.year, period_end.year, self->editable, force);
+  apply_pending_focus (self, &self->indicators);
 }
 
 static void
@@ -1147,8 +1088,8 @@ ctg_action_editor_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CTG_TYPE_ACTION_EDITOR);
 
-  g_clear_pointer (&self->step_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->indicator_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->steps.rows, g_ptr_array_unref);
+  g_clear_pointer (&self->indicators.rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ctg_action_editor_parent_class)->dispose (object);
 }
@@ -1300,11 +1241,24 @@ ctg_action_editor_init (CtgActionEditor *self)
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
   GtkEventController *controller;
 
-  self->step_rows = g_ptr_array_new ();
-  self->indicator_rows = g_ptr_array_new ();
   self->editable = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->steps = (RowList) {
+    self, CTG_ITEM_STEP, self->steps_list, NULL, self->add_step_row, self->steps_message,
+    N_("Step removed"), g_ptr_array_new (),
+    ctg_step_row_new, (gint64 (*) (gpointer)) ctg_ordered_row_get_id,
+    (void (*) (gpointer, int)) ctg_ordered_row_focus_button, ctg_document_add_step
+  };
+  /* The indicators come after the means */
+  self->indicators = (RowList) {
+    self, CTG_ITEM_INDICATOR, self->indicators_list, GTK_WIDGET (self->means_message),
+    self->add_indicator_row, self->indicators_message,
+    N_("Indicator removed"), g_ptr_array_new (),
+    ctg_indicator_row_new, (gint64 (*) (gpointer)) ctg_indicator_row_get_id,
+    (void (*) (gpointer, int)) ctg_indicator_row_focus_button, ctg_document_add_indicator
+  };
 
   for (guint i = 0; i < CTG_N_STATUSES; i++)
     gtk_string_list_append (statuses, ctg_status_to_label ((CtgStatus) i));
@@ -1386,8 +1340,8 @@ ctg_action_editor_set_document (CtgActionEditor *self,
                                                       G_CALLBACK (on_document_committed_cb), self);
 
   /* The rows hold the document they were made for */
-  remove_rows (self->steps_list, self->step_rows, NULL, (gint64 (*) (gpointer)) ctg_step_row_get_id);
-  remove_rows (self->indicators_list, self->indicator_rows, NULL, (gint64 (*) (gpointer)) ctg_indicator_row_get_id);
+  remove_rows (&self->steps, NULL);
+  remove_rows (&self->indicators, NULL);
 
   self->action_id = 0;
   refresh (self, TRUE);
@@ -1410,7 +1364,7 @@ ctg_action_editor_set_action (CtgActionEditor *self,
   if (self->action_id != action_id)
     {
       self->action_id = action_id;
-      self->focus_list = FOCUS_NONE;
+      self->focus_list = NULL;
       scroll_to_top (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTION_ID]);
     }

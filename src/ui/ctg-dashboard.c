@@ -348,13 +348,37 @@ typedef struct
   char   *date;  /* ISO, or NULL */
 } Meeting;
 
+/* A row of the governance list about what happened since the previous
+ * meeting, its @count kept for the tests as the figure @name */
+static GtkWidget *
+add_since_row (CtgDashboard *self,
+               const char   *name,
+               const char   *icon_name,
+               const char   *title,
+               const char   *subtitle,
+               guint         count)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (icon_name));
+  gtk_widget_add_css_class (row, "property");
+  gtk_list_box_append (self->governance_list, row);
+  g_hash_table_insert (self->figures, g_strdup (name), row);
+  g_object_set_data (G_OBJECT (row), "count", GUINT_TO_POINTER (count));
+  return row;
+}
+
 /* What slipped since the previous meeting, from the journal (ctg-drift.c) */
 static void
 add_drift_row (CtgDashboard *self,
                const char   *since)
 {
   g_autoptr(CtgDrift) drift = ctg_drift_compute (self->document, self->since_date);
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row;
   guint later = ctg_drift_count (drift, CTG_DRIFT_MOVED, TRUE);
   guint back = ctg_drift_count (drift, CTG_DRIFT_STATUS_BACK, FALSE);
   guint added = ctg_drift_count (drift, CTG_DRIFT_ADDED, FALSE);
@@ -377,16 +401,9 @@ add_drift_row (CtgDashboard *self,
                                     abandoned);
   subtitle = g_strdup_printf ("%s · %s · %s · %s", moved_text, back_text, added_text, abandoned_text);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("document-open-recent-symbolic"));
+  row = add_since_row (self, "drift", "document-open-recent-symbolic", title, subtitle,
+                       later + back + added + abandoned);
   gtk_widget_set_name (row, "drift-row");
-  gtk_widget_add_css_class (row, "property");
-  gtk_list_box_append (self->governance_list, row);
-  g_hash_table_insert (self->figures, g_strdup ("drift"), row);
-  g_object_set_data (G_OBJECT (row), "count", GUINT_TO_POINTER (later + back + added + abandoned));
 }
 
 static void
@@ -497,7 +514,8 @@ fill_governance (CtgDashboard *self)
       g_autofree char *since = format_iso_day (self->since_date);
       g_autofree char *title = NULL;
       g_autofree char *counts = NULL;
-      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *actions_text = NULL;
+      g_autofree char *subtitle = NULL;
       guint shown = 0;
 
       for (guint i = 0; i < changes->len; i++)
@@ -520,24 +538,12 @@ fill_governance (CtgDashboard *self)
       title = g_strdup_printf (_("Changes since the meeting of %s"), since);
       counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u edit", "%u edits", g_hash_table_size (txns)),
                                 g_hash_table_size (txns));
-      {
-        g_autofree char *actions_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u action changed",
-                                                                      "%u actions changed",
-                                                                      g_hash_table_size (actions)),
-                                                         g_hash_table_size (actions));
-        g_autofree char *subtitle = recent->len ? g_strdup_printf ("%s, %s — %s", counts, actions_text, recent->str)
-                                                : g_strdup_printf ("%s, %s", counts, actions_text);
-
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-        adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-        adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-      }
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("document-edit-symbolic"));
-      gtk_widget_add_css_class (row, "property");
-      gtk_list_box_append (self->governance_list, row);
-      g_hash_table_insert (self->figures, g_strdup ("changes"), row);
-      g_object_set_data (G_OBJECT (row), "count", GUINT_TO_POINTER (g_hash_table_size (txns)));
+      actions_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u action changed", "%u actions changed",
+                                                   g_hash_table_size (actions)),
+                                      g_hash_table_size (actions));
+      subtitle = recent->len ? g_strdup_printf ("%s, %s — %s", counts, actions_text, recent->str)
+                             : g_strdup_printf ("%s, %s", counts, actions_text);
+      add_since_row (self, "changes", "document-edit-symbolic", title, subtitle, g_hash_table_size (txns));
       add_drift_row (self, since);
     }
 }

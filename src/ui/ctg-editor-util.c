@@ -15,6 +15,30 @@
 #define SHOWN_KEY "ctg-shown-value"
 
 /**
+ * _ctg_entry_row_new:
+ * @name: the widget's name, for the tests and the CSS
+ * @applied: called, swapped with @user_data, when the value is applied
+ *
+ * An entry row with its apply button, as every field of the editor has.
+ *
+ * Returns: (transfer floating): the row
+ */
+AdwEntryRow *
+_ctg_entry_row_new (const char *title,
+                    const char *name,
+                    GCallback   applied,
+                    gpointer    user_data)
+{
+  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_set_name (GTK_WIDGET (row), name);
+  adw_entry_row_set_show_apply_button (row, TRUE);
+  g_signal_connect_swapped (row, "apply", applied, user_data);
+  return row;
+}
+
+/**
  * _ctg_entry_row_set_value:
  *
  * Shows @text in @row as the value the document holds, without revealing
@@ -428,4 +452,68 @@ _ctg_message_dialog_show (GtkWindow  *parent,
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
+}
+
+typedef struct
+{
+  CtgFileChosenFunc chosen;
+  gpointer          user_data;
+} FileChosen;
+
+static void
+on_file_chooser_response_cb (GtkNativeDialog *dialog,
+                             int              response,
+                             FileChosen      *chosen)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      chosen->chosen (file, GTK_FILE_CHOOSER (dialog), chosen->user_data);
+    }
+  g_object_unref (dialog);
+}
+
+/**
+ * _ctg_file_chooser_new:
+ * @chosen: called with the file once the user accepts
+ *
+ * A native file chooser over @parent with a Cancel button. It frees itself
+ * when answered; set its filters and name, then show it with
+ * gtk_native_dialog_show().
+ *
+ * Returns: (transfer none): the chooser
+ */
+GtkFileChooser *
+_ctg_file_chooser_new (GtkWindow            *parent,
+                       const char           *title,
+                       GtkFileChooserAction  action,
+                       const char           *accept_label,
+                       CtgFileChosenFunc     chosen,
+                       gpointer              user_data)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, parent, action, accept_label, _("_Cancel"));
+  FileChosen *data = g_new (FileChosen, 1);
+
+  data->chosen = chosen;
+  data->user_data = user_data;
+  g_signal_connect_data (chooser, "response", G_CALLBACK (on_file_chooser_response_cb),
+                         data, (GClosureNotify) (void (*) (void)) g_free, 0);
+  return GTK_FILE_CHOOSER (chooser);
+}
+
+/* A filter of files by their type, or by their name's ending where the
+ * system does not say the type */
+void
+_ctg_file_chooser_add_filter (GtkFileChooser *chooser,
+                              const char     *name,
+                              const char     *mime_type,
+                              const char     *suffix)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_mime_type (filter, mime_type);
+  gtk_file_filter_add_suffix (filter, suffix);
+  gtk_file_chooser_add_filter (chooser, filter);
 }

@@ -1,4 +1,4 @@
-/* ctg-editor-util.h: small helpers shared by the action editor's rows
+/* ctg-editor-util.h: small helpers shared by the editor's rows, the pages and the dialogs
  *
  * Copyright 2026 The CTG Planner authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,6 +12,10 @@
 
 G_BEGIN_DECLS
 
+AdwEntryRow *_ctg_entry_row_new         (const char    *title,
+                                         const char    *name,
+                                         GCallback      applied,
+                                         gpointer       user_data);
 void      _ctg_entry_row_set_value      (AdwEntryRow   *row,
                                          const char    *text);
 gboolean  _ctg_entry_row_is_modified    (AdwEntryRow   *row);
@@ -32,6 +36,21 @@ void      _ctg_expander_row_follow_item (AdwExpanderRow *row,
                                          const char    *untitled,
                                          const char    *first,
                                          const char    *second);
+/* Called with the file chosen, never on Cancel */
+typedef void (*CtgFileChosenFunc) (GFile          *file,
+                                   GtkFileChooser *chooser,
+                                   gpointer        user_data);
+
+GtkFileChooser *_ctg_file_chooser_new   (GtkWindow            *parent,
+                                         const char           *title,
+                                         GtkFileChooserAction  action,
+                                         const char           *accept_label,
+                                         CtgFileChosenFunc     chosen,
+                                         gpointer              user_data);
+void            _ctg_file_chooser_add_filter (GtkFileChooser *chooser,
+                                              const char     *name,
+                                              const char     *mime_type,
+                                              const char     *suffix);
 GtkWidget *_ctg_icon_button_new         (const char    *icon_name,
                                          const char    *tooltip);
 void      _ctg_date_row_setup           (AdwEntryRow   *row);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ctg-editor-util.h"
 #include "ctg-export-dialog.h"
 
 struct _CtgExportDialog
@@ -282,19 +283,14 @@ ctg_export_dialog_export_to (CtgExportDialog *self,
 }
 
 static void
-on_file_chosen_cb (GtkNativeDialog *chooser,
-                   int              response,
+on_file_chosen_cb (GFile           *file,
+                   GtkFileChooser  *chooser,
                    CtgExportDialog *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
+  g_autofree char *path = g_file_get_path (file);
 
-      if (path != NULL)
-        ctg_export_dialog_export_to (self, path);
-    }
-  g_object_unref (chooser);
+  if (path != NULL)
+    ctg_export_dialog_export_to (self, path);
 }
 
 static void
@@ -305,8 +301,7 @@ on_export_clicked_cb (CtgExportDialog *self)
   g_autofree char *title = NULL;
   g_autofree char *name = NULL;
   g_autofree char *day = NULL;
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooser *chooser;
   const GDate *meeting;
 
   options = ctg_export_dialog_get_options (self, &error);
@@ -324,13 +319,10 @@ on_export_clicked_cb (CtgExportDialog *self)
   name = g_strdup_printf (_("COPIL %s.pdf"), day ? day : "");
   g_strdelimit (name, "/\\:", '-');
 
-  chooser = gtk_file_chooser_native_new (_("Export the COPIL Report"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_file_chosen_cb), self);
+  chooser = _ctg_file_chooser_new (GTK_WINDOW (self), _("Export the COPIL Report"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                   _("_Export"), (CtgFileChosenFunc) on_file_chosen_cb, self);
+  gtk_file_chooser_set_current_name (chooser, name);
+  _ctg_file_chooser_add_filter (chooser, _("PDF documents"), "application/pdf", "pdf");
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 

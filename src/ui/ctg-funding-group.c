@@ -33,21 +33,6 @@ struct _CtgFundingGroup
 
 G_DEFINE_FINAL_TYPE (CtgFundingGroup, ctg_funding_group, ADW_TYPE_PREFERENCES_GROUP)
 
-static char *
-funders_text (GPtrArray *funding)
-{
-  GString *out = g_string_new (NULL);
-
-  /* One funder per line, in the form the row reads back */
-  for (guint i = 0; i < funding->len; i++)
-    {
-      g_autofree char *one = ctg_funding_to_string (g_ptr_array_index (funding, i));
-
-      g_string_append_printf (out, "%s%s", i ? "\n" : "", one);
-    }
-  return g_string_free (out, FALSE);
-}
-
 static void
 show_action (CtgFundingGroup *self,
              CtgAction       *action,
@@ -57,7 +42,8 @@ show_action (CtgFundingGroup *self,
                             ? ctg_amount_format (ctg_action_get_budget (action)) : g_strdup ("");
   g_autofree char *year = ctg_action_get_budget_year (action) > 0
                           ? g_strdup_printf ("%u", ctg_action_get_budget_year (action)) : g_strdup ("");
-  g_autofree char *funders = funders_text (ctg_action_get_funding (action));
+  /* One funder per line, in the form the row reads back */
+  g_autofree char *funders = ctg_funding_list_join (ctg_action_get_funding (action), "\n");
 
   _ctg_entry_row_update (self->budget_row, budget, force);
   _ctg_entry_row_update (self->budget_year_row, year, force);
@@ -146,12 +132,8 @@ add_entry_row (CtgFundingGroup *self,
                const char      *title,
                const char      *name)
 {
-  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  AdwEntryRow *row = _ctg_entry_row_new (title, name, G_CALLBACK (on_entry_applied_cb), self);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_widget_set_name (GTK_WIDGET (row), name);
-  adw_entry_row_set_show_apply_button (row, TRUE);
-  g_signal_connect_swapped (row, "apply", G_CALLBACK (on_entry_applied_cb), self);
   g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (on_entry_activated_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (row));
   return row;

@@ -170,34 +170,35 @@ on_remove_clicked_cb (CtgParticipantList *self,
     self->focus = FOCUS_NONE;
 }
 
+/* The name and the role are typed the same way: @offset says which */
+static void
+apply_text (CtgParticipantList *self,
+            AdwEntryRow        *entry,
+            gsize               offset)
+{
+  g_autoptr(GPtrArray) participants = copy_participants (self->participants);
+  guint index = row_index (GTK_WIDGET (entry));
+  char **text;
+
+  g_assert (index < participants->len);
+  text = G_STRUCT_MEMBER_P (g_ptr_array_index (participants, index), offset);
+  g_free (*text);
+  *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
+  emit_changed (self, participants, GTK_WIDGET (entry));
+}
+
 static void
 on_name_applied_cb (CtgParticipantList *self,
                     AdwEntryRow        *entry)
 {
-  g_autoptr(GPtrArray) participants = copy_participants (self->participants);
-  guint index = row_index (GTK_WIDGET (entry));
-  CtgParticipant *p;
-
-  g_assert (index < participants->len);
-  p = g_ptr_array_index (participants, index);
-  g_free (p->name);
-  p->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
-  emit_changed (self, participants, GTK_WIDGET (entry));
+  apply_text (self, entry, G_STRUCT_OFFSET (CtgParticipant, name));
 }
 
 static void
 on_role_applied_cb (CtgParticipantList *self,
                     AdwEntryRow        *entry)
 {
-  g_autoptr(GPtrArray) participants = copy_participants (self->participants);
-  guint index = row_index (GTK_WIDGET (entry));
-  CtgParticipant *p;
-
-  g_assert (index < participants->len);
-  p = g_ptr_array_index (participants, index);
-  g_free (p->role);
-  p->role = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
-  emit_changed (self, participants, GTK_WIDGET (entry));
+  apply_text (self, entry, G_STRUCT_OFFSET (CtgParticipant, role));
 }
 
 static void
@@ -394,18 +395,10 @@ create_row (CtgParticipantList *self,
   prow->menu_button = _ctg_move_menu_button_new ();
   adw_expander_row_add_action (prow->row, prow->menu_button);
 
-  prow->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  gtk_widget_set_name (GTK_WIDGET (prow->name_row), "participant-name-row");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (prow->name_row), _("Name"));
-  adw_entry_row_set_show_apply_button (prow->name_row, TRUE);
-  g_signal_connect_swapped (prow->name_row, "apply", G_CALLBACK (on_name_applied_cb), self);
+  prow->name_row = _ctg_entry_row_new (_("Name"), "participant-name-row", G_CALLBACK (on_name_applied_cb), self);
   adw_expander_row_add_row (prow->row, GTK_WIDGET (prow->name_row));
 
-  prow->role_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  gtk_widget_set_name (GTK_WIDGET (prow->role_row), "participant-role-row");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (prow->role_row), _("Role"));
-  adw_entry_row_set_show_apply_button (prow->role_row, TRUE);
-  g_signal_connect_swapped (prow->role_row, "apply", G_CALLBACK (on_role_applied_cb), self);
+  prow->role_row = _ctg_entry_row_new (_("Role"), "participant-role-row", G_CALLBACK (on_role_applied_cb), self);
   adw_expander_row_add_row (prow->row, GTK_WIDGET (prow->role_row));
 
   prow->kind_row = ADW_COMBO_ROW (adw_combo_row_new ());

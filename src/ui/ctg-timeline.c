@@ -55,19 +55,27 @@ _ctg_timeline_visible_row (CtgTimeline *self,
   return &g_array_index (self->rows, CtgTimelineRow, g_array_index (self->visible, guint, index));
 }
 
+/* The visible row of @action_id's bar, or -1 where it is folded away */
+static int
+find_visible_action (CtgTimeline *self,
+                     gint64       action_id)
+{
+  for (guint i = 0; i < self->visible->len; i++)
+    {
+      const CtgTimelineRow *row = _ctg_timeline_visible_row (self, (int) i);
+
+      if (row->kind == CTG_TIMELINE_ROW_ACTION && row->id == action_id)
+        return (int) i;
+    }
+  return -1;
+}
+
 static void
 compute_visible (CtgTimeline *self)
 {
   ctg_timeline_rows_fold (self->rows, self->collapsed, self->visible);
 
-  self->focus = -1;
-  for (guint i = 0; i < self->visible->len && self->focus_action != 0; i++)
-    {
-      CtgTimelineRow *row = _ctg_timeline_visible_row (self, (int) i);
-
-      if (row->kind == CTG_TIMELINE_ROW_ACTION && row->id == self->focus_action)
-        self->focus = (int) i;
-    }
+  self->focus = self->focus_action != 0 ? find_visible_action (self, self->focus_action) : -1;
 }
 
 static void
@@ -1251,6 +1259,23 @@ ctg_timeline_focus_action (CtgTimeline *self,
   return FALSE;
 }
 
+typedef gboolean (*RowRectFunc) (CtgTimeline     *self,
+                                 int              index,
+                                 graphene_rect_t *rect);
+
+static gboolean
+action_rect (CtgTimeline     *self,
+             gint64           action_id,
+             RowRectFunc      row_rect,
+             graphene_rect_t *bounds)
+{
+  int index;
+
+  _ctg_timeline_ensure_rows (self);
+  index = find_visible_action (self, action_id);
+  return index >= 0 && row_rect (self, index, bounds);
+}
+
 /**
  * ctg_timeline_get_bar_bounds:
  * @bounds: (out): where the bar of @action_id is drawn, in widget coordinates
@@ -1264,15 +1289,7 @@ ctg_timeline_get_bar_bounds (CtgTimeline     *self,
 {
   g_return_val_if_fail (CTG_IS_TIMELINE (self), FALSE);
 
-  _ctg_timeline_ensure_rows (self);
-  for (guint i = 0; i < self->visible->len; i++)
-    {
-      const CtgTimelineRow *row = _ctg_timeline_visible_row (self, (int) i);
-
-      if (row->kind == CTG_TIMELINE_ROW_ACTION && row->id == action_id)
-        return _ctg_timeline_bar_rect (self, (int) i, bounds);
-    }
-  return FALSE;
+  return action_rect (self, action_id, _ctg_timeline_bar_rect, bounds);
 }
 
 /**
@@ -1302,13 +1319,5 @@ ctg_timeline_get_past_bounds (CtgTimeline     *self,
 {
   g_return_val_if_fail (CTG_IS_TIMELINE (self), FALSE);
 
-  _ctg_timeline_ensure_rows (self);
-  for (guint i = 0; i < self->visible->len; i++)
-    {
-      const CtgTimelineRow *row = _ctg_timeline_visible_row (self, (int) i);
-
-      if (row->kind == CTG_TIMELINE_ROW_ACTION && row->id == action_id)
-        return _ctg_timeline_past_rect (self, (int) i, bounds);
-    }
-  return FALSE;
+  return action_rect (self, action_id, _ctg_timeline_past_rect, bounds);
 }

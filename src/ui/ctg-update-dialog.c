@@ -175,20 +175,6 @@ ctg_update_dialog_apply (CtgUpdateDialog  *self,
 
 
 static void
-add_filter (GtkFileChooser *chooser,
-            const char     *name,
-            const char     *mime_type,
-            const char     *suffix)
-{
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, name);
-  gtk_file_filter_add_mime_type (filter, mime_type);
-  gtk_file_filter_add_suffix (filter, suffix);
-  gtk_file_chooser_add_filter (chooser, filter);
-}
-
-static void
 add_table_filters (GtkFileChooser *chooser)
 {
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
@@ -201,18 +187,17 @@ add_table_filters (GtkFileChooser *chooser)
   gtk_file_filter_add_mime_type (all, "application/vnd.oasis.opendocument.spreadsheet");
   gtk_file_filter_add_mime_type (all, "text/csv");
   gtk_file_chooser_add_filter (chooser, all);
-  add_filter (chooser, _("Excel spreadsheets (.xlsx)"),
-              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
-  add_filter (chooser, _("OpenDocument spreadsheets (.ods)"), "application/vnd.oasis.opendocument.spreadsheet", "ods");
-  add_filter (chooser, _("CSV files"), "text/csv", "csv");
+  _ctg_file_chooser_add_filter (chooser, _("Excel spreadsheets (.xlsx)"),
+                                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
+  _ctg_file_chooser_add_filter (chooser, _("OpenDocument spreadsheets (.ods)"), "application/vnd.oasis.opendocument.spreadsheet", "ods");
+  _ctg_file_chooser_add_filter (chooser, _("CSV files"), "text/csv", "csv");
 }
 
 static char *
-read_chosen (GtkNativeDialog  *dialog,
-             gsize            *length,
-             GError          **error)
+read_chosen (GFile   *file,
+             gsize   *length,
+             GError **error)
 {
-  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
   char *data = NULL;
 
   if (!g_file_load_contents (file, NULL, &data, length, NULL, error))
@@ -223,76 +208,65 @@ read_chosen (GtkNativeDialog  *dialog,
 /* Importing a plan: the table, then where to create the convention */
 
 static void
-on_import_save_response_cb (GtkNativeDialog *dialog,
-                            int              response,
-                            GtkWindow       *parent)
+on_import_save_chosen_cb (GFile          *file,
+                          GtkFileChooser *chooser,
+                          GtkWindow      *parent)
 {
-  GBytes *table = g_object_get_data (G_OBJECT (dialog), "table");
+  GBytes *table = g_object_get_data (G_OBJECT (chooser), "table");
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *tmp_path = g_strdup_printf ("%s.%u.tmp", path, g_random_int ());
+  g_autoptr(CtgDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (table, &length);
 
-  if (response == GTK_RESPONSE_ACCEPT)
+  /* Built aside and renamed into place: a failed import leaves nothing */
+  document = ctg_document_create (tmp_path, &error);
+  if (document != NULL && !ctg_document_import_plan (document, data, length, NULL, NULL, &error))
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autofree char *tmp_path = g_strdup_printf ("%s.%u.tmp", path, g_random_int ());
-      g_autoptr(CtgDocument) document = NULL;
-      g_autoptr(GError) error = NULL;
-      gsize length;
-      const char *data = g_bytes_get_data (table, &length);
-
-      /* Built aside and renamed into place: a failed import leaves nothing */
-      document = ctg_document_create (tmp_path, &error);
-      if (document != NULL && !ctg_document_import_plan (document, data, length, NULL, NULL, &error))
+      ctg_document_close (document);
+      g_unlink (tmp_path);
+    }
+  else if (document != NULL)
+    {
+      ctg_document_close (document);
+      if (g_rename (tmp_path, path) != 0)
         {
-          ctg_document_close (document);
+          g_set_error (&error, G_IO_ERROR, g_io_error_from_errno (errno), "%s", g_strerror (errno));
           g_unlink (tmp_path);
         }
-      else if (document != NULL)
-        {
-          ctg_document_close (document);
-          if (g_rename (tmp_path, path) != 0)
-            {
-              g_set_error (&error, G_IO_ERROR, g_io_error_from_errno (errno), "%s", g_strerror (errno));
-              g_unlink (tmp_path);
-            }
-        }
-
-      if (error != NULL)
-        _ctg_message_dialog_show (parent, _("Could Not Import the Plan"), error->message);
-      else
-        ctg_application_open_file (CTG_APPLICATION (gtk_window_get_application (parent)), file);
     }
-  g_object_unref (dialog);
+
+  if (error != NULL)
+    _ctg_message_dialog_show (parent, _("Could Not Import the Plan"), error->message);
+  else
+    ctg_application_open_file (CTG_APPLICATION (gtk_window_get_application (parent)), file);
 }
 
 static void
-on_import_open_response_cb (GtkNativeDialog *dialog,
-                            int              response,
-                            GtkWindow       *parent)
+on_import_open_chosen_cb (GFile          *file,
+                          GtkFileChooser *table_chooser,
+                          GtkWindow      *parent)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  GtkFileChooser *chooser;
+  gsize length;
+
+  data = read_chosen (file, &length, &error);
+  if (data == NULL)
     {
-      g_autoptr(GError) error = NULL;
-      g_autofree char *data = NULL;
-      gsize length;
-
-      data = read_chosen (dialog, &length, &error);
-      if (data == NULL)
-        _ctg_message_dialog_show (parent, _("Could Not Import the Plan"), error->message);
-      else
-        {
-          GtkFileChooserNative *chooser;
-
-          chooser = gtk_file_chooser_native_new (_("Create the Convention"), parent,
-                                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"), _("_Cancel"));
-          gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Convention.ctg"));
-          g_object_set_data_full (G_OBJECT (chooser), "table",
-                                  g_bytes_new_take (g_steal_pointer (&data), length),
-                                  (GDestroyNotify) g_bytes_unref);
-          g_signal_connect (chooser, "response", G_CALLBACK (on_import_save_response_cb), parent);
-          gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-        }
+      _ctg_message_dialog_show (parent, _("Could Not Import the Plan"), error->message);
+      return;
     }
-  g_object_unref (dialog);
+
+  chooser = _ctg_file_chooser_new (parent, _("Create the Convention"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                   _("_Create"), (CtgFileChosenFunc) on_import_save_chosen_cb, parent);
+  gtk_file_chooser_set_current_name (chooser, _("Convention.ctg"));
+  g_object_set_data_full (G_OBJECT (chooser), "table",
+                          g_bytes_new_take (g_steal_pointer (&data), length),
+                          (GDestroyNotify) g_bytes_unref);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 /**
@@ -304,36 +278,29 @@ on_import_open_response_cb (GtkNativeDialog *dialog,
 void
 ctg_sheet_import_plan (GtkWindow *parent)
 {
-  GtkFileChooserNative *chooser;
+  GtkFileChooser *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Import a Plan Table"), parent,
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  add_table_filters (GTK_FILE_CHOOSER (chooser));
-  g_signal_connect (chooser, "response", G_CALLBACK (on_import_open_response_cb), parent);
+  chooser = _ctg_file_chooser_new (parent, _("Import a Plan Table"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                   _("_Import"), (CtgFileChosenFunc) on_import_open_chosen_cb, parent);
+  add_table_filters (chooser);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 /* Exporting the sheet to fill */
 
 static void
-on_export_response_cb (GtkNativeDialog *dialog,
-                       int              response,
-                       GtkWindow       *parent)
+on_export_chosen_cb (GFile          *file,
+                     GtkFileChooser *chooser,
+                     GtkWindow      *parent)
 {
-  CtgDocument *document = g_object_get_data (G_OBJECT (dialog), "document");
+  CtgDocument *document = g_object_get_data (G_OBJECT (chooser), "document");
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+  gboolean ods = g_str_has_suffix (path, ".ods");
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
-      gboolean ods = g_str_has_suffix (path, ".ods");
-
-      if (!(ods ? ctg_document_export_ods (document, path, &error)
-                : ctg_document_export_xlsx (document, path, &error)))
-        _ctg_message_dialog_show (parent, _("Could Not Export the Sheet"), error->message);
-    }
-  g_object_unref (dialog);
+  if (!(ods ? ctg_document_export_ods (document, path, &error)
+            : ctg_document_export_xlsx (document, path, &error)))
+    _ctg_message_dialog_show (parent, _("Could Not Export the Sheet"), error->message);
 }
 
 /**
@@ -346,47 +313,39 @@ void
 ctg_sheet_export (GtkWindow   *parent,
                   CtgDocument *document)
 {
-  GtkFileChooserNative *chooser;
+  GtkFileChooser *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Export a Sheet to Fill"), parent,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  chooser = _ctg_file_chooser_new (parent, _("Export a Sheet to Fill"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                   _("_Export"), (CtgFileChosenFunc) on_export_chosen_cb, parent);
   /* Translators: the file name of the sheet sent to partners */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Plan to fill.xlsx"));
+  gtk_file_chooser_set_current_name (chooser, _("Plan to fill.xlsx"));
   g_object_set_data_full (G_OBJECT (chooser), "document", g_object_ref (document), g_object_unref);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response_cb), parent);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 /* Taking the partners' updates back */
 
 static void
-on_updates_response_cb (GtkNativeDialog *dialog,
-                        int              response,
-                        GtkWindow       *parent)
+on_updates_chosen_cb (GFile          *file,
+                      GtkFileChooser *chooser,
+                      GtkWindow      *parent)
 {
-  CtgDocument *document = g_object_get_data (G_OBJECT (dialog), "document");
+  CtgDocument *document = g_object_get_data (G_OBJECT (chooser), "document");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) changes = NULL;
-      g_autofree char *data = NULL;
-      gsize length;
+  data = read_chosen (file, &length, &error);
+  if (data != NULL)
+    changes = ctg_plan_update_compute (document, data, length, NULL, NULL, &error);
 
-      data = read_chosen (dialog, &length, &error);
-      if (data != NULL)
-        changes = ctg_plan_update_compute (document, data, length, NULL, NULL, &error);
-
-      if (changes == NULL)
-        _ctg_message_dialog_show (parent, _("Could Not Read the Updates"), error->message);
-      else if (changes->len == 0)
-        {
-          _ctg_message_dialog_show (parent, _("No Updates"), _("The sheet changes nothing in this convention."));
-        }
-      else
-        gtk_window_present (GTK_WINDOW (ctg_update_dialog_new (parent, document, changes)));
-    }
-  g_object_unref (dialog);
+  if (changes == NULL)
+    _ctg_message_dialog_show (parent, _("Could Not Read the Updates"), error->message);
+  else if (changes->len == 0)
+    _ctg_message_dialog_show (parent, _("No Updates"), _("The sheet changes nothing in this convention."));
+  else
+    gtk_window_present (GTK_WINDOW (ctg_update_dialog_new (parent, document, changes)));
 }
 
 /**
@@ -398,12 +357,11 @@ void
 ctg_sheet_import_updates (GtkWindow   *parent,
                           CtgDocument *document)
 {
-  GtkFileChooserNative *chooser;
+  GtkFileChooser *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Import the Updates"), parent,
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  add_table_filters (GTK_FILE_CHOOSER (chooser));
+  chooser = _ctg_file_chooser_new (parent, _("Import the Updates"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                   _("_Import"), (CtgFileChosenFunc) on_updates_chosen_cb, parent);
+  add_table_filters (chooser);
   g_object_set_data_full (G_OBJECT (chooser), "document", g_object_ref (document), g_object_unref);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_updates_response_cb), parent);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

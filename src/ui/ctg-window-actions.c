@@ -21,6 +21,7 @@
 #include "ctg-action-row.h"
 #include "ctg-convention-page.h"
 #include "ctg-dashboard.h"
+#include "ctg-editor-util.h"
 #include "ctg-evaluation-page.h"
 #include "ctg-export-dialog.h"
 #include "ctg-update-dialog.h"
@@ -69,32 +70,22 @@ _ctg_window_update_actions (CtgWindow *self)
 /* File choosers */
 
 static void
-on_open_response_cb (GtkNativeDialog *dialog,
-                     int              response,
-                     CtgWindow       *self)
+on_open_chosen_cb (GFile          *file,
+                   GtkFileChooser *chooser,
+                   CtgWindow      *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
-      if (app != NULL)
-        ctg_application_open_file (CTG_APPLICATION (app), file);
-      else
-        ctg_window_load (self, file);
-    }
-  g_object_unref (dialog);
+  if (app != NULL)
+    ctg_application_open_file (CTG_APPLICATION (app), file);
+  else
+    ctg_window_load (self, file);
 }
 
 static void
 add_ctg_filter (GtkFileChooser *chooser)
 {
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Conventions"));
-  gtk_file_filter_add_mime_type (filter, "application/x-ctg");
-  gtk_file_filter_add_suffix (filter, "ctg");
-  gtk_file_chooser_add_filter (chooser, filter);
+  _ctg_file_chooser_add_filter (chooser, _("Conventions"), "application/x-ctg", "ctg");
 }
 
 static void
@@ -102,13 +93,11 @@ open_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  CtgWindow *self = CTG_WINDOW (widget);
-  GtkFileChooserNative *chooser;
+  GtkFileChooser *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Open a Convention"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  add_ctg_filter (GTK_FILE_CHOOSER (chooser));
-  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response_cb), self);
+  chooser = _ctg_file_chooser_new (GTK_WINDOW (widget), _("Open a Convention"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                   _("_Open"), (CtgFileChosenFunc) on_open_chosen_cb, widget);
+  add_ctg_filter (chooser);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -122,54 +111,47 @@ static const char * const standard_themes[] = {
 };
 
 static void
-on_new_response_cb (GtkNativeDialog *dialog,
-                    int              response,
-                    CtgWindow       *self)
+on_new_chosen_cb (GFile          *file,
+                  GtkFileChooser *chooser,
+                  CtgWindow      *self)
 {
-  gboolean standard = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "standard"));
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtgDocument) document = NULL;
+  CtgWindow *target = self;
+  gboolean standard = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "standard"));
 
-  if (response == GTK_RESPONSE_ACCEPT)
+  /* The chooser already asked before replacing an existing file */
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && g_unlink (path) != 0)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(CtgDocument) document = NULL;
-      CtgWindow *target = self;
-
-      /* The chooser already asked before replacing an existing file */
-      if (g_file_test (path, G_FILE_TEST_EXISTS) && g_unlink (path) != 0)
-        {
-          g_set_error (&error, G_IO_ERROR, g_io_error_from_errno (errno), "%s", g_strerror (errno));
-          _ctg_window_show_error (self, _("Could Not Create the Convention"), error);
-          g_object_unref (dialog);
-          return;
-        }
-
-      document = ctg_document_create (path, &error);
-      /* A group that cannot begin (the disk, a lock) is said like any error,
-       * and the axes stop at the first that fails */
-      if (document != NULL && standard &&
-          ctg_document_begin_group (document, _("Standard thématiques"), &error))
-        {
-          for (guint i = 0; error == NULL && i < G_N_ELEMENTS (standard_themes); i++)
-            ctg_document_add_axis (document, _(standard_themes[i]), &error);
-          if (error == NULL)
-            ctg_document_end_group (document, &error);
-          else
-            ctg_document_cancel_group (document);
-        }
-
-      if (document == NULL || error != NULL)
-        _ctg_window_show_error (self, _("Could Not Create the Convention"), error);
-      else
-        {
-          if (self->document != NULL)
-            target = ctg_window_new (CTG_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
-          _ctg_window_set_document (target, document, file);
-          gtk_window_present (GTK_WINDOW (target));
-        }
+      g_set_error (&error, G_IO_ERROR, g_io_error_from_errno (errno), "%s", g_strerror (errno));
+      _ctg_window_show_error (self, _("Could Not Create the Convention"), error);
+      return;
     }
-  g_object_unref (dialog);
+
+  document = ctg_document_create (path, &error);
+  /* A group that cannot begin (the disk, a lock) is said like any error,
+   * and the axes stop at the first that fails */
+  if (document != NULL && standard &&
+      ctg_document_begin_group (document, _("Standard thématiques"), &error))
+    {
+      for (guint i = 0; error == NULL && i < G_N_ELEMENTS (standard_themes); i++)
+        ctg_document_add_axis (document, _(standard_themes[i]), &error);
+      if (error == NULL)
+        ctg_document_end_group (document, &error);
+      else
+        ctg_document_cancel_group (document);
+    }
+
+  if (document == NULL || error != NULL)
+    _ctg_window_show_error (self, _("Could Not Create the Convention"), error);
+  else
+    {
+      if (self->document != NULL)
+        target = ctg_window_new (CTG_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+      _ctg_window_set_document (target, document, file);
+      gtk_window_present (GTK_WINDOW (target));
+    }
 }
 
 static void
@@ -177,27 +159,24 @@ new_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
 {
-  CtgWindow *self = CTG_WINDOW (widget);
-  GtkFileChooserNative *chooser;
+  GtkFileChooser *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("New Convention"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Convention.ctg"));
-  add_ctg_filter (GTK_FILE_CHOOSER (chooser));
+  chooser = _ctg_file_chooser_new (GTK_WINDOW (widget), _("New Convention"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                   _("_Create"), (CtgFileChosenFunc) on_new_chosen_cb, widget);
+  gtk_file_chooser_set_current_name (chooser, _("Convention.ctg"));
+  add_ctg_filter (chooser);
   g_object_set_data (G_OBJECT (chooser), "standard",
                      GINT_TO_POINTER (g_str_equal (action_name, "win.new-standard")));
-  g_signal_connect (chooser, "response", G_CALLBACK (on_new_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
-on_save_as_response_cb (GtkNativeDialog *dialog,
-                        int              response,
-                        CtgWindow       *self)
+on_save_as_chosen_cb (GFile          *file,
+                      GtkFileChooser *chooser,
+                      CtgWindow      *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
+  if (self->document != NULL)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = g_file_get_path (file);
       g_autoptr(GError) error = NULL;
 
@@ -215,7 +194,6 @@ on_save_as_response_cb (GtkNativeDialog *dialog,
           _ctg_window_show_toast (self, message);
         }
     }
-  g_object_unref (dialog);
 }
 
 static void
@@ -224,30 +202,24 @@ save_as_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   CtgWindow *self = CTG_WINDOW (widget);
-  GtkFileChooserNative *chooser;
+  GtkFileChooser *chooser;
   g_autofree char *name = NULL;
 
-  chooser = gtk_file_chooser_native_new (_("Save a Copy"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  chooser = _ctg_file_chooser_new (GTK_WINDOW (self), _("Save a Copy"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                   _("_Save"), (CtgFileChosenFunc) on_save_as_chosen_cb, self);
   name = g_file_get_basename (self->file);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  add_ctg_filter (GTK_FILE_CHOOSER (chooser));
-  g_signal_connect (chooser, "response", G_CALLBACK (on_save_as_response_cb), self);
+  gtk_file_chooser_set_current_name (chooser, name);
+  add_ctg_filter (chooser);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
-on_merge_response_cb (GtkNativeDialog *dialog,
-                      int              response,
-                      CtgWindow       *self)
+on_merge_chosen_cb (GFile          *file,
+                    GtkFileChooser *chooser,
+                    CtgWindow      *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      ctg_merge_dialog_open_file (GTK_WINDOW (self), self->document, file);
-    }
-  g_object_unref (dialog);
+  if (self->document != NULL)
+    ctg_merge_dialog_open_file (GTK_WINDOW (self), self->document, file);
 }
 
 /* Another copy of this convention: its changes come in through a review */
@@ -256,13 +228,11 @@ merge_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  CtgWindow *self = CTG_WINDOW (widget);
-  GtkFileChooserNative *chooser;
+  GtkFileChooser *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Merge a Copy"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Merge"), _("_Cancel"));
-  add_ctg_filter (GTK_FILE_CHOOSER (chooser));
-  g_signal_connect (chooser, "response", G_CALLBACK (on_merge_response_cb), self);
+  chooser = _ctg_file_chooser_new (GTK_WINDOW (widget), _("Merge a Copy"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                   _("_Merge"), (CtgFileChosenFunc) on_merge_chosen_cb, widget);
+  add_ctg_filter (chooser);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 

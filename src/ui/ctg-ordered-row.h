@@ -1,0 +1,50 @@
+/* ctg-ordered-row.h: a row of a list the user orders (steps, indicators)
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "ctg-core.h"
+#include "ctg-field-message.h"
+
+G_BEGIN_DECLS
+
+#define CTG_TYPE_ORDERED_ROW (ctg_ordered_row_get_type ())
+
+G_DECLARE_DERIVABLE_TYPE (CtgOrderedRow, ctg_ordered_row, CTG, ORDERED_ROW, AdwExpanderRow)
+
+struct _CtgOrderedRowClass
+{
+  AdwExpanderRowClass parent_class;
+};
+
+gint64           ctg_ordered_row_get_id         (CtgOrderedRow *self);
+void             ctg_ordered_row_focus_button   (CtgOrderedRow *self,
+                                                 int            direction);
+
+/* For the rows that derive from it */
+void             _ctg_ordered_row_set_item      (CtgOrderedRow *self,
+                                                 CtgDocument   *document,
+                                                 CtgItemKind    kind,
+                                                 gint64         id);
+void             _ctg_ordered_row_set_name      (CtgOrderedRow *self,
+                                                 const char    *name);
+CtgDocument     *_ctg_ordered_row_get_document  (CtgOrderedRow *self);
+gboolean         _ctg_ordered_row_has_item      (CtgOrderedRow *self);
+CtgFieldMessage *_ctg_ordered_row_get_message   (CtgOrderedRow *self);
+void             _ctg_ordered_row_show_error    (CtgOrderedRow *self,
+                                                 GtkWidget     *field,
+                                                 const char    *message);
+void             _ctg_ordered_row_set_position  (CtgOrderedRow *self,
+                                                 guint          position,
+                                                 guint          n_rows,
+                                                 gboolean       editable);
+void             _ctg_ordered_row_set_labels    (CtgOrderedRow *self,
+                                                 const char    *move,
+                                                 const char    *remove);
+
+G_END_DECLS

@@ -7,7 +7,9 @@
  *
  *   take-screenshot FILE.ctg PAGE OUT.png
  *
- * PAGE is a state of win.show-page ("dashboard", "timeline", ...). The
+ * PAGE is a state of win.show-page ("dashboard", "timeline", ...), or
+ * "timeline@drift-menu" with the menu of the meetings to compare with open
+ * (CTG_SCREENSHOT_DRIFT_SINCE=DAY chooses one). The
  * screen is grabbed with ImageMagick's import once the page is drawn.
  */
 
@@ -110,7 +112,16 @@ main (int   argc,
         spin (300);
         g_signal_emit_by_name (_ctg_window_get_actions_view (window), "activate", (guint) atoi (parts[1]));
       }
-    if (ends[1] != NULL)
+    /* CTG_SCREENSHOT_DRIFT_SINCE=2022-09-26: the meeting the outlines show */
+    if (g_getenv ("CTG_SCREENSHOT_DRIFT_SINCE"))
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.drift-since", "s", g_getenv ("CTG_SCREENSHOT_DRIFT_SINCE"));
+    /* "timeline@drift-menu": the menu of the meetings to compare with, open */
+    if (g_strcmp0 (ends[1], "drift-menu") == 0)
+      {
+        spin (500);
+        gtk_menu_button_popup (window->drift_button);
+      }
+    else if (ends[1] != NULL)
       {
         GtkWidget *scroller = find_named (GTK_WIDGET (window), "evaluation-page");
         GtkAdjustment *adjustment;

@@ -298,6 +298,9 @@ draw_past_outline (CtgTimeline *self,
                               (GdkRGBA[]) { faint, faint, faint, faint });
 }
 
+/* Room for "2024" in the scale's bold, and a gap */
+#define YEAR_LABEL_WIDTH 44
+
 static void
 draw_grid (CtgTimeline *self,
            GtkSnapshot *snapshot,
@@ -342,9 +345,17 @@ draw_grid (CtgTimeline *self,
           if (year_start)
             {
               g_autofree char *number = g_strdup_printf ("%u", year);
+              GDate next;
+              double next_x;
 
+              /* The year scrolled past stays at the left, until the next
+               * one comes close enough to overwrite it */
+              g_date_clear (&next, 1);
+              g_date_set_dmy (&next, 1, 1, year + 1);
+              next_x = _ctg_timeline_day_to_x (self, g_date_get_julian (&next));
               fill (snapshot, &strong, x, 0, 1, HEADER_HEIGHT);
-              draw_text (self, snapshot, number, MAX (x + 6, lw + 6), 13, -1, TRUE, FALSE, &text);
+              if (x >= lw || next_x > lw + 6 + YEAR_LABEL_WIDTH)
+                draw_text (self, snapshot, number, MAX (x + 6, lw + 6), 13, -1, TRUE, FALSE, &text);
             }
           if (self->zoom == CTG_TIMELINE_ZOOM_MONTHS)
             {

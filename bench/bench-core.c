@@ -14,7 +14,9 @@
  *                                   journal read) and the key the timeline
  *                                   checks instead after each edit
  *                                   (ctg_drift_history_key): "CTG_BENCH
- *                                   drift-us=... drift-key-us=..."
+ *                                   drift-us=... drift-key-us=..."; adds
+ *                                   a meeting on 1 January 2000 to a file
+ *                                   that has none
  *   bench-core diverge FILE.ctg N   makes N edits of a copy, seeded by the
  *                                   file's name (statuses, échéances,
  *                                   titles, pilots, new and deleted
@@ -254,7 +256,16 @@ time_drift (CtgDocument *doc,
 {
   g_autoptr(GArray) drift_times = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) key_times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) meetings = ctg_document_list_ids (doc, CTG_ITEM_MEETING, 0);
+  g_autoptr(GError) error = NULL;
   guint items = 0;
+
+  /* A meeting before every edit, for the window's outlines afterwards */
+  if (meetings->len == 0 && ctg_document_add_meeting (doc, 0, "2000-01-01", "COPIL", &error) == 0)
+    {
+      g_printerr ("bench-core: %s\n", error->message);
+      return 1;
+    }
 
   for (guint i = 0; i < n; i++)
     {

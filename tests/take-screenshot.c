@@ -47,6 +47,21 @@ find_named (GtkWidget  *widget,
   return NULL;
 }
 
+static GtkWidget *
+find_scroller (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_scroller (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 keep_drawing_cb (GtkWidget     *widget,
                  GdkFrameClock *clock,
@@ -127,6 +142,9 @@ main (int   argc,
         GtkAdjustment *adjustment;
 
         spin (500);
+        /* "dashboard@end": its governance, the changes and the drift */
+        if (g_str_equal (parts[0], "dashboard"))
+          scroller = find_scroller (GTK_WIDGET (_ctg_window_get_dashboard (window)));
         if (scroller == NULL)
           return 1;
         adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));

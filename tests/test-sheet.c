@@ -652,6 +652,25 @@ test_update_indicators (void)
       g_clear_pointer (&ids, g_array_unref);
       ids = ctg_document_list_ids (doc, CTG_ITEM_INDICATOR, 2);
       g_assert_cmpuint (ids->len, ==, 1);
+      {
+        /* ctg import of Calc's sheet gives the same indicators */
+        g_autoptr(CtgDocument) from_calc = ctg_test_new_document ();
+        g_autofree char *calc = NULL;
+        gsize calc_length;
+
+        calc = ctg_test_read_file (returned, &calc_length);
+        g_assert_true (ctg_document_import_plan (from_calc, calc, calc_length, NULL, NULL, &error));
+        g_assert_no_error (error);
+        for (gint64 action = 1; action <= 2; action++)
+          {
+            g_autoptr(GPtrArray) ours = _ctg_plan_indicator_cells (doc, action);
+            g_autoptr(GPtrArray) theirs = _ctg_plan_indicator_cells (from_calc, action);
+
+            g_assert_cmpuint (theirs->len, ==, ours->len);
+            for (guint i = 0; i < ours->len; i++)
+              g_assert_cmpstr (g_ptr_array_index (theirs, i), ==, g_ptr_array_index (ours, i));
+          }
+      }
       g_clear_pointer (&changes, g_ptr_array_unref);
       changes = compute_from_file (doc, returned, &error);
       g_assert_no_error (error);

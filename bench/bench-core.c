@@ -9,6 +9,14 @@
  *                                   "CTG_BENCH edit-us=<t1>,<t2>,..."
  *   bench-core load FILE.ctg N      times N times open + list every action,
  *                                   "CTG_BENCH load-us=..."
+ *   bench-core drift FILE.ctg N     times N times the drift since the first
+ *                                   transaction (ctg_drift_compute, the whole
+ *                                   journal read) and the key the timeline
+ *                                   checks instead after each edit
+ *                                   (ctg_drift_history_key): "CTG_BENCH
+ *                                   drift-us=... drift-key-us=..."; adds
+ *                                   a meeting on 1 January 2000 to a file
+ *                                   that has none
  *   bench-core diverge FILE.ctg N   makes N edits of a copy, seeded by the
  *                                   file's name (statuses, échéances,
  *                                   titles, pilots, new and deleted
@@ -242,6 +250,43 @@ diverge (CtgDocument *doc,
   return 0;
 }
 
+static int
+time_drift (CtgDocument *doc,
+            guint        n)
+{
+  g_autoptr(GArray) drift_times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) key_times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) meetings = ctg_document_list_ids (doc, CTG_ITEM_MEETING, 0);
+  g_autoptr(GError) error = NULL;
+  guint items = 0;
+
+  /* A meeting before every edit, for the window's outlines afterwards */
+  if (meetings->len == 0 && ctg_document_add_meeting (doc, 0, "2000-01-01", "COPIL", &error) == 0)
+    {
+      g_printerr ("bench-core: %s\n", error->message);
+      return 1;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(CtgDrift) drift = ctg_drift_compute (doc, "2000-01-01");
+      gint64 took = g_get_monotonic_time () - start;
+      g_autofree char *key = NULL;
+
+      items = drift->items->len;
+      g_array_append_val (drift_times, took);
+      start = g_get_monotonic_time ();
+      key = ctg_drift_history_key (doc, "2000-01-01");
+      took = g_get_monotonic_time () - start;
+      g_array_append_val (key_times, took);
+    }
+  g_print ("CTG_BENCH drift-items=%u\n", items);
+  print_times ("drift-us", drift_times);
+  print_times ("drift-key-us", key_times);
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -252,7 +297,7 @@ main (int   argc,
 
   if (argc != 4)
     {
-      g_printerr ("usage: bench-core journal|edit|load|diverge FILE.ctg N\n");
+      g_printerr ("usage: bench-core journal|edit|load|diverge|drift FILE.ctg N\n");
       return 2;
     }
   n = (guint) atoi (argv[3]);
@@ -271,6 +316,8 @@ main (int   argc,
     return time_edits (doc, n);
   if (g_str_equal (argv[1], "diverge"))
     return diverge (doc, n);
-  g_printerr ("usage: bench-core journal|edit|load|diverge FILE.ctg N\n");
+  if (g_str_equal (argv[1], "drift"))
+    return time_drift (doc, n);
+  g_printerr ("usage: bench-core journal|edit|load|diverge|drift FILE.ctg N\n");
   return 2;
 }

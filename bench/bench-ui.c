@@ -1,6 +1,6 @@
 /* bench-ui.c: the real window, timed in-process, for bench/run.sh
  *
- *   bench-ui FILE.ctg [search] [edit] [scroll-list] [scroll-timeline]
+ *   bench-ui FILE.ctg [search] [edit] [edit-timeline] [scroll-list] [scroll-timeline]
  *
  * Opens FILE.ctg in a CtgWindow (the code of the app, linked like the UI
  * tests) under the display it is given (Xvfb in bench/run.sh), then:
@@ -17,6 +17,9 @@
  *              to the main loop's first idle if nothing needed repainting
  *              (the row is out of sight and the figures did not change):
  *              "CTG_BENCH window-edit-us=...";
+ *   edit-timeline  the same with the timeline shown, échéances only (each
+ *              edit rebuilds its rows and the outlines of the drift since
+ *              the last meeting, then paints): "timeline-edit-us=...";
  *   scroll-*   scrolls the action list of the first axis (or the timeline)
  *              by 60 px per frame clock tick, down then up, 240 frames:
  *              for each frame, the time from the frame clock's
@@ -185,6 +188,39 @@ bench_search (CtgWindow *window)
   settle ();
 }
 
+/* Échéances moved with the timeline shown: the rows and the drift's
+ * outlines rebuilt, then painted */
+static void
+bench_edit_timeline (CtgWindow *window)
+{
+  CtgDocument *doc = ctg_window_get_document (window);
+  g_autoptr(GListModel) all = ctg_document_list_actions (doc, 0);
+  guint n = g_list_model_get_n_items (all);
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "timeline");
+  spin (250);
+  settle ();
+  for (guint i = 0; i < 40 && n > 0; i++)
+    {
+      g_autoptr(CtgAction) action = g_list_model_get_item (all, (i * 7919u) % n);
+      g_autoptr(GError) error = NULL;
+      gint64 start, took;
+
+      start = g_get_monotonic_time ();
+      if (!ctg_document_set (doc, CTG_ITEM_ACTION, ctg_action_get_id (action), "echeance",
+                             i % 2 ? "2026-12-31" : "2026-11", &error))
+        {
+          g_printerr ("bench-ui: %s\n", error->message);
+          return;
+        }
+      took = wait_painted (2000) - start;
+      g_array_append_val (times, took);
+      settle ();
+    }
+  print_times ("timeline-edit-us", times);
+}
+
 static void
 bench_edit (CtgWindow *window)
 {
@@ -243,7 +279,7 @@ main (int   argc,
 
   if (argc < 2)
     {
-      g_printerr ("usage: bench-ui FILE.ctg [search] [edit] [scroll-list] [scroll-timeline]\n");
+      g_printerr ("usage: bench-ui FILE.ctg [search] [edit] [edit-timeline] [scroll-list] [scroll-timeline]\n");
       return 2;
     }
   verbose = g_getenv ("CTG_BENCH_VERBOSE") != NULL;
@@ -266,6 +302,8 @@ main (int   argc,
         bench_search (window);
       else if (g_str_equal (argv[i], "edit"))
         bench_edit (window);
+      else if (g_str_equal (argv[i], "edit-timeline"))
+        bench_edit_timeline (window);
       else if (g_str_equal (argv[i], "scroll-list"))
         {
           g_autoptr(GArray) axes = ctg_document_list_ids (ctg_window_get_document (window), CTG_ITEM_AXIS, 0);

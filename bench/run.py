@@ -343,6 +343,22 @@ class Bench:
         self.row(f"one edit committed (core API), 10,000 actions, {len(us)} edits",
                  f"median {median(us) / 1000:.1f} ms, p95 {p95(us) / 1000:.1f} ms",
                  target="p95 < 20 ms", ok=p95(us) / 1000 < 20)
+        # The drift since a meeting before the whole journal (issue 17): what
+        # the timeline would read after each edit, and the key it checks instead
+        drift = os.path.join(self.work, "drift-10000.ctg")
+        shutil.copyfile(self.files[10000], drift)
+        v = self.parse(self.run([self.core, "drift", drift, "20"]))
+        self.row(f"drift since before the journal (ctg_drift_compute), 10,000 actions, "
+                 f"{v['drift-items']:.0f} items",
+                 f"median {median(v['drift-us']) / 1000:.2f} ms",
+                 f"cache check {median(v['drift-key-us']) / 1000:.2f} ms")
+        v = self.parse(self.run([self.ui, drift, "edit-timeline"], timeout=1800, check=False))
+        if "timeline-edit-us" in v:
+            us = v["timeline-edit-us"]
+            self.row(f"one échéance moved and the timeline repainted with its outlines, 10,000 actions, "
+                     f"{len(us)} edits",
+                     f"median {median(us) / 1000:.0f} ms, p95 {p95(us) / 1000:.0f} ms",
+                     target="p95 < 20 ms", ok=p95(us) / 1000 < 20)
 
     def merge(self):
         """Two copies of the 10,000-action convention, 1,000 edits on each, merged"""

@@ -7,7 +7,9 @@
  *
  *   take-screenshot FILE.ctg PAGE OUT.png
  *
- * PAGE is a state of win.show-page ("dashboard", "timeline", ...). The
+ * PAGE is a state of win.show-page ("dashboard", "timeline", ...), or
+ * "timeline@drift-menu" with the menu of the meetings to compare with open
+ * (CTG_SCREENSHOT_DRIFT_SINCE=DAY chooses one). The
  * screen is grabbed with ImageMagick's import once the page is drawn.
  */
 
@@ -38,6 +40,21 @@ find_named (GtkWidget  *widget,
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_scroller (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_scroller (child);
 
       if (found != NULL)
         return found;
@@ -110,12 +127,24 @@ main (int   argc,
         spin (300);
         g_signal_emit_by_name (_ctg_window_get_actions_view (window), "activate", (guint) atoi (parts[1]));
       }
-    if (ends[1] != NULL)
+    /* CTG_SCREENSHOT_DRIFT_SINCE=2022-09-26: the meeting the outlines show */
+    if (g_getenv ("CTG_SCREENSHOT_DRIFT_SINCE"))
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.drift-since", "s", g_getenv ("CTG_SCREENSHOT_DRIFT_SINCE"));
+    /* "timeline@drift-menu": the menu of the meetings to compare with, open */
+    if (g_strcmp0 (ends[1], "drift-menu") == 0)
+      {
+        spin (500);
+        gtk_menu_button_popup (window->drift_button);
+      }
+    else if (ends[1] != NULL)
       {
         GtkWidget *scroller = find_named (GTK_WIDGET (window), "evaluation-page");
         GtkAdjustment *adjustment;
 
         spin (500);
+        /* "dashboard@end": its governance, the changes and the drift */
+        if (g_str_equal (parts[0], "dashboard"))
+          scroller = find_scroller (GTK_WIDGET (_ctg_window_get_dashboard (window)));
         if (scroller == NULL)
           return 1;
         adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));

@@ -219,12 +219,15 @@ indicator_text (CtgDocument *doc,
 
 /* tests/fixtures/v3-indicators.ctg was made by the v3 build from
  * tests/fixtures/v3-indicators.csv, then two assessments with ctg assess:
- * free-text targets and values, numbers and not */
+ * free-text targets and values, numbers and not. v2-indicators.ctg is the
+ * same made by the v2 build (the parent of the commit bringing schema v3),
+ * upgraded through v3 to v4 */
 static void
-test_migration_v3 (void)
+check_migration (const char *name,
+                 gint64      version)
 {
-  g_autofree char *fixture = g_build_filename (g_getenv ("CTG_TEST_FIXTURES"), "v3-indicators.ctg", NULL);
-  g_autofree char *path = ctg_test_tmp_path ("v3.ctg");
+  g_autofree char *fixture = g_build_filename (g_getenv ("CTG_TEST_FIXTURES"), name, NULL);
+  g_autofree char *path = ctg_test_tmp_path (name);
   g_autofree char *data = NULL;
   gsize length;
   g_autoptr(GError) error = NULL;
@@ -250,7 +253,7 @@ test_migration_v3 (void)
   g_assert_true (g_file_get_contents (fixture, &data, &length, NULL));
   g_assert_true (g_file_set_contents (path, data, length, NULL));
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (single_int (db, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (single_int (db, "PRAGMA user_version"), ==, version);
   sqlite3_close (db);
 
   doc = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
@@ -290,9 +293,21 @@ test_migration_v3 (void)
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (single_int (db, "PRAGMA user_version"), ==, 4);
-  /* The journal of the v3 file is still there to undo */
+  /* The journal of the old file is still there to undo */
   g_assert_cmpint (single_int (db, "SELECT count(*) FROM txn"), >, 0);
   sqlite3_close (db);
+}
+
+static void
+test_migration_v2 (void)
+{
+  check_migration ("v2-indicators.ctg", 2);
+}
+
+static void
+test_migration_v3 (void)
+{
+  check_migration ("v3-indicators.ctg", 3);
 }
 
 /* Every indicator field goes out to the plan table and comes back */
@@ -510,6 +525,7 @@ main (int    argc,
   g_test_add_func ("/indicator/number/parse", test_number_parse);
   g_test_add_func ("/indicator/number/format", test_number_format);
   g_test_add_func ("/indicator/set", test_indicator_set);
+  g_test_add_func ("/indicator/migration-v2", test_migration_v2);
   g_test_add_func ("/indicator/migration-v3", test_migration_v3);
   g_test_add_func ("/indicator/csv-round-trip", test_csv_round_trip);
   g_test_add_func ("/indicator/cli", test_cli_indicator);

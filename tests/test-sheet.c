@@ -11,6 +11,7 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "ctg-plan-table-private.h"
 #include "ctg-test-util.h"
 
 static const char * const examples[] = { "baronnies", "creusot-montceau", "m2a", "valence-romans", NULL };
@@ -541,6 +542,148 @@ test_update_libreoffice (void)
     }
 }
 
+/* The indicators' column of the plan table, both ways: a CSV with the
+ * identifiers gives action 1 two indicators; the sheets to fill carry them
+ * and read back unchanged, and import with them; a sheet whose indicators
+ * a partner edited in LibreOffice Calc (tests/fixtures/sheets/
+ * edit-indicators-in-libreoffice.py) changes them in place */
+static void
+test_update_indicators (void)
+{
+  g_autoptr(CtgDocument) doc = open_fixture_copy ("update.ctg");
+  g_autofree char *csv = fixture_path ("indicators.csv");
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *cells = NULL;
+  CtgPlanChange *change;
+
+  changes = compute_from_file (doc, csv, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 1);
+  change = g_ptr_array_index (changes, 0);
+  g_assert_cmpstr (change->field, ==, "indicators");
+  g_assert_cmpstr (change->old_text, ==, "");
+  g_assert_true (ctg_plan_update_apply (doc, changes, &error));
+  g_assert_no_error (error);
+  ids = ctg_document_list_ids (doc, CTG_ITEM_INDICATOR, 1);
+  g_assert_cmpuint (ids->len, ==, 2);
+  {
+    gint64 first = g_array_index (ids, gint64, 0);
+    g_autofree char *unit = ctg_document_dup_text (doc, CTG_ITEM_INDICATOR, first, "unit");
+    g_autofree char *baseline = ctg_document_dup_text (doc, CTG_ITEM_INDICATOR, first, "baseline");
+    g_autofree char *kind = ctg_document_dup_text (doc, CTG_ITEM_INDICATOR, first, "kind");
+
+    g_assert_cmpstr (unit, ==, "places");
+    g_assert_cmpstr (baseline, ==, "1240");
+    g_assert_cmpstr (kind, ==, "result");
+    g_assert_cmpint (ctg_document_get_int (doc, CTG_ITEM_INDICATOR, first, "target_year", 0), ==, 2026);
+  }
+  g_clear_pointer (&changes, g_ptr_array_unref);
+  changes = compute_from_file (doc, csv, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 0);
+  before = ctg_document_export_csv (doc, ';');
+  {
+    g_autoptr(GPtrArray) items = _ctg_plan_indicator_cells (doc, 1);
+
+    g_ptr_array_add (items, NULL);
+    cells = g_strjoinv ("\n", (char **) items->pdata);
+  }
+
+  for (guint f = 0; f < 2; f++)
+    {
+      g_autofree char *path = ctg_test_tmp_path (f == 0 ? "indicators.xlsx" : "indicators.ods");
+      g_autofree char *returned = fixture_path (f == 0 ? "indicators-returned.xlsx" : "indicators-returned.ods");
+      g_autoptr(CtgDocument) imported = ctg_test_new_document ();
+      g_autoptr(GPtrArray) items = NULL;
+      g_autoptr(GArray) values = NULL;
+      g_autofree char *data = NULL;
+      g_autofree char *after = NULL;
+      gsize length;
+
+      if (f == 0)
+        g_assert_true (ctg_document_export_xlsx (doc, path, &error));
+      else
+        g_assert_true (ctg_document_export_ods (doc, path, &error));
+      g_assert_no_error (error);
+      g_clear_pointer (&changes, g_ptr_array_unref);
+      changes = compute_from_file (doc, path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (changes->len, ==, 0);
+
+      /* ctg import of the sheet */
+      data = ctg_test_read_file (path, &length);
+      g_assert_true (ctg_document_import_plan (imported, data, length, NULL, NULL, &error));
+      g_assert_no_error (error);
+      items = _ctg_plan_indicator_cells (imported, 1);
+      g_ptr_array_add (items, NULL);
+      {
+        g_autofree char *imported_cells = g_strjoinv ("\n", (char **) items->pdata);
+
+        g_assert_cmpstr (imported_cells, ==, cells);
+      }
+
+      /* Edited in Calc: a value corrected, a year added, an indicator
+       * removed from action 1, one added to action 2 */
+      g_clear_pointer (&changes, g_ptr_array_unref);
+      changes = compute_from_file (doc, returned, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (changes->len, ==, 2);
+      g_assert_cmpint (((CtgPlanChange *) g_ptr_array_index (changes, 0))->action_id, ==, 1);
+      g_assert_cmpint (((CtgPlanChange *) g_ptr_array_index (changes, 1))->action_id, ==, 2);
+      g_assert_true (ctg_plan_update_apply (doc, changes, &error));
+      g_assert_no_error (error);
+      g_clear_pointer (&ids, g_array_unref);
+      ids = ctg_document_list_ids (doc, CTG_ITEM_INDICATOR, 1);
+      g_assert_cmpuint (ids->len, ==, 1);
+      values = ctg_document_list_ids (doc, CTG_ITEM_INDICATOR_VALUE, g_array_index (ids, gint64, 0));
+      g_assert_cmpuint (values->len, ==, 3);
+      {
+        g_autofree char *value = ctg_document_dup_text (doc, CTG_ITEM_INDICATOR_VALUE,
+                                                        g_array_index (values, gint64, 1), "value");
+        g_autofree char *comment = ctg_document_dup_text (doc, CTG_ITEM_INDICATOR_VALUE,
+                                                          g_array_index (values, gint64, 2), "comment");
+
+        g_assert_cmpstr (value, ==, "1280");
+        g_assert_cmpstr (comment, ==, "ouverture à Romans");
+      }
+      g_clear_pointer (&ids, g_array_unref);
+      ids = ctg_document_list_ids (doc, CTG_ITEM_INDICATOR, 2);
+      g_assert_cmpuint (ids->len, ==, 1);
+      {
+        /* ctg import of Calc's sheet gives the same indicators */
+        g_autoptr(CtgDocument) from_calc = ctg_test_new_document ();
+        g_autofree char *calc = NULL;
+        gsize calc_length;
+
+        calc = ctg_test_read_file (returned, &calc_length);
+        g_assert_true (ctg_document_import_plan (from_calc, calc, calc_length, NULL, NULL, &error));
+        g_assert_no_error (error);
+        for (gint64 action = 1; action <= 2; action++)
+          {
+            g_autoptr(GPtrArray) ours = _ctg_plan_indicator_cells (doc, action);
+            g_autoptr(GPtrArray) theirs = _ctg_plan_indicator_cells (from_calc, action);
+
+            g_assert_cmpuint (theirs->len, ==, ours->len);
+            for (guint i = 0; i < ours->len; i++)
+              g_assert_cmpstr (g_ptr_array_index (theirs, i), ==, g_ptr_array_index (ours, i));
+          }
+      }
+      g_clear_pointer (&changes, g_ptr_array_unref);
+      changes = compute_from_file (doc, returned, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (changes->len, ==, 0);
+
+      /* One undo */
+      g_assert_true (ctg_document_undo (doc, &error));
+      g_assert_no_error (error);
+      after = ctg_document_export_csv (doc, ';');
+      g_assert_cmpstr (after, ==, before);
+    }
+}
+
 /* Unticked changes are not applied */
 static void
 test_update_untick (void)
@@ -667,6 +810,7 @@ main (int    argc,
   g_test_add_func ("/sheet/import/impossible-date", test_sheet_impossible_date);
   g_test_add_func ("/sheet/export/round-trip", test_export_round_trip);
   g_test_add_func ("/sheet/update/libreoffice", test_update_libreoffice);
+  g_test_add_func ("/sheet/update/indicators", test_update_indicators);
   g_test_add_func ("/sheet/update/untick", test_update_untick);
   g_test_add_func ("/sheet/update/refused", test_update_refused);
   g_test_add_func ("/sheet/cli", test_cli);

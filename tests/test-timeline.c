@@ -15,6 +15,7 @@
 #include <stdlib.h>
 
 #include "ctg-action-editor.h"
+#include "ctg-drift-menu.h"
 #include "ctg-export-dialog.h"
 #include "ctg-test-util.h"
 #include "ctg-window-private.h"
@@ -330,6 +331,106 @@ test_timeline_past_outline (void)
           }
       }
   }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static guint figure_count (CtgDashboard *dashboard, const char *name);
+
+/* The meeting drift is measured from is chosen in the window
+ * (win.drift-since, the timeline's and the dashboard's menu): the outlines
+ * and the dashboard's drift follow it; the plan as it was then is kept
+ * across edits, and an edit undone leaves no outline */
+static void
+test_timeline_drift_since (void)
+{
+  CtgWindow *window = open_window ("creusot-montceau");
+  CtgDocument *document = ctg_window_get_document (window);
+  CtgDashboard *dashboard = _ctg_window_get_dashboard (window);
+  CtgTimeline *timeline;
+  g_autoptr(CtgAction) action = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMenuModel) menu = NULL;
+  graphene_rect_t past;
+  gint64 id, other, copil;
+
+  timeline = show_timeline (window);
+  action = dated_action (document);
+  id = ctg_action_get_id (action);
+  copil = ctg_document_add_body (document, "COPIL", "copil", &error);
+  g_assert_cmpint (ctg_document_add_meeting (document, copil, "2000-01-01", "COPIL", &error), >, 0);
+  g_assert_cmpint (ctg_document_add_meeting (document, copil, "2099-01-01", "COPIL", &error), >, 0);
+  g_assert_no_error (error);
+  ctg_test_spin (100);
+
+  /* The menu: the last COPIL, then the meetings held, latest first, not
+   * those to come */
+  menu = _ctg_drift_menu_new (document);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 2);
+  {
+    g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, 1, G_MENU_LINK_SECTION);
+    guint n = (guint) g_menu_model_get_n_items (section);
+    g_autoptr(GVariant) last = g_menu_model_get_item_attribute_value (section, (int) n - 1, G_MENU_ATTRIBUTE_TARGET,
+                                                                       G_VARIANT_TYPE_STRING);
+
+    g_assert_cmpuint (n, >, 1);
+    g_assert_cmpstr (g_variant_get_string (last, NULL), ==, "2000-01-01");
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (section, (int) i,
+                                                                             G_MENU_ATTRIBUTE_TARGET,
+                                                                             G_VARIANT_TYPE_STRING);
+
+        g_assert_cmpstr (g_variant_get_string (target, NULL), <, "2099-01-01");
+      }
+  }
+
+  /* Edits after the plan as it was is known: each bar moved gets its
+   * outline, the first edit of an action too */
+  g_assert_true (ctg_document_set (document, CTG_ITEM_ACTION, id, "echeance", "2030", &error));
+  g_assert_no_error (error);
+  ctg_test_spin (100);
+  g_assert_true (ctg_timeline_get_past_bounds (timeline, id, &past));
+  {
+    g_autoptr(GListModel) actions = ctg_document_list_actions (document, 0);
+    g_autoptr(CtgAction) second = NULL;
+
+    other = 0;
+    for (guint i = 0; i < g_list_model_get_n_items (actions) && other == 0; i++)
+      {
+        g_autoptr(CtgAction) candidate = g_list_model_get_item (actions, i);
+
+        if (ctg_action_get_id (candidate) != id && ctg_date_is_set (ctg_action_get_echeance (candidate)))
+          other = ctg_action_get_id (candidate);
+      }
+    g_assert_cmpint (other, !=, 0);
+    g_assert_true (ctg_document_set (document, CTG_ITEM_ACTION, other, "echeance", "2031", &error));
+    g_assert_no_error (error);
+    ctg_test_spin (100);
+    g_assert_true (ctg_timeline_get_past_bounds (timeline, other, &past));
+    /* Undone: back where it was, no outline */
+    g_assert_true (ctg_document_undo (document, &error));
+    g_assert_no_error (error);
+    ctg_test_spin (100);
+    g_assert_false (ctg_timeline_get_past_bounds (timeline, other, &past));
+  }
+
+  /* A meeting after every edit: nothing moved since */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.drift-since", "s", "2099-01-01"));
+  ctg_test_spin (100);
+  g_assert_false (ctg_timeline_get_past_bounds (timeline, id, &past));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "dashboard"));
+  ctg_test_spin (100);
+  g_assert_cmpuint (figure_count (dashboard, "drift"), ==, 0);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (ctg_dashboard_get_figure (dashboard, "drift")), "since"), ==,
+                   "2099-01-01");
+
+  /* Back to the last COPIL */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.drift-since", "s", ""));
+  ctg_test_spin (100);
+  g_assert_cmpuint (figure_count (dashboard, "drift"), >, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "timeline"));
+  ctg_test_spin (100);
+  g_assert_true (ctg_timeline_get_past_bounds (timeline, id, &past));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -1312,6 +1413,7 @@ main (int   argc,
   g_test_add_func ("/timeline/pages", test_timeline_pages);
   g_test_add_func ("/timeline/drag", test_timeline_drag);
   g_test_add_func ("/timeline/past-outline", test_timeline_past_outline);
+  g_test_add_func ("/timeline/drift-since", test_timeline_drift_since);
   g_test_add_func ("/timeline/resize", test_timeline_resize);
   g_test_add_func ("/timeline/click-opens", test_timeline_click_opens);
   g_test_add_func ("/timeline/keyboard", test_timeline_keyboard);

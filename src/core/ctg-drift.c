@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "ctg-date.h"
+#include "ctg-document-private.h"
 #include "ctg-drift.h"
 #include "ctg-status.h"
 
@@ -355,4 +356,38 @@ ctg_drift_default_since (CtgDocument *doc)
         }
     }
   return best;
+}
+
+/**
+ * ctg_drift_history_key:
+ * @since: an ISO 8601 date or time
+ *
+ * The plan as it was at @since is made of the transactions in effect
+ * before it: an edit made now leaves it as it was, only an undo reaching
+ * back before @since, or a merge bringing older history, changes it. A
+ * view that keeps that plan (the timeline's outlines) recomputes it when
+ * this key changes, not after every edit.
+ *
+ * Returns: (transfer full): a key that changes with those transactions
+ */
+char *
+ctg_drift_history_key (CtgDocument *doc,
+                       const char  *since)
+{
+  sqlite3_stmt *stmt;
+  char *key = NULL;
+
+  g_return_val_if_fail (CTG_IS_DOCUMENT (doc), NULL);
+  g_return_val_if_fail (since != NULL, NULL);
+
+  stmt = _ctg_document_prepare (doc, "SELECT count(*), coalesce(max(id), 0) FROM txn WHERE undone = 0 AND time < ?1",
+                                NULL);
+  if (stmt == NULL)
+    return g_strdup ("");
+  sqlite3_bind_text (stmt, 1, since, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    key = g_strdup_printf ("%s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT, since,
+                           (gint64) sqlite3_column_int64 (stmt, 0), (gint64) sqlite3_column_int64 (stmt, 1));
+  sqlite3_reset (stmt);
+  return key ? key : g_strdup ("");
 }

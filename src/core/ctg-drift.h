@@ -51,6 +51,8 @@ gboolean  ctg_drift_get_past     (const CtgDrift *self,
                                   const char    **echeance);
 
 char     *ctg_drift_default_since (CtgDocument   *doc);
+char     *ctg_drift_history_key   (CtgDocument   *doc,
+                                   const char    *since);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtgDrift, ctg_drift_free)
 

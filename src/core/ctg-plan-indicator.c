@@ -9,9 +9,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ctg-document-private.h"
+#include "ctg-evaluation.h"
 #include "ctg-number.h"
 #include "ctg-plan-table-private.h"
 
@@ -198,17 +200,105 @@ static void
 append_measure (GString    *item,
                 const char *keyword,
                 const char *plain,
-                gint64      year)
+                const char *year)
 {
   double value;
-  g_autofree char *number = NULL;
+  gboolean has_value = plain != NULL && ctg_number_from_plain (plain, &value);
+  g_autofree char *number = has_value ? ctg_number_format (value) : g_strdup ("");
 
-  if (!ctg_number_from_plain (plain, &value) && year == 0)
+  if (!has_value && year == NULL)
     return;
-  number = ctg_number_from_plain (plain, &value) ? ctg_number_format (value) : g_strdup ("");
   g_string_append_printf (item, " | %s : %s", keyword, number);
-  if (year != 0)
-    g_string_append_printf (item, " (%" G_GINT64_FORMAT ")", year);
+  if (year != NULL)
+    g_string_append_printf (item, " (%s)", year);
+}
+
+/* @indicator as the plan table's cell writes it, and the importer reads
+ * it back: the same text for the same measures however they were typed */
+static char *
+indicator_to_text (const Indicator *indicator)
+{
+  GString *item = g_string_new (indicator->name);
+  CtgIndicatorKind kind;
+
+  g_strdelimit (item->str, "|", '/');
+  if (indicator->target != NULL && indicator->target[0] != '\0')
+    {
+      g_autofree char *target = g_strdelimit (g_strdup (indicator->target), "|", '/');
+
+      g_string_append_printf (item, " | texte : %s", target);
+    }
+  if (indicator->kind != NULL && ctg_indicator_kind_parse (indicator->kind, &kind))
+    g_string_append_printf (item, " | type : %s", kind == CTG_INDICATOR_MEANS ? "moyen" : "résultat");
+  if (indicator->unit != NULL && indicator->unit[0] != '\0')
+    {
+      g_autofree char *unit = g_strdelimit (g_strdup (indicator->unit), "|", '/');
+
+      g_string_append_printf (item, " | unité : %s", unit);
+    }
+  append_measure (item, "base", indicator->baseline, indicator->baseline_year);
+  append_measure (item, "cible", indicator->target_value, indicator->target_year);
+  for (guint j = 0; j < indicator->years->len; j++)
+    {
+      const char *plain = g_ptr_array_index (indicator->values, j);
+      const char *comment = g_ptr_array_index (indicator->comments, j);
+      g_autofree char *number = NULL;
+      double value;
+
+      number = ctg_number_from_plain (plain, &value) ? ctg_number_format (value) : g_strdup ("");
+      g_string_append_printf (item, " | %s=%s", (const char *) g_ptr_array_index (indicator->years, j), number);
+      if (comment != NULL && comment[0] != '\0')
+        {
+          g_autofree char *safe = g_strdelimit (g_strdup (comment), "|", '/');
+
+          g_string_append_printf (item, " (%s)", safe);
+        }
+    }
+  return g_string_free (item, FALSE);
+}
+
+/* A year of the file, or %NULL for none */
+static char *
+dup_year (CtgDocument *self,
+          CtgItemKind  kind,
+          gint64       id,
+          const char  *field)
+{
+  gint64 year = ctg_document_get_int (self, kind, id, field, 0);
+
+  return year != 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, year) : NULL;
+}
+
+/* The indicator @id of the file, as a plan table's cell holds it */
+static void
+indicator_read (CtgDocument *self,
+                gint64       id,
+                Indicator   *indicator)
+{
+  g_autoptr(GArray) values = ctg_document_list_ids (self, CTG_ITEM_INDICATOR_VALUE, id);
+
+  memset (indicator, 0, sizeof *indicator);
+  indicator->name = ctg_document_dup_text (self, CTG_ITEM_INDICATOR, id, "name");
+  indicator->target = ctg_document_dup_text (self, CTG_ITEM_INDICATOR, id, "target");
+  indicator->kind = ctg_document_dup_text (self, CTG_ITEM_INDICATOR, id, "kind");
+  indicator->unit = ctg_document_dup_text (self, CTG_ITEM_INDICATOR, id, "unit");
+  indicator->baseline = ctg_document_dup_text (self, CTG_ITEM_INDICATOR, id, "baseline");
+  indicator->baseline_year = dup_year (self, CTG_ITEM_INDICATOR, id, "baseline_year");
+  indicator->target_value = ctg_document_dup_text (self, CTG_ITEM_INDICATOR, id, "target_value");
+  indicator->target_year = dup_year (self, CTG_ITEM_INDICATOR, id, "target_year");
+  indicator->years = g_ptr_array_new_with_free_func (g_free);
+  indicator->values = g_ptr_array_new_with_free_func (g_free);
+  indicator->comments = g_ptr_array_new_with_free_func (g_free);
+  for (guint j = 0; j < values->len; j++)
+    {
+      gint64 value_id = g_array_index (values, gint64, j);
+      char *value = ctg_document_dup_text (self, CTG_ITEM_INDICATOR_VALUE, value_id, "value");
+      char *comment = ctg_document_dup_text (self, CTG_ITEM_INDICATOR_VALUE, value_id, "comment");
+
+      g_ptr_array_add (indicator->years, dup_year (self, CTG_ITEM_INDICATOR_VALUE, value_id, "year"));
+      g_ptr_array_add (indicator->values, value ? value : g_strdup (""));
+      g_ptr_array_add (indicator->comments, comment ? comment : g_strdup (""));
+    }
 }
 
 /* The indicators of @action_id, one item each, for the plan table's cell */
@@ -221,52 +311,120 @@ _ctg_plan_indicator_cells (CtgDocument *self,
 
   for (guint i = 0; i < indicators->len; i++)
     {
-      gint64 id = g_array_index (indicators, gint64, i);
-      g_autofree char *name = ctg_document_dup_text (self, CTG_ITEM_INDICATOR, id, "name");
-      g_autofree char *target = ctg_document_dup_text (self, CTG_ITEM_INDICATOR, id, "target");
-      g_autofree char *kind = ctg_document_dup_text (self, CTG_ITEM_INDICATOR, id, "kind");
-      g_autofree char *unit = ctg_document_dup_text (self, CTG_ITEM_INDICATOR, id, "unit");
-      g_autofree char *baseline = ctg_document_dup_text (self, CTG_ITEM_INDICATOR, id, "baseline");
-      g_autofree char *target_value = ctg_document_dup_text (self, CTG_ITEM_INDICATOR, id, "target_value");
-      g_autoptr(GArray) values = ctg_document_list_ids (self, CTG_ITEM_INDICATOR_VALUE, id);
-      GString *item = g_string_new (name);
-      CtgIndicatorKind indicator_kind;
+      Indicator indicator;
 
-      g_strdelimit (item->str, "|", '/');
-      if (target[0] != '\0')
-        {
-          g_strdelimit (target, "|", '/');
-          g_string_append_printf (item, " | texte : %s", target);
-        }
-      if (kind != NULL && ctg_indicator_kind_parse (kind, &indicator_kind))
-        g_string_append_printf (item, " | type : %s", indicator_kind == CTG_INDICATOR_MEANS ? "moyen" : "résultat");
-      if (unit != NULL && unit[0] != '\0')
-        {
-          g_strdelimit (unit, "|", '/');
-          g_string_append_printf (item, " | unité : %s", unit);
-        }
-      append_measure (item, "base", baseline,
-                      ctg_document_get_int (self, CTG_ITEM_INDICATOR, id, "baseline_year", 0));
-      append_measure (item, "cible", target_value,
-                      ctg_document_get_int (self, CTG_ITEM_INDICATOR, id, "target_year", 0));
-      for (guint j = 0; j < values->len; j++)
-        {
-          gint64 value_id = g_array_index (values, gint64, j);
-          g_autofree char *value = ctg_document_dup_text (self, CTG_ITEM_INDICATOR_VALUE, value_id, "value");
-          g_autofree char *comment = ctg_document_dup_text (self, CTG_ITEM_INDICATOR_VALUE, value_id, "comment");
-          gint64 year = ctg_document_get_int (self, CTG_ITEM_INDICATOR_VALUE, value_id, "year", 0);
-          g_autofree char *number = NULL;
-          double number_value;
-
-          number = ctg_number_from_plain (value, &number_value) ? ctg_number_format (number_value) : g_strdup ("");
-          g_string_append_printf (item, " | %" G_GINT64_FORMAT "=%s", year, number);
-          if (comment != NULL && comment[0] != '\0')
-            {
-              g_strdelimit (comment, "|", '/');
-              g_string_append_printf (item, " (%s)", comment);
-            }
-        }
-      g_ptr_array_add (items, g_string_free (item, FALSE));
+      indicator_read (self, g_array_index (indicators, gint64, i), &indicator);
+      g_ptr_array_add (items, indicator_to_text (&indicator));
+      _ctg_plan_indicator_clear (&indicator);
     }
   return items;
+}
+
+/**
+ * _ctg_plan_indicators_text:
+ * @indicators: (element-type Indicator): a row's indicators
+ *
+ * Returns: the cell @indicators make, one per line, as
+ *   _ctg_plan_indicator_cells() gives it for the same measures
+ */
+char *
+_ctg_plan_indicators_text (GArray *indicators)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      g_autofree char *item = indicator_to_text (&g_array_index (indicators, Indicator, i));
+
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, item);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+set_if_changed (CtgDocument  *self,
+                gint64        id,
+                const char   *field,
+                const char   *then,
+                const char   *now,
+                GError      **error)
+{
+  if (g_strcmp0 (then ? then : "", now ? now : "") == 0)
+    return TRUE;
+  return ctg_document_set (self, CTG_ITEM_INDICATOR, id, field, now ? now : "", error);
+}
+
+/**
+ * _ctg_plan_indicators_apply:
+ * @indicators: (element-type Indicator): what a returned sheet's row says
+ *
+ * Makes the indicators of @action_id those of @indicators, in order: the
+ * Nth is changed in place (it keeps its identity for merges), what is
+ * beyond the sheet's is deleted, what the sheet adds is added. Inside the
+ * caller's group.
+ */
+gboolean
+_ctg_plan_indicators_apply (CtgDocument  *self,
+                            gint64        action_id,
+                            GArray       *indicators,
+                            GError      **error)
+{
+  g_autoptr(GArray) ids = ctg_document_list_ids (self, CTG_ITEM_INDICATOR, action_id);
+
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      const Indicator *now = &g_array_index (indicators, Indicator, i);
+      gint64 id = i < ids->len ? g_array_index (ids, gint64, i) : 0;
+      g_autoptr(GArray) value_ids = NULL;
+      const char *fields[] = { "name", "target", "kind", "unit", "baseline", "baseline_year",
+                               "target_value", "target_year" };
+      Indicator then;
+      gboolean ok = TRUE;
+
+      if (id == 0 && (id = ctg_document_add_indicator (self, action_id, now->name, error)) == 0)
+        return FALSE;
+      indicator_read (self, id, &then);
+      {
+        const char *befores[] = { then.name, then.target, then.kind, then.unit, then.baseline,
+                                  then.baseline_year, then.target_value, then.target_year };
+        const char *afters[] = { now->name, now->target, now->kind, now->unit, now->baseline,
+                                 now->baseline_year, now->target_value, now->target_year };
+
+        for (guint f = 0; ok && f < G_N_ELEMENTS (fields); f++)
+          ok = set_if_changed (self, id, fields[f], befores[f], afters[f], error);
+      }
+
+      /* Years the sheet no longer has go; the others take its value and comment */
+      value_ids = ctg_document_list_ids (self, CTG_ITEM_INDICATOR_VALUE, id);
+      for (guint j = 0; ok && j < then.years->len; j++)
+        if (!g_ptr_array_find_with_equal_func (now->years, g_ptr_array_index (then.years, j), g_str_equal, NULL))
+          ok = ctg_document_delete (self, CTG_ITEM_INDICATOR_VALUE, g_array_index (value_ids, gint64, j), error);
+      for (guint j = 0; ok && j < now->years->len; j++)
+        {
+          const char *year = g_ptr_array_index (now->years, j);
+          const char *value = g_ptr_array_index (now->values, j);
+          const char *comment = g_ptr_array_index (now->comments, j);
+          const char *old_value = "", *old_comment = "";
+          guint k;
+
+          if (g_ptr_array_find_with_equal_func (then.years, year, g_str_equal, &k))
+            {
+              old_value = g_ptr_array_index (then.values, k);
+              old_comment = g_ptr_array_index (then.comments, k);
+            }
+          if (ok && g_strcmp0 (old_value, value) != 0)
+            ok = ctg_document_set_indicator_year (self, id, (guint) atoi (year), "value", value, error);
+          if (ok && g_strcmp0 (old_comment, comment) != 0)
+            ok = ctg_document_set_indicator_year (self, id, (guint) atoi (year), "comment", comment, error);
+        }
+      _ctg_plan_indicator_clear (&then);
+      if (!ok)
+        return FALSE;
+    }
+  for (guint i = indicators->len; i < ids->len; i++)
+    if (!ctg_document_delete (self, CTG_ITEM_INDICATOR, g_array_index (ids, gint64, i), error))
+      return FALSE;
+  return TRUE;
 }

@@ -32,6 +32,11 @@ char      *_ctg_plan_indicator_parse (const char  *line,
                                       Indicator   *indicator);
 GPtrArray *_ctg_plan_indicator_cells (CtgDocument *self,
                                       gint64       action_id);
+char      *_ctg_plan_indicators_text (GArray      *indicators);
+gboolean   _ctg_plan_indicators_apply (CtgDocument *self,
+                                       gint64       action_id,
+                                       GArray      *indicators,
+                                       GError     **error);
 
 typedef enum
 {

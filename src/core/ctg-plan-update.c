@@ -95,6 +95,7 @@ static const struct {
   { COL_ECHEANCE, "echeance", N_("échéance") },
   { COL_MEANS, "means", N_("means") },
   { COL_NOTES, "notes", N_("notes") },
+  { COL_INDICATORS, "indicators", N_("indicators") },
 };
 
 static char *
@@ -227,8 +228,21 @@ compare_row (CtgDocument   *self,
       if (!ref->has[column] && !(column == COL_START && ref->has[COL_ECHEANCE] && ref->row->start != NULL))
         continue;
 
-      action_value (action, column, &old_value, &old_shown);
-      row_value (ref->row, column, &new_value, &new_shown);
+      if (column == COL_INDICATORS)
+        {
+          g_autoptr(GPtrArray) cells = _ctg_plan_indicator_cells (self, ctg_action_get_id (action));
+
+          g_ptr_array_add (cells, NULL);
+          old_value = g_strjoinv ("\n", (char **) cells->pdata);
+          old_shown = g_strdup (old_value);
+          new_value = _ctg_plan_indicators_text (ref->row->indicators);
+          new_shown = g_strdup (new_value);
+        }
+      else
+        {
+          action_value (action, column, &old_value, &old_shown);
+          row_value (ref->row, column, &new_value, &new_shown);
+        }
       if (column == COL_PILOTS || column == COL_PARTNERS
           ? g_strcmp0 (old_shown, new_shown) == 0
           : g_strcmp0 (old_value, new_value) == 0)
@@ -483,6 +497,12 @@ add_action (CtgDocument    *self,
 
       if (column == COL_TITLE || column == COL_START || !ref->has[column])
         continue;
+      if (column == COL_INDICATORS)
+        {
+          if (!_ctg_plan_indicators_apply (self, id, row->indicators, error))
+            return FALSE;
+          continue;
+        }
       if (column == COL_PILOTS || column == COL_PARTNERS)
         {
           GPtrArray *list = column == COL_PILOTS ? row->pilots : row->partners;
@@ -510,6 +530,8 @@ apply_change (CtgDocument    *self,
 {
   if (change->field == NULL)
     return add_action (self, change->row, error);
+  if (g_str_equal (change->field, "indicators"))
+    return _ctg_plan_indicators_apply (self, change->action_id, change->row->row->indicators, error);
   if (change->participants != NULL)
     return ctg_document_set_participants (self, change->action_id,
                                           g_str_equal (change->field, "pilots") ? CTG_RELATION_PILOT

@@ -27,7 +27,7 @@ static const struct {
   { COL_AXIS, 24 }, { COL_THEME, 18 }, { COL_ENJEU, 24 }, { COL_OBJECTIVE, 30 },
   { COL_CODE, 8 }, { COL_TITLE, 40 }, { COL_DESCRIPTION, 36 }, { COL_PILOTS, 26 },
   { COL_PARTNERS, 26 }, { COL_START, 11 }, { COL_ECHEANCE, 11 }, { COL_STATUS, 13 },
-  { COL_PROGRESS, 11 }, { COL_MEANS, 26 }, { COL_NOTES, 36 },
+  { COL_PROGRESS, 11 }, { COL_MEANS, 26 }, { COL_NOTES, 36 }, { COL_INDICATORS, 48 },
 };
 
 #define N_FILL (G_N_ELEMENTS (fill_columns) + 1)
@@ -45,11 +45,12 @@ static const char * const instructions[] = {
   "Comment remplir ce tableau",
   "",
   "Chaque ligne de la feuille « " PLAN_SHEET " » est une action de la convention.",
-  "Vous pouvez modifier le statut, l’avancement, les pilotes, les partenaires, le début, l’échéance, les moyens et les notes.",
+  "Vous pouvez modifier le statut, l’avancement, les pilotes, les partenaires, le début, l’échéance, les moyens, les indicateurs et les notes.",
   "Le statut se choisit dans la liste : à lancer, en cours, réalisée, reportée, abandonnée.",
   "L’avancement est un pourcentage, de 0 % à 100 %.",
   "Les dates sont des dates (15/03/2025), ou un mois (03/2025) ou une année (2025).",
   "Plusieurs pilotes ou partenaires : un par ligne dans la cellule (Alt+Entrée), ou séparés par « / ».",
+  "Indicateurs : un par ligne, « nom | type : résultat | unité : places | base : 10 (2021) | cible : 1 234,5 (2026) | 2024=1 100 (commentaire) ».",
   "Ne modifiez pas la colonne « " ID_HEADER " » : elle relie chaque ligne à son action.",
   "Pour proposer une nouvelle action, ajoutez une ligne sans identifiant, avec au moins l’axe et l’action.",
   "Supprimer une ligne ne supprime pas l’action : signalez-le plutôt dans les notes.",

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "ctg-dashboard.h"
+#include "ctg-drift-menu.h"
 
 struct _CtgDashboard
 {
@@ -36,6 +37,7 @@ struct _CtgDashboard
   GDate        *today;
   char         *meeting_date;  /* ISO, for the report */
   char         *since_date;
+  char         *drift_since;   /* the window's choice: a meeting's day, "" for the last COPIL */
 
   /* State */
   gint64        axis_id;
@@ -188,16 +190,6 @@ compare_counts (gconstpointer a,
   if (ca != cb)
     return ca > cb ? -1 : 1;
   return g_utf8_collate (*(const char **) a, *(const char **) b);
-}
-
-static char *
-format_iso_day (const char *iso)
-{
-  CtgDate date;
-
-  if (iso == NULL || !ctg_date_parse (iso, &date))
-    return g_strdup (iso ? iso : "");
-  return ctg_date_format (&date);
 }
 
 /* Figures */
@@ -372,17 +364,26 @@ add_since_row (CtgDashboard *self,
   return row;
 }
 
-/* What slipped since the previous meeting, from the journal (ctg-drift.c) */
 static void
-add_drift_row (CtgDashboard *self,
-               const char   *since)
+fill_drift_menu (GtkMenuButton *button,
+                 gpointer       user_data)
 {
-  g_autoptr(CtgDrift) drift = ctg_drift_compute (self->document, self->since_date);
+  CtgDashboard *self = user_data;
+
+  _ctg_drift_menu_button_fill (button, self->document);
+}
+
+/* What slipped since the meeting chosen in the window (by default the
+ * last COPIL), from the journal (ctg-drift.c) */
+static void
+add_drift_row (CtgDashboard *self)
+{
+  g_autofree char *since_iso = _ctg_drift_since_effective (self->document, self->drift_since);
+  g_autoptr(CtgDrift) drift = NULL;
   GtkWidget *row;
-  guint later = ctg_drift_count (drift, CTG_DRIFT_MOVED, TRUE);
-  guint back = ctg_drift_count (drift, CTG_DRIFT_STATUS_BACK, FALSE);
-  guint added = ctg_drift_count (drift, CTG_DRIFT_ADDED, FALSE);
-  guint abandoned = ctg_drift_count (drift, CTG_DRIFT_ABANDONED, FALSE);
+  GtkWidget *button;
+  guint later, back, added, abandoned;
+  g_autofree char *since = NULL;
   g_autofree char *title = NULL;
   g_autofree char *moved_text = NULL;
   g_autofree char *back_text = NULL;
@@ -390,7 +391,16 @@ add_drift_row (CtgDashboard *self,
   g_autofree char *abandoned_text = NULL;
   g_autofree char *subtitle = NULL;
 
-  /* Translators: the date of the previous meeting */
+  if (since_iso == NULL)
+    return;
+  drift = ctg_drift_compute (self->document, since_iso);
+  later = ctg_drift_count (drift, CTG_DRIFT_MOVED, TRUE);
+  back = ctg_drift_count (drift, CTG_DRIFT_STATUS_BACK, FALSE);
+  added = ctg_drift_count (drift, CTG_DRIFT_ADDED, FALSE);
+  abandoned = ctg_drift_count (drift, CTG_DRIFT_ABANDONED, FALSE);
+  since = _ctg_format_iso_day (since_iso);
+
+  /* Translators: the date of the meeting */
   title = g_strdup_printf (_("Drift since the meeting of %s"), since);
   moved_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u échéance moved later", "%u échéances moved later",
                                              later), later);
@@ -404,6 +414,15 @@ add_drift_row (CtgDashboard *self,
   row = add_since_row (self, "drift", "document-open-recent-symbolic", title, subtitle,
                        later + back + added + abandoned);
   gtk_widget_set_name (row, "drift-row");
+  button = gtk_menu_button_new ();
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Compare With"));
+  gtk_widget_set_tooltip_text (button, _("The meeting drift is measured from"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), fill_drift_menu, self, NULL);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  g_hash_table_insert (self->figures, g_strdup ("drift-menu"), button);
+  g_object_set_data_full (G_OBJECT (row), "since", g_steal_pointer (&since_iso), g_free);
 }
 
 static void
@@ -471,7 +490,7 @@ fill_governance (CtgDashboard *self)
       gint64 body_id = item != NULL ? ctg_item_get_int (item, "body-id") : 0;
       g_autoptr(CtgItem) body_item = body_id != 0 ? ctg_document_get_item (self->document, CTG_ITEM_BODY, body_id) : NULL;
       const char *body = body_item != NULL ? ctg_item_get_text (body_item, "name") : NULL;
-      g_autofree char *when = meeting->date ? format_iso_day (meeting->date) : g_strdup (_("No date"));
+      g_autofree char *when = meeting->date ? _ctg_format_iso_day (meeting->date) : g_strdup (_("No date"));
       g_autofree char *subtitle = body && body[0] ? g_strdup_printf ("%s · %s", when, body) : g_strdup (when);
       GtkWidget *row = adw_action_row_new ();
 
@@ -511,7 +530,7 @@ fill_governance (CtgDashboard *self)
       g_autoptr(GHashTable) txns = g_hash_table_new (g_int64_hash, g_int64_equal);
       g_autoptr(GHashTable) actions = g_hash_table_new (g_int64_hash, g_int64_equal);
       g_autoptr(GString) recent = g_string_new (NULL);
-      g_autofree char *since = format_iso_day (self->since_date);
+      g_autofree char *since = _ctg_format_iso_day (self->since_date);
       g_autofree char *title = NULL;
       g_autofree char *counts = NULL;
       g_autofree char *actions_text = NULL;
@@ -544,8 +563,8 @@ fill_governance (CtgDashboard *self)
       subtitle = recent->len ? g_strdup_printf ("%s, %s — %s", counts, actions_text, recent->str)
                              : g_strdup_printf ("%s, %s", counts, actions_text);
       add_since_row (self, "changes", "document-edit-symbolic", title, subtitle, g_hash_table_size (txns));
-      add_drift_row (self, since);
     }
+  add_drift_row (self);
 }
 
 static void
@@ -654,9 +673,11 @@ on_axis_selected_cb (CtgDashboard *self)
 static void
 on_report_clicked_cb (CtgDashboard *self)
 {
+  /* A meeting chosen to measure drift from is the report's too */
+  const char *since = self->drift_since && self->drift_since[0] ? self->drift_since : self->since_date;
+
   gtk_widget_activate_action (GTK_WIDGET (self), "win.export-pdf-for-meeting", "(ss)",
-                              self->meeting_date ? self->meeting_date : "",
-                              self->since_date ? self->since_date : "");
+                              self->meeting_date ? self->meeting_date : "", since ? since : "");
 }
 
 /* GObject */
@@ -694,6 +715,7 @@ ctg_dashboard_finalize (GObject *object)
   g_clear_pointer (&self->today, g_date_free);
   g_clear_pointer (&self->meeting_date, g_free);
   g_clear_pointer (&self->since_date, g_free);
+  g_clear_pointer (&self->drift_since, g_free);
 
   G_OBJECT_CLASS (ctg_dashboard_parent_class)->finalize (object);
 }
@@ -796,4 +818,30 @@ ctg_dashboard_get_figure (CtgDashboard *self,
   if (self->dirty)
     refresh (self);
   return g_hash_table_lookup (self->figures, name);
+}
+
+/**
+ * ctg_dashboard_set_drift_since:
+ * @since: (nullable): a meeting's day, ISO; "" or %NULL for the last COPIL
+ *
+ * The meeting the drift row counts from: the window's choice.
+ */
+void
+ctg_dashboard_set_drift_since (CtgDashboard *self,
+                               const char   *since)
+{
+  g_return_if_fail (CTG_IS_DASHBOARD (self));
+
+  if (since == NULL)
+    since = "";
+  if (g_strcmp0 (since, self->drift_since) == 0)
+    return;
+  g_free (self->drift_since);
+  self->drift_since = g_strdup (since);
+  if (self->document == NULL)
+    return;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+  else
+    self->dirty = TRUE;
 }

@@ -24,5 +24,7 @@ void       ctg_dashboard_set_axis     (CtgDashboard *self,
                                        gint64        axis_id);
 GtkWidget *ctg_dashboard_get_figure   (CtgDashboard *self,
                                        const char   *name);
+void       ctg_dashboard_set_drift_since (CtgDashboard *self,
+                                          const char   *since);
 
 G_END_DECLS

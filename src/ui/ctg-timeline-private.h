@@ -48,7 +48,9 @@ struct _CtgTimeline
 
   /* Owned references */
   CtgDocument     *document;
-  CtgDrift        *drift;         /* since the last meeting: the outlines */
+  GHashTable      *past;          /* action id -> PastBar: its dates at the meeting, for the outlines */
+  char            *past_key;      /* the ctg_drift_history_key () they were computed for */
+  char            *drift_since;   /* the meeting chosen, ISO; NULL for the last COPIL */
   GtkAdjustment   *hadjustment;
   GtkAdjustment   *vadjustment;
   GArray          *rows;          /* CtgTimelineRow, the whole tree */

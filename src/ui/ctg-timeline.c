@@ -78,25 +78,97 @@ compute_visible (CtgTimeline *self)
   self->focus = self->focus_action != 0 ? find_visible_action (self, self->focus_action) : -1;
 }
 
+/* An action's dates at the meeting drift is measured from */
+typedef struct
+{
+  CtgDate start;
+  CtgDate end;
+} PastBar;
+
+static void
+clear_past (CtgTimeline *self)
+{
+  g_clear_pointer (&self->past, g_hash_table_unref);
+  g_clear_pointer (&self->past_key, g_free);
+}
+
+static void
+past_date (const char *iso,
+           CtgDate    *date)
+{
+  if (iso == NULL || !ctg_date_parse (iso, date))
+    memset (date, 0, sizeof *date);
+}
+
+/* The plan as it was at the meeting, every action's dates then: kept
+ * across edits (an edit made now does not change the past), recomputed
+ * from the journal (ctg-drift.c) when the meeting or the history before it
+ * changes. At 10,000 actions the journal's reading is most of a rebuild */
+static void
+ensure_past (CtgTimeline *self)
+{
+  g_autofree char *since = self->drift_since ? g_strdup (self->drift_since)
+                                             : ctg_drift_default_since (self->document);
+  g_autofree char *key = since ? ctg_drift_history_key (self->document, since) : NULL;
+  g_autoptr(CtgDrift) drift = NULL;
+  g_autoptr(GHashTable) added = NULL;
+
+  if (key == NULL)
+    {
+      clear_past (self);
+      return;
+    }
+  if (self->past != NULL && g_strcmp0 (key, self->past_key) == 0)
+    return;
+
+  clear_past (self);
+  drift = ctg_drift_compute (self->document, since);
+  added = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < drift->items->len; i++)
+    {
+      CtgDriftItem *item = g_ptr_array_index (drift->items, i);
+
+      if (item->kind == CTG_DRIFT_ADDED)
+        g_hash_table_add (added, &item->action_id);
+    }
+  self->past = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      CtgTimelineRow *row = &g_array_index (self->rows, CtgTimelineRow, i);
+      g_autofree char *start_now = NULL;
+      g_autofree char *end_now = NULL;
+      const char *start_then, *end_then;
+      PastBar *bar;
+
+      if (row->kind != CTG_TIMELINE_ROW_ACTION || row->action == NULL || g_hash_table_contains (added, &row->id))
+        continue;
+      start_now = ctg_date_to_iso (ctg_action_get_start (row->action));
+      end_now = ctg_date_to_iso (ctg_action_get_echeance (row->action));
+      start_then = start_now;
+      end_then = end_now;
+      ctg_drift_get_past (drift, row->id, &start_then, &end_then);
+      bar = g_new0 (PastBar, 1);
+      past_date (start_then, &bar->start);
+      past_date (end_then, &bar->end);
+      g_hash_table_insert (self->past, g_memdup2 (&row->id, sizeof row->id), bar);
+    }
+  self->past_key = g_steal_pointer (&key);
+}
+
 static void
 rebuild (CtgTimeline *self)
 {
   self->dirty = FALSE;
   g_array_set_size (self->visible, 0);
   g_clear_pointer (&self->rows, g_array_unref);
-  g_clear_pointer (&self->drift, ctg_drift_free);
   if (self->document == NULL)
     {
+      clear_past (self);
       self->rows = g_array_new (FALSE, TRUE, sizeof (CtgTimelineRow));
       return;
     }
   self->rows = ctg_timeline_rows_build (self->document, self->today, &self->first_day, &self->n_days);
-  {
-    g_autofree char *since = ctg_drift_default_since (self->document);
-
-    if (since != NULL)
-      self->drift = ctg_drift_compute (self->document, since);
-  }
+  ensure_past (self);
   compute_visible (self);
 }
 
@@ -216,35 +288,37 @@ _ctg_timeline_bar_rect (CtgTimeline     *self,
   return TRUE;
 }
 
-/* The bar as it was at the last meeting (ctg-drift.c), a faint outline
- * behind today's, where its dates changed since */
+static gboolean
+same_date (const CtgDate *a,
+           const CtgDate *b)
+{
+  return a->year == b->year && a->month == b->month && a->day == b->day;
+}
+
+/* The bar as it was at the meeting drift is measured from (ctg-drift.c),
+ * a faint outline behind today's, where its dates changed since */
 gboolean
 _ctg_timeline_past_rect (CtgTimeline     *self,
                          int              index,
                          graphene_rect_t *rect)
 {
   const CtgTimelineRow *row = _ctg_timeline_visible_row (self, index);
-  g_autofree char *start_now = NULL;
-  g_autofree char *end_now = NULL;
-  const char *start_then, *end_then;
-  CtgDate start, end;
+  const PastBar *past;
+  gboolean has_start, has_end;
   double first, last, x0, x1;
 
-  if (self->drift == NULL || row == NULL || row->kind != CTG_TIMELINE_ROW_ACTION || row->action == NULL)
+  if (self->past == NULL || row == NULL || row->kind != CTG_TIMELINE_ROW_ACTION || row->action == NULL)
     return FALSE;
-  start_now = ctg_date_to_iso (ctg_action_get_start (row->action));
-  end_now = ctg_date_to_iso (ctg_action_get_echeance (row->action));
-  start_then = start_now;
-  end_then = end_now;
-  if (!ctg_drift_get_past (self->drift, row->id, &start_then, &end_then))
+  past = g_hash_table_lookup (self->past, &row->id);
+  if (past == NULL ||
+      (same_date (&past->start, ctg_action_get_start (row->action)) &&
+       same_date (&past->end, ctg_action_get_echeance (row->action))))
     return FALSE;
-  if (start_then == NULL || !ctg_date_parse (start_then, &start))
-    start_then = NULL;
-  if (end_then == NULL || !ctg_date_parse (end_then, &end))
-    end_then = NULL;
-  if (start_then == NULL && end_then == NULL)
+  has_start = ctg_date_is_set (&past->start);
+  has_end = ctg_date_is_set (&past->end);
+  if (!has_start && !has_end)
     return FALSE;
-  date_span (start_then ? &start : &end, end_then ? &end : &start, &first, &last);
+  date_span (has_start ? &past->start : &past->end, has_end ? &past->end : &past->start, &first, &last);
   x0 = _ctg_timeline_snap (_ctg_timeline_day_to_x (self, first));
   x1 = MAX (_ctg_timeline_snap (_ctg_timeline_day_to_x (self, last)), x0 + 3);
   graphene_rect_init (rect, x0, _ctg_timeline_row_y (self, index) + (ROW_HEIGHT - BAR_HEIGHT) / 2.0 - 2,
@@ -1030,7 +1104,8 @@ ctg_timeline_finalize (GObject *object)
   g_clear_pointer (&self->visible, g_array_unref);
   g_clear_pointer (&self->collapsed, g_hash_table_unref);
   g_clear_pointer (&self->today, g_date_free);
-  g_clear_pointer (&self->drift, ctg_drift_free);
+  clear_past (self);
+  g_clear_pointer (&self->drift_since, g_free);
 
   G_OBJECT_CLASS (ctg_timeline_parent_class)->finalize (object);
 }
@@ -1165,6 +1240,7 @@ ctg_timeline_set_document (CtgTimeline *self,
   if (document != NULL)
     g_signal_connect (document, "changed", G_CALLBACK (on_document_changed_cb), self);
   g_hash_table_remove_all (self->collapsed);
+  clear_past (self);
   self->focus = -1;
   self->focus_action = 0;
   self->scrolled_once = FALSE;
@@ -1320,4 +1396,29 @@ ctg_timeline_get_past_bounds (CtgTimeline     *self,
   g_return_val_if_fail (CTG_IS_TIMELINE (self), FALSE);
 
   return action_rect (self, action_id, _ctg_timeline_past_rect, bounds);
+}
+
+/**
+ * ctg_timeline_set_drift_since:
+ * @since: (nullable): the day of the meeting, ISO; %NULL for the last
+ *   COPIL before today (ctg_drift_default_since())
+ *
+ * Which meeting the outlines show the plan of.
+ */
+void
+ctg_timeline_set_drift_since (CtgTimeline *self,
+                              const char  *since)
+{
+  g_return_if_fail (CTG_IS_TIMELINE (self));
+
+  if (since != NULL && since[0] == '\0')
+    since = NULL;
+  if (g_strcmp0 (since, self->drift_since) == 0)
+    return;
+  g_free (self->drift_since);
+  self->drift_since = g_strdup (since);
+  /* The rows stay, only the outlines change */
+  self->dirty = TRUE;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

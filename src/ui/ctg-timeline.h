@@ -35,5 +35,7 @@ guint            ctg_timeline_get_n_rows        (CtgTimeline     *self);
 gboolean         ctg_timeline_get_past_bounds   (CtgTimeline     *self,
                                                  gint64           action_id,
                                                  graphene_rect_t *bounds);
+void             ctg_timeline_set_drift_since   (CtgTimeline     *self,
+                                                 const char      *since);
 
 G_END_DECLS

@@ -706,6 +706,10 @@ export_pdf_action (GtkWidget  *widget,
   CtgWindow *self = CTG_WINDOW (widget);
   CtgExportDialog *dialog = ctg_export_dialog_new (GTK_WINDOW (self), self->document);
 
+  /* A meeting chosen to compare with (win.drift-since): the report's
+   * changes and drift are since then */
+  if (self->drift_since != NULL && self->drift_since[0] != '\0')
+    ctg_export_dialog_set_dates (dialog, NULL, self->drift_since);
   g_signal_connect (dialog, "exported", G_CALLBACK (on_report_exported_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }

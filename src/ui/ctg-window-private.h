@@ -62,6 +62,7 @@ struct _CtgWindow
   GtkToggleButton      *zoom_quarters;
   GtkToggleButton      *zoom_months;
   GtkBox               *timeline_legend;
+  GtkMenuButton        *drift_button;
   GtkWidget            *undo_button;
 
   /* Owned references */
@@ -92,6 +93,7 @@ struct _CtgWindow
   GMenuModel           *axis_menu;
   GDate                *today;
   char                 *page;          /* win.show-page's state */
+  char                 *drift_since;   /* win.drift-since's state: a meeting's day, "" for the last COPIL */
 
   /* State */
   gint64                axis_id;       /* the axis shown, 0 for a convention page */

@@ -21,6 +21,7 @@
 #include "ctg-action-row.h"
 #include "ctg-convention-page.h"
 #include "ctg-dashboard.h"
+#include "ctg-drift-menu.h"
 #include "ctg-evaluation-page.h"
 #include "ctg-export-dialog.h"
 #include "ctg-update-dialog.h"
@@ -34,6 +35,7 @@ G_DEFINE_FINAL_TYPE (CtgWindow, ctg_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_PAGE,
+  PROP_DRIFT_SINCE,
   N_PROPS
 };
 
@@ -85,6 +87,33 @@ _ctg_window_set_page_state (CtgWindow  *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
 }
 
+/* The meeting the timeline's outlines and the dashboard's drift compare
+ * with (ctg-drift-menu.c) */
+static void
+set_drift_since (CtgWindow  *self,
+                 const char *since)
+{
+  if (since == NULL)
+    since = "";
+  if (g_strcmp0 (self->drift_since, since) == 0)
+    return;
+  g_free (self->drift_since);
+  self->drift_since = g_strdup (since);
+  ctg_timeline_set_drift_since (self->timeline, since);
+  if (self->dashboard != NULL)
+    ctg_dashboard_set_drift_since (self->dashboard, since);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRIFT_SINCE]);
+}
+
+static void
+fill_drift_menu (GtkMenuButton *button,
+                 gpointer       user_data)
+{
+  CtgWindow *self = user_data;
+
+  _ctg_drift_menu_button_fill (button, self->document);
+}
+
 /* Pages
  *
  * The dashboard, the Évaluation page and the action editor are made the
@@ -113,6 +142,7 @@ ensure_dashboard (CtgWindow *self)
     {
       self->dashboard = CTG_DASHBOARD (ctg_dashboard_new ());
       adw_bin_set_child (self->dashboard_bin, GTK_WIDGET (self->dashboard));
+      ctg_dashboard_set_drift_since (self->dashboard, self->drift_since);
       if (self->document != NULL)
         ctg_dashboard_set_document (self->dashboard, self->document);
     }
@@ -444,6 +474,8 @@ _ctg_window_set_document (CtgWindow   *self,
   if (self->evaluation_page != NULL)
     ctg_evaluation_page_set_document (self->evaluation_page, document);
   ctg_timeline_set_document (self->timeline, document);
+  /* Another file: its own meetings */
+  set_drift_since (self, "");
 
   self->axis_id = 0;
   self->listing = FALSE;
@@ -639,6 +671,9 @@ ctg_window_get_property (GObject    *object,
     case PROP_PAGE:
       g_value_set_string (value, self->page);
       break;
+    case PROP_DRIFT_SINCE:
+      g_value_set_string (value, self->drift_since);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -656,6 +691,9 @@ ctg_window_set_property (GObject      *object,
     {
     case PROP_PAGE:
       _ctg_window_set_page (self, g_value_get_string (value));
+      break;
+    case PROP_DRIFT_SINCE:
+      set_drift_since (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -716,6 +754,7 @@ ctg_window_dispose (GObject *object)
   g_clear_pointer (&self->bound_items, g_hash_table_unref);
   g_clear_pointer (&self->today, g_date_free);
   g_clear_pointer (&self->page, g_free);
+  g_clear_pointer (&self->drift_since, g_free);
   g_clear_weak_pointer (&self->error_dialog);
 
   G_OBJECT_CLASS (ctg_window_parent_class)->dispose (object);
@@ -741,6 +780,16 @@ ctg_window_class_init (CtgWindowClass *klass)
    */
   properties[PROP_PAGE] =
     g_param_spec_string ("page", NULL, NULL, "overview",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * CtgWindow:drift-since:
+   *
+   * The meeting the timeline's outlines and the dashboard's drift compare
+   * with: its day (ISO), or "" for the last COPIL before today. The state
+   * of win.drift-since.
+   */
+  properties[PROP_DRIFT_SINCE] =
+    g_param_spec_string ("drift-since", NULL, NULL, "",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -769,6 +818,7 @@ ctg_window_class_init (CtgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, zoom_quarters);
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, zoom_months);
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, timeline_legend);
+  gtk_widget_class_bind_template_child (widget_class, CtgWindow, drift_button);
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, pilot_filter);
   gtk_widget_class_bind_template_child (widget_class, CtgWindow, year_filter);
@@ -794,6 +844,7 @@ ctg_window_class_init (CtgWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_today_clicked_cb);
 
   gtk_widget_class_install_property_action (widget_class, "win.show-page", "page");
+  gtk_widget_class_install_property_action (widget_class, "win.drift-since", "drift-since");
   _ctg_window_actions_class_init (widget_class);
   _ctg_window_sidebar_class_init (widget_class);
   _ctg_window_list_class_init (widget_class);
@@ -812,6 +863,8 @@ ctg_window_init (CtgWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->page = g_strdup ("overview");
+  self->drift_since = g_strdup ("");
+  gtk_menu_button_set_create_popup_func (self->drift_button, fill_drift_menu, self, NULL);
   g_signal_connect_swapped (self, "notify::is-active", G_CALLBACK (on_active_changed_cb), self);
   gtk_toggle_button_set_active (self->zoom_years, TRUE);
   fill_legend (self);

@@ -1,0 +1,163 @@
+/* ctg-drift-menu.c: the meetings drift can be measured from, as a menu
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The timeline's outlines and the dashboard's drift show the plan as it
+ * was at a meeting: the last COPIL by default, or one the user picks. The
+ * choice is the window's "drift-since" property (win.drift-since, "" for
+ * the default); both places offer the same menu of it. */
+
+#define G_LOG_DOMAIN "ctg-drift-menu"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "ctg-drift-menu.h"
+
+typedef struct
+{
+  char *iso;
+  char *label;
+} Choice;
+
+static void
+choice_clear (Choice *choice)
+{
+  g_free (choice->iso);
+  g_free (choice->label);
+}
+
+static gint
+compare_choices (gconstpointer a,
+                 gconstpointer b)
+{
+  /* Latest first: the meeting wanted is most often a recent one */
+  return strcmp (((const Choice *) b)->iso, ((const Choice *) a)->iso);
+}
+
+/**
+ * _ctg_format_iso_day:
+ *
+ * Returns: (transfer full): an ISO day as it is read, "12 March 2025";
+ *   text that is not a date as it is
+ */
+char *
+_ctg_format_iso_day (const char *iso)
+{
+  CtgDate date;
+
+  if (iso == NULL || !ctg_date_parse (iso, &date))
+    return g_strdup (iso ? iso : "");
+  return ctg_date_format (&date);
+}
+
+/**
+ * _ctg_drift_since_effective:
+ * @chosen: (nullable): the window's choice, "" or %NULL for the default
+ *
+ * Returns: (transfer full) (nullable): the day drift is measured from
+ */
+char *
+_ctg_drift_since_effective (CtgDocument *document,
+                            const char  *chosen)
+{
+  if (chosen != NULL && chosen[0] != '\0')
+    return g_strdup (chosen);
+  return document ? ctg_drift_default_since (document) : NULL;
+}
+
+/**
+ * _ctg_drift_menu_new:
+ *
+ * Returns: (transfer full): the last COPIL, then each meeting held until
+ *   today, latest first, as radio items of win.drift-since
+ */
+GMenuModel *
+_ctg_drift_menu_new (CtgDocument *document)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) meetings = g_menu_new ();
+  g_autoptr(GArray) choices = g_array_new (FALSE, TRUE, sizeof (Choice));
+  g_autoptr(GArray) ids = ctg_document_list_ids (document, CTG_ITEM_MEETING, 0);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *fallback = ctg_drift_default_since (document);
+  g_autofree char *first = NULL;
+  g_autoptr(GMenuItem) item = NULL;
+
+  g_array_set_clear_func (choices, (GDestroyNotify) choice_clear);
+  if (fallback != NULL)
+    {
+      g_autofree char *day = _ctg_format_iso_day (fallback);
+
+      /* Translators: the default meeting drift is measured from, with its date */
+      first = g_strdup_printf (_("The Last COPIL (%s)"), day);
+    }
+  item = g_menu_item_new (first ? first : _("The Last COPIL"), NULL);
+  g_menu_item_set_action_and_target (item, "win.drift-since", "s", "");
+  g_menu_append_item (menu, item);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autofree char *text = ctg_document_dup_text (document, CTG_ITEM_MEETING, id, "date");
+      gint64 body = ctg_document_get_int (document, CTG_ITEM_MEETING, id, "body_id", 0);
+      g_autofree char *name = body ? ctg_document_dup_text (document, CTG_ITEM_BODY, body, "name") : NULL;
+      g_autofree char *title = ctg_document_dup_text (document, CTG_ITEM_MEETING, id, "title");
+      g_autofree char *day = NULL;
+      Choice choice;
+      CtgDate date;
+
+      if (text == NULL || !ctg_date_parse (text, &date))
+        continue;
+      choice.iso = ctg_date_to_iso (&date);
+      if (strcmp (choice.iso, today) > 0)
+        {
+          g_free (choice.iso);
+          continue;
+        }
+      day = ctg_date_format (&date);
+      if (name == NULL || name[0] == '\0')
+        {
+          g_free (name);
+          name = g_strdup (title && title[0] ? title : _("Meeting"));
+        }
+      /* Translators: a meeting in the menu of drift: its body, its date */
+      choice.label = g_strdup_printf (_("%s, %s"), name, day);
+      g_array_append_val (choices, choice);
+    }
+  g_array_sort (choices, compare_choices);
+  for (guint i = 0; i < choices->len; i++)
+    {
+      const Choice *choice = &g_array_index (choices, Choice, i);
+      g_autoptr(GMenuItem) meeting = g_menu_item_new (choice->label, NULL);
+
+      g_menu_item_set_action_and_target (meeting, "win.drift-since", "s", choice->iso);
+      g_menu_append_item (meetings, meeting);
+    }
+  if (choices->len > 0)
+    g_menu_append_section (menu, _("Meetings"), G_MENU_MODEL (meetings));
+  return G_MENU_MODEL (menu);
+}
+
+/**
+ * _ctg_drift_menu_button_fill:
+ *
+ * Gives @button the menu of @document's meetings as they are now: called
+ * as the menu opens, so meetings added since are there.
+ */
+void
+_ctg_drift_menu_button_fill (GtkMenuButton *button,
+                             CtgDocument   *document)
+{
+  g_autoptr(GMenuModel) model = NULL;
+
+  if (document == NULL)
+    return;
+  model = _ctg_drift_menu_new (document);
+  gtk_menu_button_set_menu_model (button, model);
+}

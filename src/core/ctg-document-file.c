@@ -101,6 +101,9 @@ configure_connection (CtgDocument  *self,
   return TRUE;
 }
 
+/* SQLite's page cache while a file is checked, in KiB */
+#define CHECK_CACHE_KB 65536
+
 static gboolean
 read_pragma_int (CtgDocument  *self,
                  const char   *sql,
@@ -377,6 +380,12 @@ finish_open (CtgDocument         *self,
       if (!_ctg_schema_verify (self->db, version, error))
         return FALSE;
 
+      /* The checks read every page, the indexes' many times over: with
+       * SQLite's 2 MB page cache, a 140 MB file of 100,000 actions was
+       * read again from the kernel's cache some 3 GB worth (a third of the
+       * check). A larger cache while checking, given back after. */
+      sqlite3_exec (self->db, "PRAGMA cache_size = -" G_STRINGIFY (CHECK_CACHE_KB), NULL, NULL, NULL);
+
       /* The full check, not quick_check: an index out of step with its
        * table would surface later as wrong lists */
       rc = sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check(1)", -1, &stmt, NULL);
@@ -407,6 +416,7 @@ finish_open (CtgDocument         *self,
                        _("“%s” is damaged and cannot be opened."), display);
           return FALSE;
         }
+      sqlite3_exec (self->db, "PRAGMA cache_size = -2000", NULL, NULL, NULL);
     verified:
       ;
     }

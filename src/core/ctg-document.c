@@ -652,7 +652,8 @@ load_participants (CtgDocument *self,
         .id = sqlite3_column_int64 (stmt, 6),
         .name = g_intern_string ((const char *) sqlite3_column_text (stmt, 2)),
         .role = g_intern_string ((const char *) sqlite3_column_text (stmt, 4)),
-        .relation = g_strcmp0 (relation, "pilot") == 0 ? 0 : g_strcmp0 (relation, "referent") == 0 ? 1 : 2,
+        .relation = g_strcmp0 (relation, "pilot") == 0 ? CTG_RELATION_PILOT
+                    : g_strcmp0 (relation, "referent") == 0 ? CTG_RELATION_REFERENT : CTG_RELATION_PARTNER,
         .kind = g_strcmp0 (kind, "person") == 0,
       };
 
@@ -664,10 +665,12 @@ load_participants (CtgDocument *self,
   for (guint i = 0; i < rows->len; i++)
     {
       const OwnedRow *row = &g_array_index (rows, OwnedRow, i);
+      CtgAction *action = g_hash_table_lookup (by_id, &row->action_id);
 
-      add_participant_row (by_id, row->action_id,
-                           row->relation == 0 ? "pilot" : row->relation == 1 ? "referent" : "partner",
-                           row->name, row->kind ? "person" : "organisation", row->role);
+      if (action != NULL)
+        _ctg_action_add_interned_participant (action, row->relation, row->name,
+                                              row->kind ? CTG_PARTICIPANT_PERSON : CTG_PARTICIPANT_ORGANISATION,
+                                              row->role);
     }
 }
 

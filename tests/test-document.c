@@ -1255,6 +1255,39 @@ test_document_actions_follow_changes (void)
   g_assert_cmpstr (ctg_action_get_title (b), ==, "Titre changé ailleurs");
 }
 
+/* What the integrity check cannot see (a row whose parent is gone, text
+ * that is not UTF-8) is checked on a second connection while it runs, for
+ * a file opened to edit, and on the one connection for a read-only one:
+ * both refuse it (issue 18) */
+static void
+test_document_content_checked (void)
+{
+  const char *cases[] = {
+    "PRAGMA foreign_keys = OFF; UPDATE action SET objective_id = 999999 WHERE id = (SELECT max(id) FROM action);",
+    "UPDATE action SET title = CAST(x'c328ff41' AS TEXT) WHERE id = (SELECT max(id) FROM action);",
+    "UPDATE participant SET name = CAST(x'41ff' AS TEXT) WHERE id = (SELECT max(id) FROM participant);",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (guint read_only = 0; read_only < 2; read_only++)
+      {
+        g_autofree char *path = ctg_test_copy_example ("baronnies");
+        g_autoptr(CtgDocument) doc = NULL;
+        g_autoptr(GError) error = NULL;
+        sqlite3 *db = NULL;
+
+        g_test_message ("case: %s%s", cases[i], read_only ? " (read-only)" : "");
+        g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+        g_assert_cmpint (sqlite3_exec (db, cases[i], NULL, NULL, NULL), ==, SQLITE_OK);
+        g_assert_cmpint (sqlite3_changes (db), ==, 1);
+        sqlite3_close (db);
+
+        doc = ctg_document_open (path, read_only ? CTG_OPEN_FLAGS_READ_ONLY : CTG_OPEN_FLAGS_NONE, &error);
+        g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_DAMAGED);
+        g_assert_null (doc);
+      }
+}
+
 /* Each owned row's names, in the order the old joined queries gave */
 static GHashTable *
 expected_names (sqlite3    *db,
@@ -1384,6 +1417,7 @@ main (int   argc,
   g_test_add_func ("/document/actions-follow-changes", test_document_actions_follow_changes);
   g_test_add_func ("/document/actions-patched", test_document_actions_patched);
   g_test_add_func ("/document/actions-order", test_document_actions_order);
+  g_test_add_func ("/document/open/content-checked", test_document_content_checked);
 
   return g_test_run ();
 }

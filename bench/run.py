@@ -232,7 +232,7 @@ class Bench:
         ctg = os.path.join(d, "creusot-montceau.ctg")
         shutil.copy(example, ctg)
         pdf, csv = os.path.join(d, "report.pdf"), os.path.join(d, "creusot-montceau.csv")
-        ours = [self.ctg, "export", ctg, "--pdf", pdf]
+        ours = [self.ctg, "export", ctg, "--force", "--pdf", pdf]
         self.run(ours)
         pages = re.search(r"Pages:\s*(\d+)", self.run(["pdfinfo", pdf]))
         n = len([l for l in self.run([self.ctg, "list", ctg]).splitlines() if l.strip()])

@@ -1255,6 +1255,141 @@ test_document_actions_follow_changes (void)
   g_assert_cmpstr (ctg_action_get_title (b), ==, "Titre changé ailleurs");
 }
 
+/* What the integrity check cannot see (a row whose parent is gone, text
+ * that is not UTF-8) is checked on a second connection while it runs, for
+ * a file opened to edit, and on the one connection for a read-only one:
+ * both refuse it (issue 18) */
+static void
+test_document_content_checked (void)
+{
+  const char *cases[] = {
+    "PRAGMA foreign_keys = OFF; UPDATE action SET objective_id = 999999 WHERE id = (SELECT max(id) FROM action);",
+    "UPDATE action SET title = CAST(x'c328ff41' AS TEXT) WHERE id = (SELECT max(id) FROM action);",
+    "UPDATE participant SET name = CAST(x'41ff' AS TEXT) WHERE id = (SELECT max(id) FROM participant);",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (guint read_only = 0; read_only < 2; read_only++)
+      {
+        g_autofree char *path = ctg_test_copy_example ("baronnies");
+        g_autoptr(CtgDocument) doc = NULL;
+        g_autoptr(GError) error = NULL;
+        sqlite3 *db = NULL;
+
+        g_test_message ("case: %s%s", cases[i], read_only ? " (read-only)" : "");
+        g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+        g_assert_cmpint (sqlite3_exec (db, cases[i], NULL, NULL, NULL), ==, SQLITE_OK);
+        g_assert_cmpint (sqlite3_changes (db), ==, 1);
+        sqlite3_close (db);
+
+        doc = ctg_document_open (path, read_only ? CTG_OPEN_FLAGS_READ_ONLY : CTG_OPEN_FLAGS_NONE, &error);
+        g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_DAMAGED);
+        g_assert_null (doc);
+      }
+}
+
+/* Each owned row's names, in the order the old joined queries gave */
+static GHashTable *
+expected_names (sqlite3    *db,
+                const char *sql)
+{
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT "/%s", (gint64) sqlite3_column_int64 (stmt, 0),
+                                              (const char *) sqlite3_column_text (stmt, 1));
+      GString *list = g_hash_table_lookup (names, key);
+
+      if (list == NULL)
+        g_hash_table_insert (names, g_strdup (key), list = g_string_new (NULL));
+      g_string_append_printf (list, "%s|", (const char *) sqlite3_column_text (stmt, 2));
+    }
+  sqlite3_finalize (stmt);
+  return names;
+}
+
+static void
+assert_names (GHashTable *expected,
+              gint64      action_id,
+              const char *relation,
+              GPtrArray  *items,
+              gboolean    funding)
+{
+  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT "/%s", action_id, relation);
+  GString *want = g_hash_table_lookup (expected, key);
+  g_autoptr(GString) got = g_string_new (NULL);
+
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    g_string_append_printf (got, "%s|", funding ? ((CtgFunding *) g_ptr_array_index (items, i))->name
+                                                : ((CtgParticipant *) g_ptr_array_index (items, i))->name);
+  g_assert_cmpstr (got->str, ==, want != NULL ? want->str : "");
+  g_hash_table_remove (expected, key);
+}
+
+/* The whole plan's actions, pilots, partners, référents and funding are
+ * read in the tables' order and sorted in C (issue 18): the same order as
+ * the ordered queries, with every position out of step with the ids */
+static void
+test_document_actions_order (void)
+{
+  g_autofree char *path = ctg_test_copy_example ("baronnies");
+  g_autoptr(CtgDocument) doc = NULL;
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(GHashTable) owned = NULL;
+  g_autoptr(GHashTable) funded = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint n = 0;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+    "UPDATE axis SET position = -position;"
+    "UPDATE objective SET position = id % 3;"
+    "UPDATE action SET position = (id * 7) % 5;"
+    "UPDATE participant SET position = -position - (id % 2);"
+    "INSERT INTO funding (action_id, position, funder, name, amount)"
+    "  SELECT id, 2, 'caf', 'second ' || id, 10 FROM action WHERE id % 4 = 0;"
+    "INSERT INTO funding (action_id, position, funder, name, amount)"
+    "  SELECT id, 1, 'etat', 'first ' || id, NULL FROM action WHERE id % 4 = 0;"
+    "INSERT INTO funding (action_id, position, funder, name, amount)"
+    "  SELECT id, 1, 'commune', 'first too ' || id, 5 FROM action WHERE id % 8 = 0;",
+    NULL, NULL, NULL), ==, SQLITE_OK);
+  owned = expected_names (db, "SELECT action_id, relation, name FROM participant ORDER BY action_id, position, id");
+  funded = expected_names (db, "SELECT action_id, 'funding', name FROM funding ORDER BY action_id, position, id");
+  g_assert_cmpuint (g_hash_table_size (funded), >, 10);
+
+  doc = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  all = ctg_document_list_actions (doc, 0);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+    "SELECT a.id, o.axis_id FROM action a JOIN objective o ON o.id = a.objective_id"
+    " JOIN axis x ON x.id = o.axis_id ORDER BY x.position, x.id, o.position, o.id, a.position, a.id",
+    -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(CtgAction) action = g_list_model_get_item (all, n++);
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_assert_nonnull (action);
+      g_assert_cmpint (ctg_action_get_id (action), ==, id);
+      g_assert_cmpint (ctg_action_get_axis_id (action), ==, sqlite3_column_int64 (stmt, 1));
+      assert_names (owned, id, "pilot", ctg_action_get_pilots (action), FALSE);
+      assert_names (owned, id, "partner", ctg_action_get_partners (action), FALSE);
+      assert_names (owned, id, "referent", ctg_action_get_referents (action), FALSE);
+      assert_names (funded, id, "funding", ctg_action_get_funding (action), TRUE);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_cmpuint (n, ==, 84);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, n);
+  g_assert_cmpuint (g_hash_table_size (owned), ==, 0);
+  g_assert_cmpuint (g_hash_table_size (funded), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1281,6 +1416,8 @@ main (int   argc,
   g_test_add_func ("/document/open/examples", test_document_examples_open);
   g_test_add_func ("/document/actions-follow-changes", test_document_actions_follow_changes);
   g_test_add_func ("/document/actions-patched", test_document_actions_patched);
+  g_test_add_func ("/document/actions-order", test_document_actions_order);
+  g_test_add_func ("/document/open/content-checked", test_document_content_checked);
 
   return g_test_run ();
 }

@@ -619,91 +619,192 @@ action_from_row (sqlite3_stmt *stmt)
   return action;
 }
 
-typedef void (*ChildRowFunc) (CtgAction    *action,
-                              sqlite3_stmt *stmt);
-
-static void
-add_participant_row (CtgAction    *action,
-                     sqlite3_stmt *stmt)
+/* The participants and funding of the whole plan are read in the table's
+ * own order and sorted here: the ordered query read each row through the
+ * action index and sorted the rows with their texts, spilling to a
+ * temporary file at 100,000 actions (a third of the start) */
+typedef struct
 {
-  const char *relation = (const char *) sqlite3_column_text (stmt, 1);
-  gboolean person = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), "person") == 0;
+  gint64      action_id;
+  gint64      position;
+  gint64      id;
+  const char *name;   /* interned, for a participant */
+  const char *role;   /* interned; for funding, the funder (owned, as the name) */
+  gint64      amount;
+  int         relation; /* CtgRelation, or CtgFunderKind */
+  int         kind;
+} OwnedRow;
 
-  _ctg_action_add_participant (action,
-                               g_strcmp0 (relation, "pilot") == 0 ? CTG_RELATION_PILOT
-                               : g_strcmp0 (relation, "referent") == 0 ? CTG_RELATION_REFERENT
-                               : CTG_RELATION_PARTNER,
-                               (const char *) sqlite3_column_text (stmt, 2),
-                               person ? CTG_PARTICIPANT_PERSON : CTG_PARTICIPANT_ORGANISATION,
-                               (const char *) sqlite3_column_text (stmt, 4));
+static int
+compare_owned_rows (gconstpointer a,
+                    gconstpointer b)
+{
+  const OwnedRow *x = a, *y = b;
+
+  if (x->action_id != y->action_id)
+    return x->action_id < y->action_id ? -1 : 1;
+  if (x->position != y->position)
+    return x->position < y->position ? -1 : 1;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Sorts @rows by action, position and id unless they already are (as an
+ * import writes them) */
+static void
+sort_owned_rows (GArray *rows)
+{
+  for (guint i = 1; i < rows->len; i++)
+    if (compare_owned_rows (&g_array_index (rows, OwnedRow, i - 1), &g_array_index (rows, OwnedRow, i)) > 0)
+      {
+        g_array_sort (rows, compare_owned_rows);
+        return;
+      }
 }
 
 static void
-add_funding_row (CtgAction    *action,
-                 sqlite3_stmt *stmt)
+add_participant_row (GHashTable         *by_id,
+                     gint64              action_id,
+                     const char         *relation_key,
+                     const char         *name,
+                     const char         *kind_key,
+                     const char         *role)
 {
-  CtgFunderKind funder = CTG_FUNDER_OTHER;
+  CtgAction *action = g_hash_table_lookup (by_id, &action_id);
 
-  ctg_funder_from_key ((const char *) sqlite3_column_text (stmt, 1), &funder);
-  _ctg_action_add_funding (action,
-                           ctg_funding_new (funder, (const char *) sqlite3_column_text (stmt, 2),
-                                            sqlite3_column_type (stmt, 3) == SQLITE_NULL
-                                              ? -1 : sqlite3_column_int64 (stmt, 3)));
-}
-
-/* Gives the actions of @by_id the rows of a child table (column 0 names
- * the action): @action_id's by @one_sql, through its index, or every
- * action's by @all_sql; rows of actions not in @by_id are passed over */
-static void
-load_children (CtgDocument  *self,
-               GHashTable   *by_id,
-               gint64        action_id,
-               const char   *one_sql,
-               const char   *all_sql,
-               ChildRowFunc  add_row)
-{
-  sqlite3_stmt *stmt = _ctg_document_prepare (self, action_id != 0 ? one_sql : all_sql, NULL);
-
-  if (stmt == NULL)
+  if (action == NULL)
     return;
-  if (action_id != 0)
-    sqlite3_bind_int64 (stmt, 1, action_id);
-
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      CtgAction *action = g_hash_table_lookup (by_id, &id);
-
-      if (action != NULL)
-        add_row (action, stmt);
-    }
-  sqlite3_reset (stmt);
+  _ctg_action_add_participant (action,
+                               g_strcmp0 (relation_key, "pilot") == 0 ? CTG_RELATION_PILOT
+                               : g_strcmp0 (relation_key, "referent") == 0 ? CTG_RELATION_REFERENT
+                               : CTG_RELATION_PARTNER,
+                               name,
+                               g_strcmp0 (kind_key, "person") == 0 ? CTG_PARTICIPANT_PERSON
+                                                                   : CTG_PARTICIPANT_ORGANISATION,
+                               role);
 }
 
+/* @action_id: one action's, by its index, or 0 for every action of @by_id */
 static void
 load_participants (CtgDocument *self,
                    GHashTable  *by_id,
                    gint64       action_id)
 {
-  load_children (self, by_id, action_id,
-                 "SELECT p.action_id, p.relation, p.name, p.kind, p.role FROM participant p"
-                 " WHERE p.action_id = ?1 ORDER BY p.position, p.id",
-                 "SELECT p.action_id, p.relation, p.name, p.kind, p.role FROM participant p"
-                 " ORDER BY p.action_id, p.position, p.id",
-                 add_participant_row);
+  g_autoptr(GArray) rows = NULL;
+  sqlite3_stmt *stmt;
+
+  if (action_id != 0)
+    {
+      stmt = _ctg_document_prepare (self,
+        "SELECT p.action_id, p.relation, p.name, p.kind, p.role FROM participant p"
+        " WHERE p.action_id = ?1 ORDER BY p.position, p.id", NULL);
+      if (stmt == NULL)
+        return;
+      sqlite3_bind_int64 (stmt, 1, action_id);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        add_participant_row (by_id, sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
+                             (const char *) sqlite3_column_text (stmt, 2),
+                             (const char *) sqlite3_column_text (stmt, 3),
+                             (const char *) sqlite3_column_text (stmt, 4));
+      sqlite3_reset (stmt);
+      return;
+    }
+
+  stmt = _ctg_document_prepare (self,
+    "SELECT p.action_id, p.relation, p.name, p.kind, p.role, p.position, p.id FROM participant p", NULL);
+  if (stmt == NULL)
+    return;
+  rows = g_array_new (FALSE, FALSE, sizeof (OwnedRow));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *relation = (const char *) sqlite3_column_text (stmt, 1);
+      const char *kind = (const char *) sqlite3_column_text (stmt, 3);
+      OwnedRow row = {
+        .action_id = sqlite3_column_int64 (stmt, 0),
+        .position = sqlite3_column_int64 (stmt, 5),
+        .id = sqlite3_column_int64 (stmt, 6),
+        .name = g_intern_string ((const char *) sqlite3_column_text (stmt, 2)),
+        .role = g_intern_string ((const char *) sqlite3_column_text (stmt, 4)),
+        .relation = g_strcmp0 (relation, "pilot") == 0 ? CTG_RELATION_PILOT
+                    : g_strcmp0 (relation, "referent") == 0 ? CTG_RELATION_REFERENT : CTG_RELATION_PARTNER,
+        .kind = g_strcmp0 (kind, "person") == 0,
+      };
+
+      g_array_append_val (rows, row);
+    }
+  sqlite3_reset (stmt);
+
+  sort_owned_rows (rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const OwnedRow *row = &g_array_index (rows, OwnedRow, i);
+      CtgAction *action = g_hash_table_lookup (by_id, &row->action_id);
+
+      if (action != NULL)
+        _ctg_action_add_interned_participant (action, row->relation, row->name,
+                                              row->kind ? CTG_PARTICIPANT_PERSON : CTG_PARTICIPANT_ORGANISATION,
+                                              row->role);
+    }
 }
 
+static void
+add_funding_row (GHashTable *by_id,
+                 gint64      action_id,
+                 const char *funder_key,
+                 const char *name,
+                 gint64      amount)
+{
+  CtgAction *action = g_hash_table_lookup (by_id, &action_id);
+  CtgFunderKind funder = CTG_FUNDER_OTHER;
+
+  if (action == NULL)
+    return;
+  ctg_funder_from_key (funder_key, &funder);
+  _ctg_action_add_funding (action, ctg_funding_new (funder, name, amount));
+}
+
+/* @action_id: one action's, or 0 for every action of @by_id */
 static void
 load_funding (CtgDocument *self,
               GHashTable  *by_id,
               gint64       action_id)
 {
-  load_children (self, by_id, action_id,
-                 "SELECT f.action_id, f.funder, f.name, f.amount FROM funding f"
-                 " WHERE f.action_id = ?1 ORDER BY f.position, f.id",
-                 "SELECT f.action_id, f.funder, f.name, f.amount FROM funding f"
-                 " ORDER BY f.action_id, f.position, f.id",
-                 add_funding_row);
+  g_autoptr(GArray) rows = NULL;
+  sqlite3_stmt *stmt;
+
+  stmt = _ctg_document_prepare (self, action_id != 0
+    ? "SELECT f.action_id, f.funder, f.name, f.amount, f.position, f.id FROM funding f"
+      " WHERE f.action_id = ?1 ORDER BY f.position, f.id"
+    : "SELECT f.action_id, f.funder, f.name, f.amount, f.position, f.id FROM funding f", NULL);
+  if (stmt == NULL)
+    return;
+  if (action_id != 0)
+    sqlite3_bind_int64 (stmt, 1, action_id);
+
+  rows = g_array_new (FALSE, FALSE, sizeof (OwnedRow));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      OwnedRow row = {
+        .action_id = sqlite3_column_int64 (stmt, 0),
+        .position = sqlite3_column_int64 (stmt, 4),
+        .id = sqlite3_column_int64 (stmt, 5),
+        .role = g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
+        .name = g_strdup ((const char *) sqlite3_column_text (stmt, 2)),
+        .amount = sqlite3_column_type (stmt, 3) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 3),
+      };
+
+      g_array_append_val (rows, row);
+    }
+  sqlite3_reset (stmt);
+
+  sort_owned_rows (rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const OwnedRow *row = &g_array_index (rows, OwnedRow, i);
+
+      add_funding_row (by_id, row->action_id, row->role, row->name, row->amount);
+      g_free ((char *) row->role);
+      g_free ((char *) row->name);
+    }
 }
 
 /* The value of PRAGMA data_version: it changes when another connection
@@ -714,11 +815,34 @@ _ctg_document_data_version (CtgDocument *self)
   return _ctg_document_query_int (self, "PRAGMA data_version", 0, 0, -1);
 }
 
+typedef struct
+{
+  guint      rank;      /* the objective's, in plan order, from 1 */
+  gint64     position;
+  CtgAction *action;
+} PlacedAction;
+
+static int
+compare_placed_actions (gconstpointer a,
+                        gconstpointer b)
+{
+  const PlacedAction *x = a, *y = b;
+
+  if (x->rank != y->rank)
+    return x->rank < y->rank ? -1 : 1;
+  if (x->position != y->position)
+    return x->position < y->position ? -1 : 1;
+  return x->action->id < y->action->id ? -1 : x->action->id > y->action->id;
+}
+
 /* Every action in plan order, read again only if the file changed since */
 static GPtrArray *
 cached_actions (CtgDocument *self)
 {
   g_autoptr(GHashTable) by_id = NULL;
+  g_autoptr(GHashTable) objectives = NULL;
+  g_autoptr(GArray) axis_of = NULL;
+  g_autoptr(GArray) placed = NULL;
   g_autoptr(GPtrArray) actions = NULL;
   gint64 changes;
   gint64 version;
@@ -738,23 +862,59 @@ cached_actions (CtgDocument *self)
       changes == self->actions_cache_changes && version == self->actions_cache_data_version)
     return self->actions_cache;
 
+  /* The objectives in plan order, then the actions in the table's order,
+   * sorted here: ordering the joined rows made SQLite sort every action
+   * with its texts, through a temporary file at 100,000 actions */
   stmt = _ctg_document_prepare (self,
-    "SELECT " ACTION_COLUMNS " FROM action a"
-    " JOIN objective o ON o.id = a.objective_id JOIN axis x ON x.id = o.axis_id"
-    " ORDER BY x.position, x.id, o.position, o.id, a.position, a.id", NULL);
+    "SELECT o.id, o.axis_id FROM objective o JOIN axis x ON x.id = o.axis_id"
+    " ORDER BY x.position, x.id, o.position, o.id", NULL);
+  if (stmt == NULL)
+    return NULL;
+  objectives = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  axis_of = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 objective_id = sqlite3_column_int64 (stmt, 0);
+      gint64 axis_id = sqlite3_column_int64 (stmt, 1);
+
+      g_hash_table_insert (objectives, g_memdup2 (&objective_id, sizeof objective_id), GUINT_TO_POINTER (axis_of->len + 1));
+      g_array_append_val (axis_of, axis_id);
+    }
+  sqlite3_reset (stmt);
+
+  /* The same columns as ACTION_COLUMNS, with the action's position where
+   * the axis is: the axis is the objective's, from above */
+  stmt = _ctg_document_prepare (self,
+    "SELECT a.id, a.position, a.objective_id, a.code, a.title, a.description, a.start, a.echeance,"
+    " a.status, a.progress, a.means, a.notes, a.created, a.modified,"
+    " a.continuous, a.budget, a.budget_year FROM action a", NULL);
   if (stmt == NULL)
     return NULL;
 
   by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  actions = g_ptr_array_new_with_free_func (g_object_unref);
+  placed = g_array_new (FALSE, FALSE, sizeof (PlacedAction));
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      CtgAction *action = action_from_row (stmt);
+      gint64 objective_id = sqlite3_column_int64 (stmt, 2);
+      guint rank = GPOINTER_TO_UINT (g_hash_table_lookup (objectives, &objective_id));
+      PlacedAction item;
 
-      g_ptr_array_add (actions, action);
-      g_hash_table_insert (by_id, &action->id, action);
+      /* An action whose objective or axis is gone is not in the plan */
+      if (rank == 0)
+        continue;
+      item.rank = rank;
+      item.position = sqlite3_column_int64 (stmt, 1);
+      item.action = action_from_row (stmt);
+      item.action->axis_id = g_array_index (axis_of, gint64, rank - 1);
+      g_array_append_val (placed, item);
+      g_hash_table_insert (by_id, &item.action->id, item.action);
     }
   sqlite3_reset (stmt);
+
+  g_array_sort (placed, compare_placed_actions);
+  actions = g_ptr_array_new_full (placed->len, g_object_unref);
+  for (guint i = 0; i < placed->len; i++)
+    g_ptr_array_add (actions, g_array_index (placed, PlacedAction, i).action);
 
   load_participants (self, by_id, 0);
   load_funding (self, by_id, 0);

@@ -59,7 +59,15 @@ writer_layout (Writer         *w,
   return layout;
 }
 
-/* Equal short texts (dates, statuses, pilots) are laid out once */
+/* The shared layouts kept, at most twice this (a few MB) */
+#define SHARED_LAYOUTS 20000
+
+/* Equal short texts (dates, statuses, pilots) are laid out once. The
+ * layouts of the texts met recently are kept: when the table is full it
+ * becomes the older one, and what the older one has is taken back when
+ * asked for again. Emptying a full table instead made a 10,000-action
+ * report lay the same statuses and dates out again after every 20,000
+ * texts, and its drawing pass most of the measuring pass's. */
 PangoLayout *
 writer_shared_layout (Writer         *w,
                       FontId          font,
@@ -69,13 +77,23 @@ writer_shared_layout (Writer         *w,
 {
   g_autofree char *key = g_strdup_printf ("%d\x1f%d\x1f%d\x1f%s", font, report_round (width * 64), align, text);
   PangoLayout *layout = g_hash_table_lookup (w->shared, key);
+  gpointer old_key;
 
   if (layout != NULL)
     return g_object_ref (layout);
 
-  if (g_hash_table_size (w->shared) > 20000)
-    g_hash_table_remove_all (w->shared);
-  layout = writer_layout (w, font, width, align, text);
+  if (w->shared_old != NULL && g_hash_table_steal_extended (w->shared_old, key, &old_key, (gpointer *) &layout))
+    g_free (old_key);
+  else
+    layout = writer_layout (w, font, width, align, text);
+
+  if (g_hash_table_size (w->shared) >= SHARED_LAYOUTS)
+    {
+      g_clear_pointer (&w->shared_old, g_hash_table_unref);
+      w->shared_old = g_steal_pointer (&w->shared);
+      w->shared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+    }
+  /* The table holds its own reference, the caller gets one */
   g_hash_table_insert (w->shared, g_steal_pointer (&key), g_object_ref (layout));
   return layout;
 }

@@ -281,7 +281,8 @@ struct _Writer
   PangoFontMap          *font_map;
   PangoContext          *context;
   PangoFontDescription  *fonts[N_FONTS];
-  GHashTable            *shared;       /* key -> PangoLayout */
+  GHashTable            *shared;       /* key -> PangoLayout, the recent ones */
+  GHashTable            *shared_old;   /* the ones before, or NULL */
   GHashTable            *anchors;      /* destination -> page, from the first pass */
 
   gboolean               drawing;

@@ -123,6 +123,7 @@ writer_clear (Writer *w)
   for (guint i = 0; i < N_FONTS; i++)
     g_clear_pointer (&w->fonts[i], pango_font_description_free);
   g_clear_pointer (&w->shared, g_hash_table_unref);
+  g_clear_pointer (&w->shared_old, g_hash_table_unref);
   g_clear_pointer (&w->dates, g_hash_table_unref);
   for (guint i = 0; i < 2; i++)
     for (guint j = 0; j < 3; j++)

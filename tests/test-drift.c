@@ -39,6 +39,7 @@ test_drift_from_journal (void)
 {
   g_autofree char *path = ctg_test_tmp_path ("drift.ctg");
   g_autoptr(CtgDocument) doc = NULL;
+  g_autofree char *pdftotext = NULL;
   g_autoptr(CtgDrift) drift = NULL;
   g_autoptr(CtgDrift) none = NULL;
   g_autoptr(GError) error = NULL;
@@ -151,7 +152,7 @@ test_drift_from_journal (void)
   }
 
   /* The COPIL report lists the moves by axis, with their months */
-  if (g_find_program_in_path ("pdftotext") != NULL)
+  if ((pdftotext = g_find_program_in_path ("pdftotext")) != NULL)
     {
       g_autofree char *pdf = ctg_test_tmp_path ("drift.pdf");
       g_autofree char *out = NULL;

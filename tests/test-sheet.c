@@ -797,6 +797,100 @@ test_cli (void)
   }
 }
 
+/* An export never replaces a convention: not the one it comes from, not
+ * one open for editing (its connection would go on writing to a deleted
+ * file); the .xlsx is written beside and renamed, leaving nothing else */
+static void
+test_export_never_over_a_convention (void)
+{
+  g_autofree char *path = ctg_test_copy_example ("creusot-montceau");
+  g_autofree char *other = ctg_test_tmp_path ("other.ctg");
+  g_autofree char *xlsx = ctg_test_tmp_path ("never-over.xlsx");
+  g_autofree char *dir = g_path_get_dirname (xlsx);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(CtgDocument) doc = NULL;
+  g_autoptr(CtgDocument) open_doc = NULL;
+  g_autoptr(CtgReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = NULL;
+  const char *name;
+  gsize length, after_length;
+
+  doc = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  before = ctg_test_read_file (path, &length);
+
+  g_assert_false (ctg_document_export_xlsx (doc, path, &error));
+  g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_false (ctg_document_export_ods (doc, path, &error));
+  g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_FAILED);
+  g_clear_error (&error);
+  report = ctg_report_new (doc, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (ctg_report_save_pdf (report, path, NULL, NULL, NULL, &error));
+  g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_FAILED);
+  g_clear_error (&error);
+
+  /* Another convention open for editing in this process */
+  g_assert_true (ctg_document_save_copy (doc, other, &error));
+  g_assert_no_error (error);
+  open_doc = ctg_document_open (other, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_false (ctg_document_export_xlsx (doc, other, &error));
+  g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_ALREADY_OPEN);
+  g_clear_error (&error);
+  g_assert_false (ctg_document_export_ods (doc, other, &error));
+  g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_ALREADY_OPEN);
+  g_clear_error (&error);
+  g_assert_false (ctg_report_save_pdf (report, other, NULL, NULL, NULL, &error));
+  g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_ALREADY_OPEN);
+  g_clear_error (&error);
+  g_assert_true (ctg_document_set (open_doc, CTG_ITEM_CONVENTION, 1, "title", "Toujours là", &error));
+  g_assert_no_error (error);
+  g_clear_object (&open_doc);
+  open_doc = ctg_document_open (other, CTG_OPEN_FLAGS_READ_ONLY, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *title = ctg_document_dup_text (open_doc, CTG_ITEM_CONVENTION, 1, "title");
+
+    g_assert_cmpstr (title, ==, "Toujours là");
+  }
+
+  after = ctg_test_read_file (path, &after_length);
+  g_assert_cmpmem (before, length, after, after_length);
+
+  /* A file that is not a convention is replaced, and nothing is left beside */
+  g_assert_true (g_file_set_contents (xlsx, "old", -1, NULL));
+  g_assert_true (ctg_document_export_xlsx (doc, xlsx, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&after, g_free);
+  after = ctg_test_read_file (xlsx, &after_length);
+  g_assert_cmpuint (after_length, >, 1000);
+  g_assert_true (memcmp (after, "PK", 2) == 0);
+  listing = g_dir_open (dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    g_assert_false (g_str_has_prefix (name, "never-over.xlsx."));
+
+  /* The ctg tool says so before it writes */
+  {
+    g_autofree char *out = NULL, *err = NULL;
+
+    g_clear_object (&doc);
+    g_assert_cmpint (ctg_test_run_cli (&out, &err, "export", path, "--xlsx", path, "--force", NULL), ==, 1);
+    g_assert_nonnull (strstr (err, "is the file being read"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (ctg_test_run_cli (&out, &err, "export", path, "--xlsx", xlsx, NULL), ==, 1);
+    g_assert_nonnull (strstr (err, "already exists"));
+    g_clear_pointer (&after, g_free);
+    after = ctg_test_read_file (path, &after_length);
+    g_assert_cmpmem (before, length, after, after_length);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -814,6 +908,7 @@ main (int    argc,
   g_test_add_func ("/sheet/update/untick", test_update_untick);
   g_test_add_func ("/sheet/update/refused", test_update_refused);
   g_test_add_func ("/sheet/cli", test_cli);
+  g_test_add_func ("/sheet/export/never-over-a-convention", test_export_never_over_a_convention);
 
   return g_test_run ();
 }

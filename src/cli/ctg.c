@@ -261,6 +261,8 @@ command_export (const CtgCliCommand  *command,
     }
 
   if ((pdf_path != NULL && !ctg_document_check_replaceable (pdf_path, argv[1], force, &error)) ||
+      (xlsx_path != NULL && !ctg_document_check_replaceable (xlsx_path, argv[1], force, &error)) ||
+      (ods_path != NULL && !ctg_document_check_replaceable (ods_path, argv[1], force, &error)) ||
       (csv_path != NULL && !g_str_equal (csv_path, "-") &&
        !ctg_document_check_replaceable (csv_path, argv[1], force, &error)))
     return fail_error (error);

@@ -118,6 +118,7 @@ struct _CtgReport
   GDate              meeting;
   GDateTime         *created;
   char              *since;      /* ISO date, or NULL */
+  char              *source;     /* the convention's file, never to be written over */
 
   char              *title;
   char              *territory;

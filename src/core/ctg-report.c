@@ -670,6 +670,7 @@ ctg_report_finalize (GObject *object)
 
   g_clear_pointer (&self->created, g_date_time_unref);
   g_free (self->since);
+  g_free (self->source);
   g_free (self->title);
   g_free (self->territory);
   g_free (self->caf);
@@ -752,6 +753,7 @@ ctg_report_new (CtgDocument             *doc,
     options = defaults = ctg_report_options_new ();
 
   self = g_object_new (CTG_TYPE_REPORT, NULL);
+  self->source = g_strdup (ctg_document_get_path (doc));
   self->parts = options->parts;
   self->created = creation_time ();
 
@@ -925,6 +927,10 @@ ctg_report_save_pdf (CtgReport              *self,
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
+  /* The caller asked before replacing a file; an open convention is never
+   * replaced (its writer would go on writing to a deleted file) */
+  if (!ctg_document_check_replaceable (path, self->source, TRUE, error))
+    return FALSE;
 
   surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, A4_WIDTH, A4_HEIGHT);
   cairo_pdf_surface_restrict_to_version (surface, CAIRO_PDF_VERSION_1_5);
@@ -946,7 +952,10 @@ ctg_report_save_pdf (CtgReport              *self,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  if (!save_bytes (path, bytes, error))
+  /* Asked again now the pages are made: the convention may have been
+   * opened at @path meanwhile */
+  if (!ctg_document_check_replaceable (path, self->source, TRUE, error) ||
+      !save_bytes (path, bytes, error))
     return FALSE;
 
   self->n_pages = n_pages;

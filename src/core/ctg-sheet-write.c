@@ -10,6 +10,9 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <gsf/gsf-outfile-zip.h>
 #include <gsf/gsf-output-stdio.h>
 #include <libxml/xmlwriter.h>
@@ -196,6 +199,31 @@ set_write_error (GError     **error,
   return FALSE;
 }
 
+/* Syncs @tmp_path and renames it to @path; removes it on failure */
+static gboolean
+rename_into_place (const char  *tmp_path,
+                   const char  *path,
+                   GError     **error)
+{
+  int fd = g_open (tmp_path, O_RDONLY | O_CLOEXEC, 0);
+  int saved_errno;
+
+  if (fd >= 0)
+    {
+      gboolean synced = fsync (fd) == 0;
+
+      saved_errno = errno;
+      close (fd);
+      if (synced && g_rename (tmp_path, path) == 0)
+        return TRUE;
+      if (!synced)
+        errno = saved_errno;
+    }
+  saved_errno = errno;
+  g_unlink (tmp_path);
+  return set_write_error (error, path, g_strerror (saved_errno));
+}
+
 /* .xlsx, with libxlsxwriter */
 
 gboolean
@@ -214,13 +242,32 @@ ctg_document_export_xlsx (CtgDocument  *self,
   g_autofree char *pilots_range = NULL;
   guint n_pilots;
   lxw_error result;
+  g_autofree char *tmp_path = NULL;
+  int fd;
 
   g_return_val_if_fail (CTG_IS_DOCUMENT (self), FALSE);
 
-  sheet = fill_sheet_new (self);
-  book = workbook_new_opt (path, &options);
-  if (book == NULL)
+  /* The caller asked before replacing a file; an open convention is never
+   * replaced (its writer would go on writing to a deleted file) */
+  if (!ctg_document_check_replaceable (path, ctg_document_get_path (self), TRUE, error))
+    return FALSE;
+  /* libxlsxwriter writes the zip at @path itself: written beside and
+   * renamed into place, a failed export leaves the previous file whole */
+  tmp_path = g_strconcat (path, ".XXXXXX", NULL);
+  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
+  if (fd < 0)
     return set_write_error (error, path, g_strerror (errno));
+  close (fd);
+
+  sheet = fill_sheet_new (self);
+  book = workbook_new_opt (tmp_path, &options);
+  if (book == NULL)
+    {
+      int saved_errno = errno;
+
+      g_unlink (tmp_path);
+      return set_write_error (error, path, g_strerror (saved_errno));
+    }
 
   plan = workbook_add_worksheet (book, PLAN_SHEET);
   help = workbook_add_worksheet (book, HELP_SHEET);
@@ -335,8 +382,11 @@ ctg_document_export_xlsx (CtgDocument  *self,
 
   result = workbook_close (book);
   if (result != LXW_NO_ERROR)
-    return set_write_error (error, path, lxw_strerror (result));
-  return TRUE;
+    {
+      g_unlink (tmp_path);
+      return set_write_error (error, path, lxw_strerror (result));
+    }
+  return rename_into_place (tmp_path, path, error);
 }
 
 /* .ods, with libgsf and libxml2's writer */
@@ -793,6 +843,9 @@ ctg_document_export_ods (CtgDocument  *self,
 
   g_return_val_if_fail (CTG_IS_DOCUMENT (self), FALSE);
 
+  /* GsfOutputStdio writes beside @path and renames on close */
+  if (!ctg_document_check_replaceable (path, ctg_document_get_path (self), TRUE, error))
+    return FALSE;
   sheet = fill_sheet_new (self);
   file = gsf_output_stdio_new (path, &local_error);
   if (file == NULL)

@@ -65,7 +65,7 @@ if [ $# -eq 0 ] && [ "${CTG_TEST_QUICK:-0}" != 1 ]; then
   fuzz_status=$?
   echo "$fuzz_out"
   for target in open-bytes csv-import sheet-import; do
-    echo "$fuzz_out" | grep -q "^fuzz $target: .* crashes=0$"
+    grep -q "^fuzz $target: .* crashes=0$" <<<"$fuzz_out"
     count_stage $?
   done
   [ "$fuzz_status" -eq 0 ] || count_stage 1

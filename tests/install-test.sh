@@ -26,7 +26,11 @@ type=$(gio info -a standard::content-type "$dest/essai.ctg" | awk '/content-type
 [ "$type" = application/x-ctg ] || { echo "by name: $type"; exit 1; }
 type=$(gio info -a standard::content-type "$dest/no-extension" | awk '/content-type/ {print $2}')
 [ "$type" = application/x-ctg ] || { echo "by content: $type"; exit 1; }
-gio mime application/x-ctg | grep -q "io.github.ctgplanner.CtgPlanner.desktop" || { echo "no default application"; exit 1; }
+# Not "| grep -q": grep leaving at the first match kills gio with SIGPIPE,
+# which pipefail turns into a failure
+default_app=$(gio mime application/x-ctg)
+[[ $default_app == *"Default application for “application/x-ctg”: io.github.ctgplanner.CtgPlanner.desktop"* ]] ||
+  { echo "no default application: $default_app"; exit 1; }
 
 # Opened as a double-click would: the window shows the convention's title
 gio open "$dest/essai.ctg" </dev/null >/dev/null 2>&1

@@ -202,6 +202,51 @@ test_cli_french (void)
   g_assert_nonnull (strstr (out, "0 signataire\n"));
 }
 
+/* The history is shown in the reader's language, whichever language it
+ * was edited in: a step's label is stored untranslated */
+static void
+test_cli_history_language (void)
+{
+  g_autofree char *path = ctg_test_copy_example ("m2a");
+  g_auto(GStrv) french = g_get_environ ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (setlocale (LC_ALL, "fr_FR.UTF-8") == NULL)
+    {
+      g_test_skip ("the fr_FR.UTF-8 locale is not generated");
+      return;
+    }
+  setlocale (LC_ALL, "");
+  french = g_environ_setenv (french, "LC_ALL", "fr_FR.UTF-8", TRUE);
+  french = g_environ_setenv (french, "LANGUAGE", "fr", TRUE);
+
+  /* Edited in French, undone in English */
+  g_spawn_sync (NULL, (char *[]) { (char *) g_getenv ("CTG_CLI"), "set", path, "2", "--status", "en cours", NULL },
+                french, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "undo", path, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Edit action"));
+
+  /* Edited in English, undone in French */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "set", path, "3", "--progress", "20", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_spawn_sync (NULL, (char *[]) { (char *) g_getenv ("CTG_CLI"), "undo", path, NULL },
+                french, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (out, "Modifier l’action"));
+  g_assert_null (strstr (out, "Edit action"));
+}
+
 /* The annual evaluation from the command line: year notes, funding,
  * référents, continuous, assessments, and what info and evaluation show */
 static void
@@ -563,6 +608,7 @@ main (int   argc,
   g_test_add_func ("/cli/help", test_cli_help);
   g_test_add_func ("/cli/info", test_cli_info);
   g_test_add_func ("/cli/set-and-undo", test_cli_set_and_undo);
+  g_test_add_func ("/cli/history-language", test_cli_history_language);
   g_test_add_func ("/cli/import-export", test_cli_import_export);
   g_test_add_func ("/cli/check", test_cli_check);
   g_test_add_func ("/cli/no-overwrite", test_cli_no_overwrite);

@@ -183,7 +183,7 @@ ctg_cli_command_indicator (const CtgCliCommand  *command,
         }
     }
 
-  if (!ctg_document_begin_group (doc, _("Edit indicator"), &error))
+  if (!ctg_document_begin_group (doc, N_("Edit indicator"), &error))
     return fail_error (error);
   {
     const struct { const char *field; const char *value; } fields[] = {

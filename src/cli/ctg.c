@@ -672,7 +672,7 @@ command_set (const CtgCliCommand  *command,
         return fail (_("“%s” is not yes or no"), continuous);
     }
 
-  if (!ctg_document_begin_group (doc, _("Edit action"), &error))
+  if (!ctg_document_begin_group (doc, N_("Edit action"), &error))
     return fail_error (error);
 
   /* Start and échéance may move together past each other: clear first */
@@ -1066,7 +1066,7 @@ command_assess (const CtgCliCommand  *command,
     return fail (_("“%s” is not a year"), argv[3]);
   indicator = g_array_index (indicators, gint64, number - 1);
 
-  if (!ctg_document_begin_group (doc, _("Edit assessment"), &error))
+  if (!ctg_document_begin_group (doc, N_("Edit assessment"), &error))
     return fail_error (error);
   {
     const struct { const char *field; const char *value; } fields[] = {

@@ -186,7 +186,7 @@ ctg_document_import_convention (CtgDocument  *self,
   /* Filling a convention never edited is its creation, not an edit to undo */
   creating = !ctg_document_can_undo (self) && !ctg_document_can_redo (self);
 
-  if (!_ctg_document_begin (self, _("Import convention"), error))
+  if (!_ctg_document_begin (self, N_("Import convention"), error))
     return FALSE;
   if (creating)
     _ctg_document_suspend_journal (self);

@@ -121,7 +121,7 @@ ctg_document_set (CtgDocument  *self,
   if (!_ctg_document_normalize_value (self, kind, id, field, type, value, &stored, error))
     return FALSE;
 
-  if (!_ctg_document_begin (self, _("Edit"), error))
+  if (!_ctg_document_begin (self, N_("Edit"), error))
     return FALSE;
 
   /* No editable field places an action in the plan (moves do that) */
@@ -233,7 +233,7 @@ ctg_document_add_signatory (CtgDocument  *self,
 {
   g_return_val_if_fail (CTG_IS_DOCUMENT (self), 0);
 
-  return _ctg_document_add_item (self, CTG_ITEM_SIGNATORY, 0, _("Add signatory"),
+  return _ctg_document_add_item (self, CTG_ITEM_SIGNATORY, 0, N_("Add signatory"),
                    (const char *[]) { "organisation", NULL },
                    (const char *[]) { organisation ? organisation : "" }, error);
 }
@@ -252,7 +252,7 @@ ctg_document_add_body (CtgDocument  *self,
                         &stored, error))
     return 0;
 
-  return _ctg_document_add_item (self, CTG_ITEM_BODY, 0, _("Add governance body"),
+  return _ctg_document_add_item (self, CTG_ITEM_BODY, 0, N_("Add governance body"),
                    (const char *[]) { "name", "kind", NULL },
                    (const char *[]) { name ? name : "", stored }, error);
 }
@@ -267,7 +267,7 @@ ctg_document_add_member (CtgDocument  *self,
 
   if (!_ctg_document_require_item (self, CTG_ITEM_BODY, body_id, error))
     return 0;
-  return _ctg_document_add_item (self, CTG_ITEM_MEMBER, body_id, _("Add member"),
+  return _ctg_document_add_item (self, CTG_ITEM_MEMBER, body_id, N_("Add member"),
                    (const char *[]) { "name", NULL },
                    (const char *[]) { name ? name : "" }, error);
 }
@@ -291,7 +291,7 @@ ctg_document_add_meeting (CtgDocument  *self,
   if (body_id != 0)
     body = g_strdup_printf ("%" G_GINT64_FORMAT, body_id);
 
-  return _ctg_document_add_item (self, CTG_ITEM_MEETING, 0, _("Add meeting"),
+  return _ctg_document_add_item (self, CTG_ITEM_MEETING, 0, N_("Add meeting"),
                    (const char *[]) { "body_id", "date", "title", NULL },
                    (const char *[]) { body, stored_date, title ? title : "" }, error);
 }
@@ -303,7 +303,7 @@ ctg_document_add_axis (CtgDocument  *self,
 {
   g_return_val_if_fail (CTG_IS_DOCUMENT (self), 0);
 
-  return _ctg_document_add_item (self, CTG_ITEM_AXIS, 0, _("Add axis"),
+  return _ctg_document_add_item (self, CTG_ITEM_AXIS, 0, N_("Add axis"),
                    (const char *[]) { "title", NULL },
                    (const char *[]) { title ? title : "" }, error);
 }
@@ -320,7 +320,7 @@ ctg_document_add_section (CtgDocument     *self,
   if (!_ctg_document_require_item (self, CTG_ITEM_AXIS, axis_id, error))
     return 0;
   return _ctg_document_add_item (self, CTG_ITEM_SECTION, axis_id,
-                   kind == CTG_SECTION_THEME ? _("Add thématique") : _("Add enjeu"),
+                   kind == CTG_SECTION_THEME ? N_("Add thématique") : N_("Add enjeu"),
                    (const char *[]) { "kind", "title", NULL },
                    (const char *[]) { kind == CTG_SECTION_THEME ? "theme" : "enjeu",
                                       title ? title : "" }, error);
@@ -354,7 +354,7 @@ ctg_document_add_objective (CtgDocument  *self,
       enjeu = g_strdup_printf ("%" G_GINT64_FORMAT, enjeu_id);
     }
 
-  return _ctg_document_add_item (self, CTG_ITEM_OBJECTIVE, axis_id, _("Add objective"),
+  return _ctg_document_add_item (self, CTG_ITEM_OBJECTIVE, axis_id, N_("Add objective"),
                    (const char *[]) { "theme_id", "enjeu_id", "title", NULL },
                    (const char *[]) { theme, enjeu, title ? title : "" }, error);
 }
@@ -369,7 +369,7 @@ ctg_document_add_action (CtgDocument  *self,
 
   if (!_ctg_document_require_item (self, CTG_ITEM_OBJECTIVE, objective_id, error))
     return 0;
-  return _ctg_document_add_item (self, CTG_ITEM_ACTION, objective_id, _("Add action"),
+  return _ctg_document_add_item (self, CTG_ITEM_ACTION, objective_id, N_("Add action"),
                    (const char *[]) { "title", NULL },
                    (const char *[]) { title ? title : "" }, error);
 }
@@ -384,7 +384,7 @@ ctg_document_add_step (CtgDocument  *self,
 
   if (!_ctg_document_require_item (self, CTG_ITEM_ACTION, action_id, error))
     return 0;
-  return _ctg_document_add_item (self, CTG_ITEM_STEP, action_id, _("Add step"),
+  return _ctg_document_add_item (self, CTG_ITEM_STEP, action_id, N_("Add step"),
                    (const char *[]) { "text", NULL },
                    (const char *[]) { text ? text : "" }, error);
 }
@@ -399,7 +399,7 @@ ctg_document_add_indicator (CtgDocument  *self,
 
   if (!_ctg_document_require_item (self, CTG_ITEM_ACTION, action_id, error))
     return 0;
-  return _ctg_document_add_item (self, CTG_ITEM_INDICATOR, action_id, _("Add indicator"),
+  return _ctg_document_add_item (self, CTG_ITEM_INDICATOR, action_id, N_("Add indicator"),
                    (const char *[]) { "name", NULL },
                    (const char *[]) { name ? name : "" }, error);
 }
@@ -440,7 +440,7 @@ ctg_document_set_indicator_value (CtgDocument  *self,
   if (year < 1900 || year > 2200)
     return _ctg_document_set_invalid (error, _("The year must be between 1900 and 2200."));
 
-  if (!_ctg_document_begin (self, _("Edit indicator"), error))
+  if (!_ctg_document_begin (self, N_("Edit indicator"), error))
     return FALSE;
 
   stmt = _ctg_document_prepare (self, "SELECT id FROM indicator_value WHERE indicator_id = ?1 AND year = ?2", error);
@@ -531,9 +531,9 @@ ctg_document_set_participants (CtgDocument  *self,
   if (same)
     return TRUE;
 
-  if (!_ctg_document_begin (self, relation == CTG_RELATION_PILOT ? _("Change pilots")
-                                  : relation == CTG_RELATION_REFERENT ? _("Change référents")
-                                  : _("Change partners"),
+  if (!_ctg_document_begin (self, relation == CTG_RELATION_PILOT ? N_("Change pilots")
+                                  : relation == CTG_RELATION_REFERENT ? N_("Change référents")
+                                  : N_("Change partners"),
                             error))
     return FALSE;
 
@@ -598,21 +598,21 @@ delete_label (CtgItemKind kind)
 {
   switch ((int) kind)
     {
-    case CTG_ITEM_AXIS: return _("Delete axis");
-    case CTG_ITEM_SECTION: return _("Delete heading");
-    case CTG_ITEM_OBJECTIVE: return _("Delete objective");
-    case CTG_ITEM_ACTION: return _("Delete action");
-    case CTG_ITEM_STEP: return _("Delete step");
-    case CTG_ITEM_INDICATOR: return _("Delete indicator");
-    case CTG_ITEM_SIGNATORY: return _("Delete signatory");
-    case CTG_ITEM_BODY: return _("Delete governance body");
-    case CTG_ITEM_MEMBER: return _("Delete member");
-    case CTG_ITEM_MEETING: return _("Delete meeting");
-    case CTG_ITEM_FUNDING: return _("Delete funder");
-    case CTG_ITEM_ACTION_YEAR: return _("Delete year note");
-    case CTG_ITEM_EVALUATION_INDICATOR: return _("Delete evaluation indicator");
-    case CTG_ITEM_ASSESSMENT: return _("Delete assessment");
-    default: return _("Delete");
+    case CTG_ITEM_AXIS: return N_("Delete axis");
+    case CTG_ITEM_SECTION: return N_("Delete heading");
+    case CTG_ITEM_OBJECTIVE: return N_("Delete objective");
+    case CTG_ITEM_ACTION: return N_("Delete action");
+    case CTG_ITEM_STEP: return N_("Delete step");
+    case CTG_ITEM_INDICATOR: return N_("Delete indicator");
+    case CTG_ITEM_SIGNATORY: return N_("Delete signatory");
+    case CTG_ITEM_BODY: return N_("Delete governance body");
+    case CTG_ITEM_MEMBER: return N_("Delete member");
+    case CTG_ITEM_MEETING: return N_("Delete meeting");
+    case CTG_ITEM_FUNDING: return N_("Delete funder");
+    case CTG_ITEM_ACTION_YEAR: return N_("Delete year note");
+    case CTG_ITEM_EVALUATION_INDICATOR: return N_("Delete evaluation indicator");
+    case CTG_ITEM_ASSESSMENT: return N_("Delete assessment");
+    default: return N_("Delete");
     }
 }
 
@@ -707,7 +707,7 @@ ctg_document_move (CtgDocument  *self,
   g_array_remove_index (ids, index);
   g_array_insert_val (ids, position, id);
 
-  if (!_ctg_document_begin (self, _("Move"), error))
+  if (!_ctg_document_begin (self, N_("Move"), error))
     return FALSE;
   ok = renumber (self, kind, ids, error);
   return _ctg_document_end (self, ok, ok ? error : NULL) && ok;
@@ -739,7 +739,7 @@ ctg_document_move_action (CtgDocument  *self,
   objective = g_strdup_printf ("%" G_GINT64_FORMAT, objective_id);
   position = g_strdup_printf ("%" G_GINT64_FORMAT, next_position (self, CTG_ITEM_ACTION, objective_id));
 
-  if (!_ctg_document_begin (self, _("Move action"), error))
+  if (!_ctg_document_begin (self, N_("Move action"), error))
     return FALSE;
   ok = _ctg_document_update (self, "action", action_id, "objective_id", objective, error) &&
        _ctg_document_update (self, "action", action_id, "position", position, error) &&

@@ -148,7 +148,7 @@ ctg_document_set_year_field (CtgDocument  *self,
   if (!_ctg_document_normalize_value (self, kind, 0, field, type, value, &stored, error))
     return FALSE;
 
-  if (!_ctg_document_begin (self, _(year_kinds[k].label), error))
+  if (!_ctg_document_begin (self, year_kinds[k].label, error))
     return FALSE;
   ok = update_year_row (self, kind, parent_id, year, field, stored, error);
   if (ok && year_kinds[k].parent_kind == CTG_ITEM_ACTION && self->group_changed)
@@ -215,7 +215,7 @@ ctg_document_record_year_end (CtgDocument  *self,
   actions = ctg_document_list_actions (self, 0);
   n = g_list_model_get_n_items (actions);
 
-  if (!_ctg_document_begin (self, _("Record the year’s statuses"), error))
+  if (!_ctg_document_begin (self, N_("Record the year’s statuses"), error))
     return FALSE;
   for (guint i = 0; ok && i < n; i++)
     {
@@ -254,7 +254,7 @@ ctg_document_add_funding (CtgDocument    *self,
     return 0;
   if (!_ctg_document_normalize_value (self, CTG_ITEM_FUNDING, 0, "amount", FIELD_AMOUNT, amount, &stored, error))
     return 0;
-  return _ctg_document_add_item (self, CTG_ITEM_FUNDING, action_id, _("Add funder"),
+  return _ctg_document_add_item (self, CTG_ITEM_FUNDING, action_id, N_("Add funder"),
                    (const char *[]) { "funder", "name", "amount", NULL },
                    (const char *[]) { ctg_funder_to_key (funder), name ? name : "", stored }, error);
 }
@@ -307,7 +307,7 @@ ctg_document_set_funding (CtgDocument  *self,
   if (same)
     return TRUE;
 
-  if (!_ctg_document_begin (self, _("Change funders"), error))
+  if (!_ctg_document_begin (self, N_("Change funders"), error))
     return FALSE;
 
   previous_edit = _ctg_document_begin_action_edit (self, action_id);
@@ -343,7 +343,7 @@ ctg_document_add_evaluation_indicator (CtgDocument  *self,
 {
   g_return_val_if_fail (CTG_IS_DOCUMENT (self), 0);
 
-  return _ctg_document_add_item (self, CTG_ITEM_EVALUATION_INDICATOR, 0, _("Add evaluation indicator"),
+  return _ctg_document_add_item (self, CTG_ITEM_EVALUATION_INDICATOR, 0, N_("Add evaluation indicator"),
                    (const char *[]) { "name", NULL },
                    (const char *[]) { name ? name : "" }, error);
 }

@@ -502,7 +502,8 @@ _ctg_document_resume_journal (CtgDocument *self)
 
 /**
  * ctg_document_begin_group:
- * @label: what the user does, as Undo will name it ("Change pilots")
+ * @label: what the user does, as Undo will name it: its English source
+ *   text, marked N_("Change pilots"), translated when it is shown
  *
  * Starts a group of edits that are committed together by
  * ctg_document_end_group() and undone together. Groups nest.
@@ -570,11 +571,29 @@ ctg_document_can_redo (CtgDocument *self)
   return !self->read_only && find_txn (self, TRUE) != 0;
 }
 
+/* A step's label is stored as its English source text (N_() at every
+ * _ctg_document_begin()), so that a file edited in French shows its history
+ * in English to an English reader and the other way round; it is
+ * translated here, when shown. Files of earlier versions stored the
+ * translation itself, and a merge's label names the copy: those have no
+ * entry in the catalogue and come back as stored. */
+static char *
+shown_label (char *stored)
+{
+  char *shown;
+
+  if (stored == NULL || stored[0] == '\0')
+    return stored;
+  shown = g_strdup (g_dgettext (GETTEXT_PACKAGE, stored));
+  g_free (stored);
+  return shown;
+}
+
 static char *
 txn_label (CtgDocument *self,
            gint64       id)
 {
-  return _ctg_document_query_text (self, "SELECT label FROM txn WHERE id = ?1", id);
+  return shown_label (_ctg_document_query_text (self, "SELECT label FROM txn WHERE id = ?1", id));
 }
 
 /**
@@ -940,7 +959,7 @@ ctg_document_list_changes (CtgDocument *self,
       change = g_new0 (CtgChange, 1);
       change->txn_id = sqlite3_column_int64 (stmt, 0);
       change->time = _ctg_document_dup_column_text (stmt, 1);
-      change->label = _ctg_document_dup_column_text (stmt, 2);
+      change->label = shown_label (_ctg_document_dup_column_text (stmt, 2));
       change->kind = kind;
       change->item_id = sqlite3_column_int64 (stmt, 4);
       change->op = _ctg_document_dup_column_text (stmt, 5);

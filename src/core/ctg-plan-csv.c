@@ -997,7 +997,7 @@ import_checked (CtgDocument  *self,
    * undo; into one with a plan, it is one undoable step. */
   suspend = document_is_empty (self);
 
-  if (!_ctg_document_begin (self, _("Import plan"), error))
+  if (!_ctg_document_begin (self, N_("Import plan"), error))
     return FALSE;
   if (suspend)
     _ctg_document_suspend_journal (self);

@@ -569,7 +569,7 @@ ctg_plan_update_apply (CtgDocument  *self,
 {
   g_return_val_if_fail (CTG_IS_DOCUMENT (self), FALSE);
 
-  if (!ctg_document_begin_group (self, _("Update from a sheet"), error))
+  if (!ctg_document_begin_group (self, N_("Update from a sheet"), error))
     return FALSE;
 
   /* Dates in two passes: moving both ends of an action could otherwise put

@@ -566,7 +566,7 @@ commit_dates (CtgTimeline   *self,
   old_last = ctg_date_last_day (&row->end);
   later = g_date_compare (new_last, old_last) > 0;
 
-  if (!ctg_document_begin_group (self->document, _("Change the dates"), &error))
+  if (!ctg_document_begin_group (self->document, N_("Change the dates"), &error))
     goto failed;
   if (later)
     {

@@ -133,7 +133,7 @@ on_new_chosen_cb (GFile          *file,
   /* A group that cannot begin (the disk, a lock) is said like any error,
    * and the axes stop at the first that fails */
   if (document != NULL && standard &&
-      ctg_document_begin_group (document, _("Standard thématiques"), &error))
+      ctg_document_begin_group (document, N_("Standard thématiques"), &error))
     {
       for (guint i = 0; error == NULL && i < G_N_ELEMENTS (standard_themes); i++)
         ctg_document_add_axis (document, _(standard_themes[i]), &error);
@@ -307,7 +307,7 @@ add_action_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   gint64 objective, action;
 
-  if (!ctg_document_begin_group (self->document, _("Add action"), &error))
+  if (!ctg_document_begin_group (self->document, N_("Add action"), &error))
     goto failed;
   objective = last_objective (self, self->axis_id);
   if (objective == 0)
@@ -432,7 +432,7 @@ add_objective_action (GtkWidget  *widget,
   gint64 objective;
 
   /* An objective shows in the list through its actions: give it a first one */
-  if (!ctg_document_begin_group (self->document, _("Add objective"), &error))
+  if (!ctg_document_begin_group (self->document, N_("Add objective"), &error))
     goto failed;
   objective = ctg_document_add_objective (self->document, self->axis_id, 0, 0, _("New objective"), &error);
   if (objective == 0 || ctg_document_add_action (self->document, objective, _("New action"), &error) == 0)

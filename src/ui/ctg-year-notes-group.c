@@ -196,7 +196,7 @@ on_record_clicked_cb (CtgYearNotesGroup *self)
     progress = g_strdup_printf ("%d", ctg_action_get_progress (action));
 
   ctg_field_message_clear (self->message, NULL);
-  if (!ctg_document_begin_group (self->document, _("Record the year’s status"), &error) ||
+  if (!ctg_document_begin_group (self->document, N_("Record the year’s status"), &error) ||
       !ctg_document_set_action_year (self->document, self->action_id, self->year, "status",
                                      ctg_status_to_key (ctg_action_get_status (action)), &error) ||
       !ctg_document_set_action_year (self->document, self->action_id, self->year, "progress", progress, &error) ||

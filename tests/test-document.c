@@ -1289,11 +1289,17 @@ test_document_content_checked (void)
 }
 
 /* Each owned row's names, in the order the old joined queries gave */
+static void
+free_string (gpointer string)
+{
+  g_string_free (string, TRUE);
+}
+
 static GHashTable *
 expected_names (sqlite3    *db,
                 const char *sql)
 {
-  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_string);
   sqlite3_stmt *stmt = NULL;
 
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);

@@ -21,7 +21,7 @@
 static char *
 format_date_text (char *iso)
 {
-  g_autofree char *owned = iso;
+  G_GNUC_UNUSED g_autofree char *owned = iso;
   CtgDate date;
 
   if (iso == NULL || !ctg_date_parse (iso, &date))

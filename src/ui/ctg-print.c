@@ -112,7 +112,6 @@ ctg_print_operation_new (CtgDocument *document,
 
 /**
  * ctg_print_report:
- *
  * @since: (nullable): as for ctg_print_operation_new()
  *
  * Shows the print dialog (with its preview and page setup) for the COPIL

@@ -127,18 +127,22 @@ find_action (CtgDocument *doc,
 }
 
 /* Parses a command's options (@entries may be %NULL) and checks it was given
- * @command->n_args arguments; says why on stderr when not */
+ * as many arguments as its parameter has words; says why on stderr when not */
 gboolean
 parse_command_line (const CtgCliCommand  *command,
                     const GOptionEntry   *entries,
                     int                  *argc,
                     char               ***argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_(command->parameter));
+  const char *parameter = command->parameter ? command->parameter : N_("FILE.ctg");
+  g_auto(GStrv) words = g_strsplit (parameter, " ", -1);
+  g_autoptr(GOptionContext) context = g_option_context_new (_(parameter));
+  g_autofree char *summary = command->summary ? g_strdup (_(command->summary))
+                                              : g_strconcat (_(command->brief), ".", NULL);
   g_autoptr(GError) error = NULL;
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _(command->summary));
+  g_option_context_set_summary (context, summary);
   if (entries != NULL)
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
@@ -147,9 +151,12 @@ parse_command_line (const CtgCliCommand  *command,
       fail ("%s", error->message);
       return FALSE;
     }
-  if (*argc - 1 != command->n_args)
+  if ((guint) *argc - 1 != g_strv_length (words))
     {
-      g_printerr (_("Usage: %s\n"), _(command->usage));
+      g_autofree char *usage = command->usage ? g_strdup (_(command->usage))
+                                              : g_strdup_printf ("ctg %s %s", command->name, _(parameter));
+
+      g_printerr (_("Usage: %s\n"), usage);
       return FALSE;
     }
   return TRUE;

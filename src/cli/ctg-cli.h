@@ -18,7 +18,9 @@ typedef int (*CtgCliCommandFunc) (const CtgCliCommand  *command,
 
 /* A command of the ctg tool and what it says of itself: in the list of
  * ctg --help (@brief), in ctg COMMAND --help and on a usage error. The
- * strings are marked with N_() and translated when shown. */
+ * strings are marked with N_() and translated when shown; @parameter (its
+ * words are the arguments the command takes), @summary and @usage may be
+ * %NULL for FILE.ctg, @brief as a sentence and "ctg NAME PARAMETER". */
 struct _CtgCliCommand
 {
   const char        *name;
@@ -27,7 +29,6 @@ struct _CtgCliCommand
   const char        *parameter;
   const char        *summary;
   const char        *usage;
-  int                n_args;
 };
 
 int          fail                      (const char           *format,

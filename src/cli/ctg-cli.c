@@ -162,6 +162,30 @@ parse_command_line (const CtgCliCommand  *command,
   return TRUE;
 }
 
+/* parse_command_line(), then opens the convention the first argument
+ * names: read-only, or @to_edit as open_document_to_edit(). Returns %NULL
+ * after saying why, @status then being the exit status to return */
+CtgDocument *
+parse_command_line_and_open (const CtgCliCommand  *command,
+                             const GOptionEntry   *entries,
+                             int                  *argc,
+                             char               ***argv,
+                             gboolean              to_edit,
+                             int                  *status)
+{
+  g_autoptr(GError) error = NULL;
+  CtgDocument *doc;
+
+  *status = 2;
+  if (!parse_command_line (command, entries, argc, argv))
+    return NULL;
+  doc = to_edit ? open_document_to_edit ((*argv)[1], &error)
+                : open_document ((*argv)[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
+  if (doc == NULL)
+    *status = fail_error (error);
+  return doc;
+}
+
 /* The warnings of an import or an update, one a line on stderr */
 void
 print_warnings (GPtrArray *warnings)

@@ -31,10 +31,7 @@ format_date_text (char *iso)
 
 /* ctg new */
 
-static int
-command_new (const CtgCliCommand  *command,
-             int                   argc,
-             char                **argv)
+static CTG_CLI_COMMAND (command_new)
 {
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
@@ -57,10 +54,7 @@ command_new (const CtgCliCommand  *command,
 
 /* ctg import */
 
-static int
-command_import (const CtgCliCommand  *command,
-                int                   argc,
-                char                **argv)
+static CTG_CLI_COMMAND (command_import)
 {
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
@@ -205,10 +199,7 @@ report_options (CtgDocument  *doc,
   return g_steal_pointer (&options);
 }
 
-static int
-command_export (const CtgCliCommand  *command,
-                int                   argc,
-                char                **argv)
+static CTG_CLI_COMMAND (command_export)
 {
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
@@ -412,13 +403,10 @@ default_year (CtgDocument *doc)
   return best != 0 ? best : year;
 }
 
-static int
-command_info (const CtgCliCommand  *command,
-              int                   argc,
-              char                **argv)
+static CTG_CLI_COMMAND (command_info)
 {
   g_autoptr(CtgDocument) doc = NULL;
-  g_autoptr(GError) error = NULL;
+  int exit_status;
   g_autoptr(GArray) axes = NULL;
   g_autoptr(GArray) signatories = NULL;
   g_autofree char *title = NULL;
@@ -436,12 +424,9 @@ command_info (const CtgCliCommand  *command,
     { NULL }
   };
 
-  if (!parse_command_line (command, entries, &argc, &argv))
-    return 2;
-
-  doc = open_document (argv[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
+  doc = parse_command_line_and_open (command, entries, &argc, &argv, FALSE, &exit_status);
   if (doc == NULL)
-    return fail_error (error);
+    return exit_status;
 
   title = ctg_document_dup_text (doc, CTG_ITEM_CONVENTION, 1, "title");
   territory = ctg_document_dup_text (doc, CTG_ITEM_CONVENTION, 1, "territory");
@@ -528,10 +513,7 @@ command_info (const CtgCliCommand  *command,
 
 /* ctg check */
 
-static int
-command_check (const CtgCliCommand  *command,
-               int                   argc,
-               char                **argv)
+static CTG_CLI_COMMAND (command_check)
 {
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
@@ -549,21 +531,15 @@ command_check (const CtgCliCommand  *command,
 
 /* ctg list */
 
-static int
-command_list (const CtgCliCommand  *command,
-              int                   argc,
-              char                **argv)
+static CTG_CLI_COMMAND (command_list)
 {
   g_autoptr(CtgDocument) doc = NULL;
-  g_autoptr(GError) error = NULL;
+  int exit_status;
   g_autoptr(GListModel) actions = NULL;
 
-  if (!parse_command_line (command, NULL, &argc, &argv))
-    return 2;
-
-  doc = open_document (argv[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
+  doc = parse_command_line_and_open (command, NULL, &argc, &argv, FALSE, &exit_status);
   if (doc == NULL)
-    return fail_error (error);
+    return exit_status;
 
   actions = ctg_document_list_actions (doc, 0);
   for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
@@ -588,12 +564,10 @@ command_list (const CtgCliCommand  *command,
 
 /* ctg set */
 
-static int
-command_set (const CtgCliCommand  *command,
-             int                   argc,
-             char                **argv)
+static CTG_CLI_COMMAND (command_set)
 {
   g_autoptr(CtgDocument) doc = NULL;
+  int exit_status;
   g_autoptr(GError) error = NULL;
   g_autofree char *status = NULL;
   g_autofree char *progress = NULL;
@@ -640,12 +614,9 @@ command_set (const CtgCliCommand  *command,
   };
   gint64 action_id;
 
-  if (!parse_command_line (command, entries, &argc, &argv))
-    return 2;
-
-  doc = open_document_to_edit (argv[1], &error);
+  doc = parse_command_line_and_open (command, entries, &argc, &argv, TRUE, &exit_status);
   if (doc == NULL)
-    return fail_error (error);
+    return exit_status;
   action_id = find_action (doc, argv[2]);
   if (action_id == 0)
     return EXIT_FAILURE;
@@ -695,13 +666,6 @@ command_set (const CtgCliCommand  *command,
         goto failed;
   }
 
-  if (referents != NULL)
-    {
-      g_autoptr(GPtrArray) list = ctg_participant_list_parse (referents);
-
-      if (!ctg_document_set_participants (doc, action_id, CTG_RELATION_REFERENT, list, &error))
-        goto failed;
-    }
   if (funders != NULL)
     {
       g_autoptr(GPtrArray) list = ctg_funding_list_parse (funders, &error);
@@ -709,21 +673,22 @@ command_set (const CtgCliCommand  *command,
       if (list == NULL || !ctg_document_set_funding (doc, action_id, list, &error))
         goto failed;
     }
+  {
+    const struct { const char *text; CtgRelation relation; } participants[] = {
+      { referents, CTG_RELATION_REFERENT }, { pilots, CTG_RELATION_PILOT }, { partners, CTG_RELATION_PARTNER },
+    };
 
-  if (pilots != NULL)
-    {
-      g_autoptr(GPtrArray) list = ctg_participant_list_parse (pilots);
+    for (guint i = 0; i < G_N_ELEMENTS (participants); i++)
+      {
+        g_autoptr(GPtrArray) list = NULL;
 
-      if (!ctg_document_set_participants (doc, action_id, CTG_RELATION_PILOT, list, &error))
-        goto failed;
-    }
-  if (partners != NULL)
-    {
-      g_autoptr(GPtrArray) list = ctg_participant_list_parse (partners);
-
-      if (!ctg_document_set_participants (doc, action_id, CTG_RELATION_PARTNER, list, &error))
-        goto failed;
-    }
+        if (participants[i].text == NULL)
+          continue;
+        list = ctg_participant_list_parse (participants[i].text);
+        if (!ctg_document_set_participants (doc, action_id, participants[i].relation, list, &error))
+          goto failed;
+      }
+  }
 
   if (!ctg_document_end_group (doc, &error))
     return fail_error (error);
@@ -743,15 +708,13 @@ replay (const CtgCliCommand  *command,
         gboolean              undo)
 {
   g_autoptr(CtgDocument) doc = NULL;
+  int exit_status;
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
 
-  if (!parse_command_line (command, NULL, &argc, &argv))
-    return 2;
-
-  doc = open_document_to_edit (argv[1], &error);
+  doc = parse_command_line_and_open (command, NULL, &argc, &argv, TRUE, &exit_status);
   if (doc == NULL)
-    return fail_error (error);
+    return exit_status;
 
   label = undo ? ctg_document_dup_undo_label (doc) : ctg_document_dup_redo_label (doc);
   if (!(undo ? ctg_document_undo (doc, &error) : ctg_document_redo (doc, &error)))
@@ -761,28 +724,19 @@ replay (const CtgCliCommand  *command,
   return EXIT_SUCCESS;
 }
 
-static int
-command_undo (const CtgCliCommand  *command,
-              int                   argc,
-              char                **argv)
+static CTG_CLI_COMMAND (command_undo)
 {
   return replay (command, argc, argv, TRUE);
 }
 
-static int
-command_redo (const CtgCliCommand  *command,
-              int                   argc,
-              char                **argv)
+static CTG_CLI_COMMAND (command_redo)
 {
   return replay (command, argc, argv, FALSE);
 }
 
 /* ctg merge */
 
-static int
-command_merge (const CtgCliCommand  *command,
-               int                   argc,
-               char                **argv)
+static CTG_CLI_COMMAND (command_merge)
 {
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(CtgMerge) merge = NULL;
@@ -857,10 +811,7 @@ command_merge (const CtgCliCommand  *command,
 
 /* ctg changes */
 
-static int
-command_changes (const CtgCliCommand  *command,
-                 int                   argc,
-                 char                **argv)
+static CTG_CLI_COMMAND (command_changes)
 {
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
@@ -942,13 +893,10 @@ print_year_note (CtgDocument *doc,
     }
 }
 
-static int
-command_evaluation (const CtgCliCommand  *command,
-                    int                   argc,
-                    char                **argv)
+static CTG_CLI_COMMAND (command_evaluation)
 {
   g_autoptr(CtgDocument) doc = NULL;
-  g_autoptr(GError) error = NULL;
+  int exit_status;
   g_autoptr(GArray) indicators = NULL;
   g_autoptr(GListModel) actions = NULL;
   gint64 totals[CTG_N_FUNDER_KINDS + 1] = { 0 };
@@ -961,12 +909,9 @@ command_evaluation (const CtgCliCommand  *command,
     { NULL }
   };
 
-  if (!parse_command_line (command, entries, &argc, &argv))
-    return 2;
-
-  doc = open_document (argv[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
+  doc = parse_command_line_and_open (command, entries, &argc, &argv, FALSE, &exit_status);
   if (doc == NULL)
-    return fail_error (error);
+    return exit_status;
   year = year_option > 0 ? (guint) year_option : default_year (doc);
 
   g_print (_("Evaluation %u\n"), year);
@@ -1012,12 +957,10 @@ command_evaluation (const CtgCliCommand  *command,
 
 /* ctg assess */
 
-static int
-command_assess (const CtgCliCommand  *command,
-                int                   argc,
-                char                **argv)
+static CTG_CLI_COMMAND (command_assess)
 {
   g_autoptr(CtgDocument) doc = NULL;
+  int exit_status;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) indicators = NULL;
   g_autofree char *level = NULL;
@@ -1033,12 +976,9 @@ command_assess (const CtgCliCommand  *command,
     { NULL }
   };
 
-  if (!parse_command_line (command, entries, &argc, &argv))
-    return 2;
-
-  doc = open_document_to_edit (argv[1], &error);
+  doc = parse_command_line_and_open (command, entries, &argc, &argv, TRUE, &exit_status);
   if (doc == NULL)
-    return fail_error (error);
+    return exit_status;
 
   indicators = ctg_document_list_ids (doc, CTG_ITEM_EVALUATION_INDICATOR, 0);
   if (!g_ascii_string_to_unsigned (argv[2], 10, 1, indicators->len, &number, NULL))
@@ -1069,10 +1009,7 @@ command_assess (const CtgCliCommand  *command,
 
 /* ctg update */
 
-static int
-command_update (const CtgCliCommand  *command,
-                int                   argc,
-                char                **argv)
+static CTG_CLI_COMMAND (command_update)
 {
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;

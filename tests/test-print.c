@@ -114,21 +114,23 @@ oldest_meeting (CtgDocument *document)
 static void
 test_print_drift_since (void)
 {
-  g_autofree char *path = ctg_test_copy_example ("creusot-montceau");
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  CtgWindow *window = ctg_window_new (NULL);
-  CtgDocument *doc;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
   g_autofree char *oldest = NULL;
   g_autofree char *last_copil = NULL;
   g_autofree char *chosen = NULL;
   g_autoptr(GError) error = NULL;
+  CtgWindow *window;
+  CtgDocument *doc;
 
   if (g_find_program_in_path ("pdftotext") == NULL)
     {
       g_test_skip ("pdftotext (poppler-utils) is not installed");
-      gtk_window_destroy (GTK_WINDOW (window));
       return;
     }
+  path = ctg_test_copy_example ("creusot-montceau");
+  file = g_file_new_for_path (path);
+  window = ctg_window_new (NULL);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (ctg_window_load (window, file));
   ctg_test_spin (100);

@@ -24,8 +24,6 @@ static char *tmp_dir;
 static void
 remove_tmp_dir (void)
 {
-  g_autoptr(GFile) dir = NULL;
-
   if (tmp_dir == NULL)
     return;
   /* Files may be made read-only by a test: give the rights back first */

@@ -85,7 +85,7 @@ static gboolean
 read_everything (CtgDocument *doc)
 {
   g_autoptr(GListModel) actions = ctg_document_list_actions (doc, 0);
-  g_autoptr(GPtrArray) changes = ctg_document_list_changes (doc, NULL, 0);
+  G_GNUC_UNUSED g_autoptr(GPtrArray) changes = ctg_document_list_changes (doc, NULL, 0);
   g_auto(GStrv) names = ctg_document_list_participant_names (doc);
   g_autofree char *csv = ctg_document_export_csv (doc, ';');
   g_autofree char *title = ctg_document_dup_text (doc, CTG_ITEM_CONVENTION, 1, "title");
@@ -1351,7 +1351,7 @@ expect_sheet_refused (const char *name,
 {
   gint64 start = g_get_monotonic_time ();
   guint refused = figures.refused;
-  g_autofree char *owned = path;
+  G_GNUC_UNUSED g_autofree char *owned = path;
 
   expect_csv_file_refused (name, path);
   g_print ("# sheet: %s refused in %.2f s, peak RSS %ld MB\n", name,

@@ -199,7 +199,7 @@ test_import_header_variants (void)
 {
   const char *variants[] = {
     /* English, other order, comma, BOM, CRLF */
-    "\xef\xbb\xbf" "Title,Axis,Deadline,Status,Progress,Pilots\r\nOuvrir,Axe 1,2025,Done,100%,Caf\r\n",
+    "\xef\xbb\xbfTitle,Axis,Deadline,Status,Progress,Pilots\r\nOuvrir,Axe 1,2025,Done,100%,Caf\r\n",
     /* Case and accents do not matter, tab separated */
     "ACTION\tAXE\tECHEANCE\tSTATUT\tAVANCEMENT\tPILOTES\nOuvrir\tAxe 1\t2025\tRÉALISÉE\t100\tCaf\n",
     /* Semicolon, French progress with a no-break space */

@@ -292,7 +292,6 @@ test_changes_other_process (Fixture       *f,
   g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, f->action);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  g_autoptr(GPtrArray) sets = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_change_set_unref);
 
   ctg_document_close (f->doc);
   g_clear_object (&f->doc);
@@ -612,7 +611,7 @@ test_items_cover_schema (Fixture       *f,
       const char * const *columns = _ctg_document_table_columns (f->doc, ctg_item_kind_to_table (kind));
       g_autoptr(GTypeClass) klass = g_type_class_ref (ctg_item_type_for_kind (kind));
       guint n_props = 0;
-      g_autofree GParamSpec **props = g_object_class_list_properties (G_OBJECT_CLASS (klass), &n_props);
+      G_GNUC_UNUSED g_autofree GParamSpec **props = g_object_class_list_properties (G_OBJECT_CLASS (klass), &n_props);
 
       for (guint i = 0; columns[i] != NULL; i++)
         {

@@ -1080,7 +1080,6 @@ static Model *base_model;
 static void
 make_base (void)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (1);
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   gint64 axis, objectives[2];

@@ -392,7 +392,6 @@ test_timeline_drift_since (void)
   g_assert_true (ctg_timeline_get_past_bounds (timeline, id, &past));
   {
     g_autoptr(GListModel) actions = ctg_document_list_actions (document, 0);
-    g_autoptr(CtgAction) second = NULL;
 
     other = 0;
     for (guint i = 0; i < g_list_model_get_n_items (actions) && other == 0; i++)

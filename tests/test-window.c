@@ -703,7 +703,6 @@ static void
 test_window_read_only (void)
 {
   g_autofree char *path = ctg_test_copy_example ("m2a");
-  g_autoptr(GError) error = NULL;
   CtgWindow *window = ctg_window_new (NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
 

@@ -91,10 +91,7 @@ print_indicator (CtgDocument *doc,
  * ctg indicator FILE.ctg convention N: the Nth of the convention (numbered
  * as ctg evaluation shows them). With no option it shows the indicator.
  */
-int
-ctg_cli_command_indicator (const CtgCliCommand  *command,
-                           int                   argc,
-                           char                **argv)
+CTG_CLI_COMMAND (ctg_cli_command_indicator)
 {
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;

@@ -127,18 +127,22 @@ find_action (CtgDocument *doc,
 }
 
 /* Parses a command's options (@entries may be %NULL) and checks it was given
- * @command->n_args arguments; says why on stderr when not */
+ * as many arguments as its parameter has words; says why on stderr when not */
 gboolean
 parse_command_line (const CtgCliCommand  *command,
                     const GOptionEntry   *entries,
                     int                  *argc,
                     char               ***argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_(command->parameter));
+  const char *parameter = command->parameter ? command->parameter : N_("FILE.ctg");
+  g_auto(GStrv) words = g_strsplit (parameter, " ", -1);
+  g_autoptr(GOptionContext) context = g_option_context_new (_(parameter));
+  g_autofree char *summary = command->summary ? g_strdup (_(command->summary))
+                                              : g_strconcat (_(command->brief), ".", NULL);
   g_autoptr(GError) error = NULL;
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _(command->summary));
+  g_option_context_set_summary (context, summary);
   if (entries != NULL)
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
@@ -147,12 +151,39 @@ parse_command_line (const CtgCliCommand  *command,
       fail ("%s", error->message);
       return FALSE;
     }
-  if (*argc - 1 != command->n_args)
+  if ((guint) *argc - 1 != g_strv_length (words))
     {
-      g_printerr (_("Usage: %s\n"), _(command->usage));
+      g_autofree char *usage = command->usage ? g_strdup (_(command->usage))
+                                              : g_strdup_printf ("ctg %s %s", command->name, _(parameter));
+
+      g_printerr (_("Usage: %s\n"), usage);
       return FALSE;
     }
   return TRUE;
+}
+
+/* parse_command_line(), then opens the convention the first argument
+ * names: read-only, or @to_edit as open_document_to_edit(). Returns %NULL
+ * after saying why, @status then being the exit status to return */
+CtgDocument *
+parse_command_line_and_open (const CtgCliCommand  *command,
+                             const GOptionEntry   *entries,
+                             int                  *argc,
+                             char               ***argv,
+                             gboolean              to_edit,
+                             int                  *status)
+{
+  g_autoptr(GError) error = NULL;
+  CtgDocument *doc;
+
+  *status = 2;
+  if (!parse_command_line (command, entries, argc, argv))
+    return NULL;
+  doc = to_edit ? open_document_to_edit ((*argv)[1], &error)
+                : open_document ((*argv)[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
+  if (doc == NULL)
+    *status = fail_error (error);
+  return doc;
 }
 
 /* The warnings of an import or an update, one a line on stderr */

@@ -21,7 +21,7 @@
 static char *
 format_date_text (char *iso)
 {
-  g_autofree char *owned = iso;
+  G_GNUC_UNUSED g_autofree char *owned = iso;
   CtgDate date;
 
   if (iso == NULL || !ctg_date_parse (iso, &date))
@@ -31,10 +31,7 @@ format_date_text (char *iso)
 
 /* ctg new */
 
-static int
-command_new (const CtgCliCommand  *command,
-             int                   argc,
-             char                **argv)
+static CTG_CLI_COMMAND (command_new)
 {
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
@@ -57,10 +54,7 @@ command_new (const CtgCliCommand  *command,
 
 /* ctg import */
 
-static int
-command_import (const CtgCliCommand  *command,
-                int                   argc,
-                char                **argv)
+static CTG_CLI_COMMAND (command_import)
 {
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
@@ -205,10 +199,7 @@ report_options (CtgDocument  *doc,
   return g_steal_pointer (&options);
 }
 
-static int
-command_export (const CtgCliCommand  *command,
-                int                   argc,
-                char                **argv)
+static CTG_CLI_COMMAND (command_export)
 {
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
@@ -304,28 +295,24 @@ command_export (const CtgCliCommand  *command,
 
 /* ctg info */
 
+/* "31 actions (To start 4, In progress 27)", the line ended */
 static void
 print_counts (const guint counts[CTG_N_STATUSES])
 {
-  gboolean first = TRUE;
-
-  for (guint s = 0; s < CTG_N_STATUSES; s++)
-    {
-      if (counts[s] == 0)
-        continue;
-      g_print ("%s%s %u", first ? "" : ", ", ctg_status_to_label ((CtgStatus) s), counts[s]);
-      first = FALSE;
-    }
-}
-
-static guint
-sum_counts (const guint counts[CTG_N_STATUSES])
-{
+  const char *separator = " (";
   guint total = 0;
 
   for (guint s = 0; s < CTG_N_STATUSES; s++)
     total += counts[s];
-  return total;
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u action", "%u actions", total), total);
+  for (guint s = 0; s < CTG_N_STATUSES; s++)
+    {
+      if (counts[s] == 0)
+        continue;
+      g_print ("%s%s %u", separator, ctg_status_to_label ((CtgStatus) s), counts[s]);
+      separator = ", ";
+    }
+  g_print ("%s\n", total > 0 ? ")" : "");
 }
 
 /* "45 % over 12 actions, 3 left out (1 abandoned)": the roll-up rule of
@@ -373,6 +360,27 @@ level_or_value (CtgDocument *doc,
   return g_string_free (out, FALSE);
 }
 
+/* "  2. Adhésion des communes: Met", then the year's comment if asked */
+static void
+print_assessment (CtgDocument *doc,
+                  guint        number,
+                  gint64       indicator,
+                  guint        year,
+                  gboolean     with_comment)
+{
+  gint64 assessment = ctg_document_find_assessment (doc, indicator, year);
+  g_autofree char *name = ctg_document_dup_text (doc, CTG_ITEM_EVALUATION_INDICATOR, indicator, "name");
+  g_autofree char *result = assessment ? level_or_value (doc, assessment) : NULL;
+  g_autofree char *comment = NULL;
+
+  /* Translators: an indicator and its assessment, "  2. Adhésion des communes: Met" */
+  g_print (_("  %u. %s: %s\n"), number, name, result && result[0] ? result : ctg_level_to_label (CTG_LEVEL_NONE));
+  if (with_comment && assessment != 0)
+    comment = ctg_document_dup_text (doc, CTG_ITEM_ASSESSMENT, assessment, "comment");
+  if (comment != NULL && comment[0] != '\0')
+    g_print ("     %s\n", comment);
+}
+
 /* The year to evaluate when none is given: the last one with an
  * assessment or a note, else this year */
 static guint
@@ -395,13 +403,10 @@ default_year (CtgDocument *doc)
   return best != 0 ? best : year;
 }
 
-static int
-command_info (const CtgCliCommand  *command,
-              int                   argc,
-              char                **argv)
+static CTG_CLI_COMMAND (command_info)
 {
   g_autoptr(CtgDocument) doc = NULL;
-  g_autoptr(GError) error = NULL;
+  int exit_status;
   g_autoptr(GArray) axes = NULL;
   g_autoptr(GArray) signatories = NULL;
   g_autofree char *title = NULL;
@@ -409,7 +414,6 @@ command_info (const CtgCliCommand  *command,
   g_autofree char *start = NULL;
   g_autofree char *end = NULL;
   guint counts[CTG_N_STATUSES];
-  guint total;
   gboolean objectives = FALSE;
   int year_option = 0;
   g_autoptr(GListModel) all_actions = NULL;
@@ -420,12 +424,9 @@ command_info (const CtgCliCommand  *command,
     { NULL }
   };
 
-  if (!parse_command_line (command, entries, &argc, &argv))
-    return 2;
-
-  doc = open_document (argv[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
+  doc = parse_command_line_and_open (command, entries, &argc, &argv, FALSE, &exit_status);
   if (doc == NULL)
-    return fail_error (error);
+    return exit_status;
 
   title = ctg_document_dup_text (doc, CTG_ITEM_CONVENTION, 1, "title");
   territory = ctg_document_dup_text (doc, CTG_ITEM_CONVENTION, 1, "territory");
@@ -442,15 +443,7 @@ command_info (const CtgCliCommand  *command,
            signatories->len);
 
   ctg_document_count_statuses (doc, 0, counts);
-  total = sum_counts (counts);
-  g_print (g_dngettext (GETTEXT_PACKAGE, "%u action", "%u actions", total), total);
-  if (total > 0)
-    {
-      g_print (" (");
-      print_counts (counts);
-      g_print (")");
-    }
-  g_print ("\n");
+  print_counts (counts);
 
   all_actions = ctg_document_list_actions (doc, 0);
   ctg_actions_summarize_progress (all_actions, &summary);
@@ -464,20 +457,11 @@ command_info (const CtgCliCommand  *command,
     {
       gint64 axis = g_array_index (axes, gint64, i);
       g_autofree char *axis_title = ctg_document_dup_text (doc, CTG_ITEM_AXIS, axis, "title");
-      guint n;
 
       ctg_document_count_statuses (doc, axis, counts);
-      n = sum_counts (counts);
       /* Translators: an axis in ctg info, as in "  2. Enfance: 31 actions" */
       g_print (_("  %u. %s: "), i + 1, axis_title);
-      g_print (g_dngettext (GETTEXT_PACKAGE, "%u action", "%u actions", n), n);
-      if (n > 0)
-        {
-          g_print (" (");
-          print_counts (counts);
-          g_print (")");
-        }
-      g_print ("\n");
+      print_counts (counts);
 
       {
         g_autoptr(GListModel) axis_actions = ctg_document_list_actions (doc, axis);
@@ -517,15 +501,7 @@ command_info (const CtgCliCommand  *command,
                           "Evaluation %u: %u of %u indicators assessed\n", indicators->len),
              year, assessed, indicators->len);
     for (guint i = 0; i < indicators->len; i++)
-      {
-        gint64 indicator = g_array_index (indicators, gint64, i);
-        gint64 assessment = ctg_document_find_assessment (doc, indicator, year);
-        g_autofree char *name = ctg_document_dup_text (doc, CTG_ITEM_EVALUATION_INDICATOR, indicator, "name");
-        g_autofree char *result = assessment ? level_or_value (doc, assessment) : NULL;
-
-        /* Translators: an indicator and its assessment, "  2. Adhésion des communes: Met" */
-        g_print (_("  %u. %s: %s\n"), i + 1, name, result && result[0] ? result : ctg_level_to_label (CTG_LEVEL_NONE));
-      }
+      print_assessment (doc, i + 1, g_array_index (indicators, gint64, i), year, FALSE);
   }
 
   if (ctg_document_is_read_only (doc) && ctg_document_get_read_only_reason (doc) != NULL &&
@@ -537,10 +513,7 @@ command_info (const CtgCliCommand  *command,
 
 /* ctg check */
 
-static int
-command_check (const CtgCliCommand  *command,
-               int                   argc,
-               char                **argv)
+static CTG_CLI_COMMAND (command_check)
 {
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
@@ -558,21 +531,15 @@ command_check (const CtgCliCommand  *command,
 
 /* ctg list */
 
-static int
-command_list (const CtgCliCommand  *command,
-              int                   argc,
-              char                **argv)
+static CTG_CLI_COMMAND (command_list)
 {
   g_autoptr(CtgDocument) doc = NULL;
-  g_autoptr(GError) error = NULL;
+  int exit_status;
   g_autoptr(GListModel) actions = NULL;
 
-  if (!parse_command_line (command, NULL, &argc, &argv))
-    return 2;
-
-  doc = open_document (argv[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
+  doc = parse_command_line_and_open (command, NULL, &argc, &argv, FALSE, &exit_status);
   if (doc == NULL)
-    return fail_error (error);
+    return exit_status;
 
   actions = ctg_document_list_actions (doc, 0);
   for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
@@ -597,12 +564,10 @@ command_list (const CtgCliCommand  *command,
 
 /* ctg set */
 
-static int
-command_set (const CtgCliCommand  *command,
-             int                   argc,
-             char                **argv)
+static CTG_CLI_COMMAND (command_set)
 {
   g_autoptr(CtgDocument) doc = NULL;
+  int exit_status;
   g_autoptr(GError) error = NULL;
   g_autofree char *status = NULL;
   g_autofree char *progress = NULL;
@@ -649,12 +614,9 @@ command_set (const CtgCliCommand  *command,
   };
   gint64 action_id;
 
-  if (!parse_command_line (command, entries, &argc, &argv))
-    return 2;
-
-  doc = open_document_to_edit (argv[1], &error);
+  doc = parse_command_line_and_open (command, entries, &argc, &argv, TRUE, &exit_status);
   if (doc == NULL)
-    return fail_error (error);
+    return exit_status;
   action_id = find_action (doc, argv[2]);
   if (action_id == 0)
     return EXIT_FAILURE;
@@ -704,13 +666,6 @@ command_set (const CtgCliCommand  *command,
         goto failed;
   }
 
-  if (referents != NULL)
-    {
-      g_autoptr(GPtrArray) list = ctg_participant_list_parse (referents);
-
-      if (!ctg_document_set_participants (doc, action_id, CTG_RELATION_REFERENT, list, &error))
-        goto failed;
-    }
   if (funders != NULL)
     {
       g_autoptr(GPtrArray) list = ctg_funding_list_parse (funders, &error);
@@ -718,21 +673,22 @@ command_set (const CtgCliCommand  *command,
       if (list == NULL || !ctg_document_set_funding (doc, action_id, list, &error))
         goto failed;
     }
+  {
+    const struct { const char *text; CtgRelation relation; } participants[] = {
+      { referents, CTG_RELATION_REFERENT }, { pilots, CTG_RELATION_PILOT }, { partners, CTG_RELATION_PARTNER },
+    };
 
-  if (pilots != NULL)
-    {
-      g_autoptr(GPtrArray) list = ctg_participant_list_parse (pilots);
+    for (guint i = 0; i < G_N_ELEMENTS (participants); i++)
+      {
+        g_autoptr(GPtrArray) list = NULL;
 
-      if (!ctg_document_set_participants (doc, action_id, CTG_RELATION_PILOT, list, &error))
-        goto failed;
-    }
-  if (partners != NULL)
-    {
-      g_autoptr(GPtrArray) list = ctg_participant_list_parse (partners);
-
-      if (!ctg_document_set_participants (doc, action_id, CTG_RELATION_PARTNER, list, &error))
-        goto failed;
-    }
+        if (participants[i].text == NULL)
+          continue;
+        list = ctg_participant_list_parse (participants[i].text);
+        if (!ctg_document_set_participants (doc, action_id, participants[i].relation, list, &error))
+          goto failed;
+      }
+  }
 
   if (!ctg_document_end_group (doc, &error))
     return fail_error (error);
@@ -752,15 +708,13 @@ replay (const CtgCliCommand  *command,
         gboolean              undo)
 {
   g_autoptr(CtgDocument) doc = NULL;
+  int exit_status;
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
 
-  if (!parse_command_line (command, NULL, &argc, &argv))
-    return 2;
-
-  doc = open_document_to_edit (argv[1], &error);
+  doc = parse_command_line_and_open (command, NULL, &argc, &argv, TRUE, &exit_status);
   if (doc == NULL)
-    return fail_error (error);
+    return exit_status;
 
   label = undo ? ctg_document_dup_undo_label (doc) : ctg_document_dup_redo_label (doc);
   if (!(undo ? ctg_document_undo (doc, &error) : ctg_document_redo (doc, &error)))
@@ -770,28 +724,19 @@ replay (const CtgCliCommand  *command,
   return EXIT_SUCCESS;
 }
 
-static int
-command_undo (const CtgCliCommand  *command,
-              int                   argc,
-              char                **argv)
+static CTG_CLI_COMMAND (command_undo)
 {
   return replay (command, argc, argv, TRUE);
 }
 
-static int
-command_redo (const CtgCliCommand  *command,
-              int                   argc,
-              char                **argv)
+static CTG_CLI_COMMAND (command_redo)
 {
   return replay (command, argc, argv, FALSE);
 }
 
 /* ctg merge */
 
-static int
-command_merge (const CtgCliCommand  *command,
-               int                   argc,
-               char                **argv)
+static CTG_CLI_COMMAND (command_merge)
 {
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(CtgMerge) merge = NULL;
@@ -866,10 +811,7 @@ command_merge (const CtgCliCommand  *command,
 
 /* ctg changes */
 
-static int
-command_changes (const CtgCliCommand  *command,
-                 int                   argc,
-                 char                **argv)
+static CTG_CLI_COMMAND (command_changes)
 {
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
@@ -951,13 +893,10 @@ print_year_note (CtgDocument *doc,
     }
 }
 
-static int
-command_evaluation (const CtgCliCommand  *command,
-                    int                   argc,
-                    char                **argv)
+static CTG_CLI_COMMAND (command_evaluation)
 {
   g_autoptr(CtgDocument) doc = NULL;
-  g_autoptr(GError) error = NULL;
+  int exit_status;
   g_autoptr(GArray) indicators = NULL;
   g_autoptr(GListModel) actions = NULL;
   gint64 totals[CTG_N_FUNDER_KINDS + 1] = { 0 };
@@ -970,29 +909,16 @@ command_evaluation (const CtgCliCommand  *command,
     { NULL }
   };
 
-  if (!parse_command_line (command, entries, &argc, &argv))
-    return 2;
-
-  doc = open_document (argv[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
+  doc = parse_command_line_and_open (command, entries, &argc, &argv, FALSE, &exit_status);
   if (doc == NULL)
-    return fail_error (error);
+    return exit_status;
   year = year_option > 0 ? (guint) year_option : default_year (doc);
 
   g_print (_("Evaluation %u\n"), year);
   g_print ("%s\n", _("Indicators:"));
   indicators = ctg_document_list_ids (doc, CTG_ITEM_EVALUATION_INDICATOR, 0);
   for (guint i = 0; i < indicators->len; i++)
-    {
-      gint64 indicator = g_array_index (indicators, gint64, i);
-      gint64 assessment = ctg_document_find_assessment (doc, indicator, year);
-      g_autofree char *name = ctg_document_dup_text (doc, CTG_ITEM_EVALUATION_INDICATOR, indicator, "name");
-      g_autofree char *result = assessment ? level_or_value (doc, assessment) : NULL;
-      g_autofree char *comment = assessment ? ctg_document_dup_text (doc, CTG_ITEM_ASSESSMENT, assessment, "comment") : NULL;
-
-      g_print (_("  %u. %s: %s\n"), i + 1, name, result && result[0] ? result : ctg_level_to_label (CTG_LEVEL_NONE));
-      if (comment != NULL && comment[0] != '\0')
-        g_print ("     %s\n", comment);
-    }
+    print_assessment (doc, i + 1, g_array_index (indicators, gint64, i), year, TRUE);
 
   g_print ("%s\n", _("Follow-up notes:"));
   actions = ctg_document_list_actions (doc, 0);
@@ -1031,12 +957,10 @@ command_evaluation (const CtgCliCommand  *command,
 
 /* ctg assess */
 
-static int
-command_assess (const CtgCliCommand  *command,
-                int                   argc,
-                char                **argv)
+static CTG_CLI_COMMAND (command_assess)
 {
   g_autoptr(CtgDocument) doc = NULL;
+  int exit_status;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) indicators = NULL;
   g_autofree char *level = NULL;
@@ -1052,12 +976,9 @@ command_assess (const CtgCliCommand  *command,
     { NULL }
   };
 
-  if (!parse_command_line (command, entries, &argc, &argv))
-    return 2;
-
-  doc = open_document_to_edit (argv[1], &error);
+  doc = parse_command_line_and_open (command, entries, &argc, &argv, TRUE, &exit_status);
   if (doc == NULL)
-    return fail_error (error);
+    return exit_status;
 
   indicators = ctg_document_list_ids (doc, CTG_ITEM_EVALUATION_INDICATOR, 0);
   if (!g_ascii_string_to_unsigned (argv[2], 10, 1, indicators->len, &number, NULL))
@@ -1088,10 +1009,7 @@ command_assess (const CtgCliCommand  *command,
 
 /* ctg update */
 
-static int
-command_update (const CtgCliCommand  *command,
-                int                   argc,
-                char                **argv)
+static CTG_CLI_COMMAND (command_update)
 {
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
@@ -1168,80 +1086,62 @@ command_update (const CtgCliCommand  *command,
   return EXIT_SUCCESS;
 }
 
-/* Every command: what ctg --help says of it, then its own --help */
+/* Every command: what ctg --help says of it, then its own --help. Left
+ * out, the parameter is FILE.ctg, the summary the brief as a sentence and
+ * the usage "ctg NAME PARAMETER". */
 static const CtgCliCommand commands[] = {
   { "new", command_new, N_("Create an empty convention"),
-    N_("FILE.ctg"),
-    N_("Create an empty convention."),
-    N_("ctg new [--title TITLE] FILE.ctg"), 1 },
+    .usage = N_("ctg new [--title TITLE] FILE.ctg") },
   { "import", command_import, N_("Create a convention from a plan table in CSV, .xlsx or .ods"),
-    N_("PLAN.csv|PLAN.xlsx|PLAN.ods"),
-    N_("Create a convention from a plan table in CSV, .xlsx or .ods: one row per action, "
-       "with the columns axe, thématique, enjeu, objectif, code, action, "
-       "description, pilotes, partenaires, début, échéance, statut, "
-       "avancement, étapes, moyens, indicateurs, notes."),
-    N_("ctg import PLAN.csv|PLAN.xlsx|PLAN.ods -o FILE.ctg [--sheet NAME] [--convention FILE.convention] [--force]"), 1 },
+    .parameter = N_("PLAN.csv|PLAN.xlsx|PLAN.ods"),
+    .summary = N_("Create a convention from a plan table in CSV, .xlsx or .ods: one row per action, "
+                  "with the columns axe, thématique, enjeu, objectif, code, action, "
+                  "description, pilotes, partenaires, début, échéance, statut, "
+                  "avancement, étapes, moyens, indicateurs, notes."),
+    .usage = N_("ctg import PLAN.csv|PLAN.xlsx|PLAN.ods -o FILE.ctg [--sheet NAME] [--convention FILE.convention] [--force]") },
   { "export", command_export, N_("Export a convention’s plan table as CSV, or its COPIL report as PDF"),
-    N_("FILE.ctg"),
-    N_("Export a convention."),
-    N_("ctg export FILE.ctg --csv OUT.csv | --xlsx OUT.xlsx | --ods OUT.ods | --pdf OUT.pdf [--meeting DATE]"), 1 },
-  { "info", command_info, N_("Show a convention’s title, period and plan"),
-    N_("FILE.ctg"),
-    N_("Show a convention’s title, period and plan."),
-    N_("ctg info FILE.ctg"), 1 },
+    .summary = N_("Export a convention."),
+    .usage = N_("ctg export FILE.ctg --csv OUT.csv | --xlsx OUT.xlsx | --ods OUT.ods | --pdf OUT.pdf [--meeting DATE]") },
+  { "info", command_info, N_("Show a convention’s title, period and plan") },
   { "check", command_check, N_("Check that a convention file is valid"),
-    N_("FILE.ctg"),
-    N_("Check that a file is a convention of this version or an older one, "
-       "and that it is not damaged."),
-    N_("ctg check FILE.ctg"), 1 },
+    .summary = N_("Check that a file is a convention of this version or an older one, "
+                  "and that it is not damaged.") },
   { "list", command_list, N_("List the actions with their numbers"),
-    N_("FILE.ctg"),
-    N_("List the actions with their numbers, for ctg set."),
-    N_("ctg list FILE.ctg"), 1 },
+    .summary = N_("List the actions with their numbers, for ctg set.") },
   { "set", command_set, N_("Change an action’s status, progress, pilots or dates"),
-    N_("FILE.ctg ACTION"),
-    N_("Change an action (its number is shown by ctg list). All the changes "
-       "are saved together, or none if one is refused."),
-    N_("ctg set FILE.ctg ACTION [--status …] [--progress …] [--pilots …] [--echeance …]"), 2 },
+    .parameter = N_("FILE.ctg ACTION"),
+    .summary = N_("Change an action (its number is shown by ctg list). All the changes "
+                  "are saved together, or none if one is refused."),
+    .usage = N_("ctg set FILE.ctg ACTION [--status …] [--progress …] [--pilots …] [--echeance …]") },
   { "evaluation", command_evaluation, N_("Show a year’s evaluation and follow-up notes"),
-    N_("FILE.ctg"),
-    N_("Show a year’s evaluation: the indicators’ assessments, the actions’ "
-       "follow-up notes and the funding per funder."),
-    N_("ctg evaluation [--year YEAR] FILE.ctg"), 1 },
+    .summary = N_("Show a year’s evaluation: the indicators’ assessments, the actions’ "
+                  "follow-up notes and the funding per funder."),
+    .usage = N_("ctg evaluation [--year YEAR] FILE.ctg") },
   { "assess", command_assess, N_("Assess an evaluation indicator for a year"),
-    N_("FILE.ctg INDICATOR YEAR"),
-    N_("Assess an evaluation indicator (its number is shown by ctg evaluation) "
-       "for a year. All the changes are saved together."),
-    N_("ctg assess FILE.ctg INDICATOR YEAR [--level …] [--value …] [--comment …]"), 3 },
+    .parameter = N_("FILE.ctg INDICATOR YEAR"),
+    .summary = N_("Assess an evaluation indicator (its number is shown by ctg evaluation) "
+                  "for a year. All the changes are saved together."),
+    .usage = N_("ctg assess FILE.ctg INDICATOR YEAR [--level …] [--value …] [--comment …]") },
   { "indicator", ctg_cli_command_indicator, N_("Show or change an indicator’s measures: baseline, target, yearly values"),
-    N_("FILE.ctg ACTION|convention N"),
-    N_("Show or change the Nth indicator of an action (its number is shown by ctg list) "
-       "or of the convention (as ctg evaluation numbers them). Numbers are written the "
-       "French way: 1 234,5 or 12 %. All the changes are saved together."),
-    N_("ctg indicator FILE.ctg ACTION|convention N [--target …] [--year YEAR --value …]"), 3 },
+    .parameter = N_("FILE.ctg ACTION|convention N"),
+    .summary = N_("Show or change the Nth indicator of an action (its number is shown by ctg list) "
+                  "or of the convention (as ctg evaluation numbers them). Numbers are written the "
+                  "French way: 1 234,5 or 12 %. All the changes are saved together."),
+    .usage = N_("ctg indicator FILE.ctg ACTION|convention N [--target …] [--year YEAR --value …]") },
   { "update", command_update, N_("Take back a sheet filled in by partners"),
-    N_("FILE.ctg"),
-    N_("Update a convention from a sheet exported with ctg export --xlsx or --ods and "
-       "filled in by partners: lists each change, then applies them as one undo step."),
-    N_("ctg update FILE.ctg --from SHEET.xlsx|SHEET.ods|SHEET.csv [--dry-run]"), 1 },
-  { "undo", command_undo, N_("Undo the last change"),
-    N_("FILE.ctg"),
-    N_("Undo the last change."),
-    N_("ctg undo FILE.ctg"), 1 },
-  { "redo", command_redo, N_("Redo the last undone change"),
-    N_("FILE.ctg"),
-    N_("Redo the last undone change."),
-    N_("ctg redo FILE.ctg"), 1 },
+    .summary = N_("Update a convention from a sheet exported with ctg export --xlsx or --ods and "
+                  "filled in by partners: lists each change, then applies them as one undo step."),
+    .usage = N_("ctg update FILE.ctg --from SHEET.xlsx|SHEET.ods|SHEET.csv [--dry-run]") },
+  { "undo", command_undo, N_("Undo the last change") },
+  { "redo", command_redo, N_("Redo the last undone change") },
   { "changes", command_changes, N_("List the changes recorded in a convention"),
-    N_("FILE.ctg"),
-    N_("List the changes recorded in a convention."),
-    N_("ctg changes FILE.ctg [--since DATE]"), 1 },
+    .usage = N_("ctg changes FILE.ctg [--since DATE]") },
   { "merge", command_merge, N_("Bring into a convention what another copy of it changed"),
-    N_("OURS.ctg THEIRS.ctg"),
-    N_("Bring into OURS everything THEIRS changed since the two copies parted, "
-       "as one undoable change. With conflicts and neither --ours nor --theirs, "
-       "nothing is written and the exit status is 3."),
-    N_("ctg merge OURS.ctg THEIRS.ctg [--ours|--theirs] [--dry-run]"), 2 },
+    .parameter = N_("OURS.ctg THEIRS.ctg"),
+    .summary = N_("Bring into OURS everything THEIRS changed since the two copies parted, "
+                  "as one undoable change. With conflicts and neither --ours nor --theirs, "
+                  "nothing is written and the exit status is 3."),
+    .usage = N_("ctg merge OURS.ctg THEIRS.ctg [--ours|--theirs] [--dry-run]") },
 };
 
 static void

@@ -395,7 +395,7 @@ expected_schema (int version)
 {
   static GHashTable *cache[CTG_SCHEMA_VERSION + 1];
   static GMutex lock;
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lock);
   sqlite3 *reference = NULL;
 
   if (cache[version] != NULL)

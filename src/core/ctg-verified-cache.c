@@ -139,7 +139,7 @@ _ctg_verified_cache_contains (const CtgFileState *state)
 {
   g_autofree char *hex = NULL;
   g_auto(GStrv) states = NULL;
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&cache_lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&cache_lock);
 
   if (!state->settled)
     return FALSE;
@@ -156,7 +156,7 @@ _ctg_verified_cache_remember (const CtgFileState *state)
   g_autofree char *dir = NULL;
   g_auto(GStrv) states = NULL;
   g_autoptr(GString) contents = g_string_new (NULL);
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&cache_lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&cache_lock);
   guint n, first;
 
   if (!state->settled)

@@ -104,7 +104,7 @@ commit_field (CtgIndicatorRow *self,
               const char      *field,
               AdwEntryRow     *entry)
 {
-  g_autoptr(CtgIndicatorRow) hold = g_object_ref (self);
+  G_GNUC_UNUSED g_autoptr(CtgIndicatorRow) hold = g_object_ref (self);
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
@@ -137,7 +137,7 @@ static void
 on_value_applied_cb (CtgIndicatorRow *self,
                      AdwEntryRow     *entry)
 {
-  g_autoptr(CtgIndicatorRow) hold = g_object_ref (self);
+  G_GNUC_UNUSED g_autoptr(CtgIndicatorRow) hold = g_object_ref (self);
   g_autoptr(GError) error = NULL;
   g_autofree char *value = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
   guint year = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "ctg-year"));

@@ -293,7 +293,7 @@ on_row_activated_cb (CtgParticipantList *self,
   if (name != NULL)
     {
       /* The row goes away with the suggestions: take the focus off it first */
-      g_autoptr(GtkListBoxRow) hold = g_object_ref (row);
+      G_GNUC_UNUSED g_autoptr(GtkListBoxRow) hold = g_object_ref (row);
       g_autofree char *chosen = g_strdup (name);
 
       gtk_widget_grab_focus (GTK_WIDGET (self->add_row));

@@ -7,7 +7,8 @@
 /* Print draws the pages the PDF export draws (ctg_report_render_pages:
  * the same cairo drawing kept as recordings), scaled to the paper the
  * print dialog chose. The report is for the next meeting, with what
- * changed and slipped since the last COPIL, as the dashboard's button. */
+ * changed and slipped since the meeting the window compares with
+ * (win.drift-since, the last COPIL by default), as the export dialog. */
 
 #define G_LOG_DOMAIN "ctg-print"
 
@@ -16,6 +17,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "ctg-drift-menu.h"
 #include "ctg-print.h"
 
 static void
@@ -64,25 +66,28 @@ on_draw_page_cb (GtkPrintOperation *operation,
 
 /**
  * ctg_print_operation_new:
+ * @since: (nullable): the meeting to report changes and drift since,
+ *   "" or %NULL for the last COPIL
  *
  * Returns: (transfer full) (nullable): a print operation for the COPIL
  *   report of @document, its pages already drawn
  */
 GtkPrintOperation *
 ctg_print_operation_new (CtgDocument *document,
+                         const char  *since,
                          GError     **error)
 {
   g_autoptr(CtgReportOptions) options = ctg_report_options_new ();
   g_autoptr(CtgReport) report = NULL;
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  g_autofree char *since = ctg_drift_default_since (document);
+  g_autofree char *effective = _ctg_drift_since_effective (document, since);
   g_autofree char *title = ctg_document_dup_title (document, CTG_ITEM_CONVENTION, 1);
   GtkPrintOperation *operation;
   GPtrArray *pages;
 
-  if (since != NULL)
-    ctg_report_options_set_changes_since (options, since);
+  if (effective != NULL)
+    ctg_report_options_set_changes_since (options, effective);
   report = ctg_report_new (document, options, error);
   if (report == NULL)
     return NULL;
@@ -107,18 +112,20 @@ ctg_print_operation_new (CtgDocument *document,
 
 /**
  * ctg_print_report:
+ * @since: (nullable): as for ctg_print_operation_new()
  *
  * Shows the print dialog (with its preview and page setup) for the COPIL
  * report of @document, and prints it.
  */
 void
 ctg_print_report (GtkWindow   *parent,
-                  CtgDocument *document)
+                  CtgDocument *document,
+                  const char  *since)
 {
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
 
-  operation = ctg_print_operation_new (document, &error);
+  operation = ctg_print_operation_new (document, since, &error);
   if (operation != NULL)
     gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error);
   if (error != NULL)

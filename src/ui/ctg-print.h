@@ -13,8 +13,10 @@
 G_BEGIN_DECLS
 
 GtkPrintOperation *ctg_print_operation_new (CtgDocument *document,
+                                            const char  *since,
                                             GError     **error);
 void               ctg_print_report        (GtkWindow   *parent,
-                                            CtgDocument *document);
+                                            CtgDocument *document,
+                                            const char  *since);
 
 G_END_DECLS

@@ -45,7 +45,7 @@ commit (CtgStepRow *self,
         GtkWidget  *widget)
 {
   CtgOrderedRow *row = CTG_ORDERED_ROW (self);
-  g_autoptr(CtgStepRow) hold = g_object_ref (self);
+  G_GNUC_UNUSED g_autoptr(CtgStepRow) hold = g_object_ref (self);
   g_autoptr(GError) error = NULL;
 
   if (!_ctg_ordered_row_has_item (row))

@@ -695,7 +695,9 @@ print_action (GtkWidget  *widget,
 {
   CtgWindow *self = CTG_WINDOW (widget);
 
-  ctg_print_report (GTK_WINDOW (self), self->document);
+  /* The meeting chosen to compare with (win.drift-since), as the export
+   * dialog's */
+  ctg_print_report (GTK_WINDOW (self), self->document, self->drift_since);
 }
 
 static void

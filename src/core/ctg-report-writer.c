@@ -554,49 +554,60 @@ writer_progress_bar (Writer *w,
   writer_fill_rect (w, x, y, width * CLAMP (percent, 0, 100) / 100, height, fill);
 }
 
+/* Opens a cairo tag with @key='@dest'. Paper has no links: print leaves
+ * them out (cairo's PDF backend, under a print preview, would meet them in
+ * a replayed recording) */
+static void
+tag_begin (Writer     *w,
+           const char *tag,
+           const char *key,
+           const char *dest)
+{
+  g_autofree char *attributes = NULL;
+
+  if (!w->drawing || dest == NULL || w->pages != NULL)
+    return;
+  attributes = g_strdup_printf ("%s='%s'", key, dest);
+  cairo_tag_begin (w->cr, tag, attributes);
+}
+
+static void
+tag_end (Writer     *w,
+         const char *tag,
+         const char *dest)
+{
+  if (!w->drawing || dest == NULL || w->pages != NULL)
+    return;
+  cairo_tag_end (w->cr, tag);
+}
+
 void
 writer_link_begin (Writer     *w,
                    const char *dest)
 {
-  g_autofree char *attributes = NULL;
-
-  /* Paper has no links: print leaves them out (cairo's PDF backend, under
-   * a print preview, would meet them in a replayed recording) */
-  if (!w->drawing || dest == NULL || w->pages != NULL)
-    return;
-  attributes = g_strdup_printf ("dest='%s'", dest);
-  cairo_tag_begin (w->cr, CAIRO_TAG_LINK, attributes);
+  tag_begin (w, CAIRO_TAG_LINK, "dest", dest);
 }
 
 void
 writer_link_end (Writer     *w,
                  const char *dest)
 {
-  if (!w->drawing || dest == NULL || w->pages != NULL)
-    return;
-  cairo_tag_end (w->cr, CAIRO_TAG_LINK);
+  tag_end (w, CAIRO_TAG_LINK, dest);
 }
 
 static void
 dest_begin (Writer     *w,
             const char *dest)
 {
-  g_autofree char *attributes = NULL;
-
   writer_note_anchor (w, dest);
-  if (!w->drawing || dest == NULL || w->pages != NULL)
-    return;
-  attributes = g_strdup_printf ("name='%s'", dest);
-  cairo_tag_begin (w->cr, CAIRO_TAG_DEST, attributes);
+  tag_begin (w, CAIRO_TAG_DEST, "name", dest);
 }
 
 static void
 dest_end (Writer     *w,
           const char *dest)
 {
-  if (!w->drawing || dest == NULL || w->pages != NULL)
-    return;
-  cairo_tag_end (w->cr, CAIRO_TAG_DEST);
+  tag_end (w, CAIRO_TAG_DEST, dest);
 }
 
 /* Flowing text */

@@ -588,7 +588,6 @@ write_content (xmlTextWriter *w,
   guint n_pilots = sheet->pilots ? g_strv_length (sheet->pilots) : 0;
   int status = status_column (), pilots = pilots_column ();
 
-  xmlTextWriterStartDocument (w, NULL, "UTF-8", NULL);
   start (w, "office:document-content", NS_ATTRS, NULL);
   write_styles (w);
   start (w, "office:body", NULL);
@@ -699,12 +698,6 @@ write_content (xmlTextWriter *w,
       write_text_cell (w, i < n_pilots ? sheet->pilots[i] : "", NULL, NULL);
       end (w);
     }
-  end (w);
-
-  end (w);
-  end (w);
-  end (w);
-  xmlTextWriterEndDocument (w);
 }
 
 /* The header stays in view while scrolling: LibreOffice keeps that in the
@@ -721,7 +714,6 @@ write_settings (xmlTextWriter *w,
     { "PositionBottom", "int", "1" },
   };
 
-  xmlTextWriterStartDocument (w, NULL, "UTF-8", NULL);
   start (w, "office:document-settings", NS_ATTRS, NULL);
   start (w, "office:settings", NULL);
   start (w, "config:config-item-set", "config:name", "ooo:view-settings", NULL);
@@ -741,14 +733,6 @@ write_settings (xmlTextWriter *w,
       xmlTextWriterWriteString (w, (const xmlChar *) items[i][2]);
       end (w);
     }
-  end (w);
-  end (w);
-  end (w);
-  end (w);
-  end (w);
-  end (w);
-  end (w);
-  xmlTextWriterEndDocument (w);
 }
 
 static void
@@ -757,7 +741,6 @@ write_manifest (xmlTextWriter *w,
 {
   const char *files[] = { "content.xml", "settings.xml" };
 
-  xmlTextWriterStartDocument (w, NULL, "UTF-8", NULL);
   start (w, "manifest:manifest", "xmlns:manifest", "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0",
          "manifest:version", "1.3", NULL);
   start (w, "manifest:file-entry", "manifest:full-path", "/", "manifest:version", "1.3",
@@ -768,10 +751,9 @@ write_manifest (xmlTextWriter *w,
       start (w, "manifest:file-entry", "manifest:full-path", files[i], "manifest:media-type", "text/xml", NULL);
       end (w);
     }
-  end (w);
-  xmlTextWriterEndDocument (w);
 }
 
+/* Writes a member's root element; write_member() closes what it leaves open */
 typedef void (*WriteFunc) (xmlTextWriter *w, FillSheet *sheet);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfOutput, g_object_unref)
@@ -823,7 +805,10 @@ write_member (GsfOutfile  *zip,
       gsf_output_close (member);
       return FALSE;
     }
+  xmlTextWriterStartDocument (w, NULL, "UTF-8", NULL);
   func (w, sheet);
+  /* Closes every element still open */
+  xmlTextWriterEndDocument (w);
   xmlFreeTextWriter (w);
   return gsf_output_close (member) && !sink.failed;
 }

@@ -1015,6 +1015,18 @@ continued_layout (Writer *w,
   return writer_layout (w, FONT_TINY, t->width, PANGO_ALIGN_LEFT, text);
 }
 
+/* The header of column @i, %NULL for a column without one */
+static PangoLayout *
+header_layout (Writer *w,
+               Table  *t,
+               guint   i)
+{
+  if (t->columns[i].header == NULL)
+    return NULL;
+  return writer_shared_layout (w, FONT_TINY_BOLD, t->columns[i].width - 2 * CELL_PAD_X,
+                               t->columns[i].align, t->columns[i].header);
+}
+
 double
 table_header_height (Writer *w,
                      Table  *t)
@@ -1024,12 +1036,10 @@ table_header_height (Writer *w,
 
   for (guint i = 0; i < t->n_columns; i++)
     {
-      g_autoptr(PangoLayout) layout = NULL;
+      g_autoptr(PangoLayout) layout = header_layout (w, t, i);
 
-      if (t->columns[i].header == NULL)
+      if (layout == NULL)
         continue;
-      layout = writer_shared_layout (w, FONT_TINY_BOLD, t->columns[i].width - 2 * CELL_PAD_X,
-                                     t->columns[i].align, t->columns[i].header);
       height = MAX (height, layout_height (layout));
       any = TRUE;
     }
@@ -1079,13 +1089,10 @@ draw_header (Writer *w,
     t->decorate_header (w, t, NULL, w->y, height, TRUE);
   for (guint i = 0; i < t->n_columns; i++)
     {
-      g_autoptr(PangoLayout) layout = NULL;
+      g_autoptr(PangoLayout) layout = header_layout (w, t, i);
 
-      if (t->columns[i].header == NULL)
-        continue;
-      layout = writer_shared_layout (w, FONT_TINY_BOLD, t->columns[i].width - 2 * CELL_PAD_X,
-                                     t->columns[i].align, t->columns[i].header);
-      writer_show (w, layout, column_x (t, i) + CELL_PAD_X, w->y + CELL_PAD_Y, &report_accent);
+      if (layout != NULL)
+        writer_show (w, layout, column_x (t, i) + CELL_PAD_X, w->y + CELL_PAD_Y, &report_accent);
     }
   w->y += height;
   t->header_on_page = TRUE;

@@ -226,6 +226,18 @@ rename_into_place (const char  *tmp_path,
 
 /* .xlsx, with libxlsxwriter */
 
+/* Dates and figures sit at the top of their cell, level with wrapped text */
+static lxw_format *
+add_number_format (lxw_workbook *book,
+                   const char   *number_format)
+{
+  lxw_format *format = workbook_add_format (book);
+
+  format_set_num_format (format, number_format);
+  format_set_align (format, LXW_ALIGN_VERTICAL_TOP);
+  return format;
+}
+
 gboolean
 ctg_document_export_xlsx (CtgDocument  *self,
                           const char   *path,
@@ -280,18 +292,10 @@ ctg_document_export_xlsx (CtgDocument  *self,
   wrap = workbook_add_format (book);
   format_set_text_wrap (wrap);
   format_set_align (wrap, LXW_ALIGN_VERTICAL_TOP);
-  day = workbook_add_format (book);
-  format_set_num_format (day, "dd/mm/yyyy");
-  format_set_align (day, LXW_ALIGN_VERTICAL_TOP);
-  month = workbook_add_format (book);
-  format_set_num_format (month, "mm/yyyy");
-  format_set_align (month, LXW_ALIGN_VERTICAL_TOP);
-  year = workbook_add_format (book);
-  format_set_num_format (year, "yyyy");
-  format_set_align (year, LXW_ALIGN_VERTICAL_TOP);
-  percent = workbook_add_format (book);
-  format_set_num_format (percent, "0 %");
-  format_set_align (percent, LXW_ALIGN_VERTICAL_TOP);
+  day = add_number_format (book, "dd/mm/yyyy");
+  month = add_number_format (book, "mm/yyyy");
+  year = add_number_format (book, "yyyy");
+  percent = add_number_format (book, "0 %");
   title = workbook_add_format (book);
   format_set_bold (title);
   format_set_font_size (title, 14);

@@ -632,8 +632,6 @@ write_axes_table (Writer *w)
   CtgReport *report = w->report;
   Table t;
   TableRow row = { 0 };
-  guint flexible[] = { 0 };
-  double weights[] = { 1 };
   guint max_count = 0;
   double count_width;
 
@@ -660,7 +658,7 @@ write_axes_table (Writer *w)
   table_add_column (&t, C_("column", "Progress"),
                     MAX (72, table_header_min_width (w, C_("column", "Progress"))),
                     FONT_TABLE, PANGO_ALIGN_LEFT, CELL_PROGRESS, TRUE);
-  table_fit_columns (w, &t, flexible, weights, 1);
+  table_fit_column (w, &t, 0);
 
   for (guint i = 0; i <= report->axes->len; i++)
     {
@@ -1145,8 +1143,6 @@ write_fiche (Writer     *w,
   const char *code = ctg_action_get_code (action);
   gboolean overdue = ctg_action_is_overdue (action, &report->meeting);
   Table t;
-  guint flexible[] = { 1 };
-  double weights[] = { 1 };
 
   writer_section_page (w, FALSE);
   writer_add_outline (w, outline_parent, full, dest, FALSE);
@@ -1182,7 +1178,7 @@ write_fiche (Writer     *w,
   table_init (&t, w->left, full);
   table_add_column (&t, NULL, 96, FONT_TABLE_BOLD, PANGO_ALIGN_LEFT, CELL_TEXT, TRUE);
   table_add_column (&t, NULL, 0, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
-  table_fit_columns (w, &t, flexible, weights, 1);
+  table_fit_column (w, &t, 1);
   {
     g_autofree char *pilots = participants_text (ctg_action_get_pilots (action), TRUE);
     g_autofree char *partners = participants_text (ctg_action_get_partners (action), TRUE);
@@ -1238,7 +1234,6 @@ write_fiche (Writer     *w,
 
   if (fiche != NULL && fiche->steps->len > 0)
     {
-      guint step_flexible[] = { 0 };
       gboolean any_date = FALSE, any_done = FALSE;
       guint date_column = 0, done_column = 0;
 
@@ -1265,7 +1260,7 @@ write_fiche (Writer     *w,
           table_add_column (&t, C_("step", "Done"), MAX (40, table_header_min_width (w, C_("step", "Done"))),
                             FONT_TABLE, PANGO_ALIGN_CENTER, CELL_TEXT, TRUE);
         }
-      table_fit_columns (w, &t, step_flexible, weights, 1);
+      table_fit_column (w, &t, 0);
       for (guint i = 0; i < fiche->steps->len; i++)
         {
           ReportStep *step = g_ptr_array_index (fiche->steps, i);

@@ -861,6 +861,17 @@ table_header_min_width (Writer     *w,
   return report_ceil (writer_word_width (w, FONT_TINY_BOLD, header)) + 2 * CELL_PAD_X + 1;
 }
 
+/* Gives the width left on the page to the column @flexible */
+void
+table_fit_column (Writer *w,
+                  Table  *t,
+                  guint   flexible)
+{
+  static const double weight = 1;
+
+  table_fit_columns (w, t, &flexible, &weight, 1);
+}
+
 /* Gives the width left on the page to the @flexible columns, by @weights */
 void
 table_fit_columns (Writer       *w,

@@ -186,6 +186,19 @@ test_date_span_french (void)
   g_test_trap_assert_passed ();
 }
 
+/* Years sort as numbers, the highest guint too (a subtraction would wrap) */
+static void
+test_year_compare (void)
+{
+  guint values[] = { 2026, 2024, G_MAXUINT, 0, 2025, 2024 };
+  guint sorted[] = { 0, 2024, 2024, 2025, 2026, G_MAXUINT };
+  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  g_array_append_vals (years, values, G_N_ELEMENTS (values));
+  g_array_sort (years, ctg_year_compare);
+  g_assert_cmpmem (years->data, years->len * sizeof (guint), sorted, sizeof sorted);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -198,6 +211,7 @@ main (int   argc,
   g_test_add_func ("/date/past", test_date_past);
   g_test_add_func ("/date/format-french", test_date_format_french);
   g_test_add_func ("/date/span-french", test_date_span_french);
+  g_test_add_func ("/date/year-compare", test_year_compare);
 
   return g_test_run ();
 }

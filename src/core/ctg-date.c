@@ -370,3 +370,23 @@ ctg_date_normalize (const char *text)
     return NULL;
   return ctg_date_to_iso (&date);
 }
+
+/**
+ * ctg_year_compare:
+ * @a: a pointer to a #guint year
+ * @b: another
+ *
+ * A #GCompareFunc for a #GArray of years (as ctg_document_list_years()
+ * returns), for g_array_sort().
+ *
+ * Returns: negative, 0 or positive as @a comes before, with or after @b
+ */
+int
+ctg_year_compare (gconstpointer a,
+                  gconstpointer b)
+{
+  guint x = *(const guint *) a;
+  guint y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}

@@ -50,5 +50,7 @@ gboolean          ctg_date_range_valid  (const CtgDate *start,
 gboolean          ctg_date_is_past      (const CtgDate *date,
                                          const GDate   *today);
 char             *ctg_date_normalize    (const char    *text);
+int               ctg_year_compare      (gconstpointer  a,
+                                         gconstpointer  b);
 
 G_END_DECLS

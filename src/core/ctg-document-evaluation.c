@@ -348,16 +348,6 @@ ctg_document_add_evaluation_indicator (CtgDocument  *self,
                    (const char *[]) { name ? name : "" }, error);
 }
 
-static int
-compare_uint (gconstpointer a,
-              gconstpointer b)
-{
-  guint x = *(const guint *) a;
-  guint y = *(const guint *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 /**
  * ctg_document_list_years:
  *
@@ -405,6 +395,6 @@ ctg_document_list_years (CtgDocument *self)
         g_array_append_val (years, y);
       }
   }
-  g_array_sort (years, compare_uint);
+  g_array_sort (years, ctg_year_compare);
   return years;
 }

@@ -143,26 +143,28 @@ ctg_document_list_items (CtgDocument *self,
   return G_LIST_MODEL (list);
 }
 
+/* Drops @object from @cache, unless a newer object took its key already */
+static void
+forget_cached (GHashTable *cache,
+               gint64      key,
+               gpointer    object)
+{
+  if (cache != NULL && g_hash_table_lookup (cache, &key) == object)
+    g_hash_table_remove (cache, &key);
+}
+
 void
 _ctg_document_forget_item (CtgDocument *self,
                            CtgItem     *item)
 {
-  CtgItemKind kind = ctg_item_get_kind (item);
-  gint64 id = ctg_item_get_id (item);
-
-  if (self->items[kind] != NULL && g_hash_table_lookup (self->items[kind], &id) == item)
-    g_hash_table_remove (self->items[kind], &id);
+  forget_cached (self->items[ctg_item_get_kind (item)], ctg_item_get_id (item), item);
 }
 
 void
 _ctg_document_forget_list (CtgDocument *self,
                            CtgItemList *list)
 {
-  CtgItemKind kind = _ctg_item_list_get_kind (list);
-  gint64 parent = _ctg_item_list_get_parent (list);
-
-  if (self->lists[kind] != NULL && g_hash_table_lookup (self->lists[kind], &parent) == list)
-    g_hash_table_remove (self->lists[kind], &parent);
+  forget_cached (self->lists[_ctg_item_list_get_kind (list)], _ctg_item_list_get_parent (list), list);
 }
 
 /* Reads one live item again; gone from the file, it says it was removed */

@@ -9,6 +9,8 @@
 
 #include <glib-object.h>
 
+#include "ctg-status.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -70,12 +72,7 @@ char       *ctg_funding_list_join      (GPtrArray     *funding,
 char       *ctg_funding_list_to_string (GPtrArray     *funding);
 char       *ctg_funding_list_format    (GPtrArray     *funding);
 
-const char *ctg_funder_to_key          (CtgFunderKind  funder);
-gboolean    ctg_funder_from_key        (const char    *key,
-                                        CtgFunderKind *funder);
-gboolean    ctg_funder_parse           (const char    *text,
-                                        CtgFunderKind *funder);
-const char *ctg_funder_to_label        (CtgFunderKind  funder);
+CTG_DECLARE_ENUM_WORDS (CtgFunderKind, ctg_funder)
 
 gboolean    ctg_amount_parse           (const char    *text,
                                         gint64        *cents,
@@ -83,12 +80,7 @@ gboolean    ctg_amount_parse           (const char    *text,
 char       *ctg_amount_format          (gint64         cents);
 char       *ctg_amount_to_plain        (gint64         cents);
 
-const char *ctg_level_to_key           (CtgLevel       level);
-gboolean    ctg_level_from_key         (const char    *key,
-                                        CtgLevel      *level);
-gboolean    ctg_level_parse            (const char    *text,
-                                        CtgLevel      *level);
-const char *ctg_level_to_label         (CtgLevel       level);
+CTG_DECLARE_ENUM_WORDS (CtgLevel, ctg_level)
 
 const char *ctg_indicator_kind_to_key   (CtgIndicatorKind  kind);
 gboolean    ctg_indicator_kind_parse   (const char       *text,

@@ -249,8 +249,6 @@ write_rollups (Writer *w)
   CtgReport *report = w->report;
   Table t;
   TableRow row = { 0 };
-  guint flexible[] = { 0 };
-  double weights[] = { 1 };
 
   writer_heading (w, _("Progress per axis"), FONT_H2, &report_accent, 18, 6, 60, NULL);
   writer_paragraph (w, _("The average progress of each axis’s actions, done actions counting as 100 %; "
@@ -266,7 +264,7 @@ write_rollups (Writer *w)
   table_add_column (&t, C_("column", "Left out"),
                     MAX (60, table_header_min_width (w, C_("column", "Left out"))),
                     FONT_TABLE, PANGO_ALIGN_RIGHT, CELL_TEXT, FALSE);
-  table_fit_columns (w, &t, flexible, weights, 1);
+  table_fit_column (w, &t, 0);
 
   for (guint i = 0; i <= report->axes->len; i++)
     {
@@ -295,8 +293,6 @@ write_funding (Writer *w)
   CtgReport *report = w->report;
   Table t;
   TableRow row = { 0 };
-  guint flexible[] = { 0 };
-  double weights[] = { 1 };
   gint64 totals[CTG_N_FUNDER_KINDS + 1] = { 0 };
   gboolean any = FALSE;
   double amount_width = 62;
@@ -315,7 +311,7 @@ write_funding (Writer *w)
     table_add_column (&t, ctg_funder_to_label ((CtgFunderKind) f),
                       MAX (amount_width, table_header_min_width (w, ctg_funder_to_label ((CtgFunderKind) f))),
                       FONT_TABLE, PANGO_ALIGN_RIGHT, CELL_TEXT, FALSE);
-  table_fit_columns (w, &t, flexible, weights, 1);
+  table_fit_column (w, &t, 0);
 
   for (guint i = 0; i <= report->axes->len; i++)
     {

@@ -159,8 +159,6 @@ _ctg_report_drift (Writer *w)
       ReportAxis *axis = g_ptr_array_index (report->axes, a);
       Table t;
       TableRow row = { 0 };
-      guint flexible[] = { 0 };
-      double weights[] = { 1 };
       gboolean started = FALSE;
 
       for (guint i = 0; i < drift->items->len; i++)
@@ -189,7 +187,7 @@ _ctg_report_drift (Writer *w)
               table_add_column (&t, C_("column", "Échéance then"), 90, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
               table_add_column (&t, C_("column", "Échéance now"), 90, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
               table_add_column (&t, C_("column", "Shift"), 60, FONT_TABLE, PANGO_ALIGN_RIGHT, CELL_TEXT, FALSE);
-              table_fit_columns (w, &t, flexible, weights, 1);
+              table_fit_column (w, &t, 0);
               started = TRUE;
             }
           title = _ctg_report_action_title (action);

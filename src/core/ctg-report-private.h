@@ -457,6 +457,9 @@ void          table_fit_columns      (Writer            *w,
                                       const guint       *flexible,
                                       const double      *weights,
                                       guint              n_flexible);
+void          table_fit_column       (Writer            *w,
+                                      Table             *t,
+                                      guint              flexible);
 double        table_header_min_width (Writer            *w,
                                       const char        *header);
 void          row_set_text           (Writer            *w,

@@ -74,28 +74,10 @@ action_full_title (CtgAction *action)
   return g_strdup_printf (_("%s %s"), code, title);
 }
 
+/* One participant a line, with the role in brackets if @with_roles */
 static char *
-pilots_text (CtgAction *action,
-             gboolean   with_roles)
-{
-  GPtrArray *pilots = ctg_action_get_pilots (action);
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; i < pilots->len; i++)
-    {
-      const CtgParticipant *p = g_ptr_array_index (pilots, i);
-
-      if (i > 0)
-        g_string_append_c (text, '\n');
-      g_string_append (text, p->name);
-      if (with_roles && p->role != NULL && p->role[0] != '\0')
-        g_string_append_printf (text, " (%s)", p->role);
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-static char *
-participants_text (GPtrArray *participants)
+participants_text (GPtrArray *participants,
+                   gboolean   with_roles)
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
@@ -106,7 +88,7 @@ participants_text (GPtrArray *participants)
       if (i > 0)
         g_string_append_c (text, '\n');
       g_string_append (text, p->name);
-      if (p->role != NULL && p->role[0] != '\0')
+      if (with_roles && p->role != NULL && p->role[0] != '\0')
         g_string_append_printf (text, " (%s)", p->role);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
@@ -238,7 +220,7 @@ add_action_cells (Writer             *w,
           break;
         case COL_PILOTS:
           {
-            g_autofree char *pilots = pilots_text (action, FALSE);
+            g_autofree char *pilots = participants_text (ctg_action_get_pilots (action), FALSE);
 
             row_set_text (w, t, &row, i, pilots, NULL);
           }
@@ -650,8 +632,6 @@ write_axes_table (Writer *w)
   CtgReport *report = w->report;
   Table t;
   TableRow row = { 0 };
-  guint flexible[] = { 0 };
-  double weights[] = { 1 };
   guint max_count = 0;
   double count_width;
 
@@ -678,7 +658,7 @@ write_axes_table (Writer *w)
   table_add_column (&t, C_("column", "Progress"),
                     MAX (72, table_header_min_width (w, C_("column", "Progress"))),
                     FONT_TABLE, PANGO_ALIGN_LEFT, CELL_PROGRESS, TRUE);
-  table_fit_columns (w, &t, flexible, weights, 1);
+  table_fit_column (w, &t, 0);
 
   for (guint i = 0; i <= report->axes->len; i++)
     {
@@ -1092,9 +1072,9 @@ fiche_surely_fits (Writer      *w,
     writer_date_text (w, ctg_action_get_echeance (action)),
     "status, overdue", "100%",
   };
-  g_autofree char *pilots = participants_text (ctg_action_get_pilots (action));
-  g_autofree char *partners = participants_text (ctg_action_get_partners (action));
-  g_autofree char *referents = participants_text (ctg_action_get_referents (action));
+  g_autofree char *pilots = participants_text (ctg_action_get_pilots (action), TRUE);
+  g_autofree char *partners = participants_text (ctg_action_get_partners (action), TRUE);
+  g_autofree char *referents = participants_text (ctg_action_get_referents (action), TRUE);
   g_autofree char *funders = ctg_funding_list_format (ctg_action_get_funding (action));
 
   height += text_height_bound (trail, 7, width) + 10;
@@ -1163,8 +1143,6 @@ write_fiche (Writer     *w,
   const char *code = ctg_action_get_code (action);
   gboolean overdue = ctg_action_is_overdue (action, &report->meeting);
   Table t;
-  guint flexible[] = { 1 };
-  double weights[] = { 1 };
 
   writer_section_page (w, FALSE);
   writer_add_outline (w, outline_parent, full, dest, FALSE);
@@ -1200,10 +1178,10 @@ write_fiche (Writer     *w,
   table_init (&t, w->left, full);
   table_add_column (&t, NULL, 96, FONT_TABLE_BOLD, PANGO_ALIGN_LEFT, CELL_TEXT, TRUE);
   table_add_column (&t, NULL, 0, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
-  table_fit_columns (w, &t, flexible, weights, 1);
+  table_fit_column (w, &t, 1);
   {
-    g_autofree char *pilots = participants_text (ctg_action_get_pilots (action));
-    g_autofree char *partners = participants_text (ctg_action_get_partners (action));
+    g_autofree char *pilots = participants_text (ctg_action_get_pilots (action), TRUE);
+    g_autofree char *partners = participants_text (ctg_action_get_partners (action), TRUE);
     const char *start = writer_date_text (w, ctg_action_get_start (action));
     const char *echeance = writer_date_text (w, ctg_action_get_echeance (action));
     /* What the totals count: 100 % for a réalisée action */
@@ -1219,7 +1197,7 @@ write_fiche (Writer     *w,
     else
       status = g_strdup (ctg_status_to_label (ctg_action_get_status (action)));
 
-    g_autofree char *referents = participants_text (ctg_action_get_referents (action));
+    g_autofree char *referents = participants_text (ctg_action_get_referents (action), TRUE);
     g_autofree char *funders = ctg_funding_list_format (ctg_action_get_funding (action));
     g_autofree char *budget = NULL;
 
@@ -1256,7 +1234,6 @@ write_fiche (Writer     *w,
 
   if (fiche != NULL && fiche->steps->len > 0)
     {
-      guint step_flexible[] = { 0 };
       gboolean any_date = FALSE, any_done = FALSE;
       guint date_column = 0, done_column = 0;
 
@@ -1283,7 +1260,7 @@ write_fiche (Writer     *w,
           table_add_column (&t, C_("step", "Done"), MAX (40, table_header_min_width (w, C_("step", "Done"))),
                             FONT_TABLE, PANGO_ALIGN_CENTER, CELL_TEXT, TRUE);
         }
-      table_fit_columns (w, &t, step_flexible, weights, 1);
+      table_fit_column (w, &t, 0);
       for (guint i = 0; i < fiche->steps->len; i++)
         {
           ReportStep *step = g_ptr_array_index (fiche->steps, i);

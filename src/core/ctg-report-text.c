@@ -88,8 +88,6 @@ _ctg_report_write_description (Writer     *w,
   gboolean in_table = FALSE;
   Table t;
   TableRow row = { 0 };
-  guint flexible[] = { 1 };
-  double weights[] = { 1 };
 
   if (description == NULL || description[0] == '\0')
     return;
@@ -119,7 +117,7 @@ _ctg_report_write_description (Writer     *w,
               table_init (&t, w->left, line);
               table_add_column (&t, NULL, 90, FONT_TABLE_BOLD, PANGO_ALIGN_RIGHT, CELL_TEXT, FALSE);
               table_add_column (&t, NULL, 0, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
-              table_fit_columns (w, &t, flexible, weights, 1);
+              table_fit_column (w, &t, 1);
               in_table = TRUE;
             }
           row_set_text (w, &t, &row, 0, figure, &report_accent);

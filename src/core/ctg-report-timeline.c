@@ -150,33 +150,28 @@ line (Writer            *w,
   cairo_stroke (w->cr);
 }
 
-static void
-diamond (Writer            *w,
-         double             x,
-         double             y,
-         double             r,
-         const ReportColor *color)
+/* The marks on a bar: the diamond of an échéance, the triangle (an arrow
+ * pointing on) of an action started with no end */
+typedef enum
 {
-  cairo_set_source_rgb (w->cr, color->r, color->g, color->b);
-  cairo_move_to (w->cr, x, y - r);
-  cairo_line_to (w->cr, x + r, y);
-  cairo_line_to (w->cr, x, y + r);
-  cairo_line_to (w->cr, x - r, y);
-  cairo_close_path (w->cr);
-  cairo_fill (w->cr);
-}
+  MARK_DIAMOND,
+  MARK_TRIANGLE,
+} MarkShape;
 
 static void
-triangle (Writer            *w,
-          double             x,
-          double             y,
-          double             r,
-          const ReportColor *color)
+mark (Writer            *w,
+      MarkShape          shape,
+      double             x,
+      double             y,
+      double             r,
+      const ReportColor *color)
 {
   cairo_set_source_rgb (w->cr, color->r, color->g, color->b);
   cairo_move_to (w->cr, x, y - r);
-  cairo_line_to (w->cr, x + 1.6 * r, y);
+  cairo_line_to (w->cr, x + (shape == MARK_TRIANGLE ? 1.6 * r : r), y);
   cairo_line_to (w->cr, x, y + r);
+  if (shape == MARK_DIAMOND)
+    cairo_line_to (w->cr, x - r, y);
   cairo_close_path (w->cr);
   cairo_fill (w->cr);
 }
@@ -324,7 +319,7 @@ decorate_row (Writer   *w,
 
           /* Due some time in this period */
           writer_fill_rect (w, x0, top + 1, x1 - x0, BAR_HEIGHT - 2, &light);
-          diamond (w, x1, cy, 3.8, color);
+          mark (w, MARK_DIAMOND, x1, cy, 3.8, color);
         }
       else
         {
@@ -339,7 +334,7 @@ decorate_row (Writer   *w,
               line (w, x0, cy, scale->x + scale->width, cy, 1.0, color);
               cairo_restore (w->cr);
             }
-          triangle (w, x0, cy, 3.5, color);
+          mark (w, MARK_TRIANGLE, x0, cy, 3.5, color);
         }
     }
 
@@ -475,7 +470,7 @@ legend_item (Writer      *w,
           break;
         case 1:
           writer_fill_rect (w, *x, cy - 2, 10, 4, &light);
-          diamond (w, *x + 10, cy, 3.5, blue);
+          mark (w, MARK_DIAMOND, *x + 10, cy, 3.5, blue);
           break;
         case 2:
           {
@@ -485,7 +480,7 @@ legend_item (Writer      *w,
             cairo_set_dash (w->cr, dashes, 2, 0);
             line (w, *x, cy, *x + 13, cy, 1.0, blue);
             cairo_restore (w->cr);
-            triangle (w, *x, cy, 3.2, blue);
+            mark (w, MARK_TRIANGLE, *x, cy, 3.2, blue);
           }
           break;
         case 3:

@@ -554,49 +554,60 @@ writer_progress_bar (Writer *w,
   writer_fill_rect (w, x, y, width * CLAMP (percent, 0, 100) / 100, height, fill);
 }
 
+/* Opens a cairo tag with @key='@dest'. Paper has no links: print leaves
+ * them out (cairo's PDF backend, under a print preview, would meet them in
+ * a replayed recording) */
+static void
+tag_begin (Writer     *w,
+           const char *tag,
+           const char *key,
+           const char *dest)
+{
+  g_autofree char *attributes = NULL;
+
+  if (!w->drawing || dest == NULL || w->pages != NULL)
+    return;
+  attributes = g_strdup_printf ("%s='%s'", key, dest);
+  cairo_tag_begin (w->cr, tag, attributes);
+}
+
+static void
+tag_end (Writer     *w,
+         const char *tag,
+         const char *dest)
+{
+  if (!w->drawing || dest == NULL || w->pages != NULL)
+    return;
+  cairo_tag_end (w->cr, tag);
+}
+
 void
 writer_link_begin (Writer     *w,
                    const char *dest)
 {
-  g_autofree char *attributes = NULL;
-
-  /* Paper has no links: print leaves them out (cairo's PDF backend, under
-   * a print preview, would meet them in a replayed recording) */
-  if (!w->drawing || dest == NULL || w->pages != NULL)
-    return;
-  attributes = g_strdup_printf ("dest='%s'", dest);
-  cairo_tag_begin (w->cr, CAIRO_TAG_LINK, attributes);
+  tag_begin (w, CAIRO_TAG_LINK, "dest", dest);
 }
 
 void
 writer_link_end (Writer     *w,
                  const char *dest)
 {
-  if (!w->drawing || dest == NULL || w->pages != NULL)
-    return;
-  cairo_tag_end (w->cr, CAIRO_TAG_LINK);
+  tag_end (w, CAIRO_TAG_LINK, dest);
 }
 
 static void
 dest_begin (Writer     *w,
             const char *dest)
 {
-  g_autofree char *attributes = NULL;
-
   writer_note_anchor (w, dest);
-  if (!w->drawing || dest == NULL || w->pages != NULL)
-    return;
-  attributes = g_strdup_printf ("name='%s'", dest);
-  cairo_tag_begin (w->cr, CAIRO_TAG_DEST, attributes);
+  tag_begin (w, CAIRO_TAG_DEST, "name", dest);
 }
 
 static void
 dest_end (Writer     *w,
           const char *dest)
 {
-  if (!w->drawing || dest == NULL || w->pages != NULL)
-    return;
-  cairo_tag_end (w->cr, CAIRO_TAG_DEST);
+  tag_end (w, CAIRO_TAG_DEST, dest);
 }
 
 /* Flowing text */
@@ -850,6 +861,17 @@ table_header_min_width (Writer     *w,
   return report_ceil (writer_word_width (w, FONT_TINY_BOLD, header)) + 2 * CELL_PAD_X + 1;
 }
 
+/* Gives the width left on the page to the column @flexible */
+void
+table_fit_column (Writer *w,
+                  Table  *t,
+                  guint   flexible)
+{
+  static const double weight = 1;
+
+  table_fit_columns (w, t, &flexible, &weight, 1);
+}
+
 /* Gives the width left on the page to the @flexible columns, by @weights */
 void
 table_fit_columns (Writer       *w,
@@ -1004,6 +1026,18 @@ continued_layout (Writer *w,
   return writer_layout (w, FONT_TINY, t->width, PANGO_ALIGN_LEFT, text);
 }
 
+/* The header of column @i, %NULL for a column without one */
+static PangoLayout *
+header_layout (Writer *w,
+               Table  *t,
+               guint   i)
+{
+  if (t->columns[i].header == NULL)
+    return NULL;
+  return writer_shared_layout (w, FONT_TINY_BOLD, t->columns[i].width - 2 * CELL_PAD_X,
+                               t->columns[i].align, t->columns[i].header);
+}
+
 double
 table_header_height (Writer *w,
                      Table  *t)
@@ -1013,12 +1047,10 @@ table_header_height (Writer *w,
 
   for (guint i = 0; i < t->n_columns; i++)
     {
-      g_autoptr(PangoLayout) layout = NULL;
+      g_autoptr(PangoLayout) layout = header_layout (w, t, i);
 
-      if (t->columns[i].header == NULL)
+      if (layout == NULL)
         continue;
-      layout = writer_shared_layout (w, FONT_TINY_BOLD, t->columns[i].width - 2 * CELL_PAD_X,
-                                     t->columns[i].align, t->columns[i].header);
       height = MAX (height, layout_height (layout));
       any = TRUE;
     }
@@ -1068,13 +1100,10 @@ draw_header (Writer *w,
     t->decorate_header (w, t, NULL, w->y, height, TRUE);
   for (guint i = 0; i < t->n_columns; i++)
     {
-      g_autoptr(PangoLayout) layout = NULL;
+      g_autoptr(PangoLayout) layout = header_layout (w, t, i);
 
-      if (t->columns[i].header == NULL)
-        continue;
-      layout = writer_shared_layout (w, FONT_TINY_BOLD, t->columns[i].width - 2 * CELL_PAD_X,
-                                     t->columns[i].align, t->columns[i].header);
-      writer_show (w, layout, column_x (t, i) + CELL_PAD_X, w->y + CELL_PAD_Y, &report_accent);
+      if (layout != NULL)
+        writer_show (w, layout, column_x (t, i) + CELL_PAD_X, w->y + CELL_PAD_Y, &report_accent);
     }
   w->y += height;
   t->header_on_page = TRUE;

@@ -60,27 +60,12 @@ is_end (xmlTextReader *xml,
          g_strcmp0 ((const char *) xmlTextReaderConstNamespaceUri (xml), ns) == 0;
 }
 
-static char *
-attribute (xmlTextReader *xml,
-           const char    *ns,
-           const char    *name)
-{
-  xmlChar *value = xmlTextReaderGetAttributeNs (xml, (const xmlChar *) name, (const xmlChar *) ns);
-  char *copy;
-
-  if (value == NULL)
-    return NULL;
-  copy = g_strdup ((const char *) value);
-  xmlFree (value);
-  return copy;
-}
-
 /* A count such as table:number-columns-repeated, at least 1 */
 static guint
 count_attribute (xmlTextReader *xml,
                  const char    *name)
 {
-  g_autofree char *text = attribute (xml, NS_TABLE, name);
+  g_autofree char *text = _ctg_sheet_attribute (xml, NS_TABLE, name);
   guint64 count;
 
   if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, G_MAXUINT / 4, &count, NULL))
@@ -100,7 +85,7 @@ read_style (Document *doc,
   if (is_element (xml, NS_NUMBER, "date-style"))
     {
       g_free (*date_style);
-      *date_style = attribute (xml, NS_STYLE, "name");
+      *date_style = _ctg_sheet_attribute (xml, NS_STYLE, "name");
       *precision_parts = 0;
       if (xmlTextReaderIsEmptyElement (xml))
         g_clear_pointer (date_style, g_free);
@@ -124,9 +109,9 @@ read_style (Document *doc,
     }
   else if (is_element (xml, NS_STYLE, "style"))
     {
-      g_autofree char *name = attribute (xml, NS_STYLE, "name");
-      g_autofree char *family = attribute (xml, NS_STYLE, "family");
-      g_autofree char *data_style = attribute (xml, NS_STYLE, "data-style-name");
+      g_autofree char *name = _ctg_sheet_attribute (xml, NS_STYLE, "name");
+      g_autofree char *family = _ctg_sheet_attribute (xml, NS_STYLE, "family");
+      g_autofree char *data_style = _ctg_sheet_attribute (xml, NS_STYLE, "data-style-name");
 
       if (name != NULL && data_style != NULL && g_strcmp0 (family, "table-cell") == 0 &&
           g_hash_table_size (doc->cell_styles) < MAX_STYLES)
@@ -141,7 +126,7 @@ read_style (Document *doc,
   else if (is_element (xml, NS_STYLE, "table-properties"))
     {
       const char *name = doc->table_style;
-      g_autofree char *display = attribute (xml, NS_TABLE, "display");
+      g_autofree char *display = _ctg_sheet_attribute (xml, NS_TABLE, "display");
 
       if (name != NULL && g_strcmp0 (display, "false") == 0 &&
           g_hash_table_size (doc->hidden_tables) < MAX_STYLES)
@@ -194,7 +179,7 @@ cell_value (Document   *doc,
   if (g_strcmp0 (type, "float") == 0 || g_strcmp0 (type, "currency") == 0 ||
       g_strcmp0 (type, "percentage") == 0)
     {
-      g_autofree char *value = attribute (xml, NS_OFFICE, "value");
+      g_autofree char *value = _ctg_sheet_attribute (xml, NS_OFFICE, "value");
       char *end = NULL;
       double number = value ? g_ascii_strtod (value, &end) : 0;
 
@@ -204,7 +189,7 @@ cell_value (Document   *doc,
     }
   if (g_strcmp0 (type, "date") == 0)
     {
-      g_autofree char *value = attribute (xml, NS_OFFICE, "date-value");
+      g_autofree char *value = _ctg_sheet_attribute (xml, NS_OFFICE, "date-value");
       g_autofree char *day = value ? g_strndup (value, 10) : NULL;
       CtgDate date;
       CtgDatePrecision precision;
@@ -220,14 +205,14 @@ cell_value (Document   *doc,
     }
   if (g_strcmp0 (type, "boolean") == 0)
     {
-      g_autofree char *value = attribute (xml, NS_OFFICE, "boolean-value");
+      g_autofree char *value = _ctg_sheet_attribute (xml, NS_OFFICE, "boolean-value");
 
       return g_strdup (g_strcmp0 (value, "true") == 0 ? "1" : "0");
     }
   if (g_strcmp0 (type, "string") == 0)
     {
       /* A formula's text is in office:string-value, shown text in <text:p> */
-      char *value = attribute (xml, NS_OFFICE, "string-value");
+      char *value = _ctg_sheet_attribute (xml, NS_OFFICE, "string-value");
 
       if (value != NULL)
         return value;
@@ -265,7 +250,7 @@ read_table (Document   *doc,
       if (is_element (xml, NS_TABLE, "table-column"))
         {
           ColumnStyle range = { 0, count_attribute (xml, "number-columns-repeated"),
-                                attribute (xml, NS_TABLE, "default-cell-style-name") };
+                                _ctg_sheet_attribute (xml, NS_TABLE, "default-cell-style-name") };
           const ColumnStyle *last = doc->columns->len > 0
                                     ? &g_array_index (doc->columns, ColumnStyle, doc->columns->len - 1) : NULL;
 
@@ -303,8 +288,8 @@ read_table (Document   *doc,
         }
       else if (is_element (xml, NS_TABLE, "table-cell") || is_element (xml, NS_TABLE, "covered-table-cell"))
         {
-          g_autofree char *type = attribute (xml, NS_OFFICE, "value-type");
-          g_autofree char *style = attribute (xml, NS_TABLE, "style-name");
+          g_autofree char *type = _ctg_sheet_attribute (xml, NS_OFFICE, "value-type");
+          g_autofree char *style = _ctg_sheet_attribute (xml, NS_TABLE, "style-name");
           guint rows_spanned = count_attribute (xml, "number-rows-spanned");
           guint columns_spanned = count_attribute (xml, "number-columns-spanned");
 
@@ -358,7 +343,7 @@ read_table (Document   *doc,
         }
       else if (in_cell && is_element (xml, NS_TEXT, "s"))
         {
-          g_autofree char *count = attribute (xml, NS_TEXT, "c");
+          g_autofree char *count = _ctg_sheet_attribute (xml, NS_TEXT, "c");
           guint64 n = 1;
 
           if (count != NULL)
@@ -427,8 +412,8 @@ _ctg_sheet_read_ods (CtgSheetReader *reader)
         read_style (&doc, &date_style, &precision_parts);
       else if (is_element (doc.xml, NS_TABLE, "table"))
         {
-          g_autofree char *name = attribute (doc.xml, NS_TABLE, "name");
-          g_autofree char *style = attribute (doc.xml, NS_TABLE, "style-name");
+          g_autofree char *name = _ctg_sheet_attribute (doc.xml, NS_TABLE, "name");
+          g_autofree char *style = _ctg_sheet_attribute (doc.xml, NS_TABLE, "style-name");
           gboolean hidden = style != NULL && g_hash_table_contains (doc.hidden_tables, style);
 
           if (name == NULL)

@@ -74,6 +74,7 @@ gboolean   _ctg_sheet_next             (CtgSheetReader  *reader,
 gboolean   _ctg_sheet_has_member       (CtgSheetReader  *reader,
                                         const char      *path);
 char      *_ctg_sheet_attribute        (xmlTextReader   *xml,
+                                        const char      *ns,
                                         const char      *name);
 void       _ctg_sheet_fail             (CtgSheetReader  *reader,
                                         const char      *message);

@@ -226,6 +226,18 @@ rename_into_place (const char  *tmp_path,
 
 /* .xlsx, with libxlsxwriter */
 
+/* Dates and figures sit at the top of their cell, level with wrapped text */
+static lxw_format *
+add_number_format (lxw_workbook *book,
+                   const char   *number_format)
+{
+  lxw_format *format = workbook_add_format (book);
+
+  format_set_num_format (format, number_format);
+  format_set_align (format, LXW_ALIGN_VERTICAL_TOP);
+  return format;
+}
+
 gboolean
 ctg_document_export_xlsx (CtgDocument  *self,
                           const char   *path,
@@ -280,18 +292,10 @@ ctg_document_export_xlsx (CtgDocument  *self,
   wrap = workbook_add_format (book);
   format_set_text_wrap (wrap);
   format_set_align (wrap, LXW_ALIGN_VERTICAL_TOP);
-  day = workbook_add_format (book);
-  format_set_num_format (day, "dd/mm/yyyy");
-  format_set_align (day, LXW_ALIGN_VERTICAL_TOP);
-  month = workbook_add_format (book);
-  format_set_num_format (month, "mm/yyyy");
-  format_set_align (month, LXW_ALIGN_VERTICAL_TOP);
-  year = workbook_add_format (book);
-  format_set_num_format (year, "yyyy");
-  format_set_align (year, LXW_ALIGN_VERTICAL_TOP);
-  percent = workbook_add_format (book);
-  format_set_num_format (percent, "0 %");
-  format_set_align (percent, LXW_ALIGN_VERTICAL_TOP);
+  day = add_number_format (book, "dd/mm/yyyy");
+  month = add_number_format (book, "mm/yyyy");
+  year = add_number_format (book, "yyyy");
+  percent = add_number_format (book, "0 %");
   title = workbook_add_format (book);
   format_set_bold (title);
   format_set_font_size (title, 14);
@@ -588,7 +592,6 @@ write_content (xmlTextWriter *w,
   guint n_pilots = sheet->pilots ? g_strv_length (sheet->pilots) : 0;
   int status = status_column (), pilots = pilots_column ();
 
-  xmlTextWriterStartDocument (w, NULL, "UTF-8", NULL);
   start (w, "office:document-content", NS_ATTRS, NULL);
   write_styles (w);
   start (w, "office:body", NULL);
@@ -699,12 +702,6 @@ write_content (xmlTextWriter *w,
       write_text_cell (w, i < n_pilots ? sheet->pilots[i] : "", NULL, NULL);
       end (w);
     }
-  end (w);
-
-  end (w);
-  end (w);
-  end (w);
-  xmlTextWriterEndDocument (w);
 }
 
 /* The header stays in view while scrolling: LibreOffice keeps that in the
@@ -721,7 +718,6 @@ write_settings (xmlTextWriter *w,
     { "PositionBottom", "int", "1" },
   };
 
-  xmlTextWriterStartDocument (w, NULL, "UTF-8", NULL);
   start (w, "office:document-settings", NS_ATTRS, NULL);
   start (w, "office:settings", NULL);
   start (w, "config:config-item-set", "config:name", "ooo:view-settings", NULL);
@@ -741,14 +737,6 @@ write_settings (xmlTextWriter *w,
       xmlTextWriterWriteString (w, (const xmlChar *) items[i][2]);
       end (w);
     }
-  end (w);
-  end (w);
-  end (w);
-  end (w);
-  end (w);
-  end (w);
-  end (w);
-  xmlTextWriterEndDocument (w);
 }
 
 static void
@@ -757,7 +745,6 @@ write_manifest (xmlTextWriter *w,
 {
   const char *files[] = { "content.xml", "settings.xml" };
 
-  xmlTextWriterStartDocument (w, NULL, "UTF-8", NULL);
   start (w, "manifest:manifest", "xmlns:manifest", "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0",
          "manifest:version", "1.3", NULL);
   start (w, "manifest:file-entry", "manifest:full-path", "/", "manifest:version", "1.3",
@@ -768,10 +755,9 @@ write_manifest (xmlTextWriter *w,
       start (w, "manifest:file-entry", "manifest:full-path", files[i], "manifest:media-type", "text/xml", NULL);
       end (w);
     }
-  end (w);
-  xmlTextWriterEndDocument (w);
 }
 
+/* Writes a member's root element; write_member() closes what it leaves open */
 typedef void (*WriteFunc) (xmlTextWriter *w, FillSheet *sheet);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfOutput, g_object_unref)
@@ -823,7 +809,10 @@ write_member (GsfOutfile  *zip,
       gsf_output_close (member);
       return FALSE;
     }
+  xmlTextWriterStartDocument (w, NULL, "UTF-8", NULL);
   func (w, sheet);
+  /* Closes every element still open */
+  xmlTextWriterEndDocument (w);
   xmlFreeTextWriter (w);
   return gsf_output_close (member) && !sink.failed;
 }

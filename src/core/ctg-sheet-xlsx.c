@@ -136,8 +136,8 @@ read_styles (Workbook *book)
     {
       if (is_element (xml, "numFmt"))
         {
-          g_autofree char *id = _ctg_sheet_attribute (xml, "numFmtId");
-          g_autofree char *code = _ctg_sheet_attribute (xml, "formatCode");
+          g_autofree char *id = _ctg_sheet_attribute (xml, NULL, "numFmtId");
+          g_autofree char *code = _ctg_sheet_attribute (xml, NULL, "formatCode");
           guint64 number;
 
           if (id != NULL && code != NULL && g_hash_table_size (codes) < MAX_STYLES &&
@@ -150,7 +150,7 @@ read_styles (Workbook *book)
         in_cell_xfs = FALSE;
       else if (in_cell_xfs && is_element (xml, "xf") && book->formats->len < MAX_STYLES)
         {
-          g_autofree char *id = _ctg_sheet_attribute (xml, "numFmtId");
+          g_autofree char *id = _ctg_sheet_attribute (xml, NULL, "numFmtId");
           guint64 number = 0;
           Format format = FORMAT_NONE;
 
@@ -365,7 +365,7 @@ read_worksheet (Workbook   *book,
     {
       if (is_element (xml, "row"))
         {
-          g_autofree char *r = _ctg_sheet_attribute (xml, "r");
+          g_autofree char *r = _ctg_sheet_attribute (xml, NULL, "r");
           guint64 number;
 
           if (r != NULL && g_ascii_string_to_unsigned (r, 10, 1, G_MAXUINT / 2, &number, NULL))
@@ -376,7 +376,7 @@ read_worksheet (Workbook   *book,
         }
       else if (is_element (xml, "c"))
         {
-          g_autofree char *ref = _ctg_sheet_attribute (xml, "r");
+          g_autofree char *ref = _ctg_sheet_attribute (xml, NULL, "r");
           guint ref_column, ref_row;
 
           /* Without a reference, a cell follows the previous one */
@@ -388,8 +388,8 @@ read_worksheet (Workbook   *book,
 
           g_free (type);
           g_free (style);
-          type = _ctg_sheet_attribute (xml, "t");
-          style = _ctg_sheet_attribute (xml, "s");
+          type = _ctg_sheet_attribute (xml, NULL, "t");
+          style = _ctg_sheet_attribute (xml, NULL, "s");
           g_string_truncate (value, 0);
           in_cell = !xmlTextReaderIsEmptyElement (xml);
           if (!in_cell)
@@ -420,7 +420,7 @@ read_worksheet (Workbook   *book,
         }
       else if (is_element (xml, "mergeCell"))
         {
-          g_autofree char *ref = _ctg_sheet_attribute (xml, "ref");
+          g_autofree char *ref = _ctg_sheet_attribute (xml, NULL, "ref");
           CtgSheetRange range;
 
           if (parse_range (ref, &range))
@@ -444,8 +444,8 @@ read_relationships (CtgSheetReader *reader)
     {
       if (is_element (xml, "Relationship") && g_hash_table_size (targets) < CTG_SHEET_MAX_SHEETS * 4)
         {
-          char *id = _ctg_sheet_attribute (xml, "Id");
-          char *target = _ctg_sheet_attribute (xml, "Target");
+          char *id = _ctg_sheet_attribute (xml, NULL, "Id");
+          char *target = _ctg_sheet_attribute (xml, NULL, "Target");
 
           if (id != NULL && target != NULL)
             g_hash_table_replace (targets, id, target);
@@ -465,16 +465,10 @@ sheet_relationship (xmlTextReader *xml)
 {
   for (guint i = 0; i < G_N_ELEMENTS (relationship_namespaces); i++)
     {
-      xmlChar *id = xmlTextReaderGetAttributeNs (xml, (const xmlChar *) "id",
-                                                 (const xmlChar *) relationship_namespaces[i]);
+      char *id = _ctg_sheet_attribute (xml, relationship_namespaces[i], "id");
 
       if (id != NULL)
-        {
-          char *copy = g_strdup ((const char *) id);
-
-          xmlFree (id);
-          return copy;
-        }
+        return id;
     }
   return NULL;
 }
@@ -508,14 +502,14 @@ _ctg_sheet_read_xlsx (CtgSheetReader *reader)
     {
       if (is_element (xml, "workbookPr"))
         {
-          g_autofree char *date1904 = _ctg_sheet_attribute (xml, "date1904");
+          g_autofree char *date1904 = _ctg_sheet_attribute (xml, NULL, "date1904");
 
           book.date1904 = g_strcmp0 (date1904, "1") == 0 || g_strcmp0 (date1904, "true") == 0;
         }
       else if (is_element (xml, "sheet") && names->len < CTG_SHEET_MAX_SHEETS)
         {
-          g_autofree char *name = _ctg_sheet_attribute (xml, "name");
-          g_autofree char *state = _ctg_sheet_attribute (xml, "state");
+          g_autofree char *name = _ctg_sheet_attribute (xml, NULL, "name");
+          g_autofree char *state = _ctg_sheet_attribute (xml, NULL, "state");
           g_autofree char *id = sheet_relationship (xml);
           const char *target = id ? g_hash_table_lookup (targets, id) : NULL;
           gboolean is_hidden = state != NULL && !g_str_equal (state, "visible");

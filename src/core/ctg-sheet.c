@@ -326,11 +326,17 @@ _ctg_sheet_next (CtgSheetReader *reader,
   return ret == 1 && reader->error == NULL;
 }
 
+/* The attribute @name of the current element, %NULL where it has none:
+ * with @ns, the one in that namespace (ODF); without, @name as written,
+ * prefix included (OOXML) */
 char *
 _ctg_sheet_attribute (xmlTextReader *xml,
+                      const char    *ns,
                       const char    *name)
 {
-  xmlChar *value = xmlTextReaderGetAttribute (xml, (const xmlChar *) name);
+  xmlChar *value = ns != NULL
+    ? xmlTextReaderGetAttributeNs (xml, (const xmlChar *) name, (const xmlChar *) ns)
+    : xmlTextReaderGetAttribute (xml, (const xmlChar *) name);
   char *copy;
 
   if (value == NULL)

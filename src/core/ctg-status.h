@@ -21,12 +21,19 @@ typedef enum
 
 #define CTG_N_STATUSES 5
 
-const char *ctg_status_to_key    (CtgStatus   status);
-gboolean    ctg_status_from_key  (const char *key,
-                                  CtgStatus  *status);
-gboolean    ctg_status_parse     (const char *text,
-                                  CtgStatus  *status);
-const char *ctg_status_to_label  (CtgStatus   status);
+/* The words of an enumeration stored in the file and typed in by people:
+ * PREFIX_to_key() gives the stable key the file stores, PREFIX_from_key()
+ * reads it back, PREFIX_parse() reads what people write (French or English,
+ * any case and accents) and PREFIX_to_label() gives the translated label */
+#define CTG_DECLARE_ENUM_WORDS(Type, prefix)                              \
+  const char *prefix##_to_key   (Type        value);                      \
+  gboolean    prefix##_from_key (const char *key,                         \
+                                 Type       *value);                      \
+  gboolean    prefix##_parse    (const char *text,                        \
+                                 Type       *value);                      \
+  const char *prefix##_to_label (Type        value);
+
+CTG_DECLARE_ENUM_WORDS (CtgStatus, ctg_status)
 const char *ctg_status_to_csv    (CtgStatus   status);
 
 gboolean    ctg_progress_parse   (const char *text,

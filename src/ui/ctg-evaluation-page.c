@@ -81,16 +81,6 @@ G_DEFINE_FINAL_TYPE (CtgEvaluationPage, ctg_evaluation_page, GTK_TYPE_WIDGET)
 static void refresh (CtgEvaluationPage *self,
                      gboolean           force);
 
-static int
-compare_years (gconstpointer a,
-               gconstpointer b)
-{
-  guint x = *(const guint *) a;
-  guint y = *(const guint *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 /* Years */
 
 static guint
@@ -160,7 +150,7 @@ fill_years (CtgEvaluationPage *self)
       g_autoptr(GtkStringList) names = NULL;
 
       g_array_append_val (self->years, self->year);
-      g_array_sort (self->years, compare_years);
+      g_array_sort (self->years, ctg_year_compare);
       names = gtk_string_list_new (NULL);
       for (guint i = 0; i < self->years->len; i++)
         {

@@ -166,16 +166,6 @@ on_remove_clicked_cb (CtgIndicatorRow *self)
   g_signal_emit (self, signals[REMOVE], 0);
 }
 
-static int
-compare_years (gconstpointer a,
-               gconstpointer b)
-{
-  guint ya = *(const guint *) a;
-  guint yb = *(const guint *) b;
-
-  return ya < yb ? -1 : ya > yb;
-}
-
 static gboolean
 years_equal (GArray *a,
              GArray *b)
@@ -445,7 +435,7 @@ sync_row (CtgIndicatorRow *self,
   for (guint year = first_year; year <= last_year; year++)
     if (!g_hash_table_contains (values, GUINT_TO_POINTER (year)))
       g_array_append_val (years, year);
-  g_array_sort (years, compare_years);
+  g_array_sort (years, ctg_year_compare);
 
   if (!years_equal (years, self->years))
     rebuild_year_rows (self, years);

@@ -1256,8 +1256,8 @@ ctg_action_editor_init (CtgActionEditor *self)
     self, CTG_ITEM_INDICATOR, self->indicators_list, GTK_WIDGET (self->means_message),
     self->add_indicator_row, self->indicators_message,
     N_("Indicator removed"), g_ptr_array_new (),
-    ctg_indicator_row_new, (gint64 (*) (gpointer)) ctg_indicator_row_get_id,
-    (void (*) (gpointer, int)) ctg_indicator_row_focus_button, ctg_document_add_indicator
+    ctg_indicator_row_new, (gint64 (*) (gpointer)) ctg_ordered_row_get_id,
+    (void (*) (gpointer, int)) ctg_ordered_row_focus_button, ctg_document_add_indicator
   };
 
   for (guint i = 0; i < CTG_N_STATUSES; i++)

@@ -221,8 +221,8 @@ _ctg_ordered_row_show_error (CtgOrderedRow *self,
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self), TRUE);
 }
 
-/* The row is at @position among @n_rows: it moves only where it can, and
- * only in a document that can be changed */
+/* The row is at @position among @n_rows (%G_MAXUINT: where it was): it
+ * moves only where it can, and only in a document that can be changed */
 void
 _ctg_ordered_row_set_position (CtgOrderedRow *self,
                                guint          position,
@@ -231,7 +231,8 @@ _ctg_ordered_row_set_position (CtgOrderedRow *self,
 {
   CtgOrderedRowPrivate *priv = ctg_ordered_row_get_instance_private (self);
 
-  _ctg_move_actions_update (priv->actions, position, n_rows);
+  if (position != G_MAXUINT)
+    _ctg_move_actions_update (priv->actions, position, n_rows);
   gtk_widget_set_visible (priv->menu_button, editable);
   gtk_widget_set_visible (priv->remove_button, editable);
 }

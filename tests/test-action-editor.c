@@ -13,7 +13,7 @@
 #include "ctg-action-editor.h"
 #include "ctg-field-message.h"
 #include "ctg-history-list.h"
-#include "ctg-indicator-row.h"
+#include "ctg-ordered-row.h"
 #include "ctg-test-util.h"
 #include "ctg-text-row.h"
 

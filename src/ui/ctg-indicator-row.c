@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "ctg-editor-util.h"
-#include "ctg-indicator-row.h"
+#include "ctg-ordered-row.h"
 
 /* The COPIL reviews the indicators every year: the row offers one field per
  * year of the convention, plus any year that already holds a value (see

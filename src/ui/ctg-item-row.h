@@ -42,6 +42,11 @@ struct _CtgItemRowClass
   AdwExpanderRowClass   parent_class;
 
   const CtgItemRowSpec *spec;
+
+  /* A kind with fields of its own chains up for the spec's */
+  void                (*refresh)   (CtgItemRow *self);
+  GtkWidget          *(*get_field) (CtgItemRow *self,
+                                    const char *field);
 };
 
 gint64       ctg_item_row_get_id        (CtgItemRow    *self);
@@ -66,5 +71,41 @@ GtkWidget   *_ctg_item_row_button_new   (const char    *icon_name,
                                          const char    *label);
 void         _ctg_item_row_toast        (CtgItemRow    *self,
                                          const char    *message);
+
+/* Its kinds, one a file: the bodies (ctg-body-row.c) and their members
+ * (ctg-member-row.c), the meetings (ctg-meeting-row.c) and the signatories
+ * (ctg-signatory-row.c) */
+
+#define CTG_TYPE_BODY_ROW (ctg_body_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (CtgBodyRow, ctg_body_row, CTG, BODY_ROW, CtgItemRow)
+
+GtkWidget  *ctg_body_row_new            (CtgDocument *document,
+                                         gint64       id);
+GtkWidget  *ctg_body_row_get_member_row (CtgBodyRow  *self,
+                                         gint64       member_id);
+
+const char *ctg_body_kind_to_label      (const char  *kind);
+
+#define CTG_TYPE_MEETING_ROW (ctg_meeting_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (CtgMeetingRow, ctg_meeting_row, CTG, MEETING_ROW, CtgItemRow)
+
+GtkWidget *ctg_meeting_row_new       (CtgDocument   *document,
+                                      gint64         id);
+
+#define CTG_TYPE_MEMBER_ROW (ctg_member_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (CtgMemberRow, ctg_member_row, CTG, MEMBER_ROW, CtgItemRow)
+
+GtkWidget *ctg_member_row_new (CtgDocument *document,
+                              gint64       id);
+
+#define CTG_TYPE_SIGNATORY_ROW (ctg_signatory_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (CtgSignatoryRow, ctg_signatory_row, CTG, SIGNATORY_ROW, CtgItemRow)
+
+GtkWidget *ctg_signatory_row_new (CtgDocument *document,
+                              gint64       id);
 
 G_END_DECLS

@@ -47,4 +47,33 @@ void             _ctg_ordered_row_set_labels    (CtgOrderedRow *self,
                                                  const char    *move,
                                                  const char    *remove);
 
+/* Its two kinds: the steps of an action (ctg-step-row.c) and its
+ * indicators (ctg-indicator-row.c) */
+
+#define CTG_TYPE_STEP_ROW (ctg_step_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (CtgStepRow, ctg_step_row, CTG, STEP_ROW, CtgOrderedRow)
+
+GtkWidget *ctg_step_row_new          (CtgDocument *document,
+                                      gint64       step_id);
+void       ctg_step_row_update       (CtgStepRow  *self,
+                                      guint        position,
+                                      guint        n_steps,
+                                      gboolean     editable,
+                                      gboolean     force);
+
+#define CTG_TYPE_INDICATOR_ROW (ctg_indicator_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (CtgIndicatorRow, ctg_indicator_row, CTG, INDICATOR_ROW, CtgOrderedRow)
+
+GtkWidget *ctg_indicator_row_new    (CtgDocument     *document,
+                                     gint64           indicator_id);
+void       ctg_indicator_row_update (CtgIndicatorRow *self,
+                                     guint            position,
+                                     guint            n_indicators,
+                                     guint            first_year,
+                                     guint            last_year,
+                                     gboolean         editable,
+                                     gboolean         force);
+
 G_END_DECLS

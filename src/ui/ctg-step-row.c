@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "ctg-editor-util.h"
-#include "ctg-step-row.h"
+#include "ctg-ordered-row.h"
 
 /* The row edits the fields of its step itself (see CtgOrderedRow for the
  * rest) */

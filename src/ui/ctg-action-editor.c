@@ -846,8 +846,7 @@ remove_rows (RowList    *list,
   g_ptr_array_set_size (list->rows, 0);
 }
 
-/* Makes the rows of @list those of the document's items, then focuses
- * what a move or a removal asked for */
+/* Makes the rows of @list those of the document's items */
 static void
 sync_rows (CtgActionEditor *self,
            RowList         *list,
@@ -877,16 +876,24 @@ sync_rows (CtgActionEditor *self,
     }
 }
 
+/* Tells each row its place, then focuses what a move or a removal asked
+ * for */
+static void
+update_rows (CtgActionEditor *self,
+             RowList         *list,
+             gboolean         force)
+{
+  for (guint i = 0; i < list->rows->len; i++)
+    ctg_ordered_row_update (g_ptr_array_index (list->rows, i), i, list->rows->len, self->editable, force);
+  apply_pending_focus (self, list);
+}
+
 static void
 sync_steps (CtgActionEditor *self,
             gboolean         force)
 {
-  GPtrArray *rows = self->steps.rows;
-
   sync_rows (self, &self->steps, force);
-  for (guint i = 0; i < rows->len; i++)
-    ctg_step_row_update (g_ptr_array_index (rows, i), i, rows->len, self->editable, force);
-  apply_pending_focus (self, &self->steps);
+  update_rows (self, &self->steps, force);
 }
 
 static void
@@ -899,9 +906,8 @@ sync_indicators (CtgActionEditor *self,
   sync_rows (self, &self->indicators, force);
   read_period (self, &period_start, &period_end);
   for (guint i = 0; i < rows->len; i++)
-    ctg_indicator_row_update (g_ptr_array_index (rows, i), i, rows->len,
-                              period_start.year, period_end.year, self->editable, force);
-  apply_pending_focus (self, &self->indicators);
+    ctg_indicator_row_set_years (g_ptr_array_index (rows, i), period_start.year, period_end.year);
+  update_rows (self, &self->indicators, force);
 }
 
 static void

@@ -33,7 +33,6 @@ struct _CtgIndicatorRow
 
   guint            first_year;
   guint            last_year;
-  guint            editable : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CtgIndicatorRow, ctg_indicator_row, CTG_TYPE_ORDERED_ROW)
@@ -67,8 +66,8 @@ clear_error (CtgIndicatorRow *self)
     gtk_widget_remove_css_class (g_ptr_array_index (self->year_rows, i), "error");
 }
 
-static void sync_row (CtgIndicatorRow *self,
-                      gboolean         force);
+static void sync_row (CtgOrderedRow *row,
+                      gboolean       force);
 
 static void
 finish_commit (CtgIndicatorRow *self,
@@ -79,7 +78,7 @@ finish_commit (CtgIndicatorRow *self,
   if (!ok)
     _ctg_ordered_row_show_error (CTG_ORDERED_ROW (self), widget, error->message);
   if (self->item != NULL && !ctg_item_is_removed (self->item))
-    sync_row (self, TRUE);
+    sync_row (CTG_ORDERED_ROW (self), TRUE);
 }
 
 static void
@@ -199,7 +198,7 @@ rebuild_year_rows (CtgIndicatorRow *self,
 static void
 on_item_notify_cb (CtgIndicatorRow *self)
 {
-  sync_row (self, FALSE);
+  sync_row (CTG_ORDERED_ROW (self), FALSE);
 }
 
 static void
@@ -228,7 +227,7 @@ static void
 on_values_changed_cb (CtgIndicatorRow *self)
 {
   watch_values (self);
-  sync_row (self, FALSE);
+  sync_row (CTG_ORDERED_ROW (self), FALSE);
 }
 
 static void
@@ -256,6 +255,7 @@ ctg_indicator_row_class_init (CtgIndicatorRowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = ctg_indicator_row_dispose;
+  CTG_ORDERED_ROW_CLASS (klass)->sync = sync_row;
 }
 
 static void
@@ -267,7 +267,6 @@ ctg_indicator_row_init (CtgIndicatorRow *self)
   self->year_rows = g_ptr_array_new ();
   self->watched = g_ptr_array_new_with_free_func (g_object_unref);
   self->years = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->editable = TRUE;
 
   _ctg_ordered_row_set_name (CTG_ORDERED_ROW (self), "indicator");
 
@@ -330,9 +329,11 @@ ctg_indicator_row_new (CtgDocument *document,
 
 /* Shows what the live items hold; @force replaces fields being edited too */
 static void
-sync_row (CtgIndicatorRow *self,
-          gboolean         force)
+sync_row (CtgOrderedRow *row,
+          gboolean       force)
 {
+  CtgIndicatorRow *self = CTG_INDICATOR_ROW (row);
+  gboolean editable = _ctg_ordered_row_get_editable (row);
   const char *name = NULL;
   const char *target = NULL;
   g_autofree char *title = NULL;
@@ -398,8 +399,8 @@ sync_row (CtgIndicatorRow *self,
 
   _ctg_entry_row_update (self->name_row, name, force);
   _ctg_entry_row_update (self->target_row, target, force);
-  _ctg_entry_row_set_editable (self->name_row, self->editable);
-  _ctg_entry_row_set_editable (self->target_row, self->editable);
+  _ctg_entry_row_set_editable (self->name_row, editable);
+  _ctg_entry_row_set_editable (self->target_row, editable);
   for (guint f = 0; f < G_N_ELEMENTS (measure_fields); f++)
     {
       g_autofree char *property = g_strdelimit (g_strdup (measure_fields[f].field), "_", '-');
@@ -407,7 +408,7 @@ sync_row (CtgIndicatorRow *self,
                                                   : g_strdup ("");
 
       _ctg_entry_row_update (self->measure_rows[f], shown, force);
-      _ctg_entry_row_set_editable (self->measure_rows[f], self->editable);
+      _ctg_entry_row_set_editable (self->measure_rows[f], editable);
     }
   for (guint i = 0; i < self->year_rows->len; i++)
     {
@@ -415,7 +416,7 @@ sync_row (CtgIndicatorRow *self,
       guint year = g_array_index (self->years, guint, i);
 
       _ctg_entry_row_update (entry, g_hash_table_lookup (values, GUINT_TO_POINTER (year)), force);
-      _ctg_entry_row_set_editable (entry, self->editable);
+      _ctg_entry_row_set_editable (entry, editable);
     }
 
   /* Translators: read by screen readers on the menu of a indicator */
@@ -425,31 +426,21 @@ sync_row (CtgIndicatorRow *self,
 }
 
 /**
- * ctg_indicator_row_update:
- * @position: the place of the indicator among those of its action, or
- *   %G_MAXUINT to keep the one shown
+ * ctg_indicator_row_set_years:
  * @first_year: the first year of the convention, 0 if unknown
  * @last_year: the last one, 0 if unknown
- * @force: replace fields being edited too
  *
- * Sets what the row's owner knows (its place, the convention's years,
- * whether it can be edited). The indicator's own fields and values follow
+ * The years the row offers a value for, shown at the next
+ * ctg_ordered_row_update(). The indicator's own fields and values follow
  * the live items by themselves.
  */
 void
-ctg_indicator_row_update (CtgIndicatorRow *self,
-                          guint            position,
-                          guint            n_indicators,
-                          guint            first_year,
-                          guint            last_year,
-                          gboolean         editable,
-                          gboolean         force)
+ctg_indicator_row_set_years (CtgIndicatorRow *self,
+                             guint            first_year,
+                             guint            last_year)
 {
   g_return_if_fail (CTG_IS_INDICATOR_ROW (self));
 
   self->first_year = first_year;
   self->last_year = last_year;
-  self->editable = !!editable;
-  _ctg_ordered_row_set_position (CTG_ORDERED_ROW (self), position, n_indicators, editable);
-  sync_row (self, force);
 }

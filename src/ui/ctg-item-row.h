@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "ctg-core.h"
+#include "ctg-editor-util.h"
 
 G_BEGIN_DECLS
 
@@ -76,36 +77,18 @@ void         _ctg_item_row_toast        (CtgItemRow    *self,
  * (ctg-member-row.c), the meetings (ctg-meeting-row.c) and the signatories
  * (ctg-signatory-row.c) */
 
-#define CTG_TYPE_BODY_ROW (ctg_body_row_get_type ())
-
-G_DECLARE_FINAL_TYPE (CtgBodyRow, ctg_body_row, CTG, BODY_ROW, CtgItemRow)
-
-GtkWidget  *ctg_body_row_new            (CtgDocument *document,
-                                         gint64       id);
-GtkWidget  *ctg_body_row_get_member_row (CtgBodyRow  *self,
-                                         gint64       member_id);
-
-const char *ctg_body_kind_to_label      (const char  *kind);
-
-#define CTG_TYPE_MEETING_ROW (ctg_meeting_row_get_type ())
-
-G_DECLARE_FINAL_TYPE (CtgMeetingRow, ctg_meeting_row, CTG, MEETING_ROW, CtgItemRow)
-
-GtkWidget *ctg_meeting_row_new       (CtgDocument   *document,
-                                      gint64         id);
-
-#define CTG_TYPE_MEMBER_ROW (ctg_member_row_get_type ())
-
-G_DECLARE_FINAL_TYPE (CtgMemberRow, ctg_member_row, CTG, MEMBER_ROW, CtgItemRow)
-
-GtkWidget *ctg_member_row_new (CtgDocument *document,
-                              gint64       id);
-
+#define CTG_TYPE_BODY_ROW      (ctg_body_row_get_type ())
+#define CTG_TYPE_MEETING_ROW   (ctg_meeting_row_get_type ())
+#define CTG_TYPE_MEMBER_ROW    (ctg_member_row_get_type ())
 #define CTG_TYPE_SIGNATORY_ROW (ctg_signatory_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (CtgSignatoryRow, ctg_signatory_row, CTG, SIGNATORY_ROW, CtgItemRow)
+CTG_DECLARE_ROW_KIND (CtgBodyRow, ctg_body_row, BODY_ROW, CtgItemRow)
+CTG_DECLARE_ROW_KIND (CtgMeetingRow, ctg_meeting_row, MEETING_ROW, CtgItemRow)
+CTG_DECLARE_ROW_KIND (CtgMemberRow, ctg_member_row, MEMBER_ROW, CtgItemRow)
+CTG_DECLARE_ROW_KIND (CtgSignatoryRow, ctg_signatory_row, SIGNATORY_ROW, CtgItemRow)
 
-GtkWidget *ctg_signatory_row_new (CtgDocument *document,
-                              gint64       id);
+GtkWidget  *ctg_body_row_get_member_row (CtgBodyRow  *self,
+                                         gint64       member_id);
+const char *ctg_body_kind_to_label      (const char  *kind);
 
 G_END_DECLS

@@ -28,6 +28,9 @@ struct _CtgStepRow
 
 G_DEFINE_FINAL_TYPE (CtgStepRow, ctg_step_row, CTG_TYPE_ORDERED_ROW)
 
+static void sync_row (CtgOrderedRow *row,
+                      gboolean       force);
+
 static void
 clear_error (CtgStepRow *self)
 {
@@ -57,7 +60,7 @@ commit (CtgStepRow *self,
     _ctg_ordered_row_show_error (row, widget, error->message);
 
   if (_ctg_ordered_row_has_item (row))
-    ctg_step_row_update (self, G_MAXUINT, 0, TRUE, TRUE);
+    sync_row (row, TRUE);
 }
 
 static void
@@ -80,7 +83,7 @@ on_date_applied_cb (CtgStepRow *self)
 {
   if (_ctg_date_row_is_unchanged (self->date_row))
     {
-      ctg_step_row_update (self, G_MAXUINT, 0, TRUE, TRUE);
+      sync_row (CTG_ORDERED_ROW (self), TRUE);
       return;
     }
   commit (self, "date", gtk_editable_get_text (GTK_EDITABLE (self->date_row)), GTK_WIDGET (self->date_row));
@@ -89,6 +92,7 @@ on_date_applied_cb (CtgStepRow *self)
 static void
 ctg_step_row_class_init (CtgStepRowClass *klass)
 {
+  CTG_ORDERED_ROW_CLASS (klass)->sync = sync_row;
 }
 
 static void
@@ -132,22 +136,14 @@ ctg_step_row_new (CtgDocument *document,
   return GTK_WIDGET (self);
 }
 
-/**
- * ctg_step_row_update:
- * @position: the place of the step among the steps of its action, or
- *   %G_MAXUINT to keep the one shown
- * @force: replace fields being edited too
- *
- * Reads the step again from the document.
- */
-void
-ctg_step_row_update (CtgStepRow *self,
-                     guint       position,
-                     guint       n_steps,
-                     gboolean    editable,
-                     gboolean    force)
+/* Reads the step again from the document */
+static void
+sync_row (CtgOrderedRow *row,
+          gboolean       force)
 {
-  CtgDocument *document = _ctg_ordered_row_get_document (CTG_ORDERED_ROW (self));
+  CtgStepRow *self = CTG_STEP_ROW (row);
+  CtgDocument *document = _ctg_ordered_row_get_document (row);
+  gboolean editable = _ctg_ordered_row_get_editable (row);
   g_autoptr(CtgItem) item = NULL;
   g_autofree char *text = NULL;
   g_autofree char *date_text = NULL;
@@ -159,9 +155,7 @@ ctg_step_row_update (CtgStepRow *self,
   gboolean done;
   CtgDate date = { 0, 0, 0 };
 
-  g_return_if_fail (CTG_IS_STEP_ROW (self));
-
-  item = document ? ctg_document_get_item (document, CTG_ITEM_STEP, ctg_ordered_row_get_id (CTG_ORDERED_ROW (self))) : NULL;
+  item = document ? ctg_document_get_item (document, CTG_ITEM_STEP, ctg_ordered_row_get_id (row)) : NULL;
   text = item ? g_strdup (ctg_item_get_text (item, "text")) : NULL;
   date_text = item ? g_strdup (ctg_item_get_text (item, "date")) : NULL;
   done = item ? ctg_item_get_boolean (item, "done") : FALSE;
@@ -184,13 +178,9 @@ ctg_step_row_update (CtgStepRow *self,
   _ctg_entry_row_update (self->text_row, text, force);
   _ctg_date_row_set_date (self->date_row, &date, force);
 
-  if (position != G_MAXUINT)
-    {
-      _ctg_ordered_row_set_position (CTG_ORDERED_ROW (self), position, n_steps, editable);
-      gtk_widget_set_sensitive (GTK_WIDGET (self->done_check), editable);
-      _ctg_entry_row_set_editable (self->text_row, editable);
-      _ctg_entry_row_set_editable (self->date_row, editable);
-    }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->done_check), editable);
+  _ctg_entry_row_set_editable (self->text_row, editable);
+  _ctg_entry_row_set_editable (self->date_row, editable);
 
   /* Translators: read by screen readers on the check box of a step */
   label = g_strdup_printf (_("Done: %s"), text ? text : "");
@@ -198,7 +188,7 @@ ctg_step_row_update (CtgStepRow *self,
   /* Translators: read by screen readers on the menu of a step */
   move_label = g_strdup_printf (_("Move step “%s”"), text ? text : "");
   remove_label = g_strdup_printf (_("Remove step “%s”"), text ? text : "");
-  _ctg_ordered_row_set_labels (CTG_ORDERED_ROW (self), move_label, remove_label);
+  _ctg_ordered_row_set_labels (row, move_label, remove_label);
 
   self->updating--;
 }

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "ctg-editor-util.h"
@@ -516,4 +518,23 @@ _ctg_file_chooser_add_filter (GtkFileChooser *chooser,
   gtk_file_filter_add_mime_type (filter, mime_type);
   gtk_file_filter_add_suffix (filter, suffix);
   gtk_file_chooser_add_filter (chooser, filter);
+}
+
+/* For g_array_sort() on an array of years (guint) */
+int
+_ctg_compare_years (gconstpointer a,
+                    gconstpointer b)
+{
+  guint x = *(const guint *) a;
+  guint y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Whether two arrays of years (guint) hold the same years in the same order */
+gboolean
+_ctg_years_equal (GArray *a,
+                  GArray *b)
+{
+  return a->len == b->len && memcmp (a->data, b->data, a->len * sizeof (guint)) == 0;
 }

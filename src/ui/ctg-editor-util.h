@@ -88,5 +88,9 @@ gint64    _ctg_item_get_int_field       (CtgDocument   *document,
                                          gint64         id,
                                          const char    *field,
                                          gint64         fallback);
+int       _ctg_compare_years            (gconstpointer  a,
+                                         gconstpointer  b);
+gboolean  _ctg_years_equal              (GArray        *a,
+                                         GArray        *b);
 
 G_END_DECLS

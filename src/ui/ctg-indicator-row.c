@@ -132,28 +132,6 @@ on_value_applied_cb (CtgIndicatorRow *self,
   finish_commit (self, ok, GTK_WIDGET (entry), error);
 }
 
-static int
-compare_years (gconstpointer a,
-               gconstpointer b)
-{
-  guint ya = *(const guint *) a;
-  guint yb = *(const guint *) b;
-
-  return ya < yb ? -1 : ya > yb;
-}
-
-static gboolean
-years_equal (GArray *a,
-             GArray *b)
-{
-  if (a->len != b->len)
-    return FALSE;
-  for (guint i = 0; i < a->len; i++)
-    if (g_array_index (a, guint, i) != g_array_index (b, guint, i))
-      return FALSE;
-  return TRUE;
-}
-
 static void
 rebuild_year_rows (CtgIndicatorRow *self,
                    GArray          *years)
@@ -372,9 +350,9 @@ sync_row (CtgOrderedRow *row,
   for (guint year = first_year; year <= last_year; year++)
     if (!g_hash_table_contains (values, GUINT_TO_POINTER (year)))
       g_array_append_val (years, year);
-  g_array_sort (years, compare_years);
+  g_array_sort (years, _ctg_compare_years);
 
-  if (!years_equal (years, self->years))
+  if (!_ctg_years_equal (years, self->years))
     rebuild_year_rows (self, years);
 
   title = _ctg_escape (name && name[0] ? name : _("Untitled indicator"));

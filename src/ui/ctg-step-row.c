@@ -28,15 +28,69 @@ struct _CtgStepRow
 
 G_DEFINE_FINAL_TYPE (CtgStepRow, ctg_step_row, CTG_TYPE_ORDERED_ROW)
 
-static void sync_row (CtgOrderedRow *row,
-                      gboolean       force);
-
 static void
 clear_error (CtgStepRow *self)
 {
   ctg_field_message_clear (_ctg_ordered_row_get_message (CTG_ORDERED_ROW (self)), NULL);
   gtk_widget_remove_css_class (GTK_WIDGET (self->text_row), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->date_row), "error");
+}
+
+/* Reads the step again from the document */
+static void
+sync_row (CtgOrderedRow *row,
+          gboolean       force)
+{
+  CtgStepRow *self = CTG_STEP_ROW (row);
+  CtgDocument *document = _ctg_ordered_row_get_document (row);
+  gboolean editable = _ctg_ordered_row_get_editable (row);
+  g_autoptr(CtgItem) item = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *date_text = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *move_label = NULL;
+  g_autofree char *remove_label = NULL;
+  gboolean done;
+  CtgDate date = { 0, 0, 0 };
+
+  item = document ? ctg_document_get_item (document, CTG_ITEM_STEP, ctg_ordered_row_get_id (row)) : NULL;
+  text = item ? g_strdup (ctg_item_get_text (item, "text")) : NULL;
+  date_text = item ? g_strdup (ctg_item_get_text (item, "date")) : NULL;
+  done = item ? ctg_item_get_boolean (item, "done") : FALSE;
+  if (date_text != NULL)
+    ctg_date_parse (date_text, &date);
+
+  self->updating++;
+
+  title = _ctg_escape (text && text[0] ? text : _("Untitled step"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
+  subtitle = ctg_date_format (&date);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
+  _ctg_row_set_label (GTK_WIDGET (self), text && text[0] ? text : _("Untitled step"));
+  gtk_check_button_set_active (self->done_check, done);
+  if (done)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "done");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "done");
+
+  _ctg_entry_row_update (self->text_row, text, force);
+  _ctg_date_row_set_date (self->date_row, &date, force);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->done_check), editable);
+  _ctg_entry_row_set_editable (self->text_row, editable);
+  _ctg_entry_row_set_editable (self->date_row, editable);
+
+  /* Translators: read by screen readers on the check box of a step */
+  label = g_strdup_printf (_("Done: %s"), text ? text : "");
+  _ctg_widget_set_label (GTK_WIDGET (self->done_check), label);
+  /* Translators: read by screen readers on the menu of a step */
+  move_label = g_strdup_printf (_("Move step “%s”"), text ? text : "");
+  remove_label = g_strdup_printf (_("Remove step “%s”"), text ? text : "");
+  _ctg_ordered_row_set_labels (row, move_label, remove_label);
+
+  self->updating--;
 }
 
 /* Sets a field; whatever the outcome, the row then shows what the
@@ -134,61 +188,4 @@ ctg_step_row_new (CtgDocument *document,
   self = g_object_new (CTG_TYPE_STEP_ROW, NULL);
   _ctg_ordered_row_set_item (CTG_ORDERED_ROW (self), document, CTG_ITEM_STEP, step_id);
   return GTK_WIDGET (self);
-}
-
-/* Reads the step again from the document */
-static void
-sync_row (CtgOrderedRow *row,
-          gboolean       force)
-{
-  CtgStepRow *self = CTG_STEP_ROW (row);
-  CtgDocument *document = _ctg_ordered_row_get_document (row);
-  gboolean editable = _ctg_ordered_row_get_editable (row);
-  g_autoptr(CtgItem) item = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *date_text = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *label = NULL;
-  g_autofree char *move_label = NULL;
-  g_autofree char *remove_label = NULL;
-  gboolean done;
-  CtgDate date = { 0, 0, 0 };
-
-  item = document ? ctg_document_get_item (document, CTG_ITEM_STEP, ctg_ordered_row_get_id (row)) : NULL;
-  text = item ? g_strdup (ctg_item_get_text (item, "text")) : NULL;
-  date_text = item ? g_strdup (ctg_item_get_text (item, "date")) : NULL;
-  done = item ? ctg_item_get_boolean (item, "done") : FALSE;
-  if (date_text != NULL)
-    ctg_date_parse (date_text, &date);
-
-  self->updating++;
-
-  title = _ctg_escape (text && text[0] ? text : _("Untitled step"));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
-  subtitle = ctg_date_format (&date);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
-  _ctg_row_set_label (GTK_WIDGET (self), text && text[0] ? text : _("Untitled step"));
-  gtk_check_button_set_active (self->done_check, done);
-  if (done)
-    gtk_widget_add_css_class (GTK_WIDGET (self), "done");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self), "done");
-
-  _ctg_entry_row_update (self->text_row, text, force);
-  _ctg_date_row_set_date (self->date_row, &date, force);
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->done_check), editable);
-  _ctg_entry_row_set_editable (self->text_row, editable);
-  _ctg_entry_row_set_editable (self->date_row, editable);
-
-  /* Translators: read by screen readers on the check box of a step */
-  label = g_strdup_printf (_("Done: %s"), text ? text : "");
-  _ctg_widget_set_label (GTK_WIDGET (self->done_check), label);
-  /* Translators: read by screen readers on the menu of a step */
-  move_label = g_strdup_printf (_("Move step “%s”"), text ? text : "");
-  remove_label = g_strdup_printf (_("Remove step “%s”"), text ? text : "");
-  _ctg_ordered_row_set_labels (row, move_label, remove_label);
-
-  self->updating--;
 }

@@ -36,6 +36,22 @@ clear_error (CtgStepRow *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self->date_row), "error");
 }
 
+/* What screen readers say of the check box, the menu and the remove
+ * button of the step @text */
+static void
+set_labels (CtgStepRow *self,
+            const char *text)
+{
+  /* Translators: read by screen readers on the check box of a step */
+  g_autofree char *done_label = g_strdup_printf (_("Done: %s"), text);
+  /* Translators: read by screen readers on the menu of a step */
+  g_autofree char *move_label = g_strdup_printf (_("Move step “%s”"), text);
+  g_autofree char *remove_label = g_strdup_printf (_("Remove step “%s”"), text);
+
+  _ctg_widget_set_label (GTK_WIDGET (self->done_check), done_label);
+  _ctg_ordered_row_set_labels (CTG_ORDERED_ROW (self), move_label, remove_label);
+}
+
 /* Reads the step again from the document */
 static void
 sync_row (CtgOrderedRow *row,
@@ -49,9 +65,6 @@ sync_row (CtgOrderedRow *row,
   g_autofree char *date_text = NULL;
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
-  g_autofree char *label = NULL;
-  g_autofree char *move_label = NULL;
-  g_autofree char *remove_label = NULL;
   gboolean done;
   CtgDate date = { 0, 0, 0 };
 
@@ -82,13 +95,7 @@ sync_row (CtgOrderedRow *row,
   _ctg_entry_row_set_editable (self->text_row, editable);
   _ctg_entry_row_set_editable (self->date_row, editable);
 
-  /* Translators: read by screen readers on the check box of a step */
-  label = g_strdup_printf (_("Done: %s"), text ? text : "");
-  _ctg_widget_set_label (GTK_WIDGET (self->done_check), label);
-  /* Translators: read by screen readers on the menu of a step */
-  move_label = g_strdup_printf (_("Move step “%s”"), text ? text : "");
-  remove_label = g_strdup_printf (_("Remove step “%s”"), text ? text : "");
-  _ctg_ordered_row_set_labels (row, move_label, remove_label);
+  set_labels (self, text ? text : "");
 
   self->updating--;
 }

@@ -39,6 +39,20 @@ shows_label (GtkWidget  *widget,
   return FALSE;
 }
 
+/* Whether a visible label under @widget begins with @text */
+static gboolean
+shows_label_starting (GtkWidget  *widget,
+                      const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
+      g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), text))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (shows_label_starting (child, text))
+      return TRUE;
+  return FALSE;
+}
+
 /* Headings are kept between binds: a renamed objective must still show its
  * new title, even though the rows were bound before */
 static void
@@ -92,6 +106,39 @@ test_action_list_heading_follows_edits (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A search runs across the axes: the headings name the axis, and follow
+ * its renaming as the objectives' do */
+static void
+test_action_list_search_names_axis (void)
+{
+  g_autofree char *path = ctg_test_copy_example ("creusot-montceau");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CtgWindow *window = ctg_window_new (NULL);
+  GtkWidget *view = GTK_WIDGET (_ctg_window_get_actions_view (window));
+  CtgDocument *doc;
+  g_autoptr(CtgAction) first = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *axis = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ctg_window_load (window, file));
+  doc = ctg_window_get_document (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  gtk_editable_set_text (_ctg_window_get_search_entry (window), "a");
+  CTG_TEST_WAIT_FOR (g_list_model_get_n_items (_ctg_window_get_shown_actions (window)) > 0);
+
+  first = g_list_model_get_item (_ctg_window_get_shown_actions (window), 0);
+  axis = ctg_document_dup_text (doc, CTG_ITEM_AXIS, ctg_action_get_axis_id (first), "title");
+  g_assert_nonnull (axis);
+  CTG_TEST_WAIT_FOR (shows_label_starting (view, axis));
+
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_AXIS, ctg_action_get_axis_id (first), "title", "Axe renommé", &error));
+  g_assert_no_error (error);
+  CTG_TEST_WAIT_FOR (shows_label_starting (view, "Axe renommé"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -101,5 +148,6 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/action-list/heading-follows-edits", test_action_list_heading_follows_edits);
+  g_test_add_func ("/action-list/search-names-axis", test_action_list_search_names_axis);
   return g_test_run ();
 }

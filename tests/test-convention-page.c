@@ -473,6 +473,9 @@ test_meetings (Fixture       *fixture,
   date = ctg_document_dup_text (fixture->document, CTG_ITEM_MEETING, last, "date");
   g_assert_cmpstr (date, ==, "2020");
   g_assert_true (gtk_widget_get_visible (error_row));
+  /* Screen readers hear the error itself */
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (error_row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       adw_preferences_row_get_title (ADW_PREFERENCES_ROW (error_row)));
 
   /* The body, from the dropdown: None, then the bodies in order */
   adw_combo_row_set_selected (ADW_COMBO_ROW (ctg_item_row_get_field (CTG_ITEM_ROW (row), "body_id")), 1);

@@ -511,32 +511,13 @@ on_date_error_cb (CtgConventionPage     *self,
                   GParamSpec            *pspec,
                   CtgConventionEntryRow *row)
 {
+  GtkWidget *dates[] = { self->period_start_row, self->period_end_row, self->signed_on_row };
   const char *error = ctg_convention_entry_row_get_error (row);
 
-  if (error != NULL)
-    {
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->date_error_row), error);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_error_row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      error, -1);
-      gtk_widget_set_visible (self->date_error_row, TRUE);
-      return;
-    }
-
-  /* Another date may still be wrong */
-  {
-    GtkWidget *dates[] = { self->period_start_row, self->period_end_row, self->signed_on_row };
-
-    for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
-      {
-        error = ctg_convention_entry_row_get_error (CTG_CONVENTION_ENTRY_ROW (dates[i]));
-        if (error != NULL)
-          {
-            adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->date_error_row), error);
-            return;
-          }
-      }
-    gtk_widget_set_visible (self->date_error_row, FALSE);
-  }
+  /* Else another date may still be wrong */
+  for (guint i = 0; error == NULL && i < G_N_ELEMENTS (dates); i++)
+    error = ctg_convention_entry_row_get_error (CTG_CONVENTION_ENTRY_ROW (dates[i]));
+  _ctg_error_row_show (self->date_error_row, error);
 }
 
 static void
@@ -768,17 +749,10 @@ ctg_convention_page_init (CtgConventionPage *self)
   self->period_end_row = add_convention_entry (self, _("End of the Period"), "period_end", TRUE);
   self->signed_on_row = add_convention_entry (self, _("Signature Date"), "signed_on", TRUE);
 
-  self->date_error_row = adw_action_row_new ();
-  gtk_widget_set_name (self->date_error_row, "date-error-row");
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->date_error_row), FALSE);
-  adw_action_row_set_icon_name (ADW_ACTION_ROW (self->date_error_row), "dialog-warning-symbolic");
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (self->date_error_row), 0);
-  gtk_widget_add_css_class (self->date_error_row, "error");
-  gtk_widget_add_css_class (self->date_error_row, "ctg-error-row");
-  gtk_widget_set_visible (self->date_error_row, FALSE);
-  adw_preferences_group_add (self->convention_group, self->date_error_row);
   /* Right under the dates it is about */
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->date_error_row), FALSE);
+  self->date_error_row = _ctg_error_row_new ();
+  gtk_widget_set_name (self->date_error_row, "date-error-row");
+  adw_preferences_group_add (self->convention_group, self->date_error_row);
 
   self->description_row = ctg_convention_text_row_new (_("Description"), CTG_ITEM_CONVENTION,
                                                        "description", 200);

@@ -88,6 +88,9 @@ gint64    _ctg_item_get_int_field       (CtgDocument   *document,
                                          gint64         id,
                                          const char    *field,
                                          gint64         fallback);
+GtkWidget *_ctg_error_row_new          (void);
+void      _ctg_error_row_show           (GtkWidget     *row,
+                                         const char    *error);
 int       _ctg_compare_years            (gconstpointer  a,
                                          gconstpointer  b);
 gboolean  _ctg_years_equal              (GArray        *a,

@@ -53,11 +53,8 @@ static const CtgItemRowSpec meeting_spec = {
 static void
 on_date_error_cb (CtgMeetingRow *self)
 {
-  const char *error = ctg_convention_entry_row_get_error (CTG_CONVENTION_ENTRY_ROW (self->date_row));
-
-  gtk_widget_set_visible (self->error_row, error != NULL);
-  if (error != NULL)
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->error_row), error);
+  _ctg_error_row_show (self->error_row,
+                       ctg_convention_entry_row_get_error (CTG_CONVENTION_ENTRY_ROW (self->date_row)));
 }
 
 static void
@@ -159,15 +156,7 @@ ctg_meeting_row_init (CtgMeetingRow *self)
   self->date_row = ctg_convention_entry_row_new (_("Date"), CTG_ITEM_MEETING, "date", TRUE);
   g_signal_connect_swapped (self->date_row, "notify::error", G_CALLBACK (on_date_error_cb), self);
 
-  self->error_row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->error_row), FALSE);
-  adw_action_row_set_icon_name (ADW_ACTION_ROW (self->error_row), "dialog-warning-symbolic");
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (self->error_row), 0);
-  gtk_widget_add_css_class (self->error_row, "error");
-  gtk_widget_add_css_class (self->error_row, "ctg-error-row");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Error"), -1);
-  gtk_widget_set_visible (self->error_row, FALSE);
+  self->error_row = _ctg_error_row_new ();
 
   self->body_row = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->body_row), _("Governance Body"));

@@ -13,7 +13,7 @@
 #include "ctg-action-editor.h"
 #include "ctg-field-message.h"
 #include "ctg-history-list.h"
-#include "ctg-indicator-row.h"
+#include "ctg-ordered-row.h"
 #include "ctg-test-util.h"
 #include "ctg-text-row.h"
 
@@ -592,7 +592,8 @@ test_indicator_follows_item (Fixture       *fixture,
   g_assert_no_error (error);
   rows[0] = editor_child (fixture, "indicator-row");
   lone = g_object_ref_sink (ctg_indicator_row_new (fixture->document, id));
-  ctg_indicator_row_update (CTG_INDICATOR_ROW (lone), 0, 1, 2022, 2026, TRUE, TRUE);
+  ctg_indicator_row_set_years (CTG_INDICATOR_ROW (lone), 2022, 2026);
+  ctg_ordered_row_update (CTG_ORDERED_ROW (lone), 0, 1, TRUE, TRUE);
   rows[1] = lone;
 
   g_assert_true (ctg_document_set (fixture->document, CTG_ITEM_INDICATOR, id, "unit", "places", &error));

@@ -25,18 +25,34 @@ shows_heading (GtkWidget  *widget,
   return FALSE;
 }
 
-/* Whether a visible label under @widget reads @text */
+/* Whether a visible label under @widget reads @text, or only begins with
+ * it (@prefix) */
 static gboolean
 shows_label (GtkWidget  *widget,
-             const char *text)
+             const char *text,
+             gboolean    prefix)
 {
   if (GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
-      g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+      (prefix ? g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), text)
+              : g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0))
     return TRUE;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if (shows_label (child, text))
+    if (shows_label (child, text, prefix))
       return TRUE;
   return FALSE;
+}
+
+/* A window on a copy of an example, shown */
+static CtgWindow *
+open_example (const char *slug)
+{
+  g_autofree char *path = ctg_test_copy_example (slug);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CtgWindow *window = ctg_window_new (NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ctg_window_load (window, file));
+  return window;
 }
 
 /* Headings are kept between binds: a renamed objective must still show its
@@ -44,11 +60,9 @@ shows_label (GtkWidget  *widget,
 static void
 test_action_list_heading_follows_edits (void)
 {
-  g_autofree char *path = ctg_test_copy_example ("creusot-montceau");
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  CtgWindow *window = ctg_window_new (NULL);
+  CtgWindow *window = open_example ("creusot-montceau");
   GtkWidget *view = GTK_WIDGET (_ctg_window_get_actions_view (window));
-  CtgDocument *doc;
+  CtgDocument *doc = ctg_window_get_document (window);
   g_autoptr(GArray) axes = NULL;
   g_autoptr(CtgAction) first = NULL;
   g_autoptr(GError) error = NULL;
@@ -56,9 +70,6 @@ test_action_list_heading_follows_edits (void)
   g_autofree char *title = NULL;
   gint64 objective;
 
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (ctg_window_load (window, file));
-  doc = ctg_window_get_document (window);
   axes = ctg_document_list_ids (doc, CTG_ITEM_AXIS, 0);
   page = g_strdup_printf ("axis:%" G_GINT64_FORMAT, g_array_index (axes, gint64, 0));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", page));
@@ -83,11 +94,39 @@ test_action_list_heading_follows_edits (void)
 
   /* Réalisée at 40 %: the row shows the 100 % the totals count */
   g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, ctg_action_get_id (first), "progress", "40", &error));
-  CTG_TEST_WAIT_FOR (shows_label (view, "40 %"));
+  CTG_TEST_WAIT_FOR (shows_label (view, "40 %", FALSE));
   g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, ctg_action_get_id (first), "status", "réalisée", &error));
   g_assert_no_error (error);
-  CTG_TEST_WAIT_FOR (shows_label (view, "100 %"));
-  g_assert_false (shows_label (view, "40 %"));
+  CTG_TEST_WAIT_FOR (shows_label (view, "100 %", FALSE));
+  g_assert_false (shows_label (view, "40 %", FALSE));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A search runs across the axes: the headings name the axis, and follow
+ * its renaming as the objectives' do */
+static void
+test_action_list_search_names_axis (void)
+{
+  CtgWindow *window = open_example ("creusot-montceau");
+  GtkWidget *view = GTK_WIDGET (_ctg_window_get_actions_view (window));
+  CtgDocument *doc = ctg_window_get_document (window);
+  g_autoptr(CtgAction) first = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *axis = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  gtk_editable_set_text (_ctg_window_get_search_entry (window), "a");
+  CTG_TEST_WAIT_FOR (g_list_model_get_n_items (_ctg_window_get_shown_actions (window)) > 0);
+
+  first = g_list_model_get_item (_ctg_window_get_shown_actions (window), 0);
+  axis = ctg_document_dup_text (doc, CTG_ITEM_AXIS, ctg_action_get_axis_id (first), "title");
+  g_assert_nonnull (axis);
+  CTG_TEST_WAIT_FOR (shows_label (view, axis, TRUE));
+
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_AXIS, ctg_action_get_axis_id (first), "title", "Axe renommé", &error));
+  g_assert_no_error (error);
+  CTG_TEST_WAIT_FOR (shows_label (view, "Axe renommé", TRUE));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -101,5 +140,6 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/action-list/heading-follows-edits", test_action_list_heading_follows_edits);
+  g_test_add_func ("/action-list/search-names-axis", test_action_list_search_names_axis);
   return g_test_run ();
 }

@@ -10,13 +10,10 @@
 #include <adwaita.h>
 #include <string.h>
 
-#include "ctg-body-row.h"
 #include "ctg-convention-entry-row.h"
 #include "ctg-convention-page-private.h"
-#include "ctg-meeting-row.h"
-#include "ctg-member-row.h"
 #include "ctg-convention-text-row.h"
-#include "ctg-signatory-row.h"
+#include "ctg-item-row.h"
 #include "ctg-test-util.h"
 
 typedef struct
@@ -414,12 +411,12 @@ test_governance (Fixture       *fixture,
   row = _ctg_convention_page_get_body_row (fixture->page, body_id);
   g_assert_true (CTG_IS_BODY_ROW (row));
 
-  apply_text (ctg_body_row_get_field (CTG_BODY_ROW (row), "name"), "COTECH élargi");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (ctg_body_row_get_field (CTG_BODY_ROW (row), "kind")), 1);
+  apply_text (ctg_item_row_get_field (CTG_ITEM_ROW (row), "name"), "COTECH élargi");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (ctg_item_row_get_field (CTG_ITEM_ROW (row), "kind")), 1);
   kind = ctg_document_dup_text (fixture->document, CTG_ITEM_BODY, body_id, "kind");
   g_assert_cmpstr (kind, ==, "cotech");
 
-  g_signal_emit_by_name (ctg_body_row_get_field (CTG_BODY_ROW (row), "add-member"), "clicked");
+  g_signal_emit_by_name (ctg_item_row_get_field (CTG_ITEM_ROW (row), "add-member"), "clicked");
   g_assert_cmpuint (n_ids (fixture->document, CTG_ITEM_MEMBER, body_id), ==, 1);
   member_id = id_at (fixture->document, CTG_ITEM_MEMBER, body_id, 0);
   member = ctg_body_row_get_member_row (CTG_BODY_ROW (row), member_id);
@@ -435,7 +432,7 @@ test_governance (Fixture       *fixture,
   g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (member)), ==, "Directrice, CAF");
 
   /* Deleting the body takes its members; undo brings both back */
-  g_signal_emit_by_name (ctg_body_row_get_field (CTG_BODY_ROW (row), "delete"), "clicked");
+  g_signal_emit_by_name (ctg_item_row_get_field (CTG_ITEM_ROW (row), "delete"), "clicked");
   g_assert_null (_ctg_convention_page_get_body_row (fixture->page, body_id));
   g_assert_cmpuint (fixture->toasts->len, ==, 1);
   g_assert_nonnull (strstr (fixture->toasts->pdata[0], "COTECH élargi"));
@@ -455,8 +452,8 @@ test_meetings (Fixture       *fixture,
   gint64 copil = id_at (fixture->document, CTG_ITEM_BODY, 0, 0);
   GtkWidget *row = _ctg_convention_page_get_meeting_row (fixture->page, last);
   GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_parent (row));
-  GtkWidget *date_row = ctg_meeting_row_get_field (CTG_MEETING_ROW (row), "date");
-  GtkWidget *error_row = ctg_meeting_row_get_field (CTG_MEETING_ROW (row), "error");
+  GtkWidget *date_row = ctg_item_row_get_field (CTG_ITEM_ROW (row), "date");
+  GtkWidget *error_row = ctg_item_row_get_field (CTG_ITEM_ROW (row), "error");
   g_autofree char *date = NULL;
   gint64 added;
 
@@ -476,9 +473,12 @@ test_meetings (Fixture       *fixture,
   date = ctg_document_dup_text (fixture->document, CTG_ITEM_MEETING, last, "date");
   g_assert_cmpstr (date, ==, "2020");
   g_assert_true (gtk_widget_get_visible (error_row));
+  /* Screen readers hear the error itself */
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (error_row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       adw_preferences_row_get_title (ADW_PREFERENCES_ROW (error_row)));
 
   /* The body, from the dropdown: None, then the bodies in order */
-  adw_combo_row_set_selected (ADW_COMBO_ROW (ctg_meeting_row_get_field (CTG_MEETING_ROW (row), "body_id")), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (ctg_item_row_get_field (CTG_ITEM_ROW (row), "body_id")), 1);
   g_assert_cmpint (ctg_document_get_int (fixture->document, CTG_ITEM_MEETING, last, "body_id", 0), ==, copil);
 
   g_signal_emit_by_name (_ctg_convention_page_get_add_button (fixture->page, CTG_ITEM_MEETING), "clicked");
@@ -486,7 +486,7 @@ test_meetings (Fixture       *fixture,
   added = id_at (fixture->document, CTG_ITEM_MEETING, 0, n);
   g_assert_nonnull (_ctg_convention_page_get_meeting_row (fixture->page, added));
 
-  g_signal_emit_by_name (ctg_meeting_row_get_field (CTG_MEETING_ROW (row), "delete"), "clicked");
+  g_signal_emit_by_name (ctg_item_row_get_field (CTG_ITEM_ROW (row), "delete"), "clicked");
   g_assert_cmpuint (n_ids (fixture->document, CTG_ITEM_MEETING, 0), ==, n);
   g_assert_null (_ctg_convention_page_get_meeting_row (fixture->page, last));
   g_assert_cmpuint (fixture->toasts->len, ==, 1);

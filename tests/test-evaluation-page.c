@@ -188,6 +188,23 @@ test_shows_year (Fixture       *fixture,
   g_assert_null (strstr (notes, "Extension de douze places"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (g_ptr_array_index (all_named (GTK_WIDGET (fixture->page), "value-row"), 1))),
                    ==, "");
+
+  /* A year the convention does not list is offered too, in its place */
+  {
+    GtkDropDown *dropdown = GTK_DROP_DOWN (find_named (GTK_WIDGET (fixture->page), "evaluation-year-dropdown"));
+    GtkStringList *names;
+
+    ctg_evaluation_page_set_year (fixture->page, 2031);
+    names = GTK_STRING_LIST (gtk_drop_down_get_model (dropdown));
+    g_assert_cmpstr (gtk_string_list_get_string (names, gtk_drop_down_get_selected (dropdown)), ==, "2031");
+    g_assert_cmpstr (gtk_string_list_get_string (names, g_list_model_get_n_items (G_LIST_MODEL (names)) - 1), ==, "2031");
+
+    ctg_evaluation_page_set_year (fixture->page, 2019);
+    names = GTK_STRING_LIST (gtk_drop_down_get_model (dropdown));
+    g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+    g_assert_cmpstr (gtk_string_list_get_string (names, 0), ==, "2019");
+    g_assert_cmpstr (gtk_string_list_get_string (names, 1), ==, "2021");
+  }
 }
 
 /* Assessments edited on the page go to the document, one undo step each */

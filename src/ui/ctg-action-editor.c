@@ -15,9 +15,8 @@
 #include "ctg-field-message.h"
 #include "ctg-funding-group.h"
 #include "ctg-history-list.h"
-#include "ctg-indicator-row.h"
+#include "ctg-ordered-row.h"
 #include "ctg-participant-list.h"
-#include "ctg-step-row.h"
 #include "ctg-text-row.h"
 #include "ctg-year-notes-group.h"
 
@@ -60,15 +59,13 @@ typedef struct
   /* Borrowed references: the rows belong to their list box */
   GPtrArray        *rows;
 
-  GtkWidget      *(*new_row)      (CtgDocument  *document,
-                                   gint64        id);
-  gint64          (*get_id)       (gpointer      row);
-  void            (*focus_button) (gpointer      row,
-                                   int           direction);
-  gint64          (*add)          (CtgDocument  *document,
-                                   gint64        action_id,
-                                   const char   *text,
-                                   GError      **error);
+  /* A CtgOrderedRow for the item @id */
+  GtkWidget      *(*new_row) (CtgDocument  *document,
+                              gint64        id);
+  gint64          (*add)     (CtgDocument  *document,
+                              gint64        action_id,
+                              const char   *text,
+                              GError      **error);
 } RowList;
 
 struct _CtgActionEditor
@@ -154,17 +151,31 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const char * const field_names[N_FIELDS] = {
-  [FIELD_TITLE] = "title",
-  [FIELD_CODE] = "code",
-  [FIELD_STATUS] = "status",
-  [FIELD_PROGRESS] = "progress",
-  [FIELD_DESCRIPTION] = "description",
-  [FIELD_START] = "start",
-  [FIELD_ECHEANCE] = "echeance",
-  [FIELD_MEANS] = "means",
-  [FIELD_NOTES] = "notes",
+#define FIELD(name, text, date) \
+  { #name, G_STRUCT_OFFSET (CtgActionEditor, name##_row), G_STRUCT_OFFSET (CtgActionEditor, name##_message), text, date }
+
+/* Each field of the action: its column, its row and message in the
+ * template, and how the action gives its value when it is a text or a date
+ * (the status and the progress have widgets of their own) */
+static const struct {
+  const char      *name;
+  glong            row;
+  glong            message;
+  const char    *(*get_text) (CtgAction *action);
+  const CtgDate *(*get_date) (CtgAction *action);
+} fields[N_FIELDS] = {
+  [FIELD_TITLE] = FIELD (title, ctg_action_get_title, NULL),
+  [FIELD_CODE] = FIELD (code, ctg_action_get_code, NULL),
+  [FIELD_STATUS] = FIELD (status, NULL, NULL),
+  [FIELD_PROGRESS] = FIELD (progress, NULL, NULL),
+  [FIELD_DESCRIPTION] = FIELD (description, ctg_action_get_description, NULL),
+  [FIELD_START] = FIELD (start, NULL, ctg_action_get_start),
+  [FIELD_ECHEANCE] = FIELD (echeance, NULL, ctg_action_get_echeance),
+  [FIELD_MEANS] = FIELD (means, ctg_action_get_means, NULL),
+  [FIELD_NOTES] = FIELD (notes, ctg_action_get_notes, NULL),
 };
+
+#undef FIELD
 
 static void refresh (CtgActionEditor *self,
                      gboolean         force);
@@ -182,49 +193,25 @@ changed_elsewhere (CtgActionEditor *self,
   if (ctg_change_set_is_kind_reloaded (self->changes, CTG_ITEM_ACTION))
     return TRUE;
   row = ctg_change_set_find (self->changes, CTG_ITEM_ACTION, self->action_id);
-  return row != NULL && ctg_row_change_has_field (row, field_names[field]);
+  return row != NULL && ctg_row_change_has_field (row, fields[field].name);
 }
 
 static GtkWidget *
 field_widget (CtgActionEditor *self,
               Field            field)
 {
-  switch (field)
-    {
-    case FIELD_TITLE: return GTK_WIDGET (self->title_row);
-    case FIELD_CODE: return GTK_WIDGET (self->code_row);
-    case FIELD_STATUS: return GTK_WIDGET (self->status_row);
-    case FIELD_PROGRESS: return GTK_WIDGET (self->progress_row);
-    case FIELD_DESCRIPTION: return GTK_WIDGET (self->description_row);
-    case FIELD_START: return GTK_WIDGET (self->start_row);
-    case FIELD_ECHEANCE: return GTK_WIDGET (self->echeance_row);
-    case FIELD_MEANS: return GTK_WIDGET (self->means_row);
-    case FIELD_NOTES: return GTK_WIDGET (self->notes_row);
-    case N_FIELDS:
-    default:
-      g_assert_not_reached ();
-    }
+  g_assert (field < N_FIELDS);
+
+  return G_STRUCT_MEMBER (GtkWidget *, self, fields[field].row);
 }
 
 static CtgFieldMessage *
 field_message (CtgActionEditor *self,
                Field            field)
 {
-  switch (field)
-    {
-    case FIELD_TITLE: return self->title_message;
-    case FIELD_CODE: return self->code_message;
-    case FIELD_STATUS: return self->status_message;
-    case FIELD_PROGRESS: return self->progress_message;
-    case FIELD_DESCRIPTION: return self->description_message;
-    case FIELD_START: return self->start_message;
-    case FIELD_ECHEANCE: return self->echeance_message;
-    case FIELD_MEANS: return self->means_message;
-    case FIELD_NOTES: return self->notes_message;
-    case N_FIELDS:
-    default:
-      g_assert_not_reached ();
-    }
+  g_assert (field < N_FIELDS);
+
+  return G_STRUCT_MEMBER (CtgFieldMessage *, self, fields[field].message);
 }
 
 static Field
@@ -389,23 +376,16 @@ show_field (CtgActionEditor *self,
             Field            field,
             gboolean         force)
 {
-  switch (field)
+  GtkWidget *widget = field_widget (self, field);
+
+  if (field == FIELD_STATUS)
     {
-    case FIELD_TITLE:
-      ctg_text_row_update (self->title_row, ctg_action_get_title (action), force);
-      break;
-
-    case FIELD_CODE:
-      _ctg_entry_row_update (self->code_row, ctg_action_get_code (action), force);
-      break;
-
-    case FIELD_STATUS:
       self->updating++;
       adw_combo_row_set_selected (self->status_row, ctg_action_get_status (action));
       self->updating--;
-      break;
-
-    case FIELD_PROGRESS:
+    }
+  else if (field == FIELD_PROGRESS)
+    {
       /* Not over a value being typed, nor one about to be applied, unless
        * the document's value changed meanwhile: that one wins */
       if (force)
@@ -413,32 +393,13 @@ show_field (CtgActionEditor *self,
       if (force || (self->progress_timeout == 0 &&
                     !_ctg_widget_has_focus_within (GTK_WIDGET (self->progress_spin))))
         show_progress (self, action);
-      break;
-
-    case FIELD_DESCRIPTION:
-      ctg_text_row_update (self->description_row, ctg_action_get_description (action), force);
-      break;
-
-    case FIELD_START:
-      _ctg_date_row_set_date (self->start_row, ctg_action_get_start (action), force);
-      break;
-
-    case FIELD_ECHEANCE:
-      _ctg_date_row_set_date (self->echeance_row, ctg_action_get_echeance (action), force);
-      break;
-
-    case FIELD_MEANS:
-      ctg_text_row_update (self->means_row, ctg_action_get_means (action), force);
-      break;
-
-    case FIELD_NOTES:
-      ctg_text_row_update (self->notes_row, ctg_action_get_notes (action), force);
-      break;
-
-    case N_FIELDS:
-    default:
-      g_assert_not_reached ();
     }
+  else if (fields[field].get_date != NULL)
+    _ctg_date_row_set_date (ADW_ENTRY_ROW (widget), fields[field].get_date (action), force);
+  else if (CTG_IS_TEXT_ROW (widget))
+    ctg_text_row_update (CTG_TEXT_ROW (widget), fields[field].get_text (action), force);
+  else
+    _ctg_entry_row_update (ADW_ENTRY_ROW (widget), fields[field].get_text (action), force);
 }
 
 static void
@@ -485,7 +446,7 @@ commit (CtgActionEditor *self,
 
   ctg_field_message_clear (message, widget);
   self->committing++;
-  if (!ctg_document_set (self->document, CTG_ITEM_ACTION, self->action_id, field_names[field], value, &error))
+  if (!ctg_document_set (self->document, CTG_ITEM_ACTION, self->action_id, fields[field].name, value, &error))
     ctg_field_message_show_error (message, widget, error->message);
   else
     /* The user moved on: what was refused elsewhere is no longer news */
@@ -738,6 +699,12 @@ on_continuous_toggled_cb (CtgActionEditor *self)
 
 /* Steps and indicators */
 
+static gint64
+row_id (GtkWidget *row)
+{
+  return ctg_ordered_row_get_id (CTG_ORDERED_ROW (row));
+}
+
 static void
 apply_pending_focus (CtgActionEditor *self,
                      RowList         *list)
@@ -753,7 +720,7 @@ apply_pending_focus (CtgActionEditor *self,
     {
       GtkWidget *candidate = g_ptr_array_index (list->rows, i);
 
-      if (list->get_id (candidate) == self->focus_item)
+      if (row_id (candidate) == self->focus_item)
         row = candidate;
     }
 
@@ -766,17 +733,21 @@ apply_pending_focus (CtgActionEditor *self,
   if (row == NULL)
     gtk_widget_grab_focus (GTK_WIDGET (list->add_row));
   else
-    list->focus_button (row, direction);
+    ctg_ordered_row_focus_button (CTG_ORDERED_ROW (row), direction);
 }
 
+/* Moves the item of @row by @direction, or removes it (@direction 0); the
+ * focus goes back to the list once it is rebuilt (see apply_pending_focus) */
 static void
-on_row_move_cb (GtkWidget *row,
-                int        direction,
-                RowList   *list)
+change_row (RowList   *list,
+            GtkWidget *row,
+            int        direction)
 {
   CtgActionEditor *self = list->editor;
+  gint64 id = row_id (row);
   g_autoptr(GError) error = NULL;
   guint index;
+  gboolean ok;
 
   if (!g_ptr_array_find (list->rows, row, &index))
     return;
@@ -784,41 +755,37 @@ on_row_move_cb (GtkWidget *row,
     return;
 
   self->focus_list = list;
-  self->focus_item = list->get_id (row);
+  self->focus_item = direction != 0 ? id : 0;
   self->focus_direction = direction;
+  self->focus_index = index;
 
   ctg_field_message_clear (list->message, NULL);
-  if (!ctg_document_move (self->document, list->kind, list->get_id (row),
-                          direction < 0 ? index - 1 : index + 1, &error))
+  if (direction != 0)
+    ok = ctg_document_move (self->document, list->kind, id, direction < 0 ? index - 1 : index + 1, &error);
+  else
+    ok = ctg_document_delete (self->document, list->kind, id, &error);
+  if (!ok)
     {
       self->focus_list = NULL;
       ctg_field_message_show_error (list->message, NULL, error->message);
     }
+  else if (direction == 0)
+    emit_toast (self, _(list->removed));
+}
+
+static void
+on_row_move_cb (GtkWidget *row,
+                int        direction,
+                RowList   *list)
+{
+  change_row (list, row, direction);
 }
 
 static void
 on_row_remove_cb (GtkWidget *row,
                   RowList   *list)
 {
-  CtgActionEditor *self = list->editor;
-  g_autoptr(GError) error = NULL;
-  guint index;
-
-  if (!g_ptr_array_find (list->rows, row, &index))
-    return;
-
-  self->focus_list = list;
-  self->focus_item = 0;
-  self->focus_index = index;
-
-  ctg_field_message_clear (list->message, NULL);
-  if (!ctg_document_delete (self->document, list->kind, list->get_id (row), &error))
-    {
-      self->focus_list = NULL;
-      ctg_field_message_show_error (list->message, NULL, error->message);
-      return;
-    }
-  emit_toast (self, _(list->removed));
+  change_row (list, row, 0);
 }
 
 static void
@@ -859,7 +826,7 @@ same_ids (RowList *list,
   if (list->rows->len != ids->len)
     return FALSE;
   for (guint i = 0; i < ids->len; i++)
-    if (list->get_id (g_ptr_array_index (list->rows, i)) != g_array_index (ids, gint64, i))
+    if (row_id (g_ptr_array_index (list->rows, i)) != g_array_index (ids, gint64, i))
       return FALSE;
   return TRUE;
 }
@@ -873,14 +840,13 @@ remove_rows (RowList    *list,
       GtkWidget *row = g_ptr_array_index (list->rows, i);
 
       if (expanded != NULL && adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)))
-        g_hash_table_add (expanded, g_memdup2 (&(gint64) { list->get_id (row) }, sizeof (gint64)));
+        g_hash_table_add (expanded, g_memdup2 (&(gint64) { row_id (row) }, sizeof (gint64)));
       gtk_list_box_remove (list->list, row);
     }
   g_ptr_array_set_size (list->rows, 0);
 }
 
-/* Makes the rows of @list those of the document's items, then focuses
- * what a move or a removal asked for */
+/* Makes the rows of @list those of the document's items */
 static void
 sync_rows (CtgActionEditor *self,
            RowList         *list,
@@ -910,16 +876,24 @@ sync_rows (CtgActionEditor *self,
     }
 }
 
+/* Tells each row its place, then focuses what a move or a removal asked
+ * for */
+static void
+update_rows (CtgActionEditor *self,
+             RowList         *list,
+             gboolean         force)
+{
+  for (guint i = 0; i < list->rows->len; i++)
+    ctg_ordered_row_update (g_ptr_array_index (list->rows, i), i, list->rows->len, self->editable, force);
+  apply_pending_focus (self, list);
+}
+
 static void
 sync_steps (CtgActionEditor *self,
             gboolean         force)
 {
-  GPtrArray *rows = self->steps.rows;
-
   sync_rows (self, &self->steps, force);
-  for (guint i = 0; i < rows->len; i++)
-    ctg_step_row_update (g_ptr_array_index (rows, i), i, rows->len, self->editable, force);
-  apply_pending_focus (self, &self->steps);
+  update_rows (self, &self->steps, force);
 }
 
 static void
@@ -932,9 +906,8 @@ sync_indicators (CtgActionEditor *self,
   sync_rows (self, &self->indicators, force);
   read_period (self, &period_start, &period_end);
   for (guint i = 0; i < rows->len; i++)
-    ctg_indicator_row_update (g_ptr_array_index (rows, i), i, rows->len,
-                              period_start.year, period_end.year, self->editable, force);
-  apply_pending_focus (self, &self->indicators);
+    ctg_indicator_row_set_years (g_ptr_array_index (rows, i), period_start.year, period_end.year);
+  update_rows (self, &self->indicators, force);
 }
 
 static void
@@ -1248,16 +1221,14 @@ ctg_action_editor_init (CtgActionEditor *self)
   self->steps = (RowList) {
     self, CTG_ITEM_STEP, self->steps_list, NULL, self->add_step_row, self->steps_message,
     N_("Step removed"), g_ptr_array_new (),
-    ctg_step_row_new, (gint64 (*) (gpointer)) ctg_ordered_row_get_id,
-    (void (*) (gpointer, int)) ctg_ordered_row_focus_button, ctg_document_add_step
+    ctg_step_row_new, ctg_document_add_step
   };
   /* The indicators come after the means */
   self->indicators = (RowList) {
     self, CTG_ITEM_INDICATOR, self->indicators_list, GTK_WIDGET (self->means_message),
     self->add_indicator_row, self->indicators_message,
     N_("Indicator removed"), g_ptr_array_new (),
-    ctg_indicator_row_new, (gint64 (*) (gpointer)) ctg_indicator_row_get_id,
-    (void (*) (gpointer, int)) ctg_indicator_row_focus_button, ctg_document_add_indicator
+    ctg_indicator_row_new, ctg_document_add_indicator
   };
 
   for (guint i = 0; i < CTG_N_STATUSES; i++)

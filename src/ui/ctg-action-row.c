@@ -40,22 +40,18 @@ static const char * const status_classes[CTG_N_STATUSES] = {
   "status-todo", "status-in-progress", "status-done", "status-postponed", "status-abandoned",
 };
 
-/* The heading of a row (its objective, and the thématique or enjeu above)
- * comes from the file, and rows are bound again as they scroll in: the
- * headings are kept with the document until it changes. */
-#define HEADINGS_KEY "ctg-action-row-headings"
+/* The heading of a row (its objective, and the thématique or enjeu above;
+ * or its axis) comes from the file, and rows are bound again as they
+ * scroll in: the headings are kept with the document until it changes, one
+ * table (id -> Heading) for the objectives and one for the axes. */
+#define OBJECTIVES_KEY "ctg-action-row-objectives"
+#define AXES_KEY "ctg-action-row-axes"
 
 typedef struct
 {
   char *title;
-  char *section;   /* nullable */
+  char *section;   /* nullable; none for an axis */
 } Heading;
-
-typedef struct
-{
-  GHashTable *objectives;  /* objective id -> Heading */
-  GHashTable *axes;        /* axis id -> title */
-} Headings;
 
 static void
 heading_free (gpointer data)
@@ -67,16 +63,6 @@ heading_free (gpointer data)
   g_free (heading);
 }
 
-static void
-headings_free (gpointer data)
-{
-  Headings *headings = data;
-
-  g_hash_table_unref (headings->objectives);
-  g_hash_table_unref (headings->axes);
-  g_free (headings);
-}
-
 /* An emission hook on "committed", not a handler: hooks run before every
  * handler, so the window's own handler, which binds the rows again, finds
  * them cleared */
@@ -86,36 +72,15 @@ on_document_changed_hook (GSignalInvocationHint *hint,
                           const GValue          *params,
                           gpointer               data)
 {
-  Headings *headings = g_object_get_data (g_value_get_object (&params[0]), HEADINGS_KEY);
+  GObject *document = g_value_get_object (&params[0]);
+  GHashTable *objectives = g_object_get_data (document, OBJECTIVES_KEY);
+  GHashTable *axes = g_object_get_data (document, AXES_KEY);
 
-  if (headings != NULL)
-    {
-      g_hash_table_remove_all (headings->objectives);
-      g_hash_table_remove_all (headings->axes);
-    }
+  if (objectives != NULL)
+    g_hash_table_remove_all (objectives);
+  if (axes != NULL)
+    g_hash_table_remove_all (axes);
   return TRUE;
-}
-
-static Headings *
-document_headings (CtgDocument *document)
-{
-  static gsize hooked;
-  Headings *headings = g_object_get_data (G_OBJECT (document), HEADINGS_KEY);
-
-  if (g_once_init_enter (&hooked))
-    {
-      g_signal_add_emission_hook (g_signal_lookup ("committed", CTG_TYPE_DOCUMENT), 0,
-                                  on_document_changed_hook, NULL, NULL);
-      g_once_init_leave (&hooked, 1);
-    }
-  if (headings == NULL)
-    {
-      headings = g_new0 (Headings, 1);
-      headings->objectives = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, heading_free);
-      headings->axes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-      g_object_set_data_full (G_OBJECT (document), HEADINGS_KEY, headings, headings_free);
-    }
-  return headings;
 }
 
 static char *
@@ -135,40 +100,41 @@ section_text (CtgDocument *document,
   return g_steal_pointer (&enjeu_title);
 }
 
+/* The heading of the objective or axis @id (@kind), kept with @document */
 static const Heading *
-objective_heading (CtgDocument *document,
-                   gint64       objective_id)
+document_heading (CtgDocument *document,
+                  CtgItemKind  kind,
+                  gint64       id)
 {
-  Headings *headings = document_headings (document);
-  Heading *heading = g_hash_table_lookup (headings->objectives, &objective_id);
+  static gsize hooked;
+  const char *key = kind == CTG_ITEM_OBJECTIVE ? OBJECTIVES_KEY : AXES_KEY;
+  GHashTable *headings = g_object_get_data (G_OBJECT (document), key);
+  Heading *heading;
 
+  if (g_once_init_enter (&hooked))
+    {
+      g_signal_add_emission_hook (g_signal_lookup ("committed", CTG_TYPE_DOCUMENT), 0,
+                                  on_document_changed_hook, NULL, NULL);
+      g_once_init_leave (&hooked, 1);
+    }
+  if (headings == NULL)
+    {
+      headings = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, heading_free);
+      g_object_set_data_full (G_OBJECT (document), key, headings, (GDestroyNotify) g_hash_table_unref);
+    }
+
+  heading = g_hash_table_lookup (headings, &id);
   if (heading == NULL)
     {
       heading = g_new0 (Heading, 1);
-      heading->title = ctg_document_dup_title (document, CTG_ITEM_OBJECTIVE, objective_id);
+      heading->title = ctg_document_dup_title (document, kind, id);
       if (heading->title == NULL)
         heading->title = g_strdup ("");
-      heading->section = section_text (document, objective_id);
-      g_hash_table_insert (headings->objectives, g_memdup2 (&objective_id, sizeof objective_id), heading);
+      if (kind == CTG_ITEM_OBJECTIVE)
+        heading->section = section_text (document, id);
+      g_hash_table_insert (headings, g_memdup2 (&id, sizeof id), heading);
     }
   return heading;
-}
-
-static const char *
-axis_title (CtgDocument *document,
-            gint64       axis_id)
-{
-  Headings *headings = document_headings (document);
-  char *title = g_hash_table_lookup (headings->axes, &axis_id);
-
-  if (title == NULL)
-    {
-      title = ctg_document_dup_title (document, CTG_ITEM_AXIS, axis_id);
-      if (title == NULL)
-        title = g_strdup ("");
-      g_hash_table_insert (headings->axes, g_memdup2 (&axis_id, sizeof axis_id), title);
-    }
-  return title;
 }
 
 /* What the action itself says (not the headings, which depend on the row
@@ -268,15 +234,17 @@ ctg_action_row_bind (CtgActionRow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->header_box), new_objective);
   if (new_objective)
     {
-      const Heading *heading = objective_heading (document, objective);
-      const Heading *above = previous ? objective_heading (document, ctg_action_get_objective_id (previous)) : NULL;
+      const Heading *heading = document_heading (document, CTG_ITEM_OBJECTIVE, objective);
+      const Heading *above = previous ? document_heading (document, CTG_ITEM_OBJECTIVE,
+                                                          ctg_action_get_objective_id (previous))
+                                      : NULL;
       const char *section = heading->section;
       gboolean new_section = section != NULL && g_strcmp0 (section, above ? above->section : NULL) != 0;
       g_autofree char *joined = NULL;
 
       if (show_axis)
         {
-          const char *axis = axis_title (document, ctg_action_get_axis_id (action));
+          const char *axis = document_heading (document, CTG_ITEM_AXIS, ctg_action_get_axis_id (action))->title;
 
           joined = section ? g_strdup_printf ("%s — %s", axis, section) : g_strdup (axis);
           section = joined;

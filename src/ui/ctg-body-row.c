@@ -12,10 +12,9 @@
 #include <glib/gi18n.h>
 
 #include "ctg-editor-util.h"
-#include "ctg-body-row.h"
 #include "ctg-convention-entry-row.h"
 #include "ctg-convention-text-row.h"
-#include "ctg-member-row.h"
+#include "ctg-item-row.h"
 
 struct _CtgBodyRow
 {
@@ -188,7 +187,7 @@ on_kind_selected_cb (CtgBodyRow *self)
   if (!ctg_document_set (DOCUMENT (self), CTG_ITEM_BODY, ID (self), "kind", body_kinds[selected], &error))
     {
       _ctg_item_row_toast (CTG_ITEM_ROW (self), error->message);
-      ctg_body_row_refresh (self);
+      ctg_item_row_refresh (CTG_ITEM_ROW (self));
     }
 }
 
@@ -207,7 +206,7 @@ on_add_member_clicked_cb (CtgBodyRow *self)
     }
 
   /* The document said "changed": the row is there already */
-  ctg_body_row_refresh (self);
+  ctg_item_row_refresh (CTG_ITEM_ROW (self));
   row = g_hash_table_lookup (self->member_rows, &member_id);
   if (row != NULL)
     {
@@ -227,13 +226,20 @@ ctg_body_row_dispose (GObject *object)
   G_OBJECT_CLASS (ctg_body_row_parent_class)->dispose (object);
 }
 
+static void       ctg_body_row_refresh   (CtgItemRow *row);
+static GtkWidget *ctg_body_row_get_field (CtgItemRow *row,
+                                          const char *field);
+
 static void
 ctg_body_row_class_init (CtgBodyRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  CtgItemRowClass *item_row_class = CTG_ITEM_ROW_CLASS (klass);
 
   object_class->dispose = ctg_body_row_dispose;
-  CTG_ITEM_ROW_CLASS (klass)->spec = &body_spec;
+  item_row_class->spec = &body_spec;
+  item_row_class->refresh = ctg_body_row_refresh;
+  item_row_class->get_field = ctg_body_row_get_field;
 }
 
 static void
@@ -289,13 +295,14 @@ ctg_body_row_new (CtgDocument *document,
   ctg_convention_text_row_set_item (CTG_CONVENTION_TEXT_ROW (self->description_row), document, id);
   gtk_widget_set_sensitive (self->kind_row, !ctg_document_is_read_only (document));
 
-  ctg_body_row_refresh (self);
+  ctg_item_row_refresh (CTG_ITEM_ROW (self));
   return GTK_WIDGET (self);
 }
 
-void
-ctg_body_row_refresh (CtgBodyRow *self)
+static void
+ctg_body_row_refresh (CtgItemRow *row)
 {
+  CtgBodyRow *self = CTG_BODY_ROW (row);
   CtgItem *item;
   const char *name;
   const char *kind;
@@ -304,8 +311,6 @@ ctg_body_row_refresh (CtgBodyRow *self)
   g_autofree char *accessible = NULL;
   const char *title;
   guint n_members;
-
-  g_return_if_fail (CTG_IS_BODY_ROW (self));
 
   if (DOCUMENT (self) == NULL)
     return;
@@ -336,15 +341,15 @@ ctg_body_row_refresh (CtgBodyRow *self)
       adw_combo_row_set_selected (ADW_COMBO_ROW (self->kind_row), i);
   self->updating--;
 
-  ctg_item_row_refresh (CTG_ITEM_ROW (self));
+  CTG_ITEM_ROW_CLASS (ctg_body_row_parent_class)->refresh (row);
   ctg_convention_text_row_refresh (CTG_CONVENTION_TEXT_ROW (self->description_row));
 }
 
-GtkWidget *
-ctg_body_row_get_field (CtgBodyRow *self,
+static GtkWidget *
+ctg_body_row_get_field (CtgItemRow *row,
                         const char *field)
 {
-  g_return_val_if_fail (CTG_IS_BODY_ROW (self), NULL);
+  CtgBodyRow *self = CTG_BODY_ROW (row);
 
   if (g_strcmp0 (field, "kind") == 0)
     return self->kind_row;
@@ -352,7 +357,7 @@ ctg_body_row_get_field (CtgBodyRow *self,
     return self->description_row;
   if (g_strcmp0 (field, "add-member") == 0)
     return self->add_member_button;
-  return ctg_item_row_get_field (CTG_ITEM_ROW (self), field);
+  return CTG_ITEM_ROW_CLASS (ctg_body_row_parent_class)->get_field (row, field);
 }
 
 /**

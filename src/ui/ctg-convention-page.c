@@ -14,12 +14,10 @@
 #include <glib/gi18n.h>
 
 #include "ctg-editor-util.h"
-#include "ctg-body-row.h"
 #include "ctg-convention-entry-row.h"
 #include "ctg-convention-page-private.h"
 #include "ctg-convention-text-row.h"
-#include "ctg-meeting-row.h"
-#include "ctg-signatory-row.h"
+#include "ctg-item-row.h"
 
 /* Past this many signatories (Valence Romans has 57), only the first few
  * are shown until the user asks for all of them */
@@ -170,12 +168,6 @@ filter_signatories (GtkListBoxRow *row,
   return row_position (row) <= SIGNATORIES_SHOWN_FOLDED;
 }
 
-typedef GtkWidget *(*CreateRowFunc) (CtgConventionPage *self,
-                                     gint64             id);
-typedef void       (*UpdateRowFunc) (GtkWidget         *row,
-                                     guint              position,
-                                     guint              n_items);
-
 /* Brings the rows of @list in line with @ids, keeping the rows (and the
  * field being edited in them) of the items still there */
 static void
@@ -183,8 +175,8 @@ sync_rows (CtgConventionPage *self,
            GtkListBox        *list,
            GHashTable        *rows,
            GArray            *ids,
-           CreateRowFunc      create_row,
-           UpdateRowFunc      update_row)
+           GtkWidget         *(*new_row) (CtgDocument *document,
+                                          gint64       id))
 {
   g_autoptr(GHashTable) wanted = g_hash_table_new (g_int64_hash, g_int64_equal);
   GHashTableIter iter;
@@ -208,13 +200,14 @@ sync_rows (CtgConventionPage *self,
 
       if (row == NULL)
         {
-          row = create_row (self, id);
+          row = new_row (self->document, id);
           g_signal_connect_swapped (row, "toast", G_CALLBACK (on_row_toast_cb), self);
           g_hash_table_insert (rows, new_id_key (id), row);
           gtk_list_box_append (list, row);
         }
       g_object_set_qdata (G_OBJECT (row), position_quark, GUINT_TO_POINTER (i + 1));
-      update_row (row, i, ids->len);
+      ctg_item_row_refresh (CTG_ITEM_ROW (row));
+      ctg_item_row_set_position (CTG_ITEM_ROW (row), i, ids->len);
     }
 
   gtk_list_box_invalidate_sort (list);
@@ -232,52 +225,6 @@ clear_rows (GtkListBox *list,
   while (g_hash_table_iter_next (&iter, NULL, &value))
     gtk_list_box_remove (list, GTK_WIDGET (value));
   g_hash_table_remove_all (rows);
-}
-
-static GtkWidget *
-create_signatory_row (CtgConventionPage *self,
-                      gint64             id)
-{
-  return ctg_signatory_row_new (self->document, id);
-}
-
-static void
-update_signatory_row (GtkWidget *row,
-                      guint      position,
-                      guint      n_items)
-{
-  ctg_item_row_refresh (CTG_ITEM_ROW (row));
-  ctg_item_row_set_position (CTG_ITEM_ROW (row), position, n_items);
-}
-
-static GtkWidget *
-create_body_row (CtgConventionPage *self,
-                 gint64             id)
-{
-  return ctg_body_row_new (self->document, id);
-}
-
-static void
-update_body_row (GtkWidget *row,
-                 guint      position,
-                 guint      n_items)
-{
-  ctg_body_row_refresh (CTG_BODY_ROW (row));
-}
-
-static GtkWidget *
-create_meeting_row (CtgConventionPage *self,
-                    gint64             id)
-{
-  return ctg_meeting_row_new (self->document, id);
-}
-
-static void
-update_meeting_row (GtkWidget *row,
-                    guint      position,
-                    guint      n_items)
-{
-  ctg_meeting_row_refresh (CTG_MEETING_ROW (row));
 }
 
 /* Refreshing */
@@ -453,8 +400,7 @@ refresh_signatories (CtgConventionPage *self)
   g_autofree char *description = NULL;
 
   self->n_signatories = ids->len;
-  sync_rows (self, self->signatories_list, self->signatory_rows, ids,
-             create_signatory_row, update_signatory_row);
+  sync_rows (self, self->signatories_list, self->signatory_rows, ids, ctg_signatory_row_new);
 
   if (self->show_all_signatories)
     show_all = g_strdup (_("Show Fewer Signatories"));
@@ -479,7 +425,7 @@ refresh_bodies (CtgConventionPage *self)
 {
   g_autoptr(GArray) ids = ctg_document_list_ids (self->document, CTG_ITEM_BODY, 0);
 
-  sync_rows (self, self->bodies_list, self->body_rows, ids, create_body_row, update_body_row);
+  sync_rows (self, self->bodies_list, self->body_rows, ids, ctg_body_row_new);
 }
 
 static void
@@ -487,7 +433,7 @@ refresh_meetings (CtgConventionPage *self)
 {
   g_autoptr(GArray) ids = ctg_document_list_ids (self->document, CTG_ITEM_MEETING, 0);
 
-  sync_rows (self, self->meetings_list, self->meeting_rows, ids, create_meeting_row, update_meeting_row);
+  sync_rows (self, self->meetings_list, self->meeting_rows, ids, ctg_meeting_row_new);
 }
 
 static void
@@ -565,32 +511,13 @@ on_date_error_cb (CtgConventionPage     *self,
                   GParamSpec            *pspec,
                   CtgConventionEntryRow *row)
 {
+  GtkWidget *dates[] = { self->period_start_row, self->period_end_row, self->signed_on_row };
   const char *error = ctg_convention_entry_row_get_error (row);
 
-  if (error != NULL)
-    {
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->date_error_row), error);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_error_row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      error, -1);
-      gtk_widget_set_visible (self->date_error_row, TRUE);
-      return;
-    }
-
-  /* Another date may still be wrong */
-  {
-    GtkWidget *dates[] = { self->period_start_row, self->period_end_row, self->signed_on_row };
-
-    for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
-      {
-        error = ctg_convention_entry_row_get_error (CTG_CONVENTION_ENTRY_ROW (dates[i]));
-        if (error != NULL)
-          {
-            adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->date_error_row), error);
-            return;
-          }
-      }
-    gtk_widget_set_visible (self->date_error_row, FALSE);
-  }
+  /* Else another date may still be wrong */
+  for (guint i = 0; error == NULL && i < G_N_ELEMENTS (dates); i++)
+    error = ctg_convention_entry_row_get_error (CTG_CONVENTION_ENTRY_ROW (dates[i]));
+  _ctg_error_row_show (self->date_error_row, error);
 }
 
 static void
@@ -659,7 +586,7 @@ on_add_body_clicked_cb (CtgConventionPage *self)
   refresh_bodies (self);
   row = g_hash_table_lookup (self->body_rows, &id);
   if (row != NULL)
-    focus_new_row (row, ctg_body_row_get_field (CTG_BODY_ROW (row), "name"));
+    focus_new_row (row, ctg_item_row_get_field (CTG_ITEM_ROW (row), "name"));
 }
 
 static void
@@ -682,7 +609,7 @@ on_add_meeting_clicked_cb (CtgConventionPage *self)
   refresh_meetings (self);
   row = g_hash_table_lookup (self->meeting_rows, &id);
   if (row != NULL)
-    focus_new_row (row, ctg_meeting_row_get_field (CTG_MEETING_ROW (row), "date"));
+    focus_new_row (row, ctg_item_row_get_field (CTG_ITEM_ROW (row), "date"));
 }
 
 static void
@@ -822,17 +749,10 @@ ctg_convention_page_init (CtgConventionPage *self)
   self->period_end_row = add_convention_entry (self, _("End of the Period"), "period_end", TRUE);
   self->signed_on_row = add_convention_entry (self, _("Signature Date"), "signed_on", TRUE);
 
-  self->date_error_row = adw_action_row_new ();
-  gtk_widget_set_name (self->date_error_row, "date-error-row");
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->date_error_row), FALSE);
-  adw_action_row_set_icon_name (ADW_ACTION_ROW (self->date_error_row), "dialog-warning-symbolic");
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (self->date_error_row), 0);
-  gtk_widget_add_css_class (self->date_error_row, "error");
-  gtk_widget_add_css_class (self->date_error_row, "ctg-error-row");
-  gtk_widget_set_visible (self->date_error_row, FALSE);
-  adw_preferences_group_add (self->convention_group, self->date_error_row);
   /* Right under the dates it is about */
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->date_error_row), FALSE);
+  self->date_error_row = _ctg_error_row_new ();
+  gtk_widget_set_name (self->date_error_row, "date-error-row");
+  adw_preferences_group_add (self->convention_group, self->date_error_row);
 
   self->description_row = ctg_convention_text_row_new (_("Description"), CTG_ITEM_CONVENTION,
                                                        "description", 200);

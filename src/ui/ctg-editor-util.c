@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "ctg-editor-util.h"
@@ -516,4 +518,41 @@ _ctg_file_chooser_add_filter (GtkFileChooser *chooser,
   gtk_file_filter_add_mime_type (filter, mime_type);
   gtk_file_filter_add_suffix (filter, suffix);
   gtk_file_chooser_add_filter (chooser, filter);
+}
+
+/* A row under fields that says why a value was refused: hidden until
+ * _ctg_error_row_show() */
+GtkWidget *
+_ctg_error_row_new (void)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "dialog-warning-symbolic");
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_add_css_class (row, "error");
+  gtk_widget_add_css_class (row, "ctg-error-row");
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_visible (row, FALSE);
+  return row;
+}
+
+/* Shows @error in @row, to the eye and to screen readers; %NULL hides it */
+void
+_ctg_error_row_show (GtkWidget  *row,
+                     const char *error)
+{
+  gtk_widget_set_visible (row, error != NULL);
+  if (error == NULL)
+    return;
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), error);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, error, -1);
+}
+
+/* Whether two arrays of years (guint) hold the same years in the same order */
+gboolean
+_ctg_years_equal (GArray *a,
+                  GArray *b)
+{
+  return a->len == b->len && memcmp (a->data, b->data, a->len * sizeof (guint)) == 0;
 }

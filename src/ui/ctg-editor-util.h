@@ -12,6 +12,14 @@
 
 G_BEGIN_DECLS
 
+/* A kind of row showing one item of a document, deriving from
+ * @ParentName (CtgItemRow, CtgOrderedRow): its final type and its
+ * constructor, <module_obj_name>_new (document, id). The CTG_TYPE_ macro
+ * is the header's to define. */
+#define CTG_DECLARE_ROW_KIND(ModuleObjName, module_obj_name, OBJ_NAME, ParentName) \
+  G_DECLARE_FINAL_TYPE (ModuleObjName, module_obj_name, CTG, OBJ_NAME, ParentName) \
+  GtkWidget *module_obj_name##_new (CtgDocument *document, gint64 id);
+
 AdwEntryRow *_ctg_entry_row_new         (const char    *title,
                                          const char    *name,
                                          GCallback      applied,
@@ -80,5 +88,10 @@ gint64    _ctg_item_get_int_field       (CtgDocument   *document,
                                          gint64         id,
                                          const char    *field,
                                          gint64         fallback);
+GtkWidget *_ctg_error_row_new          (void);
+void      _ctg_error_row_show           (GtkWidget     *row,
+                                         const char    *error);
+gboolean  _ctg_years_equal              (GArray        *a,
+                                         GArray        *b);
 
 G_END_DECLS

@@ -108,58 +108,50 @@ pick_default_year (CtgEvaluationPage *self)
   return g_array_index (self->years, guint, self->years->len - 1);
 }
 
+/* Offers @years (sorted) in the drop-down */
+static void
+show_years (CtgEvaluationPage *self,
+            GArray            *years)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < years->len; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%u", g_array_index (years, guint, i));
+      gtk_string_list_append (names, name);
+    }
+  gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (names));
+  if (self->years != years)
+    {
+      g_clear_pointer (&self->years, g_array_unref);
+      self->years = g_array_ref (years);
+    }
+}
+
 static void
 fill_years (CtgEvaluationPage *self)
 {
   g_autoptr(GArray) years = ctg_document_list_years (self->document);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   guint this_year = (guint) g_date_time_get_year (now);
-  gboolean same;
   guint selected = 0;
 
   if (years->len == 0)
     g_array_append_val (years, this_year);
-  same = self->years != NULL && self->years->len == years->len;
-  for (guint i = 0; same && i < years->len; i++)
-    same = g_array_index (years, guint, i) == g_array_index (self->years, guint, i);
 
   self->updating++;
-  if (!same)
-    {
-      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-
-      for (guint i = 0; i < years->len; i++)
-        {
-          g_autofree char *name = g_strdup_printf ("%u", g_array_index (years, guint, i));
-          gtk_string_list_append (names, name);
-        }
-      gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (names));
-      g_clear_pointer (&self->years, g_array_unref);
-      self->years = g_array_ref (years);
-    }
+  if (self->years == NULL || !_ctg_years_equal (years, self->years))
+    show_years (self, years);
 
   if (self->year == 0)
     self->year = pick_default_year (self);
-  selected = G_MAXUINT;
-  for (guint i = 0; i < self->years->len; i++)
-    if (g_array_index (self->years, guint, i) == self->year)
-      selected = i;
-  if (selected == G_MAXUINT)
+  if (!g_array_binary_search (self->years, &self->year, ctg_year_compare, &selected))
     {
       /* A year asked for that the convention does not list yet */
-      g_autoptr(GtkStringList) names = NULL;
-
       g_array_append_val (self->years, self->year);
       g_array_sort (self->years, ctg_year_compare);
-      names = gtk_string_list_new (NULL);
-      for (guint i = 0; i < self->years->len; i++)
-        {
-          g_autofree char *name = g_strdup_printf ("%u", g_array_index (self->years, guint, i));
-          gtk_string_list_append (names, name);
-          if (g_array_index (self->years, guint, i) == self->year)
-            selected = i;
-        }
-      gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (names));
+      show_years (self, self->years);
+      g_array_binary_search (self->years, &self->year, ctg_year_compare, &selected);
     }
   gtk_drop_down_set_selected (self->year_dropdown, selected);
   self->updating--;

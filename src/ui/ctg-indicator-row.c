@@ -11,38 +11,31 @@
 #include <glib/gi18n.h>
 
 #include "ctg-editor-util.h"
-#include "ctg-field-message.h"
-#include "ctg-indicator-row.h"
+#include "ctg-ordered-row.h"
 
 /* The COPIL reviews the indicators every year: the row offers one field per
- * year of the convention, plus any year that already holds a value. */
+ * year of the convention, plus any year that already holds a value (see
+ * CtgOrderedRow for moving and removing it). */
 struct _CtgIndicatorRow
 {
-  AdwExpanderRow   parent_instance;
+  CtgOrderedRow    parent_instance;
 
-  GtkWidget       *menu_button;
-  GtkWidget       *remove_button;
   AdwEntryRow     *name_row;
   AdwEntryRow     *target_row;
   AdwEntryRow     *measure_rows[5]; /* see measure_fields */
-  CtgFieldMessage *message;
 
   /* Owned references */
-  CtgDocument     *document;
   CtgItem         *item;          /* the indicator, live */
   GListModel      *values;        /* its yearly values, live */
   GPtrArray       *watched;       /* the value items whose notify we follow */
-  GSimpleActionGroup *actions;
   GPtrArray       *year_rows;     /* AdwEntryRow, the year in "ctg-year" */
   GArray          *years;         /* guint, the years of year_rows */
 
-  gint64           id;
   guint            first_year;
   guint            last_year;
-  guint            editable : 1;
 };
 
-G_DEFINE_FINAL_TYPE (CtgIndicatorRow, ctg_indicator_row, ADW_TYPE_EXPANDER_ROW)
+G_DEFINE_FINAL_TYPE (CtgIndicatorRow, ctg_indicator_row, CTG_TYPE_ORDERED_ROW)
 
 /* What makes the indicator a measure, typed the French way */
 static const struct {
@@ -57,14 +50,6 @@ static const struct {
   { "target_year", N_("Year of the Target"), FALSE },
 };
 
-enum {
-  MOVE,
-  REMOVE,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
 /* The limits of the years offered, even for a convention typed with a
  * wrong period: a field per year beyond that would be of no use. */
 #define MAX_YEARS 12
@@ -72,7 +57,7 @@ static guint signals[N_SIGNALS];
 static void
 clear_error (CtgIndicatorRow *self)
 {
-  ctg_field_message_clear (self->message, NULL);
+  ctg_field_message_clear (_ctg_ordered_row_get_message (CTG_ORDERED_ROW (self)), NULL);
   gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->target_row), "error");
   for (guint f = 0; f < G_N_ELEMENTS (measure_fields); f++)
@@ -81,8 +66,8 @@ clear_error (CtgIndicatorRow *self)
     gtk_widget_remove_css_class (g_ptr_array_index (self->year_rows, i), "error");
 }
 
-static void sync_row (CtgIndicatorRow *self,
-                      gboolean         force);
+static void sync_row (CtgOrderedRow *row,
+                      gboolean       force);
 
 static void
 finish_commit (CtgIndicatorRow *self,
@@ -91,12 +76,9 @@ finish_commit (CtgIndicatorRow *self,
                GError          *error)
 {
   if (!ok)
-    {
-      ctg_field_message_show_error (self->message, widget, error->message);
-      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self), TRUE);
-    }
+    _ctg_ordered_row_show_error (CTG_ORDERED_ROW (self), widget, error->message);
   if (self->item != NULL && !ctg_item_is_removed (self->item))
-    sync_row (self, TRUE);
+    sync_row (CTG_ORDERED_ROW (self), TRUE);
 }
 
 static void
@@ -109,7 +91,8 @@ commit_field (CtgIndicatorRow *self,
   gboolean ok;
 
   clear_error (self);
-  ok = ctg_document_set (self->document, CTG_ITEM_INDICATOR, self->id, field,
+  ok = ctg_document_set (_ctg_ordered_row_get_document (CTG_ORDERED_ROW (self)), CTG_ITEM_INDICATOR,
+                         ctg_ordered_row_get_id (CTG_ORDERED_ROW (self)), field,
                          gtk_editable_get_text (GTK_EDITABLE (entry)), &error);
   finish_commit (self, ok, GTK_WIDGET (entry), error);
 }
@@ -144,38 +127,9 @@ on_value_applied_cb (CtgIndicatorRow *self,
   gboolean ok;
 
   clear_error (self);
-  ok = ctg_document_set_indicator_value (self->document, self->id, year, value, &error);
+  ok = ctg_document_set_indicator_value (_ctg_ordered_row_get_document (CTG_ORDERED_ROW (self)),
+                                         ctg_ordered_row_get_id (CTG_ORDERED_ROW (self)), year, value, &error);
   finish_commit (self, ok, GTK_WIDGET (entry), error);
-}
-
-static void
-on_move_up_cb (CtgIndicatorRow *self)
-{
-  g_signal_emit (self, signals[MOVE], 0, -1);
-}
-
-static void
-on_move_down_cb (CtgIndicatorRow *self)
-{
-  g_signal_emit (self, signals[MOVE], 0, 1);
-}
-
-static void
-on_remove_clicked_cb (CtgIndicatorRow *self)
-{
-  g_signal_emit (self, signals[REMOVE], 0);
-}
-
-static gboolean
-years_equal (GArray *a,
-             GArray *b)
-{
-  if (a->len != b->len)
-    return FALSE;
-  for (guint i = 0; i < a->len; i++)
-    if (g_array_index (a, guint, i) != g_array_index (b, guint, i))
-      return FALSE;
-  return TRUE;
 }
 
 static void
@@ -183,14 +137,15 @@ rebuild_year_rows (CtgIndicatorRow *self,
                    GArray          *years)
 {
   AdwExpanderRow *expander = ADW_EXPANDER_ROW (self);
+  GtkWidget *message = GTK_WIDGET (_ctg_ordered_row_get_message (CTG_ORDERED_ROW (self)));
 
   for (guint i = 0; i < self->year_rows->len; i++)
     adw_expander_row_remove (expander, g_ptr_array_index (self->year_rows, i));
   g_ptr_array_set_size (self->year_rows, 0);
 
   /* The message stays last */
-  g_object_ref (self->message);
-  adw_expander_row_remove (expander, GTK_WIDGET (self->message));
+  g_object_ref (message);
+  adw_expander_row_remove (expander, message);
 
   for (guint i = 0; i < years->len; i++)
     {
@@ -209,8 +164,8 @@ rebuild_year_rows (CtgIndicatorRow *self,
       g_ptr_array_add (self->year_rows, entry);
     }
 
-  adw_expander_row_add_row (expander, GTK_WIDGET (self->message));
-  g_object_unref (self->message);
+  adw_expander_row_add_row (expander, message);
+  g_object_unref (message);
 
   g_array_set_size (self->years, 0);
   g_array_append_vals (self->years, years->data, years->len);
@@ -221,7 +176,7 @@ rebuild_year_rows (CtgIndicatorRow *self,
 static void
 on_item_notify_cb (CtgIndicatorRow *self)
 {
-  sync_row (self, FALSE);
+  sync_row (CTG_ORDERED_ROW (self), FALSE);
 }
 
 static void
@@ -250,7 +205,7 @@ static void
 on_values_changed_cb (CtgIndicatorRow *self)
 {
   watch_values (self);
-  sync_row (self, FALSE);
+  sync_row (CTG_ORDERED_ROW (self), FALSE);
 }
 
 static void
@@ -266,8 +221,6 @@ ctg_indicator_row_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->values, self);
   g_clear_object (&self->item);
   g_clear_object (&self->values);
-  g_clear_object (&self->document);
-  g_clear_object (&self->actions);
   g_clear_pointer (&self->year_rows, g_ptr_array_unref);
   g_clear_pointer (&self->years, g_array_unref);
 
@@ -280,24 +233,7 @@ ctg_indicator_row_class_init (CtgIndicatorRowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = ctg_indicator_row_dispose;
-
-  /**
-   * CtgIndicatorRow::move:
-   * @direction: -1 to move up, 1 to move down
-   */
-  signals[MOVE] =
-    g_signal_new ("move",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_INT);
-
-  signals[REMOVE] =
-    g_signal_new ("remove",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
+  CTG_ORDERED_ROW_CLASS (klass)->sync = sync_row;
 }
 
 static void
@@ -309,24 +245,12 @@ ctg_indicator_row_init (CtgIndicatorRow *self)
   self->year_rows = g_ptr_array_new ();
   self->watched = g_ptr_array_new_with_free_func (g_object_unref);
   self->years = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->editable = TRUE;
 
-  gtk_widget_set_name (GTK_WIDGET (self), "indicator-row");
+  _ctg_ordered_row_set_name (CTG_ORDERED_ROW (self), "indicator");
 
   icon = gtk_image_new_from_icon_name ("x-office-spreadsheet-symbolic");
   gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   adw_expander_row_add_prefix (expander, icon);
-
-  self->actions = _ctg_move_actions_new (G_CALLBACK (on_move_up_cb), G_CALLBACK (on_move_down_cb), self);
-  gtk_widget_insert_action_group (GTK_WIDGET (self), "row", G_ACTION_GROUP (self->actions));
-
-  /* Actions are packed from the end */
-  self->remove_button = _ctg_icon_button_new ("user-trash-symbolic", _("Remove"));
-  gtk_widget_set_name (self->remove_button, "indicator-remove-button");
-  g_signal_connect_swapped (self->remove_button, "clicked", G_CALLBACK (on_remove_clicked_cb), self);
-  adw_expander_row_add_action (expander, self->remove_button);
-  self->menu_button = _ctg_move_menu_button_new ();
-  adw_expander_row_add_action (expander, self->menu_button);
 
   self->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   /* Translators: the name of an indicator */
@@ -358,9 +282,6 @@ ctg_indicator_row_init (CtgIndicatorRow *self)
       self->measure_rows[f] = row;
     }
 
-  self->message = CTG_FIELD_MESSAGE (ctg_field_message_new ());
-  adw_expander_row_add_row (expander, GTK_WIDGET (self->message));
-
   _ctg_row_label_from_title (GTK_WIDGET (self->name_row));
   _ctg_row_label_from_title (GTK_WIDGET (self->target_row));
 }
@@ -374,8 +295,7 @@ ctg_indicator_row_new (CtgDocument *document,
   g_return_val_if_fail (CTG_IS_DOCUMENT (document), NULL);
 
   self = g_object_new (CTG_TYPE_INDICATOR_ROW, NULL);
-  self->document = g_object_ref (document);
-  self->id = indicator_id;
+  _ctg_ordered_row_set_item (CTG_ORDERED_ROW (self), document, CTG_ITEM_INDICATOR, indicator_id);
   self->item = ctg_document_get_item (document, CTG_ITEM_INDICATOR, indicator_id);
   self->values = ctg_document_list_items (document, CTG_ITEM_INDICATOR_VALUE, indicator_id);
   if (self->item != NULL)
@@ -385,26 +305,21 @@ ctg_indicator_row_new (CtgDocument *document,
   return GTK_WIDGET (self);
 }
 
-gint64
-ctg_indicator_row_get_id (CtgIndicatorRow *self)
-{
-  g_return_val_if_fail (CTG_IS_INDICATOR_ROW (self), 0);
-
-  return self->id;
-}
-
 /* Shows what the live items hold; @force replaces fields being edited too */
 static void
-sync_row (CtgIndicatorRow *self,
-          gboolean         force)
+sync_row (CtgOrderedRow *row,
+          gboolean       force)
 {
+  CtgIndicatorRow *self = CTG_INDICATOR_ROW (row);
+  gboolean editable = _ctg_ordered_row_get_editable (row);
   const char *name = NULL;
   const char *target = NULL;
   g_autofree char *title = NULL;
   g_autoptr(GString) subtitle = g_string_new (NULL);
   g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GHashTable) values = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  g_autofree char *label = NULL;
+  g_autofree char *move_label = NULL;
+  g_autofree char *remove_label = NULL;
   guint first_year = self->first_year;
   guint last_year = self->last_year;
   guint latest = 0;
@@ -437,7 +352,7 @@ sync_row (CtgIndicatorRow *self,
       g_array_append_val (years, year);
   g_array_sort (years, ctg_year_compare);
 
-  if (!years_equal (years, self->years))
+  if (!_ctg_years_equal (years, self->years))
     rebuild_year_rows (self, years);
 
   title = _ctg_escape (name && name[0] ? name : _("Untitled indicator"));
@@ -462,8 +377,8 @@ sync_row (CtgIndicatorRow *self,
 
   _ctg_entry_row_update (self->name_row, name, force);
   _ctg_entry_row_update (self->target_row, target, force);
-  _ctg_entry_row_set_editable (self->name_row, self->editable);
-  _ctg_entry_row_set_editable (self->target_row, self->editable);
+  _ctg_entry_row_set_editable (self->name_row, editable);
+  _ctg_entry_row_set_editable (self->target_row, editable);
   for (guint f = 0; f < G_N_ELEMENTS (measure_fields); f++)
     {
       g_autofree char *property = g_strdelimit (g_strdup (measure_fields[f].field), "_", '-');
@@ -471,7 +386,7 @@ sync_row (CtgIndicatorRow *self,
                                                   : g_strdup ("");
 
       _ctg_entry_row_update (self->measure_rows[f], shown, force);
-      _ctg_entry_row_set_editable (self->measure_rows[f], self->editable);
+      _ctg_entry_row_set_editable (self->measure_rows[f], editable);
     }
   for (guint i = 0; i < self->year_rows->len; i++)
     {
@@ -479,61 +394,31 @@ sync_row (CtgIndicatorRow *self,
       guint year = g_array_index (self->years, guint, i);
 
       _ctg_entry_row_update (entry, g_hash_table_lookup (values, GUINT_TO_POINTER (year)), force);
-      _ctg_entry_row_set_editable (entry, self->editable);
+      _ctg_entry_row_set_editable (entry, editable);
     }
 
-  gtk_widget_set_visible (self->menu_button, self->editable);
-  gtk_widget_set_visible (self->remove_button, self->editable);
-
   /* Translators: read by screen readers on the menu of a indicator */
-  label = g_strdup_printf (_("Move indicator “%s”"), name ? name : "");
-  _ctg_widget_set_label (self->menu_button, label);
-  g_free (label);
-  label = g_strdup_printf (_("Remove indicator “%s”"), name ? name : "");
-  _ctg_widget_set_label (self->remove_button, label);
+  move_label = g_strdup_printf (_("Move indicator “%s”"), name ? name : "");
+  remove_label = g_strdup_printf (_("Remove indicator “%s”"), name ? name : "");
+  _ctg_ordered_row_set_labels (CTG_ORDERED_ROW (self), move_label, remove_label);
 }
 
 /**
- * ctg_indicator_row_update:
- * @position: the place of the indicator among those of its action, or
- *   %G_MAXUINT to keep the one shown
+ * ctg_indicator_row_set_years:
  * @first_year: the first year of the convention, 0 if unknown
  * @last_year: the last one, 0 if unknown
- * @force: replace fields being edited too
  *
- * Sets what the row's owner knows (its place, the convention's years,
- * whether it can be edited). The indicator's own fields and values follow
+ * The years the row offers a value for, shown at the next
+ * ctg_ordered_row_update(). The indicator's own fields and values follow
  * the live items by themselves.
  */
 void
-ctg_indicator_row_update (CtgIndicatorRow *self,
-                          guint            position,
-                          guint            n_indicators,
-                          guint            first_year,
-                          guint            last_year,
-                          gboolean         editable,
-                          gboolean         force)
+ctg_indicator_row_set_years (CtgIndicatorRow *self,
+                             guint            first_year,
+                             guint            last_year)
 {
   g_return_if_fail (CTG_IS_INDICATOR_ROW (self));
 
   self->first_year = first_year;
   self->last_year = last_year;
-  self->editable = !!editable;
-  if (position != G_MAXUINT)
-    _ctg_move_actions_update (self->actions, position, n_indicators);
-  sync_row (self, force);
-}
-
-/**
- * ctg_indicator_row_focus_button:
- * @direction: -1 or 1 after a move (the focus goes to the menu that moved
- *   it), 0 for the row
- */
-void
-ctg_indicator_row_focus_button (CtgIndicatorRow *self,
-                                int              direction)
-{
-  g_return_if_fail (CTG_IS_INDICATOR_ROW (self));
-
-  gtk_widget_grab_focus (direction != 0 ? self->menu_button : GTK_WIDGET (self));
 }

@@ -150,6 +150,34 @@ ctg_item_row_dispose (GObject *object)
   G_OBJECT_CLASS (ctg_item_row_parent_class)->dispose (object);
 }
 
+static GtkWidget *
+ctg_item_row_real_get_field (CtgItemRow *self,
+                             const char *field)
+{
+  CtgItemRowPrivate *priv = ctg_item_row_get_instance_private (self);
+  const CtgItemRowSpec *spec = row_spec (self);
+
+  for (guint i = 0; i < priv->entry_rows->len; i++)
+    if (g_strcmp0 (field, spec->entry_fields[i]) == 0)
+      return g_ptr_array_index (priv->entry_rows, i);
+  if (g_strcmp0 (field, "delete") == 0)
+    return priv->delete_button;
+  if (g_strcmp0 (field, "move-up") == 0)
+    return priv->up_button;
+  if (g_strcmp0 (field, "move-down") == 0)
+    return priv->down_button;
+  return NULL;
+}
+
+static void
+ctg_item_row_real_refresh (CtgItemRow *self)
+{
+  CtgItemRowPrivate *priv = ctg_item_row_get_instance_private (self);
+
+  for (guint i = 0; i < priv->entry_rows->len; i++)
+    ctg_convention_entry_row_refresh (g_ptr_array_index (priv->entry_rows, i));
+}
+
 static void
 ctg_item_row_class_init (CtgItemRowClass *klass)
 {
@@ -157,6 +185,8 @@ ctg_item_row_class_init (CtgItemRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ctg_item_row_dispose;
+  klass->refresh = ctg_item_row_real_refresh;
+  klass->get_field = ctg_item_row_real_get_field;
 
   /**
    * CtgItemRow::toast:
@@ -360,7 +390,8 @@ ctg_item_row_get_item (CtgItemRow *self)
 
 /**
  * ctg_item_row_get_field:
- * @field: one of the spec's entry fields, "delete", "move-up" or "move-down"
+ * @field: one of the spec's entry fields, "delete", "move-up" or
+ *   "move-down", or a field of the kind of row
  *
  * Returns: (transfer none) (nullable): the row or button for @field
  */
@@ -368,22 +399,9 @@ GtkWidget *
 ctg_item_row_get_field (CtgItemRow *self,
                         const char *field)
 {
-  CtgItemRowPrivate *priv = ctg_item_row_get_instance_private (self);
-  const CtgItemRowSpec *spec;
-
   g_return_val_if_fail (CTG_IS_ITEM_ROW (self), NULL);
 
-  spec = row_spec (self);
-  for (guint i = 0; i < priv->entry_rows->len; i++)
-    if (g_strcmp0 (field, spec->entry_fields[i]) == 0)
-      return g_ptr_array_index (priv->entry_rows, i);
-  if (g_strcmp0 (field, "delete") == 0)
-    return priv->delete_button;
-  if (g_strcmp0 (field, "move-up") == 0)
-    return priv->up_button;
-  if (g_strcmp0 (field, "move-down") == 0)
-    return priv->down_button;
-  return NULL;
+  return CTG_ITEM_ROW_GET_CLASS (self)->get_field (self, field);
 }
 
 /**
@@ -395,12 +413,9 @@ ctg_item_row_get_field (CtgItemRow *self,
 void
 ctg_item_row_refresh (CtgItemRow *self)
 {
-  CtgItemRowPrivate *priv = ctg_item_row_get_instance_private (self);
-
   g_return_if_fail (CTG_IS_ITEM_ROW (self));
 
-  for (guint i = 0; i < priv->entry_rows->len; i++)
-    ctg_convention_entry_row_refresh (g_ptr_array_index (priv->entry_rows, i));
+  CTG_ITEM_ROW_GET_CLASS (self)->refresh (self);
 }
 
 /**

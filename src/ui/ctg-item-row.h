@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "ctg-core.h"
+#include "ctg-editor-util.h"
 
 G_BEGIN_DECLS
 
@@ -42,6 +43,11 @@ struct _CtgItemRowClass
   AdwExpanderRowClass   parent_class;
 
   const CtgItemRowSpec *spec;
+
+  /* A kind with fields of its own chains up for the spec's */
+  void                (*refresh)   (CtgItemRow *self);
+  GtkWidget          *(*get_field) (CtgItemRow *self,
+                                    const char *field);
 };
 
 gint64       ctg_item_row_get_id        (CtgItemRow    *self);
@@ -66,5 +72,23 @@ GtkWidget   *_ctg_item_row_button_new   (const char    *icon_name,
                                          const char    *label);
 void         _ctg_item_row_toast        (CtgItemRow    *self,
                                          const char    *message);
+
+/* Its kinds, one a file: the bodies (ctg-body-row.c) and their members
+ * (ctg-member-row.c), the meetings (ctg-meeting-row.c) and the signatories
+ * (ctg-signatory-row.c) */
+
+#define CTG_TYPE_BODY_ROW      (ctg_body_row_get_type ())
+#define CTG_TYPE_MEETING_ROW   (ctg_meeting_row_get_type ())
+#define CTG_TYPE_MEMBER_ROW    (ctg_member_row_get_type ())
+#define CTG_TYPE_SIGNATORY_ROW (ctg_signatory_row_get_type ())
+
+CTG_DECLARE_ROW_KIND (CtgBodyRow, ctg_body_row, BODY_ROW, CtgItemRow)
+CTG_DECLARE_ROW_KIND (CtgMeetingRow, ctg_meeting_row, MEETING_ROW, CtgItemRow)
+CTG_DECLARE_ROW_KIND (CtgMemberRow, ctg_member_row, MEMBER_ROW, CtgItemRow)
+CTG_DECLARE_ROW_KIND (CtgSignatoryRow, ctg_signatory_row, SIGNATORY_ROW, CtgItemRow)
+
+GtkWidget  *ctg_body_row_get_member_row (CtgBodyRow  *self,
+                                         gint64       member_id);
+const char *ctg_body_kind_to_label      (const char  *kind);
 
 G_END_DECLS

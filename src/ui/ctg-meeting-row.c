@@ -14,7 +14,7 @@
 #include "ctg-editor-util.h"
 #include "ctg-convention-entry-row.h"
 #include "ctg-convention-text-row.h"
-#include "ctg-meeting-row.h"
+#include "ctg-item-row.h"
 
 struct _CtgMeetingRow
 {
@@ -53,11 +53,8 @@ static const CtgItemRowSpec meeting_spec = {
 static void
 on_date_error_cb (CtgMeetingRow *self)
 {
-  const char *error = ctg_convention_entry_row_get_error (CTG_CONVENTION_ENTRY_ROW (self->date_row));
-
-  gtk_widget_set_visible (self->error_row, error != NULL);
-  if (error != NULL)
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->error_row), error);
+  _ctg_error_row_show (self->error_row,
+                       ctg_convention_entry_row_get_error (CTG_CONVENTION_ENTRY_ROW (self->date_row)));
 }
 
 static void
@@ -78,7 +75,7 @@ on_body_selected_cb (CtgMeetingRow *self)
   if (!ctg_document_set (DOCUMENT (self), CTG_ITEM_MEETING, ID (self), "body_id", value, &error))
     {
       _ctg_item_row_toast (CTG_ITEM_ROW (self), error->message);
-      ctg_meeting_row_refresh (self);
+      ctg_item_row_refresh (CTG_ITEM_ROW (self));
     }
 }
 
@@ -130,13 +127,20 @@ ctg_meeting_row_dispose (GObject *object)
   G_OBJECT_CLASS (ctg_meeting_row_parent_class)->dispose (object);
 }
 
+static void       ctg_meeting_row_refresh   (CtgItemRow *row);
+static GtkWidget *ctg_meeting_row_get_field (CtgItemRow *row,
+                                             const char *field);
+
 static void
 ctg_meeting_row_class_init (CtgMeetingRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  CtgItemRowClass *item_row_class = CTG_ITEM_ROW_CLASS (klass);
 
   object_class->dispose = ctg_meeting_row_dispose;
-  CTG_ITEM_ROW_CLASS (klass)->spec = &meeting_spec;
+  item_row_class->spec = &meeting_spec;
+  item_row_class->refresh = ctg_meeting_row_refresh;
+  item_row_class->get_field = ctg_meeting_row_get_field;
 }
 
 static void
@@ -152,15 +156,7 @@ ctg_meeting_row_init (CtgMeetingRow *self)
   self->date_row = ctg_convention_entry_row_new (_("Date"), CTG_ITEM_MEETING, "date", TRUE);
   g_signal_connect_swapped (self->date_row, "notify::error", G_CALLBACK (on_date_error_cb), self);
 
-  self->error_row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->error_row), FALSE);
-  adw_action_row_set_icon_name (ADW_ACTION_ROW (self->error_row), "dialog-warning-symbolic");
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (self->error_row), 0);
-  gtk_widget_add_css_class (self->error_row, "error");
-  gtk_widget_add_css_class (self->error_row, "ctg-error-row");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Error"), -1);
-  gtk_widget_set_visible (self->error_row, FALSE);
+  self->error_row = _ctg_error_row_new ();
 
   self->body_row = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->body_row), _("Governance Body"));
@@ -198,13 +194,14 @@ ctg_meeting_row_new (CtgDocument *document,
   ctg_convention_text_row_set_item (CTG_CONVENTION_TEXT_ROW (self->notes_row), document, id);
   gtk_widget_set_sensitive (self->body_row, writable);
 
-  ctg_meeting_row_refresh (self);
+  ctg_item_row_refresh (CTG_ITEM_ROW (self));
   return GTK_WIDGET (self);
 }
 
-void
-ctg_meeting_row_refresh (CtgMeetingRow *self)
+static void
+ctg_meeting_row_refresh (CtgItemRow *row)
 {
+  CtgMeetingRow *self = CTG_MEETING_ROW (row);
   g_autofree char *title = NULL;
   g_autofree char *date_text = NULL;
   g_autofree char *date = NULL;
@@ -214,8 +211,6 @@ ctg_meeting_row_refresh (CtgMeetingRow *self)
   const char *shown_title;
   gint64 body_id;
   CtgDate parsed;
-
-  g_return_if_fail (CTG_IS_MEETING_ROW (self));
 
   if (DOCUMENT (self) == NULL)
     return;
@@ -252,11 +247,11 @@ ctg_meeting_row_refresh (CtgMeetingRow *self)
   ctg_convention_text_row_refresh (CTG_CONVENTION_TEXT_ROW (self->notes_row));
 }
 
-GtkWidget *
-ctg_meeting_row_get_field (CtgMeetingRow *self,
-                           const char    *field)
+static GtkWidget *
+ctg_meeting_row_get_field (CtgItemRow *row,
+                           const char *field)
 {
-  g_return_val_if_fail (CTG_IS_MEETING_ROW (self), NULL);
+  CtgMeetingRow *self = CTG_MEETING_ROW (row);
 
   if (g_strcmp0 (field, "date") == 0)
     return self->date_row;
@@ -268,5 +263,5 @@ ctg_meeting_row_get_field (CtgMeetingRow *self,
     return self->notes_row;
   if (g_strcmp0 (field, "error") == 0)
     return self->error_row;
-  return ctg_item_row_get_field (CTG_ITEM_ROW (self), field);
+  return CTG_ITEM_ROW_CLASS (ctg_meeting_row_parent_class)->get_field (row, field);
 }

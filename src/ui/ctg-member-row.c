@@ -10,7 +10,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ctg-member-row.h"
+#include "ctg-item-row.h"
 
 struct _CtgMemberRow
 {

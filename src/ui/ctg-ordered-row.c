@@ -29,6 +29,7 @@ typedef struct
 
   CtgItemKind         kind;
   gint64              id;
+  gboolean            editable;
 } CtgOrderedRowPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (CtgOrderedRow, ctg_ordered_row, ADW_TYPE_EXPANDER_ROW)
@@ -127,6 +128,7 @@ ctg_ordered_row_init (CtgOrderedRow *self)
   adw_expander_row_add_action (expander, priv->menu_button);
 
   priv->message = CTG_FIELD_MESSAGE (ctg_field_message_new ());
+  priv->editable = TRUE;
 }
 
 gint64
@@ -137,6 +139,37 @@ ctg_ordered_row_get_id (CtgOrderedRow *self)
   g_return_val_if_fail (CTG_IS_ORDERED_ROW (self), 0);
 
   return priv->id;
+}
+
+/**
+ * ctg_ordered_row_update:
+ * @position: the place of the row among @n_rows, or %G_MAXUINT to keep the
+ *   one it had
+ * @editable: whether the document can be changed
+ * @force: replace fields being edited too
+ *
+ * Sets what the row's owner knows (its place, whether it can be edited)
+ * and shows the item again from the document.
+ */
+void
+ctg_ordered_row_update (CtgOrderedRow *self,
+                        guint          position,
+                        guint          n_rows,
+                        gboolean       editable,
+                        gboolean       force)
+{
+  CtgOrderedRowPrivate *priv = ctg_ordered_row_get_instance_private (self);
+
+  g_return_if_fail (CTG_IS_ORDERED_ROW (self));
+
+  /* It moves only where it can, and only in a document that can be changed */
+  if (position != G_MAXUINT)
+    _ctg_move_actions_update (priv->actions, position, n_rows);
+  priv->editable = !!editable;
+  gtk_widget_set_visible (priv->menu_button, editable);
+  gtk_widget_set_visible (priv->remove_button, editable);
+
+  CTG_ORDERED_ROW_GET_CLASS (self)->sync (self, force);
 }
 
 /**
@@ -192,6 +225,15 @@ _ctg_ordered_row_get_document (CtgOrderedRow *self)
   return priv->document;
 }
 
+/* Whether the fields may be edited, as last told by ctg_ordered_row_update() */
+gboolean
+_ctg_ordered_row_get_editable (CtgOrderedRow *self)
+{
+  CtgOrderedRowPrivate *priv = ctg_ordered_row_get_instance_private (self);
+
+  return priv->editable;
+}
+
 /* Whether the row's item is still in the document */
 gboolean
 _ctg_ordered_row_has_item (CtgOrderedRow *self)
@@ -219,21 +261,6 @@ _ctg_ordered_row_show_error (CtgOrderedRow *self,
 
   ctg_field_message_show_error (priv->message, field, message);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self), TRUE);
-}
-
-/* The row is at @position among @n_rows: it moves only where it can, and
- * only in a document that can be changed */
-void
-_ctg_ordered_row_set_position (CtgOrderedRow *self,
-                               guint          position,
-                               guint          n_rows,
-                               gboolean       editable)
-{
-  CtgOrderedRowPrivate *priv = ctg_ordered_row_get_instance_private (self);
-
-  _ctg_move_actions_update (priv->actions, position, n_rows);
-  gtk_widget_set_visible (priv->menu_button, editable);
-  gtk_widget_set_visible (priv->remove_button, editable);
 }
 
 /* What screen readers say of the menu and of the remove button */

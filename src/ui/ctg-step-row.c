@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "ctg-editor-util.h"
-#include "ctg-step-row.h"
+#include "ctg-ordered-row.h"
 
 /* The row edits the fields of its step itself (see CtgOrderedRow for the
  * rest) */
@@ -36,6 +36,70 @@ clear_error (CtgStepRow *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self->date_row), "error");
 }
 
+/* What screen readers say of the check box, the menu and the remove
+ * button of the step @text */
+static void
+set_labels (CtgStepRow *self,
+            const char *text)
+{
+  /* Translators: read by screen readers on the check box of a step */
+  g_autofree char *done_label = g_strdup_printf (_("Done: %s"), text);
+  /* Translators: read by screen readers on the menu of a step */
+  g_autofree char *move_label = g_strdup_printf (_("Move step “%s”"), text);
+  g_autofree char *remove_label = g_strdup_printf (_("Remove step “%s”"), text);
+
+  _ctg_widget_set_label (GTK_WIDGET (self->done_check), done_label);
+  _ctg_ordered_row_set_labels (CTG_ORDERED_ROW (self), move_label, remove_label);
+}
+
+/* Reads the step again from the document */
+static void
+sync_row (CtgOrderedRow *row,
+          gboolean       force)
+{
+  CtgStepRow *self = CTG_STEP_ROW (row);
+  CtgDocument *document = _ctg_ordered_row_get_document (row);
+  gboolean editable = _ctg_ordered_row_get_editable (row);
+  g_autoptr(CtgItem) item = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *date_text = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  gboolean done;
+  CtgDate date = { 0, 0, 0 };
+
+  item = document ? ctg_document_get_item (document, CTG_ITEM_STEP, ctg_ordered_row_get_id (row)) : NULL;
+  text = item ? g_strdup (ctg_item_get_text (item, "text")) : NULL;
+  date_text = item ? g_strdup (ctg_item_get_text (item, "date")) : NULL;
+  done = item ? ctg_item_get_boolean (item, "done") : FALSE;
+  if (date_text != NULL)
+    ctg_date_parse (date_text, &date);
+
+  self->updating++;
+
+  title = _ctg_escape (text && text[0] ? text : _("Untitled step"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
+  subtitle = ctg_date_format (&date);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
+  _ctg_row_set_label (GTK_WIDGET (self), text && text[0] ? text : _("Untitled step"));
+  gtk_check_button_set_active (self->done_check, done);
+  if (done)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "done");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "done");
+
+  _ctg_entry_row_update (self->text_row, text, force);
+  _ctg_date_row_set_date (self->date_row, &date, force);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->done_check), editable);
+  _ctg_entry_row_set_editable (self->text_row, editable);
+  _ctg_entry_row_set_editable (self->date_row, editable);
+
+  set_labels (self, text ? text : "");
+
+  self->updating--;
+}
+
 /* Sets a field; whatever the outcome, the row then shows what the
  * document holds. */
 static void
@@ -57,7 +121,7 @@ commit (CtgStepRow *self,
     _ctg_ordered_row_show_error (row, widget, error->message);
 
   if (_ctg_ordered_row_has_item (row))
-    ctg_step_row_update (self, G_MAXUINT, 0, TRUE, TRUE);
+    sync_row (row, TRUE);
 }
 
 static void
@@ -80,7 +144,7 @@ on_date_applied_cb (CtgStepRow *self)
 {
   if (_ctg_date_row_is_unchanged (self->date_row))
     {
-      ctg_step_row_update (self, G_MAXUINT, 0, TRUE, TRUE);
+      sync_row (CTG_ORDERED_ROW (self), TRUE);
       return;
     }
   commit (self, "date", gtk_editable_get_text (GTK_EDITABLE (self->date_row)), GTK_WIDGET (self->date_row));
@@ -89,6 +153,7 @@ on_date_applied_cb (CtgStepRow *self)
 static void
 ctg_step_row_class_init (CtgStepRowClass *klass)
 {
+  CTG_ORDERED_ROW_CLASS (klass)->sync = sync_row;
 }
 
 static void
@@ -130,75 +195,4 @@ ctg_step_row_new (CtgDocument *document,
   self = g_object_new (CTG_TYPE_STEP_ROW, NULL);
   _ctg_ordered_row_set_item (CTG_ORDERED_ROW (self), document, CTG_ITEM_STEP, step_id);
   return GTK_WIDGET (self);
-}
-
-/**
- * ctg_step_row_update:
- * @position: the place of the step among the steps of its action, or
- *   %G_MAXUINT to keep the one shown
- * @force: replace fields being edited too
- *
- * Reads the step again from the document.
- */
-void
-ctg_step_row_update (CtgStepRow *self,
-                     guint       position,
-                     guint       n_steps,
-                     gboolean    editable,
-                     gboolean    force)
-{
-  CtgDocument *document = _ctg_ordered_row_get_document (CTG_ORDERED_ROW (self));
-  g_autoptr(CtgItem) item = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *date_text = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *label = NULL;
-  g_autofree char *move_label = NULL;
-  g_autofree char *remove_label = NULL;
-  gboolean done;
-  CtgDate date = { 0, 0, 0 };
-
-  g_return_if_fail (CTG_IS_STEP_ROW (self));
-
-  item = document ? ctg_document_get_item (document, CTG_ITEM_STEP, ctg_ordered_row_get_id (CTG_ORDERED_ROW (self))) : NULL;
-  text = item ? g_strdup (ctg_item_get_text (item, "text")) : NULL;
-  date_text = item ? g_strdup (ctg_item_get_text (item, "date")) : NULL;
-  done = item ? ctg_item_get_boolean (item, "done") : FALSE;
-  if (date_text != NULL)
-    ctg_date_parse (date_text, &date);
-
-  self->updating++;
-
-  title = _ctg_escape (text && text[0] ? text : _("Untitled step"));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
-  subtitle = ctg_date_format (&date);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
-  _ctg_row_set_label (GTK_WIDGET (self), text && text[0] ? text : _("Untitled step"));
-  gtk_check_button_set_active (self->done_check, done);
-  if (done)
-    gtk_widget_add_css_class (GTK_WIDGET (self), "done");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self), "done");
-
-  _ctg_entry_row_update (self->text_row, text, force);
-  _ctg_date_row_set_date (self->date_row, &date, force);
-
-  if (position != G_MAXUINT)
-    {
-      _ctg_ordered_row_set_position (CTG_ORDERED_ROW (self), position, n_steps, editable);
-      gtk_widget_set_sensitive (GTK_WIDGET (self->done_check), editable);
-      _ctg_entry_row_set_editable (self->text_row, editable);
-      _ctg_entry_row_set_editable (self->date_row, editable);
-    }
-
-  /* Translators: read by screen readers on the check box of a step */
-  label = g_strdup_printf (_("Done: %s"), text ? text : "");
-  _ctg_widget_set_label (GTK_WIDGET (self->done_check), label);
-  /* Translators: read by screen readers on the menu of a step */
-  move_label = g_strdup_printf (_("Move step “%s”"), text ? text : "");
-  remove_label = g_strdup_printf (_("Remove step “%s”"), text ? text : "");
-  _ctg_ordered_row_set_labels (CTG_ORDERED_ROW (self), move_label, remove_label);
-
-  self->updating--;
 }

@@ -173,11 +173,26 @@ ctg_update_dialog_apply (CtgUpdateDialog  *self,
 
 /* The file choosers */
 
-
-static void
-add_table_filters (GtkFileChooser *chooser)
+/* A chooser over @parent of a plan table or sheet to read (offering the
+ * kinds it reads) or to write; @chosen finds @document, if any, in its
+ * "document" */
+static GtkFileChooser *
+table_chooser_new (GtkWindow            *parent,
+                   CtgDocument          *document,
+                   const char           *title,
+                   GtkFileChooserAction  action,
+                   const char           *accept_label,
+                   CtgFileChosenFunc     chosen)
 {
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  GtkFileChooser *chooser = _ctg_file_chooser_new (parent, title, action, accept_label, chosen, parent);
+  g_autoptr(GtkFileFilter) all = NULL;
+
+  if (document != NULL)
+    g_object_set_data_full (G_OBJECT (chooser), "document", g_object_ref (document), g_object_unref);
+  if (action != GTK_FILE_CHOOSER_ACTION_OPEN)
+    return chooser;
+
+  all = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (all, _("Plan tables (.xlsx, .ods, .csv)"));
   gtk_file_filter_add_suffix (all, "xlsx");
@@ -191,6 +206,7 @@ add_table_filters (GtkFileChooser *chooser)
                                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
   _ctg_file_chooser_add_filter (chooser, _("OpenDocument spreadsheets (.ods)"), "application/vnd.oasis.opendocument.spreadsheet", "ods");
   _ctg_file_chooser_add_filter (chooser, _("CSV files"), "text/csv", "csv");
+  return chooser;
 }
 
 static char *
@@ -278,11 +294,9 @@ on_import_open_chosen_cb (GFile          *file,
 void
 ctg_sheet_import_plan (GtkWindow *parent)
 {
-  GtkFileChooser *chooser;
+  GtkFileChooser *chooser = table_chooser_new (parent, NULL, _("Import a Plan Table"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Import"), (CtgFileChosenFunc) on_import_open_chosen_cb);
 
-  chooser = _ctg_file_chooser_new (parent, _("Import a Plan Table"), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                   _("_Import"), (CtgFileChosenFunc) on_import_open_chosen_cb, parent);
-  add_table_filters (chooser);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -313,13 +327,11 @@ void
 ctg_sheet_export (GtkWindow   *parent,
                   CtgDocument *document)
 {
-  GtkFileChooser *chooser;
+  GtkFileChooser *chooser = table_chooser_new (parent, document, _("Export a Sheet to Fill"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), (CtgFileChosenFunc) on_export_chosen_cb);
 
-  chooser = _ctg_file_chooser_new (parent, _("Export a Sheet to Fill"), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                   _("_Export"), (CtgFileChosenFunc) on_export_chosen_cb, parent);
   /* Translators: the file name of the sheet sent to partners */
   gtk_file_chooser_set_current_name (chooser, _("Plan to fill.xlsx"));
-  g_object_set_data_full (G_OBJECT (chooser), "document", g_object_ref (document), g_object_unref);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -357,11 +369,8 @@ void
 ctg_sheet_import_updates (GtkWindow   *parent,
                           CtgDocument *document)
 {
-  GtkFileChooser *chooser;
+  GtkFileChooser *chooser = table_chooser_new (parent, document, _("Import the Updates"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Import"), (CtgFileChosenFunc) on_updates_chosen_cb);
 
-  chooser = _ctg_file_chooser_new (parent, _("Import the Updates"), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                   _("_Import"), (CtgFileChosenFunc) on_updates_chosen_cb, parent);
-  add_table_filters (chooser);
-  g_object_set_data_full (G_OBJECT (chooser), "document", g_object_ref (document), g_object_unref);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

@@ -919,6 +919,41 @@ test_progress_after_undo (Fixture       *fixture,
   g_assert_cmpint (ctg_action_get_progress (action), ==, 10 + (int) step);
 }
 
+/* First hour: "+" from the dash of a progress not measured gives 0 %, then
+ * 5 % and 10 %, multiples of its step (it gave 4 %, 9 %, 14 %); "−" from 0 %
+ * goes back to the dash */
+static void
+test_progress_steps_from_dash (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  GtkSpinButton *spin = GTK_SPIN_BUTTON (editor_child (fixture, "progress-spin"));
+  GtkWidget *text = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (spin)));
+  double step = gtk_adjustment_get_step_increment (gtk_spin_button_get_adjustment (spin));
+  g_autoptr(CtgAction) action = get_action (fixture);
+
+  g_assert_cmpint (ctg_action_get_progress (action), ==, -1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "—");
+  g_clear_object (&action);
+
+  gtk_spin_button_spin (spin, GTK_SPIN_STEP_FORWARD, step);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "0");
+  gtk_spin_button_spin (spin, GTK_SPIN_STEP_FORWARD, step);
+  gtk_spin_button_spin (spin, GTK_SPIN_STEP_FORWARD, step);
+  g_signal_emit_by_name (text, "activate");
+  action = get_action (fixture);
+  g_assert_cmpint (ctg_action_get_progress (action), ==, 2 * (int) step);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "10");
+  g_clear_object (&action);
+
+  gtk_spin_button_spin (spin, GTK_SPIN_STEP_BACKWARD, step);
+  gtk_spin_button_spin (spin, GTK_SPIN_STEP_BACKWARD, step);
+  gtk_spin_button_spin (spin, GTK_SPIN_STEP_BACKWARD, step);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "—");
+  g_signal_emit_by_name (text, "activate");
+  action = get_action (fixture);
+  g_assert_cmpint (ctg_action_get_progress (action), ==, -1);
+}
+
 /* Issue 13: a refused value's message goes when the field is corrected,
  * when it is left, and when the document's value changes under it */
 static void
@@ -1002,6 +1037,7 @@ main (int   argc,
   ADD ("/action-editor/accessible", test_accessible);
   ADD ("/action-editor/evaluation-fields", test_evaluation_fields);
   ADD ("/action-editor/progress-after-undo", test_progress_after_undo);
+  ADD ("/action-editor/progress-steps-from-dash", test_progress_steps_from_dash);
   ADD ("/action-editor/refused-message-goes", test_refused_message_goes);
 
   return g_test_run ();

@@ -29,6 +29,9 @@
  * it, and its message goes. */
 
 #define PROGRESS_DELAY_MS 600
+/* The spin button's value for "not measured": its lower bound, one step
+ * (see the .ui file) below 0 */
+#define PROGRESS_NOT_MEASURED -5
 
 typedef enum
 {
@@ -359,7 +362,7 @@ show_progress (CtgActionEditor *self,
   gboolean done = ctg_action_get_status (action) == CTG_STATUS_DONE;
 
   self->updating++;
-  gtk_spin_button_set_value (self->progress_spin, progress < 0 ? -1 : progress);
+  gtk_spin_button_set_value (self->progress_spin, progress < 0 ? PROGRESS_NOT_MEASURED : progress);
   self->updating--;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->progress_spin), !done && self->editable);
@@ -524,9 +527,10 @@ on_status_selected_cb (CtgActionEditor *self)
   commit (self, FIELD_STATUS, ctg_status_to_key ((CtgStatus) selected));
 }
 
-/* Progress: the spin button goes from -1, shown as a dash, which means "not
- * measured". Clicks on its buttons are gathered for a moment, so that going
- * from 20 to 40 makes one edit to undo, not twenty. */
+/* Progress: the spin button goes from PROGRESS_NOT_MEASURED, shown as a
+ * dash. It is one step below 0, so that "+" from the dash gives 0, 5, 10 %
+ * and not 4, 9, 14 %. Clicks on its buttons are gathered for a moment, so
+ * that going from 20 to 40 makes one edit to undo, not twenty. */
 
 static void
 commit_progress (CtgActionEditor *self)
@@ -567,7 +571,7 @@ on_progress_input_cb (CtgActionEditor *self,
   /* The spin button shows "—" for no progress */
   if (g_str_equal (stripped, "—") || g_str_equal (stripped, "-"))
     {
-      *new_value = -1;
+      *new_value = PROGRESS_NOT_MEASURED;
       return TRUE;
     }
 

@@ -200,6 +200,9 @@ test_cli_french (void)
   g_assert_nonnull (strstr (out, "15 actions (À lancer 15)"));
   g_assert_nonnull (strstr (out, "Période\u00a0: 2022 – 2026"));
   g_assert_nonnull (strstr (out, "0 signataire\n"));
+  /* French agrees with the number assessed, not with the 5 indicators (it
+   * said "0 indicateurs sur 5 évalués") */
+  g_assert_nonnull (strstr (out, "\u00a0: 0 indicateur sur 5 évalué\n"));
 }
 
 /* The history is shown in the reader's language, whichever language it

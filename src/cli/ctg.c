@@ -496,9 +496,10 @@ static CTG_CLI_COMMAND (command_info)
 
     for (guint i = 0; i < indicators->len; i++)
       assessed += ctg_document_find_assessment (doc, g_array_index (indicators, gint64, i), year) != 0;
-    /* Translators: "Evaluation 2025: 3 of 5 indicators assessed" */
-    g_print (g_dngettext (GETTEXT_PACKAGE, "Evaluation %u: %u of %u indicator assessed\n",
-                          "Evaluation %u: %u of %u indicators assessed\n", indicators->len),
+    /* Translators: "Evaluation 2025: 3 of 5 indicators assessed"; the plural
+     * follows the number assessed, the second %u ("0 indicateur sur 5 évalué") */
+    g_print (g_dngettext (GETTEXT_PACKAGE, "Evaluation %u: %u of %u indicators assessed\n",
+                          "Evaluation %u: %u of %u indicators assessed\n", assessed),
              year, assessed, indicators->len);
     for (guint i = 0; i < indicators->len; i++)
       print_assessment (doc, i + 1, g_array_index (indicators, gint64, i), year, FALSE);

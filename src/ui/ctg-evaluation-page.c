@@ -782,8 +782,10 @@ update_summary (CtgEvaluationPage *self)
 
   for (guint i = 0; i < self->indicators->len; i++)
     assessed += year_assessment (self, &g_array_index (self->indicators, IndicatorWidgets, i)) != NULL;
-  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u indicator assessed",
-                                          "%u of %u indicators assessed", self->indicators->len),
+  /* Translators: the plural follows the number assessed, the first %u:
+   * "0 indicateur évalué sur 5", "2 indicateurs évalués sur 5" */
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u indicators assessed",
+                                          "%u of %u indicators assessed", assessed),
                              assessed, self->indicators->len);
   notes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u action with a follow-up note",
                                         "%u actions with a follow-up note", self->with_notes), self->with_notes);

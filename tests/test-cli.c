@@ -45,6 +45,34 @@ test_cli_help (void)
     g_assert_cmpint (ctg_test_run_cli (&out, &err, "frobnicate", NULL), ==, 2);
     g_assert_nonnull (strstr (err, "frobnicate"));
   }
+
+  /* The commands' briefs start in one column: "evaluation" and "indicator",
+   * longer than the others, pushed theirs one character to the right */
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    g_auto(GStrv) lines = NULL;
+    const char *block;
+    int column = -1;
+    guint n = 0;
+
+    g_assert_cmpint (ctg_test_run_cli (&out, &err, "--help", NULL), ==, 0);
+    block = strstr (out, "Commands:\n");
+    g_assert_nonnull (block);
+    lines = g_strsplit (block + strlen ("Commands:\n"), "\n", -1);
+    for (guint i = 0; lines[i] != NULL && lines[i][0] == ' '; i++, n++)
+      {
+        const char *name = lines[i] + strspn (lines[i], " ");
+        const char *brief = name + strcspn (name, " ");
+
+        g_assert_true (g_str_has_prefix (brief, "  "));
+        brief += strspn (brief, " ");
+        if (column < 0)
+          column = brief - lines[i];
+        g_assert_cmpint (brief - lines[i], ==, column);
+      }
+    g_assert_cmpuint (n, >=, 15);
+  }
 }
 
 static void

@@ -1148,10 +1148,15 @@ static const CtgCliCommand commands[] = {
 static void
 print_usage (FILE *stream)
 {
+  int width = 0;
+
   fprintf (stream, "%s\n\n", _("Usage: ctg COMMAND [OPTION…] FILE…"));
+  /* The briefs start in one column, after the longest name */
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    width = MAX (width, (int) strlen (commands[i].name));
   fprintf (stream, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (stream, "  %-9s %s\n", commands[i].name, _(commands[i].brief));
+    fprintf (stream, "  %-*s  %s\n", width, commands[i].name, _(commands[i].brief));
   fprintf (stream, "\n%s\n", _("Run “ctg COMMAND --help” for a command’s options."));
 }
 

@@ -1269,7 +1269,12 @@ test_report_bilan (void)
   raw = pdf_text (pdf);
   text = squeeze (raw);
 
-  at = find_after (text, text, "Annual review 2025");
+  /* The contents list it, before its page's heading (it was missing) */
+  at = find_after (text, text, "Contents");
+  g_assert_nonnull (at);
+  at = find_after (text, at, "Annual review 2025");
+  g_assert_nonnull (at);
+  at = find_after (text, at, "Annual review 2025");
   g_assert_nonnull (at);
   at = find_after (text, at, "Evaluation indicators");
   g_assert_nonnull (at);

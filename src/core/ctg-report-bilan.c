@@ -16,8 +16,6 @@
 #include "ctg-number.h"
 #include "ctg-report-private.h"
 
-#define BILAN_DEST "bilan"
-
 static void
 report_assessment_free (ReportAssessment *assessment)
 {
@@ -438,6 +436,18 @@ write_notes (Writer *w)
 }
 
 /**
+ * _ctg_report_bilan_heading:
+ *
+ * Returns: the annual review's heading, for its page and the contents
+ */
+char *
+_ctg_report_bilan_heading (CtgReport *self)
+{
+  /* Translators: the heading of the annual review section, "Annual review 2025" */
+  return g_strdup_printf (_("Annual review %u"), self->bilan_year);
+}
+
+/**
  * _ctg_report_bilan:
  *
  * The "Bilan annuel": what the COPIL reviews for one year.
@@ -448,11 +458,10 @@ _ctg_report_bilan (Writer *w)
   CtgReport *report = w->report;
   g_autofree char *heading = NULL;
 
-  /* Translators: the heading of the annual review section, "Annual review 2025" */
-  heading = g_strdup_printf (_("Annual review %u"), report->bilan_year);
+  heading = _ctg_report_bilan_heading (report);
   writer_section_page (w, FALSE);
-  writer_heading (w, heading, FONT_H1, &report_accent, 24, 6, 40, BILAN_DEST);
-  writer_add_outline (w, CAIRO_PDF_OUTLINE_ROOT, heading, BILAN_DEST, FALSE);
+  writer_heading (w, heading, FONT_H1, &report_accent, 24, 6, 40, CTG_REPORT_BILAN_DEST);
+  writer_add_outline (w, CAIRO_PDF_OUTLINE_ROOT, heading, CTG_REPORT_BILAN_DEST, FALSE);
 
   write_indicators (w);
   write_charts (w);

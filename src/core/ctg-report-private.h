@@ -540,6 +540,8 @@ void    _ctg_report_read_bilan         (CtgReport           *self,
                                         CtgDocument         *doc);
 void    _ctg_report_clear_bilan        (CtgReport           *self);
 void    _ctg_report_bilan              (Writer              *w);
+char   *_ctg_report_bilan_heading      (CtgReport           *self);
+#define CTG_REPORT_BILAN_DEST "bilan"
 
 /* Reading the journal: ctg-report-changes.c */
 void    _ctg_report_read_changes       (CtgReport           *self,

@@ -498,6 +498,12 @@ write_contents (Writer *w)
 
       contents_entry (w, heading, CHANGES_DEST, FONT_SMALL);
     }
+  if (report->bilan_year != 0)
+    {
+      g_autofree char *heading = _ctg_report_bilan_heading (report);
+
+      contents_entry (w, heading, CTG_REPORT_BILAN_DEST, FONT_SMALL);
+    }
   for (guint i = 0; i < report->axes->len; i++)
     {
       ReportAxis *axis = g_ptr_array_index (report->axes, i);

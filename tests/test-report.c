@@ -1294,6 +1294,11 @@ test_report_bilan (void)
    * with no progress counting 0 % */
   at = find_after (text, at, "Progress per axis");
   g_assert_nonnull (at);
+  /* The rule told as the figures apply it: it said the actions with no
+   * progress entered were left out, over 38 of them counted at 0 % */
+  at = find_after (text, at, "those to start with no progress as 0 %; abandoned actions and "
+                   "those under way with no progress entered are left out.");
+  g_assert_nonnull (at);
   at = find_after (text, at, "1. Petite enfance 4% 40 0");
   g_assert_nonnull (at);
   at = find_after (text, at, "Whole convention 1% 219 0");

@@ -249,8 +249,10 @@ write_rollups (Writer *w)
   TableRow row = { 0 };
 
   writer_heading (w, _("Progress per axis"), FONT_H2, &report_accent, 18, 6, 60, NULL);
-  writer_paragraph (w, _("The average progress of each axis’s actions, done actions counting as 100 %; "
-                         "abandoned actions and actions with no progress entered are left out."),
+  /* The roll-up rule (docs/rollup.md) in the Évaluation page's words */
+  writer_paragraph (w, _("The average progress of the actions, done ones counting as 100 % and those "
+                         "to start with no progress as 0 %; abandoned actions and those under way with "
+                         "no progress entered are left out."),
                     FONT_SMALL, &report_secondary, 0, 6);
 
   table_init (&t, w->left, _("Progress per axis"));

@@ -880,6 +880,21 @@ test_window_shortcuts (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* First hour: build-aux/setup.sh runs the app from the build tree, where its
+ * icon is not installed; the welcome page and About showed a broken image.
+ * The icon comes with the application's resources. */
+static void
+test_window_app_icon (void)
+{
+  CtgApplication *app = test_application ();
+  CtgWindow *window = ctg_window_new (app);
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (window)));
+
+  g_assert_true (gtk_icon_theme_has_icon (theme, APP_ID));
+  g_assert_true (gtk_icon_theme_has_icon (theme, APP_ID "-symbolic"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Opening a file that is not a convention (ctg-planner notes.txt) shows why,
  * and leaves no empty window behind */
 static void
@@ -1239,6 +1254,7 @@ main (int   argc,
   g_test_add_func ("/window/pilot-filter", test_window_pilot_filter);
   g_test_add_func ("/window/open-not-convention", test_window_open_not_convention);
   g_test_add_func ("/window/shortcuts", test_window_shortcuts);
+  g_test_add_func ("/window/app-icon", test_window_app_icon);
   g_test_add_func ("/window/adaptive", test_window_adaptive);
   g_test_add_func ("/window/browse", test_window_browse);
   g_test_add_func ("/window/search", test_window_search);

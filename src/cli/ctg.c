@@ -1100,7 +1100,7 @@ static const CtgCliCommand commands[] = {
                   "description, pilotes, partenaires, début, échéance, statut, "
                   "avancement, étapes, moyens, indicateurs, notes."),
     .usage = N_("ctg import PLAN.csv|PLAN.xlsx|PLAN.ods -o FILE.ctg [--sheet NAME] [--convention FILE.convention] [--force]") },
-  { "export", command_export, N_("Export a convention’s plan table as CSV, or its COPIL report as PDF"),
+  { "export", command_export, N_("Export a convention’s plan table (CSV), a sheet to fill (.xlsx, .ods) or its COPIL report (PDF)"),
     .summary = N_("Export a convention."),
     .usage = N_("ctg export FILE.ctg --csv OUT.csv | --xlsx OUT.xlsx | --ods OUT.ods | --pdf OUT.pdf [--meeting DATE]") },
   { "info", command_info, N_("Show a convention’s title, period and plan") },

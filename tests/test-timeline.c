@@ -827,6 +827,21 @@ figure_count (CtgDashboard *dashboard,
   return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (figure), "count"));
 }
 
+static GtkWidget *
+find_level_bar (GtkWidget *widget)
+{
+  if (GTK_IS_LEVEL_BAR (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *bar = find_level_bar (child);
+
+      if (bar != NULL)
+        return bar;
+    }
+  return NULL;
+}
+
 static void
 test_dashboard_figures (void)
 {
@@ -852,7 +867,14 @@ test_dashboard_figures (void)
   for (guint s = 0; s < CTG_N_STATUSES; s++)
     {
       g_autofree char *name = g_strdup_printf ("status:%s", ctg_status_to_key ((CtgStatus) s));
+      g_autofree char *bar_style = g_strdup_printf ("bar-status-%s", ctg_status_to_key ((CtgStatus) s));
+      GtkWidget *bar;
+
       g_assert_cmpuint (figure_count (dashboard, name), ==, counts[s]);
+      /* Each status's bar in its own colour, as its dot */
+      bar = find_level_bar (ctg_dashboard_get_figure (dashboard, name));
+      g_assert_nonnull (bar);
+      g_assert_true (gtk_widget_has_css_class (bar, bar_style));
     }
   for (guint i = 0; i < g_list_model_get_n_items (all); i++)
     {

@@ -156,6 +156,12 @@ add_figure_row (CtgDashboard *self,
       gtk_widget_add_css_class (dot, style);
       gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), dot);
+      /* The bar in the dot's colour: blue is "en cours" only */
+      {
+        g_autofree char *bar_style = g_strconcat ("bar-", style, NULL);
+
+        gtk_widget_add_css_class (bar, bar_style);
+      }
     }
   gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), count);
   gtk_widget_set_size_request (bar, 80, -1);

@@ -929,7 +929,11 @@ on_document_changed_cb (CtgDocument *document,
 {
   self->dirty = TRUE;
   self->previewing = FALSE;
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  /* Not gtk_widget_queue_allocate(): in GTK 4.8 it stops at an ancestor
+   * still marked as having a child to allocate, and the next frame then
+   * drew the timeline with no allocation ("Trying to snapshot CtgTimeline
+   * without a current allocation", one test run in five) */
+  gtk_widget_queue_resize (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1417,8 +1421,9 @@ ctg_timeline_set_drift_since (CtgTimeline *self,
     return;
   g_free (self->drift_since);
   self->drift_since = g_strdup (since);
-  /* The rows stay, only the outlines change */
+  /* The rows stay, only the outlines change (queued as in
+   * on_document_changed_cb) */
   self->dirty = TRUE;
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

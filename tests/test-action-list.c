@@ -131,6 +131,62 @@ test_action_list_search_names_axis (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The x of each visible status pill's column under @widget, in @view's
+ * coordinates */
+static void
+collect_pills (GtkWidget *widget,
+               GtkWidget *view,
+               GArray    *lefts)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "status-pill") && gtk_widget_get_mapped (widget) &&
+      gtk_widget_get_width (gtk_widget_get_parent (widget)) > 0)
+    {
+      GtkWidget *column = gtk_widget_get_parent (widget);
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_compute_bounds (column, view, &bounds));
+      g_array_append_val (lefts, bounds.origin.x);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_pills (child, view, lefts);
+}
+
+/* A row with a progress bar keeps its columns in line with the others:
+ * Adwaita's 150 px minimum for a progress bar widened its end and pushed
+ * its échéance out of line */
+static void
+test_action_list_columns_aligned (void)
+{
+  CtgWindow *window = open_example ("creusot-montceau");
+  GtkWidget *view = GTK_WIDGET (_ctg_window_get_actions_view (window));
+  CtgDocument *doc = ctg_window_get_document (window);
+  g_autoptr(GArray) axes = ctg_document_list_ids (doc, CTG_ITEM_AXIS, 0);
+  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (float));
+  g_autoptr(CtgAction) first = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *page = g_strdup_printf ("axis:%" G_GINT64_FORMAT, g_array_index (axes, gint64, 0));
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  /* The application's style sheet, as CtgApplication loads it */
+  gtk_css_provider_load_from_resource (css, "/io/github/ctgplanner/CtgPlanner/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", page));
+  CTG_TEST_WAIT_FOR (g_list_model_get_n_items (_ctg_window_get_shown_actions (window)) > 1);
+  first = g_list_model_get_item (_ctg_window_get_shown_actions (window), 0);
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, ctg_action_get_id (first), "progress", "40", &error));
+  g_assert_no_error (error);
+  ctg_test_spin (300);
+
+  collect_pills (view, view, columns);
+  g_assert_cmpuint (columns->len, >, 1);
+  for (guint i = 1; i < columns->len; i++)
+    g_assert_cmpfloat_with_epsilon (g_array_index (columns, float, i), g_array_index (columns, float, 0), 0.5);
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -141,5 +197,7 @@ main (int   argc,
 
   g_test_add_func ("/action-list/heading-follows-edits", test_action_list_heading_follows_edits);
   g_test_add_func ("/action-list/search-names-axis", test_action_list_search_names_axis);
+  g_test_add_func ("/action-list/columns-aligned", test_action_list_columns_aligned);
+
   return g_test_run ();
 }

@@ -193,38 +193,64 @@ test_cli_check (void)
   g_assert_nonnull (strstr (err, "not a CTG Planner convention"));
 }
 
+/* Whether the fr_FR.UTF-8 locale is there for the tool to run in; skips
+ * the test if not */
+static gboolean
+have_french (void)
+{
+  if (setlocale (LC_ALL, "fr_FR.UTF-8") == NULL)
+    {
+      g_test_skip ("the fr_FR.UTF-8 locale is not generated");
+      return FALSE;
+    }
+  setlocale (LC_ALL, "");
+  return TRUE;
+}
+
+/* ctg_test_run_cli(), in French */
+static int
+run_cli_french (char       **out,
+                char       **err,
+                const char  *first_arg,
+                ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("CTG_CLI"));
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  env = g_environ_setenv (env, "LC_ALL", "fr_FR.UTF-8", TRUE);
+  env = g_environ_setenv (env, "LANGUAGE", "fr", TRUE);
+
+  g_clear_pointer (out, g_free);
+  g_clear_pointer (err, g_free);
+  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : 128 + WTERMSIG (status);
+}
+
 static void
 test_cli_french (void)
 {
   g_autofree char *missing = ctg_test_tmp_path ("absent.ctg");
   g_autofree char *example = ctg_test_copy_example ("m2a");
-  g_auto(GStrv) env = g_get_environ ();
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int status;
 
-  if (setlocale (LC_ALL, "fr_FR.UTF-8") == NULL)
-    {
-      g_test_skip ("the fr_FR.UTF-8 locale is not generated");
-      return;
-    }
-  setlocale (LC_ALL, "");
+  if (!have_french ())
+    return;
 
-  env = g_environ_setenv (env, "LC_ALL", "fr_FR.UTF-8", TRUE);
-  env = g_environ_setenv (env, "LANGUAGE", "fr", TRUE);
-
-  g_spawn_sync (NULL, (char *[]) { (char *) g_getenv ("CTG_CLI"), "info", missing, NULL }, env,
-                G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  g_assert_false (g_spawn_check_wait_status (status, NULL));
+  g_assert_cmpint (run_cli_french (&out, &err, "info", missing, NULL), !=, 0);
   g_assert_nonnull (strstr (err, "n’existe pas"));
 
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
-  g_spawn_sync (NULL, (char *[]) { (char *) g_getenv ("CTG_CLI"), "info", example, NULL }, env,
-                G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
+  g_assert_cmpint (run_cli_french (&out, &err, "info", example, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "15 actions (À lancer 15)"));
   g_assert_nonnull (strstr (out, "Période\u00a0: 2022 – 2026"));
   g_assert_nonnull (strstr (out, "0 signataire\n"));
@@ -239,26 +265,14 @@ static void
 test_cli_history_language (void)
 {
   g_autofree char *path = ctg_test_copy_example ("m2a");
-  g_auto(GStrv) french = g_get_environ ();
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int status;
 
-  if (setlocale (LC_ALL, "fr_FR.UTF-8") == NULL)
-    {
-      g_test_skip ("the fr_FR.UTF-8 locale is not generated");
-      return;
-    }
-  setlocale (LC_ALL, "");
-  french = g_environ_setenv (french, "LC_ALL", "fr_FR.UTF-8", TRUE);
-  french = g_environ_setenv (french, "LANGUAGE", "fr", TRUE);
+  if (!have_french ())
+    return;
 
   /* Edited in French, undone in English */
-  g_spawn_sync (NULL, (char *[]) { (char *) g_getenv ("CTG_CLI"), "set", path, "2", "--status", "en cours", NULL },
-                french, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_cmpint (run_cli_french (&out, &err, "set", path, "2", "--status", "en cours", NULL), ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (ctg_test_run_cli (&out, &err, "undo", path, NULL), ==, 0);
@@ -268,12 +282,7 @@ test_cli_history_language (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (ctg_test_run_cli (&out, &err, "set", path, "3", "--progress", "20", NULL), ==, 0);
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
-  g_spawn_sync (NULL, (char *[]) { (char *) g_getenv ("CTG_CLI"), "undo", path, NULL },
-                french, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_cmpint (run_cli_french (&out, &err, "undo", path, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "Modifier l’action"));
   g_assert_null (strstr (out, "Edit action"));
 }

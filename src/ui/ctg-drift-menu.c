@@ -103,11 +103,12 @@ _ctg_drift_menu_new (CtgDocument *document)
 
   for (guint i = 0; i < ids->len; i++)
     {
-      gint64 id = g_array_index (ids, gint64, i);
-      g_autofree char *text = ctg_document_dup_text (document, CTG_ITEM_MEETING, id, "date");
-      gint64 body = ctg_document_get_int (document, CTG_ITEM_MEETING, id, "body_id", 0);
-      g_autofree char *name = body ? ctg_document_dup_text (document, CTG_ITEM_BODY, body, "name") : NULL;
-      g_autofree char *title = ctg_document_dup_text (document, CTG_ITEM_MEETING, id, "title");
+      g_autoptr(CtgItem) meeting = ctg_document_get_item (document, CTG_ITEM_MEETING, g_array_index (ids, gint64, i));
+      gint64 body_id = meeting ? ctg_item_get_int (meeting, "body-id") : 0;
+      g_autoptr(CtgItem) body = body_id ? ctg_document_get_item (document, CTG_ITEM_BODY, body_id) : NULL;
+      const char *text = meeting ? ctg_item_get_text (meeting, "date") : NULL;
+      const char *name = body ? ctg_item_get_text (body, "name") : NULL;
+      const char *title = meeting ? ctg_item_get_text (meeting, "title") : NULL;
       g_autofree char *day = NULL;
       Choice choice;
       CtgDate date;
@@ -122,10 +123,7 @@ _ctg_drift_menu_new (CtgDocument *document)
         }
       day = ctg_date_format (&date);
       if (name == NULL || name[0] == '\0')
-        {
-          g_free (name);
-          name = g_strdup (title && title[0] ? title : _("Meeting"));
-        }
+        name = title && title[0] ? title : _("Meeting");
       /* Translators: a meeting in the menu of drift: its body, its date */
       choice.label = g_strdup_printf (_("%s, %s"), name, day);
       g_array_append_val (choices, choice);

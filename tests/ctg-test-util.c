@@ -114,31 +114,66 @@ ctg_test_files_equal (const char *a,
  *
  * Runs the built ctg tool with the arguments and returns its exit status.
  */
-int
-ctg_test_run_cli (char       **out,
-                  char       **err,
-                  const char  *first_arg,
-                  ...)
+static int
+run_cli_valist (char       **env,
+                char       **out,
+                char       **err,
+                const char  *first_arg,
+                va_list      args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   int status = 0;
-  va_list args;
 
   g_ptr_array_add (argv, (gpointer) g_getenv ("CTG_CLI"));
-  va_start (args, first_arg);
   for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
   g_ptr_array_add (argv, NULL);
 
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
                 out, err, &status, &error);
   g_assert_no_error (error);
 
   if (WIFEXITED (status))
     return WEXITSTATUS (status);
   return 128 + WTERMSIG (status);
+}
+
+int
+ctg_test_run_cli (char       **out,
+                  char       **err,
+                  const char  *first_arg,
+                  ...)
+{
+  va_list args;
+  int status;
+
+  va_start (args, first_arg);
+  status = run_cli_valist (NULL, out, err, first_arg, args);
+  va_end (args);
+  return status;
+}
+
+/* ctg_test_run_cli() in French (fr_FR.UTF-8, which the caller checked);
+ * frees what @out and @err held */
+int
+ctg_test_run_cli_french (char       **out,
+                         char       **err,
+                         const char  *first_arg,
+                         ...)
+{
+  g_auto(GStrv) env = g_get_environ ();
+  va_list args;
+  int status;
+
+  env = g_environ_setenv (env, "LC_ALL", "fr_FR.UTF-8", TRUE);
+  env = g_environ_setenv (env, "LANGUAGE", "fr", TRUE);
+  g_clear_pointer (out, g_free);
+  g_clear_pointer (err, g_free);
+  va_start (args, first_arg);
+  status = run_cli_valist (env, out, err, first_arg, args);
+  va_end (args);
+  return status;
 }
 
 CtgDocument *

@@ -23,6 +23,10 @@ int          ctg_test_run_cli        (char       **out,
                                       char       **err,
                                       const char  *first_arg,
                                       ...) G_GNUC_NULL_TERMINATED;
+int          ctg_test_run_cli_french (char       **out,
+                                      char       **err,
+                                      const char  *first_arg,
+                                      ...) G_GNUC_NULL_TERMINATED;
 CtgDocument *ctg_test_new_document   (void);
 void         ctg_test_write_zip      (const char  *path,
                                       const char * const *names,

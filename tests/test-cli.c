@@ -207,35 +207,6 @@ have_french (void)
   return TRUE;
 }
 
-/* ctg_test_run_cli(), in French */
-static int
-run_cli_french (char       **out,
-                char       **err,
-                const char  *first_arg,
-                ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) env = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("CTG_CLI"));
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-  env = g_environ_setenv (env, "LC_ALL", "fr_FR.UTF-8", TRUE);
-  env = g_environ_setenv (env, "LANGUAGE", "fr", TRUE);
-
-  g_clear_pointer (out, g_free);
-  g_clear_pointer (err, g_free);
-  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
-  g_assert_no_error (error);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : 128 + WTERMSIG (status);
-}
-
 static void
 test_cli_french (void)
 {
@@ -247,10 +218,10 @@ test_cli_french (void)
   if (!have_french ())
     return;
 
-  g_assert_cmpint (run_cli_french (&out, &err, "info", missing, NULL), !=, 0);
+  g_assert_cmpint (ctg_test_run_cli_french (&out, &err, "info", missing, NULL), !=, 0);
   g_assert_nonnull (strstr (err, "n’existe pas"));
 
-  g_assert_cmpint (run_cli_french (&out, &err, "info", example, NULL), ==, 0);
+  g_assert_cmpint (ctg_test_run_cli_french (&out, &err, "info", example, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "15 actions (À lancer 15)"));
   g_assert_nonnull (strstr (out, "Période\u00a0: 2022 – 2026"));
   g_assert_nonnull (strstr (out, "0 signataire\n"));
@@ -272,7 +243,7 @@ test_cli_history_language (void)
     return;
 
   /* Edited in French, undone in English */
-  g_assert_cmpint (run_cli_french (&out, &err, "set", path, "2", "--status", "en cours", NULL), ==, 0);
+  g_assert_cmpint (ctg_test_run_cli_french (&out, &err, "set", path, "2", "--status", "en cours", NULL), ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (ctg_test_run_cli (&out, &err, "undo", path, NULL), ==, 0);
@@ -282,7 +253,7 @@ test_cli_history_language (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (ctg_test_run_cli (&out, &err, "set", path, "3", "--progress", "20", NULL), ==, 0);
-  g_assert_cmpint (run_cli_french (&out, &err, "undo", path, NULL), ==, 0);
+  g_assert_cmpint (ctg_test_run_cli_french (&out, &err, "undo", path, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "Modifier l’action"));
   g_assert_null (strstr (out, "Edit action"));
 }

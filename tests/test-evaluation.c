@@ -306,13 +306,17 @@ test_evaluation_defaults (Plan          *plan,
   assert_text (plan->doc, CTG_ITEM_EVALUATION_INDICATOR, g_array_index (ids, gint64, 4), "name",
                "Satisfaction et implication des habitants");
 
-  /* A file that stored them in English (created under LANG=C before) has
-   * them in French once opened; a name the user typed stays */
+  /* A file that stored them in English (created under LANG=C before) shows
+   * them in French; a name the user typed stays. Opening it does not write
+   * it: the names stay in the file as they were. */
   {
     g_autofree char *path = ctg_test_tmp_path ("english-defaults.ctg");
     g_autoptr(GError) error = NULL;
     g_autoptr(CtgDocument) old = NULL;
     g_autoptr(GArray) old_ids = NULL;
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+    gsize before_length, after_length;
 
     g_unlink (path);
     old = ctg_document_create (path, &error);
@@ -325,15 +329,32 @@ test_evaluation_defaults (Plan          *plan,
     set_ok (old, CTG_ITEM_EVALUATION_INDICATOR, g_array_index (old_ids, gint64, 1), "name",
             "Completion rate");
     g_clear_object (&old);
+    g_assert_true (g_file_get_contents (path, &before, &before_length, NULL));
 
     old = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
     g_assert_no_error (error);
     assert_text (old, CTG_ITEM_EVALUATION_INDICATOR, g_array_index (old_ids, gint64, 0), "name",
-                 "Réalisation ou non des fiches actions");
-    assert_text (old, CTG_ITEM_EVALUATION_INDICATOR, g_array_index (old_ids, gint64, 4), "name",
-                 "Satisfaction et implication des habitants");
-    assert_text (old, CTG_ITEM_EVALUATION_INDICATOR, g_array_index (old_ids, gint64, 1), "name",
-                 "Completion rate");
+                 "Completion or not of the action sheets");
+    {
+      const char *expected[] = {
+        [0] = "Réalisation ou non des fiches actions",
+        [1] = "Completion rate",
+        [4] = "Satisfaction et implication des habitants",
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+        {
+          g_autofree char *name = NULL;
+
+          if (expected[i] == NULL)
+            continue;
+          name = ctg_document_dup_text (old, CTG_ITEM_EVALUATION_INDICATOR, g_array_index (old_ids, gint64, i), "name");
+          g_assert_cmpstr (ctg_evaluation_indicator_shown_name (name), ==, expected[i]);
+        }
+    }
+    g_clear_object (&old);
+    g_assert_true (g_file_get_contents (path, &after, &after_length, NULL));
+    g_assert_cmpmem (before, before_length, after, after_length);
   }
   /* Part of a new file, not an edit to undo */
   {

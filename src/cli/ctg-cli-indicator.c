@@ -47,7 +47,8 @@ print_indicator (CtgDocument *doc,
   g_autofree char *unit = ctg_document_dup_text (doc, kind, id, "unit");
   g_autofree char *baseline = ctg_document_dup_text (doc, kind, id, "baseline");
   g_autofree char *target_value = ctg_document_dup_text (doc, kind, id, "target_value");
-  g_autofree char *safe_name = printable (name);
+  g_autofree char *safe_name = printable (kind == CTG_ITEM_EVALUATION_INDICATOR ? ctg_evaluation_indicator_shown_name (name)
+                                                                                : name);
   g_autofree char *safe_unit = printable (unit);
   gboolean action_level = kind == CTG_ITEM_INDICATOR;
   g_autoptr(GArray) years = ctg_document_list_ids (doc, action_level ? CTG_ITEM_INDICATOR_VALUE : CTG_ITEM_ASSESSMENT, id);

@@ -374,7 +374,7 @@ print_assessment (CtgDocument *doc,
   g_autofree char *comment = NULL;
 
   /* Translators: an indicator and its assessment, "  2. Adhésion des communes: Met" */
-  g_print (_("  %u. %s: %s\n"), number, name, result && result[0] ? result : ctg_level_to_label (CTG_LEVEL_NONE));
+  g_print (_("  %u. %s: %s\n"), number, ctg_evaluation_indicator_shown_name (name), result && result[0] ? result : ctg_level_to_label (CTG_LEVEL_NONE));
   if (with_comment && assessment != 0)
     comment = ctg_document_dup_text (doc, CTG_ITEM_ASSESSMENT, assessment, "comment");
   if (comment != NULL && comment[0] != '\0')

@@ -575,11 +575,6 @@ finish_open (CtgDocument         *self,
         }
     }
 
-  /* Files created under an English locale stored the default indicators in
-   * English; a failure only leaves them so */
-  if (!self->read_only && !_ctg_evaluation_frenchify_defaults (self->db))
-    g_debug ("The default indicators could not be renamed: %s", sqlite3_errmsg (self->db));
-
   return TRUE;
 }
 

@@ -294,8 +294,6 @@ gboolean      _ctg_document_record_history    (CtgDocument        *self,
 void          _ctg_document_suspend_journal   (CtgDocument        *self);
 void          _ctg_document_resume_journal    (CtgDocument        *self);
 
-/* ctg-evaluation.c */
-gboolean      _ctg_evaluation_frenchify_defaults (sqlite3          *db);
 /* The longest texts, in characters (see ctg-document-fields.c) */
 #define CTG_MAX_CODE_CHARS 50
 #define CTG_MAX_NAME_CHARS 300

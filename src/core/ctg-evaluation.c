@@ -81,7 +81,7 @@ static const char * const default_indicators[] = {
 };
 
 /* What files created under an English locale stored before, in the same
- * order, brought back to French on opening */
+ * order: shown in French, left as they are in the file */
 static const char * const english_default_indicators[] = {
   "Completion or not of the action sheets",
   "Involvement and cooperation of the communes in intercommunal projects",
@@ -484,52 +484,25 @@ ctg_evaluation_default_indicators (void)
 }
 
 /**
- * _ctg_evaluation_frenchify_defaults:
- * @db: a writable database
+ * ctg_evaluation_indicator_shown_name:
+ * @name: (nullable): an evaluation indicator's name as the file stores it
  *
- * Renames the default indicators a file stored in English (it was created
- * under an English locale) to their French names. Names the user typed are
- * left alone; a file with none in English is not written to.
+ * Files created under an English locale stored the default indicators in
+ * English. They are shown in French, as new files store them; opening a
+ * file never rewrites them (a file opened to be read is not changed).
+ * Names the user typed are shown as they are.
  *
- * Returns: %FALSE on an SQLite error
+ * Returns: (transfer none): the name to show, "" for none
  */
-gboolean
-_ctg_evaluation_frenchify_defaults (sqlite3 *db)
+const char *
+ctg_evaluation_indicator_shown_name (const char *name)
 {
-  sqlite3_stmt *stmt = NULL;
-  gboolean any = FALSE;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db, "SELECT 1 FROM evaluation_indicator WHERE name = ?1", -1, &stmt, NULL);
-  for (guint i = 0; rc == SQLITE_OK && !any && english_default_indicators[i]; i++)
-    {
-      sqlite3_bind_text (stmt, 1, english_default_indicators[i], -1, SQLITE_STATIC);
-      any = sqlite3_step (stmt) == SQLITE_ROW;
-      sqlite3_reset (stmt);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_OK)
-    return FALSE;
-  if (!any)
-    return TRUE;
-
-  if (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-    return FALSE;
-  rc = sqlite3_prepare_v2 (db, "UPDATE evaluation_indicator SET name = ?2 WHERE name = ?1", -1, &stmt, NULL);
-  for (guint i = 0; rc == SQLITE_OK && english_default_indicators[i]; i++)
-    {
-      sqlite3_bind_text (stmt, 1, english_default_indicators[i], -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, default_indicators[i], -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
-      sqlite3_reset (stmt);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_OK)
-    {
-      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-      return FALSE;
-    }
-  return sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK;
+  if (name == NULL)
+    return "";
+  for (guint i = 0; english_default_indicators[i]; i++)
+    if (g_str_equal (name, english_default_indicators[i]))
+      return default_indicators[i];
+  return name;
 }
 
 /**

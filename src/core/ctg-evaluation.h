@@ -88,6 +88,7 @@ gboolean    ctg_indicator_kind_parse   (const char       *text,
 const char *ctg_indicator_kind_to_label (CtgIndicatorKind kind);
 
 const char * const *ctg_evaluation_default_indicators (void);
+const char         *ctg_evaluation_indicator_shown_name (const char *name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtgFunding, ctg_funding_free)
 

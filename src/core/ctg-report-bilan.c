@@ -68,8 +68,9 @@ _ctg_report_read_bilan (CtgReport   *self,
       gint64 row = ctg_document_find_assessment (doc, id, self->bilan_year);
       ReportAssessment *assessment = g_new0 (ReportAssessment, 1);
       g_autofree char *level = NULL;
+      g_autofree char *name = ctg_document_dup_text (doc, CTG_ITEM_EVALUATION_INDICATOR, id, "name");
 
-      assessment->name = dup_or_empty (doc, CTG_ITEM_EVALUATION_INDICATOR, id, "name");
+      assessment->name = g_strdup (ctg_evaluation_indicator_shown_name (name));
       assessment->value = row ? dup_or_empty (doc, CTG_ITEM_ASSESSMENT, row, "value") : g_strdup ("");
       assessment->comment = row ? dup_or_empty (doc, CTG_ITEM_ASSESSMENT, row, "comment") : g_strdup ("");
       level = row ? ctg_document_dup_text (doc, CTG_ITEM_ASSESSMENT, row, "level") : NULL;

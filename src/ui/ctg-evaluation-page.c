@@ -463,13 +463,13 @@ sync_indicator (CtgEvaluationPage *self,
   IndicatorWidgets *w = &g_array_index (self->indicators, IndicatorWidgets, index);
   gboolean editable = !ctg_document_is_read_only (self->document);
   CtgItem *assessment = year_assessment (self, w);
-  const char *name = ctg_item_get_text (w->item, "name");
+  const char *name = ctg_evaluation_indicator_shown_name (ctg_item_get_text (w->item, "name"));
   const char *unit = ctg_item_get_text (w->item, "unit");
   const char *level_key = assessment ? ctg_item_get_text (assessment, "level") : NULL;
   const char *value = assessment ? ctg_item_get_text (assessment, "value") : NULL;
   const char *comment = assessment ? ctg_item_get_text (assessment, "comment") : NULL;
   g_autofree char *measure = assessment ? ctg_item_dup_shown (assessment, "measure", TRUE) : g_strdup ("");
-  g_autofree char *title = g_strdup_printf ("%u. %s", index + 1, name ? name : "");
+  g_autofree char *title = g_strdup_printf ("%u. %s", index + 1, name);
   g_autofree char *escaped = _ctg_escape (title);
   g_autofree char *escaped_subtitle = NULL;
   g_autoptr(GString) subtitle = g_string_new (NULL);
@@ -488,7 +488,7 @@ sync_indicator (CtgEvaluationPage *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (w->row), escaped);
   escaped_subtitle = _ctg_escape (subtitle->str);
   adw_expander_row_set_subtitle (w->row, escaped_subtitle);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (w->level), GTK_ACCESSIBLE_PROPERTY_LABEL, name ? name : "", -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (w->level), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   self->updating++;
   gtk_drop_down_set_selected (w->level, level);
   self->updating--;

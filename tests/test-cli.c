@@ -230,6 +230,42 @@ test_cli_french (void)
   g_assert_nonnull (strstr (out, "\u00a0: 0 indicateur sur 5 évalué\n"));
 }
 
+/* An échéance or start outside the convention's period (2022 – 2026 for
+ * m2a) is saved with a warning in the reader's language, as the app's
+ * editor shows one; a date within it says nothing */
+static void
+test_cli_outside_period (void)
+{
+  g_autofree char *path = ctg_test_copy_example ("m2a");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(CtgDocument) doc = NULL;
+  g_autoptr(CtgAction) action = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!have_french ())
+    return;
+
+  g_assert_cmpint (ctg_test_run_cli_french (&out, &err, "set", path, "1", "-e", "2025", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+
+  g_assert_cmpint (ctg_test_run_cli_french (&out, &err, "set", path, "1", "-e", "2030", NULL), ==, 0);
+  g_assert_nonnull (strstr (err, "L’échéance 2030 est hors de la période de la convention (2022 – 2026)"));
+  g_assert_null (strstr (err, "début"));
+
+  g_assert_cmpint (ctg_test_run_cli_french (&out, &err, "set", path, "1", "--start", "03/2019", NULL), ==, 0);
+  g_assert_nonnull (strstr (err, "Le début mars 2019 est hors de la période de la convention (2022 – 2026)"));
+  /* The échéance set before is still outside and still said */
+  g_assert_nonnull (strstr (err, "L’échéance 2030"));
+
+  /* Saved all the same */
+  doc = ctg_document_open (path, CTG_OPEN_FLAGS_READ_ONLY, &error);
+  g_assert_no_error (error);
+  action = ctg_document_get_action (doc, 1);
+  g_assert_cmpuint (ctg_action_get_echeance (action)->year, ==, 2030);
+  g_assert_cmpuint (ctg_action_get_start (action)->year, ==, 2019);
+}
+
 /* The history is shown in the reader's language, whichever language it
  * was edited in: a step's label is stored untranslated */
 static void
@@ -620,6 +656,7 @@ main (int   argc,
   g_test_add_func ("/cli/info", test_cli_info);
   g_test_add_func ("/cli/set-and-undo", test_cli_set_and_undo);
   g_test_add_func ("/cli/history-language", test_cli_history_language);
+  g_test_add_func ("/cli/outside-period", test_cli_outside_period);
   g_test_add_func ("/cli/import-export", test_cli_import_export);
   g_test_add_func ("/cli/check", test_cli_check);
   g_test_add_func ("/cli/no-overwrite", test_cli_no_overwrite);

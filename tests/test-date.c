@@ -186,6 +186,42 @@ test_date_span_french (void)
   g_test_trap_assert_passed ();
 }
 
+/* The rule the app's editor and ctg set share: a date is outside the
+ * period only when none of it falls within */
+static void
+test_date_outside_period (void)
+{
+  CtgDate start, end, date, none;
+  const struct { const char *date; gboolean outside; } cases[] = {
+    { "2021", FALSE },        /* the period starts in December 2021 */
+    { "2021-11", TRUE },
+    { "2021-12-01", FALSE },
+    { "2026", FALSE },
+    { "2026-12-31", FALSE },
+    { "2027-01", TRUE },
+    { "2030", TRUE },
+    { "", FALSE },
+  };
+
+  ctg_date_parse ("2021-12", &start);
+  ctg_date_parse ("2026-12-31", &end);
+  ctg_date_parse_or_none (NULL, &none);
+  g_assert_false (ctg_date_is_set (&none));
+  ctg_date_parse_or_none ("not a date", &none);
+  g_assert_false (ctg_date_is_set (&none));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_assert_true (ctg_date_parse (cases[i].date, &date));
+      g_assert_cmpint (ctg_date_outside_period (&date, &start, &end), ==, cases[i].outside);
+    }
+  /* A period with one end checks that end only; none checks nothing */
+  ctg_date_parse ("2030", &date);
+  g_assert_false (ctg_date_outside_period (&date, &start, &none));
+  g_assert_true (ctg_date_outside_period (&date, &none, &end));
+  g_assert_false (ctg_date_outside_period (&date, &none, &none));
+  g_assert_null (ctg_date_format_period (&none, &none));
+}
+
 /* Years sort as numbers, the highest guint too (a subtraction would wrap) */
 static void
 test_year_compare (void)
@@ -212,6 +248,7 @@ main (int   argc,
   g_test_add_func ("/date/format-french", test_date_format_french);
   g_test_add_func ("/date/span-french", test_date_span_french);
   g_test_add_func ("/date/year-compare", test_year_compare);
+  g_test_add_func ("/date/outside-period", test_date_outside_period);
 
   return g_test_run ();
 }

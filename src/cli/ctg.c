@@ -565,6 +565,39 @@ static CTG_CLI_COMMAND (command_list)
 
 /* ctg set */
 
+/* As the app's action editor does, a start or échéance outside the
+ * convention's period is saved with a warning: a late action is real */
+static void
+warn_outside_period (CtgDocument *doc,
+                     gint64       action_id)
+{
+  g_autoptr(CtgAction) action = ctg_document_get_action (doc, action_id);
+  g_autofree char *start_text = ctg_document_dup_text (doc, CTG_ITEM_CONVENTION, 1, "period_start");
+  g_autofree char *end_text = ctg_document_dup_text (doc, CTG_ITEM_CONVENTION, 1, "period_end");
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *period = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *echeance = NULL;
+  CtgDate period_start, period_end;
+
+  if (action == NULL)
+    return;
+  ctg_date_parse_or_none (start_text, &period_start);
+  ctg_date_parse_or_none (end_text, &period_end);
+  period = ctg_date_format_period (&period_start, &period_end);
+  start = ctg_date_format (ctg_action_get_start (action));
+  echeance = ctg_date_format (ctg_action_get_echeance (action));
+  if (ctg_date_outside_period (ctg_action_get_start (action), &period_start, &period_end))
+    /* Translators: a warning of ctg set: the action's start, then the convention's period */
+    g_ptr_array_add (warnings, g_strdup_printf (_("The start %s is outside the period of the convention (%s); "
+                                                  "it is saved all the same."), start, period));
+  if (ctg_date_outside_period (ctg_action_get_echeance (action), &period_start, &period_end))
+    /* Translators: a warning of ctg set: the action's échéance, then the convention's period */
+    g_ptr_array_add (warnings, g_strdup_printf (_("The échéance %s is outside the period of the convention (%s); "
+                                                  "it is saved all the same."), echeance, period));
+  print_warnings (warnings);
+}
+
 static CTG_CLI_COMMAND (command_set)
 {
   g_autoptr(CtgDocument) doc = NULL;
@@ -693,6 +726,8 @@ static CTG_CLI_COMMAND (command_set)
 
   if (!ctg_document_end_group (doc, &error))
     return fail_error (error);
+  if (start != NULL || echeance != NULL)
+    warn_outside_period (doc, action_id);
   return EXIT_SUCCESS;
 
 failed:

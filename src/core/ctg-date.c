@@ -337,6 +337,89 @@ ctg_date_range_valid (const CtgDate *start,
 }
 
 /**
+ * ctg_date_parse_or_none:
+ * @text: (nullable): a date as stored or typed
+ * @date: (out): the date, unset when @text is %NULL or not a date
+ *
+ * For dates that are only read to be compared or shown, such as the
+ * convention's period: a missing or damaged one counts as no date.
+ */
+void
+ctg_date_parse_or_none (const char *text,
+                        CtgDate    *date)
+{
+  g_return_if_fail (date != NULL);
+
+  if (text == NULL || !ctg_date_parse (text, date))
+    *date = (CtgDate) { 0, 0, 0 };
+}
+
+/**
+ * ctg_date_format_period:
+ *
+ * The period of a convention in words: "2022 – 31 décembre 2026", "à partir
+ * de mars 2022", "jusqu’en 2026".
+ *
+ * Returns: (transfer full) (nullable): the text, %NULL when neither date
+ *   is set
+ */
+char *
+ctg_date_format_period (const CtgDate *start,
+                        const CtgDate *end)
+{
+  g_autofree char *from = ctg_date_format (start);
+  g_autofree char *to = ctg_date_format (end);
+
+  if (ctg_date_is_set (start) && ctg_date_is_set (end))
+    /* Translators: the period of a convention, as in "2022 – 31 December 2026" */
+    return g_strdup_printf (_("%s – %s"), from, to);
+  if (ctg_date_is_set (start))
+    /* Translators: a convention with no end, as in "from March 2022" */
+    return g_strdup_printf (_("from %s"), from);
+  if (ctg_date_is_set (end))
+    /* Translators: a convention with no start, as in "until 2026" */
+    return g_strdup_printf (_("until %s"), to);
+  return NULL;
+}
+
+/**
+ * ctg_date_outside_period:
+ * @date: an action's start or échéance
+ * @start: the convention's start, may be unset
+ * @end: the convention's end, may be unset
+ *
+ * A date is outside the period when none of it falls within: an échéance
+ * "2021" fits a convention starting in December 2021. The app and ctg set
+ * warn about such a date and keep it.
+ */
+gboolean
+ctg_date_outside_period (const CtgDate *date,
+                         const CtgDate *start,
+                         const CtgDate *end)
+{
+  if (!ctg_date_is_set (date))
+    return FALSE;
+
+  if (ctg_date_is_set (start))
+    {
+      g_autoptr(GDate) last = ctg_date_last_day (date);
+      g_autoptr(GDate) first = ctg_date_first_day (start);
+
+      if (g_date_compare (last, first) < 0)
+        return TRUE;
+    }
+  if (ctg_date_is_set (end))
+    {
+      g_autoptr(GDate) first = ctg_date_first_day (date);
+      g_autoptr(GDate) last = ctg_date_last_day (end);
+
+      if (g_date_compare (first, last) > 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
  * ctg_date_is_past:
  *
  * Whether the whole period of @date lies before @today.

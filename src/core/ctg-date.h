@@ -32,25 +32,32 @@ typedef struct
   guint8  day;
 } CtgDate;
 
-gboolean          ctg_date_parse        (const char    *text,
-                                         CtgDate       *date);
-gboolean          ctg_date_parse_range  (const char    *text,
-                                         CtgDate       *start,
-                                         CtgDate       *end);
-CtgDatePrecision  ctg_date_precision    (const CtgDate *date);
-gboolean          ctg_date_is_set       (const CtgDate *date);
-char             *ctg_date_to_iso       (const CtgDate *date);
-char             *ctg_date_format       (const CtgDate *date);
-char             *ctg_date_format_span  (const CtgDate *start,
-                                         const CtgDate *end);
-GDate            *ctg_date_first_day    (const CtgDate *date);
-GDate            *ctg_date_last_day     (const CtgDate *date);
-gboolean          ctg_date_range_valid  (const CtgDate *start,
-                                         const CtgDate *end);
-gboolean          ctg_date_is_past      (const CtgDate *date,
-                                         const GDate   *today);
-char             *ctg_date_normalize    (const char    *text);
-int               ctg_year_compare      (gconstpointer  a,
-                                         gconstpointer  b);
+gboolean          ctg_date_parse          (const char    *text,
+                                           CtgDate       *date);
+gboolean          ctg_date_parse_range    (const char    *text,
+                                           CtgDate       *start,
+                                           CtgDate       *end);
+void              ctg_date_parse_or_none  (const char    *text,
+                                           CtgDate       *date);
+CtgDatePrecision  ctg_date_precision      (const CtgDate *date);
+gboolean          ctg_date_is_set         (const CtgDate *date);
+char             *ctg_date_to_iso         (const CtgDate *date);
+char             *ctg_date_format         (const CtgDate *date);
+char             *ctg_date_format_span    (const CtgDate *start,
+                                           const CtgDate *end);
+char             *ctg_date_format_period  (const CtgDate *start,
+                                           const CtgDate *end);
+GDate            *ctg_date_first_day      (const CtgDate *date);
+GDate            *ctg_date_last_day       (const CtgDate *date);
+gboolean          ctg_date_range_valid    (const CtgDate *start,
+                                           const CtgDate *end);
+gboolean          ctg_date_outside_period (const CtgDate *date,
+                                           const CtgDate *start,
+                                           const CtgDate *end);
+gboolean          ctg_date_is_past        (const CtgDate *date,
+                                           const GDate   *today);
+char             *ctg_date_normalize      (const char    *text);
+int               ctg_year_compare        (gconstpointer  a,
+                                           gconstpointer  b);
 
 G_END_DECLS

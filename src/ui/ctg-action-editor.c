@@ -245,60 +245,8 @@ read_period (CtgActionEditor *self,
   const char *start_text = convention ? ctg_item_get_text (convention, "period-start") : NULL;
   const char *end_text = convention ? ctg_item_get_text (convention, "period-end") : NULL;
 
-  *start = (CtgDate) { 0, 0, 0 };
-  *end = (CtgDate) { 0, 0, 0 };
-  if (start_text == NULL || !ctg_date_parse (start_text, start))
-    *start = (CtgDate) { 0, 0, 0 };
-  if (end_text == NULL || !ctg_date_parse (end_text, end))
-    *end = (CtgDate) { 0, 0, 0 };
-}
-
-static char *
-format_period (const CtgDate *start,
-               const CtgDate *end)
-{
-  g_autofree char *from = ctg_date_format (start);
-  g_autofree char *to = ctg_date_format (end);
-
-  if (ctg_date_is_set (start) && ctg_date_is_set (end))
-    /* Translators: the period of a convention, as in "2022 – 31 December 2026" */
-    return g_strdup_printf (_("%s – %s"), from, to);
-  if (ctg_date_is_set (start))
-    /* Translators: a convention with no end, as in "from March 2022" */
-    return g_strdup_printf (_("from %s"), from);
-  if (ctg_date_is_set (end))
-    /* Translators: a convention with no start, as in "until 2026" */
-    return g_strdup_printf (_("until %s"), to);
-  return NULL;
-}
-
-/* A date is outside the period when none of it falls within: an échéance
- * "2021" fits a convention starting in December 2021. */
-static gboolean
-outside_period (const CtgDate *date,
-                const CtgDate *start,
-                const CtgDate *end)
-{
-  if (!ctg_date_is_set (date))
-    return FALSE;
-
-  if (ctg_date_is_set (start))
-    {
-      g_autoptr(GDate) last = ctg_date_last_day (date);
-      g_autoptr(GDate) first = ctg_date_first_day (start);
-
-      if (g_date_compare (last, first) < 0)
-        return TRUE;
-    }
-  if (ctg_date_is_set (end))
-    {
-      g_autoptr(GDate) first = ctg_date_first_day (date);
-      g_autoptr(GDate) last = ctg_date_last_day (end);
-
-      if (g_date_compare (first, last) > 0)
-        return TRUE;
-    }
-  return FALSE;
+  ctg_date_parse_or_none (start_text, start);
+  ctg_date_parse_or_none (end_text, end);
 }
 
 static void
@@ -315,9 +263,9 @@ update_date_warning (CtgActionEditor *self,
   if (ctg_field_message_is_error (message))
     return;
 
-  if (outside_period (date, period_start, period_end))
+  if (ctg_date_outside_period (date, period_start, period_end))
     {
-      g_autofree char *period = format_period (period_start, period_end);
+      g_autofree char *period = ctg_date_format_period (period_start, period_end);
       /* Translators: a warning under a date, with the period of the convention */
       g_autofree char *text = g_strdup_printf (_("This date is outside the period of the convention (%s)."),
                                                period);
@@ -338,7 +286,7 @@ update_timeline (CtgActionEditor *self,
   const char *hint = _("Type a year (2025), a month (03/2025) or a day (15/03/2025).");
 
   read_period (self, &period_start, &period_end);
-  period = format_period (&period_start, &period_end);
+  period = ctg_date_format_period (&period_start, &period_end);
   if (period != NULL)
     /* Translators: the description of the Timeline group: the period, then how to type a date */
     description = g_strdup_printf (_("Convention: %s. %s"), period, hint);

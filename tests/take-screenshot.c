@@ -130,8 +130,14 @@ main (int   argc,
     /* CTG_SCREENSHOT_DRIFT_SINCE=2022-09-26: the meeting the outlines show */
     if (g_getenv ("CTG_SCREENSHOT_DRIFT_SINCE"))
       gtk_widget_activate_action (GTK_WIDGET (window), "win.drift-since", "s", g_getenv ("CTG_SCREENSHOT_DRIFT_SINCE"));
+    /* "dashboard@export": the report's dialog over the window */
+    if (g_strcmp0 (ends[1], "export") == 0)
+      {
+        spin (500);
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL);
+      }
     /* "timeline@drift-menu": the menu of the meetings to compare with, open */
-    if (g_strcmp0 (ends[1], "drift-menu") == 0)
+    else if (g_strcmp0 (ends[1], "drift-menu") == 0)
       {
         spin (500);
         gtk_menu_button_popup (window->drift_button);

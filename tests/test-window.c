@@ -577,6 +577,22 @@ test_window_edit_action (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_window_export_pdf (void)
 {
@@ -598,11 +614,29 @@ test_window_export_pdf (void)
     }
   g_assert_nonnull (dialog);
 
-  /* Defaults: today's meeting, summary and timeline, every axis */
+  /* Defaults: today's meeting, summary and timeline, every axis, no
+   * annual review */
   options = ctg_export_dialog_get_options (dialog, &error);
   g_assert_no_error (error);
   g_assert_nonnull (ctg_report_options_get_meeting_date (options));
   g_assert_true (ctg_report_options_get_parts (options) & CTG_REPORT_PART_TIMELINE);
+  g_assert_cmpuint (ctg_report_options_get_bilan_year (options), ==, 0);
+
+  /* The annual review, as ctg export --bilan 2024 gives it */
+  {
+    GtkWidget *bilan = find_type (GTK_WIDGET (dialog), ADW_TYPE_EXPANDER_ROW);
+    GtkWidget *year = NULL;
+
+    g_assert_nonnull (bilan);
+    adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (bilan), TRUE);
+    year = find_type (bilan, GTK_TYPE_SPIN_BUTTON);
+    g_assert_nonnull (year);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (year), 2024);
+    g_clear_pointer (&options, ctg_report_options_free);
+    options = ctg_export_dialog_get_options (dialog, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (ctg_report_options_get_bilan_year (options), ==, 2024);
+  }
 
   ctg_export_dialog_export_to (dialog, pdf);
   CTG_TEST_WAIT_FOR (g_file_test (pdf, G_FILE_TEST_EXISTS));
@@ -610,8 +644,18 @@ test_window_export_pdf (void)
   {
     gsize length;
     g_autofree char *bytes = ctg_test_read_file (pdf, &length);
+    g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+
     g_assert_cmpmem (bytes, 5, "%PDF-", 5);
     g_assert_cmpuint (length, >, 10000);
+    if (pdftotext != NULL)
+      {
+        g_autofree char *command = g_strdup_printf ("pdftotext -enc UTF-8 %s -", pdf);
+        g_autofree char *text = NULL;
+
+        g_assert_true (g_spawn_command_line_sync (command, &text, NULL, NULL, NULL));
+        g_assert_nonnull (strstr (text, "Annual review 2024"));
+      }
   }
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -722,22 +766,6 @@ test_window_read_only (void)
     g_assert_cmpuint (axes->len, ==, 4);
   }
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* What asks for more than @limit pixels of width, for the test's log */

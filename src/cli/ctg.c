@@ -381,26 +381,15 @@ print_assessment (CtgDocument *doc,
     g_print ("     %s\n", comment);
 }
 
-/* The year to evaluate when none is given: the last one with an
- * assessment or a note, else this year */
+/* The year to evaluate when none is given: the last one assessed, else
+ * this year */
 static guint
 default_year (CtgDocument *doc)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GArray) years = ctg_document_list_years (doc);
-  guint year = (guint) g_date_time_get_year (now);
-  guint best = 0;
+  guint assessed = ctg_document_get_last_assessed_year (doc);
 
-  for (guint i = 0; i < years->len; i++)
-    {
-      guint y = g_array_index (years, guint, i);
-      g_autoptr(GArray) indicators = ctg_document_list_ids (doc, CTG_ITEM_EVALUATION_INDICATOR, 0);
-
-      for (guint j = 0; j < indicators->len; j++)
-        if (ctg_document_find_assessment (doc, g_array_index (indicators, gint64, j), y) != 0)
-          best = y;
-    }
-  return best != 0 ? best : year;
+  return assessed != 0 ? assessed : (guint) g_date_time_get_year (now);
 }
 
 static CTG_CLI_COMMAND (command_info)

@@ -349,6 +349,23 @@ ctg_document_add_evaluation_indicator (CtgDocument  *self,
 }
 
 /**
+ * ctg_document_get_last_assessed_year:
+ *
+ * The year the COPIL last reviewed: what a bilan (the evaluation page, ctg
+ * evaluation, the report's annual review) shows unless told otherwise.
+ *
+ * Returns: the last year with an assessment of an evaluation indicator, 0
+ *   for none
+ */
+guint
+ctg_document_get_last_assessed_year (CtgDocument *self)
+{
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), 0);
+
+  return (guint) _ctg_document_query_int (self, "SELECT MAX(year) FROM evaluation_assessment", 0, 0, 0);
+}
+
+/**
  * ctg_document_list_years:
  *
  * Returns: (transfer full) (element-type guint): the years to evaluate, in

@@ -218,6 +218,7 @@ gint64       ctg_document_add_evaluation_indicator (CtgDocument *self,
                                               const char     *name,
                                               GError        **error);
 GArray      *ctg_document_list_years         (CtgDocument    *self);
+guint        ctg_document_get_last_assessed_year (CtgDocument *self);
 
 gint64       ctg_document_add_signatory      (CtgDocument    *self,
                                               const char     *organisation,

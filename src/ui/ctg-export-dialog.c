@@ -25,6 +25,8 @@ struct _CtgExportDialog
   GtkSwitch      *summary_switch;
   GtkSwitch      *timeline_switch;
   GtkSwitch      *fiches_switch;
+  AdwExpanderRow *bilan_row;
+  GtkSpinButton  *bilan_year_spin;
   GtkProgressBar *progress_bar;
   GPtrArray      *axis_checks;   /* GtkCheckButton, with "axis-id" data */
 
@@ -142,6 +144,8 @@ ctg_export_dialog_get_options (CtgExportDialog  *self,
   if (gtk_switch_get_active (self->fiches_switch))
     parts |= CTG_REPORT_PART_FICHES;
   ctg_report_options_set_parts (options, parts);
+  if (adw_expander_row_get_enable_expansion (self->bilan_row))
+    ctg_report_options_set_bilan_year (options, (guint) gtk_spin_button_get_value_as_int (self->bilan_year_spin));
 
   for (guint i = 0; i < self->axis_checks->len; i++)
     {
@@ -346,6 +350,34 @@ add_switch_row (AdwPreferencesGroup *group,
   return GTK_SWITCH (toggle);
 }
 
+/* The annual review, as ctg export --bilan: off unless asked, for the year
+ * the COPIL last assessed */
+static void
+add_bilan_row (CtgExportDialog     *self,
+               AdwPreferencesGroup *group,
+               guint                this_year)
+{
+  guint year = ctg_document_get_last_assessed_year (self->document);
+  GtkWidget *year_row = adw_action_row_new ();
+
+  self->bilan_row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->bilan_row), _("Annual Review"));
+  adw_expander_row_set_subtitle (self->bilan_row, _("The year’s indicators, follow-up notes and funding"));
+  adw_expander_row_set_show_enable_switch (self->bilan_row, TRUE);
+  adw_expander_row_set_enable_expansion (self->bilan_row, FALSE);
+
+  self->bilan_year_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (1900, 2200, 1));
+  gtk_spin_button_set_value (self->bilan_year_spin, year != 0 ? year : this_year);
+  gtk_widget_set_valign (GTK_WIDGET (self->bilan_year_spin), GTK_ALIGN_CENTER);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (year_row), _("Year of the Review"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->bilan_year_spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Year of the Review"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (year_row), GTK_WIDGET (self->bilan_year_spin));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (year_row), GTK_WIDGET (self->bilan_year_spin));
+  adw_expander_row_add_row (self->bilan_row, year_row);
+  adw_preferences_group_add (group, GTK_WIDGET (self->bilan_row));
+}
+
 static void
 build (CtgExportDialog *self)
 {
@@ -403,6 +435,7 @@ build (CtgExportDialog *self)
   self->summary_switch = add_switch_row (sections, _("Summary"), _("Counts by status, overdue actions, coming échéances"), TRUE);
   self->timeline_switch = add_switch_row (sections, _("Timeline"), _("Every action from start to échéance"), TRUE);
   self->fiches_switch = add_switch_row (sections, _("Action sheets"), _("One page per action with its steps, means and indicators"), FALSE);
+  add_bilan_row (self, sections, (guint) g_date_time_get_year (now));
 
   adw_preferences_group_set_title (axes, _("Axes"));
   for (guint i = 0; i < axis_ids->len; i++)

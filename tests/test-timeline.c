@@ -1090,6 +1090,48 @@ test_dashboard_governance (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The changes and the drift count from the same meeting, the one chosen in
+ * the window (the last COPIL by default, not the last meeting), and the
+ * caption says which */
+static void
+test_dashboard_same_meeting (void)
+{
+  CtgWindow *window = open_window ("m2a");
+  CtgDocument *document = ctg_window_get_document (window);
+  CtgDashboard *dashboard = _ctg_window_get_dashboard (window);
+  g_autoptr(GError) error = NULL;
+  AdwPreferencesGroup *group;
+  gint64 copil;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "dashboard"));
+  ctg_test_spin (100);
+  copil = ctg_document_add_body (document, "Comité de pilotage", "copil", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ctg_document_add_meeting (document, copil, "2021-03-15", "", &error), >, 0);
+  g_assert_cmpint (ctg_document_add_meeting (document, 0, "2022-01-10", "Groupe de travail", &error), >, 0);
+  g_assert_no_error (error);
+  ctg_test_spin (100);
+
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (ctg_dashboard_get_figure (dashboard, "drift")), "since"), ==,
+                   "2021-03-15");
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (ctg_dashboard_get_figure (dashboard, "changes")), "since"), ==,
+                   "2021-03-15");
+  group = ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (ctg_dashboard_get_figure (dashboard, "changes"),
+                                                          ADW_TYPE_PREFERENCES_GROUP));
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (group), "Comité de pilotage, 15 March 2021"));
+
+  /* Another meeting chosen: both follow, and the caption */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.drift-since", "s", "2022-01-10"));
+  ctg_test_spin (100);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (ctg_dashboard_get_figure (dashboard, "drift")), "since"), ==,
+                   "2022-01-10");
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (ctg_dashboard_get_figure (dashboard, "changes")), "since"), ==,
+                   "2022-01-10");
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (group), "Groupe de travail, 10 January 2022"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Issue 13: one change of an échéance by each route, and every widget that
  * shows it */
 
@@ -1445,6 +1487,7 @@ main (int   argc,
   g_test_add_func ("/dashboard/pilot", test_dashboard_pilot);
   g_test_add_func ("/dashboard/partial", test_dashboard_partial);
   g_test_add_func ("/dashboard/governance", test_dashboard_governance);
+  g_test_add_func ("/dashboard/same-meeting", test_dashboard_same_meeting);
   g_test_add_func ("/timeline/every-route", test_timeline_every_route);
 
   return g_test_run ();

@@ -27,6 +27,7 @@ struct _CtgDashboard
   GtkFlowBox   *cards;
   GtkListBox   *status_list;
   GtkListBox   *pilot_list;
+  AdwPreferencesGroup *governance_group;
   GtkListBox   *governance_list;
   GtkButton    *report_button;
 
@@ -36,7 +37,7 @@ struct _CtgDashboard
   GHashTable   *figures;       /* name -> borrowed widget */
   GDate        *today;
   char         *meeting_date;  /* ISO, for the report */
-  char         *since_date;
+  char         *since_date;    /* the day the changes and the drift count from, ISO */
   char         *drift_since;   /* the window's choice: a meeting's day, "" for the last COPIL */
 
   /* State */
@@ -382,9 +383,9 @@ fill_drift_menu (GtkMenuButton *button,
 /* What slipped since the meeting chosen in the window (by default the
  * last COPIL), from the journal (ctg-drift.c) */
 static void
-add_drift_row (CtgDashboard *self)
+add_drift_row (CtgDashboard *self,
+               const char   *since_iso)
 {
-  g_autofree char *since_iso = _ctg_drift_since_effective (self->document, self->drift_since);
   g_autoptr(CtgDrift) drift = NULL;
   GtkWidget *row;
   GtkWidget *button;
@@ -397,8 +398,6 @@ add_drift_row (CtgDashboard *self)
   g_autofree char *abandoned_text = NULL;
   g_autofree char *subtitle = NULL;
 
-  if (since_iso == NULL)
-    return;
   drift = ctg_drift_compute (self->document, since_iso);
   later = ctg_drift_count (drift, CTG_DRIFT_MOVED, TRUE);
   back = ctg_drift_count (drift, CTG_DRIFT_STATUS_BACK, FALSE);
@@ -428,7 +427,7 @@ add_drift_row (CtgDashboard *self)
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), fill_drift_menu, self, NULL);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   g_hash_table_insert (self->figures, g_strdup ("drift-menu"), button);
-  g_object_set_data_full (G_OBJECT (row), "since", g_steal_pointer (&since_iso), g_free);
+  g_object_set_data_full (G_OBJECT (row), "since", g_strdup (since_iso), g_free);
 }
 
 static void
@@ -527,9 +526,24 @@ fill_governance (CtgDashboard *self)
       gtk_list_box_append (self->governance_list, row);
     }
 
-  /* For the next meeting: what changed since the previous one */
+  /* For the next meeting: what changed, and what slipped, since the
+   * meeting chosen in the window (win.drift-since; the last COPIL by
+   * default), both from the same day, said in the caption */
   self->meeting_date = next >= 0 ? g_strdup (g_array_index (meetings, Meeting, next).date) : g_strdup (today);
-  self->since_date = previous >= 0 ? g_strdup (g_array_index (meetings, Meeting, previous).date) : NULL;
+  self->since_date = _ctg_drift_since_effective (self->document, self->drift_since);
+  if (self->since_date == NULL)
+    adw_preferences_group_set_description (self->governance_group, _("The meetings recorded in the convention"));
+  else
+    {
+      g_autofree char *compared = _ctg_drift_since_describe (self->document, self->since_date);
+      /* Translators: the caption of the dashboard's meetings; %s is the
+       * meeting compared with, "Comité de pilotage, 26 septembre 2022" */
+      g_autofree char *caption = g_strdup_printf (_("The meetings recorded in the convention; the changes and "
+                                                    "drift below count from the meeting compared with: %s"),
+                                                  compared);
+
+      adw_preferences_group_set_description (self->governance_group, caption);
+    }
   if (self->since_date != NULL)
     {
       g_autoptr(GPtrArray) changes = ctg_document_list_changes (self->document, self->since_date, 0);
@@ -541,6 +555,7 @@ fill_governance (CtgDashboard *self)
       g_autofree char *counts = NULL;
       g_autofree char *actions_text = NULL;
       g_autofree char *subtitle = NULL;
+      GtkWidget *row;
       guint shown = 0;
 
       for (guint i = 0; i < changes->len; i++)
@@ -559,7 +574,7 @@ fill_governance (CtgDashboard *self)
           if (change->action_id != 0)
             g_hash_table_add (actions, &change->action_id);
         }
-      /* Translators: the date of the previous meeting */
+      /* Translators: the date of the meeting compared with */
       title = g_strdup_printf (_("Changes since the meeting of %s"), since);
       counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u edit", "%u edits", g_hash_table_size (txns)),
                                 g_hash_table_size (txns));
@@ -568,9 +583,10 @@ fill_governance (CtgDashboard *self)
                                       g_hash_table_size (actions));
       subtitle = recent->len ? g_strdup_printf ("%s, %s — %s", counts, actions_text, recent->str)
                              : g_strdup_printf ("%s, %s", counts, actions_text);
-      add_since_row (self, "changes", "document-edit-symbolic", title, subtitle, g_hash_table_size (txns));
+      row = add_since_row (self, "changes", "document-edit-symbolic", title, subtitle, g_hash_table_size (txns));
+      g_object_set_data_full (G_OBJECT (row), "since", g_strdup (self->since_date), g_free);
+      add_drift_row (self, self->since_date);
     }
-  add_drift_row (self);
 }
 
 static void
@@ -679,11 +695,10 @@ on_axis_selected_cb (CtgDashboard *self)
 static void
 on_report_clicked_cb (CtgDashboard *self)
 {
-  /* A meeting chosen to measure drift from is the report's too */
-  const char *since = self->drift_since && self->drift_since[0] ? self->drift_since : self->since_date;
-
+  /* The report's changes are those the dashboard shows */
   gtk_widget_activate_action (GTK_WIDGET (self), "win.export-pdf-for-meeting", "(ss)",
-                              self->meeting_date ? self->meeting_date : "", since ? since : "");
+                              self->meeting_date ? self->meeting_date : "",
+                              self->since_date ? self->since_date : "");
 }
 
 /* GObject */
@@ -742,6 +757,7 @@ ctg_dashboard_class_init (CtgDashboardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtgDashboard, cards);
   gtk_widget_class_bind_template_child (widget_class, CtgDashboard, status_list);
   gtk_widget_class_bind_template_child (widget_class, CtgDashboard, pilot_list);
+  gtk_widget_class_bind_template_child (widget_class, CtgDashboard, governance_group);
   gtk_widget_class_bind_template_child (widget_class, CtgDashboard, governance_list);
   gtk_widget_class_bind_template_child (widget_class, CtgDashboard, report_button);
   gtk_widget_class_bind_template_callback (widget_class, on_axis_selected_cb);

@@ -55,6 +55,61 @@ _ctg_format_iso_day (const char *iso)
   return ctg_date_format (&date);
 }
 
+/* A meeting as the menu and the dashboard name it: its body (or its
+ * title), its day, "Comité de pilotage, 26 septembre 2022" */
+static char *
+meeting_label (CtgDocument   *document,
+               CtgItem       *meeting,
+               const CtgDate *date)
+{
+  gint64 body_id = ctg_item_get_int (meeting, "body-id");
+  g_autoptr(CtgItem) body = body_id ? ctg_document_get_item (document, CTG_ITEM_BODY, body_id) : NULL;
+  const char *name = body ? ctg_item_get_text (body, "name") : NULL;
+  const char *title = ctg_item_get_text (meeting, "title");
+  g_autofree char *day = ctg_date_format (date);
+
+  if (name == NULL || name[0] == '\0')
+    name = title && title[0] ? title : _("Meeting");
+  /* Translators: a meeting in the menu of drift: its body, its date */
+  return g_strdup_printf (_("%s, %s"), name, day);
+}
+
+/**
+ * _ctg_drift_since_describe:
+ * @iso: the day compared with, as _ctg_drift_since_effective() gives it
+ *
+ * Returns: (transfer full): the meeting held that day as the menu names
+ *   it (a COPIL's first, if several were), or the day alone
+ */
+char *
+_ctg_drift_since_describe (CtgDocument *document,
+                           const char  *iso)
+{
+  g_autoptr(GArray) ids = ctg_document_list_ids (document, CTG_ITEM_MEETING, 0);
+  g_autofree char *found = NULL;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(CtgItem) meeting = ctg_document_get_item (document, CTG_ITEM_MEETING, g_array_index (ids, gint64, i));
+      const char *text = meeting ? ctg_item_get_text (meeting, "date") : NULL;
+      gint64 body_id = meeting ? ctg_item_get_int (meeting, "body-id") : 0;
+      g_autoptr(CtgItem) body = body_id ? ctg_document_get_item (document, CTG_ITEM_BODY, body_id) : NULL;
+      g_autofree char *day = NULL;
+      CtgDate date;
+
+      if (text == NULL || !ctg_date_parse (text, &date) || !ctg_date_is_set (&date))
+        continue;
+      day = ctg_date_to_iso (&date);
+      if (g_strcmp0 (day, iso) != 0)
+        continue;
+      if (body != NULL && g_strcmp0 (ctg_item_get_text (body, "kind"), "copil") == 0)
+        return meeting_label (document, meeting, &date);
+      if (found == NULL)
+        found = meeting_label (document, meeting, &date);
+    }
+  return found != NULL ? g_steal_pointer (&found) : _ctg_format_iso_day (iso);
+}
+
 /**
  * _ctg_drift_since_effective:
  * @chosen: (nullable): the window's choice, "" or %NULL for the default
@@ -104,12 +159,7 @@ _ctg_drift_menu_new (CtgDocument *document)
   for (guint i = 0; i < ids->len; i++)
     {
       g_autoptr(CtgItem) meeting = ctg_document_get_item (document, CTG_ITEM_MEETING, g_array_index (ids, gint64, i));
-      gint64 body_id = meeting ? ctg_item_get_int (meeting, "body-id") : 0;
-      g_autoptr(CtgItem) body = body_id ? ctg_document_get_item (document, CTG_ITEM_BODY, body_id) : NULL;
       const char *text = meeting ? ctg_item_get_text (meeting, "date") : NULL;
-      const char *name = body ? ctg_item_get_text (body, "name") : NULL;
-      const char *title = meeting ? ctg_item_get_text (meeting, "title") : NULL;
-      g_autofree char *day = NULL;
       Choice choice;
       CtgDate date;
 
@@ -121,11 +171,7 @@ _ctg_drift_menu_new (CtgDocument *document)
           g_free (choice.iso);
           continue;
         }
-      day = ctg_date_format (&date);
-      if (name == NULL || name[0] == '\0')
-        name = title && title[0] ? title : _("Meeting");
-      /* Translators: a meeting in the menu of drift: its body, its date */
-      choice.label = g_strdup_printf (_("%s, %s"), name, day);
+      choice.label = meeting_label (document, meeting, &date);
       g_array_append_val (choices, choice);
     }
   g_array_sort (choices, compare_choices);

@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 GMenuModel *_ctg_drift_menu_new         (CtgDocument   *document);
 char       *_ctg_drift_since_effective  (CtgDocument   *document,
                                          const char    *chosen);
+char       *_ctg_drift_since_describe   (CtgDocument   *document,
+                                         const char    *iso);
 void        _ctg_drift_menu_button_fill (GtkMenuButton *button,
                                          CtgDocument   *document);
 char       *_ctg_format_iso_day         (const char    *iso);

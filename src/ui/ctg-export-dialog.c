@@ -50,43 +50,19 @@ format_for_entry (const GDate *date)
   return g_strdup_printf ("%02u/%02u/%04u", g_date_get_day (date), g_date_get_month (date), g_date_get_year (date));
 }
 
-/* The last meeting recorded before today: what "changes since" means at a COPIL */
+/* The meeting the dashboard and the timeline compare with by default, the
+ * last COPIL: what "changes since" means at a COPIL */
 static char *
-previous_meeting (CtgDocument *document,
-                  const GDate *today)
+default_since (CtgDocument *document)
 {
-  g_autoptr(GArray) meetings = ctg_document_list_ids (document, CTG_ITEM_MEETING, 0);
-  g_autofree char *best = NULL;
+  g_autofree char *iso = ctg_drift_default_since (document);
+  g_autoptr(GDate) first = NULL;
+  CtgDate date;
 
-  for (guint i = 0; i < meetings->len; i++)
-    {
-      g_autoptr(CtgItem) item = ctg_document_get_item (document, CTG_ITEM_MEETING, g_array_index (meetings, gint64, i));
-      const char *text = item != NULL ? ctg_item_get_text (item, "date") : NULL;
-      CtgDate date;
-
-      if (text == NULL || !ctg_date_parse (text, &date) || !ctg_date_is_set (&date))
-        continue;
-      {
-        g_autoptr(GDate) first = ctg_date_first_day (&date);
-
-        if (g_date_compare (first, today) < 0 && g_strcmp0 (text, best) > 0)
-          {
-            g_free (best);
-            best = g_strdup (text);
-          }
-      }
-    }
-
-  if (best != NULL)
-    {
-      CtgDate date;
-      g_autoptr(GDate) first = NULL;
-
-      ctg_date_parse (best, &date);
-      first = ctg_date_first_day (&date);
-      return format_for_entry (first);
-    }
-  return g_strdup ("");
+  if (iso == NULL || !ctg_date_parse (iso, &date) || !ctg_date_is_set (&date))
+    return g_strdup ("");
+  first = ctg_date_first_day (&date);
+  return format_for_entry (first);
 }
 
 static gboolean
@@ -393,7 +369,7 @@ build (CtgExportDialog *self)
   g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                                            g_date_time_get_year (now));
   g_autofree char *today_text = format_for_entry (today);
-  g_autofree char *since_text = previous_meeting (self->document, today);
+  g_autofree char *since_text = default_since (self->document);
 
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (_("COPIL Report"), NULL));
@@ -411,9 +387,9 @@ build (CtgExportDialog *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->progress_bar));
 
   adw_preferences_group_set_title (meeting, _("Meeting"));
-  adw_preferences_group_set_description (meeting, _("Dates as 15/03/2025. The changes since the previous "
-                                                    "meeting recorded in the convention are listed; "
-                                                    "leave empty to leave them out."));
+  adw_preferences_group_set_description (meeting, _("Dates as 15/03/2025. The changes since the meeting "
+                                                    "compared with (the last COPIL unless another is "
+                                                    "chosen) are listed; leave empty to leave them out."));
   self->meeting_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->meeting_row), _("Date of the COPIL"));
   gtk_editable_set_text (GTK_EDITABLE (self->meeting_row), today_text);

@@ -388,6 +388,58 @@ test_description (Fixture       *fixture,
   g_assert_cmpstr (description, ==, "Première ligne\nSeconde ligne");
 }
 
+/* The wheel over the description (twenty pages of seed 002, in a box of
+ * 200 pixels) scrolls the page, not the text, unless the text is being
+ * edited */
+static void
+test_description_wheel (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *row = _ctg_convention_page_get_field_row (fixture->page, "description");
+  GtkWidget *view = GTK_WIDGET (ctg_convention_text_row_get_view (CTG_CONVENTION_TEXT_ROW (row)));
+  GtkWidget *inner = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *outer = gtk_widget_get_ancestor (gtk_widget_get_parent (inner), GTK_TYPE_SCROLLED_WINDOW);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (gtk_widget_get_parent (inner));
+  GtkEventController *wheel = NULL;
+  GtkAdjustment *page_adjustment, *text_adjustment;
+  gboolean handled = FALSE;
+
+  g_assert_nonnull (outer);
+  page_adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (outer));
+  text_adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (inner));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "ctg-page-scroll") == 0)
+        wheel = controller;
+    }
+  g_assert_nonnull (wheel);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (fixture->page));
+  gtk_window_present (GTK_WINDOW (window));
+  CTG_TEST_WAIT_FOR (gtk_adjustment_get_upper (page_adjustment) > 600 &&
+                     gtk_adjustment_get_upper (text_adjustment) > 200);
+
+  /* Not being edited: the page moves */
+  g_signal_emit_by_name (wheel, "scroll", 0.0, 1.0, &handled);
+  g_assert_true (handled);
+  g_assert_cmpfloat (gtk_adjustment_get_value (page_adjustment), >, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (text_adjustment), ==, 0);
+
+  /* Being edited: the text scrolls, as the scrolled window does it */
+  gtk_widget_grab_focus (view);
+  g_assert_true (gtk_widget_has_focus (view));
+  handled = FALSE;
+  g_signal_emit_by_name (wheel, "scroll", 0.0, 1.0, &handled);
+  g_assert_false (handled);
+
+  gtk_window_set_child (GTK_WINDOW (window), NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_governance (Fixture       *fixture,
                  gconstpointer  data)
@@ -609,6 +661,7 @@ main (int   argc,
   ADD ("/convention-page/move-delete-signatory", test_move_and_delete_signatory, "creusot-montceau");
   ADD ("/convention-page/end-before-start", test_end_before_start, "creusot-montceau");
   ADD ("/convention-page/description", test_description, "creusot-montceau");
+  ADD ("/convention-page/description-wheel", test_description_wheel, "creusot-montceau");
   ADD ("/convention-page/governance", test_governance, "creusot-montceau");
   ADD ("/convention-page/meetings", test_meetings, "creusot-montceau");
   ADD ("/convention-page/many-signatories", test_many_signatories, "valence-romans");

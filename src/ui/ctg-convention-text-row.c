@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "ctg-editor-util.h"
 #include "ctg-convention-text-row.h"
@@ -71,6 +72,33 @@ show_stored (CtgConventionTextRow *self)
   gtk_text_buffer_begin_irreversible_action (buffer);
   gtk_text_buffer_set_text (buffer, stored ? stored : "", -1);
   gtk_text_buffer_end_irreversible_action (buffer);
+}
+
+/* The wheel over a text that scrolls in its box scrolls the page unless
+ * the text is being edited: a description of twenty pages would otherwise
+ * hold the page still for as many turns. Clicking into the text, or its
+ * scrollbar, scrolls the text. */
+static gboolean
+on_scroll_cb (GtkEventControllerScroll *controller,
+              double                    dx,
+              double                    dy,
+              CtgConventionTextRow     *self)
+{
+  GtkWidget *page;
+  GtkAdjustment *adjustment;
+  double step = 1;
+
+  if (gtk_widget_has_focus (GTK_WIDGET (self->view)))
+    return FALSE;
+  page = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  if (page == NULL)
+    return FALSE;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page));
+  /* What GtkScrolledWindow scrolls for a turn of the wheel */
+  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
+    step = pow (gtk_adjustment_get_page_size (adjustment), 2.0 / 3.0);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + dy * step);
+  return TRUE;
 }
 
 static void
@@ -175,7 +203,14 @@ ctg_convention_text_row_new (const char  *title,
   if (max_height > 0)
     {
       GtkWidget *scroller = gtk_scrolled_window_new ();
+      GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
 
+      /* On the box, in the capture phase: before any of the text's
+       * scrolled window, which keeps a touchpad's scroll once begun */
+      gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+      gtk_event_controller_set_name (scroll, "ctg-page-scroll");
+      g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll_cb), self);
+      gtk_widget_add_controller (self->box, scroll);
       /* A text view in a scrolled window asks for the height of its text
        * unwrapped: give long texts a fixed height instead */
       gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);

@@ -440,6 +440,48 @@ test_description_wheel (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A title longer than its row ends in "…" until it is edited, whole in
+ * the tooltip, and what is cut is never written back */
+static void
+test_long_title (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *row = _ctg_convention_page_get_field_row (fixture->page, "title");
+  g_autofree char *stored = ctg_document_dup_text (fixture->document, CTG_ITEM_CONVENTION, 1, "title");
+  g_autofree char *after = NULL;
+  g_autofree char *prefix = NULL;
+  const char *shown;
+
+  g_assert_cmpuint (g_utf8_strlen (stored, -1), >, 100);
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 600);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (fixture->page));
+  gtk_window_present (GTK_WINDOW (window));
+  /* The window may give the first field the focus: being edited, it
+   * would stay whole */
+  CTG_TEST_WAIT_FOR (gtk_widget_get_width (row) > 0);
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  CTG_TEST_WAIT_FOR (g_str_has_suffix (gtk_editable_get_text (GTK_EDITABLE (row)), "…"));
+
+  shown = gtk_editable_get_text (GTK_EDITABLE (row));
+  prefix = g_strndup (shown, strlen (shown) - strlen ("…"));
+  g_assert_true (g_str_has_prefix (stored, prefix));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (row), ==, stored);
+
+  /* Committed as it is shown: nothing to write */
+  g_assert_true (ctg_convention_entry_row_commit (CTG_CONVENTION_ENTRY_ROW (row)));
+  after = ctg_document_dup_text (fixture->document, CTG_ITEM_CONVENTION, 1, "title");
+  g_assert_cmpstr (after, ==, stored);
+  g_assert_false (ctg_document_can_undo (fixture->document));
+
+  /* Edited: the whole title */
+  gtk_widget_grab_focus (row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, stored);
+
+  gtk_window_set_child (GTK_WINDOW (window), NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_governance (Fixture       *fixture,
                  gconstpointer  data)
@@ -662,6 +704,7 @@ main (int   argc,
   ADD ("/convention-page/end-before-start", test_end_before_start, "creusot-montceau");
   ADD ("/convention-page/description", test_description, "creusot-montceau");
   ADD ("/convention-page/description-wheel", test_description_wheel, "creusot-montceau");
+  ADD ("/convention-page/long-title", test_long_title, "creusot-montceau");
   ADD ("/convention-page/governance", test_governance, "creusot-montceau");
   ADD ("/convention-page/meetings", test_meetings, "creusot-montceau");
   ADD ("/convention-page/many-signatories", test_many_signatories, "valence-romans");

@@ -17,8 +17,10 @@
 /* The text is committed on apply (the button or Enter) and when the focus
  * leaves the row, never per keystroke. A date shows as the user's locale
  * writes it ("mars 2025") and turns into what one types ("03/2025") while
- * the row is being edited. A refused value is reverted and the reason kept in
- * the "error" property, for the container to show inline. */
+ * the row is being edited. A text too long for the row ends in "…" until
+ * the row is edited (GtkText only cuts it), the whole text in the tooltip.
+ * A refused value is reverted and the reason kept in the "error" property,
+ * for the container to show inline. */
 struct _CtgConventionEntryRow
 {
   AdwEntryRow  parent_instance;
@@ -27,8 +29,11 @@ struct _CtgConventionEntryRow
   CtgDocument *document;
   char        *field;
   char        *error;
+  char        *ellipsized;   /* the text shown when it is the stored one cut, else NULL */
 
   CtgItemKind  kind;
+  int          width;         /* the row's width the text was last fitted to */
+  guint        refit_id;
   gint64       id;
   guint        is_date : 1;
   guint        editing : 1;
@@ -44,6 +49,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void update_accessible_description (CtgConventionEntryRow *self);
 
 static char *
 date_editable_text (const CtgDate *date)
@@ -68,18 +75,80 @@ dup_stored (CtgConventionEntryRow *self)
   return _ctg_item_dup_field (self->document, self->kind, self->id, self->field);
 }
 
+/* Whether the first @n_chars of @text, then "…", fit in @width pixels */
+static gboolean
+prefix_fits (PangoLayout *layout,
+             const char  *text,
+             glong        n_chars,
+             int          width)
+{
+  const char *end = g_utf8_offset_to_pointer (text, n_chars);
+  g_autofree char *candidate = g_strdup_printf ("%.*s…", (int) (end - text), text);
+  int candidate_width;
+
+  pango_layout_set_text (layout, candidate, -1);
+  pango_layout_get_pixel_size (layout, &candidate_width, NULL);
+  return candidate_width <= width;
+}
+
+/* @text as it fits the row's text, cut at a character and ended by "…" */
+static char *
+fit_to_width (CtgConventionEntryRow *self,
+              const char            *text)
+{
+  GtkWidget *entry = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (self)));
+  /* The cursor's room at the end */
+  int width = gtk_widget_get_width (entry) - 2;
+  g_autoptr(PangoLayout) layout = NULL;
+  glong low = 0, high;
+  int text_width;
+
+  if (width <= 0 || text[0] == '\0')
+    return g_strdup (text);
+  layout = gtk_widget_create_pango_layout (entry, text);
+  pango_layout_get_pixel_size (layout, &text_width, NULL);
+  if (text_width <= width)
+    return g_strdup (text);
+
+  /* The longest prefix that fits, by halves: a title is read in a few
+   * measures, not one per character */
+  high = g_utf8_strlen (text, -1) - 1;
+  while (low < high)
+    {
+      glong middle = (low + high + 1) / 2;
+
+      if (prefix_fits (layout, text, middle, width))
+        low = middle;
+      else
+        high = middle - 1;
+    }
+  {
+    const char *end = g_utf8_offset_to_pointer (text, low);
+    g_autofree char *prefix = g_strndup (text, end - text);
+
+    return g_strconcat (g_strchomp (prefix), "…", NULL);
+  }
+}
+
 /* What the row shows for a stored value */
 static char *
 display_text (CtgConventionEntryRow *self,
               const char            *stored)
 {
+  g_autofree char *shown = NULL;
   CtgDate date;
 
-  if (!self->is_date)
+  if (self->is_date && stored != NULL && ctg_date_parse (stored, &date))
+    return self->editing ? date_editable_text (&date) : ctg_date_format (&date);
+  if (self->editing)
     return g_strdup (stored ? stored : "");
-  if (stored == NULL || !ctg_date_parse (stored, &date))
-    return g_strdup (stored ? stored : "");
-  return self->editing ? date_editable_text (&date) : ctg_date_format (&date);
+
+  shown = fit_to_width (self, stored ? stored : "");
+  g_clear_pointer (&self->ellipsized, g_free);
+  if (g_strcmp0 (shown, stored ? stored : "") != 0)
+    self->ellipsized = g_strdup (shown);
+  update_accessible_description (self);
+  return g_steal_pointer (&shown);
 }
 
 static gboolean
@@ -92,6 +161,9 @@ text_matches_stored (CtgConventionEntryRow *self,
   g_autofree char *formatted = NULL;
   CtgDate date;
 
+  /* The text cut to fit is not something typed */
+  if (self->ellipsized != NULL && g_strcmp0 (text, self->ellipsized) == 0)
+    return TRUE;
   if (!self->is_date)
     return g_strcmp0 (text, stored ? stored : "") == 0;
 
@@ -134,13 +206,17 @@ static void
 update_accessible_description (CtgConventionEntryRow *self)
 {
   const char *description = NULL;
+  g_autofree char *whole = NULL;
 
   if (self->error != NULL)
     description = self->error;
   else if (self->is_date)
     description = _("Write a year (2025), a month (03/2025) or a day (15/03/2025).");
 
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), description);
+  /* A text cut to fit is read whole in the tooltip */
+  if (self->error == NULL && self->ellipsized != NULL)
+    whole = dup_stored (self);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), whole ? whole : description);
   if (description != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                     description, -1);
@@ -189,7 +265,18 @@ on_focus_enter_cb (CtgConventionEntryRow *self)
 
   self->editing = TRUE;
   if (!self->is_date)
-    return;
+    {
+      /* The whole text to edit, not the one cut to fit */
+      if (self->ellipsized != NULL && self->document != NULL &&
+          g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self)), self->ellipsized) == 0)
+        {
+          stored = dup_stored (self);
+          set_text_quietly (self, stored ? stored : "");
+          g_clear_pointer (&self->ellipsized, g_free);
+          update_accessible_description (self);
+        }
+      return;
+    }
 
   stored = dup_stored (self);
   if (!text_matches_stored (self, gtk_editable_get_text (GTK_EDITABLE (self)), stored))
@@ -217,10 +304,43 @@ on_focus_leave_cb (CtgConventionEntryRow *self)
   set_text_quietly (self, text);
 }
 
+static gboolean
+refit_cb (gpointer user_data)
+{
+  CtgConventionEntryRow *self = user_data;
+
+  self->refit_id = 0;
+  if (self->document != NULL)
+    ctg_convention_entry_row_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+ctg_convention_entry_row_snapshot (GtkWidget   *widget,
+                                   GtkSnapshot *snapshot)
+{
+  CtgConventionEntryRow *self = CTG_CONVENTION_ENTRY_ROW (widget);
+  int width = gtk_widget_get_width (widget);
+
+  GTK_WIDGET_CLASS (ctg_convention_entry_row_parent_class)->snapshot (widget, snapshot);
+
+  /* Fitted again to a new width, after the frame: the row's layout
+   * manager allocates it, and a text set while drawing would redraw it.
+   * Drawn with the old text once, fitted at the next frame. */
+  if (width != self->width)
+    {
+      self->width = width;
+      if (self->refit_id == 0)
+        self->refit_id = g_idle_add (refit_cb, self);
+    }
+}
+
 static void
 ctg_convention_entry_row_dispose (GObject *object)
 {
   CtgConventionEntryRow *self = (CtgConventionEntryRow *) object;
+
+  g_clear_handle_id (&self->refit_id, g_source_remove);
 
   /* Losing the focus while being destroyed must not commit anything */
   g_clear_object (&self->document);
@@ -235,6 +355,7 @@ ctg_convention_entry_row_finalize (GObject *object)
 
   g_free (self->field);
   g_free (self->error);
+  g_free (self->ellipsized);
 
   G_OBJECT_CLASS (ctg_convention_entry_row_parent_class)->finalize (object);
 }
@@ -261,10 +382,12 @@ static void
 ctg_convention_entry_row_class_init (CtgConventionEntryRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ctg_convention_entry_row_dispose;
   object_class->finalize = ctg_convention_entry_row_finalize;
   object_class->get_property = ctg_convention_entry_row_get_property;
+  widget_class->snapshot = ctg_convention_entry_row_snapshot;
 
   /**
    * CtgConventionEntryRow:error:

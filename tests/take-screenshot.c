@@ -130,8 +130,20 @@ main (int   argc,
     /* CTG_SCREENSHOT_DRIFT_SINCE=2022-09-26: the meeting the outlines show */
     if (g_getenv ("CTG_SCREENSHOT_DRIFT_SINCE"))
       gtk_widget_activate_action (GTK_WIDGET (window), "win.drift-since", "s", g_getenv ("CTG_SCREENSHOT_DRIFT_SINCE"));
+    /* "timeline@months": the timeline by months, as its button sets it;
+     * "timeline@start": scrolled to its start */
+    if (g_strcmp0 (ends[1], "months") == 0)
+      {
+        spin (500);
+        gtk_toggle_button_set_active (window->zoom_months, TRUE);
+      }
+    else if (g_strcmp0 (ends[1], "start") == 0)
+      {
+        spin (500);
+        gtk_adjustment_set_value (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (window->timeline)), 0);
+      }
     /* "dashboard@export": the report's dialog over the window */
-    if (g_strcmp0 (ends[1], "export") == 0)
+    else if (g_strcmp0 (ends[1], "export") == 0)
       {
         spin (500);
         gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL);

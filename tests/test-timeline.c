@@ -18,6 +18,7 @@
 #include "ctg-drift-menu.h"
 #include "ctg-export-dialog.h"
 #include "ctg-test-util.h"
+#include "ctg-timeline-private.h"
 #include "ctg-window-private.h"
 
 static gboolean
@@ -632,6 +633,44 @@ test_timeline_zoom (void)
   /* The buttons follow, and set it */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.zoom-in", NULL));
   g_assert_cmpint (ctg_timeline_get_zoom (timeline), ==, CTG_TIMELINE_ZOOM_QUARTERS);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Mois from Années keeps today in view (it zoomed on the middle of the
+ * convention, a year and more before today) */
+static void
+test_timeline_zoom_today (void)
+{
+  CtgWindow *window = open_window ("creusot-montceau");
+  CtgDocument *document = ctg_window_get_document (window);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *later = g_strdup_printf ("%d", g_date_time_get_year (now) + 3);
+  CtgTimeline *timeline;
+  g_autoptr(GError) error = NULL;
+  GDate today;
+  double today_x, lw, width;
+
+  /* The plan runs past today, whatever the year the test runs */
+  g_assert_true (ctg_document_set (document, CTG_ITEM_ACTION, 1, "echeance", later, &error));
+  g_assert_no_error (error);
+  timeline = show_timeline (window);
+  ctg_timeline_scroll_to_today (timeline);
+  ctg_test_spin (50);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now), g_date_time_get_year (now));
+  lw = _ctg_timeline_label_width (timeline);
+  width = gtk_widget_get_width (GTK_WIDGET (timeline));
+  today_x = _ctg_timeline_day_to_x (timeline, g_date_get_julian (&today));
+  g_assert_cmpfloat (today_x, >=, lw);
+  g_assert_cmpfloat (today_x, <=, width);
+
+  gtk_toggle_button_set_active (window->zoom_months, TRUE);
+  ctg_test_spin (50);
+  g_assert_cmpint (ctg_timeline_get_zoom (timeline), ==, CTG_TIMELINE_ZOOM_MONTHS);
+  today_x = _ctg_timeline_day_to_x (timeline, g_date_get_julian (&today));
+  g_assert_cmpfloat (today_x, >=, lw);
+  g_assert_cmpfloat (today_x, <=, width);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -1481,6 +1520,7 @@ main (int   argc,
   g_test_add_func ("/timeline/click-opens", test_timeline_click_opens);
   g_test_add_func ("/timeline/keyboard", test_timeline_keyboard);
   g_test_add_func ("/timeline/zoom", test_timeline_zoom);
+  g_test_add_func ("/timeline/zoom-today", test_timeline_zoom_today);
   g_test_add_func ("/timeline/refused", test_timeline_refused);
   g_test_add_func ("/timeline/large", test_timeline_large);
   g_test_add_func ("/dashboard/figures", test_dashboard_figures);

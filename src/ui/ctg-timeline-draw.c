@@ -343,17 +343,20 @@ draw_grid (CtgTimeline *self,
             {
               g_autofree char *number = g_strdup_printf ("%u", year);
               GDate next;
-              double next_x;
+              double next_x, number_x;
               int number_width;
 
               /* A year begun left of the scale keeps its number in sight,
-               * until the next year's number pushes it out */
+               * until the next year's number pushes it out; one with no
+               * room left goes, rather than show half under the labels */
               g_date_clear (&next, 1);
               g_date_set_dmy (&next, 1, 1, year + 1);
               next_x = _ctg_timeline_day_to_x (self, g_date_get_julian (&next));
               pango_layout_get_pixel_size (text_layout (self, number, -1, TRUE, FALSE), &number_width, NULL);
               fill (snapshot, &strong, x, 0, 1, HEADER_HEIGHT);
-              draw_text (self, snapshot, number, MIN (MAX (x + 6, lw + 6), next_x - number_width - 12), 13, -1, TRUE, FALSE, &text);
+              number_x = MIN (MAX (x + 6, lw + 6), next_x - number_width - 12);
+              if (number_x >= lw + 6 || x >= lw)
+                draw_text (self, snapshot, number, number_x, 13, -1, TRUE, FALSE, &text);
             }
           if (self->zoom == CTG_TIMELINE_ZOOM_MONTHS)
             {

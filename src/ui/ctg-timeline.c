@@ -937,18 +937,32 @@ on_document_changed_cb (CtgDocument *document,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* Where a zoom from the buttons or the keys keeps its place: today when
+ * it is in view (from Années to Mois a COPIL wants now, not the middle of
+ * the convention), else the middle of the view */
+static double
+zoom_anchor (CtgTimeline *self)
+{
+  double lw = _ctg_timeline_label_width (self);
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double today_x = _ctg_timeline_day_to_x (self, g_date_get_julian (self->today));
+
+  if (today_x >= lw && today_x <= width)
+    return today_x;
+  return lw + (width - lw) / 2;
+}
+
 static void
 zoom_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   CtgTimeline *self = CTG_TIMELINE (widget);
-  double center = _ctg_timeline_label_width (self) + (gtk_widget_get_width (widget) - _ctg_timeline_label_width (self)) / 2;
 
   if (g_str_equal (action_name, "timeline.zoom-in"))
-    set_zoom_at (self, self->zoom + 1, center);
+    set_zoom_at (self, self->zoom + 1, zoom_anchor (self));
   else
-    set_zoom_at (self, self->zoom - 1, center);
+    set_zoom_at (self, self->zoom - 1, zoom_anchor (self));
 }
 
 /* GtkScrollable */
@@ -1264,12 +1278,9 @@ void
 ctg_timeline_set_zoom (CtgTimeline     *self,
                        CtgTimelineZoom  zoom)
 {
-  double lw;
-
   g_return_if_fail (CTG_IS_TIMELINE (self));
 
-  lw = _ctg_timeline_label_width (self);
-  set_zoom_at (self, zoom, lw + (gtk_widget_get_width (GTK_WIDGET (self)) - lw) / 2);
+  set_zoom_at (self, zoom, zoom_anchor (self));
 }
 
 /**

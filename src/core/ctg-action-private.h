@@ -10,20 +10,15 @@
 
 G_BEGIN_DECLS
 
-struct _CtgAction
+/* The texts and lists of an action: what a large convention cannot hold
+ * for every action at once (about 500 bytes an action with their
+ * participants). The document's shared list reads them only when first
+ * asked for (see _ctg_document_read_action_texts()). */
+typedef struct
 {
-  GObject    parent_instance;
-
-  gint64     id;
-  gint64     axis_id;
-  gint64     objective_id;
   char      *code;
   char      *title;
   char      *description;
-  CtgDate    start;
-  CtgDate    echeance;
-  CtgStatus  status;
-  int        progress;
   char      *means;
   char      *notes;
   char      *created;
@@ -32,11 +27,38 @@ struct _CtgAction
   GPtrArray *partners;
   GPtrArray *referents;
   GPtrArray *funding;
-  gboolean   continuous;
-  gint64     budget;
-  guint      budget_year;
+} CtgActionTexts;
+
+/* Where an action of the document's shared list reads its texts from:
+ * shared by the actions of one document, and cleared when it closes */
+typedef struct
+{
+  gpointer document;  /* (CtgDocument *), not a reference; NULL once closed */
+} CtgActionSource;
+
+struct _CtgAction
+{
+  GObject          parent_instance;
+
+  gint64           id;
+  gint64           axis_id;
+  gint64           objective_id;
+  CtgDate          start;
+  CtgDate          echeance;
+  CtgStatus        status;
+  int              progress;
+  gboolean         continuous;
+  guint            budget_year;
+  gint64           budget;
+  /* NULL until read, when @source is set; read with the action otherwise */
+  CtgActionTexts  *texts;
+  CtgActionSource *source;   /* (owned) (nullable): an atomic rc box */
 };
 
+CtgActionTexts *_ctg_action_texts_new   (void);
+CtgActionTexts *_ctg_action_ensure_texts (CtgAction *self);
+void _ctg_action_set_source      (CtgAction          *self,
+                                  CtgActionSource    *source);
 void _ctg_action_add_participant (CtgAction          *self,
                                   CtgRelation         relation,
                                   const char         *name,

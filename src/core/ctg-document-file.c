@@ -854,7 +854,7 @@ ctg_document_close (CtgDocument *self)
 
   if (self->statements != NULL)
     g_hash_table_remove_all (self->statements);
-  g_clear_pointer (&self->actions_cache, g_ptr_array_unref);
+  _ctg_document_forget_actions (self);
 
   if (self->db != NULL)
     {

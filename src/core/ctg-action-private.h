@@ -36,6 +36,7 @@ typedef struct
   gpointer document;  /* (CtgDocument *), not a reference; NULL once closed */
 } CtgActionSource;
 
+/* 80 bytes: a large convention keeps one for each of its actions */
 struct _CtgAction
 {
   GObject          parent_instance;
@@ -45,18 +46,24 @@ struct _CtgAction
   gint64           objective_id;
   CtgDate          start;
   CtgDate          echeance;
-  CtgStatus        status;
-  int              progress;
-  gboolean         continuous;
+  guint8           status;          /* CtgStatus */
+  guint8           continuous : 1;
+  guint8           has_texts : 1;
+  gint16           progress;        /* 0-100, or -1 */
   guint            budget_year;
   gint64           budget;
-  /* NULL until read, when @source is set; read with the action otherwise */
-  CtgActionTexts  *texts;
-  CtgActionSource *source;   /* (owned) (nullable): an atomic rc box */
+  /* Until the texts are read (has_texts), where from: an atomic rc box, or
+   * NULL; then the texts */
+  union {
+    CtgActionSource *source;
+    CtgActionTexts  *texts;
+  } data;
 };
 
 CtgActionTexts *_ctg_action_texts_new   (void);
 CtgActionTexts *_ctg_action_ensure_texts (CtgAction *self);
+void _ctg_action_take_texts      (CtgAction          *self,
+                                  CtgActionTexts     *texts);
 void _ctg_action_set_source      (CtgAction          *self,
                                   CtgActionSource    *source);
 void _ctg_action_add_participant (CtgAction          *self,

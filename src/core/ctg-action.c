@@ -64,8 +64,10 @@ ctg_action_finalize (GObject *object)
 {
   CtgAction *self = (CtgAction *)object;
 
-  g_clear_pointer (&self->texts, texts_free);
-  g_clear_pointer (&self->source, g_atomic_rc_box_release);
+  if (self->has_texts)
+    g_clear_pointer (&self->data.texts, texts_free);
+  else
+    g_clear_pointer (&self->data.source, g_atomic_rc_box_release);
 
   G_OBJECT_CLASS (ctg_action_parent_class)->finalize (object);
 }
@@ -81,29 +83,46 @@ _ctg_action_texts_new (void)
 CtgActionTexts *
 _ctg_action_ensure_texts (CtgAction *self)
 {
-  if (self->texts == NULL && self->source != NULL && self->source->document != NULL)
-    _ctg_document_read_action_texts (self->source->document, self);
-  if (self->texts == NULL)
+  if (!self->has_texts && self->data.source != NULL && self->data.source->document != NULL)
+    _ctg_document_read_action_texts (self->data.source->document, self);
+  if (!self->has_texts)
     {
-      self->texts = _ctg_action_texts_new ();
-      self->texts->code = g_strdup ("");
-      self->texts->title = g_strdup ("");
-      self->texts->description = g_strdup ("");
-      self->texts->created = g_strdup ("");
-      self->texts->modified = g_strdup ("");
+      CtgActionTexts *texts = _ctg_action_texts_new ();
+
+      texts->code = g_strdup ("");
+      texts->title = g_strdup ("");
+      texts->description = g_strdup ("");
+      texts->created = g_strdup ("");
+      texts->modified = g_strdup ("");
+      _ctg_action_take_texts (self, texts);
     }
-  return self->texts;
+  return self->data.texts;
 }
 
-#define TEXTS(self) ((self)->texts != NULL ? (self)->texts : _ctg_action_ensure_texts (self))
+/* @texts: (transfer full): @self's texts; it reads nothing more */
+void
+_ctg_action_take_texts (CtgAction      *self,
+                        CtgActionTexts *texts)
+{
+  if (self->has_texts)
+    texts_free (self->data.texts);
+  else
+    g_clear_pointer (&self->data.source, g_atomic_rc_box_release);
+  self->data.texts = texts;
+  self->has_texts = TRUE;
+}
+
+#define TEXTS(self) ((self)->has_texts ? (self)->data.texts : _ctg_action_ensure_texts (self))
 
 /* @source: (transfer none): the document's, shared by its actions */
 void
 _ctg_action_set_source (CtgAction       *self,
                         CtgActionSource *source)
 {
-  g_clear_pointer (&self->source, g_atomic_rc_box_release);
-  self->source = source != NULL ? g_atomic_rc_box_acquire (source) : NULL;
+  g_return_if_fail (!self->has_texts);
+
+  g_clear_pointer (&self->data.source, g_atomic_rc_box_release);
+  self->data.source = source != NULL ? g_atomic_rc_box_acquire (source) : NULL;
 }
 
 static void
@@ -312,7 +331,7 @@ void
 _ctg_action_update_from (CtgAction *self,
                          CtgAction *fresh)
 {
-  CtgActionTexts *mine = self->texts;
+  CtgActionTexts *mine = self->has_texts ? self->data.texts : NULL;
   CtgActionTexts *theirs = mine != NULL ? TEXTS (fresh) : NULL;
 
   g_assert (self->id == fresh->id);
@@ -379,7 +398,7 @@ _ctg_action_dup (CtgAction *self)
   /* Read here, in the thread that owns the document: the copy has no
    * document to read from */
   CtgActionTexts *texts = TEXTS (self);
-  CtgActionTexts *to = copy->texts = _ctg_action_texts_new ();
+  CtgActionTexts *to = _ctg_action_texts_new ();
 
   copy->id = self->id;
   copy->axis_id = self->axis_id;
@@ -412,6 +431,7 @@ _ctg_action_dup (CtgAction *self)
   copy->continuous = self->continuous;
   copy->budget = self->budget;
   copy->budget_year = self->budget_year;
+  _ctg_action_take_texts (copy, to);
   return copy;
 }
 

@@ -42,9 +42,9 @@ struct _CtgDocument
    * report, which all list them after each change: valid while neither this
    * connection (total_changes) nor another process (data_version) wrote */
   GPtrArray   *actions_cache;
-  /* The same actions by id (ActionById, ascending), built with the cache:
+  /* The same actions by ascending id (not owned), built with the cache:
    * valid while actions_cache is set */
-  GArray      *actions_by_id;
+  GPtrArray   *actions_by_id;
   /* What those actions read their texts from, lazily (CtgActionSource) */
   gpointer     action_source;
   gint64       actions_cache_changes;

@@ -592,6 +592,7 @@ static CtgAction *
 action_from_row (sqlite3_stmt *stmt)
 {
   CtgAction *action = g_object_new (CTG_TYPE_ACTION, NULL);
+  CtgStatus status = CTG_STATUS_TODO;
   const char *start = (const char *) sqlite3_column_text (stmt, 3);
   const char *echeance = (const char *) sqlite3_column_text (stmt, 4);
 
@@ -602,7 +603,8 @@ action_from_row (sqlite3_stmt *stmt)
     ctg_date_parse (start, &action->start);
   if (echeance != NULL)
     ctg_date_parse (echeance, &action->echeance);
-  ctg_status_from_key ((const char *) sqlite3_column_text (stmt, 5), &action->status);
+  ctg_status_from_key ((const char *) sqlite3_column_text (stmt, 5), &status);
+  action->status = status;
   action->progress = sqlite3_column_type (stmt, 6) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 6);
   action->continuous = sqlite3_column_int (stmt, 7) != 0;
   action->budget = sqlite3_column_type (stmt, 8) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 8);
@@ -718,12 +720,6 @@ typedef struct
   CtgAction *action;
 } PlacedAction;
 
-typedef struct
-{
-  gint64     id;
-  CtgAction *action;
-} ActionById;
-
 static int
 compare_placed_actions (gconstpointer a,
                         gconstpointer b)
@@ -737,11 +733,12 @@ compare_placed_actions (gconstpointer a,
   return x->action->id < y->action->id ? -1 : x->action->id > y->action->id;
 }
 
+/* For g_ptr_array_sort () and bsearch () over actions_by_id */
 static int
 compare_actions_by_id (gconstpointer a,
                        gconstpointer b)
 {
-  const ActionById *x = a, *y = b;
+  const CtgAction *x = *(CtgAction * const *) a, *y = *(CtgAction * const *) b;
 
   return x->id < y->id ? -1 : x->id > y->id;
 }
@@ -761,14 +758,16 @@ static CtgAction *
 cached_action (CtgDocument *self,
                gint64       action_id)
 {
-  ActionById key = { action_id, NULL };
-  ActionById *found;
+  /* Only its id is read */
+  CtgAction key_action = { .id = action_id };
+  gconstpointer key = &key_action;
+  CtgAction **found;
 
   if (self->actions_cache == NULL || self->actions_by_id == NULL)
     return NULL;
-  found = bsearch (&key, self->actions_by_id->data, self->actions_by_id->len, sizeof (ActionById),
+  found = bsearch (&key, self->actions_by_id->pdata, self->actions_by_id->len, sizeof (gpointer),
                    compare_actions_by_id);
-  return found != NULL ? found->action : NULL;
+  return found != NULL ? *found : NULL;
 }
 
 static CtgActionSource *
@@ -792,7 +791,7 @@ _ctg_document_forget_actions (CtgDocument *self)
   CtgActionSource *source = self->action_source;
 
   g_clear_pointer (&self->actions_cache, g_ptr_array_unref);
-  g_clear_pointer (&self->actions_by_id, g_array_unref);
+  g_clear_pointer (&self->actions_by_id, g_ptr_array_unref);
   if (source != NULL)
     {
       source->document = NULL;
@@ -837,9 +836,9 @@ _ctg_document_read_action_texts (CtgDocument *self,
       gint64 id = sqlite3_column_int64 (stmt, 0);
       CtgAction *target = block ? cached_action (self, id) : action;
 
-      if (target == NULL || target->texts != NULL)
+      if (target == NULL || target->has_texts)
         continue;
-      target->texts = texts_from_row (stmt, 1);
+      _ctg_action_take_texts (target, texts_from_row (stmt, 1));
       g_hash_table_insert (by_id, &target->id, target);
     }
   sqlite3_reset (stmt);
@@ -860,7 +859,7 @@ cached_actions (CtgDocument *self)
   g_autoptr(GHashTable) objectives = NULL;
   g_autoptr(GArray) axis_of = NULL;
   g_autoptr(GArray) placed = NULL;
-  g_autoptr(GArray) by_id = NULL;
+  g_autoptr(GPtrArray) by_id = NULL;
   g_autoptr(GPtrArray) actions = NULL;
   CtgActionSource *source;
   gboolean in_order = TRUE;
@@ -911,13 +910,12 @@ cached_actions (CtgDocument *self)
 
   source = action_source (self);
   placed = g_array_new (FALSE, FALSE, sizeof (PlacedAction));
-  by_id = g_array_new (FALSE, FALSE, sizeof (ActionById));
+  by_id = g_ptr_array_new ();
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       gint64 objective_id = sqlite3_column_int64 (stmt, 2);
       guint rank = GPOINTER_TO_UINT (g_hash_table_lookup (objectives, &objective_id));
       PlacedAction item;
-      ActionById entry;
 
       /* An action whose objective or axis is gone is not in the plan */
       if (rank == 0)
@@ -928,10 +926,8 @@ cached_actions (CtgDocument *self)
       item.action->axis_id = g_array_index (axis_of, gint64, rank - 1);
       _ctg_action_set_source (item.action, source);
       g_array_append_val (placed, item);
-      entry.id = item.action->id;
-      entry.action = item.action;
-      in_order &= by_id->len == 0 || g_array_index (by_id, ActionById, by_id->len - 1).id < entry.id;
-      g_array_append_val (by_id, entry);
+      in_order &= by_id->len == 0 || ((CtgAction *) g_ptr_array_index (by_id, by_id->len - 1))->id < item.action->id;
+      g_ptr_array_add (by_id, item.action);
     }
   sqlite3_reset (stmt);
 
@@ -941,10 +937,10 @@ cached_actions (CtgDocument *self)
     g_ptr_array_add (actions, g_array_index (placed, PlacedAction, i).action);
   /* The table's order is the ids' unless a row was given its id */
   if (!in_order)
-    g_array_sort (by_id, compare_actions_by_id);
+    g_ptr_array_sort (by_id, compare_actions_by_id);
 
   g_clear_pointer (&self->actions_cache, g_ptr_array_unref);
-  g_clear_pointer (&self->actions_by_id, g_array_unref);
+  g_clear_pointer (&self->actions_by_id, g_ptr_array_unref);
   self->actions_cache = g_steal_pointer (&actions);
   self->actions_by_id = g_steal_pointer (&by_id);
   self->actions_cache_changes = changes;
@@ -1030,7 +1026,7 @@ ctg_document_get_action (CtgDocument *self,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       action = action_from_row (stmt);
-      action->texts = texts_from_row (stmt, N_ACTION_VALUE_COLUMNS);
+      _ctg_action_take_texts (action, texts_from_row (stmt, N_ACTION_VALUE_COLUMNS));
     }
   sqlite3_reset (stmt);
 

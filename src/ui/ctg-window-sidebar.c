@@ -147,11 +147,26 @@ group_by_axis (GListModel *all)
 {
   g_autoptr(GHashTable) arrays = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                         (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   GHashTable *by_axis = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   GHashTableIter iter;
   gpointer key, value;
   guint n = g_list_model_get_n_items (all);
 
+  /* Counted first: each array is made at its size */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CtgAction) action = g_list_model_get_item (all, i);
+      gint64 axis = ctg_action_get_axis_id (action);
+      guint *count = g_hash_table_lookup (counts, &axis);
+
+      if (count == NULL)
+        {
+          count = g_new0 (guint, 1);
+          g_hash_table_insert (counts, g_memdup2 (&axis, sizeof axis), count);
+        }
+      (*count)++;
+    }
   for (guint i = 0; i < n; i++)
     {
       CtgAction *action = g_list_model_get_item (all, i);
@@ -160,7 +175,7 @@ group_by_axis (GListModel *all)
 
       if (actions == NULL)
         {
-          actions = g_ptr_array_new_with_free_func (g_object_unref);
+          actions = g_ptr_array_new_full (*(guint *) g_hash_table_lookup (counts, &axis), g_object_unref);
           g_hash_table_insert (arrays, g_memdup2 (&axis, sizeof axis), actions);
         }
       g_ptr_array_add (actions, action);

@@ -71,11 +71,6 @@ void _ctg_action_add_participant (CtgAction          *self,
                                   const char         *name,
                                   CtgParticipantKind  kind,
                                   const char         *role);
-void _ctg_action_add_interned_participant (CtgAction          *self,
-                                           CtgRelation         relation,
-                                           const char         *name,
-                                           CtgParticipantKind  kind,
-                                           const char         *role);
 void _ctg_action_add_funding     (CtgAction          *self,
                                   CtgFunding         *funding);
 void _ctg_action_update_from     (CtgAction          *self,

@@ -224,28 +224,15 @@ _ctg_action_add_participant (CtgAction          *self,
                              CtgParticipantKind  kind,
                              const char         *role)
 {
-  _ctg_action_add_interned_participant (self, relation, g_intern_string (name != NULL ? name : ""), kind,
-                                        g_intern_string (role != NULL ? role : ""));
-}
-
-/* The same with @name and @role already interned (g_intern_string()), as
- * the whole plan's reading has them: interning takes a global lock */
-void
-_ctg_action_add_interned_participant (CtgAction          *self,
-                                      CtgRelation         relation,
-                                      const char         *name,
-                                      CtgParticipantKind  kind,
-                                      const char         *role)
-{
   CtgActionTexts *texts = TEXTS (self);
   GPtrArray **list = relation == CTG_RELATION_PILOT ? &texts->pilots
                      : relation == CTG_RELATION_REFERENT ? &texts->referents
                      : &texts->partners;
   CtgParticipant *participant = g_new (CtgParticipant, 1);
 
-  participant->name = (char *) name;
+  participant->name = (char *) g_intern_string (name != NULL ? name : "");
   participant->kind = kind;
-  participant->role = (char *) role;
+  participant->role = (char *) g_intern_string (role != NULL ? role : "");
   if (*list == NULL)
     *list = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (*list, participant);

@@ -808,17 +808,18 @@ _ctg_document_forget_actions (CtgDocument *self)
 /**
  * _ctg_document_read_action_texts:
  *
- * Reads the texts, participants and funding of @action, an object of the
- * shared list, when first asked for: with those of its neighbours by id
- * while the list holds the file as it is, else its own only (the file as
- * it is now).
+ * Reads the texts, participants and funding of @action when first asked
+ * for, as the file has them now: with those of its neighbours by id when
+ * it is an object of the document's list, else its own only. (Whether the
+ * list is still the file's does not matter: an object read alone would
+ * read the same.)
  */
 void
 _ctg_document_read_action_texts (CtgDocument *self,
                                  CtgAction   *action)
 {
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  gboolean block = cached_action (self, action->id) == action && actions_cache_is_current (self);
+  gboolean block = cached_action (self, action->id) == action;
   gint64 first = block ? action->id - action->id % TEXTS_BLOCK : action->id;
   gint64 last = block ? first + TEXTS_BLOCK - 1 : action->id;
   sqlite3_stmt *stmt;

@@ -911,7 +911,6 @@ cached_actions (CtgDocument *self)
 
   source = action_source (self);
   placed = g_array_new (FALSE, FALSE, sizeof (PlacedAction));
-  by_id = g_ptr_array_new ();
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       gint64 objective_id = sqlite3_column_int64 (stmt, 2);
@@ -927,8 +926,6 @@ cached_actions (CtgDocument *self)
       item.action->axis_id = g_array_index (axis_of, gint64, rank - 1);
       _ctg_action_set_source (item.action, source);
       g_array_append_val (placed, item);
-      in_order &= by_id->len == 0 || ((CtgAction *) g_ptr_array_index (by_id, by_id->len - 1))->id < item.action->id;
-      g_ptr_array_add (by_id, item.action);
     }
   sqlite3_reset (stmt);
 
@@ -936,9 +933,19 @@ cached_actions (CtgDocument *self)
   actions = g_ptr_array_new_full (placed->len, g_object_unref);
   for (guint i = 0; i < placed->len; i++)
     g_ptr_array_add (actions, g_array_index (placed, PlacedAction, i).action);
-  /* The table's order is the ids' unless a row was given its id */
-  if (!in_order)
-    g_ptr_array_sort (by_id, compare_actions_by_id);
+  /* The plan's order is often the ids' (an imported plan, not reordered
+   * since): then the plan's array serves as the index too */
+  for (guint i = 1; in_order && i < actions->len; i++)
+    in_order = ((CtgAction *) g_ptr_array_index (actions, i - 1))->id < ((CtgAction *) g_ptr_array_index (actions, i))->id;
+  if (in_order)
+    by_id = g_ptr_array_ref (actions);
+  else
+    {
+      by_id = g_ptr_array_new_full (actions->len, NULL);
+      for (guint i = 0; i < actions->len; i++)
+        g_ptr_array_add (by_id, g_ptr_array_index (actions, i));
+      g_ptr_array_sort (by_id, compare_actions_by_id);
+    }
 
   g_clear_pointer (&self->actions_cache, g_ptr_array_unref);
   g_clear_pointer (&self->actions_by_id, g_ptr_array_unref);

@@ -1415,6 +1415,22 @@ test_document_actions_read_when_asked (void)
   /* Every action, read block by block, holds what the file holds */
   assert_actions_as_in_file (doc);
 
+  /* The plan out of the ids' order: each action is still found by its id */
+  {
+    g_autoptr(GListModel) moved = NULL;
+
+    g_assert_true (ctg_document_move (doc, CTG_ITEM_ACTION, ctg_action_get_id (edited), 0, &error));
+    g_assert_no_error (error);
+    moved = ctg_document_list_actions (doc, 0);
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(CtgAction) a = g_list_model_get_item (moved, i);
+
+        g_assert_true (ctg_document_peek_action (doc, ctg_action_get_id (a)) == a);
+      }
+    assert_actions_as_in_file (doc);
+  }
+
   /* An action nobody read before its document closed reads nothing more */
   g_clear_object (&listed);
   g_clear_object (&again);

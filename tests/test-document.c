@@ -14,6 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "ctg-action-private.h"
 #include "ctg-schema.h"
 #include "ctg-test-util.h"
 
@@ -1062,8 +1063,12 @@ test_document_actions_patched (void)
   /* A field */
   {
     g_autoptr(GString) log = g_string_new (NULL);
-    gulong id = g_signal_connect (x, "notify", G_CALLBACK (on_notify_count_cb), log);
+    gulong id;
 
+    /* Texts are read when first asked for, as a row showing the action does:
+     * those read follow the edits */
+    g_assert_nonnull (ctg_action_get_modified (x));
+    id = g_signal_connect (x, "notify", G_CALLBACK (on_notify_count_cb), log);
     g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, xid, "echeance", "2031-06", &error));
     g_assert_no_error (error);
     /* Once each, after both are set (the order is GObject's) */
@@ -1335,6 +1340,116 @@ assert_names (GHashTable *expected,
   g_hash_table_remove (expected, key);
 }
 
+/* The shared list reads an action's texts, participants and funding when
+ * first asked for (a large convention cannot hold them all), by blocks of
+ * neighbours by id: what is shown is always what the file holds, even for
+ * an action edited before anything read it, and a view going through
+ * every action reads a few blocks, not one action at a time */
+static void
+test_document_actions_read_when_asked (void)
+{
+  g_autofree char *path = ctg_test_copy_example ("m2a");
+  g_autoptr(CtgDocument) doc = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, NULL);
+  g_autoptr(GListModel) listed = NULL;
+  g_autoptr(GListModel) again = NULL;
+  g_autoptr(CtgAction) first = NULL;
+  g_autoptr(CtgAction) edited = NULL;
+  g_autoptr(CtgAction) unread = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) axes = ctg_document_list_ids (doc, CTG_ITEM_AXIS, 0);
+  g_autoptr(GArray) objectives = ctg_document_list_ids (doc, CTG_ITEM_OBJECTIVE, g_array_index (axes, gint64, axes->len - 1));
+  gint64 objective = g_array_index (objectives, gint64, objectives->len - 1);
+  guint n, n_read = 0;
+
+  /* More actions than one block holds, so that the list spans several */
+  g_assert_true (ctg_document_begin_group (doc, "many", &error));
+  for (guint i = 0; i < 600; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Action ajoutée %u", i);
+
+      g_assert_cmpint (ctg_document_add_action (doc, objective, title, &error), >, 0);
+    }
+  g_assert_true (ctg_document_end_group (doc, &error));
+  g_assert_no_error (error);
+
+  listed = ctg_document_list_actions (doc, 0);
+  n = g_list_model_get_n_items (listed);
+  g_assert_cmpuint (n, >, 600);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CtgAction) a = g_list_model_get_item (listed, i);
+
+      /* Listing read none of them */
+      g_assert_false (a->has_texts);
+    }
+
+  /* Edited before anything read it: the list shows the edit */
+  edited = g_list_model_get_item (listed, n - 1);
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, ctg_action_get_id (edited), "title", "Titre changé avant lecture", &error));
+  g_assert_no_error (error);
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, ctg_action_get_id (edited), "echeance", "2030-03", &error));
+  g_assert_no_error (error);
+  again = ctg_document_list_actions (doc, 0);
+  g_assert_true (g_list_model_get_item (again, n - 1) == edited);
+  g_object_unref (edited);
+  g_assert_false (edited->has_texts);
+  g_assert_cmpstr (ctg_action_get_title (edited), ==, "Titre changé avant lecture");
+  g_assert_cmpuint (ctg_action_get_echeance (edited)->year, ==, 2030);
+
+  /* One action asked for reads its block: its neighbours by id, no more
+   * (the edited one's were read above) */
+  first = g_list_model_get_item (listed, 0);
+  g_assert_nonnull (ctg_action_get_title (first));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CtgAction) a = g_list_model_get_item (listed, i);
+
+      if (!a->has_texts || ctg_action_get_id (a) / 256 == ctg_action_get_id (edited) / 256)
+        continue;
+      n_read++;
+      g_assert_cmpint (ctg_action_get_id (a) / 256, ==, ctg_action_get_id (first) / 256);
+    }
+  g_assert_cmpuint (n_read, >, 1);
+  g_assert_cmpuint (n_read, <, n - 1);
+
+  /* Every action, read block by block, holds what the file holds */
+  assert_actions_as_in_file (doc);
+
+  /* The plan out of the ids' order: each action is still found by its id */
+  {
+    g_autoptr(GListModel) moved = NULL;
+
+    g_assert_true (ctg_document_move (doc, CTG_ITEM_ACTION, ctg_action_get_id (edited), 0, &error));
+    g_assert_no_error (error);
+    moved = ctg_document_list_actions (doc, 0);
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(CtgAction) a = g_list_model_get_item (moved, i);
+
+        g_assert_true (ctg_document_peek_action (doc, ctg_action_get_id (a)) == a);
+      }
+    assert_actions_as_in_file (doc);
+  }
+
+  /* An action nobody read before its document closed reads nothing more */
+  g_clear_object (&listed);
+  g_clear_object (&again);
+  g_clear_object (&first);
+  /* (a new action: every object is new, none read) */
+  g_assert_cmpint (ctg_document_add_action (doc, objective, "Encore une", &error), >, 0);
+  g_assert_no_error (error);
+  listed = ctg_document_list_actions (doc, 0);
+  again = ctg_document_list_actions (doc, 0);
+  first = g_list_model_get_item (listed, 0);
+  unread = g_list_model_get_item (listed, n - 1);
+  g_assert_cmpstr (ctg_action_get_title (first), !=, "");
+  ctg_document_close (doc);
+  g_assert_cmpstr (ctg_action_get_title (unread), ==, "");
+  g_assert_cmpuint (ctg_action_get_pilots (unread)->len, ==, 0);
+  g_assert_cmpstr (ctg_action_get_title (first), !=, "");
+}
+
+
 /* The whole plan's actions, pilots, partners, référents and funding are
  * read in the tables' order and sorted in C (issue 18): the same order as
  * the ordered queries, with every position out of step with the ids */
@@ -1423,6 +1538,7 @@ main (int   argc,
   g_test_add_func ("/document/actions-follow-changes", test_document_actions_follow_changes);
   g_test_add_func ("/document/actions-patched", test_document_actions_patched);
   g_test_add_func ("/document/actions-order", test_document_actions_order);
+  g_test_add_func ("/document/actions-read-when-asked", test_document_actions_read_when_asked);
   g_test_add_func ("/document/open/content-checked", test_document_content_checked);
 
   return g_test_run ();

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ctg-action-private.h"
+#include "ctg-document-private.h"
 
 G_DEFINE_FINAL_TYPE (CtgAction, ctg_action, G_TYPE_OBJECT)
 
@@ -42,23 +43,86 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
+texts_free (CtgActionTexts *texts)
+{
+  g_free (texts->code);
+  g_free (texts->title);
+  g_free (texts->description);
+  g_free (texts->means);
+  g_free (texts->notes);
+  g_free (texts->created);
+  g_free (texts->modified);
+  g_clear_pointer (&texts->pilots, g_ptr_array_unref);
+  g_clear_pointer (&texts->partners, g_ptr_array_unref);
+  g_clear_pointer (&texts->referents, g_ptr_array_unref);
+  g_clear_pointer (&texts->funding, g_ptr_array_unref);
+  g_free (texts);
+}
+
+static void
 ctg_action_finalize (GObject *object)
 {
   CtgAction *self = (CtgAction *)object;
 
-  g_free (self->code);
-  g_free (self->title);
-  g_free (self->description);
-  g_free (self->means);
-  g_free (self->notes);
-  g_free (self->created);
-  g_free (self->modified);
-  g_clear_pointer (&self->pilots, g_ptr_array_unref);
-  g_clear_pointer (&self->partners, g_ptr_array_unref);
-  g_clear_pointer (&self->referents, g_ptr_array_unref);
-  g_clear_pointer (&self->funding, g_ptr_array_unref);
+  if (self->has_texts)
+    g_clear_pointer (&self->data.texts, texts_free);
+  else
+    g_clear_pointer (&self->data.source, g_atomic_rc_box_release);
 
   G_OBJECT_CLASS (ctg_action_parent_class)->finalize (object);
+}
+
+CtgActionTexts *
+_ctg_action_texts_new (void)
+{
+  return g_new0 (CtgActionTexts, 1);
+}
+
+/* The texts of @self, read from its document when first asked for. An
+ * action whose document is closed, or whose row is gone, has empty texts. */
+CtgActionTexts *
+_ctg_action_ensure_texts (CtgAction *self)
+{
+  if (!self->has_texts && self->data.source != NULL && self->data.source->document != NULL)
+    _ctg_document_read_action_texts (self->data.source->document, self);
+  if (!self->has_texts)
+    {
+      CtgActionTexts *texts = _ctg_action_texts_new ();
+
+      texts->code = g_strdup ("");
+      texts->title = g_strdup ("");
+      texts->description = g_strdup ("");
+      texts->created = g_strdup ("");
+      texts->modified = g_strdup ("");
+      _ctg_action_take_texts (self, texts);
+    }
+  return self->data.texts;
+}
+
+/* @texts: (transfer full): @self's texts; it reads nothing more */
+void
+_ctg_action_take_texts (CtgAction      *self,
+                        CtgActionTexts *texts)
+{
+  if (self->has_texts)
+    texts_free (self->data.texts);
+  else
+    g_clear_pointer (&self->data.source, g_atomic_rc_box_release);
+  self->data.texts = texts;
+  self->has_texts = TRUE;
+}
+
+#define TEXTS(self) ((self)->has_texts ? (self)->data.texts : _ctg_action_ensure_texts (self))
+
+/* @source: (transfer none): the document's, shared by its actions */
+void
+_ctg_action_set_source (CtgAction       *self,
+                        CtgActionSource *source)
+{
+  g_return_if_fail (!self->has_texts);
+
+  g_clear_pointer (&self->data.source, g_atomic_rc_box_release);
+  self->data.source = source != NULL ? g_atomic_rc_box_acquire (source) : NULL;
 }
 
 static void
@@ -71,16 +135,16 @@ ctg_action_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_CODE: g_value_set_string (value, self->code); break;
-    case PROP_TITLE: g_value_set_string (value, self->title); break;
-    case PROP_DESCRIPTION: g_value_set_string (value, self->description); break;
+    case PROP_CODE: g_value_set_string (value, ctg_action_get_code (self)); break;
+    case PROP_TITLE: g_value_set_string (value, ctg_action_get_title (self)); break;
+    case PROP_DESCRIPTION: g_value_set_string (value, ctg_action_get_description (self)); break;
     case PROP_START: g_value_set_pointer (value, &self->start); break;
     case PROP_ECHEANCE: g_value_set_pointer (value, &self->echeance); break;
     case PROP_STATUS: g_value_set_int (value, self->status); break;
     case PROP_PROGRESS: g_value_set_int (value, self->progress); break;
     case PROP_MEANS: g_value_set_string (value, ctg_action_get_means (self)); break;
     case PROP_NOTES: g_value_set_string (value, ctg_action_get_notes (self)); break;
-    case PROP_MODIFIED: g_value_set_string (value, self->modified); break;
+    case PROP_MODIFIED: g_value_set_string (value, ctg_action_get_modified (self)); break;
     case PROP_PILOTS: g_value_set_pointer (value, ctg_action_get_pilots (self)); break;
     case PROP_PARTNERS: g_value_set_pointer (value, ctg_action_get_partners (self)); break;
     case PROP_REFERENTS: g_value_set_pointer (value, ctg_action_get_referents (self)); break;
@@ -160,27 +224,15 @@ _ctg_action_add_participant (CtgAction          *self,
                              CtgParticipantKind  kind,
                              const char         *role)
 {
-  _ctg_action_add_interned_participant (self, relation, g_intern_string (name != NULL ? name : ""), kind,
-                                        g_intern_string (role != NULL ? role : ""));
-}
-
-/* The same with @name and @role already interned (g_intern_string()), as
- * the whole plan's reading has them: interning takes a global lock */
-void
-_ctg_action_add_interned_participant (CtgAction          *self,
-                                      CtgRelation         relation,
-                                      const char         *name,
-                                      CtgParticipantKind  kind,
-                                      const char         *role)
-{
-  GPtrArray **list = relation == CTG_RELATION_PILOT ? &self->pilots
-                     : relation == CTG_RELATION_REFERENT ? &self->referents
-                     : &self->partners;
+  CtgActionTexts *texts = TEXTS (self);
+  GPtrArray **list = relation == CTG_RELATION_PILOT ? &texts->pilots
+                     : relation == CTG_RELATION_REFERENT ? &texts->referents
+                     : &texts->partners;
   CtgParticipant *participant = g_new (CtgParticipant, 1);
 
-  participant->name = (char *) name;
+  participant->name = (char *) g_intern_string (name != NULL ? name : "");
   participant->kind = kind;
-  participant->role = (char *) role;
+  participant->role = (char *) g_intern_string (role != NULL ? role : "");
   if (*list == NULL)
     *list = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (*list, participant);
@@ -190,9 +242,11 @@ void
 _ctg_action_add_funding (CtgAction  *self,
                          CtgFunding *funding)
 {
-  if (self->funding == NULL)
-    self->funding = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_funding_free);
-  g_ptr_array_add (self->funding, funding);
+  CtgActionTexts *texts = TEXTS (self);
+
+  if (texts->funding == NULL)
+    texts->funding = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_funding_free);
+  g_ptr_array_add (texts->funding, funding);
 }
 
 static gboolean
@@ -232,10 +286,10 @@ same_date (const CtgDate *a,
 }
 
 #define TAKE_TEXT(field, prop) \
-  if (g_strcmp0 (self->field, fresh->field) != 0) \
+  if (g_strcmp0 (mine->field, theirs->field) != 0) \
     { \
-      g_free (self->field); \
-      self->field = g_steal_pointer (&fresh->field); \
+      g_free (mine->field); \
+      mine->field = g_steal_pointer (&theirs->field); \
       g_object_notify_by_pspec (G_OBJECT (self), properties[prop]); \
     }
 #define TAKE_VALUE(field, prop) \
@@ -245,10 +299,10 @@ same_date (const CtgDate *a,
       g_object_notify_by_pspec (G_OBJECT (self), properties[prop]); \
     }
 #define TAKE_LIST(field, prop, same) \
-  if (!same (self->field, fresh->field)) \
+  if (!same (mine->field, theirs->field)) \
     { \
-      g_clear_pointer (&self->field, g_ptr_array_unref); \
-      self->field = g_steal_pointer (&fresh->field); \
+      g_clear_pointer (&mine->field, g_ptr_array_unref); \
+      mine->field = g_steal_pointer (&theirs->field); \
       g_object_notify_by_pspec (G_OBJECT (self), properties[prop]); \
     }
 
@@ -257,18 +311,19 @@ same_date (const CtgDate *a,
  * @fresh: the same action read again; its data is taken
  *
  * Brings @self to @fresh's values, notifying each property that changed,
- * once, after all of them are set.
+ * once, after all of them are set. Texts @self has not read yet stay
+ * unread: they will be read as they are then.
  */
 void
 _ctg_action_update_from (CtgAction *self,
                          CtgAction *fresh)
 {
+  CtgActionTexts *mine = self->has_texts ? self->data.texts : NULL;
+  CtgActionTexts *theirs = mine != NULL ? TEXTS (fresh) : NULL;
+
   g_assert (self->id == fresh->id);
 
   g_object_freeze_notify (G_OBJECT (self));
-  TAKE_TEXT (code, PROP_CODE);
-  TAKE_TEXT (title, PROP_TITLE);
-  TAKE_TEXT (description, PROP_DESCRIPTION);
   if (!same_date (&self->start, &fresh->start))
     {
       self->start = fresh->start;
@@ -281,13 +336,19 @@ _ctg_action_update_from (CtgAction *self,
     }
   TAKE_VALUE (status, PROP_STATUS);
   TAKE_VALUE (progress, PROP_PROGRESS);
-  TAKE_TEXT (means, PROP_MEANS);
-  TAKE_TEXT (notes, PROP_NOTES);
-  TAKE_TEXT (modified, PROP_MODIFIED);
-  TAKE_LIST (pilots, PROP_PILOTS, same_people);
-  TAKE_LIST (partners, PROP_PARTNERS, same_people);
-  TAKE_LIST (referents, PROP_REFERENTS, same_people);
-  TAKE_LIST (funding, PROP_FUNDING, same_funding);
+  if (mine != NULL)
+    {
+      TAKE_TEXT (code, PROP_CODE);
+      TAKE_TEXT (title, PROP_TITLE);
+      TAKE_TEXT (description, PROP_DESCRIPTION);
+      TAKE_TEXT (means, PROP_MEANS);
+      TAKE_TEXT (notes, PROP_NOTES);
+      TAKE_TEXT (modified, PROP_MODIFIED);
+      TAKE_LIST (pilots, PROP_PILOTS, same_people);
+      TAKE_LIST (partners, PROP_PARTNERS, same_people);
+      TAKE_LIST (referents, PROP_REFERENTS, same_people);
+      TAKE_LIST (funding, PROP_FUNDING, same_funding);
+    }
   TAKE_VALUE (continuous, PROP_CONTINUOUS);
   TAKE_VALUE (budget, PROP_BUDGET);
   TAKE_VALUE (budget_year, PROP_BUDGET_YEAR);
@@ -321,55 +382,60 @@ CtgAction *
 _ctg_action_dup (CtgAction *self)
 {
   CtgAction *copy = g_object_new (CTG_TYPE_ACTION, NULL);
+  /* Read here, in the thread that owns the document: the copy has no
+   * document to read from */
+  CtgActionTexts *texts = TEXTS (self);
+  CtgActionTexts *to = _ctg_action_texts_new ();
 
   copy->id = self->id;
   copy->axis_id = self->axis_id;
   copy->objective_id = self->objective_id;
-  copy->code = g_strdup (self->code);
-  copy->title = g_strdup (self->title);
-  copy->description = g_strdup (self->description);
+  to->code = g_strdup (texts->code);
+  to->title = g_strdup (texts->title);
+  to->description = g_strdup (texts->description);
   copy->start = self->start;
   copy->echeance = self->echeance;
   copy->status = self->status;
   copy->progress = self->progress;
-  copy->means = g_strdup (self->means);
-  copy->notes = g_strdup (self->notes);
-  copy->created = g_strdup (self->created);
-  copy->modified = g_strdup (self->modified);
+  to->means = g_strdup (texts->means);
+  to->notes = g_strdup (texts->notes);
+  to->created = g_strdup (texts->created);
+  to->modified = g_strdup (texts->modified);
   /* Participants' names and roles are interned: a shallow copy holds */
-  copy->pilots = copy_people (self->pilots);
-  copy->partners = copy_people (self->partners);
-  copy->referents = copy_people (self->referents);
-  if (self->funding != NULL)
+  to->pilots = copy_people (texts->pilots);
+  to->partners = copy_people (texts->partners);
+  to->referents = copy_people (texts->referents);
+  if (texts->funding != NULL)
     {
-      copy->funding = g_ptr_array_new_full (self->funding->len, (GDestroyNotify) ctg_funding_free);
-      for (guint i = 0; i < self->funding->len; i++)
+      to->funding = g_ptr_array_new_full (texts->funding->len, (GDestroyNotify) ctg_funding_free);
+      for (guint i = 0; i < texts->funding->len; i++)
         {
-          const CtgFunding *f = g_ptr_array_index (self->funding, i);
+          const CtgFunding *f = g_ptr_array_index (texts->funding, i);
 
-          g_ptr_array_add (copy->funding, ctg_funding_new (f->funder, f->name, f->amount));
+          g_ptr_array_add (to->funding, ctg_funding_new (f->funder, f->name, f->amount));
         }
     }
   copy->continuous = self->continuous;
   copy->budget = self->budget;
   copy->budget_year = self->budget_year;
+  _ctg_action_take_texts (copy, to);
   return copy;
 }
 
 gint64 ctg_action_get_id (CtgAction *self) { return self->id; }
 gint64 ctg_action_get_axis_id (CtgAction *self) { return self->axis_id; }
 gint64 ctg_action_get_objective_id (CtgAction *self) { return self->objective_id; }
-const char *ctg_action_get_code (CtgAction *self) { return self->code; }
-const char *ctg_action_get_title (CtgAction *self) { return self->title; }
-const char *ctg_action_get_description (CtgAction *self) { return self->description; }
+const char *ctg_action_get_code (CtgAction *self) { return TEXTS (self)->code; }
+const char *ctg_action_get_title (CtgAction *self) { return TEXTS (self)->title; }
+const char *ctg_action_get_description (CtgAction *self) { return TEXTS (self)->description; }
 const CtgDate *ctg_action_get_start (CtgAction *self) { return &self->start; }
 const CtgDate *ctg_action_get_echeance (CtgAction *self) { return &self->echeance; }
 CtgStatus ctg_action_get_status (CtgAction *self) { return self->status; }
 /* Empty texts are kept as NULL, for the same reason as the lists */
-const char *ctg_action_get_means (CtgAction *self) { return self->means ? self->means : ""; }
-const char *ctg_action_get_notes (CtgAction *self) { return self->notes ? self->notes : ""; }
-const char *ctg_action_get_created (CtgAction *self) { return self->created; }
-const char *ctg_action_get_modified (CtgAction *self) { return self->modified; }
+const char *ctg_action_get_means (CtgAction *self) { return TEXTS (self)->means ? TEXTS (self)->means : ""; }
+const char *ctg_action_get_notes (CtgAction *self) { return TEXTS (self)->notes ? TEXTS (self)->notes : ""; }
+const char *ctg_action_get_created (CtgAction *self) { return TEXTS (self)->created; }
+const char *ctg_action_get_modified (CtgAction *self) { return TEXTS (self)->modified; }
 
 /**
  * ctg_action_get_progress:
@@ -390,7 +456,7 @@ ctg_action_get_progress (CtgAction *self)
 GPtrArray *
 ctg_action_get_pilots (CtgAction *self)
 {
-  return list_or_empty (self->pilots);
+  return list_or_empty (TEXTS (self)->pilots);
 }
 
 /**
@@ -401,7 +467,7 @@ ctg_action_get_pilots (CtgAction *self)
 GPtrArray *
 ctg_action_get_partners (CtgAction *self)
 {
-  return list_or_empty (self->partners);
+  return list_or_empty (TEXTS (self)->partners);
 }
 
 /**
@@ -413,7 +479,7 @@ ctg_action_get_partners (CtgAction *self)
 GPtrArray *
 ctg_action_get_referents (CtgAction *self)
 {
-  return list_or_empty (self->referents);
+  return list_or_empty (TEXTS (self)->referents);
 }
 
 /**
@@ -424,7 +490,7 @@ ctg_action_get_referents (CtgAction *self)
 GPtrArray *
 ctg_action_get_funding (CtgAction *self)
 {
-  return list_or_empty (self->funding);
+  return list_or_empty (TEXTS (self)->funding);
 }
 
 /**

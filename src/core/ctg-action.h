@@ -21,8 +21,10 @@ G_DECLARE_FINAL_TYPE (CtgAction, ctg_action, CTG, ACTION, GObject)
 
 /* One action as read from the document. The objects of
  * ctg_document_list_actions() are kept up to date by the document after
- * each edit of the action's own data, and notify their properties; those
- * of ctg_document_get_action() are snapshots. */
+ * each edit of the action's own data, and notify their properties; they
+ * read their texts, participants and funding from the file when first
+ * asked for (in the thread that owns the document). Those of
+ * ctg_document_get_action() are snapshots, read whole. */
 gint64          ctg_action_get_id           (CtgAction  *self);
 gint64          ctg_action_get_axis_id      (CtgAction  *self);
 gint64          ctg_action_get_objective_id (CtgAction  *self);

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "ctg-action.h"
+#include "ctg-array-model.h"
 #include "ctg-change-set.h"
 #include "ctg-change-text.h"
 #include "ctg-csv.h"

@@ -12,6 +12,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -526,6 +529,12 @@ finish_open (CtgDocument         *self,
           return FALSE;
         }
       sqlite3_exec (self->db, "PRAGMA cache_size = -2000", NULL, NULL, NULL);
+#ifdef __GLIBC__
+      /* The check's pages and the checking thread's malloc arena are free
+       * now, but glibc keeps freed memory resident until told: given back
+       * (milliseconds, after a check of seconds) */
+      malloc_trim (0);
+#endif
     verified:
       ;
     }
@@ -849,7 +858,7 @@ ctg_document_close (CtgDocument *self)
 
   if (self->statements != NULL)
     g_hash_table_remove_all (self->statements);
-  g_clear_pointer (&self->actions_cache, g_ptr_array_unref);
+  _ctg_document_forget_actions (self);
 
   if (self->db != NULL)
     {

@@ -42,6 +42,11 @@ struct _CtgDocument
    * report, which all list them after each change: valid while neither this
    * connection (total_changes) nor another process (data_version) wrote */
   GPtrArray   *actions_cache;
+  /* The same actions by ascending id (not owned), built with the cache:
+   * valid while actions_cache is set */
+  GPtrArray   *actions_by_id;
+  /* What those actions read their texts from, lazily (CtgActionSource) */
+  gpointer     action_source;
   gint64       actions_cache_changes;
   gint64       actions_cache_data_version;
 
@@ -144,6 +149,11 @@ _ctg_document_end_action_edit (CtgDocument *self,
 
 void
 _ctg_document_keep_actions_cache (CtgDocument *self);
+void
+_ctg_document_read_action_texts (CtgDocument *self,
+                                 CtgAction   *action);
+void
+_ctg_document_forget_actions (CtgDocument *self);
 
 gboolean
 _ctg_document_set_invalid (GError     **error,

@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/resource.h>
@@ -24,6 +25,7 @@
 #include <unistd.h>
 
 #include "ctg-action-private.h"
+#include "ctg-array-model.h"
 #include "ctg-date.h"
 #include "ctg-document-private.h"
 #include "ctg-item-private.h"
@@ -166,30 +168,26 @@ _ctg_document_end_action_edit (CtgDocument *self,
   self->edit_action = previous;
 }
 
+static CtgAction *cached_action (CtgDocument *self,
+                                 gint64       action_id);
+
 /* Brings one action of the cache to a fresh read of it */
 static gboolean
 patch_cached_action (CtgDocument *self,
                      gint64       action_id)
 {
   g_autoptr(CtgAction) fresh = ctg_document_get_action (self, action_id);
+  CtgAction *old;
 
-  if (fresh == NULL)
+  if (fresh == NULL || (old = cached_action (self, action_id)) == NULL)
     return FALSE;
-  for (guint i = 0; i < self->actions_cache->len; i++)
-    {
-      CtgAction *old = g_ptr_array_index (self->actions_cache, i);
-
-      if (ctg_action_get_id (old) != action_id)
-        continue;
-      /* Its place in the plan comes from these: never patched */
-      if (ctg_action_get_objective_id (old) != ctg_action_get_objective_id (fresh) ||
-          ctg_action_get_axis_id (old) != ctg_action_get_axis_id (fresh))
-        return FALSE;
-      /* The same object, updated: whoever shows it follows its notify */
-      _ctg_action_update_from (old, fresh);
-      return TRUE;
-    }
-  return FALSE;
+  /* Its place in the plan comes from these: never patched */
+  if (ctg_action_get_objective_id (old) != ctg_action_get_objective_id (fresh) ||
+      ctg_action_get_axis_id (old) != ctg_action_get_axis_id (fresh))
+    return FALSE;
+  /* The same object, updated: whoever shows it follows its notify */
+  _ctg_action_update_from (old, fresh);
+  return TRUE;
 }
 
 /* After a commit: the cache stays valid if it was valid when the
@@ -579,10 +577,40 @@ ctg_document_list_ids (CtgDocument *self,
   return ids;
 }
 
-#define ACTION_COLUMNS \
-  "a.id, o.axis_id, a.objective_id, a.code, a.title, a.description, a.start, a.echeance," \
-  " a.status, a.progress, a.means, a.notes, a.created, a.modified," \
-  " a.continuous, a.budget, a.budget_year"
+/* An action's own columns, then its texts: cached_actions() reads the
+ * first ones (with the action's position where the axis is), and the
+ * texts are read when first asked for (_ctg_document_read_action_texts()) */
+#define ACTION_VALUE_COLUMNS \
+  "a.objective_id, a.start, a.echeance, a.status, a.progress, a.continuous, a.budget, a.budget_year"
+#define ACTION_TEXT_COLUMNS \
+  "a.code, a.title, a.description, a.means, a.notes, a.created, a.modified"
+#define N_ACTION_VALUE_COLUMNS 10
+
+/* Columns 0 and 1 are the id and the axis (or the position), then
+ * ACTION_VALUE_COLUMNS */
+static CtgAction *
+action_from_row (sqlite3_stmt *stmt)
+{
+  CtgAction *action = g_object_new (CTG_TYPE_ACTION, NULL);
+  CtgStatus status = CTG_STATUS_TODO;
+  const char *start = (const char *) sqlite3_column_text (stmt, 3);
+  const char *echeance = (const char *) sqlite3_column_text (stmt, 4);
+
+  action->id = sqlite3_column_int64 (stmt, 0);
+  action->axis_id = sqlite3_column_int64 (stmt, 1);
+  action->objective_id = sqlite3_column_int64 (stmt, 2);
+  if (start != NULL)
+    ctg_date_parse (start, &action->start);
+  if (echeance != NULL)
+    ctg_date_parse (echeance, &action->echeance);
+  ctg_status_from_key ((const char *) sqlite3_column_text (stmt, 5), &status);
+  action->status = status;
+  action->progress = sqlite3_column_type (stmt, 6) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 6);
+  action->continuous = sqlite3_column_int (stmt, 7) != 0;
+  action->budget = sqlite3_column_type (stmt, 8) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 8);
+  action->budget_year = (guint) sqlite3_column_int (stmt, 9);
+  return action;
+}
 
 static char *
 dup_unless_empty (const char *text)
@@ -590,221 +618,91 @@ dup_unless_empty (const char *text)
   return text != NULL && text[0] != '\0' ? g_strdup (text) : NULL;
 }
 
-static CtgAction *
-action_from_row (sqlite3_stmt *stmt)
+/* ACTION_TEXT_COLUMNS from column @first on */
+static CtgActionTexts *
+texts_from_row (sqlite3_stmt *stmt,
+                int           first)
 {
-  CtgAction *action = g_object_new (CTG_TYPE_ACTION, NULL);
-  const char *start = (const char *) sqlite3_column_text (stmt, 6);
-  const char *echeance = (const char *) sqlite3_column_text (stmt, 7);
+  CtgActionTexts *texts = _ctg_action_texts_new ();
 
-  action->id = sqlite3_column_int64 (stmt, 0);
-  action->axis_id = sqlite3_column_int64 (stmt, 1);
-  action->objective_id = sqlite3_column_int64 (stmt, 2);
-  action->code = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-  action->title = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-  action->description = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
-  if (start != NULL)
-    ctg_date_parse (start, &action->start);
-  if (echeance != NULL)
-    ctg_date_parse (echeance, &action->echeance);
-  ctg_status_from_key ((const char *) sqlite3_column_text (stmt, 8), &action->status);
-  action->progress = sqlite3_column_type (stmt, 9) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 9);
-  action->means = dup_unless_empty ((const char *) sqlite3_column_text (stmt, 10));
-  action->notes = dup_unless_empty ((const char *) sqlite3_column_text (stmt, 11));
-  action->created = g_strdup ((const char *) sqlite3_column_text (stmt, 12));
-  action->modified = g_strdup ((const char *) sqlite3_column_text (stmt, 13));
-  action->continuous = sqlite3_column_int (stmt, 14) != 0;
-  action->budget = sqlite3_column_type (stmt, 15) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 15);
-  action->budget_year = (guint) sqlite3_column_int (stmt, 16);
-  return action;
+  texts->code = g_strdup ((const char *) sqlite3_column_text (stmt, first));
+  texts->title = g_strdup ((const char *) sqlite3_column_text (stmt, first + 1));
+  texts->description = g_strdup ((const char *) sqlite3_column_text (stmt, first + 2));
+  texts->means = dup_unless_empty ((const char *) sqlite3_column_text (stmt, first + 3));
+  texts->notes = dup_unless_empty ((const char *) sqlite3_column_text (stmt, first + 4));
+  texts->created = g_strdup ((const char *) sqlite3_column_text (stmt, first + 5));
+  texts->modified = g_strdup ((const char *) sqlite3_column_text (stmt, first + 6));
+  return texts;
 }
 
-/* The participants and funding of the whole plan are read in the table's
- * own order and sorted here: the ordered query read each row through the
- * action index and sorted the rows with their texts, spilling to a
- * temporary file at 100,000 actions (a third of the start) */
-typedef struct
+static CtgRelation
+relation_from_key (const char *key)
 {
-  gint64      action_id;
-  gint64      position;
-  gint64      id;
-  const char *name;   /* interned, for a participant */
-  const char *role;   /* interned; for funding, the funder (owned, as the name) */
-  gint64      amount;
-  int         relation; /* CtgRelation, or CtgFunderKind */
-  int         kind;
-} OwnedRow;
-
-static int
-compare_owned_rows (gconstpointer a,
-                    gconstpointer b)
-{
-  const OwnedRow *x = a, *y = b;
-
-  if (x->action_id != y->action_id)
-    return x->action_id < y->action_id ? -1 : 1;
-  if (x->position != y->position)
-    return x->position < y->position ? -1 : 1;
-  return x->id < y->id ? -1 : x->id > y->id;
+  return g_strcmp0 (key, "pilot") == 0 ? CTG_RELATION_PILOT
+         : g_strcmp0 (key, "referent") == 0 ? CTG_RELATION_REFERENT
+         : CTG_RELATION_PARTNER;
 }
 
-/* Sorts @rows by action, position and id unless they already are (as an
- * import writes them) */
-static void
-sort_owned_rows (GArray *rows)
-{
-  for (guint i = 1; i < rows->len; i++)
-    if (compare_owned_rows (&g_array_index (rows, OwnedRow, i - 1), &g_array_index (rows, OwnedRow, i)) > 0)
-      {
-        g_array_sort (rows, compare_owned_rows);
-        return;
-      }
-}
-
-static void
-add_participant_row (GHashTable         *by_id,
-                     gint64              action_id,
-                     const char         *relation_key,
-                     const char         *name,
-                     const char         *kind_key,
-                     const char         *role)
-{
-  CtgAction *action = g_hash_table_lookup (by_id, &action_id);
-
-  if (action == NULL)
-    return;
-  _ctg_action_add_participant (action,
-                               g_strcmp0 (relation_key, "pilot") == 0 ? CTG_RELATION_PILOT
-                               : g_strcmp0 (relation_key, "referent") == 0 ? CTG_RELATION_REFERENT
-                               : CTG_RELATION_PARTNER,
-                               name,
-                               g_strcmp0 (kind_key, "person") == 0 ? CTG_PARTICIPANT_PERSON
-                                                                   : CTG_PARTICIPANT_ORGANISATION,
-                               role);
-}
-
-/* @action_id: one action's, by its index, or 0 for every action of @by_id */
+/* The participants of the actions of @by_id whose ids are from @first to
+ * @last, in order */
 static void
 load_participants (CtgDocument *self,
                    GHashTable  *by_id,
-                   gint64       action_id)
+                   gint64       first,
+                   gint64       last)
 {
-  g_autoptr(GArray) rows = NULL;
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = _ctg_document_prepare (self,
+    "SELECT p.action_id, p.relation, p.name, p.kind, p.role FROM participant p"
+    " WHERE p.action_id BETWEEN ?1 AND ?2 ORDER BY p.action_id, p.position, p.id", NULL);
 
-  if (action_id != 0)
-    {
-      stmt = _ctg_document_prepare (self,
-        "SELECT p.action_id, p.relation, p.name, p.kind, p.role FROM participant p"
-        " WHERE p.action_id = ?1 ORDER BY p.position, p.id", NULL);
-      if (stmt == NULL)
-        return;
-      sqlite3_bind_int64 (stmt, 1, action_id);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        add_participant_row (by_id, sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
-                             (const char *) sqlite3_column_text (stmt, 2),
-                             (const char *) sqlite3_column_text (stmt, 3),
-                             (const char *) sqlite3_column_text (stmt, 4));
-      sqlite3_reset (stmt);
-      return;
-    }
-
-  stmt = _ctg_document_prepare (self,
-    "SELECT p.action_id, p.relation, p.name, p.kind, p.role, p.position, p.id FROM participant p", NULL);
   if (stmt == NULL)
     return;
-  rows = g_array_new (FALSE, FALSE, sizeof (OwnedRow));
+  sqlite3_bind_int64 (stmt, 1, first);
+  sqlite3_bind_int64 (stmt, 2, last);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      const char *relation = (const char *) sqlite3_column_text (stmt, 1);
-      const char *kind = (const char *) sqlite3_column_text (stmt, 3);
-      OwnedRow row = {
-        .action_id = sqlite3_column_int64 (stmt, 0),
-        .position = sqlite3_column_int64 (stmt, 5),
-        .id = sqlite3_column_int64 (stmt, 6),
-        .name = g_intern_string ((const char *) sqlite3_column_text (stmt, 2)),
-        .role = g_intern_string ((const char *) sqlite3_column_text (stmt, 4)),
-        .relation = g_strcmp0 (relation, "pilot") == 0 ? CTG_RELATION_PILOT
-                    : g_strcmp0 (relation, "referent") == 0 ? CTG_RELATION_REFERENT : CTG_RELATION_PARTNER,
-        .kind = g_strcmp0 (kind, "person") == 0,
-      };
-
-      g_array_append_val (rows, row);
-    }
-  sqlite3_reset (stmt);
-
-  sort_owned_rows (rows);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      const OwnedRow *row = &g_array_index (rows, OwnedRow, i);
-      CtgAction *action = g_hash_table_lookup (by_id, &row->action_id);
+      gint64 action_id = sqlite3_column_int64 (stmt, 0);
+      CtgAction *action = g_hash_table_lookup (by_id, &action_id);
 
       if (action != NULL)
-        _ctg_action_add_interned_participant (action, row->relation, row->name,
-                                              row->kind ? CTG_PARTICIPANT_PERSON : CTG_PARTICIPANT_ORGANISATION,
-                                              row->role);
+        _ctg_action_add_participant (action, relation_from_key ((const char *) sqlite3_column_text (stmt, 1)),
+                                     (const char *) sqlite3_column_text (stmt, 2),
+                                     g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), "person") == 0
+                                     ? CTG_PARTICIPANT_PERSON : CTG_PARTICIPANT_ORGANISATION,
+                                     (const char *) sqlite3_column_text (stmt, 4));
     }
+  sqlite3_reset (stmt);
 }
 
-static void
-add_funding_row (GHashTable *by_id,
-                 gint64      action_id,
-                 const char *funder_key,
-                 const char *name,
-                 gint64      amount)
-{
-  CtgAction *action = g_hash_table_lookup (by_id, &action_id);
-  CtgFunderKind funder = CTG_FUNDER_OTHER;
-
-  if (action == NULL)
-    return;
-  ctg_funder_from_key (funder_key, &funder);
-  _ctg_action_add_funding (action, ctg_funding_new (funder, name, amount));
-}
-
-/* @action_id: one action's, or 0 for every action of @by_id */
+/* The funding of the actions of @by_id from @first to @last, in order */
 static void
 load_funding (CtgDocument *self,
               GHashTable  *by_id,
-              gint64       action_id)
+              gint64       first,
+              gint64       last)
 {
-  g_autoptr(GArray) rows = NULL;
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = _ctg_document_prepare (self,
+    "SELECT f.action_id, f.funder, f.name, f.amount FROM funding f"
+    " WHERE f.action_id BETWEEN ?1 AND ?2 ORDER BY f.action_id, f.position, f.id", NULL);
 
-  stmt = _ctg_document_prepare (self, action_id != 0
-    ? "SELECT f.action_id, f.funder, f.name, f.amount, f.position, f.id FROM funding f"
-      " WHERE f.action_id = ?1 ORDER BY f.position, f.id"
-    : "SELECT f.action_id, f.funder, f.name, f.amount, f.position, f.id FROM funding f", NULL);
   if (stmt == NULL)
     return;
-  if (action_id != 0)
-    sqlite3_bind_int64 (stmt, 1, action_id);
-
-  rows = g_array_new (FALSE, FALSE, sizeof (OwnedRow));
+  sqlite3_bind_int64 (stmt, 1, first);
+  sqlite3_bind_int64 (stmt, 2, last);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      OwnedRow row = {
-        .action_id = sqlite3_column_int64 (stmt, 0),
-        .position = sqlite3_column_int64 (stmt, 4),
-        .id = sqlite3_column_int64 (stmt, 5),
-        .role = g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
-        .name = g_strdup ((const char *) sqlite3_column_text (stmt, 2)),
-        .amount = sqlite3_column_type (stmt, 3) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 3),
-      };
+      gint64 action_id = sqlite3_column_int64 (stmt, 0);
+      CtgAction *action = g_hash_table_lookup (by_id, &action_id);
+      CtgFunderKind funder = CTG_FUNDER_OTHER;
 
-      g_array_append_val (rows, row);
+      if (action == NULL)
+        continue;
+      ctg_funder_from_key ((const char *) sqlite3_column_text (stmt, 1), &funder);
+      _ctg_action_add_funding (action, ctg_funding_new (funder, (const char *) sqlite3_column_text (stmt, 2),
+                                                        sqlite3_column_type (stmt, 3) == SQLITE_NULL
+                                                        ? -1 : sqlite3_column_int64 (stmt, 3)));
     }
   sqlite3_reset (stmt);
-
-  sort_owned_rows (rows);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      const OwnedRow *row = &g_array_index (rows, OwnedRow, i);
-
-      add_funding_row (by_id, row->action_id, row->role, row->name, row->amount);
-      g_free ((char *) row->role);
-      g_free ((char *) row->name);
-    }
 }
 
 /* The value of PRAGMA data_version: it changes when another connection
@@ -835,15 +733,137 @@ compare_placed_actions (gconstpointer a,
   return x->action->id < y->action->id ? -1 : x->action->id > y->action->id;
 }
 
-/* Every action in plan order, read again only if the file changed since */
+/* For g_ptr_array_sort () and bsearch () over actions_by_id */
+static int
+compare_actions_by_id (gconstpointer a,
+                       gconstpointer b)
+{
+  const CtgAction *x = *(CtgAction * const *) a, *y = *(CtgAction * const *) b;
+
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Whether the cache holds the file as it is now: nothing written since it
+ * was read, by this connection or another, and no transaction under way */
+static gboolean
+actions_cache_is_current (CtgDocument *self)
+{
+  return self->actions_cache != NULL && self->db != NULL && sqlite3_get_autocommit (self->db) &&
+         sqlite3_total_changes64 (self->db) == self->actions_cache_changes &&
+         data_version (self) == self->actions_cache_data_version;
+}
+
+/* The cache's object for @action_id, or NULL */
+static CtgAction *
+cached_action (CtgDocument *self,
+               gint64       action_id)
+{
+  /* Only its id is read */
+  CtgAction key_action = { .id = action_id };
+  gconstpointer key = &key_action;
+  CtgAction **found;
+
+  if (self->actions_cache == NULL || self->actions_by_id == NULL)
+    return NULL;
+  found = bsearch (&key, self->actions_by_id->pdata, self->actions_by_id->len, sizeof (gpointer),
+                   compare_actions_by_id);
+  return found != NULL ? *found : NULL;
+}
+
+static CtgActionSource *
+action_source (CtgDocument *self)
+{
+  if (self->action_source == NULL)
+    {
+      CtgActionSource *source = g_atomic_rc_box_new0 (CtgActionSource);
+
+      source->document = self;
+      self->action_source = source;
+    }
+  return self->action_source;
+}
+
+/* The actions' objects let go of the document: those still held elsewhere
+ * keep what they read, and read nothing more */
+void
+_ctg_document_forget_actions (CtgDocument *self)
+{
+  CtgActionSource *source = self->action_source;
+
+  g_clear_pointer (&self->actions_cache, g_ptr_array_unref);
+  g_clear_pointer (&self->actions_by_id, g_ptr_array_unref);
+  if (source != NULL)
+    {
+      source->document = NULL;
+      g_atomic_rc_box_release (source);
+      self->action_source = NULL;
+    }
+}
+
+/* How many actions' texts one read brings, by id: a list shows actions
+ * that are neighbours in the plan, mostly neighbours by id too, and a
+ * view that goes through every action reads them in a few hundred reads */
+#define TEXTS_BLOCK 256
+
+/**
+ * _ctg_document_read_action_texts:
+ *
+ * Reads the texts, participants and funding of @action when first asked
+ * for, as the file has them now: with those of its neighbours by id when
+ * it is an object of the document's list, else its own only. (Whether the
+ * list is still the file's does not matter: an object read alone would
+ * read the same.)
+ */
+void
+_ctg_document_read_action_texts (CtgDocument *self,
+                                 CtgAction   *action)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  gboolean block = cached_action (self, action->id) == action;
+  gint64 first = block ? action->id - action->id % TEXTS_BLOCK : action->id;
+  gint64 last = block ? first + TEXTS_BLOCK - 1 : action->id;
+  sqlite3_stmt *stmt;
+
+  if (self->db == NULL)
+    return;
+  stmt = _ctg_document_prepare (self,
+    "SELECT a.id, " ACTION_TEXT_COLUMNS " FROM action a WHERE a.id BETWEEN ?1 AND ?2", NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, first);
+  sqlite3_bind_int64 (stmt, 2, last);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      CtgAction *target = block ? cached_action (self, id) : action;
+
+      if (target == NULL || target->has_texts)
+        continue;
+      _ctg_action_take_texts (target, texts_from_row (stmt, 1));
+      g_hash_table_insert (by_id, &target->id, target);
+    }
+  sqlite3_reset (stmt);
+
+  if (g_hash_table_size (by_id) > 0)
+    {
+      load_participants (self, by_id, first, last);
+      load_funding (self, by_id, first, last);
+    }
+}
+
+/* Every action in plan order, read again only if the file changed since.
+ * Only what the figures, filters and order need is read here; the texts
+ * wait until asked for (about 100 bytes an action instead of 700). */
 static GPtrArray *
 cached_actions (CtgDocument *self)
 {
-  g_autoptr(GHashTable) by_id = NULL;
   g_autoptr(GHashTable) objectives = NULL;
   g_autoptr(GArray) axis_of = NULL;
   g_autoptr(GArray) placed = NULL;
+  g_autoptr(GPtrArray) by_id = NULL;
   g_autoptr(GPtrArray) actions = NULL;
+  CtgActionSource *source;
+  gboolean in_order = TRUE;
   gint64 changes;
   gint64 version;
   sqlite3_stmt *stmt;
@@ -882,16 +902,14 @@ cached_actions (CtgDocument *self)
     }
   sqlite3_reset (stmt);
 
-  /* The same columns as ACTION_COLUMNS, with the action's position where
-   * the axis is: the axis is the objective's, from above */
+  /* The action's position where the axis is: the axis is the objective's,
+   * from above */
   stmt = _ctg_document_prepare (self,
-    "SELECT a.id, a.position, a.objective_id, a.code, a.title, a.description, a.start, a.echeance,"
-    " a.status, a.progress, a.means, a.notes, a.created, a.modified,"
-    " a.continuous, a.budget, a.budget_year FROM action a", NULL);
+    "SELECT a.id, a.position, " ACTION_VALUE_COLUMNS " FROM action a", NULL);
   if (stmt == NULL)
     return NULL;
 
-  by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  source = action_source (self);
   placed = g_array_new (FALSE, FALSE, sizeof (PlacedAction));
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -906,8 +924,8 @@ cached_actions (CtgDocument *self)
       item.position = sqlite3_column_int64 (stmt, 1);
       item.action = action_from_row (stmt);
       item.action->axis_id = g_array_index (axis_of, gint64, rank - 1);
+      _ctg_action_set_source (item.action, source);
       g_array_append_val (placed, item);
-      g_hash_table_insert (by_id, &item.action->id, item.action);
     }
   sqlite3_reset (stmt);
 
@@ -915,12 +933,24 @@ cached_actions (CtgDocument *self)
   actions = g_ptr_array_new_full (placed->len, g_object_unref);
   for (guint i = 0; i < placed->len; i++)
     g_ptr_array_add (actions, g_array_index (placed, PlacedAction, i).action);
-
-  load_participants (self, by_id, 0);
-  load_funding (self, by_id, 0);
+  /* The plan's order is often the ids' (an imported plan, not reordered
+   * since): then the plan's array serves as the index too */
+  for (guint i = 1; in_order && i < actions->len; i++)
+    in_order = ((CtgAction *) g_ptr_array_index (actions, i - 1))->id < ((CtgAction *) g_ptr_array_index (actions, i))->id;
+  if (in_order)
+    by_id = g_ptr_array_ref (actions);
+  else
+    {
+      by_id = g_ptr_array_new_full (actions->len, NULL);
+      for (guint i = 0; i < actions->len; i++)
+        g_ptr_array_add (by_id, g_ptr_array_index (actions, i));
+      g_ptr_array_sort (by_id, compare_actions_by_id);
+    }
 
   g_clear_pointer (&self->actions_cache, g_ptr_array_unref);
+  g_clear_pointer (&self->actions_by_id, g_ptr_array_unref);
   self->actions_cache = g_steal_pointer (&actions);
+  self->actions_by_id = g_steal_pointer (&by_id);
   self->actions_cache_changes = changes;
   self->actions_cache_data_version = sqlite3_get_autocommit (self->db) ? version : -1;
   return self->actions_cache;
@@ -934,34 +964,32 @@ cached_actions (CtgDocument *self)
  *   (axis, then objective, then action position). After an edit of one
  *   action's own data (not its place), every action is the same object as
  *   before, the edited one updated in place (it notifies the properties
- *   that changed); after any other change, they are new objects.
+ *   that changed); after any other change, they are new objects. Their
+ *   texts, participants and funding are read from the file when first
+ *   asked for, in the thread that owns the document.
  */
 GListModel *
 ctg_document_list_actions (CtgDocument *self,
                            gint64       axis_id)
 {
-  GListStore *store = g_list_store_new (CTG_TYPE_ACTION);
   g_autoptr(GPtrArray) shown = NULL;
   GPtrArray *all;
 
-  g_return_val_if_fail (CTG_IS_DOCUMENT (self), G_LIST_MODEL (store));
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), G_LIST_MODEL (g_list_store_new (CTG_TYPE_ACTION)));
 
   all = cached_actions (self);
   if (all == NULL)
-    return G_LIST_MODEL (store);
+    return G_LIST_MODEL (g_list_store_new (CTG_TYPE_ACTION));
 
+  /* The cache's array itself: it never changes (a change makes another) */
   if (axis_id == 0)
-    {
-      g_list_store_splice (store, 0, 0, all->pdata, all->len);
-      return G_LIST_MODEL (store);
-    }
+    return ctg_array_model_new (CTG_TYPE_ACTION, all);
 
-  shown = g_ptr_array_new ();
+  shown = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < all->len; i++)
     if (ctg_action_get_axis_id (g_ptr_array_index (all, i)) == axis_id)
-      g_ptr_array_add (shown, g_ptr_array_index (all, i));
-  g_list_store_splice (store, 0, 0, shown->pdata, shown->len);
-  return G_LIST_MODEL (store);
+      g_ptr_array_add (shown, g_object_ref (g_ptr_array_index (all, i)));
+  return ctg_array_model_new (CTG_TYPE_ACTION, shown);
 }
 
 /**
@@ -977,18 +1005,9 @@ ctg_document_peek_action (CtgDocument *self,
 {
   g_return_val_if_fail (CTG_IS_DOCUMENT (self), NULL);
 
-  if (self->actions_cache == NULL || self->db == NULL || !sqlite3_get_autocommit (self->db) ||
-      sqlite3_total_changes64 (self->db) != self->actions_cache_changes ||
-      data_version (self) != self->actions_cache_data_version)
+  if (!actions_cache_is_current (self))
     return NULL;
-  for (guint i = 0; i < self->actions_cache->len; i++)
-    {
-      CtgAction *action = g_ptr_array_index (self->actions_cache, i);
-
-      if (ctg_action_get_id (action) == action_id)
-        return action;
-    }
-  return NULL;
+  return cached_action (self, action_id);
 }
 
 /**
@@ -1007,20 +1026,23 @@ ctg_document_get_action (CtgDocument *self,
   g_return_val_if_fail (CTG_IS_DOCUMENT (self), NULL);
 
   stmt = _ctg_document_prepare (self,
-    "SELECT " ACTION_COLUMNS " FROM action a JOIN objective o ON o.id = a.objective_id"
-    " WHERE a.id = ?1", NULL);
+    "SELECT a.id, o.axis_id, " ACTION_VALUE_COLUMNS ", " ACTION_TEXT_COLUMNS
+    " FROM action a JOIN objective o ON o.id = a.objective_id WHERE a.id = ?1", NULL);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, action_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    action = action_from_row (stmt);
+    {
+      action = action_from_row (stmt);
+      _ctg_action_take_texts (action, texts_from_row (stmt, N_ACTION_VALUE_COLUMNS));
+    }
   sqlite3_reset (stmt);
 
   if (action != NULL)
     {
       g_hash_table_insert (by_id, &action->id, action);
-      load_participants (self, by_id, action_id);
-      load_funding (self, by_id, action_id);
+      load_participants (self, by_id, action_id, action_id);
+      load_funding (self, by_id, action_id, action_id);
     }
   return action;
 }

@@ -480,7 +480,7 @@ _ctg_window_update_edited_action (CtgWindow    *self,
   g_autoptr(GHashTable) axes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   CtgAction *action = ctg_document_peek_action (self->document, action_id);
   const CtgRowChange *row = ctg_change_set_find (changes, CTG_ITEM_ACTION, action_id);
-  GListStore *axis_actions;
+  GListModel *axis_actions;
   gboolean choices;
   gint64 axis;
 
@@ -489,7 +489,7 @@ _ctg_window_update_edited_action (CtgWindow    *self,
     return FALSE;
   axis = ctg_action_get_axis_id (action);
   axis_actions = g_hash_table_lookup (self->by_axis, &axis);
-  if (axis_actions == NULL || !g_list_store_find (axis_actions, action, NULL))
+  if (axis_actions == NULL || !model_contains (axis_actions, action))
     return FALSE;
 
   if (!self->search_stale)

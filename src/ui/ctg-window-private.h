@@ -73,7 +73,7 @@ struct _CtgWindow
   guint                 poll_id;       /* looks whether another process wrote */
   CtgFileWatch         *file_watch;
   GListModel           *all;           /* every action, loaded once per change */
-  GHashTable           *by_axis;       /* axis id -> GListStore of its actions in all */
+  GHashTable           *by_axis;       /* axis id -> GListModel of its actions in all */
   GListStore           *source;        /* the actions of the axis, or all of them */
   GtkFilterListModel   *filtered;
   CtgActionFilter      *filter;

@@ -139,27 +139,50 @@ axis_subtitle (guint                     n,
                           n, summary->average);
 }
 
-/* The actions of each axis (axis id -> GListStore), from the one list of
- * actions, for the roll-ups */
+/* The actions of each axis (axis id -> GListModel), from the one list of
+ * actions, for the roll-ups: arrays, not GListStores (about 40 bytes an
+ * item, 4 MB at 100,000 actions) */
 static GHashTable *
 group_by_axis (GListModel *all)
 {
+  g_autoptr(GHashTable) arrays = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                        (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   GHashTable *by_axis = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  GHashTableIter iter;
+  gpointer key, value;
   guint n = g_list_model_get_n_items (all);
 
+  /* Counted first: each array is made at its size */
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CtgAction) action = g_list_model_get_item (all, i);
       gint64 axis = ctg_action_get_axis_id (action);
-      GListStore *store = g_hash_table_lookup (by_axis, &axis);
+      guint *count = g_hash_table_lookup (counts, &axis);
 
-      if (store == NULL)
+      if (count == NULL)
         {
-          store = g_list_store_new (CTG_TYPE_ACTION);
-          g_hash_table_insert (by_axis, g_memdup2 (&axis, sizeof axis), store);
+          count = g_new0 (guint, 1);
+          g_hash_table_insert (counts, g_memdup2 (&axis, sizeof axis), count);
         }
-      g_list_store_append (store, action);
+      (*count)++;
     }
+  for (guint i = 0; i < n; i++)
+    {
+      CtgAction *action = g_list_model_get_item (all, i);
+      gint64 axis = ctg_action_get_axis_id (action);
+      GPtrArray *actions = g_hash_table_lookup (arrays, &axis);
+
+      if (actions == NULL)
+        {
+          actions = g_ptr_array_new_full (*(guint *) g_hash_table_lookup (counts, &axis), g_object_unref);
+          g_hash_table_insert (arrays, g_memdup2 (&axis, sizeof axis), actions);
+        }
+      g_ptr_array_add (actions, action);
+    }
+  g_hash_table_iter_init (&iter, arrays);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (by_axis, g_memdup2 (key, sizeof (gint64)), ctg_array_model_new (CTG_TYPE_ACTION, value));
   return by_axis;
 }
 

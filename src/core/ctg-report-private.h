@@ -148,6 +148,7 @@ struct _CtgReport
   GHashTable        *year_notes;  /* action id -> ReportYearNote */
 
   guint              n_pages;    /* after saving */
+  gboolean           one_thread; /* the measuring pass in one thread (tests) */
 };
 
 /* The layout engine: ctg-report-writer.c
@@ -316,6 +317,9 @@ struct _Writer
   GHashTable            *kept;         /* key -> PangoLayout, from the first pass */
   gsize                  kept_bytes;   /* their text, to bound their memory */
   GPtrArray             *pages;        /* CtgReportPage, when drawing on a recording surface */
+  gboolean               timeline_apart; /* measured by another writer, in a thread */
+  guint                  timeline_at;  /* the page before it */
+  gboolean               timeline_on_fresh; /* it would have started on that page */
 };
 
 typedef struct

@@ -1390,6 +1390,12 @@ write_fiches (Writer *w)
 
 /* The whole report */
 
+static gboolean
+has_timeline (CtgReport *report)
+{
+  return (report->parts & CTG_REPORT_PART_TIMELINE) && _ctg_report_has_dates (report);
+}
+
 static void
 write_document (Writer *w)
 {
@@ -1405,11 +1411,112 @@ write_document (Writer *w)
     _ctg_report_bilan (w);
   for (guint i = 0; i < report->axes->len && !w->cancelled; i++)
     write_axis (w, g_ptr_array_index (report->axes, i));
-  if ((report->parts & CTG_REPORT_PART_TIMELINE) && _ctg_report_has_dates (report) && !w->cancelled)
-    _ctg_report_timeline (w);
+  if (has_timeline (report) && !w->cancelled)
+    {
+      if (w->timeline_apart)
+        {
+          w->timeline_at = w->page;
+          w->timeline_on_fresh = w->page > 0 && w->fresh && w->landscape && w->decorated;
+        }
+      else
+        _ctg_report_timeline (w);
+    }
   if ((report->parts & CTG_REPORT_PART_FICHES) && !w->cancelled)
     write_fiches (w);
   writer_finish (w);
+}
+
+/* The measuring pass in two threads
+ *
+ * Each section starts on a page of its own, so the timeline (a third of a
+ * long report's measuring) is measured apart, from its own first page, by
+ * a second writer in a thread while the first writer measures the rest;
+ * then its pages are counted in after the page before it. Each writer has
+ * its own font map (Pango is not thread-safe) and only one thread uses it
+ * at a time: the drawing pass, in the calling thread, starts once the
+ * thread has ended and draws the layouts either writer kept. cairo shares
+ * the font faces and scaled fonts of both font maps (same files, same
+ * options): the pages and the PDF are the same as measured in one thread. */
+
+static gpointer
+measure_timeline (gpointer data)
+{
+  Writer *w = data;
+
+  _ctg_report_timeline (w);
+  writer_finish (w);
+  return NULL;
+}
+
+/* Counts the timeline's pages and anchors, measured by @apart, in @w's */
+static void
+merge_timeline (Writer *w,
+                Writer *apart)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  /* The sections after the timeline move down by its pages */
+  g_hash_table_iter_init (&iter, w->anchors);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (GPOINTER_TO_UINT (value) > w->timeline_at)
+      g_hash_table_iter_replace (&iter, GUINT_TO_POINTER (GPOINTER_TO_UINT (value) + apart->page));
+  g_hash_table_iter_init (&iter, apart->anchors);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (w->anchors, g_strdup (key),
+                         GUINT_TO_POINTER (GPOINTER_TO_UINT (value) + w->timeline_at));
+  w->page += apart->page;
+
+  /* The first one kept of equal layouts, as in one pass */
+  g_hash_table_iter_init (&iter, apart->kept);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (g_hash_table_contains (w->kept, key))
+        continue;
+      g_hash_table_insert (w->kept, g_strdup (key), g_object_ref (value));
+    }
+  w->units += apart->units;
+  w->cancelled |= apart->cancelled;
+}
+
+static void
+measure (Writer *w)
+{
+  CtgReport *report = w->report;
+  Writer apart;
+  GThread *thread;
+
+  writer_reset (w, FALSE);
+  if (report->one_thread || !has_timeline (report))
+    {
+      write_document (w);
+      return;
+    }
+
+  /* Made here, used by the thread alone until it has ended */
+  writer_init (&apart, report, w->surface);
+  apart.cancellable = w->cancellable;
+  writer_reset (&apart, FALSE);
+  thread = g_thread_new ("ctg-report-timeline", measure_timeline, &apart);
+
+  w->timeline_apart = TRUE;
+  write_document (w);
+  w->timeline_apart = FALSE;
+  g_thread_join (thread);
+
+  if (w->timeline_on_fresh)
+    {
+      /* The timeline would have started on the empty page before it
+       * (never seen): measure it all again in one thread */
+      writer_reset (w, FALSE);
+      g_hash_table_remove_all (w->anchors);
+      g_hash_table_remove_all (w->kept);
+      w->kept_bytes = 0;
+      write_document (w);
+    }
+  else
+    merge_timeline (w, &apart);
+  writer_clear (&apart);
 }
 
 gboolean
@@ -1439,8 +1546,7 @@ _ctg_report_render (CtgReport              *report,
   w.total_units = per_action * report->actions->len + report->changes->len + 1;
 
   /* First pass: measure only */
-  writer_reset (&w, FALSE);
-  write_document (&w);
+  measure (&w);
 
   /* Second pass: draw, now that the pages are known */
   if (!w.cancelled)

@@ -149,6 +149,7 @@ struct _CtgReport
 
   guint              n_pages;    /* after saving */
   gboolean           one_thread; /* the measuring pass in one thread (tests) */
+  const char        *family;     /* another font family than _ctg_report_font_family() (tests) */
 };
 
 /* The layout engine: ctg-report-writer.c
@@ -357,6 +358,7 @@ int           writer_add_outline     (Writer            *w,
                                       const char        *dest,
                                       gboolean           open);
 
+const char   *_ctg_report_font_family (void);
 char         *writer_escape          (const char        *text);
 PangoLayout  *writer_layout          (Writer            *w,
                                       FontId             font,

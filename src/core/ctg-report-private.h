@@ -276,6 +276,15 @@ struct _Table
   GPtrArray    *pending;         /* TableRow: group rows waiting for the row they head */
 };
 
+/* The sections a writer writes: all of them, or in the measuring pass in
+ * two threads, the summary and the timeline (apart) and the others (main) */
+typedef enum
+{
+  WRITER_ALL,
+  WRITER_MAIN,
+  WRITER_APART,
+} WriterRole;
+
 struct _Writer
 {
   CtgReport             *report;
@@ -318,9 +327,9 @@ struct _Writer
   GHashTable            *kept;         /* key -> PangoLayout, from the first pass */
   gsize                  kept_bytes;   /* their text, to bound their memory */
   GPtrArray             *pages;        /* CtgReportPage, when drawing on a recording surface */
-  gboolean               timeline_apart; /* measured by another writer, in a thread */
-  guint                  timeline_at;  /* the page before it */
-  gboolean               timeline_on_fresh; /* it would have started on that page */
+  WriterRole             role;         /* the sections it writes */
+  guint                  apart_at[2];  /* the pages before the summary and the timeline */
+  gboolean               apart_on_fresh; /* a section apart would have started on such a page */
 };
 
 typedef struct

@@ -1396,75 +1396,127 @@ has_timeline (CtgReport *report)
   return (report->parts & CTG_REPORT_PART_TIMELINE) && _ctg_report_has_dates (report);
 }
 
+/* Whether the summary is measured apart: the changes follow it on its
+ * last page when there are none */
+static gboolean
+summary_apart (CtgReport *report)
+{
+  return (report->parts & CTG_REPORT_PART_SUMMARY) && report->since == NULL;
+}
+
+/* In the main writer of two, where a section measured apart would be */
+static void
+note_apart (Writer *w,
+            guint   which)
+{
+  w->apart_at[which] = w->page;
+  /* The next section here could start on that empty page, where the one
+   * apart would have been */
+  w->apart_on_fresh |= w->page > 0 && w->fresh;
+}
+
 static void
 write_document (Writer *w)
 {
   CtgReport *report = w->report;
+  gboolean main = w->role != WRITER_APART;
 
   measure_columns (w);
-  write_cover (w);
+  if (main)
+    write_cover (w);
   if (report->parts & CTG_REPORT_PART_SUMMARY)
-    write_summary (w);
-  if (report->since != NULL && !w->cancelled)
+    {
+      if (!summary_apart (report) || w->role == WRITER_ALL)
+        {
+          if (main)
+            write_summary (w);
+        }
+      else if (w->role == WRITER_MAIN)
+        note_apart (w, 0);
+      else
+        {
+          write_summary (w);
+          w->apart_at[0] = w->page;
+        }
+    }
+  if (report->since != NULL && !w->cancelled && main)
     write_changes (w), _ctg_report_drift (w);
-  if (report->bilan_year != 0 && !w->cancelled)
+  if (report->bilan_year != 0 && !w->cancelled && main)
     _ctg_report_bilan (w);
-  for (guint i = 0; i < report->axes->len && !w->cancelled; i++)
+  for (guint i = 0; i < report->axes->len && !w->cancelled && main; i++)
     write_axis (w, g_ptr_array_index (report->axes, i));
   if (has_timeline (report) && !w->cancelled)
     {
-      if (w->timeline_apart)
-        {
-          w->timeline_at = w->page;
-          w->timeline_on_fresh = w->page > 0 && w->fresh && w->landscape && w->decorated;
-        }
+      if (w->role == WRITER_MAIN)
+        note_apart (w, 1);
       else
         _ctg_report_timeline (w);
     }
-  if ((report->parts & CTG_REPORT_PART_FICHES) && !w->cancelled)
+  if ((report->parts & CTG_REPORT_PART_FICHES) && !w->cancelled && main)
     write_fiches (w);
   writer_finish (w);
 }
 
 /* The measuring pass in two threads
  *
- * Each section starts on a page of its own, so the timeline (a third of a
- * long report's measuring) is measured apart, from its own first page, by
- * a second writer in a thread while the first writer measures the rest;
- * then its pages are counted in after the page before it. Each writer has
- * its own font map (Pango is not thread-safe) and only one thread uses it
- * at a time: the drawing pass, in the calling thread, starts once the
- * thread has ended and draws the layouts either writer kept. cairo shares
- * the font faces and scaled fonts of both font maps (same files, same
- * options): the pages and the PDF are the same as measured in one thread. */
+ * Most sections start on a page of their own, so the summary (unless the
+ * changes follow it) and the timeline (half of a long report's measuring)
+ * are measured apart, from a first page of their own, by a second writer
+ * in a thread while the first writer measures the rest; then their pages
+ * are counted in after the pages before them. Each writer has its own font
+ * map (Pango is not thread-safe) and only one thread uses it at a time: the
+ * drawing pass, in the calling thread, starts once the thread has ended
+ * and draws the layouts either writer kept. cairo shares the font faces
+ * and scaled fonts of both font maps (same files, same options): the pages
+ * and the PDF are the same as measured in one thread. */
 
 static gpointer
-measure_timeline (gpointer data)
+measure_apart (gpointer data)
 {
-  Writer *w = data;
-
-  _ctg_report_timeline (w);
-  writer_finish (w);
+  write_document (data);
   return NULL;
 }
 
-/* Counts the timeline's pages and anchors, measured by @apart, in @w's */
-static void
-merge_timeline (Writer *w,
-                Writer *apart)
+/* Where page @page of @apart is in the whole report */
+static guint
+apart_page (Writer *w,
+            Writer *apart,
+            guint   page)
 {
+  CtgReport *report = w->report;
+  guint summary = summary_apart (report) ? apart->apart_at[0] : 0;
+
+  return page <= summary ? w->apart_at[0] + page : w->apart_at[1] + page;
+}
+
+/* Counts the pages and anchors measured by @apart in @w's */
+static void
+merge_apart (Writer *w,
+             Writer *apart)
+{
+  CtgReport *report = w->report;
+  guint summary = summary_apart (report) ? apart->apart_at[0] : 0;
+  guint timeline = apart->page - summary;
   GHashTableIter iter;
   gpointer key, value;
 
-  /* The sections after the timeline move down by its pages */
+  /* The sections after those apart move down by their pages */
   g_hash_table_iter_init (&iter, w->anchors);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    if (GPOINTER_TO_UINT (value) > w->timeline_at)
-      g_hash_table_iter_replace (&iter, GUINT_TO_POINTER (GPOINTER_TO_UINT (value) + apart->page));
+    {
+      guint page = GPOINTER_TO_UINT (value);
+      guint shift = 0;
+
+      if (summary_apart (report) && page > w->apart_at[0])
+        shift += summary;
+      if (has_timeline (report) && page > w->apart_at[1])
+        shift += timeline;
+      g_hash_table_iter_replace (&iter, GUINT_TO_POINTER (page + shift));
+    }
   g_hash_table_iter_init (&iter, apart->anchors);
   while (g_hash_table_iter_next (&iter, &key, &value))
     g_hash_table_insert (w->anchors, g_strdup (key),
-                         GUINT_TO_POINTER (GPOINTER_TO_UINT (value) + w->timeline_at));
+                         GUINT_TO_POINTER (apart_page (w, apart, GPOINTER_TO_UINT (value))));
   w->page += apart->page;
 
   /* The first one kept of equal layouts, as in one pass */
@@ -1487,7 +1539,7 @@ measure (Writer *w)
   GThread *thread;
 
   writer_reset (w, FALSE);
-  if (report->one_thread || !has_timeline (report))
+  if (report->one_thread || !(has_timeline (report) || summary_apart (report)))
     {
       write_document (w);
       return;
@@ -1496,17 +1548,18 @@ measure (Writer *w)
   /* Made here, used by the thread alone until it has ended */
   writer_init (&apart, report, w->surface);
   apart.cancellable = w->cancellable;
+  apart.role = WRITER_APART;
   writer_reset (&apart, FALSE);
-  thread = g_thread_new ("ctg-report-timeline", measure_timeline, &apart);
+  thread = g_thread_new ("ctg-report-apart", measure_apart, &apart);
 
-  w->timeline_apart = TRUE;
+  w->role = WRITER_MAIN;
   write_document (w);
-  w->timeline_apart = FALSE;
+  w->role = WRITER_ALL;
   g_thread_join (thread);
 
-  if (w->timeline_on_fresh)
+  if (w->apart_on_fresh)
     {
-      /* The timeline would have started on the empty page before it
+      /* A section apart would have started on an empty page before it
        * (never seen): measure it all again in one thread */
       writer_reset (w, FALSE);
       g_hash_table_remove_all (w->anchors);
@@ -1515,7 +1568,7 @@ measure (Writer *w)
       write_document (w);
     }
   else
-    merge_timeline (w, &apart);
+    merge_apart (w, &apart);
   writer_clear (&apart);
 }
 

@@ -515,6 +515,13 @@ void          table_end              (Writer            *w,
 
 /* The sections: ctg-report-render.c and ctg-report-timeline.c */
 gboolean      _ctg_report_has_dates  (CtgReport         *report);
+void          _ctg_report_write_document (Writer        *w);
+/* ctg-report-measure.c */
+gboolean      _ctg_report_has_timeline (CtgReport       *report);
+gboolean      _ctg_report_summary_apart (CtgReport      *report);
+void          _ctg_report_measure    (Writer            *w);
+void          _ctg_report_note_apart (Writer            *w,
+                                      guint              which);
 void          _ctg_report_timeline   (Writer            *w);
 
 /* Rendering: ctg-report-render.c */

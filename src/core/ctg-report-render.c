@@ -1390,33 +1390,8 @@ write_fiches (Writer *w)
 
 /* The whole report */
 
-static gboolean
-has_timeline (CtgReport *report)
-{
-  return (report->parts & CTG_REPORT_PART_TIMELINE) && _ctg_report_has_dates (report);
-}
-
-/* Whether the summary is measured apart: the changes follow it on its
- * last page when there are none */
-static gboolean
-summary_apart (CtgReport *report)
-{
-  return (report->parts & CTG_REPORT_PART_SUMMARY) && report->since == NULL;
-}
-
-/* In the main writer of two, where a section measured apart would be */
-static void
-note_apart (Writer *w,
-            guint   which)
-{
-  w->apart_at[which] = w->page;
-  /* The next section here could start on that empty page, where the one
-   * apart would have been */
-  w->apart_on_fresh |= w->page > 0 && w->fresh;
-}
-
-static void
-write_document (Writer *w)
+void
+_ctg_report_write_document (Writer *w)
 {
   CtgReport *report = w->report;
   gboolean main = w->role != WRITER_APART;
@@ -1426,13 +1401,13 @@ write_document (Writer *w)
     write_cover (w);
   if (report->parts & CTG_REPORT_PART_SUMMARY)
     {
-      if (!summary_apart (report) || w->role == WRITER_ALL)
+      if (!_ctg_report_summary_apart (report) || w->role == WRITER_ALL)
         {
           if (main)
             write_summary (w);
         }
       else if (w->role == WRITER_MAIN)
-        note_apart (w, 0);
+        _ctg_report_note_apart (w, 0);
       else
         {
           write_summary (w);
@@ -1445,131 +1420,16 @@ write_document (Writer *w)
     _ctg_report_bilan (w);
   for (guint i = 0; i < report->axes->len && !w->cancelled && main; i++)
     write_axis (w, g_ptr_array_index (report->axes, i));
-  if (has_timeline (report) && !w->cancelled)
+  if (_ctg_report_has_timeline (report) && !w->cancelled)
     {
       if (w->role == WRITER_MAIN)
-        note_apart (w, 1);
+        _ctg_report_note_apart (w, 1);
       else
         _ctg_report_timeline (w);
     }
   if ((report->parts & CTG_REPORT_PART_FICHES) && !w->cancelled && main)
     write_fiches (w);
   writer_finish (w);
-}
-
-/* The measuring pass in two threads
- *
- * Most sections start on a page of their own, so the summary (unless the
- * changes follow it) and the timeline (half of a long report's measuring)
- * are measured apart, from a first page of their own, by a second writer
- * in a thread while the first writer measures the rest; then their pages
- * are counted in after the pages before them. Each writer has its own font
- * map (Pango is not thread-safe) and only one thread uses it at a time: the
- * drawing pass, in the calling thread, starts once the thread has ended
- * and draws the layouts either writer kept. cairo shares the font faces
- * and scaled fonts of both font maps (same files, same options): the pages
- * and the PDF are the same as measured in one thread. */
-
-static gpointer
-measure_apart (gpointer data)
-{
-  write_document (data);
-  return NULL;
-}
-
-/* Where page @page of @apart is in the whole report */
-static guint
-apart_page (Writer *w,
-            Writer *apart,
-            guint   page)
-{
-  CtgReport *report = w->report;
-  guint summary = summary_apart (report) ? apart->apart_at[0] : 0;
-
-  return page <= summary ? w->apart_at[0] + page : w->apart_at[1] + page;
-}
-
-/* Counts the pages and anchors measured by @apart in @w's */
-static void
-merge_apart (Writer *w,
-             Writer *apart)
-{
-  CtgReport *report = w->report;
-  guint summary = summary_apart (report) ? apart->apart_at[0] : 0;
-  guint timeline = apart->page - summary;
-  GHashTableIter iter;
-  gpointer key, value;
-
-  /* The sections after those apart move down by their pages */
-  g_hash_table_iter_init (&iter, w->anchors);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      guint page = GPOINTER_TO_UINT (value);
-      guint shift = 0;
-
-      if (summary_apart (report) && page > w->apart_at[0])
-        shift += summary;
-      if (has_timeline (report) && page > w->apart_at[1])
-        shift += timeline;
-      g_hash_table_iter_replace (&iter, GUINT_TO_POINTER (page + shift));
-    }
-  g_hash_table_iter_init (&iter, apart->anchors);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    g_hash_table_insert (w->anchors, g_strdup (key),
-                         GUINT_TO_POINTER (apart_page (w, apart, GPOINTER_TO_UINT (value))));
-  w->page += apart->page;
-
-  /* The first one kept of equal layouts, as in one pass */
-  g_hash_table_iter_init (&iter, apart->kept);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      if (g_hash_table_contains (w->kept, key))
-        continue;
-      g_hash_table_insert (w->kept, g_strdup (key), g_object_ref (value));
-    }
-  w->units += apart->units;
-  w->cancelled |= apart->cancelled;
-}
-
-static void
-measure (Writer *w)
-{
-  CtgReport *report = w->report;
-  Writer apart;
-  GThread *thread;
-
-  writer_reset (w, FALSE);
-  if (report->one_thread || !(has_timeline (report) || summary_apart (report)))
-    {
-      write_document (w);
-      return;
-    }
-
-  /* Made here, used by the thread alone until it has ended */
-  writer_init (&apart, report, w->surface);
-  apart.cancellable = w->cancellable;
-  apart.role = WRITER_APART;
-  writer_reset (&apart, FALSE);
-  thread = g_thread_new ("ctg-report-apart", measure_apart, &apart);
-
-  w->role = WRITER_MAIN;
-  write_document (w);
-  w->role = WRITER_ALL;
-  g_thread_join (thread);
-
-  if (w->apart_on_fresh)
-    {
-      /* A section apart would have started on an empty page before it
-       * (never seen): measure it all again in one thread */
-      writer_reset (w, FALSE);
-      g_hash_table_remove_all (w->anchors);
-      g_hash_table_remove_all (w->kept);
-      w->kept_bytes = 0;
-      write_document (w);
-    }
-  else
-    merge_apart (w, &apart);
-  writer_clear (&apart);
 }
 
 gboolean
@@ -1599,13 +1459,13 @@ _ctg_report_render (CtgReport              *report,
   w.total_units = per_action * report->actions->len + report->changes->len + 1;
 
   /* First pass: measure only */
-  measure (&w);
+  _ctg_report_measure (&w);
 
   /* Second pass: draw, now that the pages are known */
   if (!w.cancelled)
     {
       writer_reset (&w, TRUE);
-      write_document (&w);
+      _ctg_report_write_document (&w);
     }
 
   if (w.cancelled || g_cancellable_is_cancelled (cancellable))

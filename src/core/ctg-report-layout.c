@@ -198,6 +198,25 @@ new_markup_layout (Writer         *w,
   return layout;
 }
 
+/* Counts @length more bytes of text kept, if that stays within the
+ * budget, which two writers measuring in two threads share */
+static gboolean
+count_kept (Writer *w,
+            gsize   length)
+{
+  gsize *total = w->kept_total != NULL ? w->kept_total : &w->kept_bytes;
+  gsize kept;
+
+  do
+    {
+      kept = (gsize) g_atomic_pointer_get ((gpointer *) total);
+      if (kept + length > KEPT_TEXT_BUDGET)
+        return FALSE;
+    }
+  while (!g_atomic_pointer_compare_and_exchange ((gpointer *) total, (gpointer) kept, (gpointer) (kept + length)));
+  return TRUE;
+}
+
 /* Both passes ask for the same layouts in the same order: the drawing pass
  * takes the one the measuring pass made, already shaped and broken into
  * lines, instead of shaping the text a second time. Each is taken once (a
@@ -232,11 +251,8 @@ kept (Writer         *w,
     }
 
   layout = markup ? new_markup_layout (w, font, width, text) : writer_layout (w, font, width, align, text);
-  if (!w->drawing && w->kept_bytes + length <= KEPT_TEXT_BUDGET && !g_hash_table_contains (w->kept, key))
-    {
-      w->kept_bytes += length;
-      g_hash_table_insert (w->kept, g_steal_pointer (&key), g_object_ref (layout));
-    }
+  if (!w->drawing && !g_hash_table_contains (w->kept, key) && count_kept (w, length))
+    g_hash_table_insert (w->kept, g_steal_pointer (&key), g_object_ref (layout));
   return layout;
 }
 

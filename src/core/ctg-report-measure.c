@@ -129,6 +129,8 @@ _ctg_report_measure (Writer *w)
   writer_init (&apart, report, w->surface);
   apart.cancellable = w->cancellable;
   apart.role = WRITER_APART;
+  /* One budget for the layouts both keep, as for one writer */
+  apart.kept_total = &w->kept_bytes;
   writer_reset (&apart, FALSE);
   thread = g_thread_new ("ctg-report-apart", measure_apart, &apart);
 

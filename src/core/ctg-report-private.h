@@ -326,6 +326,7 @@ struct _Writer
   PangoLayout           *running[2][3];/* per orientation: title, meeting, territory */
   GHashTable            *kept;         /* key -> PangoLayout, from the first pass */
   gsize                  kept_bytes;   /* their text, to bound their memory */
+  gsize                 *kept_total;   /* another writer's kept_bytes, shared, or NULL */
   GPtrArray             *pages;        /* CtgReportPage, when drawing on a recording surface */
   WriterRole             role;         /* the sections it writes */
   guint                  apart_at[2];  /* the pages before the summary and the timeline */

@@ -1157,6 +1157,83 @@ test_report_reproducible (void)
   g_assert_true (ctg_test_files_equal (a, b));
 }
 
+/* The summary and the timeline measured in a thread of their own give the
+ * same PDF, byte for byte, as the whole report measured in one: the same
+ * pages, page numbers and contents; with the changes after the summary
+ * (then measured with it), with the sheets after the timeline */
+static void
+test_report_measured_apart (void)
+{
+  g_autoptr(CtgReportOptions) options = options_for (CTG_REPORT_PARTS_DEFAULT | CTG_REPORT_PART_FICHES);
+
+  g_setenv ("SOURCE_DATE_EPOCH", "1741996800", TRUE);
+  for (guint i = 0; i < 2 * G_N_ELEMENTS (examples); i++)
+    {
+      g_autoptr(CtgDocument) doc = open_example (examples[i / 2]);
+      g_autoptr(CtgReport) one = NULL;
+      g_autoptr(CtgReport) two = NULL;
+      g_autofree char *one_pdf = ctg_test_tmp_path ("one-thread.pdf");
+      g_autofree char *two_pdf = ctg_test_tmp_path ("two-threads.pdf");
+      g_autoptr(GError) error = NULL;
+
+      ctg_report_options_set_changes_since (options, i % 2 ? "2000-01-01" : NULL);
+      one = ctg_report_new (doc, options, NULL);
+      two = ctg_report_new (doc, options, NULL);
+      one->one_thread = TRUE;
+      g_assert_true (ctg_report_save_pdf (one, one_pdf, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (ctg_report_save_pdf (two, two_pdf, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (ctg_report_get_n_pages (one), ==, ctg_report_get_n_pages (two));
+      g_assert_true (ctg_test_files_equal (one_pdf, two_pdf));
+    }
+  g_unsetenv ("SOURCE_DATE_EPOCH");
+}
+
+/* The report asks for "Cantarell" alone when fontconfig falls back from it
+ * to the same fonts as from "Cantarell, DejaVu Sans" (fewer font sets):
+ * the same PDF, byte for byte, with text that neither font has */
+static void
+test_report_font_family (void)
+{
+  g_autofree char *path = ctg_test_copy_example ("valence-romans");
+  g_autoptr(CtgDocument) doc = NULL;
+  g_autoptr(CtgReportOptions) options = options_for (CTG_REPORT_PARTS_DEFAULT | CTG_REPORT_PART_FICHES);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtgReport) chosen = NULL;
+  g_autoptr(CtgReport) both = NULL;
+  g_autofree char *chosen_pdf = ctg_test_tmp_path ("family-chosen.pdf");
+  g_autofree char *both_pdf = ctg_test_tmp_path ("family-both.pdf");
+  const char *family = _ctg_report_font_family ();
+
+  g_assert_true (g_str_equal (family, "Cantarell") || g_str_equal (family, "Cantarell, DejaVu Sans"));
+  if (!g_str_equal (family, "Cantarell"))
+    {
+      g_test_skip ("fontconfig falls back from Cantarell to other fonts here");
+      return;
+    }
+
+  doc = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  /* Greek, arrows and maths (Cantarell), a rule and a card suit (DejaVu
+   * Sans: its fallbacks), Han, an emoji and a symbol no font has (the fonts
+   * after them, or none) */
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, 1, "title",
+                                   "Ω ≥ 3 → ── ♠ coopérations 中文 🎯 \U0001F8B0 fin", &error));
+  g_assert_no_error (error);
+
+  g_setenv ("SOURCE_DATE_EPOCH", "1741996800", TRUE);
+  chosen = ctg_report_new (doc, options, NULL);
+  both = ctg_report_new (doc, options, NULL);
+  both->family = "Cantarell, DejaVu Sans";
+  g_assert_true (ctg_report_save_pdf (chosen, chosen_pdf, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (ctg_report_save_pdf (both, both_pdf, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_unsetenv ("SOURCE_DATE_EPOCH");
+  g_assert_true (ctg_test_files_equal (chosen_pdf, both_pdf));
+}
+
 /* ctg export --pdf */
 static void
 test_report_cli (void)
@@ -1626,6 +1703,8 @@ main (int   argc,
   g_test_add_func ("/report/failures", test_report_failures);
   g_test_add_func ("/report/reproducible", test_report_reproducible);
   g_test_add_func ("/report/thread", test_report_thread);
+  g_test_add_func ("/report/measured-apart", test_report_measured_apart);
+  g_test_add_func ("/report/font-family", test_report_font_family);
   g_test_add_func ("/report/cli", test_report_cli);
   g_test_add_func ("/report/bilan", test_report_bilan);
   g_test_add_func ("/report/emoji", test_report_emoji);

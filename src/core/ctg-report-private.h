@@ -148,6 +148,8 @@ struct _CtgReport
   GHashTable        *year_notes;  /* action id -> ReportYearNote */
 
   guint              n_pages;    /* after saving */
+  gboolean           one_thread; /* the measuring pass in one thread (tests) */
+  const char        *family;     /* another font family than _ctg_report_font_family() (tests) */
 };
 
 /* The layout engine: ctg-report-writer.c
@@ -274,6 +276,15 @@ struct _Table
   GPtrArray    *pending;         /* TableRow: group rows waiting for the row they head */
 };
 
+/* The sections a writer writes: all of them, or in the measuring pass in
+ * two threads, the summary and the timeline (apart) and the others (main) */
+typedef enum
+{
+  WRITER_ALL,
+  WRITER_MAIN,
+  WRITER_APART,
+} WriterRole;
+
 struct _Writer
 {
   CtgReport             *report;
@@ -315,7 +326,11 @@ struct _Writer
   PangoLayout           *running[2][3];/* per orientation: title, meeting, territory */
   GHashTable            *kept;         /* key -> PangoLayout, from the first pass */
   gsize                  kept_bytes;   /* their text, to bound their memory */
+  gsize                 *kept_total;   /* another writer's kept_bytes, shared, or NULL */
   GPtrArray             *pages;        /* CtgReportPage, when drawing on a recording surface */
+  WriterRole             role;         /* the sections it writes */
+  guint                  apart_at[2];  /* the pages before the summary and the timeline */
+  gboolean               apart_on_fresh; /* a section apart would have started on such a page */
 };
 
 typedef struct
@@ -353,6 +368,7 @@ int           writer_add_outline     (Writer            *w,
                                       const char        *dest,
                                       gboolean           open);
 
+const char   *_ctg_report_font_family (void);
 char         *writer_escape          (const char        *text);
 PangoLayout  *writer_layout          (Writer            *w,
                                       FontId             font,
@@ -500,6 +516,13 @@ void          table_end              (Writer            *w,
 
 /* The sections: ctg-report-render.c and ctg-report-timeline.c */
 gboolean      _ctg_report_has_dates  (CtgReport         *report);
+void          _ctg_report_write_document (Writer        *w);
+/* ctg-report-measure.c */
+gboolean      _ctg_report_has_timeline (CtgReport       *report);
+gboolean      _ctg_report_summary_apart (CtgReport      *report);
+void          _ctg_report_measure    (Writer            *w);
+void          _ctg_report_note_apart (Writer            *w,
+                                      guint              which);
 void          _ctg_report_timeline   (Writer            *w);
 
 /* Rendering: ctg-report-render.c */

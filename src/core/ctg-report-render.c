@@ -1390,24 +1390,44 @@ write_fiches (Writer *w)
 
 /* The whole report */
 
-static void
-write_document (Writer *w)
+void
+_ctg_report_write_document (Writer *w)
 {
   CtgReport *report = w->report;
+  gboolean main = w->role != WRITER_APART;
 
   measure_columns (w);
-  write_cover (w);
+  if (main)
+    write_cover (w);
   if (report->parts & CTG_REPORT_PART_SUMMARY)
-    write_summary (w);
-  if (report->since != NULL && !w->cancelled)
+    {
+      if (!_ctg_report_summary_apart (report) || w->role == WRITER_ALL)
+        {
+          if (main)
+            write_summary (w);
+        }
+      else if (w->role == WRITER_MAIN)
+        _ctg_report_note_apart (w, 0);
+      else
+        {
+          write_summary (w);
+          w->apart_at[0] = w->page;
+        }
+    }
+  if (report->since != NULL && !w->cancelled && main)
     write_changes (w), _ctg_report_drift (w);
-  if (report->bilan_year != 0 && !w->cancelled)
+  if (report->bilan_year != 0 && !w->cancelled && main)
     _ctg_report_bilan (w);
-  for (guint i = 0; i < report->axes->len && !w->cancelled; i++)
+  for (guint i = 0; i < report->axes->len && !w->cancelled && main; i++)
     write_axis (w, g_ptr_array_index (report->axes, i));
-  if ((report->parts & CTG_REPORT_PART_TIMELINE) && _ctg_report_has_dates (report) && !w->cancelled)
-    _ctg_report_timeline (w);
-  if ((report->parts & CTG_REPORT_PART_FICHES) && !w->cancelled)
+  if (_ctg_report_has_timeline (report) && !w->cancelled)
+    {
+      if (w->role == WRITER_MAIN)
+        _ctg_report_note_apart (w, 1);
+      else
+        _ctg_report_timeline (w);
+    }
+  if ((report->parts & CTG_REPORT_PART_FICHES) && !w->cancelled && main)
     write_fiches (w);
   writer_finish (w);
 }
@@ -1439,14 +1459,13 @@ _ctg_report_render (CtgReport              *report,
   w.total_units = per_action * report->actions->len + report->changes->len + 1;
 
   /* First pass: measure only */
-  writer_reset (&w, FALSE);
-  write_document (&w);
+  _ctg_report_measure (&w);
 
   /* Second pass: draw, now that the pages are known */
   if (!w.cancelled)
     {
       writer_reset (&w, TRUE);
-      write_document (&w);
+      _ctg_report_write_document (&w);
     }
 
   if (w.cancelled || g_cancellable_is_cancelled (cancellable))

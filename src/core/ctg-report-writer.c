@@ -33,10 +33,6 @@
 #define BAR_HEIGHT    3.0
 #define MIN_SPLIT    30.0
 
-/* The fonts: Cantarell is GNOME's own and on every GNOME desktop; DejaVu Sans
- * fills in the glyphs it lacks */
-#define FAMILY "Cantarell, DejaVu Sans"
-
 const ReportColor report_text = { 0.12, 0.14, 0.17 };
 const ReportColor report_secondary = { 0.36, 0.39, 0.44 };
 const ReportColor report_accent = { 0.08, 0.27, 0.45 };
@@ -93,6 +89,9 @@ writer_init (Writer          *w,
 
   /* A font map of our own: the report may be made in a worker thread */
   w->font_map = pango_cairo_font_map_new ();
+  /* Its own contexts, in which Pango measures each font's metrics, at the
+   * resolution of ours: the same font sets (see _ctg_report_font_family()) */
+  pango_cairo_font_map_set_resolution (PANGO_CAIRO_FONT_MAP (w->font_map), 72.0);
   w->context = pango_font_map_create_context (w->font_map);
   pango_cairo_update_context (w->cr, w->context);
   /* One unit is one point */
@@ -106,7 +105,8 @@ writer_init (Writer          *w,
 
   for (guint i = 0; i < N_FONTS; i++)
     {
-      w->fonts[i] = pango_font_description_from_string (FAMILY);
+      w->fonts[i] = pango_font_description_from_string (report->family != NULL ? report->family
+                                                                         : _ctg_report_font_family ());
       pango_font_description_set_size (w->fonts[i], (int) (font_specs[i].size * PANGO_SCALE));
       pango_font_description_set_weight (w->fonts[i], font_specs[i].weight);
     }

@@ -331,9 +331,16 @@ _ctg_document_note_write_parent (CtgDocument *self,
   if (parent == CTG_SAME_PARENT)
     parent = _ctg_document_get_parent (self, kind, id);
   self->described[kind]++;
-  ctg_change_set_add (self->pending, kind, id, op, field, parent,
-                      old_parent == CTG_SAME_PARENT ? parent : old_parent,
-                      op == CTG_ROW_UPDATED && field_orders (kind, field));
+  ctg_change_set_add (self->pending,
+                      &(CtgRowChange) {
+                        .kind = kind,
+                        .id = id,
+                        .parent_id = parent,
+                        .old_parent_id = old_parent == CTG_SAME_PARENT ? parent : old_parent,
+                        .op = op,
+                        .moved = op == CTG_ROW_UPDATED && field_orders (kind, field),
+                      },
+                      field);
 }
 
 void

@@ -886,31 +886,26 @@ _ctg_convention_page_get_date_error_row (CtgConventionPage *self)
   return self->date_error_row;
 }
 
+/**
+ * _ctg_convention_page_get_item_row:
+ * @kind: %CTG_ITEM_SIGNATORY, %CTG_ITEM_BODY or %CTG_ITEM_MEETING
+ *
+ * Returns: (nullable): the row that shows item @id, %NULL if none does
+ */
 GtkWidget *
-_ctg_convention_page_get_signatory_row (CtgConventionPage *self,
-                                        gint64             id)
-{
-  g_return_val_if_fail (CTG_IS_CONVENTION_PAGE (self), NULL);
-
-  return g_hash_table_lookup (self->signatory_rows, &id);
-}
-
-GtkWidget *
-_ctg_convention_page_get_body_row (CtgConventionPage *self,
+_ctg_convention_page_get_item_row (CtgConventionPage *self,
+                                   CtgItemKind        kind,
                                    gint64             id)
 {
   g_return_val_if_fail (CTG_IS_CONVENTION_PAGE (self), NULL);
 
-  return g_hash_table_lookup (self->body_rows, &id);
-}
-
-GtkWidget *
-_ctg_convention_page_get_meeting_row (CtgConventionPage *self,
-                                      gint64             id)
-{
-  g_return_val_if_fail (CTG_IS_CONVENTION_PAGE (self), NULL);
-
-  return g_hash_table_lookup (self->meeting_rows, &id);
+  switch ((int) kind)
+    {
+    case CTG_ITEM_SIGNATORY: return g_hash_table_lookup (self->signatory_rows, &id);
+    case CTG_ITEM_BODY: return g_hash_table_lookup (self->body_rows, &id);
+    case CTG_ITEM_MEETING: return g_hash_table_lookup (self->meeting_rows, &id);
+    default: g_return_val_if_reached (NULL);
+    }
 }
 
 GtkWidget *

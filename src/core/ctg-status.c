@@ -16,13 +16,18 @@
 
 G_DEFINE_QUARK (ctg-document-error-quark, ctg_document_error)
 
-static const char * const keys[CTG_N_STATUSES] = {
-  "todo", "in-progress", "done", "postponed", "abandoned",
-};
-
-/* The words of the French plan tables, written back by the CSV export */
-static const char * const csv_words[CTG_N_STATUSES] = {
-  "à lancer", "en cours", "réalisée", "reportée", "abandonnée",
+/* Each status's names: its key in the file, the word of the French plan
+ * tables (written back by the CSV export) and its label */
+static const struct {
+  const char *key;
+  const char *csv_word;
+  const char *label;
+} statuses[CTG_N_STATUSES] = {
+  { "todo", "à lancer", NC_("status", "To start") },
+  { "in-progress", "en cours", NC_("status", "In progress") },
+  { "done", "réalisée", NC_("status", "Done") },
+  { "postponed", "reportée", NC_("status", "Postponed") },
+  { "abandoned", "abandonnée", NC_("status", "Abandoned") },
 };
 
 /* Folded (lower case, no accents) words accepted on import, in French or English */
@@ -71,7 +76,7 @@ ctg_status_to_key (CtgStatus status)
 {
   g_return_val_if_fail (status < CTG_N_STATUSES, NULL);
 
-  return keys[status];
+  return statuses[status].key;
 }
 
 gboolean
@@ -80,7 +85,7 @@ ctg_status_from_key (const char *key,
 {
   for (guint i = 0; key != NULL && i < CTG_N_STATUSES; i++)
     {
-      if (g_str_equal (key, keys[i]))
+      if (g_str_equal (key, statuses[i].key))
         {
           *status = (CtgStatus) i;
           return TRUE;
@@ -158,21 +163,9 @@ ctg_status_parse (const char *text,
 const char *
 ctg_status_to_label (CtgStatus status)
 {
-  switch (status)
-    {
-    case CTG_STATUS_TODO:
-      return C_("status", "To start");
-    case CTG_STATUS_IN_PROGRESS:
-      return C_("status", "In progress");
-    case CTG_STATUS_DONE:
-      return C_("status", "Done");
-    case CTG_STATUS_POSTPONED:
-      return C_("status", "Postponed");
-    case CTG_STATUS_ABANDONED:
-      return C_("status", "Abandoned");
-    default:
-      g_return_val_if_reached (NULL);
-    }
+  g_return_val_if_fail (status < CTG_N_STATUSES, NULL);
+
+  return g_dpgettext2 (GETTEXT_PACKAGE, "status", statuses[status].label);
 }
 
 const char *
@@ -180,7 +173,7 @@ ctg_status_to_csv (CtgStatus status)
 {
   g_return_val_if_fail (status < CTG_N_STATUSES, NULL);
 
-  return csv_words[status];
+  return statuses[status].csv_word;
 }
 
 /**

@@ -268,15 +268,10 @@ void          _ctg_document_note_write        (CtgDocument        *self,
                                                CtgItemKind         kind,
                                                gint64              id,
                                                CtgRowOp            op,
-                                               const char         *field,
-                                               gint64              old_parent);
-void          _ctg_document_note_write_parent (CtgDocument        *self,
-                                               CtgItemKind         kind,
-                                               gint64              id,
-                                               CtgRowOp            op,
-                                               const char         *field,
-                                               gint64              parent,
-                                               gint64              old_parent);
+                                               const char         *field);
+void          _ctg_document_note_row_write    (CtgDocument        *self,
+                                               const CtgRowChange *write,
+                                               const char         *field);
 void          _ctg_document_note_table_write  (CtgDocument        *self,
                                                const char         *table,
                                                gint64              id,
@@ -284,7 +279,7 @@ void          _ctg_document_note_table_write  (CtgDocument        *self,
                                                const char         *field,
                                                gint64              old_parent);
 
-/* For _ctg_document_note_write(): the parent did not change */
+/* For _ctg_document_note_row_write(): the parent is the one the row has */
 #define CTG_SAME_PARENT G_MININT64
 
 gboolean      _ctg_document_record_history    (CtgDocument        *self,

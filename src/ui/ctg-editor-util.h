@@ -93,5 +93,14 @@ void      _ctg_error_row_show           (GtkWidget     *row,
                                          const char    *error);
 gboolean  _ctg_years_equal              (GArray        *a,
                                          GArray        *b);
+GArray   *_ctg_years_to_offer           (CtgDocument   *document);
+void      _ctg_year_dropdown_set_years  (GtkDropDown   *dropdown,
+                                         GArray       **shown,
+                                         GArray        *years);
+gboolean  _ctg_year_dropdown_select     (GtkDropDown   *dropdown,
+                                         GArray        *shown,
+                                         guint          year);
+guint     _ctg_year_dropdown_get_year   (GtkDropDown   *dropdown,
+                                         GArray        *shown);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "ctg-evaluation.h"
 #include "ctg-plan-csv.h"
 #include "ctg-status.h"
+#include "ctg-word-private.h"
 
 /* Each funder's names: its key in the file, the word of the French plan
  * tables (written by the CSV export) and its label */
@@ -33,10 +34,7 @@ static const struct {
 };
 
 /* Folded words accepted in a funders list, in French or English */
-static const struct {
-  const char    *word;
-  CtgFunderKind  funder;
-} funder_synonyms[] = {
+static const CtgWord funder_synonyms[] = {
   { "caf", CTG_FUNDER_CAF },
   { "cnaf", CTG_FUNDER_CAF },
   { "commune", CTG_FUNDER_COMMUNE },
@@ -64,10 +62,7 @@ static const struct {
   { "exceeded", NC_("level", "Exceeded") },
 };
 
-static const struct {
-  const char *word;
-  CtgLevel    level;
-} level_synonyms[] = {
+static const CtgWord level_synonyms[] = {
   { "not met", CTG_LEVEL_NOT_MET },
   { "not-met", CTG_LEVEL_NOT_MET },
   { "non atteint", CTG_LEVEL_NOT_MET },
@@ -282,14 +277,12 @@ ctg_funder_parse (const char    *text,
                   CtgFunderKind *funder)
 {
   g_autofree char *folded = ctg_text_fold (text ? text : "");
+  int value;
 
-  for (guint i = 0; i < G_N_ELEMENTS (funder_synonyms); i++)
-    if (g_str_equal (funder_synonyms[i].word, folded))
-      {
-        *funder = funder_synonyms[i].funder;
-        return TRUE;
-      }
-  return FALSE;
+  if (!_ctg_word_lookup (funder_synonyms, G_N_ELEMENTS (funder_synonyms), folded, &value))
+    return FALSE;
+  *funder = (CtgFunderKind) value;
+  return TRUE;
 }
 
 const char *
@@ -439,18 +432,18 @@ ctg_level_parse (const char *text,
                  CtgLevel   *level)
 {
   g_autofree char *folded = ctg_text_fold (text ? text : "");
+  int value;
 
   if (folded[0] == '\0' || g_str_equal (folded, "none") || g_str_equal (folded, "aucun"))
     {
       *level = CTG_LEVEL_NONE;
       return TRUE;
     }
-  for (guint i = 0; i < G_N_ELEMENTS (level_synonyms); i++)
-    if (g_str_equal (level_synonyms[i].word, folded))
-      {
-        *level = level_synonyms[i].level;
-        return TRUE;
-      }
+  if (_ctg_word_lookup (level_synonyms, G_N_ELEMENTS (level_synonyms), folded, &value))
+    {
+      *level = (CtgLevel) value;
+      return TRUE;
+    }
   for (guint i = 1; i < CTG_N_LEVELS; i++)
     {
       g_autofree char *label = ctg_text_fold (ctg_level_to_label ((CtgLevel) i));
@@ -585,23 +578,20 @@ gboolean
 ctg_indicator_kind_parse (const char       *text,
                           CtgIndicatorKind *kind)
 {
-  static const struct {
-    const char       *word;
-    CtgIndicatorKind  kind;
-  } words[] = {
+  static const CtgWord words[] = {
     { "result", CTG_INDICATOR_RESULT }, { "resultat", CTG_INDICATOR_RESULT },
     { "resultats", CTG_INDICATOR_RESULT }, { "means", CTG_INDICATOR_MEANS },
     { "moyen", CTG_INDICATOR_MEANS }, { "moyens", CTG_INDICATOR_MEANS },
   };
   g_autofree char *folded = ctg_text_fold (text ? text : "");
+  int value;
 
   g_strstrip (folded);
-  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
-    if (g_str_equal (words[i].word, folded))
-      {
-        *kind = words[i].kind;
-        return TRUE;
-      }
+  if (_ctg_word_lookup (words, G_N_ELEMENTS (words), folded, &value))
+    {
+      *kind = (CtgIndicatorKind) value;
+      return TRUE;
+    }
   for (guint i = CTG_INDICATOR_RESULT; i <= CTG_INDICATOR_MEANS; i++)
     {
       g_autofree char *label = ctg_text_fold (ctg_indicator_kind_to_label ((CtgIndicatorKind) i));

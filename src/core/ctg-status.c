@@ -13,6 +13,7 @@
 
 #include "ctg-error.h"
 #include "ctg-status.h"
+#include "ctg-word-private.h"
 
 G_DEFINE_QUARK (ctg-document-error-quark, ctg_document_error)
 
@@ -31,10 +32,7 @@ static const struct {
 };
 
 /* Folded (lower case, no accents) words accepted on import, in French or English */
-static const struct {
-  const char *word;
-  CtgStatus   status;
-} synonyms[] = {
+static const CtgWord synonyms[] = {
   { "a lancer", CTG_STATUS_TODO },
   { "a demarrer", CTG_STATUS_TODO },
   { "a venir", CTG_STATUS_TODO },
@@ -127,6 +125,22 @@ ctg_text_fold (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* Finds @folded among @words; %FALSE if it is none of them */
+gboolean
+_ctg_word_lookup (const CtgWord *words,
+                  gsize          n_words,
+                  const char    *folded,
+                  int           *value)
+{
+  for (gsize i = 0; i < n_words; i++)
+    if (g_str_equal (words[i].word, folded))
+      {
+        *value = words[i].value;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 /**
  * ctg_status_parse:
  *
@@ -138,6 +152,7 @@ ctg_status_parse (const char *text,
                   CtgStatus  *status)
 {
   g_autofree char *folded = ctg_text_fold (text);
+  int value;
 
   if (folded[0] == '\0')
     {
@@ -148,13 +163,10 @@ ctg_status_parse (const char *text,
   if (ctg_status_from_key (folded, status))
     return TRUE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (synonyms); i++)
+  if (_ctg_word_lookup (synonyms, G_N_ELEMENTS (synonyms), folded, &value))
     {
-      if (g_str_equal (folded, synonyms[i].word))
-        {
-          *status = synonyms[i].status;
-          return TRUE;
-        }
+      *status = (CtgStatus) value;
+      return TRUE;
     }
 
   return FALSE;

@@ -108,12 +108,8 @@ ctg_document_set (CtgDocument  *self,
   if (kind == CTG_ITEM_CONVENTION)
     id = 1;
 
-  if (!_ctg_document_find_editable_field (kind, field, &type))
-    {
-      g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE,
-                   _("“%s” cannot be changed."), field ? field : "");
-      return FALSE;
-    }
+  if (!_ctg_document_find_editable_field (kind, field, &type, error))
+    return FALSE;
 
   if (!ctg_document_has_item (self, kind, id))
     return _ctg_document_set_no_such_item (error);

@@ -196,9 +196,10 @@ _ctg_document_normalize_value (CtgDocument  *self,
                                GError      **error);
 
 gboolean
-_ctg_document_find_editable_field (CtgItemKind  kind,
-                                   const char  *field,
-                                   FieldType   *type);
+_ctg_document_find_editable_field (CtgItemKind   kind,
+                                   const char   *field,
+                                   FieldType    *type,
+                                   GError      **error);
 
 gboolean
 _ctg_document_touch_action (CtgDocument  *self,

@@ -24,7 +24,7 @@
 #include "ctg-editor-util.h"
 #include "ctg-evaluation-page.h"
 #include "ctg-export-dialog.h"
-#include "ctg-update-dialog.h"
+#include "ctg-sheet-choosers.h"
 #include "ctg-file-watch.h"
 #include "ctg-merge-dialog.h"
 #include "ctg-timeline.h"

@@ -24,7 +24,6 @@
 #include "ctg-drift-menu.h"
 #include "ctg-evaluation-page.h"
 #include "ctg-export-dialog.h"
-#include "ctg-update-dialog.h"
 #include "ctg-file-watch.h"
 #include "ctg-merge-dialog.h"
 #include "ctg-timeline.h"

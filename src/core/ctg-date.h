@@ -45,6 +45,8 @@ char             *ctg_date_format_span  (const CtgDate *start,
                                          const CtgDate *end);
 GDate            *ctg_date_first_day    (const CtgDate *date);
 GDate            *ctg_date_last_day     (const CtgDate *date);
+guint32           ctg_date_first_julian (const CtgDate *date);
+guint32           ctg_date_last_julian  (const CtgDate *date);
 gboolean          ctg_date_range_valid  (const CtgDate *start,
                                          const CtgDate *end);
 gboolean          ctg_date_is_past      (const CtgDate *date,

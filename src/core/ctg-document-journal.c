@@ -458,12 +458,7 @@ _ctg_document_delete_row (CtgDocument  *self,
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, id);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          gint64 child_id = sqlite3_column_int64 (stmt, 0);
-          g_array_append_val (ids, child_id);
-        }
-      sqlite3_reset (stmt);
+      _ctg_document_step_ids (stmt, ids);
 
       for (guint j = 0; j < ids->len; j++)
         {

@@ -158,6 +158,10 @@ _ctg_document_step_done (CtgDocument   *self,
                          GError       **error);
 
 void
+_ctg_document_step_ids (sqlite3_stmt *stmt,
+                        GArray       *ids);
+
+void
 _ctg_document_bind_text_or_null (sqlite3_stmt *stmt,
                                  int           index,
                                  const char   *text);

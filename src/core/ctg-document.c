@@ -596,12 +596,7 @@ ctg_document_list_ids (CtgDocument *self,
     return ids;
   if (_ctg_kinds[kind].parent != NULL)
     sqlite3_bind_int64 (stmt, 1, parent_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
+  _ctg_document_step_ids (stmt, ids);
   return ids;
 }
 

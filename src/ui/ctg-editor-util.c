@@ -549,6 +549,16 @@ _ctg_error_row_show (GtkWidget  *row,
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, error, -1);
 }
 
+/* Empties @list (gtk_list_box_remove_all() is GTK 4.12) */
+void
+_ctg_list_box_remove_all (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
 /* Whether two arrays of years (guint) hold the same years in the same order */
 gboolean
 _ctg_years_equal (GArray *a,

@@ -91,6 +91,7 @@ gint64    _ctg_item_get_int_field       (CtgDocument   *document,
 GtkWidget *_ctg_error_row_new          (void);
 void      _ctg_error_row_show           (GtkWidget     *row,
                                          const char    *error);
+void      _ctg_list_box_remove_all      (GtkListBox    *list);
 gboolean  _ctg_years_equal              (GArray        *a,
                                          GArray        *b);
 GArray   *_ctg_years_to_offer           (CtgDocument   *document);

@@ -345,11 +345,9 @@ year_assessment (CtgEvaluationPage *self,
 static void
 build_indicators (CtgEvaluationPage *self)
 {
-  GtkWidget *child;
   guint n = g_list_model_get_n_items (self->indicator_items);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->indicators_list))) != NULL)
-    gtk_list_box_remove (self->indicators_list, child);
+  _ctg_list_box_remove_all (self->indicators_list);
   g_array_set_size (self->indicators, 0);
 
   for (guint i = 0; i < n; i++)
@@ -912,10 +910,7 @@ ctg_evaluation_page_set_document (CtgEvaluationPage *self,
   else
     {
       /* The indicators' rows go with the document they showed */
-      GtkWidget *child;
-
-      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->indicators_list))) != NULL)
-        gtk_list_box_remove (self->indicators_list, child);
+      _ctg_list_box_remove_all (self->indicators_list);
       g_array_set_size (self->indicators, 0);
     }
   refresh (self, TRUE);

@@ -578,11 +578,9 @@ static void
 fill_recent (CtgWindow *self)
 {
   GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
-  GtkWidget *child;
   guint shown = 0;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
-    gtk_list_box_remove (self->recent_list, child);
+  _ctg_list_box_remove_all (self->recent_list);
 
   for (GList *l = items; l && shown < 8; l = l->next)
     {

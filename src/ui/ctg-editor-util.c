@@ -586,6 +586,20 @@ _ctg_years_to_offer (CtgDocument *document)
   return years;
 }
 
+/* The year to show first among @years: this year if they hold it, else the
+ * last one */
+guint
+_ctg_years_default (GArray *years)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  guint this_year = (guint) g_date_time_get_year (now);
+
+  for (guint i = 0; i < years->len; i++)
+    if (g_array_index (years, guint, i) == this_year)
+      return this_year;
+  return years->len > 0 ? g_array_index (years, guint, years->len - 1) : this_year;
+}
+
 /**
  * _ctg_year_dropdown_set_years:
  * @shown: (inout): the years @dropdown lists, %NULL at first

@@ -95,6 +95,7 @@ void      _ctg_list_box_remove_all      (GtkListBox    *list);
 gboolean  _ctg_years_equal              (GArray        *a,
                                          GArray        *b);
 GArray   *_ctg_years_to_offer           (CtgDocument   *document);
+guint     _ctg_years_default            (GArray        *years);
 void      _ctg_year_dropdown_set_years  (GtkDropDown   *dropdown,
                                          GArray       **shown,
                                          GArray        *years);

@@ -90,18 +90,6 @@ refresh (CtgYearNotesGroup *self,
   self->updating--;
 }
 
-static guint
-default_year (GArray *years)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  guint this_year = (guint) g_date_time_get_year (now);
-
-  for (guint i = 0; i < years->len; i++)
-    if (g_array_index (years, guint, i) == this_year)
-      return this_year;
-  return years->len > 0 ? g_array_index (years, guint, years->len - 1) : this_year;
-}
-
 static void
 fill_years (CtgYearNotesGroup *self)
 {
@@ -111,7 +99,7 @@ fill_years (CtgYearNotesGroup *self)
   _ctg_year_dropdown_set_years (self->year_dropdown, &self->years, years);
   if (self->year == 0 || !_ctg_year_dropdown_select (self->year_dropdown, self->years, self->year))
     {
-      self->year = default_year (self->years);
+      self->year = _ctg_years_default (self->years);
       _ctg_year_dropdown_select (self->year_dropdown, self->years, self->year);
     }
   self->updating--;

@@ -46,13 +46,20 @@ static void on_editor_toast_cb (GtkWidget  *editor,
 
 /* Helpers */
 
+static void
+add_toast (CtgWindow *self,
+           AdwToast  *toast)
+{
+  /* AdwToastOverlay 1.2 has no getter: the tests read it here */
+  g_object_set_data_full (G_OBJECT (self), "ctg-last-toast", g_strdup (adw_toast_get_title (toast)), g_free);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 void
 _ctg_window_show_toast (CtgWindow  *self,
                         const char *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-  /* AdwToastOverlay 1.2 has no getter: the tests read it here */
-  g_object_set_data_full (G_OBJECT (self), "ctg-last-toast", g_strdup (message), g_free);
+  add_toast (self, adw_toast_new (message));
 }
 
 void
@@ -64,7 +71,7 @@ _ctg_window_show_undo_toast (CtgWindow  *self,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  add_toast (self, toast);
 }
 
 void

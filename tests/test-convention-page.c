@@ -410,6 +410,8 @@ test_governance (Fixture       *fixture,
   body_id = id_at (fixture->document, CTG_ITEM_BODY, 0, 7);
   row = _ctg_convention_page_get_item_row (fixture->page, CTG_ITEM_BODY, body_id);
   g_assert_true (CTG_IS_BODY_ROW (row));
+  /* Opened, to be named */
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
 
   apply_text (ctg_item_row_get_field (CTG_ITEM_ROW (row), "name"), "COTECH élargi");
   adw_combo_row_set_selected (ADW_COMBO_ROW (ctg_item_row_get_field (CTG_ITEM_ROW (row), "kind")), 1);
@@ -485,6 +487,9 @@ test_meetings (Fixture       *fixture,
   g_assert_cmpuint (n_ids (fixture->document, CTG_ITEM_MEETING, 0), ==, n + 1);
   added = id_at (fixture->document, CTG_ITEM_MEETING, 0, n);
   g_assert_nonnull (_ctg_convention_page_get_item_row (fixture->page, CTG_ITEM_MEETING, added));
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (_ctg_convention_page_get_item_row (fixture->page,
+                                                                                                    CTG_ITEM_MEETING,
+                                                                                                    added))));
 
   g_signal_emit_by_name (ctg_item_row_get_field (CTG_ITEM_ROW (row), "delete"), "clicked");
   g_assert_cmpuint (n_ids (fixture->document, CTG_ITEM_MEETING, 0), ==, n);

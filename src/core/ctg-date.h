@@ -45,8 +45,6 @@ char             *ctg_date_format_span  (const CtgDate *start,
                                          const CtgDate *end);
 GDate            *ctg_date_first_day    (const CtgDate *date);
 GDate            *ctg_date_last_day     (const CtgDate *date);
-guint32           ctg_date_first_julian (const CtgDate *date);
-guint32           ctg_date_last_julian  (const CtgDate *date);
 gboolean          ctg_date_range_valid  (const CtgDate *start,
                                          const CtgDate *end);
 gboolean          ctg_date_is_past      (const CtgDate *date,
@@ -54,5 +52,9 @@ gboolean          ctg_date_is_past      (const CtgDate *date,
 char             *ctg_date_normalize    (const char    *text);
 int               ctg_year_compare      (gconstpointer  a,
                                          gconstpointer  b);
+
+/* Where the timeline and the report draw a date's period */
+guint32           ctg_date_first_julian (const CtgDate *date);
+guint32           ctg_date_last_julian  (const CtgDate *date);
 
 G_END_DECLS

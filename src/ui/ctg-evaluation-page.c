@@ -83,22 +83,29 @@ static void refresh (CtgEvaluationPage *self,
 
 /* Years */
 
-/* The last year assessed, else the year any year list starts on */
 static guint
 pick_default_year (CtgEvaluationPage *self)
 {
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GArray) ids = ctg_document_list_ids (self->document, CTG_ITEM_EVALUATION_INDICATOR, 0);
+  guint this_year = (guint) g_date_time_get_year (now);
   guint assessed = 0;
+  gboolean has_this_year = FALSE;
 
   for (guint i = 0; i < self->years->len; i++)
     {
       guint y = g_array_index (self->years, guint, i);
 
+      has_this_year |= y == this_year;
       for (guint j = 0; j < ids->len; j++)
         if (ctg_document_find_assessment (self->document, g_array_index (ids, gint64, j), y) != 0)
           assessed = y;
     }
-  return assessed != 0 ? assessed : _ctg_years_default (self->years);
+  if (assessed != 0)
+    return assessed;
+  if (has_this_year)
+    return this_year;
+  return g_array_index (self->years, guint, self->years->len - 1);
 }
 
 static void

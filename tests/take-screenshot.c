@@ -17,7 +17,6 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <stdlib.h>
 
 #include "ctg-window-private.h"
@@ -82,10 +81,7 @@ main (int   argc,
   CtgWindow *window;
   int status;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("CTG_LOCALEDIR") ? g_getenv ("CTG_LOCALEDIR") : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  ctg_i18n_init ();
   if (argc != 4)
     {
       g_printerr ("Usage: take-screenshot FILE.ctg PAGE OUT.png\n");

@@ -243,7 +243,7 @@ test_add_signatory (Fixture       *fixture,
 
   /* An existing signatory, as listed */
   id = id_at (fixture->document, CTG_ITEM_SIGNATORY, 0, 0);
-  row = _ctg_convention_page_get_signatory_row (fixture->page, id);
+  row = _ctg_convention_page_get_item_row (fixture->page, CTG_ITEM_SIGNATORY, id);
   g_assert_true (CTG_IS_SIGNATORY_ROW (row));
   g_assert_true (gtk_widget_is_ancestor (row, GTK_WIDGET (fixture->page)));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
@@ -252,7 +252,7 @@ test_add_signatory (Fixture       *fixture,
   g_signal_emit_by_name (add, "clicked");
   g_assert_cmpuint (n_ids (fixture->document, CTG_ITEM_SIGNATORY, 0), ==, 22);
   id = id_at (fixture->document, CTG_ITEM_SIGNATORY, 0, 21);
-  row = _ctg_convention_page_get_signatory_row (fixture->page, id);
+  row = _ctg_convention_page_get_item_row (fixture->page, CTG_ITEM_SIGNATORY, id);
   g_assert_true (CTG_IS_SIGNATORY_ROW (row));
   g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
 
@@ -276,7 +276,7 @@ test_move_and_delete_signatory (Fixture       *fixture,
 {
   gint64 first = id_at (fixture->document, CTG_ITEM_SIGNATORY, 0, 0);
   gint64 second = id_at (fixture->document, CTG_ITEM_SIGNATORY, 0, 1);
-  GtkWidget *row = _ctg_convention_page_get_signatory_row (fixture->page, second);
+  GtkWidget *row = _ctg_convention_page_get_item_row (fixture->page, CTG_ITEM_SIGNATORY, second);
   GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_parent (row));
   g_autoptr(GError) error = NULL;
 
@@ -290,7 +290,7 @@ test_move_and_delete_signatory (Fixture       *fixture,
   g_assert_true (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 1)) == row);
 
   /* Deleting asks the window for a toast (which offers Undo) */
-  row = _ctg_convention_page_get_signatory_row (fixture->page, first);
+  row = _ctg_convention_page_get_item_row (fixture->page, CTG_ITEM_SIGNATORY, first);
   {
     GtkWidget *button = NULL;
 
@@ -315,14 +315,14 @@ test_move_and_delete_signatory (Fixture       *fixture,
     g_signal_emit_by_name (button, "clicked");
   }
   g_assert_cmpuint (n_ids (fixture->document, CTG_ITEM_SIGNATORY, 0), ==, 20);
-  g_assert_null (_ctg_convention_page_get_signatory_row (fixture->page, first));
+  g_assert_null (_ctg_convention_page_get_item_row (fixture->page, CTG_ITEM_SIGNATORY, first));
   g_assert_cmpuint (fixture->toasts->len, ==, 1);
   g_assert_nonnull (strstr (fixture->toasts->pdata[0], "Saône-et-Loire"));
 
   g_assert_true (ctg_document_undo (fixture->document, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_ids (fixture->document, CTG_ITEM_SIGNATORY, 0), ==, 21);
-  row = _ctg_convention_page_get_signatory_row (fixture->page, first);
+  row = _ctg_convention_page_get_item_row (fixture->page, CTG_ITEM_SIGNATORY, first);
   g_assert_nonnull (row);
   g_assert_true (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)) == row);
 }
@@ -495,15 +495,17 @@ test_governance (Fixture       *fixture,
 
   g_assert_cmpuint (n_ids (fixture->document, CTG_ITEM_BODY, 0), ==, 7);
   body_id = id_at (fixture->document, CTG_ITEM_BODY, 0, 0);
-  row = _ctg_convention_page_get_body_row (fixture->page, body_id);
+  row = _ctg_convention_page_get_item_row (fixture->page, CTG_ITEM_BODY, body_id);
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Comité de pilotage (COPIL)");
 
   g_signal_emit_by_name (_ctg_convention_page_get_add_button (fixture->page, CTG_ITEM_BODY), "clicked");
   g_assert_cmpuint (n_ids (fixture->document, CTG_ITEM_BODY, 0), ==, 8);
   body_id = id_at (fixture->document, CTG_ITEM_BODY, 0, 7);
-  row = _ctg_convention_page_get_body_row (fixture->page, body_id);
+  row = _ctg_convention_page_get_item_row (fixture->page, CTG_ITEM_BODY, body_id);
   g_assert_true (CTG_IS_BODY_ROW (row));
+  /* Opened, to be named */
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
 
   apply_text (ctg_item_row_get_field (CTG_ITEM_ROW (row), "name"), "COTECH élargi");
   adw_combo_row_set_selected (ADW_COMBO_ROW (ctg_item_row_get_field (CTG_ITEM_ROW (row), "kind")), 1);
@@ -527,12 +529,12 @@ test_governance (Fixture       *fixture,
 
   /* Deleting the body takes its members; undo brings both back */
   g_signal_emit_by_name (ctg_item_row_get_field (CTG_ITEM_ROW (row), "delete"), "clicked");
-  g_assert_null (_ctg_convention_page_get_body_row (fixture->page, body_id));
+  g_assert_null (_ctg_convention_page_get_item_row (fixture->page, CTG_ITEM_BODY, body_id));
   g_assert_cmpuint (fixture->toasts->len, ==, 1);
   g_assert_nonnull (strstr (fixture->toasts->pdata[0], "COTECH élargi"));
   g_assert_true (ctg_document_undo (fixture->document, &error));
   g_assert_no_error (error);
-  row = _ctg_convention_page_get_body_row (fixture->page, body_id);
+  row = _ctg_convention_page_get_item_row (fixture->page, CTG_ITEM_BODY, body_id);
   g_assert_nonnull (row);
   g_assert_nonnull (ctg_body_row_get_member_row (CTG_BODY_ROW (row), member_id));
 }
@@ -544,7 +546,7 @@ test_meetings (Fixture       *fixture,
   guint n = n_ids (fixture->document, CTG_ITEM_MEETING, 0);
   gint64 last = id_at (fixture->document, CTG_ITEM_MEETING, 0, n - 1);
   gint64 copil = id_at (fixture->document, CTG_ITEM_BODY, 0, 0);
-  GtkWidget *row = _ctg_convention_page_get_meeting_row (fixture->page, last);
+  GtkWidget *row = _ctg_convention_page_get_item_row (fixture->page, CTG_ITEM_MEETING, last);
   GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_parent (row));
   GtkWidget *date_row = ctg_item_row_get_field (CTG_ITEM_ROW (row), "date");
   GtkWidget *error_row = ctg_item_row_get_field (CTG_ITEM_ROW (row), "error");
@@ -578,11 +580,14 @@ test_meetings (Fixture       *fixture,
   g_signal_emit_by_name (_ctg_convention_page_get_add_button (fixture->page, CTG_ITEM_MEETING), "clicked");
   g_assert_cmpuint (n_ids (fixture->document, CTG_ITEM_MEETING, 0), ==, n + 1);
   added = id_at (fixture->document, CTG_ITEM_MEETING, 0, n);
-  g_assert_nonnull (_ctg_convention_page_get_meeting_row (fixture->page, added));
+  g_assert_nonnull (_ctg_convention_page_get_item_row (fixture->page, CTG_ITEM_MEETING, added));
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (_ctg_convention_page_get_item_row (fixture->page,
+                                                                                                    CTG_ITEM_MEETING,
+                                                                                                    added))));
 
   g_signal_emit_by_name (ctg_item_row_get_field (CTG_ITEM_ROW (row), "delete"), "clicked");
   g_assert_cmpuint (n_ids (fixture->document, CTG_ITEM_MEETING, 0), ==, n);
-  g_assert_null (_ctg_convention_page_get_meeting_row (fixture->page, last));
+  g_assert_null (_ctg_convention_page_get_item_row (fixture->page, CTG_ITEM_MEETING, last));
   g_assert_cmpuint (fixture->toasts->len, ==, 1);
 }
 
@@ -592,7 +597,7 @@ test_many_signatories (Fixture       *fixture,
 {
   GtkWidget *show_all = _ctg_convention_page_get_show_all_row (fixture->page);
   gint64 last = id_at (fixture->document, CTG_ITEM_SIGNATORY, 0, 56);
-  GtkWidget *row = _ctg_convention_page_get_signatory_row (fixture->page, last);
+  GtkWidget *row = _ctg_convention_page_get_item_row (fixture->page, CTG_ITEM_SIGNATORY, last);
 
   /* Valence Romans: 57 signatories, folded to keep the page readable */
   g_assert_cmpuint (n_ids (fixture->document, CTG_ITEM_SIGNATORY, 0), ==, 57);

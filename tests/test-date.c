@@ -93,6 +93,35 @@ test_date_range (void)
   g_assert_true (ctg_date_range_valid (&start, &end));
 }
 
+/* The days a date's period covers, where the timeline and the report draw
+ * its bar: a year from 1 January to 31 December, a month to its last day
+ * (29 February in a leap year), a day alone */
+static void
+test_date_julian (void)
+{
+  static const struct {
+    const char *text;
+    guint       first[3];   /* day, month, year */
+    guint       last[3];
+  } cases[] = {
+    { "2024", { 1, 1, 2024 }, { 31, 12, 2024 } },
+    { "2024-02", { 1, 2, 2024 }, { 29, 2, 2024 } },
+    { "2025-02", { 1, 2, 2025 }, { 28, 2, 2025 } },
+    { "2025-03-15", { 15, 3, 2025 }, { 15, 3, 2025 } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GDate) first = g_date_new_dmy (cases[i].first[0], cases[i].first[1], cases[i].first[2]);
+      g_autoptr(GDate) last = g_date_new_dmy (cases[i].last[0], cases[i].last[1], cases[i].last[2]);
+      CtgDate date;
+
+      g_assert_true (ctg_date_parse (cases[i].text, &date));
+      g_assert_cmpuint (ctg_date_first_julian (&date), ==, g_date_get_julian (first));
+      g_assert_cmpuint (ctg_date_last_julian (&date), ==, g_date_get_julian (last));
+    }
+}
+
 static void
 test_date_past (void)
 {
@@ -244,6 +273,7 @@ main (int   argc,
   g_test_add_func ("/date/parse", test_date_parse);
   g_test_add_func ("/date/parse-invalid", test_date_parse_invalid);
   g_test_add_func ("/date/range", test_date_range);
+  g_test_add_func ("/date/julian", test_date_julian);
   g_test_add_func ("/date/past", test_date_past);
   g_test_add_func ("/date/format-french", test_date_format_french);
   g_test_add_func ("/date/span-french", test_date_span_french);

@@ -1197,6 +1197,41 @@ test_window_row_stays (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Deleting from the window: the item goes, the toast names it and offers
+ * the undo, which puts it back */
+static void
+test_window_delete (void)
+{
+  CtgWindow *window = open_window ("creusot-montceau", NULL);
+  CtgDocument *doc = ctg_window_get_document (window);
+  g_autoptr(GArray) axes = ctg_document_list_ids (doc, CTG_ITEM_AXIS, 0);
+  g_autoptr(GListModel) actions = ctg_document_list_actions (doc, 0);
+  g_autoptr(CtgAction) action = g_list_model_get_item (actions, 0);
+  gint64 action_id = ctg_action_get_id (action);
+  gint64 axis_id = g_array_index (axes, gint64, axes->len - 1);
+  g_autofree char *action_toast = g_strdup_printf ("“%s” deleted", ctg_action_get_title (action));
+  g_autofree char *axis_title = ctg_document_dup_title (doc, CTG_ITEM_AXIS, axis_id);
+  g_autofree char *axis_toast = g_strdup_printf ("Axis “%s” deleted", axis_title);
+  g_autoptr(GError) error = NULL;
+
+  _ctg_window_show_action (window, action_id);
+  ctg_test_spin (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-action", NULL));
+  g_assert_false (ctg_document_has_item (doc, CTG_ITEM_ACTION, action_id));
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (window), "ctg-last-toast"), ==, action_toast);
+  g_assert_true (ctg_document_undo (doc, &error));
+  g_assert_no_error (error);
+  g_assert_true (ctg_document_has_item (doc, CTG_ITEM_ACTION, action_id));
+
+  _ctg_window_show_axis (window, axis_id);
+  ctg_test_spin (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-axis", NULL));
+  g_assert_false (ctg_document_has_item (doc, CTG_ITEM_AXIS, axis_id));
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (window), "ctg-last-toast"), ==, axis_toast);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The dashboard follows what a commit changed: adding a signatory, which
  * it does not show, leaves its figures as they were (the same widgets); an
  * action's status, which it shows, makes them again */
@@ -1297,6 +1332,7 @@ main (int   argc,
   g_test_add_func ("/window/read-only", test_window_read_only);
   g_test_add_func ("/window/rename-convention", test_window_rename_convention);
   g_test_add_func ("/window/row-stays", test_window_row_stays);
+  g_test_add_func ("/window/delete", test_window_delete);
   g_test_add_func ("/window/file-replaced", test_window_file_replaced);
   g_test_add_func ("/window/long-word", test_window_long_word);
   g_test_add_func ("/window/dashboard-follows-changes", test_window_dashboard_follows_changes);

@@ -10,7 +10,6 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -1188,12 +1187,7 @@ int
 main (int    argc,
       char **argv)
 {
-  const char *localedir = g_getenv ("CTG_LOCALEDIR");
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  ctg_i18n_init ();
 
   if (argc < 2)
     {

@@ -102,6 +102,8 @@ add_field (CtgRowChange *change,
 
 /**
  * ctg_change_set_add:
+ * @write: the row written: its kind, id, parents, op and whether it may
+ *   have moved (its @fields are not read)
  * @field: (nullable): for %CTG_ROW_UPDATED, the column written
  *
  * Records one write, merged with the earlier writes of the same row: a row
@@ -110,21 +112,21 @@ add_field (CtgRowChange *change,
  * an insert) is updated with every field.
  */
 void
-ctg_change_set_add (CtgChangeSet *self,
-                    CtgItemKind   kind,
-                    gint64        id,
-                    CtgRowOp      op,
-                    const char   *field,
-                    gint64        parent_id,
-                    gint64        old_parent_id,
-                    gboolean      moved)
+ctg_change_set_add (CtgChangeSet       *self,
+                    const CtgRowChange *write,
+                    const char         *field)
 {
+  CtgItemKind kind = write->kind;
+  gint64 id = write->id;
+  gint64 parent_id = write->parent_id;
+  CtgRowOp op = write->op;
+  gboolean moved = write->moved;
   gint64 key = row_key (kind, id);
   gpointer found;
   CtgRowChange *change;
 
   g_return_if_fail (self != NULL);
-  g_return_if_fail (kind < CTG_N_ITEM_KINDS);
+  g_return_if_fail (write != NULL && kind < CTG_N_ITEM_KINDS);
 
   g_clear_pointer (&self->described, g_ptr_array_unref);
   if (!g_hash_table_lookup_extended (self->by_key, &key, NULL, &found))
@@ -136,7 +138,7 @@ ctg_change_set_add (CtgChangeSet *self,
       change->kind = kind;
       change->id = id;
       change->parent_id = parent_id;
-      change->old_parent_id = op == CTG_ROW_UPDATED ? old_parent_id : parent_id;
+      change->old_parent_id = op == CTG_ROW_UPDATED ? write->old_parent_id : parent_id;
       change->op = op;
       change->moved = moved;
       if (op == CTG_ROW_UPDATED)

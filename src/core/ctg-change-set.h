@@ -62,13 +62,8 @@ CtgChangeSet       *ctg_change_set_new               (void);
 CtgChangeSet       *ctg_change_set_ref               (CtgChangeSet       *self);
 void                ctg_change_set_unref             (CtgChangeSet       *self);
 void                ctg_change_set_add               (CtgChangeSet       *self,
-                                                      CtgItemKind         kind,
-                                                      gint64              id,
-                                                      CtgRowOp            op,
-                                                      const char         *field,
-                                                      gint64              parent_id,
-                                                      gint64              old_parent_id,
-                                                      gboolean            moved);
+                                                      const CtgRowChange *write,
+                                                      const char         *field);
 void                ctg_change_set_reload_kind       (CtgChangeSet       *self,
                                                       CtgItemKind         kind);
 void                ctg_change_set_reload_all        (CtgChangeSet       *self);

@@ -16,6 +16,8 @@
 #include "ctg-drift.h"
 #include "ctg-error.h"
 #include "ctg-evaluation.h"
+#include "ctg-file-watch.h"
+#include "ctg-i18n.h"
 #include "ctg-indicator-chart.h"
 #include "ctg-item.h"
 #include "ctg-merge.h"

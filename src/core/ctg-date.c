@@ -316,6 +316,37 @@ ctg_date_last_day (const CtgDate *date)
 }
 
 /**
+ * ctg_date_first_julian:
+ *
+ * Returns: the Julian day (g_date_get_julian()) @date's period starts on,
+ *   where the timeline and the report begin its bar
+ */
+guint32
+ctg_date_first_julian (const CtgDate *date)
+{
+  g_autoptr(GDate) day = ctg_date_first_day (date);
+
+  g_return_val_if_fail (day != NULL, 0);
+
+  return g_date_get_julian (day);
+}
+
+/**
+ * ctg_date_last_julian:
+ *
+ * Returns: the Julian day @date's period ends on, included
+ */
+guint32
+ctg_date_last_julian (const CtgDate *date)
+{
+  g_autoptr(GDate) day = ctg_date_last_day (date);
+
+  g_return_val_if_fail (day != NULL, 0);
+
+  return g_date_get_julian (day);
+}
+
+/**
  * ctg_date_range_valid:
  *
  * A range is valid when @start does not begin after the end of @end: a start

@@ -60,4 +60,8 @@ char             *ctg_date_normalize      (const char    *text);
 int               ctg_year_compare        (gconstpointer  a,
                                            gconstpointer  b);
 
+/* Where the timeline and the report draw a date's period */
+guint32           ctg_date_first_julian (const CtgDate *date);
+guint32           ctg_date_last_julian  (const CtgDate *date);
+
 G_END_DECLS

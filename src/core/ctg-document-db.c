@@ -175,6 +175,21 @@ _ctg_document_step_done (CtgDocument   *self,
   return TRUE;
 }
 
+/* Steps @stmt to its end and resets it, adding the ids of its first
+ * column to @ids */
+void
+_ctg_document_step_ids (sqlite3_stmt *stmt,
+                        GArray       *ids)
+{
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+}
+
 void
 _ctg_document_bind_text_or_null (sqlite3_stmt *stmt,
                                  int           index,

@@ -47,7 +47,7 @@ _ctg_document_touch_action (CtgDocument  *self,
   ok = _ctg_document_step_done (self, stmt, error);
   _ctg_document_end_action_edit (self, previous_edit);
   if (ok)
-    _ctg_document_note_write (self, CTG_ITEM_ACTION, action_id, CTG_ROW_UPDATED, "modified", CTG_SAME_PARENT);
+    _ctg_document_note_write (self, CTG_ITEM_ACTION, action_id, CTG_ROW_UPDATED, "modified");
   return ok;
 }
 
@@ -108,12 +108,8 @@ ctg_document_set (CtgDocument  *self,
   if (kind == CTG_ITEM_CONVENTION)
     id = 1;
 
-  if (!_ctg_document_find_editable_field (kind, field, &type))
-    {
-      g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE,
-                   _("“%s” cannot be changed."), field ? field : "");
-      return FALSE;
-    }
+  if (!_ctg_document_find_editable_field (kind, field, &type, error))
+    return FALSE;
 
   if (!ctg_document_has_item (self, kind, id))
     return _ctg_document_set_no_such_item (error);

@@ -135,12 +135,8 @@ ctg_document_set_year_field (CtgDocument  *self,
     ;
   g_return_val_if_fail (k < G_N_ELEMENTS (year_kinds), FALSE);
 
-  if (!_ctg_document_find_editable_field (kind, field, &type))
-    {
-      g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE,
-                   _("“%s” cannot be changed."), field ? field : "");
-      return FALSE;
-    }
+  if (!_ctg_document_find_editable_field (kind, field, &type, error))
+    return FALSE;
   if (!_ctg_document_require_item (self, year_kinds[k].parent_kind, parent_id, error))
     return FALSE;
   if (year < 1900 || year > 2200)

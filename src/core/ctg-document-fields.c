@@ -471,10 +471,12 @@ _ctg_document_normalize_value (CtgDocument  *self,
     }
 }
 
+/* The type of @field of @kind, or an error if the user cannot change it */
 gboolean
-_ctg_document_find_editable_field (CtgItemKind  kind,
-                                   const char  *field,
-                                   FieldType   *type)
+_ctg_document_find_editable_field (CtgItemKind   kind,
+                                   const char   *field,
+                                   FieldType    *type,
+                                   GError      **error)
 {
   for (guint i = 0; field != NULL && i < G_N_ELEMENTS (editable_fields); i++)
     {
@@ -484,5 +486,7 @@ _ctg_document_find_editable_field (CtgItemKind  kind,
           return TRUE;
         }
     }
+  g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE,
+               _("“%s” cannot be changed."), field ? field : "");
   return FALSE;
 }

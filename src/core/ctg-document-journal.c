@@ -117,7 +117,7 @@ _ctg_document_end (CtgDocument  *self,
         {
           sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
           if (_ctg_document_step_done (self, stmt, NULL))
-            _ctg_document_note_write (self, CTG_ITEM_CONVENTION, 1, CTG_ROW_UPDATED, "modified", CTG_SAME_PARENT);
+            _ctg_document_note_write (self, CTG_ITEM_CONVENTION, 1, CTG_ROW_UPDATED, "modified");
         }
     }
 
@@ -324,8 +324,15 @@ _ctg_document_insert (CtgDocument        *self,
       for (guint i = 0; i < n && _ctg_kinds[kind].parent != NULL; i++)
         if (g_str_equal (columns[i], _ctg_kinds[kind].parent))
           parent = values[i] != NULL ? g_ascii_strtoll (values[i], NULL, 10) : 0;
-      _ctg_document_note_write_parent (self, kind, id, CTG_ROW_INSERTED, NULL,
-                                       parent == CTG_SAME_PARENT ? 0 : parent, CTG_SAME_PARENT);
+      _ctg_document_note_row_write (self,
+                                    &(CtgRowChange) {
+                                      .kind = kind,
+                                      .id = id,
+                                      .parent_id = parent == CTG_SAME_PARENT ? 0 : parent,
+                                      .old_parent_id = CTG_SAME_PARENT,
+                                      .op = CTG_ROW_INSERTED,
+                                    },
+                                    NULL);
     }
   if (!journal_row (self, table, id, "insert", error))
     return 0;
@@ -451,12 +458,7 @@ _ctg_document_delete_row (CtgDocument  *self,
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, id);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          gint64 child_id = sqlite3_column_int64 (stmt, 0);
-          g_array_append_val (ids, child_id);
-        }
-      sqlite3_reset (stmt);
+      _ctg_document_step_ids (stmt, ids);
 
       for (guint j = 0; j < ids->len; j++)
         {
@@ -475,7 +477,7 @@ _ctg_document_delete_row (CtgDocument  *self,
 
   if (!journal_row (self, table, id, "delete", error))
     return FALSE;
-  _ctg_document_note_write (self, kind, id, CTG_ROW_REMOVED, NULL, CTG_SAME_PARENT);
+  _ctg_document_note_write (self, kind, id, CTG_ROW_REMOVED, NULL);
 
   sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", table);
   stmt = _ctg_document_prepare (self, sql, error);

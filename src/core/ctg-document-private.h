@@ -168,6 +168,10 @@ _ctg_document_step_done (CtgDocument   *self,
                          GError       **error);
 
 void
+_ctg_document_step_ids (sqlite3_stmt *stmt,
+                        GArray       *ids);
+
+void
 _ctg_document_bind_text_or_null (sqlite3_stmt *stmt,
                                  int           index,
                                  const char   *text);
@@ -206,9 +210,10 @@ _ctg_document_normalize_value (CtgDocument  *self,
                                GError      **error);
 
 gboolean
-_ctg_document_find_editable_field (CtgItemKind  kind,
-                                   const char  *field,
-                                   FieldType   *type);
+_ctg_document_find_editable_field (CtgItemKind   kind,
+                                   const char   *field,
+                                   FieldType    *type,
+                                   GError      **error);
 
 gboolean
 _ctg_document_touch_action (CtgDocument  *self,
@@ -278,15 +283,10 @@ void          _ctg_document_note_write        (CtgDocument        *self,
                                                CtgItemKind         kind,
                                                gint64              id,
                                                CtgRowOp            op,
-                                               const char         *field,
-                                               gint64              old_parent);
-void          _ctg_document_note_write_parent (CtgDocument        *self,
-                                               CtgItemKind         kind,
-                                               gint64              id,
-                                               CtgRowOp            op,
-                                               const char         *field,
-                                               gint64              parent,
-                                               gint64              old_parent);
+                                               const char         *field);
+void          _ctg_document_note_row_write    (CtgDocument        *self,
+                                               const CtgRowChange *write,
+                                               const char         *field);
 void          _ctg_document_note_table_write  (CtgDocument        *self,
                                                const char         *table,
                                                gint64              id,
@@ -294,7 +294,7 @@ void          _ctg_document_note_table_write  (CtgDocument        *self,
                                                const char         *field,
                                                gint64              old_parent);
 
-/* For _ctg_document_note_write(): the parent did not change */
+/* For _ctg_document_note_row_write(): the parent is the one the row has */
 #define CTG_SAME_PARENT G_MININT64
 
 gboolean      _ctg_document_record_history    (CtgDocument        *self,

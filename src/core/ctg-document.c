@@ -295,43 +295,61 @@ field_orders (CtgItemKind  kind,
 /**
  * _ctg_document_note_write:
  * @op: what was written; a removal is noted before the row goes
- * @old_parent: for an update of the parent column, the parent before it;
- *   otherwise %CTG_SAME_PARENT
  *
- * Describes one row written by the transaction under way.
+ * Describes one row written by the transaction under way, under the parent
+ * it has now.
  */
 void
 _ctg_document_note_write (CtgDocument *self,
                           CtgItemKind  kind,
                           gint64       id,
                           CtgRowOp     op,
-                          const char  *field,
-                          gint64       old_parent)
+                          const char  *field)
 {
-  _ctg_document_note_write_parent (self, kind, id, op, field, CTG_SAME_PARENT, old_parent);
+  _ctg_document_note_row_write (self,
+                                &(CtgRowChange) {
+                                  .kind = kind,
+                                  .id = id,
+                                  .parent_id = CTG_SAME_PARENT,
+                                  .old_parent_id = CTG_SAME_PARENT,
+                                  .op = op,
+                                },
+                                field);
 }
 
-/* The same, with the row's parent when the caller knows it (an insert
- * names it): one read less per row of an import */
+/**
+ * _ctg_document_note_row_write:
+ * @write: the row written; its @parent_id when the caller knows it (an
+ *   insert names it: one read less per row of an import), else
+ *   %CTG_SAME_PARENT; its @old_parent_id for an update of the parent
+ *   column, else %CTG_SAME_PARENT. Its @moved and @fields are not read.
+ *
+ * The same, for writes that know or move the row's parent.
+ */
 void
-_ctg_document_note_write_parent (CtgDocument *self,
-                                 CtgItemKind  kind,
-                                 gint64       id,
-                                 CtgRowOp     op,
-                                 const char  *field,
-                                 gint64       parent,
-                                 gint64       old_parent)
+_ctg_document_note_row_write (CtgDocument        *self,
+                              const CtgRowChange *write,
+                              const char         *field)
 {
+  CtgItemKind kind = write->kind;
+  gint64 id = kind == CTG_ITEM_CONVENTION ? 1 : write->id;
+  gint64 parent = write->parent_id;
+
   if (self->pending == NULL)
     return;
-  if (kind == CTG_ITEM_CONVENTION)
-    id = 1;
   if (parent == CTG_SAME_PARENT)
     parent = _ctg_document_get_parent (self, kind, id);
   self->described[kind]++;
-  ctg_change_set_add (self->pending, kind, id, op, field, parent,
-                      old_parent == CTG_SAME_PARENT ? parent : old_parent,
-                      op == CTG_ROW_UPDATED && field_orders (kind, field));
+  ctg_change_set_add (self->pending,
+                      &(CtgRowChange) {
+                        .kind = kind,
+                        .id = id,
+                        .parent_id = parent,
+                        .old_parent_id = write->old_parent_id == CTG_SAME_PARENT ? parent : write->old_parent_id,
+                        .op = write->op,
+                        .moved = write->op == CTG_ROW_UPDATED && field_orders (kind, field),
+                      },
+                      field);
 }
 
 void
@@ -346,7 +364,15 @@ _ctg_document_note_table_write (CtgDocument *self,
 
   /* A table of ours that is no item kind: the hook's count catches it */
   if (_ctg_document_kind_from_table (table, &kind))
-    _ctg_document_note_write (self, kind, id, op, field, old_parent);
+    _ctg_document_note_row_write (self,
+                                  &(CtgRowChange) {
+                                    .kind = kind,
+                                    .id = id,
+                                    .parent_id = CTG_SAME_PARENT,
+                                    .old_parent_id = old_parent,
+                                    .op = op,
+                                  },
+                                  field);
 }
 
 /**
@@ -568,12 +594,7 @@ ctg_document_list_ids (CtgDocument *self,
     return ids;
   if (_ctg_kinds[kind].parent != NULL)
     sqlite3_bind_int64 (stmt, 1, parent_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
+  _ctg_document_step_ids (stmt, ids);
   return ids;
 }
 

@@ -17,21 +17,24 @@
 #include "ctg-evaluation.h"
 #include "ctg-plan-csv.h"
 #include "ctg-status.h"
+#include "ctg-word-private.h"
 
-static const char * const funder_keys[CTG_N_FUNDER_KINDS] = {
-  "caf", "commune", "departement", "etat", "other",
-};
-
-/* The words of the French plan tables, written by the CSV export */
-static const char * const funder_words[CTG_N_FUNDER_KINDS] = {
-  "Caf", "Commune", "Département", "État", "Autre",
+/* Each funder's names: its key in the file, the word of the French plan
+ * tables (written by the CSV export) and its label */
+static const struct {
+  const char *key;
+  const char *csv_word;
+  const char *label;
+} funders[CTG_N_FUNDER_KINDS] = {
+  { "caf", "Caf", NC_("funder", "Caf") },
+  { "commune", "Commune", NC_("funder", "Commune") },
+  { "departement", "Département", NC_("funder", "Département") },
+  { "etat", "État", NC_("funder", "State") },
+  { "other", "Autre", NC_("funder", "Other") },
 };
 
 /* Folded words accepted in a funders list, in French or English */
-static const struct {
-  const char    *word;
-  CtgFunderKind  funder;
-} funder_synonyms[] = {
+static const CtgWord funder_synonyms[] = {
   { "caf", CTG_FUNDER_CAF },
   { "cnaf", CTG_FUNDER_CAF },
   { "commune", CTG_FUNDER_COMMUNE },
@@ -47,14 +50,19 @@ static const struct {
   { "other", CTG_FUNDER_OTHER },
 };
 
-static const char * const level_keys[CTG_N_LEVELS] = {
-  "", "not-met", "partly-met", "met", "exceeded",
+/* Each level's key in the file and its label */
+static const struct {
+  const char *key;
+  const char *label;
+} levels[CTG_N_LEVELS] = {
+  { "", NC_("level", "Not assessed") },
+  { "not-met", NC_("level", "Not met") },
+  { "partly-met", NC_("level", "Partly met") },
+  { "met", NC_("level", "Met") },
+  { "exceeded", NC_("level", "Exceeded") },
 };
 
-static const struct {
-  const char *word;
-  CtgLevel    level;
-} level_synonyms[] = {
+static const CtgWord level_synonyms[] = {
   { "not met", CTG_LEVEL_NOT_MET },
   { "not-met", CTG_LEVEL_NOT_MET },
   { "non atteint", CTG_LEVEL_NOT_MET },
@@ -122,7 +130,7 @@ ctg_funding_free (CtgFunding *self)
 char *
 ctg_funding_to_string (const CtgFunding *self)
 {
-  GString *out = g_string_new (funder_words[self->funder]);
+  GString *out = g_string_new (funders[self->funder].csv_word);
 
   if (self->name[0] != '\0')
     g_string_append_printf (out, " (%s)", self->name);
@@ -248,7 +256,7 @@ ctg_funder_to_key (CtgFunderKind funder)
 {
   g_return_val_if_fail (funder < CTG_N_FUNDER_KINDS, NULL);
 
-  return funder_keys[funder];
+  return funders[funder].key;
 }
 
 gboolean
@@ -256,7 +264,7 @@ ctg_funder_from_key (const char    *key,
                      CtgFunderKind *funder)
 {
   for (guint i = 0; key != NULL && i < CTG_N_FUNDER_KINDS; i++)
-    if (g_str_equal (funder_keys[i], key))
+    if (g_str_equal (funders[i].key, key))
       {
         *funder = (CtgFunderKind) i;
         return TRUE;
@@ -269,28 +277,20 @@ ctg_funder_parse (const char    *text,
                   CtgFunderKind *funder)
 {
   g_autofree char *folded = ctg_text_fold (text ? text : "");
+  int value;
 
-  for (guint i = 0; i < G_N_ELEMENTS (funder_synonyms); i++)
-    if (g_str_equal (funder_synonyms[i].word, folded))
-      {
-        *funder = funder_synonyms[i].funder;
-        return TRUE;
-      }
-  return FALSE;
+  if (!_ctg_word_lookup (funder_synonyms, G_N_ELEMENTS (funder_synonyms), folded, &value))
+    return FALSE;
+  *funder = (CtgFunderKind) value;
+  return TRUE;
 }
 
 const char *
 ctg_funder_to_label (CtgFunderKind funder)
 {
-  switch (funder)
-    {
-    case CTG_FUNDER_CAF: return C_("funder", "Caf");
-    case CTG_FUNDER_COMMUNE: return C_("funder", "Commune");
-    case CTG_FUNDER_DEPARTEMENT: return C_("funder", "Département");
-    case CTG_FUNDER_ETAT: return C_("funder", "State");
-    case CTG_FUNDER_OTHER: return C_("funder", "Other");
-    default: g_return_val_if_reached (NULL);
-    }
+  g_return_val_if_fail (funder < CTG_N_FUNDER_KINDS, NULL);
+
+  return g_dpgettext2 (GETTEXT_PACKAGE, "funder", funders[funder].label);
 }
 
 /**
@@ -401,7 +401,7 @@ ctg_level_to_key (CtgLevel level)
 {
   g_return_val_if_fail (level < CTG_N_LEVELS, NULL);
 
-  return level_keys[level];
+  return levels[level].key;
 }
 
 gboolean
@@ -414,7 +414,7 @@ ctg_level_from_key (const char *key,
       return TRUE;
     }
   for (guint i = 1; i < CTG_N_LEVELS; i++)
-    if (g_str_equal (level_keys[i], key))
+    if (g_str_equal (levels[i].key, key))
       {
         *level = (CtgLevel) i;
         return TRUE;
@@ -432,18 +432,18 @@ ctg_level_parse (const char *text,
                  CtgLevel   *level)
 {
   g_autofree char *folded = ctg_text_fold (text ? text : "");
+  int value;
 
   if (folded[0] == '\0' || g_str_equal (folded, "none") || g_str_equal (folded, "aucun"))
     {
       *level = CTG_LEVEL_NONE;
       return TRUE;
     }
-  for (guint i = 0; i < G_N_ELEMENTS (level_synonyms); i++)
-    if (g_str_equal (level_synonyms[i].word, folded))
-      {
-        *level = level_synonyms[i].level;
-        return TRUE;
-      }
+  if (_ctg_word_lookup (level_synonyms, G_N_ELEMENTS (level_synonyms), folded, &value))
+    {
+      *level = (CtgLevel) value;
+      return TRUE;
+    }
   for (guint i = 1; i < CTG_N_LEVELS; i++)
     {
       g_autofree char *label = ctg_text_fold (ctg_level_to_label ((CtgLevel) i));
@@ -460,15 +460,9 @@ ctg_level_parse (const char *text,
 const char *
 ctg_level_to_label (CtgLevel level)
 {
-  switch (level)
-    {
-    case CTG_LEVEL_NONE: return C_("level", "Not assessed");
-    case CTG_LEVEL_NOT_MET: return C_("level", "Not met");
-    case CTG_LEVEL_PARTLY_MET: return C_("level", "Partly met");
-    case CTG_LEVEL_MET: return C_("level", "Met");
-    case CTG_LEVEL_EXCEEDED: return C_("level", "Exceeded");
-    default: g_return_val_if_reached (NULL);
-    }
+  g_return_val_if_fail (level < CTG_N_LEVELS, NULL);
+
+  return g_dpgettext2 (GETTEXT_PACKAGE, "level", levels[level].label);
 }
 
 /**
@@ -557,23 +551,20 @@ gboolean
 ctg_indicator_kind_parse (const char       *text,
                           CtgIndicatorKind *kind)
 {
-  static const struct {
-    const char       *word;
-    CtgIndicatorKind  kind;
-  } words[] = {
+  static const CtgWord words[] = {
     { "result", CTG_INDICATOR_RESULT }, { "resultat", CTG_INDICATOR_RESULT },
     { "resultats", CTG_INDICATOR_RESULT }, { "means", CTG_INDICATOR_MEANS },
     { "moyen", CTG_INDICATOR_MEANS }, { "moyens", CTG_INDICATOR_MEANS },
   };
   g_autofree char *folded = ctg_text_fold (text ? text : "");
+  int value;
 
   g_strstrip (folded);
-  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
-    if (g_str_equal (words[i].word, folded))
-      {
-        *kind = words[i].kind;
-        return TRUE;
-      }
+  if (_ctg_word_lookup (words, G_N_ELEMENTS (words), folded, &value))
+    {
+      *kind = (CtgIndicatorKind) value;
+      return TRUE;
+    }
   for (guint i = CTG_INDICATOR_RESULT; i <= CTG_INDICATOR_MEANS; i++)
     {
       g_autofree char *label = ctg_text_fold (ctg_indicator_kind_to_label ((CtgIndicatorKind) i));

@@ -762,12 +762,7 @@ order_objectives (CtgDocument  *self,
     " ORDER BY o.axis_id, coalesce(t.position, -1), coalesce(e.position, -1), o.position", error);
   if (stmt == NULL)
     return FALSE;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
+  _ctg_document_step_ids (stmt, ids);
 
   for (guint i = 0; i < ids->len; i++)
     {

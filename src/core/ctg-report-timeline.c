@@ -46,23 +46,6 @@ has_dates (CtgAction *action)
 }
 
 static guint32
-julian_first (const CtgDate *date)
-{
-  g_autoptr(GDate) day = ctg_date_first_day (date);
-
-  return g_date_get_julian (day);
-}
-
-/* The day after the end of @date's period */
-static guint32
-julian_after (const CtgDate *date)
-{
-  g_autoptr(GDate) day = ctg_date_last_day (date);
-
-  return g_date_get_julian (day) + 1;
-}
-
-static guint32
 julian_new_year (guint year)
 {
   GDate date;
@@ -300,9 +283,9 @@ decorate_row (Writer   *w,
 
       if (ctg_date_is_set (start) && ctg_date_is_set (echeance))
         {
-          double x0 = scale_x (scale, julian_first (start));
-          double x1 = MAX (scale_x (scale, julian_after (echeance)), x0 + 2);
-          int progress = status == CTG_STATUS_DONE ? 100 : ctg_action_get_progress (action);
+          double x0 = scale_x (scale, ctg_date_first_julian (start));
+          double x1 = MAX (scale_x (scale, ctg_date_last_julian (echeance) + 1), x0 + 2);
+          int progress = ctg_action_get_shown_progress (action);
 
           writer_fill_rect (w, x0, top, x1 - x0, BAR_HEIGHT, &light);
           if (progress > 0)
@@ -314,8 +297,8 @@ decorate_row (Writer   *w,
         }
       else if (ctg_date_is_set (echeance))
         {
-          double x0 = scale_x (scale, julian_first (echeance));
-          double x1 = scale_x (scale, julian_after (echeance));
+          double x0 = scale_x (scale, ctg_date_first_julian (echeance));
+          double x1 = scale_x (scale, ctg_date_last_julian (echeance) + 1);
 
           /* Due some time in this period */
           writer_fill_rect (w, x0, top + 1, x1 - x0, BAR_HEIGHT - 2, &light);
@@ -323,7 +306,7 @@ decorate_row (Writer   *w,
         }
       else
         {
-          double x0 = scale_x (scale, julian_first (start));
+          double x0 = scale_x (scale, ctg_date_first_julian (start));
           static const double dashes[] = { 2, 2 };
 
           /* Started, with no end yet, unless it is over */

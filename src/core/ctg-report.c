@@ -175,12 +175,7 @@ _ctg_report_progress_value (const ReportProgress *progress)
 static guint32
 last_julian (const CtgDate *date)
 {
-  g_autoptr(GDate) last = NULL;
-
-  if (!ctg_date_is_set (date))
-    return G_MAXUINT32;
-  last = ctg_date_last_day (date);
-  return g_date_get_julian (last);
+  return ctg_date_is_set (date) ? ctg_date_last_julian (date) : G_MAXUINT32;
 }
 
 /* By échéance (the end of its period), actions without one last */

@@ -308,6 +308,30 @@ static const char * const migrations[CTG_SCHEMA_VERSION] = {
   "ALTER TABLE evaluation_assessment ADD COLUMN measure TEXT;",
 };
 
+/* Fails an upgrade, saying why */
+static gboolean
+upgrade_failed (GError     **error,
+                const char  *reason)
+{
+  g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_FAILED,
+               _("The file could not be upgraded to the current format: %s"), reason);
+  return FALSE;
+}
+
+static gboolean
+exec_upgrade (sqlite3     *db,
+              const char  *sql,
+              GError     **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) == SQLITE_OK)
+    return TRUE;
+  upgrade_failed (error, message);
+  sqlite3_free (message);
+  return FALSE;
+}
+
 /**
  * _ctg_schema_migrate:
  * @db: a database inside a transaction
@@ -323,34 +347,16 @@ _ctg_schema_migrate (sqlite3  *db,
                      GError  **error)
 {
   g_autofree char *set_version = NULL;
-  char *message = NULL;
 
   g_return_val_if_fail (from_version >= 0 && from_version <= CTG_SCHEMA_VERSION, FALSE);
 
   for (int v = from_version; v < CTG_SCHEMA_VERSION; v++)
-    {
-      if (sqlite3_exec (db, migrations[v], NULL, NULL, &message) != SQLITE_OK)
-        {
-          g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_FAILED,
-                       _("The file could not be upgraded to the current format: %s"),
-                       message);
-          sqlite3_free (message);
-          return FALSE;
-        }
-    }
+    if (!exec_upgrade (db, migrations[v], error))
+      return FALSE;
 
   set_version = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
                                  CTG_APPLICATION_ID, CTG_SCHEMA_VERSION);
-  if (sqlite3_exec (db, set_version, NULL, NULL, &message) != SQLITE_OK)
-    {
-      g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_FAILED,
-                   _("The file could not be upgraded to the current format: %s"),
-                   message);
-      sqlite3_free (message);
-      return FALSE;
-    }
-
-  return TRUE;
+  return exec_upgrade (db, set_version, error);
 }
 
 static GHashTable *
@@ -638,12 +644,7 @@ _ctg_schema_fill_identities (sqlite3   *db,
     }
 
   if (!ok)
-    {
-      g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_FAILED,
-                   _("The file could not be upgraded to the current format: %s"),
-                   sqlite3_errmsg (db));
-      return FALSE;
-    }
+    return upgrade_failed (error, sqlite3_errmsg (db));
   return TRUE;
 }
 
@@ -751,8 +752,6 @@ _ctg_schema_measure_indicators (sqlite3  *db,
                   NULL);
 
   if (!ok)
-    g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_FAILED,
-                 _("The file could not be upgraded to the current format: %s"),
-                 sqlite3_errmsg (db));
-  return ok;
+    return upgrade_failed (error, sqlite3_errmsg (db));
+  return TRUE;
 }

@@ -13,23 +13,26 @@
 
 #include "ctg-error.h"
 #include "ctg-status.h"
+#include "ctg-word-private.h"
 
 G_DEFINE_QUARK (ctg-document-error-quark, ctg_document_error)
 
-static const char * const keys[CTG_N_STATUSES] = {
-  "todo", "in-progress", "done", "postponed", "abandoned",
-};
-
-/* The words of the French plan tables, written back by the CSV export */
-static const char * const csv_words[CTG_N_STATUSES] = {
-  "à lancer", "en cours", "réalisée", "reportée", "abandonnée",
+/* Each status's names: its key in the file, the word of the French plan
+ * tables (written back by the CSV export) and its label */
+static const struct {
+  const char *key;
+  const char *csv_word;
+  const char *label;
+} statuses[CTG_N_STATUSES] = {
+  { "todo", "à lancer", NC_("status", "To start") },
+  { "in-progress", "en cours", NC_("status", "In progress") },
+  { "done", "réalisée", NC_("status", "Done") },
+  { "postponed", "reportée", NC_("status", "Postponed") },
+  { "abandoned", "abandonnée", NC_("status", "Abandoned") },
 };
 
 /* Folded (lower case, no accents) words accepted on import, in French or English */
-static const struct {
-  const char *word;
-  CtgStatus   status;
-} synonyms[] = {
+static const CtgWord synonyms[] = {
   { "a lancer", CTG_STATUS_TODO },
   { "a demarrer", CTG_STATUS_TODO },
   { "a venir", CTG_STATUS_TODO },
@@ -71,7 +74,7 @@ ctg_status_to_key (CtgStatus status)
 {
   g_return_val_if_fail (status < CTG_N_STATUSES, NULL);
 
-  return keys[status];
+  return statuses[status].key;
 }
 
 gboolean
@@ -80,7 +83,7 @@ ctg_status_from_key (const char *key,
 {
   for (guint i = 0; key != NULL && i < CTG_N_STATUSES; i++)
     {
-      if (g_str_equal (key, keys[i]))
+      if (g_str_equal (key, statuses[i].key))
         {
           *status = (CtgStatus) i;
           return TRUE;
@@ -122,6 +125,22 @@ ctg_text_fold (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* Finds @folded among @words; %FALSE if it is none of them */
+gboolean
+_ctg_word_lookup (const CtgWord *words,
+                  gsize          n_words,
+                  const char    *folded,
+                  int           *value)
+{
+  for (gsize i = 0; i < n_words; i++)
+    if (g_str_equal (words[i].word, folded))
+      {
+        *value = words[i].value;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 /**
  * ctg_status_parse:
  *
@@ -133,6 +152,7 @@ ctg_status_parse (const char *text,
                   CtgStatus  *status)
 {
   g_autofree char *folded = ctg_text_fold (text);
+  int value;
 
   if (folded[0] == '\0')
     {
@@ -143,13 +163,10 @@ ctg_status_parse (const char *text,
   if (ctg_status_from_key (folded, status))
     return TRUE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (synonyms); i++)
+  if (_ctg_word_lookup (synonyms, G_N_ELEMENTS (synonyms), folded, &value))
     {
-      if (g_str_equal (folded, synonyms[i].word))
-        {
-          *status = synonyms[i].status;
-          return TRUE;
-        }
+      *status = (CtgStatus) value;
+      return TRUE;
     }
 
   return FALSE;
@@ -158,21 +175,9 @@ ctg_status_parse (const char *text,
 const char *
 ctg_status_to_label (CtgStatus status)
 {
-  switch (status)
-    {
-    case CTG_STATUS_TODO:
-      return C_("status", "To start");
-    case CTG_STATUS_IN_PROGRESS:
-      return C_("status", "In progress");
-    case CTG_STATUS_DONE:
-      return C_("status", "Done");
-    case CTG_STATUS_POSTPONED:
-      return C_("status", "Postponed");
-    case CTG_STATUS_ABANDONED:
-      return C_("status", "Abandoned");
-    default:
-      g_return_val_if_reached (NULL);
-    }
+  g_return_val_if_fail (status < CTG_N_STATUSES, NULL);
+
+  return g_dpgettext2 (GETTEXT_PACKAGE, "status", statuses[status].label);
 }
 
 const char *
@@ -180,7 +185,7 @@ ctg_status_to_csv (CtgStatus status)
 {
   g_return_val_if_fail (status < CTG_N_STATUSES, NULL);
 
-  return csv_words[status];
+  return statuses[status].csv_word;
 }
 
 /**

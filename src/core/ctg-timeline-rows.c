@@ -30,15 +30,13 @@ extend_range (guint32       *first,
               guint32       *last,
               const CtgDate *date)
 {
-  g_autoptr(GDate) a = NULL;
-  g_autoptr(GDate) b = NULL;
+  guint32 day;
 
   if (!ctg_date_is_set (date))
     return;
-  a = ctg_date_first_day (date);
-  b = ctg_date_last_day (date);
-  *first = *first == 0 ? g_date_get_julian (a) : MIN (*first, g_date_get_julian (a));
-  *last = MAX (*last, g_date_get_julian (b));
+  day = ctg_date_first_julian (date);
+  *first = *first == 0 ? day : MIN (*first, day);
+  *last = MAX (*last, ctg_date_last_julian (date));
 }
 
 static void

@@ -13,11 +13,8 @@ G_BEGIN_DECLS
 GtkWidget *_ctg_convention_page_get_field_row       (CtgConventionPage *self,
                                                      const char        *field);
 GtkWidget *_ctg_convention_page_get_date_error_row  (CtgConventionPage *self);
-GtkWidget *_ctg_convention_page_get_signatory_row   (CtgConventionPage *self,
-                                                     gint64             id);
-GtkWidget *_ctg_convention_page_get_body_row        (CtgConventionPage *self,
-                                                     gint64             id);
-GtkWidget *_ctg_convention_page_get_meeting_row     (CtgConventionPage *self,
+GtkWidget *_ctg_convention_page_get_item_row        (CtgConventionPage *self,
+                                                     CtgItemKind        kind,
                                                      gint64             id);
 GtkWidget *_ctg_convention_page_get_add_button      (CtgConventionPage *self,
                                                      CtgItemKind        kind);

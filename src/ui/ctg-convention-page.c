@@ -531,19 +531,25 @@ on_signatories_row_activated_cb (CtgConventionPage *self,
   refresh_signatories (self);
 }
 
+/* Opens the row of the item just added, on @field */
 static void
-focus_new_row (GtkWidget *row,
-               GtkWidget *field)
+focus_new_row (CtgConventionPage *self,
+               CtgItemKind        kind,
+               gint64             id,
+               const char        *field)
 {
+  GtkWidget *row = _ctg_convention_page_get_item_row (self, kind, id);
+
+  if (row == NULL)
+    return;
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-  gtk_widget_grab_focus (field);
+  gtk_widget_grab_focus (ctg_item_row_get_field (CTG_ITEM_ROW (row), field));
 }
 
 static void
 on_add_signatory_clicked_cb (CtgConventionPage *self)
 {
   g_autoptr(GError) error = NULL;
-  GtkWidget *row;
   gint64 id;
 
   if (self->document == NULL)
@@ -561,16 +567,13 @@ on_add_signatory_clicked_cb (CtgConventionPage *self)
     self->show_all_signatories = TRUE;
   refresh_signatories (self);
 
-  row = g_hash_table_lookup (self->signatory_rows, &id);
-  if (row != NULL)
-    focus_new_row (row, ctg_item_row_get_field (CTG_ITEM_ROW (row), "organisation"));
+  focus_new_row (self, CTG_ITEM_SIGNATORY, id, "organisation");
 }
 
 static void
 on_add_body_clicked_cb (CtgConventionPage *self)
 {
   g_autoptr(GError) error = NULL;
-  GtkWidget *row;
   gint64 id;
 
   if (self->document == NULL)
@@ -584,16 +587,13 @@ on_add_body_clicked_cb (CtgConventionPage *self)
     }
 
   refresh_bodies (self);
-  row = g_hash_table_lookup (self->body_rows, &id);
-  if (row != NULL)
-    focus_new_row (row, ctg_item_row_get_field (CTG_ITEM_ROW (row), "name"));
+  focus_new_row (self, CTG_ITEM_BODY, id, "name");
 }
 
 static void
 on_add_meeting_clicked_cb (CtgConventionPage *self)
 {
   g_autoptr(GError) error = NULL;
-  GtkWidget *row;
   gint64 id;
 
   if (self->document == NULL)
@@ -607,9 +607,7 @@ on_add_meeting_clicked_cb (CtgConventionPage *self)
     }
 
   refresh_meetings (self);
-  row = g_hash_table_lookup (self->meeting_rows, &id);
-  if (row != NULL)
-    focus_new_row (row, ctg_item_row_get_field (CTG_ITEM_ROW (row), "date"));
+  focus_new_row (self, CTG_ITEM_MEETING, id, "date");
 }
 
 static void
@@ -886,31 +884,26 @@ _ctg_convention_page_get_date_error_row (CtgConventionPage *self)
   return self->date_error_row;
 }
 
+/**
+ * _ctg_convention_page_get_item_row:
+ * @kind: %CTG_ITEM_SIGNATORY, %CTG_ITEM_BODY or %CTG_ITEM_MEETING
+ *
+ * Returns: (nullable): the row that shows item @id, %NULL if none does
+ */
 GtkWidget *
-_ctg_convention_page_get_signatory_row (CtgConventionPage *self,
-                                        gint64             id)
-{
-  g_return_val_if_fail (CTG_IS_CONVENTION_PAGE (self), NULL);
-
-  return g_hash_table_lookup (self->signatory_rows, &id);
-}
-
-GtkWidget *
-_ctg_convention_page_get_body_row (CtgConventionPage *self,
+_ctg_convention_page_get_item_row (CtgConventionPage *self,
+                                   CtgItemKind        kind,
                                    gint64             id)
 {
   g_return_val_if_fail (CTG_IS_CONVENTION_PAGE (self), NULL);
 
-  return g_hash_table_lookup (self->body_rows, &id);
-}
-
-GtkWidget *
-_ctg_convention_page_get_meeting_row (CtgConventionPage *self,
-                                      gint64             id)
-{
-  g_return_val_if_fail (CTG_IS_CONVENTION_PAGE (self), NULL);
-
-  return g_hash_table_lookup (self->meeting_rows, &id);
+  switch ((int) kind)
+    {
+    case CTG_ITEM_SIGNATORY: return g_hash_table_lookup (self->signatory_rows, &id);
+    case CTG_ITEM_BODY: return g_hash_table_lookup (self->body_rows, &id);
+    case CTG_ITEM_MEETING: return g_hash_table_lookup (self->meeting_rows, &id);
+    default: g_return_val_if_reached (NULL);
+    }
 }
 
 GtkWidget *

@@ -16,6 +16,7 @@
 
 #include "ctg-dashboard.h"
 #include "ctg-drift-menu.h"
+#include "ctg-editor-util.h"
 
 struct _CtgDashboard
 {
@@ -62,15 +63,6 @@ filter_target (CtgDashboard *self,
   if (key != NULL)
     g_variant_builder_add (&builder, "{sv}", key, value);
   return g_variant_builder_end (&builder);
-}
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
 }
 
 static GtkWidget *
@@ -215,8 +207,8 @@ fill_figures (CtgDashboard *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->cards))) != NULL)
     gtk_flow_box_remove (self->cards, child);
-  clear_list (self->status_list);
-  clear_list (self->pilot_list);
+  _ctg_list_box_remove_all (self->status_list);
+  _ctg_list_box_remove_all (self->pilot_list);
 
   for (guint i = 0; i < n; i++)
     {
@@ -458,7 +450,7 @@ fill_governance (CtgDashboard *self)
   int next = -1, previous = -1;
 
   g_array_set_clear_func (meetings, (GDestroyNotify) meeting_clear);
-  clear_list (self->governance_list);
+  _ctg_list_box_remove_all (self->governance_list);
   g_clear_pointer (&self->meeting_date, g_free);
   g_clear_pointer (&self->since_date, g_free);
 

@@ -549,10 +549,109 @@ _ctg_error_row_show (GtkWidget  *row,
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, error, -1);
 }
 
+/* Empties @list (gtk_list_box_remove_all() is GTK 4.12) */
+void
+_ctg_list_box_remove_all (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
 /* Whether two arrays of years (guint) hold the same years in the same order */
 gboolean
 _ctg_years_equal (GArray *a,
                   GArray *b)
 {
   return a->len == b->len && memcmp (a->data, b->data, a->len * sizeof (guint)) == 0;
+}
+
+/* Year drop-downs (the evaluation's year, an action's year of notes): the
+ * years listed are kept beside the drop-down, sorted, in a GArray of guint */
+
+/* The document's years to evaluate, or this year alone when it has none */
+GArray *
+_ctg_years_to_offer (CtgDocument *document)
+{
+  GArray *years = ctg_document_list_years (document);
+
+  if (years->len == 0)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      guint this_year = (guint) g_date_time_get_year (now);
+
+      g_array_append_val (years, this_year);
+    }
+  return years;
+}
+
+/* The year to show first among @years: this year if they hold it, else the
+ * last one */
+guint
+_ctg_years_default (GArray *years)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  guint this_year = (guint) g_date_time_get_year (now);
+
+  for (guint i = 0; i < years->len; i++)
+    if (g_array_index (years, guint, i) == this_year)
+      return this_year;
+  return years->len > 0 ? g_array_index (years, guint, years->len - 1) : this_year;
+}
+
+/**
+ * _ctg_year_dropdown_set_years:
+ * @shown: (inout): the years @dropdown lists, %NULL at first
+ * @years: the years to list, sorted
+ *
+ * Lists @years in @dropdown unless it lists them already: setting the
+ * same model again would reset the selection.
+ */
+void
+_ctg_year_dropdown_set_years (GtkDropDown  *dropdown,
+                              GArray      **shown,
+                              GArray       *years)
+{
+  g_autoptr(GtkStringList) names = NULL;
+
+  if (*shown != NULL && _ctg_years_equal (years, *shown))
+    return;
+  names = gtk_string_list_new (NULL);
+  for (guint i = 0; i < years->len; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%u", g_array_index (years, guint, i));
+
+      gtk_string_list_append (names, name);
+    }
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (names));
+  g_array_ref (years);
+  g_clear_pointer (shown, g_array_unref);
+  *shown = years;
+}
+
+/* Selects @year in @dropdown; %FALSE if @shown does not list it */
+gboolean
+_ctg_year_dropdown_select (GtkDropDown *dropdown,
+                           GArray      *shown,
+                           guint        year)
+{
+  guint position;
+
+  if (!g_array_binary_search (shown, &year, ctg_year_compare, &position))
+    return FALSE;
+  gtk_drop_down_set_selected (dropdown, position);
+  return TRUE;
+}
+
+/* The year selected in @dropdown, 0 if none */
+guint
+_ctg_year_dropdown_get_year (GtkDropDown *dropdown,
+                             GArray      *shown)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (shown == NULL || selected >= shown->len)
+    return 0;
+  return g_array_index (shown, guint, selected);
 }

@@ -91,7 +91,18 @@ gint64    _ctg_item_get_int_field       (CtgDocument   *document,
 GtkWidget *_ctg_error_row_new          (void);
 void      _ctg_error_row_show           (GtkWidget     *row,
                                          const char    *error);
+void      _ctg_list_box_remove_all      (GtkListBox    *list);
 gboolean  _ctg_years_equal              (GArray        *a,
                                          GArray        *b);
+GArray   *_ctg_years_to_offer           (CtgDocument   *document);
+guint     _ctg_years_default            (GArray        *years);
+void      _ctg_year_dropdown_set_years  (GtkDropDown   *dropdown,
+                                         GArray       **shown,
+                                         GArray        *years);
+gboolean  _ctg_year_dropdown_select     (GtkDropDown   *dropdown,
+                                         GArray        *shown,
+                                         guint          year);
+guint     _ctg_year_dropdown_get_year   (GtkDropDown   *dropdown,
+                                         GArray        *shown);
 
 G_END_DECLS

@@ -97,63 +97,36 @@ pick_default_year (CtgEvaluationPage *self)
   return g_array_index (self->years, guint, self->years->len - 1);
 }
 
-/* Offers @years (sorted) in the drop-down */
-static void
-show_years (CtgEvaluationPage *self,
-            GArray            *years)
-{
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-
-  for (guint i = 0; i < years->len; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("%u", g_array_index (years, guint, i));
-      gtk_string_list_append (names, name);
-    }
-  gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (names));
-  if (self->years != years)
-    {
-      g_clear_pointer (&self->years, g_array_unref);
-      self->years = g_array_ref (years);
-    }
-}
-
 static void
 fill_years (CtgEvaluationPage *self)
 {
-  g_autoptr(GArray) years = ctg_document_list_years (self->document);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  guint this_year = (guint) g_date_time_get_year (now);
-  guint selected = 0;
-
-  if (years->len == 0)
-    g_array_append_val (years, this_year);
+  g_autoptr(GArray) years = _ctg_years_to_offer (self->document);
 
   self->updating++;
-  if (self->years == NULL || !_ctg_years_equal (years, self->years))
-    show_years (self, years);
-
+  _ctg_year_dropdown_set_years (self->year_dropdown, &self->years, years);
   if (self->year == 0)
     self->year = pick_default_year (self);
-  if (!g_array_binary_search (self->years, &self->year, ctg_year_compare, &selected))
+  if (!_ctg_year_dropdown_select (self->year_dropdown, self->years, self->year))
     {
       /* A year asked for that the convention does not list yet */
-      g_array_append_val (self->years, self->year);
-      g_array_sort (self->years, ctg_year_compare);
-      show_years (self, self->years);
-      g_array_binary_search (self->years, &self->year, ctg_year_compare, &selected);
+      g_autoptr(GArray) with_year = g_array_copy (self->years);
+
+      g_array_append_val (with_year, self->year);
+      g_array_sort (with_year, ctg_year_compare);
+      _ctg_year_dropdown_set_years (self->year_dropdown, &self->years, with_year);
+      _ctg_year_dropdown_select (self->year_dropdown, self->years, self->year);
     }
-  gtk_drop_down_set_selected (self->year_dropdown, selected);
   self->updating--;
 }
 
 static void
 on_year_selected_cb (CtgEvaluationPage *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->year_dropdown);
+  guint year = _ctg_year_dropdown_get_year (self->year_dropdown, self->years);
 
-  if (self->updating > 0 || self->years == NULL || selected >= self->years->len)
+  if (self->updating > 0 || year == 0)
     return;
-  self->year = g_array_index (self->years, guint, selected);
+  self->year = year;
   ctg_field_message_clear (self->indicators_message, NULL);
   refresh (self, TRUE);
 }
@@ -361,11 +334,9 @@ year_assessment (CtgEvaluationPage *self,
 static void
 build_indicators (CtgEvaluationPage *self)
 {
-  GtkWidget *child;
   guint n = g_list_model_get_n_items (self->indicator_items);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->indicators_list))) != NULL)
-    gtk_list_box_remove (self->indicators_list, child);
+  _ctg_list_box_remove_all (self->indicators_list);
   g_array_set_size (self->indicators, 0);
 
   for (guint i = 0; i < n; i++)
@@ -928,10 +899,7 @@ ctg_evaluation_page_set_document (CtgEvaluationPage *self,
   else
     {
       /* The indicators' rows go with the document they showed */
-      GtkWidget *child;
-
-      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->indicators_list))) != NULL)
-        gtk_list_box_remove (self->indicators_list, child);
+      _ctg_list_box_remove_all (self->indicators_list);
       g_array_set_size (self->indicators, 0);
     }
   refresh (self, TRUE);

@@ -63,10 +63,7 @@ create_row (CtgChangeText *entry)
 static void
 clear (CtgHistoryList *self)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))))
-    gtk_list_box_remove (self->list, child);
+  _ctg_list_box_remove_all (self->list);
   self->n_items = 0;
 }
 

@@ -38,15 +38,6 @@ struct _CtgMergeDialog
 
 G_DEFINE_FINAL_TYPE (CtgMergeDialog, ctg_merge_dialog, ADW_TYPE_WINDOW)
 
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
 static void choose (CtgMergeDialog *self, guint index, CtgMergeChoice choice);
 
 static void
@@ -168,12 +159,12 @@ refresh (CtgMergeDialog *self)
                                self->theirs_name, changes->len);
   adw_preferences_group_set_description (self->summary_group, summary);
 
-  clear_list (self->conflicts_list);
+  _ctg_list_box_remove_all (self->conflicts_list);
   for (guint i = 0; i < conflicts->len; i++)
     gtk_list_box_append (self->conflicts_list, conflict_row (self, g_ptr_array_index (conflicts, i), i));
   gtk_widget_set_visible (GTK_WIDGET (self->conflicts_group), conflicts->len > 0);
 
-  clear_list (self->changes_list);
+  _ctg_list_box_remove_all (self->changes_list);
   for (guint i = 0; i < changes->len && i < MAX_CHANGE_ROWS; i++)
     gtk_list_box_append (self->changes_list, change_row (g_ptr_array_index (changes, i)));
   if (changes->len > MAX_CHANGE_ROWS)

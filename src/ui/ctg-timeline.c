@@ -242,11 +242,8 @@ date_span (const CtgDate *start,
            double        *first,
            double        *last)
 {
-  g_autoptr(GDate) a = ctg_date_first_day (start);
-  g_autoptr(GDate) b = ctg_date_last_day (end);
-
-  *first = g_date_get_julian (a);
-  *last = g_date_get_julian (b) + 1;
+  *first = ctg_date_first_julian (start);
+  *last = ctg_date_last_julian (end) + 1;
 }
 
 void

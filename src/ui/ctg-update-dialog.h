@@ -23,10 +23,4 @@ guint            ctg_update_dialog_count_ticked (CtgUpdateDialog *self);
 gboolean         ctg_update_dialog_apply       (CtgUpdateDialog *self,
                                                 GError         **error);
 
-void             ctg_sheet_import_plan         (GtkWindow   *parent);
-void             ctg_sheet_export              (GtkWindow   *parent,
-                                                CtgDocument *document);
-void             ctg_sheet_import_updates      (GtkWindow   *parent,
-                                                CtgDocument *document);
-
 G_END_DECLS

@@ -24,7 +24,7 @@
 #include "ctg-editor-util.h"
 #include "ctg-evaluation-page.h"
 #include "ctg-export-dialog.h"
-#include "ctg-update-dialog.h"
+#include "ctg-sheet-choosers.h"
 #include "ctg-file-watch.h"
 #include "ctg-merge-dialog.h"
 #include "ctg-timeline.h"
@@ -328,21 +328,37 @@ failed:
   _ctg_window_show_error (self, _("Could Not Add the Action"), error);
 }
 
+/* Deletes an item, or shows why it could not under @error_title.
+ * Returns: (nullable): the title it had, for the undo toast; %NULL if it
+ *   is still there */
+static char *
+delete_item (CtgWindow   *self,
+             CtgItemKind  kind,
+             gint64       id,
+             const char  *error_title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = ctg_document_dup_title (self->document, kind, id);
+
+  if (!ctg_document_delete (self->document, kind, id, &error))
+    {
+      _ctg_window_show_error (self, error_title, error);
+      return NULL;
+    }
+  return title != NULL ? g_steal_pointer (&title) : g_strdup ("");
+}
+
 static void
 delete_action_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
   CtgWindow *self = CTG_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title = ctg_document_dup_title (self->document, CTG_ITEM_ACTION, self->action_id);
+  g_autofree char *title = delete_item (self, CTG_ITEM_ACTION, self->action_id, _("Could Not Delete the Action"));
   g_autofree char *message = NULL;
 
-  if (!ctg_document_delete (self->document, CTG_ITEM_ACTION, self->action_id, &error))
-    {
-      _ctg_window_show_error (self, _("Could Not Delete the Action"), error);
-      return;
-    }
+  if (title == NULL)
+    return;
   message = g_strdup_printf (_("“%s” deleted"), title);
   _ctg_window_show_undo_toast (self, message);
   _ctg_window_show_axis (self, self->axis_id);
@@ -465,17 +481,13 @@ delete_objective_action (GtkWidget  *widget,
                          GVariant   *parameter)
 {
   CtgWindow *self = CTG_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  gint64 objective = shown_objective (self);
-  g_autofree char *title = ctg_document_dup_title (self->document, CTG_ITEM_OBJECTIVE, objective);
+  g_autofree char *title = delete_item (self, CTG_ITEM_OBJECTIVE, shown_objective (self),
+                                        _("Could Not Delete the Objective"));
   g_autofree char *message = NULL;
 
-  if (!ctg_document_delete (self->document, CTG_ITEM_OBJECTIVE, objective, &error))
-    {
-      _ctg_window_show_error (self, _("Could Not Delete the Objective"), error);
-      return;
-    }
-  message = g_strdup_printf (_("Objective “%s” and its actions deleted"), title ? title : "");
+  if (title == NULL)
+    return;
+  message = g_strdup_printf (_("Objective “%s” and its actions deleted"), title);
   _ctg_window_show_undo_toast (self, message);
 }
 
@@ -584,15 +596,11 @@ delete_axis_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   CtgWindow *self = CTG_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title = ctg_document_dup_title (self->document, CTG_ITEM_AXIS, self->axis_id);
+  g_autofree char *title = delete_item (self, CTG_ITEM_AXIS, self->axis_id, _("Could Not Delete the Axis"));
   g_autofree char *message = NULL;
 
-  if (!ctg_document_delete (self->document, CTG_ITEM_AXIS, self->axis_id, &error))
-    {
-      _ctg_window_show_error (self, _("Could Not Delete the Axis"), error);
-      return;
-    }
+  if (title == NULL)
+    return;
   message = g_strdup_printf (_("Axis “%s” deleted"), title);
   _ctg_window_show_undo_toast (self, message);
 }

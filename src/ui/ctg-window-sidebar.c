@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ctg-editor-util.h"
 #include "ctg-window-private.h"
 
 static const CtgPageInfo convention_pages[] = {
@@ -237,13 +238,11 @@ _ctg_window_rebuild_sidebar (CtgWindow *self)
   g_autoptr(GListModel) axes = ctg_document_list_items (self->document, CTG_ITEM_AXIS, 0);
   GListModel *all = self->all;
   GHashTable *by_axis;
-  GtkWidget *child;
   GtkWidget *selected = NULL;
   CtgProgressSummary summary;
   guint n;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar))) != NULL)
-    gtk_list_box_remove (self->sidebar, child);
+  _ctg_list_box_remove_all (self->sidebar);
 
   /* Kept for the figures of one axis after an edit */
   g_clear_pointer (&self->by_axis, g_hash_table_unref);

@@ -24,7 +24,6 @@
 #include "ctg-drift-menu.h"
 #include "ctg-evaluation-page.h"
 #include "ctg-export-dialog.h"
-#include "ctg-update-dialog.h"
 #include "ctg-file-watch.h"
 #include "ctg-merge-dialog.h"
 #include "ctg-timeline.h"
@@ -47,13 +46,20 @@ static void on_editor_toast_cb (GtkWidget  *editor,
 
 /* Helpers */
 
+static void
+add_toast (CtgWindow *self,
+           AdwToast  *toast)
+{
+  /* AdwToastOverlay 1.2 has no getter: the tests read it here */
+  g_object_set_data_full (G_OBJECT (self), "ctg-last-toast", g_strdup (adw_toast_get_title (toast)), g_free);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 void
 _ctg_window_show_toast (CtgWindow  *self,
                         const char *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-  /* AdwToastOverlay 1.2 has no getter: the tests read it here */
-  g_object_set_data_full (G_OBJECT (self), "ctg-last-toast", g_strdup (message), g_free);
+  add_toast (self, adw_toast_new (message));
 }
 
 void
@@ -65,7 +71,7 @@ _ctg_window_show_undo_toast (CtgWindow  *self,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  add_toast (self, toast);
 }
 
 void
@@ -579,11 +585,9 @@ static void
 fill_recent (CtgWindow *self)
 {
   GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
-  GtkWidget *child;
   guint shown = 0;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
-    gtk_list_box_remove (self->recent_list, child);
+  _ctg_list_box_remove_all (self->recent_list);
 
   for (GList *l = items; l && shown < 8; l = l->next)
     {

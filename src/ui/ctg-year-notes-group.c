@@ -33,7 +33,6 @@ struct _CtgYearNotesGroup
 
   /* Widgets */
   GtkDropDown         *year_dropdown;
-  GtkStringList       *year_names;
   CtgTextRow          *rows[N_PARTS];
   CtgFieldMessage     *message;
   AdwActionRow        *end_row;
@@ -91,69 +90,29 @@ refresh (CtgYearNotesGroup *self,
   self->updating--;
 }
 
-static guint
-default_year (GArray *years)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  guint this_year = (guint) g_date_time_get_year (now);
-
-  for (guint i = 0; i < years->len; i++)
-    if (g_array_index (years, guint, i) == this_year)
-      return this_year;
-  return years->len > 0 ? g_array_index (years, guint, years->len - 1) : this_year;
-}
-
 static void
 fill_years (CtgYearNotesGroup *self)
 {
-  g_autoptr(GArray) years = ctg_document_list_years (self->document);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  guint this_year = (guint) g_date_time_get_year (now);
-  gboolean same = self->years != NULL && self->years->len == years->len;
-  guint selected = 0;
+  g_autoptr(GArray) years = _ctg_years_to_offer (self->document);
 
-  if (years->len == 0)
-    g_array_append_val (years, this_year);
-  for (guint i = 0; same && i < years->len; i++)
-    same = g_array_index (years, guint, i) == g_array_index (self->years, guint, i);
-  if (!same)
-    {
-      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-
-      for (guint i = 0; i < years->len; i++)
-        g_ptr_array_add (names, g_strdup_printf ("%u", g_array_index (years, guint, i)));
-      g_ptr_array_add (names, NULL);
-      self->updating++;
-      gtk_string_list_splice (self->year_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->year_names)),
-                              (const char * const *) names->pdata);
-      self->updating--;
-      g_clear_pointer (&self->years, g_array_unref);
-      self->years = g_array_ref (years);
-    }
-
-  if (self->year == 0)
-    self->year = default_year (self->years);
-  for (guint i = 0; i < self->years->len; i++)
-    if (g_array_index (self->years, guint, i) == self->year)
-      selected = i + 1;
-  if (selected == 0)
-    self->year = default_year (self->years);
-  for (guint i = 0; i < self->years->len; i++)
-    if (g_array_index (self->years, guint, i) == self->year)
-      selected = i;
   self->updating++;
-  gtk_drop_down_set_selected (self->year_dropdown, selected);
+  _ctg_year_dropdown_set_years (self->year_dropdown, &self->years, years);
+  if (self->year == 0 || !_ctg_year_dropdown_select (self->year_dropdown, self->years, self->year))
+    {
+      self->year = _ctg_years_default (self->years);
+      _ctg_year_dropdown_select (self->year_dropdown, self->years, self->year);
+    }
   self->updating--;
 }
 
 static void
 on_year_selected_cb (CtgYearNotesGroup *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->year_dropdown);
+  guint year = _ctg_year_dropdown_get_year (self->year_dropdown, self->years);
 
-  if (self->updating > 0 || self->years == NULL || selected >= self->years->len)
+  if (self->updating > 0 || year == 0)
     return;
-  self->year = g_array_index (self->years, guint, selected);
+  self->year = year;
   ctg_field_message_clear (self->message, NULL);
   refresh (self, TRUE);
 }
@@ -237,8 +196,7 @@ ctg_year_notes_group_init (CtgYearNotesGroup *self)
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),
                                          _("What the COPIL reviews each year: one note per year."));
 
-  self->year_names = gtk_string_list_new (NULL);
-  self->year_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (self->year_names), NULL));
+  self->year_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
   gtk_widget_set_name (GTK_WIDGET (self->year_dropdown), "year-dropdown");
   gtk_widget_set_valign (GTK_WIDGET (self->year_dropdown), GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->year_dropdown), _("Year of the note"));

@@ -8,7 +8,7 @@
 
 #include <gio/gio.h>
 
-#include "ctg-core.h"
+#include "ctg-document.h"
 
 G_BEGIN_DECLS
 

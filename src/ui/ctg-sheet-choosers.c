@@ -1,0 +1,223 @@
+/* ctg-sheet-choosers.c: spreadsheets in the app: import a plan, export a
+ * sheet to fill, take the partners' updates back (then reviewed in a
+ * CtgUpdateDialog)
+ *
+ * Copyright 2026 The CTG Planner authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ctg-sheet-choosers"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "ctg-editor-util.h"
+#include "ctg-application.h"
+#include "ctg-sheet-choosers.h"
+#include "ctg-update-dialog.h"
+
+/* The file choosers */
+
+/* A chooser over @parent of a plan table or sheet to read (offering the
+ * kinds it reads) or to write; @chosen finds @document, if any, in its
+ * "document" */
+static GtkFileChooser *
+table_chooser_new (GtkWindow            *parent,
+                   CtgDocument          *document,
+                   const char           *title,
+                   GtkFileChooserAction  action,
+                   const char           *accept_label,
+                   CtgFileChosenFunc     chosen)
+{
+  GtkFileChooser *chooser = _ctg_file_chooser_new (parent, title, action, accept_label, chosen, parent);
+  g_autoptr(GtkFileFilter) all = NULL;
+
+  if (document != NULL)
+    g_object_set_data_full (G_OBJECT (chooser), "document", g_object_ref (document), g_object_unref);
+  if (action != GTK_FILE_CHOOSER_ACTION_OPEN)
+    return chooser;
+
+  all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (all, _("Plan tables (.xlsx, .ods, .csv)"));
+  gtk_file_filter_add_suffix (all, "xlsx");
+  gtk_file_filter_add_suffix (all, "ods");
+  gtk_file_filter_add_suffix (all, "csv");
+  gtk_file_filter_add_mime_type (all, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  gtk_file_filter_add_mime_type (all, "application/vnd.oasis.opendocument.spreadsheet");
+  gtk_file_filter_add_mime_type (all, "text/csv");
+  gtk_file_chooser_add_filter (chooser, all);
+  _ctg_file_chooser_add_filter (chooser, _("Excel spreadsheets (.xlsx)"),
+                                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
+  _ctg_file_chooser_add_filter (chooser, _("OpenDocument spreadsheets (.ods)"), "application/vnd.oasis.opendocument.spreadsheet", "ods");
+  _ctg_file_chooser_add_filter (chooser, _("CSV files"), "text/csv", "csv");
+  return chooser;
+}
+
+static char *
+read_chosen (GFile   *file,
+             gsize   *length,
+             GError **error)
+{
+  char *data = NULL;
+
+  if (!g_file_load_contents (file, NULL, &data, length, NULL, error))
+    return NULL;
+  return data;
+}
+
+/* Importing a plan: the table, then where to create the convention */
+
+static void
+on_import_save_chosen_cb (GFile          *file,
+                          GtkFileChooser *chooser,
+                          GtkWindow      *parent)
+{
+  GBytes *table = g_object_get_data (G_OBJECT (chooser), "table");
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *tmp_path = g_strdup_printf ("%s.%u.tmp", path, g_random_int ());
+  g_autoptr(CtgDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (table, &length);
+
+  /* Built aside and renamed into place: a failed import leaves nothing */
+  document = ctg_document_create (tmp_path, &error);
+  if (document != NULL && !ctg_document_import_plan (document, data, length, NULL, NULL, &error))
+    {
+      ctg_document_close (document);
+      g_unlink (tmp_path);
+    }
+  else if (document != NULL)
+    {
+      ctg_document_close (document);
+      if (g_rename (tmp_path, path) != 0)
+        {
+          g_set_error (&error, G_IO_ERROR, g_io_error_from_errno (errno), "%s", g_strerror (errno));
+          g_unlink (tmp_path);
+        }
+    }
+
+  if (error != NULL)
+    _ctg_message_dialog_show (parent, _("Could Not Import the Plan"), error->message);
+  else
+    ctg_application_open_file (CTG_APPLICATION (gtk_window_get_application (parent)), file);
+}
+
+static void
+on_import_open_chosen_cb (GFile          *file,
+                          GtkFileChooser *table_chooser,
+                          GtkWindow      *parent)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  GtkFileChooser *chooser;
+  gsize length;
+
+  data = read_chosen (file, &length, &error);
+  if (data == NULL)
+    {
+      _ctg_message_dialog_show (parent, _("Could Not Import the Plan"), error->message);
+      return;
+    }
+
+  chooser = _ctg_file_chooser_new (parent, _("Create the Convention"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                   _("_Create"), (CtgFileChosenFunc) on_import_save_chosen_cb, parent);
+  gtk_file_chooser_set_current_name (chooser, _("Convention.ctg"));
+  g_object_set_data_full (G_OBJECT (chooser), "table",
+                          g_bytes_new_take (g_steal_pointer (&data), length),
+                          (GDestroyNotify) g_bytes_unref);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/**
+ * ctg_sheet_import_plan:
+ *
+ * Creates a convention from a plan table (.xlsx, .ods or .csv), as
+ * `ctg import` does, and opens it.
+ */
+void
+ctg_sheet_import_plan (GtkWindow *parent)
+{
+  GtkFileChooser *chooser = table_chooser_new (parent, NULL, _("Import a Plan Table"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Import"), (CtgFileChosenFunc) on_import_open_chosen_cb);
+
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Exporting the sheet to fill */
+
+static void
+on_export_chosen_cb (GFile          *file,
+                     GtkFileChooser *chooser,
+                     GtkWindow      *parent)
+{
+  CtgDocument *document = g_object_get_data (G_OBJECT (chooser), "document");
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+  gboolean ods = g_str_has_suffix (path, ".ods");
+
+  if (!(ods ? ctg_document_export_ods (document, path, &error)
+            : ctg_document_export_xlsx (document, path, &error)))
+    _ctg_message_dialog_show (parent, _("Could Not Export the Sheet"), error->message);
+}
+
+/**
+ * ctg_sheet_export:
+ *
+ * Writes the sheet for partners to fill, as .xlsx or, if the name ends in
+ * .ods, as .ods.
+ */
+void
+ctg_sheet_export (GtkWindow   *parent,
+                  CtgDocument *document)
+{
+  GtkFileChooser *chooser = table_chooser_new (parent, document, _("Export a Sheet to Fill"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), (CtgFileChosenFunc) on_export_chosen_cb);
+
+  /* Translators: the file name of the sheet sent to partners */
+  gtk_file_chooser_set_current_name (chooser, _("Plan to fill.xlsx"));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Taking the partners' updates back */
+
+static void
+on_updates_chosen_cb (GFile          *file,
+                      GtkFileChooser *chooser,
+                      GtkWindow      *parent)
+{
+  CtgDocument *document = g_object_get_data (G_OBJECT (chooser), "document");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  data = read_chosen (file, &length, &error);
+  if (data != NULL)
+    changes = ctg_plan_update_compute (document, data, length, NULL, NULL, &error);
+
+  if (changes == NULL)
+    _ctg_message_dialog_show (parent, _("Could Not Read the Updates"), error->message);
+  else if (changes->len == 0)
+    _ctg_message_dialog_show (parent, _("No Updates"), _("The sheet changes nothing in this convention."));
+  else
+    gtk_window_present (GTK_WINDOW (ctg_update_dialog_new (parent, document, changes)));
+}
+
+/**
+ * ctg_sheet_import_updates:
+ *
+ * Reads a sheet the partners filled in and shows the changes it proposes.
+ */
+void
+ctg_sheet_import_updates (GtkWindow   *parent,
+                          CtgDocument *document)
+{
+  GtkFileChooser *chooser = table_chooser_new (parent, document, _("Import the Updates"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Import"), (CtgFileChosenFunc) on_updates_chosen_cb);
+
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}

@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   meson ninja-build pkg-config gcc gettext itstool
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
-  libsqlite3-dev libcairo2-dev libpango1.0-dev
+  libsqlite3-dev libcairo2-dev libpango1.0-dev libfontconfig-dev
   libgsf-1-dev libxml2-dev libxlsxwriter-dev unzip
   desktop-file-utils appstream shared-mime-info
   xvfb xauth dbus dbus-x11 at-spi2-core poppler-utils imagemagick sqlite3 locales xdotool

@@ -93,5 +93,6 @@ void      _ctg_error_row_show           (GtkWidget     *row,
                                          const char    *error);
 gboolean  _ctg_years_equal              (GArray        *a,
                                          GArray        *b);
+GtkWidget *_ctg_status_dot_new          (const char    *style);
 
 G_END_DECLS

@@ -138,6 +138,16 @@ main (int   argc,
         spin (500);
         gtk_adjustment_set_value (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (window->timeline)), 0);
       }
+    /* "dashboard@overdue": the list behind its "En retard" figure */
+    else if (g_strcmp0 (ends[1], "overdue") == 0)
+      {
+        GVariantDict filters;
+
+        spin (500);
+        g_variant_dict_init (&filters, NULL);
+        g_variant_dict_insert (&filters, "overdue", "b", TRUE);
+        gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.show-actions", g_variant_dict_end (&filters));
+      }
     /* "dashboard@export": the report's dialog over the window */
     else if (g_strcmp0 (ends[1], "export") == 0)
       {

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "ctg-action-private.h"
+#include "ctg-action-row.h"
 #include "ctg-test-util.h"
 #include "ctg-window-private.h"
 
@@ -246,6 +247,66 @@ test_action_list_columns_aligned (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The label of @row's caption (axis — thématique), or NULL when hidden */
+static const char *
+shown_caption (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "section-header"))
+    return gtk_widget_get_visible (widget) ? gtk_label_get_label (GTK_LABEL (widget)) : NULL;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      const char *found = shown_caption (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Across axes (a search, a dashboard's figure) a row names its axis and
+ * thématique above its objective only where they change, as the
+ * thématique alone within an axis: every objective repeated them */
+static void
+test_action_list_caption_once (void)
+{
+  g_autofree char *path = ctg_test_copy_example ("creusot-montceau");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtgDocument) doc = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
+  g_autoptr(GListModel) actions = NULL;
+  g_autoptr(GDate) today = g_date_new_dmy (1, 1, 2025);
+  GtkWidget *above = g_object_ref_sink (ctg_action_row_new ());
+  GtkWidget *row = g_object_ref_sink (ctg_action_row_new ());
+  guint repeated = 0, shown = 0;
+
+  g_assert_no_error (error);
+  actions = ctg_document_list_actions (doc, 0);
+  for (guint i = 1; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(CtgAction) previous = g_list_model_get_item (actions, i - 1);
+      g_autoptr(CtgAction) action = g_list_model_get_item (actions, i);
+      g_autofree char *caption_above = NULL;
+      const char *caption;
+
+      if (ctg_action_get_objective_id (previous) == ctg_action_get_objective_id (action))
+        continue;
+      ctg_action_row_bind (CTG_ACTION_ROW (above), doc, previous, NULL, TRUE, today);
+      caption_above = g_strdup (shown_caption (above));
+      g_assert_nonnull (caption_above);
+      ctg_action_row_bind (CTG_ACTION_ROW (row), doc, action, previous, TRUE, today);
+      caption = shown_caption (row);
+      repeated += caption != NULL && g_strcmp0 (caption, caption_above) == 0;
+      shown += caption != NULL;
+    }
+  g_assert_cmpuint (repeated, ==, 0);
+  /* A new axis or thématique still says so */
+  g_assert_cmpuint (shown, >, 0);
+  ctg_action_row_unbind (CTG_ACTION_ROW (above));
+  ctg_action_row_unbind (CTG_ACTION_ROW (row));
+  g_object_unref (above);
+  g_object_unref (row);
+  ctg_document_close (doc);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -258,6 +319,7 @@ main (int   argc,
   g_test_add_func ("/action-list/search-names-axis", test_action_list_search_names_axis);
   g_test_add_func ("/action-list/columns-aligned", test_action_list_columns_aligned);
   g_test_add_func ("/action-list/unread-action-edited", test_action_list_unread_action_edited);
+  g_test_add_func ("/action-list/caption-once", test_action_list_caption_once);
 
   return g_test_run ();
 }

@@ -292,6 +292,42 @@ test_cli_history_language (void)
   g_assert_cmpint (ctg_test_run_cli_french (&out, &err, "undo", path, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "Modifier l’action"));
   g_assert_null (strstr (out, "Edit action"));
+
+  /* A merge done in English is named in French, with the copy's name as
+   * it was typed */
+  {
+    g_autofree char *copy = ctg_test_tmp_path ("copie caf.ctg");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CtgDocument) doc = NULL;
+    g_autofree char *label = NULL;
+
+    {
+      gsize length;
+      g_autofree char *bytes = ctg_test_read_file (path, &length);
+
+      g_assert_true (g_file_set_contents (copy, bytes, (gssize) length, NULL));
+    }
+    g_assert_cmpint (ctg_test_run_cli (&out, &err, "set", copy, "4", "--progress", "30", NULL), ==, 0);
+    g_assert_cmpint (ctg_test_run_cli (&out, &err, "merge", path, copy, NULL), ==, 0);
+    g_assert_cmpint (ctg_test_run_cli_french (&out, &err, "undo", path, NULL), ==, 0);
+    g_assert_nonnull (strstr (out, "Fusion de « "));
+    g_assert_nonnull (strstr (out, "copie caf.ctg »"));
+
+    /* A label with an argument but a format the program does not know (a
+     * damaged or hostile file) is shown as it is, never used as a format */
+    {
+      sqlite3 *db = NULL;
+
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, "UPDATE txn SET label = 'Merge %s%n\x1f%n' "
+                                         "WHERE id = (SELECT MAX(id) FROM txn)", NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (db);
+    }
+    doc = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
+    g_assert_no_error (error);
+    label = ctg_document_dup_redo_label (doc);
+    g_assert_cmpstr (label, ==, "Merge %s%n %n");
+  }
 }
 
 /* The annual evaluation from the command line: year notes, funding,

@@ -1129,6 +1129,23 @@ test_dashboard_governance (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The first widget under @widget with the CSS class @name */
+static GtkWidget *
+find_class (GtkWidget  *widget,
+            const char *name)
+{
+  if (gtk_widget_has_css_class (widget, name))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_class (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The changes and the drift count from the same meeting, the one chosen in
  * the window (the last COPIL by default, not the last meeting), and the
  * caption says which */
@@ -1167,6 +1184,25 @@ test_dashboard_same_meeting (void)
   g_assert_cmpstr (g_object_get_data (G_OBJECT (ctg_dashboard_get_figure (dashboard, "changes")), "since"), ==,
                    "2022-01-10");
   g_assert_nonnull (strstr (adw_preferences_group_get_description (group), "Groupe de travail, 10 January 2022"));
+
+  /* The status dots are round, with the application's style sheet: a
+   * label's line of text made them ovals */
+  {
+    GtkWidget *dot = find_class (GTK_WIDGET (dashboard), "status-dot");
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+    int width, height;
+
+    gtk_css_provider_load_from_resource (css, "/io/github/ctgplanner/CtgPlanner/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    ctg_test_spin (100);
+    g_assert_nonnull (dot);
+    gtk_widget_measure (dot, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+    gtk_widget_measure (dot, GTK_ORIENTATION_VERTICAL, -1, NULL, &height, NULL, NULL);
+    g_assert_cmpint (width, ==, 10);
+    g_assert_cmpint (height, ==, 10);
+    gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -621,6 +621,13 @@ test_window_export_pdf (void)
   g_assert_nonnull (ctg_report_options_get_meeting_date (options));
   g_assert_true (ctg_report_options_get_parts (options) & CTG_REPORT_PART_TIMELINE);
   g_assert_cmpuint (ctg_report_options_get_bilan_year (options), ==, 0);
+  /* The axes numbered, as in the sidebar */
+  {
+    GtkWidget *check = find_type (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON);
+    GtkWidget *row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
+
+    g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "1. "));
+  }
 
   /* The annual review, as ctg export --bilan 2024 gives it */
   {
@@ -1127,6 +1134,12 @@ test_window_pilot_filter (void)
     g_test_message ("%u actions piloted by the communes", expected);
     g_assert_cmpuint (g_list_model_get_n_items (_ctg_window_get_shown_actions (window)), ==, expected);
     g_assert_cmpuint (expected, >=, 2);
+    /* The list says how many it found, and where */
+    {
+      g_autofree char *subtitle = g_strdup_printf ("%u actions · Whole convention", expected);
+
+      g_assert_cmpstr (adw_window_title_get_subtitle (window->content_title), ==, subtitle);
+    }
   }
 
   /* Offered once, in French order, with a search that filters */

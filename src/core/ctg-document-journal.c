@@ -573,20 +573,54 @@ ctg_document_can_redo (CtgDocument *self)
   return !self->read_only && find_txn (self, TRUE) != 0;
 }
 
+/* Between a label's English source and its argument, in the file */
+#define LABEL_ARGUMENT_SEPARATOR '\x1f'
+
+/**
+ * _ctg_document_merge_label:
+ * @copy: the name of the copy merged, as typed
+ *
+ * Returns: (transfer full): the label of a merge's step as it is stored:
+ *   its English source and the copy's name, translated when shown as the
+ *   other steps' labels are
+ */
+char *
+_ctg_document_merge_label (const char *copy)
+{
+  return g_strdup_printf ("%s%c%s", CTG_MERGE_LABEL, LABEL_ARGUMENT_SEPARATOR, copy);
+}
+
 /* A step's label is stored as its English source text (N_() at every
  * _ctg_document_begin()), so that a file edited in French shows its history
  * in English to an English reader and the other way round; it is
- * translated here, when shown. Files of earlier versions stored the
- * translation itself, and a merge's label names the copy: those have no
+ * translated here, when shown. A merge's label holds the copy's name after
+ * its source (_ctg_document_merge_label()). Files of earlier versions
+ * stored the translation itself, or a merge's label whole: those have no
  * entry in the catalogue and come back as stored. */
 static char *
 shown_label (char *stored)
 {
+  char *separator;
   char *shown;
 
   if (stored == NULL || stored[0] == '\0')
     return stored;
-  shown = g_strdup (g_dgettext (GETTEXT_PACKAGE, stored));
+  separator = strchr (stored, LABEL_ARGUMENT_SEPARATOR);
+  if (separator != NULL)
+    {
+      *separator = '\0';
+      /* Only a format the program knows, never one read from the file */
+      if (g_str_equal (stored, CTG_MERGE_LABEL))
+        /* Translators: the undo step of a merge, as in: Merge “copie-caf.ctg” */
+        shown = g_strdup_printf (_("Merge “%s”"), separator + 1);
+      else
+        {
+          *separator = ' ';
+          shown = g_strdup (stored);
+        }
+    }
+  else
+    shown = g_strdup (g_dgettext (GETTEXT_PACKAGE, stored));
   g_free (stored);
   return shown;
 }

@@ -254,6 +254,9 @@ gboolean      _ctg_document_exec              (CtgDocument        *self,
 gboolean      _ctg_document_set_sqlite_error  (CtgDocument        *self,
                                                int                 rc,
                                                GError            **error);
+/* The English source of a merge's label, "Merge “%s”" */
+#define CTG_MERGE_LABEL "Merge “%s”"
+char         *_ctg_document_merge_label       (const char         *copy);
 gboolean      _ctg_document_begin             (CtgDocument        *self,
                                                const char         *label,
                                                GError            **error);

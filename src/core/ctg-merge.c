@@ -1335,8 +1335,8 @@ ctg_merge_apply (CtgMerge  *self,
   if (self->changes->len == 0 && !has_unknown_states (self))
     return TRUE;
 
-  /* Translators: the undo step of a merge, as in: Merge “copie-caf.ctg” */
-  label = g_strdup_printf (_("Merge “%s”"), self->theirs_name);
+  /* Stored untranslated, named in the reader's language when shown */
+  label = _ctg_document_merge_label (self->theirs_name);
   if (!_ctg_document_begin (self->ours_doc, label, error))
     return FALSE;
   ok = record_known_states (self, error);

@@ -242,13 +242,17 @@ ctg_action_row_bind (CtgActionRow *self,
       gboolean new_section = section != NULL && g_strcmp0 (section, above ? above->section : NULL) != 0;
       g_autofree char *joined = NULL;
 
+      /* Across axes the caption names the axis too, once per axis and
+       * thématique, as it does the thématique alone within an axis */
       if (show_axis)
         {
-          const char *axis = document_heading (document, CTG_ITEM_AXIS, ctg_action_get_axis_id (action))->title;
+          gint64 axis_id = ctg_action_get_axis_id (action);
+          const char *axis = document_heading (document, CTG_ITEM_AXIS, axis_id)->title;
 
           joined = section ? g_strdup_printf ("%s — %s", axis, section) : g_strdup (axis);
           section = joined;
-          new_section = TRUE;
+          new_section = previous == NULL || ctg_action_get_axis_id (previous) != axis_id ||
+                        g_strcmp0 (heading->section, above->section) != 0;
         }
 
       gtk_label_set_label (self->section_label, section ? section : "");

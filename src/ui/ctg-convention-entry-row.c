@@ -53,23 +53,6 @@ static GParamSpec *properties[N_PROPS];
 static void update_accessible_description (CtgConventionEntryRow *self);
 
 static char *
-date_editable_text (const CtgDate *date)
-{
-  switch (ctg_date_precision (date))
-    {
-    case CTG_DATE_PRECISION_YEAR:
-      return g_strdup_printf ("%04u", date->year);
-    case CTG_DATE_PRECISION_MONTH:
-      return g_strdup_printf ("%02u/%04u", date->month, date->year);
-    case CTG_DATE_PRECISION_DAY:
-      return g_strdup_printf ("%02u/%02u/%04u", date->day, date->month, date->year);
-    case CTG_DATE_PRECISION_NONE:
-    default:
-      return g_strdup ("");
-    }
-}
-
-static char *
 dup_stored (CtgConventionEntryRow *self)
 {
   return _ctg_item_dup_field (self->document, self->kind, self->id, self->field);
@@ -139,7 +122,7 @@ display_text (CtgConventionEntryRow *self,
   CtgDate date;
 
   if (self->is_date && stored != NULL && ctg_date_parse (stored, &date))
-    return self->editing ? date_editable_text (&date) : ctg_date_format (&date);
+    return self->editing ? _ctg_date_to_input (&date) : ctg_date_format (&date);
   if (self->editing)
     return g_strdup (stored ? stored : "");
 

@@ -143,12 +143,7 @@ add_figure_row (CtgDashboard *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   if (style != NULL)
     {
-      GtkWidget *dot = gtk_label_new (" ");
-
-      gtk_widget_add_css_class (dot, "status-dot");
-      gtk_widget_add_css_class (dot, style);
-      gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), dot);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), _ctg_status_dot_new (style));
       /* The bar in the dot's colour: blue is "en cours" only */
       {
         g_autofree char *bar_style = g_strconcat ("bar-", style, NULL);

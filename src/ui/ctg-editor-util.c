@@ -655,3 +655,18 @@ _ctg_year_dropdown_get_year (GtkDropDown *dropdown,
     return 0;
   return g_array_index (shown, guint, selected);
 }
+
+/* A status's round dot (@style: "status-done", "status-overdue"...): an
+ * empty box, whose size is the CSS's alone; a label's line of text made
+ * it taller than wide */
+GtkWidget *
+_ctg_status_dot_new (const char *style)
+{
+  GtkWidget *dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  gtk_widget_add_css_class (dot, "status-dot");
+  gtk_widget_add_css_class (dot, style);
+  gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (dot, GTK_ALIGN_CENTER);
+  return dot;
+}

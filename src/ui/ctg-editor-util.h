@@ -104,5 +104,6 @@ gboolean  _ctg_year_dropdown_select     (GtkDropDown   *dropdown,
                                          guint          year);
 guint     _ctg_year_dropdown_get_year   (GtkDropDown   *dropdown,
                                          GArray        *shown);
+GtkWidget *_ctg_status_dot_new          (const char    *style);
 
 G_END_DECLS

@@ -83,18 +83,13 @@ static void refresh (CtgEvaluationPage *self,
 
 /* Years */
 
+/* The last year assessed, else this year or the last listed */
 static guint
 pick_default_year (CtgEvaluationPage *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  guint this_year = (guint) g_date_time_get_year (now);
   guint assessed = ctg_document_get_last_assessed_year (self->document);
 
-  if (assessed != 0)
-    return assessed;
-  if (g_array_binary_search (self->years, &this_year, ctg_year_compare, NULL))
-    return this_year;
-  return g_array_index (self->years, guint, self->years->len - 1);
+  return assessed != 0 ? assessed : _ctg_years_default (self->years);
 }
 
 static void

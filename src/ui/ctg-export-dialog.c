@@ -326,6 +326,20 @@ add_switch_row (AdwPreferencesGroup *group,
   return GTK_SWITCH (toggle);
 }
 
+/* "2. Renforcer la dynamique inclusive": @user_data is the number */
+static gboolean
+number_axis_title (GBinding     *binding,
+                   const GValue *from,
+                   GValue       *to,
+                   gpointer      user_data)
+{
+  const char *title = g_value_get_string (from);
+
+  g_value_take_string (to, g_strdup_printf ("%u. %s", GPOINTER_TO_UINT (user_data),
+                                            title && title[0] ? title : _("Untitled axis")));
+  return TRUE;
+}
+
 /* The annual review, as ctg export --bilan: off unless asked, for the year
  * the COPIL last assessed */
 static void
@@ -421,10 +435,12 @@ build (CtgExportDialog *self)
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
 
-      /* An axis renamed while the dialog is open (an undo, another window) */
+      /* An axis renamed while the dialog is open (an undo, another window);
+       * numbered as in the sidebar and the report */
       if (axis != NULL)
         {
-          g_object_bind_property (axis, "title", row, "title", G_BINDING_SYNC_CREATE);
+          g_object_bind_property_full (axis, "title", row, "title", G_BINDING_SYNC_CREATE,
+                                       number_axis_title, NULL, GUINT_TO_POINTER (i + 1), NULL);
           g_object_set_data_full (G_OBJECT (row), "ctg-item", g_steal_pointer (&axis), g_object_unref);
         }
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);

@@ -811,14 +811,7 @@ show_actions_action (GtkWidget  *widget,
   _ctg_window_refresh_list (self);
   _ctg_window_follow_shown_item (self, CTG_ITEM_CONVENTION, 0);
   adw_window_title_set_title (self->content_title, _("Actions"));
-  if (axis != 0)
-    {
-      g_autofree char *title = ctg_document_dup_title (self->document, CTG_ITEM_AXIS, axis);
-
-      adw_window_title_set_subtitle (self->content_title, title ? title : "");
-    }
-  else
-    adw_window_title_set_subtitle (self->content_title, _("Whole convention"));
+  _ctg_window_update_list_subtitle (self);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   _ctg_window_update_actions (self);
 }

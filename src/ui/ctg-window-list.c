@@ -182,6 +182,32 @@ ensure_search_index (CtgWindow *self)
   self->search_stale = FALSE;
 }
 
+/**
+ * _ctg_window_update_list_subtitle:
+ *
+ * Under a search or a filter, the list's subtitle says how many actions it
+ * finds and where: "12 actions · Toute la convention".
+ */
+void
+_ctg_window_update_list_subtitle (CtgWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  g_autofree char *scope = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (!self->searching)
+    return;
+  if (self->filter_axis != 0)
+    scope = ctg_document_dup_title (self->document, CTG_ITEM_AXIS, self->filter_axis);
+  if (scope == NULL)
+    scope = g_strdup (_("Whole convention"));
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u action", "%u actions", n), n);
+  /* Translators: the subtitle of a filtered list: the count, then where, "12 actions · Toute la convention" */
+  subtitle = g_strdup_printf (C_("list subtitle", "%s · %s"), count, scope);
+  adw_window_title_set_subtitle (self->content_title, subtitle);
+}
+
 /* Rows show a heading where the objective changes, which depends on the row
  * above: after filtering, every row is bound again. */
 void
@@ -231,6 +257,7 @@ _ctg_window_refresh_list (CtgWindow *self)
       gtk_list_view_set_model (self->actions_view, selection);
     }
   refresh_headings (self);
+  _ctg_window_update_list_subtitle (self);
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "action") != 0 &&

@@ -144,6 +144,7 @@ gboolean          _ctg_window_filters_active         (CtgWindow *self);
 void              _ctg_window_list_class_init        (GtkWidgetClass *widget_class);
 void              _ctg_window_list_init              (CtgWindow *self);
 void              _ctg_window_refresh_list           (CtgWindow *self);
+void              _ctg_window_update_list_subtitle   (CtgWindow *self);
 void              _ctg_window_reload_actions         (CtgWindow *self);
 gboolean          _ctg_window_update_edited_action   (CtgWindow    *self,
                                                       gint64        action_id,

@@ -643,14 +643,10 @@ fill_legend (CtgWindow *self)
   for (guint i = 0; i <= CTG_N_STATUSES; i++)
     {
       GtkWidget *item = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-      GtkWidget *dot = gtk_label_new (NULL);
       g_autofree char *style = i < CTG_N_STATUSES ? g_strdup_printf ("status-%s", ctg_status_to_key ((CtgStatus) i))
                                                   : g_strdup ("status-overdue");
 
-      gtk_widget_add_css_class (dot, "status-dot");
-      gtk_widget_add_css_class (dot, style);
-      gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
-      gtk_box_append (GTK_BOX (item), dot);
+      gtk_box_append (GTK_BOX (item), _ctg_status_dot_new (style));
       gtk_box_append (GTK_BOX (item), gtk_label_new (i < CTG_N_STATUSES ? ctg_status_to_label ((CtgStatus) i)
                                                                         : _("Overdue")));
       gtk_box_append (self->timeline_legend, item);

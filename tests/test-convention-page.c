@@ -383,7 +383,7 @@ test_description (Fixture       *fixture,
 
   g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), >, 1000);
   gtk_text_buffer_set_text (buffer, "Première ligne\nSeconde ligne", -1);
-  g_assert_true (ctg_convention_text_row_commit (CTG_CONVENTION_TEXT_ROW (row)));
+  g_assert_true (ctg_field_row_commit (CTG_FIELD_ROW (row)));
   description = ctg_document_dup_text (fixture->document, CTG_ITEM_CONVENTION, 1, "description");
   g_assert_cmpstr (description, ==, "Première ligne\nSeconde ligne");
 }
@@ -469,7 +469,7 @@ test_long_title (Fixture       *fixture,
   g_assert_cmpstr (gtk_widget_get_tooltip_text (row), ==, stored);
 
   /* Committed as it is shown: nothing to write */
-  g_assert_true (ctg_convention_entry_row_commit (CTG_CONVENTION_ENTRY_ROW (row)));
+  g_assert_true (ctg_field_row_commit (CTG_FIELD_ROW (row)));
   after = ctg_document_dup_text (fixture->document, CTG_ITEM_CONVENTION, 1, "title");
   g_assert_cmpstr (after, ==, stored);
   g_assert_false (ctg_document_can_undo (fixture->document));
@@ -631,7 +631,7 @@ test_focus (Fixture       *fixture,
   /* A date turns into what one types while it is edited */
   gtk_widget_grab_focus (end_row);
   ctg_test_spin (50);
-  g_assert_true (ctg_convention_entry_row_is_editing (CTG_CONVENTION_ENTRY_ROW (end_row)));
+  g_assert_true (ctg_field_row_is_editing (CTG_FIELD_ROW (end_row)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (end_row)), ==, "31/12/2026");
 
   /* Leaving the row commits it: here, refused */

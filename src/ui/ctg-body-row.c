@@ -292,7 +292,7 @@ ctg_body_row_new (CtgDocument *document,
   _ctg_item_row_add_row (CTG_ITEM_ROW (self), self->description_row);
   _ctg_item_row_add_row (CTG_ITEM_ROW (self), self->members_header);
   _ctg_item_row_add_button (CTG_ITEM_ROW (self), self->add_member_button);
-  ctg_convention_text_row_set_item (CTG_CONVENTION_TEXT_ROW (self->description_row), document, id);
+  ctg_field_row_set_item (CTG_FIELD_ROW (self->description_row), document, id);
   gtk_widget_set_sensitive (self->kind_row, !ctg_document_is_read_only (document));
 
   ctg_item_row_refresh (CTG_ITEM_ROW (self));
@@ -342,7 +342,7 @@ ctg_body_row_refresh (CtgItemRow *row)
   self->updating--;
 
   CTG_ITEM_ROW_CLASS (ctg_body_row_parent_class)->refresh (row);
-  ctg_convention_text_row_refresh (CTG_CONVENTION_TEXT_ROW (self->description_row));
+  ctg_field_row_refresh (CTG_FIELD_ROW (self->description_row));
 }
 
 static GtkWidget *

@@ -13,6 +13,7 @@
 
 #include "ctg-editor-util.h"
 #include "ctg-convention-entry-row.h"
+#include "ctg-field-row.h"
 
 /* The text is committed on apply (the button or Enter) and when the focus
  * leaves the row, never per keystroke. A date shows as the user's locale
@@ -25,22 +26,23 @@ struct _CtgConventionEntryRow
 {
   AdwEntryRow  parent_instance;
 
+  CtgFieldBinding binding;
+
   /* Owned references */
-  CtgDocument *document;
-  char        *field;
   char        *error;
   char        *ellipsized;   /* the text shown when it is the stored one cut, else NULL */
 
-  CtgItemKind  kind;
   int          width;         /* the row's width the text was last fitted to */
   guint        refit_id;
-  gint64       id;
   guint        is_date : 1;
-  guint        editing : 1;
   guint        updating;
 };
 
-G_DEFINE_FINAL_TYPE (CtgConventionEntryRow, ctg_convention_entry_row, ADW_TYPE_ENTRY_ROW)
+static void ctg_convention_entry_row_field_row_init (CtgFieldRowInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CtgConventionEntryRow, ctg_convention_entry_row, ADW_TYPE_ENTRY_ROW,
+                               G_IMPLEMENT_INTERFACE (CTG_TYPE_FIELD_ROW,
+                                                      ctg_convention_entry_row_field_row_init))
 
 enum {
   PROP_0,
@@ -51,12 +53,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void update_accessible_description (CtgConventionEntryRow *self);
-
-static char *
-dup_stored (CtgConventionEntryRow *self)
-{
-  return _ctg_item_dup_field (self->document, self->kind, self->id, self->field);
-}
 
 /* Whether the first @n_chars of @text, then "…", fit in @width pixels */
 static gboolean
@@ -122,8 +118,8 @@ display_text (CtgConventionEntryRow *self,
   CtgDate date;
 
   if (self->is_date && stored != NULL && ctg_date_parse (stored, &date))
-    return self->editing ? _ctg_date_to_input (&date) : ctg_date_format (&date);
-  if (self->editing)
+    return self->binding.editing ? _ctg_date_to_input (&date) : ctg_date_format (&date);
+  if (self->binding.editing)
     return g_strdup (stored ? stored : "");
 
   shown = fit_to_width (self, stored ? stored : "");
@@ -198,7 +194,7 @@ update_accessible_description (CtgConventionEntryRow *self)
 
   /* A text cut to fit is read whole in the tooltip */
   if (self->error == NULL && self->ellipsized != NULL)
-    whole = dup_stored (self);
+    whole = _ctg_field_binding_dup (&self->binding);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), whole ? whole : description);
   if (description != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
@@ -229,14 +225,14 @@ set_error (CtgConventionEntryRow *self,
 static void
 on_apply_cb (CtgConventionEntryRow *self)
 {
-  ctg_convention_entry_row_commit (self);
+  ctg_field_row_commit (CTG_FIELD_ROW (self));
 }
 
 static void
 on_changed_cb (CtgConventionEntryRow *self)
 {
   /* The user is typing again: the old complaint no longer applies */
-  if (self->updating == 0 && self->editing)
+  if (self->updating == 0 && self->binding.editing)
     set_error (self, NULL);
 }
 
@@ -246,14 +242,14 @@ on_focus_enter_cb (CtgConventionEntryRow *self)
   g_autofree char *stored = NULL;
   g_autofree char *text = NULL;
 
-  self->editing = TRUE;
+  self->binding.editing = TRUE;
   if (!self->is_date)
     {
       /* The whole text to edit, not the one cut to fit */
-      if (self->ellipsized != NULL && self->document != NULL &&
+      if (self->ellipsized != NULL && self->binding.document != NULL &&
           g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self)), self->ellipsized) == 0)
         {
-          stored = dup_stored (self);
+          stored = _ctg_field_binding_dup (&self->binding);
           set_text_quietly (self, stored ? stored : "");
           g_clear_pointer (&self->ellipsized, g_free);
           update_accessible_description (self);
@@ -261,7 +257,7 @@ on_focus_enter_cb (CtgConventionEntryRow *self)
       return;
     }
 
-  stored = dup_stored (self);
+  stored = _ctg_field_binding_dup (&self->binding);
   if (!text_matches_stored (self, gtk_editable_get_text (GTK_EDITABLE (self)), stored))
     return;
   text = display_text (self, stored);
@@ -275,14 +271,14 @@ on_focus_leave_cb (CtgConventionEntryRow *self)
   g_autofree char *stored = NULL;
   g_autofree char *text = NULL;
 
-  self->editing = FALSE;
-  if (self->document == NULL)
+  self->binding.editing = FALSE;
+  if (self->binding.document == NULL)
     return;
 
-  if (!ctg_convention_entry_row_commit (self))
+  if (!ctg_field_row_commit (CTG_FIELD_ROW (self)))
     return;
 
-  stored = dup_stored (self);
+  stored = _ctg_field_binding_dup (&self->binding);
   text = display_text (self, stored);
   set_text_quietly (self, text);
 }
@@ -293,8 +289,8 @@ refit_cb (gpointer user_data)
   CtgConventionEntryRow *self = user_data;
 
   self->refit_id = 0;
-  if (self->document != NULL)
-    ctg_convention_entry_row_refresh (self);
+  if (self->binding.document != NULL)
+    ctg_field_row_refresh (CTG_FIELD_ROW (self));
   return G_SOURCE_REMOVE;
 }
 
@@ -326,7 +322,7 @@ ctg_convention_entry_row_dispose (GObject *object)
   g_clear_handle_id (&self->refit_id, g_source_remove);
 
   /* Losing the focus while being destroyed must not commit anything */
-  g_clear_object (&self->document);
+  g_clear_object (&self->binding.document);
 
   G_OBJECT_CLASS (ctg_convention_entry_row_parent_class)->dispose (object);
 }
@@ -336,7 +332,7 @@ ctg_convention_entry_row_finalize (GObject *object)
 {
   CtgConventionEntryRow *self = (CtgConventionEntryRow *) object;
 
-  g_free (self->field);
+  _ctg_field_binding_clear (&self->binding);
   g_free (self->error);
   g_free (self->ellipsized);
 
@@ -359,6 +355,106 @@ ctg_convention_entry_row_get_property (GObject    *object,
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static CtgFieldBinding *
+ctg_convention_entry_row_get_binding (CtgFieldRow *row)
+{
+  return &CTG_CONVENTION_ENTRY_ROW (row)->binding;
+}
+
+static void
+ctg_convention_entry_row_reset (CtgFieldRow *row,
+                                gboolean     editable)
+{
+  CtgConventionEntryRow *self = CTG_CONVENTION_ENTRY_ROW (row);
+
+  set_error (self, NULL);
+  reset_apply_button (self);
+  gtk_editable_set_editable (GTK_EDITABLE (self), editable);
+}
+
+static void
+ctg_convention_entry_row_show (CtgFieldRow *row,
+                               const char  *stored)
+{
+  CtgConventionEntryRow *self = CTG_CONVENTION_ENTRY_ROW (row);
+  g_autofree char *text = display_text (self, stored);
+
+  set_text_quietly (self, text);
+}
+
+/* A refused value is reverted */
+static gboolean
+ctg_convention_entry_row_commit (CtgFieldRow *row)
+{
+  CtgConventionEntryRow *self = CTG_CONVENTION_ENTRY_ROW (row);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(CtgDocument) document = NULL;
+
+  if (self->binding.document == NULL)
+    return TRUE;
+
+  /* The "changed" signal may rebind or destroy rows: hold on */
+  document = g_object_ref (self->binding.document);
+  g_object_ref (self);
+
+  stored = _ctg_field_binding_dup (&self->binding);
+  text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self)));
+
+  if (!_ctg_field_binding_exists (&self->binding))
+    {
+      reset_apply_button (self);
+      g_object_unref (self);
+      return TRUE;
+    }
+
+  if (text_matches_stored (self, text, stored))
+    {
+      g_autofree char *shown = display_text (self, stored);
+
+      set_error (self, NULL);
+      reset_apply_button (self);
+      set_text_quietly (self, shown);
+      g_object_unref (self);
+      return TRUE;
+    }
+
+  if (!ctg_document_set (document, self->binding.kind, self->binding.id, self->binding.field, text, &error))
+    {
+      g_autofree char *shown = display_text (self, stored);
+
+      g_debug ("Refused %s = “%s”: %s", self->binding.field, text, error->message);
+      set_text_quietly (self, shown);
+      reset_apply_button (self);
+      set_error (self, error->message);
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      g_object_unref (self);
+      return FALSE;
+    }
+
+  if (self->binding.document == document)
+    {
+      g_autofree char *now = _ctg_field_binding_dup (&self->binding);
+      g_autofree char *shown = display_text (self, now);
+
+      set_text_quietly (self, shown);
+    }
+  reset_apply_button (self);
+  set_error (self, NULL);
+  g_object_unref (self);
+  return TRUE;
+}
+
+static void
+ctg_convention_entry_row_field_row_init (CtgFieldRowInterface *iface)
+{
+  iface->get_binding = ctg_convention_entry_row_get_binding;
+  iface->reset = ctg_convention_entry_row_reset;
+  iface->show = ctg_convention_entry_row_show;
+  iface->commit = ctg_convention_entry_row_commit;
 }
 
 static void
@@ -418,144 +514,13 @@ ctg_convention_entry_row_new (const char  *title,
   g_return_val_if_fail (field != NULL, NULL);
 
   self = g_object_new (CTG_TYPE_CONVENTION_ENTRY_ROW, "title", title, NULL);
-  self->kind = kind;
-  self->field = g_strdup (field);
+  _ctg_field_binding_init (&self->binding, kind, field);
   self->is_date = !!is_date;
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   update_accessible_description (self);
 
   return GTK_WIDGET (self);
-}
-
-/**
- * ctg_convention_entry_row_set_item:
- * @document: (nullable): the document
- * @id: the item (ignored for the convention itself)
- *
- * Shows the field of another item, dropping what was being typed.
- */
-void
-ctg_convention_entry_row_set_item (CtgConventionEntryRow *self,
-                                   CtgDocument           *document,
-                                   gint64                 id)
-{
-  g_autofree char *stored = NULL;
-  g_autofree char *text = NULL;
-
-  g_return_if_fail (CTG_IS_CONVENTION_ENTRY_ROW (self));
-  g_return_if_fail (document == NULL || CTG_IS_DOCUMENT (document));
-
-  g_set_object (&self->document, document);
-  self->id = id;
-  set_error (self, NULL);
-
-  stored = dup_stored (self);
-  text = display_text (self, stored);
-  set_text_quietly (self, text);
-  reset_apply_button (self);
-  gtk_editable_set_editable (GTK_EDITABLE (self),
-                             document != NULL && !ctg_document_is_read_only (document));
-}
-
-/**
- * ctg_convention_entry_row_refresh:
- *
- * Shows the value in the document again, unless the user is typing in the row.
- */
-void
-ctg_convention_entry_row_refresh (CtgConventionEntryRow *self)
-{
-  g_autofree char *stored = NULL;
-  g_autofree char *text = NULL;
-
-  g_return_if_fail (CTG_IS_CONVENTION_ENTRY_ROW (self));
-
-  if (self->editing)
-    return;
-
-  stored = dup_stored (self);
-  text = display_text (self, stored);
-  set_text_quietly (self, text);
-}
-
-/**
- * ctg_convention_entry_row_commit:
- *
- * Writes what was typed to the document, if it differs from what is there.
- *
- * Returns: %FALSE if the value was refused (and reverted)
- */
-gboolean
-ctg_convention_entry_row_commit (CtgConventionEntryRow *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *stored = NULL;
-  g_autofree char *text = NULL;
-  g_autoptr(CtgDocument) document = NULL;
-
-  g_return_val_if_fail (CTG_IS_CONVENTION_ENTRY_ROW (self), FALSE);
-
-  if (self->document == NULL)
-    return TRUE;
-
-  /* The "changed" signal may rebind or destroy rows: hold on */
-  document = g_object_ref (self->document);
-  g_object_ref (self);
-
-  stored = dup_stored (self);
-  text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self)));
-
-  if (!ctg_document_has_item (document, self->kind, self->kind == CTG_ITEM_CONVENTION ? 1 : self->id))
-    {
-      reset_apply_button (self);
-      g_object_unref (self);
-      return TRUE;
-    }
-
-  if (text_matches_stored (self, text, stored))
-    {
-      g_autofree char *shown = display_text (self, stored);
-
-      set_error (self, NULL);
-      reset_apply_button (self);
-      set_text_quietly (self, shown);
-      g_object_unref (self);
-      return TRUE;
-    }
-
-  if (!ctg_document_set (document, self->kind, self->id, self->field, text, &error))
-    {
-      g_autofree char *shown = display_text (self, stored);
-
-      g_debug ("Refused %s = “%s”: %s", self->field, text, error->message);
-      set_text_quietly (self, shown);
-      reset_apply_button (self);
-      set_error (self, error->message);
-      gtk_widget_error_bell (GTK_WIDGET (self));
-      g_object_unref (self);
-      return FALSE;
-    }
-
-  if (self->document == document)
-    {
-      g_autofree char *now = dup_stored (self);
-      g_autofree char *shown = display_text (self, now);
-
-      set_text_quietly (self, shown);
-    }
-  reset_apply_button (self);
-  set_error (self, NULL);
-  g_object_unref (self);
-  return TRUE;
-}
-
-gboolean
-ctg_convention_entry_row_is_editing (CtgConventionEntryRow *self)
-{
-  g_return_val_if_fail (CTG_IS_CONVENTION_ENTRY_ROW (self), FALSE);
-
-  return self->editing;
 }
 
 const char *

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "ctg-core.h"
+#include "ctg-field-row.h"
 
 G_BEGIN_DECLS
 
@@ -20,12 +21,6 @@ GtkWidget  *ctg_convention_entry_row_new       (const char            *title,
                                                 CtgItemKind            kind,
                                                 const char            *field,
                                                 gboolean               is_date);
-void        ctg_convention_entry_row_set_item  (CtgConventionEntryRow *self,
-                                                CtgDocument           *document,
-                                                gint64                 id);
-void        ctg_convention_entry_row_refresh   (CtgConventionEntryRow *self);
-gboolean    ctg_convention_entry_row_commit    (CtgConventionEntryRow *self);
-gboolean    ctg_convention_entry_row_is_editing (CtgConventionEntryRow *self);
 const char *ctg_convention_entry_row_get_error (CtgConventionEntryRow *self);
 
 G_END_DECLS

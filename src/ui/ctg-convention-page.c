@@ -382,14 +382,14 @@ refresh_summary (CtgConventionPage *self)
 static void
 refresh_convention (CtgConventionPage *self)
 {
-  GtkWidget *entries[] = {
+  GtkWidget *fields[] = {
     self->title_row, self->territory_row, self->caf_row,
     self->period_start_row, self->period_end_row, self->signed_on_row,
+    self->description_row,
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
-    ctg_convention_entry_row_refresh (CTG_CONVENTION_ENTRY_ROW (entries[i]));
-  ctg_convention_text_row_refresh (CTG_CONVENTION_TEXT_ROW (self->description_row));
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    ctg_field_row_refresh (CTG_FIELD_ROW (fields[i]));
 }
 
 static void
@@ -797,7 +797,7 @@ void
 ctg_convention_page_set_document (CtgConventionPage *self,
                                   CtgDocument       *document)
 {
-  GtkWidget *entries[6];
+  GtkWidget *fields[7];
   gboolean writable;
 
   g_return_if_fail (CTG_IS_CONVENTION_PAGE (self));
@@ -828,15 +828,15 @@ ctg_convention_page_set_document (CtgConventionPage *self,
                                                    G_CALLBACK (on_document_committed_cb), self);
     }
 
-  entries[0] = self->title_row;
-  entries[1] = self->territory_row;
-  entries[2] = self->caf_row;
-  entries[3] = self->period_start_row;
-  entries[4] = self->period_end_row;
-  entries[5] = self->signed_on_row;
-  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
-    ctg_convention_entry_row_set_item (CTG_CONVENTION_ENTRY_ROW (entries[i]), document, 1);
-  ctg_convention_text_row_set_item (CTG_CONVENTION_TEXT_ROW (self->description_row), document, 1);
+  fields[0] = self->title_row;
+  fields[1] = self->territory_row;
+  fields[2] = self->caf_row;
+  fields[3] = self->period_start_row;
+  fields[4] = self->period_end_row;
+  fields[5] = self->signed_on_row;
+  fields[6] = self->description_row;
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    ctg_field_row_set_item (CTG_FIELD_ROW (fields[i]), document, 1);
   gtk_widget_set_visible (self->date_error_row, FALSE);
 
   writable = document != NULL && !ctg_document_is_read_only (document);

@@ -14,6 +14,7 @@
 
 #include "ctg-editor-util.h"
 #include "ctg-convention-text-row.h"
+#include "ctg-field-row.h"
 
 struct _CtgConventionTextRow
 {
@@ -24,16 +25,14 @@ struct _CtgConventionTextRow
   GtkWidget         *box;
   GtkTextView       *view;
 
-  /* Owned references */
-  CtgDocument       *document;
-  char              *field;
-
-  CtgItemKind        kind;
-  gint64             id;
-  guint              editing : 1;
+  CtgFieldBinding    binding;
 };
 
-G_DEFINE_FINAL_TYPE (CtgConventionTextRow, ctg_convention_text_row, ADW_TYPE_PREFERENCES_ROW)
+static void ctg_convention_text_row_field_row_init (CtgFieldRowInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CtgConventionTextRow, ctg_convention_text_row, ADW_TYPE_PREFERENCES_ROW,
+                               G_IMPLEMENT_INTERFACE (CTG_TYPE_FIELD_ROW,
+                                                      ctg_convention_text_row_field_row_init))
 
 enum {
   TOAST,
@@ -41,12 +40,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static char *
-dup_stored (CtgConventionTextRow *self)
-{
-  return _ctg_item_dup_field (self->document, self->kind, self->id, self->field);
-}
 
 static char *
 dup_buffer_text (CtgConventionTextRow *self)
@@ -59,9 +52,9 @@ dup_buffer_text (CtgConventionTextRow *self)
 }
 
 static void
-show_stored (CtgConventionTextRow *self)
+show_stored (CtgConventionTextRow *self,
+             const char           *stored)
 {
-  g_autofree char *stored = dup_stored (self);
   g_autofree char *shown = dup_buffer_text (self);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->view);
 
@@ -104,14 +97,14 @@ on_scroll_cb (GtkEventControllerScroll *controller,
 static void
 on_focus_enter_cb (CtgConventionTextRow *self)
 {
-  self->editing = TRUE;
+  self->binding.editing = TRUE;
 }
 
 static void
 on_focus_leave_cb (CtgConventionTextRow *self)
 {
-  self->editing = FALSE;
-  ctg_convention_text_row_commit (self);
+  self->binding.editing = FALSE;
+  ctg_field_row_commit (CTG_FIELD_ROW (self));
 }
 
 static void
@@ -119,7 +112,7 @@ ctg_convention_text_row_dispose (GObject *object)
 {
   CtgConventionTextRow *self = (CtgConventionTextRow *) object;
 
-  g_clear_object (&self->document);
+  g_clear_object (&self->binding.document);
 
   G_OBJECT_CLASS (ctg_convention_text_row_parent_class)->dispose (object);
 }
@@ -129,9 +122,75 @@ ctg_convention_text_row_finalize (GObject *object)
 {
   CtgConventionTextRow *self = (CtgConventionTextRow *) object;
 
-  g_free (self->field);
+  _ctg_field_binding_clear (&self->binding);
 
   G_OBJECT_CLASS (ctg_convention_text_row_parent_class)->finalize (object);
+}
+
+static CtgFieldBinding *
+ctg_convention_text_row_get_binding (CtgFieldRow *row)
+{
+  return &CTG_CONVENTION_TEXT_ROW (row)->binding;
+}
+
+static void
+ctg_convention_text_row_reset (CtgFieldRow *row,
+                               gboolean     editable)
+{
+  CtgConventionTextRow *self = CTG_CONVENTION_TEXT_ROW (row);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->view);
+
+  /* Emptied irreversibly, which also drops the text view's undo history */
+  gtk_text_buffer_begin_irreversible_action (buffer);
+  gtk_text_buffer_set_text (buffer, "", -1);
+  gtk_text_buffer_end_irreversible_action (buffer);
+  gtk_text_view_set_editable (self->view, editable);
+}
+
+static void
+ctg_convention_text_row_show (CtgFieldRow *row,
+                              const char  *stored)
+{
+  show_stored (CTG_CONVENTION_TEXT_ROW (row), stored);
+}
+
+/* A refused value stays while the user is typing, for them to correct */
+static gboolean
+ctg_convention_text_row_commit (CtgFieldRow *row)
+{
+  CtgConventionTextRow *self = CTG_CONVENTION_TEXT_ROW (row);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtgDocument) document = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->binding.document == NULL || !_ctg_field_binding_exists (&self->binding))
+    return TRUE;
+
+  stored = _ctg_field_binding_dup (&self->binding);
+  text = dup_buffer_text (self);
+  if (g_strcmp0 (text, stored ? stored : "") == 0)
+    return TRUE;
+
+  document = g_object_ref (self->binding.document);
+  if (!ctg_document_set (document, self->binding.kind, self->binding.id, self->binding.field,
+                         text, &error))
+    {
+      g_signal_emit (self, signals[TOAST], 0, error->message);
+      if (!self->binding.editing)
+        show_stored (self, stored);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+ctg_convention_text_row_field_row_init (CtgFieldRowInterface *iface)
+{
+  iface->get_binding = ctg_convention_text_row_get_binding;
+  iface->reset = ctg_convention_text_row_reset;
+  iface->show = ctg_convention_text_row_show;
+  iface->commit = ctg_convention_text_row_commit;
 }
 
 static void
@@ -196,8 +255,7 @@ ctg_convention_text_row_new (const char  *title,
 {
   CtgConventionTextRow *self = g_object_new (CTG_TYPE_CONVENTION_TEXT_ROW, NULL);
 
-  self->kind = kind;
-  self->field = g_strdup (field);
+  _ctg_field_binding_init (&self->binding, kind, field);
   gtk_label_set_label (self->title_label, title);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
   if (max_height > 0)
@@ -225,74 +283,6 @@ ctg_convention_text_row_new (const char  *title,
                                   GTK_ACCESSIBLE_PROPERTY_MULTI_LINE, TRUE, -1);
 
   return GTK_WIDGET (self);
-}
-
-void
-ctg_convention_text_row_set_item (CtgConventionTextRow *self,
-                                  CtgDocument          *document,
-                                  gint64                id)
-{
-  GtkTextBuffer *buffer;
-
-  g_return_if_fail (CTG_IS_CONVENTION_TEXT_ROW (self));
-
-  g_set_object (&self->document, document);
-  self->id = id;
-
-  buffer = gtk_text_view_get_buffer (self->view);
-  gtk_text_buffer_begin_irreversible_action (buffer);
-  gtk_text_buffer_set_text (buffer, "", -1);
-  gtk_text_buffer_end_irreversible_action (buffer);
-  show_stored (self);
-  gtk_text_view_set_editable (self->view, document != NULL && !ctg_document_is_read_only (document));
-}
-
-/**
- * ctg_convention_text_row_refresh:
- *
- * Shows the text in the document again, unless the user is typing in it.
- */
-void
-ctg_convention_text_row_refresh (CtgConventionTextRow *self)
-{
-  g_return_if_fail (CTG_IS_CONVENTION_TEXT_ROW (self));
-
-  if (!self->editing)
-    show_stored (self);
-}
-
-gboolean
-ctg_convention_text_row_commit (CtgConventionTextRow *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CtgDocument) document = NULL;
-  g_autofree char *stored = NULL;
-  g_autofree char *text = NULL;
-  gint64 id;
-
-  g_return_val_if_fail (CTG_IS_CONVENTION_TEXT_ROW (self), FALSE);
-
-  if (self->document == NULL)
-    return TRUE;
-
-  id = self->kind == CTG_ITEM_CONVENTION ? 1 : self->id;
-  if (!ctg_document_has_item (self->document, self->kind, id))
-    return TRUE;
-
-  stored = dup_stored (self);
-  text = dup_buffer_text (self);
-  if (g_strcmp0 (text, stored ? stored : "") == 0)
-    return TRUE;
-
-  document = g_object_ref (self->document);
-  if (!ctg_document_set (document, self->kind, self->id, self->field, text, &error))
-    {
-      g_signal_emit (self, signals[TOAST], 0, error->message);
-      if (!self->editing)
-        show_stored (self);
-      return FALSE;
-    }
-  return TRUE;
 }
 
 GtkTextView *

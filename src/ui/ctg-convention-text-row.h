@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "ctg-core.h"
+#include "ctg-field-row.h"
 
 G_BEGIN_DECLS
 
@@ -20,11 +21,6 @@ GtkWidget   *ctg_convention_text_row_new       (const char           *title,
                                                 CtgItemKind           kind,
                                                 const char           *field,
                                                 int                   max_height);
-void         ctg_convention_text_row_set_item  (CtgConventionTextRow *self,
-                                                CtgDocument          *document,
-                                                gint64                id);
-void         ctg_convention_text_row_refresh   (CtgConventionTextRow *self);
-gboolean     ctg_convention_text_row_commit    (CtgConventionTextRow *self);
 GtkTextView *ctg_convention_text_row_get_view  (CtgConventionTextRow *self);
 
 G_END_DECLS

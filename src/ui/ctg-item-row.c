@@ -175,7 +175,7 @@ ctg_item_row_real_refresh (CtgItemRow *self)
   CtgItemRowPrivate *priv = ctg_item_row_get_instance_private (self);
 
   for (guint i = 0; i < priv->entry_rows->len; i++)
-    ctg_convention_entry_row_refresh (g_ptr_array_index (priv->entry_rows, i));
+    ctg_field_row_refresh (g_ptr_array_index (priv->entry_rows, i));
 }
 
 static void
@@ -320,7 +320,7 @@ _ctg_item_row_setup (CtgItemRow  *self,
     {
       GtkWidget *row = ctg_convention_entry_row_new (_(spec->entry_labels[i]), spec->kind, spec->entry_fields[i], FALSE);
 
-      ctg_convention_entry_row_set_item (CTG_CONVENTION_ENTRY_ROW (row), document, id);
+      ctg_field_row_set_item (CTG_FIELD_ROW (row), document, id);
       g_ptr_array_add (priv->entry_rows, row);
       _ctg_item_row_add_row (self, row);
     }

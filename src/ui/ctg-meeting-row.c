@@ -189,9 +189,9 @@ ctg_meeting_row_new (CtgDocument *document,
   _ctg_item_row_add_row (CTG_ITEM_ROW (self), self->notes_row);
 
   writable = !ctg_document_is_read_only (document);
-  ctg_convention_entry_row_set_item (CTG_CONVENTION_ENTRY_ROW (self->date_row), document, id);
-  ctg_convention_entry_row_set_item (CTG_CONVENTION_ENTRY_ROW (self->title_row), document, id);
-  ctg_convention_text_row_set_item (CTG_CONVENTION_TEXT_ROW (self->notes_row), document, id);
+  ctg_field_row_set_item (CTG_FIELD_ROW (self->date_row), document, id);
+  ctg_field_row_set_item (CTG_FIELD_ROW (self->title_row), document, id);
+  ctg_field_row_set_item (CTG_FIELD_ROW (self->notes_row), document, id);
   gtk_widget_set_sensitive (self->body_row, writable);
 
   ctg_item_row_refresh (CTG_ITEM_ROW (self));
@@ -242,9 +242,9 @@ ctg_meeting_row_refresh (CtgItemRow *row)
       adw_combo_row_set_selected (ADW_COMBO_ROW (self->body_row), i);
   self->updating--;
 
-  ctg_convention_entry_row_refresh (CTG_CONVENTION_ENTRY_ROW (self->date_row));
-  ctg_convention_entry_row_refresh (CTG_CONVENTION_ENTRY_ROW (self->title_row));
-  ctg_convention_text_row_refresh (CTG_CONVENTION_TEXT_ROW (self->notes_row));
+  ctg_field_row_refresh (CTG_FIELD_ROW (self->date_row));
+  ctg_field_row_refresh (CTG_FIELD_ROW (self->title_row));
+  ctg_field_row_refresh (CTG_FIELD_ROW (self->notes_row));
 }
 
 static GtkWidget *

@@ -259,12 +259,10 @@ write_rollups (Writer *w)
   table_init (&t, w->left, _("Progress per axis"));
   table_add_column (&t, C_("column", "Axis"), 0, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
   table_add_column (&t, C_("column", "Progress"), 110, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_PROGRESS, FALSE);
-  table_add_column (&t, C_("column", "Counted"),
-                    MAX (60, table_header_min_width (w, C_("column", "Counted"))),
-                    FONT_TABLE, PANGO_ALIGN_RIGHT, CELL_TEXT, FALSE);
-  table_add_column (&t, C_("column", "Left out"),
-                    MAX (60, table_header_min_width (w, C_("column", "Left out"))),
-                    FONT_TABLE, PANGO_ALIGN_RIGHT, CELL_TEXT, FALSE);
+  table_add_column_at_least (w, &t, C_("column", "Counted"), 60,
+                             FONT_TABLE, PANGO_ALIGN_RIGHT, CELL_TEXT, FALSE);
+  table_add_column_at_least (w, &t, C_("column", "Left out"), 60,
+                             FONT_TABLE, PANGO_ALIGN_RIGHT, CELL_TEXT, FALSE);
   table_fit_column (w, &t, 0);
 
   for (guint i = 0; i <= report->axes->len; i++)
@@ -309,9 +307,8 @@ write_funding (Writer *w)
   table_add_column (&t, C_("column", "Axis"), 0, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
   table_add_column (&t, C_("column", "Budget"), amount_width, FONT_TABLE, PANGO_ALIGN_RIGHT, CELL_TEXT, FALSE);
   for (guint f = 0; f < CTG_N_FUNDER_KINDS; f++)
-    table_add_column (&t, ctg_funder_to_label ((CtgFunderKind) f),
-                      MAX (amount_width, table_header_min_width (w, ctg_funder_to_label ((CtgFunderKind) f))),
-                      FONT_TABLE, PANGO_ALIGN_RIGHT, CELL_TEXT, FALSE);
+    table_add_column_at_least (w, &t, ctg_funder_to_label ((CtgFunderKind) f), amount_width,
+                               FONT_TABLE, PANGO_ALIGN_RIGHT, CELL_TEXT, FALSE);
   table_fit_column (w, &t, 0);
 
   for (guint i = 0; i <= report->axes->len; i++)

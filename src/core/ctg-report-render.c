@@ -655,15 +655,12 @@ write_axes_table (Writer *w)
     {
       const char *label = ctg_status_to_label ((CtgStatus) s);
 
-      table_add_column (&t, label, report_ceil (MAX (count_width, table_header_min_width (w, label))),
-                        FONT_TABLE, PANGO_ALIGN_RIGHT, CELL_TEXT, TRUE);
+      table_add_column_at_least (w, &t, label, count_width, FONT_TABLE, PANGO_ALIGN_RIGHT, CELL_TEXT, TRUE);
     }
-  table_add_column (&t, C_("column", "Total"),
-                    report_ceil (MAX (count_width, table_header_min_width (w, C_("column", "Total")))),
-                    FONT_TABLE_BOLD, PANGO_ALIGN_RIGHT, CELL_TEXT, TRUE);
-  table_add_column (&t, C_("column", "Progress"),
-                    MAX (72, table_header_min_width (w, C_("column", "Progress"))),
-                    FONT_TABLE, PANGO_ALIGN_LEFT, CELL_PROGRESS, TRUE);
+  table_add_column_at_least (w, &t, C_("column", "Total"), count_width,
+                             FONT_TABLE_BOLD, PANGO_ALIGN_RIGHT, CELL_TEXT, TRUE);
+  table_add_column_at_least (w, &t, C_("column", "Progress"), 72,
+                             FONT_TABLE, PANGO_ALIGN_LEFT, CELL_PROGRESS, TRUE);
   table_fit_column (w, &t, 0);
 
   for (guint i = 0; i <= report->axes->len; i++)
@@ -879,9 +876,8 @@ write_changes (Writer *w)
   table_init (&t, w->left, heading);
   table_add_column (&t, C_("column", "Action"), 0, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
   table_add_column (&t, C_("column", "Changes"), 0, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
-  table_add_column (&t, C_("column", "Last change"),
-                    report_ceil (MAX (MIN (date_width, 80), table_header_min_width (w, C_("column", "Last change")))),
-                    FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, TRUE);
+  table_add_column_at_least (w, &t, C_("column", "Last change"), MIN (date_width, 80),
+                             FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, TRUE);
   table_fit_columns (w, &t, flexible, weights, 2);
 
   for (guint i = 0; i < report->changes->len; i++)
@@ -1263,8 +1259,8 @@ write_fiche (Writer     *w,
       if (any_done)
         {
           done_column = t.n_columns;
-          table_add_column (&t, C_("step", "Done"), MAX (40, table_header_min_width (w, C_("step", "Done"))),
-                            FONT_TABLE, PANGO_ALIGN_CENTER, CELL_TEXT, TRUE);
+          table_add_column_at_least (w, &t, C_("step", "Done"), 40,
+                                     FONT_TABLE, PANGO_ALIGN_CENTER, CELL_TEXT, TRUE);
         }
       table_fit_column (w, &t, 0);
       for (guint i = 0; i < fiche->steps->len; i++)

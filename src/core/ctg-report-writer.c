@@ -861,6 +861,22 @@ table_header_min_width (Writer     *w,
   return report_ceil (writer_word_width (w, FONT_TINY_BOLD, header)) + 2 * CELL_PAD_X + 1;
 }
 
+/* Adds a column @min_width wide, or as wide as a word of its header needs */
+void
+table_add_column_at_least (Writer         *w,
+                           Table          *t,
+                           const char     *header,
+                           double          min_width,
+                           FontId          font,
+                           PangoAlignment  align,
+                           CellKind        kind,
+                           gboolean        shared)
+{
+  double width = report_ceil (MAX (min_width, table_header_min_width (w, header)));
+
+  table_add_column (t, header, width, font, align, kind, shared);
+}
+
 /* Gives the width left on the page to the column @flexible */
 void
 table_fit_column (Writer *w,

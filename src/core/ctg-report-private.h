@@ -402,6 +402,8 @@ double        writer_text_width      (Writer            *w,
 double        writer_word_width      (Writer            *w,
                                       FontId             font,
                                       const char        *text);
+void          writer_set_color       (Writer            *w,
+                                      const ReportColor *color);
 void          writer_show            (Writer            *w,
                                       PangoLayout       *layout,
                                       double             x,

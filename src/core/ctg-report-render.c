@@ -444,7 +444,7 @@ contents_entry (Writer     *w,
       if (end_x < w->right - page_width - 6)
         {
           cairo_save (w->cr);
-          cairo_set_source_rgb (w->cr, report_rule.r, report_rule.g, report_rule.b);
+          writer_set_color (w, &report_rule);
           cairo_set_line_width (w->cr, 0.8);
           cairo_set_line_cap (w->cr, CAIRO_LINE_CAP_ROUND);
           cairo_set_dash (w->cr, dots, 2, 0);

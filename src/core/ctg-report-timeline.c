@@ -126,7 +126,7 @@ line (Writer            *w,
       double             width,
       const ReportColor *color)
 {
-  cairo_set_source_rgb (w->cr, color->r, color->g, color->b);
+  writer_set_color (w, color);
   cairo_set_line_width (w->cr, width);
   cairo_move_to (w->cr, x0, y0);
   cairo_line_to (w->cr, x1, y1);
@@ -149,7 +149,7 @@ mark (Writer            *w,
       double             r,
       const ReportColor *color)
 {
-  cairo_set_source_rgb (w->cr, color->r, color->g, color->b);
+  writer_set_color (w, color);
   cairo_move_to (w->cr, x, y - r);
   cairo_line_to (w->cr, x + (shape == MARK_TRIANGLE ? 1.6 * r : r), y);
   cairo_line_to (w->cr, x, y + r);
@@ -180,7 +180,7 @@ draw_grid (Writer      *w,
 
       cairo_rectangle (w->cr, x0, y, x1 - x0, height);
     }
-  cairo_set_source_rgb (w->cr, year_shade.r, year_shade.g, year_shade.b);
+  writer_set_color (w, &year_shade);
   cairo_fill (w->cr);
 
   for (guint year = scale->first_year; year <= scale->last_year; year++)
@@ -190,7 +190,7 @@ draw_grid (Writer      *w,
       cairo_move_to (w->cr, x, y);
       cairo_line_to (w->cr, x, y + height);
     }
-  cairo_set_source_rgb (w->cr, report_rule.r, report_rule.g, report_rule.b);
+  writer_set_color (w, &report_rule);
   cairo_set_line_width (w->cr, 0.3);
   cairo_stroke (w->cr);
 }
@@ -290,7 +290,7 @@ decorate_row (Writer   *w,
           writer_fill_rect (w, x0, top, x1 - x0, BAR_HEIGHT, &light);
           if (progress > 0)
             writer_fill_rect (w, x0, top, (x1 - x0) * MIN (progress, 100) / 100.0, BAR_HEIGHT, color);
-          cairo_set_source_rgb (w->cr, color->r, color->g, color->b);
+          writer_set_color (w, color);
           cairo_set_line_width (w->cr, 0.6);
           cairo_rectangle (w->cr, x0, top, x1 - x0, BAR_HEIGHT);
           cairo_stroke (w->cr);
@@ -446,7 +446,7 @@ legend_item (Writer      *w,
         case 0:
           writer_fill_rect (w, *x, cy - 3, 12, 6, &light);
           writer_fill_rect (w, *x, cy - 3, 6, 6, blue);
-          cairo_set_source_rgb (w->cr, blue->r, blue->g, blue->b);
+          writer_set_color (w, blue);
           cairo_set_line_width (w->cr, 0.6);
           cairo_rectangle (w->cr, *x, cy - 3, 12, 6);
           cairo_stroke (w->cr);

@@ -401,9 +401,10 @@ writer_add_outline (Writer     *w,
 
 /* Text (the layouts themselves are made in ctg-report-layout.c) */
 
-static void
-set_color (Writer            *w,
-           const ReportColor *color)
+/* Paints what follows in @color */
+void
+writer_set_color (Writer            *w,
+                  const ReportColor *color)
 {
   cairo_set_source_rgb (w->cr, color->r, color->g, color->b);
 }
@@ -417,7 +418,7 @@ writer_show (Writer            *w,
 {
   if (!w->drawing || layout == NULL)
     return;
-  set_color (w, color);
+  writer_set_color (w, color);
   cairo_move_to (w->cr, x, y);
   pango_cairo_show_layout (w->cr, layout);
   cairo_new_path (w->cr);
@@ -466,7 +467,7 @@ show_lines (Writer            *w,
     return;
 
   top = g_array_index (lines, LineBox, first).top;
-  set_color (w, color);
+  writer_set_color (w, color);
   for (guint i = first; i < last; i++)
     {
       const LineBox *box = &g_array_index (lines, LineBox, i);
@@ -500,7 +501,7 @@ writer_fill_rect (Writer            *w,
 {
   if (!w->drawing || width <= 0 || height <= 0)
     return;
-  set_color (w, color);
+  writer_set_color (w, color);
   cairo_rectangle (w->cr, x, y, width, height);
   cairo_fill (w->cr);
 }
@@ -515,7 +516,7 @@ writer_hline (Writer            *w,
 {
   if (!w->drawing)
     return;
-  set_color (w, color);
+  writer_set_color (w, color);
   cairo_set_line_width (w->cr, line_width);
   cairo_move_to (w->cr, x0, y);
   cairo_line_to (w->cr, x1, y);
@@ -530,7 +531,7 @@ writer_status_dot (Writer    *w,
 {
   if (!w->drawing)
     return;
-  set_color (w, &report_status_colors[status]);
+  writer_set_color (w, &report_status_colors[status]);
   cairo_new_sub_path (w->cr);
   cairo_arc (w->cr, cx, cy, 2.8, 0, 2 * G_PI);
   cairo_fill (w->cr);

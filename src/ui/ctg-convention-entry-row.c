@@ -13,7 +13,6 @@
 
 #include "ctg-editor-util.h"
 #include "ctg-convention-entry-row.h"
-#include "ctg-field-row.h"
 
 /* The text is committed on apply (the button or Enter) and when the focus
  * leaves the row, never per keystroke. A date shows as the user's locale

@@ -14,7 +14,6 @@
 
 #include "ctg-editor-util.h"
 #include "ctg-convention-text-row.h"
-#include "ctg-field-row.h"
 
 struct _CtgConventionTextRow
 {

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <locale.h>
 #include <unistd.h>
 #include <gsf/gsf-outfile-zip.h>
 #include <gsf/gsf-output-stdio.h>
@@ -238,10 +239,10 @@ add_number_format (lxw_workbook *book,
   return format;
 }
 
-gboolean
-ctg_document_export_xlsx (CtgDocument  *self,
-                          const char   *path,
-                          GError      **error)
+static gboolean
+export_xlsx (CtgDocument  *self,
+             const char   *path,
+             GError      **error)
 {
   g_autoptr(FillSheet) sheet = NULL;
   /* Rows are written in order: each is flushed to a temporary file at once */
@@ -256,8 +257,6 @@ ctg_document_export_xlsx (CtgDocument  *self,
   lxw_error result;
   g_autofree char *tmp_path = NULL;
   int fd;
-
-  g_return_val_if_fail (CTG_IS_DOCUMENT (self), FALSE);
 
   /* The caller asked before replacing a file; an open convention is never
    * replaced (its writer would go on writing to a deleted file) */
@@ -391,6 +390,35 @@ ctg_document_export_xlsx (CtgDocument  *self,
       return set_write_error (error, path, lxw_strerror (result));
     }
   return rename_into_place (tmp_path, path, error);
+}
+
+gboolean
+ctg_document_export_xlsx (CtgDocument  *self,
+                          const char   *path,
+                          GError      **error)
+{
+  locale_t current, c_numeric;
+  gboolean ok;
+
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), FALSE);
+
+  /* libxlsxwriter 1.1.4 writes numbers with the C library's printf: under a
+   * French locale a progress of 40 % would be <v>0,4</v>, which Excel
+   * reports as a damaged file and the update refuses. Only the numbers
+   * are switched to C, in this thread: the messages stay translated. */
+  current = duplocale (uselocale ((locale_t) 0));
+  c_numeric = current != (locale_t) 0 ? newlocale (LC_NUMERIC_MASK, "C", current) : (locale_t) 0;
+  if (c_numeric == (locale_t) 0)
+    {
+      if (current != (locale_t) 0)
+        freelocale (current);
+      return set_write_error (error, path, g_strerror (errno));
+    }
+  current = uselocale (c_numeric);
+  ok = export_xlsx (self, path, error);
+  uselocale (current);
+  freelocale (c_numeric);
+  return ok;
 }
 
 /* .ods, with libgsf and libxml2's writer */

@@ -525,19 +525,14 @@ write_styles (xmlTextWriter *w)
 {
   start (w, "office:automatic-styles", NULL);
 
-  start (w, "style:style", "style:name", "co0", "style:family", "table-column", NULL);
-  {
-    g_autofree char *width = g_strdup_printf ("%.2fcm", ID_WIDTH * 0.2);
-
-    start (w, "style:table-column-properties", "style:column-width", width, NULL); end (w);
-  }
-  end (w);
-  for (guint c = 0; c < G_N_ELEMENTS (fill_columns); c++)
+  /* The identifier's column is co0, the others co1… */
+  for (guint c = 0; c <= G_N_ELEMENTS (fill_columns); c++)
     {
-      g_autofree char *name = g_strdup_printf ("co%u", c + 1);
+      g_autofree char *name = g_strdup_printf ("co%u", c);
       char width[G_ASCII_DTOSTR_BUF_SIZE + 2];
 
-      g_ascii_formatd (width, sizeof width - 2, "%.2f", fill_columns[c].width * 0.2);
+      /* Always with a point, whatever the locale: “2,20cm” is no length */
+      g_ascii_formatd (width, sizeof width - 2, "%.2f", (c == 0 ? ID_WIDTH : fill_columns[c - 1].width) * 0.2);
       strcat (width, "cm");
       start (w, "style:style", "style:name", name, "style:family", "table-column", NULL);
       start (w, "style:table-column-properties", "style:column-width", width, NULL); end (w);

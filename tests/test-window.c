@@ -268,6 +268,31 @@ test_window_search (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A search typed, or a filter chosen, while an action is shown lists its
+ * results at once: it used to leave the action on screen, the search
+ * seeming to do nothing until Back */
+static void
+test_window_search_from_action (void)
+{
+  CtgWindow *window = open_window ("creusot-montceau", NULL);
+  GtkEditable *entry = _ctg_window_get_search_entry (window);
+  g_autoptr(GListModel) actions = ctg_document_list_actions (ctg_window_get_document (window), 0);
+  g_autoptr(CtgAction) first = g_list_model_get_item (actions, 0);
+
+  _ctg_window_show_action (window, ctg_action_get_id (first));
+  ctg_test_spin (50);
+  g_assert_cmpstr (_ctg_window_get_visible_page (window), ==, "action");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  ctg_test_spin (50);
+  /* Opening the search bar alone leaves the action */
+  g_assert_cmpstr (_ctg_window_get_visible_page (window), ==, "action");
+
+  gtk_editable_set_text (entry, "laep");
+  CTG_TEST_WAIT_FOR (shows_only (window, "laep"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Every label's text in @widget, for the sidebar's rows */
 static void
 collect_labels (GtkWidget *widget,
@@ -1334,6 +1359,7 @@ main (int   argc,
   g_test_add_func ("/window/adaptive", test_window_adaptive);
   g_test_add_func ("/window/browse", test_window_browse);
   g_test_add_func ("/window/search", test_window_search);
+  g_test_add_func ("/window/search-from-action", test_window_search_from_action);
   g_test_add_func ("/window/undo", test_window_undo);
   g_test_add_func ("/window/edit-one-action", test_window_edit_one_action);
   g_test_add_func ("/window/search-headings", test_window_search_headings);

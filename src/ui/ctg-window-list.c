@@ -585,11 +585,27 @@ on_filters_changed_cb (CtgWindow *self)
     }
 }
 
+/* The user typed a search or chose a filter. With an action shown, the
+ * results would only appear after Back, and the search seem to do nothing:
+ * they are shown at once, as Back would. (An edit that changes the
+ * filters' choices calls on_filters_changed_cb itself, and stays.) */
+static void
+on_filter_widget_changed_cb (CtgWindow *self)
+{
+  gboolean on_action = g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "action") == 0;
+
+  if (self->document == NULL || self->applying_filters)
+    return;
+  on_filters_changed_cb (self);
+  if (on_action && _ctg_window_filters_active (self))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.back", NULL);
+}
+
 void
 _ctg_window_list_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_bind_template_callback (widget_class, on_actions_view_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_filters_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_widget_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_mode_cb);
 }
 

@@ -663,6 +663,16 @@ test_window_export_pdf (void)
     adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (bilan), TRUE);
     year = find_type (bilan, GTK_TYPE_SPIN_BUTTON);
     g_assert_nonnull (year);
+    /* Nothing assessed: the year the Évaluation page shows first, among
+     * the convention's (December 2019 to 2024), never one after it */
+    {
+      double lower, upper;
+
+      gtk_spin_button_get_range (GTK_SPIN_BUTTON (year), &lower, &upper);
+      g_assert_cmpfloat (lower, ==, 2019);
+      g_assert_cmpfloat (upper, ==, 2024);
+      g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (year)), <=, 2024);
+    }
     gtk_spin_button_set_value (GTK_SPIN_BUTTON (year), 2024);
     g_clear_pointer (&options, ctg_report_options_free);
     options = ctg_export_dialog_get_options (dialog, &error);

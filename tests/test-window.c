@@ -262,8 +262,16 @@ test_window_search (void)
   g_assert_false (shows_only (window, "laep"));
   gtk_editable_set_text (entry, "zzzz introuvable");
   CTG_TEST_WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "no-results") == 0);
+  g_assert_cmpstr (adw_window_title_get_subtitle (window->content_title), ==, "0 actions · Whole convention");
   gtk_editable_set_text (entry, "");
   CTG_TEST_WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "overview") == 0);
+  /* The search's count goes with it: the page is named again by the
+   * convention's title */
+  {
+    g_autofree char *title = ctg_document_dup_text (ctg_window_get_document (window), CTG_ITEM_CONVENTION, 1, "title");
+
+    g_assert_cmpstr (adw_window_title_get_subtitle (window->content_title), ==, title);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -230,6 +230,17 @@ _ctg_window_refresh_list (CtgWindow *self)
       GListStore *actions = g_list_store_new (CTG_TYPE_ACTION);
       guint n_all = g_list_model_get_n_items (self->all);
 
+      /* The search over, its count ("0 action · Toute la convention") no
+       * longer names the page: back to what _ctg_window_show_axis gives it */
+      if (self->searching && !searching)
+        {
+          const char *title = self->axis_id == 0 &&
+                              g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "action") != 0
+                              ? ctg_item_get_title (self->convention) : NULL;
+
+          adw_window_title_set_subtitle (self->content_title, title ? title : "");
+        }
+
       /* From the actions loaded at the last change, not the file again */
       self->searching = searching;
       for (guint i = 0; i < n_all; i++)

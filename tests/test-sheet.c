@@ -8,6 +8,7 @@
 
 #include <gsf/gsf-infile-zip.h>
 #include <gsf/gsf-input-stdio.h>
+#include <locale.h>
 #include <string.h>
 #include <xlsxwriter.h>
 
@@ -479,6 +480,46 @@ test_export_round_trip (void)
     }
 }
 
+/* Under a French locale the numbers are still written with a point: a
+ * progress of 20 % is the number 0.2, not the text “0,2” that Excel reports
+ * as a damaged file and the update used to refuse; the .ods's identifier
+ * column is 2.20cm wide, not “2,20cm” */
+static void
+test_export_french_locale (void)
+{
+  g_autoptr(CtgDocument) doc = open_fixture_copy ("update.ctg");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = ctg_test_tmp_path ("french.xlsx");
+  g_autofree char *ods = ctg_test_tmp_path ("french.ods");
+  g_autofree char *content = NULL;
+  g_autofree char *saved = g_strdup (setlocale (LC_NUMERIC, NULL));
+  g_autofree char *xml = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+
+  if (setlocale (LC_NUMERIC, "fr_FR.UTF-8") == NULL)
+    {
+      g_test_skip ("no fr_FR.UTF-8 locale");
+      return;
+    }
+  g_assert_true (ctg_document_export_xlsx (doc, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (ctg_document_export_ods (doc, ods, &error));
+  setlocale (LC_NUMERIC, saved);
+  g_assert_no_error (error);
+
+  /* The .ods's column widths are lengths LibreOffice reads */
+  content = member_text (ods, "content.xml");
+  g_assert_nonnull (strstr (content, "style:column-width=\"2.20cm\""));
+  g_assert_null (strstr (content, ",20cm"));
+
+  xml = member_text (path, "xl/worksheets/sheet1.xml");
+  g_assert_nonnull (strstr (xml, "<v>0.2</v>"));
+  g_assert_null (strstr (xml, "<v>0,2</v>"));
+  changes = compute_from_file (doc, path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 0);
+}
+
 static const char * const expected_changes[] = {
   "3 status: à lancer → en cours",
   "4 pilots: CCAS de Valence → Ville de Romans-sur-Isère",
@@ -903,6 +944,7 @@ main (int    argc,
   g_test_add_func ("/sheet/import/problems", test_sheet_problems);
   g_test_add_func ("/sheet/import/impossible-date", test_sheet_impossible_date);
   g_test_add_func ("/sheet/export/round-trip", test_export_round_trip);
+  g_test_add_func ("/sheet/export/french-locale", test_export_french_locale);
   g_test_add_func ("/sheet/update/libreoffice", test_update_libreoffice);
   g_test_add_func ("/sheet/update/indicators", test_update_indicators);
   g_test_add_func ("/sheet/update/untick", test_update_untick);

@@ -1052,6 +1052,42 @@ test_dashboard_pilot (void)
 }
 
 
+/* The changes since the last COPIL name the latest edits, latest first, as
+ * Undo does: they were their bare labels, "Edit · Edit" ("Modifier ·
+ * Modifier" in French), and the earliest ones */
+static void
+test_dashboard_changes_named (void)
+{
+  CtgWindow *window = open_window ("creusot-montceau");
+  CtgDocument *document = ctg_window_get_document (window);
+  CtgDashboard *dashboard = _ctg_window_get_dashboard (window);
+  g_autoptr(GListModel) actions = ctg_document_list_actions (document, 0);
+  g_autoptr(CtgAction) first = g_list_model_get_item (actions, 0);
+  g_autoptr(CtgAction) second = g_list_model_get_item (actions, 1);
+  g_autoptr(GError) error = NULL;
+  const char *subtitle;
+  const char *first_at, *second_at;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "dashboard"));
+  ctg_test_spin (100);
+  g_assert_true (ctg_document_set (document, CTG_ITEM_ACTION, ctg_action_get_id (first), "status", "en cours", &error));
+  g_assert_true (ctg_document_set (document, CTG_ITEM_ACTION, ctg_action_get_id (second), "progress", "30", &error));
+  g_assert_no_error (error);
+  ctg_test_spin (200);
+
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (ctg_dashboard_get_figure (dashboard, "changes")));
+  g_assert_null (strstr (subtitle, "Edit"));
+  first_at = strstr (subtitle, ctg_action_get_title (first));
+  second_at = strstr (subtitle, ctg_action_get_title (second));
+  g_assert_nonnull (first_at);
+  g_assert_nonnull (second_at);
+  g_assert_true (second_at < first_at);
+  g_assert_nonnull (strstr (subtitle, "status of “"));
+  g_assert_nonnull (strstr (subtitle, "progress of “"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The governance part: the meetings, the changes since the previous one,
  * and the COPIL report prepared with those dates */
 static void
@@ -1563,6 +1599,7 @@ main (int   argc,
   g_test_add_func ("/dashboard/pilot", test_dashboard_pilot);
   g_test_add_func ("/dashboard/partial", test_dashboard_partial);
   g_test_add_func ("/dashboard/governance", test_dashboard_governance);
+  g_test_add_func ("/dashboard/changes-named", test_dashboard_changes_named);
   g_test_add_func ("/dashboard/same-meeting", test_dashboard_same_meeting);
   g_test_add_func ("/timeline/every-route", test_timeline_every_route);
 

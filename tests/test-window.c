@@ -262,8 +262,41 @@ test_window_search (void)
   g_assert_false (shows_only (window, "laep"));
   gtk_editable_set_text (entry, "zzzz introuvable");
   CTG_TEST_WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "no-results") == 0);
+  g_assert_cmpstr (adw_window_title_get_subtitle (window->content_title), ==, "0 actions · Whole convention");
   gtk_editable_set_text (entry, "");
   CTG_TEST_WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "overview") == 0);
+  /* The search's count goes with it: the page is named again by the
+   * convention's title */
+  {
+    g_autofree char *title = ctg_document_dup_text (ctg_window_get_document (window), CTG_ITEM_CONVENTION, 1, "title");
+
+    g_assert_cmpstr (adw_window_title_get_subtitle (window->content_title), ==, title);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A search typed, or a filter chosen, while an action is shown lists its
+ * results at once: it used to leave the action on screen, the search
+ * seeming to do nothing until Back */
+static void
+test_window_search_from_action (void)
+{
+  CtgWindow *window = open_window ("creusot-montceau", NULL);
+  GtkEditable *entry = _ctg_window_get_search_entry (window);
+  g_autoptr(GListModel) actions = ctg_document_list_actions (ctg_window_get_document (window), 0);
+  g_autoptr(CtgAction) first = g_list_model_get_item (actions, 0);
+
+  _ctg_window_show_action (window, ctg_action_get_id (first));
+  ctg_test_spin (50);
+  g_assert_cmpstr (_ctg_window_get_visible_page (window), ==, "action");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  ctg_test_spin (50);
+  /* Opening the search bar alone leaves the action */
+  g_assert_cmpstr (_ctg_window_get_visible_page (window), ==, "action");
+
+  gtk_editable_set_text (entry, "laep");
+  CTG_TEST_WAIT_FOR (shows_only (window, "laep"));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -638,6 +671,16 @@ test_window_export_pdf (void)
     adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (bilan), TRUE);
     year = find_type (bilan, GTK_TYPE_SPIN_BUTTON);
     g_assert_nonnull (year);
+    /* Nothing assessed: the year the Évaluation page shows first, among
+     * the convention's (December 2019 to 2024), never one after it */
+    {
+      double lower, upper;
+
+      gtk_spin_button_get_range (GTK_SPIN_BUTTON (year), &lower, &upper);
+      g_assert_cmpfloat (lower, ==, 2019);
+      g_assert_cmpfloat (upper, ==, 2024);
+      g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (year)), <=, 2024);
+    }
     gtk_spin_button_set_value (GTK_SPIN_BUTTON (year), 2024);
     g_clear_pointer (&options, ctg_report_options_free);
     options = ctg_export_dialog_get_options (dialog, &error);
@@ -1334,6 +1377,7 @@ main (int   argc,
   g_test_add_func ("/window/adaptive", test_window_adaptive);
   g_test_add_func ("/window/browse", test_window_browse);
   g_test_add_func ("/window/search", test_window_search);
+  g_test_add_func ("/window/search-from-action", test_window_search_from_action);
   g_test_add_func ("/window/undo", test_window_undo);
   g_test_add_func ("/window/edit-one-action", test_window_edit_one_action);
   g_test_add_func ("/window/search-headings", test_window_search_headings);

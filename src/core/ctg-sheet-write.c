@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <locale.h>
 #include <unistd.h>
 #include <gsf/gsf-outfile-zip.h>
 #include <gsf/gsf-output-stdio.h>
@@ -238,10 +239,10 @@ add_number_format (lxw_workbook *book,
   return format;
 }
 
-gboolean
-ctg_document_export_xlsx (CtgDocument  *self,
-                          const char   *path,
-                          GError      **error)
+static gboolean
+export_xlsx (CtgDocument  *self,
+             const char   *path,
+             GError      **error)
 {
   g_autoptr(FillSheet) sheet = NULL;
   /* Rows are written in order: each is flushed to a temporary file at once */
@@ -256,8 +257,6 @@ ctg_document_export_xlsx (CtgDocument  *self,
   lxw_error result;
   g_autofree char *tmp_path = NULL;
   int fd;
-
-  g_return_val_if_fail (CTG_IS_DOCUMENT (self), FALSE);
 
   /* The caller asked before replacing a file; an open convention is never
    * replaced (its writer would go on writing to a deleted file) */
@@ -393,6 +392,35 @@ ctg_document_export_xlsx (CtgDocument  *self,
   return rename_into_place (tmp_path, path, error);
 }
 
+gboolean
+ctg_document_export_xlsx (CtgDocument  *self,
+                          const char   *path,
+                          GError      **error)
+{
+  locale_t current, c_numeric;
+  gboolean ok;
+
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), FALSE);
+
+  /* libxlsxwriter 1.1.4 writes numbers with the C library's printf: under a
+   * French locale a progress of 40 % would be <v>0,4</v>, which Excel
+   * reports as a damaged file and the update refuses. Only the numbers
+   * are switched to C, in this thread: the messages stay translated. */
+  current = duplocale (uselocale ((locale_t) 0));
+  c_numeric = current != (locale_t) 0 ? newlocale (LC_NUMERIC_MASK, "C", current) : (locale_t) 0;
+  if (c_numeric == (locale_t) 0)
+    {
+      if (current != (locale_t) 0)
+        freelocale (current);
+      return set_write_error (error, path, g_strerror (errno));
+    }
+  current = uselocale (c_numeric);
+  ok = export_xlsx (self, path, error);
+  uselocale (current);
+  freelocale (c_numeric);
+  return ok;
+}
+
 /* .ods, with libgsf and libxml2's writer */
 
 #define NS_ATTRS \
@@ -497,19 +525,14 @@ write_styles (xmlTextWriter *w)
 {
   start (w, "office:automatic-styles", NULL);
 
-  start (w, "style:style", "style:name", "co0", "style:family", "table-column", NULL);
-  {
-    g_autofree char *width = g_strdup_printf ("%.2fcm", ID_WIDTH * 0.2);
-
-    start (w, "style:table-column-properties", "style:column-width", width, NULL); end (w);
-  }
-  end (w);
-  for (guint c = 0; c < G_N_ELEMENTS (fill_columns); c++)
+  /* The identifier's column is co0, the others co1… */
+  for (guint c = 0; c <= G_N_ELEMENTS (fill_columns); c++)
     {
-      g_autofree char *name = g_strdup_printf ("co%u", c + 1);
+      g_autofree char *name = g_strdup_printf ("co%u", c);
       char width[G_ASCII_DTOSTR_BUF_SIZE + 2];
 
-      g_ascii_formatd (width, sizeof width - 2, "%.2f", fill_columns[c].width * 0.2);
+      /* Always with a point, whatever the locale: “2,20cm” is no length */
+      g_ascii_formatd (width, sizeof width - 2, "%.2f", (c == 0 ? ID_WIDTH : fill_columns[c - 1].width) * 0.2);
       strcat (width, "cm");
       start (w, "style:style", "style:name", name, "style:family", "table-column", NULL);
       start (w, "style:table-column-properties", "style:column-width", width, NULL); end (w);

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "ctg-change-text.h"
 #include "ctg-dashboard.h"
 #include "ctg-drift-menu.h"
 #include "ctg-editor-util.h"
@@ -537,29 +538,45 @@ fill_governance (CtgDashboard *self)
       g_autoptr(GHashTable) txns = g_hash_table_new (g_int64_hash, g_int64_equal);
       g_autoptr(GHashTable) actions = g_hash_table_new (g_int64_hash, g_int64_equal);
       g_autoptr(GString) recent = g_string_new (NULL);
+      g_autoptr(GPtrArray) latest = g_ptr_array_new ();
+      g_autoptr(GPtrArray) texts = NULL;
       g_autofree char *since = _ctg_format_iso_day (self->since_date);
       g_autofree char *title = NULL;
       g_autofree char *counts = NULL;
       g_autofree char *actions_text = NULL;
       g_autofree char *subtitle = NULL;
       GtkWidget *row;
-      guint shown = 0;
+      guint first_latest = changes->len;
 
       for (guint i = 0; i < changes->len; i++)
         {
           CtgChange *change = g_ptr_array_index (changes, i);
 
-          if (!g_hash_table_contains (txns, &change->txn_id))
-            {
-              g_hash_table_add (txns, &change->txn_id);
-              if (shown < 3 && change->label && change->label[0])
-                {
-                  g_string_append_printf (recent, "%s%s", shown ? " · " : "", change->label);
-                  shown++;
-                }
-            }
+          g_hash_table_add (txns, &change->txn_id);
           if (change->action_id != 0)
             g_hash_table_add (actions, &change->action_id);
+        }
+      /* The three latest edits, latest first, said as Undo's toast says
+       * them ("statut de « … »"): their labels alone were "Edit · Edit".
+       * Only those are described, not the whole journal since. */
+      for (guint n_txns = 0; first_latest > 0; first_latest--)
+        {
+          CtgChange *change = g_ptr_array_index (changes, first_latest - 1);
+
+          if (first_latest == changes->len ||
+              change->txn_id != ((CtgChange *) g_ptr_array_index (changes, first_latest))->txn_id)
+            if (++n_txns > 3)
+              break;
+        }
+      for (guint i = first_latest; i < changes->len; i++)
+        g_ptr_array_add (latest, g_ptr_array_index (changes, i));
+      texts = ctg_change_text_describe (self->document, latest);
+      for (guint i = texts->len; i > 0; i--)
+        {
+          g_autofree char *summary = ctg_change_text_dup_summary (self->document, g_ptr_array_index (texts, i - 1));
+
+          if (summary != NULL && summary[0] != '\0')
+            g_string_append_printf (recent, "%s%s", recent->len ? " · " : "", summary);
         }
       /* Translators: the date of the meeting compared with */
       title = g_strdup_printf (_("Changes since the meeting of %s"), since);

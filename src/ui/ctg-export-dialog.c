@@ -341,13 +341,16 @@ number_axis_title (GBinding     *binding,
 }
 
 /* The annual review, as ctg export --bilan: off unless asked, for the year
- * the COPIL last assessed */
+ * the COPIL last assessed, else the year the Évaluation page shows first,
+ * among the same years (this year once the convention has ended was a
+ * review of a year after it) */
 static void
 add_bilan_row (CtgExportDialog     *self,
-               AdwPreferencesGroup *group,
-               guint                this_year)
+               AdwPreferencesGroup *group)
 {
-  guint year = ctg_document_get_last_assessed_year (self->document);
+  g_autoptr(GArray) years = _ctg_years_to_offer (self->document);
+  guint assessed = ctg_document_get_last_assessed_year (self->document);
+  guint year = assessed != 0 ? assessed : _ctg_years_default (years);
   GtkWidget *year_row = adw_action_row_new ();
 
   self->bilan_row = ADW_EXPANDER_ROW (adw_expander_row_new ());
@@ -356,8 +359,10 @@ add_bilan_row (CtgExportDialog     *self,
   adw_expander_row_set_show_enable_switch (self->bilan_row, TRUE);
   adw_expander_row_set_enable_expansion (self->bilan_row, FALSE);
 
-  self->bilan_year_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (1900, 2200, 1));
-  gtk_spin_button_set_value (self->bilan_year_spin, year != 0 ? year : this_year);
+  self->bilan_year_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (g_array_index (years, guint, 0),
+                                                                          g_array_index (years, guint, years->len - 1),
+                                                                          1));
+  gtk_spin_button_set_value (self->bilan_year_spin, year);
   gtk_widget_set_valign (GTK_WIDGET (self->bilan_year_spin), GTK_ALIGN_CENTER);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (year_row), _("Year of the Review"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->bilan_year_spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -425,7 +430,7 @@ build (CtgExportDialog *self)
   self->summary_switch = add_switch_row (sections, _("Summary"), _("Counts by status, overdue actions, coming échéances"), TRUE);
   self->timeline_switch = add_switch_row (sections, _("Timeline"), _("Every action from start to échéance"), TRUE);
   self->fiches_switch = add_switch_row (sections, _("Action sheets"), _("One page per action with its steps, means and indicators"), FALSE);
-  add_bilan_row (self, sections, (guint) g_date_time_get_year (now));
+  add_bilan_row (self, sections);
 
   adw_preferences_group_set_title (axes, _("Axes"));
   for (guint i = 0; i < axis_ids->len; i++)

@@ -230,6 +230,17 @@ _ctg_window_refresh_list (CtgWindow *self)
       GListStore *actions = g_list_store_new (CTG_TYPE_ACTION);
       guint n_all = g_list_model_get_n_items (self->all);
 
+      /* The search over, its count ("0 action · Toute la convention") no
+       * longer names the page: back to what _ctg_window_show_axis gives it */
+      if (self->searching && !searching)
+        {
+          const char *title = self->axis_id == 0 &&
+                              g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "action") != 0
+                              ? ctg_item_get_title (self->convention) : NULL;
+
+          adw_window_title_set_subtitle (self->content_title, title ? title : "");
+        }
+
       /* From the actions loaded at the last change, not the file again */
       self->searching = searching;
       for (guint i = 0; i < n_all; i++)
@@ -585,11 +596,27 @@ on_filters_changed_cb (CtgWindow *self)
     }
 }
 
+/* The user typed a search or chose a filter. With an action shown, the
+ * results would only appear after Back, and the search seem to do nothing:
+ * they are shown at once, as Back would. (An edit that changes the
+ * filters' choices calls on_filters_changed_cb itself, and stays.) */
+static void
+on_filter_widget_changed_cb (CtgWindow *self)
+{
+  gboolean on_action = g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "action") == 0;
+
+  if (self->document == NULL || self->applying_filters)
+    return;
+  on_filters_changed_cb (self);
+  if (on_action && _ctg_window_filters_active (self))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.back", NULL);
+}
+
 void
 _ctg_window_list_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_bind_template_callback (widget_class, on_actions_view_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_filters_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_widget_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_mode_cb);
 }
 

@@ -126,6 +126,11 @@ run_cli_valist (char       **env,
     g_ptr_array_add (argv, (gpointer) arg);
   g_ptr_array_add (argv, NULL);
 
+  /* The callers run several commands in a row into the same strings */
+  if (out != NULL)
+    g_clear_pointer (out, g_free);
+  if (err != NULL)
+    g_clear_pointer (err, g_free);
   g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
                 out, err, &status, &error);
   g_assert_no_error (error);
@@ -150,8 +155,7 @@ ctg_test_run_cli (char       **out,
   return status;
 }
 
-/* ctg_test_run_cli() in French (fr_FR.UTF-8, which the caller checked);
- * frees what @out and @err held */
+/* ctg_test_run_cli() in French (fr_FR.UTF-8, which the caller checked) */
 int
 ctg_test_run_cli_french (char       **out,
                          char       **err,
@@ -164,8 +168,6 @@ ctg_test_run_cli_french (char       **out,
 
   env = g_environ_setenv (env, "LC_ALL", "fr_FR.UTF-8", TRUE);
   env = g_environ_setenv (env, "LANGUAGE", "fr", TRUE);
-  g_clear_pointer (out, g_free);
-  g_clear_pointer (err, g_free);
   va_start (args, first_arg);
   status = run_cli_valist (env, out, err, first_arg, args);
   va_end (args);

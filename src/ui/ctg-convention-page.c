@@ -279,7 +279,6 @@ static void
 refresh_summary (CtgConventionPage *self)
 {
   g_autoptr(GListModel) actions = NULL;
-  g_autoptr(GDateTime) now = NULL;
   g_autofree char *text = NULL;
   g_autofree char *note = NULL;
   guint counts[CTG_N_STATUSES];
@@ -299,10 +298,8 @@ refresh_summary (CtgConventionPage *self)
   ctg_document_count_statuses (self->document, 0, counts);
   ctg_actions_summarize_progress (actions, &summary);
 
-  now = g_date_time_new_now_local ();
   g_date_clear (&today, 1);
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
+  g_date_set_time_t (&today, time (NULL));
   for (guint i = 0; i < n_actions; i++)
     {
       g_autoptr(CtgAction) action = g_list_model_get_item (actions, i);

@@ -174,14 +174,15 @@ extern const ReportColor report_header_shade;
 extern const ReportColor report_overdue;
 extern const ReportColor report_status_colors[CTG_N_STATUSES];
 
+/* FONT_TABLE first: the font of a TableColumn that names none */
 typedef enum
 {
+  FONT_TABLE,
+  FONT_TABLE_BOLD,
   FONT_BODY,
   FONT_BODY_BOLD,
   FONT_SMALL,
   FONT_SMALL_BOLD,
-  FONT_TABLE,
-  FONT_TABLE_BOLD,
   FONT_TINY,
   FONT_TINY_BOLD,
   FONT_KICKER,
@@ -203,14 +204,17 @@ typedef enum
   CELL_PROGRESS,
 } CellKind;
 
+/* A column, as table_add_column() takes it with named fields: what it
+ * leaves out is 0, a left-aligned text column in FONT_TABLE, each cell
+ * with its own layout */
 typedef struct
 {
-  double          width;
+  const char     *header;        /* NULL: none */
+  double          width;         /* 0: given by table_fit_columns() */
   FontId          font;
   PangoAlignment  align;
   CellKind        kind;
   gboolean        shared;        /* equal texts share one layout */
-  const char     *header;
 } TableColumn;
 
 typedef struct
@@ -464,20 +468,10 @@ void          table_init             (Table             *t,
                                       const char        *continued);
 void          table_clear            (Table             *t);
 void          table_add_column       (Table             *t,
-                                      const char        *header,
-                                      double             width,
-                                      FontId             font,
-                                      PangoAlignment     align,
-                                      CellKind           kind,
-                                      gboolean           shared);
-void          table_add_column_at_least (Writer         *w,
-                                         Table          *t,
-                                         const char     *header,
-                                         double          min_width,
-                                         FontId          font,
-                                         PangoAlignment  align,
-                                         CellKind        kind,
-                                         gboolean        shared);
+                                      const TableColumn *column);
+void          table_add_column_at_least (Writer            *w,
+                                         Table             *t,
+                                         const TableColumn *column);
 void          table_fit_columns      (Writer            *w,
                                       Table             *t,
                                       const guint       *flexible,

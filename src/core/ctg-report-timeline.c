@@ -535,8 +535,8 @@ _ctg_report_timeline (Writer *w)
   write_legend (w, &scale);
 
   table_init (&t, w->left, _("Timeline"));
-  table_add_column (&t, C_("column", "Action"), LABEL_WIDTH, FONT_TINY, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
-  table_add_column (&t, NULL, scale.width, FONT_TINY, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
+  table_add_column (&t, &(TableColumn) { .header = C_("column", "Action"), .width = LABEL_WIDTH, .font = FONT_TINY });
+  table_add_column (&t, &(TableColumn) { .width = scale.width, .font = FONT_TINY });
   t.header_min_height = HEADER_HEIGHT;
   t.decorate_header = decorate_header;
   t.data = &scale;

@@ -832,26 +832,13 @@ table_clear (Table *t)
 }
 
 void
-table_add_column (Table          *t,
-                  const char     *header,
-                  double          width,
-                  FontId          font,
-                  PangoAlignment  align,
-                  CellKind        kind,
-                  gboolean        shared)
+table_add_column (Table             *t,
+                  const TableColumn *column)
 {
-  TableColumn *column;
-
   g_assert (t->n_columns < TABLE_MAX_COLUMNS);
 
-  column = &t->columns[t->n_columns++];
-  column->header = header;
-  column->width = width;
-  column->font = font;
-  column->align = align;
-  column->kind = kind;
-  column->shared = shared;
-  t->width += width;
+  t->columns[t->n_columns++] = *column;
+  t->width += column->width;
 }
 
 /* The narrowest a column can be without breaking a word of its header */
@@ -862,20 +849,16 @@ table_header_min_width (Writer     *w,
   return report_ceil (writer_word_width (w, FONT_TINY_BOLD, header)) + 2 * CELL_PAD_X + 1;
 }
 
-/* Adds a column @min_width wide, or as wide as a word of its header needs */
+/* Adds @column, as wide as it says or as a word of its header needs */
 void
-table_add_column_at_least (Writer         *w,
-                           Table          *t,
-                           const char     *header,
-                           double          min_width,
-                           FontId          font,
-                           PangoAlignment  align,
-                           CellKind        kind,
-                           gboolean        shared)
+table_add_column_at_least (Writer            *w,
+                           Table             *t,
+                           const TableColumn *column)
 {
-  double width = report_ceil (MAX (min_width, table_header_min_width (w, header)));
+  TableColumn wide = *column;
 
-  table_add_column (t, header, width, font, align, kind, shared);
+  wide.width = report_ceil (MAX (column->width, table_header_min_width (w, column->header)));
+  table_add_column (t, &wide);
 }
 
 /* Gives the width left on the page to the column @flexible */

@@ -357,7 +357,6 @@ void          writer_start_page      (Writer            *w,
                                       gboolean           decorated);
 void          writer_section_page    (Writer            *w,
                                       gboolean           landscape);
-void          writer_new_page        (Writer            *w);
 void          writer_finish          (Writer            *w);
 void          writer_ensure          (Writer            *w,
                                       double             height);
@@ -419,22 +418,13 @@ void          writer_fill_rect       (Writer            *w,
                                       double             width,
                                       double             height,
                                       const ReportColor *color);
-void          writer_hline           (Writer            *w,
+void          writer_line            (Writer            *w,
                                       double             x0,
+                                      double             y0,
                                       double             x1,
-                                      double             y,
+                                      double             y1,
                                       double             line_width,
                                       const ReportColor *color);
-void          writer_status_dot      (Writer            *w,
-                                      double             cx,
-                                      double             cy,
-                                      CtgStatus          status);
-void          writer_progress_bar    (Writer            *w,
-                                      double             x,
-                                      double             y,
-                                      double             width,
-                                      double             height,
-                                      double             percent);
 void          writer_link_begin      (Writer            *w,
                                       const char        *dest);
 void          writer_link_end        (Writer            *w,
@@ -466,7 +456,6 @@ void          writer_status_legend   (Writer            *w,
 void          table_init             (Table             *t,
                                       double             x,
                                       const char        *continued);
-void          table_clear            (Table             *t);
 void          table_add_column       (Table             *t,
                                       const TableColumn *column);
 void          table_add_column_at_least (Writer            *w,
@@ -518,26 +507,26 @@ void          table_add_group        (Writer            *w,
 void          table_end              (Writer            *w,
                                       Table             *t);
 
-/* The sections: ctg-report-render.c and ctg-report-timeline.c */
-gboolean      _ctg_report_has_dates  (CtgReport         *report);
+/* Rendering and the sections: ctg-report-render.c */
 void          _ctg_report_write_document (Writer        *w);
-/* ctg-report-measure.c */
+gboolean      _ctg_report_render     (CtgReport              *report,
+                                      cairo_surface_t        *surface,
+                                      GCancellable           *cancellable,
+                                      CtgReportProgressFunc   progress,
+                                      gpointer                user_data,
+                                      guint                  *n_pages,
+                                      GError                **error);
+
+/* The timeline: ctg-report-timeline.c */
+gboolean      _ctg_report_has_dates  (CtgReport         *report);
+void          _ctg_report_timeline   (Writer            *w);
+
+/* The measuring pass, the summary and the timeline apart: ctg-report-measure.c */
 gboolean      _ctg_report_has_timeline (CtgReport       *report);
 gboolean      _ctg_report_summary_apart (CtgReport      *report);
 void          _ctg_report_measure    (Writer            *w);
 void          _ctg_report_note_apart (Writer            *w,
                                       guint              which);
-void          _ctg_report_timeline   (Writer            *w);
-
-/* Rendering: ctg-report-render.c */
-
-gboolean _ctg_report_render (CtgReport              *report,
-                             cairo_surface_t        *surface,
-                             GCancellable           *cancellable,
-                             CtgReportProgressFunc   progress,
-                             gpointer                user_data,
-                             guint                  *n_pages,
-                             GError                **error);
 
 /* Rounding without libm, for the non-negative lengths and percents here */
 static inline int
@@ -574,7 +563,6 @@ char   *_ctg_report_bilan_heading      (CtgReport           *self);
 void    _ctg_report_read_changes       (CtgReport           *self,
                                         CtgDocument         *doc,
                                         gboolean             all_axes);
-char   *_ctg_report_dup_changes_until  (CtgReport           *self);
 
 /* Drift since the date of the changes: ctg-report-drift.c */
 void    _ctg_report_read_drift         (CtgReport           *self,
@@ -592,9 +580,6 @@ char   *_ctg_report_format_percent     (int                  percent);
 char   *_ctg_report_format_count       (guint                n);
 char   *_ctg_report_format_gdate       (const GDate         *date);
 double  _ctg_report_progress_value     (const ReportProgress *progress);
-void    _ctg_report_progress_set       (ReportProgress      *progress,
-                                        GListModel          *actions,
-                                        gint64               objective_id);
 int     _ctg_report_compare_echeance   (CtgAction           *a,
                                         CtgAction           *b);
 

@@ -117,22 +117,6 @@ scale_x (const Scale *scale,
   return scale->x + scale->width * (day - scale->start) / (scale->end - scale->start);
 }
 
-static void
-line (Writer            *w,
-      double             x0,
-      double             y0,
-      double             x1,
-      double             y1,
-      double             width,
-      const ReportColor *color)
-{
-  writer_set_color (w, color);
-  cairo_set_line_width (w->cr, width);
-  cairo_move_to (w->cr, x0, y0);
-  cairo_line_to (w->cr, x1, y1);
-  cairo_stroke (w->cr);
-}
-
 /* The marks on a bar: the diamond of an échéance, the triangle (an arrow
  * pointing on) of an action started with no end */
 typedef enum
@@ -206,7 +190,7 @@ draw_meeting_line (Writer      *w,
   if (!scale->meeting_shown)
     return;
   x = scale_x (scale, scale->meeting) + 0.5;
-  line (w, x, y0, x, y1, 0.9, &report_overdue);
+  writer_line (w, x, y0, x, y1, 0.9, &report_overdue);
 }
 
 static void
@@ -229,11 +213,11 @@ decorate_header (Writer   *w,
 
       writer_show (w, layout, x0 + (year_width - layout_width (layout)) / 2,
                    y + height - label_height - 3, &report_accent);
-      line (w, x0, y + height - label_height - 4, x0, y + height, 0.6, &report_secondary);
+      writer_line (w, x0, y + height - label_height - 4, x0, y + height, 0.6, &report_secondary);
       if (year_width >= 40)
         for (guint q = 1; q < 4; q++)
-          line (w, x0 + q * year_width / 4, y + height - 2.5, x0 + q * year_width / 4, y + height, 0.4,
-                &report_secondary);
+          writer_line (w, x0 + q * year_width / 4, y + height - 2.5, x0 + q * year_width / 4, y + height, 0.4,
+                       &report_secondary);
     }
 
   if (scale->meeting_shown)
@@ -314,7 +298,7 @@ decorate_row (Writer   *w,
             {
               cairo_save (w->cr);
               cairo_set_dash (w->cr, dashes, 2, 0);
-              line (w, x0, cy, scale->x + scale->width, cy, 1.0, color);
+              writer_line (w, x0, cy, scale->x + scale->width, cy, 1.0, color);
               cairo_restore (w->cr);
             }
           mark (w, MARK_TRIANGLE, x0, cy, 3.5, color);
@@ -461,13 +445,13 @@ legend_item (Writer      *w,
 
             cairo_save (w->cr);
             cairo_set_dash (w->cr, dashes, 2, 0);
-            line (w, *x, cy, *x + 13, cy, 1.0, blue);
+            writer_line (w, *x, cy, *x + 13, cy, 1.0, blue);
             cairo_restore (w->cr);
             mark (w, MARK_TRIANGLE, *x, cy, 3.2, blue);
           }
           break;
         case 3:
-          line (w, *x + 6, cy - 5, *x + 6, cy + 5, 0.9, &report_overdue);
+          writer_line (w, *x + 6, cy - 5, *x + 6, cy + 5, 0.9, &report_overdue);
           break;
         default:
           break;

@@ -238,7 +238,8 @@ draw_running_header (Writer *w)
 
   writer_show (w, left, w->left, HEADER_Y, &report_secondary);
   writer_show (w, right, w->right - layout_width (right), HEADER_Y, &report_secondary);
-  writer_hline (w, w->left, w->right, HEADER_Y + layout_height (right) + 4, 0.5, &report_rule);
+  writer_line (w, w->left, HEADER_Y + layout_height (right) + 4, w->right, HEADER_Y + layout_height (right) + 4, 0.5,
+               &report_rule);
 }
 
 static void
@@ -252,7 +253,7 @@ draw_running_footer (Writer *w)
   number = g_strdup_printf (_("Page %u of %u"), w->page, w->n_pages);
   right = writer_layout (w, FONT_TINY, 0, PANGO_ALIGN_LEFT, number);
 
-  writer_hline (w, w->left, w->right, y - 4, 0.5, &report_rule);
+  writer_line (w, w->left, y - 4, w->right, y - 4, 0.5, &report_rule);
   if (w->report->territory[0] != '\0')
     writer_show (w, running_layout (w, 2), w->left, y, &report_secondary);
   writer_show (w, right, w->right - layout_width (right), y, &report_secondary);
@@ -329,7 +330,7 @@ writer_section_page (Writer   *w,
   writer_start_page (w, landscape, TRUE);
 }
 
-void
+static void
 writer_new_page (Writer *w)
 {
   writer_start_page (w, w->landscape, w->decorated);
@@ -507,23 +508,24 @@ writer_fill_rect (Writer            *w,
 }
 
 void
-writer_hline (Writer            *w,
-              double             x0,
-              double             x1,
-              double             y,
-              double             line_width,
-              const ReportColor *color)
+writer_line (Writer            *w,
+             double             x0,
+             double             y0,
+             double             x1,
+             double             y1,
+             double             line_width,
+             const ReportColor *color)
 {
   if (!w->drawing)
     return;
   writer_set_color (w, color);
   cairo_set_line_width (w->cr, line_width);
-  cairo_move_to (w->cr, x0, y);
-  cairo_line_to (w->cr, x1, y);
+  cairo_move_to (w->cr, x0, y0);
+  cairo_line_to (w->cr, x1, y1);
   cairo_stroke (w->cr);
 }
 
-void
+static void
 writer_status_dot (Writer    *w,
                    double     cx,
                    double     cy,
@@ -537,7 +539,7 @@ writer_status_dot (Writer    *w,
   cairo_fill (w->cr);
 }
 
-void
+static void
 writer_progress_bar (Writer *w,
                      double  x,
                      double  y,
@@ -824,7 +826,7 @@ table_init (Table      *t,
   t->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
 }
 
-void
+static void
 table_clear (Table *t)
 {
   g_clear_pointer (&t->continued, g_free);
@@ -1181,7 +1183,7 @@ draw_row_lines (Writer   *w,
   if (row->shaded)
     writer_fill_rect (w, t->x, w->y, t->width, used + 2 * CELL_PAD_Y + row->pad_top, &row->shade);
   if (row->strong)
-    writer_hline (w, t->x, t->x + t->width, w->y, 0.8, &report_secondary);
+    writer_line (w, t->x, w->y, t->x + t->width, w->y, 0.8, &report_secondary);
   if (row->decorate != NULL)
     row->decorate (w, t, row, w->y + row->pad_top, used + 2 * CELL_PAD_Y, !row->started);
   row->started = TRUE;
@@ -1229,7 +1231,7 @@ draw_row_lines (Writer   *w,
 
   used += 2 * CELL_PAD_Y + row->pad_top;
   if (!row->no_rule)
-    writer_hline (w, t->x, t->x + t->width, w->y + used, 0.4, &report_rule);
+    writer_line (w, t->x, w->y + used, t->x + t->width, w->y + used, 0.4, &report_rule);
   w->y += used;
   w->fresh = FALSE;
   row->pad_top = 0;

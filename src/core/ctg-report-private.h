@@ -240,6 +240,12 @@ typedef void (*TableDecorateFunc) (Writer   *w,
                                    double    height,
                                    gboolean  first);
 
+/* The same for the header (the timeline's years), on each page */
+typedef void (*TableDecorateHeaderFunc) (Writer *w,
+                                         Table  *t,
+                                         double  y,
+                                         double  height);
+
 struct _TableRow
 {
   TableCell    cells[TABLE_MAX_COLUMNS];
@@ -270,7 +276,7 @@ struct _Table
   double        width;
   char         *continued;       /* above the header on the following pages */
   double        header_min_height;
-  TableDecorateFunc decorate_header;
+  TableDecorateHeaderFunc decorate_header;
   gpointer      data;
 
   /* Internal */

@@ -194,12 +194,10 @@ draw_meeting_line (Writer      *w,
 }
 
 static void
-decorate_header (Writer   *w,
-                 Table    *t,
-                 TableRow *row,
-                 double    y,
-                 double    height,
-                 gboolean  first)
+decorate_header (Writer *w,
+                 Table  *t,
+                 double  y,
+                 double  height)
 {
   const Scale *scale = t->data;
   double year_width = scale->width / (scale->last_year - scale->first_year + 1);
@@ -404,12 +402,20 @@ add_undated_note (Writer     *w,
   table_add_row (w, t, &row);
 }
 
+/* What the timeline's legend explains besides the statuses' colours */
+typedef enum
+{
+  LEGEND_BAR,
+  LEGEND_ECHEANCE,
+  LEGEND_START,
+  LEGEND_MEETING,
+} LegendItem;
+
 static void
-legend_item (Writer      *w,
-             double      *x,
-             int          kind,
-             const char  *text,
-             const Scale *scale)
+legend_item (Writer     *w,
+             double     *x,
+             LegendItem  item,
+             const char *text)
 {
   g_autoptr(PangoLayout) layout = writer_layout (w, FONT_TINY, 0, PANGO_ALIGN_LEFT, text);
   double height = layout_height (layout), icon = 16, cy = w->y + height / 2;
@@ -425,9 +431,9 @@ legend_item (Writer      *w,
 
   if (w->drawing)
     {
-      switch (kind)
+      switch (item)
         {
-        case 0:
+        case LEGEND_BAR:
           writer_fill_rect (w, *x, cy - 3, 12, 6, &light);
           writer_fill_rect (w, *x, cy - 3, 6, 6, blue);
           writer_set_color (w, blue);
@@ -435,11 +441,11 @@ legend_item (Writer      *w,
           cairo_rectangle (w->cr, *x, cy - 3, 12, 6);
           cairo_stroke (w->cr);
           break;
-        case 1:
+        case LEGEND_ECHEANCE:
           writer_fill_rect (w, *x, cy - 2, 10, 4, &light);
           mark (w, MARK_DIAMOND, *x + 10, cy, 3.5, blue);
           break;
-        case 2:
+        case LEGEND_START:
           {
             static const double dashes[] = { 2, 2 };
 
@@ -450,10 +456,8 @@ legend_item (Writer      *w,
             mark (w, MARK_TRIANGLE, *x, cy, 3.2, blue);
           }
           break;
-        case 3:
+        case LEGEND_MEETING:
           writer_line (w, *x + 6, cy - 5, *x + 6, cy + 5, 0.9, &report_overdue);
-          break;
-        default:
           break;
         }
     }
@@ -483,11 +487,11 @@ write_legend (Writer      *w,
       x += 10 + layout_width (layout) + 14;
     }
   x += 10;
-  legend_item (w, &x, 0, _("from start to échéance, the progress filled in"), scale);
-  legend_item (w, &x, 1, _("échéance only"), scale);
-  legend_item (w, &x, 2, _("start only"), scale);
+  legend_item (w, &x, LEGEND_BAR, _("from start to échéance, the progress filled in"));
+  legend_item (w, &x, LEGEND_ECHEANCE, _("échéance only"));
+  legend_item (w, &x, LEGEND_START, _("start only"));
   if (scale->meeting_shown)
-    legend_item (w, &x, 3, scale->meeting_label, scale);
+    legend_item (w, &x, LEGEND_MEETING, scale->meeting_label);
   {
     g_autoptr(PangoLayout) layout = writer_layout (w, FONT_TINY, 0, PANGO_ALIGN_LEFT, "X");
 

@@ -1099,7 +1099,7 @@ draw_header (Writer *w,
     }
   writer_fill_rect (w, t->x, w->y, t->width, height, &report_header_shade);
   if (t->decorate_header != NULL)
-    t->decorate_header (w, t, NULL, w->y, height, TRUE);
+    t->decorate_header (w, t, w->y, height);
   for (guint i = 0; i < t->n_columns; i++)
     {
       g_autoptr(PangoLayout) layout = header_layout (w, t, i);

@@ -483,6 +483,11 @@ void          row_set_text           (Writer            *w,
                                       guint              column,
                                       const char        *text,
                                       const ReportColor *color);
+void          row_set_markup         (Writer            *w,
+                                      Table             *t,
+                                      TableRow          *row,
+                                      guint              column,
+                                      const char        *markup);
 void          row_set_status         (Writer            *w,
                                       Table             *t,
                                       TableRow          *row,

@@ -329,10 +329,11 @@ date_line (Writer    *w,
   return g_steal_pointer (&dates);
 }
 
-static void
-add_action (Writer    *w,
-            Table     *t,
-            CtgAction *action)
+/* An action's label beside its bar: its code and title, then its dates,
+ * red when it is overdue */
+static char *
+label_markup (Writer    *w,
+              CtgAction *action)
 {
   g_autofree char *code = writer_escape (ctg_action_get_code (action));
   g_autofree char *title = writer_escape (ctg_action_get_title (action));
@@ -340,19 +341,22 @@ add_action (Writer    *w,
   g_autofree char *escaped_dates = g_markup_escape_text (dates, -1);
   gboolean overdue = ctg_action_is_overdue (action, &w->report->meeting);
   const ReportColor *date_color = overdue ? &report_overdue : &report_secondary;
-  g_autofree char *markup = NULL;
-  PangoLayout *layout;
+
+  return g_strdup_printf ("%s%s%s%s\n<span size='6.5pt' foreground='#%02x%02x%02x'>%s</span>",
+                          code[0] ? "<b>" : "", code, code[0] ? "</b> " : "", title,
+                          (int) (date_color->r * 255), (int) (date_color->g * 255),
+                          (int) (date_color->b * 255), escaped_dates);
+}
+
+static void
+add_action (Writer    *w,
+            Table     *t,
+            CtgAction *action)
+{
+  g_autofree char *markup = label_markup (w, action);
   TableRow row = { 0 };
 
-  markup = g_strdup_printf ("%s%s%s%s\n<span size='6.5pt' foreground='#%02x%02x%02x'>%s</span>",
-                            code[0] ? "<b>" : "", code, code[0] ? "</b> " : "", title,
-                            (int) (date_color->r * 255), (int) (date_color->g * 255),
-                            (int) (date_color->b * 255), escaped_dates);
-  layout = writer_kept_markup (w, FONT_TINY, t->columns[0].width - 7, markup);
-
-  row.cells[0].layout = layout;
-  row.cells[0].color = report_text;
-  row.cells[0].progress = -1;
+  row_set_markup (w, t, &row, 0, markup);
   row.cells[1].progress = -1;
   row.min_height = 14;
   row.decorate = decorate_row;

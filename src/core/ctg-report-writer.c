@@ -911,6 +911,16 @@ cell_text_width (const TableColumn *column)
   return column->width - 2 * CELL_PAD_X - (column->kind == CELL_STATUS ? DOT_INDENT : 0);
 }
 
+/* The width of the text of @row's cell in @column, across the table in a
+ * span row */
+static double
+cell_width (Table    *t,
+            TableRow *row,
+            guint     column)
+{
+  return row->span ? t->width - 2 * CELL_PAD_X : cell_text_width (&t->columns[column]);
+}
+
 void
 row_set_text (Writer            *w,
               Table             *t,
@@ -921,7 +931,7 @@ row_set_text (Writer            *w,
 {
   const TableColumn *col = &t->columns[column];
   TableCell *cell = &row->cells[column];
-  double width = row->span ? t->width - 2 * CELL_PAD_X : cell_text_width (col);
+  double width = cell_width (t, row, column);
 
   g_clear_object (&cell->layout);
   cell->color = color != NULL ? *color : report_text;
@@ -930,6 +940,22 @@ row_set_text (Writer            *w,
     return;
   cell->layout = col->shared ? writer_shared_layout (w, col->font, width, col->align, text)
                              : writer_kept_layout (w, col->font, width, col->align, text);
+}
+
+/* The same with Pango @markup, which sets its own colours and sizes */
+void
+row_set_markup (Writer     *w,
+                Table      *t,
+                TableRow   *row,
+                guint       column,
+                const char *markup)
+{
+  TableCell *cell = &row->cells[column];
+
+  g_clear_object (&cell->layout);
+  cell->color = report_text;
+  cell->progress = -1;
+  cell->layout = writer_kept_markup (w, t->columns[column].font, cell_width (t, row, column), markup);
 }
 
 void
@@ -1350,7 +1376,6 @@ table_add_group (Writer     *w,
   g_autoptr(GString) markup = g_string_new (NULL);
   g_autofree char *upper = label != NULL ? g_utf8_strup (label, -1) : NULL;
   g_autofree char *escaped_text = writer_escape (text);
-  PangoLayout *layout;
   const ReportColor *title_color = kind == GROUP_OBJECTIVE ? &report_text : &report_accent;
   const char *title_size = kind == GROUP_THEME ? "10.5" : kind == GROUP_ENJEU ? "9.5" : "8.5";
   g_autofree char *title_rgb = g_strdup_printf ("#%02x%02x%02x", (int) (title_color->r * 255),
@@ -1376,12 +1401,8 @@ table_add_group (Writer     *w,
       g_string_append_printf (markup, "\n<span size='7.5pt' foreground='%s'>%s</span>", secondary_rgb, escaped);
     }
 
-  layout = writer_kept_markup (w, FONT_TABLE, t->width - 2 * CELL_PAD_X, markup->str);
-
   row->span = TRUE;
-  row->cells[0].layout = layout;
-  row->cells[0].color = report_text;
-  row->cells[0].progress = -1;
+  row_set_markup (w, t, row, 0, markup->str);
   row->no_rule = kind != GROUP_OBJECTIVE;
   row->pad_top = kind == GROUP_THEME ? 8 : kind == GROUP_ENJEU ? 5 : 1;
   if (kind == GROUP_OBJECTIVE)

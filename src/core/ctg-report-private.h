@@ -413,6 +413,7 @@ double        writer_word_width      (Writer            *w,
                                       const char        *text);
 void          writer_set_color       (Writer            *w,
                                       const ReportColor *color);
+char         *report_color_to_markup (const ReportColor *color);
 void          writer_show            (Writer            *w,
                                       PangoLayout       *layout,
                                       double             x,

@@ -340,12 +340,10 @@ label_markup (Writer    *w,
   g_autofree char *dates = date_line (w, action);
   g_autofree char *escaped_dates = g_markup_escape_text (dates, -1);
   gboolean overdue = ctg_action_is_overdue (action, &w->report->meeting);
-  const ReportColor *date_color = overdue ? &report_overdue : &report_secondary;
+  g_autofree char *date_rgb = report_color_to_markup (overdue ? &report_overdue : &report_secondary);
 
-  return g_strdup_printf ("%s%s%s%s\n<span size='6.5pt' foreground='#%02x%02x%02x'>%s</span>",
-                          code[0] ? "<b>" : "", code, code[0] ? "</b> " : "", title,
-                          (int) (date_color->r * 255), (int) (date_color->g * 255),
-                          (int) (date_color->b * 255), escaped_dates);
+  return g_strdup_printf ("%s%s%s%s\n<span size='6.5pt' foreground='%s'>%s</span>",
+                          code[0] ? "<b>" : "", code, code[0] ? "</b> " : "", title, date_rgb, escaped_dates);
 }
 
 static void

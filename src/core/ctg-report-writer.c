@@ -410,6 +410,13 @@ writer_set_color (Writer            *w,
   cairo_set_source_rgb (w->cr, color->r, color->g, color->b);
 }
 
+/* @color as Pango markup's foreground takes it: "#1f2328" */
+char *
+report_color_to_markup (const ReportColor *color)
+{
+  return g_strdup_printf ("#%02x%02x%02x", (int) (color->r * 255), (int) (color->g * 255), (int) (color->b * 255));
+}
+
 void
 writer_show (Writer            *w,
              PangoLayout       *layout,
@@ -1378,11 +1385,8 @@ table_add_group (Writer     *w,
   g_autofree char *escaped_text = writer_escape (text);
   const ReportColor *title_color = kind == GROUP_OBJECTIVE ? &report_text : &report_accent;
   const char *title_size = kind == GROUP_THEME ? "10.5" : kind == GROUP_ENJEU ? "9.5" : "8.5";
-  g_autofree char *title_rgb = g_strdup_printf ("#%02x%02x%02x", (int) (title_color->r * 255),
-                                                (int) (title_color->g * 255), (int) (title_color->b * 255));
-  g_autofree char *secondary_rgb = g_strdup_printf ("#%02x%02x%02x", (int) (report_secondary.r * 255),
-                                                    (int) (report_secondary.g * 255),
-                                                    (int) (report_secondary.b * 255));
+  g_autofree char *title_rgb = report_color_to_markup (title_color);
+  g_autofree char *secondary_rgb = report_color_to_markup (&report_secondary);
 
   /* One layout with spans, so that the row splits like any other */
   if (upper != NULL)

@@ -531,10 +531,11 @@ gboolean      _ctg_report_render     (CtgReport              *report,
 
 /* The timeline: ctg-report-timeline.c */
 gboolean      _ctg_report_has_dates  (CtgReport         *report);
+gboolean      _ctg_report_has_timeline (CtgReport       *report);
 void          _ctg_report_timeline   (Writer            *w);
+#define CTG_REPORT_TIMELINE_DEST "timeline"
 
 /* The measuring pass, the summary and the timeline apart: ctg-report-measure.c */
-gboolean      _ctg_report_has_timeline (CtgReport       *report);
 gboolean      _ctg_report_summary_apart (CtgReport      *report);
 void          _ctg_report_measure    (Writer            *w);
 void          _ctg_report_note_apart (Writer            *w,

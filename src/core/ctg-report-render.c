@@ -30,7 +30,6 @@ typedef enum
 
 #define SUMMARY_DEST  "summary"
 #define CHANGES_DEST  "changes"
-#define TIMELINE_DEST "timeline"
 
 static char *
 fiche_dest (CtgAction *action)
@@ -515,8 +514,8 @@ write_contents (Writer *w)
 
       contents_entry (w, title, axis->dest, FONT_SMALL);
     }
-  if ((report->parts & CTG_REPORT_PART_TIMELINE) && _ctg_report_has_dates (report))
-    contents_entry (w, _("Timeline"), TIMELINE_DEST, FONT_SMALL);
+  if (_ctg_report_has_timeline (report))
+    contents_entry (w, _("Timeline"), CTG_REPORT_TIMELINE_DEST, FONT_SMALL);
   if ((report->parts & CTG_REPORT_PART_FICHES) && report->actions->len > 0)
     {
       g_autofree char *first = fiche_dest (g_ptr_array_index (report->actions, 0));

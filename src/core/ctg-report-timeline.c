@@ -39,6 +39,13 @@ _ctg_report_has_dates (CtgReport *report)
   return report->has_start || report->has_echeance;
 }
 
+/* Whether the report has a timeline: asked for, and something to show */
+gboolean
+_ctg_report_has_timeline (CtgReport *report)
+{
+  return (report->parts & CTG_REPORT_PART_TIMELINE) && _ctg_report_has_dates (report);
+}
+
 static gboolean
 has_dates (CtgAction *action)
 {
@@ -518,8 +525,8 @@ _ctg_report_timeline (Writer *w)
   Table t;
 
   writer_section_page (w, TRUE);
-  writer_heading (w, _("Timeline"), FONT_H1, &report_accent, 0, 6, 100, "timeline");
-  writer_add_outline (w, CAIRO_PDF_OUTLINE_ROOT, _("Timeline"), "timeline", FALSE);
+  writer_heading (w, _("Timeline"), FONT_H1, &report_accent, 0, 6, 100, CTG_REPORT_TIMELINE_DEST);
+  writer_add_outline (w, CAIRO_PDF_OUTLINE_ROOT, _("Timeline"), CTG_REPORT_TIMELINE_DEST, FALSE);
 
   scale_init (&scale, report, w->left + LABEL_WIDTH, writer_width (w) - LABEL_WIDTH);
   write_legend (w, &scale);

@@ -235,11 +235,11 @@ draw_running_header (Writer *w)
 {
   PangoLayout *left = running_layout (w, 0);
   PangoLayout *right = running_layout (w, 1);
+  double rule_y = HEADER_Y + layout_height (right) + 4;
 
   writer_show (w, left, w->left, HEADER_Y, &report_secondary);
   writer_show (w, right, w->right - layout_width (right), HEADER_Y, &report_secondary);
-  writer_line (w, w->left, HEADER_Y + layout_height (right) + 4, w->right, HEADER_Y + layout_height (right) + 4, 0.5,
-               &report_rule);
+  writer_line (w, w->left, rule_y, w->right, rule_y, 0.5, &report_rule);
 }
 
 static void

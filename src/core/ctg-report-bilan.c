@@ -159,9 +159,9 @@ write_indicators (Writer *w)
     }
 
   table_init (&t, w->left, _("Evaluation indicators"));
-  table_add_column (&t, C_("column", "Indicator"), 0, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
-  table_add_column (&t, C_("column", "Assessment"), 0, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
-  table_add_column (&t, C_("column", "Comment"), 0, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
+  table_add_column (&t, &(TableColumn) { .header = C_("column", "Indicator") });
+  table_add_column (&t, &(TableColumn) { .header = C_("column", "Assessment") });
+  table_add_column (&t, &(TableColumn) { .header = C_("column", "Comment") });
   table_fit_columns (w, &t, flexible, weights, 3);
 
   for (guint i = 0; i < report->assessments->len; i++)
@@ -257,12 +257,12 @@ write_rollups (Writer *w)
                     FONT_SMALL, &report_secondary, 0, 6);
 
   table_init (&t, w->left, _("Progress per axis"));
-  table_add_column (&t, C_("column", "Axis"), 0, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
-  table_add_column (&t, C_("column", "Progress"), 110, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_PROGRESS, FALSE);
-  table_add_column_at_least (w, &t, C_("column", "Counted"), 60,
-                             FONT_TABLE, PANGO_ALIGN_RIGHT, CELL_TEXT, FALSE);
-  table_add_column_at_least (w, &t, C_("column", "Left out"), 60,
-                             FONT_TABLE, PANGO_ALIGN_RIGHT, CELL_TEXT, FALSE);
+  table_add_column (&t, &(TableColumn) { .header = C_("column", "Axis") });
+  table_add_column (&t, &(TableColumn) { .header = C_("column", "Progress"), .width = 110, .kind = CELL_PROGRESS });
+  table_add_column_at_least (w, &t, &(TableColumn) { .header = C_("column", "Counted"), .width = 60,
+                                                     .align = PANGO_ALIGN_RIGHT });
+  table_add_column_at_least (w, &t, &(TableColumn) { .header = C_("column", "Left out"), .width = 60,
+                                                     .align = PANGO_ALIGN_RIGHT });
   table_fit_column (w, &t, 0);
 
   for (guint i = 0; i <= report->axes->len; i++)
@@ -304,11 +304,12 @@ write_funding (Writer *w)
   }
 
   table_init (&t, w->left, _("Funding"));
-  table_add_column (&t, C_("column", "Axis"), 0, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
-  table_add_column (&t, C_("column", "Budget"), amount_width, FONT_TABLE, PANGO_ALIGN_RIGHT, CELL_TEXT, FALSE);
+  table_add_column (&t, &(TableColumn) { .header = C_("column", "Axis") });
+  table_add_column (&t, &(TableColumn) { .header = C_("column", "Budget"), .width = amount_width,
+                                         .align = PANGO_ALIGN_RIGHT });
   for (guint f = 0; f < CTG_N_FUNDER_KINDS; f++)
-    table_add_column_at_least (w, &t, ctg_funder_to_label ((CtgFunderKind) f), amount_width,
-                               FONT_TABLE, PANGO_ALIGN_RIGHT, CELL_TEXT, FALSE);
+    table_add_column_at_least (w, &t, &(TableColumn) { .header = ctg_funder_to_label ((CtgFunderKind) f),
+                                                       .width = amount_width, .align = PANGO_ALIGN_RIGHT });
   table_fit_column (w, &t, 0);
 
   for (guint i = 0; i <= report->axes->len; i++)
@@ -376,12 +377,12 @@ write_notes (Writer *w)
   writer_heading (w, heading, FONT_H2, &report_accent, 6, 6, 60, NULL);
 
   table_init (&t, w->left, heading);
-  table_add_column (&t, C_("column", "Action"), 0, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
-  table_add_column (&t, C_("column", "Done"), 0, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
-  table_add_column (&t, C_("column", "Difficulties"), 0, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
-  table_add_column (&t, C_("column", "Next steps"), 0, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
-  table_add_column (&t, C_("column", "End of year"), 80, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_STATUS, FALSE);
-  table_add_column (&t, C_("column", "Progress"), 60, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_PROGRESS, FALSE);
+  table_add_column (&t, &(TableColumn) { .header = C_("column", "Action") });
+  table_add_column (&t, &(TableColumn) { .header = C_("column", "Done") });
+  table_add_column (&t, &(TableColumn) { .header = C_("column", "Difficulties") });
+  table_add_column (&t, &(TableColumn) { .header = C_("column", "Next steps") });
+  table_add_column (&t, &(TableColumn) { .header = C_("column", "End of year"), .width = 80, .kind = CELL_STATUS });
+  table_add_column (&t, &(TableColumn) { .header = C_("column", "Progress"), .width = 60, .kind = CELL_PROGRESS });
   table_fit_columns (w, &t, flexible, weights, 4);
 
   for (guint i = 0; i < report->axes->len && !w->cancelled; i++)

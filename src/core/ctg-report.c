@@ -144,10 +144,10 @@ _ctg_report_format_gdate (const GDate *date)
 
 /* The report's figures come from ctg_actions_summarize_progress(), the
  * one roll-up rule used everywhere (docs/rollup.md) */
-void
-_ctg_report_progress_set (ReportProgress *progress,
-                          GListModel     *actions,
-                          gint64          objective_id)
+static void
+progress_set (ReportProgress *progress,
+              GListModel     *actions,
+              gint64          objective_id)
 {
   CtgProgressSummary summary;
 
@@ -557,7 +557,7 @@ read_actions (CtgReport   *self,
       self->has_progress |= ctg_action_get_progress (action) >= 0;
     }
 
-  _ctg_report_progress_set (&self->progress, actions, 0);
+  progress_set (&self->progress, actions, 0);
   {
     GHashTableIter iter;
     gpointer value;
@@ -568,7 +568,7 @@ read_actions (CtgReport   *self,
         ReportAxis *axis = value;
         g_autoptr(GListModel) axis_actions = ctg_document_list_actions (doc, axis->id);
 
-        _ctg_report_progress_set (&axis->progress, axis_actions, 0);
+        progress_set (&axis->progress, axis_actions, 0);
       }
   }
 }

@@ -1320,6 +1320,10 @@ test_report_bilan (void)
   g_assert_true (ctg_document_set_action_year (doc, 1, 2025, "difficulties", "Recrutement difficile", &error));
   g_assert_true (ctg_document_set_action_year (doc, 1, 2025, "next_steps", "Étude des besoins au nord", &error));
   g_assert_true (ctg_document_set_action_year (doc, 1, 2025, "progress", "60", &error));
+  /* Where action 2 stood at the end of 2025: en cours at 30 %, although it
+   * is réalisée today */
+  g_assert_true (ctg_document_set_action_year (doc, 2, 2025, "status", "en cours", &error));
+  g_assert_true (ctg_document_set_action_year (doc, 2, 2025, "progress", "30", &error));
   g_assert_true (ctg_document_set_action_year (doc, 80, 2025, "done", "Guide des loisirs distribué", &error));
   g_assert_true (ctg_document_set_action_year (doc, 80, 2024, "done", "Note de 2024", &error));
 
@@ -1367,19 +1371,25 @@ test_report_bilan (void)
   g_assert_null (strstr (text, "Valeurde2024"));
   g_assert_nonnull (strstr (text, "Notassessed"));
 
-  /* Roll-up: axis 1 is (60 + 100 + 0 × 38) / 40 = 4 %, the actions à lancer
-   * with no progress counting 0 % */
+  /* Roll-up at the end of 2025, not today (today axis 1 is (60 + 100 +
+   * 0 × 38) / 40 = 4 %): action 1 at 60 % (a progress recorded alone),
+   * action 2 en cours at 30 %: 45 % over 2; the 217 others have nothing
+   * recorded for 2025 and are left out, and the page says so */
   at = find_after (text, at, "Progress per axis");
   g_assert_nonnull (at);
-  /* The rule told as the figures apply it: it said the actions with no
-   * progress entered were left out, over 38 of them counted at 0 % */
-  at = find_after (text, at, "those to start with no progress as 0 %; abandoned actions and "
-                   "those under way with no progress entered are left out.");
+  /* The rule told as the figures apply it */
+  at = find_after (text, at, "Where the actions stood at the end of 2025, as recorded in their follow-up for "
+                   "that year: the average progress, done ones counting as 100 % and those to start with "
+                   "no progress as 0 %; abandoned actions, those under way with no progress entered and "
+                   "those with no status recorded for the year are left out.");
   g_assert_nonnull (at);
-  at = find_after (text, at, "1. Petite enfance 4% 40 0");
+  at = find_after (text, at, "1. Petite enfance 45% 2 38");
   g_assert_nonnull (at);
-  at = find_after (text, at, "Whole convention 1% 219 0");
+  at = find_after (text, at, "Whole convention 45% 2 217");
   g_assert_nonnull (at);
+  at = find_after (text, at, "217 of 219 actions have no status recorded for the end of 2025 and are left out");
+  g_assert_nonnull (at);
+  g_assert_null (strstr (text, squeeze_static ("Petite enfance 4% 40 0")));
 
   /* Funding: axis 1 and the total, the 2024 budget left out */
   at = find_after (text, at, "Funding");
@@ -1405,7 +1415,7 @@ test_report_bilan (void)
   g_assert_nonnull (at);
   at = find_after (text, at, "Guide des loisirs distribué");
   g_assert_nonnull (at);
-  at = find_after (text, at, "217 actions have no follow-up note for 2025.");
+  at = find_after (text, at, "216 actions have no follow-up note for 2025.");
   g_assert_nonnull (at);
   g_assert_null (strstr (text, "Notede2024"));
   g_assert_cmpuint (pdf_pages (pdf), ==, pdf_pages (plain_pdf) + 2);

@@ -188,6 +188,53 @@ ctg_document_find_action_years (CtgDocument *self,
 }
 
 /**
+ * ctg_document_read_year_ends:
+ *
+ * Where each action stood at the end of @year, as recorded in its
+ * follow-up for that year (ctg_document_record_year_end() or the action's
+ * yearly follow-up), in one read: what the year's roll-ups stand on
+ * (ctg_actions_summarize_year_progress()).
+ *
+ * Returns: (transfer full) (element-type gint64 CtgYearEnd): the action
+ *   ids with a status or a progress recorded for @year, each to a
+ *   #CtgYearEnd
+ */
+GHashTable *
+ctg_document_read_year_ends (CtgDocument *self,
+                             guint        year)
+{
+  GHashTable *ends;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), NULL);
+
+  ends = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  stmt = _ctg_document_prepare (self, "SELECT action_id, status, progress FROM action_year WHERE year = ?1", NULL);
+  if (stmt == NULL)
+    return ends;
+  sqlite3_bind_int (stmt, 1, (int) year);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 action_id = sqlite3_column_int64 (stmt, 0);
+      CtgYearEnd end = { CTG_STATUS_TODO, -1 };
+
+      gboolean has_status = ctg_status_from_key ((const char *) sqlite3_column_text (stmt, 1), &end.status);
+
+      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+        end.progress = CLAMP (sqlite3_column_int (stmt, 2), 0, 100);
+      /* A note alone says nothing of where the action stood; a progress
+       * recorded without a status is an action under way that far */
+      if (!has_status && end.progress < 0)
+        continue;
+      if (!has_status)
+        end.status = CTG_STATUS_IN_PROGRESS;
+      g_hash_table_insert (ends, g_memdup2 (&action_id, sizeof action_id), g_memdup2 (&end, sizeof end));
+    }
+  sqlite3_reset (stmt);
+  return ends;
+}
+
+/**
  * ctg_document_record_year_end:
  *
  * Keeps the status and progress every action has now as where it stood at

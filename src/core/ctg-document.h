@@ -221,6 +221,12 @@ gint64       ctg_document_add_evaluation_indicator (CtgDocument *self,
                                               GError        **error);
 GArray      *ctg_document_list_years         (CtgDocument    *self);
 guint        ctg_document_get_last_assessed_year (CtgDocument *self);
+GArray      *ctg_document_list_review_years  (CtgDocument    *self);
+guint        ctg_years_pick_default          (GArray         *years);
+guint        ctg_document_get_review_year    (CtgDocument    *self);
+gboolean     ctg_document_check_review_year  (CtgDocument    *self,
+                                              guint           year,
+                                              GError        **error);
 
 gint64       ctg_document_add_signatory      (CtgDocument    *self,
                                               const char     *organisation,

@@ -83,13 +83,12 @@ static void refresh (CtgEvaluationPage *self,
 
 /* Years */
 
-/* The last year assessed, else this year or the last listed */
+/* The last year assessed, else this year or the last listed: the same
+ * year as ctg export --bilan and the Export dialog */
 static guint
 pick_default_year (CtgEvaluationPage *self)
 {
-  guint assessed = ctg_document_get_last_assessed_year (self->document);
-
-  return assessed != 0 ? assessed : _ctg_years_default (self->years);
+  return ctg_document_get_review_year (self->document);
 }
 
 static void

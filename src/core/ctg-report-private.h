@@ -45,6 +45,7 @@ typedef struct
   guint   n_counted;
   guint   n_abandoned;
   guint   n_no_progress;
+  guint   n_unrecorded;   /* no status recorded for the year (a year's roll-up) */
   double  sum;
 } ReportProgress;
 
@@ -59,6 +60,7 @@ typedef struct
   GPtrArray      *actions;       /* CtgAction, borrowed, in plan order */
   guint           counts[CTG_N_STATUSES];
   ReportProgress  progress;
+  ReportProgress  bilan_progress; /* at the end of the annual review's year */
   char           *dest;          /* the PDF destination of its section */
 } ReportAxis;
 
@@ -146,6 +148,7 @@ struct _CtgReport
   guint              bilan_year;  /* the annual review's year, or 0 */
   GPtrArray         *assessments; /* ReportAssessment, one per indicator */
   GHashTable        *year_notes;  /* action id -> ReportYearNote */
+  ReportProgress     bilan_progress; /* the whole convention's at the end of the year */
 
   guint              n_pages;    /* after saving */
   gboolean           one_thread; /* the measuring pass in one thread (tests) */
@@ -593,6 +596,8 @@ char   *_ctg_report_format_percent     (int                  percent);
 char   *_ctg_report_format_count       (guint                n);
 char   *_ctg_report_format_gdate       (const GDate         *date);
 double  _ctg_report_progress_value     (const ReportProgress *progress);
+void    _ctg_report_progress_from_summary (ReportProgress         *progress,
+                                          const CtgProgressSummary *summary);
 int     _ctg_report_compare_echeance   (CtgAction           *a,
                                         CtgAction           *b);
 

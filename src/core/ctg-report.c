@@ -142,6 +142,18 @@ _ctg_report_format_gdate (const GDate *date)
   return ctg_date_format (&d);
 }
 
+void
+_ctg_report_progress_from_summary (ReportProgress           *progress,
+                                   const CtgProgressSummary *summary)
+{
+  progress->n_actions = summary->counted + summary->left_out;
+  progress->n_counted = summary->counted;
+  progress->n_abandoned = summary->abandoned;
+  progress->n_unrecorded = summary->unrecorded;
+  progress->n_no_progress = summary->left_out - summary->abandoned - summary->unrecorded;
+  progress->sum = summary->average * summary->counted;
+}
+
 /* The report's figures come from ctg_actions_summarize_progress(), the
  * one roll-up rule used everywhere (docs/rollup.md) */
 static void
@@ -152,11 +164,7 @@ progress_set (ReportProgress *progress,
   CtgProgressSummary summary;
 
   ctg_actions_summarize_progress_where (actions, objective_id, &summary);
-  progress->n_actions = summary.counted + summary.left_out;
-  progress->n_counted = summary.counted;
-  progress->n_abandoned = summary.abandoned;
-  progress->n_no_progress = summary.left_out - summary.abandoned;
-  progress->sum = summary.average * summary.counted;
+  _ctg_report_progress_from_summary (progress, &summary);
 }
 
 /**

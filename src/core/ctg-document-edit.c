@@ -47,7 +47,7 @@ _ctg_document_touch_action (CtgDocument  *self,
   ok = _ctg_document_step_done (self, stmt, error);
   _ctg_document_end_action_edit (self, previous_edit);
   if (ok)
-    _ctg_document_note_write (self, CTG_ITEM_ACTION, action_id, CTG_ROW_UPDATED, "modified");
+    _ctg_document_note_write (self, CTG_ITEM_ACTION, action_id, CTG_ROW_UPDATED, "modified", CTG_SAME_PARENT);
   return ok;
 }
 

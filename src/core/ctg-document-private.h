@@ -286,18 +286,13 @@ void          _ctg_document_note_write        (CtgDocument        *self,
                                                CtgItemKind         kind,
                                                gint64              id,
                                                CtgRowOp            op,
-                                               const char         *field);
+                                               const char         *field,
+                                               gint64              old_parent);
 void          _ctg_document_note_row_write    (CtgDocument        *self,
                                                const CtgRowChange *write,
                                                const char         *field);
-void          _ctg_document_note_table_write  (CtgDocument        *self,
-                                               const char         *table,
-                                               gint64              id,
-                                               CtgRowOp            op,
-                                               const char         *field,
-                                               gint64              old_parent);
 
-/* For _ctg_document_note_row_write(): the parent is the one the row has */
+/* For the notes of writes: the parent is the one the row has */
 #define CTG_SAME_PARENT G_MININT64
 
 gboolean      _ctg_document_record_history    (CtgDocument        *self,

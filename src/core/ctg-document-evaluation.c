@@ -219,34 +219,6 @@ ctg_document_record_year_end (CtgDocument  *self,
   return _ctg_document_end (self, ok, ok ? error : NULL) && ok;
 }
 
-/**
- * ctg_document_add_funding:
- * @amount: (nullable): the amount as the user wrote it, or %NULL if unknown
- *
- * Returns: the new %CTG_ITEM_FUNDING, or 0 with @error set
- */
-gint64
-ctg_document_add_funding (CtgDocument    *self,
-                          gint64          action_id,
-                          CtgFunderKind   funder,
-                          const char     *name,
-                          const char     *amount,
-                          GError        **error)
-{
-  g_autofree char *stored = NULL;
-
-  g_return_val_if_fail (CTG_IS_DOCUMENT (self), 0);
-  g_return_val_if_fail (funder < CTG_N_FUNDER_KINDS, 0);
-
-  if (!_ctg_document_require_item (self, CTG_ITEM_ACTION, action_id, error))
-    return 0;
-  if (!_ctg_document_normalize_value (self, CTG_ITEM_FUNDING, 0, "amount", FIELD_AMOUNT, amount, &stored, error))
-    return 0;
-  return _ctg_document_add_item (self, CTG_ITEM_FUNDING, action_id, N_("Add funder"),
-                   (const char *[]) { "funder", "name", "amount", NULL },
-                   (const char *[]) { ctg_funder_to_key (funder), name ? name : "", stored }, error);
-}
-
 static gboolean
 funding_equal (const CtgFunding *a,
                const CtgFunding *b)

@@ -296,18 +296,6 @@ ctg_document_set_funding (CtgDocument  *self,
   return _ctg_document_end (self, ok, ok ? error : NULL) && ok;
 }
 
-gint64
-ctg_document_add_evaluation_indicator (CtgDocument  *self,
-                                       const char   *name,
-                                       GError      **error)
-{
-  g_return_val_if_fail (CTG_IS_DOCUMENT (self), 0);
-
-  return _ctg_document_add_item (self, CTG_ITEM_EVALUATION_INDICATOR, 0, N_("Add evaluation indicator"),
-                   (const char *[]) { "name", NULL },
-                   (const char *[]) { name ? name : "" }, error);
-}
-
 /**
  * ctg_document_get_last_assessed_year:
  *

@@ -220,15 +220,6 @@ _ctg_document_touch_action (CtgDocument  *self,
                             gint64        action_id,
                             GError      **error);
 
-gint64
-_ctg_document_add_item (CtgDocument        *self,
-                        CtgItemKind         kind,
-                        gint64              parent_id,
-                        const char         *label,
-                        const char * const *columns,
-                        const char * const *values,
-                        GError            **error);
-
 gboolean
 _ctg_document_require_item (CtgDocument  *self,
                             CtgItemKind   kind,
@@ -319,11 +310,8 @@ _ctg_document_check_field_text (const char  *field,
                                 GError     **error);
 
 gboolean
-_ctg_file_guard_check (int            db_fd,
-                       const char    *path,
+_ctg_file_guard_check (CtgDocument   *self,
                        const guint8  *db_header,
-                       gboolean       read_only,
-                       char         **notice,
                        GError       **error);
 
 gboolean

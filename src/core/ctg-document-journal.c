@@ -725,6 +725,19 @@ restore_row (CtgDocument    *self,
   return TRUE;
 }
 
+/* Steps @stmt, which writes one row by its id: an error if there is none */
+static gboolean
+step_one_row (CtgDocument   *self,
+              sqlite3_stmt  *stmt,
+              GError       **error)
+{
+  if (!_ctg_document_step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) != 1)
+    return _ctg_document_set_no_such_item (error);
+  return TRUE;
+}
+
 static gboolean
 remove_row (CtgDocument  *self,
             const char   *table,
@@ -738,11 +751,7 @@ remove_row (CtgDocument  *self,
     return FALSE;
   note_table_write (self, table, id, CTG_ROW_REMOVED, NULL, CTG_SAME_PARENT);
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!_ctg_document_step_done (self, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (self->db) != 1)
-    return _ctg_document_set_no_such_item (error);
-  return TRUE;
+  return step_one_row (self, stmt, error);
 }
 
 static gboolean
@@ -764,10 +773,8 @@ set_column (CtgDocument    *self,
     old_parent = _ctg_document_get_parent (self, kind, id);
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_value (stmt, 2, value);
-  if (!_ctg_document_step_done (self, stmt, error))
+  if (!step_one_row (self, stmt, error))
     return FALSE;
-  if (sqlite3_changes (self->db) != 1)
-    return _ctg_document_set_no_such_item (error);
   note_table_write (self, table, id, CTG_ROW_UPDATED, column, old_parent);
   return TRUE;
 }

@@ -636,23 +636,14 @@ texts_from_row (sqlite3_stmt *stmt,
   return texts;
 }
 
-static CtgRelation
-relation_from_key (const char *key)
-{
-  return g_strcmp0 (key, "pilot") == 0 ? CTG_RELATION_PILOT
-         : g_strcmp0 (key, "referent") == 0 ? CTG_RELATION_REFERENT
-         : CTG_RELATION_PARTNER;
-}
-
 /* Columns 1 to 4 of a row of the participant table */
 static void
 add_participant_row (CtgAction    *action,
                      sqlite3_stmt *stmt)
 {
-  _ctg_action_add_participant (action, relation_from_key ((const char *) sqlite3_column_text (stmt, 1)),
+  _ctg_action_add_participant (action, ctg_relation_from_key ((const char *) sqlite3_column_text (stmt, 1)),
                                (const char *) sqlite3_column_text (stmt, 2),
-                               g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), "person") == 0
-                               ? CTG_PARTICIPANT_PERSON : CTG_PARTICIPANT_ORGANISATION,
+                               ctg_participant_kind_from_key ((const char *) sqlite3_column_text (stmt, 3)),
                                (const char *) sqlite3_column_text (stmt, 4));
 }
 

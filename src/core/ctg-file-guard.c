@@ -378,9 +378,9 @@ check_wal (int            db_fd,
  * @db_header: the first 100 bytes of the file
  *
  * Looks at the files SQLite would open beside the document's path and makes
- * them safe to open: a journal that does not belong to the file is renamed aside
- * ("x.ctg-journal.orphaned-DATE"), never played back; one that does is left
- * for SQLite to roll back. Fails with a clear error when neither can be
+ * them safe to open: a journal that does not belong to the file is renamed
+ * aside ("x.ctg-journal.orphaned-DATE"), never played back; one that does is
+ * left for SQLite to roll back. Fails with a clear error when neither can be
  * done, or when a read-only open meets a journal SQLite would need to write
  * the file to play back.
  */

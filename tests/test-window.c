@@ -322,6 +322,22 @@ row_text (GtkListBox *box,
   return g_string_free (text, FALSE);
 }
 
+/* The labels of the toast on screen, "title|button|": AdwToastOverlay 1.2
+ * has no getter, and a toast queued behind another is not seen. The one
+ * shown is the overlay's child that is neither its content nor leaving. */
+static char *
+shown_toast (CtgWindow *window)
+{
+  GtkWidget *overlay = GTK_WIDGET (window->toast_overlay);
+  GtkWidget *content = adw_toast_overlay_get_child (window->toast_overlay);
+  GString *text = g_string_new (NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (overlay); child; child = gtk_widget_get_next_sibling (child))
+    if (child != content && gtk_widget_get_can_target (child))
+      collect_labels (child, text);
+  return g_string_free (text, FALSE);
+}
+
 /* An edit of one action (which the window applies to that action only)
  * shows in the list, the sidebar's figures and the search, as does its undo */
 static void
@@ -373,6 +389,14 @@ test_window_edit_one_action (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
   g_assert_cmpstr (g_object_get_data (G_OBJECT (window), "ctg-last-toast"), ==,
                    "Redone: échéance of “Titre changé dans la liste”");
+  /* On screen at once, not queued behind the undo's toast for its 5 s */
+  {
+    g_autofree char *on_screen = NULL;
+
+    ctg_test_spin (50);
+    on_screen = shown_toast (window);
+    g_assert_true (g_str_has_prefix (on_screen, "Redone: échéance of “Titre changé dans la liste”|"));
+  }
   g_assert_true (ctg_document_undo (doc, &error));
   ctg_test_spin (50);
 

@@ -17,5 +17,8 @@ void ctg_sheet_export         (GtkWindow   *parent,
                                CtgDocument *document);
 void ctg_sheet_import_updates (GtkWindow   *parent,
                                CtgDocument *document);
+void ctg_sheet_review_updates (GtkWindow   *parent,
+                               CtgDocument *document,
+                               GFile       *file);
 
 G_END_DECLS

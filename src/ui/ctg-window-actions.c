@@ -274,7 +274,7 @@ undo_action (GtkWidget  *widget,
   {
     /* Translators: shown after Undo, as in "Undone: Change pilots" */
     g_autofree char *message = g_strdup_printf (undo ? _("Undone: %s") : _("Redone: %s"), label);
-    _ctg_window_show_toast (self, message);
+    _ctg_window_show_history_toast (self, message);
   }
 }
 

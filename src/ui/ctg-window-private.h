@@ -85,6 +85,7 @@ struct _CtgWindow
   GtkStringList        *pilot_names;
   GtkStringList        *years;
   GtkWidget            *error_dialog;
+  AdwToast             *history_toast; /* weak: the toast of the last edit, undo or redo */
   GtkWidget            *shortcuts_window;
   GtkMenuButton        *welcome_menu_button;
   GtkMenuButton        *sidebar_menu_button;
@@ -183,5 +184,9 @@ void              _ctg_window_show_toast             (CtgWindow  *self,
                                                       const char *message);
 void              _ctg_window_show_undo_toast        (CtgWindow  *self,
                                                       const char *message);
+void              _ctg_window_show_history_toast     (CtgWindow  *self,
+                                                      const char *message);
+void              _ctg_window_follow_toasts          (CtgWindow  *self,
+                                                      GtkWidget  *widget);
 
 G_END_DECLS

@@ -62,6 +62,21 @@ _ctg_window_show_toast (CtgWindow  *self,
   add_toast (self, adw_toast_new (message));
 }
 
+/* An edit's, an undo's or a redo's toast replaces the last of them at
+ * once: AdwToastOverlay queues a toast of normal priority behind the one
+ * shown, so "Redone" waited unseen behind "Undone", and an edit's Undo
+ * button stayed on screen once the step it offered was undone */
+static void
+add_history_toast (CtgWindow *self,
+                   AdwToast  *toast)
+{
+  if (self->history_toast != NULL)
+    adw_toast_dismiss (self->history_toast);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_set_weak_pointer (&self->history_toast, toast);
+  add_toast (self, toast);
+}
+
 void
 _ctg_window_show_undo_toast (CtgWindow  *self,
                              const char *message)
@@ -70,8 +85,28 @@ _ctg_window_show_undo_toast (CtgWindow  *self,
 
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  add_toast (self, toast);
+  add_history_toast (self, toast);
+}
+
+/* What an undo or a redo did, "Undone: échéance of “…”" */
+void
+_ctg_window_show_history_toast (CtgWindow  *self,
+                                const char *message)
+{
+  add_history_toast (self, adw_toast_new (message));
+}
+
+/**
+ * _ctg_window_follow_toasts:
+ * @widget: a widget with a "toast" signal (_ctg_toast_signal_new())
+ *
+ * Shows @widget's toasts, each with Undo: they follow an edit.
+ */
+void
+_ctg_window_follow_toasts (CtgWindow *self,
+                           GtkWidget *widget)
+{
+  g_signal_connect_object (widget, "toast", G_CALLBACK (on_editor_toast_cb), self, 0);
 }
 
 void
@@ -134,7 +169,7 @@ ensure_action_editor (CtgWindow *self)
       self->action_editor = CTG_ACTION_EDITOR (ctg_action_editor_new ());
       gtk_widget_set_vexpand (GTK_WIDGET (self->action_editor), TRUE);
       gtk_box_append (self->editor_bin, GTK_WIDGET (self->action_editor));
-      g_signal_connect (self->action_editor, "toast", G_CALLBACK (on_editor_toast_cb), self);
+      _ctg_window_follow_toasts (self, GTK_WIDGET (self->action_editor));
       if (self->document != NULL)
         ctg_action_editor_set_document (self->action_editor, self->document);
     }
@@ -756,6 +791,7 @@ ctg_window_dispose (GObject *object)
   g_clear_pointer (&self->page, g_free);
   g_clear_pointer (&self->drift_since, g_free);
   g_clear_weak_pointer (&self->error_dialog);
+  g_clear_weak_pointer (&self->history_toast);
 
   G_OBJECT_CLASS (ctg_window_parent_class)->dispose (object);
 }
@@ -876,7 +912,7 @@ ctg_window_init (CtgWindow *self)
   self->convention_page = CTG_CONVENTION_PAGE (ctg_convention_page_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->convention_page), TRUE);
   gtk_box_append (self->overview_bin, GTK_WIDGET (self->convention_page));
-  g_signal_connect (self->convention_page, "toast", G_CALLBACK (on_editor_toast_cb), self);
+  _ctg_window_follow_toasts (self, GTK_WIDGET (self->convention_page));
 
   gtk_menu_button_set_create_popup_func (self->welcome_menu_button, build_menu_on_popup, self, NULL);
   gtk_menu_button_set_create_popup_func (self->sidebar_menu_button, build_menu_on_popup, self, NULL);

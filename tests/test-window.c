@@ -276,6 +276,63 @@ test_window_search (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* While a search shows results the header says so, from the dashboard as
+ * from an axis (the search spans the whole convention); the page's own
+ * title comes back when it ends. An axis renamed meanwhile (an undo) does
+ * not take the header back. */
+static void
+test_window_search_title (void)
+{
+  CtgWindow *window = open_window ("creusot-montceau", NULL);
+  CtgDocument *doc = ctg_window_get_document (window);
+  GtkEditable *entry = _ctg_window_get_search_entry (window);
+  g_autoptr(GArray) axes = ctg_document_list_ids (doc, CTG_ITEM_AXIS, 0);
+  gint64 axis = g_array_index (axes, gint64, 0);
+  g_autofree char *axis_page = g_strdup_printf ("axis:%" G_GINT64_FORMAT, axis);
+  g_autofree char *axis_title = ctg_document_dup_text (doc, CTG_ITEM_AXIS, axis, "title");
+  g_autofree char *convention_title = ctg_document_dup_text (doc, CTG_ITEM_CONVENTION, 1, "title");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "dashboard"));
+  g_assert_cmpstr (adw_window_title_get_title (window->content_title), ==, "Dashboard");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  gtk_editable_set_text (entry, "laep");
+  CTG_TEST_WAIT_FOR (shows_only (window, "laep"));
+  g_assert_cmpstr (adw_window_title_get_title (window->content_title), ==, "Results for “laep”");
+  g_assert_true (g_str_has_suffix (adw_window_title_get_subtitle (window->content_title), " · Whole convention"));
+  gtk_editable_set_text (entry, "");
+  CTG_TEST_WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "dashboard") == 0);
+  g_assert_cmpstr (adw_window_title_get_title (window->content_title), ==, "Dashboard");
+  g_assert_cmpstr (adw_window_title_get_subtitle (window->content_title), ==, convention_title);
+
+  /* From an axis */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", axis_page));
+  g_assert_cmpstr (adw_window_title_get_title (window->content_title), ==, axis_title);
+  gtk_editable_set_text (entry, "laep");
+  CTG_TEST_WAIT_FOR (shows_only (window, "laep"));
+  g_assert_cmpstr (adw_window_title_get_title (window->content_title), ==, "Results for “laep”");
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_AXIS, axis, "title", "Axe renommé", &error));
+  g_assert_no_error (error);
+  g_assert_true (ctg_document_undo (doc, &error));
+  g_assert_no_error (error);
+  ctg_test_spin (50);
+  g_assert_cmpstr (adw_window_title_get_title (window->content_title), ==, "Results for “laep”");
+  /* An action opened from the results is named by its title, and Back
+   * comes to the results again */
+  g_signal_emit_by_name (_ctg_window_get_actions_view (window), "activate", 0u);
+  CTG_TEST_WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "action") == 0);
+  g_assert_cmpstr (adw_window_title_get_title (window->content_title), !=, "Results for “laep”");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
+  CTG_TEST_WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "actions") == 0);
+  g_assert_cmpstr (adw_window_title_get_title (window->content_title), ==, "Results for “laep”");
+  gtk_editable_set_text (entry, "");
+  ctg_test_spin (50);
+  g_assert_cmpstr (adw_window_title_get_title (window->content_title), ==, axis_title);
+  g_assert_cmpstr (adw_window_title_get_subtitle (window->content_title), ==, "");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A search typed, or a filter chosen, while an action is shown lists its
  * results at once: it used to leave the action on screen, the search
  * seeming to do nothing until Back */
@@ -312,6 +369,19 @@ collect_labels (GtkWidget *widget,
     collect_labels (child, text);
 }
 
+/* The labels on screen in @widget: a toast's hidden button has one */
+static void
+collect_shown_labels (GtkWidget *widget,
+                      GString   *text)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (text, "%s|", gtk_label_get_label (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_shown_labels (child, text);
+}
+
 static char *
 row_text (GtkListBox *box,
           int         index)
@@ -334,7 +404,7 @@ shown_toast (CtgWindow *window)
 
   for (GtkWidget *child = gtk_widget_get_first_child (overlay); child; child = gtk_widget_get_next_sibling (child))
     if (child != content && gtk_widget_get_can_target (child))
-      collect_labels (child, text);
+      collect_shown_labels (child, text);
   return g_string_free (text, FALSE);
 }
 
@@ -395,7 +465,7 @@ test_window_edit_one_action (void)
 
     ctg_test_spin (50);
     on_screen = shown_toast (window);
-    g_assert_true (g_str_has_prefix (on_screen, "Redone: échéance of “Titre changé dans la liste”|"));
+    g_assert_cmpstr (on_screen, ==, "Redone: échéance of “Titre changé dans la liste”|");
   }
   g_assert_true (ctg_document_undo (doc, &error));
   ctg_test_spin (50);
@@ -1402,6 +1472,7 @@ main (int   argc,
   g_test_add_func ("/window/browse", test_window_browse);
   g_test_add_func ("/window/search", test_window_search);
   g_test_add_func ("/window/search-from-action", test_window_search_from_action);
+  g_test_add_func ("/window/search-title", test_window_search_title);
   g_test_add_func ("/window/undo", test_window_undo);
   g_test_add_func ("/window/edit-one-action", test_window_edit_one_action);
   g_test_add_func ("/window/search-headings", test_window_search_headings);

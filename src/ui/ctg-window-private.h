@@ -85,7 +85,7 @@ struct _CtgWindow
   GtkStringList        *pilot_names;
   GtkStringList        *years;
   GtkWidget            *error_dialog;
-  AdwToast             *history_toast; /* weak: the toast of the last edit, undo or redo */
+  AdwToast             *history_toast; /* the toast of the last edit, undo or redo, until dismissed */
   GtkWidget            *shortcuts_window;
   GtkMenuButton        *welcome_menu_button;
   GtkMenuButton        *sidebar_menu_button;
@@ -180,6 +180,7 @@ void              _ctg_window_show_content           (CtgWindow  *self,
 void              _ctg_window_show_error             (CtgWindow    *self,
                                                       const char   *heading,
                                                       const GError *error);
+void              _ctg_window_show_page_title        (CtgWindow  *self);
 void              _ctg_window_show_toast             (CtgWindow  *self,
                                                       const char *message);
 void              _ctg_window_show_undo_toast        (CtgWindow  *self,

@@ -46,12 +46,19 @@ static void on_editor_toast_cb (GtkWidget  *editor,
 
 /* Helpers */
 
+/* AdwToastOverlay 1.2 has no getter: the tests read it here */
+static void
+remember_toast (CtgWindow *self,
+                AdwToast  *toast)
+{
+  g_object_set_data_full (G_OBJECT (self), "ctg-last-toast", g_strdup (adw_toast_get_title (toast)), g_free);
+}
+
 static void
 add_toast (CtgWindow *self,
            AdwToast  *toast)
 {
-  /* AdwToastOverlay 1.2 has no getter: the tests read it here */
-  g_object_set_data_full (G_OBJECT (self), "ctg-last-toast", g_strdup (adw_toast_get_title (toast)), g_free);
+  remember_toast (self, toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -62,30 +69,50 @@ _ctg_window_show_toast (CtgWindow  *self,
   add_toast (self, adw_toast_new (message));
 }
 
-/* An edit's, an undo's or a redo's toast replaces the last of them at
- * once: AdwToastOverlay queues a toast of normal priority behind the one
- * shown, so "Redone" waited unseen behind "Undone", and an edit's Undo
- * button stayed on screen once the step it offered was undone */
 static void
-add_history_toast (CtgWindow *self,
-                   AdwToast  *toast)
+on_history_toast_dismissed_cb (AdwToast  *toast,
+                               CtgWindow *self)
 {
-  if (self->history_toast != NULL)
-    adw_toast_dismiss (self->history_toast);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_set_weak_pointer (&self->history_toast, toast);
-  add_toast (self, toast);
+  if (self->history_toast == toast)
+    self->history_toast = NULL;
+}
+
+/* An edit's, an undo's or a redo's toast takes the place of the last of
+ * them at once. AdwToastOverlay queues a toast of normal priority behind
+ * the one shown: "Redone" waited unseen behind "Undone", and an edit's
+ * Undo button stayed on screen once its step was undone. The toast still
+ * up is reworded rather than dismissed: libadwaita 1.2 frees a toast
+ * dismissed during its show animation while the animation still runs. */
+static void
+show_history_toast (CtgWindow  *self,
+                    const char *message,
+                    gboolean    with_undo)
+{
+  AdwToast *toast = self->history_toast;
+  gboolean shown = toast != NULL;
+
+  if (!shown)
+    {
+      toast = adw_toast_new (message);
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      self->history_toast = toast;
+      g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_history_toast_dismissed_cb), self, 0);
+    }
+  else
+    adw_toast_set_title (toast, message);
+  adw_toast_set_button_label (toast, with_undo ? _("_Undo") : NULL);
+  adw_toast_set_action_name (toast, with_undo ? "win.toast-undo" : NULL);
+  if (shown)
+    remember_toast (self, toast);
+  else
+    add_toast (self, toast);
 }
 
 void
 _ctg_window_show_undo_toast (CtgWindow  *self,
                              const char *message)
 {
-  AdwToast *toast = adw_toast_new (message);
-
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  add_history_toast (self, toast);
+  show_history_toast (self, message, TRUE);
 }
 
 /* What an undo or a redo did, "Undone: échéance of “…”" */
@@ -93,7 +120,7 @@ void
 _ctg_window_show_history_toast (CtgWindow  *self,
                                 const char *message)
 {
-  add_history_toast (self, adw_toast_new (message));
+  show_history_toast (self, message, FALSE);
 }
 
 /**
@@ -228,7 +255,40 @@ on_shown_item_title_cb (CtgWindow *self)
 {
   const char *title = ctg_item_get_title (self->shown_item);
 
+  /* Results keep saying they are results, an action opened from them
+   * being named by its own; the axis is named again when the search ends
+   * (_ctg_window_show_page_title) */
+  if (self->searching && ctg_item_get_kind (self->shown_item) != CTG_ITEM_ACTION)
+    return;
   adw_window_title_set_title (self->content_title, title ? title : "");
+}
+
+/**
+ * _ctg_window_show_page_title:
+ *
+ * Names the page shown when no search is: the action or the axis shown
+ * (and as it is renamed), else the convention's page under the
+ * convention's title.
+ */
+void
+_ctg_window_show_page_title (CtgWindow *self)
+{
+  const char *convention_title = self->convention ? ctg_item_get_title (self->convention) : NULL;
+  const CtgPageInfo *info;
+
+  if (self->shown_item != NULL)
+    {
+      const char *title = ctg_item_get_title (self->shown_item);
+
+      adw_window_title_set_title (self->content_title, title ? title : "");
+      adw_window_title_set_subtitle (self->content_title, "");
+      return;
+    }
+  info = _ctg_window_find_convention_page (self->page);
+  if (info == NULL)
+    info = _ctg_window_find_convention_page ("overview");
+  adw_window_title_set_title (self->content_title, self->listing ? _("Actions") : g_dpgettext2 (GETTEXT_PACKAGE, "page", info->title));
+  adw_window_title_set_subtitle (self->content_title, convention_title ? convention_title : "");
 }
 
 /* @kind's item @id names the page; the convention (or no item) leaves the
@@ -257,25 +317,19 @@ _ctg_window_show_axis (CtgWindow *self,
   self->axis_id = axis_id;
   self->action_id = 0;
 
+  _ctg_window_follow_shown_item (self, axis_id == 0 ? CTG_ITEM_CONVENTION : CTG_ITEM_AXIS, axis_id);
+  _ctg_window_show_page_title (self);
   if (axis_id == 0)
     {
-      _ctg_window_follow_shown_item (self, CTG_ITEM_CONVENTION, 0);
-      const char *title = ctg_item_get_title (self->convention);
       const CtgPageInfo *info = _ctg_window_find_convention_page (self->page);
 
       if (info == NULL)
         info = _ctg_window_find_convention_page ("overview");
-      adw_window_title_set_title (self->content_title, self->listing ? _("Actions") : g_dpgettext2 (GETTEXT_PACKAGE, "page", info->title));
-      adw_window_title_set_subtitle (self->content_title, title ? title : "");
       if (!_ctg_window_filters_active (self))
         _ctg_window_show_content (self, info->name);
     }
   else
-    {
-      _ctg_window_follow_shown_item (self, CTG_ITEM_AXIS, axis_id);
-      adw_window_title_set_subtitle (self->content_title, "");
-      _ctg_window_show_content (self, "actions");
-    }
+    _ctg_window_show_content (self, "actions");
 
   g_clear_object (&self->source);
   _ctg_window_refresh_list (self);
@@ -421,7 +475,7 @@ on_convention_title_cb (CtgWindow *self)
   adw_window_title_set_title (self->sidebar_title, titled ? title : _("Untitled convention"));
   adw_window_title_set_subtitle (self->sidebar_title, basename);
   gtk_window_set_title (GTK_WINDOW (self), titled ? title : basename);
-  if (self->axis_id == 0 && self->action_id == 0)
+  if (self->axis_id == 0 && self->action_id == 0 && !self->searching)
     adw_window_title_set_subtitle (self->content_title, title ? title : "");
 }
 
@@ -791,7 +845,7 @@ ctg_window_dispose (GObject *object)
   g_clear_pointer (&self->page, g_free);
   g_clear_pointer (&self->drift_since, g_free);
   g_clear_weak_pointer (&self->error_dialog);
-  g_clear_weak_pointer (&self->history_toast);
+  self->history_toast = NULL;
 
   G_OBJECT_CLASS (ctg_window_parent_class)->dispose (object);
 }

@@ -95,6 +95,7 @@ struct _CtgWindow
   GDate                *today;
   char                 *page;          /* win.show-page's state */
   char                 *drift_since;   /* win.drift-since's state: a meeting's day, "" for the last COPIL */
+  gint64                drift_meeting; /* the meeting of that day chosen, followed when re-dated */
 
   /* State */
   gint64                axis_id;       /* the axis shown, 0 for a convention page */

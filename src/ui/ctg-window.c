@@ -163,6 +163,7 @@ set_drift_since (CtgWindow  *self,
 {
   if (since == NULL)
     since = "";
+  self->drift_meeting = _ctg_drift_since_find_meeting (self->document, since);
   if (g_strcmp0 (self->drift_since, since) == 0)
     return;
   g_free (self->drift_since);
@@ -171,6 +172,30 @@ set_drift_since (CtgWindow  *self,
   if (self->dashboard != NULL)
     ctg_dashboard_set_drift_since (self->dashboard, since);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRIFT_SINCE]);
+}
+
+/* The meeting chosen to compare with stays chosen when it is re-dated (on
+ * the meetings page, by an undo): the comparison moves to its new day.
+ * Gone, the comparison goes back to the last COPIL, unless another
+ * meeting was held that day. */
+static void
+follow_drift_meeting (CtgWindow *self)
+{
+  gint64 chosen = self->drift_meeting;
+  g_autofree char *day = NULL;
+
+  if (self->drift_since == NULL || self->drift_since[0] == '\0' || chosen == 0)
+    return;
+  day = _ctg_drift_since_meeting_day (self->document, chosen);
+  if (day != NULL)
+    {
+      set_drift_since (self, day);
+      self->drift_meeting = chosen;
+    }
+  else if (_ctg_drift_since_find_meeting (self->document, self->drift_since) == 0)
+    set_drift_since (self, "");
+  else
+    self->drift_meeting = _ctg_drift_since_find_meeting (self->document, self->drift_since);
 }
 
 static void
@@ -441,6 +466,8 @@ on_document_committed_cb (CtgDocument  *document,
       _ctg_window_reload_actions (self);
     }
 
+  if (ctg_change_set_touches_kind (changes, CTG_ITEM_MEETING))
+    follow_drift_meeting (self);
   if (self->action_id != 0 && !ctg_document_has_item (document, CTG_ITEM_ACTION, self->action_id))
     _ctg_window_show_axis (self, self->axis_id);
   _ctg_window_update_actions (self);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "ctg-action-editor.h"
+#include "ctg-editor-util.h"
 #include "ctg-test-util.h"
 #include "ctg-convention-page-private.h"
 #include "ctg-export-dialog.h"
@@ -804,6 +805,110 @@ test_window_export_pdf (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The export dialog open over @window */
+static CtgExportDialog *
+open_export_dialog (CtgWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL));
+  ctg_test_spin (50);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (CTG_IS_EXPORT_DIALOG (toplevel) && gtk_window_get_transient_for (GTK_WINDOW (toplevel)) == GTK_WINDOW (window))
+        return CTG_EXPORT_DIALOG (toplevel);
+    }
+  g_assert_not_reached ();
+}
+
+/* Every switch under @widget, in the dialog's order */
+static void
+collect_switches (GtkWidget *widget,
+                  GPtrArray *switches)
+{
+  if (GTK_IS_SWITCH (widget))
+    g_ptr_array_add (switches, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_switches (child, switches);
+}
+
+/* The report's sections are the advisor's habit: the dialog opens with
+ * those last exported, for any convention. The bilan's year and the
+ * changes' meeting belong to the file and come from it. A choice
+ * cancelled is not kept. */
+static void
+test_window_export_remembers (void)
+{
+  CtgWindow *window = open_window ("baronnies", NULL);
+  CtgWindow *other = NULL;
+  g_autofree char *pdf = ctg_test_tmp_path ("copil-remembered.pdf");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GPtrArray) switches = g_ptr_array_new ();
+  g_autoptr(CtgReportOptions) options = NULL;
+  g_autoptr(GError) error = NULL;
+  CtgExportDialog *dialog = open_export_dialog (window);
+  GtkWidget *bilan;
+
+  /* The summary kept, the timeline left out, the action sheets and the
+   * bilan asked for */
+  collect_switches (GTK_WIDGET (dialog), switches);
+  g_assert_cmpuint (switches->len, >=, 3);
+  gtk_switch_set_active (g_ptr_array_index (switches, 1), FALSE);
+  gtk_switch_set_active (g_ptr_array_index (switches, 2), TRUE);
+  bilan = find_type (GTK_WIDGET (dialog), ADW_TYPE_EXPANDER_ROW);
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (bilan), TRUE);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_type (bilan, GTK_TYPE_SPIN_BUTTON)), 2020);
+  /* The dialog closes itself once the report is written */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  ctg_export_dialog_export_to (dialog, pdf);
+  CTG_TEST_WAIT_FOR (dialog == NULL);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_assert_false (g_settings_get_boolean (settings, "report-timeline"));
+  g_assert_true (g_settings_get_boolean (settings, "report-fiches"));
+  g_assert_true (g_settings_get_boolean (settings, "report-bilan"));
+
+  /* Another convention: the same sections, its own year and meeting */
+  other = open_window ("m2a", NULL);
+  dialog = open_export_dialog (other);
+  options = ctg_export_dialog_get_options (dialog, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ctg_report_options_get_parts (options), ==, CTG_REPORT_PART_SUMMARY | CTG_REPORT_PART_FICHES);
+  {
+    CtgDocument *doc = ctg_window_get_document (other);
+    g_autoptr(GArray) years = _ctg_years_to_offer (doc);
+    guint assessed = ctg_document_get_last_assessed_year (doc);
+
+    g_assert_cmpuint (ctg_report_options_get_bilan_year (options), ==,
+                      assessed != 0 ? assessed : _ctg_years_default (years));
+    g_assert_cmpuint (ctg_report_options_get_bilan_year (options), !=, 2020);
+  }
+  /* m2a records no meeting: no changes listed */
+  g_assert_null (ctg_report_options_get_changes_since (options));
+
+  /* Changed and cancelled: not kept */
+  g_ptr_array_set_size (switches, 0);
+  collect_switches (GTK_WIDGET (dialog), switches);
+  gtk_switch_set_active (g_ptr_array_index (switches, 1), TRUE);
+  gtk_window_close (GTK_WINDOW (dialog));
+  ctg_test_spin (50);
+  g_assert_false (g_settings_get_boolean (settings, "report-timeline"));
+  dialog = open_export_dialog (other);
+  g_clear_pointer (&options, ctg_report_options_free);
+  options = ctg_export_dialog_get_options (dialog, &error);
+  g_assert_no_error (error);
+  g_assert_false (ctg_report_options_get_parts (options) & CTG_REPORT_PART_TIMELINE);
+  gtk_window_close (GTK_WINDOW (dialog));
+
+  g_settings_reset (settings, "report-summary");
+  g_settings_reset (settings, "report-timeline");
+  g_settings_reset (settings, "report-fiches");
+  g_settings_reset (settings, "report-bilan");
+  gtk_window_destroy (GTK_WINDOW (other));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_window_reorder (void)
 {
@@ -1478,6 +1583,7 @@ main (int   argc,
   g_test_add_func ("/window/search-headings", test_window_search_headings);
   g_test_add_func ("/window/edit-action", test_window_edit_action);
   g_test_add_func ("/window/export-pdf", test_window_export_pdf);
+  g_test_add_func ("/window/export-remembers", test_window_export_remembers);
   g_test_add_func ("/window/reorder", test_window_reorder);
   g_test_add_func ("/window/bad-file", test_window_bad_file);
   g_test_add_func ("/window/already-open", test_window_already_open);

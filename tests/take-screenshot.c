@@ -9,7 +9,9 @@
  *
  * PAGE is a state of win.show-page ("dashboard", "timeline", ...), or
  * "timeline@drift-menu" with the menu of the meetings to compare with open
- * (CTG_SCREENSHOT_DRIFT_SINCE=DAY chooses one). The
+ * (CTG_SCREENSHOT_DRIFT_SINCE=DAY chooses one), "dashboard@search=eau" with
+ * a search's results, "axis:1@redo" with a redo's toast, "axis:1@updates"
+ * with the toast of a partners' sheet applied (CTG_SCREENSHOT_SHEET). The
  * screen is grabbed with ImageMagick's import once the page is drawn.
  */
 
@@ -18,7 +20,9 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "ctg-sheet-choosers.h"
 #include "ctg-window-private.h"
 
 static void
@@ -153,6 +157,45 @@ main (int   argc,
       {
         spin (500);
         gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL);
+      }
+    /* "dashboard@search=eau": the results of a search, as typed */
+    else if (ends[1] != NULL && g_str_has_prefix (ends[1], "search="))
+      {
+        spin (500);
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+        gtk_editable_set_text (GTK_EDITABLE (window->search_entry), ends[1] + strlen ("search="));
+      }
+    /* "axis:1@redo": the toast of a redo, after an échéance moved and undone */
+    else if (g_strcmp0 (ends[1], "redo") == 0)
+      {
+        CtgDocument *document = ctg_window_get_document (window);
+        g_autoptr(GListModel) actions = ctg_document_list_actions (document, 0);
+        g_autoptr(CtgAction) first = g_list_model_get_item (actions, 0);
+
+        spin (500);
+        if (first == NULL ||
+            !ctg_document_set (document, CTG_ITEM_ACTION, ctg_action_get_id (first), "echeance", "2026", NULL))
+          return 1;
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+        spin (300);
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+      }
+    /* "axis:1@updates": a partners' sheet (CTG_SCREENSHOT_SHEET=FILE)
+     * reviewed and applied, and its toast */
+    else if (g_strcmp0 (ends[1], "updates") == 0 && g_getenv ("CTG_SCREENSHOT_SHEET") != NULL)
+      {
+        g_autoptr(GFile) sheet = g_file_new_for_path (g_getenv ("CTG_SCREENSHOT_SHEET"));
+        g_autoptr(GList) toplevels = NULL;
+
+        spin (500);
+        ctg_sheet_review_updates (GTK_WINDOW (window), ctg_window_get_document (window), sheet);
+        toplevels = gtk_window_list_toplevels ();
+        for (GList *l = toplevels; l != NULL; l = l->next)
+          if (ADW_IS_MESSAGE_DIALOG (l->data))
+            {
+              adw_message_dialog_response (l->data, "apply");
+              gtk_window_close (l->data);
+            }
       }
     /* "timeline@drift-menu": the menu of the meetings to compare with, open */
     else if (g_strcmp0 (ends[1], "drift-menu") == 0)

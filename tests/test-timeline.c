@@ -1182,6 +1182,20 @@ find_class (GtkWidget  *widget,
   return NULL;
 }
 
+static GtkWidget *find_named (GtkWidget  *widget,
+                              const char *name);
+
+/* The subtitle of the meeting row with the badge of the meeting compared
+ * with; NULL if no row has it */
+static const char *
+baseline_row (CtgDashboard *dashboard)
+{
+  GtkWidget *badge = find_named (GTK_WIDGET (dashboard), "baseline-badge");
+  GtkWidget *row = badge ? gtk_widget_get_ancestor (badge, ADW_TYPE_ACTION_ROW) : NULL;
+
+  return row ? adw_action_row_get_subtitle (ADW_ACTION_ROW (row)) : NULL;
+}
+
 /* The changes and the drift count from the same meeting, the one chosen in
  * the window (the last COPIL by default, not the last meeting), and the
  * caption says which */
@@ -1193,14 +1207,15 @@ test_dashboard_same_meeting (void)
   CtgDashboard *dashboard = _ctg_window_get_dashboard (window);
   g_autoptr(GError) error = NULL;
   AdwPreferencesGroup *group;
-  gint64 copil;
+  gint64 copil, group_meeting;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "dashboard"));
   ctg_test_spin (100);
   copil = ctg_document_add_body (document, "Comité de pilotage", "copil", &error);
   g_assert_no_error (error);
   g_assert_cmpint (ctg_document_add_meeting (document, copil, "2021-03-15", "", &error), >, 0);
-  g_assert_cmpint (ctg_document_add_meeting (document, 0, "2022-01-10", "Groupe de travail", &error), >, 0);
+  group_meeting = ctg_document_add_meeting (document, 0, "2022-01-10", "Groupe de travail", &error);
+  g_assert_cmpint (group_meeting, >, 0);
   g_assert_no_error (error);
   ctg_test_spin (100);
 
@@ -1211,6 +1226,7 @@ test_dashboard_same_meeting (void)
   group = ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (ctg_dashboard_get_figure (dashboard, "changes"),
                                                           ADW_TYPE_PREFERENCES_GROUP));
   g_assert_nonnull (strstr (adw_preferences_group_get_description (group), "Comité de pilotage, 15 March 2021"));
+  g_assert_cmpstr (baseline_row (dashboard), ==, "15 March 2021 · Comité de pilotage");
 
   /* Another meeting chosen: both follow, and the caption */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.drift-since", "s", "2022-01-10"));
@@ -1220,6 +1236,32 @@ test_dashboard_same_meeting (void)
   g_assert_cmpstr (g_object_get_data (G_OBJECT (ctg_dashboard_get_figure (dashboard, "changes")), "since"), ==,
                    "2022-01-10");
   g_assert_nonnull (strstr (adw_preferences_group_get_description (group), "Groupe de travail, 10 January 2022"));
+  /* The badge marks the meeting compared with, whatever was chosen */
+  g_assert_cmpstr (baseline_row (dashboard), ==, "10 January 2022");
+
+  /* Re-dated elsewhere (the meetings page), the meeting stays the one
+   * compared with, at its new day; an undo takes it back */
+  g_assert_true (ctg_document_set (document, CTG_ITEM_MEETING, group_meeting, "date", "2022-02-14", &error));
+  g_assert_no_error (error);
+  ctg_test_spin (100);
+  g_assert_cmpstr (baseline_row (dashboard), ==, "14 February 2022");
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (ctg_dashboard_get_figure (dashboard, "drift")), "since"), ==,
+                   "2022-02-14");
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (group), "Groupe de travail, 14 February 2022"));
+  g_assert_true (ctg_document_undo (document, &error));
+  ctg_test_spin (100);
+  g_assert_cmpstr (baseline_row (dashboard), ==, "10 January 2022");
+
+  /* Removed, the comparison goes back to the last COPIL, and the badge;
+   * a later COPIL added takes it */
+  g_assert_true (ctg_document_delete (document, CTG_ITEM_MEETING, group_meeting, &error));
+  g_assert_no_error (error);
+  ctg_test_spin (100);
+  g_assert_cmpstr (baseline_row (dashboard), ==, "15 March 2021 · Comité de pilotage");
+  g_assert_cmpint (ctg_document_add_meeting (document, copil, "2023-05-02", "", &error), >, 0);
+  g_assert_no_error (error);
+  ctg_test_spin (100);
+  g_assert_cmpstr (baseline_row (dashboard), ==, "2 May 2023 · Comité de pilotage");
 
   /* The status dots are round, with the application's style sheet: a
    * label's line of text made them ovals */

@@ -13,6 +13,7 @@
 #include "ctg-sheet-choosers.h"
 #include "ctg-test-util.h"
 #include "ctg-update-dialog.h"
+#include "ctg-window-private.h"
 
 static CtgDocument *
 open_update_fixture (void)
@@ -126,6 +127,99 @@ test_review (void)
   gtk_window_destroy (parent);
 }
 
+/* The labels of the toast @window shows, "title|button|" (a toast queued
+ * behind another is not seen) */
+static void
+collect_labels (GtkWidget *widget,
+                GString   *text)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (text, "%s|", gtk_label_get_label (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, text);
+}
+
+/* The Undo button of the toast under @widget */
+static GtkWidget *
+find_toast_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.toast-undo") == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_toast_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Applied from the window, the sheet's changes are confirmed in a toast
+ * with Undo, since the dialog closes: nothing said it had worked */
+static void
+test_applied_toast (void)
+{
+  g_autofree char *source = g_build_filename (g_getenv ("CTG_TEST_FIXTURES"), "sheets", "update.ctg", NULL);
+  g_autofree char *copy = ctg_test_tmp_path ("update-toast.ctg");
+  g_autofree char *sheet_path = g_build_filename (g_getenv ("CTG_TEST_FIXTURES"), "sheets", "update-returned.ods", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (copy);
+  g_autoptr(GFile) sheet = g_file_new_for_path (sheet_path);
+  g_autofree char *data = NULL;
+  g_autoptr(GString) shown = g_string_new (NULL);
+  CtgWindow *window = ctg_window_new (NULL);
+  CtgUpdateDialog *dialog = NULL;
+  GtkWidget *content;
+  gsize length;
+
+  data = ctg_test_read_file (source, &length);
+  g_assert_true (g_file_set_contents (copy, data, (gssize) length, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ctg_window_load (window, file));
+  ctg_test_spin (50);
+
+  ctg_sheet_review_updates (GTK_WINDOW (window), ctg_window_get_document (window), sheet);
+  {
+    g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (CTG_IS_UPDATE_DIALOG (l->data))
+        dialog = l->data;
+  }
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (ctg_update_dialog_count_ticked (dialog), ==, 6);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  ctg_test_spin (50);
+
+  content = adw_toast_overlay_get_child (window->toast_overlay);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (window->toast_overlay)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != content && gtk_widget_get_can_target (child))
+      collect_labels (child, shown);
+  g_assert_true (g_str_has_prefix (shown->str, "6 changes applied|"));
+  g_assert_nonnull (strstr (shown->str, "Undo"));
+
+  /* Its Undo takes the six back at once, and says so in the toast that
+   * follows (the one clicked closes) */
+  g_assert_true (ctg_document_can_undo (ctg_window_get_document (window)));
+  {
+    GtkWidget *button = find_toast_button (GTK_WIDGET (window->toast_overlay));
+
+    g_assert_nonnull (button);
+    g_signal_emit_by_name (button, "clicked");
+  }
+  g_assert_false (ctg_document_can_undo (ctg_window_get_document (window)));
+  ctg_test_spin (50);
+  g_string_truncate (shown, 0);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (window->toast_overlay)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != content && gtk_widget_get_can_target (child))
+      collect_labels (child, shown);
+  g_assert_true (g_str_has_prefix (shown->str, "Undone: "));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 on_file_chosen_cb (GFile          *file,
                    GtkFileChooser *chooser,
@@ -228,6 +322,7 @@ main (int   argc,
   g_test_add_func ("/update-dialog/review", test_review);
   g_test_add_func ("/update-dialog/file-chooser", test_file_chooser);
   g_test_add_func ("/update-dialog/sheet-choosers", test_sheet_choosers);
+  g_test_add_func ("/update-dialog/applied-toast", test_applied_toast);
 
   return g_test_run ();
 }

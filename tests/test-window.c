@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "ctg-action-editor.h"
+#include "ctg-editor-util.h"
 #include "ctg-test-util.h"
 #include "ctg-convention-page-private.h"
 #include "ctg-export-dialog.h"
@@ -276,6 +277,63 @@ test_window_search (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* While a search shows results the header says so, from the dashboard as
+ * from an axis (the search spans the whole convention); the page's own
+ * title comes back when it ends. An axis renamed meanwhile (an undo) does
+ * not take the header back. */
+static void
+test_window_search_title (void)
+{
+  CtgWindow *window = open_window ("creusot-montceau", NULL);
+  CtgDocument *doc = ctg_window_get_document (window);
+  GtkEditable *entry = _ctg_window_get_search_entry (window);
+  g_autoptr(GArray) axes = ctg_document_list_ids (doc, CTG_ITEM_AXIS, 0);
+  gint64 axis = g_array_index (axes, gint64, 0);
+  g_autofree char *axis_page = g_strdup_printf ("axis:%" G_GINT64_FORMAT, axis);
+  g_autofree char *axis_title = ctg_document_dup_text (doc, CTG_ITEM_AXIS, axis, "title");
+  g_autofree char *convention_title = ctg_document_dup_text (doc, CTG_ITEM_CONVENTION, 1, "title");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "dashboard"));
+  g_assert_cmpstr (adw_window_title_get_title (window->content_title), ==, "Dashboard");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  gtk_editable_set_text (entry, "laep");
+  CTG_TEST_WAIT_FOR (shows_only (window, "laep"));
+  g_assert_cmpstr (adw_window_title_get_title (window->content_title), ==, "Results for “laep”");
+  g_assert_true (g_str_has_suffix (adw_window_title_get_subtitle (window->content_title), " · Whole convention"));
+  gtk_editable_set_text (entry, "");
+  CTG_TEST_WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "dashboard") == 0);
+  g_assert_cmpstr (adw_window_title_get_title (window->content_title), ==, "Dashboard");
+  g_assert_cmpstr (adw_window_title_get_subtitle (window->content_title), ==, convention_title);
+
+  /* From an axis */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", axis_page));
+  g_assert_cmpstr (adw_window_title_get_title (window->content_title), ==, axis_title);
+  gtk_editable_set_text (entry, "laep");
+  CTG_TEST_WAIT_FOR (shows_only (window, "laep"));
+  g_assert_cmpstr (adw_window_title_get_title (window->content_title), ==, "Results for “laep”");
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_AXIS, axis, "title", "Axe renommé", &error));
+  g_assert_no_error (error);
+  g_assert_true (ctg_document_undo (doc, &error));
+  g_assert_no_error (error);
+  ctg_test_spin (50);
+  g_assert_cmpstr (adw_window_title_get_title (window->content_title), ==, "Results for “laep”");
+  /* An action opened from the results is named by its title, and Back
+   * comes to the results again */
+  g_signal_emit_by_name (_ctg_window_get_actions_view (window), "activate", 0u);
+  CTG_TEST_WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "action") == 0);
+  g_assert_cmpstr (adw_window_title_get_title (window->content_title), !=, "Results for “laep”");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
+  CTG_TEST_WAIT_FOR (g_strcmp0 (_ctg_window_get_visible_page (window), "actions") == 0);
+  g_assert_cmpstr (adw_window_title_get_title (window->content_title), ==, "Results for “laep”");
+  gtk_editable_set_text (entry, "");
+  ctg_test_spin (50);
+  g_assert_cmpstr (adw_window_title_get_title (window->content_title), ==, axis_title);
+  g_assert_cmpstr (adw_window_title_get_subtitle (window->content_title), ==, "");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A search typed, or a filter chosen, while an action is shown lists its
  * results at once: it used to leave the action on screen, the search
  * seeming to do nothing until Back */
@@ -312,6 +370,19 @@ collect_labels (GtkWidget *widget,
     collect_labels (child, text);
 }
 
+/* The labels on screen in @widget: a toast's hidden button has one */
+static void
+collect_shown_labels (GtkWidget *widget,
+                      GString   *text)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (text, "%s|", gtk_label_get_label (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_shown_labels (child, text);
+}
+
 static char *
 row_text (GtkListBox *box,
           int         index)
@@ -319,6 +390,22 @@ row_text (GtkListBox *box,
   GString *text = g_string_new (NULL);
 
   collect_labels (GTK_WIDGET (gtk_list_box_get_row_at_index (box, index)), text);
+  return g_string_free (text, FALSE);
+}
+
+/* The labels of the toast on screen, "title|button|": AdwToastOverlay 1.2
+ * has no getter, and a toast queued behind another is not seen. The one
+ * shown is the overlay's child that is neither its content nor leaving. */
+static char *
+shown_toast (CtgWindow *window)
+{
+  GtkWidget *overlay = GTK_WIDGET (window->toast_overlay);
+  GtkWidget *content = adw_toast_overlay_get_child (window->toast_overlay);
+  GString *text = g_string_new (NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (overlay); child; child = gtk_widget_get_next_sibling (child))
+    if (child != content && gtk_widget_get_can_target (child))
+      collect_shown_labels (child, text);
   return g_string_free (text, FALSE);
 }
 
@@ -373,6 +460,14 @@ test_window_edit_one_action (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
   g_assert_cmpstr (g_object_get_data (G_OBJECT (window), "ctg-last-toast"), ==,
                    "Redone: échéance of “Titre changé dans la liste”");
+  /* On screen at once, not queued behind the undo's toast for its 5 s */
+  {
+    g_autofree char *on_screen = NULL;
+
+    ctg_test_spin (50);
+    on_screen = shown_toast (window);
+    g_assert_cmpstr (on_screen, ==, "Redone: échéance of “Titre changé dans la liste”|");
+  }
   g_assert_true (ctg_document_undo (doc, &error));
   ctg_test_spin (50);
 
@@ -707,6 +802,110 @@ test_window_export_pdf (void)
         g_assert_nonnull (strstr (text, "Annual review 2024"));
       }
   }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The export dialog open over @window */
+static CtgExportDialog *
+open_export_dialog (CtgWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL));
+  ctg_test_spin (50);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (CTG_IS_EXPORT_DIALOG (toplevel) && gtk_window_get_transient_for (GTK_WINDOW (toplevel)) == GTK_WINDOW (window))
+        return CTG_EXPORT_DIALOG (toplevel);
+    }
+  g_assert_not_reached ();
+}
+
+/* Every switch under @widget, in the dialog's order */
+static void
+collect_switches (GtkWidget *widget,
+                  GPtrArray *switches)
+{
+  if (GTK_IS_SWITCH (widget))
+    g_ptr_array_add (switches, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_switches (child, switches);
+}
+
+/* The report's sections are the advisor's habit: the dialog opens with
+ * those last exported, for any convention. The bilan's year and the
+ * changes' meeting belong to the file and come from it. A choice
+ * cancelled is not kept. */
+static void
+test_window_export_remembers (void)
+{
+  CtgWindow *window = open_window ("baronnies", NULL);
+  CtgWindow *other = NULL;
+  g_autofree char *pdf = ctg_test_tmp_path ("copil-remembered.pdf");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GPtrArray) switches = g_ptr_array_new ();
+  g_autoptr(CtgReportOptions) options = NULL;
+  g_autoptr(GError) error = NULL;
+  CtgExportDialog *dialog = open_export_dialog (window);
+  GtkWidget *bilan;
+
+  /* The summary kept, the timeline left out, the action sheets and the
+   * bilan asked for */
+  collect_switches (GTK_WIDGET (dialog), switches);
+  g_assert_cmpuint (switches->len, >=, 3);
+  gtk_switch_set_active (g_ptr_array_index (switches, 1), FALSE);
+  gtk_switch_set_active (g_ptr_array_index (switches, 2), TRUE);
+  bilan = find_type (GTK_WIDGET (dialog), ADW_TYPE_EXPANDER_ROW);
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (bilan), TRUE);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_type (bilan, GTK_TYPE_SPIN_BUTTON)), 2020);
+  /* The dialog closes itself once the report is written */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  ctg_export_dialog_export_to (dialog, pdf);
+  CTG_TEST_WAIT_FOR (dialog == NULL);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_assert_false (g_settings_get_boolean (settings, "report-timeline"));
+  g_assert_true (g_settings_get_boolean (settings, "report-fiches"));
+  g_assert_true (g_settings_get_boolean (settings, "report-bilan"));
+
+  /* Another convention: the same sections, its own year and meeting */
+  other = open_window ("m2a", NULL);
+  dialog = open_export_dialog (other);
+  options = ctg_export_dialog_get_options (dialog, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ctg_report_options_get_parts (options), ==, CTG_REPORT_PART_SUMMARY | CTG_REPORT_PART_FICHES);
+  {
+    CtgDocument *doc = ctg_window_get_document (other);
+    g_autoptr(GArray) years = _ctg_years_to_offer (doc);
+    guint assessed = ctg_document_get_last_assessed_year (doc);
+
+    g_assert_cmpuint (ctg_report_options_get_bilan_year (options), ==,
+                      assessed != 0 ? assessed : _ctg_years_default (years));
+    g_assert_cmpuint (ctg_report_options_get_bilan_year (options), !=, 2020);
+  }
+  /* m2a records no meeting: no changes listed */
+  g_assert_null (ctg_report_options_get_changes_since (options));
+
+  /* Changed and cancelled: not kept */
+  g_ptr_array_set_size (switches, 0);
+  collect_switches (GTK_WIDGET (dialog), switches);
+  gtk_switch_set_active (g_ptr_array_index (switches, 1), TRUE);
+  gtk_window_close (GTK_WINDOW (dialog));
+  ctg_test_spin (50);
+  g_assert_false (g_settings_get_boolean (settings, "report-timeline"));
+  dialog = open_export_dialog (other);
+  g_clear_pointer (&options, ctg_report_options_free);
+  options = ctg_export_dialog_get_options (dialog, &error);
+  g_assert_no_error (error);
+  g_assert_false (ctg_report_options_get_parts (options) & CTG_REPORT_PART_TIMELINE);
+  gtk_window_close (GTK_WINDOW (dialog));
+
+  g_settings_reset (settings, "report-summary");
+  g_settings_reset (settings, "report-timeline");
+  g_settings_reset (settings, "report-fiches");
+  g_settings_reset (settings, "report-bilan");
+  gtk_window_destroy (GTK_WINDOW (other));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -1378,11 +1577,13 @@ main (int   argc,
   g_test_add_func ("/window/browse", test_window_browse);
   g_test_add_func ("/window/search", test_window_search);
   g_test_add_func ("/window/search-from-action", test_window_search_from_action);
+  g_test_add_func ("/window/search-title", test_window_search_title);
   g_test_add_func ("/window/undo", test_window_undo);
   g_test_add_func ("/window/edit-one-action", test_window_edit_one_action);
   g_test_add_func ("/window/search-headings", test_window_search_headings);
   g_test_add_func ("/window/edit-action", test_window_edit_action);
   g_test_add_func ("/window/export-pdf", test_window_export_pdf);
+  g_test_add_func ("/window/export-remembers", test_window_export_remembers);
   g_test_add_func ("/window/reorder", test_window_reorder);
   g_test_add_func ("/window/bad-file", test_window_bad_file);
   g_test_add_func ("/window/already-open", test_window_already_open);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "ctg-application.h"
+#include "ctg-editor-util.h"
 #include "ctg-bench-hook.h"
 #include "ctg-window.h"
 #include "ctg-window-private.h"
@@ -198,16 +199,10 @@ static void
 ctg_application_startup (GApplication *app)
 {
   CtgApplication *self = CTG_APPLICATION (app);
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
 
   G_APPLICATION_CLASS (ctg_application_parent_class)->startup (app);
 
-  /* Run from the build tree without the schema installed: no saved state */
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema != NULL)
-    self->settings = g_settings_new (APP_ID);
+  self->settings = _ctg_settings_new ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
 

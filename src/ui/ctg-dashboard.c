@@ -409,7 +409,7 @@ add_drift_row (CtgDashboard *self,
   gtk_widget_set_name (row, "drift-row");
   button = gtk_menu_button_new ();
   gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Compare With"));
-  gtk_widget_set_tooltip_text (button, _("The meeting drift is measured from"));
+  gtk_widget_set_tooltip_text (button, _("The meeting the changes and drift count from"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), fill_drift_menu, self, NULL);
@@ -443,7 +443,8 @@ fill_governance (CtgDashboard *self)
   g_autoptr(GArray) meetings = g_array_new (FALSE, TRUE, sizeof (Meeting));
   g_autofree char *today = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (self->today),
                                             g_date_get_month (self->today), g_date_get_day (self->today));
-  int next = -1, previous = -1;
+  int next = -1;
+  gint64 baseline;
 
   g_array_set_clear_func (meetings, (GDestroyNotify) meeting_clear);
   _ctg_list_box_remove_all (self->governance_list);
@@ -463,15 +464,17 @@ fill_governance (CtgDashboard *self)
     }
   g_array_sort (meetings, compare_meetings);
 
+  /* The changes and the drift below count from the meeting chosen in the
+   * window (win.drift-since; the last COPIL by default), which its badge
+   * marks, whatever was chosen */
+  self->since_date = _ctg_drift_since_effective (self->document, self->drift_since);
+  baseline = _ctg_drift_since_find_meeting (self->document, self->since_date);
+
   for (guint i = 0; i < meetings->len; i++)
     {
       const Meeting *meeting = &g_array_index (meetings, Meeting, i);
 
-      if (meeting->date == NULL)
-        continue;
-      if (strcmp (meeting->date, today) < 0)
-        previous = (int) i;
-      else if (next < 0)
+      if (meeting->date != NULL && strcmp (meeting->date, today) >= 0 && next < 0)
         next = (int) i;
     }
 
@@ -491,16 +494,28 @@ fill_governance (CtgDashboard *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("x-office-calendar-symbolic"));
-      if ((int) i == next || (int) i == previous)
+      if (meeting->id == baseline)
         {
-          GtkWidget *pill = gtk_label_new ((int) i == next ? _("Next") : _("Previous"));
+          /* Translators: the badge of the meeting the dashboard compares with */
+          GtkWidget *pill = gtk_label_new (C_("meeting", "Baseline"));
 
           gtk_widget_add_css_class (pill, "status-pill");
-          gtk_widget_add_css_class (pill, (int) i == next ? "status-in-progress" : "status-todo");
+          gtk_widget_add_css_class (pill, "status-todo");
+          gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
+          gtk_widget_set_tooltip_text (pill, _("The changes and drift below count from this meeting"));
+          gtk_widget_set_name (pill, "baseline-badge");
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill);
+        }
+      if ((int) i == next)
+        {
+          GtkWidget *pill = gtk_label_new (_("Next"));
+
+          gtk_widget_add_css_class (pill, "status-pill");
+          gtk_widget_add_css_class (pill, "status-in-progress");
           gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill);
         }
-      else if (meeting->date != NULL && strcmp (meeting->date, today) < 0)
+      else if (meeting->id != baseline && meeting->date != NULL && strcmp (meeting->date, today) < 0)
         gtk_widget_add_css_class (row, "dim-label");
       gtk_list_box_append (self->governance_list, row);
     }
@@ -515,10 +530,8 @@ fill_governance (CtgDashboard *self)
     }
 
   /* For the next meeting: what changed, and what slipped, since the
-   * meeting chosen in the window (win.drift-since; the last COPIL by
-   * default), both from the same day, said in the caption */
+   * meeting compared with, both from the same day, said in the caption */
   self->meeting_date = next >= 0 ? g_strdup (g_array_index (meetings, Meeting, next).date) : g_strdup (today);
-  self->since_date = _ctg_drift_since_effective (self->document, self->drift_since);
   if (self->since_date == NULL)
     adw_preferences_group_set_description (self->governance_group, _("The meetings recorded in the convention"));
   else

@@ -75,22 +75,26 @@ meeting_label (CtgDocument   *document,
 }
 
 /**
- * _ctg_drift_since_describe:
+ * _ctg_drift_since_find_meeting:
  * @iso: the day compared with, as _ctg_drift_since_effective() gives it
  *
- * Returns: (transfer full): the meeting held that day as the menu names
- *   it (a COPIL's first, if several were), or the day alone
+ * Returns: the meeting held that day that the comparison names (a COPIL's
+ *   first, if several were), or 0
  */
-char *
-_ctg_drift_since_describe (CtgDocument *document,
-                           const char  *iso)
+gint64
+_ctg_drift_since_find_meeting (CtgDocument *document,
+                               const char  *iso)
 {
-  g_autoptr(GArray) ids = ctg_document_list_ids (document, CTG_ITEM_MEETING, 0);
-  g_autofree char *found = NULL;
+  g_autoptr(GArray) ids = NULL;
+  gint64 found = 0;
 
+  if (document == NULL || iso == NULL || iso[0] == '\0')
+    return 0;
+  ids = ctg_document_list_ids (document, CTG_ITEM_MEETING, 0);
   for (guint i = 0; i < ids->len; i++)
     {
-      g_autoptr(CtgItem) meeting = ctg_document_get_item (document, CTG_ITEM_MEETING, g_array_index (ids, gint64, i));
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(CtgItem) meeting = ctg_document_get_item (document, CTG_ITEM_MEETING, id);
       const char *text = meeting ? ctg_item_get_text (meeting, "date") : NULL;
       gint64 body_id = meeting ? ctg_item_get_int (meeting, "body-id") : 0;
       g_autoptr(CtgItem) body = body_id ? ctg_document_get_item (document, CTG_ITEM_BODY, body_id) : NULL;
@@ -103,11 +107,56 @@ _ctg_drift_since_describe (CtgDocument *document,
       if (g_strcmp0 (day, iso) != 0)
         continue;
       if (body != NULL && g_strcmp0 (ctg_item_get_text (body, "kind"), "copil") == 0)
-        return meeting_label (document, meeting, &date);
-      if (found == NULL)
-        found = meeting_label (document, meeting, &date);
+        return id;
+      if (found == 0)
+        found = id;
     }
-  return found != NULL ? g_steal_pointer (&found) : _ctg_format_iso_day (iso);
+  return found;
+}
+
+/**
+ * _ctg_drift_since_describe:
+ * @iso: the day compared with, as _ctg_drift_since_effective() gives it
+ *
+ * Returns: (transfer full): the meeting held that day as the menu names
+ *   it (_ctg_drift_since_find_meeting()), or the day alone
+ */
+char *
+_ctg_drift_since_describe (CtgDocument *document,
+                           const char  *iso)
+{
+  gint64 id = _ctg_drift_since_find_meeting (document, iso);
+  g_autoptr(CtgItem) meeting = id != 0 ? ctg_document_get_item (document, CTG_ITEM_MEETING, id) : NULL;
+  CtgDate date;
+
+  if (meeting == NULL || !ctg_date_parse (ctg_item_get_text (meeting, "date"), &date))
+    return _ctg_format_iso_day (iso);
+  return meeting_label (document, meeting, &date);
+}
+
+/**
+ * _ctg_drift_since_meeting_day:
+ * @id: a meeting
+ *
+ * Returns: (transfer full) (nullable): the day @id is held, ISO, as the
+ *   window's choice names it; %NULL if it is gone or has no day
+ */
+char *
+_ctg_drift_since_meeting_day (CtgDocument *document,
+                              gint64       id)
+{
+  g_autoptr(CtgItem) meeting = NULL;
+  const char *text;
+  CtgDate date;
+
+  /* A deleted row's item lives on while a widget holds it */
+  if (id == 0 || !ctg_document_has_item (document, CTG_ITEM_MEETING, id))
+    return NULL;
+  meeting = ctg_document_get_item (document, CTG_ITEM_MEETING, id);
+  text = meeting ? ctg_item_get_text (meeting, "date") : NULL;
+  if (text == NULL || !ctg_date_parse (text, &date) || !ctg_date_is_set (&date))
+    return NULL;
+  return ctg_date_to_iso (&date);
 }
 
 /**

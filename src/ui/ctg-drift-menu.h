@@ -17,6 +17,10 @@ char       *_ctg_drift_since_effective  (CtgDocument   *document,
                                          const char    *chosen);
 char       *_ctg_drift_since_describe   (CtgDocument   *document,
                                          const char    *iso);
+gint64      _ctg_drift_since_find_meeting (CtgDocument *document,
+                                         const char    *iso);
+char       *_ctg_drift_since_meeting_day (CtgDocument  *document,
+                                         gint64        id);
 void        _ctg_drift_menu_button_fill (GtkMenuButton *button,
                                          CtgDocument   *document);
 char       *_ctg_format_iso_day         (const char    *iso);

@@ -419,6 +419,24 @@ _ctg_item_get_int_field (CtgDocument *document,
 }
 
 /**
+ * _ctg_settings_new:
+ *
+ * Returns: (transfer full) (nullable): the application's settings, or
+ *   %NULL when its schema is not installed (run from the build tree):
+ *   nothing is then remembered
+ */
+GSettings *
+_ctg_settings_new (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  return schema != NULL ? g_settings_new_full (schema, NULL, NULL) : NULL;
+}
+
+/**
  * _ctg_toast_signal_new:
  * @type: a widget class that asks for toasts
  *

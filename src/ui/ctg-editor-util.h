@@ -83,6 +83,7 @@ GtkWidget *_ctg_message_dialog_show     (GtkWindow     *parent,
                                          const char    *heading,
                                          const char    *body);
 guint     _ctg_toast_signal_new         (GType          type);
+GSettings *_ctg_settings_new            (void);
 gint64    _ctg_item_get_int_field       (CtgDocument   *document,
                                          CtgItemKind    kind,
                                          gint64         id,

@@ -33,6 +33,7 @@ struct _CtgExportDialog
   /* Owned references */
   CtgDocument    *document;
   GCancellable   *cancellable;
+  GSettings      *settings;      /* nullable: the sections last exported */
 };
 
 G_DEFINE_FINAL_TYPE (CtgExportDialog, ctg_export_dialog, ADW_TYPE_WINDOW)
@@ -222,6 +223,34 @@ on_export_done_cb (GObject      *source,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* The sections are the advisor's habit, kept from one report to the next
+ * whatever the convention; the dates, the bilan's year and the axes belong
+ * to the file and default from it. Kept once exported: sections tried and
+ * cancelled are no choice. */
+static void
+load_sections (CtgExportDialog *self)
+{
+  if (self->settings == NULL)
+    return;
+  gtk_switch_set_active (self->summary_switch, g_settings_get_boolean (self->settings, "report-summary"));
+  gtk_switch_set_active (self->timeline_switch, g_settings_get_boolean (self->settings, "report-timeline"));
+  gtk_switch_set_active (self->fiches_switch, g_settings_get_boolean (self->settings, "report-fiches"));
+  adw_expander_row_set_enable_expansion (self->bilan_row, g_settings_get_boolean (self->settings, "report-bilan"));
+}
+
+static void
+save_sections (CtgExportDialog *self)
+{
+  if (self->settings == NULL)
+    return;
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "report-summary", gtk_switch_get_active (self->summary_switch));
+  g_settings_set_boolean (self->settings, "report-timeline", gtk_switch_get_active (self->timeline_switch));
+  g_settings_set_boolean (self->settings, "report-fiches", gtk_switch_get_active (self->fiches_switch));
+  g_settings_set_boolean (self->settings, "report-bilan", adw_expander_row_get_enable_expansion (self->bilan_row));
+  g_settings_apply (self->settings);
+}
+
 /**
  * ctg_export_dialog_export_to:
  *
@@ -250,6 +279,7 @@ ctg_export_dialog_export_to (CtgExportDialog *self,
     }
 
   show_message (self, NULL);
+  save_sections (self);
   gtk_widget_set_sensitive (self->export_button, FALSE);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
@@ -430,6 +460,7 @@ build (CtgExportDialog *self)
   self->timeline_switch = add_switch_row (sections, _("Timeline"), _("Every action from start to échéance"), TRUE);
   self->fiches_switch = add_switch_row (sections, _("Action sheets"), _("One page per action with its steps, means and indicators"), FALSE);
   add_bilan_row (self, sections);
+  load_sections (self);
 
   adw_preferences_group_set_title (axes, _("Axes"));
   for (guint i = 0; i < axis_ids->len; i++)
@@ -476,6 +507,7 @@ ctg_export_dialog_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->document);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->axis_checks, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ctg_export_dialog_parent_class)->dispose (object);
@@ -518,6 +550,7 @@ ctg_export_dialog_new (GtkWindow   *parent,
                                         NULL);
 
   self->document = g_object_ref (document);
+  self->settings = _ctg_settings_new ();
   build (self);
   return self;
 }

@@ -17,6 +17,7 @@
 #include "ctg-application.h"
 #include "ctg-sheet-choosers.h"
 #include "ctg-update-dialog.h"
+#include "ctg-window-private.h"
 
 /* The file choosers */
 
@@ -134,12 +135,18 @@ on_export_chosen_cb (GFile          *file,
 
 /* Taking the partners' updates back */
 
-static void
-on_updates_chosen_cb (GFile          *file,
-                      GtkFileChooser *chooser,
-                      GtkWindow      *parent)
+/**
+ * ctg_sheet_review_updates:
+ * @file: a sheet the partners filled in
+ *
+ * Reads @file and shows the changes it proposes over @parent, whose
+ * toasts, if it is a convention's window, say what was applied.
+ */
+void
+ctg_sheet_review_updates (GtkWindow   *parent,
+                          CtgDocument *document,
+                          GFile       *file)
 {
-  CtgDocument *document = g_object_get_data (G_OBJECT (chooser), "document");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GBytes) sheet = g_file_load_bytes (file, NULL, NULL, &error);
@@ -152,7 +159,21 @@ on_updates_chosen_cb (GFile          *file,
   else if (changes->len == 0)
     _ctg_message_dialog_show (parent, _("No Updates"), _("The sheet changes nothing in this convention."));
   else
-    gtk_window_present (GTK_WINDOW (ctg_update_dialog_new (parent, document, changes)));
+    {
+      CtgUpdateDialog *dialog = ctg_update_dialog_new (parent, document, changes);
+
+      if (CTG_IS_WINDOW (parent))
+        _ctg_window_follow_toasts (CTG_WINDOW (parent), GTK_WIDGET (dialog));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+static void
+on_updates_chosen_cb (GFile          *file,
+                      GtkFileChooser *chooser,
+                      GtkWindow      *parent)
+{
+  ctg_sheet_review_updates (parent, g_object_get_data (G_OBJECT (chooser), "document"), file);
 }
 
 /* What each spreadsheet action of the window asks for */

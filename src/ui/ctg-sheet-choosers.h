@@ -15,5 +15,8 @@ G_BEGIN_DECLS
 void ctg_sheet_activate (GtkWindow   *parent,
                          CtgDocument *document,
                          const char  *action_name);
+void ctg_sheet_review_updates (GtkWindow   *parent,
+                               CtgDocument *document,
+                               GFile       *file);
 
 G_END_DECLS

@@ -28,6 +28,12 @@ struct _CtgUpdateDialog
 
 G_DEFINE_FINAL_TYPE (CtgUpdateDialog, ctg_update_dialog, ADW_TYPE_MESSAGE_DIALOG)
 
+enum {
+  TOAST,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 on_check_toggled_cb (GtkCheckButton *check,
@@ -77,8 +83,23 @@ on_response_cb (CtgUpdateDialog *self,
   g_autoptr(GError) error = NULL;
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
 
-  if (g_strcmp0 (response, "apply") == 0 && !ctg_update_dialog_apply (self, &error))
-    _ctg_message_dialog_show (parent, _("Could Not Apply the Updates"), error->message);
+  guint applied = ctg_update_dialog_count_ticked (self);
+
+  if (g_strcmp0 (response, "apply") != 0)
+    return;
+  if (!ctg_update_dialog_apply (self, &error))
+    {
+      _ctg_message_dialog_show (parent, _("Could Not Apply the Updates"), error->message);
+      return;
+    }
+  /* The dialog closes: without a word the sheet seemed to do nothing */
+  {
+    g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change applied",
+                                                             "%u changes applied", applied),
+                                                applied);
+
+    g_signal_emit (self, signals[TOAST], 0, message);
+  }
 }
 
 static void
@@ -100,6 +121,14 @@ ctg_update_dialog_class_init (CtgUpdateDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ctg_update_dialog_dispose;
+
+  /**
+   * CtgUpdateDialog::toast:
+   *
+   * Says how many changes were applied, once they are (the window shows it
+   * with Undo: they are one step).
+   */
+  signals[TOAST] = _ctg_toast_signal_new (G_TYPE_FROM_CLASS (klass));
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ctgplanner/CtgPlanner/ui/ctg-update-dialog.ui");

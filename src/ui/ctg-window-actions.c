@@ -39,6 +39,7 @@ _ctg_window_update_actions (CtgWindow *self)
   gboolean on_action = has_doc && g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "action") == 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", writable && ctg_document_can_undo (self->document));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toast-undo", writable && ctg_document_can_undo (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", writable && ctg_document_can_redo (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_doc);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge", writable);
@@ -255,9 +256,14 @@ undo_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   CtgWindow *self = CTG_WINDOW (widget);
-  gboolean undo = g_str_equal (action_name, "win.undo");
+  gboolean undo = !g_str_equal (action_name, "win.redo");
   g_autofree char *label = NULL;
   g_autoptr(GError) error = NULL;
+
+  /* The Undo of a toast: that toast closes once clicked, so what was
+   * undone is said in a new one, not by rewording it */
+  if (g_str_equal (action_name, "win.toast-undo"))
+    self->history_toast = NULL;
 
   /* The toast says what was undone ("échéance of “…”"), not just "Edit":
    * an undone edit is described before it goes, a redone one after */
@@ -274,7 +280,7 @@ undo_action (GtkWidget  *widget,
   {
     /* Translators: shown after Undo, as in "Undone: Change pilots" */
     g_autofree char *message = g_strdup_printf (undo ? _("Undone: %s") : _("Redone: %s"), label);
-    _ctg_window_show_toast (self, message);
+    _ctg_window_show_history_toast (self, message);
   }
 }
 
@@ -805,7 +811,6 @@ show_actions_action (GtkWidget  *widget,
   _ctg_window_show_content (self, "actions");
   _ctg_window_refresh_list (self);
   _ctg_window_follow_shown_item (self, CTG_ITEM_CONVENTION, 0);
-  adw_window_title_set_title (self->content_title, _("Actions"));
   _ctg_window_update_list_subtitle (self);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   _ctg_window_update_actions (self);
@@ -891,6 +896,7 @@ _ctg_window_actions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-actions", "a{sv}", show_actions_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf-for-meeting", "(ss)", export_pdf_for_meeting_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.toast-undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);

@@ -206,6 +206,24 @@ _ctg_window_update_list_subtitle (CtgWindow *self)
   /* Translators: the subtitle of a filtered list: the count, then where, "12 actions · Toute la convention" */
   subtitle = g_strdup_printf (C_("list subtitle", "%s · %s"), count, scope);
   adw_window_title_set_subtitle (self->content_title, subtitle);
+
+  /* The results are no longer the dashboard's or the axis's page: the
+   * search spans the whole convention. An action opened from them keeps
+   * its own title. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "action") != 0)
+    {
+      const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+      g_autofree char *title = NULL;
+
+      if (query != NULL && query[0] != '\0')
+        {
+          g_autofree char *stripped = g_strstrip (g_strdup (query));
+
+          /* Translators: the title of a search's results, "Résultats pour « eau »" */
+          title = g_strdup_printf (_("Results for “%s”"), stripped);
+        }
+      adw_window_title_set_title (self->content_title, title ? title : _("Actions"));
+    }
 }
 
 /* Rows show a heading where the objective changes, which depends on the row
@@ -230,19 +248,12 @@ _ctg_window_refresh_list (CtgWindow *self)
       GListStore *actions = g_list_store_new (CTG_TYPE_ACTION);
       guint n_all = g_list_model_get_n_items (self->all);
 
-      /* The search over, its count ("0 action · Toute la convention") no
-       * longer names the page: back to what _ctg_window_show_axis gives it */
-      if (self->searching && !searching)
-        {
-          const char *title = self->axis_id == 0 &&
-                              g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "action") != 0
-                              ? ctg_item_get_title (self->convention) : NULL;
-
-          adw_window_title_set_subtitle (self->content_title, title ? title : "");
-        }
-
       /* From the actions loaded at the last change, not the file again */
       self->searching = searching;
+      /* The search over, its title and count ("0 action · Toute la
+       * convention") no longer name the page: back to the page's own */
+      if (!searching)
+        _ctg_window_show_page_title (self);
       for (guint i = 0; i < n_all; i++)
         {
           g_autoptr(CtgAction) action = g_list_model_get_item (self->all, i);

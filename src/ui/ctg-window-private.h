@@ -85,6 +85,7 @@ struct _CtgWindow
   GtkStringList        *pilot_names;
   GtkStringList        *years;
   GtkWidget            *error_dialog;
+  AdwToast             *history_toast; /* the toast of the last edit, undo or redo, until dismissed */
   GtkWidget            *shortcuts_window;
   GtkMenuButton        *welcome_menu_button;
   GtkMenuButton        *sidebar_menu_button;
@@ -94,6 +95,7 @@ struct _CtgWindow
   GDate                *today;
   char                 *page;          /* win.show-page's state */
   char                 *drift_since;   /* win.drift-since's state: a meeting's day, "" for the last COPIL */
+  gint64                drift_meeting; /* the meeting of that day chosen, followed when re-dated */
 
   /* State */
   gint64                axis_id;       /* the axis shown, 0 for a convention page */
@@ -179,9 +181,14 @@ void              _ctg_window_show_content           (CtgWindow  *self,
 void              _ctg_window_show_error             (CtgWindow    *self,
                                                       const char   *heading,
                                                       const GError *error);
+void              _ctg_window_show_page_title        (CtgWindow  *self);
 void              _ctg_window_show_toast             (CtgWindow  *self,
                                                       const char *message);
 void              _ctg_window_show_undo_toast        (CtgWindow  *self,
                                                       const char *message);
+void              _ctg_window_show_history_toast     (CtgWindow  *self,
+                                                      const char *message);
+void              _ctg_window_follow_toasts          (CtgWindow  *self,
+                                                      GtkWidget  *widget);
 
 G_END_DECLS

@@ -46,12 +46,19 @@ static void on_editor_toast_cb (GtkWidget  *editor,
 
 /* Helpers */
 
+/* AdwToastOverlay 1.2 has no getter: the tests read it here */
+static void
+remember_toast (CtgWindow *self,
+                AdwToast  *toast)
+{
+  g_object_set_data_full (G_OBJECT (self), "ctg-last-toast", g_strdup (adw_toast_get_title (toast)), g_free);
+}
+
 static void
 add_toast (CtgWindow *self,
            AdwToast  *toast)
 {
-  /* AdwToastOverlay 1.2 has no getter: the tests read it here */
-  g_object_set_data_full (G_OBJECT (self), "ctg-last-toast", g_strdup (adw_toast_get_title (toast)), g_free);
+  remember_toast (self, toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -62,16 +69,71 @@ _ctg_window_show_toast (CtgWindow  *self,
   add_toast (self, adw_toast_new (message));
 }
 
+static void
+on_history_toast_dismissed_cb (AdwToast  *toast,
+                               CtgWindow *self)
+{
+  if (self->history_toast == toast)
+    self->history_toast = NULL;
+}
+
+/* An edit's, an undo's or a redo's toast takes the place of the last of
+ * them at once. AdwToastOverlay queues a toast of normal priority behind
+ * the one shown: "Redone" waited unseen behind "Undone", and an edit's
+ * Undo button stayed on screen once its step was undone. The toast still
+ * up is reworded rather than dismissed: libadwaita 1.2 frees a toast
+ * dismissed during its show animation while the animation still runs. */
+static void
+show_history_toast (CtgWindow  *self,
+                    const char *message,
+                    gboolean    with_undo)
+{
+  AdwToast *toast = self->history_toast;
+  gboolean shown = toast != NULL;
+
+  if (!shown)
+    {
+      toast = adw_toast_new (message);
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      self->history_toast = toast;
+      g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_history_toast_dismissed_cb), self, 0);
+    }
+  else
+    adw_toast_set_title (toast, message);
+  adw_toast_set_button_label (toast, with_undo ? _("_Undo") : NULL);
+  adw_toast_set_action_name (toast, with_undo ? "win.toast-undo" : NULL);
+  if (shown)
+    remember_toast (self, toast);
+  else
+    add_toast (self, toast);
+}
+
 void
 _ctg_window_show_undo_toast (CtgWindow  *self,
                              const char *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  show_history_toast (self, message, TRUE);
+}
 
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  add_toast (self, toast);
+/* What an undo or a redo did, "Undone: échéance of “…”" */
+void
+_ctg_window_show_history_toast (CtgWindow  *self,
+                                const char *message)
+{
+  show_history_toast (self, message, FALSE);
+}
+
+/**
+ * _ctg_window_follow_toasts:
+ * @widget: a widget with a "toast" signal (_ctg_toast_signal_new())
+ *
+ * Shows @widget's toasts, each with Undo: they follow an edit.
+ */
+void
+_ctg_window_follow_toasts (CtgWindow *self,
+                           GtkWidget *widget)
+{
+  g_signal_connect_object (widget, "toast", G_CALLBACK (on_editor_toast_cb), self, 0);
 }
 
 void
@@ -101,6 +163,7 @@ set_drift_since (CtgWindow  *self,
 {
   if (since == NULL)
     since = "";
+  self->drift_meeting = _ctg_drift_since_find_meeting (self->document, since);
   if (g_strcmp0 (self->drift_since, since) == 0)
     return;
   g_free (self->drift_since);
@@ -109,6 +172,30 @@ set_drift_since (CtgWindow  *self,
   if (self->dashboard != NULL)
     ctg_dashboard_set_drift_since (self->dashboard, since);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRIFT_SINCE]);
+}
+
+/* The meeting chosen to compare with stays chosen when it is re-dated (on
+ * the meetings page, by an undo): the comparison moves to its new day.
+ * Gone, the comparison goes back to the last COPIL, unless another
+ * meeting was held that day. */
+static void
+follow_drift_meeting (CtgWindow *self)
+{
+  gint64 chosen = self->drift_meeting;
+  g_autofree char *day = NULL;
+
+  if (self->drift_since == NULL || self->drift_since[0] == '\0' || chosen == 0)
+    return;
+  day = _ctg_drift_since_meeting_day (self->document, chosen);
+  if (day != NULL)
+    {
+      set_drift_since (self, day);
+      self->drift_meeting = chosen;
+    }
+  else if (_ctg_drift_since_find_meeting (self->document, self->drift_since) == 0)
+    set_drift_since (self, "");
+  else
+    self->drift_meeting = _ctg_drift_since_find_meeting (self->document, self->drift_since);
 }
 
 static void
@@ -134,7 +221,7 @@ ensure_action_editor (CtgWindow *self)
       self->action_editor = CTG_ACTION_EDITOR (ctg_action_editor_new ());
       gtk_widget_set_vexpand (GTK_WIDGET (self->action_editor), TRUE);
       gtk_box_append (self->editor_bin, GTK_WIDGET (self->action_editor));
-      g_signal_connect (self->action_editor, "toast", G_CALLBACK (on_editor_toast_cb), self);
+      _ctg_window_follow_toasts (self, GTK_WIDGET (self->action_editor));
       if (self->document != NULL)
         ctg_action_editor_set_document (self->action_editor, self->document);
     }
@@ -193,7 +280,40 @@ on_shown_item_title_cb (CtgWindow *self)
 {
   const char *title = ctg_item_get_title (self->shown_item);
 
+  /* Results keep saying they are results, an action opened from them
+   * being named by its own; the axis is named again when the search ends
+   * (_ctg_window_show_page_title) */
+  if (self->searching && ctg_item_get_kind (self->shown_item) != CTG_ITEM_ACTION)
+    return;
   adw_window_title_set_title (self->content_title, title ? title : "");
+}
+
+/**
+ * _ctg_window_show_page_title:
+ *
+ * Names the page shown when no search is: the action or the axis shown
+ * (and as it is renamed), else the convention's page under the
+ * convention's title.
+ */
+void
+_ctg_window_show_page_title (CtgWindow *self)
+{
+  const char *convention_title = self->convention ? ctg_item_get_title (self->convention) : NULL;
+  const CtgPageInfo *info;
+
+  if (self->shown_item != NULL)
+    {
+      const char *title = ctg_item_get_title (self->shown_item);
+
+      adw_window_title_set_title (self->content_title, title ? title : "");
+      adw_window_title_set_subtitle (self->content_title, "");
+      return;
+    }
+  info = _ctg_window_find_convention_page (self->page);
+  if (info == NULL)
+    info = _ctg_window_find_convention_page ("overview");
+  adw_window_title_set_title (self->content_title, self->listing ? _("Actions") : g_dpgettext2 (GETTEXT_PACKAGE, "page", info->title));
+  adw_window_title_set_subtitle (self->content_title, convention_title ? convention_title : "");
 }
 
 /* @kind's item @id names the page; the convention (or no item) leaves the
@@ -222,25 +342,19 @@ _ctg_window_show_axis (CtgWindow *self,
   self->axis_id = axis_id;
   self->action_id = 0;
 
+  _ctg_window_follow_shown_item (self, axis_id == 0 ? CTG_ITEM_CONVENTION : CTG_ITEM_AXIS, axis_id);
+  _ctg_window_show_page_title (self);
   if (axis_id == 0)
     {
-      _ctg_window_follow_shown_item (self, CTG_ITEM_CONVENTION, 0);
-      const char *title = ctg_item_get_title (self->convention);
       const CtgPageInfo *info = _ctg_window_find_convention_page (self->page);
 
       if (info == NULL)
         info = _ctg_window_find_convention_page ("overview");
-      adw_window_title_set_title (self->content_title, self->listing ? _("Actions") : g_dpgettext2 (GETTEXT_PACKAGE, "page", info->title));
-      adw_window_title_set_subtitle (self->content_title, title ? title : "");
       if (!_ctg_window_filters_active (self))
         _ctg_window_show_content (self, info->name);
     }
   else
-    {
-      _ctg_window_follow_shown_item (self, CTG_ITEM_AXIS, axis_id);
-      adw_window_title_set_subtitle (self->content_title, "");
-      _ctg_window_show_content (self, "actions");
-    }
+    _ctg_window_show_content (self, "actions");
 
   g_clear_object (&self->source);
   _ctg_window_refresh_list (self);
@@ -352,6 +466,8 @@ on_document_committed_cb (CtgDocument  *document,
       _ctg_window_reload_actions (self);
     }
 
+  if (ctg_change_set_touches_kind (changes, CTG_ITEM_MEETING))
+    follow_drift_meeting (self);
   if (self->action_id != 0 && !ctg_document_has_item (document, CTG_ITEM_ACTION, self->action_id))
     _ctg_window_show_axis (self, self->axis_id);
   _ctg_window_update_actions (self);
@@ -386,7 +502,7 @@ on_convention_title_cb (CtgWindow *self)
   adw_window_title_set_title (self->sidebar_title, titled ? title : _("Untitled convention"));
   adw_window_title_set_subtitle (self->sidebar_title, basename);
   gtk_window_set_title (GTK_WINDOW (self), titled ? title : basename);
-  if (self->axis_id == 0 && self->action_id == 0)
+  if (self->axis_id == 0 && self->action_id == 0 && !self->searching)
     adw_window_title_set_subtitle (self->content_title, title ? title : "");
 }
 
@@ -756,6 +872,7 @@ ctg_window_dispose (GObject *object)
   g_clear_pointer (&self->page, g_free);
   g_clear_pointer (&self->drift_since, g_free);
   g_clear_weak_pointer (&self->error_dialog);
+  self->history_toast = NULL;
 
   G_OBJECT_CLASS (ctg_window_parent_class)->dispose (object);
 }
@@ -876,7 +993,7 @@ ctg_window_init (CtgWindow *self)
   self->convention_page = CTG_CONVENTION_PAGE (ctg_convention_page_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->convention_page), TRUE);
   gtk_box_append (self->overview_bin, GTK_WIDGET (self->convention_page));
-  g_signal_connect (self->convention_page, "toast", G_CALLBACK (on_editor_toast_cb), self);
+  _ctg_window_follow_toasts (self, GTK_WIDGET (self->convention_page));
 
   gtk_menu_button_set_create_popup_func (self->welcome_menu_button, build_menu_on_popup, self, NULL);
   gtk_menu_button_set_create_popup_func (self->sidebar_menu_button, build_menu_on_popup, self, NULL);

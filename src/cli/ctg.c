@@ -9,7 +9,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -55,13 +54,11 @@ static CTG_CLI_COMMAND (command_new)
 
 static CTG_CLI_COMMAND (command_import)
 {
-  g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *output = NULL;
   g_autofree char *convention = NULL;
   g_autofree char *data = NULL;
-  g_autofree char *tmp_path = NULL;
   g_autoptr(GKeyFile) key_file = NULL;
   g_autofree char *sheet = NULL;
   gboolean force = FALSE;
@@ -82,9 +79,6 @@ static CTG_CLI_COMMAND (command_import)
   if (output == NULL)
     return fail (_("Say where to create the convention with -o FILE.ctg"));
 
-  if (!ctg_document_check_replaceable (output, argv[1], force, &error))
-    return fail_error (error);
-
   data = ctg_csv_read_file (argv[1], &length, &error);
   if (data == NULL)
     return fail_error (error);
@@ -96,29 +90,9 @@ static CTG_CLI_COMMAND (command_import)
         return fail ("%s: %s", convention, error->message);
     }
 
-  /* Built aside and renamed into place: a failed import leaves nothing */
-  tmp_path = g_strdup_printf ("%s.%u.tmp", output, g_random_int ());
-  doc = ctg_document_create (tmp_path, &error);
-  if (doc == NULL)
+  if (!ctg_document_create_from_plan (output, argv[1], data, length, sheet, key_file, force,
+                                      warnings, &error))
     return fail_error (error);
-
-  if (!ctg_document_import_plan (doc, data, length, sheet, warnings, &error) ||
-      (key_file != NULL && !ctg_document_import_convention (doc, key_file, &error)))
-    {
-      ctg_document_close (doc);
-      g_unlink (tmp_path);
-      return fail_error (error);
-    }
-
-  ctg_document_close (doc);
-  if (g_rename (tmp_path, output) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (tmp_path);
-      return fail ("%s: %s", output, g_strerror (saved_errno));
-    }
-
   print_warnings (warnings);
 
   return EXIT_SUCCESS;

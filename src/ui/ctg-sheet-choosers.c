@@ -11,7 +11,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "ctg-editor-util.h"
 #include "ctg-application.h"
@@ -56,13 +55,18 @@ table_chooser_new (GtkWindow            *parent,
   return chooser;
 }
 
+/* Read as `ctg import` reads: a huge file is refused at the limit, never
+ * read whole first */
 static char *
 read_chosen (GFile   *file,
              gsize   *length,
              GError **error)
 {
+  g_autofree char *path = g_file_get_path (file);
   char *data = NULL;
 
+  if (path != NULL)
+    return ctg_csv_read_file (path, length, error);
   if (!g_file_load_contents (file, NULL, &data, length, NULL, error))
     return NULL;
   return data;
@@ -76,31 +80,14 @@ on_import_save_chosen_cb (GFile          *file,
                           GtkWindow      *parent)
 {
   GBytes *table = g_object_get_data (G_OBJECT (chooser), "table");
+  const char *source = g_object_get_data (G_OBJECT (chooser), "source");
   g_autofree char *path = g_file_get_path (file);
-  g_autofree char *tmp_path = g_strdup_printf ("%s.%u.tmp", path, g_random_int ());
-  g_autoptr(CtgDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   gsize length;
   const char *data = g_bytes_get_data (table, &length);
 
-  /* Built aside and renamed into place: a failed import leaves nothing */
-  document = ctg_document_create (tmp_path, &error);
-  if (document != NULL && !ctg_document_import_plan (document, data, length, NULL, NULL, &error))
-    {
-      ctg_document_close (document);
-      g_unlink (tmp_path);
-    }
-  else if (document != NULL)
-    {
-      ctg_document_close (document);
-      if (g_rename (tmp_path, path) != 0)
-        {
-          g_set_error (&error, G_IO_ERROR, g_io_error_from_errno (errno), "%s", g_strerror (errno));
-          g_unlink (tmp_path);
-        }
-    }
-
-  if (error != NULL)
+  /* The chooser asked before replacing a file */
+  if (!ctg_document_create_from_plan (path, source, data, length, NULL, NULL, TRUE, NULL, &error))
     _ctg_message_dialog_show (parent, _("Could Not Import the Plan"), error->message);
   else
     ctg_application_open_file (CTG_APPLICATION (gtk_window_get_application (parent)), file);
@@ -129,6 +116,7 @@ on_import_open_chosen_cb (GFile          *file,
   g_object_set_data_full (G_OBJECT (chooser), "table",
                           g_bytes_new_take (g_steal_pointer (&data), length),
                           (GDestroyNotify) g_bytes_unref);
+  g_object_set_data_full (G_OBJECT (chooser), "source", g_file_get_path (file), g_free);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 

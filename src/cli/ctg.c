@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "ctg-cli.h"
 #include "ctg-core.h"
@@ -172,16 +173,41 @@ report_options (CtgDocument  *doc,
   return g_steal_pointer (&options);
 }
 
-/* --bilan takes an optional year. GOption would take whatever follows it
- * as the year (the file, another option's value): a --bilan not followed
- * by a number is given an empty year, which stands for the default one */
+/* --bilan and --record-year take an optional year. GOption would take
+ * whatever follows the option as the year (the file, another option's
+ * value): one not followed by a number becomes @empty ("--bilan="), an
+ * empty year, which stands for the default one */
 static void
-give_bare_bilan_an_empty_year (int    argc,
-                               char **argv)
+give_bare_option_an_empty_year (int         argc,
+                                char      **argv,
+                                const char *empty)
 {
+  gsize length = strlen (empty) - 1;
+
   for (int i = 1; i < argc && !g_str_equal (argv[i], "--"); i++)
-    if (g_str_equal (argv[i], "--bilan") && (i + 1 == argc || !g_ascii_isdigit (argv[i + 1][0])))
-      argv[i] = (char *) "--bilan=";
+    if (strlen (argv[i]) == length && strncmp (argv[i], empty, length) == 0 &&
+        (i + 1 == argc || !g_ascii_isdigit (argv[i + 1][0])))
+      argv[i] = (char *) empty;
+}
+
+/* The year an option such as --bilan gave, @text, "" standing for
+ * @default_year, checked as the Export dialog offers years; says why on
+ * stderr when it is not one */
+static int
+parse_review_year (CtgDocument *doc,
+                   const char  *text,
+                   guint        default_year,
+                   guint       *year)
+{
+  g_autoptr(GError) error = NULL;
+  guint64 parsed = default_year;
+
+  if (text[0] != '\0' && !g_ascii_string_to_unsigned (text, 10, 1900, 2200, &parsed, NULL))
+    return fail (_("“%s” is not a year"), text);
+  if (!ctg_document_check_review_year (doc, (guint) parsed, &error))
+    return fail_error (error);
+  *year = (guint) parsed;
+  return EXIT_SUCCESS;
 }
 
 static CTG_CLI_COMMAND (command_export)
@@ -223,7 +249,7 @@ static CTG_CLI_COMMAND (command_export)
   };
   char sep = ';';
 
-  give_bare_bilan_an_empty_year (argc, argv);
+  give_bare_option_an_empty_year (argc, argv, "--bilan=");
   if (!parse_command_line (command, entries, &argc, &argv))
     return 2;
   if (csv_path == NULL && pdf_path == NULL && xlsx_path == NULL && ods_path == NULL)
@@ -257,13 +283,12 @@ static CTG_CLI_COMMAND (command_export)
         return EXIT_FAILURE;
       if (bilan != NULL)
         {
-          guint64 year = ctg_document_get_review_year (doc);
+          guint year;
+          int status = parse_review_year (doc, bilan, ctg_document_get_review_year (doc), &year);
 
-          if (bilan[0] != '\0' && !g_ascii_string_to_unsigned (bilan, 10, 1900, 2200, &year, NULL))
-            return fail (_("“%s” is not a year"), bilan);
-          if (!ctg_document_check_review_year (doc, (guint) year, &error))
-            return fail_error (error);
-          ctg_report_options_set_bilan_year (options, (guint) year);
+          if (status != EXIT_SUCCESS)
+            return status;
+          ctg_report_options_set_bilan_year (options, year);
         }
       if (!ctg_report_write_pdf (doc, options, pdf_path, NULL, NULL, NULL, &error))
         return fail_error (error);
@@ -905,10 +930,37 @@ print_year_note (CtgDocument *doc,
     }
 }
 
+/* ctg evaluation --record-year, as the Évaluation page's Record Statuses:
+ * one change, undone as one */
+static int
+record_year_end (CtgDocument *doc,
+                 const char  *year_text,
+                 guint        default_year)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) actions = ctg_document_list_actions (doc, 0);
+  guint n = g_list_model_get_n_items (actions);
+  guint year;
+  int status = parse_review_year (doc, year_text, default_year, &year);
+
+  if (status != EXIT_SUCCESS)
+    return status;
+  if (n == 0)
+    return fail (_("The convention has no action: there is no status to record."));
+  if (!ctg_document_record_year_end (doc, year, &error))
+    return fail_error (error);
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "The status and progress of %u action were recorded for the end of %u.\n",
+                        "The statuses and progress of %u actions were recorded for the end of %u.\n", n),
+           n, year);
+  return EXIT_SUCCESS;
+}
+
 static CTG_CLI_COMMAND (command_evaluation)
 {
   g_autoptr(CtgDocument) doc = NULL;
-  int exit_status;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *record = NULL;
   g_autoptr(GArray) indicators = NULL;
   g_autoptr(GListModel) actions = NULL;
   gint64 totals[CTG_N_FUNDER_KINDS + 1] = { 0 };
@@ -918,13 +970,23 @@ static CTG_CLI_COMMAND (command_evaluation)
   guint n;
   const GOptionEntry entries[] = {
     { "year", 'y', 0, G_OPTION_ARG_INT, &year_option, N_("The year to show (the last one assessed if not given)"), N_("YEAR") },
+    { "record-year", 0, 0, G_OPTION_ARG_STRING, &record,
+      N_("Record each action’s status and progress as they stand now for the end of this year, "
+         "as Record Statuses on the Evaluation page; with no year, the year shown"),
+      N_("[YEAR]") },
     { NULL }
   };
 
-  doc = parse_command_line_and_open (command, entries, &argc, &argv, FALSE, &exit_status);
+  give_bare_option_an_empty_year (argc, argv, "--record-year=");
+  if (!parse_command_line (command, entries, &argc, &argv))
+    return 2;
+  doc = record != NULL ? open_document_to_edit (argv[1], &error)
+                       : open_document (argv[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
   if (doc == NULL)
-    return exit_status;
+    return fail_error (error);
   year = year_option > 0 ? (guint) year_option : ctg_document_get_review_year (doc);
+  if (record != NULL)
+    return record_year_end (doc, record, year);
 
   g_print (_("Evaluation %u\n"), year);
   g_print ("%s\n", _("Indicators:"));
@@ -1127,8 +1189,10 @@ static const CtgCliCommand commands[] = {
     .usage = N_("ctg set FILE.ctg ACTION [--status …] [--progress …] [--pilots …] [--echeance …]") },
   { "evaluation", command_evaluation, N_("Show a year’s evaluation and follow-up notes"),
     .summary = N_("Show a year’s evaluation: the indicators’ assessments, the actions’ "
-                  "follow-up notes and the funding per funder."),
-    .usage = N_("ctg evaluation [--year YEAR] FILE.ctg") },
+                  "follow-up notes and the funding per funder. With --record-year, record "
+                  "instead where each action stands for the end of the year, which the "
+                  "annual review counts; ctg undo takes it back as one change."),
+    .usage = N_("ctg evaluation [--year YEAR] [--record-year [YEAR]] FILE.ctg") },
   { "assess", command_assess, N_("Assess an evaluation indicator for a year"),
     .parameter = N_("FILE.ctg INDICATOR YEAR"),
     .summary = N_("Assess an evaluation indicator (its number is shown by ctg evaluation) "

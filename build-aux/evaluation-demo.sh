@@ -28,3 +28,6 @@ y=2025
 "$ctg" assess "$f" 2 $y --level "atteint" --value "52 communes sur 54 signataires" --comment "Deux communes à relancer"
 "$ctg" assess "$f" 3 $y --level "partiellement atteint" --comment "Nord du territoire encore peu couvert"
 "$ctg" assess "$f" 4 $y --level "atteint" --value "+22 places d'accueil"
+# Where every action stands at the end of the year, as the page's Record
+# Statuses keeps it: what the annual review's figures count
+"$ctg" evaluation "$f" --record-year $y

@@ -963,6 +963,7 @@ static CTG_CLI_COMMAND (command_evaluation)
   g_autofree char *record = NULL;
   g_autoptr(GArray) indicators = NULL;
   g_autoptr(GListModel) actions = NULL;
+  g_autoptr(GHashTable) notes = NULL;
   gint64 totals[CTG_N_FUNDER_KINDS + 1] = { 0 };
   gboolean any_funding = FALSE;
   int year_option = 0;
@@ -997,17 +998,19 @@ static CTG_CLI_COMMAND (command_evaluation)
   g_print ("%s\n", _("Follow-up notes:"));
   actions = ctg_document_list_actions (doc, 0);
   n = g_list_model_get_n_items (actions);
+  notes = ctg_document_find_action_notes (doc, year);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CtgAction) action = g_list_model_get_item (actions, i);
-      gint64 row = ctg_document_find_action_year (doc, ctg_action_get_id (action), year);
+      gint64 action_id = ctg_action_get_id (action);
+      gint64 *row = g_hash_table_lookup (notes, &action_id);
 
       ctg_action_add_year_funding (action, year, totals);
-      if (row == 0)
+      if (row == NULL)
         continue;
       g_print ("  %u\t%s%s%s\n", i + 1, ctg_action_get_code (action),
                ctg_action_get_code (action)[0] ? " " : "", ctg_action_get_title (action));
-      print_year_note (doc, row);
+      print_year_note (doc, *row);
     }
 
   /* The same sums as the PDF's annual review: the budgets, then what each

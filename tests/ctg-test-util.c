@@ -244,3 +244,36 @@ ctg_test_write_ods (const char *path,
 
   ctg_test_write_zip (path, names, contents, NULL);
 }
+
+/* A new empty folder, for tests that look at everything left in it */
+char *
+ctg_test_make_folder (void)
+{
+  char *folder = ctg_test_tmp_path ("folder");
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  return folder;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names in @folder, sorted and joined by spaces */
+char *
+ctg_test_list_folder (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}

@@ -45,6 +45,8 @@ void         ctg_test_write_ods      (const char  *path,
   " xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\"" \
   " xmlns:number=\"urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0\" office:version=\"1.3\">"
 void         ctg_test_spin           (guint        ms);
+char        *ctg_test_make_folder    (void);
+char        *ctg_test_list_folder    (const char  *folder);
 
 /* Spins the main loop until @check is true, or fails after 15 seconds (a
  * loaded CI machine is slow to deliver X events) */

@@ -755,6 +755,94 @@ test_cli_export_bilan (void)
     }
 }
 
+/* Where every action stands now, recorded for the end of @year */
+static GHashTable *
+read_year_ends (const char *path,
+                guint       year)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtgDocument) doc = ctg_document_open (path, CTG_OPEN_FLAGS_READ_ONLY, &error);
+
+  g_assert_no_error (error);
+  return ctg_document_read_year_ends (doc, year);
+}
+
+/* ctg evaluation --record-year does what Record Statuses does on the
+ * Évaluation page: every action's status and progress for the year, as
+ * one change, said in the reader's language */
+static void
+test_cli_record_year (void)
+{
+  g_autofree char *path = ctg_test_copy_example ("m2a");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GHashTable) ends = NULL;
+  const CtgYearEnd *end;
+  gint64 second = 2;
+
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "assess", path, "2", "2024", "--level", "atteint", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "set", path, "2", "--status", "en cours", "--progress", "40", NULL), ==, 0);
+
+  /* With no year, the one ctg evaluation shows: the last assessed */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "evaluation", path, "--record-year", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "The statuses and progress of 15 actions were recorded for the end of 2024.\n");
+  g_assert_cmpstr (err, ==, "");
+  ends = read_year_ends (path, 2024);
+  g_assert_cmpuint (g_hash_table_size (ends), ==, 15);
+  end = g_hash_table_lookup (ends, &second);
+  g_assert_nonnull (end);
+  g_assert_cmpint (end->status, ==, CTG_STATUS_IN_PROGRESS);
+  g_assert_cmpint (end->progress, ==, 40);
+  g_clear_pointer (&ends, g_hash_table_unref);
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  /* Statuses are no follow-up notes: none to list */
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "evaluation", path, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Follow-up notes:\nFunding per funder:\n"));
+
+  /* One change: one undo takes all of it back */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "undo", path, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Record the year’s statuses"));
+  ends = read_year_ends (path, 2024);
+  g_assert_cmpuint (g_hash_table_size (ends), ==, 0);
+  g_clear_pointer (&ends, g_hash_table_unref);
+
+  /* A year given, before the file; one the convention does not run over */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "evaluation", "--record-year", "2023", path, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "for the end of 2023."));
+  ends = read_year_ends (path, 2023);
+  g_assert_cmpuint (g_hash_table_size (ends), ==, 15);
+  g_clear_pointer (&ends, g_hash_table_unref);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "evaluation", path, "--record-year", "2031", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "2031 is not a year of this convention"));
+  ends = read_year_ends (path, 2031);
+  g_assert_cmpuint (g_hash_table_size (ends), ==, 0);
+  g_clear_pointer (&ends, g_hash_table_unref);
+
+  if (!have_french ())
+    return;
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli_french (&out, &err, "evaluation", path, "--record-year", "2025", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "Les statuts et l’avancement de 15 actions ont été enregistrés pour la fin de 2025.\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli_french (&out, &err, "evaluation", "--help", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "--record-year=[ANNÉE]"));
+  g_assert_nonnull (strstr (out, "comme Enregistrer les statuts sur la page Évaluation"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -774,6 +862,7 @@ main (int   argc,
   g_test_add_func ("/cli/french", test_cli_french);
   g_test_add_func ("/cli/evaluation", test_cli_evaluation);
   g_test_add_func ("/cli/export-bilan", test_cli_export_bilan);
+  g_test_add_func ("/cli/record-year", test_cli_record_year);
   g_test_add_func ("/cli/french-punctuation", test_cli_french_punctuation);
 
   return g_test_run ();

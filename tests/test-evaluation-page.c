@@ -177,6 +177,14 @@ test_shows_year (Fixture       *fixture,
     g_assert_nonnull (strstr (grid, "2. Enfance\n31 actions counted\n0%\n"));
     g_assert_nonnull (strstr (grid, "Whole convention\n218 actions counted, 1 left out (1 abandoned)\n1%\n"));
   }
+  /* ... and they are no notes: the same two are listed */
+  {
+    g_autofree char *after = text_of (find_named (GTK_WIDGET (fixture->page), "evaluation-summary"));
+    g_autoptr(GPtrArray) grids = all_named (GTK_WIDGET (fixture->page), "notes-grid");
+
+    g_assert_nonnull (strstr (after, "1 of 5 indicators assessed · 2 actions with a follow-up note"));
+    g_assert_cmpuint (grids->len, ==, 2);
+  }
   g_assert_true (ctg_document_undo (fixture->document, &error));
   g_assert_no_error (error);
 

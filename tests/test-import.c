@@ -416,6 +416,101 @@ test_import_convention_bad_key (void)
   g_assert_true (g_str_has_prefix (error->message, "[Convention] Start: "));
 }
 
+static const char plan_csv[] = "axe;action;avancement\nAxe 1;Relais petite enfance;10\nAxe 1;Accueil jeunes;20\n";
+
+/* A new convention never replaces a file the user did not agree to lose */
+static void
+test_import_create_existing (void)
+{
+  g_autofree char *folder = ctg_test_make_folder ();
+  g_autofree char *target = g_build_filename (folder, "Convention.ctg", NULL);
+  g_autofree char *open_target = g_build_filename (folder, "Ouverte.ctg", NULL);
+  g_autoptr(CtgDocument) open_doc = NULL;
+  g_autoptr(CtgDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) actions = NULL;
+  g_autofree char *names = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GBytes) plan = g_bytes_new_static (plan_csv, strlen (plan_csv));
+  const char notes[] = "Mes notes du COPIL, à ne pas perdre\n";
+  gsize length;
+
+  g_assert_true (g_file_set_contents (target, notes, -1, NULL));
+  g_assert_false (ctg_document_create_from_plan (target, NULL, plan,
+                                                 NULL, NULL, FALSE, NULL, &error));
+  g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "“Convention.ctg” already exists"));
+  g_clear_error (&error);
+  after = ctg_test_read_file (target, &length);
+  g_assert_cmpmem (after, length, notes, strlen (notes));
+  names = ctg_test_list_folder (folder);
+  g_assert_cmpstr (names, ==, "Convention.ctg");
+
+  /* Nor, even when agreed, a convention open for editing: its writer would
+   * go on writing to a deleted file */
+  open_doc = ctg_document_create (open_target, &error);
+  g_assert_no_error (error);
+  g_assert_false (ctg_document_create_from_plan (open_target, NULL, plan,
+                                                 NULL, NULL, TRUE, NULL, &error));
+  g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_ALREADY_OPEN);
+  g_clear_error (&error);
+  g_assert_true (ctg_document_check_file (open_doc));
+  g_clear_object (&open_doc);
+
+  /* Agreed, it is replaced by the whole convention, nothing else left */
+  g_assert_true (ctg_document_create_from_plan (target, NULL, plan,
+                                                NULL, NULL, TRUE, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&names, g_free);
+  names = ctg_test_list_folder (folder);
+  g_assert_cmpstr (names, ==, "Convention.ctg Ouverte.ctg");
+  doc = ctg_document_open (target, CTG_OPEN_FLAGS_READ_ONLY, &error);
+  g_assert_no_error (error);
+  actions = ctg_document_list_actions (doc, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (actions), ==, 2);
+}
+
+/* An import that fails midway leaves nothing: no convention, no temporary */
+static void
+test_import_create_fails (void)
+{
+  g_autofree char *folder = ctg_test_make_folder ();
+  g_autofree char *target = g_build_filename (folder, "Convention.ctg", NULL);
+  g_autoptr(GKeyFile) convention = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *names = NULL;
+  const char *bad = "axe;action;avancement\nAxe 1;Relais petite enfance;10\nAxe 1;Accueil jeunes;beaucoup\n";
+  g_autoptr(GBytes) plan = g_bytes_new_static (plan_csv, strlen (plan_csv));
+  g_autoptr(GBytes) bad_plan = g_bytes_new_static (bad, strlen (bad));
+
+  /* A malformed row, after a good one */
+  g_assert_false (ctg_document_create_from_plan (target, NULL, bad_plan,
+                                                 NULL, NULL, FALSE, NULL, &error));
+  g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_BAD_CSV);
+  g_assert_nonnull (strstr (error->message, "line 3"));
+  g_clear_error (&error);
+  names = ctg_test_list_folder (folder);
+  g_assert_cmpstr (names, ==, "");
+
+  /* The plan imported, then the convention's own data refused */
+  g_assert_true (g_key_file_load_from_data (convention, "[Axis 1]\nTitle=Axe inconnu\n", -1,
+                                            G_KEY_FILE_NONE, NULL));
+  g_assert_false (ctg_document_create_from_plan (target, NULL, plan,
+                                                 NULL, convention, FALSE, NULL, &error));
+  g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+  g_clear_pointer (&names, g_free);
+  names = ctg_test_list_folder (folder);
+  g_assert_cmpstr (names, ==, "");
+
+  /* A folder that does not exist is named by the file asked for */
+  g_free (target);
+  target = g_build_filename (folder, "absent", "Convention.ctg", NULL);
+  g_assert_false (ctg_document_create_from_plan (target, NULL, plan,
+                                                 NULL, NULL, FALSE, NULL, &error));
+  g_assert_cmpstr (error->message, ==, "“Convention.ctg” could not be created: No such file or directory");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -434,6 +529,8 @@ main (int   argc,
   g_test_add_func ("/import/ordering", test_import_ordering);
   g_test_add_func ("/import/undoable-into-existing", test_import_undoable_into_existing);
   g_test_add_func ("/import/convention-bad-key", test_import_convention_bad_key);
+  g_test_add_func ("/import/create/existing", test_import_create_existing);
+  g_test_add_func ("/import/create/fails", test_import_create_fails);
 
   return g_test_run ();
 }

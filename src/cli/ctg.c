@@ -9,9 +9,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "ctg-cli.h"
 #include "ctg-core.h"
@@ -55,13 +55,11 @@ static CTG_CLI_COMMAND (command_new)
 
 static CTG_CLI_COMMAND (command_import)
 {
-  g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *output = NULL;
   g_autofree char *convention = NULL;
   g_autoptr(GBytes) table = NULL;
-  g_autofree char *tmp_path = NULL;
   g_autoptr(GKeyFile) key_file = NULL;
   g_autofree char *sheet = NULL;
   gboolean force = FALSE;
@@ -81,9 +79,6 @@ static CTG_CLI_COMMAND (command_import)
   if (output == NULL)
     return fail (_("Say where to create the convention with -o FILE.ctg"));
 
-  if (!ctg_document_check_replaceable (output, argv[1], force, &error))
-    return fail_error (error);
-
   table = ctg_csv_read_file (argv[1], &error);
   if (table == NULL)
     return fail_error (error);
@@ -95,29 +90,9 @@ static CTG_CLI_COMMAND (command_import)
         return fail ("%s: %s", convention, error->message);
     }
 
-  /* Built aside and renamed into place: a failed import leaves nothing */
-  tmp_path = g_strdup_printf ("%s.%u.tmp", output, g_random_int ());
-  doc = ctg_document_create (tmp_path, &error);
-  if (doc == NULL)
+  if (!ctg_document_create_from_plan (output, argv[1], table, sheet, key_file, force,
+                                      warnings, &error))
     return fail_error (error);
-
-  if (!ctg_document_import_plan (doc, table, sheet, warnings, &error) ||
-      (key_file != NULL && !ctg_document_import_convention (doc, key_file, &error)))
-    {
-      ctg_document_close (doc);
-      g_unlink (tmp_path);
-      return fail_error (error);
-    }
-
-  ctg_document_close (doc);
-  if (g_rename (tmp_path, output) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (tmp_path);
-      return fail ("%s: %s", output, g_strerror (saved_errno));
-    }
-
   print_warnings (warnings);
 
   return EXIT_SUCCESS;
@@ -197,16 +172,41 @@ report_options (CtgDocument  *doc,
   return g_steal_pointer (&options);
 }
 
-/* --bilan takes an optional year. GOption would take whatever follows it
- * as the year (the file, another option's value): a --bilan not followed
- * by a number is given an empty year, which stands for the default one */
+/* --bilan and --record-year take an optional year. GOption would take
+ * whatever follows the option as the year (the file, another option's
+ * value): one not followed by a number becomes @empty ("--bilan="), an
+ * empty year, which stands for the default one */
 static void
-give_bare_bilan_an_empty_year (int    argc,
-                               char **argv)
+give_bare_option_an_empty_year (int         argc,
+                                char      **argv,
+                                const char *empty)
 {
+  gsize length = strlen (empty) - 1;
+
   for (int i = 1; i < argc && !g_str_equal (argv[i], "--"); i++)
-    if (g_str_equal (argv[i], "--bilan") && (i + 1 == argc || !g_ascii_isdigit (argv[i + 1][0])))
-      argv[i] = (char *) "--bilan=";
+    if (strlen (argv[i]) == length && strncmp (argv[i], empty, length) == 0 &&
+        (i + 1 == argc || !g_ascii_isdigit (argv[i + 1][0])))
+      argv[i] = (char *) empty;
+}
+
+/* The year an option such as --bilan gave, @text, "" standing for
+ * @default_year, checked as the Export dialog offers years; says why on
+ * stderr when it is not one */
+static int
+parse_review_year (CtgDocument *doc,
+                   const char  *text,
+                   guint        default_year,
+                   guint       *year)
+{
+  g_autoptr(GError) error = NULL;
+  guint64 parsed = default_year;
+
+  if (text[0] != '\0' && !g_ascii_string_to_unsigned (text, 10, 1900, 2200, &parsed, NULL))
+    return fail (_("“%s” is not a year"), text);
+  if (!ctg_document_check_review_year (doc, (guint) parsed, &error))
+    return fail_error (error);
+  *year = (guint) parsed;
+  return EXIT_SUCCESS;
 }
 
 static CTG_CLI_COMMAND (command_export)
@@ -248,7 +248,7 @@ static CTG_CLI_COMMAND (command_export)
   };
   char sep = ';';
 
-  give_bare_bilan_an_empty_year (argc, argv);
+  give_bare_option_an_empty_year (argc, argv, "--bilan=");
   if (!parse_command_line (command, entries, &argc, &argv))
     return 2;
   if (csv_path == NULL && pdf_path == NULL && xlsx_path == NULL && ods_path == NULL)
@@ -282,13 +282,12 @@ static CTG_CLI_COMMAND (command_export)
         return EXIT_FAILURE;
       if (bilan != NULL)
         {
-          guint64 year = ctg_document_get_review_year (doc);
+          guint year;
+          int status = parse_review_year (doc, bilan, ctg_document_get_review_year (doc), &year);
 
-          if (bilan[0] != '\0' && !g_ascii_string_to_unsigned (bilan, 10, 1900, 2200, &year, NULL))
-            return fail (_("“%s” is not a year"), bilan);
-          if (!ctg_document_check_review_year (doc, (guint) year, &error))
-            return fail_error (error);
-          ctg_report_options_set_bilan_year (options, (guint) year);
+          if (status != EXIT_SUCCESS)
+            return status;
+          ctg_report_options_set_bilan_year (options, year);
         }
       if (!ctg_report_write_pdf (doc, options, pdf_path, NULL, NULL, NULL, &error))
         return fail_error (error);
@@ -930,12 +929,40 @@ print_year_note (CtgDocument *doc,
     }
 }
 
+/* ctg evaluation --record-year, as the Évaluation page's Record Statuses:
+ * one change, undone as one */
+static int
+record_year_end (CtgDocument *doc,
+                 const char  *year_text,
+                 guint        default_year)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) actions = ctg_document_list_actions (doc, 0);
+  guint n = g_list_model_get_n_items (actions);
+  guint year;
+  int status = parse_review_year (doc, year_text, default_year, &year);
+
+  if (status != EXIT_SUCCESS)
+    return status;
+  if (n == 0)
+    return fail (_("The convention has no action: there is no status to record."));
+  if (!ctg_document_record_year_end (doc, year, &error))
+    return fail_error (error);
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "The status and progress of %u action were recorded for the end of %u.\n",
+                        "The statuses and progress of %u actions were recorded for the end of %u.\n", n),
+           n, year);
+  return EXIT_SUCCESS;
+}
+
 static CTG_CLI_COMMAND (command_evaluation)
 {
   g_autoptr(CtgDocument) doc = NULL;
-  int exit_status;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *record = NULL;
   g_autoptr(GArray) indicators = NULL;
   g_autoptr(GListModel) actions = NULL;
+  g_autoptr(GHashTable) notes = NULL;
   gint64 totals[CTG_N_FUNDER_KINDS + 1] = { 0 };
   gboolean any_funding = FALSE;
   int year_option = 0;
@@ -943,13 +970,23 @@ static CTG_CLI_COMMAND (command_evaluation)
   guint n;
   const GOptionEntry entries[] = {
     { "year", 'y', 0, G_OPTION_ARG_INT, &year_option, N_("The year to show (the last one assessed if not given)"), N_("YEAR") },
+    { "record-year", 0, 0, G_OPTION_ARG_STRING, &record,
+      N_("Record each action’s status and progress as they stand now for the end of this year, "
+         "as Record Statuses on the Evaluation page; with no year, the year shown"),
+      N_("[YEAR]") },
     { NULL }
   };
 
-  doc = parse_command_line_and_open (command, entries, &argc, &argv, FALSE, &exit_status);
+  give_bare_option_an_empty_year (argc, argv, "--record-year=");
+  if (!parse_command_line (command, entries, &argc, &argv))
+    return 2;
+  doc = record != NULL ? open_document_to_edit (argv[1], &error)
+                       : open_document (argv[1], CTG_OPEN_FLAGS_READ_ONLY, &error);
   if (doc == NULL)
-    return exit_status;
+    return fail_error (error);
   year = year_option > 0 ? (guint) year_option : ctg_document_get_review_year (doc);
+  if (record != NULL)
+    return record_year_end (doc, record, year);
 
   g_print (_("Evaluation %u\n"), year);
   g_print ("%s\n", _("Indicators:"));
@@ -960,17 +997,19 @@ static CTG_CLI_COMMAND (command_evaluation)
   g_print ("%s\n", _("Follow-up notes:"));
   actions = ctg_document_list_actions (doc, 0);
   n = g_list_model_get_n_items (actions);
+  notes = ctg_document_find_action_notes (doc, year);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CtgAction) action = g_list_model_get_item (actions, i);
-      gint64 row = ctg_document_find_action_year (doc, ctg_action_get_id (action), year);
+      gint64 action_id = ctg_action_get_id (action);
+      gint64 *row = g_hash_table_lookup (notes, &action_id);
 
       ctg_action_add_year_funding (action, year, totals);
-      if (row == 0)
+      if (row == NULL)
         continue;
       g_print ("  %u\t%s%s%s\n", i + 1, ctg_action_get_code (action),
                ctg_action_get_code (action)[0] ? " " : "", ctg_action_get_title (action));
-      print_year_note (doc, row);
+      print_year_note (doc, *row);
     }
 
   /* The same sums as the PDF's annual review: the budgets, then what each
@@ -1154,8 +1193,10 @@ static const CtgCliCommand commands[] = {
     .usage = N_("ctg set FILE.ctg ACTION [--status …] [--progress …] [--pilots …] [--echeance …]") },
   { "evaluation", command_evaluation, N_("Show a year’s evaluation and follow-up notes"),
     .summary = N_("Show a year’s evaluation: the indicators’ assessments, the actions’ "
-                  "follow-up notes and the funding per funder."),
-    .usage = N_("ctg evaluation [--year YEAR] FILE.ctg") },
+                  "follow-up notes and the funding per funder. With --record-year, record "
+                  "instead where each action stands for the end of the year, which the "
+                  "annual review counts; ctg undo takes it back as one change."),
+    .usage = N_("ctg evaluation [--year YEAR] [--record-year [YEAR]] FILE.ctg") },
   { "assess", command_assess, N_("Assess an evaluation indicator for a year"),
     .parameter = N_("FILE.ctg INDICATOR YEAR"),
     .summary = N_("Assess an evaluation indicator (its number is shown by ctg evaluation) "

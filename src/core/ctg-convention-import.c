@@ -1,4 +1,5 @@
-/* ctg-convention-import.c
+/* ctg-convention-import.c: a new convention from a plan table and the
+ * convention's own data
  *
  * Copyright 2026 The CTG Planner authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,11 +9,14 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "ctg-document-private.h"
 #include "ctg-plan-csv.h"
+#include "ctg-sheet.h"
 
 /* The convention's own data in the readable form of data/examples/README.md */
 
@@ -208,4 +212,106 @@ ctg_document_import_convention (CtgDocument  *self,
   if (creating)
     _ctg_document_resume_journal (self);
   return _ctg_document_end (self, ok, ok ? error : NULL) && ok;
+}
+
+/* Errors about the temporary file name the file the user asked for */
+static void
+name_target (GError     **error,
+             const char  *tmp_path,
+             const char  *path)
+{
+  g_autofree char *tmp_display = g_filename_display_basename (tmp_path);
+  g_autofree char *display = g_filename_display_basename (path);
+  g_auto(GStrv) parts = NULL;
+
+  if (error == NULL || *error == NULL)
+    return;
+  parts = g_strsplit ((*error)->message, tmp_display, -1);
+  g_free ((*error)->message);
+  (*error)->message = g_strjoinv (display, parts);
+}
+
+/**
+ * ctg_document_create_from_plan:
+ * @path: the convention file to create
+ * @source: (nullable): the file @table was read from, never written over
+ * @table: a plan table, as ctg_document_import_plan() reads it
+ * @sheet: (nullable): the sheet to read in a spreadsheet
+ * @convention: (nullable): the convention's own data, as
+ *   ctg_document_import_convention() reads it
+ * @replace: whether a file at @path may be replaced: the user said so
+ * @warnings: (nullable) (element-type utf8): where to add what the import
+ *   passed over
+ *
+ * Creates a convention from an imported plan: `ctg import` and the app's
+ * "Import a Plan Table" both come here. An existing @path is refused unless
+ * @replace, and always when it is @source or a convention open for editing
+ * (see ctg_document_check_replaceable()). The convention is built beside
+ * @path under a hidden temporary name, synced and renamed into place: a
+ * failure leaves neither a file at @path nor the temporary nor its journal,
+ * and a crash leaves @path as it was.
+ *
+ * Returns: %TRUE once @path holds the new convention, closed
+ */
+gboolean
+ctg_document_create_from_plan (const char   *path,
+                               const char   *source,
+                               GBytes       *table,
+                               const char   *sheet,
+                               GKeyFile     *convention,
+                               gboolean      replace,
+                               GPtrArray    *warnings,
+                               GError      **error)
+{
+  g_autoptr(CtgDocument) doc = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp_path = NULL;
+  g_autofree char *journal = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (table != NULL, FALSE);
+
+  if (!ctg_document_check_replaceable (path, source, replace, error))
+    return FALSE;
+
+  /* In @path's folder, so the rename is one step on one file system */
+  folder = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  tmp_path = g_strdup_printf ("%s/.%s.%u.tmp", folder, base, g_random_int ());
+  journal = g_strconcat (tmp_path, "-journal", NULL);
+
+  doc = ctg_document_create (tmp_path, error);
+  if (doc == NULL)
+    {
+      name_target (error, tmp_path, path);
+      return FALSE;
+    }
+
+  ok = ctg_document_import_plan (doc, table, sheet, warnings, error) &&
+       (convention == NULL || ctg_document_import_convention (doc, convention, error));
+  ctg_document_close (doc);
+
+  if (ok && !_ctg_file_rename_durably (tmp_path, path, replace))
+    {
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_basename (path);
+
+      g_set_error (error, CTG_DOCUMENT_ERROR,
+                   saved_errno == ENOSPC || saved_errno == EDQUOT ? CTG_DOCUMENT_ERROR_DISK_FULL
+                   : saved_errno == EACCES || saved_errno == EROFS ? CTG_DOCUMENT_ERROR_READ_ONLY
+                   : CTG_DOCUMENT_ERROR_FAILED,
+                   saved_errno == EEXIST ? _("“%s” already exists.") : _("“%s” could not be created: %s"),
+                   display, g_strerror (saved_errno));
+      ok = FALSE;
+    }
+
+  /* A journal only stays behind when SQLite could not finish a rollback */
+  if (!ok)
+    {
+      g_unlink (tmp_path);
+      g_unlink (journal);
+    }
+  return ok;
 }

@@ -145,6 +145,32 @@ ctg_document_set_year_field (CtgDocument  *self,
   return _ctg_document_end (self, ok, ok ? error : NULL) && ok;
 }
 
+/* The action ids (gint64 *) that @sql ("SELECT action_id, id FROM
+ * action_year WHERE year = ?1 ...") finds, each to its row's id */
+static GHashTable *
+find_action_year_rows (CtgDocument *self,
+                       const char  *sql,
+                       guint        year)
+{
+  GHashTable *rows;
+  sqlite3_stmt *stmt;
+
+  rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  stmt = _ctg_document_prepare (self, sql, NULL);
+  if (stmt == NULL)
+    return rows;
+  sqlite3_bind_int (stmt, 1, (int) year);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 action_id = sqlite3_column_int64 (stmt, 0);
+      gint64 row = sqlite3_column_int64 (stmt, 1);
+
+      g_hash_table_insert (rows, g_memdup2 (&action_id, sizeof action_id), g_memdup2 (&row, sizeof row));
+    }
+  sqlite3_reset (stmt);
+  return rows;
+}
+
 /**
  * ctg_document_find_action_years:
  *
@@ -159,25 +185,32 @@ GHashTable *
 ctg_document_find_action_years (CtgDocument *self,
                                 guint        year)
 {
-  GHashTable *rows;
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (CTG_IS_DOCUMENT (self), NULL);
 
-  rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  stmt = _ctg_document_prepare (self, "SELECT action_id, id FROM action_year WHERE year = ?1", NULL);
-  if (stmt == NULL)
-    return rows;
-  sqlite3_bind_int (stmt, 1, (int) year);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 action_id = sqlite3_column_int64 (stmt, 0);
-      gint64 row = sqlite3_column_int64 (stmt, 1);
+  return find_action_year_rows (self, "SELECT action_id, id FROM action_year WHERE year = ?1", year);
+}
 
-      g_hash_table_insert (rows, g_memdup2 (&action_id, sizeof action_id), g_memdup2 (&row, sizeof row));
-    }
-  sqlite3_reset (stmt);
-  return rows;
+/**
+ * ctg_document_find_action_notes:
+ *
+ * As ctg_document_find_action_years(), the rows with something written
+ * only (done, difficulties or next steps): the follow-up notes the
+ * Évaluation page, the annual review and `ctg evaluation` list. Record
+ * Statuses gives every action a row with its status alone, which is no
+ * note: listed, it turned the review's notes into a table of every action.
+ *
+ * Returns: (transfer full): the action ids (gint64 *) to their row's id
+ */
+GHashTable *
+ctg_document_find_action_notes (CtgDocument *self,
+                                guint        year)
+{
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), NULL);
+
+  return find_action_year_rows (self,
+                                "SELECT action_id, id FROM action_year WHERE year = ?1"
+                                " AND (done <> '' OR difficulties <> '' OR next_steps <> '')",
+                                year);
 }
 
 /**

@@ -322,4 +322,9 @@ void
 _ctg_file_guard_clean_wal (int         db_fd,
                            const char *path);
 
+gboolean
+_ctg_file_rename_durably (const char *tmp_path,
+                          const char *path,
+                          gboolean    replace);
+
 G_END_DECLS

@@ -201,6 +201,8 @@ gboolean     ctg_document_set_year_field     (CtgDocument    *self,
   ctg_document_set_year_field ((self), CTG_ITEM_INDICATOR_VALUE, (indicator_id), (year), (field), (value), (error))
 GHashTable  *ctg_document_find_action_years  (CtgDocument    *self,
                                               guint           year);
+GHashTable  *ctg_document_find_action_notes  (CtgDocument    *self,
+                                              guint           year);
 GHashTable  *ctg_document_read_year_ends     (CtgDocument    *self,
                                               guint           year);
 gboolean     ctg_document_record_year_end    (CtgDocument    *self,

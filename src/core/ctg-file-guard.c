@@ -12,12 +12,16 @@
 
 #define G_LOG_DOMAIN "ctg-document"
 
+/* For renameat2() */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sqlite3.h>
@@ -491,4 +495,75 @@ _ctg_file_guard_clean_wal (int         db_fd,
     return;
   g_unlink (wal);
   g_unlink (shm);
+}
+
+/* rename() that fails with EEXIST rather than replace a file at @path */
+static int
+rename_no_replace (const char *tmp_path,
+                   const char *path)
+{
+  struct stat st;
+
+  if (renameat2 (AT_FDCWD, tmp_path, AT_FDCWD, path, RENAME_NOREPLACE) == 0)
+    return 0;
+  if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP)
+    return -1;
+
+  /* A file system without it (some network ones): a check just before is
+   * the best left */
+  if (g_lstat (path, &st) == 0)
+    {
+      errno = EEXIST;
+      return -1;
+    }
+  return g_rename (tmp_path, path);
+}
+
+/**
+ * _ctg_file_rename_durably:
+ * @tmp_path: a complete file written beside @path (in its folder)
+ * @path: where it goes
+ * @replace: whether a file already at @path may be replaced
+ *
+ * Puts @tmp_path in @path's place so that a crash or a power cut leaves the
+ * previous file (or none) or the whole new one, never part of it: the data
+ * reaches the disk before the rename, and the folder after it, or the new
+ * name may be lost. Without @replace a file that appeared at @path since
+ * the caller checked is never replaced: this fails with EEXIST.
+ *
+ * Returns: %FALSE with errno set, @tmp_path then removed
+ */
+gboolean
+_ctg_file_rename_durably (const char *tmp_path,
+                          const char *path,
+                          gboolean    replace)
+{
+  g_autofree char *folder = NULL;
+  int saved_errno;
+  int fd;
+
+  fd = g_open (tmp_path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0 || fsync (fd) != 0 ||
+      (replace ? g_rename (tmp_path, path) : rename_no_replace (tmp_path, path)) != 0)
+    {
+      saved_errno = errno;
+      if (fd >= 0)
+        close (fd);
+      g_unlink (tmp_path);
+      errno = saved_errno;
+      return FALSE;
+    }
+  close (fd);
+
+  /* The file is in place and whole: a folder that cannot be synced (some
+   * file systems refuse) is no reason to call that a failure */
+  folder = g_path_get_dirname (path);
+  fd = g_open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  if (fd >= 0)
+    {
+      if (fsync (fd) != 0)
+        g_debug ("Could not sync %s: %s", folder, g_strerror (errno));
+      close (fd);
+    }
+  return TRUE;
 }

@@ -25,6 +25,14 @@ char     *ctg_document_export_csv        (CtgDocument  *self,
 gboolean  ctg_document_import_convention (CtgDocument  *self,
                                           GKeyFile     *key_file,
                                           GError      **error);
+gboolean  ctg_document_create_from_plan (const char   *path,
+                                          const char   *source,
+                                          GBytes       *table,
+                                          const char   *sheet,
+                                          GKeyFile     *convention,
+                                          gboolean      replace,
+                                          GPtrArray    *warnings,
+                                          GError      **error);
 GPtrArray *ctg_split_list                (const char   *cell);
 GPtrArray *ctg_participant_list_parse    (const char   *cell);
 

@@ -57,6 +57,7 @@ _ctg_report_read_bilan (CtgReport   *self,
                         CtgDocument *doc)
 {
   g_autoptr(GArray) indicators = ctg_document_list_ids (doc, CTG_ITEM_EVALUATION_INDICATOR, 0);
+  g_autoptr(GHashTable) notes = NULL;
 
   self->assessments = g_ptr_array_new_with_free_func ((GDestroyNotify) report_assessment_free);
   self->year_notes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
@@ -113,10 +114,13 @@ _ctg_report_read_bilan (CtgReport   *self,
       }
   }
 
+  notes = ctg_document_find_action_notes (doc, self->bilan_year);
   for (guint i = 0; i < self->actions->len; i++)
     {
       CtgAction *action = g_ptr_array_index (self->actions, i);
-      gint64 row = ctg_document_find_action_year (doc, ctg_action_get_id (action), self->bilan_year);
+      gint64 action_id = ctg_action_get_id (action);
+      gint64 *found = g_hash_table_lookup (notes, &action_id);
+      gint64 row = found != NULL ? *found : 0;
       ReportYearNote *note;
       g_autofree char *status = NULL;
       gint64 *key;

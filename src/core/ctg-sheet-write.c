@@ -19,6 +19,7 @@
 #include <libxml/xmlwriter.h>
 #include <xlsxwriter.h>
 
+#include "ctg-document-private.h"
 #include "ctg-plan-table-private.h"
 #include "ctg-sheet-private.h"
 #include "ctg-sheet.h"
@@ -206,23 +207,9 @@ rename_into_place (const char  *tmp_path,
                    const char  *path,
                    GError     **error)
 {
-  int fd = g_open (tmp_path, O_RDONLY | O_CLOEXEC, 0);
-  int saved_errno;
-
-  if (fd >= 0)
-    {
-      gboolean synced = fsync (fd) == 0;
-
-      saved_errno = errno;
-      close (fd);
-      if (synced && g_rename (tmp_path, path) == 0)
-        return TRUE;
-      if (!synced)
-        errno = saved_errno;
-    }
-  saved_errno = errno;
-  g_unlink (tmp_path);
-  return set_write_error (error, path, g_strerror (saved_errno));
+  if (_ctg_file_rename_durably (tmp_path, path, TRUE))
+    return TRUE;
+  return set_write_error (error, path, g_strerror (errno));
 }
 
 /* .xlsx, with libxlsxwriter */

@@ -653,7 +653,7 @@ static guint
 update_notes (CtgEvaluationPage *self)
 {
   g_autoptr(GArray) axes = ctg_document_list_ids (self->document, CTG_ITEM_AXIS, 0);
-  g_autoptr(GHashTable) year_rows = ctg_document_find_action_years (self->document, self->year);
+  g_autoptr(GHashTable) year_rows = ctg_document_find_action_notes (self->document, self->year);
   g_autofree char *heading = g_strdup_printf (_("Follow-up Notes %u"), self->year);
   GtkWidget *child;
   GtkWidget *title;

@@ -11,7 +11,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "ctg-editor-util.h"
 #include "ctg-application.h"
@@ -57,6 +56,19 @@ table_chooser_new (GtkWindow            *parent,
   return chooser;
 }
 
+/* Read as `ctg import` reads: a huge file is refused at the limit, never
+ * read whole first */
+static GBytes *
+read_chosen (GFile   *file,
+             GError **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path != NULL)
+    return ctg_csv_read_file (path, error);
+  return g_file_load_bytes (file, NULL, NULL, error);
+}
+
 /* Importing a plan: the table, then where to create the convention */
 
 static void
@@ -65,29 +77,12 @@ on_import_save_chosen_cb (GFile          *file,
                           GtkWindow      *parent)
 {
   GBytes *table = g_object_get_data (G_OBJECT (chooser), "table");
+  const char *source = g_object_get_data (G_OBJECT (chooser), "source");
   g_autofree char *path = g_file_get_path (file);
-  g_autofree char *tmp_path = g_strdup_printf ("%s.%u.tmp", path, g_random_int ());
-  g_autoptr(CtgDocument) document = NULL;
   g_autoptr(GError) error = NULL;
 
-  /* Built aside and renamed into place: a failed import leaves nothing */
-  document = ctg_document_create (tmp_path, &error);
-  if (document != NULL && !ctg_document_import_plan (document, table, NULL, NULL, &error))
-    {
-      ctg_document_close (document);
-      g_unlink (tmp_path);
-    }
-  else if (document != NULL)
-    {
-      ctg_document_close (document);
-      if (g_rename (tmp_path, path) != 0)
-        {
-          g_set_error (&error, G_IO_ERROR, g_io_error_from_errno (errno), "%s", g_strerror (errno));
-          g_unlink (tmp_path);
-        }
-    }
-
-  if (error != NULL)
+  /* The chooser asked before replacing a file */
+  if (!ctg_document_create_from_plan (path, source, table, NULL, NULL, TRUE, NULL, &error))
     _ctg_message_dialog_show (parent, _("Could Not Import the Plan"), error->message);
   else
     ctg_application_open_file (CTG_APPLICATION (gtk_window_get_application (parent)), file);
@@ -99,7 +94,7 @@ on_import_open_chosen_cb (GFile          *file,
                           GtkWindow      *parent)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) table = g_file_load_bytes (file, NULL, NULL, &error);
+  g_autoptr(GBytes) table = read_chosen (file, &error);
   GtkFileChooser *chooser;
 
   if (table == NULL)
@@ -113,6 +108,7 @@ on_import_open_chosen_cb (GFile          *file,
   gtk_file_chooser_set_current_name (chooser, _("Convention.ctg"));
   g_object_set_data_full (G_OBJECT (chooser), "table", g_steal_pointer (&table),
                           (GDestroyNotify) g_bytes_unref);
+  g_object_set_data_full (G_OBJECT (chooser), "source", g_file_get_path (file), g_free);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -149,7 +145,7 @@ ctg_sheet_review_updates (GtkWindow   *parent,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) changes = NULL;
-  g_autoptr(GBytes) sheet = g_file_load_bytes (file, NULL, NULL, &error);
+  g_autoptr(GBytes) sheet = read_chosen (file, &error);
 
   if (sheet != NULL)
     changes = ctg_plan_update_compute (document, sheet, NULL, NULL, &error);

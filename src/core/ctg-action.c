@@ -214,7 +214,7 @@ get_uuid (CtgAction *self)
   if (G_UNLIKELY (quark == 0))
     quark = g_quark_from_static_string ("ctg-action-uuid");
   uuid = g_object_get_qdata (G_OBJECT (self), quark);
-  if (uuid == NULL && document != NULL)
+  if (uuid == NULL && document != NULL && document->db != NULL)
     {
       uuid = _ctg_document_query_text (document, "SELECT uuid FROM action WHERE id = ?1",
                                        ctg_item_get_id (CTG_ITEM (self)));
@@ -238,7 +238,7 @@ action_get_field (CtgItem  *item,
     case PROP_OBJECTIVE_ID: value->number = ctg_item_get_parent_id (item); break;
     /* Read when asked for: it changes with every move of a sibling */
     case PROP_POSITION:
-      value->number = document != NULL ? _ctg_document_query_int (document, "SELECT position FROM action WHERE id = ?1",
+      value->number = document != NULL && document->db != NULL ? _ctg_document_query_int (document, "SELECT position FROM action WHERE id = ?1",
                                                                    ctg_item_get_id (item), 0, 0)
                                        : 0;
       break;
@@ -570,9 +570,10 @@ _ctg_action_dup (CtgAction *self)
   return copy;
 }
 
-gint64 ctg_action_get_id (CtgAction *self) { return ctg_item_get_id (CTG_ITEM (self)); }
+/* Unchecked: the lists sort and search a plan's actions by these */
+gint64 ctg_action_get_id (CtgAction *self) { return *_ctg_item_get_id_location ((CtgItem *) self); }
 gint64 ctg_action_get_axis_id (CtgAction *self) { return self->axis_id; }
-gint64 ctg_action_get_objective_id (CtgAction *self) { return ctg_item_get_parent_id (CTG_ITEM (self)); }
+gint64 ctg_action_get_objective_id (CtgAction *self) { return _ctg_item_get_id_location ((CtgItem *) self)[1]; }
 const char *ctg_action_get_code (CtgAction *self) { return TEXTS (self)->code; }
 const char *ctg_action_get_title (CtgAction *self) { return TEXTS (self)->title; }
 const char *ctg_action_get_description (CtgAction *self) { return TEXTS (self)->description; }

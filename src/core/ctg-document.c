@@ -1129,6 +1129,8 @@ read_action (CtgDocument *self,
   CtgAction *action = NULL;
   sqlite3_stmt *stmt;
 
+  if (self->db == NULL)
+    return NULL;
   stmt = _ctg_document_prepare (self,
     "SELECT a.id, o.axis_id, " ACTION_VALUE_COLUMNS ", " ACTION_TEXT_COLUMNS
     " FROM action a JOIN objective o ON o.id = a.objective_id WHERE a.id = ?1", NULL);

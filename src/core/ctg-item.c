@@ -7,7 +7,9 @@
 /* Live items: one GObject per row of the document while anyone holds it,
  * with one property per column. One table of columns per kind drives one
  * class per kind, registered at run time, instead of fifteen hand-written
- * classes. The document updates the items after each commit (see
+ * classes; actions, of which a plan may hold 100,000, have a class of their
+ * own (CtgAction, ctg-action.c) with the same properties, kept in compact
+ * fields. The document updates the items after each commit (see
  * ctg-document-items.c); the items only hold and notify. */
 
 #define G_LOG_DOMAIN "ctg-item"
@@ -125,7 +127,7 @@ typedef struct
 {
   CtgDocument *document;   /* borrowed: the document forgets its items when it goes */
   gint64       id;
-  gint64       parent_id;
+  gint64       parent_id;   /* right after the id: see _ctg_item_get_id_location () */
   guint8       removed;
   guint8       kind_data[3];  /* the kind's own (an action's status, flags and progress) */
 } CtgItemPrivate;
@@ -493,7 +495,8 @@ _ctg_item_init_identity (CtgItem     *self,
   priv->parent_id = parent_id;
 }
 
-/* Where the id is, for a hash table keyed by it: as long as the item */
+/* Where the id is, for a hash table keyed by it: as long as the item. The
+ * parent's id follows it. */
 const gint64 *
 _ctg_item_get_id_location (CtgItem *self)
 {

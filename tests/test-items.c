@@ -684,6 +684,7 @@ test_items_other_process (Fixture       *f,
   g_autoptr(CtgDocument) reader = NULL;
   g_autoptr(CtgItem) action = NULL;
   g_autoptr(GListModel) actions = NULL;
+  g_autoptr(CtgAction) listed = NULL;
   g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, f->action);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
@@ -695,14 +696,22 @@ test_items_other_process (Fixture       *f,
   g_assert_no_error (error);
   action = ctg_document_get_item (reader, CTG_ITEM_ACTION, f->action);
   actions = ctg_document_list_items (reader, CTG_ITEM_ACTION, f->objective);
+  listed = listed_action (reader, f->action);
+  g_assert_true ((gpointer) listed == (gpointer) action);
   watch (action, &notes);
 
-  g_assert_cmpint (ctg_test_run_cli (&out, &err, "set", f->path, number, "--title=Changé ailleurs", NULL), ==, 0);
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "set", f->path, number, "--title=Changé ailleurs",
+                                     "--status=en cours", NULL), ==, 0);
   g_assert_true (ctg_document_poll (reader));
   g_assert_cmpstr (ctg_item_get_title (action), ==, "Changé ailleurs");
   g_assert_cmpuint (notes_of (&notes, "title"), ==, 1);
-  g_assert_cmpuint (notes_of (&notes, "status"), ==, 0);
+  g_assert_cmpuint (notes_of (&notes, "status"), ==, 1);
+  g_assert_cmpuint (notes_of (&notes, "progress"), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (actions), ==, 1);
+  g_clear_object (&listed);
+  listed = listed_action (reader, f->action);
+  g_assert_true ((gpointer) listed == (gpointer) action);
+  g_assert_cmpint (ctg_action_get_status (listed), ==, CTG_STATUS_IN_PROGRESS);
   unwatch (action, &notes);
 }
 

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "ctg-action-private.h"
 #include "ctg-document-private.h"
@@ -463,6 +464,16 @@ _ctg_action_update_from (CtgAction *self,
   gboolean changed = FALSE;
 
   g_assert (ctg_item_get_id (CTG_ITEM (self)) == ctg_item_get_id (CTG_ITEM (fresh)));
+
+  /* The list read again after a change of the plan brings every action's
+   * values, mostly the same: no notification to freeze for those */
+  if (theirs == NULL && objective_id == ctg_item_get_parent_id (CTG_ITEM (self)) &&
+      !ctg_item_is_removed (CTG_ITEM (self)) && same_date (&self->start, &fresh->start) &&
+      same_date (&self->echeance, &fresh->echeance) && memcmp (kind_data (self), kind_data (fresh), 3) == 0)
+    {
+      self->axis_id = fresh->axis_id;
+      return FALSE;
+    }
 
   g_object_freeze_notify (G_OBJECT (self));
   if (objective_id != ctg_item_get_parent_id (CTG_ITEM (self)))

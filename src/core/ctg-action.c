@@ -460,14 +460,14 @@ _ctg_action_update_from (CtgAction *self,
    * list's) leaves them as they are */
   CtgActionTexts *mine = fresh->texts != NULL ? self->texts : NULL;
   CtgActionTexts *theirs = fresh->texts;
-  gint64 objective_id = ctg_item_get_parent_id (CTG_ITEM (fresh));
+  gint64 objective_id = ctg_action_get_objective_id (fresh);
   gboolean changed = FALSE;
 
-  g_assert (ctg_item_get_id (CTG_ITEM (self)) == ctg_item_get_id (CTG_ITEM (fresh)));
+  g_assert (ctg_action_get_id (self) == ctg_action_get_id (fresh));
 
   /* The list read again after a change of the plan brings every action's
    * values, mostly the same: no notification to freeze for those */
-  if (theirs == NULL && objective_id == ctg_item_get_parent_id (CTG_ITEM (self)) &&
+  if (theirs == NULL && objective_id == ctg_action_get_objective_id (self) &&
       !ctg_item_is_removed (CTG_ITEM (self)) && same_date (&self->start, &fresh->start) &&
       same_date (&self->echeance, &fresh->echeance) && memcmp (kind_data (self), kind_data (fresh), 3) == 0)
     {
@@ -582,9 +582,9 @@ _ctg_action_dup (CtgAction *self)
 }
 
 /* Unchecked: the lists sort and search a plan's actions by these */
-gint64 ctg_action_get_id (CtgAction *self) { return *_ctg_item_get_id_location ((CtgItem *) self); }
+gint64 ctg_action_get_id (CtgAction *self) { return _ctg_item_peek_id (self); }
 gint64 ctg_action_get_axis_id (CtgAction *self) { return self->axis_id; }
-gint64 ctg_action_get_objective_id (CtgAction *self) { return _ctg_item_get_id_location ((CtgItem *) self)[1]; }
+gint64 ctg_action_get_objective_id (CtgAction *self) { return _ctg_item_peek_parent_id (self); }
 const char *ctg_action_get_code (CtgAction *self) { return TEXTS (self)->code; }
 const char *ctg_action_get_title (CtgAction *self) { return TEXTS (self)->title; }
 const char *ctg_action_get_description (CtgAction *self) { return TEXTS (self)->description; }

@@ -586,18 +586,22 @@ ctg_document_list_ids (CtgDocument *self,
   "a.code, a.title, a.description, a.means, a.notes, a.created, a.modified, a.budget, a.budget_year"
 #define N_ACTION_VALUE_COLUMNS 8
 
-/* Columns 0 and 1 are the id and the axis (or the position), then
- * ACTION_VALUE_COLUMNS. @document: (nullable): the object's, for a live one */
-static CtgAction *
-action_from_row (CtgDocument  *document,
-                 sqlite3_stmt *stmt)
+/* Sets @action to the row: columns 0 and 1 are the id and the axis (or
+ * the position), then ACTION_VALUE_COLUMNS. @document: (nullable): the
+ * object's, for a live one */
+static void
+set_from_row (CtgAction    *action,
+              CtgDocument  *document,
+              sqlite3_stmt *stmt)
 {
-  CtgAction *action = _ctg_action_new (document, sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 2));
   CtgStatus status = CTG_STATUS_TODO;
   const char *start = (const char *) sqlite3_column_text (stmt, 3);
   const char *echeance = (const char *) sqlite3_column_text (stmt, 4);
 
+  _ctg_item_init_identity (CTG_ITEM (action), document, sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 2));
   action->axis_id = sqlite3_column_int64 (stmt, 1);
+  action->start = (CtgDate) { 0 };
+  action->echeance = (CtgDate) { 0 };
   if (start != NULL)
     ctg_date_parse (start, &action->start);
   if (echeance != NULL)
@@ -606,6 +610,15 @@ action_from_row (CtgDocument  *document,
   _ctg_action_set_values (action, status,
                           sqlite3_column_type (stmt, 6) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 6),
                           sqlite3_column_int (stmt, 7) != 0);
+}
+
+static CtgAction *
+action_from_row (CtgDocument  *document,
+                 sqlite3_stmt *stmt)
+{
+  CtgAction *action = _ctg_action_new (NULL, 0, 0);
+
+  set_from_row (action, document, stmt);
   return action;
 }
 
@@ -724,8 +737,8 @@ compare_placed_actions (gconstpointer a,
                         gconstpointer b)
 {
   const PlacedAction *x = a, *y = b;
-  gint64 xid = ctg_action_get_id (x->action);
-  gint64 yid = ctg_action_get_id (y->action);
+  gint64 xid = _ctg_item_peek_id (x->action);
+  gint64 yid = _ctg_item_peek_id (y->action);
 
   if (x->rank != y->rank)
     return x->rank < y->rank ? -1 : 1;
@@ -739,8 +752,8 @@ static int
 compare_actions_by_id (gconstpointer a,
                        gconstpointer b)
 {
-  gint64 x = ctg_action_get_id (*(CtgAction * const *) a);
-  gint64 y = ctg_action_get_id (*(CtgAction * const *) b);
+  gint64 x = _ctg_item_peek_id (*(CtgAction * const *) a);
+  gint64 y = _ctg_item_peek_id (*(CtgAction * const *) b);
 
   return x < y ? -1 : x > y;
 }
@@ -750,7 +763,7 @@ compare_id_to_action (gconstpointer key,
                       gconstpointer element)
 {
   gint64 x = *(const gint64 *) key;
-  gint64 y = ctg_action_get_id (*(CtgAction * const *) element);
+  gint64 y = _ctg_item_peek_id (*(CtgAction * const *) element);
 
   return x < y ? -1 : x > y;
 }
@@ -912,6 +925,30 @@ _ctg_document_read_action_texts (CtgDocument *self,
     g_hash_table_insert (by_id, (gpointer) _ctg_item_get_id_location (CTG_ITEM (action)), action);
   read_texts (self, by_id, first, last);
 }
+/* _ctg_document_find_action () for the rows of the action table, which
+ * come by ascending id: the list's object is found by walking its index
+ * along (@cursor), not by a search for each */
+static CtgAction *
+find_again (CtgDocument *self,
+            guint       *cursor,
+            gint64       action_id)
+{
+  GPtrArray *by_id = self->actions_by_id;
+
+  if (by_id != NULL)
+    {
+      while (*cursor < by_id->len && _ctg_item_peek_id (g_ptr_array_index (by_id, *cursor)) < action_id)
+        (*cursor)++;
+      if (*cursor < by_id->len && _ctg_item_peek_id (g_ptr_array_index (by_id, *cursor)) == action_id)
+        return g_ptr_array_index (by_id, *cursor);
+      /* Out of order, or not in the list */
+      if (*cursor == 0 || _ctg_item_peek_id (g_ptr_array_index (by_id, *cursor - 1)) < action_id)
+        return self->items[CTG_ITEM_ACTION] != NULL ? g_hash_table_lookup (self->items[CTG_ITEM_ACTION], &action_id)
+                                                    : NULL;
+    }
+  return _ctg_document_find_action (self, action_id);
+}
+
 /* Every action in plan order, read again only if the file changed since,
  * into the same objects: an object of the list is the document's object of
  * that action (ctg_document_get_item()), updated in place. Only what the
@@ -928,6 +965,9 @@ cached_actions (CtgDocument *self)
   g_autoptr(GPtrArray) by_id = NULL;
   g_autoptr(GPtrArray) actions = NULL;
   g_autoptr(GPtrArray) old = NULL;
+  g_autoptr(GPtrArray) old_by_id = NULL;
+  g_autoptr(CtgAction) scratch = NULL;
+  guint cursor = 0;
   gboolean in_transaction;
   gboolean in_order = TRUE;
   gint64 changes;
@@ -987,18 +1027,22 @@ cached_actions (CtgDocument *self)
       /* Inside a transaction, what is read may yet be rolled back, and a
        * rollback does not lower total_changes: such reads are snapshots,
        * of no document, never kept */
-      item.action = action_from_row (NULL, stmt);
-      item.action->axis_id = g_array_index (axis_of, gint64, rank - 1);
-      live = in_transaction ? NULL : _ctg_document_find_action (self, ctg_action_get_id (item.action));
+      live = in_transaction ? NULL : find_again (self, &cursor, sqlite3_column_int64 (stmt, 0));
       if (live != NULL)
         {
-          _ctg_action_update_from (live, item.action);
-          g_object_unref (item.action);
+          /* Read into one scratch object: no object made for each action */
+          if (scratch == NULL)
+            scratch = _ctg_action_new (NULL, 0, 0);
+          set_from_row (scratch, NULL, stmt);
+          scratch->axis_id = g_array_index (axis_of, gint64, rank - 1);
+          _ctg_action_update_from (live, scratch);
           item.action = g_object_ref (live);
         }
-      else if (!in_transaction)
-        _ctg_item_init_identity (CTG_ITEM (item.action), self, ctg_action_get_id (item.action),
-                                 ctg_action_get_objective_id (item.action));
+      else
+        {
+          item.action = action_from_row (in_transaction ? NULL : self, stmt);
+          item.action->axis_id = g_array_index (axis_of, gint64, rank - 1);
+        }
       g_array_append_val (placed, item);
     }
   sqlite3_reset (stmt);
@@ -1034,7 +1078,7 @@ cached_actions (CtgDocument *self)
     }
 
   old = g_steal_pointer (&self->actions_cache);
-  g_clear_pointer (&self->actions_by_id, g_ptr_array_unref);
+  old_by_id = g_steal_pointer (&self->actions_by_id);
   self->actions_cache = g_ptr_array_ref (actions);
   self->actions_by_id = g_steal_pointer (&by_id);
   self->actions_cache_changes = changes;
@@ -1052,11 +1096,16 @@ cached_actions (CtgDocument *self)
         if (cached_action (self, ctg_action_get_id (value)) == value)
           g_hash_table_iter_remove (&iter);
     }
-  for (guint i = 0; old != NULL && i < old->len; i++)
+  /* (both by id: one walk) */
+  cursor = 0;
+  for (guint i = 0; old_by_id != NULL && i < old_by_id->len; i++)
     {
-      CtgAction *gone = g_ptr_array_index (old, i);
+      CtgAction *gone = g_ptr_array_index (old_by_id, i);
+      GPtrArray *now = self->actions_by_id;
 
-      if (cached_action (self, ctg_action_get_id (gone)) != gone)
+      while (cursor < now->len && _ctg_item_peek_id (g_ptr_array_index (now, cursor)) < _ctg_item_peek_id (gone))
+        cursor++;
+      if (cursor >= now->len || g_ptr_array_index (now, cursor) != gone)
         hold_action_aside (self, gone);
     }
   return g_steal_pointer (&actions);

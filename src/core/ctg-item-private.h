@@ -61,6 +61,23 @@ void        _ctg_item_init_identity    (CtgItem         *self,
                                         gint64           parent_id);
 guint8     *_ctg_item_get_kind_data    (CtgItem         *self);
 const gint64 *_ctg_item_get_id_location (CtgItem        *self);
+
+/* From an item to its id, for the loops over a plan's actions (sorting,
+ * searching by id): set when the first item is made */
+extern gssize _ctg_item_id_offset;
+
+static inline gint64
+_ctg_item_peek_id (gconstpointer item)
+{
+  return *(const gint64 *) ((const guint8 *) item + _ctg_item_id_offset);
+}
+
+/* The parent's id follows the id */
+static inline gint64
+_ctg_item_peek_parent_id (gconstpointer item)
+{
+  return *(const gint64 *) ((const guint8 *) item + _ctg_item_id_offset + sizeof (gint64));
+}
 gboolean    _ctg_item_set_place        (CtgItem         *self,
                                         gint64           parent_id);
 

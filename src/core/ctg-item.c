@@ -143,6 +143,8 @@ typedef struct
 
 G_DEFINE_TYPE_WITH_PRIVATE (CtgItem, ctg_item, G_TYPE_OBJECT)
 
+gssize _ctg_item_id_offset;
+
 enum {
   PROP_0,
   PROP_ID,
@@ -234,6 +236,7 @@ ctg_item_class_init (CtgItemClass *klass)
 
   object_class->finalize = ctg_item_finalize;
   object_class->get_property = ctg_item_get_property;
+  _ctg_item_id_offset = CtgItem_private_offset + G_STRUCT_OFFSET (CtgItemPrivate, id);
 
   properties[PROP_ID] =
     g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,

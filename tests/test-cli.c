@@ -682,6 +682,79 @@ test_cli_hostile_text (void)
   }
 }
 
+/* ctg export --bilan with no year takes the year the Export dialog
+ * offers first (the last assessed); a year the convention does not run
+ * over is refused in the reader's language */
+static void
+test_cli_export_bilan (void)
+{
+  g_autofree char *path = ctg_test_copy_example ("m2a");
+  g_autofree char *pdf = ctg_test_tmp_path ("bilan-default.pdf");
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "assess", path, "2", "2024", "--level", "atteint", NULL), ==, 0);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CtgDocument) doc = ctg_document_open (path, CTG_OPEN_FLAGS_READ_ONLY, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (ctg_document_get_review_year (doc), ==, 2024);
+  }
+
+  /* --bilan alone, last or before the file */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+      if (i == 0)
+        g_assert_cmpint (ctg_test_run_cli (&out, &err, "export", path, "--force", "--pdf", pdf, "--bilan", NULL), ==, 0);
+      else
+        g_assert_cmpint (ctg_test_run_cli (&out, &err, "export", "--force", "--pdf", pdf, "--bilan", path, NULL), ==, 0);
+      g_assert_cmpstr (err, ==, "");
+      if (pdftotext != NULL)
+        {
+          g_autofree char *text = NULL;
+          g_autoptr(GError) error = NULL;
+
+          g_spawn_sync (NULL, (char *[]) { pdftotext, pdf, "-", NULL }, NULL, G_SPAWN_STDERR_TO_DEV_NULL,
+                        NULL, NULL, &text, NULL, NULL, &error);
+          g_assert_no_error (error);
+          g_assert_nonnull (strstr (text, "Annual review 2024"));
+        }
+    }
+
+  /* ctg evaluation shows the same year */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "evaluation", path, NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "Evaluation 2024\n"));
+
+  /* A year out of the convention, or not a year */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "export", path, "--force", "--pdf", pdf, "--bilan", "2031", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "2031 is not a year of this convention: choose one from 2022 to 2026."));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "export", path, "--force", "--pdf", pdf, "--bilan=25", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "“25” is not a year"));
+  if (have_french ())
+    {
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+      g_assert_cmpint (ctg_test_run_cli_french (&out, &err, "export", path, "--force", "--pdf", pdf,
+                                                "--bilan", "2031", NULL), ==, 1);
+      g_assert_nonnull (strstr (err, "2031 n’est pas une année de cette convention\u00A0: choisissez-en une de 2022 à 2026."));
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+      g_assert_cmpint (ctg_test_run_cli_french (&out, &err, "export", "--help", NULL), ==, 0);
+      g_assert_nonnull (strstr (out, "--bilan=[ANNÉE]"));
+      g_assert_nonnull (strstr (out, "sans année, celui de la dernière année évaluée"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -700,6 +773,7 @@ main (int   argc,
   g_test_add_func ("/cli/hostile-text", test_cli_hostile_text);
   g_test_add_func ("/cli/french", test_cli_french);
   g_test_add_func ("/cli/evaluation", test_cli_evaluation);
+  g_test_add_func ("/cli/export-bilan", test_cli_export_bilan);
   g_test_add_func ("/cli/french-punctuation", test_cli_french_punctuation);
 
   return g_test_run ();

@@ -155,17 +155,30 @@ test_shows_year (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (g_ptr_array_index (all_named (GTK_WIDGET (fixture->page), "value-row"), 1))),
                    ==, "52 communes sur 54");
 
-  /* Roll-ups: axis 1 is (60 + 100 + 0 × 37) / 39 */
+  /* Roll-ups at the end of 2025, as the report's annual review: only
+   * action 1 has a status recorded for it (en cours, 60 %); today's
+   * réalisée and abandonnée say nothing of 2025 */
   axes = all_named (GTK_WIDGET (fixture->page), "axis-rollup");
   g_assert_cmpuint (axes->len, ==, 7);
   {
     g_autofree char *grid = text_of (find_named (GTK_WIDGET (fixture->page), "axes-grid"));
 
-    /* The actions à lancer with no progress count 0 %: (60 + 100) / 39 */
+    g_assert_nonnull (strstr (grid, "1. Petite enfance\n1 action counted, 39 left out (39 not recorded)\n60%\n"));
+    g_assert_nonnull (strstr (grid, "2. Enfance\n0 actions counted, 31 left out (31 not recorded)\n—\n"));
+    g_assert_nonnull (strstr (grid, "Whole convention\n1 action counted, 218 left out (218 not recorded)\n60%\n"));
+  }
+  /* Record Statuses keeps today's for 2025: the figures are today's, the
+   * actions à lancer with no progress counting 0 %: (60 + 100) / 39 */
+  g_signal_emit_by_name (find_named (GTK_WIDGET (fixture->page), "record-year-button"), "clicked");
+  {
+    g_autofree char *grid = text_of (find_named (GTK_WIDGET (fixture->page), "axes-grid"));
+
     g_assert_nonnull (strstr (grid, "1. Petite enfance\n39 actions counted, 1 left out (1 abandoned)\n4%\n"));
     g_assert_nonnull (strstr (grid, "2. Enfance\n31 actions counted\n0%\n"));
     g_assert_nonnull (strstr (grid, "Whole convention\n218 actions counted, 1 left out (1 abandoned)\n1%\n"));
   }
+  g_assert_true (ctg_document_undo (fixture->document, &error));
+  g_assert_no_error (error);
 
   /* Notes side by side, by axis, this year's only */
   notes = text_of (find_named (GTK_WIDGET (fixture->page), "notes-box"));

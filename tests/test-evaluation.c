@@ -678,6 +678,90 @@ test_rollup_edges (Plan          *plan,
 }
 
 static void
+summarize_year (CtgDocument        *doc,
+                gint64              axis,
+                guint               year,
+                CtgProgressSummary *summary)
+{
+  g_autoptr(GListModel) actions = ctg_document_list_actions (doc, axis);
+  g_autoptr(GHashTable) ends = ctg_document_read_year_ends (doc, year);
+
+  ctg_actions_summarize_year_progress (actions, ends, summary);
+}
+
+/* A year's roll-up stands on where the actions stood at the end of that
+ * year, by the same rule, never on today's state: an action with nothing
+ * recorded for the year is left out and counted as such */
+static void
+test_year_rollup (Plan          *plan,
+                  gconstpointer  data)
+{
+  CtgProgressSummary summary;
+  g_autoptr(GError) error = NULL;
+
+  /* Today: réalisée, en cours 80 %, abandoned, à lancer */
+  set_ok (plan->doc, CTG_ITEM_ACTION, plan->actions[0], "status", "réalisée");
+  set_ok (plan->doc, CTG_ITEM_ACTION, plan->actions[1], "status", "en cours");
+  set_ok (plan->doc, CTG_ITEM_ACTION, plan->actions[1], "progress", "80");
+  set_ok (plan->doc, CTG_ITEM_ACTION, plan->actions[2], "status", "abandonnée");
+
+  /* Nothing recorded for 2025: no figure, all four left out as unrecorded */
+  summarize_year (plan->doc, plan->axis, 2025, &summary);
+  g_assert_cmpuint (summary.counted, ==, 0);
+  g_assert_cmpuint (summary.left_out, ==, 4);
+  g_assert_cmpuint (summary.unrecorded, ==, 4);
+  g_assert_cmpuint (summary.abandoned, ==, 0);
+
+  /* End of 2025: the first en cours at 30 %, the second at 50 % with no
+   * status (a progress alone is an action under way), the third en cours
+   * with no figure (unknown, left out), the fourth only a note */
+  g_assert_true (ctg_document_set_action_year (plan->doc, plan->actions[0], 2025, "status", "en cours", &error));
+  g_assert_true (ctg_document_set_action_year (plan->doc, plan->actions[0], 2025, "progress", "30", &error));
+  g_assert_true (ctg_document_set_action_year (plan->doc, plan->actions[1], 2025, "progress", "50", &error));
+  g_assert_true (ctg_document_set_action_year (plan->doc, plan->actions[2], 2025, "status", "en cours", &error));
+  g_assert_true (ctg_document_set_action_year (plan->doc, plan->actions[3], 2025, "done", "Réunion de lancement", &error));
+  g_assert_no_error (error);
+  summarize_year (plan->doc, plan->axis, 2025, &summary);
+  g_assert_cmpfloat_with_epsilon (summary.average, 40.0, 0.001);
+  g_assert_cmpuint (summary.counted, ==, 2);
+  g_assert_cmpuint (summary.left_out, ==, 2);
+  g_assert_cmpuint (summary.unrecorded, ==, 1);
+  g_assert_cmpuint (summary.abandoned, ==, 0);
+
+  /* The same rule as today's: réalisée is 100 whatever was typed, à lancer
+   * with no figure 0, abandoned left out */
+  g_assert_true (ctg_document_set_action_year (plan->doc, plan->actions[0], 2025, "status", "réalisée", &error));
+  g_assert_true (ctg_document_set_action_year (plan->doc, plan->actions[2], 2025, "status", "abandonnée", &error));
+  g_assert_true (ctg_document_set_action_year (plan->doc, plan->actions[3], 2025, "status", "à lancer", &error));
+  g_assert_no_error (error);
+  summarize_year (plan->doc, plan->axis, 2025, &summary);
+  g_assert_cmpfloat_with_epsilon (summary.average, 50.0, 0.001);
+  g_assert_cmpuint (summary.counted, ==, 3);
+  g_assert_cmpuint (summary.left_out, ==, 1);
+  g_assert_cmpuint (summary.abandoned, ==, 1);
+  g_assert_cmpuint (summary.unrecorded, ==, 0);
+
+  /* Today's roll-up is unchanged by the year's: (100 + 80 + 0) / 3 */
+  summarize (plan->doc, plan->axis, &summary);
+  g_assert_cmpfloat_with_epsilon (summary.average, 60.0, 0.001);
+  g_assert_cmpuint (summary.counted, ==, 3);
+  g_assert_cmpuint (summary.unrecorded, ==, 0);
+
+  /* Recording the year's statuses takes today's: the two agree */
+  g_assert_true (ctg_document_record_year_end (plan->doc, 2026, &error));
+  g_assert_no_error (error);
+  {
+    CtgProgressSummary year;
+
+    summarize_year (plan->doc, plan->axis, 2026, &year);
+    g_assert_cmpfloat (year.average, ==, summary.average);
+    g_assert_cmpuint (year.counted, ==, summary.counted);
+    g_assert_cmpuint (year.left_out, ==, summary.left_out);
+    g_assert_cmpuint (year.abandoned, ==, summary.abandoned);
+  }
+}
+
+static void
 test_amounts (void)
 {
   struct { const char *text; gint64 cents; } good[] = {
@@ -843,6 +927,7 @@ main (int   argc,
   g_test_add ("/evaluation/assessments", Plan, NULL, plan_set_up, test_evaluation_assessments, plan_tear_down);
   g_test_add ("/evaluation/continuous", Plan, NULL, plan_set_up, test_evaluation_continuous, plan_tear_down);
   g_test_add ("/evaluation/rollup-edges", Plan, NULL, plan_set_up, test_rollup_edges, plan_tear_down);
+  g_test_add ("/evaluation/year-rollup", Plan, NULL, plan_set_up, test_year_rollup, plan_tear_down);
   g_test_add ("/evaluation/due-soon", Plan, NULL, plan_set_up, test_due_soon, plan_tear_down);
   g_test_add_func ("/evaluation/amounts", test_amounts);
   g_test_add_func ("/evaluation/csv/round-trip", test_csv_round_trip);

@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <fcntl.h>
+#include <locale.h>
 #include <sqlite3.h>
 #include <sys/file.h>
 #include <unistd.h>
@@ -1672,6 +1673,55 @@ test_merge_scenarios (void)
   g_assert_cmpuint (figures.diverged, ==, 0);
 }
 
+/* A conflict names an evaluation indicator as the app shows it: a default
+ * one stored in English by an older version in French, with its fields and
+ * levels in the reader's words, not the file's keys */
+static void
+test_merge_french_names (void)
+{
+  g_autofree char *dir = ctg_test_tmp_path ("french-names");
+  g_autofree char *ours = NULL;
+  g_autofree char *theirs = NULL;
+  g_autoptr(CtgDocument) doc = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  if (setlocale (LC_ALL, "fr_FR.UTF-8") == NULL)
+    {
+      g_test_skip ("the fr_FR.UTF-8 locale is not generated");
+      return;
+    }
+  setlocale (LC_ALL, "");
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  ours = g_build_filename (dir, "ours.ctg", NULL);
+  theirs = g_build_filename (dir, "theirs.ctg", NULL);
+  doc = ctg_document_create (ours, &error);
+  g_assert_no_error (error);
+  ids = ctg_document_list_ids (doc, CTG_ITEM_EVALUATION_INDICATOR, 0);
+  g_assert_true (ctg_document_set (doc, CTG_ITEM_EVALUATION_INDICATOR, g_array_index (ids, gint64, 0), "name",
+                                   "Completion or not of the action sheets", &error));
+  g_assert_no_error (error);
+  g_clear_object (&doc);
+  copy_file (ours, theirs);
+
+  g_assert_cmpint (ctg_test_run_cli (NULL, NULL, "assess", ours, "1", "2025", "--level", "atteint", NULL), ==, 0);
+  g_assert_cmpint (ctg_test_run_cli (NULL, NULL, "indicator", ours, "convention", "1", "--unit", "fiches", NULL), ==, 0);
+  g_assert_cmpint (ctg_test_run_cli (NULL, NULL, "assess", theirs, "1", "2025", "--level", "non atteint", NULL), ==, 0);
+  g_assert_cmpint (ctg_test_run_cli (NULL, NULL, "indicator", theirs, "convention", "1", "--unit", "actions", NULL), ==, 0);
+
+  g_assert_cmpint (ctg_test_run_cli_french (&out, &err, "merge", ours, theirs, NULL), ==, 3);
+  g_assert_nonnull (strstr (out, "2 conflits"));
+  g_assert_nonnull (strstr (out, "Indicateur d’évaluation « Réalisation ou non des fiches actions » : unité\n"));
+  g_assert_nonnull (strstr (out, "Appréciation « 2025 » de « Réalisation ou non des fiches actions » : niveau\n"));
+  g_assert_nonnull (strstr (out, "cette copie :     Atteint\n"));
+  g_assert_nonnull (strstr (out, "l’autre copie :   Non atteint\n"));
+  g_assert_null (strstr (out, "Completion or not"));
+  g_assert_null (strstr (out, "not-met"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1687,6 +1737,7 @@ main (int    argc,
   g_test_add_func ("/merge/v1-upgrade", test_merge_v1_upgrade);
   g_test_add_func ("/merge/bad-input", test_merge_bad_input);
   g_test_add_func ("/merge/cli", test_merge_cli);
+  g_test_add_func ("/merge/french-names", test_merge_french_names);
   g_test_add_func ("/merge/scenarios", test_merge_scenarios);
 
   return g_test_run ();

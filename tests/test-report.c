@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -922,11 +923,13 @@ test_report_options (void)
   g_autoptr(GArray) axes = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) pilots = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_participant_free);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GPtrArray) journal = NULL;
   g_autofree char *path = ctg_test_copy_example ("m2a");
   g_autofree char *pdf = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *first_day = NULL;
+  g_autofree char *last_day = NULL;
+  GDate meeting;
   g_autofree char *axis1 = NULL;
   g_autofree char *axis2 = NULL;
   gint64 other = 123456;
@@ -949,6 +952,28 @@ test_report_options (void)
   ctg_document_add_step (doc, 8, "Recenser les assistantes maternelles", &error);
   g_assert_no_error (error);
 
+  /* The days of these edits as the journal dated them (UTC), not the
+   * clock's: read before the edits, a run across midnight (a slow machine,
+   * valgrind) had them on the day after "today", so after the meeting
+   * and in "since tomorrow" */
+  journal = ctg_document_list_changes (doc, NULL, 8);
+  g_assert_cmpuint (journal->len, >, 0);
+  for (guint i = 0; i < journal->len; i++)
+    {
+      const char *time = ((CtgChange *) g_ptr_array_index (journal, i))->time;
+
+      if (first_day == NULL || strncmp (time, first_day, 10) < 0)
+        {
+          g_free (first_day);
+          first_day = g_strndup (time, 10);
+        }
+      if (last_day == NULL || strncmp (time, last_day, 10) > 0)
+        {
+          g_free (last_day);
+          last_day = g_strndup (time, 10);
+        }
+    }
+
   options = options_for (CTG_REPORT_PART_SUMMARY);
   ctg_report_options_set_axes (options, &g_array_index (axes, gint64, 1), 1);
 
@@ -963,22 +988,31 @@ test_report_options (void)
   g_clear_pointer (&pdf, g_free);
   g_clear_pointer (&text, g_free);
 
-  /* For today's meeting they are */
+  /* For a meeting on the day of the edits, since the day they began, they are */
   {
-    GDate meeting;
+    guint year, month, day;
 
+    g_autoptr(GDateTime) noon = NULL;
+    g_autofree char *epoch = NULL;
+
+    g_assert_cmpint (sscanf (last_day, "%4u-%2u-%2u", &year, &month, &day), ==, 3);
     g_date_clear (&meeting, 1);
-    g_date_set_dmy (&meeting, (GDateDay) g_date_time_get_day_of_month (now),
-                    (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
-    ctg_report_options_set_meeting_date (options, &meeting);
+    g_date_set_dmy (&meeting, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+    /* The report made on the meeting's day: it calls a meeting before the
+     * day it is made a past one ("Changes from … to …"), which a run
+     * across midnight made it */
+    noon = g_date_time_new_utc ((int) year, (int) month, (int) day, 12, 0, 0);
+    epoch = g_strdup_printf ("%" G_GINT64_FORMAT, g_date_time_to_unix (noon));
+    g_setenv ("SOURCE_DATE_EPOCH", epoch, TRUE);
   }
-  ctg_report_options_set_changes_since (options, today);
+  ctg_report_options_set_meeting_date (options, &meeting);
+  ctg_report_options_set_changes_since (options, first_day);
   copy = ctg_report_options_copy (options);
-  g_assert_cmpstr (ctg_report_options_get_changes_since (copy), ==, today);
+  g_assert_cmpstr (ctg_report_options_get_changes_since (copy), ==, first_day);
   g_assert_cmpint (ctg_report_options_get_parts (copy), ==, CTG_REPORT_PART_SUMMARY);
   g_assert_cmpuint (ctg_report_options_get_axes (copy, &n)[0], ==, g_array_index (axes, gint64, 1));
   g_assert_cmpuint (n, ==, 1);
-  g_assert_cmpint (g_date_get_day (ctg_report_options_get_meeting_date (copy)), ==, g_date_time_get_day_of_month (now));
+  g_assert_cmpint (g_date_compare (ctg_report_options_get_meeting_date (copy), &meeting), ==, 0);
 
   pdf = write_report (doc, copy, "options.pdf");
   text = pdf_text (pdf);
@@ -993,10 +1027,14 @@ test_report_options (void)
   /* 3 actions in axis 2, counted on the cover */
   g_assert_nonnull (strstr (text, "3\nactions in the plan"));
 
-  /* Nothing changed since tomorrow */
+  /* Nothing changed since the day after */
   {
-    g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
-    g_autofree char *since = g_date_time_format (tomorrow, "%d/%m/%Y");
+    GDate tomorrow = meeting;
+    g_autofree char *since = NULL;
+
+    g_date_add_days (&tomorrow, 1);
+    since = g_strdup_printf ("%02u/%02u/%04u", g_date_get_day (&tomorrow), g_date_get_month (&tomorrow),
+                             g_date_get_year (&tomorrow));
     g_autofree char *pdf2 = NULL;
     g_autofree char *text2 = NULL;
 
@@ -1005,6 +1043,7 @@ test_report_options (void)
     text2 = pdf_text (pdf2);
     g_assert_nonnull (strstr (text2, "No change to the plan has been recorded since"));
   }
+  g_unsetenv ("SOURCE_DATE_EPOCH");
 
   /* Refused options */
   ctg_report_options_set_changes_since (options, "mardi");
@@ -1320,6 +1359,10 @@ test_report_bilan (void)
   g_assert_true (ctg_document_set_action_year (doc, 1, 2025, "difficulties", "Recrutement difficile", &error));
   g_assert_true (ctg_document_set_action_year (doc, 1, 2025, "next_steps", "Étude des besoins au nord", &error));
   g_assert_true (ctg_document_set_action_year (doc, 1, 2025, "progress", "60", &error));
+  /* Where action 2 stood at the end of 2025: en cours at 30 %, although it
+   * is réalisée today */
+  g_assert_true (ctg_document_set_action_year (doc, 2, 2025, "status", "en cours", &error));
+  g_assert_true (ctg_document_set_action_year (doc, 2, 2025, "progress", "30", &error));
   g_assert_true (ctg_document_set_action_year (doc, 80, 2025, "done", "Guide des loisirs distribué", &error));
   g_assert_true (ctg_document_set_action_year (doc, 80, 2024, "done", "Note de 2024", &error));
 
@@ -1367,19 +1410,25 @@ test_report_bilan (void)
   g_assert_null (strstr (text, "Valeurde2024"));
   g_assert_nonnull (strstr (text, "Notassessed"));
 
-  /* Roll-up: axis 1 is (60 + 100 + 0 × 38) / 40 = 4 %, the actions à lancer
-   * with no progress counting 0 % */
+  /* Roll-up at the end of 2025, not today (today axis 1 is (60 + 100 +
+   * 0 × 38) / 40 = 4 %): action 1 at 60 % (a progress recorded alone),
+   * action 2 en cours at 30 %: 45 % over 2; the 217 others have nothing
+   * recorded for 2025 and are left out, and the page says so */
   at = find_after (text, at, "Progress per axis");
   g_assert_nonnull (at);
-  /* The rule told as the figures apply it: it said the actions with no
-   * progress entered were left out, over 38 of them counted at 0 % */
-  at = find_after (text, at, "those to start with no progress as 0 %; abandoned actions and "
-                   "those under way with no progress entered are left out.");
+  /* The rule told as the figures apply it */
+  at = find_after (text, at, "Where the actions stood at the end of 2025, as recorded in their follow-up for "
+                   "that year: the average progress, done ones counting as 100 % and those to start with "
+                   "no progress as 0 %; abandoned actions, those under way with no progress entered and "
+                   "those with no status recorded for the year are left out.");
   g_assert_nonnull (at);
-  at = find_after (text, at, "1. Petite enfance 4% 40 0");
+  at = find_after (text, at, "1. Petite enfance 45% 2 38");
   g_assert_nonnull (at);
-  at = find_after (text, at, "Whole convention 1% 219 0");
+  at = find_after (text, at, "Whole convention 45% 2 217");
   g_assert_nonnull (at);
+  at = find_after (text, at, "217 of 219 actions have no status recorded for the end of 2025 and are left out");
+  g_assert_nonnull (at);
+  g_assert_null (strstr (text, squeeze_static ("Petite enfance 4% 40 0")));
 
   /* Funding: axis 1 and the total, the 2024 budget left out */
   at = find_after (text, at, "Funding");
@@ -1405,7 +1454,7 @@ test_report_bilan (void)
   g_assert_nonnull (at);
   at = find_after (text, at, "Guide des loisirs distribué");
   g_assert_nonnull (at);
-  at = find_after (text, at, "217 actions have no follow-up note for 2025.");
+  at = find_after (text, at, "216 actions have no follow-up note for 2025.");
   g_assert_nonnull (at);
   g_assert_null (strstr (text, "Notede2024"));
   g_assert_cmpuint (pdf_pages (pdf), ==, pdf_pages (plain_pdf) + 2);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ctg-editor-util.h"
+#include "ctg-sheet-choosers.h"
 #include "ctg-test-util.h"
 #include "ctg-update-dialog.h"
 
@@ -157,6 +158,66 @@ test_file_chooser (void)
     }
 }
 
+/* The dialog GtkFileChooserNative shows where there is no portal */
+static GtkFileChooser *
+find_chooser_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_FILE_CHOOSER (window);
+    }
+  return NULL;
+}
+
+/* Each spreadsheet action asks for its own file: a table to read, or a
+ * sheet to write under the name offered */
+static void
+test_sheet_choosers (void)
+{
+  g_autoptr(CtgDocument) doc = open_update_fixture ();
+  const struct
+  {
+    const char           *action_name;
+    const char           *title;
+    GtkFileChooserAction  action;
+    const char           *name;
+  } cases[] = {
+    { "win.import-plan", "Import a Plan Table", GTK_FILE_CHOOSER_ACTION_OPEN, NULL },
+    { "win.export-sheet", "Export a Sheet to Fill", GTK_FILE_CHOOSER_ACTION_SAVE, "Plan to fill.xlsx" },
+    { "win.import-updates", "Import the Updates", GTK_FILE_CHOOSER_ACTION_OPEN, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GtkWidget *parent = gtk_window_new ();
+      GtkFileChooser *chooser;
+      g_autoptr(GListModel) filters = NULL;
+
+      ctg_sheet_activate (GTK_WINDOW (parent), doc, cases[i].action_name);
+      chooser = find_chooser_dialog ();
+      g_assert_nonnull (chooser);
+      g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (chooser)), ==, cases[i].title);
+      g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, cases[i].action);
+      filters = gtk_file_chooser_get_filters (chooser);
+      /* The kinds of table it reads: all three, then each one */
+      g_assert_cmpuint (g_list_model_get_n_items (filters), ==, cases[i].name == NULL ? 4 : 0);
+      if (cases[i].name != NULL)
+        {
+          g_autofree char *name = gtk_file_chooser_get_current_name (chooser);
+
+          g_assert_cmpstr (name, ==, cases[i].name);
+        }
+      gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+      g_assert_null (find_chooser_dialog ());
+      gtk_window_destroy (GTK_WINDOW (parent));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -167,6 +228,7 @@ main (int   argc,
 
   g_test_add_func ("/update-dialog/review", test_review);
   g_test_add_func ("/update-dialog/file-chooser", test_file_chooser);
+  g_test_add_func ("/update-dialog/sheet-choosers", test_sheet_choosers);
 
   return g_test_run ();
 }

@@ -198,6 +198,18 @@ report_options (CtgDocument  *doc,
   return g_steal_pointer (&options);
 }
 
+/* --bilan takes an optional year. GOption would take whatever follows it
+ * as the year (the file, another option's value): a --bilan not followed
+ * by a number is given an empty year, which stands for the default one */
+static void
+give_bare_bilan_an_empty_year (int    argc,
+                               char **argv)
+{
+  for (int i = 1; i < argc && !g_str_equal (argv[i], "--"); i++)
+    if (g_str_equal (argv[i], "--bilan") && (i + 1 == argc || !g_ascii_isdigit (argv[i + 1][0])))
+      argv[i] = (char *) "--bilan=";
+}
+
 static CTG_CLI_COMMAND (command_export)
 {
   g_autoptr(CtgDocument) doc = NULL;
@@ -215,7 +227,7 @@ static CTG_CLI_COMMAND (command_export)
   gboolean fiches = FALSE;
   gboolean no_summary = FALSE;
   gboolean no_timeline = FALSE;
-  int bilan = 0;
+  g_autofree char *bilan = NULL;
   gboolean force = FALSE;
   const GOptionEntry entries[] = {
     { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Replace the output file if it exists"), NULL },
@@ -230,11 +242,14 @@ static CTG_CLI_COMMAND (command_export)
     { "no-summary", 0, 0, G_OPTION_ARG_NONE, &no_summary, N_("Leave the summary page out"), NULL },
     { "no-timeline", 0, 0, G_OPTION_ARG_NONE, &no_timeline, N_("Leave the timeline out"), NULL },
     { "axis", 0, 0, G_OPTION_ARG_STRING_ARRAY, &axes, N_("Report on this axis only, by its number in ctg info; may be repeated"), N_("N") },
-    { "bilan", 0, 0, G_OPTION_ARG_INT, &bilan, N_("Add the annual review (bilan annuel) of this year"), N_("YEAR") },
+    { "bilan", 0, 0, G_OPTION_ARG_STRING, &bilan,
+      N_("Add the annual review (bilan annuel) of this year; with no year, of the year last assessed, as in the Export dialog"),
+      N_("[YEAR]") },
     { NULL }
   };
   char sep = ';';
 
+  give_bare_bilan_an_empty_year (argc, argv);
   if (!parse_command_line (command, entries, &argc, &argv))
     return 2;
   if (csv_path == NULL && pdf_path == NULL && xlsx_path == NULL && ods_path == NULL)
@@ -266,9 +281,16 @@ static CTG_CLI_COMMAND (command_export)
       options = report_options (doc, meeting, since, axes, fiches, no_summary, no_timeline);
       if (options == NULL)
         return EXIT_FAILURE;
-      if (bilan != 0 && (bilan < 1900 || bilan > 2200))
-        return fail (_("“%d” is not a year"), bilan);
-      ctg_report_options_set_bilan_year (options, (guint) bilan);
+      if (bilan != NULL)
+        {
+          guint64 year = ctg_document_get_review_year (doc);
+
+          if (bilan[0] != '\0' && !g_ascii_string_to_unsigned (bilan, 10, 1900, 2200, &year, NULL))
+            return fail (_("“%s” is not a year"), bilan);
+          if (!ctg_document_check_review_year (doc, (guint) year, &error))
+            return fail_error (error);
+          ctg_report_options_set_bilan_year (options, (guint) year);
+        }
       if (!ctg_report_write_pdf (doc, options, pdf_path, NULL, NULL, NULL, &error))
         return fail_error (error);
     }
@@ -382,14 +404,6 @@ print_assessment (CtgDocument *doc,
 
 /* The year to evaluate when none is given: the last one assessed, else
  * this year */
-static guint
-default_year (CtgDocument *doc)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  guint assessed = ctg_document_get_last_assessed_year (doc);
-
-  return assessed != 0 ? assessed : (guint) g_date_time_get_year (now);
-}
 
 static CTG_CLI_COMMAND (command_info)
 {
@@ -479,7 +493,7 @@ static CTG_CLI_COMMAND (command_info)
 
   {
     g_autoptr(GArray) indicators = ctg_document_list_ids (doc, CTG_ITEM_EVALUATION_INDICATOR, 0);
-    guint year = year_option > 0 ? (guint) year_option : default_year (doc);
+    guint year = year_option > 0 ? (guint) year_option : ctg_document_get_review_year (doc);
     guint assessed = 0;
 
     for (guint i = 0; i < indicators->len; i++)
@@ -936,7 +950,7 @@ static CTG_CLI_COMMAND (command_evaluation)
   doc = parse_command_line_and_open (command, entries, &argc, &argv, FALSE, &exit_status);
   if (doc == NULL)
     return exit_status;
-  year = year_option > 0 ? (guint) year_option : default_year (doc);
+  year = year_option > 0 ? (guint) year_option : ctg_document_get_review_year (doc);
 
   g_print (_("Evaluation %u\n"), year);
   g_print ("%s\n", _("Indicators:"));

@@ -728,23 +728,39 @@ ctg_action_is_overdue (CtgAction   *self,
 }
 
 /**
+ * ctg_status_rollup_progress:
+ * @progress: the progress entered, 0-100, or -1 for none
+ *
+ * What an action at @status and @progress weighs in a roll-up: réalisée
+ * counts as 100; à lancer with no progress entered counts as 0 (it has not
+ * started, that is known); abandoned actions, and en cours or reportée
+ * actions with no progress entered (how far they went is unknown), are
+ * left out (-1). The one rule of docs/rollup.md, for today's state and for
+ * where an action stood at the end of a year alike.
+ */
+int
+ctg_status_rollup_progress (CtgStatus status,
+                            int       progress)
+{
+  if (status == CTG_STATUS_ABANDONED)
+    return -1;
+  if (status == CTG_STATUS_DONE)
+    return 100;
+  if (status == CTG_STATUS_TODO && progress < 0)
+    return 0;
+  return progress;
+}
+
+/**
  * ctg_action_get_rollup_progress:
  *
- * What an action weighs in a roll-up: réalisée counts as 100; à lancer
- * with no progress entered counts as 0 (it has not started, that is known);
- * abandoned actions, and en cours or reportée actions with no progress
- * entered (how far they went is unknown), are left out (-1).
+ * What an action weighs in a roll-up today: ctg_status_rollup_progress()
+ * of its status and progress.
  */
 int
 ctg_action_get_rollup_progress (CtgAction *action)
 {
-  if (get_status (action) == CTG_STATUS_ABANDONED)
-    return -1;
-  if (get_status (action) == CTG_STATUS_DONE)
-    return 100;
-  if (get_status (action) == CTG_STATUS_TODO && get_progress (action) < 0)
-    return 0;
-  return get_progress (action);
+  return ctg_status_rollup_progress (get_status (action), get_progress (action));
 }
 
 /**
@@ -762,6 +778,60 @@ ctg_action_get_shown_progress (CtgAction *action)
   if (get_status (action) == CTG_STATUS_DONE)
     return 100;
   return get_progress (action);
+}
+
+/* The loop of the roll-ups: each action at its state today, or at the end
+ * of a year when @year_ends is given */
+static void
+summarize (GListModel         *actions,
+           gint64              objective_id,
+           GHashTable         *year_ends,
+           CtgProgressSummary *summary)
+{
+  guint n = g_list_model_get_n_items (actions);
+  double total = 0;
+
+  *summary = (CtgProgressSummary) { 0, 0, 0, 0, 0 };
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CtgAction) action = g_list_model_get_item (actions, i);
+      CtgStatus status = get_status (action);
+      int progress = get_progress (action);
+      gint64 id = ctg_action_get_id (action);
+
+      if (objective_id != 0 && ctg_action_get_objective_id (action) != objective_id)
+        continue;
+
+      if (year_ends != NULL)
+        {
+          const CtgYearEnd *end = g_hash_table_lookup (year_ends, &id);
+
+          if (end == NULL)
+            {
+              summary->left_out++;
+              summary->unrecorded++;
+              continue;
+            }
+          status = end->status;
+          progress = end->progress;
+        }
+
+      progress = ctg_status_rollup_progress (status, progress);
+      if (progress < 0)
+        {
+          summary->left_out++;
+          if (status == CTG_STATUS_ABANDONED)
+            summary->abandoned++;
+        }
+      else
+        {
+          total += progress;
+          summary->counted++;
+        }
+    }
+
+  summary->average = summary->counted > 0 ? total / summary->counted : 0;
 }
 
 /**
@@ -790,34 +860,27 @@ ctg_actions_summarize_progress_where (GListModel         *actions,
                                       gint64              objective_id,
                                       CtgProgressSummary *summary)
 {
-  guint n = g_list_model_get_n_items (actions);
-  double total = 0;
+  summarize (actions, objective_id, NULL, summary);
+}
 
-  *summary = (CtgProgressSummary) { 0, 0, 0, 0 };
+/**
+ * ctg_actions_summarize_year_progress:
+ * @year_ends: (element-type gint64 CtgYearEnd): where each action stood at
+ *   the end of the year, from ctg_document_read_year_ends()
+ *
+ * The roll-up of ctg_actions_summarize_progress() over where the actions
+ * stood at the end of a year rather than today: an action with no status
+ * recorded for the year is left out, and counted as unrecorded, since
+ * today's status says nothing of that year.
+ */
+void
+ctg_actions_summarize_year_progress (GListModel         *actions,
+                                     GHashTable         *year_ends,
+                                     CtgProgressSummary *summary)
+{
+  g_return_if_fail (year_ends != NULL);
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CtgAction) action = g_list_model_get_item (actions, i);
-      int progress;
-
-      if (objective_id != 0 && ctg_action_get_objective_id (action) != objective_id)
-        continue;
-
-      progress = ctg_action_get_rollup_progress (action);
-      if (progress < 0)
-        {
-          summary->left_out++;
-          if (get_status (action) == CTG_STATUS_ABANDONED)
-            summary->abandoned++;
-        }
-      else
-        {
-          total += progress;
-          summary->counted++;
-        }
-    }
-
-  summary->average = summary->counted > 0 ? total / summary->counted : 0;
+  summarize (actions, 0, year_ends, summary);
 }
 
 /**

@@ -75,6 +75,8 @@ G_BEGIN_DECLS
  * @left_out: how many were left out: abandoned, or en cours / reportée with
  *   no progress entered
  * @abandoned: of those left out, how many were abandoned
+ * @unrecorded: of those left out, how many had no status recorded for the
+ *   year of a year's roll-up (always 0 for today's)
  *
  * The roll-up of an objective, an axis or the convention; see docs/rollup.md.
  */
@@ -84,8 +86,25 @@ typedef struct
   guint  counted;
   guint  left_out;
   guint  abandoned;
+  guint  unrecorded;
 } CtgProgressSummary;
 
+/**
+ * CtgYearEnd:
+ * @status: the action's status at the end of the year
+ * @progress: its progress then, 0-100, or -1 when none was entered
+ *
+ * Where an action stood at the end of a year, as recorded in its follow-up
+ * for that year (ctg_document_read_year_ends()).
+ */
+typedef struct
+{
+  CtgStatus status;
+  int       progress;
+} CtgYearEnd;
+
+int  ctg_status_rollup_progress      (CtgStatus           status,
+                                      int                 progress);
 int  ctg_action_get_rollup_progress  (CtgAction          *action);
 int  ctg_action_get_shown_progress   (CtgAction          *action);
 void ctg_actions_summarize_progress (GListModel         *actions,
@@ -93,6 +112,9 @@ void ctg_actions_summarize_progress (GListModel         *actions,
 void ctg_actions_summarize_progress_where (GListModel         *actions,
                                            gint64              objective_id,
                                            CtgProgressSummary *summary);
+void ctg_actions_summarize_year_progress (GListModel         *actions,
+                                          GHashTable         *year_ends,
+                                          CtgProgressSummary *summary);
 gboolean ctg_progress_summary_is_partial       (const CtgProgressSummary *summary);
 char    *ctg_progress_summary_dup_partial_note (const CtgProgressSummary *summary);
 

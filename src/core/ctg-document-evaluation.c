@@ -188,6 +188,53 @@ ctg_document_find_action_years (CtgDocument *self,
 }
 
 /**
+ * ctg_document_read_year_ends:
+ *
+ * Where each action stood at the end of @year, as recorded in its
+ * follow-up for that year (ctg_document_record_year_end() or the action's
+ * yearly follow-up), in one read: what the year's roll-ups stand on
+ * (ctg_actions_summarize_year_progress()).
+ *
+ * Returns: (transfer full) (element-type gint64 CtgYearEnd): the action
+ *   ids with a status or a progress recorded for @year, each to a
+ *   #CtgYearEnd
+ */
+GHashTable *
+ctg_document_read_year_ends (CtgDocument *self,
+                             guint        year)
+{
+  GHashTable *ends;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), NULL);
+
+  ends = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  stmt = _ctg_document_prepare (self, "SELECT action_id, status, progress FROM action_year WHERE year = ?1", NULL);
+  if (stmt == NULL)
+    return ends;
+  sqlite3_bind_int (stmt, 1, (int) year);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 action_id = sqlite3_column_int64 (stmt, 0);
+      CtgYearEnd end = { CTG_STATUS_TODO, -1 };
+
+      gboolean has_status = ctg_status_from_key ((const char *) sqlite3_column_text (stmt, 1), &end.status);
+
+      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+        end.progress = CLAMP (sqlite3_column_int (stmt, 2), 0, 100);
+      /* A note alone says nothing of where the action stood; a progress
+       * recorded without a status is an action under way that far */
+      if (!has_status && end.progress < 0)
+        continue;
+      if (!has_status)
+        end.status = CTG_STATUS_IN_PROGRESS;
+      g_hash_table_insert (ends, g_memdup2 (&action_id, sizeof action_id), g_memdup2 (&end, sizeof end));
+    }
+  sqlite3_reset (stmt);
+  return ends;
+}
+
+/**
  * ctg_document_record_year_end:
  *
  * Keeps the status and progress every action has now as where it stood at
@@ -412,4 +459,113 @@ ctg_document_list_years (CtgDocument *self)
   }
   g_array_sort (years, ctg_year_compare);
   return years;
+}
+
+static guint
+this_year (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return (guint) g_date_time_get_year (now);
+}
+
+/**
+ * ctg_document_list_review_years:
+ *
+ * Returns: (transfer full) (element-type guint): the years a review may be
+ *   of, in order: ctg_document_list_years(), or this year alone when the
+ *   convention has none
+ */
+GArray *
+ctg_document_list_review_years (CtgDocument *self)
+{
+  GArray *years;
+
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), NULL);
+
+  years = ctg_document_list_years (self);
+  if (years->len == 0)
+    {
+      guint year = this_year ();
+
+      g_array_append_val (years, year);
+    }
+  return years;
+}
+
+/**
+ * ctg_years_pick_default:
+ * @years: (element-type guint): sorted years
+ *
+ * Returns: the year to show first among @years: this year if they hold
+ *   it, else the last one (this year when @years is empty)
+ */
+guint
+ctg_years_pick_default (GArray *years)
+{
+  guint year = this_year ();
+
+  for (guint i = 0; i < years->len; i++)
+    if (g_array_index (years, guint, i) == year)
+      return year;
+  return years->len > 0 ? g_array_index (years, guint, years->len - 1) : year;
+}
+
+/**
+ * ctg_document_get_review_year:
+ *
+ * The year an annual review is of unless another is asked for, the same
+ * in the Export dialog, the Évaluation page and `ctg export --bilan`,
+ * `ctg evaluation` and `ctg info`: the year the COPIL last assessed, else
+ * this year when the convention runs over it, else its last year.
+ */
+guint
+ctg_document_get_review_year (CtgDocument *self)
+{
+  g_autoptr(GArray) years = NULL;
+  guint assessed;
+
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), 0);
+
+  assessed = ctg_document_get_last_assessed_year (self);
+  if (assessed != 0)
+    return assessed;
+  years = ctg_document_list_review_years (self);
+  return ctg_years_pick_default (years);
+}
+
+/**
+ * ctg_document_check_review_year:
+ *
+ * Whether @year may be reviewed: one of the years the Export dialog
+ * offers, from the first of ctg_document_list_years() (the convention's
+ * period and any year with a note or an assessment) to the last. Any
+ * year from 1900 to 2200 when the convention has no period.
+ *
+ * Returns: %FALSE with @error set (%CTG_DOCUMENT_ERROR_INVALID_VALUE)
+ *   when it may not
+ */
+gboolean
+ctg_document_check_review_year (CtgDocument  *self,
+                                guint         year,
+                                GError      **error)
+{
+  g_autoptr(GArray) years = NULL;
+  guint first, last;
+
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), FALSE);
+
+  if (year < 1900 || year > 2200)
+    return _ctg_document_set_invalid (error, _("The year must be between 1900 and 2200."));
+  years = ctg_document_list_years (self);
+  if (years->len == 0)
+    return TRUE;
+  first = g_array_index (years, guint, 0);
+  last = g_array_index (years, guint, years->len - 1);
+  if (year >= first && year <= last)
+    return TRUE;
+  g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE,
+               /* Translators: "2031 is not a year of this convention: choose one from 2022 to 2026." */
+               _("%u is not a year of this convention: choose one from %u to %u."), year, first, last);
+  return FALSE;
 }

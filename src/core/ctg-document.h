@@ -204,6 +204,8 @@ gboolean     ctg_document_set_year_field     (CtgDocument    *self,
   ctg_document_set_year_field ((self), CTG_ITEM_INDICATOR_VALUE, (indicator_id), (year), (field), (value), (error))
 GHashTable  *ctg_document_find_action_years  (CtgDocument    *self,
                                               guint           year);
+GHashTable  *ctg_document_read_year_ends     (CtgDocument    *self,
+                                              guint           year);
 gboolean     ctg_document_record_year_end    (CtgDocument    *self,
                                               guint           year,
                                               GError        **error);
@@ -222,6 +224,12 @@ gint64       ctg_document_add_evaluation_indicator (CtgDocument *self,
                                               GError        **error);
 GArray      *ctg_document_list_years         (CtgDocument    *self);
 guint        ctg_document_get_last_assessed_year (CtgDocument *self);
+GArray      *ctg_document_list_review_years  (CtgDocument    *self);
+guint        ctg_years_pick_default          (GArray         *years);
+guint        ctg_document_get_review_year    (CtgDocument    *self);
+gboolean     ctg_document_check_review_year  (CtgDocument    *self,
+                                              guint           year,
+                                              GError        **error);
 
 gint64       ctg_document_add_signatory      (CtgDocument    *self,
                                               const char     *organisation,

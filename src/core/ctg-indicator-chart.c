@@ -90,6 +90,13 @@ ctg_indicator_series_read (CtgDocument *doc,
   CtgDate date;
 
   self->name = ctg_document_dup_text (doc, kind, id, "name");
+  if (!action_level)
+    {
+      char *shown = g_strdup (ctg_evaluation_indicator_shown_name (self->name));
+
+      g_free (self->name);
+      self->name = shown;
+    }
   self->unit = ctg_document_dup_text (doc, kind, id, "unit");
   if (self->unit == NULL)
     self->unit = g_strdup ("");

@@ -21,6 +21,7 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 
+#include "ctg-evaluation.h"
 #include "ctg-merge-private.h"
 #include "ctg-schema.h"
 #include "ctg-status.h"
@@ -112,12 +113,36 @@ field_label (const char *column)
     { "comment", N_("comment") },
     { "organisation", N_("organisation") },
     { "representative", N_("representative") },
+    { "level", N_("level") },
+    { "funder", N_("funder") },
+    { "difficulties", N_("difficulties") },
+    { "next_steps", N_("next steps") },
+    { "continuous", N_("continuous") },
+    { "budget_year", N_("year of the budget") },
+    { "caf", N_("Caf") },
+    { "signed_on", N_("signed on") },
+    { "year", N_("year") },
+    { "body_id", N_("governance body") },
+    { "theme_id", N_("theme") },
+    { "enjeu_id", N_("challenge") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     if (g_str_equal (labels[i].column, column))
       return _(labels[i].label);
   return column;
+}
+
+/* A text of a row as the app shows it: a default evaluation indicator
+ * stored in English by an older version is shown in French */
+static const char *
+shown_text (guint       t,
+            const char *column,
+            const char *text)
+{
+  if (t == CTG_ITEM_EVALUATION_INDICATOR && g_str_equal (column, "name"))
+    return ctg_evaluation_indicator_shown_name (text);
+  return text;
 }
 
 static char *
@@ -137,10 +162,11 @@ row_name (CtgMerge *self,
       if (c >= 0 && row->values[c] != NULL && row->values[c][1] != '\0')
         {
           int code = _ctg_merge_column_index (info, "code");
+          const char *name = shown_text (t, names[i], row->values[c] + 1);
 
           if (code >= 0 && row->values[code] != NULL && row->values[code][1] != '\0')
-            return g_strdup_printf ("%s %s", row->values[code] + 1, row->values[c] + 1);
-          return g_strdup (row->values[c] + 1);
+            return g_strdup_printf ("%s %s", row->values[code] + 1, name);
+          return g_strdup (name);
         }
     }
   return g_strdup ("…");
@@ -177,9 +203,12 @@ row_label (CtgMerge *self,
 /* A value as people read it: the name of the row a column names */
 static char *
 value_text (CtgMerge   *self,
-            const char *value,
-            int         target)
+            guint       t,
+            guint       c,
+            const char *value)
 {
+  int target = self->info[t].ref_target[c];
+
   if (value != NULL && value[0] == 'u' && target >= 0)
     {
       Row *row = g_hash_table_lookup (self->ours.tables[target].by_uuid, value + 1);
@@ -197,6 +226,19 @@ value_text (CtgMerge   *self,
     if (value != NULL && value[0] == 't' && ctg_status_from_key (value + 1, &status))
       return g_strdup (ctg_status_to_label (status));
   }
+  if (value != NULL && value[0] == 't')
+    {
+      const char *column = self->info[t].columns[c];
+      CtgLevel level;
+      CtgFunderKind funder;
+
+      /* Levels and funders as the app names them too */
+      if (g_str_equal (column, "level") && ctg_level_from_key (value + 1, &level))
+        return g_strdup (ctg_level_to_label (level));
+      if (g_str_equal (column, "funder") && ctg_funder_from_key (value + 1, &funder))
+        return g_strdup (ctg_funder_to_label (funder));
+      return g_strdup (shown_text (t, column, value + 1));
+    }
   return _ctg_merge_display_value (value);
 }
 
@@ -268,11 +310,10 @@ three_way (CtgMerge *self,
         result = o;
       else
         {
-          int target = info->ref_target[c];
           CtgMergeChoice choice = add_conflict (self, CTG_MERGE_CONFLICT_FIELD, t, m->ours->uuid, info->columns[c],
                                                 row_label (self, t, m->ours),
-                                                m->base ? value_text (self, b, target) : NULL,
-                                                value_text (self, o, target), value_text (self, th, target));
+                                                m->base ? value_text (self, t, c, b) : NULL,
+                                                value_text (self, t, c, o), value_text (self, t, c, th));
 
           result = choice == CTG_MERGE_THEIRS ? th : o;
         }
@@ -923,8 +964,8 @@ walk (CtgMerge  *self,
                   else if ((int) c != info->modified_col)
                     {
                       g_autofree char *label = row_label (self, t, m->ours);
-                      g_autofree char *before = value_text (self, m->ours->values[c], info->ref_target[c]);
-                      g_autofree char *after = value_text (self, value, info->ref_target[c]);
+                      g_autofree char *before = value_text (self, t, c, m->ours->values[c]);
+                      g_autofree char *after = value_text (self, t, c, value);
 
                       /* Translators: a change a merge brings: Action “…”: status: todo → done */
                       add_change (self, _("%s: %s: %s → %s"), label, field_label (info->columns[c]), before, after);

@@ -94,6 +94,25 @@ _ctg_report_read_bilan (CtgReport   *self,
       g_ptr_array_add (self->assessments, assessment);
     }
 
+  /* The progress per axis stands on where the actions were at the end of
+   * the year, not today: a December edit is no part of the year before */
+  {
+    g_autoptr(GHashTable) ends = ctg_document_read_year_ends (doc, self->bilan_year);
+    g_autoptr(GListModel) all = ctg_document_list_actions (doc, 0);
+    CtgProgressSummary summary;
+
+    ctg_actions_summarize_year_progress (all, ends, &summary);
+    _ctg_report_progress_from_summary (&self->bilan_progress, &summary);
+    for (guint i = 0; i < self->axes->len; i++)
+      {
+        ReportAxis *axis = g_ptr_array_index (self->axes, i);
+        g_autoptr(GListModel) actions = ctg_document_list_actions (doc, axis->id);
+
+        ctg_actions_summarize_year_progress (actions, ends, &summary);
+        _ctg_report_progress_from_summary (&axis->bilan_progress, &summary);
+      }
+  }
+
   for (guint i = 0; i < self->actions->len; i++)
     {
       CtgAction *action = g_ptr_array_index (self->actions, i);
@@ -159,9 +178,9 @@ write_indicators (Writer *w)
     }
 
   table_init (&t, w->left, _("Evaluation indicators"));
-  table_add_column (&t, C_("column", "Indicator"), 0, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
-  table_add_column (&t, C_("column", "Assessment"), 0, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
-  table_add_column (&t, C_("column", "Comment"), 0, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
+  table_add_column (&t, &(TableColumn) { .header = C_("column", "Indicator") });
+  table_add_column (&t, &(TableColumn) { .header = C_("column", "Assessment") });
+  table_add_column (&t, &(TableColumn) { .header = C_("column", "Comment") });
   table_fit_columns (w, &t, flexible, weights, 3);
 
   for (guint i = 0; i < report->assessments->len; i++)
@@ -246,34 +265,39 @@ static void
 write_rollups (Writer *w)
 {
   CtgReport *report = w->report;
+  const ReportProgress *whole = &report->bilan_progress;
+  g_autofree char *intro = NULL;
   Table t;
   TableRow row = { 0 };
 
   writer_heading (w, _("Progress per axis"), FONT_H2, &report_accent, 18, 6, 60, NULL);
-  /* The roll-up rule (docs/rollup.md) in the Évaluation page's words */
-  writer_paragraph (w, _("The average progress of the actions, done ones counting as 100 % and those "
-                         "to start with no progress as 0 %; abandoned actions and those under way with "
-                         "no progress entered are left out."),
-                    FONT_SMALL, &report_secondary, 0, 6);
+  /* The roll-up rule (docs/rollup.md) in the Évaluation page's words, over
+   * the year's recorded statuses */
+  intro = g_strdup_printf (_("Where the actions stood at the end of %u, as recorded in their follow-up for "
+                             "that year: the average progress, done ones counting as 100 %% and those to "
+                             "start with no progress as 0 %%; abandoned actions, those under way with no "
+                             "progress entered and those with no status recorded for the year are left out."),
+                           report->bilan_year);
+  writer_paragraph (w, intro, FONT_SMALL, &report_secondary, 0, 6);
 
   table_init (&t, w->left, _("Progress per axis"));
-  table_add_column (&t, C_("column", "Axis"), 0, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
-  table_add_column (&t, C_("column", "Progress"), 110, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_PROGRESS, FALSE);
-  table_add_column_at_least (w, &t, C_("column", "Counted"), 60,
-                             FONT_TABLE, PANGO_ALIGN_RIGHT, CELL_TEXT, FALSE);
-  table_add_column_at_least (w, &t, C_("column", "Left out"), 60,
-                             FONT_TABLE, PANGO_ALIGN_RIGHT, CELL_TEXT, FALSE);
+  table_add_column (&t, &(TableColumn) { .header = C_("column", "Axis") });
+  table_add_column (&t, &(TableColumn) { .header = C_("column", "Progress"), .width = 110, .kind = CELL_PROGRESS });
+  table_add_column_at_least (w, &t, &(TableColumn) { .header = C_("column", "Counted"), .width = 60,
+                                                     .align = PANGO_ALIGN_RIGHT });
+  table_add_column_at_least (w, &t, &(TableColumn) { .header = C_("column", "Left out"), .width = 60,
+                                                     .align = PANGO_ALIGN_RIGHT });
   table_fit_column (w, &t, 0);
 
   for (guint i = 0; i <= report->axes->len; i++)
     {
       gboolean total = i == report->axes->len;
       ReportAxis *axis = total ? NULL : g_ptr_array_index (report->axes, i);
-      const ReportProgress *progress = total ? &report->progress : &axis->progress;
+      const ReportProgress *progress = total ? whole : &axis->bilan_progress;
       double value = _ctg_report_progress_value (progress);
       g_autofree char *title = total ? g_strdup (_("Whole convention")) : axis_title (axis);
       g_autofree char *counted = _ctg_report_format_count (progress->n_counted);
-      g_autofree char *left_out = _ctg_report_format_count (progress->n_abandoned + progress->n_no_progress);
+      g_autofree char *left_out = _ctg_report_format_count (progress->n_actions - progress->n_counted);
 
       row.strong = total;
       row_set_text (w, &t, &row, 0, title, NULL);
@@ -284,6 +308,27 @@ write_rollups (Writer *w)
     }
   row.strong = FALSE;
   table_end (w, &t);
+
+  /* What the figures do not stand on, said where they are read */
+  if (whole->n_unrecorded > 0)
+    {
+      g_autofree char *n = _ctg_report_format_count (whole->n_unrecorded);
+      g_autofree char *of = _ctg_report_format_count (whole->n_actions);
+      g_autofree char *text = NULL;
+
+      /* Translators: under the progress per axis of the annual review,
+       * "12 of 34 actions have no status recorded for the end of 2025..." */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%s of %s actions has no status recorded for the end of %u and is "
+                                           "left out; record it in the action’s yearly follow-up, or every "
+                                           "action’s with Record Statuses on the Evaluation page.",
+                                           "%s of %s actions have no status recorded for the end of %u and are "
+                                           "left out; record them in each action’s yearly follow-up, or all at "
+                                           "once with Record Statuses on the Evaluation page.",
+                                           whole->n_unrecorded),
+                              n, of, report->bilan_year);
+      writer_paragraph (w, text, FONT_SMALL, &report_secondary, 6, 0);
+    }
 }
 
 static void
@@ -304,11 +349,12 @@ write_funding (Writer *w)
   }
 
   table_init (&t, w->left, _("Funding"));
-  table_add_column (&t, C_("column", "Axis"), 0, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
-  table_add_column (&t, C_("column", "Budget"), amount_width, FONT_TABLE, PANGO_ALIGN_RIGHT, CELL_TEXT, FALSE);
+  table_add_column (&t, &(TableColumn) { .header = C_("column", "Axis") });
+  table_add_column (&t, &(TableColumn) { .header = C_("column", "Budget"), .width = amount_width,
+                                         .align = PANGO_ALIGN_RIGHT });
   for (guint f = 0; f < CTG_N_FUNDER_KINDS; f++)
-    table_add_column_at_least (w, &t, ctg_funder_to_label ((CtgFunderKind) f), amount_width,
-                               FONT_TABLE, PANGO_ALIGN_RIGHT, CELL_TEXT, FALSE);
+    table_add_column_at_least (w, &t, &(TableColumn) { .header = ctg_funder_to_label ((CtgFunderKind) f),
+                                                       .width = amount_width, .align = PANGO_ALIGN_RIGHT });
   table_fit_column (w, &t, 0);
 
   for (guint i = 0; i <= report->axes->len; i++)
@@ -376,12 +422,12 @@ write_notes (Writer *w)
   writer_heading (w, heading, FONT_H2, &report_accent, 6, 6, 60, NULL);
 
   table_init (&t, w->left, heading);
-  table_add_column (&t, C_("column", "Action"), 0, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
-  table_add_column (&t, C_("column", "Done"), 0, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
-  table_add_column (&t, C_("column", "Difficulties"), 0, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
-  table_add_column (&t, C_("column", "Next steps"), 0, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
-  table_add_column (&t, C_("column", "End of year"), 80, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_STATUS, FALSE);
-  table_add_column (&t, C_("column", "Progress"), 60, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_PROGRESS, FALSE);
+  table_add_column (&t, &(TableColumn) { .header = C_("column", "Action") });
+  table_add_column (&t, &(TableColumn) { .header = C_("column", "Done") });
+  table_add_column (&t, &(TableColumn) { .header = C_("column", "Difficulties") });
+  table_add_column (&t, &(TableColumn) { .header = C_("column", "Next steps") });
+  table_add_column (&t, &(TableColumn) { .header = C_("column", "End of year"), .width = 80, .kind = CELL_STATUS });
+  table_add_column (&t, &(TableColumn) { .header = C_("column", "Progress"), .width = 60, .kind = CELL_PROGRESS });
   table_fit_columns (w, &t, flexible, weights, 4);
 
   for (guint i = 0; i < report->axes->len && !w->cancelled; i++)

@@ -484,15 +484,10 @@ summarize_action_changes (CtgReport     *self,
   return result;
 }
 
-/**
- * _ctg_report_dup_changes_until:
- *
- * Returns: (transfer full) (nullable): the ISO 8601 date of the day after
- *   the meeting, the first the changes section leaves out; %NULL when the
- *   meeting is unknown
- */
-char *
-_ctg_report_dup_changes_until (CtgReport *self)
+/* The ISO 8601 date of the day after the meeting, the first the changes
+ * section leaves out; %NULL when the meeting is unknown */
+static char *
+dup_changes_until (CtgReport *self)
 {
   GDate after = self->meeting;
 
@@ -523,7 +518,7 @@ _ctg_report_read_changes (CtgReport   *self,
   g_autoptr(GPtrArray) other_order = g_ptr_array_new ();
   g_autoptr(GHashTable) seen_txns = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autofree char *last_other = NULL;
-  g_autofree char *until = _ctg_report_dup_changes_until (self);
+  g_autofree char *until = dup_changes_until (self);
 
   for (guint i = 0; i < journal->len; i++)
     {

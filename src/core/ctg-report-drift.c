@@ -183,10 +183,11 @@ _ctg_report_drift (Writer *w)
 
               writer_heading (w, axis_heading, FONT_H3, &report_text, 10, 4, 60, NULL);
               table_init (&t, w->left, heading);
-              table_add_column (&t, C_("column", "Action"), 0, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
-              table_add_column (&t, C_("column", "Échéance then"), 90, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
-              table_add_column (&t, C_("column", "Échéance now"), 90, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
-              table_add_column (&t, C_("column", "Shift"), 60, FONT_TABLE, PANGO_ALIGN_RIGHT, CELL_TEXT, FALSE);
+              table_add_column (&t, &(TableColumn) { .header = C_("column", "Action") });
+              table_add_column (&t, &(TableColumn) { .header = C_("column", "Échéance then"), .width = 90 });
+              table_add_column (&t, &(TableColumn) { .header = C_("column", "Échéance now"), .width = 90 });
+              table_add_column (&t, &(TableColumn) { .header = C_("column", "Shift"), .width = 60,
+                                                     .align = PANGO_ALIGN_RIGHT });
               table_fit_column (w, &t, 0);
               started = TRUE;
             }

@@ -10,13 +10,6 @@
 
 #include "ctg-report-private.h"
 
-/* Whether the report has a timeline */
-gboolean
-_ctg_report_has_timeline (CtgReport *report)
-{
-  return (report->parts & CTG_REPORT_PART_TIMELINE) && _ctg_report_has_dates (report);
-}
-
 /* Whether the summary is measured apart: the changes follow it on its
  * last page when there are none */
 gboolean

@@ -45,6 +45,7 @@ typedef struct
   guint   n_counted;
   guint   n_abandoned;
   guint   n_no_progress;
+  guint   n_unrecorded;   /* no status recorded for the year (a year's roll-up) */
   double  sum;
 } ReportProgress;
 
@@ -59,6 +60,7 @@ typedef struct
   GPtrArray      *actions;       /* CtgAction, borrowed, in plan order */
   guint           counts[CTG_N_STATUSES];
   ReportProgress  progress;
+  ReportProgress  bilan_progress; /* at the end of the annual review's year */
   char           *dest;          /* the PDF destination of its section */
 } ReportAxis;
 
@@ -146,6 +148,7 @@ struct _CtgReport
   guint              bilan_year;  /* the annual review's year, or 0 */
   GPtrArray         *assessments; /* ReportAssessment, one per indicator */
   GHashTable        *year_notes;  /* action id -> ReportYearNote */
+  ReportProgress     bilan_progress; /* the whole convention's at the end of the year */
 
   guint              n_pages;    /* after saving */
   gboolean           one_thread; /* the measuring pass in one thread (tests) */
@@ -174,14 +177,15 @@ extern const ReportColor report_header_shade;
 extern const ReportColor report_overdue;
 extern const ReportColor report_status_colors[CTG_N_STATUSES];
 
+/* FONT_TABLE first: the font of a TableColumn that names none */
 typedef enum
 {
+  FONT_TABLE,
+  FONT_TABLE_BOLD,
   FONT_BODY,
   FONT_BODY_BOLD,
   FONT_SMALL,
   FONT_SMALL_BOLD,
-  FONT_TABLE,
-  FONT_TABLE_BOLD,
   FONT_TINY,
   FONT_TINY_BOLD,
   FONT_KICKER,
@@ -203,14 +207,17 @@ typedef enum
   CELL_PROGRESS,
 } CellKind;
 
+/* A column, as table_add_column() takes it with named fields: what it
+ * leaves out is 0, a left-aligned text column in FONT_TABLE, each cell
+ * with its own layout */
 typedef struct
 {
-  double          width;
+  const char     *header;        /* NULL: none */
+  double          width;         /* 0: given by table_fit_columns() */
   FontId          font;
   PangoAlignment  align;
   CellKind        kind;
   gboolean        shared;        /* equal texts share one layout */
-  const char     *header;
 } TableColumn;
 
 typedef struct
@@ -235,6 +242,12 @@ typedef void (*TableDecorateFunc) (Writer   *w,
                                    double    y,
                                    double    height,
                                    gboolean  first);
+
+/* The same for the header (the timeline's years), on each page */
+typedef void (*TableDecorateHeaderFunc) (Writer *w,
+                                         Table  *t,
+                                         double  y,
+                                         double  height);
 
 struct _TableRow
 {
@@ -266,7 +279,7 @@ struct _Table
   double        width;
   char         *continued;       /* above the header on the following pages */
   double        header_min_height;
-  TableDecorateFunc decorate_header;
+  TableDecorateHeaderFunc decorate_header;
   gpointer      data;
 
   /* Internal */
@@ -353,7 +366,6 @@ void          writer_start_page      (Writer            *w,
                                       gboolean           decorated);
 void          writer_section_page    (Writer            *w,
                                       gboolean           landscape);
-void          writer_new_page        (Writer            *w);
 void          writer_finish          (Writer            *w);
 void          writer_ensure          (Writer            *w,
                                       double             height);
@@ -404,6 +416,7 @@ double        writer_word_width      (Writer            *w,
                                       const char        *text);
 void          writer_set_color       (Writer            *w,
                                       const ReportColor *color);
+char         *report_color_to_markup (const ReportColor *color);
 void          writer_show            (Writer            *w,
                                       PangoLayout       *layout,
                                       double             x,
@@ -415,22 +428,13 @@ void          writer_fill_rect       (Writer            *w,
                                       double             width,
                                       double             height,
                                       const ReportColor *color);
-void          writer_hline           (Writer            *w,
+void          writer_line            (Writer            *w,
                                       double             x0,
+                                      double             y0,
                                       double             x1,
-                                      double             y,
+                                      double             y1,
                                       double             line_width,
                                       const ReportColor *color);
-void          writer_status_dot      (Writer            *w,
-                                      double             cx,
-                                      double             cy,
-                                      CtgStatus          status);
-void          writer_progress_bar    (Writer            *w,
-                                      double             x,
-                                      double             y,
-                                      double             width,
-                                      double             height,
-                                      double             percent);
 void          writer_link_begin      (Writer            *w,
                                       const char        *dest);
 void          writer_link_end        (Writer            *w,
@@ -462,22 +466,11 @@ void          writer_status_legend   (Writer            *w,
 void          table_init             (Table             *t,
                                       double             x,
                                       const char        *continued);
-void          table_clear            (Table             *t);
 void          table_add_column       (Table             *t,
-                                      const char        *header,
-                                      double             width,
-                                      FontId             font,
-                                      PangoAlignment     align,
-                                      CellKind           kind,
-                                      gboolean           shared);
-void          table_add_column_at_least (Writer         *w,
-                                         Table          *t,
-                                         const char     *header,
-                                         double          min_width,
-                                         FontId          font,
-                                         PangoAlignment  align,
-                                         CellKind        kind,
-                                         gboolean        shared);
+                                      const TableColumn *column);
+void          table_add_column_at_least (Writer            *w,
+                                         Table             *t,
+                                         const TableColumn *column);
 void          table_fit_columns      (Writer            *w,
                                       Table             *t,
                                       const guint       *flexible,
@@ -494,6 +487,11 @@ void          row_set_text           (Writer            *w,
                                       guint              column,
                                       const char        *text,
                                       const ReportColor *color);
+void          row_set_markup         (Writer            *w,
+                                      Table             *t,
+                                      TableRow          *row,
+                                      guint              column,
+                                      const char        *markup);
 void          row_set_status         (Writer            *w,
                                       Table             *t,
                                       TableRow          *row,
@@ -524,26 +522,27 @@ void          table_add_group        (Writer            *w,
 void          table_end              (Writer            *w,
                                       Table             *t);
 
-/* The sections: ctg-report-render.c and ctg-report-timeline.c */
-gboolean      _ctg_report_has_dates  (CtgReport         *report);
+/* Rendering and the sections: ctg-report-render.c */
 void          _ctg_report_write_document (Writer        *w);
-/* ctg-report-measure.c */
+gboolean      _ctg_report_render     (CtgReport              *report,
+                                      cairo_surface_t        *surface,
+                                      GCancellable           *cancellable,
+                                      CtgReportProgressFunc   progress,
+                                      gpointer                user_data,
+                                      guint                  *n_pages,
+                                      GError                **error);
+
+/* The timeline: ctg-report-timeline.c */
+gboolean      _ctg_report_has_dates  (CtgReport         *report);
 gboolean      _ctg_report_has_timeline (CtgReport       *report);
+void          _ctg_report_timeline   (Writer            *w);
+#define CTG_REPORT_TIMELINE_DEST "timeline"
+
+/* The measuring pass, the summary and the timeline apart: ctg-report-measure.c */
 gboolean      _ctg_report_summary_apart (CtgReport      *report);
 void          _ctg_report_measure    (Writer            *w);
 void          _ctg_report_note_apart (Writer            *w,
                                       guint              which);
-void          _ctg_report_timeline   (Writer            *w);
-
-/* Rendering: ctg-report-render.c */
-
-gboolean _ctg_report_render (CtgReport              *report,
-                             cairo_surface_t        *surface,
-                             GCancellable           *cancellable,
-                             CtgReportProgressFunc   progress,
-                             gpointer                user_data,
-                             guint                  *n_pages,
-                             GError                **error);
 
 /* Rounding without libm, for the non-negative lengths and percents here */
 static inline int
@@ -580,7 +579,6 @@ char   *_ctg_report_bilan_heading      (CtgReport           *self);
 void    _ctg_report_read_changes       (CtgReport           *self,
                                         CtgDocument         *doc,
                                         gboolean             all_axes);
-char   *_ctg_report_dup_changes_until  (CtgReport           *self);
 
 /* Drift since the date of the changes: ctg-report-drift.c */
 void    _ctg_report_read_drift         (CtgReport           *self,
@@ -598,9 +596,8 @@ char   *_ctg_report_format_percent     (int                  percent);
 char   *_ctg_report_format_count       (guint                n);
 char   *_ctg_report_format_gdate       (const GDate         *date);
 double  _ctg_report_progress_value     (const ReportProgress *progress);
-void    _ctg_report_progress_set       (ReportProgress      *progress,
-                                        GListModel          *actions,
-                                        gint64               objective_id);
+void    _ctg_report_progress_from_summary (ReportProgress         *progress,
+                                          const CtgProgressSummary *summary);
 int     _ctg_report_compare_echeance   (CtgAction           *a,
                                         CtgAction           *b);
 

@@ -30,7 +30,6 @@ typedef enum
 
 #define SUMMARY_DEST  "summary"
 #define CHANGES_DEST  "changes"
-#define TIMELINE_DEST "timeline"
 
 static char *
 fiche_dest (CtgAction *action)
@@ -180,8 +179,13 @@ setup_action_table (Writer             *w,
   for (guint i = 0; i < n_columns; i++)
     {
       ActionColumn c = columns[i];
-      CellKind kind = c == COL_STATUS ? CELL_STATUS : c == COL_PROGRESS ? CELL_PROGRESS : CELL_TEXT;
-      gboolean shared = c != COL_TITLE;
+      TableColumn column = {
+        .header = column_header (c),
+        .width = c < N_COLS && c != COL_TITLE && c != COL_PILOTS ? w->widths[c] : 0,
+        .align = c == COL_AXIS ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT,
+        .kind = c == COL_STATUS ? CELL_STATUS : c == COL_PROGRESS ? CELL_PROGRESS : CELL_TEXT,
+        .shared = c != COL_TITLE,
+      };
 
       if (c == COL_TITLE || c == COL_PILOTS)
         {
@@ -189,8 +193,7 @@ setup_action_table (Writer             *w,
           weights[n_flexible] = c == COL_TITLE ? 0.63 : 0.37;
           n_flexible++;
         }
-      table_add_column (t, column_header (c), c < N_COLS && c != COL_TITLE && c != COL_PILOTS ? w->widths[c] : 0,
-                        FONT_TABLE, c == COL_AXIS ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT, kind, shared);
+      table_add_column (t, &column);
     }
   table_fit_columns (w, t, flexible, weights, n_flexible);
 }
@@ -511,8 +514,8 @@ write_contents (Writer *w)
 
       contents_entry (w, title, axis->dest, FONT_SMALL);
     }
-  if ((report->parts & CTG_REPORT_PART_TIMELINE) && _ctg_report_has_dates (report))
-    contents_entry (w, _("Timeline"), TIMELINE_DEST, FONT_SMALL);
+  if (_ctg_report_has_timeline (report))
+    contents_entry (w, _("Timeline"), CTG_REPORT_TIMELINE_DEST, FONT_SMALL);
   if ((report->parts & CTG_REPORT_PART_FICHES) && report->actions->len > 0)
     {
       g_autofree char *first = fiche_dest (g_ptr_array_index (report->actions, 0));
@@ -650,17 +653,19 @@ write_axes_table (Writer *w)
   }
 
   table_init (&t, w->left, _("Progress by axis"));
-  table_add_column (&t, C_("column", "Axis"), 0, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
+  table_add_column (&t, &(TableColumn) { .header = C_("column", "Axis") });
   for (guint s = 0; s < CTG_N_STATUSES; s++)
     {
       const char *label = ctg_status_to_label ((CtgStatus) s);
 
-      table_add_column_at_least (w, &t, label, count_width, FONT_TABLE, PANGO_ALIGN_RIGHT, CELL_TEXT, TRUE);
+      table_add_column_at_least (w, &t, &(TableColumn) { .header = label, .width = count_width,
+                                                         .align = PANGO_ALIGN_RIGHT, .shared = TRUE });
     }
-  table_add_column_at_least (w, &t, C_("column", "Total"), count_width,
-                             FONT_TABLE_BOLD, PANGO_ALIGN_RIGHT, CELL_TEXT, TRUE);
-  table_add_column_at_least (w, &t, C_("column", "Progress"), 72,
-                             FONT_TABLE, PANGO_ALIGN_LEFT, CELL_PROGRESS, TRUE);
+  table_add_column_at_least (w, &t, &(TableColumn) { .header = C_("column", "Total"), .width = count_width,
+                                                     .font = FONT_TABLE_BOLD, .align = PANGO_ALIGN_RIGHT,
+                                                     .shared = TRUE });
+  table_add_column_at_least (w, &t, &(TableColumn) { .header = C_("column", "Progress"), .width = 72,
+                                                     .kind = CELL_PROGRESS, .shared = TRUE });
   table_fit_column (w, &t, 0);
 
   for (guint i = 0; i <= report->axes->len; i++)
@@ -874,10 +879,10 @@ write_changes (Writer *w)
     }
 
   table_init (&t, w->left, heading);
-  table_add_column (&t, C_("column", "Action"), 0, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
-  table_add_column (&t, C_("column", "Changes"), 0, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
-  table_add_column_at_least (w, &t, C_("column", "Last change"), MIN (date_width, 80),
-                             FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, TRUE);
+  table_add_column (&t, &(TableColumn) { .header = C_("column", "Action") });
+  table_add_column (&t, &(TableColumn) { .header = C_("column", "Changes") });
+  table_add_column_at_least (w, &t, &(TableColumn) { .header = C_("column", "Last change"),
+                                                     .width = MIN (date_width, 80), .shared = TRUE });
   table_fit_columns (w, &t, flexible, weights, 2);
 
   for (guint i = 0; i < report->changes->len; i++)
@@ -1178,8 +1183,8 @@ write_fiche (Writer     *w,
   writer_heading (w, ctg_action_get_title (action), FONT_H2, &report_accent, 0, 10, 60, dest);
 
   table_init (&t, w->left, full);
-  table_add_column (&t, NULL, 96, FONT_TABLE_BOLD, PANGO_ALIGN_LEFT, CELL_TEXT, TRUE);
-  table_add_column (&t, NULL, 0, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
+  table_add_column (&t, &(TableColumn) { .width = 96, .font = FONT_TABLE_BOLD, .shared = TRUE });
+  table_add_column (&t, &(TableColumn) { 0 });
   table_fit_column (w, &t, 1);
   {
     g_autofree char *pilots = participants_text (ctg_action_get_pilots (action), TRUE);
@@ -1249,18 +1254,18 @@ write_fiche (Writer     *w,
 
       writer_heading (w, _("Steps"), FONT_H3, &report_accent, 14, 4, 40, NULL);
       table_init (&t, w->left, full);
-      table_add_column (&t, _("Step"), 0, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
+      table_add_column (&t, &(TableColumn) { .header = _("Step") });
       if (any_date)
         {
           date_column = t.n_columns;
-          table_add_column (&t, C_("column", "Date"), w->widths[COL_ECHEANCE], FONT_TABLE, PANGO_ALIGN_LEFT,
-                            CELL_TEXT, TRUE);
+          table_add_column (&t, &(TableColumn) { .header = C_("column", "Date"), .width = w->widths[COL_ECHEANCE],
+                                                 .shared = TRUE });
         }
       if (any_done)
         {
           done_column = t.n_columns;
-          table_add_column_at_least (w, &t, C_("step", "Done"), 40,
-                                     FONT_TABLE, PANGO_ALIGN_CENTER, CELL_TEXT, TRUE);
+          table_add_column_at_least (w, &t, &(TableColumn) { .header = C_("step", "Done"), .width = 40,
+                                                             .align = PANGO_ALIGN_CENTER, .shared = TRUE });
         }
       table_fit_column (w, &t, 0);
       for (guint i = 0; i < fiche->steps->len; i++)
@@ -1303,21 +1308,21 @@ write_fiche (Writer     *w,
 
       writer_heading (w, _("Indicators"), FONT_H3, &report_accent, 14, 4, 40, NULL);
       table_init (&t, w->left, full);
-      table_add_column (&t, _("Indicator"), 0, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
+      table_add_column (&t, &(TableColumn) { .header = _("Indicator") });
       indicator_flexible[n_flexible++] = 0;
       if (any_target)
         {
           target_column = t.n_columns;
           indicator_weights[n_flexible] = 0.25;
           indicator_flexible[n_flexible++] = t.n_columns;
-          table_add_column (&t, _("Target"), 0, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
+          table_add_column (&t, &(TableColumn) { .header = _("Target") });
         }
       if (any_value)
         {
           values_column = t.n_columns;
           indicator_weights[n_flexible] = 0.30;
           indicator_flexible[n_flexible++] = t.n_columns;
-          table_add_column (&t, _("Values"), 0, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
+          table_add_column (&t, &(TableColumn) { .header = _("Values") });
         }
       table_fit_columns (w, &t, indicator_flexible, indicator_weights, n_flexible);
       for (guint i = 0; i < fiche->indicators->len; i++)

@@ -115,8 +115,9 @@ _ctg_report_write_description (Writer     *w,
           if (!in_table)
             {
               table_init (&t, w->left, line);
-              table_add_column (&t, NULL, 90, FONT_TABLE_BOLD, PANGO_ALIGN_RIGHT, CELL_TEXT, FALSE);
-              table_add_column (&t, NULL, 0, FONT_TABLE, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
+              table_add_column (&t, &(TableColumn) { .width = 90, .font = FONT_TABLE_BOLD,
+                                                     .align = PANGO_ALIGN_RIGHT });
+              table_add_column (&t, &(TableColumn) { 0 });
               table_fit_column (w, &t, 1);
               in_table = TRUE;
             }

@@ -39,6 +39,13 @@ _ctg_report_has_dates (CtgReport *report)
   return report->has_start || report->has_echeance;
 }
 
+/* Whether the report has a timeline: asked for, and something to show */
+gboolean
+_ctg_report_has_timeline (CtgReport *report)
+{
+  return (report->parts & CTG_REPORT_PART_TIMELINE) && _ctg_report_has_dates (report);
+}
+
 static gboolean
 has_dates (CtgAction *action)
 {
@@ -117,22 +124,6 @@ scale_x (const Scale *scale,
   return scale->x + scale->width * (day - scale->start) / (scale->end - scale->start);
 }
 
-static void
-line (Writer            *w,
-      double             x0,
-      double             y0,
-      double             x1,
-      double             y1,
-      double             width,
-      const ReportColor *color)
-{
-  writer_set_color (w, color);
-  cairo_set_line_width (w->cr, width);
-  cairo_move_to (w->cr, x0, y0);
-  cairo_line_to (w->cr, x1, y1);
-  cairo_stroke (w->cr);
-}
-
 /* The marks on a bar: the diamond of an échéance, the triangle (an arrow
  * pointing on) of an action started with no end */
 typedef enum
@@ -206,16 +197,14 @@ draw_meeting_line (Writer      *w,
   if (!scale->meeting_shown)
     return;
   x = scale_x (scale, scale->meeting) + 0.5;
-  line (w, x, y0, x, y1, 0.9, &report_overdue);
+  writer_line (w, x, y0, x, y1, 0.9, &report_overdue);
 }
 
 static void
-decorate_header (Writer   *w,
-                 Table    *t,
-                 TableRow *row,
-                 double    y,
-                 double    height,
-                 gboolean  first)
+decorate_header (Writer *w,
+                 Table  *t,
+                 double  y,
+                 double  height)
 {
   const Scale *scale = t->data;
   double year_width = scale->width / (scale->last_year - scale->first_year + 1);
@@ -229,11 +218,11 @@ decorate_header (Writer   *w,
 
       writer_show (w, layout, x0 + (year_width - layout_width (layout)) / 2,
                    y + height - label_height - 3, &report_accent);
-      line (w, x0, y + height - label_height - 4, x0, y + height, 0.6, &report_secondary);
+      writer_line (w, x0, y + height - label_height - 4, x0, y + height, 0.6, &report_secondary);
       if (year_width >= 40)
         for (guint q = 1; q < 4; q++)
-          line (w, x0 + q * year_width / 4, y + height - 2.5, x0 + q * year_width / 4, y + height, 0.4,
-                &report_secondary);
+          writer_line (w, x0 + q * year_width / 4, y + height - 2.5, x0 + q * year_width / 4, y + height, 0.4,
+                       &report_secondary);
     }
 
   if (scale->meeting_shown)
@@ -314,7 +303,7 @@ decorate_row (Writer   *w,
             {
               cairo_save (w->cr);
               cairo_set_dash (w->cr, dashes, 2, 0);
-              line (w, x0, cy, scale->x + scale->width, cy, 1.0, color);
+              writer_line (w, x0, cy, scale->x + scale->width, cy, 1.0, color);
               cairo_restore (w->cr);
             }
           mark (w, MARK_TRIANGLE, x0, cy, 3.5, color);
@@ -347,30 +336,32 @@ date_line (Writer    *w,
   return g_steal_pointer (&dates);
 }
 
-static void
-add_action (Writer    *w,
-            Table     *t,
-            CtgAction *action)
+/* An action's label beside its bar: its code and title, then its dates,
+ * red when it is overdue */
+static char *
+label_markup (Writer    *w,
+              CtgAction *action)
 {
   g_autofree char *code = writer_escape (ctg_action_get_code (action));
   g_autofree char *title = writer_escape (ctg_action_get_title (action));
   g_autofree char *dates = date_line (w, action);
   g_autofree char *escaped_dates = g_markup_escape_text (dates, -1);
   gboolean overdue = ctg_action_is_overdue (action, &w->report->meeting);
-  const ReportColor *date_color = overdue ? &report_overdue : &report_secondary;
-  g_autofree char *markup = NULL;
-  PangoLayout *layout;
+  g_autofree char *date_rgb = report_color_to_markup (overdue ? &report_overdue : &report_secondary);
+
+  return g_strdup_printf ("%s%s%s%s\n<span size='6.5pt' foreground='%s'>%s</span>",
+                          code[0] ? "<b>" : "", code, code[0] ? "</b> " : "", title, date_rgb, escaped_dates);
+}
+
+static void
+add_action (Writer    *w,
+            Table     *t,
+            CtgAction *action)
+{
+  g_autofree char *markup = label_markup (w, action);
   TableRow row = { 0 };
 
-  markup = g_strdup_printf ("%s%s%s%s\n<span size='6.5pt' foreground='#%02x%02x%02x'>%s</span>",
-                            code[0] ? "<b>" : "", code, code[0] ? "</b> " : "", title,
-                            (int) (date_color->r * 255), (int) (date_color->g * 255),
-                            (int) (date_color->b * 255), escaped_dates);
-  layout = writer_kept_markup (w, FONT_TINY, t->columns[0].width - 7, markup);
-
-  row.cells[0].layout = layout;
-  row.cells[0].color = report_text;
-  row.cells[0].progress = -1;
+  row_set_markup (w, t, &row, 0, markup);
   row.cells[1].progress = -1;
   row.min_height = 14;
   row.decorate = decorate_row;
@@ -420,12 +411,20 @@ add_undated_note (Writer     *w,
   table_add_row (w, t, &row);
 }
 
+/* What the timeline's legend explains besides the statuses' colours */
+typedef enum
+{
+  LEGEND_BAR,
+  LEGEND_ECHEANCE,
+  LEGEND_START,
+  LEGEND_MEETING,
+} LegendItem;
+
 static void
-legend_item (Writer      *w,
-             double      *x,
-             int          kind,
-             const char  *text,
-             const Scale *scale)
+legend_item (Writer     *w,
+             double     *x,
+             LegendItem  item,
+             const char *text)
 {
   g_autoptr(PangoLayout) layout = writer_layout (w, FONT_TINY, 0, PANGO_ALIGN_LEFT, text);
   double height = layout_height (layout), icon = 16, cy = w->y + height / 2;
@@ -441,9 +440,9 @@ legend_item (Writer      *w,
 
   if (w->drawing)
     {
-      switch (kind)
+      switch (item)
         {
-        case 0:
+        case LEGEND_BAR:
           writer_fill_rect (w, *x, cy - 3, 12, 6, &light);
           writer_fill_rect (w, *x, cy - 3, 6, 6, blue);
           writer_set_color (w, blue);
@@ -451,25 +450,23 @@ legend_item (Writer      *w,
           cairo_rectangle (w->cr, *x, cy - 3, 12, 6);
           cairo_stroke (w->cr);
           break;
-        case 1:
+        case LEGEND_ECHEANCE:
           writer_fill_rect (w, *x, cy - 2, 10, 4, &light);
           mark (w, MARK_DIAMOND, *x + 10, cy, 3.5, blue);
           break;
-        case 2:
+        case LEGEND_START:
           {
             static const double dashes[] = { 2, 2 };
 
             cairo_save (w->cr);
             cairo_set_dash (w->cr, dashes, 2, 0);
-            line (w, *x, cy, *x + 13, cy, 1.0, blue);
+            writer_line (w, *x, cy, *x + 13, cy, 1.0, blue);
             cairo_restore (w->cr);
             mark (w, MARK_TRIANGLE, *x, cy, 3.2, blue);
           }
           break;
-        case 3:
-          line (w, *x + 6, cy - 5, *x + 6, cy + 5, 0.9, &report_overdue);
-          break;
-        default:
+        case LEGEND_MEETING:
+          writer_line (w, *x + 6, cy - 5, *x + 6, cy + 5, 0.9, &report_overdue);
           break;
         }
     }
@@ -499,11 +496,11 @@ write_legend (Writer      *w,
       x += 10 + layout_width (layout) + 14;
     }
   x += 10;
-  legend_item (w, &x, 0, _("from start to échéance, the progress filled in"), scale);
-  legend_item (w, &x, 1, _("échéance only"), scale);
-  legend_item (w, &x, 2, _("start only"), scale);
+  legend_item (w, &x, LEGEND_BAR, _("from start to échéance, the progress filled in"));
+  legend_item (w, &x, LEGEND_ECHEANCE, _("échéance only"));
+  legend_item (w, &x, LEGEND_START, _("start only"));
   if (scale->meeting_shown)
-    legend_item (w, &x, 3, scale->meeting_label, scale);
+    legend_item (w, &x, LEGEND_MEETING, scale->meeting_label);
   {
     g_autoptr(PangoLayout) layout = writer_layout (w, FONT_TINY, 0, PANGO_ALIGN_LEFT, "X");
 
@@ -528,15 +525,15 @@ _ctg_report_timeline (Writer *w)
   Table t;
 
   writer_section_page (w, TRUE);
-  writer_heading (w, _("Timeline"), FONT_H1, &report_accent, 0, 6, 100, "timeline");
-  writer_add_outline (w, CAIRO_PDF_OUTLINE_ROOT, _("Timeline"), "timeline", FALSE);
+  writer_heading (w, _("Timeline"), FONT_H1, &report_accent, 0, 6, 100, CTG_REPORT_TIMELINE_DEST);
+  writer_add_outline (w, CAIRO_PDF_OUTLINE_ROOT, _("Timeline"), CTG_REPORT_TIMELINE_DEST, FALSE);
 
   scale_init (&scale, report, w->left + LABEL_WIDTH, writer_width (w) - LABEL_WIDTH);
   write_legend (w, &scale);
 
   table_init (&t, w->left, _("Timeline"));
-  table_add_column (&t, C_("column", "Action"), LABEL_WIDTH, FONT_TINY, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
-  table_add_column (&t, NULL, scale.width, FONT_TINY, PANGO_ALIGN_LEFT, CELL_TEXT, FALSE);
+  table_add_column (&t, &(TableColumn) { .header = C_("column", "Action"), .width = LABEL_WIDTH, .font = FONT_TINY });
+  table_add_column (&t, &(TableColumn) { .width = scale.width, .font = FONT_TINY });
   t.header_min_height = HEADER_HEIGHT;
   t.decorate_header = decorate_header;
   t.data = &scale;

@@ -235,10 +235,11 @@ draw_running_header (Writer *w)
 {
   PangoLayout *left = running_layout (w, 0);
   PangoLayout *right = running_layout (w, 1);
+  double rule_y = HEADER_Y + layout_height (right) + 4;
 
   writer_show (w, left, w->left, HEADER_Y, &report_secondary);
   writer_show (w, right, w->right - layout_width (right), HEADER_Y, &report_secondary);
-  writer_hline (w, w->left, w->right, HEADER_Y + layout_height (right) + 4, 0.5, &report_rule);
+  writer_line (w, w->left, rule_y, w->right, rule_y, 0.5, &report_rule);
 }
 
 static void
@@ -252,7 +253,7 @@ draw_running_footer (Writer *w)
   number = g_strdup_printf (_("Page %u of %u"), w->page, w->n_pages);
   right = writer_layout (w, FONT_TINY, 0, PANGO_ALIGN_LEFT, number);
 
-  writer_hline (w, w->left, w->right, y - 4, 0.5, &report_rule);
+  writer_line (w, w->left, y - 4, w->right, y - 4, 0.5, &report_rule);
   if (w->report->territory[0] != '\0')
     writer_show (w, running_layout (w, 2), w->left, y, &report_secondary);
   writer_show (w, right, w->right - layout_width (right), y, &report_secondary);
@@ -329,7 +330,7 @@ writer_section_page (Writer   *w,
   writer_start_page (w, landscape, TRUE);
 }
 
-void
+static void
 writer_new_page (Writer *w)
 {
   writer_start_page (w, w->landscape, w->decorated);
@@ -407,6 +408,13 @@ writer_set_color (Writer            *w,
                   const ReportColor *color)
 {
   cairo_set_source_rgb (w->cr, color->r, color->g, color->b);
+}
+
+/* @color as Pango markup's foreground takes it: "#1f2328" */
+char *
+report_color_to_markup (const ReportColor *color)
+{
+  return g_strdup_printf ("#%02x%02x%02x", (int) (color->r * 255), (int) (color->g * 255), (int) (color->b * 255));
 }
 
 void
@@ -507,23 +515,24 @@ writer_fill_rect (Writer            *w,
 }
 
 void
-writer_hline (Writer            *w,
-              double             x0,
-              double             x1,
-              double             y,
-              double             line_width,
-              const ReportColor *color)
+writer_line (Writer            *w,
+             double             x0,
+             double             y0,
+             double             x1,
+             double             y1,
+             double             line_width,
+             const ReportColor *color)
 {
   if (!w->drawing)
     return;
   writer_set_color (w, color);
   cairo_set_line_width (w->cr, line_width);
-  cairo_move_to (w->cr, x0, y);
-  cairo_line_to (w->cr, x1, y);
+  cairo_move_to (w->cr, x0, y0);
+  cairo_line_to (w->cr, x1, y1);
   cairo_stroke (w->cr);
 }
 
-void
+static void
 writer_status_dot (Writer    *w,
                    double     cx,
                    double     cy,
@@ -537,7 +546,7 @@ writer_status_dot (Writer    *w,
   cairo_fill (w->cr);
 }
 
-void
+static void
 writer_progress_bar (Writer *w,
                      double  x,
                      double  y,
@@ -824,7 +833,7 @@ table_init (Table      *t,
   t->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
 }
 
-void
+static void
 table_clear (Table *t)
 {
   g_clear_pointer (&t->continued, g_free);
@@ -832,26 +841,13 @@ table_clear (Table *t)
 }
 
 void
-table_add_column (Table          *t,
-                  const char     *header,
-                  double          width,
-                  FontId          font,
-                  PangoAlignment  align,
-                  CellKind        kind,
-                  gboolean        shared)
+table_add_column (Table             *t,
+                  const TableColumn *column)
 {
-  TableColumn *column;
-
   g_assert (t->n_columns < TABLE_MAX_COLUMNS);
 
-  column = &t->columns[t->n_columns++];
-  column->header = header;
-  column->width = width;
-  column->font = font;
-  column->align = align;
-  column->kind = kind;
-  column->shared = shared;
-  t->width += width;
+  t->columns[t->n_columns++] = *column;
+  t->width += column->width;
 }
 
 /* The narrowest a column can be without breaking a word of its header */
@@ -862,20 +858,16 @@ table_header_min_width (Writer     *w,
   return report_ceil (writer_word_width (w, FONT_TINY_BOLD, header)) + 2 * CELL_PAD_X + 1;
 }
 
-/* Adds a column @min_width wide, or as wide as a word of its header needs */
+/* Adds @column, as wide as it says or as a word of its header needs */
 void
-table_add_column_at_least (Writer         *w,
-                           Table          *t,
-                           const char     *header,
-                           double          min_width,
-                           FontId          font,
-                           PangoAlignment  align,
-                           CellKind        kind,
-                           gboolean        shared)
+table_add_column_at_least (Writer            *w,
+                           Table             *t,
+                           const TableColumn *column)
 {
-  double width = report_ceil (MAX (min_width, table_header_min_width (w, header)));
+  TableColumn wide = *column;
 
-  table_add_column (t, header, width, font, align, kind, shared);
+  wide.width = report_ceil (MAX (column->width, table_header_min_width (w, column->header)));
+  table_add_column (t, &wide);
 }
 
 /* Gives the width left on the page to the column @flexible */
@@ -926,6 +918,16 @@ cell_text_width (const TableColumn *column)
   return column->width - 2 * CELL_PAD_X - (column->kind == CELL_STATUS ? DOT_INDENT : 0);
 }
 
+/* The width of the text of @row's cell in @column, across the table in a
+ * span row */
+static double
+cell_width (Table    *t,
+            TableRow *row,
+            guint     column)
+{
+  return row->span ? t->width - 2 * CELL_PAD_X : cell_text_width (&t->columns[column]);
+}
+
 void
 row_set_text (Writer            *w,
               Table             *t,
@@ -936,7 +938,7 @@ row_set_text (Writer            *w,
 {
   const TableColumn *col = &t->columns[column];
   TableCell *cell = &row->cells[column];
-  double width = row->span ? t->width - 2 * CELL_PAD_X : cell_text_width (col);
+  double width = cell_width (t, row, column);
 
   g_clear_object (&cell->layout);
   cell->color = color != NULL ? *color : report_text;
@@ -945,6 +947,22 @@ row_set_text (Writer            *w,
     return;
   cell->layout = col->shared ? writer_shared_layout (w, col->font, width, col->align, text)
                              : writer_kept_layout (w, col->font, width, col->align, text);
+}
+
+/* The same with Pango @markup, which sets its own colours and sizes */
+void
+row_set_markup (Writer     *w,
+                Table      *t,
+                TableRow   *row,
+                guint       column,
+                const char *markup)
+{
+  TableCell *cell = &row->cells[column];
+
+  g_clear_object (&cell->layout);
+  cell->color = report_text;
+  cell->progress = -1;
+  cell->layout = writer_kept_markup (w, t->columns[column].font, cell_width (t, row, column), markup);
 }
 
 void
@@ -1114,7 +1132,7 @@ draw_header (Writer *w,
     }
   writer_fill_rect (w, t->x, w->y, t->width, height, &report_header_shade);
   if (t->decorate_header != NULL)
-    t->decorate_header (w, t, NULL, w->y, height, TRUE);
+    t->decorate_header (w, t, w->y, height);
   for (guint i = 0; i < t->n_columns; i++)
     {
       g_autoptr(PangoLayout) layout = header_layout (w, t, i);
@@ -1198,7 +1216,7 @@ draw_row_lines (Writer   *w,
   if (row->shaded)
     writer_fill_rect (w, t->x, w->y, t->width, used + 2 * CELL_PAD_Y + row->pad_top, &row->shade);
   if (row->strong)
-    writer_hline (w, t->x, t->x + t->width, w->y, 0.8, &report_secondary);
+    writer_line (w, t->x, w->y, t->x + t->width, w->y, 0.8, &report_secondary);
   if (row->decorate != NULL)
     row->decorate (w, t, row, w->y + row->pad_top, used + 2 * CELL_PAD_Y, !row->started);
   row->started = TRUE;
@@ -1246,7 +1264,7 @@ draw_row_lines (Writer   *w,
 
   used += 2 * CELL_PAD_Y + row->pad_top;
   if (!row->no_rule)
-    writer_hline (w, t->x, t->x + t->width, w->y + used, 0.4, &report_rule);
+    writer_line (w, t->x, w->y + used, t->x + t->width, w->y + used, 0.4, &report_rule);
   w->y += used;
   w->fresh = FALSE;
   row->pad_top = 0;
@@ -1365,14 +1383,10 @@ table_add_group (Writer     *w,
   g_autoptr(GString) markup = g_string_new (NULL);
   g_autofree char *upper = label != NULL ? g_utf8_strup (label, -1) : NULL;
   g_autofree char *escaped_text = writer_escape (text);
-  PangoLayout *layout;
   const ReportColor *title_color = kind == GROUP_OBJECTIVE ? &report_text : &report_accent;
   const char *title_size = kind == GROUP_THEME ? "10.5" : kind == GROUP_ENJEU ? "9.5" : "8.5";
-  g_autofree char *title_rgb = g_strdup_printf ("#%02x%02x%02x", (int) (title_color->r * 255),
-                                                (int) (title_color->g * 255), (int) (title_color->b * 255));
-  g_autofree char *secondary_rgb = g_strdup_printf ("#%02x%02x%02x", (int) (report_secondary.r * 255),
-                                                    (int) (report_secondary.g * 255),
-                                                    (int) (report_secondary.b * 255));
+  g_autofree char *title_rgb = report_color_to_markup (title_color);
+  g_autofree char *secondary_rgb = report_color_to_markup (&report_secondary);
 
   /* One layout with spans, so that the row splits like any other */
   if (upper != NULL)
@@ -1391,12 +1405,8 @@ table_add_group (Writer     *w,
       g_string_append_printf (markup, "\n<span size='7.5pt' foreground='%s'>%s</span>", secondary_rgb, escaped);
     }
 
-  layout = writer_kept_markup (w, FONT_TABLE, t->width - 2 * CELL_PAD_X, markup->str);
-
   row->span = TRUE;
-  row->cells[0].layout = layout;
-  row->cells[0].color = report_text;
-  row->cells[0].progress = -1;
+  row_set_markup (w, t, row, 0, markup->str);
   row->no_rule = kind != GROUP_OBJECTIVE;
   row->pad_top = kind == GROUP_THEME ? 8 : kind == GROUP_ENJEU ? 5 : 1;
   if (kind == GROUP_OBJECTIVE)

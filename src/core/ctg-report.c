@@ -142,21 +142,29 @@ _ctg_report_format_gdate (const GDate *date)
   return ctg_date_format (&d);
 }
 
+void
+_ctg_report_progress_from_summary (ReportProgress           *progress,
+                                   const CtgProgressSummary *summary)
+{
+  progress->n_actions = summary->counted + summary->left_out;
+  progress->n_counted = summary->counted;
+  progress->n_abandoned = summary->abandoned;
+  progress->n_unrecorded = summary->unrecorded;
+  progress->n_no_progress = summary->left_out - summary->abandoned - summary->unrecorded;
+  progress->sum = summary->average * summary->counted;
+}
+
 /* The report's figures come from ctg_actions_summarize_progress(), the
  * one roll-up rule used everywhere (docs/rollup.md) */
-void
-_ctg_report_progress_set (ReportProgress *progress,
-                          GListModel     *actions,
-                          gint64          objective_id)
+static void
+progress_set (ReportProgress *progress,
+              GListModel     *actions,
+              gint64          objective_id)
 {
   CtgProgressSummary summary;
 
   ctg_actions_summarize_progress_where (actions, objective_id, &summary);
-  progress->n_actions = summary.counted + summary.left_out;
-  progress->n_counted = summary.counted;
-  progress->n_abandoned = summary.abandoned;
-  progress->n_no_progress = summary.left_out - summary.abandoned;
-  progress->sum = summary.average * summary.counted;
+  _ctg_report_progress_from_summary (progress, &summary);
 }
 
 /**
@@ -557,7 +565,7 @@ read_actions (CtgReport   *self,
       self->has_progress |= ctg_action_get_progress (action) >= 0;
     }
 
-  _ctg_report_progress_set (&self->progress, actions, 0);
+  progress_set (&self->progress, actions, 0);
   {
     GHashTableIter iter;
     gpointer value;
@@ -568,7 +576,7 @@ read_actions (CtgReport   *self,
         ReportAxis *axis = value;
         g_autoptr(GListModel) axis_actions = ctg_document_list_actions (doc, axis->id);
 
-        _ctg_report_progress_set (&axis->progress, axis_actions, 0);
+        progress_set (&axis->progress, axis_actions, 0);
       }
   }
 }

@@ -27,7 +27,7 @@ struct _CtgBodyRow
   GtkWidget      *add_member_button;
 
   /* Owned references */
-  GHashTable     *member_rows;  /* id -> CtgMemberRow, borrowed */
+  GHashTable     *member_rows;  /* id -> member row, borrowed */
   GArray         *member_ids;   /* in the order shown */
 
   guint           updating;
@@ -154,7 +154,7 @@ sync_members (CtgBodyRow *self)
           gint64 *key_id = g_new (gint64, 1);
 
           *key_id = member_id;
-          row = ctg_member_row_new (DOCUMENT (self), member_id);
+          row = ctg_item_row_new (DOCUMENT (self), CTG_ITEM_MEMBER, member_id);
           g_signal_connect_swapped (row, "toast", G_CALLBACK (on_member_toast_cb), self);
           g_hash_table_insert (self->member_rows, key_id, row);
           gtk_list_box_insert (list, row, first + (int) i);
@@ -237,7 +237,6 @@ ctg_body_row_class_init (CtgBodyRowClass *klass)
   CtgItemRowClass *item_row_class = CTG_ITEM_ROW_CLASS (klass);
 
   object_class->dispose = ctg_body_row_dispose;
-  item_row_class->spec = &body_spec;
   item_row_class->refresh = ctg_body_row_refresh;
   item_row_class->get_field = ctg_body_row_get_field;
 }
@@ -287,7 +286,7 @@ ctg_body_row_new (CtgDocument *document,
   g_return_val_if_fail (CTG_IS_DOCUMENT (document), NULL);
 
   self = g_object_new (CTG_TYPE_BODY_ROW, NULL);
-  _ctg_item_row_setup (CTG_ITEM_ROW (self), document, id);
+  _ctg_item_row_setup (CTG_ITEM_ROW (self), &body_spec, document, id);
   _ctg_item_row_add_row (CTG_ITEM_ROW (self), self->kind_row);
   _ctg_item_row_add_row (CTG_ITEM_ROW (self), self->description_row);
   _ctg_item_row_add_row (CTG_ITEM_ROW (self), self->members_header);

@@ -175,8 +175,7 @@ sync_rows (CtgConventionPage *self,
            GtkListBox        *list,
            GHashTable        *rows,
            GArray            *ids,
-           GtkWidget         *(*new_row) (CtgDocument *document,
-                                          gint64       id))
+           CtgItemKind        kind)
 {
   g_autoptr(GHashTable) wanted = g_hash_table_new (g_int64_hash, g_int64_equal);
   GHashTableIter iter;
@@ -200,7 +199,7 @@ sync_rows (CtgConventionPage *self,
 
       if (row == NULL)
         {
-          row = new_row (self->document, id);
+          row = ctg_item_row_new (self->document, kind, id);
           g_signal_connect_swapped (row, "toast", G_CALLBACK (on_row_toast_cb), self);
           g_hash_table_insert (rows, new_id_key (id), row);
           gtk_list_box_append (list, row);
@@ -279,7 +278,6 @@ static void
 refresh_summary (CtgConventionPage *self)
 {
   g_autoptr(GListModel) actions = NULL;
-  g_autoptr(GDateTime) now = NULL;
   g_autofree char *text = NULL;
   g_autofree char *note = NULL;
   guint counts[CTG_N_STATUSES];
@@ -299,10 +297,8 @@ refresh_summary (CtgConventionPage *self)
   ctg_document_count_statuses (self->document, 0, counts);
   ctg_actions_summarize_progress (actions, &summary);
 
-  now = g_date_time_new_now_local ();
   g_date_clear (&today, 1);
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
+  g_date_set_time_t (&today, time (NULL));
   for (guint i = 0; i < n_actions; i++)
     {
       g_autoptr(CtgAction) action = g_list_model_get_item (actions, i);
@@ -400,7 +396,7 @@ refresh_signatories (CtgConventionPage *self)
   g_autofree char *description = NULL;
 
   self->n_signatories = ids->len;
-  sync_rows (self, self->signatories_list, self->signatory_rows, ids, ctg_signatory_row_new);
+  sync_rows (self, self->signatories_list, self->signatory_rows, ids, CTG_ITEM_SIGNATORY);
 
   if (self->show_all_signatories)
     show_all = g_strdup (_("Show Fewer Signatories"));
@@ -425,7 +421,7 @@ refresh_bodies (CtgConventionPage *self)
 {
   g_autoptr(GArray) ids = ctg_document_list_ids (self->document, CTG_ITEM_BODY, 0);
 
-  sync_rows (self, self->bodies_list, self->body_rows, ids, ctg_body_row_new);
+  sync_rows (self, self->bodies_list, self->body_rows, ids, CTG_ITEM_BODY);
 }
 
 static void
@@ -433,7 +429,7 @@ refresh_meetings (CtgConventionPage *self)
 {
   g_autoptr(GArray) ids = ctg_document_list_ids (self->document, CTG_ITEM_MEETING, 0);
 
-  sync_rows (self, self->meetings_list, self->meeting_rows, ids, ctg_meeting_row_new);
+  sync_rows (self, self->meetings_list, self->meeting_rows, ids, CTG_ITEM_MEETING);
 }
 
 static void

@@ -771,13 +771,11 @@ ctg_dashboard_class_init (CtgDashboardClass *klass)
 static void
 ctg_dashboard_init (CtgDashboard *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
   self->axes = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->figures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->today = g_date_new_dmy (g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                                g_date_time_get_year (now));
+  self->today = g_date_new ();
+  g_date_set_time_t (self->today, time (NULL));
 }
 
 /* Public API */

@@ -574,30 +574,15 @@ _ctg_years_equal (GArray *a,
 GArray *
 _ctg_years_to_offer (CtgDocument *document)
 {
-  GArray *years = ctg_document_list_years (document);
-
-  if (years->len == 0)
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      guint this_year = (guint) g_date_time_get_year (now);
-
-      g_array_append_val (years, this_year);
-    }
-  return years;
+  return ctg_document_list_review_years (document);
 }
 
-/* The year to show first among @years: this year if they hold it, else the
- * last one */
+/* The year to show first among @years: this year if they hold it, else
+ * the last one */
 guint
 _ctg_years_default (GArray *years)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  guint this_year = (guint) g_date_time_get_year (now);
-
-  for (guint i = 0; i < years->len; i++)
-    if (g_array_index (years, guint, i) == this_year)
-      return this_year;
-  return years->len > 0 ? g_array_index (years, guint, years->len - 1) : this_year;
+  return ctg_years_pick_default (years);
 }
 
 /**

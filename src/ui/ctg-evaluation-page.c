@@ -83,13 +83,12 @@ static void refresh (CtgEvaluationPage *self,
 
 /* Years */
 
-/* The last year assessed, else this year or the last listed */
+/* The last year assessed, else this year or the last listed: the same
+ * year as ctg export --bilan and the Export dialog */
 static guint
 pick_default_year (CtgEvaluationPage *self)
 {
-  guint assessed = ctg_document_get_last_assessed_year (self->document);
-
-  return assessed != 0 ? assessed : _ctg_years_default (self->years);
+  return ctg_document_get_review_year (self->document);
 }
 
 static void
@@ -499,20 +498,36 @@ rollup_counts (const CtgProgressSummary *summary)
                                                            "%u actions counted", summary->counted),
                                               summary->counted);
   g_autofree char *left_out = NULL;
+  g_autofree char *why = NULL;
 
   if (summary->left_out == 0)
     return g_steal_pointer (&counted);
   left_out = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u left out", "%u left out", summary->left_out),
                               summary->left_out);
+  if (summary->unrecorded > 0)
+    /* Translators: of the actions left out of a year's roll-up, those with
+     * no status recorded for the year: "12 actions counted, 3 left out (2 not recorded)" */
+    why = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u not recorded", "%u not recorded", summary->unrecorded),
+                           summary->unrecorded);
   if (summary->abandoned > 0)
     {
       g_autofree char *abandoned = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u abandoned", "%u abandoned",
                                                                  summary->abandoned),
                                                     summary->abandoned);
 
-      /* Translators: "12 actions counted, 3 left out (1 abandoned)" */
-      return g_strdup_printf (_("%s, %s (%s)"), counted, left_out, abandoned);
+      if (why != NULL)
+        {
+          g_autofree char *both = g_strdup_printf (_("%s, %s"), why, abandoned);
+
+          g_free (why);
+          why = g_steal_pointer (&both);
+        }
+      else
+        why = g_steal_pointer (&abandoned);
     }
+  if (why != NULL)
+    /* Translators: "12 actions counted, 3 left out (1 abandoned)" */
+    return g_strdup_printf (_("%s, %s (%s)"), counted, left_out, why);
   /* Translators: "12 actions counted, 3 left out" */
   return g_strdup_printf (_("%s, %s"), counted, left_out);
 }
@@ -567,11 +582,14 @@ add_rollup_line (GtkGrid                  *grid,
   gtk_grid_attach (grid, percent_label, 3, (int) line, 1, 1);
 }
 
+/* Where the actions stood at the end of the year shown, as the report's
+ * annual review: today's state says nothing of a past year */
 static void
 update_rollups (CtgEvaluationPage *self)
 {
   g_autoptr(GArray) axes = ctg_document_list_ids (self->document, CTG_ITEM_AXIS, 0);
   g_autoptr(GListModel) all = ctg_document_list_actions (self->document, 0);
+  g_autoptr(GHashTable) ends = ctg_document_read_year_ends (self->document, self->year);
   CtgProgressSummary summary;
   GtkWidget *child;
 
@@ -585,10 +603,10 @@ update_rollups (CtgEvaluationPage *self)
       g_autofree char *axis_title = ctg_document_dup_title (self->document, CTG_ITEM_AXIS, axis);
       g_autofree char *title = g_strdup_printf ("%u. %s", i + 1, axis_title && axis_title[0] ? axis_title : _("Untitled axis"));
 
-      ctg_actions_summarize_progress (actions, &summary);
+      ctg_actions_summarize_year_progress (actions, ends, &summary);
       add_rollup_line (self->axes_grid, i, title, &summary, FALSE);
     }
-  ctg_actions_summarize_progress (all, &summary);
+  ctg_actions_summarize_year_progress (all, ends, &summary);
   add_rollup_line (self->axes_grid, axes->len, _("Whole convention"), &summary, TRUE);
 }
 

@@ -349,8 +349,7 @@ add_bilan_row (CtgExportDialog     *self,
                AdwPreferencesGroup *group)
 {
   g_autoptr(GArray) years = _ctg_years_to_offer (self->document);
-  guint assessed = ctg_document_get_last_assessed_year (self->document);
-  guint year = assessed != 0 ? assessed : _ctg_years_default (years);
+  guint year = ctg_document_get_review_year (self->document);
   GtkWidget *year_row = adw_action_row_new ();
 
   self->bilan_row = ADW_EXPANDER_ROW (adw_expander_row_new ());

@@ -21,14 +21,15 @@
 
 struct _CtgHistoryList
 {
-  GtkWidget   parent_instance;
+  AdwBin      parent_instance;
 
+  /* Borrowed references: the child */
   GtkListBox *list;
 
   guint       n_items;
 };
 
-G_DEFINE_FINAL_TYPE (CtgHistoryList, ctg_history_list, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (CtgHistoryList, ctg_history_list, ADW_TYPE_BIN)
 
 static GtkWidget *
 create_row (CtgChangeText *entry)
@@ -68,28 +69,8 @@ clear (CtgHistoryList *self)
 }
 
 static void
-ctg_history_list_dispose (GObject *object)
-{
-  CtgHistoryList *self = (CtgHistoryList *)object;
-
-  if (self->list != NULL)
-    {
-      gtk_widget_unparent (GTK_WIDGET (self->list));
-      self->list = NULL;
-    }
-
-  G_OBJECT_CLASS (ctg_history_list_parent_class)->dispose (object);
-}
-
-static void
 ctg_history_list_class_init (CtgHistoryListClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = ctg_history_list_dispose;
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
@@ -99,7 +80,7 @@ ctg_history_list_init (CtgHistoryList *self)
   gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
   _ctg_widget_set_label (GTK_WIDGET (self->list), _("History"));
-  gtk_widget_set_parent (GTK_WIDGET (self->list), GTK_WIDGET (self));
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->list));
 }
 
 GtkWidget *

@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 #define CTG_TYPE_HISTORY_LIST (ctg_history_list_get_type ())
 
-G_DECLARE_FINAL_TYPE (CtgHistoryList, ctg_history_list, CTG, HISTORY_LIST, GtkWidget)
+G_DECLARE_FINAL_TYPE (CtgHistoryList, ctg_history_list, CTG, HISTORY_LIST, AdwBin)
 
 GtkWidget *ctg_history_list_new         (void);
 void       ctg_history_list_set_changes (CtgHistoryList *self,

@@ -6,8 +6,10 @@
  * A signatory, a governance body, a member and a meeting are each an
  * expander row: named after the live item, its one-line fields as entry
  * rows, buttons at the bottom (Delete; Move Up and Down for an ordered
- * list), a toast after a deletion. What differs is said by the class's
- * CtgItemRowSpec.
+ * list), a toast after a deletion. What differs is said by a
+ * CtgItemRowSpec, given at setup. A kind with fields of its own derives
+ * from CtgItemRow (bodies, meetings); the others, signatories and members,
+ * are CtgItemRows made from their spec, at the end of this file.
  */
 
 #define G_LOG_DOMAIN "ctg-item-row"
@@ -34,6 +36,8 @@ typedef struct
   CtgDocument *document;
   CtgItem     *item;           /* live: the row is named after it */
 
+  const CtgItemRowSpec *spec;
+
   gint64       id;
   guint        position;
   guint        n_items;
@@ -52,10 +56,10 @@ static guint signals[N_SIGNALS];
 static const CtgItemRowSpec *
 row_spec (CtgItemRow *self)
 {
-  const CtgItemRowSpec *spec = CTG_ITEM_ROW_GET_CLASS (self)->spec;
+  CtgItemRowPrivate *priv = ctg_item_row_get_instance_private (self);
 
-  g_assert (spec != NULL);
-  return spec;
+  g_assert (priv->spec != NULL);
+  return priv->spec;
 }
 
 static void
@@ -294,22 +298,25 @@ _ctg_item_row_toast (CtgItemRow *self,
 
 /**
  * _ctg_item_row_setup:
+ * @spec: (not nullable): what the kind of row shows and says, static
  *
- * Called once by a subclass's constructor: shows the item @id of
- * @document, after the rows the subclass added in its init.
+ * Called once by the constructor: shows the item @id of @document, after
+ * the rows a subclass added in its init.
  */
 void
-_ctg_item_row_setup (CtgItemRow  *self,
-                     CtgDocument *document,
-                     gint64       id)
+_ctg_item_row_setup (CtgItemRow           *self,
+                     const CtgItemRowSpec *spec,
+                     CtgDocument          *document,
+                     gint64                id)
 {
   CtgItemRowPrivate *priv = ctg_item_row_get_instance_private (self);
-  const CtgItemRowSpec *spec = row_spec (self);
   gboolean writable = !ctg_document_is_read_only (document);
   GtkWidget *box = gtk_widget_get_parent (priv->left_box);
 
   g_return_if_fail (priv->document == NULL);
+  g_return_if_fail (spec != NULL);
 
+  priv->spec = spec;
   priv->document = g_object_ref (document);
   priv->id = id;
   priv->item = ctg_document_get_item (document, spec->kind, id);
@@ -444,4 +451,74 @@ ctg_item_row_set_position (CtgItemRow *self,
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.move-up", movable && position > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.move-down", movable && position + 1 < n_items);
+}
+
+/* The kinds with no fields of their own */
+
+static const CtgItemRowSpec signatory_spec = {
+  .kind = CTG_ITEM_SIGNATORY,
+  .title_field = "organisation",
+  .untitled = N_("Unnamed signatory"),
+  .subtitle_fields = { "representative", "role" },
+  .entry_fields = { "organisation", "representative", "role" },
+  .entry_labels = { N_("Organisation"), N_("Representative"), N_("Role") },
+  .movable = TRUE,
+  .delete_label = N_("_Delete Signatory"),
+  /* Translators: shown after deleting a signatory, with an Undo button */
+  .deleted_named = N_("Signatory “%s” deleted"),
+  .deleted = N_("Signatory deleted"),
+};
+
+/* One member of a governance body (COPIL, COTECH, ...) */
+static const CtgItemRowSpec member_spec = {
+  .kind = CTG_ITEM_MEMBER,
+  .icon_name = "avatar-default-symbolic",
+  .title_field = "name",
+  .untitled = N_("Unnamed member"),
+  .subtitle_fields = { "role", "organisation" },
+  .entry_fields = { "name", "role", "organisation" },
+  .entry_labels = { N_("Name"), N_("Role"), N_("Organisation") },
+  .delete_label = N_("_Remove Member"),
+  /* Translators: shown after removing a member from a COPIL, COTECH, ... */
+  .deleted_named = N_("Member “%s” removed"),
+  .deleted = N_("Member removed"),
+};
+
+/**
+ * ctg_item_row_new:
+ * @kind: %CTG_ITEM_SIGNATORY, %CTG_ITEM_BODY, %CTG_ITEM_MEMBER or
+ *   %CTG_ITEM_MEETING
+ *
+ * Returns: (transfer floating): the row of the item @id of @document
+ */
+GtkWidget *
+ctg_item_row_new (CtgDocument *document,
+                  CtgItemKind  kind,
+                  gint64       id)
+{
+  const CtgItemRowSpec *spec;
+  CtgItemRow *self;
+
+  g_return_val_if_fail (CTG_IS_DOCUMENT (document), NULL);
+
+  switch (kind)
+    {
+    case CTG_ITEM_BODY:
+      return ctg_body_row_new (document, id);
+    case CTG_ITEM_MEETING:
+      return ctg_meeting_row_new (document, id);
+    case CTG_ITEM_SIGNATORY:
+      spec = &signatory_spec;
+      break;
+    case CTG_ITEM_MEMBER:
+      spec = &member_spec;
+      break;
+    default:
+      g_return_val_if_reached (NULL);
+    }
+
+  self = g_object_new (CTG_TYPE_ITEM_ROW, NULL);
+  _ctg_item_row_setup (self, spec, document, id);
+  ctg_item_row_refresh (self);
+  return GTK_WIDGET (self);
 }

@@ -16,8 +16,8 @@ G_BEGIN_DECLS
 
 #define CTG_ITEM_ROW_MAX_FIELDS 4
 
-/* What a kind of row shows and says, in its class: the strings are
- * untranslated (N_()), static */
+/* What a kind of row shows and says, given to _ctg_item_row_setup(): the
+ * strings are untranslated (N_()), static */
 typedef struct
 {
   CtgItemKind  kind;
@@ -42,14 +42,15 @@ struct _CtgItemRowClass
 {
   AdwExpanderRowClass   parent_class;
 
-  const CtgItemRowSpec *spec;
-
   /* A kind with fields of its own chains up for the spec's */
   void                (*refresh)   (CtgItemRow *self);
   GtkWidget          *(*get_field) (CtgItemRow *self,
                                     const char *field);
 };
 
+GtkWidget   *ctg_item_row_new           (CtgDocument   *document,
+                                         CtgItemKind    kind,
+                                         gint64         id);
 gint64       ctg_item_row_get_id        (CtgItemRow    *self);
 CtgDocument *ctg_item_row_get_document  (CtgItemRow    *self);
 CtgItem     *ctg_item_row_get_item      (CtgItemRow    *self);
@@ -61,9 +62,10 @@ void         ctg_item_row_set_position  (CtgItemRow    *self,
                                          guint          n_items);
 
 /* For the subclasses */
-void         _ctg_item_row_setup        (CtgItemRow    *self,
-                                         CtgDocument   *document,
-                                         gint64         id);
+void         _ctg_item_row_setup        (CtgItemRow           *self,
+                                         const CtgItemRowSpec *spec,
+                                         CtgDocument          *document,
+                                         gint64                id);
 void         _ctg_item_row_add_row      (CtgItemRow    *self,
                                          GtkWidget     *row);
 void         _ctg_item_row_add_button   (CtgItemRow    *self,
@@ -73,19 +75,15 @@ GtkWidget   *_ctg_item_row_button_new   (const char    *icon_name,
 void         _ctg_item_row_toast        (CtgItemRow    *self,
                                          const char    *message);
 
-/* Its kinds, one a file: the bodies (ctg-body-row.c) and their members
- * (ctg-member-row.c), the meetings (ctg-meeting-row.c) and the signatories
- * (ctg-signatory-row.c) */
+/* Its kinds: the bodies (ctg-body-row.c) and the meetings
+ * (ctg-meeting-row.c) derive from it; the signatories and the bodies'
+ * members are CtgItemRows of their spec */
 
 #define CTG_TYPE_BODY_ROW      (ctg_body_row_get_type ())
 #define CTG_TYPE_MEETING_ROW   (ctg_meeting_row_get_type ())
-#define CTG_TYPE_MEMBER_ROW    (ctg_member_row_get_type ())
-#define CTG_TYPE_SIGNATORY_ROW (ctg_signatory_row_get_type ())
 
 CTG_DECLARE_ROW_KIND (CtgBodyRow, ctg_body_row, BODY_ROW, CtgItemRow)
 CTG_DECLARE_ROW_KIND (CtgMeetingRow, ctg_meeting_row, MEETING_ROW, CtgItemRow)
-CTG_DECLARE_ROW_KIND (CtgMemberRow, ctg_member_row, MEMBER_ROW, CtgItemRow)
-CTG_DECLARE_ROW_KIND (CtgSignatoryRow, ctg_signatory_row, SIGNATORY_ROW, CtgItemRow)
 
 GtkWidget  *ctg_body_row_get_member_row (CtgBodyRow  *self,
                                          gint64       member_id);

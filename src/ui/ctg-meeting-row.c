@@ -138,7 +138,6 @@ ctg_meeting_row_class_init (CtgMeetingRowClass *klass)
   CtgItemRowClass *item_row_class = CTG_ITEM_ROW_CLASS (klass);
 
   object_class->dispose = ctg_meeting_row_dispose;
-  item_row_class->spec = &meeting_spec;
   item_row_class->refresh = ctg_meeting_row_refresh;
   item_row_class->get_field = ctg_meeting_row_get_field;
 }
@@ -181,7 +180,7 @@ ctg_meeting_row_new (CtgDocument *document,
   g_return_val_if_fail (CTG_IS_DOCUMENT (document), NULL);
 
   self = g_object_new (CTG_TYPE_MEETING_ROW, NULL);
-  _ctg_item_row_setup (CTG_ITEM_ROW (self), document, id);
+  _ctg_item_row_setup (CTG_ITEM_ROW (self), &meeting_spec, document, id);
   _ctg_item_row_add_row (CTG_ITEM_ROW (self), self->date_row);
   _ctg_item_row_add_row (CTG_ITEM_ROW (self), self->error_row);
   _ctg_item_row_add_row (CTG_ITEM_ROW (self), self->body_row);

@@ -132,21 +132,6 @@ on_import_open_chosen_cb (GFile          *file,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-/**
- * ctg_sheet_import_plan:
- *
- * Creates a convention from a plan table (.xlsx, .ods or .csv), as
- * `ctg import` does, and opens it.
- */
-void
-ctg_sheet_import_plan (GtkWindow *parent)
-{
-  GtkFileChooser *chooser = table_chooser_new (parent, NULL, _("Import a Plan Table"), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Import"), (CtgFileChosenFunc) on_import_open_chosen_cb);
-
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
 /* Exporting the sheet to fill */
 
 static void
@@ -162,24 +147,6 @@ on_export_chosen_cb (GFile          *file,
   if (!(ods ? ctg_document_export_ods (document, path, &error)
             : ctg_document_export_xlsx (document, path, &error)))
     _ctg_message_dialog_show (parent, _("Could Not Export the Sheet"), error->message);
-}
-
-/**
- * ctg_sheet_export:
- *
- * Writes the sheet for partners to fill, as .xlsx or, if the name ends in
- * .ods, as .ods.
- */
-void
-ctg_sheet_export (GtkWindow   *parent,
-                  CtgDocument *document)
-{
-  GtkFileChooser *chooser = table_chooser_new (parent, document, _("Export a Sheet to Fill"), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Export"), (CtgFileChosenFunc) on_export_chosen_cb);
-
-  /* Translators: the file name of the sheet sent to partners */
-  gtk_file_chooser_set_current_name (chooser, _("Plan to fill.xlsx"));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 /* Taking the partners' updates back */
@@ -207,17 +174,55 @@ on_updates_chosen_cb (GFile          *file,
     gtk_window_present (GTK_WINDOW (ctg_update_dialog_new (parent, document, changes)));
 }
 
+/* What each spreadsheet action of the window asks for */
+static const struct
+{
+  const char        *action_name;
+  const char        *title;
+  const char        *accept_label;
+  const char        *save_name;   /* the name offered for a file to write, NULL for one to read */
+  CtgFileChosenFunc  chosen;
+} sheet_actions[] = {
+  /* Creates a convention from a plan table, as `ctg import` does, and opens it */
+  { "win.import-plan", N_("Import a Plan Table"), N_("_Import"), NULL,
+    (CtgFileChosenFunc) on_import_open_chosen_cb },
+  /* The sheet for partners to fill, as .xlsx or, if the name ends in .ods, as .ods */
+  { "win.export-sheet", N_("Export a Sheet to Fill"), N_("_Export"),
+    /* Translators: the file name of the sheet sent to partners */
+    N_("Plan to fill.xlsx"),
+    (CtgFileChosenFunc) on_export_chosen_cb },
+  /* A sheet the partners filled in, its changes then reviewed */
+  { "win.import-updates", N_("Import the Updates"), N_("_Import"), NULL,
+    (CtgFileChosenFunc) on_updates_chosen_cb },
+};
+
 /**
- * ctg_sheet_import_updates:
+ * ctg_sheet_activate:
+ * @document: (nullable): the open convention, if any
+ * @action_name: "win.import-plan", "win.export-sheet" or "win.import-updates"
  *
- * Reads a sheet the partners filled in and shows the changes it proposes.
+ * Asks for the spreadsheet the action reads or writes, then does it.
  */
 void
-ctg_sheet_import_updates (GtkWindow   *parent,
-                          CtgDocument *document)
+ctg_sheet_activate (GtkWindow   *parent,
+                    CtgDocument *document,
+                    const char  *action_name)
 {
-  GtkFileChooser *chooser = table_chooser_new (parent, document, _("Import the Updates"), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Import"), (CtgFileChosenFunc) on_updates_chosen_cb);
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+  g_return_if_fail (document == NULL || CTG_IS_DOCUMENT (document));
 
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  for (guint i = 0; i < G_N_ELEMENTS (sheet_actions); i++)
+    if (g_str_equal (sheet_actions[i].action_name, action_name))
+      {
+        const char *save_name = sheet_actions[i].save_name;
+        GtkFileChooser *chooser = table_chooser_new (parent, document, _(sheet_actions[i].title),
+                                                     save_name ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                     _(sheet_actions[i].accept_label), sheet_actions[i].chosen);
+
+        if (save_name != NULL)
+          gtk_file_chooser_set_current_name (chooser, _(save_name));
+        gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+        return;
+      }
+  g_return_if_reached ();
 }

@@ -12,10 +12,8 @@
 
 G_BEGIN_DECLS
 
-void ctg_sheet_import_plan    (GtkWindow   *parent);
-void ctg_sheet_export         (GtkWindow   *parent,
-                               CtgDocument *document);
-void ctg_sheet_import_updates (GtkWindow   *parent,
-                               CtgDocument *document);
+void ctg_sheet_activate (GtkWindow   *parent,
+                         CtgDocument *document,
+                         const char  *action_name);
 
 G_END_DECLS

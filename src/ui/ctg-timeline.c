@@ -1184,7 +1184,6 @@ ctg_timeline_class_init (CtgTimelineClass *klass)
 static void
 ctg_timeline_init (CtgTimeline *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   GtkGesture *drag = gtk_gesture_drag_new ();
   GtkGesture *zoom = gtk_gesture_zoom_new ();
   GtkEventController *motion = gtk_event_controller_motion_new ();
@@ -1194,8 +1193,8 @@ ctg_timeline_init (CtgTimeline *self)
   self->rows = g_array_new (FALSE, TRUE, sizeof (CtgTimelineRow));
   self->visible = g_array_new (FALSE, FALSE, sizeof (guint));
   self->collapsed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->today = g_date_new_dmy (g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                                g_date_time_get_year (now));
+  self->today = g_date_new ();
+  g_date_set_time_t (self->today, time (NULL));
   self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->old_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->focus = -1;

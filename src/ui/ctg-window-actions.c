@@ -688,12 +688,7 @@ sheet_action (GtkWidget  *widget,
 {
   CtgWindow *self = CTG_WINDOW (widget);
 
-  if (g_str_equal (action_name, "win.import-plan"))
-    ctg_sheet_import_plan (GTK_WINDOW (self));
-  else if (g_str_equal (action_name, "win.export-sheet"))
-    ctg_sheet_export (GTK_WINDOW (self), self->document);
-  else
-    ctg_sheet_import_updates (GTK_WINDOW (self), self->document);
+  ctg_sheet_activate (GTK_WINDOW (self), self->document, action_name);
 }
 
 static void

@@ -79,13 +79,15 @@ read_items (CtgDocument *self,
             gint64       value,
             gboolean     refresh)
 {
-  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *items;
   g_autofree char *sql = NULL;
-  GHashTable *alive = cache (&self->items[kind]);
+  GHashTable *alive;
   sqlite3_stmt *stmt;
 
   if (kind == CTG_ITEM_ACTION)
     return read_actions (self, column, value, refresh);
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  alive = cache (&self->items[kind]);
   if (column != NULL)
     sql = g_strdup_printf ("SELECT * FROM %s WHERE %s = ?1 ORDER BY %s",
                            _ctg_kinds[kind].table, column, _ctg_kinds[kind].order);

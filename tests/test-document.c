@@ -1435,8 +1435,8 @@ test_document_actions_read_when_asked (void)
   g_clear_object (&listed);
   g_clear_object (&again);
   g_clear_object (&first);
-  /* (a new action: the others keep their objects, with what they read; the
-   * new one's is new, and has read nothing) */
+  /* (a new action: the others keep their objects, those only the list holds
+   * letting their texts go; the new one's is new, and has read nothing) */
   g_assert_cmpint (ctg_document_add_action (doc, objective, "Encore une", &error), >, 0);
   g_assert_no_error (error);
   listed = ctg_document_list_actions (doc, 0);
@@ -1444,6 +1444,11 @@ test_document_actions_read_when_asked (void)
   first = g_list_model_get_item (listed, 0);
   unread = g_list_model_get_item (listed, n);
   g_assert_false (_ctg_action_has_texts (unread));
+  {
+    g_autoptr(CtgAction) let_go = g_list_model_get_item (listed, n - 1);
+
+    g_assert_false (_ctg_action_has_texts (let_go));
+  }
   g_assert_cmpstr (ctg_action_get_title (first), !=, "");
   ctg_document_close (doc);
   g_assert_cmpstr (ctg_action_get_title (unread), ==, "");

@@ -163,7 +163,8 @@ _ctg_action_ensure_texts (CtgAction *self)
   return self->texts;
 }
 
-/* @texts: (transfer full): @self's texts; it reads nothing more */
+/* @texts: (transfer full) (nullable): @self's texts, after which it reads
+ * nothing more; %NULL to read them again when next asked for */
 void
 _ctg_action_take_texts (CtgAction      *self,
                         CtgActionTexts *texts)

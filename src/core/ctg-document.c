@@ -931,22 +931,30 @@ _ctg_document_read_action_texts (CtgDocument *self,
 static CtgAction *
 find_again (CtgDocument *self,
             guint       *cursor,
-            gint64       action_id)
+            gint64       action_id,
+            gboolean    *listed)
 {
   GPtrArray *by_id = self->actions_by_id;
+  CtgAction *action;
 
+  *listed = FALSE;
   if (by_id != NULL)
     {
       while (*cursor < by_id->len && _ctg_item_peek_id (g_ptr_array_index (by_id, *cursor)) < action_id)
         (*cursor)++;
       if (*cursor < by_id->len && _ctg_item_peek_id (g_ptr_array_index (by_id, *cursor)) == action_id)
-        return g_ptr_array_index (by_id, *cursor);
+        {
+          *listed = TRUE;
+          return g_ptr_array_index (by_id, *cursor);
+        }
       /* Out of order, or not in the list */
       if (*cursor == 0 || _ctg_item_peek_id (g_ptr_array_index (by_id, *cursor - 1)) < action_id)
         return self->items[CTG_ITEM_ACTION] != NULL ? g_hash_table_lookup (self->items[CTG_ITEM_ACTION], &action_id)
                                                     : NULL;
     }
-  return _ctg_document_find_action (self, action_id);
+  action = _ctg_document_find_action (self, action_id);
+  *listed = action != NULL && cached_action (self, action_id) == action;
+  return action;
 }
 
 /* Every action in plan order, read again only if the file changed since,
@@ -968,6 +976,7 @@ cached_actions (CtgDocument *self)
   g_autoptr(GPtrArray) old_by_id = NULL;
   g_autoptr(CtgAction) scratch = NULL;
   guint cursor = 0;
+  gboolean listed;
   gboolean in_transaction;
   gboolean in_order = TRUE;
   gint64 changes;
@@ -1027,9 +1036,14 @@ cached_actions (CtgDocument *self)
       /* Inside a transaction, what is read may yet be rolled back, and a
        * rollback does not lower total_changes: such reads are snapshots,
        * of no document, never kept */
-      live = in_transaction ? NULL : find_again (self, &cursor, sqlite3_column_int64 (stmt, 0));
+      live = in_transaction ? NULL : find_again (self, &cursor, sqlite3_column_int64 (stmt, 0), &listed);
       if (live != NULL)
         {
+          /* An action that only the list holds lets its texts go, to be
+           * read again when asked for: a plan read whole once (a search, a
+           * report) does not keep its texts for the rest of the session */
+          if (listed && G_OBJECT (live)->ref_count == 1)
+            _ctg_action_take_texts (live, NULL);
           /* Read into one scratch object: no object made for each action */
           if (scratch == NULL)
             scratch = _ctg_action_new (NULL, 0, 0);

@@ -77,6 +77,15 @@ ctg_test_read_file (const char *path,
   return data;
 }
 
+GBytes *
+ctg_test_read_bytes (const char *path)
+{
+  gsize length;
+  char *data = ctg_test_read_file (path, &length);
+
+  return g_bytes_new_take (data, length);
+}
+
 /* Copies a built example to a fresh path: tests never touch the build's files */
 char *
 ctg_test_copy_example (const char *slug)

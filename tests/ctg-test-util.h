@@ -17,6 +17,7 @@ char        *ctg_test_example_path   (const char  *slug);
 char        *ctg_test_copy_example   (const char  *slug);
 char        *ctg_test_read_file      (const char  *path,
                                       gsize       *length);
+GBytes      *ctg_test_read_bytes     (const char  *path);
 gboolean     ctg_test_files_equal    (const char  *a,
                                       const char  *b);
 int          ctg_test_run_cli        (char       **out,

@@ -695,11 +695,13 @@ probe_import (const char *data_path,
   g_autoptr(CtgDocument) doc = ctg_document_open (csv_target, CTG_OPEN_FLAGS_NONE, &error);
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *data = NULL;
+  g_autoptr(GBytes) table = NULL;
   gsize length;
 
   if (doc == NULL || !g_file_get_contents (data_path, &data, &length, NULL))
     _exit (OUTCOME_CHILD_FAILED);
-  if (ctg_document_import_plan (doc, data, length, NULL, warnings, &error))
+  table = g_bytes_new_take (g_steal_pointer (&data), length);
+  if (ctg_document_import_plan (doc, table, NULL, warnings, &error))
     _exit (OUTCOME_OPENED);
   if (!g_error_matches (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_BAD_CSV) || !error_is_clear (error))
     _exit (OUTCOME_BAD_ERROR);
@@ -1535,12 +1537,14 @@ probe_sheet (const char *data_path,
   g_autoptr(CtgDocument) doc = NULL;
   g_autofree char *target = g_strconcat (data_path, ".ctg", NULL);
   g_autofree char *data = NULL;
+  g_autoptr(GBytes) table = NULL;
   gsize length;
 
   doc = ctg_document_create (target, &error);
   if (doc == NULL || !g_file_get_contents (data_path, &data, &length, NULL))
     _exit (OUTCOME_CHILD_FAILED);
-  if (ctg_document_import_plan (doc, data, length, NULL, NULL, &error))
+  table = g_bytes_new_take (g_steal_pointer (&data), length);
+  if (ctg_document_import_plan (doc, table, NULL, NULL, &error))
     _exit (ctg_document_check (doc, NULL) ? OUTCOME_OPENED : OUTCOME_DAMAGED_OPENED);
   if (!error_is_clear (error))
     _exit (OUTCOME_BAD_ERROR);

@@ -479,6 +479,7 @@ test_evaluation_funding (Plan          *plan,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) funding = NULL;
+  g_autoptr(GArray) ids = NULL;
   g_autoptr(CtgAction) action = NULL;
   g_autofree char *text = NULL;
   gint64 a = plan->actions[0];
@@ -493,9 +494,14 @@ test_evaluation_funding (Plan          *plan,
   g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE);
   g_clear_error (&error);
 
-  id = ctg_document_add_funding (plan->doc, a, CTG_FUNDER_CAF, NULL, "30000", &error);
+  funding = ctg_funding_list_parse ("Caf: 30000", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
+  g_assert_true (ctg_document_set_funding (plan->doc, a, funding, &error));
+  g_assert_no_error (error);
+  ids = ctg_document_list_ids (plan->doc, CTG_ITEM_FUNDING, a);
+  g_assert_cmpuint (ids->len, ==, 1);
+  id = g_array_index (ids, gint64, 0);
+  g_clear_pointer (&funding, g_ptr_array_unref);
   funding = ctg_funding_list_parse ("Commune (Romans-sur-Isère): 10 000 € / État / Fondation de France: 500,5", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (funding->len, ==, 3);

@@ -385,6 +385,37 @@ test_import_start_range (void)
   g_assert_null (strstr (error->message, "line 2:"));
 }
 
+/* A .convention whose key holds a refused value names its group and key;
+ * the keys read before it are set, as one edit that fails as a whole */
+static void
+test_import_convention_bad_key (void)
+{
+  g_autoptr(CtgDocument) doc = ctg_test_new_document ();
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  const char *text =
+    "[Convention]\nTitle=CTG du Vercors\n\n"
+    "[Signatory 1]\nOrganisation=Caf de la Drôme\nRole=Signataire\n\n"
+    "[Meeting 1]\nDate=2025\nTitle=COPIL\nNotes=Ordre du jour\n\n"
+    "[Body 1]\nName=COPIL\nDescription=Pilotage\n";
+  const char *bad = "[Convention]\nTitle=CTG du Vercors\nStart=la semaine prochaine\n";
+
+  g_assert_true (g_key_file_load_from_data (key_file, text, -1, G_KEY_FILE_NONE, &error));
+  g_assert_true (ctg_document_import_convention (doc, key_file, &error));
+  g_assert_no_error (error);
+  title = ctg_document_dup_text (doc, CTG_ITEM_CONVENTION, 1, "title");
+  g_assert_cmpstr (title, ==, "CTG du Vercors");
+  g_assert_cmpint (ctg_document_find_child (doc, CTG_ITEM_SIGNATORY, 0, "role", "Signataire", NULL), >, 0);
+  g_assert_cmpint (ctg_document_find_child (doc, CTG_ITEM_BODY, 0, "description", "Pilotage", NULL), >, 0);
+  g_assert_cmpint (ctg_document_find_child (doc, CTG_ITEM_MEETING, 0, "notes", "Ordre du jour", NULL), >, 0);
+
+  g_assert_true (g_key_file_load_from_data (key_file, bad, -1, G_KEY_FILE_NONE, &error));
+  g_assert_false (ctg_document_import_convention (doc, key_file, &error));
+  g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE);
+  g_assert_true (g_str_has_prefix (error->message, "[Convention] Start: "));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -402,6 +433,7 @@ main (int   argc,
   g_test_add_func ("/import/bad-header", test_import_bad_header);
   g_test_add_func ("/import/ordering", test_import_ordering);
   g_test_add_func ("/import/undoable-into-existing", test_import_undoable_into_existing);
+  g_test_add_func ("/import/convention-bad-key", test_import_convention_bad_key);
 
   return g_test_run ();
 }

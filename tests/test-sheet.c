@@ -28,11 +28,9 @@ export_of_import (const char *path)
 {
   g_autoptr(CtgDocument) doc = ctg_test_new_document ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *data = NULL;
-  gsize length;
+  g_autoptr(GBytes) table = ctg_test_read_bytes (path);
 
-  data = ctg_test_read_file (path, &length);
-  g_assert_true (ctg_document_import_plan (doc, data, length, NULL, NULL, &error));
+  g_assert_true (ctg_document_import_plan (doc, table, NULL, NULL, &error));
   g_assert_no_error (error);
   return ctg_document_export_csv (doc, ';');
 }
@@ -98,11 +96,9 @@ read_sheet (const char  *path,
             char       **name,
             GError     **error)
 {
-  g_autofree char *data = NULL;
-  gsize length;
+  g_autoptr(GBytes) bytes = ctg_test_read_bytes (path);
 
-  data = ctg_test_read_file (path, &length);
-  return ctg_sheet_read (data, length, sheet, name, error);
+  return ctg_sheet_read (bytes, sheet, name, error);
 }
 
 /* What an .xlsx from Excel holds: shared strings, rich text, merged cells,
@@ -188,13 +184,11 @@ test_xlsx_cells (void)
   /* And through the importer, the title line above the header skipped */
   {
     g_autoptr(CtgDocument) doc = ctg_test_new_document ();
-    g_autofree char *data = NULL;
+    g_autoptr(GBytes) table = ctg_test_read_bytes (path);
     g_autoptr(GListModel) actions = NULL;
     g_autoptr(CtgAction) first = NULL;
-    gsize length;
 
-    data = ctg_test_read_file (path, &length);
-    g_assert_true (ctg_document_import_plan (doc, data, length, "Plan", NULL, &error));
+    g_assert_true (ctg_document_import_plan (doc, table, "Plan", NULL, &error));
     g_assert_no_error (error);
     actions = ctg_document_list_actions (doc, 0);
     g_assert_cmpuint (g_list_model_get_n_items (actions), ==, 4);
@@ -294,8 +288,7 @@ test_sheet_problems (void)
   lxw_worksheet *plan = workbook_add_worksheet (book, "Actions");
   g_autoptr(CtgDocument) doc = ctg_test_new_document ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *data = NULL;
-  gsize length;
+  g_autoptr(GBytes) table = NULL;
 
   worksheet_write_string (plan, 0, 0, "axe", NULL);
   worksheet_write_string (plan, 0, 1, "action", NULL);
@@ -307,14 +300,14 @@ test_sheet_problems (void)
   worksheet_write_string (plan, 2, 2, "peut-être", NULL);
   g_assert_cmpint (workbook_close (book), ==, LXW_NO_ERROR);
 
-  data = ctg_test_read_file (path, &length);
-  g_assert_false (ctg_document_import_plan (doc, data, length, NULL, NULL, &error));
+  table = ctg_test_read_bytes (path);
+  g_assert_false (ctg_document_import_plan (doc, table, NULL, NULL, &error));
   g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_BAD_CSV);
   g_assert_nonnull (strstr (error->message, "sheet “Actions”, row 2: the action (column “action”) is empty"));
   g_assert_nonnull (strstr (error->message, "sheet “Actions”, row 3: “peut-être” is not a status"));
   g_clear_error (&error);
 
-  g_assert_false (ctg_document_import_plan (doc, data, length, "Feuil9", NULL, &error));
+  g_assert_false (ctg_document_import_plan (doc, table, "Feuil9", NULL, &error));
   g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_BAD_CSV);
   g_assert_cmpstr (error->message, ==, "The spreadsheet has no sheet named “Feuil9”; its sheets are “Actions”.");
 }
@@ -328,7 +321,8 @@ test_sheet_impossible_date (void)
   g_autofree char *path = fixture_path ("m2a.xlsx");
   g_autoptr(CtgDocument) doc = ctg_test_new_document ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *data = NULL;
+  g_autoptr(GBytes) damaged = NULL;
+  char *data = NULL;
   gsize length;
   guint patched = 0;
 
@@ -341,7 +335,8 @@ test_sheet_impossible_date (void)
         patched++;
       }
   g_assert_cmpuint (patched, >, 0);
-  g_assert_false (ctg_document_import_plan (doc, data, length, NULL, NULL, &error));
+  damaged = g_bytes_new_take (data, length);
+  g_assert_false (ctg_document_import_plan (doc, damaged, NULL, NULL, &error));
   g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_BAD_CSV);
   g_assert_cmpstr (error->message, ==, "The spreadsheet is damaged: it cannot be read.");
 }
@@ -369,11 +364,9 @@ compute_from_file (CtgDocument  *doc,
                    const char   *path,
                    GError      **error)
 {
-  g_autofree char *data = NULL;
-  gsize length;
+  g_autoptr(GBytes) sheet = ctg_test_read_bytes (path);
 
-  data = ctg_test_read_file (path, &length);
-  return ctg_plan_update_compute (doc, data, length, NULL, NULL, error);
+  return ctg_plan_update_compute (doc, sheet, NULL, NULL, error);
 }
 
 /* The text of a member of a zip archive */
@@ -640,9 +633,8 @@ test_update_indicators (void)
       g_autoptr(CtgDocument) imported = ctg_test_new_document ();
       g_autoptr(GPtrArray) items = NULL;
       g_autoptr(GArray) values = NULL;
-      g_autofree char *data = NULL;
+      g_autoptr(GBytes) table = NULL;
       g_autofree char *after = NULL;
-      gsize length;
 
       if (f == 0)
         g_assert_true (ctg_document_export_xlsx (doc, path, &error));
@@ -655,8 +647,8 @@ test_update_indicators (void)
       g_assert_cmpuint (changes->len, ==, 0);
 
       /* ctg import of the sheet */
-      data = ctg_test_read_file (path, &length);
-      g_assert_true (ctg_document_import_plan (imported, data, length, NULL, NULL, &error));
+      table = ctg_test_read_bytes (path);
+      g_assert_true (ctg_document_import_plan (imported, table, NULL, NULL, &error));
       g_assert_no_error (error);
       items = _ctg_plan_indicator_cells (imported, 1);
       g_ptr_array_add (items, NULL);
@@ -696,11 +688,9 @@ test_update_indicators (void)
       {
         /* ctg import of Calc's sheet gives the same indicators */
         g_autoptr(CtgDocument) from_calc = ctg_test_new_document ();
-        g_autofree char *calc = NULL;
-        gsize calc_length;
+        g_autoptr(GBytes) calc = ctg_test_read_bytes (returned);
 
-        calc = ctg_test_read_file (returned, &calc_length);
-        g_assert_true (ctg_document_import_plan (from_calc, calc, calc_length, NULL, NULL, &error));
+        g_assert_true (ctg_document_import_plan (from_calc, calc, NULL, NULL, &error));
         g_assert_no_error (error);
         for (gint64 action = 1; action <= 2; action++)
           {
@@ -759,6 +749,7 @@ test_update_refused (void)
   g_autofree char *data = NULL;
   gsize length;
   const char *stray = "identifiant;axe;action;statut\r\n9999;Petite enfance;Crèche;en cours\r\n";
+  g_autoptr(GBytes) stray_sheet = g_bytes_new_static (stray, strlen (stray));
 
   data = ctg_test_read_file (csv_path, &length);
   g_assert_true (ctg_document_import_csv (other, data, length, NULL, &error));
@@ -774,7 +765,7 @@ test_update_refused (void)
   g_assert_nonnull (strstr (error->message, "identifiant"));
   g_clear_error (&error);
 
-  changes = ctg_plan_update_compute (doc, stray, strlen (stray), NULL, NULL, &error);
+  changes = ctg_plan_update_compute (doc, stray_sheet, NULL, NULL, &error);
   g_assert_null (changes);
   g_assert_nonnull (strstr (error->message, "No row of this sheet matches"));
 }

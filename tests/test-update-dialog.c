@@ -38,7 +38,7 @@ test_review (void)
 {
   g_autoptr(CtgDocument) doc = open_update_fixture ();
   g_autofree char *path = g_build_filename (g_getenv ("CTG_TEST_FIXTURES"), "sheets", "update-returned.ods", NULL);
-  g_autofree char *data = NULL;
+  g_autoptr(GBytes) sheet = NULL;
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(CtgAction) three = NULL;
@@ -49,10 +49,9 @@ test_review (void)
   CtgUpdateDialog *dialog;
   GtkWidget *first_check = NULL;
   guint rows = 0;
-  gsize length;
 
-  data = ctg_test_read_file (path, &length);
-  changes = ctg_plan_update_compute (doc, data, length, NULL, NULL, &error);
+  sheet = ctg_test_read_bytes (path);
+  changes = ctg_plan_update_compute (doc, sheet, NULL, NULL, &error);
   g_assert_no_error (error);
 
   dialog = ctg_update_dialog_new (parent, doc, changes);

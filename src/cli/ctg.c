@@ -60,12 +60,11 @@ static CTG_CLI_COMMAND (command_import)
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *output = NULL;
   g_autofree char *convention = NULL;
-  g_autofree char *data = NULL;
+  g_autoptr(GBytes) table = NULL;
   g_autofree char *tmp_path = NULL;
   g_autoptr(GKeyFile) key_file = NULL;
   g_autofree char *sheet = NULL;
   gboolean force = FALSE;
-  gsize length;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The convention file to create"), N_("FILE.ctg") },
     { "sheet", 's', 0, G_OPTION_ARG_STRING, &sheet,
@@ -85,8 +84,8 @@ static CTG_CLI_COMMAND (command_import)
   if (!ctg_document_check_replaceable (output, argv[1], force, &error))
     return fail_error (error);
 
-  data = ctg_csv_read_file (argv[1], &length, &error);
-  if (data == NULL)
+  table = ctg_csv_read_file (argv[1], &error);
+  if (table == NULL)
     return fail_error (error);
 
   if (convention != NULL)
@@ -102,7 +101,7 @@ static CTG_CLI_COMMAND (command_import)
   if (doc == NULL)
     return fail_error (error);
 
-  if (!ctg_document_import_plan (doc, data, length, sheet, warnings, &error) ||
+  if (!ctg_document_import_plan (doc, table, sheet, warnings, &error) ||
       (key_file != NULL && !ctg_document_import_convention (doc, key_file, &error)))
     {
       ctg_document_close (doc);
@@ -1055,7 +1054,8 @@ static CTG_CLI_COMMAND (command_update)
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *from = NULL;
   g_autofree char *sheet = NULL;
-  g_autofree char *data = NULL;
+  g_autoptr(GBytes) returned = NULL;
+  char *data = NULL;
   gboolean dry_run = FALSE;
   gint64 last_action = -1;
   guint last_line = 0;
@@ -1074,11 +1074,12 @@ static CTG_CLI_COMMAND (command_update)
 
   if (!g_file_get_contents (from, &data, &length, &error))
     return fail_error (error);
+  returned = g_bytes_new_take (g_steal_pointer (&data), length);
   doc = ctg_document_open (argv[1], dry_run ? CTG_OPEN_FLAGS_READ_ONLY : CTG_OPEN_FLAGS_NONE, &error);
   if (doc == NULL)
     return fail_error (error);
 
-  changes = ctg_plan_update_compute (doc, data, length, sheet, warnings, &error);
+  changes = ctg_plan_update_compute (doc, returned, sheet, warnings, &error);
   if (changes == NULL)
     return fail_error (error);
   print_warnings (warnings);

@@ -26,28 +26,38 @@ get_string (GKeyFile   *key_file,
   return value ? value : g_strdup ("");
 }
 
-static gboolean
-set_from_key (CtgDocument  *doc,
-              GKeyFile     *key_file,
-              const char   *group,
-              const char   *key,
-              CtgItemKind   kind,
-              gint64        id,
-              const char   *field,
-              GError      **error)
+/* A key of a group and the field it sets */
+typedef struct
 {
-  g_autofree char *value = NULL;
-  g_autoptr(GError) local_error = NULL;
+  const char *key;
+  const char *field;
+} KeyField;
 
-  if (!g_key_file_has_key (key_file, group, key, NULL))
-    return TRUE;
-  value = get_string (key_file, group, key);
-  if (!ctg_document_set (doc, kind, id, field, value, &local_error))
+/* Sets the field of each of @keys (ending with a NULL key) the group has */
+static gboolean
+set_from_keys (CtgDocument     *doc,
+               GKeyFile        *key_file,
+               const char      *group,
+               CtgItemKind      kind,
+               gint64           id,
+               const KeyField  *keys,
+               GError         **error)
+{
+  for (guint k = 0; keys[k].key != NULL; k++)
     {
-      /* Translators: [Group] Key: message, about a line of a .convention file */
-      g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE,
-                   _("[%s] %s: %s"), group, key, local_error->message);
-      return FALSE;
+      g_autofree char *value = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      if (!g_key_file_has_key (key_file, group, keys[k].key, NULL))
+        continue;
+      value = get_string (key_file, group, keys[k].key);
+      if (!ctg_document_set (doc, kind, id, keys[k].field, value, &local_error))
+        {
+          /* Translators: [Group] Key: message, about a line of a .convention file */
+          g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE,
+                       _("[%s] %s: %s"), group, keys[k].key, local_error->message);
+          return FALSE;
+        }
     }
   return TRUE;
 }
@@ -95,15 +105,14 @@ import_groups (CtgDocument  *doc,
 
       if (g_str_equal (group, "Convention"))
         {
-          static const char * const keys[][2] = {
+          static const KeyField keys[] = {
             { "Title", "title" }, { "Territory", "territory" }, { "CAF", "caf" },
             { "Start", "period_start" }, { "End", "period_end" }, { "Signed", "signed_on" },
-            { "Description", "description" },
+            { "Description", "description" }, { NULL },
           };
 
-          for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
-            if (!set_from_key (doc, key_file, group, keys[k][0], CTG_ITEM_CONVENTION, 1, keys[k][1], error))
-              return FALSE;
+          if (!set_from_keys (doc, key_file, group, CTG_ITEM_CONVENTION, 1, keys, error))
+            return FALSE;
         }
       else if (g_str_has_prefix (group, "Signatory "))
         {
@@ -111,8 +120,9 @@ import_groups (CtgDocument  *doc,
           gint64 id = ctg_document_add_signatory (doc, organisation, error);
 
           if (id == 0 ||
-              !set_from_key (doc, key_file, group, "Representative", CTG_ITEM_SIGNATORY, id, "representative", error) ||
-              !set_from_key (doc, key_file, group, "Role", CTG_ITEM_SIGNATORY, id, "role", error))
+              !set_from_keys (doc, key_file, group, CTG_ITEM_SIGNATORY, id,
+                              (KeyField[]) { { "Representative", "representative" }, { "Role", "role" }, { NULL } },
+                              error))
             return FALSE;
         }
       else if (g_str_has_prefix (group, "Body "))
@@ -122,7 +132,8 @@ import_groups (CtgDocument  *doc,
           gint64 id = ctg_document_add_body (doc, name, kind[0] ? kind : "other", error);
 
           if (id == 0 ||
-              !set_from_key (doc, key_file, group, "Description", CTG_ITEM_BODY, id, "description", error) ||
+              !set_from_keys (doc, key_file, group, CTG_ITEM_BODY, id,
+                              (KeyField[]) { { "Description", "description" }, { NULL } }, error) ||
               !import_members (doc, key_file, group, id, error))
             return FALSE;
         }
@@ -141,7 +152,9 @@ import_groups (CtgDocument  *doc,
               return FALSE;
             }
           id = ctg_document_add_meeting (doc, body_id, date, title, error);
-          if (id == 0 || !set_from_key (doc, key_file, group, "Notes", CTG_ITEM_MEETING, id, "notes", error))
+          if (id == 0 ||
+              !set_from_keys (doc, key_file, group, CTG_ITEM_MEETING, id,
+                              (KeyField[]) { { "Notes", "notes" }, { NULL } }, error))
             return FALSE;
         }
       else if (g_str_has_prefix (group, "Axis "))
@@ -155,8 +168,9 @@ import_groups (CtgDocument  *doc,
                            _("[%s] Title: the plan has no axis “%s”"), group, title);
               return FALSE;
             }
-          if (!set_from_key (doc, key_file, group, "Code", CTG_ITEM_AXIS, id, "code", error) ||
-              !set_from_key (doc, key_file, group, "Description", CTG_ITEM_AXIS, id, "description", error))
+          if (!set_from_keys (doc, key_file, group, CTG_ITEM_AXIS, id,
+                              (KeyField[]) { { "Code", "code" }, { "Description", "description" }, { NULL } },
+                              error))
             return FALSE;
         }
     }

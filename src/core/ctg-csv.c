@@ -321,17 +321,16 @@ ctg_csv_append_cell (GString    *out,
 /**
  * ctg_csv_read_file:
  * @path: a plan table
- * @length: (out): its length in bytes
  *
  * Reads @path, at most %CTG_CSV_MAX_FILE_BYTES of it: a pipe, a device
  * (/dev/zero) or a huge file is refused once past the limit, never read
  * whole first.
  *
- * Returns: (transfer full): the bytes, NUL-terminated, or %NULL with @error
+ * Returns: (transfer full): the bytes (a NUL follows them), or %NULL with
+ *   @error
  */
-char *
+GBytes *
 ctg_csv_read_file (const char  *path,
-                   gsize       *length,
                    GError     **error)
 {
   g_autofree char *display = g_filename_display_name (path);
@@ -382,6 +381,5 @@ ctg_csv_read_file (const char  *path,
         }
     }
   close (fd);
-  *length = data->len;
-  return g_string_free (g_steal_pointer (&data), FALSE);
+  return g_string_free_to_bytes (g_steal_pointer (&data));
 }

@@ -33,8 +33,7 @@ void       ctg_csv_append_cell  (GString     *out,
 /* The largest plan table read: 200,000 rows (the most imported) of 640 bytes */
 #define CTG_CSV_MAX_FILE_BYTES (128u * 1024 * 1024)
 
-char      *ctg_csv_read_file    (const char  *path,
-                                 gsize       *length,
+GBytes    *ctg_csv_read_file    (const char  *path,
                                  GError     **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtgCsvRow, ctg_csv_row_free)

@@ -47,7 +47,7 @@ _ctg_document_touch_action (CtgDocument  *self,
   ok = _ctg_document_step_done (self, stmt, error);
   _ctg_document_end_action_edit (self, previous_edit);
   if (ok)
-    _ctg_document_note_write (self, CTG_ITEM_ACTION, action_id, CTG_ROW_UPDATED, "modified");
+    _ctg_document_note_write (self, CTG_ITEM_ACTION, action_id, CTG_ROW_UPDATED, "modified", CTG_SAME_PARENT);
   return ok;
 }
 
@@ -147,14 +147,14 @@ next_position (CtgDocument *self,
 }
 
 /* Adds an item at the end of its siblings, in its own transaction */
-gint64
-_ctg_document_add_item (CtgDocument        *self,
-                        CtgItemKind         kind,
-                        gint64              parent_id,
-                        const char         *label,
-                        const char * const *columns,
-                        const char * const *values,
-                        GError            **error)
+static gint64
+add_item (CtgDocument        *self,
+          CtgItemKind         kind,
+          gint64              parent_id,
+          const char         *label,
+          const char * const *columns,
+          const char * const *values,
+          GError            **error)
 {
   g_autofree char *position = NULL;
   g_autofree char *parent = NULL;
@@ -229,7 +229,7 @@ ctg_document_add_signatory (CtgDocument  *self,
 {
   g_return_val_if_fail (CTG_IS_DOCUMENT (self), 0);
 
-  return _ctg_document_add_item (self, CTG_ITEM_SIGNATORY, 0, N_("Add signatory"),
+  return add_item (self, CTG_ITEM_SIGNATORY, 0, N_("Add signatory"),
                    (const char *[]) { "organisation", NULL },
                    (const char *[]) { organisation ? organisation : "" }, error);
 }
@@ -248,7 +248,7 @@ ctg_document_add_body (CtgDocument  *self,
                         &stored, error))
     return 0;
 
-  return _ctg_document_add_item (self, CTG_ITEM_BODY, 0, N_("Add governance body"),
+  return add_item (self, CTG_ITEM_BODY, 0, N_("Add governance body"),
                    (const char *[]) { "name", "kind", NULL },
                    (const char *[]) { name ? name : "", stored }, error);
 }
@@ -263,7 +263,7 @@ ctg_document_add_member (CtgDocument  *self,
 
   if (!_ctg_document_require_item (self, CTG_ITEM_BODY, body_id, error))
     return 0;
-  return _ctg_document_add_item (self, CTG_ITEM_MEMBER, body_id, N_("Add member"),
+  return add_item (self, CTG_ITEM_MEMBER, body_id, N_("Add member"),
                    (const char *[]) { "name", NULL },
                    (const char *[]) { name ? name : "" }, error);
 }
@@ -287,7 +287,7 @@ ctg_document_add_meeting (CtgDocument  *self,
   if (body_id != 0)
     body = g_strdup_printf ("%" G_GINT64_FORMAT, body_id);
 
-  return _ctg_document_add_item (self, CTG_ITEM_MEETING, 0, N_("Add meeting"),
+  return add_item (self, CTG_ITEM_MEETING, 0, N_("Add meeting"),
                    (const char *[]) { "body_id", "date", "title", NULL },
                    (const char *[]) { body, stored_date, title ? title : "" }, error);
 }
@@ -299,7 +299,7 @@ ctg_document_add_axis (CtgDocument  *self,
 {
   g_return_val_if_fail (CTG_IS_DOCUMENT (self), 0);
 
-  return _ctg_document_add_item (self, CTG_ITEM_AXIS, 0, N_("Add axis"),
+  return add_item (self, CTG_ITEM_AXIS, 0, N_("Add axis"),
                    (const char *[]) { "title", NULL },
                    (const char *[]) { title ? title : "" }, error);
 }
@@ -315,7 +315,7 @@ ctg_document_add_section (CtgDocument     *self,
 
   if (!_ctg_document_require_item (self, CTG_ITEM_AXIS, axis_id, error))
     return 0;
-  return _ctg_document_add_item (self, CTG_ITEM_SECTION, axis_id,
+  return add_item (self, CTG_ITEM_SECTION, axis_id,
                    kind == CTG_SECTION_THEME ? N_("Add thématique") : N_("Add enjeu"),
                    (const char *[]) { "kind", "title", NULL },
                    (const char *[]) { kind == CTG_SECTION_THEME ? "theme" : "enjeu",
@@ -350,7 +350,7 @@ ctg_document_add_objective (CtgDocument  *self,
       enjeu = g_strdup_printf ("%" G_GINT64_FORMAT, enjeu_id);
     }
 
-  return _ctg_document_add_item (self, CTG_ITEM_OBJECTIVE, axis_id, N_("Add objective"),
+  return add_item (self, CTG_ITEM_OBJECTIVE, axis_id, N_("Add objective"),
                    (const char *[]) { "theme_id", "enjeu_id", "title", NULL },
                    (const char *[]) { theme, enjeu, title ? title : "" }, error);
 }
@@ -365,7 +365,7 @@ ctg_document_add_action (CtgDocument  *self,
 
   if (!_ctg_document_require_item (self, CTG_ITEM_OBJECTIVE, objective_id, error))
     return 0;
-  return _ctg_document_add_item (self, CTG_ITEM_ACTION, objective_id, N_("Add action"),
+  return add_item (self, CTG_ITEM_ACTION, objective_id, N_("Add action"),
                    (const char *[]) { "title", NULL },
                    (const char *[]) { title ? title : "" }, error);
 }
@@ -380,7 +380,7 @@ ctg_document_add_step (CtgDocument  *self,
 
   if (!_ctg_document_require_item (self, CTG_ITEM_ACTION, action_id, error))
     return 0;
-  return _ctg_document_add_item (self, CTG_ITEM_STEP, action_id, N_("Add step"),
+  return add_item (self, CTG_ITEM_STEP, action_id, N_("Add step"),
                    (const char *[]) { "text", NULL },
                    (const char *[]) { text ? text : "" }, error);
 }
@@ -395,7 +395,19 @@ ctg_document_add_indicator (CtgDocument  *self,
 
   if (!_ctg_document_require_item (self, CTG_ITEM_ACTION, action_id, error))
     return 0;
-  return _ctg_document_add_item (self, CTG_ITEM_INDICATOR, action_id, N_("Add indicator"),
+  return add_item (self, CTG_ITEM_INDICATOR, action_id, N_("Add indicator"),
+                   (const char *[]) { "name", NULL },
+                   (const char *[]) { name ? name : "" }, error);
+}
+
+gint64
+ctg_document_add_evaluation_indicator (CtgDocument  *self,
+                                       const char   *name,
+                                       GError      **error)
+{
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), 0);
+
+  return add_item (self, CTG_ITEM_EVALUATION_INDICATOR, 0, N_("Add evaluation indicator"),
                    (const char *[]) { "name", NULL },
                    (const char *[]) { name ? name : "" }, error);
 }

@@ -29,45 +29,26 @@
 
 /* The annual evaluation */
 
+/* The row of @parent_id for @year, made if there is none yet (inside a
+ * transaction); 0 on error */
 static gint64
-find_year_row (CtgDocument *self,
-               CtgItemKind  kind,
-               gint64       parent_id,
-               guint        year)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE %s = ?1 AND year = ?2",
-                                          _ctg_kinds[kind].table, _ctg_kinds[kind].parent);
-
-  return _ctg_document_query_int (self, sql, parent_id, year, 0);
-}
-
-/* Sets one field of the row of @parent_id for @year, making the row on the
- * first value given. Runs inside a transaction. */
-static gboolean
-update_year_row (CtgDocument  *self,
+ensure_year_row (CtgDocument  *self,
                  CtgItemKind   kind,
                  gint64        parent_id,
                  guint         year,
-                 const char   *field,
-                 const char   *stored,
                  GError      **error)
 {
-  gint64 id = find_year_row (self, kind, parent_id, year);
+  gint64 id = ctg_document_find_year_row (self, kind, parent_id, year);
+  g_autofree char *parent = NULL;
+  g_autofree char *year_text = NULL;
 
-  if (id == 0)
-    {
-      g_autofree char *parent = g_strdup_printf ("%" G_GINT64_FORMAT, parent_id);
-      g_autofree char *year_text = g_strdup_printf ("%u", year);
-
-      if (stored == NULL || stored[0] == '\0')
-        return TRUE;
-      id = _ctg_document_insert (self, _ctg_kinds[kind].table,
-                                 (const char *[]) { _ctg_kinds[kind].parent, "year", NULL },
-                                 (const char *[]) { parent, year_text }, error);
-      if (id == 0)
-        return FALSE;
-    }
-  return _ctg_document_update (self, _ctg_kinds[kind].table, id, field, stored, error);
+  if (id != 0)
+    return id;
+  parent = g_strdup_printf ("%" G_GINT64_FORMAT, parent_id);
+  year_text = g_strdup_printf ("%u", year);
+  return _ctg_document_insert (self, _ctg_kinds[kind].table,
+                               (const char *[]) { _ctg_kinds[kind].parent, "year", NULL },
+                               (const char *[]) { parent, year_text }, error);
 }
 
 /* The rows kept per year of an item, and the undo label of their edits */
@@ -97,9 +78,13 @@ ctg_document_find_year_row (CtgDocument *self,
                             gint64       parent_id,
                             guint        year)
 {
+  g_autofree char *sql = NULL;
+
   g_return_val_if_fail (CTG_IS_DOCUMENT (self), 0);
 
-  return find_year_row (self, kind, parent_id, year);
+  sql = g_strdup_printf ("SELECT id FROM %s WHERE %s = ?1 AND year = ?2",
+                         _ctg_kinds[kind].table, _ctg_kinds[kind].parent);
+  return _ctg_document_query_int (self, sql, parent_id, year, 0);
 }
 
 /**
@@ -146,7 +131,15 @@ ctg_document_set_year_field (CtgDocument  *self,
 
   if (!_ctg_document_begin (self, year_kinds[k].label, error))
     return FALSE;
-  ok = update_year_row (self, kind, parent_id, year, field, stored, error);
+  /* Clearing a field of a year with no row yet writes nothing */
+  if ((stored == NULL || stored[0] == '\0') && ctg_document_find_year_row (self, kind, parent_id, year) == 0)
+    ok = TRUE;
+  else
+    {
+      gint64 id = ensure_year_row (self, kind, parent_id, year, error);
+
+      ok = id != 0 && _ctg_document_update (self, _ctg_kinds[kind].table, id, field, stored, error);
+    }
   if (ok && year_kinds[k].parent_kind == CTG_ITEM_ACTION && self->group_changed)
     ok = _ctg_document_touch_action (self, parent_id, error);
   return _ctg_document_end (self, ok, ok ? error : NULL) && ok;
@@ -263,45 +256,16 @@ ctg_document_record_year_end (CtgDocument  *self,
   for (guint i = 0; ok && i < n; i++)
     {
       g_autoptr(CtgAction) action = g_list_model_get_item (actions, i);
-      gint64 id = ctg_action_get_id (action);
       g_autofree char *progress = ctg_action_get_progress (action) >= 0
                                   ? g_strdup_printf ("%d", ctg_action_get_progress (action)) : NULL;
+      gint64 id = ensure_year_row (self, CTG_ITEM_ACTION_YEAR, ctg_action_get_id (action), year, error);
 
-      ok = update_year_row (self, CTG_ITEM_ACTION_YEAR, id, year, "status",
-                            ctg_status_to_key (ctg_action_get_status (action)), error) &&
-           _ctg_document_update (self, "action_year",
-                                 find_year_row (self, CTG_ITEM_ACTION_YEAR, id, year),
-                                 "progress", progress, error);
+      ok = id != 0 &&
+           _ctg_document_update (self, "action_year", id, "status",
+                                 ctg_status_to_key (ctg_action_get_status (action)), error) &&
+           _ctg_document_update (self, "action_year", id, "progress", progress, error);
     }
   return _ctg_document_end (self, ok, ok ? error : NULL) && ok;
-}
-
-/**
- * ctg_document_add_funding:
- * @amount: (nullable): the amount as the user wrote it, or %NULL if unknown
- *
- * Returns: the new %CTG_ITEM_FUNDING, or 0 with @error set
- */
-gint64
-ctg_document_add_funding (CtgDocument    *self,
-                          gint64          action_id,
-                          CtgFunderKind   funder,
-                          const char     *name,
-                          const char     *amount,
-                          GError        **error)
-{
-  g_autofree char *stored = NULL;
-
-  g_return_val_if_fail (CTG_IS_DOCUMENT (self), 0);
-  g_return_val_if_fail (funder < CTG_N_FUNDER_KINDS, 0);
-
-  if (!_ctg_document_require_item (self, CTG_ITEM_ACTION, action_id, error))
-    return 0;
-  if (!_ctg_document_normalize_value (self, CTG_ITEM_FUNDING, 0, "amount", FIELD_AMOUNT, amount, &stored, error))
-    return 0;
-  return _ctg_document_add_item (self, CTG_ITEM_FUNDING, action_id, N_("Add funder"),
-                   (const char *[]) { "funder", "name", "amount", NULL },
-                   (const char *[]) { ctg_funder_to_key (funder), name ? name : "", stored }, error);
 }
 
 static gboolean
@@ -379,18 +343,6 @@ ctg_document_set_funding (CtgDocument  *self,
     ok = _ctg_document_touch_action (self, action_id, error);
   _ctg_document_end_action_edit (self, previous_edit);
   return _ctg_document_end (self, ok, ok ? error : NULL) && ok;
-}
-
-gint64
-ctg_document_add_evaluation_indicator (CtgDocument  *self,
-                                       const char   *name,
-                                       GError      **error)
-{
-  g_return_val_if_fail (CTG_IS_DOCUMENT (self), 0);
-
-  return _ctg_document_add_item (self, CTG_ITEM_EVALUATION_INDICATOR, 0, N_("Add evaluation indicator"),
-                   (const char *[]) { "name", NULL },
-                   (const char *[]) { name ? name : "" }, error);
 }
 
 /**

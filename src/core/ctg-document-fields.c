@@ -206,13 +206,14 @@ _ctg_document_check_field_text (const char  *field,
   return TRUE;
 }
 
-static gboolean
-check_range (CtgDocument  *self,
-             CtgItemKind   kind,
-             gint64        id,
-             const char   *field,
-             const CtgDate *date,
-             GError      **error)
+/* Why @date cannot go in @field, the start or the end of a period whose
+ * other end is set, or NULL if it can */
+static const char *
+range_problem (CtgDocument   *self,
+               CtgItemKind    kind,
+               gint64         id,
+               const char    *field,
+               const CtgDate *date)
 {
   const char *other_field;
   gboolean is_start;
@@ -228,20 +229,20 @@ check_range (CtgDocument  *self,
   else if (kind == CTG_ITEM_CONVENTION && g_str_equal (field, "period_end"))
     other_field = "period_start", is_start = FALSE;
   else
-    return TRUE;
+    return NULL;
 
   other_text = ctg_document_dup_text (self, kind, id, other_field);
   if (other_text == NULL || !ctg_date_parse (other_text, &other))
-    return TRUE;
+    return NULL;
 
   if (is_start ? ctg_date_range_valid (date, &other) : ctg_date_range_valid (&other, date))
-    return TRUE;
+    return NULL;
 
   if (kind == CTG_ITEM_ACTION)
-    return _ctg_document_set_invalid (error, is_start ? _("The start cannot come after the échéance.")
-                                        : _("The échéance cannot come before the start."));
-  return _ctg_document_set_invalid (error, is_start ? _("The convention cannot start after it ends.")
-                                      : _("The convention cannot end before it starts."));
+    return is_start ? _("The start cannot come after the échéance.")
+                    : _("The échéance cannot come before the start.");
+  return is_start ? _("The convention cannot start after it ends.")
+                  : _("The convention cannot end before it starts.");
 }
 
 /* Turns what the user typed into what the column stores, or refuses it */
@@ -282,6 +283,7 @@ _ctg_document_normalize_value (CtgDocument  *self,
     case FIELD_DATE:
       {
         CtgDate date;
+        const char *problem;
 
         if (stripped == NULL || stripped[0] == '\0')
           return TRUE;
@@ -292,8 +294,9 @@ _ctg_document_normalize_value (CtgDocument  *self,
                            "or a day (15/03/2025), from 1900 to 2200."), stripped);
             return FALSE;
           }
-        if (!check_range (self, kind, id, field, &date, error))
-          return FALSE;
+        problem = range_problem (self, kind, id, field, &date);
+        if (problem != NULL)
+          return _ctg_document_set_invalid (error, problem);
         *stored = ctg_date_to_iso (&date);
         return TRUE;
       }

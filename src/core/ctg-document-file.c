@@ -752,8 +752,7 @@ open_internal (const char    *path,
     }
 
   /* SQLite plays back whatever journal lies beside the file: only ours */
-  if (!creating && !_ctg_file_guard_check (self->lock_fd, path, header, self->read_only,
-                                           &self->notice, error))
+  if (!creating && !_ctg_file_guard_check (self, header, error))
     return NULL;
   self->clean_wal = !creating && self->read_only && _ctg_file_guard_wal_absent (path, header);
 

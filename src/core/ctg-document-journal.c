@@ -117,7 +117,7 @@ _ctg_document_end (CtgDocument  *self,
         {
           sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
           if (_ctg_document_step_done (self, stmt, NULL))
-            _ctg_document_note_write (self, CTG_ITEM_CONVENTION, 1, CTG_ROW_UPDATED, "modified");
+            _ctg_document_note_write (self, CTG_ITEM_CONVENTION, 1, CTG_ROW_UPDATED, "modified", CTG_SAME_PARENT);
         }
     }
 
@@ -265,6 +265,23 @@ journal_row (CtgDocument  *self,
   return _ctg_document_step_done (self, insert, error);
 }
 
+/* _ctg_document_note_write() for the writes here, which know the row's
+ * table */
+static void
+note_table_write (CtgDocument *self,
+                  const char  *table,
+                  gint64       id,
+                  CtgRowOp     op,
+                  const char  *field,
+                  gint64       old_parent)
+{
+  CtgItemKind kind;
+
+  /* A table of ours that is no item kind: the hook's count catches it */
+  if (_ctg_document_kind_from_table (table, &kind))
+    _ctg_document_note_write (self, kind, id, op, field, old_parent);
+}
+
 /**
  * _ctg_document_insert:
  * @columns: (array zero-terminated=1): the columns to set
@@ -400,7 +417,7 @@ _ctg_document_update (CtgDocument  *self,
       sqlite3_value_free (old_value);
       return FALSE;
     }
-  _ctg_document_note_table_write (self, table, id, CTG_ROW_UPDATED, column, old_parent);
+  note_table_write (self, table, id, CTG_ROW_UPDATED, column, old_parent);
 
   if (self->journal_suspended > 0)
     {
@@ -477,7 +494,7 @@ _ctg_document_delete_row (CtgDocument  *self,
 
   if (!journal_row (self, table, id, "delete", error))
     return FALSE;
-  _ctg_document_note_write (self, kind, id, CTG_ROW_REMOVED, NULL);
+  _ctg_document_note_write (self, kind, id, CTG_ROW_REMOVED, NULL, CTG_SAME_PARENT);
 
   sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", table);
   stmt = _ctg_document_prepare (self, sql, error);
@@ -704,7 +721,20 @@ restore_row (CtgDocument    *self,
   sqlite3_bind_value (stmt, 1, json);
   if (!_ctg_document_step_done (self, stmt, error))
     return FALSE;
-  _ctg_document_note_table_write (self, table, id, CTG_ROW_INSERTED, NULL, CTG_SAME_PARENT);
+  note_table_write (self, table, id, CTG_ROW_INSERTED, NULL, CTG_SAME_PARENT);
+  return TRUE;
+}
+
+/* Steps @stmt, which writes one row by its id: an error if there is none */
+static gboolean
+step_one_row (CtgDocument   *self,
+              sqlite3_stmt  *stmt,
+              GError       **error)
+{
+  if (!_ctg_document_step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) != 1)
+    return _ctg_document_set_no_such_item (error);
   return TRUE;
 }
 
@@ -719,13 +749,9 @@ remove_row (CtgDocument  *self,
 
   if (stmt == NULL)
     return FALSE;
-  _ctg_document_note_table_write (self, table, id, CTG_ROW_REMOVED, NULL, CTG_SAME_PARENT);
+  note_table_write (self, table, id, CTG_ROW_REMOVED, NULL, CTG_SAME_PARENT);
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!_ctg_document_step_done (self, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (self->db) != 1)
-    return _ctg_document_set_no_such_item (error);
-  return TRUE;
+  return step_one_row (self, stmt, error);
 }
 
 static gboolean
@@ -747,11 +773,9 @@ set_column (CtgDocument    *self,
     old_parent = _ctg_document_get_parent (self, kind, id);
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_value (stmt, 2, value);
-  if (!_ctg_document_step_done (self, stmt, error))
+  if (!step_one_row (self, stmt, error))
     return FALSE;
-  if (sqlite3_changes (self->db) != 1)
-    return _ctg_document_set_no_such_item (error);
-  _ctg_document_note_table_write (self, table, id, CTG_ROW_UPDATED, column, old_parent);
+  note_table_write (self, table, id, CTG_ROW_UPDATED, column, old_parent);
   return TRUE;
 }
 

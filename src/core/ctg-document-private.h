@@ -232,15 +232,6 @@ _ctg_document_touch_action (CtgDocument  *self,
                             gint64        action_id,
                             GError      **error);
 
-gint64
-_ctg_document_add_item (CtgDocument        *self,
-                        CtgItemKind         kind,
-                        gint64              parent_id,
-                        const char         *label,
-                        const char * const *columns,
-                        const char * const *values,
-                        GError            **error);
-
 gboolean
 _ctg_document_require_item (CtgDocument  *self,
                             CtgItemKind   kind,
@@ -298,18 +289,13 @@ void          _ctg_document_note_write        (CtgDocument        *self,
                                                CtgItemKind         kind,
                                                gint64              id,
                                                CtgRowOp            op,
-                                               const char         *field);
+                                               const char         *field,
+                                               gint64              old_parent);
 void          _ctg_document_note_row_write    (CtgDocument        *self,
                                                const CtgRowChange *write,
                                                const char         *field);
-void          _ctg_document_note_table_write  (CtgDocument        *self,
-                                               const char         *table,
-                                               gint64              id,
-                                               CtgRowOp            op,
-                                               const char         *field,
-                                               gint64              old_parent);
 
-/* For _ctg_document_note_row_write(): the parent is the one the row has */
+/* For the notes of writes: the parent is the one the row has */
 #define CTG_SAME_PARENT G_MININT64
 
 gboolean      _ctg_document_record_history    (CtgDocument        *self,
@@ -336,11 +322,8 @@ _ctg_document_check_field_text (const char  *field,
                                 GError     **error);
 
 gboolean
-_ctg_file_guard_check (int            db_fd,
-                       const char    *path,
+_ctg_file_guard_check (CtgDocument   *self,
                        const guint8  *db_header,
-                       gboolean       read_only,
-                       char         **notice,
                        GError       **error);
 
 gboolean

@@ -274,6 +274,8 @@ field_orders (CtgItemKind  kind,
 /**
  * _ctg_document_note_write:
  * @op: what was written; a removal is noted before the row goes
+ * @old_parent: for an update of the row's parent column, the parent it had;
+ *   else %CTG_SAME_PARENT
  *
  * Describes one row written by the transaction under way, under the parent
  * it has now.
@@ -283,14 +285,15 @@ _ctg_document_note_write (CtgDocument *self,
                           CtgItemKind  kind,
                           gint64       id,
                           CtgRowOp     op,
-                          const char  *field)
+                          const char  *field,
+                          gint64       old_parent)
 {
   _ctg_document_note_row_write (self,
                                 &(CtgRowChange) {
                                   .kind = kind,
                                   .id = id,
                                   .parent_id = CTG_SAME_PARENT,
-                                  .old_parent_id = CTG_SAME_PARENT,
+                                  .old_parent_id = old_parent,
                                   .op = op,
                                 },
                                 field);
@@ -303,7 +306,7 @@ _ctg_document_note_write (CtgDocument *self,
  *   %CTG_SAME_PARENT; its @old_parent_id for an update of the parent
  *   column, else %CTG_SAME_PARENT. Its @moved and @fields are not read.
  *
- * The same, for writes that know or move the row's parent.
+ * The same, for writes that know the row's parent.
  */
 void
 _ctg_document_note_row_write (CtgDocument        *self,
@@ -329,29 +332,6 @@ _ctg_document_note_row_write (CtgDocument        *self,
                         .moved = write->op == CTG_ROW_UPDATED && field_orders (kind, field),
                       },
                       field);
-}
-
-void
-_ctg_document_note_table_write (CtgDocument *self,
-                                const char  *table,
-                                gint64       id,
-                                CtgRowOp     op,
-                                const char  *field,
-                                gint64       old_parent)
-{
-  CtgItemKind kind;
-
-  /* A table of ours that is no item kind: the hook's count catches it */
-  if (_ctg_document_kind_from_table (table, &kind))
-    _ctg_document_note_row_write (self,
-                                  &(CtgRowChange) {
-                                    .kind = kind,
-                                    .id = id,
-                                    .parent_id = CTG_SAME_PARENT,
-                                    .old_parent_id = old_parent,
-                                    .op = op,
-                                  },
-                                  field);
 }
 
 /**
@@ -647,74 +627,68 @@ texts_from_row (sqlite3_stmt *stmt,
   return texts;
 }
 
-static CtgRelation
-relation_from_key (const char *key)
+/* Columns 1 to 4 of a row of the participant table */
+static void
+add_participant_row (CtgAction    *action,
+                     sqlite3_stmt *stmt)
 {
-  return g_strcmp0 (key, "pilot") == 0 ? CTG_RELATION_PILOT
-         : g_strcmp0 (key, "referent") == 0 ? CTG_RELATION_REFERENT
-         : CTG_RELATION_PARTNER;
+  _ctg_action_add_participant (action, ctg_relation_from_key ((const char *) sqlite3_column_text (stmt, 1)),
+                               (const char *) sqlite3_column_text (stmt, 2),
+                               ctg_participant_kind_from_key ((const char *) sqlite3_column_text (stmt, 3)),
+                               (const char *) sqlite3_column_text (stmt, 4));
 }
 
-/* The participants of the actions of @by_id whose ids are from @first to
- * @last, in order */
+/* Columns 1 to 3 of a row of the funding table */
 static void
-load_participants (CtgDocument *self,
+add_funding_row (CtgAction    *action,
+                 sqlite3_stmt *stmt)
+{
+  CtgFunderKind funder = CTG_FUNDER_OTHER;
+
+  ctg_funder_from_key ((const char *) sqlite3_column_text (stmt, 1), &funder);
+  _ctg_action_add_funding (action, ctg_funding_new (funder, (const char *) sqlite3_column_text (stmt, 2),
+                                                    sqlite3_column_type (stmt, 3) == SQLITE_NULL
+                                                    ? -1 : sqlite3_column_int64 (stmt, 3)));
+}
+
+/* The participants and the funding of the actions of @by_id whose ids are
+ * from @first to @last, in order: one read of each table for them all */
+static void
+load_action_lists (CtgDocument *self,
                    GHashTable  *by_id,
                    gint64       first,
                    gint64       last)
 {
-  sqlite3_stmt *stmt = _ctg_document_prepare (self,
-    "SELECT p.action_id, p.relation, p.name, p.kind, p.role FROM participant p"
-    " WHERE p.action_id BETWEEN ?1 AND ?2 ORDER BY p.action_id, p.position, p.id", NULL);
+  static const struct {
+    const char *sql;
+    void (*add_row) (CtgAction *action, sqlite3_stmt *stmt);
+  } lists[] = {
+    { "SELECT p.action_id, p.relation, p.name, p.kind, p.role FROM participant p"
+      " WHERE p.action_id BETWEEN ?1 AND ?2 ORDER BY p.action_id, p.position, p.id",
+      add_participant_row },
+    { "SELECT f.action_id, f.funder, f.name, f.amount FROM funding f"
+      " WHERE f.action_id BETWEEN ?1 AND ?2 ORDER BY f.action_id, f.position, f.id",
+      add_funding_row },
+  };
 
-  if (stmt == NULL)
-    return;
-  sqlite3_bind_int64 (stmt, 1, first);
-  sqlite3_bind_int64 (stmt, 2, last);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     {
-      gint64 action_id = sqlite3_column_int64 (stmt, 0);
-      CtgAction *action = g_hash_table_lookup (by_id, &action_id);
+      sqlite3_stmt *stmt = _ctg_document_prepare (self, lists[i].sql, NULL);
 
-      if (action != NULL)
-        _ctg_action_add_participant (action, relation_from_key ((const char *) sqlite3_column_text (stmt, 1)),
-                                     (const char *) sqlite3_column_text (stmt, 2),
-                                     g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), "person") == 0
-                                     ? CTG_PARTICIPANT_PERSON : CTG_PARTICIPANT_ORGANISATION,
-                                     (const char *) sqlite3_column_text (stmt, 4));
-    }
-  sqlite3_reset (stmt);
-}
-
-/* The funding of the actions of @by_id from @first to @last, in order */
-static void
-load_funding (CtgDocument *self,
-              GHashTable  *by_id,
-              gint64       first,
-              gint64       last)
-{
-  sqlite3_stmt *stmt = _ctg_document_prepare (self,
-    "SELECT f.action_id, f.funder, f.name, f.amount FROM funding f"
-    " WHERE f.action_id BETWEEN ?1 AND ?2 ORDER BY f.action_id, f.position, f.id", NULL);
-
-  if (stmt == NULL)
-    return;
-  sqlite3_bind_int64 (stmt, 1, first);
-  sqlite3_bind_int64 (stmt, 2, last);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 action_id = sqlite3_column_int64 (stmt, 0);
-      CtgAction *action = g_hash_table_lookup (by_id, &action_id);
-      CtgFunderKind funder = CTG_FUNDER_OTHER;
-
-      if (action == NULL)
+      if (stmt == NULL)
         continue;
-      ctg_funder_from_key ((const char *) sqlite3_column_text (stmt, 1), &funder);
-      _ctg_action_add_funding (action, ctg_funding_new (funder, (const char *) sqlite3_column_text (stmt, 2),
-                                                        sqlite3_column_type (stmt, 3) == SQLITE_NULL
-                                                        ? -1 : sqlite3_column_int64 (stmt, 3)));
+      sqlite3_bind_int64 (stmt, 1, first);
+      sqlite3_bind_int64 (stmt, 2, last);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gint64 action_id = sqlite3_column_int64 (stmt, 0);
+          CtgAction *action = g_hash_table_lookup (by_id, &action_id);
+
+          if (action != NULL)
+            lists[i].add_row (action, stmt);
+        }
+      sqlite3_reset (stmt);
     }
-  sqlite3_reset (stmt);
 }
 
 /* The value of PRAGMA data_version: it changes when another connection
@@ -878,8 +852,8 @@ read_texts (CtgDocument *self,
     }
   sqlite3_reset (stmt);
 
-  load_participants (self, by_id, first, last);
-  load_funding (self, by_id, first, last);
+  if (g_hash_table_size (by_id) > 0)
+    load_action_lists (self, by_id, first, last);
 }
 
 /**
@@ -1210,8 +1184,7 @@ read_action (CtgDocument *self,
   if (action != NULL)
     {
       g_hash_table_insert (by_id, &action_id, action);
-      load_participants (self, by_id, action_id, action_id);
-      load_funding (self, by_id, action_id, action_id);
+      load_action_lists (self, by_id, action_id, action_id);
     }
   return action;
 }

@@ -209,12 +209,6 @@ GHashTable  *ctg_document_read_year_ends     (CtgDocument    *self,
 gboolean     ctg_document_record_year_end    (CtgDocument    *self,
                                               guint           year,
                                               GError        **error);
-gint64       ctg_document_add_funding        (CtgDocument    *self,
-                                              gint64          action_id,
-                                              CtgFunderKind   funder,
-                                              const char     *name,
-                                              const char     *amount,
-                                              GError        **error);
 gboolean     ctg_document_set_funding        (CtgDocument    *self,
                                               gint64          action_id,
                                               GPtrArray      *funding,

@@ -372,27 +372,26 @@ check_wal (int            db_fd,
 
 /**
  * _ctg_file_guard_check:
- * @db_fd: a descriptor on the convention, open before SQLite opens it
- * @path: the convention's path
+ * @self: a document being opened: its file open (lock_fd), not yet by
+ *   SQLite, and whether it will be read-only known; its notice is set to a
+ *   message for the user if something was set aside
  * @db_header: the first 100 bytes of the file
- * @read_only: whether the document will be read-only
- * @notice: (out): set to a message for the user if something was set aside
  *
- * Looks at the files SQLite would open beside @path and makes them safe to
- * open: a journal that does not belong to the file is renamed aside
- * ("x.ctg-journal.orphaned-DATE"), never played back; one that does is left
- * for SQLite to roll back. Fails with a clear error when neither can be
+ * Looks at the files SQLite would open beside the document's path and makes
+ * them safe to open: a journal that does not belong to the file is renamed
+ * aside ("x.ctg-journal.orphaned-DATE"), never played back; one that does is
+ * left for SQLite to roll back. Fails with a clear error when neither can be
  * done, or when a read-only open meets a journal SQLite would need to write
  * the file to play back.
  */
 gboolean
-_ctg_file_guard_check (int            db_fd,
-                       const char    *path,
+_ctg_file_guard_check (CtgDocument   *self,
                        const guint8  *db_header,
-                       gboolean       read_only,
-                       char         **notice,
                        GError       **error)
 {
+  int db_fd = self->lock_fd;
+  const char *path = self->path;
+  char **notice = &self->notice;
   g_autofree char *journal = g_strconcat (path, "-journal", NULL);
   g_autofree char *display = g_filename_display_basename (path);
   g_autofree char *journal_display = g_filename_display_basename (journal);
@@ -442,7 +441,7 @@ _ctg_file_guard_check (int            db_fd,
 
   if (verdict == JOURNAL_OURS)
     {
-      if (!read_only)
+      if (!self->read_only)
         return TRUE;
       g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_READ_ONLY,
                    _("A change to “%s” was interrupted (the program writing it stopped) and is kept "

@@ -183,6 +183,14 @@ ctg_participant_kind_to_key (CtgParticipantKind kind)
   return kind == CTG_PARTICIPANT_PERSON ? "person" : "organisation";
 }
 
+/* The inverse of ctg_participant_kind_to_key(), an organisation unless
+ * @key says a person */
+CtgParticipantKind
+ctg_participant_kind_from_key (const char *key)
+{
+  return g_strcmp0 (key, "person") == 0 ? CTG_PARTICIPANT_PERSON : CTG_PARTICIPANT_ORGANISATION;
+}
+
 const char *
 ctg_relation_to_key (CtgRelation relation)
 {
@@ -193,6 +201,15 @@ ctg_relation_to_key (CtgRelation relation)
     case CTG_RELATION_REFERENT: return "referent";
     default: g_return_val_if_reached (NULL);
     }
+}
+
+/* The inverse of ctg_relation_to_key(), a partner for any other @key */
+CtgRelation
+ctg_relation_from_key (const char *key)
+{
+  return g_strcmp0 (key, "pilot") == 0 ? CTG_RELATION_PILOT
+         : g_strcmp0 (key, "referent") == 0 ? CTG_RELATION_REFERENT
+         : CTG_RELATION_PARTNER;
 }
 
 typedef struct

@@ -52,7 +52,9 @@ gboolean        ctg_participant_equal        (const CtgParticipant *a,
                                               const CtgParticipant *b);
 CtgParticipantKind ctg_participant_guess_kind (const char          *name);
 const char     *ctg_participant_kind_to_key  (CtgParticipantKind    kind);
+CtgParticipantKind ctg_participant_kind_from_key (const char       *key);
 const char     *ctg_relation_to_key          (CtgRelation           relation);
+CtgRelation     ctg_relation_from_key        (const char           *key);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtgParticipant, ctg_participant_free)
 

@@ -585,16 +585,16 @@ id_text (gint64 id)
   return id != 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, id) : NULL;
 }
 
+/* @axis: the axis's id, as the row's other keys hold it */
 static gint64
 import_section (Importer    *im,
-                gint64       axis_id,
+                const char  *axis,
                 const char  *kind,
                 const char  *title,
                 GError     **error)
 {
   g_autofree char *key = NULL;
   g_autofree char *scope = NULL;
-  g_autofree char *axis = id_text (axis_id);
   gboolean created;
   gint64 id;
 
@@ -633,10 +633,10 @@ import_row (Importer  *im,
     return FALSE;
   axis = id_text (axis_id);
 
-  theme_id = import_section (im, axis_id, "theme", row->cells[COL_THEME], error);
+  theme_id = import_section (im, axis, "theme", row->cells[COL_THEME], error);
   if (theme_id == 0 && row->cells[COL_THEME][0] != '\0')
     return FALSE;
-  enjeu_id = import_section (im, axis_id, "enjeu", row->cells[COL_ENJEU], error);
+  enjeu_id = import_section (im, axis, "enjeu", row->cells[COL_ENJEU], error);
   if (enjeu_id == 0 && row->cells[COL_ENJEU][0] != '\0')
     return FALSE;
   theme = id_text (theme_id);

@@ -267,10 +267,9 @@ compare_row (CtgDocument   *self,
 
 /* The convention a sheet was written for, from its hidden sheet "ctg" */
 static char *
-sheet_identity (const char *data,
-                gsize       length)
+sheet_identity (GBytes *bytes)
 {
-  g_autoptr(GPtrArray) rows = ctg_sheet_read (data, length, "ctg", NULL, NULL);
+  g_autoptr(GPtrArray) rows = ctg_sheet_read (bytes, "ctg", NULL, NULL);
 
   for (guint i = 0; rows != NULL && i < rows->len; i++)
     {
@@ -312,7 +311,7 @@ has_action (CtgDocument *self,
 
 /**
  * ctg_plan_update_compute:
- * @data: the returned sheet: .xlsx, .ods or CSV
+ * @bytes: the returned sheet: .xlsx, .ods or CSV
  * @sheet: (nullable): the sheet to read, as for an import
  * @warnings: (element-type utf8) (nullable): where to say which rows were
  *   left aside (an action deleted since the sheet was sent)
@@ -324,8 +323,7 @@ has_action (CtgDocument *self,
  */
 GPtrArray *
 ctg_plan_update_compute (CtgDocument  *self,
-                         const char   *data,
-                         gsize         length,
+                         GBytes       *bytes,
                          const char   *sheet,
                          GPtrArray    *warnings,
                          GError      **error)
@@ -339,17 +337,17 @@ ctg_plan_update_compute (CtgDocument  *self,
 
   g_return_val_if_fail (CTG_IS_DOCUMENT (self), NULL);
 
-  if (ctg_sheet_detect (data, length) == CTG_SHEET_FORMAT_CSV)
-    rows = ctg_csv_parse (data, length, NULL, problems);
+  if (ctg_sheet_detect (bytes) == CTG_SHEET_FORMAT_CSV)
+    rows = ctg_csv_parse (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL, problems);
   else
     {
       g_autofree char *identity = NULL;
       g_autofree char *ours = _ctg_sheet_identity (self);
 
-      rows = ctg_sheet_read (data, length, sheet, &name, error);
+      rows = ctg_sheet_read (bytes, sheet, &name, error);
       if (rows == NULL)
         return NULL;
-      identity = sheet_identity (data, length);
+      identity = sheet_identity (bytes);
       if (identity != NULL && g_strcmp0 (identity, ours) != 0)
         {
           refuse (error, _("This sheet was sent for another convention: it cannot update this one."));

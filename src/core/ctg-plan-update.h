@@ -46,8 +46,7 @@ void        ctg_plan_change_free      (CtgPlanChange *change);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtgPlanChange, ctg_plan_change_free)
 
 GPtrArray  *ctg_plan_update_compute   (CtgDocument   *self,
-                                       const char    *data,
-                                       gsize          length,
+                                       GBytes        *bytes,
                                        const char    *sheet,
                                        GPtrArray     *warnings,
                                        GError       **error);

@@ -596,9 +596,11 @@ refuse_compound_file (GBytes  *bytes,
  * Tells a spreadsheet from a CSV file by its content, not its name.
  */
 CtgSheetFormat
-ctg_sheet_detect (const char *data,
-                  gsize       length)
+ctg_sheet_detect (GBytes *bytes)
 {
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
   if (length >= 4 && memcmp (data, "PK\x03\x04", 4) == 0)
     return CTG_SHEET_FORMAT_ZIP;
   if (length >= 4 && (memcmp (data, "PK\x05\x06", 4) == 0 || memcmp (data, "PK\x07\x08", 4) == 0))
@@ -631,7 +633,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CtgSheetReader, reader_clear)
 
 /**
  * ctg_sheet_read:
- * @data: an .xlsx or .ods file's bytes
+ * @bytes: an .xlsx or .ods file's bytes
  * @sheet: (nullable): the sheet to read; %NULL for the first visible sheet
  *   with a plan's header
  * @sheet_name: (out) (optional): the name of the sheet read
@@ -645,21 +647,21 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CtgSheetReader, reader_clear)
  * Returns: (transfer full) (element-type CtgCsvRow): the rows
  */
 GPtrArray *
-ctg_sheet_read (const char  *data,
-                gsize        length,
+ctg_sheet_read (GBytes      *bytes,
                 const char  *sheet,
                 char       **sheet_name,
                 GError     **error)
 {
   g_auto(CtgSheetReader) reader = { 0 };
-  g_autoptr(GBytes) bytes = g_bytes_new_static (data, length);
+  gsize length;
+  const guint8 *data = g_bytes_get_data (bytes, &length);
   g_autoptr(GsfInput) input = NULL;
   GError *zip_error = NULL;
   GPrintFunc previous_printerr;
 
   init_libraries ();
 
-  switch (ctg_sheet_detect (data, length))
+  switch (ctg_sheet_detect (bytes))
     {
     case CTG_SHEET_FORMAT_COMPOUND:
       refuse_compound_file (bytes, error);
@@ -676,8 +678,8 @@ ctg_sheet_read (const char  *data,
   /* libgsf prints "Header is 0x…" on stderr for a damaged zip member */
   previous_printerr = g_set_printerr_handler (ignore_print);
 
-  input = gsf_input_memory_new ((const guint8 *) data, (gsf_off_t) length, FALSE);
-  if (zip_dates_valid ((const guint8 *) data, length))
+  input = gsf_input_memory_new (data, (gsf_off_t) length, FALSE);
+  if (zip_dates_valid (data, length))
     reader.zip = gsf_infile_zip_new (input, &zip_error);
   if (reader.zip == NULL)
     {
@@ -764,7 +766,7 @@ _ctg_sheet_format_date (GDate            *date,
 
 /**
  * ctg_document_import_plan:
- * @data: a plan table: an .xlsx or .ods spreadsheet, or CSV, told apart by
+ * @bytes: a plan table: an .xlsx or .ods spreadsheet, or CSV, told apart by
  *   their content
  * @sheet: (nullable): the sheet to read in a spreadsheet
  *
@@ -772,8 +774,7 @@ _ctg_sheet_format_date (GDate            *date,
  */
 gboolean
 ctg_document_import_plan (CtgDocument  *self,
-                          const char   *data,
-                          gsize         length,
+                          GBytes       *bytes,
                           const char   *sheet,
                           GPtrArray    *warnings,
                           GError      **error)
@@ -783,10 +784,11 @@ ctg_document_import_plan (CtgDocument  *self,
 
   g_return_val_if_fail (CTG_IS_DOCUMENT (self), FALSE);
 
-  if (ctg_sheet_detect (data, length) == CTG_SHEET_FORMAT_CSV)
-    return ctg_document_import_csv (self, data, length, warnings, error);
+  if (ctg_sheet_detect (bytes) == CTG_SHEET_FORMAT_CSV)
+    return ctg_document_import_csv (self, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                    warnings, error);
 
-  rows = ctg_sheet_read (data, length, sheet, &name, error);
+  rows = ctg_sheet_read (bytes, sheet, &name, error);
   if (rows == NULL)
     return FALSE;
   return ctg_document_import_table (self, name, rows, warnings, error);

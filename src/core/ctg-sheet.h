@@ -17,16 +17,13 @@ typedef enum
   CTG_SHEET_FORMAT_COMPOUND,  /* .xls, or a password-protected .xlsx */
 } CtgSheetFormat;
 
-CtgSheetFormat ctg_sheet_detect          (const char   *data,
-                                          gsize         length);
-GPtrArray     *ctg_sheet_read            (const char   *data,
-                                          gsize         length,
+CtgSheetFormat ctg_sheet_detect          (GBytes       *bytes);
+GPtrArray     *ctg_sheet_read            (GBytes       *bytes,
                                           const char   *sheet,
                                           char        **sheet_name,
                                           GError      **error);
 gboolean       ctg_document_import_plan  (CtgDocument  *self,
-                                          const char   *data,
-                                          gsize         length,
+                                          GBytes       *bytes,
                                           const char   *sheet,
                                           GPtrArray    *warnings,
                                           GError      **error);

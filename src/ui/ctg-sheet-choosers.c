@@ -56,18 +56,6 @@ table_chooser_new (GtkWindow            *parent,
   return chooser;
 }
 
-static char *
-read_chosen (GFile   *file,
-             gsize   *length,
-             GError **error)
-{
-  char *data = NULL;
-
-  if (!g_file_load_contents (file, NULL, &data, length, NULL, error))
-    return NULL;
-  return data;
-}
-
 /* Importing a plan: the table, then where to create the convention */
 
 static void
@@ -80,12 +68,10 @@ on_import_save_chosen_cb (GFile          *file,
   g_autofree char *tmp_path = g_strdup_printf ("%s.%u.tmp", path, g_random_int ());
   g_autoptr(CtgDocument) document = NULL;
   g_autoptr(GError) error = NULL;
-  gsize length;
-  const char *data = g_bytes_get_data (table, &length);
 
   /* Built aside and renamed into place: a failed import leaves nothing */
   document = ctg_document_create (tmp_path, &error);
-  if (document != NULL && !ctg_document_import_plan (document, data, length, NULL, NULL, &error))
+  if (document != NULL && !ctg_document_import_plan (document, table, NULL, NULL, &error))
     {
       ctg_document_close (document);
       g_unlink (tmp_path);
@@ -112,12 +98,10 @@ on_import_open_chosen_cb (GFile          *file,
                           GtkWindow      *parent)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *data = NULL;
+  g_autoptr(GBytes) table = g_file_load_bytes (file, NULL, NULL, &error);
   GtkFileChooser *chooser;
-  gsize length;
 
-  data = read_chosen (file, &length, &error);
-  if (data == NULL)
+  if (table == NULL)
     {
       _ctg_message_dialog_show (parent, _("Could Not Import the Plan"), error->message);
       return;
@@ -126,8 +110,7 @@ on_import_open_chosen_cb (GFile          *file,
   chooser = _ctg_file_chooser_new (parent, _("Create the Convention"), GTK_FILE_CHOOSER_ACTION_SAVE,
                                    _("_Create"), (CtgFileChosenFunc) on_import_save_chosen_cb, parent);
   gtk_file_chooser_set_current_name (chooser, _("Convention.ctg"));
-  g_object_set_data_full (G_OBJECT (chooser), "table",
-                          g_bytes_new_take (g_steal_pointer (&data), length),
+  g_object_set_data_full (G_OBJECT (chooser), "table", g_steal_pointer (&table),
                           (GDestroyNotify) g_bytes_unref);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -159,12 +142,10 @@ on_updates_chosen_cb (GFile          *file,
   CtgDocument *document = g_object_get_data (G_OBJECT (chooser), "document");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) changes = NULL;
-  g_autofree char *data = NULL;
-  gsize length;
+  g_autoptr(GBytes) sheet = g_file_load_bytes (file, NULL, NULL, &error);
 
-  data = read_chosen (file, &length, &error);
-  if (data != NULL)
-    changes = ctg_plan_update_compute (document, data, length, NULL, NULL, &error);
+  if (sheet != NULL)
+    changes = ctg_plan_update_compute (document, sheet, NULL, NULL, &error);
 
   if (changes == NULL)
     _ctg_message_dialog_show (parent, _("Could Not Read the Updates"), error->message);

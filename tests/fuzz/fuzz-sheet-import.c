@@ -113,8 +113,6 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GPtrArray) changes = NULL;
-  const char *file;
-  gsize length;
   gboolean ok;
 
   if (size < 1)
@@ -123,10 +121,9 @@ LLVMFuzzerTestOneInput (const guint8 *data,
     bytes = g_bytes_new (data + 1, size - 1);
   else
     bytes = wrap (data[0] % 3, data + 1, size - 1);
-  file = g_bytes_get_data (bytes, &length);
 
   g_assert_true (ctg_document_begin_group (doc, "fuzz", NULL));
-  ok = ctg_document_import_plan (doc, file, length, NULL, warnings, &error);
+  ok = ctg_document_import_plan (doc, bytes, NULL, warnings, &error);
   if (ok)
     {
       g_autofree char *csv = ctg_document_export_csv (doc, ';');
@@ -140,7 +137,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
     }
   g_clear_error (&error);
 
-  changes = ctg_plan_update_compute (doc, file, length, NULL, warnings, &error);
+  changes = ctg_plan_update_compute (doc, bytes, NULL, warnings, &error);
   g_assert_true ((changes != NULL) != (error != NULL));
   for (guint i = 0; changes != NULL && i < changes->len; i++)
     {

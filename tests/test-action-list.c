@@ -178,16 +178,16 @@ test_action_list_unread_action_edited (void)
   ctg_test_spin (100);
   action = ctg_document_peek_action (doc, last);
   g_assert_nonnull (action);
-  g_assert_false (action->has_texts);
+  g_assert_false (_ctg_action_has_texts (action));
 
   g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, last, "title", "Titre lu plus tard", &error));
   g_assert_no_error (error);
   g_assert_true (ctg_document_peek_action (doc, last) == action);
-  g_assert_false (action->has_texts);
+  g_assert_false (_ctg_action_has_texts (action));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", second_page));
   CTG_TEST_WAIT_FOR (shows_inscription (view, "Titre lu plus tard"));
-  g_assert_true (action->has_texts);
+  g_assert_true (_ctg_action_has_texts (action));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -1380,7 +1380,7 @@ test_document_actions_read_when_asked (void)
       g_autoptr(CtgAction) a = g_list_model_get_item (listed, i);
 
       /* Listing read none of them */
-      g_assert_false (a->has_texts);
+      g_assert_false (_ctg_action_has_texts (a));
     }
 
   /* Edited before anything read it: the list shows the edit */
@@ -1392,7 +1392,7 @@ test_document_actions_read_when_asked (void)
   again = ctg_document_list_actions (doc, 0);
   g_assert_true (g_list_model_get_item (again, n - 1) == edited);
   g_object_unref (edited);
-  g_assert_false (edited->has_texts);
+  g_assert_false (_ctg_action_has_texts (edited));
   g_assert_cmpstr (ctg_action_get_title (edited), ==, "Titre changé avant lecture");
   g_assert_cmpuint (ctg_action_get_echeance (edited)->year, ==, 2030);
 
@@ -1404,7 +1404,7 @@ test_document_actions_read_when_asked (void)
     {
       g_autoptr(CtgAction) a = g_list_model_get_item (listed, i);
 
-      if (!a->has_texts || ctg_action_get_id (a) / 256 == ctg_action_get_id (edited) / 256)
+      if (!_ctg_action_has_texts (a) || ctg_action_get_id (a) / 256 == ctg_action_get_id (edited) / 256)
         continue;
       n_read++;
       g_assert_cmpint (ctg_action_get_id (a) / 256, ==, ctg_action_get_id (first) / 256);
@@ -1435,13 +1435,20 @@ test_document_actions_read_when_asked (void)
   g_clear_object (&listed);
   g_clear_object (&again);
   g_clear_object (&first);
-  /* (a new action: every object is new, none read) */
+  /* (a new action: the others keep their objects, those only the list holds
+   * letting their texts go; the new one's is new, and has read nothing) */
   g_assert_cmpint (ctg_document_add_action (doc, objective, "Encore une", &error), >, 0);
   g_assert_no_error (error);
   listed = ctg_document_list_actions (doc, 0);
   again = ctg_document_list_actions (doc, 0);
   first = g_list_model_get_item (listed, 0);
-  unread = g_list_model_get_item (listed, n - 1);
+  unread = g_list_model_get_item (listed, n);
+  g_assert_false (_ctg_action_has_texts (unread));
+  {
+    g_autoptr(CtgAction) let_go = g_list_model_get_item (listed, n - 1);
+
+    g_assert_false (_ctg_action_has_texts (let_go));
+  }
   g_assert_cmpstr (ctg_action_get_title (first), !=, "");
   ctg_document_close (doc);
   g_assert_cmpstr (ctg_action_get_title (unread), ==, "");

@@ -568,6 +568,112 @@ test_items_undo_redo (Fixture       *f,
   unwatch (action, &notes);
 }
 
+/* The list's action at @id, or NULL */
+static CtgAction *
+listed_action (CtgDocument *doc,
+               gint64       id)
+{
+  g_autoptr(GListModel) all = ctg_document_list_actions (doc, 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(CtgAction) action = g_list_model_get_item (all, i);
+
+      if (ctg_action_get_id (action) == id)
+        return g_steal_pointer (&action);
+    }
+  return NULL;
+}
+
+/* An action has one object: the item is the row of the document's list,
+ * whichever was asked for first and after the list is read again; an edit
+ * notifies it once, an undo with the file's value */
+static void
+test_items_action_one_object (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtgItem) item = ctg_document_get_item (f->doc, CTG_ITEM_ACTION, f->action);
+  g_autoptr(CtgAction) listed = listed_action (f->doc, f->action);
+  g_autoptr(GListModel) siblings = ctg_document_list_items (f->doc, CTG_ITEM_ACTION, f->objective);
+  g_autoptr(CtgItem) sibling = g_list_model_get_item (siblings, 0);
+  Notes notes = { NULL };
+  gint64 other;
+
+  /* Asked for as an item before the list was read */
+  g_assert_nonnull (listed);
+  g_assert_true ((gpointer) listed == (gpointer) item);
+  g_assert_true (sibling == item);
+  g_assert_true (CTG_IS_ACTION (item));
+
+  /* And the other way round, for an action the list read first */
+  other = ctg_document_add_action (f->doc, f->objective, "Relais petite enfance", &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(CtgAction) first = listed_action (f->doc, other);
+    g_autoptr(CtgItem) then = ctg_document_get_item (f->doc, CTG_ITEM_ACTION, other);
+
+    g_assert_true ((gpointer) first == (gpointer) then);
+  }
+
+  /* One edit, one notification of the field, on the one object */
+  watch (item, &notes);
+  g_assert_true (ctg_document_set (f->doc, CTG_ITEM_ACTION, f->action, "progress", "30", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (notes_of (&notes, "progress"), ==, 1);
+  g_assert_cmpuint (notes_of (&notes, "title"), ==, 0);
+  g_assert_cmpint (ctg_action_get_progress (CTG_ACTION (item)), ==, 30);
+  g_assert_cmpint (ctg_item_get_progress (item), ==, 30);
+  g_assert_true (ctg_document_set (f->doc, CTG_ITEM_ACTION, f->action, "progress", "50", &error));
+  g_assert_cmpuint (notes_of (&notes, "progress"), ==, 2);
+
+  /* Undo through the document: the file's value, notified once */
+  g_assert_true (ctg_document_undo (f->doc, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (notes_of (&notes, "progress"), ==, 3);
+  g_assert_cmpint (ctg_document_get_int (f->doc, CTG_ITEM_ACTION, f->action, "progress", -1), ==, 30);
+  g_assert_cmpint (ctg_action_get_progress (CTG_ACTION (item)), ==, 30);
+  g_assert_cmpint (ctg_item_get_int (item, "progress"), ==, 30);
+
+  /* The texts too, and the list read again after a change of the plan
+   * keeps the object */
+  g_assert_cmpstr (ctg_action_get_title (CTG_ACTION (item)), ==, "Ouvrir une micro-crèche");
+  g_assert_true (ctg_document_set (f->doc, CTG_ITEM_ACTION, f->action, "title", "Micro-crèche", &error));
+  g_assert_cmpuint (notes_of (&notes, "title"), ==, 1);
+  g_assert_true (ctg_document_move (f->doc, CTG_ITEM_ACTION, other, 0, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(CtgAction) again = listed_action (f->doc, f->action);
+
+    g_assert_true ((gpointer) again == (gpointer) item);
+  }
+  g_assert_true (ctg_document_undo (f->doc, &error));
+  g_assert_true (ctg_document_undo (f->doc, &error));
+  g_assert_cmpuint (notes_of (&notes, "title"), ==, 2);
+  g_assert_cmpstr (ctg_item_get_title (item), ==, "Ouvrir une micro-crèche");
+  g_assert_cmpstr (ctg_action_get_title (CTG_ACTION (item)), ==, "Ouvrir une micro-crèche");
+  g_assert_cmpuint (notes_of (&notes, "progress"), ==, 3);
+
+  /* Deleted, then back by an undo: the same object, removed meanwhile */
+  g_assert_true (ctg_document_delete (f->doc, CTG_ITEM_ACTION, f->action, &error));
+  g_assert_true (ctg_item_is_removed (item));
+  {
+    g_autoptr(CtgAction) gone = listed_action (f->doc, f->action);
+
+    g_assert_null (gone);
+  }
+  g_assert_true (ctg_document_undo (f->doc, &error));
+  g_assert_false (ctg_item_is_removed (item));
+  {
+    g_autoptr(CtgAction) back = listed_action (f->doc, f->action);
+    g_autoptr(CtgItem) asked = ctg_document_get_item (f->doc, CTG_ITEM_ACTION, f->action);
+
+    g_assert_true ((gpointer) back == (gpointer) item);
+    g_assert_true (asked == item);
+  }
+  unwatch (item, &notes);
+}
+
 /* Another connection to the file: a reader in this process sees what
  * another process wrote once it looks */
 static void
@@ -578,6 +684,7 @@ test_items_other_process (Fixture       *f,
   g_autoptr(CtgDocument) reader = NULL;
   g_autoptr(CtgItem) action = NULL;
   g_autoptr(GListModel) actions = NULL;
+  g_autoptr(CtgAction) listed = NULL;
   g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, f->action);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
@@ -589,14 +696,22 @@ test_items_other_process (Fixture       *f,
   g_assert_no_error (error);
   action = ctg_document_get_item (reader, CTG_ITEM_ACTION, f->action);
   actions = ctg_document_list_items (reader, CTG_ITEM_ACTION, f->objective);
+  listed = listed_action (reader, f->action);
+  g_assert_true ((gpointer) listed == (gpointer) action);
   watch (action, &notes);
 
-  g_assert_cmpint (ctg_test_run_cli (&out, &err, "set", f->path, number, "--title=Changé ailleurs", NULL), ==, 0);
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "set", f->path, number, "--title=Changé ailleurs",
+                                     "--status=en cours", NULL), ==, 0);
   g_assert_true (ctg_document_poll (reader));
   g_assert_cmpstr (ctg_item_get_title (action), ==, "Changé ailleurs");
   g_assert_cmpuint (notes_of (&notes, "title"), ==, 1);
-  g_assert_cmpuint (notes_of (&notes, "status"), ==, 0);
+  g_assert_cmpuint (notes_of (&notes, "status"), ==, 1);
+  g_assert_cmpuint (notes_of (&notes, "progress"), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (actions), ==, 1);
+  g_clear_object (&listed);
+  listed = listed_action (reader, f->action);
+  g_assert_true ((gpointer) listed == (gpointer) action);
+  g_assert_cmpint (ctg_action_get_status (listed), ==, CTG_STATUS_IN_PROGRESS);
   unwatch (action, &notes);
 }
 
@@ -619,8 +734,9 @@ test_items_cover_schema (Fixture       *f,
 
           g_assert_nonnull (g_object_class_find_property (G_OBJECT_CLASS (klass), name));
         }
-      /* id, parent-id, removed, then one per column but id */
-      g_assert_cmpuint (n_props, ==, g_strv_length ((GStrv) columns) + 2);
+      /* id, parent-id, removed, then one per column but id; an action has
+       * its lists too (pilots, partners, referents, funding) */
+      g_assert_cmpuint (n_props, ==, g_strv_length ((GStrv) columns) + 2 + (kind == CTG_ITEM_ACTION ? 4 : 0));
     }
 }
 
@@ -687,6 +803,7 @@ main (int   argc,
   ADD ("/items/notify", test_items_notify);
   ADD ("/items/list-positions", test_items_list_positions);
   ADD ("/items/undo-redo", test_items_undo_redo);
+  ADD ("/items/action-one-object", test_items_action_one_object);
   ADD ("/items/other-process", test_items_other_process);
   ADD ("/items/cover-schema", test_items_cover_schema);
   ADD ("/items/shown", test_items_shown);

@@ -12,8 +12,9 @@ G_BEGIN_DECLS
 
 /* The texts and lists of an action: what a large convention cannot hold
  * for every action at once (about 500 bytes an action with their
- * participants). The document's shared list reads them only when first
- * asked for (see _ctg_document_read_action_texts()). */
+ * participants), and its budget, which only the views of one action and
+ * the report show. The document's objects read them only when first asked
+ * for (see _ctg_document_read_action_texts()). */
 typedef struct
 {
   char      *code;
@@ -27,45 +28,36 @@ typedef struct
   GPtrArray *partners;
   GPtrArray *referents;
   GPtrArray *funding;
+  gint64     budget;        /* in cents, or -1 */
+  guint      budget_year;   /* or 0 */
 } CtgActionTexts;
 
-/* Where an action of the document's shared list reads its texts from:
- * shared by the actions of one document, and cleared when it closes */
-typedef struct
-{
-  gpointer document;  /* (CtgDocument *), not a reference; NULL once closed */
-} CtgActionSource;
-
-/* 80 bytes: a large convention keeps one for each of its actions */
+/* 80 bytes, as before it was an item: a large convention keeps one for each
+ * of its actions. The id, the objective (the item's parent) and the
+ * document are the item's; its status, continuous flag and progress are
+ * kept in the item's spare bytes (_ctg_item_get_kind_data()). */
 struct _CtgAction
 {
-  GObject          parent_instance;
+  CtgItem          parent_instance;
 
-  gint64           id;
-  gint64           axis_id;
-  gint64           objective_id;
   CtgDate          start;
   CtgDate          echeance;
-  guint8           status;          /* CtgStatus */
-  guint8           continuous : 1;
-  guint8           has_texts : 1;
-  gint16           progress;        /* 0-100, or -1 */
-  guint            budget_year;
-  gint64           budget;
-  /* Until the texts are read (has_texts), where from: an atomic rc box, or
-   * NULL; then the texts */
-  union {
-    CtgActionSource *source;
-    CtgActionTexts  *texts;
-  } data;
+  gint64           axis_id;
+  CtgActionTexts  *texts;     /* NULL until read */
 };
 
 CtgActionTexts *_ctg_action_texts_new   (void);
 CtgActionTexts *_ctg_action_ensure_texts (CtgAction *self);
 void _ctg_action_take_texts      (CtgAction          *self,
                                   CtgActionTexts     *texts);
-void _ctg_action_set_source      (CtgAction          *self,
-                                  CtgActionSource    *source);
+CtgAction *_ctg_action_new       (CtgDocument        *document,
+                                  gint64              id,
+                                  gint64              objective_id);
+void _ctg_action_set_values      (CtgAction          *self,
+                                  CtgStatus           status,
+                                  int                 progress,
+                                  gboolean            continuous);
+gboolean _ctg_action_has_texts   (CtgAction          *self);
 void _ctg_action_add_participant (CtgAction          *self,
                                   CtgRelation         relation,
                                   const char         *name,
@@ -73,7 +65,7 @@ void _ctg_action_add_participant (CtgAction          *self,
                                   const char         *role);
 void _ctg_action_add_funding     (CtgAction          *self,
                                   CtgFunding         *funding);
-void _ctg_action_update_from     (CtgAction          *self,
+gboolean _ctg_action_update_from (CtgAction          *self,
                                   CtgAction          *fresh);
 CtgAction *_ctg_action_dup       (CtgAction          *self);
 

@@ -9,17 +9,20 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "ctg-action-private.h"
 #include "ctg-document-private.h"
+#include "ctg-item-private.h"
 
-G_DEFINE_FINAL_TYPE (CtgAction, ctg_action, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (CtgAction, ctg_action, CTG_TYPE_ITEM)
 
-/* The document keeps one object per action in its shared list and, after
- * an edit of that action, updates it in place: each property that changed
- * notifies, so a row showing it is updated, not made again. */
+/* The properties of the action's columns, numbered from 1 in the order of
+ * action_fields in ctg-item.c (checked in class_init), then its lists */
 enum {
   PROP_0,
+  PROP_OBJECTIVE_ID,
+  PROP_POSITION,
   PROP_CODE,
   PROP_TITLE,
   PROP_DESCRIPTION,
@@ -29,18 +32,71 @@ enum {
   PROP_PROGRESS,
   PROP_MEANS,
   PROP_NOTES,
+  PROP_CREATED,
   PROP_MODIFIED,
-  PROP_PILOTS,
-  PROP_PARTNERS,
-  PROP_REFERENTS,
-  PROP_FUNDING,
   PROP_CONTINUOUS,
   PROP_BUDGET,
   PROP_BUDGET_YEAR,
+  PROP_UUID,
+  N_COLUMN_PROPS,
+  PROP_PILOTS = N_COLUMN_PROPS,
+  PROP_PARTNERS,
+  PROP_REFERENTS,
+  PROP_FUNDING,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static const char * const column_names[N_COLUMN_PROPS] = {
+  NULL, "objective-id", "position", "code", "title", "description", "start", "echeance", "status",
+  "progress", "means", "notes", "created", "modified", "continuous", "budget", "budget-year", "uuid",
+};
+
+/* What the action keeps in the item's spare bytes */
+enum {
+  DATA_STATUS,
+  DATA_FLAGS,
+  DATA_PROGRESS,
+};
+#define FLAG_CONTINUOUS 1
+
+static inline guint8 *
+kind_data (CtgAction *self)
+{
+  return _ctg_item_get_kind_data ((CtgItem *) self);
+}
+
+static inline CtgStatus
+get_status (CtgAction *self)
+{
+  return kind_data (self)[DATA_STATUS];
+}
+
+static inline int
+get_progress (CtgAction *self)
+{
+  return (gint8) kind_data (self)[DATA_PROGRESS];
+}
+
+static inline gboolean
+get_continuous (CtgAction *self)
+{
+  return (kind_data (self)[DATA_FLAGS] & FLAG_CONTINUOUS) != 0;
+}
+
+void
+_ctg_action_set_values (CtgAction *self,
+                        CtgStatus  status,
+                        int        progress,
+                        gboolean   continuous)
+{
+  guint8 *data = kind_data (self);
+
+  data[DATA_STATUS] = status;
+  data[DATA_PROGRESS] = (guint8) (gint8) CLAMP (progress, -1, 100);
+  data[DATA_FLAGS] = continuous ? FLAG_CONTINUOUS : 0;
+}
 
 static void
 texts_free (CtgActionTexts *texts)
@@ -64,10 +120,7 @@ ctg_action_finalize (GObject *object)
 {
   CtgAction *self = (CtgAction *)object;
 
-  if (self->has_texts)
-    g_clear_pointer (&self->data.texts, texts_free);
-  else
-    g_clear_pointer (&self->data.source, g_atomic_rc_box_release);
+  g_clear_pointer (&self->texts, texts_free);
 
   G_OBJECT_CLASS (ctg_action_parent_class)->finalize (object);
 }
@@ -75,7 +128,16 @@ ctg_action_finalize (GObject *object)
 CtgActionTexts *
 _ctg_action_texts_new (void)
 {
-  return g_new0 (CtgActionTexts, 1);
+  CtgActionTexts *texts = g_new0 (CtgActionTexts, 1);
+
+  texts->budget = -1;
+  return texts;
+}
+
+gboolean
+_ctg_action_has_texts (CtgAction *self)
+{
+  return self->texts != NULL;
 }
 
 /* The texts of @self, read from its document when first asked for. An
@@ -83,9 +145,11 @@ _ctg_action_texts_new (void)
 CtgActionTexts *
 _ctg_action_ensure_texts (CtgAction *self)
 {
-  if (!self->has_texts && self->data.source != NULL && self->data.source->document != NULL)
-    _ctg_document_read_action_texts (self->data.source->document, self);
-  if (!self->has_texts)
+  CtgDocument *document = ctg_item_get_document (CTG_ITEM (self));
+
+  if (self->texts == NULL && document != NULL)
+    _ctg_document_read_action_texts (document, self);
+  if (self->texts == NULL)
     {
       CtgActionTexts *texts = _ctg_action_texts_new ();
 
@@ -96,33 +160,107 @@ _ctg_action_ensure_texts (CtgAction *self)
       texts->modified = g_strdup ("");
       _ctg_action_take_texts (self, texts);
     }
-  return self->data.texts;
+  return self->texts;
 }
 
-/* @texts: (transfer full): @self's texts; it reads nothing more */
+/* @texts: (transfer full) (nullable): @self's texts, after which it reads
+ * nothing more; %NULL to read them again when next asked for */
 void
 _ctg_action_take_texts (CtgAction      *self,
                         CtgActionTexts *texts)
 {
-  if (self->has_texts)
-    texts_free (self->data.texts);
-  else
-    g_clear_pointer (&self->data.source, g_atomic_rc_box_release);
-  self->data.texts = texts;
-  self->has_texts = TRUE;
+  g_clear_pointer (&self->texts, texts_free);
+  self->texts = texts;
 }
 
-#define TEXTS(self) ((self)->has_texts ? (self)->data.texts : _ctg_action_ensure_texts (self))
+#define TEXTS(self) ((self)->texts != NULL ? (self)->texts : _ctg_action_ensure_texts (self))
 
-/* @source: (transfer none): the document's, shared by its actions */
-void
-_ctg_action_set_source (CtgAction       *self,
-                        CtgActionSource *source)
+/**
+ * _ctg_action_new:
+ * @document: (nullable): the document whose live object it is, %NULL for
+ *   a snapshot
+ *
+ * Returns: (transfer full): an action with no values yet
+ */
+CtgAction *
+_ctg_action_new (CtgDocument *document,
+                 gint64       id,
+                 gint64       objective_id)
 {
-  g_return_if_fail (!self->has_texts);
+  CtgAction *self = g_object_new (CTG_TYPE_ACTION, NULL);
 
-  g_clear_pointer (&self->data.source, g_atomic_rc_box_release);
-  self->data.source = source != NULL ? g_atomic_rc_box_acquire (source) : NULL;
+  _ctg_item_init_identity (CTG_ITEM (self), document, id, objective_id);
+  return self;
+}
+
+/* A date as its column holds it: interned, as a plan has few distinct ones */
+static const char *
+date_text (const CtgDate *date)
+{
+  g_autofree char *iso = NULL;
+
+  if (!ctg_date_is_set (date))
+    return NULL;
+  iso = ctg_date_to_iso (date);
+  return g_intern_string (iso);
+}
+
+/* The row's uuid, read when first asked for: it never changes */
+static const char *
+get_uuid (CtgAction *self)
+{
+  static GQuark quark;
+  CtgDocument *document = ctg_item_get_document (CTG_ITEM (self));
+  char *uuid;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("ctg-action-uuid");
+  uuid = g_object_get_qdata (G_OBJECT (self), quark);
+  if (uuid == NULL && document != NULL && document->db != NULL)
+    {
+      uuid = _ctg_document_query_text (document, "SELECT uuid FROM action WHERE id = ?1",
+                                       ctg_item_get_id (CTG_ITEM (self)));
+      g_object_set_qdata_full (G_OBJECT (self), quark, uuid, g_free);
+    }
+  return uuid;
+}
+
+/* The generic getters of CtgItem (ctg_item_get_text () and the others),
+ * answered from the action's own fields: no value per column is kept */
+static void
+action_get_field (CtgItem  *item,
+                  guint     field,
+                  CtgValue *value)
+{
+  CtgAction *self = CTG_ACTION (item);
+  CtgDocument *document = ctg_item_get_document (item);
+
+  switch (field + 1)
+    {
+    case PROP_OBJECTIVE_ID: value->number = ctg_item_get_parent_id (item); break;
+    /* Read when asked for: it changes with every move of a sibling */
+    case PROP_POSITION:
+      value->number = document != NULL && document->db != NULL ? _ctg_document_query_int (document, "SELECT position FROM action WHERE id = ?1",
+                                                                   ctg_item_get_id (item), 0, 0)
+                                       : 0;
+      break;
+    case PROP_CODE: value->text = TEXTS (self)->code; break;
+    case PROP_TITLE: value->text = TEXTS (self)->title; break;
+    case PROP_DESCRIPTION: value->text = TEXTS (self)->description; break;
+    case PROP_START: value->text = (char *) date_text (&self->start); break;
+    case PROP_ECHEANCE: value->text = (char *) date_text (&self->echeance); break;
+    case PROP_STATUS: value->text = (char *) ctg_status_to_key (get_status (self)); break;
+    case PROP_PROGRESS: value->number = get_progress (self); break;
+    case PROP_MEANS: value->text = TEXTS (self)->means; break;
+    case PROP_NOTES: value->text = TEXTS (self)->notes; break;
+    case PROP_CREATED: value->text = TEXTS (self)->created; break;
+    case PROP_MODIFIED: value->text = TEXTS (self)->modified; break;
+    case PROP_CONTINUOUS: value->flag = get_continuous (self); break;
+    case PROP_BUDGET: value->number = TEXTS (self)->budget; break;
+    case PROP_BUDGET_YEAR: value->number = TEXTS (self)->budget_year; break;
+    case PROP_UUID: value->text = (char *) get_uuid (self); break;
+    default: g_assert_not_reached ();
+    }
 }
 
 static void
@@ -132,29 +270,30 @@ ctg_action_get_property (GObject    *object,
                          GParamSpec *pspec)
 {
   CtgAction *self = CTG_ACTION (object);
+  CtgValue field;
+
+  if (pspec->owner_type != CTG_TYPE_ACTION)
+    {
+      G_OBJECT_CLASS (ctg_action_parent_class)->get_property (object, prop_id, value, pspec);
+      return;
+    }
 
   switch (prop_id)
     {
-    case PROP_CODE: g_value_set_string (value, ctg_action_get_code (self)); break;
-    case PROP_TITLE: g_value_set_string (value, ctg_action_get_title (self)); break;
-    case PROP_DESCRIPTION: g_value_set_string (value, ctg_action_get_description (self)); break;
-    case PROP_START: g_value_set_pointer (value, &self->start); break;
-    case PROP_ECHEANCE: g_value_set_pointer (value, &self->echeance); break;
-    case PROP_STATUS: g_value_set_int (value, self->status); break;
-    case PROP_PROGRESS: g_value_set_int (value, self->progress); break;
-    case PROP_MEANS: g_value_set_string (value, ctg_action_get_means (self)); break;
-    case PROP_NOTES: g_value_set_string (value, ctg_action_get_notes (self)); break;
-    case PROP_MODIFIED: g_value_set_string (value, ctg_action_get_modified (self)); break;
-    case PROP_PILOTS: g_value_set_pointer (value, ctg_action_get_pilots (self)); break;
-    case PROP_PARTNERS: g_value_set_pointer (value, ctg_action_get_partners (self)); break;
-    case PROP_REFERENTS: g_value_set_pointer (value, ctg_action_get_referents (self)); break;
-    case PROP_FUNDING: g_value_set_pointer (value, ctg_action_get_funding (self)); break;
-    case PROP_CONTINUOUS: g_value_set_boolean (value, self->continuous); break;
-    case PROP_BUDGET: g_value_set_int64 (value, self->budget); break;
-    case PROP_BUDGET_YEAR: g_value_set_uint (value, self->budget_year); break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_PILOTS: g_value_set_pointer (value, ctg_action_get_pilots (self)); return;
+    case PROP_PARTNERS: g_value_set_pointer (value, ctg_action_get_partners (self)); return;
+    case PROP_REFERENTS: g_value_set_pointer (value, ctg_action_get_referents (self)); return;
+    case PROP_FUNDING: g_value_set_pointer (value, ctg_action_get_funding (self)); return;
+    default: break;
     }
+
+  action_get_field (CTG_ITEM (self), prop_id - 1, &field);
+  if (G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_STRING)
+    g_value_set_string (value, field.text);
+  else if (G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_INT64)
+    g_value_set_int64 (value, field.number);
+  else
+    g_value_set_boolean (value, field.flag);
 }
 
 static void
@@ -166,31 +305,24 @@ ctg_action_class_init (CtgActionClass *klass)
   object_class->finalize = ctg_action_finalize;
   object_class->get_property = ctg_action_get_property;
 
-  properties[PROP_CODE] = g_param_spec_string ("code", NULL, NULL, NULL, flags);
-  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
-  properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL, flags);
-  properties[PROP_START] = g_param_spec_pointer ("start", NULL, NULL, flags);
-  properties[PROP_ECHEANCE] = g_param_spec_pointer ("echeance", NULL, NULL, flags);
-  properties[PROP_STATUS] = g_param_spec_int ("status", NULL, NULL, 0, CTG_N_STATUSES - 1, 0, flags);
-  properties[PROP_PROGRESS] = g_param_spec_int ("progress", NULL, NULL, -1, 100, -1, flags);
-  properties[PROP_MEANS] = g_param_spec_string ("means", NULL, NULL, NULL, flags);
-  properties[PROP_NOTES] = g_param_spec_string ("notes", NULL, NULL, NULL, flags);
-  properties[PROP_MODIFIED] = g_param_spec_string ("modified", NULL, NULL, NULL, flags);
+  _ctg_item_class_init_kind (klass, CTG_ITEM_ACTION, action_get_field);
+  for (guint i = 1; i < N_COLUMN_PROPS; i++)
+    {
+      properties[i] = _ctg_item_class_get_pspec (klass, i - 1);
+      g_assert (g_str_equal (properties[i]->name, column_names[i]));
+    }
   properties[PROP_PILOTS] = g_param_spec_pointer ("pilots", NULL, NULL, flags);
   properties[PROP_PARTNERS] = g_param_spec_pointer ("partners", NULL, NULL, flags);
   properties[PROP_REFERENTS] = g_param_spec_pointer ("referents", NULL, NULL, flags);
   properties[PROP_FUNDING] = g_param_spec_pointer ("funding", NULL, NULL, flags);
-  properties[PROP_CONTINUOUS] = g_param_spec_boolean ("continuous", NULL, NULL, FALSE, flags);
-  properties[PROP_BUDGET] = g_param_spec_int64 ("budget", NULL, NULL, -1, G_MAXINT64, -1, flags);
-  properties[PROP_BUDGET_YEAR] = g_param_spec_uint ("budget-year", NULL, NULL, 0, G_MAXUINT, 0, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  for (guint i = PROP_PILOTS; i < N_PROPS; i++)
+    g_object_class_install_property (object_class, i, properties[i]);
 }
 
 static void
 ctg_action_init (CtgAction *self)
 {
-  self->progress = -1;
-  self->budget = -1;
+  _ctg_action_set_values (self, CTG_STATUS_TODO, -1, FALSE);
 }
 
 /* A list is made when its first item comes: most actions have no référents
@@ -285,57 +417,87 @@ same_date (const CtgDate *a,
   return a->year == b->year && a->month == b->month && a->day == b->day;
 }
 
+/* Notifies @prop, and remembers that something changed */
+#define CHANGED(prop) \
+  G_STMT_START { g_object_notify_by_pspec (G_OBJECT (self), properties[prop]); changed = TRUE; } G_STMT_END
 #define TAKE_TEXT(field, prop) \
   if (g_strcmp0 (mine->field, theirs->field) != 0) \
     { \
       g_free (mine->field); \
       mine->field = g_steal_pointer (&theirs->field); \
-      g_object_notify_by_pspec (G_OBJECT (self), properties[prop]); \
+      CHANGED (prop); \
     }
-#define TAKE_VALUE(field, prop) \
-  if (self->field != fresh->field) \
+#define TAKE_NUMBER(field, prop) \
+  if (mine->field != theirs->field) \
     { \
-      self->field = fresh->field; \
-      g_object_notify_by_pspec (G_OBJECT (self), properties[prop]); \
+      mine->field = theirs->field; \
+      CHANGED (prop); \
     }
 #define TAKE_LIST(field, prop, same) \
   if (!same (mine->field, theirs->field)) \
     { \
       g_clear_pointer (&mine->field, g_ptr_array_unref); \
       mine->field = g_steal_pointer (&theirs->field); \
-      g_object_notify_by_pspec (G_OBJECT (self), properties[prop]); \
+      CHANGED (prop); \
     }
 
 /**
  * _ctg_action_update_from:
- * @fresh: the same action read again; its data is taken
+ * @fresh: the same action read again, whole or its values only; its data
+ *   is taken
  *
- * Brings @self to @fresh's values, notifying each property that changed,
- * once, after all of them are set. Texts @self has not read yet stay
- * unread: they will be read as they are then.
+ * Brings @self to @fresh's values, its place in the plan included,
+ * notifying each property that changed, once, after all of them are set,
+ * and says the row is there. Texts @self has not read yet stay unread:
+ * they will be read as they are then.
+ *
+ * Returns: whether anything changed
  */
-void
+gboolean
 _ctg_action_update_from (CtgAction *self,
                          CtgAction *fresh)
 {
-  CtgActionTexts *mine = self->has_texts ? self->data.texts : NULL;
-  CtgActionTexts *theirs = mine != NULL ? TEXTS (fresh) : NULL;
+  /* The texts, if both have them: a fresh read of the values alone (the
+   * list's) leaves them as they are */
+  CtgActionTexts *mine = fresh->texts != NULL ? self->texts : NULL;
+  CtgActionTexts *theirs = fresh->texts;
+  gint64 objective_id = ctg_action_get_objective_id (fresh);
+  gboolean changed = FALSE;
 
-  g_assert (self->id == fresh->id);
+  g_assert (ctg_action_get_id (self) == ctg_action_get_id (fresh));
+
+  /* The list read again after a change of the plan brings every action's
+   * values, mostly the same: no notification to freeze for those */
+  if (theirs == NULL && objective_id == ctg_action_get_objective_id (self) &&
+      !ctg_item_is_removed (CTG_ITEM (self)) && same_date (&self->start, &fresh->start) &&
+      same_date (&self->echeance, &fresh->echeance) && memcmp (kind_data (self), kind_data (fresh), 3) == 0)
+    {
+      self->axis_id = fresh->axis_id;
+      return FALSE;
+    }
 
   g_object_freeze_notify (G_OBJECT (self));
+  if (objective_id != ctg_item_get_parent_id (CTG_ITEM (self)))
+    CHANGED (PROP_OBJECTIVE_ID);
+  changed |= _ctg_item_set_place (CTG_ITEM (self), objective_id);
+  self->axis_id = fresh->axis_id;
   if (!same_date (&self->start, &fresh->start))
     {
       self->start = fresh->start;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_START]);
+      CHANGED (PROP_START);
     }
   if (!same_date (&self->echeance, &fresh->echeance))
     {
       self->echeance = fresh->echeance;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ECHEANCE]);
+      CHANGED (PROP_ECHEANCE);
     }
-  TAKE_VALUE (status, PROP_STATUS);
-  TAKE_VALUE (progress, PROP_PROGRESS);
+  if (get_status (self) != get_status (fresh))
+    CHANGED (PROP_STATUS);
+  if (get_progress (self) != get_progress (fresh))
+    CHANGED (PROP_PROGRESS);
+  if (get_continuous (self) != get_continuous (fresh))
+    CHANGED (PROP_CONTINUOUS);
+  _ctg_action_set_values (self, get_status (fresh), get_progress (fresh), get_continuous (fresh));
   if (mine != NULL)
     {
       TAKE_TEXT (code, PROP_CODE);
@@ -343,20 +505,22 @@ _ctg_action_update_from (CtgAction *self,
       TAKE_TEXT (description, PROP_DESCRIPTION);
       TAKE_TEXT (means, PROP_MEANS);
       TAKE_TEXT (notes, PROP_NOTES);
+      TAKE_TEXT (created, PROP_CREATED);
       TAKE_TEXT (modified, PROP_MODIFIED);
       TAKE_LIST (pilots, PROP_PILOTS, same_people);
       TAKE_LIST (partners, PROP_PARTNERS, same_people);
       TAKE_LIST (referents, PROP_REFERENTS, same_people);
       TAKE_LIST (funding, PROP_FUNDING, same_funding);
+      TAKE_NUMBER (budget, PROP_BUDGET);
+      TAKE_NUMBER (budget_year, PROP_BUDGET_YEAR);
     }
-  TAKE_VALUE (continuous, PROP_CONTINUOUS);
-  TAKE_VALUE (budget, PROP_BUDGET);
-  TAKE_VALUE (budget_year, PROP_BUDGET_YEAR);
   g_object_thaw_notify (G_OBJECT (self));
+  return changed;
 }
 
+#undef CHANGED
 #undef TAKE_TEXT
-#undef TAKE_VALUE
+#undef TAKE_NUMBER
 #undef TAKE_LIST
 
 static GPtrArray *
@@ -381,22 +545,19 @@ copy_people (GPtrArray *people)
 CtgAction *
 _ctg_action_dup (CtgAction *self)
 {
-  CtgAction *copy = g_object_new (CTG_TYPE_ACTION, NULL);
+  CtgAction *copy = _ctg_action_new (NULL, ctg_item_get_id (CTG_ITEM (self)), ctg_item_get_parent_id (CTG_ITEM (self)));
   /* Read here, in the thread that owns the document: the copy has no
    * document to read from */
   CtgActionTexts *texts = TEXTS (self);
   CtgActionTexts *to = _ctg_action_texts_new ();
 
-  copy->id = self->id;
   copy->axis_id = self->axis_id;
-  copy->objective_id = self->objective_id;
   to->code = g_strdup (texts->code);
   to->title = g_strdup (texts->title);
   to->description = g_strdup (texts->description);
   copy->start = self->start;
   copy->echeance = self->echeance;
-  copy->status = self->status;
-  copy->progress = self->progress;
+  _ctg_action_set_values (copy, get_status (self), get_progress (self), get_continuous (self));
   to->means = g_strdup (texts->means);
   to->notes = g_strdup (texts->notes);
   to->created = g_strdup (texts->created);
@@ -415,22 +576,22 @@ _ctg_action_dup (CtgAction *self)
           g_ptr_array_add (to->funding, ctg_funding_new (f->funder, f->name, f->amount));
         }
     }
-  copy->continuous = self->continuous;
-  copy->budget = self->budget;
-  copy->budget_year = self->budget_year;
+  to->budget = texts->budget;
+  to->budget_year = texts->budget_year;
   _ctg_action_take_texts (copy, to);
   return copy;
 }
 
-gint64 ctg_action_get_id (CtgAction *self) { return self->id; }
+/* Unchecked: the lists sort and search a plan's actions by these */
+gint64 ctg_action_get_id (CtgAction *self) { return _ctg_item_peek_id (self); }
 gint64 ctg_action_get_axis_id (CtgAction *self) { return self->axis_id; }
-gint64 ctg_action_get_objective_id (CtgAction *self) { return self->objective_id; }
+gint64 ctg_action_get_objective_id (CtgAction *self) { return _ctg_item_peek_parent_id (self); }
 const char *ctg_action_get_code (CtgAction *self) { return TEXTS (self)->code; }
 const char *ctg_action_get_title (CtgAction *self) { return TEXTS (self)->title; }
 const char *ctg_action_get_description (CtgAction *self) { return TEXTS (self)->description; }
 const CtgDate *ctg_action_get_start (CtgAction *self) { return &self->start; }
 const CtgDate *ctg_action_get_echeance (CtgAction *self) { return &self->echeance; }
-CtgStatus ctg_action_get_status (CtgAction *self) { return self->status; }
+CtgStatus ctg_action_get_status (CtgAction *self) { return get_status (self); }
 /* Empty texts are kept as NULL, for the same reason as the lists */
 const char *ctg_action_get_means (CtgAction *self) { return TEXTS (self)->means ? TEXTS (self)->means : ""; }
 const char *ctg_action_get_notes (CtgAction *self) { return TEXTS (self)->notes ? TEXTS (self)->notes : ""; }
@@ -445,7 +606,7 @@ const char *ctg_action_get_modified (CtgAction *self) { return TEXTS (self)->mod
 int
 ctg_action_get_progress (CtgAction *self)
 {
-  return self->progress;
+  return get_progress (self);
 }
 
 /**
@@ -501,7 +662,7 @@ ctg_action_get_funding (CtgAction *self)
 gboolean
 ctg_action_is_continuous (CtgAction *self)
 {
-  return self->continuous;
+  return get_continuous (self);
 }
 
 /**
@@ -512,7 +673,7 @@ ctg_action_is_continuous (CtgAction *self)
 gint64
 ctg_action_get_budget (CtgAction *self)
 {
-  return self->budget;
+  return TEXTS (self)->budget;
 }
 
 /**
@@ -523,7 +684,7 @@ ctg_action_get_budget (CtgAction *self)
 guint
 ctg_action_get_budget_year (CtgAction *self)
 {
-  return self->budget_year;
+  return TEXTS (self)->budget_year;
 }
 
 /**
@@ -560,9 +721,9 @@ gboolean
 ctg_action_is_overdue (CtgAction   *self,
                        const GDate *today)
 {
-  if (self->continuous)
+  if (get_continuous (self))
     return FALSE;
-  if (self->status == CTG_STATUS_DONE || self->status == CTG_STATUS_ABANDONED)
+  if (get_status (self) == CTG_STATUS_DONE || get_status (self) == CTG_STATUS_ABANDONED)
     return FALSE;
   return ctg_date_is_past (&self->echeance, today);
 }
@@ -600,7 +761,7 @@ ctg_status_rollup_progress (CtgStatus status,
 int
 ctg_action_get_rollup_progress (CtgAction *action)
 {
-  return ctg_status_rollup_progress (action->status, action->progress);
+  return ctg_status_rollup_progress (get_status (action), get_progress (action));
 }
 
 /**
@@ -615,9 +776,9 @@ ctg_action_get_rollup_progress (CtgAction *action)
 int
 ctg_action_get_shown_progress (CtgAction *action)
 {
-  if (action->status == CTG_STATUS_DONE)
+  if (get_status (action) == CTG_STATUS_DONE)
     return 100;
-  return action->progress;
+  return get_progress (action);
 }
 
 /* The loop of the roll-ups: each action at its state today, or at the end
@@ -636,15 +797,16 @@ summarize (GListModel         *actions,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CtgAction) action = g_list_model_get_item (actions, i);
-      CtgStatus status = action->status;
-      int progress = action->progress;
+      CtgStatus status = get_status (action);
+      int progress = get_progress (action);
+      gint64 id = ctg_action_get_id (action);
 
-      if (objective_id != 0 && action->objective_id != objective_id)
+      if (objective_id != 0 && ctg_action_get_objective_id (action) != objective_id)
         continue;
 
       if (year_ends != NULL)
         {
-          const CtgYearEnd *end = g_hash_table_lookup (year_ends, &action->id);
+          const CtgYearEnd *end = g_hash_table_lookup (year_ends, &id);
 
           if (end == NULL)
             {
@@ -778,10 +940,10 @@ ctg_action_add_year_funding (CtgAction *action,
 
   g_return_val_if_fail (CTG_IS_ACTION (action), FALSE);
 
-  if (action->budget_year != 0 && action->budget_year != year)
+  if (ctg_action_get_budget_year (action) != 0 && ctg_action_get_budget_year (action) != year)
     return FALSE;
-  if (action->budget > 0)
-    sums[0] += action->budget;
+  if (ctg_action_get_budget (action) > 0)
+    sums[0] += ctg_action_get_budget (action);
   funding = ctg_action_get_funding (action);
   for (guint k = 0; k < funding->len; k++)
     {
@@ -828,8 +990,8 @@ ctg_action_is_due_soon (CtgAction   *action,
 
   g_return_val_if_fail (CTG_IS_ACTION (action), FALSE);
 
-  if (!ctg_date_is_set (&action->echeance) || action->status == CTG_STATUS_DONE ||
-      action->status == CTG_STATUS_ABANDONED || ctg_action_is_overdue (action, from))
+  if (!ctg_date_is_set (&action->echeance) || get_status (action) == CTG_STATUS_DONE ||
+      get_status (action) == CTG_STATUS_ABANDONED || ctg_action_is_overdue (action, from))
     return FALSE;
   ctg_due_soon_until (from, &until);
   first = ctg_date_first_day (&action->echeance);

@@ -10,6 +10,7 @@
 
 #include "ctg-date.h"
 #include "ctg-evaluation.h"
+#include "ctg-item.h"
 #include "ctg-participant.h"
 #include "ctg-status.h"
 
@@ -17,14 +18,17 @@ G_BEGIN_DECLS
 
 #define CTG_TYPE_ACTION (ctg_action_get_type ())
 
-G_DECLARE_FINAL_TYPE (CtgAction, ctg_action, CTG, ACTION, GObject)
+G_DECLARE_FINAL_TYPE (CtgAction, ctg_action, CTG, ACTION, CtgItem)
 
-/* One action as read from the document. The objects of
- * ctg_document_list_actions() are kept up to date by the document after
- * each edit of the action's own data, and notify their properties; they
- * read their texts, participants and funding from the file when first
- * asked for (in the thread that owns the document). Those of
- * ctg_document_get_action() are snapshots, read whole. */
+/* One action: the item of kind %CTG_ITEM_ACTION. The document's object for
+ * an action (in ctg_document_list_actions(), from ctg_document_get_item(),
+ * in ctg_document_list_items()) is one object while anyone holds it, kept
+ * up to date after every commit, undo and redo, and notifies its
+ * properties (those of its columns, and "pilots", "partners", "referents",
+ * "funding"); it reads its texts, participants and funding from the file
+ * when first asked for (in the thread that owns the document). Those of
+ * ctg_document_get_action() are snapshots, read whole, that no edit
+ * changes. */
 gint64          ctg_action_get_id           (CtgAction  *self);
 gint64          ctg_action_get_axis_id      (CtgAction  *self);
 gint64          ctg_action_get_objective_id (CtgAction  *self);

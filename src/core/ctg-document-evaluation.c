@@ -289,11 +289,13 @@ ctg_document_record_year_end (CtgDocument  *self,
   for (guint i = 0; ok && i < n; i++)
     {
       g_autoptr(CtgAction) action = g_list_model_get_item (actions, i);
-      g_autofree char *progress = action->progress >= 0 ? g_strdup_printf ("%d", action->progress) : NULL;
-      gint64 id = ensure_year_row (self, CTG_ITEM_ACTION_YEAR, action->id, year, error);
+      g_autofree char *progress = ctg_action_get_progress (action) >= 0
+                                  ? g_strdup_printf ("%d", ctg_action_get_progress (action)) : NULL;
+      gint64 id = ensure_year_row (self, CTG_ITEM_ACTION_YEAR, ctg_action_get_id (action), year, error);
 
       ok = id != 0 &&
-           _ctg_document_update (self, "action_year", id, "status", ctg_status_to_key (action->status), error) &&
+           _ctg_document_update (self, "action_year", id, "status",
+                                 ctg_status_to_key (ctg_action_get_status (action)), error) &&
            _ctg_document_update (self, "action_year", id, "progress", progress, error);
     }
   return _ctg_document_end (self, ok, ok ? error : NULL) && ok;

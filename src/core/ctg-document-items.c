@@ -37,6 +37,39 @@ row_parent (CtgItemKind   kind,
   return 0;
 }
 
+/* As read_items (), for actions: their objects are the document's list's
+ * (see ctg-document.c), read whole the first time */
+static GPtrArray *
+read_actions (CtgDocument *self,
+              const char  *column,
+              gint64       value,
+              gboolean     refresh)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM action WHERE %s = ?1 ORDER BY %s",
+                                          column, _ctg_kinds[CTG_ITEM_ACTION].order);
+  sqlite3_stmt *stmt = self->db != NULL ? _ctg_document_prepare (self, sql, NULL) : NULL;
+
+  if (stmt == NULL)
+    return items;
+  sqlite3_bind_int64 (stmt, 1, value);
+  _ctg_document_step_ids (stmt, ids);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      gboolean alive = _ctg_document_find_action (self, id) != NULL;
+      CtgAction *action = _ctg_document_get_live_action (self, id);
+
+      if (action == NULL)
+        continue;
+      if (alive && refresh)
+        _ctg_document_refresh_action (self, action);
+      g_ptr_array_add (items, action);
+    }
+  return items;
+}
+
 /* The items of @kind whose @column is @value, in the document's order; the
  * ones already alive are the same objects, read again if @refresh */
 static GPtrArray *
@@ -46,11 +79,15 @@ read_items (CtgDocument *self,
             gint64       value,
             gboolean     refresh)
 {
-  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *items;
   g_autofree char *sql = NULL;
-  GHashTable *alive = cache (&self->items[kind]);
+  GHashTable *alive;
   sqlite3_stmt *stmt;
 
+  if (kind == CTG_ITEM_ACTION)
+    return read_actions (self, column, value, refresh);
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  alive = cache (&self->items[kind]);
   if (column != NULL)
     sql = g_strdup_printf ("SELECT * FROM %s WHERE %s = ?1 ORDER BY %s",
                            _ctg_kinds[kind].table, column, _ctg_kinds[kind].order);
@@ -103,6 +140,8 @@ ctg_document_get_item (CtgDocument *self,
 
   if (kind == CTG_ITEM_CONVENTION)
     id = 1;
+  if (kind == CTG_ITEM_ACTION)
+    return CTG_ITEM (_ctg_document_get_live_action (self, id));
   item = g_hash_table_lookup (cache (&self->items[kind]), &id);
   if (item != NULL)
     return g_object_ref (item);
@@ -174,6 +213,11 @@ refresh_item (CtgDocument *self,
 {
   g_autoptr(GPtrArray) found = NULL;
 
+  if (CTG_IS_ACTION (item))
+    {
+      _ctg_document_refresh_action (self, CTG_ACTION (item));
+      return;
+    }
   g_object_ref (item);
   found = read_items (self, ctg_item_get_kind (item), "id", ctg_item_get_id (item), TRUE);
   if (found->len == 0)
@@ -239,16 +283,27 @@ _ctg_document_update_items (CtgDocument  *self,
                             CtgChangeSet *changes)
 {
   g_autoptr(GHashTable) dirty = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* The actions whose own data changed: their rows, participants or funding */
+  g_autoptr(GHashTable) actions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  static const CtgItemKind action_kinds[] = {
+    CTG_ITEM_AXIS, CTG_ITEM_OBJECTIVE, CTG_ITEM_ACTION, CTG_ITEM_PARTICIPANT, CTG_ITEM_FUNDING,
+  };
+  gboolean reload_actions = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (action_kinds); i++)
+    reload_actions |= ctg_change_set_is_kind_reloaded (changes, action_kinds[i]);
+  if (reload_actions)
+    _ctg_document_reload_actions (self);
 
   for (guint kind = 0; kind < CTG_N_ITEM_KINDS; kind++)
     {
       if (!ctg_change_set_is_kind_reloaded (changes, kind))
         continue;
       {
-        g_autoptr(GPtrArray) items = alive_values (self->items[kind]);
+        g_autoptr(GPtrArray) items = kind != CTG_ITEM_ACTION ? alive_values (self->items[kind]) : NULL;
         g_autoptr(GPtrArray) lists = alive_values (self->lists[kind]);
 
-        for (guint i = 0; i < items->len; i++)
+        for (guint i = 0; items != NULL && i < items->len; i++)
           refresh_item (self, g_ptr_array_index (items, i));
         for (guint i = 0; i < lists->len; i++)
           refresh_list (self, g_ptr_array_index (lists, i));
@@ -262,7 +317,15 @@ _ctg_document_update_items (CtgDocument  *self,
 
       if (ctg_change_set_is_kind_reloaded (changes, row->kind))
         continue;
-      item = self->items[row->kind] ? g_hash_table_lookup (self->items[row->kind], &row->id) : NULL;
+      if (row->kind == CTG_ITEM_ACTION || row->kind == CTG_ITEM_PARTICIPANT || row->kind == CTG_ITEM_FUNDING)
+        {
+          gint64 id = row->kind == CTG_ITEM_ACTION ? row->id : row->parent_id;
+
+          g_hash_table_add (actions, g_memdup2 (&id, sizeof id));
+          if (row->kind != CTG_ITEM_ACTION && row->old_parent_id != row->parent_id)
+            g_hash_table_add (actions, g_memdup2 (&row->old_parent_id, sizeof row->old_parent_id));
+        }
+      item = row->kind != CTG_ITEM_ACTION && self->items[row->kind] ? g_hash_table_lookup (self->items[row->kind], &row->id) : NULL;
       if (item != NULL)
         {
           if (row->op == CTG_ROW_REMOVED)
@@ -274,6 +337,24 @@ _ctg_document_update_items (CtgDocument  *self,
         {
           mark_list (dirty, row->kind, row->parent_id);
           mark_list (dirty, row->kind, row->old_parent_id);
+        }
+    }
+
+  if (!reload_actions)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, actions);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          CtgAction *action = _ctg_document_find_action (self, *(gint64 *) key);
+
+          if (action == NULL)
+            continue;
+          g_object_ref (action);
+          _ctg_document_refresh_action (self, action);
+          g_object_unref (action);
         }
     }
 

@@ -39,15 +39,16 @@ struct _CtgDocument
   guint        journal_suspended;
 
   /* Every action as last read, shared by the window, its pages and the
-   * report, which all list them after each change: valid while neither this
-   * connection (total_changes) nor another process (data_version) wrote */
+   * report, which all list them after each change: the file's while
+   * neither this connection (total_changes) nor another process
+   * (data_version) wrote, read again into the same objects otherwise. Its
+   * objects are the document's live actions (items[CTG_ITEM_ACTION] holds
+   * only those the list does not have). */
   GPtrArray   *actions_cache;
   /* The same actions by ascending id (not owned), built with the cache:
    * valid while actions_cache is set */
   GPtrArray   *actions_by_id;
-  /* What those actions read their texts from, lazily (CtgActionSource) */
-  gpointer     action_source;
-  gint64       actions_cache_changes;
+  gint64       actions_cache_changes;   /* -1: to read again */
   gint64       actions_cache_data_version;
 
   /* What the transaction under way did to the actions' snapshots, from
@@ -154,6 +155,17 @@ _ctg_document_read_action_texts (CtgDocument *self,
                                  CtgAction   *action);
 void
 _ctg_document_forget_actions (CtgDocument *self);
+CtgAction *
+_ctg_document_find_action (CtgDocument *self,
+                           gint64       action_id);
+CtgAction *
+_ctg_document_get_live_action (CtgDocument *self,
+                               gint64       action_id);
+void
+_ctg_document_refresh_action (CtgDocument *self,
+                              CtgAction   *action);
+void
+_ctg_document_reload_actions (CtgDocument *self);
 
 gboolean
 _ctg_document_set_invalid (GError     **error,

@@ -168,31 +168,11 @@ _ctg_document_end_action_edit (CtgDocument *self,
   self->edit_action = previous;
 }
 
-static CtgAction *cached_action (CtgDocument *self,
-                                 gint64       action_id);
-
-/* Brings one action of the cache to a fresh read of it */
-static gboolean
-patch_cached_action (CtgDocument *self,
-                     gint64       action_id)
-{
-  g_autoptr(CtgAction) fresh = ctg_document_get_action (self, action_id);
-  CtgAction *old;
-
-  if (fresh == NULL || (old = cached_action (self, action_id)) == NULL)
-    return FALSE;
-  /* Its place in the plan comes from these: never patched */
-  if (ctg_action_get_objective_id (old) != ctg_action_get_objective_id (fresh) ||
-      ctg_action_get_axis_id (old) != ctg_action_get_axis_id (fresh))
-    return FALSE;
-  /* The same object, updated: whoever shows it follows its notify */
-  _ctg_action_update_from (old, fresh);
-  return TRUE;
-}
-
-/* After a commit: the cache stays valid if it was valid when the
+/* After a commit: the list stays the file's if it was when the
  * transaction began, nobody else wrote, and the transaction changed at most
- * one action's own data, which is read again. Otherwise it goes. */
+ * one action's own data (its object is brought up to date with every
+ * other live item, in _ctg_document_update_items()). Otherwise it is read
+ * again when next asked for, into the same objects. */
 void
 _ctg_document_keep_actions_cache (CtgDocument *self)
 {
@@ -207,10 +187,9 @@ _ctg_document_keep_actions_cache (CtgDocument *self)
       /* A row written without the hook seeing it (REPLACE, truncation) */
       changes - self->txn_start_changes != self->txn_hooked_changes ||
       (version = data_version (self)) == -1 ||
-      version != self->actions_cache_data_version ||
-      (self->txn_action > 0 && !patch_cached_action (self, self->txn_action)))
+      version != self->actions_cache_data_version)
     {
-      g_clear_pointer (&self->actions_cache, g_ptr_array_unref);
+      self->actions_cache_changes = -1;
       return;
     }
   self->actions_cache_changes = changes;
@@ -582,34 +561,44 @@ ctg_document_list_ids (CtgDocument *self,
  * first ones (with the action's position where the axis is), and the
  * texts are read when first asked for (_ctg_document_read_action_texts()) */
 #define ACTION_VALUE_COLUMNS \
-  "a.objective_id, a.start, a.echeance, a.status, a.progress, a.continuous, a.budget, a.budget_year"
+  "a.objective_id, a.start, a.echeance, a.status, a.progress, a.continuous"
 #define ACTION_TEXT_COLUMNS \
-  "a.code, a.title, a.description, a.means, a.notes, a.created, a.modified"
-#define N_ACTION_VALUE_COLUMNS 10
+  "a.code, a.title, a.description, a.means, a.notes, a.created, a.modified, a.budget, a.budget_year"
+#define N_ACTION_VALUE_COLUMNS 8
 
-/* Columns 0 and 1 are the id and the axis (or the position), then
- * ACTION_VALUE_COLUMNS */
-static CtgAction *
-action_from_row (sqlite3_stmt *stmt)
+/* Sets @action to the row: columns 0 and 1 are the id and the axis (or
+ * the position), then ACTION_VALUE_COLUMNS. @document: (nullable): the
+ * object's, for a live one */
+static void
+set_from_row (CtgAction    *action,
+              CtgDocument  *document,
+              sqlite3_stmt *stmt)
 {
-  CtgAction *action = g_object_new (CTG_TYPE_ACTION, NULL);
   CtgStatus status = CTG_STATUS_TODO;
   const char *start = (const char *) sqlite3_column_text (stmt, 3);
   const char *echeance = (const char *) sqlite3_column_text (stmt, 4);
 
-  action->id = sqlite3_column_int64 (stmt, 0);
+  _ctg_item_init_identity (CTG_ITEM (action), document, sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 2));
   action->axis_id = sqlite3_column_int64 (stmt, 1);
-  action->objective_id = sqlite3_column_int64 (stmt, 2);
+  action->start = (CtgDate) { 0 };
+  action->echeance = (CtgDate) { 0 };
   if (start != NULL)
     ctg_date_parse (start, &action->start);
   if (echeance != NULL)
     ctg_date_parse (echeance, &action->echeance);
   ctg_status_from_key ((const char *) sqlite3_column_text (stmt, 5), &status);
-  action->status = status;
-  action->progress = sqlite3_column_type (stmt, 6) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 6);
-  action->continuous = sqlite3_column_int (stmt, 7) != 0;
-  action->budget = sqlite3_column_type (stmt, 8) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 8);
-  action->budget_year = (guint) sqlite3_column_int (stmt, 9);
+  _ctg_action_set_values (action, status,
+                          sqlite3_column_type (stmt, 6) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 6),
+                          sqlite3_column_int (stmt, 7) != 0);
+}
+
+static CtgAction *
+action_from_row (CtgDocument  *document,
+                 sqlite3_stmt *stmt)
+{
+  CtgAction *action = _ctg_action_new (NULL, 0, 0);
+
+  set_from_row (action, document, stmt);
   return action;
 }
 
@@ -633,6 +622,8 @@ texts_from_row (sqlite3_stmt *stmt,
   texts->notes = dup_unless_empty ((const char *) sqlite3_column_text (stmt, first + 4));
   texts->created = g_strdup ((const char *) sqlite3_column_text (stmt, first + 5));
   texts->modified = g_strdup ((const char *) sqlite3_column_text (stmt, first + 6));
+  texts->budget = sqlite3_column_type (stmt, first + 7) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, first + 7);
+  texts->budget_year = (guint) sqlite3_column_int (stmt, first + 8);
   return texts;
 }
 
@@ -720,12 +711,14 @@ compare_placed_actions (gconstpointer a,
                         gconstpointer b)
 {
   const PlacedAction *x = a, *y = b;
+  gint64 xid = _ctg_item_peek_id (x->action);
+  gint64 yid = _ctg_item_peek_id (y->action);
 
   if (x->rank != y->rank)
     return x->rank < y->rank ? -1 : 1;
   if (x->position != y->position)
     return x->position < y->position ? -1 : 1;
-  return x->action->id < y->action->id ? -1 : x->action->id > y->action->id;
+  return xid < yid ? -1 : xid > yid;
 }
 
 /* For g_ptr_array_sort () and bsearch () over actions_by_id */
@@ -733,9 +726,20 @@ static int
 compare_actions_by_id (gconstpointer a,
                        gconstpointer b)
 {
-  const CtgAction *x = *(CtgAction * const *) a, *y = *(CtgAction * const *) b;
+  gint64 x = _ctg_item_peek_id (*(CtgAction * const *) a);
+  gint64 y = _ctg_item_peek_id (*(CtgAction * const *) b);
 
-  return x->id < y->id ? -1 : x->id > y->id;
+  return x < y ? -1 : x > y;
+}
+
+static int
+compare_id_to_action (gconstpointer key,
+                      gconstpointer element)
+{
+  gint64 x = *(const gint64 *) key;
+  gint64 y = _ctg_item_peek_id (*(CtgAction * const *) element);
+
+  return x < y ? -1 : x > y;
 }
 
 /* Whether the cache holds the file as it is now: nothing written since it
@@ -748,51 +752,72 @@ actions_cache_is_current (CtgDocument *self)
          data_version (self) == self->actions_cache_data_version;
 }
 
-/* The cache's object for @action_id, or NULL */
+/* The list's object for @action_id (the list may be due to be read again:
+ * its objects are live all the same), or NULL */
 static CtgAction *
 cached_action (CtgDocument *self,
                gint64       action_id)
 {
-  /* Only its id is read */
-  CtgAction key_action = { .id = action_id };
-  gconstpointer key = &key_action;
   CtgAction **found;
 
   if (self->actions_cache == NULL || self->actions_by_id == NULL)
     return NULL;
-  found = bsearch (&key, self->actions_by_id->pdata, self->actions_by_id->len, sizeof (gpointer),
-                   compare_actions_by_id);
+  found = bsearch (&action_id, self->actions_by_id->pdata, self->actions_by_id->len, sizeof (gpointer),
+                   compare_id_to_action);
   return found != NULL ? *found : NULL;
 }
 
-static CtgActionSource *
-action_source (CtgDocument *self)
+/**
+ * _ctg_document_find_action:
+ *
+ * Returns: (transfer none) (nullable): the live object of @action_id: the
+ *   list's, or one held elsewhere (ctg_document_get_item() of an action the
+ *   list has not read, or one the list no longer has)
+ */
+CtgAction *
+_ctg_document_find_action (CtgDocument *self,
+                           gint64       action_id)
 {
-  if (self->action_source == NULL)
-    {
-      CtgActionSource *source = g_atomic_rc_box_new0 (CtgActionSource);
+  CtgAction *action = cached_action (self, action_id);
 
-      source->document = self;
-      self->action_source = source;
-    }
-  return self->action_source;
+  if (action == NULL && self->items[CTG_ITEM_ACTION] != NULL)
+    action = g_hash_table_lookup (self->items[CTG_ITEM_ACTION], &action_id);
+  return action;
 }
 
-/* The actions' objects let go of the document: those still held elsewhere
+/* An object held elsewhere than the list stays findable while it lives */
+static void
+hold_action_aside (CtgDocument *self,
+                   CtgAction   *action)
+{
+  gint64 id = ctg_action_get_id (action);
+
+  if (self->items[CTG_ITEM_ACTION] == NULL)
+    self->items[CTG_ITEM_ACTION] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_hash_table_insert (self->items[CTG_ITEM_ACTION], g_memdup2 (&id, sizeof id), action);
+}
+
+/* The list's objects let go of the document: those still held elsewhere
  * keep what they read, and read nothing more */
 void
 _ctg_document_forget_actions (CtgDocument *self)
 {
-  CtgActionSource *source = self->action_source;
+  for (guint i = 0; self->actions_cache != NULL && i < self->actions_cache->len; i++)
+    {
+      CtgItem *item = g_ptr_array_index (self->actions_cache, i);
 
+      /* Findable no more: the items' table must not keep it either */
+      if (self->items[CTG_ITEM_ACTION] != NULL)
+        {
+          gint64 id = ctg_item_get_id (item);
+
+          if (g_hash_table_lookup (self->items[CTG_ITEM_ACTION], &id) == item)
+            g_hash_table_remove (self->items[CTG_ITEM_ACTION], &id);
+        }
+      _ctg_item_forget_document (item);
+    }
   g_clear_pointer (&self->actions_cache, g_ptr_array_unref);
   g_clear_pointer (&self->actions_by_id, g_ptr_array_unref);
-  if (source != NULL)
-    {
-      source->document = NULL;
-      g_atomic_rc_box_release (source);
-      self->action_source = NULL;
-    }
 }
 
 /* How many actions' texts one read brings, by id: a list shows actions
@@ -800,27 +825,16 @@ _ctg_document_forget_actions (CtgDocument *self)
  * view that goes through every action reads them in a few hundred reads */
 #define TEXTS_BLOCK 256
 
-/**
- * _ctg_document_read_action_texts:
- *
- * Reads the texts, participants and funding of @action when first asked
- * for, as the file has them now: with those of its neighbours by id when
- * it is an object of the document's list, else its own only. (Whether the
- * list is still the file's does not matter: an object read alone would
- * read the same.)
- */
-void
-_ctg_document_read_action_texts (CtgDocument *self,
-                                 CtgAction   *action)
+/* Reads the texts, participants and funding of those of @by_id (id ->
+ * action without texts) whose ids are from @first to @last */
+static void
+read_texts (CtgDocument *self,
+            GHashTable  *by_id,
+            gint64       first,
+            gint64       last)
 {
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  gboolean block = cached_action (self, action->id) == action;
-  gint64 first = block ? action->id - action->id % TEXTS_BLOCK : action->id;
-  gint64 last = block ? first + TEXTS_BLOCK - 1 : action->id;
   sqlite3_stmt *stmt;
 
-  if (self->db == NULL)
-    return;
   stmt = _ctg_document_prepare (self,
     "SELECT a.id, " ACTION_TEXT_COLUMNS " FROM action a WHERE a.id BETWEEN ?1 AND ?2", NULL);
   if (stmt == NULL)
@@ -830,24 +844,100 @@ _ctg_document_read_action_texts (CtgDocument *self,
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
-      CtgAction *target = block ? cached_action (self, id) : action;
+      CtgAction *target = g_hash_table_lookup (by_id, &id);
 
-      if (target == NULL || target->has_texts)
+      if (target == NULL || _ctg_action_has_texts (target))
         continue;
       _ctg_action_take_texts (target, texts_from_row (stmt, 1));
-      g_hash_table_insert (by_id, &target->id, target);
     }
   sqlite3_reset (stmt);
 
   if (g_hash_table_size (by_id) > 0)
-    {
-      load_action_lists (self, by_id, first, last);
-    }
+    load_action_lists (self, by_id, first, last);
 }
 
-/* Every action in plan order, read again only if the file changed since.
- * Only what the figures, filters and order need is read here; the texts
- * wait until asked for (about 100 bytes an action instead of 700). */
+/**
+ * _ctg_document_read_action_texts:
+ *
+ * Reads the texts, participants and funding of @action when first asked
+ * for, as the file has them now: with those of its neighbours by id when
+ * it is an object of the document's list, else its own only.
+ */
+void
+_ctg_document_read_action_texts (CtgDocument *self,
+                                 CtgAction   *action)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  gint64 id = ctg_action_get_id (action);
+  gboolean block = cached_action (self, id) == action;
+  gint64 first = block ? id - id % TEXTS_BLOCK : id;
+  gint64 last = block ? first + TEXTS_BLOCK - 1 : id;
+
+  if (self->db == NULL)
+    return;
+  if (block)
+    {
+      /* The list's objects of the block that have not read theirs */
+      CtgAction **found = bsearch (&id, self->actions_by_id->pdata, self->actions_by_id->len, sizeof (gpointer),
+                                   compare_id_to_action);
+      guint at = found - (CtgAction **) self->actions_by_id->pdata;
+      guint from = at;
+
+      while (from > 0 && ctg_action_get_id (g_ptr_array_index (self->actions_by_id, from - 1)) >= first)
+        from--;
+      for (guint i = from; i < self->actions_by_id->len; i++)
+        {
+          CtgAction *neighbour = g_ptr_array_index (self->actions_by_id, i);
+
+          if (ctg_action_get_id (neighbour) > last)
+            break;
+          if (!_ctg_action_has_texts (neighbour))
+            g_hash_table_insert (by_id, (gpointer) _ctg_item_get_id_location (CTG_ITEM (neighbour)), neighbour);
+        }
+    }
+  else
+    g_hash_table_insert (by_id, (gpointer) _ctg_item_get_id_location (CTG_ITEM (action)), action);
+  read_texts (self, by_id, first, last);
+}
+/* _ctg_document_find_action () for the rows of the action table, which
+ * come by ascending id: the list's object is found by walking its index
+ * along (@cursor), not by a search for each */
+static CtgAction *
+find_again (CtgDocument *self,
+            guint       *cursor,
+            gint64       action_id,
+            gboolean    *listed)
+{
+  GPtrArray *by_id = self->actions_by_id;
+  CtgAction *action;
+
+  *listed = FALSE;
+  if (by_id != NULL)
+    {
+      while (*cursor < by_id->len && _ctg_item_peek_id (g_ptr_array_index (by_id, *cursor)) < action_id)
+        (*cursor)++;
+      if (*cursor < by_id->len && _ctg_item_peek_id (g_ptr_array_index (by_id, *cursor)) == action_id)
+        {
+          *listed = TRUE;
+          return g_ptr_array_index (by_id, *cursor);
+        }
+      /* Out of order, or not in the list */
+      if (*cursor == 0 || _ctg_item_peek_id (g_ptr_array_index (by_id, *cursor - 1)) < action_id)
+        return self->items[CTG_ITEM_ACTION] != NULL ? g_hash_table_lookup (self->items[CTG_ITEM_ACTION], &action_id)
+                                                    : NULL;
+    }
+  action = _ctg_document_find_action (self, action_id);
+  *listed = action != NULL && cached_action (self, action_id) == action;
+  return action;
+}
+
+/* Every action in plan order, read again only if the file changed since,
+ * into the same objects: an object of the list is the document's object of
+ * that action (ctg_document_get_item()), updated in place. Only what the
+ * figures, filters and order need is read here; the texts wait until asked
+ * for (about 100 bytes an action instead of 700).
+ *
+ * Returns: (transfer full) (nullable): the actions */
 static GPtrArray *
 cached_actions (CtgDocument *self)
 {
@@ -856,7 +946,12 @@ cached_actions (CtgDocument *self)
   g_autoptr(GArray) placed = NULL;
   g_autoptr(GPtrArray) by_id = NULL;
   g_autoptr(GPtrArray) actions = NULL;
-  CtgActionSource *source;
+  g_autoptr(GPtrArray) old = NULL;
+  g_autoptr(GPtrArray) old_by_id = NULL;
+  g_autoptr(CtgAction) scratch = NULL;
+  guint cursor = 0;
+  gboolean listed;
+  gboolean in_transaction;
   gboolean in_order = TRUE;
   gint64 changes;
   gint64 version;
@@ -865,16 +960,12 @@ cached_actions (CtgDocument *self)
   if (self->db == NULL)
     return NULL;
 
-  /* Inside a transaction, what is read may yet be rolled back, and a rollback
-   * does not lower total_changes: such reads are never kept */
-  if (!sqlite3_get_autocommit (self->db))
-    g_clear_pointer (&self->actions_cache, g_ptr_array_unref);
-
+  in_transaction = !sqlite3_get_autocommit (self->db);
   changes = sqlite3_total_changes64 (self->db);
   version = data_version (self);
-  if (self->actions_cache != NULL && version != -1 &&
+  if (!in_transaction && self->actions_cache != NULL && version != -1 &&
       changes == self->actions_cache_changes && version == self->actions_cache_data_version)
-    return self->actions_cache;
+    return g_ptr_array_ref (self->actions_cache);
 
   /* The objectives in plan order, then the actions in the table's order,
    * sorted here: ordering the joined rows made SQLite sort every action
@@ -903,12 +994,12 @@ cached_actions (CtgDocument *self)
   if (stmt == NULL)
     return NULL;
 
-  source = action_source (self);
   placed = g_array_new (FALSE, FALSE, sizeof (PlacedAction));
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       gint64 objective_id = sqlite3_column_int64 (stmt, 2);
       guint rank = GPOINTER_TO_UINT (g_hash_table_lookup (objectives, &objective_id));
+      CtgAction *live;
       PlacedAction item;
 
       /* An action whose objective or axis is gone is not in the plan */
@@ -916,9 +1007,30 @@ cached_actions (CtgDocument *self)
         continue;
       item.rank = rank;
       item.position = sqlite3_column_int64 (stmt, 1);
-      item.action = action_from_row (stmt);
-      item.action->axis_id = g_array_index (axis_of, gint64, rank - 1);
-      _ctg_action_set_source (item.action, source);
+      /* Inside a transaction, what is read may yet be rolled back, and a
+       * rollback does not lower total_changes: such reads are snapshots,
+       * of no document, never kept */
+      live = in_transaction ? NULL : find_again (self, &cursor, sqlite3_column_int64 (stmt, 0), &listed);
+      if (live != NULL)
+        {
+          /* An action that only the list holds lets its texts go, to be
+           * read again when asked for: a plan read whole once (a search, a
+           * report) does not keep its texts for the rest of the session */
+          if (listed && G_OBJECT (live)->ref_count == 1)
+            _ctg_action_take_texts (live, NULL);
+          /* Read into one scratch object: no object made for each action */
+          if (scratch == NULL)
+            scratch = _ctg_action_new (NULL, 0, 0);
+          set_from_row (scratch, NULL, stmt);
+          scratch->axis_id = g_array_index (axis_of, gint64, rank - 1);
+          _ctg_action_update_from (live, scratch);
+          item.action = g_object_ref (live);
+        }
+      else
+        {
+          item.action = action_from_row (in_transaction ? NULL : self, stmt);
+          item.action->axis_id = g_array_index (axis_of, gint64, rank - 1);
+        }
       g_array_append_val (placed, item);
     }
   sqlite3_reset (stmt);
@@ -927,10 +1039,22 @@ cached_actions (CtgDocument *self)
   actions = g_ptr_array_new_full (placed->len, g_object_unref);
   for (guint i = 0; i < placed->len; i++)
     g_ptr_array_add (actions, g_array_index (placed, PlacedAction, i).action);
+
+  if (in_transaction)
+    {
+      g_autoptr(GHashTable) all = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+      for (guint i = 0; i < actions->len; i++)
+        g_hash_table_insert (all, (gpointer) _ctg_item_get_id_location (g_ptr_array_index (actions, i)),
+                             g_ptr_array_index (actions, i));
+      read_texts (self, all, G_MININT64, G_MAXINT64);
+      return g_steal_pointer (&actions);
+    }
+
   /* The plan's order is often the ids' (an imported plan, not reordered
    * since): then the plan's array serves as the index too */
   for (guint i = 1; in_order && i < actions->len; i++)
-    in_order = ((CtgAction *) g_ptr_array_index (actions, i - 1))->id < ((CtgAction *) g_ptr_array_index (actions, i))->id;
+    in_order = ctg_action_get_id (g_ptr_array_index (actions, i - 1)) < ctg_action_get_id (g_ptr_array_index (actions, i));
   if (in_order)
     by_id = g_ptr_array_ref (actions);
   else
@@ -941,13 +1065,38 @@ cached_actions (CtgDocument *self)
       g_ptr_array_sort (by_id, compare_actions_by_id);
     }
 
-  g_clear_pointer (&self->actions_cache, g_ptr_array_unref);
-  g_clear_pointer (&self->actions_by_id, g_ptr_array_unref);
-  self->actions_cache = g_steal_pointer (&actions);
+  old = g_steal_pointer (&self->actions_cache);
+  old_by_id = g_steal_pointer (&self->actions_by_id);
+  self->actions_cache = g_ptr_array_ref (actions);
   self->actions_by_id = g_steal_pointer (&by_id);
   self->actions_cache_changes = changes;
-  self->actions_cache_data_version = sqlite3_get_autocommit (self->db) ? version : -1;
-  return self->actions_cache;
+  self->actions_cache_data_version = version;
+
+  /* Those held aside that the list now has are found in the list; those
+   * the list had and no longer has are held aside while anyone holds them */
+  if (self->items[CTG_ITEM_ACTION] != NULL)
+    {
+      GHashTableIter iter;
+      gpointer value;
+
+      g_hash_table_iter_init (&iter, self->items[CTG_ITEM_ACTION]);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        if (cached_action (self, ctg_action_get_id (value)) == value)
+          g_hash_table_iter_remove (&iter);
+    }
+  /* (both by id: one walk) */
+  cursor = 0;
+  for (guint i = 0; old_by_id != NULL && i < old_by_id->len; i++)
+    {
+      CtgAction *gone = g_ptr_array_index (old_by_id, i);
+      GPtrArray *now = self->actions_by_id;
+
+      while (cursor < now->len && _ctg_item_peek_id (g_ptr_array_index (now, cursor)) < _ctg_item_peek_id (gone))
+        cursor++;
+      if (cursor >= now->len || g_ptr_array_index (now, cursor) != gone)
+        hold_action_aside (self, gone);
+    }
+  return g_steal_pointer (&actions);
 }
 
 /**
@@ -955,19 +1104,21 @@ cached_actions (CtgDocument *self)
  * @axis_id: an axis, or 0 for the whole plan
  *
  * Returns: (transfer full): a #GListModel of #CtgAction, in plan order
- *   (axis, then objective, then action position). After an edit of one
- *   action's own data (not its place), every action is the same object as
- *   before, the edited one updated in place (it notifies the properties
- *   that changed); after any other change, they are new objects. Their
- *   texts, participants and funding are read from the file when first
- *   asked for, in the thread that owns the document.
+ *   (axis, then objective, then action position), which never changes: ask
+ *   again after a change. Its actions are the document's objects of those
+ *   actions (ctg_document_get_item()), the same objects while anyone holds
+ *   them, brought up to date after each commit (they notify the properties
+ *   that changed). Their texts, participants and funding are read from the
+ *   file when first asked for, in the thread that owns the document. Inside
+ *   a transaction, they are snapshots instead, read whole, that nothing
+ *   changes.
  */
 GListModel *
 ctg_document_list_actions (CtgDocument *self,
                            gint64       axis_id)
 {
   g_autoptr(GPtrArray) shown = NULL;
-  GPtrArray *all;
+  g_autoptr(GPtrArray) all = NULL;
 
   g_return_val_if_fail (CTG_IS_DOCUMENT (self), G_LIST_MODEL (g_list_store_new (CTG_TYPE_ACTION)));
 
@@ -1004,21 +1155,19 @@ ctg_document_peek_action (CtgDocument *self,
   return cached_action (self, action_id);
 }
 
-/**
- * ctg_document_get_action:
- *
- * Returns: (transfer full) (nullable): the action as it is now, or %NULL
- */
-CtgAction *
-ctg_document_get_action (CtgDocument *self,
-                         gint64       action_id)
+/* The action as it is now, read whole, or NULL: a snapshot if @owner is
+ * NULL, else @owner's live object (not yet findable) */
+static CtgAction *
+read_action (CtgDocument *self,
+             gint64       action_id,
+             CtgDocument *owner)
 {
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   CtgAction *action = NULL;
   sqlite3_stmt *stmt;
 
-  g_return_val_if_fail (CTG_IS_DOCUMENT (self), NULL);
-
+  if (self->db == NULL)
+    return NULL;
   stmt = _ctg_document_prepare (self,
     "SELECT a.id, o.axis_id, " ACTION_VALUE_COLUMNS ", " ACTION_TEXT_COLUMNS
     " FROM action a JOIN objective o ON o.id = a.objective_id WHERE a.id = ?1", NULL);
@@ -1027,17 +1176,111 @@ ctg_document_get_action (CtgDocument *self,
   sqlite3_bind_int64 (stmt, 1, action_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      action = action_from_row (stmt);
+      action = action_from_row (owner, stmt);
       _ctg_action_take_texts (action, texts_from_row (stmt, N_ACTION_VALUE_COLUMNS));
     }
   sqlite3_reset (stmt);
 
   if (action != NULL)
     {
-      g_hash_table_insert (by_id, &action->id, action);
+      g_hash_table_insert (by_id, &action_id, action);
       load_action_lists (self, by_id, action_id, action_id);
     }
   return action;
+}
+
+/**
+ * ctg_document_get_action:
+ *
+ * A snapshot, for comparing before and after an edit, or for a thread to
+ * read: the document's own object of the action, which follows the edits,
+ * is ctg_document_get_item() (%CTG_ITEM_ACTION).
+ *
+ * Returns: (transfer full) (nullable): the action as it is now, or %NULL
+ */
+CtgAction *
+ctg_document_get_action (CtgDocument *self,
+                         gint64       action_id)
+{
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), NULL);
+
+  return read_action (self, action_id, NULL);
+}
+
+/**
+ * _ctg_document_get_live_action:
+ *
+ * Returns: (transfer full) (nullable): the document's object of the action,
+ *   made and kept findable while anyone holds it if there was none; %NULL
+ *   for no such action in the plan
+ */
+CtgAction *
+_ctg_document_get_live_action (CtgDocument *self,
+                               gint64       action_id)
+{
+  CtgAction *action = _ctg_document_find_action (self, action_id);
+
+  if (action != NULL)
+    return g_object_ref (action);
+  action = read_action (self, action_id, self);
+  if (action != NULL)
+    hold_action_aside (self, action);
+  return action;
+}
+
+/**
+ * _ctg_document_refresh_action:
+ *
+ * Reads a live action again, whole if it had read its texts: it notifies
+ * what changed, or that it was removed.
+ */
+void
+_ctg_document_refresh_action (CtgDocument *self,
+                              CtgAction   *action)
+{
+  g_autoptr(CtgAction) fresh = read_action (self, ctg_action_get_id (action), NULL);
+
+  if (fresh == NULL)
+    {
+      _ctg_item_set_removed (CTG_ITEM (action));
+      return;
+    }
+  /* Texts it never read stay unread */
+  _ctg_action_update_from (action, fresh);
+}
+
+/**
+ * _ctg_document_reload_actions:
+ *
+ * After writes nobody described (another process, an import): every live
+ * action is read again, the list's values at once, the texts of those
+ * that read theirs one by one.
+ */
+void
+_ctg_document_reload_actions (CtgDocument *self)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) live = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (self->actions_cache != NULL)
+    {
+      self->actions_cache_changes = -1;
+      all = cached_actions (self);
+    }
+  for (guint i = 0; all != NULL && i < all->len; i++)
+    if (_ctg_action_has_texts (g_ptr_array_index (all, i)))
+      g_ptr_array_add (live, g_object_ref (g_ptr_array_index (all, i)));
+  if (self->items[CTG_ITEM_ACTION] != NULL)
+    {
+      GHashTableIter iter;
+      gpointer value;
+
+      g_hash_table_iter_init (&iter, self->items[CTG_ITEM_ACTION]);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        g_ptr_array_add (live, g_object_ref (value));
+    }
+  for (guint i = 0; i < live->len; i++)
+    _ctg_document_refresh_action (self, g_ptr_array_index (live, i));
 }
 
 /**

@@ -8,7 +8,6 @@
 
 #include <gio/gio.h>
 
-#include "ctg-action.h"
 #include "ctg-error.h"
 #include "ctg-evaluation.h"
 #include "ctg-participant.h"
@@ -53,6 +52,10 @@ typedef enum
   CTG_ITEM_ASSESSMENT,
   CTG_N_ITEM_KINDS
 } CtgItemKind;
+
+/* An action is an item (ctg-item.h), which needs the kinds above */
+typedef struct _CtgAction CtgAction;
+#include "ctg-action.h"
 
 typedef enum
 {

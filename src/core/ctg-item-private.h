@@ -35,6 +35,52 @@ typedef struct
 
 extern const CtgKindSpec _ctg_item_specs[CTG_N_ITEM_KINDS];
 
+/* One field's value, its type given by the kind's spec: a GValue would
+ * take three times the room, and a plan holds tens of thousands of items */
+typedef union
+{
+  char     *text;      /* owned by the item */
+  gint64    number;
+  gboolean  flag;
+} CtgValue;
+
+/* How the items of a kind that keeps its values its own way give the value
+ * of the field of index @field in the kind's spec */
+typedef void (*CtgItemGetField) (CtgItem  *self,
+                                 guint     field,
+                                 CtgValue *value);
+
+void        _ctg_item_class_init_kind  (gpointer         g_class,
+                                        CtgItemKind      kind,
+                                        CtgItemGetField  get_field);
+GParamSpec *_ctg_item_class_get_pspec  (gpointer         g_class,
+                                        guint            index);
+void        _ctg_item_init_identity    (CtgItem         *self,
+                                        CtgDocument     *document,
+                                        gint64           id,
+                                        gint64           parent_id);
+guint8     *_ctg_item_get_kind_data    (CtgItem         *self);
+const gint64 *_ctg_item_get_id_location (CtgItem        *self);
+
+/* From an item to its id, for the loops over a plan's actions (sorting,
+ * searching by id): set when the first item is made */
+extern gssize _ctg_item_id_offset;
+
+static inline gint64
+_ctg_item_peek_id (gconstpointer item)
+{
+  return *(const gint64 *) ((const guint8 *) item + _ctg_item_id_offset);
+}
+
+/* The parent's id follows the id */
+static inline gint64
+_ctg_item_peek_parent_id (gconstpointer item)
+{
+  return *(const gint64 *) ((const guint8 *) item + _ctg_item_id_offset + sizeof (gint64));
+}
+gboolean    _ctg_item_set_place        (CtgItem         *self,
+                                        gint64           parent_id);
+
 CtgItem  *_ctg_item_new            (CtgDocument  *document,
                                     CtgItemKind   kind,
                                     gint64        id);

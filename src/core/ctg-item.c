@@ -7,7 +7,9 @@
 /* Live items: one GObject per row of the document while anyone holds it,
  * with one property per column. One table of columns per kind drives one
  * class per kind, registered at run time, instead of fifteen hand-written
- * classes. The document updates the items after each commit (see
+ * classes; actions, of which a plan may hold 100,000, have a class of their
+ * own (CtgAction, ctg-action.c) with the same properties, kept in compact
+ * fields. The document updates the items after each commit (see
  * ctg-document-items.c); the items only hold and notify. */
 
 #define G_LOG_DOMAIN "ctg-item"
@@ -96,7 +98,7 @@ const CtgKindSpec _ctg_item_specs[CTG_N_ITEM_KINDS] = {
   [CTG_ITEM_AXIS]                 = { "CtgAxisItem", axis_fields },
   [CTG_ITEM_SECTION]              = { "CtgSectionItem", section_fields },
   [CTG_ITEM_OBJECTIVE]            = { "CtgObjectiveItem", objective_fields },
-  [CTG_ITEM_ACTION]               = { "CtgActionItem", action_fields },
+  [CTG_ITEM_ACTION]               = { "CtgAction", action_fields },   /* its own class: ctg-action.c */
   [CTG_ITEM_PARTICIPANT]          = { "CtgParticipantItem", participant_fields },
   [CTG_ITEM_STEP]                 = { "CtgStepItem", step_fields },
   [CTG_ITEM_INDICATOR]            = { "CtgIndicatorItem", indicator_fields },
@@ -113,29 +115,35 @@ typedef struct
   CtgItemKind         kind;
   const CtgFieldSpec *fields;
   guint               n_fields;
-  GParamSpec        **pspecs;   /* one per field, property id = index + 1 */
+  GParamSpec        **pspecs;     /* one per field, property id = index + 1 */
+  CtgItemGetField     get_field;  /* for a kind that keeps its values its own way, else NULL */
 } KindClass;
 
-/* One field's value, its type given by the kind's spec: a GValue would
- * take three times the room, and a plan holds tens of thousands of items */
-typedef union
-{
-  char     *text;
-  gint64    number;
-  gboolean  flag;
-} Value;
+typedef CtgValue Value;
 
+/* 28 bytes (32 with GLib's alignment of private data): a large plan holds
+ * one item per action. The kind is the class's. */
 typedef struct
 {
   CtgDocument *document;   /* borrowed: the document forgets its items when it goes */
-  CtgItemKind  kind;
   gint64       id;
-  gint64       parent_id;
-  Value       *values;     /* one per field of the kind */
-  gboolean     removed;
+  gint64       parent_id;   /* right after the id: see _ctg_item_get_id_location () */
+  guint8       removed;
+  guint8       kind_data[3];  /* the kind's own (an action's status, flags and progress) */
 } CtgItemPrivate;
 
+/* The items of the kinds made from the table: their values, one per field */
+typedef struct
+{
+  CtgItem  parent_instance;
+  Value   *values;
+} TableItem;
+
+#define TABLE_VALUES(self) (((TableItem *) (self))->values)
+
 G_DEFINE_TYPE_WITH_PRIVATE (CtgItem, ctg_item, G_TYPE_OBJECT)
+
+gssize _ctg_item_id_offset;
 
 enum {
   PROP_0,
@@ -170,10 +178,13 @@ ctg_item_finalize (GObject *object)
 
   if (priv->document != NULL)
     _ctg_document_forget_item (priv->document, self);
-  for (guint i = 0; priv->values != NULL && i < klass->n_fields; i++)
-    if (klass->fields[i].type == CTG_VALUE_TEXT)
-      g_free (priv->values[i].text);
-  g_free (priv->values);
+  if (klass->get_field == NULL)
+    {
+      for (guint i = 0; TABLE_VALUES (self) != NULL && i < klass->n_fields; i++)
+        if (klass->fields[i].type == CTG_VALUE_TEXT)
+          g_free (TABLE_VALUES (self)[i].text);
+      g_free (TABLE_VALUES (self));
+    }
 
   G_OBJECT_CLASS (ctg_item_parent_class)->finalize (object);
 }
@@ -190,7 +201,7 @@ ctg_item_get_property (GObject    *object,
   /* The kinds' own properties: owned by their class, numbered from 1 */
   if (pspec->owner_type != CTG_TYPE_ITEM)
     {
-      const Value *field = &priv->values[prop_id - 1];
+      const Value *field = &TABLE_VALUES (self)[prop_id - 1];
 
       switch (kind_class (self)->fields[prop_id - 1].type)
         {
@@ -225,6 +236,7 @@ ctg_item_class_init (CtgItemClass *klass)
 
   object_class->finalize = ctg_item_finalize;
   object_class->get_property = ctg_item_get_property;
+  _ctg_item_id_offset = CtgItem_private_offset + G_STRUCT_OFFSET (CtgItemPrivate, id);
 
   properties[PROP_ID] =
     g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
@@ -249,12 +261,20 @@ ctg_item_init (CtgItem *self)
 {
 }
 
-static void
-kind_class_init (gpointer g_class,
-                 gpointer class_data)
+/**
+ * _ctg_item_class_init_kind:
+ * @get_field: (nullable): how the kind's items give a field's value, for a
+ *   kind that keeps its values its own way (actions); %NULL for the table's
+ *
+ * Gives a #CtgItem subclass the properties of @kind's columns, numbered
+ * from 1 in the order of the kind's spec.
+ */
+void
+_ctg_item_class_init_kind (gpointer         g_class,
+                           CtgItemKind      kind,
+                           CtgItemGetField  get_field)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (g_class);
-  CtgItemKind kind = GPOINTER_TO_UINT (class_data);
   KindClass *klass = g_new0 (KindClass, 1);
 
   klass->kind = kind;
@@ -262,8 +282,10 @@ kind_class_init (gpointer g_class,
   while (klass->fields[klass->n_fields].column != NULL)
     klass->n_fields++;
   klass->pspecs = g_new0 (GParamSpec *, klass->n_fields);
+  klass->get_field = get_field;
 
-  object_class->get_property = ctg_item_get_property;
+  if (get_field == NULL)
+    object_class->get_property = ctg_item_get_property;
   for (guint i = 0; i < klass->n_fields; i++)
     {
       const CtgFieldSpec *field = &klass->fields[i];
@@ -290,6 +312,25 @@ kind_class_init (gpointer g_class,
   CTG_ITEM_CLASS (g_class)->spec = klass;
 }
 
+static void
+kind_class_init (gpointer g_class,
+                 gpointer class_data)
+{
+  _ctg_item_class_init_kind (g_class, GPOINTER_TO_UINT (class_data), NULL);
+}
+
+/**
+ * _ctg_item_class_get_pspec:
+ *
+ * Returns: (transfer none): the property of @kind's column @index
+ */
+GParamSpec *
+_ctg_item_class_get_pspec (gpointer g_class,
+                           guint    index)
+{
+  return ((KindClass *) CTG_ITEM_CLASS (g_class)->spec)->pspecs[index];
+}
+
 /**
  * ctg_item_type_for_kind:
  *
@@ -302,13 +343,16 @@ ctg_item_type_for_kind (CtgItemKind kind)
 
   g_return_val_if_fail (kind < CTG_N_ITEM_KINDS, G_TYPE_INVALID);
 
+  /* Actions keep their values their own way: see ctg-action.c */
+  if (kind == CTG_ITEM_ACTION)
+    return CTG_TYPE_ACTION;
   if (g_once_init_enter (&types[kind]))
     {
       GTypeInfo info = {
         .class_size = sizeof (CtgItemClass),
         .class_init = kind_class_init,
         .class_data = GUINT_TO_POINTER (kind),
-        .instance_size = sizeof (CtgItem),
+        .instance_size = sizeof (TableItem),
       };
       GType type = g_type_register_static (CTG_TYPE_ITEM, _ctg_item_specs[kind].type_name, &info, 0);
 
@@ -326,13 +370,14 @@ _ctg_item_new (CtgDocument *document,
   CtgItemPrivate *priv = ctg_item_get_instance_private (self);
   KindClass *klass = kind_class (self);
 
+  g_assert (klass->get_field == NULL);
+
   priv->document = document;
-  priv->kind = kind;
   priv->id = id;
-  priv->values = g_new0 (Value, klass->n_fields);
+  TABLE_VALUES (self) = g_new0 (Value, klass->n_fields);
   for (guint i = 0; i < klass->n_fields; i++)
     if (klass->fields[i].type == CTG_VALUE_INT)
-      priv->values[i].number = klass->fields[i].null_value;
+      TABLE_VALUES (self)[i].number = klass->fields[i].null_value;
   return self;
 }
 
@@ -398,19 +443,32 @@ _ctg_item_load (CtgItem      *self,
                 sqlite3_stmt *stmt,
                 gint64        parent_id)
 {
-  CtgItemPrivate *priv = ctg_item_get_instance_private (self);
   KindClass *klass = kind_class (self);
   gboolean changed = FALSE;
 
   g_object_freeze_notify (G_OBJECT (self));
   for (guint i = 0; i < klass->n_fields; i++)
     {
-      if (load_value (&priv->values[i], &klass->fields[i], stmt, find_column (stmt, klass->fields[i].column)))
+      if (load_value (&TABLE_VALUES (self)[i], &klass->fields[i], stmt, find_column (stmt, klass->fields[i].column)))
         {
           g_object_notify_by_pspec (G_OBJECT (self), klass->pspecs[i]);
           changed = TRUE;
         }
     }
+  changed |= _ctg_item_set_place (self, parent_id);
+  g_object_thaw_notify (G_OBJECT (self));
+  return changed;
+}
+
+/* Sets the parent (notifying), and says the row is there: TRUE if either
+ * changed */
+gboolean
+_ctg_item_set_place (CtgItem *self,
+                     gint64   parent_id)
+{
+  CtgItemPrivate *priv = ctg_item_get_instance_private (self);
+  gboolean changed = FALSE;
+
   if (parent_id != priv->parent_id)
     {
       priv->parent_id = parent_id;
@@ -423,8 +481,40 @@ _ctg_item_load (CtgItem      *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REMOVED]);
       changed = TRUE;
     }
-  g_object_thaw_notify (G_OBJECT (self));
   return changed;
+}
+
+/* For a kind's own class: the item's identity, set once */
+void
+_ctg_item_init_identity (CtgItem     *self,
+                         CtgDocument *document,
+                         gint64       id,
+                         gint64       parent_id)
+{
+  CtgItemPrivate *priv = ctg_item_get_instance_private (self);
+
+  priv->document = document;
+  priv->id = id;
+  priv->parent_id = parent_id;
+}
+
+/* Where the id is, for a hash table keyed by it: as long as the item. The
+ * parent's id follows it. */
+const gint64 *
+_ctg_item_get_id_location (CtgItem *self)
+{
+  CtgItemPrivate *priv = ctg_item_get_instance_private (self);
+
+  return &priv->id;
+}
+
+/* The bytes a kind keeps in the item's own room (see CtgItemPrivate) */
+guint8 *
+_ctg_item_get_kind_data (CtgItem *self)
+{
+  CtgItemPrivate *priv = ctg_item_get_instance_private (self);
+
+  return priv->kind_data;
 }
 
 void
@@ -449,11 +539,9 @@ _ctg_item_forget_document (CtgItem *self)
 CtgItemKind
 ctg_item_get_kind (CtgItem *self)
 {
-  CtgItemPrivate *priv = ctg_item_get_instance_private (self);
-
   g_return_val_if_fail (CTG_IS_ITEM (self), CTG_N_ITEM_KINDS);
 
-  return priv->kind;
+  return kind_class (self)->kind;
 }
 
 gint64
@@ -501,20 +589,26 @@ ctg_item_get_document (CtgItem *self)
   return priv->document;
 }
 
+/* @scratch: where a kind that keeps its values its own way puts one */
 static const Value *
 find_value (CtgItem      *self,
             const char   *property,
-            CtgValueType  type)
+            CtgValueType  type,
+            Value        *scratch)
 {
   static const char * const type_names[] = { [CTG_VALUE_TEXT] = "text", [CTG_VALUE_INT] = "whole-number",
                                              [CTG_VALUE_BOOL] = "boolean" };
-  CtgItemPrivate *priv = ctg_item_get_instance_private (self);
   KindClass *klass = kind_class (self);
   const char *name = g_intern_string (property);
 
   for (guint i = 0; i < klass->n_fields; i++)
     if (klass->pspecs[i]->name == name && klass->fields[i].type == type)
-      return &priv->values[i];
+      {
+        if (klass->get_field == NULL)
+          return &TABLE_VALUES (self)[i];
+        klass->get_field (self, i, scratch);
+        return scratch;
+      }
   g_critical ("%s has no %s property %s", G_OBJECT_TYPE_NAME (self), type_names[type], property);
   return NULL;
 }
@@ -529,10 +623,11 @@ ctg_item_get_text (CtgItem    *self,
                    const char *property)
 {
   const Value *value;
+  Value scratch;
 
   g_return_val_if_fail (CTG_IS_ITEM (self), NULL);
 
-  value = find_value (self, property, CTG_VALUE_TEXT);
+  value = find_value (self, property, CTG_VALUE_TEXT, &scratch);
   return value ? value->text : NULL;
 }
 
@@ -541,10 +636,11 @@ ctg_item_get_int (CtgItem    *self,
                   const char *property)
 {
   const Value *value;
+  Value scratch;
 
   g_return_val_if_fail (CTG_IS_ITEM (self), 0);
 
-  value = find_value (self, property, CTG_VALUE_INT);
+  value = find_value (self, property, CTG_VALUE_INT, &scratch);
   return value ? value->number : 0;
 }
 
@@ -553,10 +649,11 @@ ctg_item_get_boolean (CtgItem    *self,
                       const char *property)
 {
   const Value *value;
+  Value scratch;
 
   g_return_val_if_fail (CTG_IS_ITEM (self), FALSE);
 
-  value = find_value (self, property, CTG_VALUE_BOOL);
+  value = find_value (self, property, CTG_VALUE_BOOL, &scratch);
   return value ? value->flag : FALSE;
 }
 
@@ -616,7 +713,7 @@ ctg_item_set (CtgItem     *self,
   g_return_val_if_fail (priv->document != NULL, FALSE);
 
   column = g_strdelimit (g_strdup (property), "-", '_');
-  return ctg_document_set (priv->document, priv->kind, priv->id, column, value, error);
+  return ctg_document_set (priv->document, ctg_item_get_kind (self), priv->id, column, value, error);
 }
 
 const char *

@@ -8,8 +8,6 @@
 
 #include <gio/gio.h>
 
-#include "ctg-document.h"
-
 G_BEGIN_DECLS
 
 #define CTG_TYPE_ITEM (ctg_item_get_type ())
@@ -23,6 +21,13 @@ struct _CtgItemClass
   /*< private >*/
   gpointer spec;
 };
+
+G_END_DECLS
+
+/* After the type: the document's header declares actions, which are items */
+#include "ctg-document.h"
+
+G_BEGIN_DECLS
 
 /* One row of the document, alive: while anyone holds it, it is the only
  * object for that row, and its properties (one per column: "title",

@@ -38,8 +38,7 @@ test_print_export (void)
   g_autoptr(CtgReport) report = NULL;
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *since = NULL;
-  g_autoptr(CtgReportOptions) options = ctg_report_options_new ();
+  g_auto(CtgReportOptions) options = CTG_REPORT_OPTIONS_INIT;
   GtkPrintOperationResult result;
 
   if (g_find_program_in_path ("pdfinfo") == NULL)
@@ -58,10 +57,9 @@ test_print_export (void)
   g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
 
   /* The report for the next meeting, since the last COPIL, as printed */
-  since = ctg_drift_default_since (doc);
-  g_assert_nonnull (since);
-  ctg_report_options_set_changes_since (options, since);
-  report = ctg_report_new (doc, options, &error);
+  options.changes_since = ctg_drift_default_since (doc);
+  g_assert_nonnull (options.changes_since);
+  report = ctg_report_new (doc, &options, &error);
   g_assert_no_error (error);
   {
     g_autofree char *pdf = ctg_test_tmp_path ("saved.pdf");

@@ -128,16 +128,13 @@ find_after (const char *haystack,
   return found != NULL ? found + strlen (squeezed) : NULL;
 }
 
-static CtgReportOptions *
+static CtgReportOptions
 options_for (CtgReportParts parts)
 {
-  CtgReportOptions *options = ctg_report_options_new ();
-  GDate meeting;
+  CtgReportOptions options = CTG_REPORT_OPTIONS_INIT;
 
-  g_date_clear (&meeting, 1);
-  g_date_set_dmy (&meeting, 15, G_DATE_MARCH, 2025);
-  ctg_report_options_set_meeting_date (options, &meeting);
-  ctg_report_options_set_parts (options, parts);
+  g_date_set_dmy (&options.meeting_date, 15, G_DATE_MARCH, 2025);
+  options.parts = parts;
   return options;
 }
 
@@ -277,8 +274,8 @@ test_report_examples_in_order (void)
   for (guint e = 0; e < G_N_ELEMENTS (examples); e++)
     {
       g_autoptr(CtgDocument) doc = open_example (examples[e]);
-      g_autoptr(CtgReportOptions) options = options_for (CTG_REPORT_PART_NONE);
-      g_autofree char *pdf = write_report (doc, options, "order.pdf");
+      g_auto(CtgReportOptions) options = options_for (CTG_REPORT_PART_NONE);
+      g_autofree char *pdf = write_report (doc, &options, "order.pdf");
       g_autofree char *text = pdf_text (pdf);
       g_autofree char *squeezed = squeeze (text);
       g_autoptr(GListModel) actions = ctg_document_list_actions (doc, 0);
@@ -340,7 +337,7 @@ static void
 test_report_pages_and_metadata (void)
 {
   g_autoptr(CtgDocument) doc = NULL;
-  g_autoptr(CtgReportOptions) options = NULL;
+  g_auto(CtgReportOptions) options = CTG_REPORT_OPTIONS_INIT;
   g_autoptr(CtgReport) report = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *pdf = NULL;
@@ -358,7 +355,7 @@ test_report_pages_and_metadata (void)
   doc = open_example ("creusot-montceau");
   options = options_for (CTG_REPORT_PARTS_DEFAULT);
   pdf = ctg_test_tmp_path ("creusot.pdf");
-  report = ctg_report_new (doc, options, &error);
+  report = ctg_report_new (doc, &options, &error);
   g_assert_no_error (error);
   g_assert_true (ctg_report_save_pdf (report, pdf, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
@@ -533,7 +530,7 @@ static void
 test_report_outline_and_links (void)
 {
   g_autoptr(CtgDocument) doc = NULL;
-  g_autoptr(CtgReportOptions) options = NULL;
+  g_auto(CtgReportOptions) options = CTG_REPORT_OPTIONS_INIT;
   g_autoptr(GArray) axes = NULL;
   g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *pdf = NULL;
@@ -547,7 +544,7 @@ test_report_outline_and_links (void)
 
   doc = open_example ("baronnies");
   options = options_for (CTG_REPORT_PARTS_DEFAULT | CTG_REPORT_PART_FICHES);
-  pdf = write_report (doc, options, "outline.pdf");
+  pdf = write_report (doc, &options, "outline.pdf");
   data = ctg_test_read_file (pdf, &length);
 
   /* cairo writes the outline uncompressed: collect its /Title strings */
@@ -664,7 +661,7 @@ static void
 test_report_long_cells (void)
 {
   g_autoptr(CtgDocument) doc = ctg_test_new_document ();
-  g_autoptr(CtgReportOptions) options = options_for (CTG_REPORT_PARTS_DEFAULT | CTG_REPORT_PART_FICHES);
+  g_auto(CtgReportOptions) options = options_for (CTG_REPORT_PARTS_DEFAULT | CTG_REPORT_PART_FICHES);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *pdf = NULL;
@@ -725,7 +722,7 @@ test_report_long_cells (void)
   add_action (doc, objective, "Action courte après", 1, NULL, NULL, "abandonnée", NULL);
   g_ptr_array_add (titles, g_strdup ("Action courte après"));
 
-  pdf = write_report (doc, options, "long.pdf");
+  pdf = write_report (doc, &options, "long.pdf");
   assert_layout_clean (pdf);
 
   text = pdf_text (pdf);
@@ -816,7 +813,7 @@ static void
 test_report_many_actions (void)
 {
   g_autoptr(CtgDocument) doc = NULL;
-  g_autoptr(CtgReportOptions) options = options_for (CTG_REPORT_PARTS_DEFAULT | CTG_REPORT_PART_FICHES);
+  g_auto(CtgReportOptions) options = options_for (CTG_REPORT_PARTS_DEFAULT | CTG_REPORT_PART_FICHES);
   g_autoptr(GListModel) actions = NULL;
   g_autofree char *pdf = NULL;
   g_autofree char *text = NULL;
@@ -830,7 +827,7 @@ test_report_many_actions (void)
 
   doc = make_convention (500);
   g_timer_start (timer);
-  pdf = write_report (doc, options, "many.pdf");
+  pdf = write_report (doc, &options, "many.pdf");
   g_test_message ("500 actions with their sheets: %.2f s", g_timer_elapsed (timer, NULL));
 
   n_pages = pdf_pages (pdf);
@@ -918,8 +915,7 @@ static void
 test_report_options (void)
 {
   g_autoptr(CtgDocument) doc = NULL;
-  g_autoptr(CtgReportOptions) options = NULL;
-  g_autoptr(CtgReportOptions) copy = NULL;
+  g_auto(CtgReportOptions) options = CTG_REPORT_OPTIONS_INIT;
   g_autoptr(GArray) axes = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) pilots = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_participant_free);
@@ -933,7 +929,6 @@ test_report_options (void)
   g_autofree char *axis1 = NULL;
   g_autofree char *axis2 = NULL;
   gint64 other = 123456;
-  guint n;
 
   if (!have_poppler ())
     return;
@@ -975,12 +970,13 @@ test_report_options (void)
     }
 
   options = options_for (CTG_REPORT_PART_SUMMARY);
-  ctg_report_options_set_axes (options, &g_array_index (axes, gint64, 1), 1);
+  options.axes = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_val (options.axes, g_array_index (axes, gint64, 1));
 
   /* For the meeting of 15 March 2025, since 1 October 2024: today's
    * changes came after that meeting, so they are not in its report */
-  ctg_report_options_set_changes_since (options, "2024-10-01");
-  pdf = write_report (doc, options, "past-meeting.pdf");
+  options.changes_since = g_strdup ("2024-10-01");
+  pdf = write_report (doc, &options, "past-meeting.pdf");
   text = pdf_text (pdf);
   g_assert_nonnull (strstr (text, "No change to the plan has been recorded since"));
   g_assert_null (strstr (text, "Pilot added"));
@@ -1005,16 +1001,11 @@ test_report_options (void)
     epoch = g_strdup_printf ("%" G_GINT64_FORMAT, g_date_time_to_unix (noon));
     g_setenv ("SOURCE_DATE_EPOCH", epoch, TRUE);
   }
-  ctg_report_options_set_meeting_date (options, &meeting);
-  ctg_report_options_set_changes_since (options, first_day);
-  copy = ctg_report_options_copy (options);
-  g_assert_cmpstr (ctg_report_options_get_changes_since (copy), ==, first_day);
-  g_assert_cmpint (ctg_report_options_get_parts (copy), ==, CTG_REPORT_PART_SUMMARY);
-  g_assert_cmpuint (ctg_report_options_get_axes (copy, &n)[0], ==, g_array_index (axes, gint64, 1));
-  g_assert_cmpuint (n, ==, 1);
-  g_assert_cmpint (g_date_compare (ctg_report_options_get_meeting_date (copy), &meeting), ==, 0);
+  options.meeting_date = meeting;
+  g_free (options.changes_since);
+  options.changes_since = g_strdup (first_day);
 
-  pdf = write_report (doc, copy, "options.pdf");
+  pdf = write_report (doc, &options, "options.pdf");
   text = pdf_text (pdf);
   g_assert_nonnull (strstr (text, axis2));
   g_assert_null (strstr (text, axis1));
@@ -1038,21 +1029,23 @@ test_report_options (void)
     g_autofree char *pdf2 = NULL;
     g_autofree char *text2 = NULL;
 
-    ctg_report_options_set_changes_since (options, since);
-    pdf2 = write_report (doc, options, "nothing.pdf");
+    g_free (options.changes_since);
+    options.changes_since = g_steal_pointer (&since);
+    pdf2 = write_report (doc, &options, "nothing.pdf");
     text2 = pdf_text (pdf2);
     g_assert_nonnull (strstr (text2, "No change to the plan has been recorded since"));
   }
   g_unsetenv ("SOURCE_DATE_EPOCH");
 
   /* Refused options */
-  ctg_report_options_set_changes_since (options, "mardi");
-  g_assert_false (ctg_report_write_pdf (doc, options, pdf, NULL, NULL, NULL, &error));
+  g_free (options.changes_since);
+  options.changes_since = g_strdup ("mardi");
+  g_assert_false (ctg_report_write_pdf (doc, &options, pdf, NULL, NULL, NULL, &error));
   g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE);
   g_clear_error (&error);
-  ctg_report_options_set_changes_since (options, NULL);
-  ctg_report_options_set_axes (options, &other, 1);
-  g_assert_null (ctg_report_new (doc, options, &error));
+  g_clear_pointer (&options.changes_since, g_free);
+  g_array_index (options.axes, gint64, 0) = other;
+  g_assert_null (ctg_report_new (doc, &options, &error));
   g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_NO_SUCH_ITEM);
 }
 
@@ -1162,8 +1155,8 @@ static void
 test_report_thread (void)
 {
   g_autoptr(CtgDocument) doc = open_example ("baronnies");
-  g_autoptr(CtgReportOptions) options = options_for (CTG_REPORT_PARTS_DEFAULT | CTG_REPORT_PART_FICHES);
-  g_autoptr(CtgReport) report = ctg_report_new (doc, options, NULL);
+  g_auto(CtgReportOptions) options = options_for (CTG_REPORT_PARTS_DEFAULT | CTG_REPORT_PART_FICHES);
+  g_autoptr(CtgReport) report = ctg_report_new (doc, &options, NULL);
   GThread *threads[2];
 
   g_assert_nonnull (report);
@@ -1185,13 +1178,13 @@ static void
 test_report_reproducible (void)
 {
   g_autoptr(CtgDocument) doc = open_example ("m2a");
-  g_autoptr(CtgReportOptions) options = options_for (CTG_REPORT_PARTS_DEFAULT | CTG_REPORT_PART_FICHES);
+  g_auto(CtgReportOptions) options = options_for (CTG_REPORT_PARTS_DEFAULT | CTG_REPORT_PART_FICHES);
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
 
   g_setenv ("SOURCE_DATE_EPOCH", "1741996800", TRUE);
-  a = write_report (doc, options, "a.pdf");
-  b = write_report (doc, options, "b.pdf");
+  a = write_report (doc, &options, "a.pdf");
+  b = write_report (doc, &options, "b.pdf");
   g_unsetenv ("SOURCE_DATE_EPOCH");
   g_assert_true (ctg_test_files_equal (a, b));
 }
@@ -1203,7 +1196,7 @@ test_report_reproducible (void)
 static void
 test_report_measured_apart (void)
 {
-  g_autoptr(CtgReportOptions) options = options_for (CTG_REPORT_PARTS_DEFAULT | CTG_REPORT_PART_FICHES);
+  g_auto(CtgReportOptions) options = options_for (CTG_REPORT_PARTS_DEFAULT | CTG_REPORT_PART_FICHES);
 
   g_setenv ("SOURCE_DATE_EPOCH", "1741996800", TRUE);
   for (guint i = 0; i < 2 * G_N_ELEMENTS (examples); i++)
@@ -1215,9 +1208,10 @@ test_report_measured_apart (void)
       g_autofree char *two_pdf = ctg_test_tmp_path ("two-threads.pdf");
       g_autoptr(GError) error = NULL;
 
-      ctg_report_options_set_changes_since (options, i % 2 ? "2000-01-01" : NULL);
-      one = ctg_report_new (doc, options, NULL);
-      two = ctg_report_new (doc, options, NULL);
+      g_free (options.changes_since);
+      options.changes_since = g_strdup (i % 2 ? "2000-01-01" : NULL);
+      one = ctg_report_new (doc, &options, NULL);
+      two = ctg_report_new (doc, &options, NULL);
       one->one_thread = TRUE;
       g_assert_true (ctg_report_save_pdf (one, one_pdf, NULL, NULL, NULL, &error));
       g_assert_no_error (error);
@@ -1237,7 +1231,7 @@ test_report_font_family (void)
 {
   g_autofree char *path = ctg_test_copy_example ("valence-romans");
   g_autoptr(CtgDocument) doc = NULL;
-  g_autoptr(CtgReportOptions) options = options_for (CTG_REPORT_PARTS_DEFAULT | CTG_REPORT_PART_FICHES);
+  g_auto(CtgReportOptions) options = options_for (CTG_REPORT_PARTS_DEFAULT | CTG_REPORT_PART_FICHES);
   g_autoptr(GError) error = NULL;
   g_autoptr(CtgReport) chosen = NULL;
   g_autoptr(CtgReport) both = NULL;
@@ -1262,8 +1256,8 @@ test_report_font_family (void)
   g_assert_no_error (error);
 
   g_setenv ("SOURCE_DATE_EPOCH", "1741996800", TRUE);
-  chosen = ctg_report_new (doc, options, NULL);
-  both = ctg_report_new (doc, options, NULL);
+  chosen = ctg_report_new (doc, &options, NULL);
+  both = ctg_report_new (doc, &options, NULL);
   both->family = "Cantarell, DejaVu Sans";
   g_assert_true (ctg_report_save_pdf (chosen, chosen_pdf, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
@@ -1326,7 +1320,7 @@ test_report_bilan (void)
 {
   g_autofree char *path = ctg_test_copy_example ("valence-romans");
   g_autoptr(CtgDocument) doc = NULL;
-  g_autoptr(CtgReportOptions) options = NULL;
+  g_auto(CtgReportOptions) options = CTG_REPORT_OPTIONS_INIT;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) indicators = NULL;
   g_autoptr(GPtrArray) funding = NULL;
@@ -1379,13 +1373,12 @@ test_report_bilan (void)
   g_assert_no_error (error);
 
   options = options_for (CTG_REPORT_PART_NONE);
-  plain_pdf = write_report (doc, options, "no-bilan.pdf");
+  plain_pdf = write_report (doc, &options, "no-bilan.pdf");
   plain = pdf_text (plain_pdf);
   g_assert_null (strstr (plain, "Annual review"));
 
-  ctg_report_options_set_bilan_year (options, 2025);
-  g_assert_cmpuint (ctg_report_options_get_bilan_year (options), ==, 2025);
-  pdf = write_report (doc, options, "bilan.pdf");
+  options.bilan_year = 2025;
+  pdf = write_report (doc, &options, "bilan.pdf");
   raw = pdf_text (pdf);
   text = squeeze (raw);
 
@@ -1482,7 +1475,7 @@ test_report_rollup_cover (void)
 {
   g_autoptr(CtgDocument) doc = open_example ("baronnies");
   g_autofree char *path = ctg_test_copy_example ("creusot-montceau");
-  g_autoptr(CtgReportOptions) options = options_for (CTG_REPORT_PART_NONE);
+  g_auto(CtgReportOptions) options = options_for (CTG_REPORT_PART_NONE);
   g_autofree char *pdf = NULL;
   g_autofree char *raw = NULL;
   g_autofree char *text = NULL;
@@ -1493,7 +1486,7 @@ test_report_rollup_cover (void)
   if (!have_poppler ())
     return;
 
-  pdf = write_report (doc, options, "rollup-baronnies.pdf");
+  pdf = write_report (doc, &options, "rollup-baronnies.pdf");
   raw = pdf_text (pdf);
   text = squeeze (raw);
   g_assert_null (strstr (text, "100%overallprogress"));
@@ -1517,7 +1510,7 @@ test_report_rollup_cover (void)
     }
   g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, 1, "progress", "40", &error));
   g_assert_no_error (error);
-  pdf = write_report (doc, options, "rollup-partial.pdf");
+  pdf = write_report (doc, &options, "rollup-partial.pdf");
   raw = pdf_text (pdf);
   text = squeeze (raw);
   {
@@ -1554,7 +1547,7 @@ test_report_bilan_no_notes (void)
 {
   g_autofree char *path = ctg_test_copy_example ("m2a");
   g_autoptr(CtgDocument) doc = NULL;
-  g_autoptr(CtgReportOptions) options = options_for (CTG_REPORT_PART_SUMMARY);
+  g_auto(CtgReportOptions) options = options_for (CTG_REPORT_PART_SUMMARY);
   g_autoptr(GError) error = NULL;
   g_autofree char *pdf = NULL;
   g_autofree char *raw = NULL;
@@ -1567,8 +1560,8 @@ test_report_bilan_no_notes (void)
   g_assert_no_error (error);
   g_assert_true (ctg_document_record_year_end (doc, 2025, &error));
   g_assert_no_error (error);
-  ctg_report_options_set_bilan_year (options, 2025);
-  pdf = write_report (doc, options, "bilan-no-notes.pdf");
+  options.bilan_year = 2025;
+  pdf = write_report (doc, &options, "bilan-no-notes.pdf");
   raw = pdf_text (pdf);
   g_assert_nonnull (strstr (raw, "No action has a follow-up note for 2025."));
   pages = pdf_boxes (pdf);
@@ -1588,7 +1581,7 @@ test_report_fiche_fields (void)
 {
   g_autofree char *path = ctg_test_copy_example ("m2a");
   g_autoptr(CtgDocument) doc = NULL;
-  g_autoptr(CtgReportOptions) options = options_for (CTG_REPORT_PART_FICHES);
+  g_auto(CtgReportOptions) options = options_for (CTG_REPORT_PART_FICHES);
   g_autoptr(GPtrArray) referents = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_participant_free);
   g_autoptr(GPtrArray) funding = NULL;
   g_autoptr(GError) error = NULL;
@@ -1610,7 +1603,7 @@ test_report_fiche_fields (void)
   g_assert_true (ctg_document_set_funding (doc, 1, funding, &error));
   g_assert_no_error (error);
 
-  pdf = write_report (doc, options, "fiche-fields.pdf");
+  pdf = write_report (doc, &options, "fiche-fields.pdf");
   raw = pdf_text (pdf);
   text = squeeze (raw);
   g_assert_nonnull (strstr (text, squeeze_static ("Référents Julie MARTIN")));
@@ -1626,7 +1619,7 @@ static void
 test_report_key_figures (void)
 {
   g_autoptr(CtgDocument) doc = open_example ("valence-romans");
-  g_autoptr(CtgReportOptions) options = options_for (CTG_REPORT_PART_NONE);
+  g_auto(CtgReportOptions) options = options_for (CTG_REPORT_PART_NONE);
   g_autofree char *pdf = NULL;
   g_autoptr(GArray) pages = NULL;
   double diminution = -1, enfants = -1;
@@ -1634,7 +1627,7 @@ test_report_key_figures (void)
   if (!have_poppler ())
     return;
 
-  pdf = write_report (doc, options, "key-figures.pdf");
+  pdf = write_report (doc, &options, "key-figures.pdf");
   pages = pdf_boxes (pdf);
   for (guint p = 0; p < pages->len && enfants < 0; p++)
     {
@@ -1670,7 +1663,7 @@ test_report_emoji (void)
 {
   g_autofree char *path = ctg_test_copy_example ("m2a");
   g_autoptr(CtgDocument) doc = NULL;
-  g_autoptr(CtgReportOptions) options = options_for (CTG_REPORT_PART_NONE);
+  g_auto(CtgReportOptions) options = options_for (CTG_REPORT_PART_NONE);
   g_autoptr(GError) error = NULL;
   g_autofree char *pdf = NULL;
   g_autoptr(GArray) pages = NULL;
@@ -1685,7 +1678,7 @@ test_report_emoji (void)
   g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, 1, "title", "Structurer \U0001F8B0 les coopérations", &error));
   g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, 2, "title", "🎯 Coordonner les actions", &error));
   g_assert_no_error (error);
-  pdf = write_report (doc, options, "emoji.pdf");
+  pdf = write_report (doc, &options, "emoji.pdf");
 
   /* No box between the words: one space */
   pages = pdf_boxes (pdf);

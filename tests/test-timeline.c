@@ -1099,7 +1099,7 @@ test_dashboard_governance (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GHashTable) txns = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(CtgReportOptions) options = NULL;
+  g_auto(CtgReportOptions) options = CTG_REPORT_OPTIONS_INIT;
   CtgExportDialog *dialog = NULL;
   GList *toplevels;
   const GDate *meeting;
@@ -1153,10 +1153,10 @@ test_dashboard_governance (void)
       }
   }
   g_assert_nonnull (dialog);
-  options = ctg_export_dialog_get_options (dialog, &error);
+  g_assert_true (ctg_export_dialog_get_options (dialog, &options, &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (ctg_report_options_get_changes_since (options), ==, "2021-03-15");
-  meeting = ctg_report_options_get_meeting_date (options);
+  g_assert_cmpstr (options.changes_since, ==, "2021-03-15");
+  meeting = &options.meeting_date;
   g_assert_cmpuint (g_date_get_year (meeting), ==, 2099);
   g_assert_cmpuint (g_date_get_month (meeting), ==, 6);
   g_assert_cmpuint (g_date_get_day (meeting), ==, 1);

@@ -728,7 +728,7 @@ test_window_export_pdf (void)
   g_autofree char *pdf = ctg_test_tmp_path ("copil.pdf");
   CtgExportDialog *dialog = NULL;
   GListModel *toplevels = gtk_window_get_toplevels ();
-  g_autoptr(CtgReportOptions) options = NULL;
+  g_auto(CtgReportOptions) options = CTG_REPORT_OPTIONS_INIT;
   g_autoptr(GError) error = NULL;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL));
@@ -744,11 +744,12 @@ test_window_export_pdf (void)
 
   /* Defaults: today's meeting, summary and timeline, every axis, no
    * annual review */
-  options = ctg_export_dialog_get_options (dialog, &error);
+  g_assert_true (ctg_export_dialog_get_options (dialog, &options, &error));
   g_assert_no_error (error);
-  g_assert_nonnull (ctg_report_options_get_meeting_date (options));
-  g_assert_true (ctg_report_options_get_parts (options) & CTG_REPORT_PART_TIMELINE);
-  g_assert_cmpuint (ctg_report_options_get_bilan_year (options), ==, 0);
+  g_assert_true (g_date_valid (&options.meeting_date));
+  g_assert_true (options.parts & CTG_REPORT_PART_TIMELINE);
+  g_assert_null (options.axes);
+  g_assert_cmpuint (options.bilan_year, ==, 0);
   /* The axes numbered, as in the sidebar */
   {
     GtkWidget *check = find_type (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON);
@@ -777,10 +778,10 @@ test_window_export_pdf (void)
       g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (year)), <=, 2024);
     }
     gtk_spin_button_set_value (GTK_SPIN_BUTTON (year), 2024);
-    g_clear_pointer (&options, ctg_report_options_free);
-    options = ctg_export_dialog_get_options (dialog, &error);
+    ctg_report_options_clear (&options);
+    g_assert_true (ctg_export_dialog_get_options (dialog, &options, &error));
     g_assert_no_error (error);
-    g_assert_cmpuint (ctg_report_options_get_bilan_year (options), ==, 2024);
+    g_assert_cmpuint (options.bilan_year, ==, 2024);
   }
 
   ctg_export_dialog_export_to (dialog, pdf);
@@ -846,7 +847,7 @@ test_window_export_remembers (void)
   g_autofree char *pdf = ctg_test_tmp_path ("copil-remembered.pdf");
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(GPtrArray) switches = g_ptr_array_new ();
-  g_autoptr(CtgReportOptions) options = NULL;
+  g_auto(CtgReportOptions) options = CTG_REPORT_OPTIONS_INIT;
   g_autoptr(GError) error = NULL;
   CtgExportDialog *dialog = open_export_dialog (window);
   GtkWidget *bilan;
@@ -872,20 +873,20 @@ test_window_export_remembers (void)
   /* Another convention: the same sections, its own year and meeting */
   other = open_window ("m2a", NULL);
   dialog = open_export_dialog (other);
-  options = ctg_export_dialog_get_options (dialog, &error);
+  g_assert_true (ctg_export_dialog_get_options (dialog, &options, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (ctg_report_options_get_parts (options), ==, CTG_REPORT_PART_SUMMARY | CTG_REPORT_PART_FICHES);
+  g_assert_cmpuint (options.parts, ==, CTG_REPORT_PART_SUMMARY | CTG_REPORT_PART_FICHES);
   {
     CtgDocument *doc = ctg_window_get_document (other);
     g_autoptr(GArray) years = _ctg_years_to_offer (doc);
     guint assessed = ctg_document_get_last_assessed_year (doc);
 
-    g_assert_cmpuint (ctg_report_options_get_bilan_year (options), ==,
+    g_assert_cmpuint (options.bilan_year, ==,
                       assessed != 0 ? assessed : _ctg_years_default (years));
-    g_assert_cmpuint (ctg_report_options_get_bilan_year (options), !=, 2020);
+    g_assert_cmpuint (options.bilan_year, !=, 2020);
   }
   /* m2a records no meeting: no changes listed */
-  g_assert_null (ctg_report_options_get_changes_since (options));
+  g_assert_null (options.changes_since);
 
   /* Changed and cancelled: not kept */
   g_ptr_array_set_size (switches, 0);
@@ -895,10 +896,10 @@ test_window_export_remembers (void)
   ctg_test_spin (50);
   g_assert_false (g_settings_get_boolean (settings, "report-timeline"));
   dialog = open_export_dialog (other);
-  g_clear_pointer (&options, ctg_report_options_free);
-  options = ctg_export_dialog_get_options (dialog, &error);
+  ctg_report_options_clear (&options);
+  g_assert_true (ctg_export_dialog_get_options (dialog, &options, &error));
   g_assert_no_error (error);
-  g_assert_false (ctg_report_options_get_parts (options) & CTG_REPORT_PART_TIMELINE);
+  g_assert_false (options.parts & CTG_REPORT_PART_TIMELINE);
   gtk_window_close (GTK_WINDOW (dialog));
 
   g_settings_reset (settings, "report-summary");

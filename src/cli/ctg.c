@@ -100,17 +100,17 @@ static CTG_CLI_COMMAND (command_import)
 
 /* ctg export */
 
-/* The report's options from the command line; prints why on failure */
-static CtgReportOptions *
-report_options (CtgDocument  *doc,
-                const char   *meeting,
-                const char   *since,
-                char        **axes,
-                gboolean      fiches,
-                gboolean      no_summary,
-                gboolean      no_timeline)
+/* Fills @options from the command line; prints why on failure */
+static gboolean
+report_options (CtgDocument       *doc,
+                const char        *meeting,
+                const char        *since,
+                char             **axes,
+                gboolean           fiches,
+                gboolean           no_summary,
+                gboolean           no_timeline,
+                CtgReportOptions  *options)
 {
-  g_autoptr(CtgReportOptions) options = ctg_report_options_new ();
   CtgReportParts parts = CTG_REPORT_PART_NONE;
 
   if (meeting != NULL)
@@ -121,10 +121,10 @@ report_options (CtgDocument  *doc,
       if (!ctg_date_parse (meeting, &date) || ctg_date_precision (&date) != CTG_DATE_PRECISION_DAY)
         {
           fail (_("“%s” is not a day: write it as 15/03/2025 or 2025-03-15"), meeting);
-          return NULL;
+          return FALSE;
         }
       day = ctg_date_first_day (&date);
-      ctg_report_options_set_meeting_date (options, day);
+      options->meeting_date = *day;
     }
 
   if (since != NULL)
@@ -134,9 +134,9 @@ report_options (CtgDocument  *doc,
       if (!ctg_date_parse (since, &date) || !ctg_date_is_set (&date))
         {
           fail (_("“%s” is not a date"), since);
-          return NULL;
+          return FALSE;
         }
-      ctg_report_options_set_changes_since (options, since);
+      options->changes_since = g_strdup (since);
     }
 
   if (axes != NULL)
@@ -154,11 +154,11 @@ report_options (CtgDocument  *doc,
               fail (g_dngettext (GETTEXT_PACKAGE, "There is no axis %s: the convention has %u axis",
                                  "There is no axis %s: the convention has %u axes", all->len),
                     axes[i], all->len);
-              return NULL;
+              return FALSE;
             }
           g_array_append_val (chosen, g_array_index (all, gint64, number - 1));
         }
-      ctg_report_options_set_axes (options, (const gint64 *) (gpointer) chosen->data, chosen->len);
+      options->axes = g_steal_pointer (&chosen);
     }
 
   if (!no_summary)
@@ -167,9 +167,9 @@ report_options (CtgDocument  *doc,
     parts |= CTG_REPORT_PART_TIMELINE;
   if (fiches)
     parts |= CTG_REPORT_PART_FICHES;
-  ctg_report_options_set_parts (options, parts);
+  options->parts = parts;
 
-  return g_steal_pointer (&options);
+  return TRUE;
 }
 
 /* --bilan and --record-year take an optional year. GOption would take
@@ -213,7 +213,7 @@ static CTG_CLI_COMMAND (command_export)
 {
   g_autoptr(CtgDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(CtgReportOptions) options = NULL;
+  g_auto(CtgReportOptions) options = CTG_REPORT_OPTIONS_INIT;
   g_autofree char *csv_path = NULL;
   g_autofree char *csv = NULL;
   g_autofree char *separator = NULL;
@@ -277,8 +277,7 @@ static CTG_CLI_COMMAND (command_export)
 
   if (pdf_path != NULL)
     {
-      options = report_options (doc, meeting, since, axes, fiches, no_summary, no_timeline);
-      if (options == NULL)
+      if (!report_options (doc, meeting, since, axes, fiches, no_summary, no_timeline, &options))
         return EXIT_FAILURE;
       if (bilan != NULL)
         {
@@ -287,9 +286,9 @@ static CTG_CLI_COMMAND (command_export)
 
           if (status != EXIT_SUCCESS)
             return status;
-          ctg_report_options_set_bilan_year (options, year);
+          options.bilan_year = year;
         }
-      if (!ctg_report_write_pdf (doc, options, pdf_path, NULL, NULL, NULL, &error))
+      if (!ctg_report_write_pdf (doc, &options, pdf_path, NULL, NULL, NULL, &error))
         return fail_error (error);
     }
 

@@ -22,18 +22,6 @@
 #define A4_WIDTH  595.2756
 #define A4_HEIGHT 841.8898
 
-struct _CtgReportOptions
-{
-  GDate           meeting;      /* invalid: today */
-  CtgReportParts  parts;
-  char           *since;
-  GArray         *axes;         /* gint64 */
-  guint           bilan_year;   /* 0: no annual review */
-};
-
-G_DEFINE_BOXED_TYPE (CtgReportOptions, ctg_report_options,
-                     ctg_report_options_copy, ctg_report_options_free)
-
 G_DEFINE_FINAL_TYPE (CtgReport, ctg_report, G_TYPE_OBJECT)
 
 /* Freeing the content */
@@ -200,188 +188,18 @@ _ctg_report_compare_echeance (CtgAction *a,
 /* Options */
 
 /**
- * ctg_report_options_new:
+ * ctg_report_options_clear:
  *
- * The default report: for a meeting today, with the summary and the
- * timeline, every axis, no fiches and no changes.
- *
- * Returns: (transfer full): new options
- */
-CtgReportOptions *
-ctg_report_options_new (void)
-{
-  CtgReportOptions *options = g_new0 (CtgReportOptions, 1);
-
-  g_date_clear (&options->meeting, 1);
-  options->parts = CTG_REPORT_PARTS_DEFAULT;
-  options->axes = g_array_new (FALSE, FALSE, sizeof (gint64));
-  return options;
-}
-
-CtgReportOptions *
-ctg_report_options_copy (const CtgReportOptions *options)
-{
-  CtgReportOptions *copy;
-
-  g_return_val_if_fail (options != NULL, NULL);
-
-  copy = ctg_report_options_new ();
-  copy->meeting = options->meeting;
-  copy->parts = options->parts;
-  copy->since = g_strdup (options->since);
-  copy->bilan_year = options->bilan_year;
-  g_array_append_vals (copy->axes, options->axes->data, options->axes->len);
-  return copy;
-}
-
-void
-ctg_report_options_free (CtgReportOptions *options)
-{
-  if (options == NULL)
-    return;
-  g_free (options->since);
-  g_array_unref (options->axes);
-  g_free (options);
-}
-
-/**
- * ctg_report_options_set_meeting_date:
- * @date: (nullable): the date of the meeting the report is for; %NULL for
- *   today
- *
- * Overdue actions and the échéances of the coming months are counted from
- * this date, and the timeline marks it.
+ * Frees the fields @options owns and sets them to %NULL; the others are
+ * left as they are.
  */
 void
-ctg_report_options_set_meeting_date (CtgReportOptions *options,
-                                     const GDate      *date)
-{
-  g_return_if_fail (options != NULL);
-  g_return_if_fail (date == NULL || g_date_valid (date));
-
-  if (date != NULL)
-    options->meeting = *date;
-  else
-    g_date_clear (&options->meeting, 1);
-}
-
-/**
- * ctg_report_options_get_meeting_date:
- *
- * Returns: (nullable): the meeting date, or %NULL for today
- */
-const GDate *
-ctg_report_options_get_meeting_date (const CtgReportOptions *options)
-{
-  g_return_val_if_fail (options != NULL, NULL);
-
-  return g_date_valid (&options->meeting) ? &options->meeting : NULL;
-}
-
-void
-ctg_report_options_set_parts (CtgReportOptions *options,
-                              CtgReportParts    parts)
+ctg_report_options_clear (CtgReportOptions *options)
 {
   g_return_if_fail (options != NULL);
 
-  options->parts = parts;
-}
-
-CtgReportParts
-ctg_report_options_get_parts (const CtgReportOptions *options)
-{
-  g_return_val_if_fail (options != NULL, CTG_REPORT_PART_NONE);
-
-  return options->parts;
-}
-
-/**
- * ctg_report_options_set_changes_since:
- * @since: (nullable): a date ("2025-03-01", "01/03/2025"), or %NULL
- *
- * Adds a section listing the changes made to the plan since @since, as
- * recorded in the file. An invalid date makes ctg_report_new() fail.
- */
-void
-ctg_report_options_set_changes_since (CtgReportOptions *options,
-                                      const char       *since)
-{
-  g_return_if_fail (options != NULL);
-
-  g_free (options->since);
-  options->since = since != NULL && since[0] != '\0' ? g_strdup (since) : NULL;
-}
-
-const char *
-ctg_report_options_get_changes_since (const CtgReportOptions *options)
-{
-  g_return_val_if_fail (options != NULL, NULL);
-
-  return options->since;
-}
-
-/**
- * ctg_report_options_set_bilan_year:
- * @year: the year of the annual review ("Bilan annuel"), or 0 for none
- *
- * Adds the annual review of @year: the evaluation indicators with that
- * year's assessment, the progress per axis, the funding per axis and per
- * funder, and each action's follow-up note for the year.
- */
-void
-ctg_report_options_set_bilan_year (CtgReportOptions *options,
-                                   guint             year)
-{
-  g_return_if_fail (options != NULL);
-  g_return_if_fail (year == 0 || (year >= 1900 && year <= 2200));
-
-  options->bilan_year = year;
-}
-
-guint
-ctg_report_options_get_bilan_year (const CtgReportOptions *options)
-{
-  g_return_val_if_fail (options != NULL, 0);
-
-  return options->bilan_year;
-}
-
-/**
- * ctg_report_options_set_axes:
- * @axis_ids: (array length=n_axes) (nullable): the axes to report on
- * @n_axes: how many; 0 for every axis
- *
- * Restricts the report to some axes: the cover, the summary and the
- * timeline then count only their actions.
- */
-void
-ctg_report_options_set_axes (CtgReportOptions *options,
-                             const gint64     *axis_ids,
-                             guint             n_axes)
-{
-  g_return_if_fail (options != NULL);
-  g_return_if_fail (n_axes == 0 || axis_ids != NULL);
-
-  g_array_set_size (options->axes, 0);
-  g_array_append_vals (options->axes, axis_ids, n_axes);
-}
-
-/**
- * ctg_report_options_get_axes:
- * @n_axes: (out): how many axes
- *
- * Returns: (array length=n_axes) (transfer none): the chosen axes, none
- *   meaning every axis
- */
-const gint64 *
-ctg_report_options_get_axes (const CtgReportOptions *options,
-                             guint                  *n_axes)
-{
-  g_return_val_if_fail (options != NULL, NULL);
-  g_return_val_if_fail (n_axes != NULL, NULL);
-
-  *n_axes = options->axes->len;
-  return (const gint64 *) (gpointer) options->axes->data;
+  g_clear_pointer (&options->changes_since, g_free);
+  g_clear_pointer (&options->axes, g_array_unref);
 }
 
 /* Reading the document */
@@ -424,8 +242,9 @@ read_axes (CtgReport               *self,
            GError                 **error)
 {
   g_autoptr(GArray) ids = ctg_document_list_ids (doc, CTG_ITEM_AXIS, 0);
+  guint n_wanted = options->axes != NULL ? options->axes->len : 0;
 
-  for (guint i = 0; i < options->axes->len; i++)
+  for (guint i = 0; i < n_wanted; i++)
     {
       gint64 wanted = g_array_index (options->axes, gint64, i);
       gboolean found = FALSE;
@@ -445,9 +264,9 @@ read_axes (CtgReport               *self,
     {
       gint64 id = g_array_index (ids, gint64, i);
       ReportAxis *axis;
-      gboolean wanted = options->axes->len == 0;
+      gboolean wanted = n_wanted == 0;
 
-      for (guint j = 0; j < options->axes->len && !wanted; j++)
+      for (guint j = 0; j < n_wanted && !wanted; j++)
         wanted = g_array_index (options->axes, gint64, j) == id;
       if (!wanted)
         continue;
@@ -746,22 +565,24 @@ ctg_report_new (CtgDocument             *doc,
                 GError                 **error)
 {
   g_autoptr(CtgReport) self = NULL;
-  g_autoptr(CtgReportOptions) defaults = NULL;
+  const CtgReportOptions defaults = CTG_REPORT_OPTIONS_INIT;
   g_autoptr(GHashTable) axes_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
 
   g_return_val_if_fail (CTG_IS_DOCUMENT (doc), NULL);
+  g_return_val_if_fail (options == NULL || options->bilan_year == 0 ||
+                        (options->bilan_year >= 1900 && options->bilan_year <= 2200), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (options == NULL)
-    options = defaults = ctg_report_options_new ();
+    options = &defaults;
 
   self = g_object_new (CTG_TYPE_REPORT, NULL);
   self->source = g_strdup (ctg_document_get_path (doc));
   self->parts = options->parts;
   self->created = creation_time ();
 
-  if (g_date_valid (&options->meeting))
-    self->meeting = options->meeting;
+  if (g_date_valid (&options->meeting_date))
+    self->meeting = options->meeting_date;
   else
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -771,15 +592,15 @@ ctg_report_new (CtgDocument             *doc,
                       (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
     }
 
-  if (options->since != NULL)
+  if (options->changes_since != NULL && options->changes_since[0] != '\0')
     {
       CtgDate since;
       g_autoptr(GDate) first = NULL;
 
-      if (!ctg_date_parse (options->since, &since) || !ctg_date_is_set (&since))
+      if (!ctg_date_parse (options->changes_since, &since) || !ctg_date_is_set (&since))
         {
           g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE,
-                       _("“%s” is not a date: write it as 15/03/2025 or 2025-03-15"), options->since);
+                       _("“%s” is not a date: write it as 15/03/2025 or 2025-03-15"), options->changes_since);
           return NULL;
         }
       first = ctg_date_first_day (&since);
@@ -803,7 +624,7 @@ ctg_report_new (CtgDocument             *doc,
     return NULL;
   if (self->since != NULL)
     {
-      _ctg_report_read_changes (self, doc, options->axes->len == 0);
+      _ctg_report_read_changes (self, doc, options->axes == NULL || options->axes->len == 0);
       _ctg_report_read_drift (self, doc);
     }
   self->bilan_year = options->bilan_year;

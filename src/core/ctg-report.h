@@ -45,35 +45,43 @@ typedef enum
 typedef void (*CtgReportProgressFunc) (double   fraction,
                                        gpointer user_data);
 
-/* Options */
+/**
+ * CtgReportOptions:
+ * @meeting_date: the day of the meeting the report is for; overdue actions
+ *   and the échéances of the coming months are counted from it and the
+ *   timeline marks it. Left cleared (invalid), today
+ * @parts: the optional parts to write
+ * @changes_since: (nullable): adds the changes made to the plan since this
+ *   date ("2025-03-01", "01/03/2025"), as recorded in the file; %NULL or ""
+ *   for none. An invalid date makes ctg_report_new() fail. Owned
+ * @bilan_year: adds the annual review ("Bilan annuel") of this year: the
+ *   evaluation indicators with that year's assessment, the progress and the
+ *   funding per axis and per funder, each action's follow-up note for the
+ *   year; 0 for none, else from 1900 to 2200
+ * @axes: (element-type gint64) (nullable): restricts the report to these
+ *   axes: the cover, the summary and the timeline then count only their
+ *   actions; %NULL or empty for every axis. Owned
+ *
+ * What a report holds. Start from %CTG_REPORT_OPTIONS_INIT, the default
+ * report (a meeting today, the summary and the timeline, every axis, no
+ * fiches, no changes), set the fields and free the owned ones with
+ * ctg_report_options_clear(), or declare it g_auto(CtgReportOptions).
+ */
+typedef struct
+{
+  GDate           meeting_date;
+  CtgReportParts  parts;
+  char           *changes_since;
+  guint           bilan_year;
+  GArray         *axes;
+} CtgReportOptions;
 
-#define CTG_TYPE_REPORT_OPTIONS (ctg_report_options_get_type ())
+/* All zeros is a cleared GDate */
+#define CTG_REPORT_OPTIONS_INIT { .parts = CTG_REPORT_PARTS_DEFAULT }
 
-typedef struct _CtgReportOptions CtgReportOptions;
+void ctg_report_options_clear (CtgReportOptions *options);
 
-GType              ctg_report_options_get_type          (void) G_GNUC_CONST;
-CtgReportOptions  *ctg_report_options_new               (void);
-CtgReportOptions  *ctg_report_options_copy              (const CtgReportOptions *options);
-void               ctg_report_options_free              (CtgReportOptions       *options);
-void               ctg_report_options_set_meeting_date  (CtgReportOptions       *options,
-                                                         const GDate            *date);
-const GDate       *ctg_report_options_get_meeting_date  (const CtgReportOptions *options);
-void               ctg_report_options_set_parts         (CtgReportOptions       *options,
-                                                         CtgReportParts          parts);
-CtgReportParts     ctg_report_options_get_parts         (const CtgReportOptions *options);
-void               ctg_report_options_set_changes_since (CtgReportOptions       *options,
-                                                         const char             *since);
-const char        *ctg_report_options_get_changes_since (const CtgReportOptions *options);
-void               ctg_report_options_set_bilan_year    (CtgReportOptions       *options,
-                                                         guint                   year);
-guint              ctg_report_options_get_bilan_year    (const CtgReportOptions *options);
-void               ctg_report_options_set_axes          (CtgReportOptions       *options,
-                                                         const gint64           *axis_ids,
-                                                         guint                   n_axes);
-const gint64      *ctg_report_options_get_axes          (const CtgReportOptions *options,
-                                                         guint                  *n_axes);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtgReportOptions, ctg_report_options_free)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CtgReportOptions, ctg_report_options_clear)
 
 /* Reports */
 

@@ -87,42 +87,27 @@ parse_day (const char  *text,
 
 /**
  * ctg_export_dialog_get_options:
+ * @options: (out caller-allocates): where to store the options chosen,
+ *   to clear with ctg_report_options_clear(); left alone on failure
  *
- * Returns: (transfer full) (nullable): the report options chosen, or %NULL
- *   with @error set when a date cannot be read
+ * Returns: %FALSE with @error set when a date cannot be read or no axis is
+ *   chosen
  */
-CtgReportOptions *
-ctg_export_dialog_get_options (CtgExportDialog  *self,
-                               GError          **error)
+gboolean
+ctg_export_dialog_get_options (CtgExportDialog   *self,
+                               CtgReportOptions  *options,
+                               GError           **error)
 {
-  g_autoptr(CtgReportOptions) options = ctg_report_options_new ();
   g_autoptr(GDate) meeting = NULL;
   g_autoptr(GDate) since = NULL;
   g_autoptr(GArray) axes = g_array_new (FALSE, FALSE, sizeof (gint64));
-  CtgReportParts parts = CTG_REPORT_PART_NONE;
+
+  g_return_val_if_fail (CTG_IS_EXPORT_DIALOG (self), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
 
   if (!parse_day (gtk_editable_get_text (GTK_EDITABLE (self->meeting_row)), &meeting, error) ||
       !parse_day (gtk_editable_get_text (GTK_EDITABLE (self->since_row)), &since, error))
-    return NULL;
-
-  if (meeting != NULL)
-    ctg_report_options_set_meeting_date (options, meeting);
-  if (since != NULL)
-    {
-      g_autofree char *iso = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (since),
-                                              g_date_get_month (since), g_date_get_day (since));
-      ctg_report_options_set_changes_since (options, iso);
-    }
-
-  if (gtk_switch_get_active (self->summary_switch))
-    parts |= CTG_REPORT_PART_SUMMARY;
-  if (gtk_switch_get_active (self->timeline_switch))
-    parts |= CTG_REPORT_PART_TIMELINE;
-  if (gtk_switch_get_active (self->fiches_switch))
-    parts |= CTG_REPORT_PART_FICHES;
-  ctg_report_options_set_parts (options, parts);
-  if (adw_expander_row_get_enable_expansion (self->bilan_row))
-    ctg_report_options_set_bilan_year (options, (guint) gtk_spin_button_get_value_as_int (self->bilan_year_spin));
+    return FALSE;
 
   for (guint i = 0; i < self->axis_checks->len; i++)
     {
@@ -138,12 +123,29 @@ ctg_export_dialog_get_options (CtgExportDialog  *self,
     {
       g_set_error_literal (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE,
                            _("Choose at least one axis."));
-      return NULL;
+      return FALSE;
     }
-  if (axes->len < self->axis_checks->len)
-    ctg_report_options_set_axes (options, (const gint64 *) axes->data, axes->len);
 
-  return g_steal_pointer (&options);
+  *options = (CtgReportOptions) CTG_REPORT_OPTIONS_INIT;
+  if (meeting != NULL)
+    options->meeting_date = *meeting;
+  if (since != NULL)
+    options->changes_since = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (since),
+                                              g_date_get_month (since), g_date_get_day (since));
+
+  options->parts = CTG_REPORT_PART_NONE;
+  if (gtk_switch_get_active (self->summary_switch))
+    options->parts |= CTG_REPORT_PART_SUMMARY;
+  if (gtk_switch_get_active (self->timeline_switch))
+    options->parts |= CTG_REPORT_PART_TIMELINE;
+  if (gtk_switch_get_active (self->fiches_switch))
+    options->parts |= CTG_REPORT_PART_FICHES;
+  if (adw_expander_row_get_enable_expansion (self->bilan_row))
+    options->bilan_year = (guint) gtk_spin_button_get_value_as_int (self->bilan_year_spin);
+  if (axes->len < self->axis_checks->len)
+    options->axes = g_steal_pointer (&axes);
+
+  return TRUE;
 }
 
 static void
@@ -261,17 +263,16 @@ void
 ctg_export_dialog_export_to (CtgExportDialog *self,
                              const char      *path)
 {
-  g_autoptr(CtgReportOptions) options = NULL;
+  g_auto(CtgReportOptions) options = CTG_REPORT_OPTIONS_INIT;
   g_autoptr(CtgReport) report = NULL;
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_if_fail (CTG_IS_EXPORT_DIALOG (self));
 
-  options = ctg_export_dialog_get_options (self, &error);
   /* The snapshot is read here, in the thread that owns the document */
-  if (options != NULL)
-    report = ctg_report_new (self->document, options, &error);
+  if (ctg_export_dialog_get_options (self, &options, &error))
+    report = ctg_report_new (self->document, &options, &error);
   if (report == NULL)
     {
       show_message (self, error->message);
@@ -306,24 +307,22 @@ on_file_chosen_cb (GFile           *file,
 static void
 on_export_clicked_cb (CtgExportDialog *self)
 {
-  g_autoptr(CtgReportOptions) options = NULL;
+  g_auto(CtgReportOptions) options = CTG_REPORT_OPTIONS_INIT;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   g_autofree char *name = NULL;
   g_autofree char *day = NULL;
   GtkFileChooser *chooser;
-  const GDate *meeting;
+  const GDate *meeting = &options.meeting_date;
 
-  options = ctg_export_dialog_get_options (self, &error);
-  if (options == NULL)
+  if (!ctg_export_dialog_get_options (self, &options, &error))
     {
       show_message (self, error->message);
       return;
     }
 
   title = ctg_document_dup_title (self->document, CTG_ITEM_CONVENTION, 1);
-  meeting = ctg_report_options_get_meeting_date (options);
-  if (meeting != NULL)
+  if (g_date_valid (meeting))
     day = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (meeting), g_date_get_month (meeting), g_date_get_day (meeting));
   /* Translators: the file name of the report; %s is the date of the meeting */
   name = g_strdup_printf (_("COPIL %s.pdf"), day ? day : "");

@@ -16,14 +16,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CtgExportDialog, ctg_export_dialog, CTG, EXPORT_DIALOG, AdwWindow)
 
-CtgExportDialog  *ctg_export_dialog_new         (GtkWindow       *parent,
-                                                 CtgDocument     *document);
-CtgReportOptions *ctg_export_dialog_get_options (CtgExportDialog *self,
-                                                 GError         **error);
-void              ctg_export_dialog_export_to   (CtgExportDialog *self,
-                                                 const char      *path);
-void              ctg_export_dialog_set_dates   (CtgExportDialog *self,
-                                                 const char      *meeting,
-                                                 const char      *since);
+CtgExportDialog *ctg_export_dialog_new         (GtkWindow         *parent,
+                                                CtgDocument       *document);
+gboolean         ctg_export_dialog_get_options (CtgExportDialog   *self,
+                                                CtgReportOptions  *options,
+                                                GError           **error);
+void             ctg_export_dialog_export_to   (CtgExportDialog   *self,
+                                                const char        *path);
+void             ctg_export_dialog_set_dates   (CtgExportDialog   *self,
+                                                const char        *meeting,
+                                                const char        *since);
 
 G_END_DECLS

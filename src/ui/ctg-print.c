@@ -77,18 +77,16 @@ ctg_print_operation_new (CtgDocument *document,
                          const char  *since,
                          GError     **error)
 {
-  g_autoptr(CtgReportOptions) options = ctg_report_options_new ();
+  g_auto(CtgReportOptions) options = CTG_REPORT_OPTIONS_INIT;
   g_autoptr(CtgReport) report = NULL;
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  g_autofree char *effective = _ctg_drift_since_effective (document, since);
   g_autofree char *title = ctg_document_dup_title (document, CTG_ITEM_CONVENTION, 1);
   GtkPrintOperation *operation;
   GPtrArray *pages;
 
-  if (effective != NULL)
-    ctg_report_options_set_changes_since (options, effective);
-  report = ctg_report_new (document, options, error);
+  options.changes_since = _ctg_drift_since_effective (document, since);
+  report = ctg_report_new (document, &options, error);
   if (report == NULL)
     return NULL;
   pages = ctg_report_render_pages (report, NULL, error);

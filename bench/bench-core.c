@@ -232,8 +232,8 @@ diverge (CtgDocument *doc,
           break;
         case 8:
           value = g_strdup_printf ("Nouvelle action %s %u", name, i);
-          ok = ctg_document_add_action (doc, ctg_document_get_int (doc, CTG_ITEM_ACTION, id, "objective_id", 0),
-                                        value, &error) != 0;
+          ok = ctg_document_add_item (doc, CTG_ITEM_ACTION, ctg_document_get_int (doc, CTG_ITEM_ACTION, id, "objective_id", 0),
+                                      value, &error) != 0;
           break;
         default:
           ok = ctg_document_delete (doc, CTG_ITEM_ACTION, id, &error);

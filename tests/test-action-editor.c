@@ -588,7 +588,7 @@ test_indicator_follows_item (Fixture       *fixture,
   GtkWidget *rows[2];
   gint64 id;
 
-  id = ctg_document_add_indicator (fixture->document, ACTION_ID, "Places créées", &error);
+  id = ctg_document_add_item (fixture->document, CTG_ITEM_INDICATOR, ACTION_ID, "Places créées", &error);
   g_assert_no_error (error);
   rows[0] = editor_child (fixture, "indicator-row");
   lone = g_object_ref_sink (ctg_indicator_row_new (fixture->document, id));

@@ -168,7 +168,7 @@ test_action_list_unread_action_edited (void)
    * in the second axis */
   g_assert_true (ctg_document_begin_group (doc, "many", &error));
   for (guint i = 0; i < 300; i++)
-    last = ctg_document_add_action (doc, g_array_index (objectives, gint64, 0), "Action ajoutée", &error);
+    last = ctg_document_add_item (doc, CTG_ITEM_ACTION, g_array_index (objectives, gint64, 0), "Action ajoutée", &error);
   g_assert_true (ctg_document_end_group (doc, &error));
   g_assert_true (ctg_document_move (doc, CTG_ITEM_ACTION, last, 0, &error));
   g_assert_no_error (error);

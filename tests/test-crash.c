@@ -376,7 +376,7 @@ run_child (const char *path,
         case 'A':
           {
             g_autofree char *text = g_strdup_printf ("s%u", k);
-            ok = ctg_document_add_step (doc, id, text, &error) != 0;
+            ok = ctg_document_add_item (doc, CTG_ITEM_STEP, id, text, &error) != 0;
           }
           break;
         case 'D':

@@ -37,11 +37,11 @@ fixture_set_up (Fixture       *f,
   f->path = ctg_test_tmp_path ("fixture.ctg");
   f->doc = ctg_document_create (f->path, &error);
   g_assert_no_error (error);
-  f->axis = ctg_document_add_axis (f->doc, "Petite enfance", &error);
+  f->axis = ctg_document_add_item (f->doc, CTG_ITEM_AXIS, 0, "Petite enfance", &error);
   g_assert_no_error (error);
   f->objective = ctg_document_add_objective (f->doc, f->axis, 0, 0, "Développer l'accueil", &error);
   g_assert_no_error (error);
-  f->action = ctg_document_add_action (f->doc, f->objective, "Ouvrir une micro-crèche", &error);
+  f->action = ctg_document_add_item (f->doc, CTG_ITEM_ACTION, f->objective, "Ouvrir une micro-crèche", &error);
   g_assert_no_error (error);
 }
 
@@ -146,13 +146,13 @@ test_document_fields_round_trip (Fixture       *f,
   set_ok (f->doc, CTG_ITEM_CONVENTION, 1, "period_end", "31/12/2026");
   set_ok (f->doc, CTG_ITEM_CONVENTION, 1, "signed_on", "2021-12-15");
   set_ok (f->doc, CTG_ITEM_CONVENTION, 1, "description", "Ligne 1\nLigne 2");
-  signatory = ctg_document_add_signatory (f->doc, "Caf de la Drôme", &error);
+  signatory = ctg_document_add_item (f->doc, CTG_ITEM_SIGNATORY, 0, "Caf de la Drôme", &error);
   g_assert_no_error (error);
   set_ok (f->doc, CTG_ITEM_SIGNATORY, signatory, "representative", "Brigitte MEYSSIN");
   set_ok (f->doc, CTG_ITEM_SIGNATORY, signatory, "role", "Directrice");
   body = ctg_document_add_body (f->doc, "COPIL", "copil", &error);
   g_assert_no_error (error);
-  member = ctg_document_add_member (f->doc, body, "Pascale ROCHAS", &error);
+  member = ctg_document_add_item (f->doc, CTG_ITEM_MEMBER, body, "Pascale ROCHAS", &error);
   g_assert_no_error (error);
   set_ok (f->doc, CTG_ITEM_MEMBER, member, "role", "Vice-Présidente");
   set_ok (f->doc, CTG_ITEM_MEMBER, member, "organisation", "CCBDP");
@@ -188,14 +188,14 @@ test_document_fields_round_trip (Fixture       *f,
   g_assert_true (ctg_document_set_participants (f->doc, f->action, CTG_RELATION_PARTNER, partners, &error));
   g_assert_no_error (error);
 
-  step = ctg_document_add_step (f->doc, f->action, "Trouver un local", &error);
+  step = ctg_document_add_item (f->doc, CTG_ITEM_STEP, f->action, "Trouver un local", &error);
   g_assert_no_error (error);
   set_ok (f->doc, CTG_ITEM_STEP, step, "date", "2024-06-30");
   set_ok (f->doc, CTG_ITEM_STEP, step, "done", "true");
-  ctg_document_add_step (f->doc, f->action, "Recruter", &error);
+  ctg_document_add_item (f->doc, CTG_ITEM_STEP, f->action, "Recruter", &error);
   g_assert_no_error (error);
 
-  indicator = ctg_document_add_indicator (f->doc, f->action, "Places créées", &error);
+  indicator = ctg_document_add_item (f->doc, CTG_ITEM_INDICATOR, f->action, "Places créées", &error);
   g_assert_no_error (error);
   set_ok (f->doc, CTG_ITEM_INDICATOR, indicator, "target", "12");
   g_assert_true (ctg_document_set_indicator_value (f->doc, indicator, 2024, "4", &error));
@@ -410,8 +410,8 @@ test_document_delete_undo (Fixture       *f,
 
   g_ptr_array_add (pilots, ctg_participant_new ("RPE", CTG_PARTICIPANT_ORGANISATION, NULL));
   ctg_document_set_participants (f->doc, f->action, CTG_RELATION_PILOT, pilots, &error);
-  step = ctg_document_add_step (f->doc, f->action, "Étape", &error);
-  indicator = ctg_document_add_indicator (f->doc, f->action, "Indicateur", &error);
+  step = ctg_document_add_item (f->doc, CTG_ITEM_STEP, f->action, "Étape", &error);
+  indicator = ctg_document_add_item (f->doc, CTG_ITEM_INDICATOR, f->action, "Indicateur", &error);
   ctg_document_set_indicator_value (f->doc, indicator, 2024, "3", &error);
   g_assert_no_error (error);
 
@@ -442,8 +442,8 @@ test_document_move (Fixture       *f,
   g_autoptr(GArray) axes = NULL;
   gint64 second, third, objective2;
 
-  second = ctg_document_add_axis (f->doc, "Jeunesse", &error);
-  third = ctg_document_add_axis (f->doc, "Logement", &error);
+  second = ctg_document_add_item (f->doc, CTG_ITEM_AXIS, 0, "Jeunesse", &error);
+  third = ctg_document_add_item (f->doc, CTG_ITEM_AXIS, 0, "Logement", &error);
   g_assert_true (ctg_document_move (f->doc, CTG_ITEM_AXIS, third, 0, &error));
   g_assert_no_error (error);
   axes = ctg_document_list_ids (f->doc, CTG_ITEM_AXIS, 0);
@@ -476,7 +476,7 @@ test_document_changes (Fixture       *f,
   gboolean found_step = FALSE;
 
   set_ok (f->doc, CTG_ITEM_ACTION, f->action, "status", "en cours");
-  step = ctg_document_add_step (f->doc, f->action, "Étape", &error);
+  step = ctg_document_add_item (f->doc, CTG_ITEM_STEP, f->action, "Étape", &error);
   g_assert_no_error (error);
   /* Regression: an update whose value is plain text, not JSON, once cut the list short */
   set_ok (f->doc, CTG_ITEM_STEP, step, "date", "2024-09");
@@ -528,12 +528,12 @@ test_document_rollup (Fixture       *f,
   /* done without progress = 100; 40; abandoned at 80 = out; en cours with
    * nothing entered = out (unknown) */
   set_ok (f->doc, CTG_ITEM_ACTION, f->action, "status", "réalisée");
-  a2 = ctg_document_add_action (f->doc, f->objective, "Deux", &error);
+  a2 = ctg_document_add_item (f->doc, CTG_ITEM_ACTION, f->objective, "Deux", &error);
   set_ok (f->doc, CTG_ITEM_ACTION, a2, "progress", "40");
-  a3 = ctg_document_add_action (f->doc, f->objective, "Trois", &error);
+  a3 = ctg_document_add_item (f->doc, CTG_ITEM_ACTION, f->objective, "Trois", &error);
   set_ok (f->doc, CTG_ITEM_ACTION, a3, "progress", "80");
   set_ok (f->doc, CTG_ITEM_ACTION, a3, "status", "abandonnée");
-  a4 = ctg_document_add_action (f->doc, f->objective, "Quatre", &error);
+  a4 = ctg_document_add_item (f->doc, CTG_ITEM_ACTION, f->objective, "Quatre", &error);
   g_assert_no_error (error);
   g_assert_cmpint (a4, >, 0);
   set_ok (f->doc, CTG_ITEM_ACTION, a4, "status", "en cours");
@@ -1175,7 +1175,7 @@ test_document_actions_patched (void)
   /* A step is in no snapshot: the list stays as it was, shared */
   g_clear_object (&before);
   before = ctg_document_list_actions (doc, 0);
-  g_assert_cmpint (ctg_document_add_step (doc, yid, "Une étape", &error), >, 0);
+  g_assert_cmpint (ctg_document_add_item (doc, CTG_ITEM_STEP, yid, "Une étape", &error), >, 0);
   g_clear_object (&after);
   after = ctg_document_list_actions (doc, 0);
   g_assert_cmpuint (count_new_snapshots (before, after), ==, 0);
@@ -1231,7 +1231,7 @@ test_document_actions_follow_changes (void)
     guint n = g_list_model_get_n_items (before);
 
     g_assert_true (ctg_document_begin_group (doc, "Essai", &error));
-    g_assert_cmpint (ctg_document_add_action (doc, ctg_action_get_objective_id (a), "Annulée", &error), >, 0);
+    g_assert_cmpint (ctg_document_add_item (doc, CTG_ITEM_ACTION, ctg_action_get_objective_id (a), "Annulée", &error), >, 0);
     inside = ctg_document_list_actions (doc, 0);
     g_assert_cmpuint (g_list_model_get_n_items (inside), ==, n + 1);
     ctg_document_cancel_group (doc);
@@ -1367,7 +1367,7 @@ test_document_actions_read_when_asked (void)
     {
       g_autofree char *title = g_strdup_printf ("Action ajoutée %u", i);
 
-      g_assert_cmpint (ctg_document_add_action (doc, objective, title, &error), >, 0);
+      g_assert_cmpint (ctg_document_add_item (doc, CTG_ITEM_ACTION, objective, title, &error), >, 0);
     }
   g_assert_true (ctg_document_end_group (doc, &error));
   g_assert_no_error (error);
@@ -1437,7 +1437,7 @@ test_document_actions_read_when_asked (void)
   g_clear_object (&first);
   /* (a new action: the others keep their objects, those only the list holds
    * letting their texts go; the new one's is new, and has read nothing) */
-  g_assert_cmpint (ctg_document_add_action (doc, objective, "Encore une", &error), >, 0);
+  g_assert_cmpint (ctg_document_add_item (doc, CTG_ITEM_ACTION, objective, "Encore une", &error), >, 0);
   g_assert_no_error (error);
   listed = ctg_document_list_actions (doc, 0);
   again = ctg_document_list_actions (doc, 0);

@@ -62,13 +62,13 @@ test_drift_from_journal (void)
 
   doc = ctg_document_create (path, &error);
   g_assert_no_error (error);
-  axis = ctg_document_add_axis (doc, "Petite enfance", &error);
+  axis = ctg_document_add_item (doc, CTG_ITEM_AXIS, 0, "Petite enfance", &error);
   objective = ctg_document_add_objective (doc, axis, 0, 0, "Accueillir", &error);
   for (guint i = 0; i < G_N_ELEMENTS (a); i++)
     {
       g_autofree char *title = g_strdup_printf ("Action %u", i);
 
-      a[i] = ctg_document_add_action (doc, objective, title, &error);
+      a[i] = ctg_document_add_item (doc, CTG_ITEM_ACTION, objective, title, &error);
       g_assert_no_error (error);
     }
   /* The plan the meeting saw */
@@ -97,8 +97,8 @@ test_drift_from_journal (void)
   set (doc, a[7], "status", "abandonnée");
   set (doc, a[8], "echeance", "01/02/2026");
   set (doc, a[8], "start", "2026");
-  added = ctg_document_add_action (doc, objective, "Nouvelle action", &error);
-  gone = ctg_document_add_action (doc, objective, "Ajoutée puis supprimée", &error);
+  added = ctg_document_add_item (doc, CTG_ITEM_ACTION, objective, "Nouvelle action", &error);
+  gone = ctg_document_add_item (doc, CTG_ITEM_ACTION, objective, "Ajoutée puis supprimée", &error);
   g_assert_true (ctg_document_delete (doc, CTG_ITEM_ACTION, gone, &error));
   g_assert_true (ctg_document_delete (doc, CTG_ITEM_ACTION, a[0], &error));
   g_assert_no_error (error);

@@ -245,7 +245,7 @@ plan_set_up (Plan          *plan,
   g_autoptr(GError) error = NULL;
 
   plan->doc = ctg_test_new_document ();
-  plan->axis = ctg_document_add_axis (plan->doc, "Petite enfance", &error);
+  plan->axis = ctg_document_add_item (plan->doc, CTG_ITEM_AXIS, 0, "Petite enfance", &error);
   g_assert_no_error (error);
   plan->objective = ctg_document_add_objective (plan->doc, plan->axis, 0, 0, "Accueillir", &error);
   g_assert_no_error (error);
@@ -253,7 +253,7 @@ plan_set_up (Plan          *plan,
     {
       g_autofree char *title = g_strdup_printf ("Action %u", i + 1);
 
-      plan->actions[i] = ctg_document_add_action (plan->doc, plan->objective, title, &error);
+      plan->actions[i] = ctg_document_add_item (plan->doc, CTG_ITEM_ACTION, plan->objective, title, &error);
       g_assert_no_error (error);
     }
 }
@@ -564,7 +564,7 @@ test_evaluation_assessments (Plan          *plan,
   g_assert_true (ctg_document_undo (plan->doc, &error));
   assert_text (plan->doc, CTG_ITEM_ASSESSMENT, row, "level", "partly-met");
 
-  extra = ctg_document_add_evaluation_indicator (plan->doc, "Taux de couverture", &error);
+  extra = ctg_document_add_item (plan->doc, CTG_ITEM_EVALUATION_INDICATOR, 0, "Taux de couverture", &error);
   g_assert_no_error (error);
   set_ok (plan->doc, CTG_ITEM_EVALUATION_INDICATOR, extra, "description", "Places pour 100 enfants");
   g_assert_true (ctg_document_set_assessment (plan->doc, extra, 2024, "value", "62", &error));

@@ -118,10 +118,10 @@ test_indicator_set (void)
   g_autoptr(GArray) values = NULL;
   g_autoptr(GArray) evaluation_ids = NULL;
 
-  axis = ctg_document_add_axis (doc, "Petite enfance", &error);
+  axis = ctg_document_add_item (doc, CTG_ITEM_AXIS, 0, "Petite enfance", &error);
   objective = ctg_document_add_objective (doc, axis, 0, 0, "Accueillir", &error);
-  action = ctg_document_add_action (doc, objective, "Créer une crèche", &error);
-  indicator = ctg_document_add_indicator (doc, action, "Places créées", &error);
+  action = ctg_document_add_item (doc, CTG_ITEM_ACTION, objective, "Créer une crèche", &error);
+  indicator = ctg_document_add_item (doc, CTG_ITEM_INDICATOR, action, "Places créées", &error);
   g_assert_no_error (error);
 
   g_assert_true (ctg_document_set (doc, CTG_ITEM_INDICATOR, indicator, "kind", "Résultat", &error));
@@ -330,10 +330,10 @@ test_csv_round_trip (void)
     { "target", "Au moins une par commune (ou deux)", "Au moins une par commune (ou deux)" },
   };
 
-  axis = ctg_document_add_axis (doc, "Jeunesse", &error);
+  axis = ctg_document_add_item (doc, CTG_ITEM_AXIS, 0, "Jeunesse", &error);
   objective = ctg_document_add_objective (doc, axis, 0, 0, "Informer", &error);
-  action = ctg_document_add_action (doc, objective, "Ouvrir un PIJ", &error);
-  indicator = ctg_document_add_indicator (doc, action, "Familles reçues", &error);
+  action = ctg_document_add_item (doc, CTG_ITEM_ACTION, objective, "Ouvrir un PIJ", &error);
+  indicator = ctg_document_add_item (doc, CTG_ITEM_INDICATOR, action, "Familles reçues", &error);
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     g_assert_true (ctg_document_set (doc, CTG_ITEM_INDICATOR, indicator, fields[i].field, fields[i].value, &error));
   g_assert_true (ctg_document_set_indicator_value (doc, indicator, 2022, "10", &error));
@@ -411,10 +411,10 @@ test_cli_indicator (void)
   g_autofree char *action_text = NULL;
   gint64 axis, objective, action;
 
-  axis = ctg_document_add_axis (doc, "Petite enfance", &error);
+  axis = ctg_document_add_item (doc, CTG_ITEM_AXIS, 0, "Petite enfance", &error);
   objective = ctg_document_add_objective (doc, axis, 0, 0, "Accueillir", &error);
-  action = ctg_document_add_action (doc, objective, "Créer une crèche", &error);
-  g_assert_cmpint (ctg_document_add_indicator (doc, action, "Places créées", &error), >, 0);
+  action = ctg_document_add_item (doc, CTG_ITEM_ACTION, objective, "Créer une crèche", &error);
+  g_assert_cmpint (ctg_document_add_item (doc, CTG_ITEM_INDICATOR, action, "Places créées", &error), >, 0);
   g_clear_object (&doc);
   action_text = g_strdup_printf ("%" G_GINT64_FORMAT, action);
 

@@ -47,11 +47,11 @@ fixture_set_up (Fixture       *f,
   f->path = ctg_test_tmp_path ("items.ctg");
   f->doc = ctg_document_create (f->path, &error);
   g_assert_no_error (error);
-  f->axis = ctg_document_add_axis (f->doc, "Petite enfance", &error);
+  f->axis = ctg_document_add_item (f->doc, CTG_ITEM_AXIS, 0, "Petite enfance", &error);
   g_assert_no_error (error);
   f->objective = ctg_document_add_objective (f->doc, f->axis, 0, 0, "Développer l'accueil", &error);
   g_assert_no_error (error);
-  f->action = ctg_document_add_action (f->doc, f->objective, "Ouvrir une micro-crèche", &error);
+  f->action = ctg_document_add_item (f->doc, CTG_ITEM_ACTION, f->objective, "Ouvrir une micro-crèche", &error);
   g_assert_no_error (error);
   f->sets = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_change_set_unref);
   g_signal_connect (f->doc, "committed", G_CALLBACK (on_committed_cb), f);
@@ -145,7 +145,7 @@ test_changes_insert_delete_move (Fixture       *f,
   CtgChangeSet *set;
   const CtgRowChange *row;
 
-  step = ctg_document_add_step (f->doc, f->action, "Trouver un local", &error);
+  step = ctg_document_add_item (f->doc, CTG_ITEM_STEP, f->action, "Trouver un local", &error);
   g_assert_no_error (error);
   set = only_set (f);
   row = ctg_change_set_find (set, CTG_ITEM_STEP, step);
@@ -153,7 +153,7 @@ test_changes_insert_delete_move (Fixture       *f,
   g_assert_cmpint (row->op, ==, CTG_ROW_INSERTED);
   g_assert_cmpint (row->parent_id, ==, f->action);
 
-  step2 = ctg_document_add_step (f->doc, f->action, "Recruter", &error);
+  step2 = ctg_document_add_item (f->doc, CTG_ITEM_STEP, f->action, "Recruter", &error);
   g_assert_no_error (error);
   forget_sets (f);
   g_assert_true (ctg_document_move (f->doc, CTG_ITEM_STEP, step2, 0, &error));
@@ -233,9 +233,9 @@ test_changes_group (Fixture       *f,
   g_assert_true (ctg_document_begin_group (f->doc, "Plusieurs", &error));
   g_assert_true (ctg_document_set (f->doc, CTG_ITEM_ACTION, f->action, "title", "Nouveau titre", &error));
   g_assert_true (ctg_document_set (f->doc, CTG_ITEM_ACTION, f->action, "status", "en cours", &error));
-  step = ctg_document_add_step (f->doc, f->action, "Étape", &error);
+  step = ctg_document_add_item (f->doc, CTG_ITEM_STEP, f->action, "Étape", &error);
   g_assert_true (ctg_document_set (f->doc, CTG_ITEM_STEP, step, "text", "Étape revue", &error));
-  gone = ctg_document_add_step (f->doc, f->action, "Éphémère", &error);
+  gone = ctg_document_add_item (f->doc, CTG_ITEM_STEP, f->action, "Éphémère", &error);
   g_assert_true (ctg_document_delete (f->doc, CTG_ITEM_STEP, gone, &error));
   g_assert_cmpuint (f->sets->len, ==, 0);
   g_assert_true (ctg_document_end_group (f->doc, &error));
@@ -486,7 +486,7 @@ test_items_list_positions (Fixture       *f,
     {
       g_autofree char *text = g_strdup_printf ("Étape %u", i);
 
-      ids[i] = ctg_document_add_step (f->doc, f->action, text, &error);
+      ids[i] = ctg_document_add_item (f->doc, CTG_ITEM_STEP, f->action, text, &error);
       g_assert_no_error (error);
     }
   g_assert_cmpstr (p.log->str, ==, "0-0+1 1-0+1 2-0+1 3-0+1");
@@ -607,7 +607,7 @@ test_items_action_one_object (Fixture       *f,
   g_assert_true (CTG_IS_ACTION (item));
 
   /* And the other way round, for an action the list read first */
-  other = ctg_document_add_action (f->doc, f->objective, "Relais petite enfance", &error);
+  other = ctg_document_add_item (f->doc, CTG_ITEM_ACTION, f->objective, "Relais petite enfance", &error);
   g_assert_no_error (error);
   {
     g_autoptr(CtgAction) first = listed_action (f->doc, other);
@@ -750,7 +750,7 @@ test_items_shown (Fixture       *f,
   g_autoptr(CtgItem) item = NULL;
   g_autofree char *expected = ctg_number_format (1234.5);
   g_autofree char *text = NULL;
-  gint64 id = ctg_document_add_indicator (f->doc, f->action, "Places créées", &error);
+  gint64 id = ctg_document_add_item (f->doc, CTG_ITEM_INDICATOR, f->action, "Places créées", &error);
 
   g_assert_no_error (error);
   item = ctg_document_get_item (f->doc, CTG_ITEM_INDICATOR, id);

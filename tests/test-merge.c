@@ -943,7 +943,7 @@ side_edit (Side  *side,
       gint64 id;
 
       what = "add step";
-      id = ctg_document_add_step (side->doc, side_id (side, a->uuid), text, &error);
+      id = ctg_document_add_item (side->doc, CTG_ITEM_STEP, side_id (side, a->uuid), text, &error);
       check (id != 0, error, what);
       {
         g_autofree char *uuid = ctg_document_dup_text (side->doc, CTG_ITEM_STEP, id, "uuid");
@@ -990,7 +990,7 @@ side_edit (Side  *side,
       gint64 id;
 
       what = "add action";
-      id = ctg_document_add_action (side->doc, side_id (side, side->model->objectives[o]), title, &error);
+      id = ctg_document_add_item (side->doc, CTG_ITEM_ACTION, side_id (side, side->model->objectives[o]), title, &error);
       check (id != 0, error, what);
       uuid = ctg_document_dup_text (side->doc, CTG_ITEM_ACTION, id, "uuid");
       added = maction_new (uuid);
@@ -1088,7 +1088,7 @@ make_base (void)
   base_path = ctg_test_tmp_path ("base.ctg");
   doc = ctg_document_create (base_path, &error);
   g_assert_no_error (error);
-  axis = ctg_document_add_axis (doc, "Axe 1", &error);
+  axis = ctg_document_add_item (doc, CTG_ITEM_AXIS, 0, "Axe 1", &error);
   for (guint o = 0; o < 2; o++)
     {
       g_autofree char *title = g_strdup_printf ("Objectif %u", o + 1);
@@ -1100,7 +1100,7 @@ make_base (void)
     {
       g_autofree char *title = g_strdup_printf ("Action %u", i + 1);
       g_autoptr(GPtrArray) pilots = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_participant_free);
-      gint64 id = ctg_document_add_action (doc, objectives[i % 2], title, &error);
+      gint64 id = ctg_document_add_item (doc, CTG_ITEM_ACTION, objectives[i % 2], title, &error);
 
       g_assert_no_error (error);
       for (guint p = 0; p < i % 3; p++)
@@ -1110,7 +1110,7 @@ make_base (void)
       for (guint s = 0; s < (i + 1) % 3; s++)
         {
           g_autofree char *text = g_strdup_printf ("Étape %u", s + 1);
-          g_assert_cmpint (ctg_document_add_step (doc, id, text, &error), !=, 0);
+          g_assert_cmpint (ctg_document_add_item (doc, CTG_ITEM_STEP, id, text, &error), !=, 0);
         }
       if (i % 2)
         g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, id, "status", "in-progress", &error));

@@ -603,7 +603,7 @@ add_action (CtgDocument *doc,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) pilots = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_participant_free);
-  gint64 id = ctg_document_add_action (doc, objective, title, &error);
+  gint64 id = ctg_document_add_item (doc, CTG_ITEM_ACTION, objective, title, &error);
 
   g_assert_no_error (error);
   for (guint k = 0; k < n_pilots; k++)
@@ -682,7 +682,7 @@ test_report_long_cells (void)
   g_assert_true (ctg_document_set (doc, CTG_ITEM_CONVENTION, 1, "title", "Convention aux cellules longues", &error));
   g_assert_true (ctg_document_set (doc, CTG_ITEM_CONVENTION, 1, "period_start", "2022", &error));
   g_assert_true (ctg_document_set (doc, CTG_ITEM_CONVENTION, 1, "period_end", "2026", &error));
-  axis = ctg_document_add_axis (doc, "Un axe", &error);
+  axis = ctg_document_add_item (doc, CTG_ITEM_AXIS, 0, "Un axe", &error);
   objective = ctg_document_add_objective (doc, axis, 0, 0, "Un objectif", &error);
   g_assert_no_error (error);
 
@@ -696,7 +696,7 @@ test_report_long_cells (void)
     gint64 axis2, objective2, action;
 
     set_beyond_limits (doc, "convention", 1, "territory", territory);
-    axis2 = ctg_document_add_axis (doc, "axe", &error);
+    axis2 = ctg_document_add_item (doc, CTG_ITEM_AXIS, 0, "axe", &error);
     set_beyond_limits (doc, "axis", axis2, "title", axis_title);
     g_assert_true (ctg_document_set (doc, CTG_ITEM_AXIS, axis2, "description", description, &error));
     objective2 = ctg_document_add_objective (doc, axis2, 0, 0, "objectif", &error);
@@ -705,7 +705,7 @@ test_report_long_cells (void)
     set_beyond_limits (doc, "action", action, "code", code);
     g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, action, "description", description, &error));
     g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, action, "notes", description, &error));
-    ctg_document_add_step (doc, action, description, &error);
+    ctg_document_add_item (doc, CTG_ITEM_STEP, action, description, &error);
     g_assert_no_error (error);
   }
 
@@ -784,7 +784,7 @@ make_convention (guint n_actions)
         {
           g_autofree char *axis_title = g_strdup_printf ("Axe %u de la convention", i / 100 + 1);
 
-          axis = ctg_document_add_axis (doc, axis_title, &error);
+          axis = ctg_document_add_item (doc, CTG_ITEM_AXIS, 0, axis_title, &error);
           theme = ctg_document_add_section (doc, axis, CTG_SECTION_THEME, "Petite enfance", &error);
         }
       if (i % 10 == 0)
@@ -798,8 +798,8 @@ make_convention (guint n_actions)
                        i % 9 == 8 ? NULL : echeance, statuses[i % 5], i % 3 == 0 ? progress : NULL);
       if (i % 4 == 0)
         {
-          ctg_document_add_step (doc, id, "Réunir les partenaires", &error);
-          ctg_document_add_indicator (doc, id, "Nombre de familles accompagnées", &error);
+          ctg_document_add_item (doc, CTG_ITEM_STEP, id, "Réunir les partenaires", &error);
+          ctg_document_add_item (doc, CTG_ITEM_INDICATOR, id, "Nombre de familles accompagnées", &error);
           g_assert_no_error (error);
         }
     }
@@ -944,7 +944,7 @@ test_report_options (void)
   g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, 8, "progress", "35", &error));
   g_ptr_array_add (pilots, ctg_participant_new ("Relais Petite Enfance", CTG_PARTICIPANT_ORGANISATION, NULL));
   g_assert_true (ctg_document_set_participants (doc, 8, CTG_RELATION_PILOT, pilots, &error));
-  ctg_document_add_step (doc, 8, "Recenser les assistantes maternelles", &error);
+  ctg_document_add_item (doc, CTG_ITEM_STEP, 8, "Recenser les assistantes maternelles", &error);
   g_assert_no_error (error);
 
   /* The days of these edits as the journal dated them (UTC), not the

@@ -41,15 +41,15 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   f->doc = ctg_test_new_document ();
-  f->axis1 = ctg_document_add_axis (f->doc, "Petite enfance", &error);
-  f->axis2 = ctg_document_add_axis (f->doc, "Jeunesse", &error);
+  f->axis1 = ctg_document_add_item (f->doc, CTG_ITEM_AXIS, 0, "Petite enfance", &error);
+  f->axis2 = ctg_document_add_item (f->doc, CTG_ITEM_AXIS, 0, "Jeunesse", &error);
   f->obj1 = ctg_document_add_objective (f->doc, f->axis1, 0, 0, "Développer l'accueil", &error);
   f->obj2 = ctg_document_add_objective (f->doc, f->axis1, 0, 0, "Sans action", &error);
   f->obj3 = ctg_document_add_objective (f->doc, f->axis2, 0, 0, "", &error);
-  f->dated1 = ctg_document_add_action (f->doc, f->obj1, "Micro-crèche", &error);
-  f->undated = ctg_document_add_action (f->doc, f->obj1, "Sans date", &error);
-  f->dated2 = ctg_document_add_action (f->doc, f->obj1, "RPE", &error);
-  f->dated3 = ctg_document_add_action (f->doc, f->obj3, "Point jeunes", &error);
+  f->dated1 = ctg_document_add_item (f->doc, CTG_ITEM_ACTION, f->obj1, "Micro-crèche", &error);
+  f->undated = ctg_document_add_item (f->doc, CTG_ITEM_ACTION, f->obj1, "Sans date", &error);
+  f->dated2 = ctg_document_add_item (f->doc, CTG_ITEM_ACTION, f->obj1, "RPE", &error);
+  f->dated3 = ctg_document_add_item (f->doc, CTG_ITEM_ACTION, f->obj3, "Point jeunes", &error);
   g_assert_no_error (error);
   set (f->doc, CTG_ITEM_ACTION, f->dated1, "start", "03/2024");
   set (f->doc, CTG_ITEM_ACTION, f->dated1, "echeance", "2025");

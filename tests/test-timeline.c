@@ -766,7 +766,7 @@ make_large_convention (guint n_actions)
       if (i % 1000 == 0)
         {
           g_autofree char *axis_title = g_strdup_printf ("Axe %u", i / 1000 + 1);
-          gint64 axis = ctg_document_add_axis (document, axis_title, &error);
+          gint64 axis = ctg_document_add_item (document, CTG_ITEM_AXIS, 0, axis_title, &error);
 
           g_assert_no_error (error);
           objective = 0;
@@ -779,7 +779,7 @@ make_large_convention (guint n_actions)
                                                 (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (document), "axis")),
                                                 0, 0, "Objectif", &error);
       g_assert_no_error (error);
-      action = ctg_document_add_action (document, objective, title, &error);
+      action = ctg_document_add_item (document, CTG_ITEM_ACTION, objective, title, &error);
       g_assert_no_error (error);
       g_assert_true (ctg_document_set (document, CTG_ITEM_ACTION, action, "echeance", end, &error));
       g_assert_true (ctg_document_set (document, CTG_ITEM_ACTION, action, "start", start, &error));

@@ -1507,7 +1507,7 @@ test_window_dashboard_follows_changes (void)
   figure = ctg_dashboard_get_figure (dashboard, "progress");
   g_assert_nonnull (figure);
 
-  g_assert_cmpint (ctg_document_add_signatory (doc, "Commune de Torcy", &error), >, 0);
+  g_assert_cmpint (ctg_document_add_item (doc, CTG_ITEM_SIGNATORY, 0, "Commune de Torcy", &error), >, 0);
   g_assert_no_error (error);
   ctg_test_spin (100);
   g_assert_true (ctg_dashboard_get_figure (dashboard, "progress") == figure);

@@ -85,7 +85,7 @@ import_members (CtgDocument  *doc,
 
       value = get_string (key_file, group, key);
       parts = g_strsplit (value, "|", 3);
-      member = ctg_document_add_member (doc, body_id, g_strstrip (parts[0]), error);
+      member = ctg_document_add_item (doc, CTG_ITEM_MEMBER, body_id, g_strstrip (parts[0]), error);
       if (member == 0)
         return FALSE;
       if (parts[1] != NULL && !ctg_document_set (doc, CTG_ITEM_MEMBER, member, "role", g_strstrip (parts[1]), error))
@@ -121,7 +121,7 @@ import_groups (CtgDocument  *doc,
       else if (g_str_has_prefix (group, "Signatory "))
         {
           g_autofree char *organisation = get_string (key_file, group, "Organisation");
-          gint64 id = ctg_document_add_signatory (doc, organisation, error);
+          gint64 id = ctg_document_add_item (doc, CTG_ITEM_SIGNATORY, 0, organisation, error);
 
           if (id == 0 ||
               !set_from_keys (doc, key_file, group, CTG_ITEM_SIGNATORY, id,

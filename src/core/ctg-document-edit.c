@@ -222,16 +222,58 @@ _ctg_document_require_item (CtgDocument  *self,
   return TRUE;
 }
 
-gint64
-ctg_document_add_signatory (CtgDocument  *self,
-                            const char   *organisation,
-                            GError      **error)
+/* The kinds of one text that ctg_document_add_item() adds */
+static const struct
 {
-  g_return_val_if_fail (CTG_IS_DOCUMENT (self), 0);
+  const char  *label;     /* the edit, marked with N_() */
+  const char  *column;    /* the text's */
+  CtgItemKind  parent;    /* the kind of the parent, the convention for none */
+} one_text_kinds[CTG_N_ITEM_KINDS] = {
+  [CTG_ITEM_SIGNATORY]            = { N_("Add signatory"), "organisation", CTG_ITEM_CONVENTION },
+  [CTG_ITEM_MEMBER]               = { N_("Add member"), "name", CTG_ITEM_BODY },
+  [CTG_ITEM_AXIS]                 = { N_("Add axis"), "title", CTG_ITEM_CONVENTION },
+  [CTG_ITEM_ACTION]               = { N_("Add action"), "title", CTG_ITEM_OBJECTIVE },
+  [CTG_ITEM_STEP]                 = { N_("Add step"), "text", CTG_ITEM_ACTION },
+  [CTG_ITEM_INDICATOR]            = { N_("Add indicator"), "name", CTG_ITEM_ACTION },
+  [CTG_ITEM_EVALUATION_INDICATOR] = { N_("Add evaluation indicator"), "name", CTG_ITEM_CONVENTION },
+};
 
-  return add_item (self, CTG_ITEM_SIGNATORY, 0, N_("Add signatory"),
-                   (const char *[]) { "organisation", NULL },
-                   (const char *[]) { organisation ? organisation : "" }, error);
+/**
+ * ctg_document_add_item:
+ * @kind: a kind of one text: %CTG_ITEM_SIGNATORY (its organisation),
+ *   %CTG_ITEM_MEMBER (a member of a body, by name), %CTG_ITEM_AXIS and
+ *   %CTG_ITEM_ACTION (their title), %CTG_ITEM_STEP (its text),
+ *   %CTG_ITEM_INDICATOR and %CTG_ITEM_EVALUATION_INDICATOR (their name)
+ * @parent_id: what it goes under: the body of a member, the objective of an
+ *   action, the action of a step or an indicator; ignored for the others
+ * @text: (nullable): its text; %NULL for none
+ *
+ * Adds an item after its siblings, as one edit. The kinds with more to say
+ * have their own: ctg_document_add_body(), ctg_document_add_meeting(),
+ * ctg_document_add_section(), ctg_document_add_objective().
+ *
+ * Returns: the new item's id, or 0 with @error set
+ */
+gint64
+ctg_document_add_item (CtgDocument  *self,
+                       CtgItemKind   kind,
+                       gint64        parent_id,
+                       const char   *text,
+                       GError      **error)
+{
+  CtgItemKind parent;
+
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), 0);
+  g_return_val_if_fail (kind < CTG_N_ITEM_KINDS && one_text_kinds[kind].label != NULL, 0);
+
+  parent = one_text_kinds[kind].parent;
+  if (parent == CTG_ITEM_CONVENTION)
+    parent_id = 0;
+  else if (!_ctg_document_require_item (self, parent, parent_id, error))
+    return 0;
+  return add_item (self, kind, parent_id, one_text_kinds[kind].label,
+                   (const char *[]) { one_text_kinds[kind].column, NULL },
+                   (const char *[]) { text ? text : "" }, error);
 }
 
 gint64
@@ -251,21 +293,6 @@ ctg_document_add_body (CtgDocument  *self,
   return add_item (self, CTG_ITEM_BODY, 0, N_("Add governance body"),
                    (const char *[]) { "name", "kind", NULL },
                    (const char *[]) { name ? name : "", stored }, error);
-}
-
-gint64
-ctg_document_add_member (CtgDocument  *self,
-                         gint64        body_id,
-                         const char   *name,
-                         GError      **error)
-{
-  g_return_val_if_fail (CTG_IS_DOCUMENT (self), 0);
-
-  if (!_ctg_document_require_item (self, CTG_ITEM_BODY, body_id, error))
-    return 0;
-  return add_item (self, CTG_ITEM_MEMBER, body_id, N_("Add member"),
-                   (const char *[]) { "name", NULL },
-                   (const char *[]) { name ? name : "" }, error);
 }
 
 gint64
@@ -290,18 +317,6 @@ ctg_document_add_meeting (CtgDocument  *self,
   return add_item (self, CTG_ITEM_MEETING, 0, N_("Add meeting"),
                    (const char *[]) { "body_id", "date", "title", NULL },
                    (const char *[]) { body, stored_date, title ? title : "" }, error);
-}
-
-gint64
-ctg_document_add_axis (CtgDocument  *self,
-                       const char   *title,
-                       GError      **error)
-{
-  g_return_val_if_fail (CTG_IS_DOCUMENT (self), 0);
-
-  return add_item (self, CTG_ITEM_AXIS, 0, N_("Add axis"),
-                   (const char *[]) { "title", NULL },
-                   (const char *[]) { title ? title : "" }, error);
 }
 
 gint64
@@ -353,63 +368,6 @@ ctg_document_add_objective (CtgDocument  *self,
   return add_item (self, CTG_ITEM_OBJECTIVE, axis_id, N_("Add objective"),
                    (const char *[]) { "theme_id", "enjeu_id", "title", NULL },
                    (const char *[]) { theme, enjeu, title ? title : "" }, error);
-}
-
-gint64
-ctg_document_add_action (CtgDocument  *self,
-                         gint64        objective_id,
-                         const char   *title,
-                         GError      **error)
-{
-  g_return_val_if_fail (CTG_IS_DOCUMENT (self), 0);
-
-  if (!_ctg_document_require_item (self, CTG_ITEM_OBJECTIVE, objective_id, error))
-    return 0;
-  return add_item (self, CTG_ITEM_ACTION, objective_id, N_("Add action"),
-                   (const char *[]) { "title", NULL },
-                   (const char *[]) { title ? title : "" }, error);
-}
-
-gint64
-ctg_document_add_step (CtgDocument  *self,
-                       gint64        action_id,
-                       const char   *text,
-                       GError      **error)
-{
-  g_return_val_if_fail (CTG_IS_DOCUMENT (self), 0);
-
-  if (!_ctg_document_require_item (self, CTG_ITEM_ACTION, action_id, error))
-    return 0;
-  return add_item (self, CTG_ITEM_STEP, action_id, N_("Add step"),
-                   (const char *[]) { "text", NULL },
-                   (const char *[]) { text ? text : "" }, error);
-}
-
-gint64
-ctg_document_add_indicator (CtgDocument  *self,
-                            gint64        action_id,
-                            const char   *name,
-                            GError      **error)
-{
-  g_return_val_if_fail (CTG_IS_DOCUMENT (self), 0);
-
-  if (!_ctg_document_require_item (self, CTG_ITEM_ACTION, action_id, error))
-    return 0;
-  return add_item (self, CTG_ITEM_INDICATOR, action_id, N_("Add indicator"),
-                   (const char *[]) { "name", NULL },
-                   (const char *[]) { name ? name : "" }, error);
-}
-
-gint64
-ctg_document_add_evaluation_indicator (CtgDocument  *self,
-                                       const char   *name,
-                                       GError      **error)
-{
-  g_return_val_if_fail (CTG_IS_DOCUMENT (self), 0);
-
-  return add_item (self, CTG_ITEM_EVALUATION_INDICATOR, 0, N_("Add evaluation indicator"),
-                   (const char *[]) { "name", NULL },
-                   (const char *[]) { name ? name : "" }, error);
 }
 
 static gboolean

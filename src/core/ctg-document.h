@@ -215,9 +215,6 @@ gboolean     ctg_document_set_funding        (CtgDocument    *self,
                                               gint64          action_id,
                                               GPtrArray      *funding,
                                               GError        **error);
-gint64       ctg_document_add_evaluation_indicator (CtgDocument *self,
-                                              const char     *name,
-                                              GError        **error);
 GArray      *ctg_document_list_years         (CtgDocument    *self);
 guint        ctg_document_get_last_assessed_year (CtgDocument *self);
 GArray      *ctg_document_list_review_years  (CtgDocument    *self);
@@ -227,23 +224,18 @@ gboolean     ctg_document_check_review_year  (CtgDocument    *self,
                                               guint           year,
                                               GError        **error);
 
-gint64       ctg_document_add_signatory      (CtgDocument    *self,
-                                              const char     *organisation,
+gint64       ctg_document_add_item           (CtgDocument    *self,
+                                              CtgItemKind     kind,
+                                              gint64          parent_id,
+                                              const char     *text,
                                               GError        **error);
 gint64       ctg_document_add_body           (CtgDocument    *self,
                                               const char     *name,
                                               const char     *kind,
                                               GError        **error);
-gint64       ctg_document_add_member         (CtgDocument    *self,
-                                              gint64          body_id,
-                                              const char     *name,
-                                              GError        **error);
 gint64       ctg_document_add_meeting        (CtgDocument    *self,
                                               gint64          body_id,
                                               const char     *date,
-                                              const char     *title,
-                                              GError        **error);
-gint64       ctg_document_add_axis           (CtgDocument    *self,
                                               const char     *title,
                                               GError        **error);
 gint64       ctg_document_add_section        (CtgDocument    *self,
@@ -256,18 +248,6 @@ gint64       ctg_document_add_objective      (CtgDocument    *self,
                                               gint64          theme_id,
                                               gint64          enjeu_id,
                                               const char     *title,
-                                              GError        **error);
-gint64       ctg_document_add_action         (CtgDocument    *self,
-                                              gint64          objective_id,
-                                              const char     *title,
-                                              GError        **error);
-gint64       ctg_document_add_step           (CtgDocument    *self,
-                                              gint64          action_id,
-                                              const char     *text,
-                                              GError        **error);
-gint64       ctg_document_add_indicator      (CtgDocument    *self,
-                                              gint64          action_id,
-                                              const char     *name,
                                               GError        **error);
 gboolean     ctg_document_delete             (CtgDocument    *self,
                                               CtgItemKind     kind,

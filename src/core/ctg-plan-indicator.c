@@ -383,7 +383,7 @@ _ctg_plan_indicators_apply (CtgDocument  *self,
       Indicator then;
       gboolean ok = TRUE;
 
-      if (id == 0 && (id = ctg_document_add_indicator (self, action_id, now->name, error)) == 0)
+      if (id == 0 && (id = ctg_document_add_item (self, CTG_ITEM_INDICATOR, action_id, now->name, error)) == 0)
         return FALSE;
       indicator_read (self, id, &then);
       {

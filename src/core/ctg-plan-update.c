@@ -449,7 +449,7 @@ find_or_add_objective (CtgDocument  *self,
   g_autoptr(GArray) objectives = NULL;
 
   axis = ctg_document_find_child (self, CTG_ITEM_AXIS, 0, "title", row->cells[COL_AXIS], NULL);
-  if (axis == 0 && (axis = ctg_document_add_axis (self, row->cells[COL_AXIS], error)) == 0)
+  if (axis == 0 && (axis = ctg_document_add_item (self, CTG_ITEM_AXIS, 0, row->cells[COL_AXIS], error)) == 0)
     return 0;
   theme = find_or_add_section (self, axis, CTG_SECTION_THEME, row->cells[COL_THEME], error);
   if (theme == 0 && row->cells[COL_THEME][0] != '\0')
@@ -483,7 +483,7 @@ add_action (CtgDocument    *self,
 
   if (objective == 0)
     return FALSE;
-  id = ctg_document_add_action (self, objective, row->cells[COL_TITLE], error);
+  id = ctg_document_add_item (self, CTG_ITEM_ACTION, objective, row->cells[COL_TITLE], error);
   if (id == 0)
     return FALSE;
 

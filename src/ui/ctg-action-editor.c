@@ -65,10 +65,6 @@ typedef struct
   /* A CtgOrderedRow for the item @id */
   GtkWidget      *(*new_row) (CtgDocument  *document,
                               gint64        id);
-  gint64          (*add)     (CtgDocument  *document,
-                              gint64        action_id,
-                              const char   *text,
-                              GError      **error);
 } RowList;
 
 struct _CtgActionEditor
@@ -751,7 +747,7 @@ add_to_list (CtgActionEditor *self,
     return;
 
   ctg_field_message_clear (list->message, GTK_WIDGET (list->add_row));
-  if (list->add (self->document, self->action_id, text, &error) == 0)
+  if (ctg_document_add_item (self->document, list->kind, self->action_id, text, &error) == 0)
     {
       ctg_field_message_show_error (list->message, GTK_WIDGET (list->add_row), error->message);
       return;
@@ -1173,14 +1169,14 @@ ctg_action_editor_init (CtgActionEditor *self)
   self->steps = (RowList) {
     self, CTG_ITEM_STEP, self->steps_list, NULL, self->add_step_row, self->steps_message,
     N_("Step removed"), g_ptr_array_new (),
-    ctg_step_row_new, ctg_document_add_step
+    ctg_step_row_new
   };
   /* The indicators come after the means */
   self->indicators = (RowList) {
     self, CTG_ITEM_INDICATOR, self->indicators_list, GTK_WIDGET (self->means_message),
     self->add_indicator_row, self->indicators_message,
     N_("Indicator removed"), g_ptr_array_new (),
-    ctg_indicator_row_new, ctg_document_add_indicator
+    ctg_indicator_row_new
   };
 
   for (guint i = 0; i < CTG_N_STATUSES; i++)

@@ -198,7 +198,7 @@ on_add_member_clicked_cb (CtgBodyRow *self)
   GtkWidget *row;
   gint64 member_id;
 
-  member_id = ctg_document_add_member (DOCUMENT (self), ID (self), _("New member"), &error);
+  member_id = ctg_document_add_item (DOCUMENT (self), CTG_ITEM_MEMBER, ID (self), _("New member"), &error);
   if (member_id == 0)
     {
       _ctg_item_row_toast (CTG_ITEM_ROW (self), error->message);

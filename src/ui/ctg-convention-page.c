@@ -551,7 +551,7 @@ on_add_signatory_clicked_cb (CtgConventionPage *self)
   if (self->document == NULL)
     return;
 
-  id = ctg_document_add_signatory (self->document, _("New signatory"), &error);
+  id = ctg_document_add_item (self->document, CTG_ITEM_SIGNATORY, 0, _("New signatory"), &error);
   if (id == 0)
     {
       emit_toast (self, error->message);

@@ -137,7 +137,7 @@ on_new_chosen_cb (GFile          *file,
       ctg_document_begin_group (document, N_("Standard thématiques"), &error))
     {
       for (guint i = 0; error == NULL && i < G_N_ELEMENTS (standard_themes); i++)
-        ctg_document_add_axis (document, _(standard_themes[i]), &error);
+        ctg_document_add_item (document, CTG_ITEM_AXIS, 0, _(standard_themes[i]), &error);
       if (error == NULL)
         ctg_document_end_group (document, &error);
       else
@@ -318,7 +318,7 @@ add_action_action (GtkWidget  *widget,
   objective = last_objective (self, self->axis_id);
   if (objective == 0)
     objective = ctg_document_add_objective (self->document, self->axis_id, 0, 0, "", &error);
-  action = objective ? ctg_document_add_action (self->document, objective, _("New action"), &error) : 0;
+  action = objective ? ctg_document_add_item (self->document, CTG_ITEM_ACTION, objective, _("New action"), &error) : 0;
   if (action == 0)
     {
       ctg_document_cancel_group (self->document);
@@ -377,7 +377,7 @@ add_axis_action (GtkWidget  *widget,
 {
   CtgWindow *self = CTG_WINDOW (widget);
   g_autoptr(GError) error = NULL;
-  gint64 axis = ctg_document_add_axis (self->document, _("New axis"), &error);
+  gint64 axis = ctg_document_add_item (self->document, CTG_ITEM_AXIS, 0, _("New axis"), &error);
 
   if (axis == 0)
     _ctg_window_show_error (self, _("Could Not Add the Axis"), error);
@@ -457,7 +457,7 @@ add_objective_action (GtkWidget  *widget,
   if (!ctg_document_begin_group (self->document, N_("Add objective"), &error))
     goto failed;
   objective = ctg_document_add_objective (self->document, self->axis_id, 0, 0, _("New objective"), &error);
-  if (objective == 0 || ctg_document_add_action (self->document, objective, _("New action"), &error) == 0)
+  if (objective == 0 || ctg_document_add_item (self->document, CTG_ITEM_ACTION, objective, _("New action"), &error) == 0)
     {
       ctg_document_cancel_group (self->document);
       goto failed;

@@ -651,18 +651,31 @@ add_funding_row (CtgAction    *action,
                                                     ? -1 : sqlite3_column_int64 (stmt, 3)));
 }
 
-/* The participants and the funding of the actions of @by_id whose ids are
- * from @first to @last, in order: one read of each table for them all */
+/* Columns 1 on of a row of the action table, ACTION_TEXT_COLUMNS */
+static void
+add_texts_row (CtgAction    *action,
+               sqlite3_stmt *stmt)
+{
+  if (!_ctg_action_has_texts (action))
+    _ctg_action_take_texts (action, texts_from_row (stmt, 1));
+}
+
+/* The texts (if @texts), then the participants and the funding of the
+ * actions of @by_id whose ids are from @first to @last, in order: one read
+ * of each table for them all */
 static void
 load_action_lists (CtgDocument *self,
                    GHashTable  *by_id,
                    gint64       first,
-                   gint64       last)
+                   gint64       last,
+                   gboolean     texts)
 {
   static const struct {
     const char *sql;
     void (*add_row) (CtgAction *action, sqlite3_stmt *stmt);
   } lists[] = {
+    { "SELECT a.id, " ACTION_TEXT_COLUMNS " FROM action a WHERE a.id BETWEEN ?1 AND ?2",
+      add_texts_row },
     { "SELECT p.action_id, p.relation, p.name, p.kind, p.role FROM participant p"
       " WHERE p.action_id BETWEEN ?1 AND ?2 ORDER BY p.action_id, p.position, p.id",
       add_participant_row },
@@ -671,7 +684,9 @@ load_action_lists (CtgDocument *self,
       add_funding_row },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+  if (g_hash_table_size (by_id) == 0)
+    return;
+  for (guint i = texts ? 0 : 1; i < G_N_ELEMENTS (lists); i++)
     {
       sqlite3_stmt *stmt = _ctg_document_prepare (self, lists[i].sql, NULL);
 
@@ -825,37 +840,6 @@ _ctg_document_forget_actions (CtgDocument *self)
  * view that goes through every action reads them in a few hundred reads */
 #define TEXTS_BLOCK 256
 
-/* Reads the texts, participants and funding of those of @by_id (id ->
- * action without texts) whose ids are from @first to @last */
-static void
-read_texts (CtgDocument *self,
-            GHashTable  *by_id,
-            gint64       first,
-            gint64       last)
-{
-  sqlite3_stmt *stmt;
-
-  stmt = _ctg_document_prepare (self,
-    "SELECT a.id, " ACTION_TEXT_COLUMNS " FROM action a WHERE a.id BETWEEN ?1 AND ?2", NULL);
-  if (stmt == NULL)
-    return;
-  sqlite3_bind_int64 (stmt, 1, first);
-  sqlite3_bind_int64 (stmt, 2, last);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      CtgAction *target = g_hash_table_lookup (by_id, &id);
-
-      if (target == NULL || _ctg_action_has_texts (target))
-        continue;
-      _ctg_action_take_texts (target, texts_from_row (stmt, 1));
-    }
-  sqlite3_reset (stmt);
-
-  if (g_hash_table_size (by_id) > 0)
-    load_action_lists (self, by_id, first, last);
-}
-
 /**
  * _ctg_document_read_action_texts:
  *
@@ -897,7 +881,7 @@ _ctg_document_read_action_texts (CtgDocument *self,
     }
   else
     g_hash_table_insert (by_id, (gpointer) _ctg_item_get_id_location (CTG_ITEM (action)), action);
-  read_texts (self, by_id, first, last);
+  load_action_lists (self, by_id, first, last, TRUE);
 }
 /* _ctg_document_find_action () for the rows of the action table, which
  * come by ascending id: the list's object is found by walking its index
@@ -1047,7 +1031,7 @@ cached_actions (CtgDocument *self)
       for (guint i = 0; i < actions->len; i++)
         g_hash_table_insert (all, (gpointer) _ctg_item_get_id_location (g_ptr_array_index (actions, i)),
                              g_ptr_array_index (actions, i));
-      read_texts (self, all, G_MININT64, G_MAXINT64);
+      load_action_lists (self, all, G_MININT64, G_MAXINT64, TRUE);
       return g_steal_pointer (&actions);
     }
 
@@ -1184,7 +1168,7 @@ read_action (CtgDocument *self,
   if (action != NULL)
     {
       g_hash_table_insert (by_id, &action_id, action);
-      load_action_lists (self, by_id, action_id, action_id);
+      load_action_lists (self, by_id, action_id, action_id, FALSE);
     }
   return action;
 }

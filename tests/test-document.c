@@ -944,6 +944,71 @@ test_document_save_copy (Fixture       *f,
   g_assert_nonnull (error);
 }
 
+/* Save As replaces an existing file (the file chooser asked) through the
+ * same durable rename as the import, never a convention open for editing,
+ * this one included, and a failure leaves no temporary file behind */
+static void
+test_document_save_copy_replace (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *folder = ctg_test_tmp_path ("save-as-replace");
+  g_autofree char *target = g_build_filename (folder, "copie.ctg", NULL);
+  g_autofree char *subfolder = g_build_filename (folder, "dossier", NULL);
+  g_autofree char *inside = g_build_filename (subfolder, "note.txt", NULL);
+  g_autoptr(CtgDocument) copy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (target, "ancienne copie", -1, NULL));
+
+  /* Over an existing file: replaced by a valid convention */
+  set_ok (f->doc, CTG_ITEM_CONVENTION, 1, "title", "Première");
+  g_assert_true (ctg_document_save_copy (f->doc, target, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_dir_entries (folder), ==, 1);
+  copy = ctg_document_open (target, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  assert_text (copy, CTG_ITEM_CONVENTION, 1, "title", "Première");
+  g_assert_true (ctg_document_check (copy, &error));
+  g_assert_no_error (error);
+
+  /* Not while that copy is open for editing */
+  set_ok (f->doc, CTG_ITEM_CONVENTION, 1, "title", "Seconde");
+  g_assert_false (ctg_document_save_copy (f->doc, target, &error));
+  g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_ALREADY_OPEN);
+  g_clear_error (&error);
+  g_assert_true (ctg_document_check_file (copy));
+  assert_text (copy, CTG_ITEM_CONVENTION, 1, "title", "Première");
+  g_assert_cmpuint (count_dir_entries (folder), ==, 1);
+  g_clear_object (&copy);
+
+  /* Closed, it may be replaced */
+  g_assert_true (ctg_document_save_copy (f->doc, target, &error));
+  g_assert_no_error (error);
+  copy = ctg_document_open (target, CTG_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  assert_text (copy, CTG_ITEM_CONVENTION, 1, "title", "Seconde");
+  g_assert_true (ctg_document_check (copy, &error));
+  g_assert_no_error (error);
+  g_clear_object (&copy);
+
+  /* Nor over the convention being edited itself */
+  g_assert_false (ctg_document_save_copy (f->doc, f->path, &error));
+  g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_ALREADY_OPEN);
+  g_clear_error (&error);
+  g_assert_true (ctg_document_check_file (f->doc));
+  g_assert_false (ctg_document_is_read_only (f->doc));
+
+  /* A folder in the way: an error, no temporary file nor journal left */
+  g_assert_cmpint (g_mkdir (subfolder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (inside, "x", -1, NULL));
+  g_assert_false (ctg_document_save_copy (f->doc, subfolder, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_true (g_file_test (inside, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (count_dir_entries (folder), ==, 2);
+}
+
 static void
 test_document_examples_open (void)
 {
@@ -1534,6 +1599,7 @@ main (int   argc,
   g_test_add ("/document/changes", Fixture, NULL, fixture_set_up, test_document_changes, fixture_tear_down);
   g_test_add ("/document/rollup", Fixture, NULL, fixture_set_up, test_document_rollup, fixture_tear_down);
   g_test_add ("/document/save-copy", Fixture, NULL, fixture_set_up, test_document_save_copy, fixture_tear_down);
+  g_test_add ("/document/save-copy-replace", Fixture, NULL, fixture_set_up, test_document_save_copy_replace, fixture_tear_down);
   g_test_add_func ("/document/migrations", test_document_migrations);
   g_test_add_func ("/document/disk-full", test_document_disk_full);
   g_test_add_func ("/document/disk-full-save-copy", test_document_disk_full_save_copy);

@@ -1028,10 +1028,14 @@ ctg_document_get_notice (CtgDocument *self)
 
 /**
  * ctg_document_save_copy:
- * @path: where to write the copy; replaced if it exists
+ * @path: where to write the copy; replaced if it exists (the app's file
+ *   chooser has asked), unless it is a convention open for editing
  *
  * Writes a copy of the convention with SQLite's backup API, to a temporary
- * file renamed over @path once complete, so @path is never half written.
+ * file in @path's folder, synced and renamed over @path once complete and
+ * the folder synced (_ctg_file_rename_durably()), so @path is never half
+ * written and a power cut does not lose the new name. A failure leaves no
+ * temporary file behind.
  */
 gboolean
 ctg_document_save_copy (CtgDocument  *self,
@@ -1049,6 +1053,11 @@ ctg_document_save_copy (CtgDocument  *self,
   g_return_val_if_fail (CTG_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (self->group_depth == 0, FALSE);
+
+  /* Never over a convention open for editing, this one included: its
+   * writer would go on writing to a deleted file */
+  if (!ctg_document_check_replaceable (path, NULL, TRUE, error))
+    return FALSE;
 
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
@@ -1104,13 +1113,17 @@ ctg_document_save_copy (CtgDocument  *self,
       return FALSE;
     }
 
-  if (g_rename (tmp_path, path) != 0)
+  /* Replacing: the user confirmed it in the file chooser */
+  if (!_ctg_file_rename_durably (tmp_path, path, TRUE))
     {
       int saved_errno = errno;
 
-      g_unlink (tmp_path);
-      g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_FAILED,
-                   _("The copy could not be saved: %s"), g_strerror (saved_errno));
+      if (saved_errno == ENOSPC || saved_errno == EDQUOT)
+        g_set_error_literal (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_DISK_FULL,
+                             _("The disk is full: the copy could not be saved."));
+      else
+        g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_FAILED,
+                     _("The copy could not be saved: %s"), g_strerror (saved_errno));
       return FALSE;
     }
 

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <sys/resource.h>
 
@@ -755,6 +756,63 @@ test_cli_export_bilan (void)
     }
 }
 
+/* The report's options given without --pdf: refused, saying so, rather
+ * than silently ignored, and nothing written */
+static void
+test_cli_export_report_only (void)
+{
+  g_autofree char *path = ctg_test_copy_example ("m2a");
+  g_autofree char *folder = ctg_test_tmp_path ("report-only");
+  g_autofree char *csv = g_build_filename (folder, "plan.csv", NULL);
+  g_autofree char *xlsx = g_build_filename (folder, "plan.xlsx", NULL);
+  const char *options[][2] = {
+    { "--bilan", NULL }, { "--bilan=2024", NULL }, { "--fiches", NULL }, { "--meeting", "15/03/2025" },
+    { "--changes-since", "2024-01-01" }, { "--axis", "1" }, { "--no-summary", NULL }, { "--no-timeline", NULL },
+  };
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autofree char *expected = NULL;
+      g_autofree char *name = g_strndup (options[i][0], strcspn (options[i][0], "="));
+
+      g_assert_cmpint (ctg_test_run_cli (&out, &err, "export", path, "--csv", csv, "--xlsx", xlsx,
+                                         options[i][0], options[i][1], NULL), ==, 1);
+      expected = g_strdup_printf ("ctg: %s only applies to the PDF report: add --pdf FILE.\n", name);
+      g_assert_cmpstr (err, ==, expected);
+      g_assert_cmpstr (out, ==, "");
+      g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (xlsx, G_FILE_TEST_EXISTS));
+
+      /* Nor with nothing else to export */
+      g_clear_pointer (&err, g_free);
+      g_assert_cmpint (ctg_test_run_cli (NULL, &err, "export", path, options[i][0], options[i][1], NULL), ==, 1);
+      g_assert_cmpstr (err, ==, expected);
+    }
+
+  if (have_french ())
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (ctg_test_run_cli_french (&out, &err, "export", path, "--csv", csv, "--fiches", NULL), ==, 1);
+      g_assert_nonnull (strstr (err, "--fiches ne s’applique qu’au rapport PDF\u00A0: ajoutez --pdf FICHIER.\n"));
+      g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
+    }
+
+  /* With --pdf they still go through */
+  {
+    g_autofree char *pdf = g_build_filename (folder, "rapport.pdf", NULL);
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (ctg_test_run_cli (NULL, &err, "export", path, "--pdf", pdf, "--fiches", "--no-timeline", NULL), ==, 0);
+    g_assert_cmpstr (err, ==, "");
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  }
+}
+
 /* Where every action stands now, recorded for the end of @year */
 static GHashTable *
 read_year_ends (const char *path,
@@ -862,6 +920,7 @@ main (int   argc,
   g_test_add_func ("/cli/french", test_cli_french);
   g_test_add_func ("/cli/evaluation", test_cli_evaluation);
   g_test_add_func ("/cli/export-bilan", test_cli_export_bilan);
+  g_test_add_func ("/cli/export-report-only", test_cli_export_report_only);
   g_test_add_func ("/cli/record-year", test_cli_record_year);
   g_test_add_func ("/cli/french-punctuation", test_cli_french_punctuation);
 

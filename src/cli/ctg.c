@@ -251,6 +251,25 @@ static CTG_CLI_COMMAND (command_export)
   give_bare_option_an_empty_year (argc, argv, "--bilan=");
   if (!parse_command_line (command, entries, &argc, &argv))
     return 2;
+
+  /* The report's options shape the PDF only: without it they would be
+   * silently ignored, and the user left thinking they did something */
+  if (pdf_path == NULL)
+    {
+      const char *report_only = bilan != NULL ? "--bilan"
+                                : fiches ? "--fiches"
+                                : meeting != NULL ? "--meeting"
+                                : since != NULL ? "--changes-since"
+                                : axes != NULL ? "--axis"
+                                : no_summary ? "--no-summary"
+                                : no_timeline ? "--no-timeline"
+                                : NULL;
+
+      if (report_only != NULL)
+        /* Translators: %s is an option of ctg export, such as --fiches */
+        return fail (_("%s only applies to the PDF report: add --pdf FILE."), report_only);
+    }
+
   if (csv_path == NULL && pdf_path == NULL && xlsx_path == NULL && ods_path == NULL)
     return fail (_("Say what to export, for example --csv OUT.csv, --xlsx OUT.xlsx or --pdf OUT.pdf"));
 

@@ -863,11 +863,25 @@ test_cli_record_year (void)
   g_assert_cmpint (ctg_test_run_cli (&out, &err, "evaluation", path, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "Follow-up notes:\nFunding per funder:\n"));
 
+  /* ctg changes names the change by what it did, every action, not
+   * after the first of them ("Record the year’s statuses — FA 1.1 …") */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "changes", path, NULL), ==, 0);
+  g_assert_true (g_str_has_suffix (out, " · Record the statuses of 2024 (15 actions)\n"));
+  if (have_french ())
+    {
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+      g_assert_cmpint (ctg_test_run_cli_french (&out, &err, "changes", path, NULL), ==, 0);
+      g_assert_true (g_str_has_suffix (out, " · Enregistrer les statuts de 2024 (15 actions)\n"));
+    }
+
   /* One change: one undo takes all of it back */
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (ctg_test_run_cli (&out, &err, "undo", path, NULL), ==, 0);
-  g_assert_nonnull (strstr (out, "Record the year’s statuses"));
+  g_assert_nonnull (strstr (out, "Record the statuses of 2024 (15 actions)"));
   ends = read_year_ends (path, 2024);
   g_assert_cmpuint (g_hash_table_size (ends), ==, 0);
   g_clear_pointer (&ends, g_hash_table_unref);

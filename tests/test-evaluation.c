@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "ctg-change-text.h"
 #include "ctg-schema.h"
 #include "ctg-test-util.h"
 
@@ -445,7 +446,27 @@ test_evaluation_year_notes (Plan          *plan,
   row = ctg_document_find_action_year (plan->doc, plan->actions[2], 2026);
   assert_text (plan->doc, CTG_ITEM_ACTION_YEAR, row, "status", "todo");
   g_assert_cmpint (ctg_document_get_int (plan->doc, CTG_ITEM_ACTION_YEAR, row, "progress", -1), ==, 30);
-  /* ...as one step */
+  /* ...as one step, named by what it did for every action, not after the
+   * first of them: in Undo, its toast and the history */
+  {
+    g_autoptr(GListModel) actions = ctg_document_list_actions (plan->doc, 0);
+    g_autoptr(GPtrArray) undo_changes = ctg_document_list_undo_changes (plan->doc);
+    g_autoptr(GPtrArray) texts = ctg_change_text_describe (plan->doc, undo_changes);
+    g_autofree char *expected = g_strdup_printf ("Record the statuses of 2026 (%u actions)",
+                                                 g_list_model_get_n_items (actions));
+    g_autofree char *label = ctg_document_dup_undo_label (plan->doc);
+    g_autofree char *summary = NULL;
+    const CtgChangeText *text;
+
+    g_assert_cmpuint (g_list_model_get_n_items (actions), >, 1);
+    g_assert_cmpstr (label, ==, expected);
+    g_assert_cmpuint (texts->len, ==, 1);
+    text = g_ptr_array_index (texts, 0);
+    g_assert_cmpstr (text->label, ==, expected);
+    g_assert_cmpint (text->action_id, ==, 0);
+    summary = ctg_change_text_dup_summary (plan->doc, text);
+    g_assert_cmpstr (summary, ==, expected);
+  }
   g_assert_true (ctg_document_undo (plan->doc, &error));
   g_assert_cmpint (ctg_document_find_action_year (plan->doc, plan->actions[1], 2026), ==, 0);
   g_assert_cmpint (ctg_document_find_action_year (plan->doc, plan->actions[2], 2026), ==, 0);

@@ -27,6 +27,8 @@ typedef struct
   /* Participants deleted and inserted, per relation (pilot, partner) */
   GPtrArray    *old_people[2];
   GPtrArray    *new_people[2];
+  /* It changed more than one action: it names none */
+  gboolean      several_actions;
   /* The action fields it changed: how many, and the last one's label */
   guint         n_fields;
   const char   *field_label;
@@ -534,8 +536,19 @@ ctg_change_text_describe (CtgDocument *document,
           entry = entry_new (change);
           g_ptr_array_add (texts, entry);
         }
-      if (entry->public.action_id == 0)
-        entry->public.action_id = change->action_id;
+      /* An edit of several actions (Record Statuses, a merge, an import)
+       * is not one of them: named after its first it said "Record the
+       * year’s statuses — FA 1.1 …" */
+      if (change->action_id != 0 && !entry->several_actions)
+        {
+          if (entry->public.action_id == 0)
+            entry->public.action_id = change->action_id;
+          else if (entry->public.action_id != change->action_id)
+            {
+              entry->public.action_id = 0;
+              entry->several_actions = TRUE;
+            }
+        }
       describe (document, entry, change);
     }
   for (guint i = 0; i < texts->len; i++)

@@ -15,7 +15,7 @@ G_BEGIN_DECLS
  * @txn_id: the transaction (one undoable edit)
  * @time: when, ISO 8601 in UTC
  * @label: what the user did, as Undo names it ("Edit")
- * @action_id: the action it changed, or 0
+ * @action_id: the action it changed, or 0 when it changed none or several
  * @lines: (element-type utf8): what changed, in words ("Échéance: 2025 →
  *   March 2026")
  */

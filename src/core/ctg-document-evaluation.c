@@ -273,6 +273,7 @@ ctg_document_record_year_end (CtgDocument  *self,
                               GError      **error)
 {
   g_autoptr(GListModel) actions = NULL;
+  g_autofree char *label = NULL;
   gboolean ok = TRUE;
   guint n;
 
@@ -284,7 +285,9 @@ ctg_document_record_year_end (CtgDocument  *self,
   actions = ctg_document_list_actions (self, 0);
   n = g_list_model_get_n_items (actions);
 
-  if (!_ctg_document_begin (self, N_("Record the year’s statuses"), error))
+  /* Stored untranslated, named in the reader's language when shown */
+  label = _ctg_document_record_year_label (year, n);
+  if (!_ctg_document_begin (self, label, error))
     return FALSE;
   for (guint i = 0; ok && i < n; i++)
     {

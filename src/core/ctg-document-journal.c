@@ -607,11 +607,52 @@ _ctg_document_merge_label (const char *copy)
   return g_strdup_printf ("%s%c%s", CTG_MERGE_LABEL, LABEL_ARGUMENT_SEPARATOR, copy);
 }
 
+/**
+ * _ctg_document_record_year_label:
+ * @year: the year whose statuses are recorded
+ * @n_actions: how many actions they are
+ *
+ * Record Statuses covers every action: its label says the year and how
+ * many, never one action of them.
+ *
+ * Returns: (transfer full): the label of Record Statuses' step as it is
+ *   stored: its English source, the year and the number of actions,
+ *   translated when shown
+ */
+char *
+_ctg_document_record_year_label (guint year,
+                                 guint n_actions)
+{
+  return g_strdup_printf ("%s%c%u %u", CTG_RECORD_YEAR_LABEL, LABEL_ARGUMENT_SEPARATOR, year, n_actions);
+}
+
+/* "Record the statuses of 2025 (219 actions)" from the arguments stored
+ * after CTG_RECORD_YEAR_LABEL, "2025 219"; the label alone if they are not
+ * two numbers */
+static char *
+shown_record_year_label (const char *arguments)
+{
+  g_auto(GStrv) parts = g_strsplit (arguments, " ", 3);
+  guint64 year, n;
+
+  if (g_strv_length (parts) != 2 ||
+      !g_ascii_string_to_unsigned (parts[0], 10, 1900, 2200, &year, NULL) ||
+      !g_ascii_string_to_unsigned (parts[1], 10, 0, G_MAXUINT, &n, NULL))
+    return g_strdup (_("Record the year’s statuses"));
+
+  /* Translators: the undo step of Record Statuses on the Évaluation page,
+   * which covers every action, as in: Record the statuses of 2025 (219 actions) */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Record the statuses of %u (%u action)",
+                                       "Record the statuses of %u (%u actions)", (gulong) n),
+                          (guint) year, (guint) n);
+}
+
 /* A step's label is stored as its English source text (N_() at every
  * _ctg_document_begin()), so that a file edited in French shows its history
  * in English to an English reader and the other way round; it is
  * translated here, when shown. A merge's label holds the copy's name after
- * its source (_ctg_document_merge_label()). Files of earlier versions
+ * its source (_ctg_document_merge_label()), Record Statuses' its year and
+ * number of actions (_ctg_document_record_year_label()). Files of earlier versions
  * stored the translation itself, or a merge's label whole: those have no
  * entry in the catalogue and come back as stored. */
 static char *
@@ -630,6 +671,8 @@ shown_label (char *stored)
       if (g_str_equal (stored, CTG_MERGE_LABEL))
         /* Translators: the undo step of a merge, as in: Merge “copie-caf.ctg” */
         shown = g_strdup_printf (_("Merge “%s”"), separator + 1);
+      else if (g_str_equal (stored, CTG_RECORD_YEAR_LABEL))
+        shown = shown_record_year_label (separator + 1);
       else
         {
           *separator = ' ';

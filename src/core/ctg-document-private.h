@@ -260,6 +260,11 @@ gboolean      _ctg_document_set_sqlite_error  (CtgDocument        *self,
 /* The English source of a merge's label, "Merge “%s”" */
 #define CTG_MERGE_LABEL "Merge “%s”"
 char         *_ctg_document_merge_label       (const char         *copy);
+/* The English source of Record Statuses' label, shown with its year and
+ * how many actions it recorded */
+#define CTG_RECORD_YEAR_LABEL "Record the year’s statuses"
+char         *_ctg_document_record_year_label (guint               year,
+                                               guint               n_actions);
 gboolean      _ctg_document_begin             (CtgDocument        *self,
                                                const char         *label,
                                                GError            **error);

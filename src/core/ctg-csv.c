@@ -120,6 +120,11 @@ ctg_csv_parse (const char *data,
   guint line = 1;
   char sep;
 
+  /* An empty GBytes (an empty file) holds no data pointer at all, and
+   * NULL + 0 is undefined behaviour */
+  if (data == NULL)
+    data = "";
+
   if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
     {
       data += 3;

@@ -756,6 +756,38 @@ test_cli_export_bilan (void)
     }
 }
 
+/* --separator shapes the CSV only: without --csv it is refused, not
+ * silently ignored while an .xlsx is written with the user's "," unheard */
+static void
+test_cli_export_separator_without_csv (void)
+{
+  g_autofree char *path = ctg_test_copy_example ("m2a");
+  g_autofree char *folder = ctg_test_tmp_path ("separator-only");
+  g_autofree char *xlsx = g_build_filename (folder, "plan.xlsx", NULL);
+  g_autofree char *csv = g_build_filename (folder, "plan.csv", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_cmpint (ctg_test_run_cli (&out, &err, "export", path, "--xlsx", xlsx, "--separator", ",", NULL), ==, 1);
+  g_assert_cmpstr (err, ==, "ctg: --separator only applies to the CSV export: add --csv FILE.\n");
+  g_assert_cmpstr (out, ==, "");
+  g_assert_false (g_file_test (xlsx, G_FILE_TEST_EXISTS));
+
+  if (have_french ())
+    {
+      g_clear_pointer (&err, g_free);
+      g_assert_cmpint (ctg_test_run_cli_french (NULL, &err, "export", path, "--separator", "tab", NULL), ==, 1);
+      g_assert_nonnull (strstr (err, "--separator ne s’applique qu’à l’export CSV\u00A0: ajoutez --csv FICHIER.\n"));
+    }
+
+  /* With --csv it still goes through */
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ctg_test_run_cli (NULL, &err, "export", path, "--csv", csv, "--separator", ",", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (g_file_test (csv, G_FILE_TEST_IS_REGULAR));
+}
+
 /* The report's options given without --pdf: refused, saying so, rather
  * than silently ignored, and nothing written */
 static void
@@ -935,6 +967,7 @@ main (int   argc,
   g_test_add_func ("/cli/evaluation", test_cli_evaluation);
   g_test_add_func ("/cli/export-bilan", test_cli_export_bilan);
   g_test_add_func ("/cli/export-report-only", test_cli_export_report_only);
+  g_test_add_func ("/cli/export-separator-without-csv", test_cli_export_separator_without_csv);
   g_test_add_func ("/cli/record-year", test_cli_record_year);
   g_test_add_func ("/cli/french-punctuation", test_cli_french_punctuation);
 

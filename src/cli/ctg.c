@@ -270,6 +270,10 @@ static CTG_CLI_COMMAND (command_export)
         return fail (_("%s only applies to the PDF report: add --pdf FILE."), report_only);
     }
 
+  if (separator != NULL && csv_path == NULL)
+    /* Translators: %s is an option of ctg export, --separator */
+    return fail (_("%s only applies to the CSV export: add --csv FILE."), "--separator");
+
   if (csv_path == NULL && pdf_path == NULL && xlsx_path == NULL && ods_path == NULL)
     return fail (_("Say what to export, for example --csv OUT.csv, --xlsx OUT.xlsx or --pdf OUT.pdf"));
 

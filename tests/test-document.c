@@ -992,9 +992,11 @@ test_document_save_copy_replace (Fixture       *f,
   g_assert_no_error (error);
   g_clear_object (&copy);
 
-  /* Nor over the convention being edited itself */
+  /* Nor over the convention being edited itself, saying so rather than
+   * sending the user to close it elsewhere */
   g_assert_false (ctg_document_save_copy (f->doc, f->path, &error));
   g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_ALREADY_OPEN);
+  g_assert_nonnull (strstr (error->message, "is the convention open in this window"));
   g_clear_error (&error);
   g_assert_true (ctg_document_check_file (f->doc));
   g_assert_false (ctg_document_is_read_only (f->doc));

@@ -1054,8 +1054,24 @@ ctg_document_save_copy (CtgDocument  *self,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (self->group_depth == 0, FALSE);
 
-  /* Never over a convention open for editing, this one included: its
-   * writer would go on writing to a deleted file */
+  /* Its own file first: "open in CTG Planner, close it there" would send
+   * the user looking for another window, when every edit is already in it */
+  {
+    struct stat st;
+
+    if (!self->detached && g_stat (path, &st) == 0 && st.st_dev == self->dev && st.st_ino == self->ino)
+      {
+        g_autofree char *display = g_filename_display_basename (path);
+
+        g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_ALREADY_OPEN,
+                     _("“%s” is the convention open in this window: every change is already saved in it. "
+                       "Choose another name for the copy."), display);
+        return FALSE;
+      }
+  }
+
+  /* Never over a convention open for editing: its writer would go on
+   * writing to a deleted file */
   if (!ctg_document_check_replaceable (path, NULL, TRUE, error))
     return FALSE;
 

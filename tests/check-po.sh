@@ -7,7 +7,7 @@ cd "$1"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-echo "1..2"
+echo "1..3"
 missing=()
 while IFS= read -r f; do
   if grep -qE '(^|[^A-Za-z0-9_])(_|N_|C_|NC_)\("|g_dngettext \(GETTEXT_PACKAGE|translatable="yes"' "$f" &&
@@ -31,4 +31,14 @@ if msgcmp po/fr.po "$tmp/ctg-planner.pot" 2>"$tmp/msgcmp.log"; then
 else
   sed 's/^/# /' "$tmp/xgettext.log" "$tmp/msgcmp.log" | head -40
   echo "not ok 2 po/fr.po translates every string"
+fi
+
+# And nothing more: a translation whose English left the sources is dead
+# weight that misleads whoever reads fr.po (and msgmerge would keep it as #~)
+msgmerge -q --no-fuzzy-matching po/fr.po "$tmp/ctg-planner.pot" -o "$tmp/merged.po" 2>>"$tmp/msgcmp.log"
+if ! grep -q '^#~ msgid' "$tmp/merged.po"; then
+  echo "ok 3 po/fr.po holds no string the sources no longer have"
+else
+  grep -A1 '^#~ msgid' "$tmp/merged.po" | sed 's/^/# /' | head -40
+  echo "not ok 3 po/fr.po holds no string the sources no longer have"
 fi

@@ -102,7 +102,7 @@ test_merge_dialog_review (void)
   g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, 2, "status", "done", &error));
   g_assert_no_error (error);
 
-  dialog = ctg_merge_dialog_open_file (GTK_WINDOW (window), doc, theirs_file);
+  dialog = ctg_merge_dialog_open_file (window, theirs_file);
   g_assert_nonnull (dialog);
   ctg_test_spin (100);
   merge = ctg_merge_dialog_get_merge (dialog);
@@ -182,7 +182,7 @@ test_merge_dialog_refused (void)
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (ctg_window_load (window, file));
   ctg_test_spin (100);
-  g_assert_null (ctg_merge_dialog_open_file (GTK_WINDOW (window), ctg_window_get_document (window), other_file));
+  g_assert_null (ctg_merge_dialog_open_file (window, other_file));
   ctg_test_spin (50);
   gtk_window_destroy (GTK_WINDOW (window));
   ctg_test_spin (50);

@@ -90,21 +90,23 @@ ctg_file_watch_init (CtgFileWatch *self)
 /**
  * ctg_file_watch_new:
  * @document: an open convention
- * @file: its file
+ *
+ * Watches the file at @document's path, the one ctg_document_check_file()
+ * checks.
  *
  * Returns: (transfer full): a watch, or one that never fires if the file
  *   cannot be watched (the check before each write still holds)
  */
 CtgFileWatch *
-ctg_file_watch_new (CtgDocument *document,
-                    GFile       *file)
+ctg_file_watch_new (CtgDocument *document)
 {
   CtgFileWatch *self = g_object_new (CTG_TYPE_FILE_WATCH, NULL);
+  g_autoptr(GFile) file = NULL;
 
   g_return_val_if_fail (CTG_IS_DOCUMENT (document), self);
-  g_return_val_if_fail (G_IS_FILE (file), self);
 
   self->document = g_object_ref (document);
+  file = g_file_new_for_path (ctg_document_get_path (document));
   self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
   if (self->monitor != NULL)
     g_signal_connect (self->monitor, "changed", G_CALLBACK (on_monitor_changed_cb), self);

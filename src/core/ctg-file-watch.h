@@ -16,7 +16,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CtgFileWatch, ctg_file_watch, CTG, FILE_WATCH, GObject)
 
-CtgFileWatch *ctg_file_watch_new (CtgDocument *document,
-                                  GFile       *file);
+CtgFileWatch *ctg_file_watch_new (CtgDocument *document);
 
 G_END_DECLS

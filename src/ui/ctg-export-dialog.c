@@ -536,19 +536,24 @@ ctg_export_dialog_init (CtgExportDialog *self)
   self->axis_checks = g_ptr_array_new ();
 }
 
+/**
+ * ctg_export_dialog_new:
+ * @window: the window of the convention to report on
+ *
+ * Returns: (transfer none): the dialog, not shown yet
+ */
 CtgExportDialog *
-ctg_export_dialog_new (GtkWindow   *parent,
-                       CtgDocument *document)
+ctg_export_dialog_new (CtgWindow *window)
 {
   CtgExportDialog *self = g_object_new (CTG_TYPE_EXPORT_DIALOG,
-                                        "transient-for", parent,
+                                        "transient-for", window,
                                         "modal", TRUE,
                                         "default-width", 560,
                                         "default-height", 680,
                                         "title", _("COPIL Report"),
                                         NULL);
 
-  self->document = g_object_ref (document);
+  self->document = g_object_ref (ctg_window_get_document (window));
   self->settings = _ctg_settings_new ();
   build (self);
   return self;

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "ctg-core.h"
+#include "ctg-window.h"
 
 G_BEGIN_DECLS
 
@@ -16,8 +17,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CtgExportDialog, ctg_export_dialog, CTG, EXPORT_DIALOG, AdwWindow)
 
-CtgExportDialog *ctg_export_dialog_new         (GtkWindow         *parent,
-                                                CtgDocument       *document);
+CtgExportDialog *ctg_export_dialog_new         (CtgWindow         *window);
 gboolean         ctg_export_dialog_get_options (CtgExportDialog   *self,
                                                 CtgReportOptions  *options,
                                                 GError           **error);

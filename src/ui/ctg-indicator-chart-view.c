@@ -45,19 +45,6 @@ ctg_indicator_chart_view_snapshot (GtkWidget   *widget,
 }
 
 static void
-ctg_indicator_chart_view_measure (GtkWidget      *widget,
-                                  GtkOrientation  orientation,
-                                  int             for_size,
-                                  int            *minimum,
-                                  int            *natural,
-                                  int            *minimum_baseline,
-                                  int            *natural_baseline)
-{
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 240 : 150;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 480 : 170;
-}
-
-static void
 ctg_indicator_chart_view_finalize (GObject *object)
 {
   CtgIndicatorChartView *self = CTG_INDICATOR_CHART_VIEW (object);
@@ -74,7 +61,6 @@ ctg_indicator_chart_view_class_init (CtgIndicatorChartViewClass *klass)
 
   object_class->finalize = ctg_indicator_chart_view_finalize;
   widget_class->snapshot = ctg_indicator_chart_view_snapshot;
-  widget_class->measure = ctg_indicator_chart_view_measure;
   gtk_widget_class_set_css_name (widget_class, "indicatorchart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -82,6 +68,10 @@ ctg_indicator_chart_view_class_init (CtgIndicatorChartViewClass *klass)
 static void
 ctg_indicator_chart_view_init (CtgIndicatorChartView *self)
 {
+  /* Its drawing scales to any width; the list box that shows it gives each
+   * row its minimum height, room for the axis labels, the curve and the
+   * legend */
+  gtk_widget_set_size_request (GTK_WIDGET (self), 240, 150);
 }
 
 GtkWidget *

@@ -265,27 +265,30 @@ ctg_merge_dialog_init (CtgMergeDialog *self)
 
 /**
  * ctg_merge_dialog_open_file:
- * @parent: the window of @document
+ * @window: the window of the convention to merge into
  * @theirs: the other copy
  *
- * Works out the merge of @theirs into @document and shows its review, or
- * says why the two cannot be merged.
+ * Works out the merge of @theirs into @window's convention and shows its
+ * review, or says why the two cannot be merged.
  *
  * Returns: (transfer none) (nullable): the dialog, shown; %NULL if the
  *   copy was refused (the reason is shown)
  */
 CtgMergeDialog *
-ctg_merge_dialog_open_file (GtkWindow   *parent,
-                            CtgDocument *document,
-                            GFile       *theirs)
+ctg_merge_dialog_open_file (CtgWindow *window,
+                            GFile     *theirs)
 {
+  GtkWindow *parent = GTK_WINDOW (window);
+  CtgDocument *document;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autoptr(CtgMerge) merge = NULL;
   CtgMergeDialog *self;
 
-  g_return_val_if_fail (CTG_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (CTG_IS_WINDOW (window), NULL);
   g_return_val_if_fail (G_IS_FILE (theirs), NULL);
+  document = ctg_window_get_document (window);
+  g_return_val_if_fail (CTG_IS_DOCUMENT (document), NULL);
 
   path = g_file_get_path (theirs);
   if (path == NULL)

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "ctg-core.h"
+#include "ctg-window.h"
 
 G_BEGIN_DECLS
 
@@ -16,9 +17,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CtgMergeDialog, ctg_merge_dialog, CTG, MERGE_DIALOG, AdwWindow)
 
-CtgMergeDialog *ctg_merge_dialog_open_file (GtkWindow   *parent,
-                                            CtgDocument *document,
-                                            GFile       *theirs);
+CtgMergeDialog *ctg_merge_dialog_open_file (CtgWindow      *window,
+                                            GFile          *theirs);
 CtgMerge       *ctg_merge_dialog_get_merge (CtgMergeDialog *self);
 
 G_END_DECLS

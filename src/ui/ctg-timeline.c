@@ -996,23 +996,6 @@ ctg_timeline_scrollable_init (GtkScrollableInterface *iface)
 
 /* GtkWidget */
 
-/* A scrolled window shows it: sizes say nothing of the rows, so that measuring
- * (which a GtkStack does for hidden pages too) never reads the document */
-static void
-ctg_timeline_measure (GtkWidget      *widget,
-                      GtkOrientation  orientation,
-                      int             for_size,
-                      int            *minimum,
-                      int            *natural,
-                      int            *minimum_baseline,
-                      int            *natural_baseline)
-{
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    *minimum = *natural = 320;
-  else
-    *minimum = *natural = HEADER_HEIGHT + ROW_HEIGHT * 3;
-}
-
 static void
 ctg_timeline_size_allocate (GtkWidget *widget,
                             int        width,
@@ -1135,7 +1118,6 @@ ctg_timeline_class_init (CtgTimelineClass *klass)
   object_class->set_property = ctg_timeline_set_property;
   object_class->dispose = ctg_timeline_dispose;
   object_class->finalize = ctg_timeline_finalize;
-  widget_class->measure = ctg_timeline_measure;
   widget_class->size_allocate = ctg_timeline_size_allocate;
   widget_class->snapshot = _ctg_timeline_snapshot;
 
@@ -1203,6 +1185,10 @@ ctg_timeline_init (CtgTimeline *self)
   set_adjustment (self, &self->hadjustment, NULL);
   set_adjustment (self, &self->vadjustment, NULL);
 
+  /* A scrolled window shows it: its size says nothing of the rows, so that
+   * measuring (which a GtkStack does for hidden pages too) never reads the
+   * document */
+  gtk_widget_set_size_request (GTK_WIDGET (self), 320, HEADER_HEIGHT + ROW_HEIGHT * 3);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);

@@ -220,7 +220,7 @@ on_merge_chosen_cb (GFile          *file,
                     CtgWindow      *self)
 {
   if (self->document != NULL)
-    ctg_merge_dialog_open_file (GTK_WINDOW (self), self->document, file);
+    ctg_merge_dialog_open_file (self, file);
 }
 
 /* Another copy of this convention: its changes come in through a review */
@@ -715,7 +715,7 @@ export_pdf_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   CtgWindow *self = CTG_WINDOW (widget);
-  CtgExportDialog *dialog = ctg_export_dialog_new (GTK_WINDOW (self), self->document);
+  CtgExportDialog *dialog = ctg_export_dialog_new (self);
 
   /* A meeting chosen to compare with (win.drift-since): the report's
    * changes and drift are since then */
@@ -733,7 +733,7 @@ export_pdf_for_meeting_action (GtkWidget  *widget,
                                GVariant   *parameter)
 {
   CtgWindow *self = CTG_WINDOW (widget);
-  CtgExportDialog *dialog = ctg_export_dialog_new (GTK_WINDOW (self), self->document);
+  CtgExportDialog *dialog = ctg_export_dialog_new (self);
   const char *meeting, *since;
 
   g_variant_get (parameter, "(&s&s)", &meeting, &since);

@@ -565,7 +565,7 @@ _ctg_window_set_document (CtgWindow   *self,
   g_set_object (&self->file, file);
   g_signal_connect (document, "committed", G_CALLBACK (on_document_committed_cb), self);
   g_clear_object (&self->file_watch);
-  self->file_watch = ctg_file_watch_new (document, file);
+  self->file_watch = ctg_file_watch_new (document);
   g_signal_connect (self->file_watch, "lost", G_CALLBACK (on_file_lost_cb), self);
   gtk_widget_set_visible (GTK_WIDGET (self->detached_save_button), FALSE);
   /* A stray journal kept aside: say so, the file is as last saved */

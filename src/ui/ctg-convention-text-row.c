@@ -12,8 +12,8 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "ctg-editor-util.h"
 #include "ctg-convention-text-row.h"
+#include "ctg-editor-util.h"
 
 struct _CtgConventionTextRow
 {
@@ -27,11 +27,7 @@ struct _CtgConventionTextRow
   CtgFieldBinding    binding;
 };
 
-static void ctg_convention_text_row_field_row_init (CtgFieldRowInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (CtgConventionTextRow, ctg_convention_text_row, ADW_TYPE_PREFERENCES_ROW,
-                               G_IMPLEMENT_INTERFACE (CTG_TYPE_FIELD_ROW,
-                                                      ctg_convention_text_row_field_row_init))
+G_DEFINE_FINAL_TYPE (CtgConventionTextRow, ctg_convention_text_row, ADW_TYPE_PREFERENCES_ROW)
 
 enum {
   TOAST,
@@ -64,6 +60,14 @@ show_stored (CtgConventionTextRow *self,
   gtk_text_buffer_begin_irreversible_action (buffer);
   gtk_text_buffer_set_text (buffer, stored ? stored : "", -1);
   gtk_text_buffer_end_irreversible_action (buffer);
+}
+
+/* Shows the stored value, unless the user is typing in the row */
+static void
+refresh (CtgConventionTextRow *self)
+{
+  if (!self->binding.editing)
+    show_stored (self, _ctg_field_binding_get (&self->binding));
 }
 
 /* The wheel over a text that scrolls in its box scrolls the page unless
@@ -103,7 +107,7 @@ static void
 on_focus_leave_cb (CtgConventionTextRow *self)
 {
   self->binding.editing = FALSE;
-  ctg_field_row_commit (CTG_FIELD_ROW (self));
+  ctg_convention_text_row_commit (self);
 }
 
 static void
@@ -111,85 +115,9 @@ ctg_convention_text_row_dispose (GObject *object)
 {
   CtgConventionTextRow *self = (CtgConventionTextRow *) object;
 
-  g_clear_object (&self->binding.document);
-
-  G_OBJECT_CLASS (ctg_convention_text_row_parent_class)->dispose (object);
-}
-
-static void
-ctg_convention_text_row_finalize (GObject *object)
-{
-  CtgConventionTextRow *self = (CtgConventionTextRow *) object;
-
   _ctg_field_binding_clear (&self->binding);
 
-  G_OBJECT_CLASS (ctg_convention_text_row_parent_class)->finalize (object);
-}
-
-static CtgFieldBinding *
-ctg_convention_text_row_get_binding (CtgFieldRow *row)
-{
-  return &CTG_CONVENTION_TEXT_ROW (row)->binding;
-}
-
-static void
-ctg_convention_text_row_reset (CtgFieldRow *row,
-                               gboolean     editable)
-{
-  CtgConventionTextRow *self = CTG_CONVENTION_TEXT_ROW (row);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->view);
-
-  /* Emptied irreversibly, which also drops the text view's undo history */
-  gtk_text_buffer_begin_irreversible_action (buffer);
-  gtk_text_buffer_set_text (buffer, "", -1);
-  gtk_text_buffer_end_irreversible_action (buffer);
-  gtk_text_view_set_editable (self->view, editable);
-}
-
-static void
-ctg_convention_text_row_show (CtgFieldRow *row,
-                              const char  *stored)
-{
-  show_stored (CTG_CONVENTION_TEXT_ROW (row), stored);
-}
-
-/* A refused value stays while the user is typing, for them to correct */
-static gboolean
-ctg_convention_text_row_commit (CtgFieldRow *row)
-{
-  CtgConventionTextRow *self = CTG_CONVENTION_TEXT_ROW (row);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CtgDocument) document = NULL;
-  g_autofree char *stored = NULL;
-  g_autofree char *text = NULL;
-
-  if (self->binding.document == NULL || !_ctg_field_binding_exists (&self->binding))
-    return TRUE;
-
-  stored = _ctg_field_binding_dup (&self->binding);
-  text = dup_buffer_text (self);
-  if (g_strcmp0 (text, stored ? stored : "") == 0)
-    return TRUE;
-
-  document = g_object_ref (self->binding.document);
-  if (!ctg_document_set (document, self->binding.kind, self->binding.id, self->binding.field,
-                         text, &error))
-    {
-      g_signal_emit (self, signals[TOAST], 0, error->message);
-      if (!self->binding.editing)
-        show_stored (self, stored);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-ctg_convention_text_row_field_row_init (CtgFieldRowInterface *iface)
-{
-  iface->get_binding = ctg_convention_text_row_get_binding;
-  iface->reset = ctg_convention_text_row_reset;
-  iface->show = ctg_convention_text_row_show;
-  iface->commit = ctg_convention_text_row_commit;
+  G_OBJECT_CLASS (ctg_convention_text_row_parent_class)->dispose (object);
 }
 
 static void
@@ -198,7 +126,6 @@ ctg_convention_text_row_class_init (CtgConventionTextRowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = ctg_convention_text_row_dispose;
-  object_class->finalize = ctg_convention_text_row_finalize;
 
   /**
    * CtgConventionTextRow::toast:
@@ -247,14 +174,13 @@ ctg_convention_text_row_init (CtgConventionTextRow *self)
  * @max_height: the height of the text, which scrolls, or -1 to show it all
  */
 GtkWidget *
-ctg_convention_text_row_new (const char  *title,
-                             CtgItemKind  kind,
-                             const char  *field,
-                             int          max_height)
+ctg_convention_text_row_new (const char *title,
+                             const char *field,
+                             int         max_height)
 {
   CtgConventionTextRow *self = g_object_new (CTG_TYPE_CONVENTION_TEXT_ROW, NULL);
 
-  _ctg_field_binding_init (&self->binding, kind, field);
+  _ctg_field_binding_init (&self->binding, field);
   gtk_label_set_label (self->title_label, title);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
   if (max_height > 0)
@@ -282,6 +208,68 @@ ctg_convention_text_row_new (const char  *title,
                                   GTK_ACCESSIBLE_PROPERTY_MULTI_LINE, TRUE, -1);
 
   return GTK_WIDGET (self);
+}
+
+/**
+ * ctg_convention_text_row_set_item:
+ * @item: (nullable): the item whose field to show and edit
+ *
+ * Shows the field of another item, dropping what was being typed, and
+ * follows its changes from then on.
+ */
+void
+ctg_convention_text_row_set_item (CtgConventionTextRow *self,
+                                  CtgItem              *item)
+{
+  GtkTextBuffer *buffer;
+
+  g_return_if_fail (CTG_IS_CONVENTION_TEXT_ROW (self));
+  g_return_if_fail (item == NULL || CTG_IS_ITEM (item));
+
+  _ctg_field_binding_set_item (&self->binding, item, G_CALLBACK (refresh), self);
+  /* Emptied irreversibly, which also drops the text view's undo history */
+  buffer = gtk_text_view_get_buffer (self->view);
+  gtk_text_buffer_begin_irreversible_action (buffer);
+  gtk_text_buffer_set_text (buffer, "", -1);
+  gtk_text_buffer_end_irreversible_action (buffer);
+  gtk_text_view_set_editable (self->view, _ctg_field_binding_writable (&self->binding));
+  show_stored (self, _ctg_field_binding_get (&self->binding));
+}
+
+/**
+ * ctg_convention_text_row_commit:
+ *
+ * Writes the text to the item, if it differs from what is there. A refused
+ * text stays while the user is typing, for them to correct, and is told in
+ * a toast.
+ *
+ * Returns: %FALSE if the text was refused
+ */
+gboolean
+ctg_convention_text_row_commit (CtgConventionTextRow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (CTG_IS_CONVENTION_TEXT_ROW (self), FALSE);
+
+  if (!_ctg_field_binding_writable (&self->binding))
+    return TRUE;
+
+  stored = g_strdup (_ctg_field_binding_get (&self->binding));
+  text = dup_buffer_text (self);
+  if (g_strcmp0 (text, stored ? stored : "") == 0)
+    return TRUE;
+
+  if (!_ctg_field_binding_store (&self->binding, text, &error))
+    {
+      g_signal_emit (self, signals[TOAST], 0, error->message);
+      if (!self->binding.editing)
+        show_stored (self, stored);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 GtkTextView *

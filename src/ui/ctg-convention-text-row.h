@@ -9,7 +9,7 @@
 #include <adwaita.h>
 
 #include "ctg-core.h"
-#include "ctg-field-row.h"
+#include "ctg-field-binding.h"
 
 G_BEGIN_DECLS
 
@@ -18,9 +18,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CtgConventionTextRow, ctg_convention_text_row, CTG, CONVENTION_TEXT_ROW, AdwPreferencesRow)
 
 GtkWidget   *ctg_convention_text_row_new       (const char           *title,
-                                                CtgItemKind           kind,
                                                 const char           *field,
                                                 int                   max_height);
+void         ctg_convention_text_row_set_item  (CtgConventionTextRow *self,
+                                                CtgItem              *item);
+gboolean     ctg_convention_text_row_commit    (CtgConventionTextRow *self);
 GtkTextView *ctg_convention_text_row_get_view  (CtgConventionTextRow *self);
 
 G_END_DECLS

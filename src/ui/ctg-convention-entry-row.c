@@ -13,6 +13,7 @@
 
 #include "ctg-convention-entry-row.h"
 #include "ctg-editor-util.h"
+#include "ctg-field-binding.h"
 
 /* The text is committed on apply (the button or Enter) and when the focus
  * leaves the row, never per keystroke. A date shows as the user's locale

@@ -9,7 +9,6 @@
 #include <adwaita.h>
 
 #include "ctg-core.h"
-#include "ctg-field-binding.h"
 
 G_BEGIN_DECLS
 

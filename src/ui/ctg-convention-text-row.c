@@ -14,6 +14,7 @@
 
 #include "ctg-convention-text-row.h"
 #include "ctg-editor-util.h"
+#include "ctg-field-binding.h"
 
 struct _CtgConventionTextRow
 {

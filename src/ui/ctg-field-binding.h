@@ -6,8 +6,6 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
-
 #include "ctg-core.h"
 
 G_BEGIN_DECLS

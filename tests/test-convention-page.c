@@ -12,8 +12,8 @@
 
 #include "ctg-convention-entry-row.h"
 #include "ctg-convention-page-private.h"
-#include "ctg-convention-text-row.h"
 #include "ctg-item-row.h"
+#include "ctg-text-row.h"
 #include "ctg-test-util.h"
 
 typedef struct
@@ -378,12 +378,12 @@ test_description (Fixture       *fixture,
                   gconstpointer  data)
 {
   GtkWidget *row = _ctg_convention_page_get_field_row (fixture->page, "description");
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (ctg_convention_text_row_get_view (CTG_CONVENTION_TEXT_ROW (row)));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (ctg_text_row_get_view (CTG_TEXT_ROW (row))));
   g_autofree char *description = NULL;
 
   g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), >, 1000);
   gtk_text_buffer_set_text (buffer, "Première ligne\nSeconde ligne", -1);
-  g_assert_true (ctg_convention_text_row_commit (CTG_CONVENTION_TEXT_ROW (row)));
+  g_signal_emit_by_name (row, "apply");
   description = ctg_document_dup_text (fixture->document, CTG_ITEM_CONVENTION, 1, "description");
   g_assert_cmpstr (description, ==, "Première ligne\nSeconde ligne");
 }
@@ -397,7 +397,7 @@ test_description_wheel (Fixture       *fixture,
 {
   GtkWidget *window = gtk_window_new ();
   GtkWidget *row = _ctg_convention_page_get_field_row (fixture->page, "description");
-  GtkWidget *view = GTK_WIDGET (ctg_convention_text_row_get_view (CTG_CONVENTION_TEXT_ROW (row)));
+  GtkWidget *view = ctg_text_row_get_view (CTG_TEXT_ROW (row));
   GtkWidget *inner = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
   GtkWidget *outer = gtk_widget_get_ancestor (gtk_widget_get_parent (inner), GTK_TYPE_SCROLLED_WINDOW);
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (gtk_widget_get_parent (inner));
@@ -668,15 +668,15 @@ test_fields_follow_item (Fixture       *fixture,
                          gconstpointer  data)
 {
   GtkWidget *caf_row = g_object_ref_sink (ctg_convention_entry_row_new ("CAF", "caf", FALSE));
-  GtkWidget *notes_row = g_object_ref_sink (ctg_convention_text_row_new ("Description", "description", -1));
-  GtkTextView *view = ctg_convention_text_row_get_view (CTG_CONVENTION_TEXT_ROW (notes_row));
+  GtkWidget *notes_row = g_object_ref_sink (ctg_text_row_new ());
+  GtkTextView *view = GTK_TEXT_VIEW (ctg_text_row_get_view (CTG_TEXT_ROW (notes_row)));
   g_autoptr(CtgItem) convention = ctg_document_get_item (fixture->document, CTG_ITEM_CONVENTION, 1);
   g_autofree char *caf = g_strdup (gtk_editable_get_text (GTK_EDITABLE (_ctg_convention_page_get_field_row (fixture->page, "caf"))));
   g_autofree char *shown = NULL;
   g_autoptr(GError) error = NULL;
 
   ctg_convention_entry_row_set_item (CTG_CONVENTION_ENTRY_ROW (caf_row), convention);
-  ctg_convention_text_row_set_item (CTG_CONVENTION_TEXT_ROW (notes_row), convention);
+  ctg_text_row_set_item (CTG_TEXT_ROW (notes_row), convention, "description");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (caf_row)), ==, caf);
 
   g_assert_true (ctg_document_set (fixture->document, CTG_ITEM_CONVENTION, 1, "caf", "Caf 71", &error));

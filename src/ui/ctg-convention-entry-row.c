@@ -35,6 +35,7 @@ struct _CtgConventionEntryRow
   int          width;         /* the row's width the text was last fitted to */
   guint        refit_id;
   guint        is_date : 1;
+  guint        editing : 1;   /* the focus is in the row: the text is the user's */
   guint        updating;
 };
 
@@ -114,8 +115,8 @@ display_text (CtgConventionEntryRow *self,
   CtgDate date;
 
   if (self->is_date && stored != NULL && ctg_date_parse (stored, &date))
-    return self->binding.editing ? _ctg_date_to_input (&date) : ctg_date_format (&date);
-  if (self->binding.editing)
+    return self->editing ? _ctg_date_to_input (&date) : ctg_date_format (&date);
+  if (self->editing)
     return g_strdup (stored ? stored : "");
 
   shown = fit_to_width (self, stored ? stored : "");
@@ -224,7 +225,7 @@ refresh (CtgConventionEntryRow *self)
 {
   g_autofree char *text = NULL;
 
-  if (self->binding.editing)
+  if (self->editing)
     return;
   text = display_text (self, _ctg_field_binding_get (&self->binding));
   set_text_quietly (self, text);
@@ -240,7 +241,7 @@ static void
 on_changed_cb (CtgConventionEntryRow *self)
 {
   /* The user is typing again: the old complaint no longer applies */
-  if (self->updating == 0 && self->binding.editing)
+  if (self->updating == 0 && self->editing)
     set_error (self, NULL);
 }
 
@@ -250,7 +251,7 @@ on_focus_enter_cb (CtgConventionEntryRow *self)
   const char *stored = _ctg_field_binding_get (&self->binding);
   g_autofree char *text = NULL;
 
-  self->binding.editing = TRUE;
+  self->editing = TRUE;
   if (!self->is_date)
     {
       /* The whole text to edit, not the one cut to fit */
@@ -274,7 +275,7 @@ on_focus_enter_cb (CtgConventionEntryRow *self)
 static void
 on_focus_leave_cb (CtgConventionEntryRow *self)
 {
-  self->binding.editing = FALSE;
+  self->editing = FALSE;
   if (self->binding.item == NULL)
     return;
 

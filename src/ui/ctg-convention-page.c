@@ -16,8 +16,8 @@
 #include "ctg-editor-util.h"
 #include "ctg-convention-entry-row.h"
 #include "ctg-convention-page-private.h"
-#include "ctg-convention-text-row.h"
 #include "ctg-item-row.h"
+#include "ctg-text-row.h"
 
 /* Past this many signatories (Valence Romans has 57), only the first few
  * are shown until the user asks for all of them */
@@ -732,7 +732,9 @@ ctg_convention_page_init (CtgConventionPage *self)
   gtk_widget_set_name (self->date_error_row, "date-error-row");
   adw_preferences_group_add (self->convention_group, self->date_error_row);
 
-  self->description_row = ctg_convention_text_row_new (_("Description"), "description", 200);
+  self->description_row = ctg_text_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->description_row), _("Description"));
+  ctg_text_row_set_max_height (CTG_TEXT_ROW (self->description_row), 200);
   gtk_widget_set_name (self->description_row, "description-row");
   g_signal_connect_swapped (self->description_row, "toast", G_CALLBACK (on_description_toast_cb), self);
   adw_preferences_group_add (self->convention_group, self->description_row);
@@ -818,7 +820,7 @@ ctg_convention_page_set_document (CtgConventionPage *self,
   entries[5] = self->signed_on_row;
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
     ctg_convention_entry_row_set_item (CTG_CONVENTION_ENTRY_ROW (entries[i]), convention);
-  ctg_convention_text_row_set_item (CTG_CONVENTION_TEXT_ROW (self->description_row), convention);
+  ctg_text_row_set_item (CTG_TEXT_ROW (self->description_row), convention, "description");
   gtk_widget_set_visible (self->date_error_row, FALSE);
 
   writable = document != NULL && !ctg_document_is_read_only (document);

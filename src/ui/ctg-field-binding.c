@@ -1,6 +1,6 @@
 /* ctg-field-binding.c: what the rows editing one field of the convention,
  * a signatory, a body, a member or a meeting share, whether the field is
- * edited in one line (CtgConventionEntryRow) or many (CtgConventionTextRow):
+ * edited in one line (CtgConventionEntryRow) or many (CtgTextRow):
  * the live item they show, followed through its property's notify
  *
  * Copyright 2026 The CTG Planner authors

@@ -10,17 +10,15 @@
 
 G_BEGIN_DECLS
 
-/* Which field of which live item a row edits, and whether it is being
- * typed in: embedded in CtgConventionEntryRow and CtgConventionTextRow */
+/* Which field of which live item a row edits: embedded in
+ * CtgConventionEntryRow and CtgTextRow */
 typedef struct
 {
   /* Owned references */
   CtgItem     *item;
 
   const char  *property;   /* interned, as GObject names properties */
-
   gulong       notify_id;
-  gboolean     editing;
 } CtgFieldBinding;
 
 void         _ctg_field_binding_init     (CtgFieldBinding  *binding,

@@ -13,8 +13,8 @@
 
 #include "ctg-editor-util.h"
 #include "ctg-convention-entry-row.h"
-#include "ctg-convention-text-row.h"
 #include "ctg-item-row.h"
+#include "ctg-text-row.h"
 
 struct _CtgMeetingRow
 {
@@ -166,7 +166,8 @@ ctg_meeting_row_init (CtgMeetingRow *self)
 
   self->title_row = ctg_convention_entry_row_new (_("Title"), "title", FALSE);
 
-  self->notes_row = ctg_convention_text_row_new (_("Notes"), "notes", -1);
+  self->notes_row = ctg_text_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->notes_row), _("Notes"));
   g_signal_connect_swapped (self->notes_row, "toast", G_CALLBACK (on_text_toast_cb), self);
 }
 
@@ -192,7 +193,7 @@ ctg_meeting_row_new (CtgDocument *document,
   item = ctg_item_row_get_item (CTG_ITEM_ROW (self));
   ctg_convention_entry_row_set_item (CTG_CONVENTION_ENTRY_ROW (self->date_row), item);
   ctg_convention_entry_row_set_item (CTG_CONVENTION_ENTRY_ROW (self->title_row), item);
-  ctg_convention_text_row_set_item (CTG_CONVENTION_TEXT_ROW (self->notes_row), item);
+  ctg_text_row_set_item (CTG_TEXT_ROW (self->notes_row), item, "notes");
   gtk_widget_set_sensitive (self->body_row, writable);
 
   ctg_item_row_refresh (CTG_ITEM_ROW (self));

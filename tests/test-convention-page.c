@@ -386,6 +386,19 @@ test_description (Fixture       *fixture,
   g_signal_emit_by_name (row, "apply");
   description = ctg_document_dup_text (fixture->document, CTG_ITEM_CONVENTION, 1, "description");
   g_assert_cmpstr (description, ==, "Première ligne\nSeconde ligne");
+
+  /* Refused, out of the row: said in a toast, and the text goes back */
+  g_assert_cmpuint (fixture->toasts->len, ==, 0);
+  gtk_text_buffer_set_text (buffer, "Un caractère \x01 invisible", -1);
+  g_signal_emit_by_name (row, "apply");
+  g_assert_cmpuint (fixture->toasts->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (fixture->toasts, 0), "U+0001"));
+  g_clear_pointer (&description, g_free);
+  description = ctg_document_dup_text (fixture->document, CTG_ITEM_CONVENTION, 1, "description");
+  g_assert_cmpstr (description, ==, "Première ligne\nSeconde ligne");
+  g_clear_pointer (&description, g_free);
+  g_object_get (buffer, "text", &description, NULL);
+  g_assert_cmpstr (description, ==, "Première ligne\nSeconde ligne");
 }
 
 /* The wheel over the description (twenty pages of seed 002, in a box of

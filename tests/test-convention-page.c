@@ -12,8 +12,8 @@
 
 #include "ctg-convention-entry-row.h"
 #include "ctg-convention-page-private.h"
-#include "ctg-convention-text-row.h"
 #include "ctg-item-row.h"
+#include "ctg-text-row.h"
 #include "ctg-test-util.h"
 
 typedef struct
@@ -378,13 +378,26 @@ test_description (Fixture       *fixture,
                   gconstpointer  data)
 {
   GtkWidget *row = _ctg_convention_page_get_field_row (fixture->page, "description");
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (ctg_convention_text_row_get_view (CTG_CONVENTION_TEXT_ROW (row)));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (ctg_text_row_get_view (CTG_TEXT_ROW (row))));
   g_autofree char *description = NULL;
 
   g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), >, 1000);
   gtk_text_buffer_set_text (buffer, "Première ligne\nSeconde ligne", -1);
-  g_assert_true (ctg_field_row_commit (CTG_FIELD_ROW (row)));
+  g_signal_emit_by_name (row, "apply");
   description = ctg_document_dup_text (fixture->document, CTG_ITEM_CONVENTION, 1, "description");
+  g_assert_cmpstr (description, ==, "Première ligne\nSeconde ligne");
+
+  /* Refused, out of the row: said in a toast, and the text goes back */
+  g_assert_cmpuint (fixture->toasts->len, ==, 0);
+  gtk_text_buffer_set_text (buffer, "Un caractère \x01 invisible", -1);
+  g_signal_emit_by_name (row, "apply");
+  g_assert_cmpuint (fixture->toasts->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (fixture->toasts, 0), "U+0001"));
+  g_clear_pointer (&description, g_free);
+  description = ctg_document_dup_text (fixture->document, CTG_ITEM_CONVENTION, 1, "description");
+  g_assert_cmpstr (description, ==, "Première ligne\nSeconde ligne");
+  g_clear_pointer (&description, g_free);
+  g_object_get (buffer, "text", &description, NULL);
   g_assert_cmpstr (description, ==, "Première ligne\nSeconde ligne");
 }
 
@@ -397,7 +410,7 @@ test_description_wheel (Fixture       *fixture,
 {
   GtkWidget *window = gtk_window_new ();
   GtkWidget *row = _ctg_convention_page_get_field_row (fixture->page, "description");
-  GtkWidget *view = GTK_WIDGET (ctg_convention_text_row_get_view (CTG_CONVENTION_TEXT_ROW (row)));
+  GtkWidget *view = ctg_text_row_get_view (CTG_TEXT_ROW (row));
   GtkWidget *inner = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
   GtkWidget *outer = gtk_widget_get_ancestor (gtk_widget_get_parent (inner), GTK_TYPE_SCROLLED_WINDOW);
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (gtk_widget_get_parent (inner));
@@ -469,7 +482,7 @@ test_long_title (Fixture       *fixture,
   g_assert_cmpstr (gtk_widget_get_tooltip_text (row), ==, stored);
 
   /* Committed as it is shown: nothing to write */
-  g_assert_true (ctg_field_row_commit (CTG_FIELD_ROW (row)));
+  g_assert_true (ctg_convention_entry_row_commit (CTG_CONVENTION_ENTRY_ROW (row)));
   after = ctg_document_dup_text (fixture->document, CTG_ITEM_CONVENTION, 1, "title");
   g_assert_cmpstr (after, ==, stored);
   g_assert_false (ctg_document_can_undo (fixture->document));
@@ -631,7 +644,6 @@ test_focus (Fixture       *fixture,
   /* A date turns into what one types while it is edited */
   gtk_widget_grab_focus (end_row);
   ctg_test_spin (50);
-  g_assert_true (ctg_field_row_is_editing (CTG_FIELD_ROW (end_row)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (end_row)), ==, "31/12/2026");
 
   /* Leaving the row commits it: here, refused */
@@ -660,6 +672,45 @@ test_focus (Fixture       *fixture,
 
   gtk_window_set_child (GTK_WINDOW (window), NULL);
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A field row follows its live item, whatever changes it, with no page
+ * around it to tell it to look again */
+static void
+test_fields_follow_item (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *caf_row = g_object_ref_sink (ctg_convention_entry_row_new ("CAF", "caf", FALSE));
+  GtkWidget *notes_row = g_object_ref_sink (ctg_text_row_new ());
+  GtkTextView *view = GTK_TEXT_VIEW (ctg_text_row_get_view (CTG_TEXT_ROW (notes_row)));
+  g_autoptr(CtgItem) convention = ctg_document_get_item (fixture->document, CTG_ITEM_CONVENTION, 1);
+  g_autofree char *caf = g_strdup (gtk_editable_get_text (GTK_EDITABLE (_ctg_convention_page_get_field_row (fixture->page, "caf"))));
+  g_autofree char *shown = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ctg_convention_entry_row_set_item (CTG_CONVENTION_ENTRY_ROW (caf_row), convention);
+  ctg_text_row_set_item (CTG_TEXT_ROW (notes_row), convention, "description");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (caf_row)), ==, caf);
+
+  g_assert_true (ctg_document_set (fixture->document, CTG_ITEM_CONVENTION, 1, "caf", "Caf 71", &error));
+  g_assert_no_error (error);
+  g_assert_true (ctg_document_set (fixture->document, CTG_ITEM_CONVENTION, 1, "description", "Court", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (caf_row)), ==, "Caf 71");
+  g_object_get (gtk_text_view_get_buffer (view), "text", &shown, NULL);
+  g_assert_cmpstr (shown, ==, "Court");
+
+  g_assert_true (ctg_document_undo (fixture->document, &error));
+  g_assert_true (ctg_document_undo (fixture->document, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (caf_row)), ==, caf);
+  g_clear_pointer (&shown, g_free);
+  g_object_get (gtk_text_view_get_buffer (view), "text", &shown, NULL);
+  g_assert_cmpstr (shown, !=, "Court");
+  g_assert_cmpuint (strlen (shown), >, 1000);
+
+  g_object_unref (caf_row);
+  g_object_unref (notes_row);
 }
 
 static void
@@ -714,6 +765,7 @@ main (int   argc,
   ADD ("/convention-page/meetings", test_meetings, "creusot-montceau");
   ADD ("/convention-page/many-signatories", test_many_signatories, "valence-romans");
   ADD ("/convention-page/focus", test_focus, "creusot-montceau");
+  ADD ("/convention-page/fields-follow-item", test_fields_follow_item, "creusot-montceau");
   g_test_add_func ("/convention-page/no-document", test_no_document);
 
   return g_test_run ();

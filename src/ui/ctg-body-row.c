@@ -13,8 +13,8 @@
 
 #include "ctg-editor-util.h"
 #include "ctg-convention-entry-row.h"
-#include "ctg-convention-text-row.h"
 #include "ctg-item-row.h"
+#include "ctg-text-row.h"
 
 struct _CtgBodyRow
 {
@@ -260,7 +260,8 @@ ctg_body_row_init (CtgBodyRow *self)
                                   _("Kind of body"), -1);
   g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (on_kind_selected_cb), self);
 
-  self->description_row = ctg_convention_text_row_new (_("Description"), CTG_ITEM_BODY, "description", -1);
+  self->description_row = ctg_text_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->description_row), _("Description"));
   g_signal_connect_swapped (self->description_row, "toast", G_CALLBACK (on_text_toast_cb), self);
 
   /* A heading before the members, which come next */
@@ -291,7 +292,8 @@ ctg_body_row_new (CtgDocument *document,
   _ctg_item_row_add_row (CTG_ITEM_ROW (self), self->description_row);
   _ctg_item_row_add_row (CTG_ITEM_ROW (self), self->members_header);
   _ctg_item_row_add_button (CTG_ITEM_ROW (self), self->add_member_button);
-  ctg_field_row_set_item (CTG_FIELD_ROW (self->description_row), document, id);
+  ctg_text_row_set_item (CTG_TEXT_ROW (self->description_row),
+                         ctg_item_row_get_item (CTG_ITEM_ROW (self)), "description");
   gtk_widget_set_sensitive (self->kind_row, !ctg_document_is_read_only (document));
 
   ctg_item_row_refresh (CTG_ITEM_ROW (self));
@@ -339,9 +341,6 @@ ctg_body_row_refresh (CtgItemRow *row)
     if (g_strcmp0 (kind, body_kinds[i]) == 0)
       adw_combo_row_set_selected (ADW_COMBO_ROW (self->kind_row), i);
   self->updating--;
-
-  CTG_ITEM_ROW_CLASS (ctg_body_row_parent_class)->refresh (row);
-  ctg_field_row_refresh (CTG_FIELD_ROW (self->description_row));
 }
 
 static GtkWidget *

@@ -11,8 +11,9 @@
 
 #include <glib/gi18n.h>
 
-#include "ctg-editor-util.h"
 #include "ctg-convention-entry-row.h"
+#include "ctg-editor-util.h"
+#include "ctg-field-binding.h"
 
 /* The text is committed on apply (the button or Enter) and when the focus
  * leaves the row, never per keystroke. A date shows as the user's locale
@@ -34,14 +35,11 @@ struct _CtgConventionEntryRow
   int          width;         /* the row's width the text was last fitted to */
   guint        refit_id;
   guint        is_date : 1;
+  guint        editing : 1;   /* the focus is in the row: the text is the user's */
   guint        updating;
 };
 
-static void ctg_convention_entry_row_field_row_init (CtgFieldRowInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (CtgConventionEntryRow, ctg_convention_entry_row, ADW_TYPE_ENTRY_ROW,
-                               G_IMPLEMENT_INTERFACE (CTG_TYPE_FIELD_ROW,
-                                                      ctg_convention_entry_row_field_row_init))
+G_DEFINE_FINAL_TYPE (CtgConventionEntryRow, ctg_convention_entry_row, ADW_TYPE_ENTRY_ROW)
 
 enum {
   PROP_0,
@@ -117,8 +115,8 @@ display_text (CtgConventionEntryRow *self,
   CtgDate date;
 
   if (self->is_date && stored != NULL && ctg_date_parse (stored, &date))
-    return self->binding.editing ? _ctg_date_to_input (&date) : ctg_date_format (&date);
-  if (self->binding.editing)
+    return self->editing ? _ctg_date_to_input (&date) : ctg_date_format (&date);
+  if (self->editing)
     return g_strdup (stored ? stored : "");
 
   shown = fit_to_width (self, stored ? stored : "");
@@ -184,7 +182,7 @@ static void
 update_accessible_description (CtgConventionEntryRow *self)
 {
   const char *description = NULL;
-  g_autofree char *whole = NULL;
+  const char *whole = NULL;
 
   if (self->error != NULL)
     description = self->error;
@@ -193,7 +191,7 @@ update_accessible_description (CtgConventionEntryRow *self)
 
   /* A text cut to fit is read whole in the tooltip */
   if (self->error == NULL && self->ellipsized != NULL)
-    whole = _ctg_field_binding_dup (&self->binding);
+    whole = _ctg_field_binding_get (&self->binding);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), whole ? whole : description);
   if (description != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
@@ -221,34 +219,45 @@ set_error (CtgConventionEntryRow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
 }
 
+/* Shows the stored value, unless the user is typing in the row */
+static void
+refresh (CtgConventionEntryRow *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->editing)
+    return;
+  text = display_text (self, _ctg_field_binding_get (&self->binding));
+  set_text_quietly (self, text);
+}
+
 static void
 on_apply_cb (CtgConventionEntryRow *self)
 {
-  ctg_field_row_commit (CTG_FIELD_ROW (self));
+  ctg_convention_entry_row_commit (self);
 }
 
 static void
 on_changed_cb (CtgConventionEntryRow *self)
 {
   /* The user is typing again: the old complaint no longer applies */
-  if (self->updating == 0 && self->binding.editing)
+  if (self->updating == 0 && self->editing)
     set_error (self, NULL);
 }
 
 static void
 on_focus_enter_cb (CtgConventionEntryRow *self)
 {
-  g_autofree char *stored = NULL;
+  const char *stored = _ctg_field_binding_get (&self->binding);
   g_autofree char *text = NULL;
 
-  self->binding.editing = TRUE;
+  self->editing = TRUE;
   if (!self->is_date)
     {
       /* The whole text to edit, not the one cut to fit */
-      if (self->ellipsized != NULL && self->binding.document != NULL &&
+      if (self->ellipsized != NULL && self->binding.item != NULL &&
           g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self)), self->ellipsized) == 0)
         {
-          stored = _ctg_field_binding_dup (&self->binding);
           set_text_quietly (self, stored ? stored : "");
           g_clear_pointer (&self->ellipsized, g_free);
           update_accessible_description (self);
@@ -256,7 +265,6 @@ on_focus_enter_cb (CtgConventionEntryRow *self)
       return;
     }
 
-  stored = _ctg_field_binding_dup (&self->binding);
   if (!text_matches_stored (self, gtk_editable_get_text (GTK_EDITABLE (self)), stored))
     return;
   text = display_text (self, stored);
@@ -267,19 +275,12 @@ on_focus_enter_cb (CtgConventionEntryRow *self)
 static void
 on_focus_leave_cb (CtgConventionEntryRow *self)
 {
-  g_autofree char *stored = NULL;
-  g_autofree char *text = NULL;
-
-  self->binding.editing = FALSE;
-  if (self->binding.document == NULL)
+  self->editing = FALSE;
+  if (self->binding.item == NULL)
     return;
 
-  if (!ctg_field_row_commit (CTG_FIELD_ROW (self)))
-    return;
-
-  stored = _ctg_field_binding_dup (&self->binding);
-  text = display_text (self, stored);
-  set_text_quietly (self, text);
+  if (ctg_convention_entry_row_commit (self))
+    refresh (self);
 }
 
 static gboolean
@@ -288,8 +289,8 @@ refit_cb (gpointer user_data)
   CtgConventionEntryRow *self = user_data;
 
   self->refit_id = 0;
-  if (self->binding.document != NULL)
-    ctg_field_row_refresh (CTG_FIELD_ROW (self));
+  if (self->binding.item != NULL)
+    refresh (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -319,9 +320,7 @@ ctg_convention_entry_row_dispose (GObject *object)
   CtgConventionEntryRow *self = (CtgConventionEntryRow *) object;
 
   g_clear_handle_id (&self->refit_id, g_source_remove);
-
-  /* Losing the focus while being destroyed must not commit anything */
-  g_clear_object (&self->binding.document);
+  _ctg_field_binding_clear (&self->binding);
 
   G_OBJECT_CLASS (ctg_convention_entry_row_parent_class)->dispose (object);
 }
@@ -331,7 +330,6 @@ ctg_convention_entry_row_finalize (GObject *object)
 {
   CtgConventionEntryRow *self = (CtgConventionEntryRow *) object;
 
-  _ctg_field_binding_clear (&self->binding);
   g_free (self->error);
   g_free (self->ellipsized);
 
@@ -354,106 +352,6 @@ ctg_convention_entry_row_get_property (GObject    *object,
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
-}
-
-static CtgFieldBinding *
-ctg_convention_entry_row_get_binding (CtgFieldRow *row)
-{
-  return &CTG_CONVENTION_ENTRY_ROW (row)->binding;
-}
-
-static void
-ctg_convention_entry_row_reset (CtgFieldRow *row,
-                                gboolean     editable)
-{
-  CtgConventionEntryRow *self = CTG_CONVENTION_ENTRY_ROW (row);
-
-  set_error (self, NULL);
-  reset_apply_button (self);
-  gtk_editable_set_editable (GTK_EDITABLE (self), editable);
-}
-
-static void
-ctg_convention_entry_row_show (CtgFieldRow *row,
-                               const char  *stored)
-{
-  CtgConventionEntryRow *self = CTG_CONVENTION_ENTRY_ROW (row);
-  g_autofree char *text = display_text (self, stored);
-
-  set_text_quietly (self, text);
-}
-
-/* A refused value is reverted */
-static gboolean
-ctg_convention_entry_row_commit (CtgFieldRow *row)
-{
-  CtgConventionEntryRow *self = CTG_CONVENTION_ENTRY_ROW (row);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *stored = NULL;
-  g_autofree char *text = NULL;
-  g_autoptr(CtgDocument) document = NULL;
-
-  if (self->binding.document == NULL)
-    return TRUE;
-
-  /* The "changed" signal may rebind or destroy rows: hold on */
-  document = g_object_ref (self->binding.document);
-  g_object_ref (self);
-
-  stored = _ctg_field_binding_dup (&self->binding);
-  text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self)));
-
-  if (!_ctg_field_binding_exists (&self->binding))
-    {
-      reset_apply_button (self);
-      g_object_unref (self);
-      return TRUE;
-    }
-
-  if (text_matches_stored (self, text, stored))
-    {
-      g_autofree char *shown = display_text (self, stored);
-
-      set_error (self, NULL);
-      reset_apply_button (self);
-      set_text_quietly (self, shown);
-      g_object_unref (self);
-      return TRUE;
-    }
-
-  if (!ctg_document_set (document, self->binding.kind, self->binding.id, self->binding.field, text, &error))
-    {
-      g_autofree char *shown = display_text (self, stored);
-
-      g_debug ("Refused %s = “%s”: %s", self->binding.field, text, error->message);
-      set_text_quietly (self, shown);
-      reset_apply_button (self);
-      set_error (self, error->message);
-      gtk_widget_error_bell (GTK_WIDGET (self));
-      g_object_unref (self);
-      return FALSE;
-    }
-
-  if (self->binding.document == document)
-    {
-      g_autofree char *now = _ctg_field_binding_dup (&self->binding);
-      g_autofree char *shown = display_text (self, now);
-
-      set_text_quietly (self, shown);
-    }
-  reset_apply_button (self);
-  set_error (self, NULL);
-  g_object_unref (self);
-  return TRUE;
-}
-
-static void
-ctg_convention_entry_row_field_row_init (CtgFieldRowInterface *iface)
-{
-  iface->get_binding = ctg_convention_entry_row_get_binding;
-  iface->reset = ctg_convention_entry_row_reset;
-  iface->show = ctg_convention_entry_row_show;
-  iface->commit = ctg_convention_entry_row_commit;
 }
 
 static void
@@ -498,12 +396,11 @@ ctg_convention_entry_row_init (CtgConventionEntryRow *self)
 /**
  * ctg_convention_entry_row_new:
  * @title: the visible and accessible name of the field
- * @field: the field, as ctg_document_set() names it
+ * @field: the field, a column ("period_start") or its property
  * @is_date: whether the field holds a date
  */
 GtkWidget *
 ctg_convention_entry_row_new (const char  *title,
-                              CtgItemKind  kind,
                               const char  *field,
                               gboolean     is_date)
 {
@@ -513,13 +410,108 @@ ctg_convention_entry_row_new (const char  *title,
   g_return_val_if_fail (field != NULL, NULL);
 
   self = g_object_new (CTG_TYPE_CONVENTION_ENTRY_ROW, "title", title, NULL);
-  _ctg_field_binding_init (&self->binding, kind, field);
+  _ctg_field_binding_init (&self->binding, field);
   self->is_date = !!is_date;
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   update_accessible_description (self);
 
   return GTK_WIDGET (self);
+}
+
+/**
+ * ctg_convention_entry_row_set_item:
+ * @item: (nullable): the item whose field to show and edit
+ *
+ * Shows the field of another item, dropping what was being typed, and
+ * follows its changes from then on.
+ */
+void
+ctg_convention_entry_row_set_item (CtgConventionEntryRow *self,
+                                   CtgItem               *item)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (CTG_IS_CONVENTION_ENTRY_ROW (self));
+  g_return_if_fail (item == NULL || CTG_IS_ITEM (item));
+
+  _ctg_field_binding_set_item (&self->binding, item, G_CALLBACK (refresh), self);
+  set_error (self, NULL);
+  reset_apply_button (self);
+  gtk_editable_set_editable (GTK_EDITABLE (self), _ctg_field_binding_writable (&self->binding));
+  text = display_text (self, _ctg_field_binding_get (&self->binding));
+  set_text_quietly (self, text);
+}
+
+/**
+ * ctg_convention_entry_row_commit:
+ *
+ * Writes what was typed to the item, if it differs from what is there. A
+ * refused value is reverted, the reason kept in #CtgConventionEntryRow:error.
+ *
+ * Returns: %FALSE if the value was refused
+ */
+gboolean
+ctg_convention_entry_row_commit (CtgConventionEntryRow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(CtgItem) item = NULL;
+
+  g_return_val_if_fail (CTG_IS_CONVENTION_ENTRY_ROW (self), FALSE);
+
+  if (self->binding.item == NULL)
+    return TRUE;
+
+  /* The commit may rebind or destroy rows: hold on */
+  item = g_object_ref (self->binding.item);
+  g_object_ref (self);
+
+  stored = g_strdup (_ctg_field_binding_get (&self->binding));
+  text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self)));
+
+  if (!_ctg_field_binding_writable (&self->binding))
+    {
+      reset_apply_button (self);
+      g_object_unref (self);
+      return TRUE;
+    }
+
+  if (text_matches_stored (self, text, stored))
+    {
+      g_autofree char *shown = display_text (self, stored);
+
+      set_error (self, NULL);
+      reset_apply_button (self);
+      set_text_quietly (self, shown);
+      g_object_unref (self);
+      return TRUE;
+    }
+
+  if (!_ctg_field_binding_store (&self->binding, text, &error))
+    {
+      g_autofree char *shown = display_text (self, stored);
+
+      g_debug ("Refused %s = “%s”: %s", self->binding.property, text, error->message);
+      set_text_quietly (self, shown);
+      reset_apply_button (self);
+      set_error (self, error->message);
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      g_object_unref (self);
+      return FALSE;
+    }
+
+  if (self->binding.item == item)
+    {
+      g_autofree char *shown = display_text (self, _ctg_field_binding_get (&self->binding));
+
+      set_text_quietly (self, shown);
+    }
+  reset_apply_button (self);
+  set_error (self, NULL);
+  g_object_unref (self);
+  return TRUE;
 }
 
 const char *

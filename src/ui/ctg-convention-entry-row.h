@@ -9,7 +9,6 @@
 #include <adwaita.h>
 
 #include "ctg-core.h"
-#include "ctg-field-row.h"
 
 G_BEGIN_DECLS
 
@@ -18,9 +17,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CtgConventionEntryRow, ctg_convention_entry_row, CTG, CONVENTION_ENTRY_ROW, AdwEntryRow)
 
 GtkWidget  *ctg_convention_entry_row_new       (const char            *title,
-                                                CtgItemKind            kind,
                                                 const char            *field,
                                                 gboolean               is_date);
+void        ctg_convention_entry_row_set_item  (CtgConventionEntryRow *self,
+                                                CtgItem               *item);
+gboolean    ctg_convention_entry_row_commit    (CtgConventionEntryRow *self);
 const char *ctg_convention_entry_row_get_error (CtgConventionEntryRow *self);
 
 G_END_DECLS

@@ -16,8 +16,8 @@
 #include "ctg-editor-util.h"
 #include "ctg-convention-entry-row.h"
 #include "ctg-convention-page-private.h"
-#include "ctg-convention-text-row.h"
 #include "ctg-item-row.h"
+#include "ctg-text-row.h"
 
 /* Past this many signatories (Valence Romans has 57), only the first few
  * are shown until the user asks for all of them */
@@ -376,19 +376,6 @@ refresh_summary (CtgConventionPage *self)
 }
 
 static void
-refresh_convention (CtgConventionPage *self)
-{
-  GtkWidget *fields[] = {
-    self->title_row, self->territory_row, self->caf_row,
-    self->period_start_row, self->period_end_row, self->signed_on_row,
-    self->description_row,
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    ctg_field_row_refresh (CTG_FIELD_ROW (fields[i]));
-}
-
-static void
 refresh_signatories (CtgConventionPage *self)
 {
   g_autoptr(GArray) ids = ctg_document_list_ids (self->document, CTG_ITEM_SIGNATORY, 0);
@@ -452,7 +439,6 @@ refresh (CtgConventionPage *self,
     self->summary_dirty = TRUE;
   if (self->document == NULL)
     return;
-  refresh_convention (self);
   refresh_signatories (self);
   refresh_bodies (self);
   refresh_meetings (self);
@@ -469,11 +455,9 @@ on_document_committed_cb (CtgConventionPage *self,
   static const CtgItemKind plan[] = { CTG_ITEM_AXIS, CTG_ITEM_SECTION, CTG_ITEM_OBJECTIVE, CTG_ITEM_ACTION };
   gboolean bodies = ctg_change_set_touches_kind (changes, CTG_ITEM_BODY);
 
+  /* The convention's fields follow its item themselves */
   if (ctg_change_set_touches_kind (changes, CTG_ITEM_CONVENTION))
-    {
-      refresh_heading (self);
-      refresh_convention (self);
-    }
+    refresh_heading (self);
   for (guint i = 0; i < G_N_ELEMENTS (plan); i++)
     if (ctg_change_set_touches_kind (changes, plan[i]))
       {
@@ -694,7 +678,7 @@ add_convention_entry (CtgConventionPage *self,
                       const char        *field,
                       gboolean           is_date)
 {
-  GtkWidget *row = ctg_convention_entry_row_new (title, CTG_ITEM_CONVENTION, field, is_date);
+  GtkWidget *row = ctg_convention_entry_row_new (title, field, is_date);
   g_autofree char *name = g_strdup_printf ("%s-row", field);
 
   gtk_widget_set_name (row, name);
@@ -748,8 +732,9 @@ ctg_convention_page_init (CtgConventionPage *self)
   gtk_widget_set_name (self->date_error_row, "date-error-row");
   adw_preferences_group_add (self->convention_group, self->date_error_row);
 
-  self->description_row = ctg_convention_text_row_new (_("Description"), CTG_ITEM_CONVENTION,
-                                                       "description", 200);
+  self->description_row = ctg_text_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->description_row), _("Description"));
+  ctg_text_row_set_max_height (CTG_TEXT_ROW (self->description_row), 200);
   gtk_widget_set_name (self->description_row, "description-row");
   g_signal_connect_swapped (self->description_row, "toast", G_CALLBACK (on_description_toast_cb), self);
   adw_preferences_group_add (self->convention_group, self->description_row);
@@ -793,7 +778,8 @@ void
 ctg_convention_page_set_document (CtgConventionPage *self,
                                   CtgDocument       *document)
 {
-  GtkWidget *fields[7];
+  GtkWidget *entries[6];
+  g_autoptr(CtgItem) convention = NULL;
   gboolean writable;
 
   g_return_if_fail (CTG_IS_CONVENTION_PAGE (self));
@@ -824,15 +810,17 @@ ctg_convention_page_set_document (CtgConventionPage *self,
                                                    G_CALLBACK (on_document_committed_cb), self);
     }
 
-  fields[0] = self->title_row;
-  fields[1] = self->territory_row;
-  fields[2] = self->caf_row;
-  fields[3] = self->period_start_row;
-  fields[4] = self->period_end_row;
-  fields[5] = self->signed_on_row;
-  fields[6] = self->description_row;
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    ctg_field_row_set_item (CTG_FIELD_ROW (fields[i]), document, 1);
+  if (document != NULL)
+    convention = ctg_document_get_item (document, CTG_ITEM_CONVENTION, 1);
+  entries[0] = self->title_row;
+  entries[1] = self->territory_row;
+  entries[2] = self->caf_row;
+  entries[3] = self->period_start_row;
+  entries[4] = self->period_end_row;
+  entries[5] = self->signed_on_row;
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    ctg_convention_entry_row_set_item (CTG_CONVENTION_ENTRY_ROW (entries[i]), convention);
+  ctg_text_row_set_item (CTG_TEXT_ROW (self->description_row), convention, "description");
   gtk_widget_set_visible (self->date_error_row, FALSE);
 
   writable = document != NULL && !ctg_document_is_read_only (document);

@@ -174,22 +174,12 @@ ctg_item_row_real_get_field (CtgItemRow *self,
 }
 
 static void
-ctg_item_row_real_refresh (CtgItemRow *self)
-{
-  CtgItemRowPrivate *priv = ctg_item_row_get_instance_private (self);
-
-  for (guint i = 0; i < priv->entry_rows->len; i++)
-    ctg_field_row_refresh (g_ptr_array_index (priv->entry_rows, i));
-}
-
-static void
 ctg_item_row_class_init (CtgItemRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ctg_item_row_dispose;
-  klass->refresh = ctg_item_row_real_refresh;
   klass->get_field = ctg_item_row_real_get_field;
 
   /**
@@ -325,9 +315,9 @@ _ctg_item_row_setup (CtgItemRow           *self,
     adw_expander_row_set_icon_name (ADW_EXPANDER_ROW (self), spec->icon_name);
   for (guint i = 0; i < CTG_ITEM_ROW_MAX_FIELDS && spec->entry_fields[i] != NULL; i++)
     {
-      GtkWidget *row = ctg_convention_entry_row_new (_(spec->entry_labels[i]), spec->kind, spec->entry_fields[i], FALSE);
+      GtkWidget *row = ctg_convention_entry_row_new (_(spec->entry_labels[i]), spec->entry_fields[i], FALSE);
 
-      ctg_field_row_set_item (CTG_FIELD_ROW (row), document, id);
+      ctg_convention_entry_row_set_item (CTG_CONVENTION_ENTRY_ROW (row), priv->item);
       g_ptr_array_add (priv->entry_rows, row);
       _ctg_item_row_add_row (self, row);
     }
@@ -414,15 +404,16 @@ ctg_item_row_get_field (CtgItemRow *self,
 /**
  * ctg_item_row_refresh:
  *
- * Shows the fields as they are in the document, leaving alone a field
- * being edited.
+ * Shows again what a kind of row shows beyond its field rows, which follow
+ * the item themselves.
  */
 void
 ctg_item_row_refresh (CtgItemRow *self)
 {
   g_return_if_fail (CTG_IS_ITEM_ROW (self));
 
-  CTG_ITEM_ROW_GET_CLASS (self)->refresh (self);
+  if (CTG_ITEM_ROW_GET_CLASS (self)->refresh != NULL)
+    CTG_ITEM_ROW_GET_CLASS (self)->refresh (self);
 }
 
 /**

@@ -42,7 +42,7 @@ struct _CtgItemRowClass
 {
   AdwExpanderRowClass   parent_class;
 
-  /* A kind with fields of its own chains up for the spec's */
+  /* What a kind shows beyond its field rows, which follow the item */
   void                (*refresh)   (CtgItemRow *self);
   GtkWidget          *(*get_field) (CtgItemRow *self,
                                     const char *field);

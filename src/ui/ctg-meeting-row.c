@@ -13,8 +13,8 @@
 
 #include "ctg-editor-util.h"
 #include "ctg-convention-entry-row.h"
-#include "ctg-convention-text-row.h"
 #include "ctg-item-row.h"
+#include "ctg-text-row.h"
 
 struct _CtgMeetingRow
 {
@@ -152,7 +152,7 @@ ctg_meeting_row_init (CtgMeetingRow *self)
   g_array_append_val (self->body_ids, none);
 
   /* Added in this order by ctg_meeting_row_new () */
-  self->date_row = ctg_convention_entry_row_new (_("Date"), CTG_ITEM_MEETING, "date", TRUE);
+  self->date_row = ctg_convention_entry_row_new (_("Date"), "date", TRUE);
   g_signal_connect_swapped (self->date_row, "notify::error", G_CALLBACK (on_date_error_cb), self);
 
   self->error_row = _ctg_error_row_new ();
@@ -164,9 +164,10 @@ ctg_meeting_row_init (CtgMeetingRow *self)
                                   _("Governance body that met"), -1);
   g_signal_connect_swapped (self->body_row, "notify::selected", G_CALLBACK (on_body_selected_cb), self);
 
-  self->title_row = ctg_convention_entry_row_new (_("Title"), CTG_ITEM_MEETING, "title", FALSE);
+  self->title_row = ctg_convention_entry_row_new (_("Title"), "title", FALSE);
 
-  self->notes_row = ctg_convention_text_row_new (_("Notes"), CTG_ITEM_MEETING, "notes", -1);
+  self->notes_row = ctg_text_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->notes_row), _("Notes"));
   g_signal_connect_swapped (self->notes_row, "toast", G_CALLBACK (on_text_toast_cb), self);
 }
 
@@ -175,6 +176,7 @@ ctg_meeting_row_new (CtgDocument *document,
                      gint64       id)
 {
   CtgMeetingRow *self;
+  CtgItem *item;
   gboolean writable;
 
   g_return_val_if_fail (CTG_IS_DOCUMENT (document), NULL);
@@ -188,9 +190,10 @@ ctg_meeting_row_new (CtgDocument *document,
   _ctg_item_row_add_row (CTG_ITEM_ROW (self), self->notes_row);
 
   writable = !ctg_document_is_read_only (document);
-  ctg_field_row_set_item (CTG_FIELD_ROW (self->date_row), document, id);
-  ctg_field_row_set_item (CTG_FIELD_ROW (self->title_row), document, id);
-  ctg_field_row_set_item (CTG_FIELD_ROW (self->notes_row), document, id);
+  item = ctg_item_row_get_item (CTG_ITEM_ROW (self));
+  ctg_convention_entry_row_set_item (CTG_CONVENTION_ENTRY_ROW (self->date_row), item);
+  ctg_convention_entry_row_set_item (CTG_CONVENTION_ENTRY_ROW (self->title_row), item);
+  ctg_text_row_set_item (CTG_TEXT_ROW (self->notes_row), item, "notes");
   gtk_widget_set_sensitive (self->body_row, writable);
 
   ctg_item_row_refresh (CTG_ITEM_ROW (self));
@@ -240,10 +243,6 @@ ctg_meeting_row_refresh (CtgItemRow *row)
     if (g_array_index (self->body_ids, gint64, i) == body_id)
       adw_combo_row_set_selected (ADW_COMBO_ROW (self->body_row), i);
   self->updating--;
-
-  ctg_field_row_refresh (CTG_FIELD_ROW (self->date_row));
-  ctg_field_row_refresh (CTG_FIELD_ROW (self->title_row));
-  ctg_field_row_refresh (CTG_FIELD_ROW (self->notes_row));
 }
 
 static GtkWidget *

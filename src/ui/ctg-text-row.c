@@ -1,4 +1,6 @@
-/* ctg-text-row.c: a multi-line text field in a boxed list
+/* ctg-text-row.c: a multi-line text field in a boxed list, in the action
+ * editor and for the descriptions and notes of the convention, its bodies
+ * and its meetings
  *
  * Copyright 2026 The CTG Planner authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,7 +11,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
+#include "ctg-editor-util.h"
+#include "ctg-field-binding.h"
 #include "ctg-text-row.h"
 
 /* Descriptions, means and notes run over several paragraphs, and titles
@@ -17,16 +22,20 @@
  * one: the title above, the text below, an apply button while there is
  * something to apply. The text is applied when the focus leaves the row or
  * on Ctrl+Enter (Enter makes a new line, except in a single-line row where
- * it applies), and Escape puts back what the document holds. */
+ * it applies), and Escape puts back what the document holds. The owner
+ * writes what "apply" gives, or binds the row to a field of a live item
+ * (ctg_text_row_set_item()), which the row then follows and writes. */
 struct _CtgTextRow
 {
   AdwPreferencesRow  parent_instance;
 
   GtkLabel          *title_label;
+  GtkWidget         *text_box;       /* the title above the text */
   GtkTextView       *view;
   GtkWidget         *edit_icon;
   GtkButton         *apply_button;
 
+  CtgFieldBinding    binding;        /* unset unless bound to an item */
   char              *shown;
   guint              setting : 1;
   guint              single_line : 1;
@@ -44,6 +53,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   APPLY,
+  TOAST,
   N_SIGNALS
 };
 
@@ -117,6 +127,68 @@ on_key_pressed_cb (CtgTextRow            *self,
     }
 
   return GDK_EVENT_PROPAGATE;
+}
+
+/* A row bound to an item writes what was applied; a text refused stays
+ * while the user is typing, for them to correct */
+static void
+on_apply_cb (CtgTextRow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *stored;
+
+  if (!_ctg_field_binding_writable (&self->binding))
+    return;
+
+  text = ctg_text_row_dup_text (self);
+  stored = _ctg_field_binding_get (&self->binding);
+  if (g_strcmp0 (text, stored ? stored : "") == 0)
+    return;
+  if (!_ctg_field_binding_store (&self->binding, text, &error))
+    {
+      g_signal_emit (self, signals[TOAST], 0, error->message);
+      if (!gtk_widget_has_css_class (GTK_WIDGET (self), "focused"))
+        ctg_text_row_set_text (self, self->shown);
+      return;
+    }
+  /* As the document stored it, unless the commit destroyed the row (the
+   * emission holds it, not its children) */
+  if (self->binding.item != NULL)
+    ctg_text_row_set_text (self, _ctg_field_binding_get (&self->binding));
+}
+
+static void
+on_item_changed_cb (CtgTextRow *self)
+{
+  ctg_text_row_update (self, _ctg_field_binding_get (&self->binding), FALSE);
+}
+
+/* The wheel over a text that scrolls in its box scrolls the page unless
+ * the text is being edited: a description of twenty pages would otherwise
+ * hold the page still for as many turns. Clicking into the text, or its
+ * scrollbar, scrolls the text. */
+static gboolean
+on_scroll_cb (GtkEventControllerScroll *controller,
+              double                    dx,
+              double                    dy,
+              CtgTextRow               *self)
+{
+  GtkWidget *page;
+  GtkAdjustment *adjustment;
+  double step = 1;
+
+  if (gtk_widget_has_focus (GTK_WIDGET (self->view)))
+    return FALSE;
+  page = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  if (page == NULL)
+    return FALSE;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page));
+  /* What GtkScrolledWindow scrolls for a turn of the wheel */
+  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
+    step = pow (gtk_adjustment_get_page_size (adjustment), 2.0 / 3.0);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + dy * step);
+  return TRUE;
 }
 
 static gboolean
@@ -196,6 +268,16 @@ ctg_text_row_set_property (GObject      *object,
 }
 
 static void
+ctg_text_row_dispose (GObject *object)
+{
+  CtgTextRow *self = (CtgTextRow *)object;
+
+  _ctg_field_binding_clear (&self->binding);
+
+  G_OBJECT_CLASS (ctg_text_row_parent_class)->dispose (object);
+}
+
+static void
 ctg_text_row_finalize (GObject *object)
 {
   CtgTextRow *self = (CtgTextRow *)object;
@@ -210,6 +292,7 @@ ctg_text_row_class_init (CtgTextRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispose = ctg_text_row_dispose;
   object_class->finalize = ctg_text_row_finalize;
   object_class->get_property = ctg_text_row_get_property;
   object_class->set_property = ctg_text_row_set_property;
@@ -239,6 +322,14 @@ ctg_text_row_class_init (CtgTextRowClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+
+  /**
+   * CtgTextRow::toast:
+   *
+   * Asks the window to show a message, when a bound row's text could not
+   * be saved.
+   */
+  signals[TOAST] = _ctg_toast_signal_new (G_TYPE_FROM_CLASS (klass));
 }
 
 static void
@@ -263,6 +354,7 @@ ctg_text_row_init (CtgTextRow *self)
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_set_hexpand (box, TRUE);
   gtk_box_append (GTK_BOX (header), box);
+  self->text_box = box;
 
   self->title_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->title_label, 0);
@@ -317,6 +409,7 @@ ctg_text_row_init (CtgTextRow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   g_signal_connect (self, "notify::title", G_CALLBACK (on_title_changed_cb), NULL);
+  g_signal_connect (self, "apply", G_CALLBACK (on_apply_cb), NULL);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), header);
 }
@@ -442,4 +535,73 @@ ctg_text_row_get_view (CtgTextRow *self)
   g_return_val_if_fail (CTG_IS_TEXT_ROW (self), NULL);
 
   return GTK_WIDGET (self->view);
+}
+
+/**
+ * ctg_text_row_set_max_height:
+ * @max_height: the height of the text, in pixels, beyond which it scrolls
+ *
+ * Called once, before the row is shown: for texts that may run over pages.
+ */
+void
+ctg_text_row_set_max_height (CtgTextRow *self,
+                             int         max_height)
+{
+  GtkWidget *scroller;
+  GtkEventController *scroll;
+
+  g_return_if_fail (CTG_IS_TEXT_ROW (self));
+  g_return_if_fail (gtk_widget_get_parent (GTK_WIDGET (self->view)) == self->text_box);
+  g_return_if_fail (max_height > 0);
+
+  /* On the box, in the capture phase: before any of the text's scrolled
+   * window, which keeps a touchpad's scroll once begun */
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_name (scroll, "ctg-page-scroll");
+  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll_cb), self);
+  gtk_widget_add_controller (self->text_box, scroll);
+
+  /* A text view in a scrolled window asks for the height of its text
+   * unwrapped: give long texts a fixed height instead */
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), max_height);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), max_height);
+  g_object_ref (self->view);
+  gtk_box_remove (GTK_BOX (self->text_box), GTK_WIDGET (self->view));
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->view));
+  g_object_unref (self->view);
+  gtk_box_append (GTK_BOX (self->text_box), scroller);
+}
+
+/**
+ * ctg_text_row_set_item:
+ * @item: (nullable): the item whose field to show and edit
+ * @field: the field, a column ("description") or its property
+ *
+ * Binds the row to a field of a live item: it shows the field, follows its
+ * changes (leaving alone a text being edited) and writes what is applied,
+ * a refusal raised as a toast. What was typed is dropped, with the text
+ * view's own undo history.
+ */
+void
+ctg_text_row_set_item (CtgTextRow *self,
+                       CtgItem    *item,
+                       const char *field)
+{
+  GtkTextBuffer *buffer;
+
+  g_return_if_fail (CTG_IS_TEXT_ROW (self));
+  g_return_if_fail (item == NULL || CTG_IS_ITEM (item));
+  g_return_if_fail (field != NULL);
+
+  _ctg_field_binding_init (&self->binding, field);
+  _ctg_field_binding_set_item (&self->binding, item, G_CALLBACK (on_item_changed_cb), self);
+  ctg_text_row_set_editable (self, _ctg_field_binding_writable (&self->binding));
+
+  buffer = gtk_text_view_get_buffer (self->view);
+  gtk_text_buffer_begin_irreversible_action (buffer);
+  ctg_text_row_set_text (self, _ctg_field_binding_get (&self->binding));
+  gtk_text_buffer_end_irreversible_action (buffer);
 }

@@ -8,6 +8,8 @@
 
 #include <adwaita.h>
 
+#include "ctg-core.h"
+
 G_BEGIN_DECLS
 
 #define CTG_TYPE_TEXT_ROW (ctg_text_row_get_type ())
@@ -25,5 +27,10 @@ gboolean   ctg_text_row_is_modified  (CtgTextRow *self);
 void       ctg_text_row_set_editable (CtgTextRow *self,
                                       gboolean    editable);
 GtkWidget *ctg_text_row_get_view     (CtgTextRow *self);
+void       ctg_text_row_set_max_height (CtgTextRow *self,
+                                        int         max_height);
+void       ctg_text_row_set_item     (CtgTextRow *self,
+                                      CtgItem    *item,
+                                      const char *field);
 
 G_END_DECLS

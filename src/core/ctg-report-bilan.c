@@ -229,7 +229,7 @@ write_charts (Writer *w)
       if (placed == 0)
         writer_heading (w, _("Indicators over the years"), FONT_H3, &report_text, 12, 6, 150, NULL);
 
-      name = writer_layout (w, FONT_SMALL_BOLD, column, PANGO_ALIGN_LEFT, assessment->name);
+      name = writer_layout (w, FONT_SMALL_BOLD, column, assessment->name);
       name_height = layout_height (name) + 3;
       if (placed % 2 == 0)
         {
@@ -242,7 +242,7 @@ write_charts (Writer *w)
           row_height = name_height;
           if (next != NULL)
             {
-              g_autoptr(PangoLayout) other = writer_layout (w, FONT_SMALL_BOLD, column, PANGO_ALIGN_LEFT, next->name);
+              g_autoptr(PangoLayout) other = writer_layout (w, FONT_SMALL_BOLD, column, next->name);
 
               row_height = MAX (row_height, layout_height (other) + 3);
             }

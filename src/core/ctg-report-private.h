@@ -198,6 +198,15 @@ typedef enum
   N_FONTS
 } FontId;
 
+/* Which layouts of equal text are laid out once; such a layout is not to
+ * be changed after */
+typedef enum
+{
+  LAYOUT_SHARED,      /* equal short texts (dates, statuses, pilots) share one */
+  LAYOUT_KEPT,        /* the drawing pass takes the measuring pass's */
+  LAYOUT_KEPT_MARKUP, /* the same, of Pango markup, which sets its own colours and sizes */
+} LayoutCache;
+
 #define TABLE_MAX_COLUMNS 8
 
 typedef enum
@@ -385,22 +394,13 @@ char         *writer_escape          (const char        *text);
 PangoLayout  *writer_layout          (Writer            *w,
                                       FontId             font,
                                       double             width,
-                                      PangoAlignment     align,
                                       const char        *text);
-PangoLayout  *writer_shared_layout   (Writer            *w,
+PangoLayout  *writer_cached_layout   (Writer            *w,
+                                      LayoutCache        cache,
                                       FontId             font,
                                       double             width,
                                       PangoAlignment     align,
                                       const char        *text);
-PangoLayout  *writer_kept_layout     (Writer            *w,
-                                      FontId             font,
-                                      double             width,
-                                      PangoAlignment     align,
-                                      const char        *text);
-PangoLayout  *writer_kept_markup     (Writer            *w,
-                                      FontId             font,
-                                      double             width,
-                                      const char        *markup);
 PangoLayout  *writer_kicker_layout   (Writer            *w,
                                       double             width,
                                       const char        *text);

@@ -328,8 +328,8 @@ key_figures (Writer     *w,
 
   for (guint i = 0; i < 3; i++)
     {
-      figures[i] = writer_layout (w, FONT_FIGURE, box_width - 20, PANGO_ALIGN_LEFT, values[i]);
-      captions[i] = writer_layout (w, FONT_SMALL, box_width - 20, PANGO_ALIGN_LEFT, labels[i]);
+      figures[i] = writer_layout (w, FONT_FIGURE, box_width - 20, values[i]);
+      captions[i] = writer_layout (w, FONT_SMALL, box_width - 20, labels[i]);
       height = MAX (height, 10 + layout_height (figures[i]) + layout_height (captions[i]) + 10);
     }
 
@@ -412,8 +412,8 @@ contents_entry (Writer     *w,
                 FontId      font)
 {
   g_autofree char *number = g_strdup_printf ("%u", writer_anchor_page (w, dest));
-  g_autoptr(PangoLayout) page = writer_layout (w, FONT_SMALL, 0, PANGO_ALIGN_LEFT, number);
-  g_autoptr(PangoLayout) text = writer_layout (w, font, writer_width (w) - 60, PANGO_ALIGN_LEFT, title);
+  g_autoptr(PangoLayout) page = writer_layout (w, FONT_SMALL, 0, number);
+  g_autoptr(PangoLayout) text = writer_layout (w, font, writer_width (w) - 60, title);
   double height = layout_height (text) + 4;
   double page_width = layout_width (page);
 
@@ -622,7 +622,7 @@ write_cover (Writer *w)
 
     /* Translators: at the foot of the cover, "Made with CTG Planner on 12 March 2025" */
     footer = g_strdup_printf (_("Made with CTG Planner on %s"), made_text);
-    layout = writer_layout (w, FONT_TINY, writer_width (w), PANGO_ALIGN_LEFT, footer);
+    layout = writer_layout (w, FONT_TINY, writer_width (w), footer);
     height = layout_height (layout);
     if (w->y + 20 + height <= w->bottom)
       w->y = w->bottom - height;
@@ -709,7 +709,7 @@ write_action_list (Writer     *w,
 {
   ActionColumn columns[N_COLS];
   guint n = plan_columns (w->report, columns, w->report->axes->len > 1, FALSE, FALSE);
-  g_autoptr(PangoLayout) lead = writer_layout (w, FONT_SMALL, writer_width (w), PANGO_ALIGN_LEFT, explanation);
+  g_autoptr(PangoLayout) lead = writer_layout (w, FONT_SMALL, writer_width (w), explanation);
   double keep = layout_height (lead) + 6;
   Table t;
 

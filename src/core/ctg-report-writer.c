@@ -203,14 +203,14 @@ running_layout (Writer *w,
 
       /* Translators: the running header's right side, "COPIL of 15 March 2025" */
       meeting = g_strdup_printf (_("COPIL of %s"), meeting_date);
-      right = writer_layout (w, FONT_TINY, 0, PANGO_ALIGN_LEFT, meeting);
+      right = writer_layout (w, FONT_TINY, 0, meeting);
 
       switch (which)
         {
         case 0:
           /* A running header is a reminder: a long title is shortened, it
            * is in full on the cover */
-          *slot = writer_layout (w, FONT_TINY, width - layout_width (right) - 24, PANGO_ALIGN_LEFT,
+          *slot = writer_layout (w, FONT_TINY, width - layout_width (right) - 24,
                                  report->title[0] != '\0' ? report->title : _("Untitled convention"));
           pango_layout_set_ellipsize (*slot, PANGO_ELLIPSIZE_END);
           pango_layout_set_height (*slot, -1);
@@ -221,7 +221,7 @@ running_layout (Writer *w,
         case 2:
         default:
           /* Room for "Page 9999 of 9999" on the right */
-          *slot = writer_layout (w, FONT_TINY, width - 120, PANGO_ALIGN_LEFT, report->territory);
+          *slot = writer_layout (w, FONT_TINY, width - 120, report->territory);
           pango_layout_set_ellipsize (*slot, PANGO_ELLIPSIZE_END);
           pango_layout_set_height (*slot, -1);
           break;
@@ -251,7 +251,7 @@ draw_running_footer (Writer *w)
 
   /* Translators: the page number at the foot of each page of the report */
   number = g_strdup_printf (_("Page %u of %u"), w->page, w->n_pages);
-  right = writer_layout (w, FONT_TINY, 0, PANGO_ALIGN_LEFT, number);
+  right = writer_layout (w, FONT_TINY, 0, number);
 
   writer_line (w, w->left, y - 4, w->right, y - 4, 0.5, &report_rule);
   if (w->report->territory[0] != '\0')
@@ -696,7 +696,7 @@ writer_paragraph (Writer            *w,
   if (text == NULL || text[0] == '\0')
     return;
 
-  layout = writer_kept_layout (w, font, writer_width (w) - indent, PANGO_ALIGN_LEFT, text);
+  layout = writer_cached_layout (w, LAYOUT_KEPT, font, writer_width (w) - indent, PANGO_ALIGN_LEFT, text);
   flow_layout (w, layout, w->left + indent, color, NULL);
   w->y += space_after;
 }
@@ -716,7 +716,8 @@ writer_heading (Writer            *w,
                 double             keep,
                 const char        *dest)
 {
-  g_autoptr(PangoLayout) layout = writer_kept_layout (w, font, writer_width (w), PANGO_ALIGN_LEFT, text);
+  g_autoptr(PangoLayout) layout = writer_cached_layout (w, LAYOUT_KEPT, font, writer_width (w), PANGO_ALIGN_LEFT,
+                                                        text);
   double height = layout_height (layout);
 
   if (!w->fresh && w->y + space_before + height + keep > w->bottom)
@@ -786,7 +787,7 @@ writer_status_legend (Writer      *w,
       /* Translators: a status and its number of actions in a legend, "Done: 3";
        * French puts a space before the colon */
       text = g_strdup_printf (C_("legend", "%s: %s"), ctg_status_to_label ((CtgStatus) s), count);
-      layout = writer_layout (w, font, 0, PANGO_ALIGN_LEFT, text);
+      layout = writer_layout (w, font, 0, text);
       height = layout_height (layout);
       item_width = 10 + layout_width (layout);
       if (x > w->left && x + item_width > w->right)
@@ -945,8 +946,8 @@ row_set_text (Writer            *w,
   cell->progress = -1;
   if (text == NULL || text[0] == '\0')
     return;
-  cell->layout = col->shared ? writer_shared_layout (w, col->font, width, col->align, text)
-                             : writer_kept_layout (w, col->font, width, col->align, text);
+  cell->layout = writer_cached_layout (w, col->shared ? LAYOUT_SHARED : LAYOUT_KEPT, col->font, width,
+                                       col->align, text);
 }
 
 /* The same with Pango @markup, which sets its own colours and sizes */
@@ -962,7 +963,8 @@ row_set_markup (Writer     *w,
   g_clear_object (&cell->layout);
   cell->color = report_text;
   cell->progress = -1;
-  cell->layout = writer_kept_markup (w, t->columns[column].font, cell_width (t, row, column), markup);
+  cell->layout = writer_cached_layout (w, LAYOUT_KEPT_MARKUP, t->columns[column].font, cell_width (t, row, column),
+                                       PANGO_ALIGN_LEFT, markup);
 }
 
 void
@@ -1058,7 +1060,7 @@ continued_layout (Writer *w,
     return NULL;
   /* Translators: above a table continued from the previous page */
   text = g_strdup_printf (_("%s (continued)"), t->continued);
-  return writer_layout (w, FONT_TINY, t->width, PANGO_ALIGN_LEFT, text);
+  return writer_layout (w, FONT_TINY, t->width, text);
 }
 
 /* The header of column @i, %NULL for a column without one */
@@ -1069,7 +1071,7 @@ header_layout (Writer *w,
 {
   if (t->columns[i].header == NULL)
     return NULL;
-  return writer_shared_layout (w, FONT_TINY_BOLD, t->columns[i].width - 2 * CELL_PAD_X,
+  return writer_cached_layout (w, LAYOUT_SHARED, FONT_TINY_BOLD, t->columns[i].width - 2 * CELL_PAD_X,
                                t->columns[i].align, t->columns[i].header);
 }
 

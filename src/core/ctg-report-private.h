@@ -207,6 +207,26 @@ typedef enum
   LAYOUT_KEPT_MARKUP, /* the same, of Pango markup, which sets its own colours and sizes */
 } LayoutCache;
 
+/* How a heading or a paragraph is set, as a style sheet names it; what a
+ * style leaves out is 0 */
+typedef struct
+{
+  FontId             font;
+  const ReportColor *color;
+  double             above;   /* the space above a heading, unless it starts the page */
+  double             below;   /* the space below */
+  double             keep;    /* a heading's: the height of what follows that stays on its page */
+  double             indent;  /* a paragraph's, from the left margin */
+} TextStyle;
+
+/* The styles of more than one section */
+extern const TextStyle report_part_title;
+extern const TextStyle report_body;
+extern const TextStyle report_body_secondary;
+extern const TextStyle report_lead;
+extern const TextStyle report_note;
+extern const TextStyle report_footnote;
+
 #define TABLE_MAX_COLUMNS 8
 
 typedef enum
@@ -442,17 +462,10 @@ void          writer_link_end        (Writer            *w,
 
 void          writer_paragraph       (Writer            *w,
                                       const char        *text,
-                                      FontId             font,
-                                      const ReportColor *color,
-                                      double             indent,
-                                      double             space_after);
+                                      const TextStyle   *style);
 void          writer_heading         (Writer            *w,
                                       const char        *text,
-                                      FontId             font,
-                                      const ReportColor *color,
-                                      double             space_before,
-                                      double             space_after,
-                                      double             keep,
+                                      const TextStyle   *style,
                                       const char        *dest);
 void          writer_kicker          (Writer            *w,
                                       const char        *text,
@@ -543,6 +556,9 @@ gboolean      _ctg_report_summary_apart (CtgReport      *report);
 void          _ctg_report_measure    (Writer            *w);
 void          _ctg_report_note_apart (Writer            *w,
                                       guint              which);
+double        text_height_bound      (const char        *text,
+                                      double             size,
+                                      double             width);
 
 /* Rounding without libm, for the non-negative lengths and percents here */
 static inline int

@@ -525,7 +525,7 @@ _ctg_report_timeline (Writer *w)
   Table t;
 
   writer_section_page (w, TRUE);
-  writer_heading (w, _("Timeline"), FONT_H1, &report_accent, 0, 6, 100, CTG_REPORT_TIMELINE_DEST);
+  writer_heading (w, _("Timeline"), &report_part_title, CTG_REPORT_TIMELINE_DEST);
   writer_add_outline (w, CAIRO_PDF_OUTLINE_ROOT, _("Timeline"), CTG_REPORT_TIMELINE_DEST, FALSE);
 
   scale_init (&scale, report, w->left + LABEL_WIDTH, writer_width (w) - LABEL_WIDTH);

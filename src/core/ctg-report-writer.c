@@ -52,6 +52,16 @@ const ReportColor report_status_colors[CTG_N_STATUSES] = {
 
 static const ReportColor progress_track = { 0.88, 0.90, 0.92 };
 
+/* A part's title, at the top of its page */
+const TextStyle report_part_title = { FONT_H1, &report_accent, .above = 24, .below = 6, .keep = 40 };
+const TextStyle report_body = { FONT_BODY, &report_text };
+const TextStyle report_body_secondary = { FONT_BODY, &report_secondary };
+/* The line under a heading that says what follows */
+const TextStyle report_lead = { FONT_SMALL, &report_secondary, .below = 6 };
+const TextStyle report_note = { FONT_SMALL, &report_secondary };
+/* A note on the table above it */
+const TextStyle report_footnote = { FONT_SMALL, &report_secondary, .indent = 6 };
+
 static const struct {
   double      size;
   PangoWeight weight;
@@ -684,49 +694,42 @@ flow_layout (Writer            *w,
 }
 
 void
-writer_paragraph (Writer            *w,
-                  const char        *text,
-                  FontId             font,
-                  const ReportColor *color,
-                  double             indent,
-                  double             space_after)
+writer_paragraph (Writer          *w,
+                  const char      *text,
+                  const TextStyle *style)
 {
   g_autoptr(PangoLayout) layout = NULL;
 
   if (text == NULL || text[0] == '\0')
     return;
 
-  layout = writer_cached_layout (w, LAYOUT_KEPT, font, writer_width (w) - indent, PANGO_ALIGN_LEFT, text);
-  flow_layout (w, layout, w->left + indent, color, NULL);
-  w->y += space_after;
+  layout = writer_cached_layout (w, LAYOUT_KEPT, style->font, writer_width (w) - style->indent,
+                                 PANGO_ALIGN_LEFT, text);
+  flow_layout (w, layout, w->left + style->indent, style->color, NULL);
+  w->y += style->below;
 }
 
 /**
  * writer_heading:
- * @keep: the height of what follows that must stay on the same page
  * @dest: (nullable): a destination to name the heading, for links
  */
 void
-writer_heading (Writer            *w,
-                const char        *text,
-                FontId             font,
-                const ReportColor *color,
-                double             space_before,
-                double             space_after,
-                double             keep,
-                const char        *dest)
+writer_heading (Writer          *w,
+                const char      *text,
+                const TextStyle *style,
+                const char      *dest)
 {
-  g_autoptr(PangoLayout) layout = writer_cached_layout (w, LAYOUT_KEPT, font, writer_width (w), PANGO_ALIGN_LEFT,
-                                                        text);
+  g_autoptr(PangoLayout) layout = writer_cached_layout (w, LAYOUT_KEPT, style->font, writer_width (w),
+                                                        PANGO_ALIGN_LEFT, text);
   double height = layout_height (layout);
 
-  if (!w->fresh && w->y + space_before + height + keep > w->bottom)
+  if (!w->fresh && w->y + style->above + height + style->keep > w->bottom)
     writer_new_page (w);
   if (!w->fresh)
-    w->y += space_before;
+    w->y += style->above;
 
-  flow_layout (w, layout, w->left, color, dest);
-  w->y += space_after;
+  flow_layout (w, layout, w->left, style->color, dest);
+  w->y += style->below;
 }
 
 void

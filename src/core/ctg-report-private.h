@@ -399,8 +399,6 @@ void          writer_finish          (Writer            *w);
 void          writer_ensure          (Writer            *w,
                                       double             height);
 double        writer_width           (Writer            *w);
-guint         writer_anchor_page     (Writer            *w,
-                                      const char        *dest);
 void          writer_note_anchor     (Writer            *w,
                                       const char        *dest);
 int           writer_add_outline     (Writer            *w,
@@ -455,10 +453,6 @@ void          writer_line            (Writer            *w,
                                       double             y1,
                                       double             line_width,
                                       const ReportColor *color);
-void          writer_link_begin      (Writer            *w,
-                                      const char        *dest);
-void          writer_link_end        (Writer            *w,
-                                      const char        *dest);
 
 void          writer_paragraph       (Writer            *w,
                                       const char        *text,
@@ -471,6 +465,9 @@ void          writer_kicker          (Writer            *w,
                                       const char        *text,
                                       const ReportColor *color,
                                       double             keep);
+void          writer_contents_entry  (Writer            *w,
+                                      const char        *title,
+                                      const char        *dest);
 void          writer_status_legend   (Writer            *w,
                                       const guint        counts[CTG_N_STATUSES],
                                       double             bar_height,

@@ -411,62 +411,6 @@ count_overdue (CtgReport *report)
   return n;
 }
 
-static void
-contents_entry (Writer     *w,
-                const char *title,
-                const char *dest,
-                FontId      font)
-{
-  g_autofree char *number = g_strdup_printf ("%u", writer_anchor_page (w, dest));
-  g_autoptr(PangoLayout) page = writer_layout (w, FONT_SMALL, 0, number);
-  g_autoptr(PangoLayout) text = writer_layout (w, font, writer_width (w) - 60, title);
-  double height = layout_height (text) + 4;
-  double page_width = layout_width (page);
-
-  if (height > w->bottom - w->top)
-    {
-      /* Longer than a page: no leaders, no page number */
-      writer_paragraph (w, title, &(TextStyle) { font, &report_text, .below = 4 });
-      return;
-    }
-  writer_ensure (w, height);
-  writer_link_begin (w, dest);
-  writer_show (w, text, w->left, w->y, &report_text);
-  writer_link_end (w, dest);
-  writer_show (w, page, w->right - page_width, w->y + layout_height (text) - layout_height (page), &report_text);
-
-  if (w->drawing)
-    {
-      /* Dotted leaders from the end of the title to the page number */
-      PangoLayoutIter *iter = pango_layout_get_iter (text);
-      PangoRectangle logical;
-      double baseline, end_x;
-      static const double dots[] = { 0.6, 2.4 };
-
-      while (!pango_layout_iter_at_last_line (iter))
-        pango_layout_iter_next_line (iter);
-      pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
-      end_x = w->left + (double) (logical.x + logical.width) / PANGO_SCALE + 6;
-      pango_layout_iter_free (iter);
-
-      if (end_x < w->right - page_width - 6)
-        {
-          cairo_save (w->cr);
-          writer_set_color (w, &report_rule);
-          cairo_set_line_width (w->cr, 0.8);
-          cairo_set_line_cap (w->cr, CAIRO_LINE_CAP_ROUND);
-          cairo_set_dash (w->cr, dots, 2, 0);
-          cairo_move_to (w->cr, end_x, w->y + baseline);
-          cairo_line_to (w->cr, w->right - page_width - 6, w->y + baseline);
-          cairo_stroke (w->cr);
-          cairo_restore (w->cr);
-        }
-    }
-  w->y += height;
-  w->fresh = FALSE;
-}
-
 static char *
 changes_heading (CtgReport *report)
 {
@@ -500,33 +444,33 @@ write_contents (Writer *w)
 
   writer_heading (w, _("Contents"), &contents_heading, NULL);
   if (report->parts & CTG_REPORT_PART_SUMMARY)
-    contents_entry (w, _("Summary"), SUMMARY_DEST, FONT_SMALL);
+    writer_contents_entry (w, _("Summary"), SUMMARY_DEST);
   if (report->since != NULL)
     {
       g_autofree char *heading = changes_heading (report);
 
-      contents_entry (w, heading, CHANGES_DEST, FONT_SMALL);
+      writer_contents_entry (w, heading, CHANGES_DEST);
     }
   if (report->bilan_year != 0)
     {
       g_autofree char *heading = _ctg_report_bilan_heading (report);
 
-      contents_entry (w, heading, CTG_REPORT_BILAN_DEST, FONT_SMALL);
+      writer_contents_entry (w, heading, CTG_REPORT_BILAN_DEST);
     }
   for (guint i = 0; i < report->axes->len; i++)
     {
       ReportAxis *axis = g_ptr_array_index (report->axes, i);
       g_autofree char *title = axis_title (axis);
 
-      contents_entry (w, title, axis->dest, FONT_SMALL);
+      writer_contents_entry (w, title, axis->dest);
     }
   if (_ctg_report_has_timeline (report))
-    contents_entry (w, _("Timeline"), CTG_REPORT_TIMELINE_DEST, FONT_SMALL);
+    writer_contents_entry (w, _("Timeline"), CTG_REPORT_TIMELINE_DEST);
   if ((report->parts & CTG_REPORT_PART_FICHES) && report->actions->len > 0)
     {
       g_autofree char *first = fiche_dest (g_ptr_array_index (report->actions, 0));
 
-      contents_entry (w, _("Action sheets"), first, FONT_SMALL);
+      writer_contents_entry (w, _("Action sheets"), first);
     }
 }
 

@@ -368,18 +368,6 @@ writer_width (Writer *w)
   return w->right - w->left;
 }
 
-/**
- * writer_anchor_page:
- *
- * Returns: the page where @dest was in the first pass, 0 if unknown
- */
-guint
-writer_anchor_page (Writer     *w,
-                    const char *dest)
-{
-  return GPOINTER_TO_UINT (g_hash_table_lookup (w->anchors, dest));
-}
-
 /* Where @dest is, in the first pass, for the contents' page numbers */
 void
 writer_note_anchor (Writer     *w,
@@ -601,20 +589,6 @@ tag_end (Writer     *w,
   cairo_tag_end (w->cr, tag);
 }
 
-void
-writer_link_begin (Writer     *w,
-                   const char *dest)
-{
-  tag_begin (w, CAIRO_TAG_LINK, "dest", dest);
-}
-
-void
-writer_link_end (Writer     *w,
-                 const char *dest)
-{
-  tag_end (w, CAIRO_TAG_LINK, dest);
-}
-
 static void
 dest_begin (Writer     *w,
             const char *dest)
@@ -804,6 +778,72 @@ writer_status_legend (Writer      *w,
       x += item_width + 14;
     }
   w->y += line_height;
+}
+
+/* Contents */
+
+static const TextStyle contents_line = { FONT_SMALL, &report_text, .below = 4 };
+
+/**
+ * writer_contents_entry:
+ *
+ * A line of the contents: @title, a link to @dest, dotted leaders and the
+ * page where @dest was in the first pass
+ */
+void
+writer_contents_entry (Writer     *w,
+                       const char *title,
+                       const char *dest)
+{
+  guint page_number = GPOINTER_TO_UINT (g_hash_table_lookup (w->anchors, dest));
+  g_autofree char *number = g_strdup_printf ("%u", page_number);
+  g_autoptr(PangoLayout) page = writer_layout (w, FONT_SMALL, 0, number);
+  g_autoptr(PangoLayout) text = writer_layout (w, FONT_SMALL, writer_width (w) - 60, title);
+  double height = layout_height (text) + 4;
+  double page_width = layout_width (page);
+
+  if (height > w->bottom - w->top)
+    {
+      /* Longer than a page: no leaders, no page number */
+      writer_paragraph (w, title, &contents_line);
+      return;
+    }
+  writer_ensure (w, height);
+  tag_begin (w, CAIRO_TAG_LINK, "dest", dest);
+  writer_show (w, text, w->left, w->y, &report_text);
+  tag_end (w, CAIRO_TAG_LINK, dest);
+  writer_show (w, page, w->right - page_width, w->y + layout_height (text) - layout_height (page), &report_text);
+
+  if (w->drawing)
+    {
+      /* Dotted leaders from the end of the title to the page number */
+      PangoLayoutIter *iter = pango_layout_get_iter (text);
+      PangoRectangle logical;
+      double baseline, end_x;
+      static const double dots[] = { 0.6, 2.4 };
+
+      while (!pango_layout_iter_at_last_line (iter))
+        pango_layout_iter_next_line (iter);
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+      end_x = w->left + (double) (logical.x + logical.width) / PANGO_SCALE + 6;
+      pango_layout_iter_free (iter);
+
+      if (end_x < w->right - page_width - 6)
+        {
+          cairo_save (w->cr);
+          writer_set_color (w, &report_rule);
+          cairo_set_line_width (w->cr, 0.8);
+          cairo_set_line_cap (w->cr, CAIRO_LINE_CAP_ROUND);
+          cairo_set_dash (w->cr, dots, 2, 0);
+          cairo_move_to (w->cr, end_x, w->y + baseline);
+          cairo_line_to (w->cr, w->right - page_width - 6, w->y + baseline);
+          cairo_stroke (w->cr);
+          cairo_restore (w->cr);
+        }
+    }
+  w->y += height;
+  w->fresh = FALSE;
 }
 
 /* Tables */
@@ -1243,7 +1283,7 @@ draw_row_lines (Writer   *w,
           x += DOT_INDENT;
         }
 
-      writer_link_begin (w, cell->link);
+      tag_begin (w, CAIRO_TAG_LINK, "dest", cell->link);
       if (ends[i] == G_MAXUINT)
         {
           writer_show (w, cell->layout, x, y, &cell->color);
@@ -1258,7 +1298,7 @@ draw_row_lines (Writer   *w,
                           : 0;
           cell->first = ends[i];
         }
-      writer_link_end (w, cell->link);
+      tag_end (w, CAIRO_TAG_LINK, cell->link);
 
       if (bars[i])
         writer_progress_bar (w, x, y + text_height + BAR_GAP, cell_text_width (col), BAR_HEIGHT,

@@ -293,10 +293,10 @@ write_rollups (Writer *w)
   table_init (&t, w->left, _("Progress per axis"));
   table_add_column (&t, &(TableColumn) { .header = C_("column", "Axis") });
   table_add_column (&t, &(TableColumn) { .header = C_("column", "Progress"), .width = 110, .kind = CELL_PROGRESS });
-  table_add_column_at_least (w, &t, &(TableColumn) { .header = C_("column", "Counted"), .width = 60,
-                                                     .align = PANGO_ALIGN_RIGHT });
-  table_add_column_at_least (w, &t, &(TableColumn) { .header = C_("column", "Left out"), .width = 60,
-                                                     .align = PANGO_ALIGN_RIGHT });
+  table_add_column (&t, &(TableColumn) { .header = C_("column", "Counted"), .width = 60,
+                                         .align = PANGO_ALIGN_RIGHT });
+  table_add_column (&t, &(TableColumn) { .header = C_("column", "Left out"), .width = 60,
+                                         .align = PANGO_ALIGN_RIGHT });
   table_fit_column (w, &t, 0);
 
   for (guint i = 0; i <= report->axes->len; i++)
@@ -363,8 +363,8 @@ write_funding (Writer *w)
   table_add_column (&t, &(TableColumn) { .header = C_("column", "Budget"), .width = amount_width,
                                          .align = PANGO_ALIGN_RIGHT });
   for (guint f = 0; f < CTG_N_FUNDER_KINDS; f++)
-    table_add_column_at_least (w, &t, &(TableColumn) { .header = ctg_funder_to_label ((CtgFunderKind) f),
-                                                       .width = amount_width, .align = PANGO_ALIGN_RIGHT });
+    table_add_column (&t, &(TableColumn) { .header = ctg_funder_to_label ((CtgFunderKind) f),
+                                           .width = amount_width, .align = PANGO_ALIGN_RIGHT });
   table_fit_column (w, &t, 0);
 
   for (guint i = 0; i <= report->axes->len; i++)

@@ -242,7 +242,7 @@ typedef enum
 typedef struct
 {
   const char     *header;        /* NULL: none */
-  double          width;         /* 0: given by table_fit_columns() */
+  double          width;         /* 0: given by table_fit_columns(), which widens the others for their header */
   FontId          font;
   PangoAlignment  align;
   CellKind        kind;
@@ -478,9 +478,6 @@ void          table_init             (Table             *t,
                                       const char        *continued);
 void          table_add_column       (Table             *t,
                                       const TableColumn *column);
-void          table_add_column_at_least (Writer            *w,
-                                         Table             *t,
-                                         const TableColumn *column);
 void          table_fit_columns      (Writer            *w,
                                       Table             *t,
                                       const guint       *flexible,

@@ -612,14 +612,14 @@ write_axes_table (Writer *w)
     {
       const char *label = ctg_status_to_label ((CtgStatus) s);
 
-      table_add_column_at_least (w, &t, &(TableColumn) { .header = label, .width = count_width,
-                                                         .align = PANGO_ALIGN_RIGHT, .shared = TRUE });
+      table_add_column (&t, &(TableColumn) { .header = label, .width = count_width,
+                                             .align = PANGO_ALIGN_RIGHT, .shared = TRUE });
     }
-  table_add_column_at_least (w, &t, &(TableColumn) { .header = C_("column", "Total"), .width = count_width,
-                                                     .font = FONT_TABLE_BOLD, .align = PANGO_ALIGN_RIGHT,
-                                                     .shared = TRUE });
-  table_add_column_at_least (w, &t, &(TableColumn) { .header = C_("column", "Progress"), .width = 72,
-                                                     .kind = CELL_PROGRESS, .shared = TRUE });
+  table_add_column (&t, &(TableColumn) { .header = C_("column", "Total"), .width = count_width,
+                                         .font = FONT_TABLE_BOLD, .align = PANGO_ALIGN_RIGHT,
+                                         .shared = TRUE });
+  table_add_column (&t, &(TableColumn) { .header = C_("column", "Progress"), .width = 72,
+                                         .kind = CELL_PROGRESS, .shared = TRUE });
   table_fit_column (w, &t, 0);
 
   for (guint i = 0; i <= report->axes->len; i++)
@@ -839,8 +839,8 @@ write_changes (Writer *w)
   table_init (&t, w->left, heading);
   table_add_column (&t, &(TableColumn) { .header = C_("column", "Action") });
   table_add_column (&t, &(TableColumn) { .header = C_("column", "Changes") });
-  table_add_column_at_least (w, &t, &(TableColumn) { .header = C_("column", "Last change"),
-                                                     .width = MIN (date_width, 80), .shared = TRUE });
+  table_add_column (&t, &(TableColumn) { .header = C_("column", "Last change"),
+                                         .width = MIN (date_width, 80), .shared = TRUE });
   table_fit_columns (w, &t, flexible, weights, 2);
 
   for (guint i = 0; i < report->changes->len; i++)
@@ -1204,8 +1204,8 @@ write_fiche (Writer     *w,
       if (any_done)
         {
           done_column = t.n_columns;
-          table_add_column_at_least (w, &t, &(TableColumn) { .header = C_("step", "Done"), .width = 40,
-                                                             .align = PANGO_ALIGN_CENTER, .shared = TRUE });
+          table_add_column (&t, &(TableColumn) { .header = C_("step", "Done"), .width = 40,
+                                                 .align = PANGO_ALIGN_CENTER, .shared = TRUE });
         }
       table_fit_column (w, &t, 0);
       for (guint i = 0; i < fiche->steps->len; i++)

@@ -902,18 +902,6 @@ table_header_min_width (Writer     *w,
   return report_ceil (writer_word_width (w, FONT_TINY_BOLD, header)) + 2 * CELL_PAD_X + 1;
 }
 
-/* Adds @column, as wide as it says or as a word of its header needs */
-void
-table_add_column_at_least (Writer            *w,
-                           Table             *t,
-                           const TableColumn *column)
-{
-  TableColumn wide = *column;
-
-  wide.width = report_ceil (MAX (column->width, table_header_min_width (w, column->header)));
-  table_add_column (t, &wide);
-}
-
 /* Gives the width left on the page to the column @flexible */
 void
 table_fit_column (Writer *w,
@@ -925,7 +913,8 @@ table_fit_column (Writer *w,
   table_fit_columns (w, t, &flexible, &weight, 1);
 }
 
-/* Gives the width left on the page to the @flexible columns, by @weights */
+/* Widens each other column as a word of its header needs, then gives the
+ * width left on the page to the @flexible columns, by @weights */
 void
 table_fit_columns (Writer       *w,
                    Table        *t,
@@ -937,12 +926,17 @@ table_fit_columns (Writer       *w,
 
   for (guint i = 0; i < t->n_columns; i++)
     {
+      TableColumn *column = &t->columns[i];
       gboolean is_flexible = FALSE;
 
       for (guint j = 0; j < n_flexible; j++)
         is_flexible |= flexible[j] == i;
-      if (!is_flexible)
-        fixed += t->columns[i].width;
+      if (is_flexible)
+        continue;
+      /* A header breaks no word */
+      if (column->header != NULL)
+        column->width = report_ceil (MAX (column->width, table_header_min_width (w, column->header)));
+      fixed += column->width;
     }
   for (guint j = 0; j < n_flexible; j++)
     total_weight += weights[j];

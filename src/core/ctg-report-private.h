@@ -242,7 +242,7 @@ typedef enum
 typedef struct
 {
   const char     *header;        /* NULL: none */
-  double          width;         /* 0: given by table_fit_columns(), which widens the others for their header */
+  double          width;         /* 0: given by table_fit_columns() */
   FontId          font;
   PangoAlignment  align;
   CellKind        kind;

@@ -1736,6 +1736,40 @@ test_report_long_word (void)
   g_assert_null (plain_copy);
 }
 
+/* A fixed column never breaks a word of its header: fitting the table
+ * widens it, and the flexible column has what is left */
+static void
+test_report_table_header_words (void)
+{
+  g_autoptr(CtgDocument) doc = open_example ("m2a");
+  CtgReportOptions options = options_for (CTG_REPORT_PARTS_DEFAULT);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtgReport) report = ctg_report_new (doc, &options, &error);
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  const char *header = "Intercommunalités concernées";
+  Writer w;
+  Table t;
+  double word;
+
+  g_assert_no_error (error);
+  writer_init (&w, report, surface);
+  writer_start_page (&w, FALSE, FALSE);
+  word = table_header_min_width (&w, header);
+  g_assert_cmpfloat (word, >, 20);
+
+  table_init (&t, w.left, NULL);
+  table_add_column (&t, &(TableColumn) { 0 });
+  table_add_column (&t, &(TableColumn) { .header = header, .width = 20 });
+  table_fit_column (&w, &t, 0);
+  g_assert_cmpfloat (t.columns[1].width, >=, word);
+  g_assert_cmpfloat (t.columns[0].width, ==, report_floor (writer_width (&w) - t.columns[1].width));
+  g_assert_cmpfloat (t.width, ==, t.columns[0].width + t.columns[1].width);
+
+  table_end (&w, &t);
+  writer_clear (&w);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1762,6 +1796,7 @@ main (int   argc,
   g_test_add_func ("/report/key-figures", test_report_key_figures);
   g_test_add_func ("/report/fiche-fields", test_report_fiche_fields);
   g_test_add_func ("/report/bilan-no-notes", test_report_bilan_no_notes);
+  g_test_add_func ("/report/table/header-words", test_report_table_header_words);
 
   return g_test_run ();
 }

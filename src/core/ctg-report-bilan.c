@@ -16,6 +16,12 @@
 #include "ctg-number.h"
 #include "ctg-report-private.h"
 
+static const TextStyle indicators_heading = { FONT_H2, &report_accent, .above = 14, .below = 6, .keep = 60 };
+static const TextStyle charts_heading = { FONT_H3, &report_text, .above = 12, .below = 6, .keep = 150 };
+static const TextStyle section_heading = { FONT_H2, &report_accent, .above = 18, .below = 6, .keep = 60 };
+/* A section of one line: no table follows */
+static const TextStyle empty_section_heading = { FONT_H2, &report_accent, .above = 18, .below = 6, .keep = 40 };
+
 static void
 report_assessment_free (ReportAssessment *assessment)
 {
@@ -174,10 +180,10 @@ write_indicators (Writer *w)
   guint flexible[] = { 0, 1, 2 };
   double weights[] = { 0.4, 0.3, 0.3 };
 
-  writer_heading (w, _("Evaluation indicators"), FONT_H2, &report_accent, 14, 6, 60, NULL);
+  writer_heading (w, _("Evaluation indicators"), &indicators_heading, NULL);
   if (report->assessments->len == 0)
     {
-      writer_paragraph (w, _("The convention has no evaluation indicator."), FONT_BODY, &report_secondary, 0, 0);
+      writer_paragraph (w, _("The convention has no evaluation indicator."), &report_body_secondary);
       return;
     }
 
@@ -227,9 +233,9 @@ write_charts (Writer *w)
       if (!ctg_indicator_series_has_data (assessment->series))
         continue;
       if (placed == 0)
-        writer_heading (w, _("Indicators over the years"), FONT_H3, &report_text, 12, 6, 150, NULL);
+        writer_heading (w, _("Indicators over the years"), &charts_heading, NULL);
 
-      name = writer_layout (w, FONT_SMALL_BOLD, column, PANGO_ALIGN_LEFT, assessment->name);
+      name = writer_layout (w, FONT_SMALL_BOLD, column, assessment->name);
       name_height = layout_height (name) + 3;
       if (placed % 2 == 0)
         {
@@ -242,7 +248,7 @@ write_charts (Writer *w)
           row_height = name_height;
           if (next != NULL)
             {
-              g_autoptr(PangoLayout) other = writer_layout (w, FONT_SMALL_BOLD, column, PANGO_ALIGN_LEFT, next->name);
+              g_autoptr(PangoLayout) other = writer_layout (w, FONT_SMALL_BOLD, column, next->name);
 
               row_height = MAX (row_height, layout_height (other) + 3);
             }
@@ -274,7 +280,7 @@ write_rollups (Writer *w)
   Table t;
   TableRow row = { 0 };
 
-  writer_heading (w, _("Progress per axis"), FONT_H2, &report_accent, 18, 6, 60, NULL);
+  writer_heading (w, _("Progress per axis"), &section_heading, NULL);
   /* The roll-up rule (docs/rollup.md) in the Évaluation page's words, over
    * the year's recorded statuses */
   intro = g_strdup_printf (_("Where the actions stood at the end of %u, as recorded in their follow-up for "
@@ -282,15 +288,15 @@ write_rollups (Writer *w)
                              "start with no progress as 0 %%; abandoned actions, those under way with no "
                              "progress entered and those with no status recorded for the year are left out."),
                            report->bilan_year);
-  writer_paragraph (w, intro, FONT_SMALL, &report_secondary, 0, 6);
+  writer_paragraph (w, intro, &report_lead);
 
   table_init (&t, w->left, _("Progress per axis"));
   table_add_column (&t, &(TableColumn) { .header = C_("column", "Axis") });
   table_add_column (&t, &(TableColumn) { .header = C_("column", "Progress"), .width = 110, .kind = CELL_PROGRESS });
-  table_add_column_at_least (w, &t, &(TableColumn) { .header = C_("column", "Counted"), .width = 60,
-                                                     .align = PANGO_ALIGN_RIGHT });
-  table_add_column_at_least (w, &t, &(TableColumn) { .header = C_("column", "Left out"), .width = 60,
-                                                     .align = PANGO_ALIGN_RIGHT });
+  table_add_column (&t, &(TableColumn) { .header = C_("column", "Counted"), .width = 60,
+                                         .align = PANGO_ALIGN_RIGHT });
+  table_add_column (&t, &(TableColumn) { .header = C_("column", "Left out"), .width = 60,
+                                         .align = PANGO_ALIGN_RIGHT });
   table_fit_column (w, &t, 0);
 
   for (guint i = 0; i <= report->axes->len; i++)
@@ -331,7 +337,7 @@ write_rollups (Writer *w)
                                            "once with Record Statuses on the Evaluation page.",
                                            whole->n_unrecorded),
                               n, of, report->bilan_year);
-      writer_paragraph (w, text, FONT_SMALL, &report_secondary, 6, 0);
+      writer_paragraph (w, text, &report_footnote);
     }
 }
 
@@ -345,11 +351,11 @@ write_funding (Writer *w)
   gboolean any = FALSE;
   double amount_width = 62;
 
-  writer_heading (w, _("Funding"), FONT_H2, &report_accent, 18, 6, 60, NULL);
+  writer_heading (w, _("Funding"), &section_heading, NULL);
   {
     g_autofree char *intro = g_strdup_printf (_("Budgets and known amounts per funder, for the actions whose "
                                                 "budget is for %u or for no given year."), report->bilan_year);
-    writer_paragraph (w, intro, FONT_SMALL, &report_secondary, 0, 6);
+    writer_paragraph (w, intro, &report_lead);
   }
 
   table_init (&t, w->left, _("Funding"));
@@ -357,8 +363,8 @@ write_funding (Writer *w)
   table_add_column (&t, &(TableColumn) { .header = C_("column", "Budget"), .width = amount_width,
                                          .align = PANGO_ALIGN_RIGHT });
   for (guint f = 0; f < CTG_N_FUNDER_KINDS; f++)
-    table_add_column_at_least (w, &t, &(TableColumn) { .header = ctg_funder_to_label ((CtgFunderKind) f),
-                                                       .width = amount_width, .align = PANGO_ALIGN_RIGHT });
+    table_add_column (&t, &(TableColumn) { .header = ctg_funder_to_label ((CtgFunderKind) f),
+                                           .width = amount_width, .align = PANGO_ALIGN_RIGHT });
   table_fit_column (w, &t, 0);
 
   for (guint i = 0; i <= report->axes->len; i++)
@@ -395,7 +401,7 @@ write_funding (Writer *w)
   table_end (w, &t);
 
   if (!any)
-    writer_paragraph (w, _("No budget or funding amount has been entered."), FONT_SMALL, &report_secondary, 6, 0);
+    writer_paragraph (w, _("No budget or funding amount has been entered."), &report_footnote);
 }
 
 static void
@@ -417,13 +423,13 @@ write_notes (Writer *w)
     {
       g_autofree char *none = g_strdup_printf (_("No action has a follow-up note for %u."), report->bilan_year);
 
-      writer_heading (w, heading, FONT_H2, &report_accent, 18, 6, 40, NULL);
-      writer_paragraph (w, none, FONT_BODY, &report_secondary, 0, 0);
+      writer_heading (w, heading, &empty_section_heading, NULL);
+      writer_paragraph (w, none, &report_body_secondary);
       return;
     }
 
   writer_section_page (w, TRUE);
-  writer_heading (w, heading, FONT_H2, &report_accent, 6, 6, 60, NULL);
+  writer_heading (w, heading, &section_heading, NULL);
 
   table_init (&t, w->left, heading);
   table_add_column (&t, &(TableColumn) { .header = C_("column", "Action") });
@@ -481,7 +487,7 @@ write_notes (Writer *w)
                                                             "%s actions have no follow-up note for %u.",
                                                             without), n, report->bilan_year);
 
-      writer_paragraph (w, text, FONT_SMALL, &report_secondary, 6, 0);
+      writer_paragraph (w, text, &report_footnote);
     }
 }
 
@@ -510,7 +516,7 @@ _ctg_report_bilan (Writer *w)
 
   heading = _ctg_report_bilan_heading (report);
   writer_section_page (w, FALSE);
-  writer_heading (w, heading, FONT_H1, &report_accent, 24, 6, 40, CTG_REPORT_BILAN_DEST);
+  writer_heading (w, heading, &report_part_title, CTG_REPORT_BILAN_DEST);
   writer_add_outline (w, CAIRO_PDF_OUTLINE_ROOT, heading, CTG_REPORT_BILAN_DEST, FALSE);
 
   write_indicators (w);

@@ -16,6 +16,14 @@
 
 #define DRIFT_DEST "drift"
 
+static const TextStyle drift_title = { FONT_H2, &report_accent, .above = 20, .below = 6, .keep = 80 };
+static const TextStyle drift_summary = { FONT_SMALL_BOLD, &report_text, .below = 6 };
+static const TextStyle drift_axis_heading = { FONT_H3, &report_text, .above = 10, .below = 4, .keep = 60 };
+static const TextStyle drift_none = { FONT_SMALL, &report_secondary, .below = 4 };
+/* A list of the actions of one kind of drift */
+static const TextStyle names_heading = { FONT_H3, &report_text, .above = 10, .below = 4, .keep = 40 };
+static const TextStyle names_text = { FONT_SMALL, &report_text, .below = 4 };
+
 /**
  * _ctg_report_read_drift:
  *
@@ -110,8 +118,8 @@ write_names (Writer       *w,
     }
   if (n == 0)
     return;
-  writer_heading (w, title, FONT_H3, &report_text, 10, 4, 40, NULL);
-  writer_paragraph (w, text->str, FONT_SMALL, &report_text, 0, 4);
+  writer_heading (w, title, &names_heading, NULL);
+  writer_paragraph (w, text->str, &names_text);
 }
 
 /**
@@ -137,7 +145,7 @@ _ctg_report_drift (Writer *w)
   since_text = ctg_date_format (&since);
   /* Translators: a heading of the COPIL report, "Glissements depuis le 1er octobre 2024" */
   heading = g_strdup_printf (_("Drift since %s"), since_text);
-  writer_heading (w, heading, FONT_H2, &report_accent, 20, 6, 80, DRIFT_DEST);
+  writer_heading (w, heading, &drift_title, DRIFT_DEST);
   writer_add_outline (w, CAIRO_PDF_OUTLINE_ROOT, heading, DRIFT_DEST, FALSE);
 
   later = ctg_drift_count (drift, CTG_DRIFT_MOVED, TRUE);
@@ -151,7 +159,7 @@ _ctg_report_drift (Writer *w)
                        ctg_drift_count (drift, CTG_DRIFT_ADDED, FALSE),
                        ctg_drift_count (drift, CTG_DRIFT_ABANDONED, FALSE));
 
-    writer_paragraph (w, summary, FONT_SMALL_BOLD, &report_text, 0, 6);
+    writer_paragraph (w, summary, &drift_summary);
   }
 
   for (guint a = 0; a < report->axes->len && !w->cancelled; a++)
@@ -181,7 +189,7 @@ _ctg_report_drift (Writer *w)
               g_autofree char *axis_heading = g_strdup_printf (_("%u. %s"), axis->number,
                                                               axis->title ? axis->title : "");
 
-              writer_heading (w, axis_heading, FONT_H3, &report_text, 10, 4, 60, NULL);
+              writer_heading (w, axis_heading, &drift_axis_heading, NULL);
               table_init (&t, w->left, heading);
               table_add_column (&t, &(TableColumn) { .header = C_("column", "Action") });
               table_add_column (&t, &(TableColumn) { .header = C_("column", "Échéance then"), .width = 90 });
@@ -209,7 +217,7 @@ _ctg_report_drift (Writer *w)
         table_end (w, &t);
     }
   if (ctg_drift_count (drift, CTG_DRIFT_MOVED, FALSE) == 0)
-    writer_paragraph (w, _("No échéance has moved."), FONT_SMALL, &report_secondary, 0, 4);
+    writer_paragraph (w, _("No échéance has moved."), &drift_none);
 
   write_names (w, CTG_DRIFT_STATUS_BACK, _("Statuses gone back"));
   write_names (w, CTG_DRIFT_ADDED, _("Actions added"));

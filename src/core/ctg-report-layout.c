@@ -117,12 +117,12 @@ writer_escape (const char *text)
   return g_markup_escape_text (valid_text (text, &copy), -1);
 }
 
-PangoLayout *
-writer_layout (Writer         *w,
-               FontId          font,
-               double          width,
-               PangoAlignment  align,
-               const char     *text)
+static PangoLayout *
+new_layout (Writer         *w,
+            FontId          font,
+            double          width,
+            PangoAlignment  align,
+            const char     *text)
 {
   PangoLayout *layout = pango_layout_new (w->context);
   g_autofree char *copy = NULL;
@@ -140,6 +140,22 @@ writer_layout (Writer         *w,
   return layout;
 }
 
+/**
+ * writer_layout:
+ * @width: the width to wrap @text in, 0 for none
+ *
+ * Returns: (transfer full): @text laid out from the left, the caller's to
+ *   change
+ */
+PangoLayout *
+writer_layout (Writer     *w,
+               FontId      font,
+               double      width,
+               const char *text)
+{
+  return new_layout (w, font, width, PANGO_ALIGN_LEFT, text);
+}
+
 /* The shared layouts kept, at most twice this (a few MB) */
 #define SHARED_LAYOUTS 20000
 
@@ -149,12 +165,12 @@ writer_layout (Writer         *w,
  * asked for again. Emptying a full table instead made a 10,000-action
  * report lay the same statuses and dates out again after every 20,000
  * texts, and its drawing pass most of the measuring pass's. */
-PangoLayout *
-writer_shared_layout (Writer         *w,
-                      FontId          font,
-                      double          width,
-                      PangoAlignment  align,
-                      const char     *text)
+static PangoLayout *
+shared (Writer         *w,
+        FontId          font,
+        double          width,
+        PangoAlignment  align,
+        const char     *text)
 {
   g_autofree char *key = g_strdup_printf ("%d\x1f%d\x1f%d\x1f%s", font, report_round (width * 64), align, text);
   PangoLayout *layout = g_hash_table_lookup (w->shared, key);
@@ -166,7 +182,7 @@ writer_shared_layout (Writer         *w,
   if (w->shared_old != NULL && g_hash_table_steal_extended (w->shared_old, key, &old_key, (gpointer *) &layout))
     g_free (old_key);
   else
-    layout = writer_layout (w, font, width, align, text);
+    layout = new_layout (w, font, width, align, text);
 
   if (g_hash_table_size (w->shared) >= SHARED_LAYOUTS)
     {
@@ -190,9 +206,10 @@ static PangoLayout *
 new_markup_layout (Writer         *w,
                    FontId          font,
                    double          width,
+                   PangoAlignment  align,
                    const char     *markup)
 {
-  PangoLayout *layout = writer_layout (w, font, width, PANGO_ALIGN_LEFT, "");
+  PangoLayout *layout = new_layout (w, font, width, align, "");
 
   pango_layout_set_markup (layout, markup, -1);
   return layout;
@@ -235,7 +252,7 @@ kept (Writer         *w,
   gsize length = strlen (text);
 
   if (length == 0 || w->kept == NULL)
-    return markup ? new_markup_layout (w, font, width, text) : writer_layout (w, font, width, align, text);
+    return markup ? new_markup_layout (w, font, width, align, text) : new_layout (w, font, width, align, text);
 
   key = g_strdup_printf ("%c%d\x1f%d\x1f%d\x1f%s", markup ? 'm' : 't', font, report_round (width * 64),
                          align, text);
@@ -250,36 +267,29 @@ kept (Writer         *w,
         }
     }
 
-  layout = markup ? new_markup_layout (w, font, width, text) : writer_layout (w, font, width, align, text);
+  layout = markup ? new_markup_layout (w, font, width, align, text) : new_layout (w, font, width, align, text);
   if (!w->drawing && !g_hash_table_contains (w->kept, key) && count_kept (w, length))
     g_hash_table_insert (w->kept, g_steal_pointer (&key), g_object_ref (layout));
   return layout;
 }
 
 /**
- * writer_kept_layout:
+ * writer_cached_layout:
  *
- * Like writer_layout(), for a layout that is not changed after: the
- * drawing pass reuses the measuring pass's.
+ * Like writer_layout(), for a layout that is not changed after: laid out
+ * once for equal texts as @cache says.
  */
 PangoLayout *
-writer_kept_layout (Writer         *w,
-                    FontId          font,
-                    double          width,
-                    PangoAlignment  align,
-                    const char     *text)
+writer_cached_layout (Writer         *w,
+                      LayoutCache     cache,
+                      FontId          font,
+                      double          width,
+                      PangoAlignment  align,
+                      const char     *text)
 {
-  return kept (w, font, width, align, text != NULL ? text : "", FALSE);
-}
-
-/* The same for Pango markup, left-aligned */
-PangoLayout *
-writer_kept_markup (Writer     *w,
-                    FontId      font,
-                    double      width,
-                    const char *markup)
-{
-  return kept (w, font, width, PANGO_ALIGN_LEFT, markup, TRUE);
+  if (cache == LAYOUT_SHARED)
+    return shared (w, font, width, align, text);
+  return kept (w, font, width, align, text != NULL ? text : "", cache == LAYOUT_KEPT_MARKUP);
 }
 
 /* A small label above a title, in capitals and spaced out */
@@ -289,7 +299,7 @@ writer_kicker_layout (Writer     *w,
                       const char *text)
 {
   g_autofree char *upper = g_utf8_strup (text, -1);
-  PangoLayout *layout = writer_layout (w, FONT_KICKER, width, PANGO_ALIGN_LEFT, upper);
+  PangoLayout *layout = writer_layout (w, FONT_KICKER, width, upper);
   PangoAttrList *attrs = pango_attr_list_new ();
 
   pango_attr_list_insert (attrs, pango_attr_letter_spacing_new ((int) (0.6 * PANGO_SCALE)));
@@ -346,7 +356,7 @@ writer_text_width (Writer     *w,
                    FontId      font,
                    const char *text)
 {
-  g_autoptr(PangoLayout) layout = writer_shared_layout (w, font, 0, PANGO_ALIGN_LEFT, text);
+  g_autoptr(PangoLayout) layout = writer_cached_layout (w, LAYOUT_SHARED, font, 0, PANGO_ALIGN_LEFT, text);
 
   return layout_width (layout);
 }

@@ -146,3 +146,30 @@ _ctg_report_measure (Writer *w)
     merge_apart (w, &apart);
   writer_clear (&apart);
 }
+
+/* An upper bound of the height of @text at @size points in @width, from
+ * its length alone: no glyph is wider than 1.25 em (a tab 4 em), two
+ * wrapped lines together hold at least a line's width, no line is taller
+ * than 1.8 em (measured: 1.31 em at most, for Chinese in the fallback
+ * font) */
+double
+text_height_bound (const char *text,
+                   double      size,
+                   double      width)
+{
+  double advance = 0;
+  guint paragraphs = 1;
+
+  if (text == NULL || text[0] == '\0')
+    return 0;
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n')
+        paragraphs++;
+      else
+        advance += (c == '\t' ? 4 : 1.25) * size;
+    }
+  return (paragraphs + 1 + 2 * advance / MAX (width, 1)) * 1.8 * size;
+}

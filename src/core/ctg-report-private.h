@@ -198,6 +198,35 @@ typedef enum
   N_FONTS
 } FontId;
 
+/* Which layouts of equal text are laid out once; such a layout is not to
+ * be changed after */
+typedef enum
+{
+  LAYOUT_SHARED,      /* equal short texts (dates, statuses, pilots) share one */
+  LAYOUT_KEPT,        /* the drawing pass takes the measuring pass's */
+  LAYOUT_KEPT_MARKUP, /* the same, of Pango markup, which sets its own colours and sizes */
+} LayoutCache;
+
+/* How a heading or a paragraph is set, as a style sheet names it; what a
+ * style leaves out is 0 */
+typedef struct
+{
+  FontId             font;
+  const ReportColor *color;
+  double             above;   /* the space above a heading, unless it starts the page */
+  double             below;   /* the space below */
+  double             keep;    /* a heading's: the height of what follows that stays on its page */
+  double             indent;  /* a paragraph's, from the left margin */
+} TextStyle;
+
+/* The styles of more than one section */
+extern const TextStyle report_part_title;
+extern const TextStyle report_body;
+extern const TextStyle report_body_secondary;
+extern const TextStyle report_lead;
+extern const TextStyle report_note;
+extern const TextStyle report_footnote;
+
 #define TABLE_MAX_COLUMNS 8
 
 typedef enum
@@ -370,8 +399,6 @@ void          writer_finish          (Writer            *w);
 void          writer_ensure          (Writer            *w,
                                       double             height);
 double        writer_width           (Writer            *w);
-guint         writer_anchor_page     (Writer            *w,
-                                      const char        *dest);
 void          writer_note_anchor     (Writer            *w,
                                       const char        *dest);
 int           writer_add_outline     (Writer            *w,
@@ -385,22 +412,13 @@ char         *writer_escape          (const char        *text);
 PangoLayout  *writer_layout          (Writer            *w,
                                       FontId             font,
                                       double             width,
-                                      PangoAlignment     align,
                                       const char        *text);
-PangoLayout  *writer_shared_layout   (Writer            *w,
+PangoLayout  *writer_cached_layout   (Writer            *w,
+                                      LayoutCache        cache,
                                       FontId             font,
                                       double             width,
                                       PangoAlignment     align,
                                       const char        *text);
-PangoLayout  *writer_kept_layout     (Writer            *w,
-                                      FontId             font,
-                                      double             width,
-                                      PangoAlignment     align,
-                                      const char        *text);
-PangoLayout  *writer_kept_markup     (Writer            *w,
-                                      FontId             font,
-                                      double             width,
-                                      const char        *markup);
 PangoLayout  *writer_kicker_layout   (Writer            *w,
                                       double             width,
                                       const char        *text);
@@ -435,29 +453,21 @@ void          writer_line            (Writer            *w,
                                       double             y1,
                                       double             line_width,
                                       const ReportColor *color);
-void          writer_link_begin      (Writer            *w,
-                                      const char        *dest);
-void          writer_link_end        (Writer            *w,
-                                      const char        *dest);
 
 void          writer_paragraph       (Writer            *w,
                                       const char        *text,
-                                      FontId             font,
-                                      const ReportColor *color,
-                                      double             indent,
-                                      double             space_after);
+                                      const TextStyle   *style);
 void          writer_heading         (Writer            *w,
                                       const char        *text,
-                                      FontId             font,
-                                      const ReportColor *color,
-                                      double             space_before,
-                                      double             space_after,
-                                      double             keep,
+                                      const TextStyle   *style,
                                       const char        *dest);
 void          writer_kicker          (Writer            *w,
                                       const char        *text,
                                       const ReportColor *color,
                                       double             keep);
+void          writer_contents_entry  (Writer            *w,
+                                      const char        *title,
+                                      const char        *dest);
 void          writer_status_legend   (Writer            *w,
                                       const guint        counts[CTG_N_STATUSES],
                                       double             bar_height,
@@ -468,9 +478,6 @@ void          table_init             (Table             *t,
                                       const char        *continued);
 void          table_add_column       (Table             *t,
                                       const TableColumn *column);
-void          table_add_column_at_least (Writer            *w,
-                                         Table             *t,
-                                         const TableColumn *column);
 void          table_fit_columns      (Writer            *w,
                                       Table             *t,
                                       const guint       *flexible,
@@ -543,6 +550,9 @@ gboolean      _ctg_report_summary_apart (CtgReport      *report);
 void          _ctg_report_measure    (Writer            *w);
 void          _ctg_report_note_apart (Writer            *w,
                                       guint              which);
+double        text_height_bound      (const char        *text,
+                                      double             size,
+                                      double             width);
 
 /* Rounding without libm, for the non-negative lengths and percents here */
 static inline int

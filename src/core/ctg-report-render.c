@@ -318,6 +318,12 @@ plan_columns (CtgReport    *report,
 
 /* Cover */
 
+static const TextStyle cover_title = { FONT_TITLE, &report_accent, .below = 12, .keep = 60 };
+static const TextStyle cover_subtitle = { FONT_SUBTITLE, &report_text, .below = 5 };
+static const TextStyle cover_caf = { FONT_BODY, &report_secondary, .below = 3 };
+static const TextStyle cover_meeting = { FONT_H2, &report_text, .below = 16, .keep = 80 };
+static const TextStyle contents_heading = { FONT_H3, &report_accent, .below = 6, .keep = 40 };
+
 static void
 key_figures (Writer     *w,
              const char *values[3],
@@ -328,8 +334,8 @@ key_figures (Writer     *w,
 
   for (guint i = 0; i < 3; i++)
     {
-      figures[i] = writer_layout (w, FONT_FIGURE, box_width - 20, PANGO_ALIGN_LEFT, values[i]);
-      captions[i] = writer_layout (w, FONT_SMALL, box_width - 20, PANGO_ALIGN_LEFT, labels[i]);
+      figures[i] = writer_layout (w, FONT_FIGURE, box_width - 20, values[i]);
+      captions[i] = writer_layout (w, FONT_SMALL, box_width - 20, labels[i]);
       height = MAX (height, 10 + layout_height (figures[i]) + layout_height (captions[i]) + 10);
     }
 
@@ -405,62 +411,6 @@ count_overdue (CtgReport *report)
   return n;
 }
 
-static void
-contents_entry (Writer     *w,
-                const char *title,
-                const char *dest,
-                FontId      font)
-{
-  g_autofree char *number = g_strdup_printf ("%u", writer_anchor_page (w, dest));
-  g_autoptr(PangoLayout) page = writer_layout (w, FONT_SMALL, 0, PANGO_ALIGN_LEFT, number);
-  g_autoptr(PangoLayout) text = writer_layout (w, font, writer_width (w) - 60, PANGO_ALIGN_LEFT, title);
-  double height = layout_height (text) + 4;
-  double page_width = layout_width (page);
-
-  if (height > w->bottom - w->top)
-    {
-      /* Longer than a page: no leaders, no page number */
-      writer_paragraph (w, title, font, &report_text, 0, 4);
-      return;
-    }
-  writer_ensure (w, height);
-  writer_link_begin (w, dest);
-  writer_show (w, text, w->left, w->y, &report_text);
-  writer_link_end (w, dest);
-  writer_show (w, page, w->right - page_width, w->y + layout_height (text) - layout_height (page), &report_text);
-
-  if (w->drawing)
-    {
-      /* Dotted leaders from the end of the title to the page number */
-      PangoLayoutIter *iter = pango_layout_get_iter (text);
-      PangoRectangle logical;
-      double baseline, end_x;
-      static const double dots[] = { 0.6, 2.4 };
-
-      while (!pango_layout_iter_at_last_line (iter))
-        pango_layout_iter_next_line (iter);
-      pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
-      end_x = w->left + (double) (logical.x + logical.width) / PANGO_SCALE + 6;
-      pango_layout_iter_free (iter);
-
-      if (end_x < w->right - page_width - 6)
-        {
-          cairo_save (w->cr);
-          writer_set_color (w, &report_rule);
-          cairo_set_line_width (w->cr, 0.8);
-          cairo_set_line_cap (w->cr, CAIRO_LINE_CAP_ROUND);
-          cairo_set_dash (w->cr, dots, 2, 0);
-          cairo_move_to (w->cr, end_x, w->y + baseline);
-          cairo_line_to (w->cr, w->right - page_width - 6, w->y + baseline);
-          cairo_stroke (w->cr);
-          cairo_restore (w->cr);
-        }
-    }
-  w->y += height;
-  w->fresh = FALSE;
-}
-
 static char *
 changes_heading (CtgReport *report)
 {
@@ -492,35 +442,35 @@ write_contents (Writer *w)
 {
   CtgReport *report = w->report;
 
-  writer_heading (w, _("Contents"), FONT_H3, &report_accent, 0, 6, 40, NULL);
+  writer_heading (w, _("Contents"), &contents_heading, NULL);
   if (report->parts & CTG_REPORT_PART_SUMMARY)
-    contents_entry (w, _("Summary"), SUMMARY_DEST, FONT_SMALL);
+    writer_contents_entry (w, _("Summary"), SUMMARY_DEST);
   if (report->since != NULL)
     {
       g_autofree char *heading = changes_heading (report);
 
-      contents_entry (w, heading, CHANGES_DEST, FONT_SMALL);
+      writer_contents_entry (w, heading, CHANGES_DEST);
     }
   if (report->bilan_year != 0)
     {
       g_autofree char *heading = _ctg_report_bilan_heading (report);
 
-      contents_entry (w, heading, CTG_REPORT_BILAN_DEST, FONT_SMALL);
+      writer_contents_entry (w, heading, CTG_REPORT_BILAN_DEST);
     }
   for (guint i = 0; i < report->axes->len; i++)
     {
       ReportAxis *axis = g_ptr_array_index (report->axes, i);
       g_autofree char *title = axis_title (axis);
 
-      contents_entry (w, title, axis->dest, FONT_SMALL);
+      writer_contents_entry (w, title, axis->dest);
     }
   if (_ctg_report_has_timeline (report))
-    contents_entry (w, _("Timeline"), CTG_REPORT_TIMELINE_DEST, FONT_SMALL);
+    writer_contents_entry (w, _("Timeline"), CTG_REPORT_TIMELINE_DEST);
   if ((report->parts & CTG_REPORT_PART_FICHES) && report->actions->len > 0)
     {
       g_autofree char *first = fiche_dest (g_ptr_array_index (report->actions, 0));
 
-      contents_entry (w, _("Action sheets"), first, FONT_SMALL);
+      writer_contents_entry (w, _("Action sheets"), first);
     }
 }
 
@@ -544,17 +494,16 @@ write_cover (Writer *w)
 
   writer_kicker (w, _("Report to the steering committee"), &report_accent, 120);
   w->y += 4;
-  writer_heading (w, report->title[0] != '\0' ? report->title : _("Untitled convention"),
-                  FONT_TITLE, &report_accent, 0, 12, 60, NULL);
-  writer_paragraph (w, report->territory, FONT_SUBTITLE, &report_text, 0, 5);
-  writer_paragraph (w, report->caf, FONT_BODY, &report_secondary, 0, 3);
+  writer_heading (w, report->title[0] != '\0' ? report->title : _("Untitled convention"), &cover_title, NULL);
+  writer_paragraph (w, report->territory, &cover_subtitle);
+  writer_paragraph (w, report->caf, &cover_caf);
   if (ctg_date_is_set (&report->period_start) || ctg_date_is_set (&report->period_end))
     {
       g_autofree char *start = ctg_date_format (&report->period_start);
       g_autofree char *end = ctg_date_format (&report->period_end);
       g_autofree char *period = g_strdup_printf (_("Period: %s – %s"), start[0] ? start : "…", end[0] ? end : "…");
 
-      writer_paragraph (w, period, FONT_BODY, &report_secondary, 0, 0);
+      writer_paragraph (w, period, &report_body_secondary);
     }
 
   w->y += 26;
@@ -563,7 +512,7 @@ write_cover (Writer *w)
   w->y += 12;
   /* Translators: on the cover, the meeting the report is made for */
   meeting = g_strdup_printf (_("Steering committee (COPIL) of %s"), meeting_date);
-  writer_heading (w, meeting, FONT_H2, &report_text, 0, 16, 80, NULL);
+  writer_heading (w, meeting, &cover_meeting, NULL);
 
   overall = value >= 0 ? _ctg_report_format_percent ((int) report_round (value)) : g_strdup ("—");
   {
@@ -606,7 +555,7 @@ write_cover (Writer *w)
   writer_status_legend (w, report->counts, 8, FONT_SMALL);
   w->y += 8;
   note = progress_note (&report->progress);
-  writer_paragraph (w, note, FONT_SMALL, &report_secondary, 0, 0);
+  writer_paragraph (w, note, &report_note);
 
   w->y += 28;
   write_contents (w);
@@ -622,7 +571,7 @@ write_cover (Writer *w)
 
     /* Translators: at the foot of the cover, "Made with CTG Planner on 12 March 2025" */
     footer = g_strdup_printf (_("Made with CTG Planner on %s"), made_text);
-    layout = writer_layout (w, FONT_TINY, writer_width (w), PANGO_ALIGN_LEFT, footer);
+    layout = writer_layout (w, FONT_TINY, writer_width (w), footer);
     height = layout_height (layout);
     if (w->y + 20 + height <= w->bottom)
       w->y = w->bottom - height;
@@ -634,6 +583,11 @@ write_cover (Writer *w)
 }
 
 /* Summary */
+
+static const TextStyle summary_title = { FONT_H1, &report_accent, .below = 10, .keep = 120 };
+static const TextStyle summary_section = { FONT_H2, &report_accent, .above = 4, .below = 6, .keep = 70 };
+/* How the progress is counted, under the axes */
+static const TextStyle fine_print = { FONT_TINY, &report_secondary };
 
 static void
 write_axes_table (Writer *w)
@@ -658,14 +612,14 @@ write_axes_table (Writer *w)
     {
       const char *label = ctg_status_to_label ((CtgStatus) s);
 
-      table_add_column_at_least (w, &t, &(TableColumn) { .header = label, .width = count_width,
-                                                         .align = PANGO_ALIGN_RIGHT, .shared = TRUE });
+      table_add_column (&t, &(TableColumn) { .header = label, .width = count_width,
+                                             .align = PANGO_ALIGN_RIGHT, .shared = TRUE });
     }
-  table_add_column_at_least (w, &t, &(TableColumn) { .header = C_("column", "Total"), .width = count_width,
-                                                     .font = FONT_TABLE_BOLD, .align = PANGO_ALIGN_RIGHT,
-                                                     .shared = TRUE });
-  table_add_column_at_least (w, &t, &(TableColumn) { .header = C_("column", "Progress"), .width = 72,
-                                                     .kind = CELL_PROGRESS, .shared = TRUE });
+  table_add_column (&t, &(TableColumn) { .header = C_("column", "Total"), .width = count_width,
+                                         .font = FONT_TABLE_BOLD, .align = PANGO_ALIGN_RIGHT,
+                                         .shared = TRUE });
+  table_add_column (&t, &(TableColumn) { .header = C_("column", "Progress"), .width = 72,
+                                         .kind = CELL_PROGRESS, .shared = TRUE });
   table_fit_column (w, &t, 0);
 
   for (guint i = 0; i <= report->axes->len; i++)
@@ -709,7 +663,7 @@ write_action_list (Writer     *w,
 {
   ActionColumn columns[N_COLS];
   guint n = plan_columns (w->report, columns, w->report->axes->len > 1, FALSE, FALSE);
-  g_autoptr(PangoLayout) lead = writer_layout (w, FONT_SMALL, writer_width (w), PANGO_ALIGN_LEFT, explanation);
+  g_autoptr(PangoLayout) lead = writer_layout (w, FONT_SMALL, writer_width (w), explanation);
   double keep = layout_height (lead) + 6;
   Table t;
 
@@ -726,10 +680,11 @@ write_action_list (Writer     *w,
   else
     keep += 20;
 
-  writer_heading (w, heading, FONT_H2, &report_accent, 20, 4, keep, NULL);
-  writer_paragraph (w, explanation, FONT_SMALL, &report_secondary, 0, 6);
+  writer_heading (w, heading, &(TextStyle) { FONT_H2, &report_accent, .above = 20, .below = 4, .keep = keep },
+                  NULL);
+  writer_paragraph (w, explanation, &report_lead);
   if (actions->len == 0)
-    writer_paragraph (w, none, FONT_BODY, &report_text, 0, 0);
+    writer_paragraph (w, none, &report_body);
   for (guint i = 0; i < actions->len; i++)
     {
       add_action_row (w, &t, columns, n, g_ptr_array_index (actions, i), FALSE);
@@ -775,19 +730,19 @@ write_summary (Writer *w)
   g_ptr_array_sort (coming, compare_echeance);
 
   writer_section_page (w, FALSE);
-  writer_heading (w, _("Summary"), FONT_H1, &report_accent, 0, 10, 120, SUMMARY_DEST);
+  writer_heading (w, _("Summary"), &summary_title, SUMMARY_DEST);
   writer_add_outline (w, CAIRO_PDF_OUTLINE_ROOT, _("Summary"), SUMMARY_DEST, FALSE);
 
-  writer_heading (w, _("Progress by axis"), FONT_H2, &report_accent, 4, 6, 70, NULL);
+  writer_heading (w, _("Progress by axis"), &summary_section, NULL);
   if (report->axes->len > 0)
     write_axes_table (w);
   else
-    writer_paragraph (w, _("The plan has no axis yet."), FONT_BODY, &report_text, 0, 0);
+    writer_paragraph (w, _("The plan has no axis yet."), &report_body);
   w->y += 4;
   {
     g_autofree char *note = progress_note (&report->progress);
 
-    writer_paragraph (w, note, FONT_TINY, &report_secondary, 0, 0);
+    writer_paragraph (w, note, &fine_print);
   }
 
   n_text = _ctg_report_format_count (overdue->len);
@@ -807,11 +762,15 @@ write_summary (Writer *w)
     {
       w->y += 14;
       writer_paragraph (w, _("No action has a start or an échéance yet, so the report has no timeline."),
-                        FONT_SMALL, &report_secondary, 0, 0);
+                        &report_note);
     }
 }
 
 /* Changes since a date */
+
+/* The changes' title when there are none: a line after the summary */
+static const TextStyle line_part_title = { FONT_H2, &report_accent, .above = 24, .below = 6, .keep = 40 };
+static const TextStyle changes_lead = { FONT_SMALL, &report_secondary, .below = 8 };
 
 static char *
 format_change_time (const char *time)
@@ -849,15 +808,14 @@ write_changes (Writer *w)
   if (report->changes->len > 0 || !(report->parts & CTG_REPORT_PART_SUMMARY))
     writer_section_page (w, FALSE);
   heading = changes_heading (report);
-  writer_heading (w, heading, report->changes->len > 0 ? FONT_H1 : FONT_H2, &report_accent, 24, 6, 40,
-                  CHANGES_DEST);
+  writer_heading (w, heading, report->changes->len > 0 ? &report_part_title : &line_part_title, CHANGES_DEST);
   writer_add_outline (w, CAIRO_PDF_OUTLINE_ROOT, heading, CHANGES_DEST, FALSE);
 
   if (report->changes->len == 0)
     {
       g_autofree char *none = g_strdup_printf (_("No change to the plan has been recorded since %s."), since_text);
 
-      writer_paragraph (w, none, FONT_BODY, &report_text, 0, 0);
+      writer_paragraph (w, none, &report_body);
       return;
     }
 
@@ -868,7 +826,7 @@ write_changes (Writer *w)
                                                            "%s changes recorded in the file, summed up from the first value to the last.",
                                                            report->n_changes), n);
 
-    writer_paragraph (w, intro, FONT_SMALL, &report_secondary, 0, 8);
+    writer_paragraph (w, intro, &changes_lead);
   }
 
   for (guint i = 0; i < report->changes->len; i++)
@@ -881,8 +839,8 @@ write_changes (Writer *w)
   table_init (&t, w->left, heading);
   table_add_column (&t, &(TableColumn) { .header = C_("column", "Action") });
   table_add_column (&t, &(TableColumn) { .header = C_("column", "Changes") });
-  table_add_column_at_least (w, &t, &(TableColumn) { .header = C_("column", "Last change"),
-                                                     .width = MIN (date_width, 80), .shared = TRUE });
+  table_add_column (&t, &(TableColumn) { .header = C_("column", "Last change"),
+                                         .width = MIN (date_width, 80), .shared = TRUE });
   table_fit_columns (w, &t, flexible, weights, 2);
 
   for (guint i = 0; i < report->changes->len; i++)
@@ -903,6 +861,9 @@ write_changes (Writer *w)
 }
 
 /* Axes */
+
+static const TextStyle axis_heading = { FONT_H1, &report_accent, .below = 8, .keep = 80 };
+static const TextStyle axis_figures = { FONT_SMALL_BOLD, &report_text, .below = 4 };
 
 static ReportSection *
 lookup_section (CtgReport *report,
@@ -929,8 +890,8 @@ write_axis (Writer     *w,
 
   writer_section_page (w, FALSE);
   writer_kicker (w, label, &report_accent, 100);
-  writer_heading (w, axis->title != NULL && axis->title[0] != '\0' ? axis->title : _("Untitled axis"),
-                  FONT_H1, &report_accent, 0, 8, 80, axis->dest);
+  writer_heading (w, axis->title != NULL && axis->title[0] != '\0' ? axis->title : _("Untitled axis"), &axis_heading,
+                  axis->dest);
   writer_add_outline (w, CAIRO_PDF_OUTLINE_ROOT, title, axis->dest, FALSE);
 
   if (value >= 0)
@@ -944,14 +905,14 @@ write_axis (Writer     *w,
   else
     stats = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s action", "%s actions", axis->actions->len),
                              n_actions);
-  writer_paragraph (w, stats, FONT_SMALL_BOLD, &report_text, 0, 4);
+  writer_paragraph (w, stats, &axis_figures);
   writer_status_legend (w, axis->counts, 5, FONT_TINY);
   w->y += 10;
   _ctg_report_write_description (w, axis->description);
 
   if (axis->objectives->len == 0)
     {
-      writer_paragraph (w, _("No objective in this axis yet."), FONT_BODY, &report_text, 0, 0);
+      writer_paragraph (w, _("No objective in this axis yet."), &report_body);
       return;
     }
 
@@ -1007,6 +968,12 @@ write_axis (Writer     *w,
 
 /* Action sheets */
 
+/* Where the action sits in the plan, above its title */
+static const TextStyle sheet_trail = { FONT_TINY, &report_secondary, .below = 10 };
+static const TextStyle sheet_title = { FONT_H2, &report_accent, .below = 10, .keep = 60 };
+static const TextStyle sheet_text_heading = { FONT_H3, &report_accent, .above = 14, .below = 4, .keep = 30 };
+static const TextStyle sheet_table_heading = { FONT_H3, &report_accent, .above = 14, .below = 4, .keep = 40 };
+
 static void
 fact_row (Writer            *w,
           Table             *t,
@@ -1021,33 +988,6 @@ fact_row (Writer            *w,
   row_set_text (w, t, &row, 0, label, &report_secondary);
   row_set_text (w, t, &row, 1, value, color);
   table_add_row (w, t, &row);
-}
-
-/* An upper bound of the height of @text at @size points in @width, from
- * its length alone: no glyph is wider than 1.25 em (a tab 4 em), two
- * wrapped lines together hold at least a line's width, no line is taller
- * than 1.8 em (measured: 1.31 em at most, for Chinese in the fallback
- * font) */
-static double
-text_height_bound (const char *text,
-                   double      size,
-                   double      width)
-{
-  double advance = 0;
-  guint paragraphs = 1;
-
-  if (text == NULL || text[0] == '\0')
-    return 0;
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == '\n')
-        paragraphs++;
-      else
-        advance += (c == '\t' ? 4 : 1.25) * size;
-    }
-  return (paragraphs + 1 + 2 * advance / MAX (width, 1)) * 1.8 * size;
 }
 
 static double
@@ -1177,10 +1117,10 @@ write_fiche (Writer     *w,
       return;
     }
 
-  writer_paragraph (w, trail->str, FONT_TINY, &report_secondary, 0, 10);
+  writer_paragraph (w, trail->str, &sheet_trail);
 
   writer_kicker (w, code[0] != '\0' ? code : _("Action sheet"), &report_accent, 60);
-  writer_heading (w, ctg_action_get_title (action), FONT_H2, &report_accent, 0, 10, 60, dest);
+  writer_heading (w, ctg_action_get_title (action), &sheet_title, dest);
 
   table_init (&t, w->left, full);
   table_add_column (&t, &(TableColumn) { .width = 96, .font = FONT_TABLE_BOLD, .shared = TRUE });
@@ -1235,8 +1175,8 @@ write_fiche (Writer     *w,
 
   if (ctg_action_get_description (action)[0] != '\0')
     {
-      writer_heading (w, _("Description"), FONT_H3, &report_accent, 14, 4, 30, NULL);
-      writer_paragraph (w, ctg_action_get_description (action), FONT_BODY, &report_text, 0, 0);
+      writer_heading (w, _("Description"), &sheet_text_heading, NULL);
+      writer_paragraph (w, ctg_action_get_description (action), &report_body);
     }
 
   if (fiche != NULL && fiche->steps->len > 0)
@@ -1252,7 +1192,7 @@ write_fiche (Writer     *w,
           any_done |= step->done;
         }
 
-      writer_heading (w, _("Steps"), FONT_H3, &report_accent, 14, 4, 40, NULL);
+      writer_heading (w, _("Steps"), &sheet_table_heading, NULL);
       table_init (&t, w->left, full);
       table_add_column (&t, &(TableColumn) { .header = _("Step") });
       if (any_date)
@@ -1264,8 +1204,8 @@ write_fiche (Writer     *w,
       if (any_done)
         {
           done_column = t.n_columns;
-          table_add_column_at_least (w, &t, &(TableColumn) { .header = C_("step", "Done"), .width = 40,
-                                                             .align = PANGO_ALIGN_CENTER, .shared = TRUE });
+          table_add_column (&t, &(TableColumn) { .header = C_("step", "Done"), .width = 40,
+                                                 .align = PANGO_ALIGN_CENTER, .shared = TRUE });
         }
       table_fit_column (w, &t, 0);
       for (guint i = 0; i < fiche->steps->len; i++)
@@ -1287,8 +1227,8 @@ write_fiche (Writer     *w,
 
   if (ctg_action_get_means (action)[0] != '\0')
     {
-      writer_heading (w, _("Means"), FONT_H3, &report_accent, 14, 4, 30, NULL);
-      writer_paragraph (w, ctg_action_get_means (action), FONT_BODY, &report_text, 0, 0);
+      writer_heading (w, _("Means"), &sheet_text_heading, NULL);
+      writer_paragraph (w, ctg_action_get_means (action), &report_body);
     }
 
   if (fiche != NULL && fiche->indicators->len > 0)
@@ -1306,7 +1246,7 @@ write_fiche (Writer     *w,
           any_value |= indicator->years->len > 0;
         }
 
-      writer_heading (w, _("Indicators"), FONT_H3, &report_accent, 14, 4, 40, NULL);
+      writer_heading (w, _("Indicators"), &sheet_table_heading, NULL);
       table_init (&t, w->left, full);
       table_add_column (&t, &(TableColumn) { .header = _("Indicator") });
       indicator_flexible[n_flexible++] = 0;
@@ -1351,8 +1291,8 @@ write_fiche (Writer     *w,
 
   if (ctg_action_get_notes (action)[0] != '\0')
     {
-      writer_heading (w, _("Notes"), FONT_H3, &report_accent, 14, 4, 30, NULL);
-      writer_paragraph (w, ctg_action_get_notes (action), FONT_BODY, &report_text, 0, 0);
+      writer_heading (w, _("Notes"), &sheet_text_heading, NULL);
+      writer_paragraph (w, ctg_action_get_notes (action), &report_body);
     }
 }
 

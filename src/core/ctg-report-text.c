@@ -74,6 +74,10 @@ split_key_figure (const char  *line,
   return TRUE;
 }
 
+/* The "CHIFFRES CLÉS" heading, and the headings in capitals */
+static const TextStyle figures_heading = { FONT_SMALL_BOLD, &report_accent, .above = 4, .below = 4, .keep = 40 };
+static const TextStyle subheading = { FONT_SMALL_BOLD, &report_text, .above = 4, .below = 3, .keep = 30 };
+
 /* An axis's description as the seeds write it (Valence Romans): a
  * "CHIFFRES CLÉS" block of figures, headings in capitals, paragraphs and
  * "- " lists. The figures become a table, figure then what it counts, the
@@ -103,9 +107,9 @@ _ctg_report_write_description (Writer     *w,
       if (g_str_equal (g_strstrip (folded), "chiffres cles"))
         {
           if (text->len > 0)
-            writer_paragraph (w, text->str, FONT_SMALL, &report_secondary, 0, 6);
+            writer_paragraph (w, text->str, &report_lead);
           g_string_truncate (text, 0);
-          writer_heading (w, line, FONT_SMALL_BOLD, &report_accent, 4, 4, 40, NULL);
+          writer_heading (w, line, &figures_heading, NULL);
           figures = TRUE;
           continue;
         }
@@ -138,9 +142,9 @@ _ctg_report_write_description (Writer     *w,
       if (ctg_text_is_capitals (line, 4))
         {
           if (text->len > 0)
-            writer_paragraph (w, text->str, FONT_SMALL, &report_secondary, 0, 6);
+            writer_paragraph (w, text->str, &report_lead);
           g_string_truncate (text, 0);
-          writer_heading (w, line, FONT_SMALL_BOLD, &report_text, 4, 3, 30, NULL);
+          writer_heading (w, line, &subheading, NULL);
           continue;
         }
 
@@ -155,7 +159,7 @@ _ctg_report_write_description (Writer     *w,
   if (in_table)
     table_end (w, &t);
   if (text->len > 0)
-    writer_paragraph (w, text->str, FONT_SMALL, &report_secondary, 0, 0);
+    writer_paragraph (w, text->str, &report_note);
   w->y += 12;
 }
 

@@ -212,7 +212,8 @@ decorate_header (Writer *w,
   for (guint year = scale->first_year; year <= scale->last_year; year++)
     {
       g_autofree char *text = g_strdup_printf ("%u", year);
-      g_autoptr(PangoLayout) layout = writer_shared_layout (w, FONT_TINY_BOLD, 0, PANGO_ALIGN_LEFT, text);
+      g_autoptr(PangoLayout) layout = writer_cached_layout (w, LAYOUT_SHARED, FONT_TINY_BOLD, 0,
+                                                            PANGO_ALIGN_LEFT, text);
       double x0 = scale_x (scale, julian_new_year (year));
       double label_height = layout_height (layout);
 
@@ -227,7 +228,7 @@ decorate_header (Writer *w,
 
   if (scale->meeting_shown)
     {
-      g_autoptr(PangoLayout) layout = writer_layout (w, FONT_TINY_BOLD, 0, PANGO_ALIGN_LEFT, scale->meeting_label);
+      g_autoptr(PangoLayout) layout = writer_layout (w, FONT_TINY_BOLD, 0, scale->meeting_label);
       double x = scale_x (scale, scale->meeting) + 0.5;
       double label_x = CLAMP (x - layout_width (layout) / 2, scale->x + 2,
                               scale->x + scale->width - layout_width (layout) - 2);
@@ -426,7 +427,7 @@ legend_item (Writer     *w,
              LegendItem  item,
              const char *text)
 {
-  g_autoptr(PangoLayout) layout = writer_layout (w, FONT_TINY, 0, PANGO_ALIGN_LEFT, text);
+  g_autoptr(PangoLayout) layout = writer_layout (w, FONT_TINY, 0, text);
   double height = layout_height (layout), icon = 16, cy = w->y + height / 2;
   const ReportColor *blue = &report_status_colors[CTG_STATUS_IN_PROGRESS];
   ReportColor light = tint (blue);
@@ -483,8 +484,7 @@ write_legend (Writer      *w,
   writer_ensure (w, 40);
   for (guint s = 0; s < CTG_N_STATUSES; s++)
     {
-      g_autoptr(PangoLayout) layout = writer_layout (w, FONT_TINY, 0, PANGO_ALIGN_LEFT,
-                                                     ctg_status_to_label ((CtgStatus) s));
+      g_autoptr(PangoLayout) layout = writer_layout (w, FONT_TINY, 0, ctg_status_to_label ((CtgStatus) s));
 
       if (x > w->left && x + 10 + layout_width (layout) > w->right)
         {
@@ -502,7 +502,7 @@ write_legend (Writer      *w,
   if (scale->meeting_shown)
     legend_item (w, &x, LEGEND_MEETING, scale->meeting_label);
   {
-    g_autoptr(PangoLayout) layout = writer_layout (w, FONT_TINY, 0, PANGO_ALIGN_LEFT, "X");
+    g_autoptr(PangoLayout) layout = writer_layout (w, FONT_TINY, 0, "X");
 
     w->y += layout_height (layout) + 10;
   }
@@ -525,7 +525,7 @@ _ctg_report_timeline (Writer *w)
   Table t;
 
   writer_section_page (w, TRUE);
-  writer_heading (w, _("Timeline"), FONT_H1, &report_accent, 0, 6, 100, CTG_REPORT_TIMELINE_DEST);
+  writer_heading (w, _("Timeline"), &report_part_title, CTG_REPORT_TIMELINE_DEST);
   writer_add_outline (w, CAIRO_PDF_OUTLINE_ROOT, _("Timeline"), CTG_REPORT_TIMELINE_DEST, FALSE);
 
   scale_init (&scale, report, w->left + LABEL_WIDTH, writer_width (w) - LABEL_WIDTH);

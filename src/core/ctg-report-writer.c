@@ -52,6 +52,16 @@ const ReportColor report_status_colors[CTG_N_STATUSES] = {
 
 static const ReportColor progress_track = { 0.88, 0.90, 0.92 };
 
+/* A part's title, at the top of its page */
+const TextStyle report_part_title = { FONT_H1, &report_accent, .above = 24, .below = 6, .keep = 40 };
+const TextStyle report_body = { FONT_BODY, &report_text };
+const TextStyle report_body_secondary = { FONT_BODY, &report_secondary };
+/* The line under a heading that says what follows */
+const TextStyle report_lead = { FONT_SMALL, &report_secondary, .below = 6 };
+const TextStyle report_note = { FONT_SMALL, &report_secondary };
+/* A note on the table above it */
+const TextStyle report_footnote = { FONT_SMALL, &report_secondary, .indent = 6 };
+
 static const struct {
   double      size;
   PangoWeight weight;
@@ -203,14 +213,14 @@ running_layout (Writer *w,
 
       /* Translators: the running header's right side, "COPIL of 15 March 2025" */
       meeting = g_strdup_printf (_("COPIL of %s"), meeting_date);
-      right = writer_layout (w, FONT_TINY, 0, PANGO_ALIGN_LEFT, meeting);
+      right = writer_layout (w, FONT_TINY, 0, meeting);
 
       switch (which)
         {
         case 0:
           /* A running header is a reminder: a long title is shortened, it
            * is in full on the cover */
-          *slot = writer_layout (w, FONT_TINY, width - layout_width (right) - 24, PANGO_ALIGN_LEFT,
+          *slot = writer_layout (w, FONT_TINY, width - layout_width (right) - 24,
                                  report->title[0] != '\0' ? report->title : _("Untitled convention"));
           pango_layout_set_ellipsize (*slot, PANGO_ELLIPSIZE_END);
           pango_layout_set_height (*slot, -1);
@@ -221,7 +231,7 @@ running_layout (Writer *w,
         case 2:
         default:
           /* Room for "Page 9999 of 9999" on the right */
-          *slot = writer_layout (w, FONT_TINY, width - 120, PANGO_ALIGN_LEFT, report->territory);
+          *slot = writer_layout (w, FONT_TINY, width - 120, report->territory);
           pango_layout_set_ellipsize (*slot, PANGO_ELLIPSIZE_END);
           pango_layout_set_height (*slot, -1);
           break;
@@ -251,7 +261,7 @@ draw_running_footer (Writer *w)
 
   /* Translators: the page number at the foot of each page of the report */
   number = g_strdup_printf (_("Page %u of %u"), w->page, w->n_pages);
-  right = writer_layout (w, FONT_TINY, 0, PANGO_ALIGN_LEFT, number);
+  right = writer_layout (w, FONT_TINY, 0, number);
 
   writer_line (w, w->left, y - 4, w->right, y - 4, 0.5, &report_rule);
   if (w->report->territory[0] != '\0')
@@ -356,18 +366,6 @@ double
 writer_width (Writer *w)
 {
   return w->right - w->left;
-}
-
-/**
- * writer_anchor_page:
- *
- * Returns: the page where @dest was in the first pass, 0 if unknown
- */
-guint
-writer_anchor_page (Writer     *w,
-                    const char *dest)
-{
-  return GPOINTER_TO_UINT (g_hash_table_lookup (w->anchors, dest));
 }
 
 /* Where @dest is, in the first pass, for the contents' page numbers */
@@ -591,20 +589,6 @@ tag_end (Writer     *w,
   cairo_tag_end (w->cr, tag);
 }
 
-void
-writer_link_begin (Writer     *w,
-                   const char *dest)
-{
-  tag_begin (w, CAIRO_TAG_LINK, "dest", dest);
-}
-
-void
-writer_link_end (Writer     *w,
-                 const char *dest)
-{
-  tag_end (w, CAIRO_TAG_LINK, dest);
-}
-
 static void
 dest_begin (Writer     *w,
             const char *dest)
@@ -684,48 +668,42 @@ flow_layout (Writer            *w,
 }
 
 void
-writer_paragraph (Writer            *w,
-                  const char        *text,
-                  FontId             font,
-                  const ReportColor *color,
-                  double             indent,
-                  double             space_after)
+writer_paragraph (Writer          *w,
+                  const char      *text,
+                  const TextStyle *style)
 {
   g_autoptr(PangoLayout) layout = NULL;
 
   if (text == NULL || text[0] == '\0')
     return;
 
-  layout = writer_kept_layout (w, font, writer_width (w) - indent, PANGO_ALIGN_LEFT, text);
-  flow_layout (w, layout, w->left + indent, color, NULL);
-  w->y += space_after;
+  layout = writer_cached_layout (w, LAYOUT_KEPT, style->font, writer_width (w) - style->indent,
+                                 PANGO_ALIGN_LEFT, text);
+  flow_layout (w, layout, w->left + style->indent, style->color, NULL);
+  w->y += style->below;
 }
 
 /**
  * writer_heading:
- * @keep: the height of what follows that must stay on the same page
  * @dest: (nullable): a destination to name the heading, for links
  */
 void
-writer_heading (Writer            *w,
-                const char        *text,
-                FontId             font,
-                const ReportColor *color,
-                double             space_before,
-                double             space_after,
-                double             keep,
-                const char        *dest)
+writer_heading (Writer          *w,
+                const char      *text,
+                const TextStyle *style,
+                const char      *dest)
 {
-  g_autoptr(PangoLayout) layout = writer_kept_layout (w, font, writer_width (w), PANGO_ALIGN_LEFT, text);
+  g_autoptr(PangoLayout) layout = writer_cached_layout (w, LAYOUT_KEPT, style->font, writer_width (w),
+                                                        PANGO_ALIGN_LEFT, text);
   double height = layout_height (layout);
 
-  if (!w->fresh && w->y + space_before + height + keep > w->bottom)
+  if (!w->fresh && w->y + style->above + height + style->keep > w->bottom)
     writer_new_page (w);
   if (!w->fresh)
-    w->y += space_before;
+    w->y += style->above;
 
-  flow_layout (w, layout, w->left, color, dest);
-  w->y += space_after;
+  flow_layout (w, layout, w->left, style->color, dest);
+  w->y += style->below;
 }
 
 void
@@ -786,7 +764,7 @@ writer_status_legend (Writer      *w,
       /* Translators: a status and its number of actions in a legend, "Done: 3";
        * French puts a space before the colon */
       text = g_strdup_printf (C_("legend", "%s: %s"), ctg_status_to_label ((CtgStatus) s), count);
-      layout = writer_layout (w, font, 0, PANGO_ALIGN_LEFT, text);
+      layout = writer_layout (w, font, 0, text);
       height = layout_height (layout);
       item_width = 10 + layout_width (layout);
       if (x > w->left && x + item_width > w->right)
@@ -800,6 +778,72 @@ writer_status_legend (Writer      *w,
       x += item_width + 14;
     }
   w->y += line_height;
+}
+
+/* Contents */
+
+static const TextStyle contents_line = { FONT_SMALL, &report_text, .below = 4 };
+
+/**
+ * writer_contents_entry:
+ *
+ * A line of the contents: @title, a link to @dest, dotted leaders and the
+ * page where @dest was in the first pass
+ */
+void
+writer_contents_entry (Writer     *w,
+                       const char *title,
+                       const char *dest)
+{
+  guint page_number = GPOINTER_TO_UINT (g_hash_table_lookup (w->anchors, dest));
+  g_autofree char *number = g_strdup_printf ("%u", page_number);
+  g_autoptr(PangoLayout) page = writer_layout (w, FONT_SMALL, 0, number);
+  g_autoptr(PangoLayout) text = writer_layout (w, FONT_SMALL, writer_width (w) - 60, title);
+  double height = layout_height (text) + 4;
+  double page_width = layout_width (page);
+
+  if (height > w->bottom - w->top)
+    {
+      /* Longer than a page: no leaders, no page number */
+      writer_paragraph (w, title, &contents_line);
+      return;
+    }
+  writer_ensure (w, height);
+  tag_begin (w, CAIRO_TAG_LINK, "dest", dest);
+  writer_show (w, text, w->left, w->y, &report_text);
+  tag_end (w, CAIRO_TAG_LINK, dest);
+  writer_show (w, page, w->right - page_width, w->y + layout_height (text) - layout_height (page), &report_text);
+
+  if (w->drawing)
+    {
+      /* Dotted leaders from the end of the title to the page number */
+      PangoLayoutIter *iter = pango_layout_get_iter (text);
+      PangoRectangle logical;
+      double baseline, end_x;
+      static const double dots[] = { 0.6, 2.4 };
+
+      while (!pango_layout_iter_at_last_line (iter))
+        pango_layout_iter_next_line (iter);
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+      end_x = w->left + (double) (logical.x + logical.width) / PANGO_SCALE + 6;
+      pango_layout_iter_free (iter);
+
+      if (end_x < w->right - page_width - 6)
+        {
+          cairo_save (w->cr);
+          writer_set_color (w, &report_rule);
+          cairo_set_line_width (w->cr, 0.8);
+          cairo_set_line_cap (w->cr, CAIRO_LINE_CAP_ROUND);
+          cairo_set_dash (w->cr, dots, 2, 0);
+          cairo_move_to (w->cr, end_x, w->y + baseline);
+          cairo_line_to (w->cr, w->right - page_width - 6, w->y + baseline);
+          cairo_stroke (w->cr);
+          cairo_restore (w->cr);
+        }
+    }
+  w->y += height;
+  w->fresh = FALSE;
 }
 
 /* Tables */
@@ -858,18 +902,6 @@ table_header_min_width (Writer     *w,
   return report_ceil (writer_word_width (w, FONT_TINY_BOLD, header)) + 2 * CELL_PAD_X + 1;
 }
 
-/* Adds @column, as wide as it says or as a word of its header needs */
-void
-table_add_column_at_least (Writer            *w,
-                           Table             *t,
-                           const TableColumn *column)
-{
-  TableColumn wide = *column;
-
-  wide.width = report_ceil (MAX (column->width, table_header_min_width (w, column->header)));
-  table_add_column (t, &wide);
-}
-
 /* Gives the width left on the page to the column @flexible */
 void
 table_fit_column (Writer *w,
@@ -881,7 +913,8 @@ table_fit_column (Writer *w,
   table_fit_columns (w, t, &flexible, &weight, 1);
 }
 
-/* Gives the width left on the page to the @flexible columns, by @weights */
+/* Widens each other column as a word of its header needs, then gives the
+ * width left on the page to the @flexible columns, by @weights */
 void
 table_fit_columns (Writer       *w,
                    Table        *t,
@@ -893,12 +926,17 @@ table_fit_columns (Writer       *w,
 
   for (guint i = 0; i < t->n_columns; i++)
     {
+      TableColumn *column = &t->columns[i];
       gboolean is_flexible = FALSE;
 
       for (guint j = 0; j < n_flexible; j++)
         is_flexible |= flexible[j] == i;
-      if (!is_flexible)
-        fixed += t->columns[i].width;
+      if (is_flexible)
+        continue;
+      /* A header breaks no word */
+      if (column->header != NULL)
+        column->width = report_ceil (MAX (column->width, table_header_min_width (w, column->header)));
+      fixed += column->width;
     }
   for (guint j = 0; j < n_flexible; j++)
     total_weight += weights[j];
@@ -945,8 +983,8 @@ row_set_text (Writer            *w,
   cell->progress = -1;
   if (text == NULL || text[0] == '\0')
     return;
-  cell->layout = col->shared ? writer_shared_layout (w, col->font, width, col->align, text)
-                             : writer_kept_layout (w, col->font, width, col->align, text);
+  cell->layout = writer_cached_layout (w, col->shared ? LAYOUT_SHARED : LAYOUT_KEPT, col->font, width,
+                                       col->align, text);
 }
 
 /* The same with Pango @markup, which sets its own colours and sizes */
@@ -962,7 +1000,8 @@ row_set_markup (Writer     *w,
   g_clear_object (&cell->layout);
   cell->color = report_text;
   cell->progress = -1;
-  cell->layout = writer_kept_markup (w, t->columns[column].font, cell_width (t, row, column), markup);
+  cell->layout = writer_cached_layout (w, LAYOUT_KEPT_MARKUP, t->columns[column].font, cell_width (t, row, column),
+                                       PANGO_ALIGN_LEFT, markup);
 }
 
 void
@@ -1058,7 +1097,7 @@ continued_layout (Writer *w,
     return NULL;
   /* Translators: above a table continued from the previous page */
   text = g_strdup_printf (_("%s (continued)"), t->continued);
-  return writer_layout (w, FONT_TINY, t->width, PANGO_ALIGN_LEFT, text);
+  return writer_layout (w, FONT_TINY, t->width, text);
 }
 
 /* The header of column @i, %NULL for a column without one */
@@ -1069,7 +1108,7 @@ header_layout (Writer *w,
 {
   if (t->columns[i].header == NULL)
     return NULL;
-  return writer_shared_layout (w, FONT_TINY_BOLD, t->columns[i].width - 2 * CELL_PAD_X,
+  return writer_cached_layout (w, LAYOUT_SHARED, FONT_TINY_BOLD, t->columns[i].width - 2 * CELL_PAD_X,
                                t->columns[i].align, t->columns[i].header);
 }
 
@@ -1238,7 +1277,7 @@ draw_row_lines (Writer   *w,
           x += DOT_INDENT;
         }
 
-      writer_link_begin (w, cell->link);
+      tag_begin (w, CAIRO_TAG_LINK, "dest", cell->link);
       if (ends[i] == G_MAXUINT)
         {
           writer_show (w, cell->layout, x, y, &cell->color);
@@ -1253,7 +1292,7 @@ draw_row_lines (Writer   *w,
                           : 0;
           cell->first = ends[i];
         }
-      writer_link_end (w, cell->link);
+      tag_end (w, CAIRO_TAG_LINK, cell->link);
 
       if (bars[i])
         writer_progress_bar (w, x, y + text_height + BAR_GAP, cell_text_width (col), BAR_HEIGHT,

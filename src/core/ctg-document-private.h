@@ -179,9 +179,11 @@ _ctg_document_step_done (CtgDocument   *self,
                          sqlite3_stmt  *stmt,
                          GError       **error);
 
-void
-_ctg_document_step_ids (sqlite3_stmt *stmt,
-                        GArray       *ids);
+GArray *
+_ctg_document_query_ids (CtgDocument  *self,
+                         const char   *sql,
+                         gint64        arg,
+                         GError      **error);
 
 void
 _ctg_document_bind_text_or_null (sqlite3_stmt *stmt,

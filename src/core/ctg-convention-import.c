@@ -264,10 +264,7 @@ ctg_document_create_from_plan (const char   *path,
                                GError      **error)
 {
   g_autoptr(CtgDocument) doc = NULL;
-  g_autofree char *folder = NULL;
-  g_autofree char *base = NULL;
   g_autofree char *tmp_path = NULL;
-  g_autofree char *journal = NULL;
   gboolean ok;
 
   g_return_val_if_fail (path != NULL, FALSE);
@@ -276,12 +273,7 @@ ctg_document_create_from_plan (const char   *path,
   if (!ctg_document_check_replaceable (path, source, replace, error))
     return FALSE;
 
-  /* In @path's folder, so the rename is one step on one file system */
-  folder = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp_path = g_strdup_printf ("%s/.%s.%u.tmp", folder, base, g_random_int ());
-  journal = g_strconcat (tmp_path, "-journal", NULL);
-
+  tmp_path = _ctg_file_temporary_path (path);
   doc = ctg_document_create (tmp_path, error);
   if (doc == NULL)
     {
@@ -310,6 +302,8 @@ ctg_document_create_from_plan (const char   *path,
   /* A journal only stays behind when SQLite could not finish a rollback */
   if (!ok)
     {
+      g_autofree char *journal = g_strconcat (tmp_path, "-journal", NULL);
+
       g_unlink (tmp_path);
       g_unlink (journal);
     }

@@ -341,6 +341,9 @@ void
 _ctg_file_guard_clean_wal (int         db_fd,
                            const char *path);
 
+char *
+_ctg_file_temporary_path (const char *path);
+
 gboolean
 _ctg_file_rename_durably (const char *tmp_path,
                           const char *path,

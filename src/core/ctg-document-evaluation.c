@@ -110,7 +110,6 @@ ctg_document_set_year_field (CtgDocument  *self,
                              GError      **error)
 {
   g_autofree char *stored = NULL;
-  FieldType type;
   gboolean ok;
   guint k;
 
@@ -120,14 +119,12 @@ ctg_document_set_year_field (CtgDocument  *self,
     ;
   g_return_val_if_fail (k < G_N_ELEMENTS (year_kinds), FALSE);
 
-  if (!_ctg_document_find_editable_field (kind, field, &type, error))
+  if (!_ctg_field_normalize (kind, field, value, &stored, error))
     return FALSE;
   if (!_ctg_document_require_item (self, year_kinds[k].parent_kind, parent_id, error))
     return FALSE;
   if (year < 1900 || year > 2200)
     return _ctg_document_set_invalid (error, _("The year must be between 1900 and 2200."));
-  if (!_ctg_document_normalize_value (self, kind, 0, field, type, value, &stored, error))
-    return FALSE;
 
   if (!_ctg_document_begin (self, year_kinds[k].label, error))
     return FALSE;

@@ -214,14 +214,11 @@ _ctg_document_check_text (const char  *value,
                           GError     **error);
 
 gboolean
-_ctg_document_normalize_value (CtgDocument  *self,
-                               CtgItemKind   kind,
-                               gint64        id,
-                               const char   *field,
-                               FieldType     type,
-                               const char   *value,
-                               char        **stored,
-                               GError      **error);
+_ctg_field_normalize (CtgItemKind   kind,
+                      const char   *field,
+                      const char   *value,
+                      char        **stored,
+                      GError      **error);
 
 gboolean
 _ctg_document_find_editable_field (CtgItemKind   kind,

@@ -356,7 +356,7 @@ _ctg_field_normalize (CtgItemKind   kind,
       {
         CtgFunderKind funder;
 
-        if (!ctg_funder_from_key (stripped, &funder) && !ctg_funder_parse (stripped, &funder))
+        if (!ctg_funder_parse (stripped, &funder))
           {
             g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE,
                          _("“%s” is not a funder. Use one of: Caf, commune, département, État, other."),
@@ -371,7 +371,7 @@ _ctg_field_normalize (CtgItemKind   kind,
       {
         CtgLevel level;
 
-        if (!ctg_level_from_key (stripped, &level) && !ctg_level_parse (stripped, &level))
+        if (!ctg_level_parse (stripped, &level))
           {
             g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE,
                          _("“%s” is not a level. Use one of: not met, partly met, met, exceeded."),

@@ -267,6 +267,55 @@ test_document_fields_round_trip (Fixture       *f,
   }
 }
 
+/* What a value names must exist, and agree with the item it is set on;
+ * a cleared reference names nothing */
+static void
+test_document_refused_references (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 other_axis = ctg_document_add_item (f->doc, CTG_ITEM_AXIS, 0, "Jeunesse", &error);
+  gint64 theme = ctg_document_add_section (f->doc, f->axis, CTG_SECTION_THEME, "Accueil", &error);
+  gint64 enjeu = ctg_document_add_section (f->doc, f->axis, CTG_SECTION_ENJEU, "ENJEU N°1", &error);
+  gint64 other_theme = ctg_document_add_section (f->doc, other_axis, CTG_SECTION_THEME, "Loisirs", &error);
+  gint64 meeting = ctg_document_add_meeting (f->doc, 0, "2025", "COPIL", &error);
+  const struct { CtgItemKind kind; gint64 id; const char *field; gint64 value; int code; } cases[] = {
+    { CTG_ITEM_MEETING, meeting, "body_id", 9999, CTG_DOCUMENT_ERROR_NO_SUCH_ITEM },
+    { CTG_ITEM_OBJECTIVE, f->objective, "theme_id", 9999, CTG_DOCUMENT_ERROR_NO_SUCH_ITEM },
+    { CTG_ITEM_OBJECTIVE, f->objective, "theme_id", enjeu, CTG_DOCUMENT_ERROR_INVALID_VALUE },
+    { CTG_ITEM_OBJECTIVE, f->objective, "enjeu_id", theme, CTG_DOCUMENT_ERROR_INVALID_VALUE },
+    { CTG_ITEM_OBJECTIVE, f->objective, "theme_id", other_theme, CTG_DOCUMENT_ERROR_INVALID_VALUE },
+  };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, cases[i].value);
+
+      g_test_message ("%s = %s", cases[i].field, value);
+      g_assert_false (ctg_document_set (f->doc, cases[i].kind, cases[i].id, cases[i].field, value, &error));
+      g_assert_error (error, CTG_DOCUMENT_ERROR, cases[i].code);
+      g_clear_error (&error);
+      g_assert_cmpint (ctg_document_get_int (f->doc, cases[i].kind, cases[i].id, cases[i].field, -1), ==, -1);
+    }
+  g_assert_false (ctg_document_set (f->doc, CTG_ITEM_MEETING, meeting, "body_id", "COPIL", &error));
+  g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_NO_SUCH_ITEM);
+  g_clear_error (&error);
+
+  /* A period's end before its start */
+  set_ok (f->doc, CTG_ITEM_CONVENTION, 1, "period_start", "2022");
+  g_assert_false (ctg_document_set (f->doc, CTG_ITEM_CONVENTION, 1, "period_end", "2021", &error));
+  g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+
+  g_autofree char *theme_text = g_strdup_printf ("%" G_GINT64_FORMAT, theme);
+
+  set_ok (f->doc, CTG_ITEM_OBJECTIVE, f->objective, "theme_id", theme_text);
+  g_assert_cmpint (ctg_document_get_int (f->doc, CTG_ITEM_OBJECTIVE, f->objective, "theme_id", -1), ==, theme);
+  set_ok (f->doc, CTG_ITEM_OBJECTIVE, f->objective, "theme_id", "");
+  g_assert_cmpint (ctg_document_get_int (f->doc, CTG_ITEM_OBJECTIVE, f->objective, "theme_id", -1), ==, -1);
+}
+
 static void
 test_document_refused_values (Fixture       *f,
                               gconstpointer  data)
@@ -1594,6 +1643,7 @@ main (int   argc,
   g_test_add_func ("/document/header", test_document_header);
   g_test_add ("/document/fields-round-trip", Fixture, NULL, fixture_set_up, test_document_fields_round_trip, fixture_tear_down);
   g_test_add ("/document/refused-values", Fixture, NULL, fixture_set_up, test_document_refused_values, fixture_tear_down);
+  g_test_add ("/document/refused-references", Fixture, NULL, fixture_set_up, test_document_refused_references, fixture_tear_down);
   g_test_add ("/document/undo-redo", Fixture, NULL, fixture_set_up, test_document_undo_redo, fixture_tear_down);
   g_test_add ("/document/cancel-group", Fixture, NULL, fixture_set_up, test_document_cancel_group, fixture_tear_down);
   g_test_add ("/document/delete-undo", Fixture, NULL, fixture_set_up, test_document_delete_undo, fixture_tear_down);

@@ -546,6 +546,9 @@ test_evaluation_funding (Plan          *plan,
 
   set_ok (plan->doc, CTG_ITEM_FUNDING, id, "funder", "département");
   assert_text (plan->doc, CTG_ITEM_FUNDING, id, "funder", "departement");
+  set_ok (plan->doc, CTG_ITEM_FUNDING, id, "funder", "etat");   /* a key, as the file stores it */
+  assert_text (plan->doc, CTG_ITEM_FUNDING, id, "funder", "etat");
+  set_ok (plan->doc, CTG_ITEM_FUNDING, id, "funder", "departement");
   g_assert_false (ctg_document_set (plan->doc, CTG_ITEM_FUNDING, id, "funder", "la banque", &error));
   g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE);
   g_clear_error (&error);
@@ -576,6 +579,11 @@ test_evaluation_assessments (Plan          *plan,
   assert_text (plan->doc, CTG_ITEM_ASSESSMENT, row, "level", "partly-met");
   assert_text (plan->doc, CTG_ITEM_ASSESSMENT, row, "value", "9 communes sur 15");
   g_assert_cmpint (ctg_document_find_assessment (plan->doc, indicator, 2025), ==, 0);
+
+  g_assert_true (ctg_document_set_assessment (plan->doc, indicator, 2024, "level", "not-met", &error));
+  assert_text (plan->doc, CTG_ITEM_ASSESSMENT, row, "level", "not-met");
+  g_assert_true (ctg_document_set_assessment (plan->doc, indicator, 2024, "level", "partly-met", &error));
+  g_assert_no_error (error);
 
   g_assert_false (ctg_document_set_assessment (plan->doc, indicator, 2024, "level", "bof", &error));
   g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE);

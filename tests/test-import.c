@@ -436,8 +436,8 @@ test_import_create_existing (void)
   gsize length;
 
   g_assert_true (g_file_set_contents (target, notes, -1, NULL));
-  g_assert_false (ctg_document_create_from_plan (target, NULL, plan,
-                                                 NULL, NULL, FALSE, NULL, &error));
+  g_assert_false (ctg_document_create_from_plan (target, &(CtgPlanSource) { .table = plan },
+                                                 FALSE, NULL, &error));
   g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_FAILED);
   g_assert_nonnull (strstr (error->message, "“Convention.ctg” already exists"));
   g_clear_error (&error);
@@ -450,16 +450,16 @@ test_import_create_existing (void)
    * go on writing to a deleted file */
   open_doc = ctg_document_create (open_target, &error);
   g_assert_no_error (error);
-  g_assert_false (ctg_document_create_from_plan (open_target, NULL, plan,
-                                                 NULL, NULL, TRUE, NULL, &error));
+  g_assert_false (ctg_document_create_from_plan (open_target, &(CtgPlanSource) { .table = plan },
+                                                 TRUE, NULL, &error));
   g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_ALREADY_OPEN);
   g_clear_error (&error);
   g_assert_true (ctg_document_check_file (open_doc));
   g_clear_object (&open_doc);
 
   /* Agreed, it is replaced by the whole convention, nothing else left */
-  g_assert_true (ctg_document_create_from_plan (target, NULL, plan,
-                                                NULL, NULL, TRUE, NULL, &error));
+  g_assert_true (ctg_document_create_from_plan (target, &(CtgPlanSource) { .table = plan },
+                                                TRUE, NULL, &error));
   g_assert_no_error (error);
   g_clear_pointer (&names, g_free);
   names = ctg_test_list_folder (folder);
@@ -484,8 +484,8 @@ test_import_create_fails (void)
   g_autoptr(GBytes) bad_plan = g_bytes_new_static (bad, strlen (bad));
 
   /* A malformed row, after a good one */
-  g_assert_false (ctg_document_create_from_plan (target, NULL, bad_plan,
-                                                 NULL, NULL, FALSE, NULL, &error));
+  g_assert_false (ctg_document_create_from_plan (target, &(CtgPlanSource) { .table = bad_plan },
+                                                 FALSE, NULL, &error));
   g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_BAD_CSV);
   g_assert_nonnull (strstr (error->message, "line 3"));
   g_clear_error (&error);
@@ -495,8 +495,9 @@ test_import_create_fails (void)
   /* The plan imported, then the convention's own data refused */
   g_assert_true (g_key_file_load_from_data (convention, "[Axis 1]\nTitle=Axe inconnu\n", -1,
                                             G_KEY_FILE_NONE, NULL));
-  g_assert_false (ctg_document_create_from_plan (target, NULL, plan,
-                                                 NULL, convention, FALSE, NULL, &error));
+  g_assert_false (ctg_document_create_from_plan (target, &(CtgPlanSource) { .table = plan,
+                                                                            .convention = convention },
+                                                 FALSE, NULL, &error));
   g_assert_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE);
   g_clear_error (&error);
   g_clear_pointer (&names, g_free);
@@ -506,8 +507,8 @@ test_import_create_fails (void)
   /* A folder that does not exist is named by the file asked for */
   g_free (target);
   target = g_build_filename (folder, "absent", "Convention.ctg", NULL);
-  g_assert_false (ctg_document_create_from_plan (target, NULL, plan,
-                                                 NULL, NULL, FALSE, NULL, &error));
+  g_assert_false (ctg_document_create_from_plan (target, &(CtgPlanSource) { .table = plan },
+                                                 FALSE, NULL, &error));
   g_assert_cmpstr (error->message, ==, "“Convention.ctg” could not be created: No such file or directory");
 }
 

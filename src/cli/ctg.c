@@ -90,8 +90,10 @@ static CTG_CLI_COMMAND (command_import)
         return fail ("%s: %s", convention, error->message);
     }
 
-  if (!ctg_document_create_from_plan (output, argv[1], table, sheet, key_file, force,
-                                      warnings, &error))
+  if (!ctg_document_create_from_plan (output,
+                                      &(CtgPlanSource) { .file = argv[1], .table = table,
+                                                         .sheet = sheet, .convention = key_file },
+                                      force, warnings, &error))
     return fail_error (error);
   print_warnings (warnings);
 

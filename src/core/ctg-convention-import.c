@@ -234,54 +234,39 @@ name_target (GError     **error,
 /**
  * ctg_document_create_from_plan:
  * @path: the convention file to create
- * @source: (nullable): the file @table was read from, never written over
- * @table: a plan table, as ctg_document_import_plan() reads it
- * @sheet: (nullable): the sheet to read in a spreadsheet
- * @convention: (nullable): the convention's own data, as
- *   ctg_document_import_convention() reads it
+ * @source: the plan and the convention's data to import
  * @replace: whether a file at @path may be replaced: the user said so
  * @warnings: (nullable) (element-type utf8): where to add what the import
  *   passed over
  *
  * Creates a convention from an imported plan: `ctg import` and the app's
  * "Import a Plan Table" both come here. An existing @path is refused unless
- * @replace, and always when it is @source or a convention open for editing
- * (see ctg_document_check_replaceable()). The convention is built beside
- * @path under a hidden temporary name, synced and renamed into place: a
- * failure leaves neither a file at @path nor the temporary nor its journal,
- * and a crash leaves @path as it was.
+ * @replace, and always when it is @source's file or a convention open for
+ * editing (see ctg_document_check_replaceable()). The convention is built
+ * beside @path under a hidden temporary name, synced and renamed into
+ * place: a failure leaves neither a file at @path nor the temporary nor its
+ * journal, and a crash leaves @path as it was.
  *
  * Returns: %TRUE once @path holds the new convention, closed
  */
 gboolean
-ctg_document_create_from_plan (const char   *path,
-                               const char   *source,
-                               GBytes       *table,
-                               const char   *sheet,
-                               GKeyFile     *convention,
-                               gboolean      replace,
-                               GPtrArray    *warnings,
-                               GError      **error)
+ctg_document_create_from_plan (const char           *path,
+                               const CtgPlanSource  *source,
+                               gboolean              replace,
+                               GPtrArray            *warnings,
+                               GError              **error)
 {
   g_autoptr(CtgDocument) doc = NULL;
-  g_autofree char *folder = NULL;
-  g_autofree char *base = NULL;
   g_autofree char *tmp_path = NULL;
-  g_autofree char *journal = NULL;
   gboolean ok;
 
   g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (table != NULL, FALSE);
+  g_return_val_if_fail (source != NULL && source->table != NULL, FALSE);
 
-  if (!ctg_document_check_replaceable (path, source, replace, error))
+  if (!ctg_document_check_replaceable (path, source->file, replace, error))
     return FALSE;
 
-  /* In @path's folder, so the rename is one step on one file system */
-  folder = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp_path = g_strdup_printf ("%s/.%s.%u.tmp", folder, base, g_random_int ());
-  journal = g_strconcat (tmp_path, "-journal", NULL);
-
+  tmp_path = _ctg_file_temporary_path (path);
   doc = ctg_document_create (tmp_path, error);
   if (doc == NULL)
     {
@@ -289,8 +274,8 @@ ctg_document_create_from_plan (const char   *path,
       return FALSE;
     }
 
-  ok = ctg_document_import_plan (doc, table, sheet, warnings, error) &&
-       (convention == NULL || ctg_document_import_convention (doc, convention, error));
+  ok = ctg_document_import_plan (doc, source->table, source->sheet, warnings, error) &&
+       (source->convention == NULL || ctg_document_import_convention (doc, source->convention, error));
   ctg_document_close (doc);
 
   if (ok && !_ctg_file_rename_durably (tmp_path, path, replace))
@@ -310,6 +295,8 @@ ctg_document_create_from_plan (const char   *path,
   /* A journal only stays behind when SQLite could not finish a rollback */
   if (!ok)
     {
+      g_autofree char *journal = g_strconcat (tmp_path, "-journal", NULL);
+
       g_unlink (tmp_path);
       g_unlink (journal);
     }

@@ -175,12 +175,23 @@ _ctg_document_step_done (CtgDocument   *self,
   return TRUE;
 }
 
-/* Steps @stmt to its end and resets it, adding the ids of its first
- * column to @ids */
-void
-_ctg_document_step_ids (sqlite3_stmt *stmt,
-                        GArray       *ids)
+/* The ids in the first column of the rows of @sql, in their order, ?1
+ * bound to @arg where @sql has it; %NULL with @error set when @sql cannot
+ * be prepared */
+GArray *
+_ctg_document_query_ids (CtgDocument  *self,
+                         const char   *sql,
+                         gint64        arg,
+                         GError      **error)
 {
+  sqlite3_stmt *stmt = _ctg_document_prepare (self, sql, error);
+  GArray *ids;
+
+  if (stmt == NULL)
+    return NULL;
+  if (sqlite3_bind_parameter_count (stmt) >= 1)
+    sqlite3_bind_int64 (stmt, 1, arg);
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -188,6 +199,7 @@ _ctg_document_step_ids (sqlite3_stmt *stmt,
       g_array_append_val (ids, id);
     }
   sqlite3_reset (stmt);
+  return ids;
 }
 
 void

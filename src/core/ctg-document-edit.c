@@ -75,6 +75,67 @@ owning_action (CtgDocument *self,
     }
 }
 
+/* Why @date, an ISO date, cannot go in @field, the start or the end of a
+ * period whose other end is set, or NULL if it can */
+static const char *
+range_problem (CtgDocument  *self,
+               CtgItemKind   kind,
+               gint64        id,
+               const char   *field,
+               const char   *date)
+{
+  const char *other_field;
+  gboolean is_start;
+  g_autofree char *other_text = NULL;
+  CtgDate start, end;
+
+  if (kind == CTG_ITEM_ACTION && g_str_equal (field, "start"))
+    other_field = "echeance", is_start = TRUE;
+  else if (kind == CTG_ITEM_ACTION && g_str_equal (field, "echeance"))
+    other_field = "start", is_start = FALSE;
+  else if (kind == CTG_ITEM_CONVENTION && g_str_equal (field, "period_start"))
+    other_field = "period_end", is_start = TRUE;
+  else if (kind == CTG_ITEM_CONVENTION && g_str_equal (field, "period_end"))
+    other_field = "period_start", is_start = FALSE;
+  else
+    return NULL;
+
+  other_text = ctg_document_dup_text (self, kind, id, other_field);
+  if (other_text == NULL ||
+      !ctg_date_parse (is_start ? date : other_text, &start) ||
+      !ctg_date_parse (is_start ? other_text : date, &end) ||
+      ctg_date_range_valid (&start, &end))
+    return NULL;
+
+  if (kind == CTG_ITEM_ACTION)
+    return is_start ? _("The start cannot come after the échéance.")
+                    : _("The échéance cannot come before the start.");
+  return is_start ? _("The convention cannot start after it ends.")
+                  : _("The convention cannot end before it starts.");
+}
+
+/* Whether section @section_id may be the @field ("theme_id" or "enjeu_id")
+ * of objective @objective_id: a heading of that kind, in its axis */
+static gboolean
+check_heading (CtgDocument  *self,
+               gint64        objective_id,
+               const char   *field,
+               gint64        section_id,
+               GError      **error)
+{
+  const char *want = g_str_equal (field, "theme_id") ? "theme" : "enjeu";
+  g_autofree char *section_kind = NULL;
+
+  if (!_ctg_document_require_item (self, CTG_ITEM_SECTION, section_id, error))
+    return FALSE;
+  section_kind = ctg_document_dup_text (self, CTG_ITEM_SECTION, section_id, "kind");
+  if (g_strcmp0 (section_kind, want) != 0 ||
+      ctg_document_get_int (self, CTG_ITEM_SECTION, section_id, "axis_id", 0) !=
+      ctg_document_get_int (self, CTG_ITEM_OBJECTIVE, objective_id, "axis_id", -1))
+    return _ctg_document_set_invalid (error, _("This heading belongs to another axis."));
+  return TRUE;
+}
+
 /**
  * ctg_document_set:
  * @kind: the kind of item
@@ -97,6 +158,7 @@ ctg_document_set (CtgDocument  *self,
                   GError      **error)
 {
   g_autofree char *stored = NULL;
+  const char *problem;
   FieldType type;
   gint64 action_id;
   gint64 previous_edit;
@@ -108,13 +170,31 @@ ctg_document_set (CtgDocument  *self,
   if (kind == CTG_ITEM_CONVENTION)
     id = 1;
 
-  if (!_ctg_document_find_editable_field (kind, field, &type, error))
+  if (!_ctg_field_normalize (kind, field, value, &stored, error))
     return FALSE;
 
   if (!ctg_document_has_item (self, kind, id))
     return _ctg_document_set_no_such_item (error);
 
-  if (!_ctg_document_normalize_value (self, kind, id, field, type, value, &stored, error))
+  /* Right in itself, the value must agree with the document too: the item
+   * it names exists, a date keeps its period in order */
+  _ctg_document_find_editable_field (kind, field, &type, NULL);
+  switch (stored != NULL ? type : FIELD_TEXT)
+    {
+    case FIELD_BODY_REF:
+      ok = _ctg_document_require_item (self, CTG_ITEM_BODY, g_ascii_strtoll (stored, NULL, 10), error);
+      break;
+    case FIELD_SECTION_REF:
+      ok = check_heading (self, id, field, g_ascii_strtoll (stored, NULL, 10), error);
+      break;
+    case FIELD_DATE:
+      problem = range_problem (self, kind, id, field, stored);
+      ok = problem == NULL || _ctg_document_set_invalid (error, problem);
+      break;
+    default:
+      ok = TRUE;
+    }
+  if (!ok)
     return FALSE;
 
   if (!_ctg_document_begin (self, N_("Edit"), error))
@@ -286,8 +366,7 @@ ctg_document_add_body (CtgDocument  *self,
 
   g_return_val_if_fail (CTG_IS_DOCUMENT (self), 0);
 
-  if (!_ctg_document_normalize_value (self, CTG_ITEM_BODY, 0, "kind", FIELD_BODY_KIND, kind ? kind : "other",
-                        &stored, error))
+  if (!_ctg_field_normalize (CTG_ITEM_BODY, "kind", kind ? kind : "other", &stored, error))
     return 0;
 
   return add_item (self, CTG_ITEM_BODY, 0, N_("Add governance body"),
@@ -309,7 +388,7 @@ ctg_document_add_meeting (CtgDocument  *self,
 
   if (body_id != 0 && !_ctg_document_require_item (self, CTG_ITEM_BODY, body_id, error))
     return 0;
-  if (!_ctg_document_normalize_value (self, CTG_ITEM_MEETING, 0, "date", FIELD_DATE, date, &stored_date, error))
+  if (!_ctg_field_normalize (CTG_ITEM_MEETING, "date", date, &stored_date, error))
     return 0;
   if (body_id != 0)
     body = g_strdup_printf ("%" G_GINT64_FORMAT, body_id);
@@ -399,8 +478,7 @@ ctg_document_set_indicator_value (CtgDocument  *self,
   g_autofree char *plain = NULL;
 
   if (!_ctg_document_require_item (self, CTG_ITEM_INDICATOR, indicator_id, error) ||
-      !_ctg_document_normalize_value (self, CTG_ITEM_INDICATOR_VALUE, 0, "value", FIELD_NUMBER,
-                                      value, &plain, error))
+      !_ctg_field_normalize (CTG_ITEM_INDICATOR_VALUE, "value", value, &plain, error))
     return FALSE;
   value = plain;
   if (year < 1900 || year > 2200)

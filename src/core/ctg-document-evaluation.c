@@ -110,7 +110,6 @@ ctg_document_set_year_field (CtgDocument  *self,
                              GError      **error)
 {
   g_autofree char *stored = NULL;
-  FieldType type;
   gboolean ok;
   guint k;
 
@@ -120,14 +119,12 @@ ctg_document_set_year_field (CtgDocument  *self,
     ;
   g_return_val_if_fail (k < G_N_ELEMENTS (year_kinds), FALSE);
 
-  if (!_ctg_document_find_editable_field (kind, field, &type, error))
+  if (!_ctg_field_normalize (kind, field, value, &stored, error))
     return FALSE;
   if (!_ctg_document_require_item (self, year_kinds[k].parent_kind, parent_id, error))
     return FALSE;
   if (year < 1900 || year > 2200)
     return _ctg_document_set_invalid (error, _("The year must be between 1900 and 2200."));
-  if (!_ctg_document_normalize_value (self, kind, 0, field, type, value, &stored, error))
-    return FALSE;
 
   if (!_ctg_document_begin (self, year_kinds[k].label, error))
     return FALSE;
@@ -172,30 +169,13 @@ find_action_year_rows (CtgDocument *self,
 }
 
 /**
- * ctg_document_find_action_years:
- *
- * The follow-up rows of every action for @year in one read, for pages that
- * go through all the actions (asking ctg_document_find_action_year() for
- * each of 10,000 actions is 10,000 queries).
- *
- * Returns: (transfer full): the action ids (gint64 *) that have a
- *   %CTG_ITEM_ACTION_YEAR for @year, each to the id of that row (gint64 *)
- */
-GHashTable *
-ctg_document_find_action_years (CtgDocument *self,
-                                guint        year)
-{
-  g_return_val_if_fail (CTG_IS_DOCUMENT (self), NULL);
-
-  return find_action_year_rows (self, "SELECT action_id, id FROM action_year WHERE year = ?1", year);
-}
-
-/**
  * ctg_document_find_action_notes:
  *
- * As ctg_document_find_action_years(), the rows with something written
- * only (done, difficulties or next steps): the follow-up notes the
- * Évaluation page, the annual review and `ctg evaluation` list. Record
+ * The follow-up rows of every action for @year with something written
+ * (done, difficulties or next steps), in one read: the follow-up notes the
+ * Évaluation page, the annual review and `ctg evaluation` list, for every
+ * action at once (asking ctg_document_find_action_year() for each of
+ * 10,000 actions is 10,000 queries). Record
  * Statuses gives every action a row with its status alone, which is no
  * note: listed, it turned the review's notes into a table of every action.
  *

@@ -206,60 +206,51 @@ _ctg_document_check_field_text (const char  *field,
   return TRUE;
 }
 
-/* Why @date cannot go in @field, the start or the end of a period whose
- * other end is set, or NULL if it can */
-static const char *
-range_problem (CtgDocument   *self,
-               CtgItemKind    kind,
-               gint64         id,
-               const char    *field,
-               const CtgDate *date)
+/* A status as people write it, stored by its key */
+static gboolean
+normalize_status (const char  *stripped,
+                  char       **stored,
+                  GError     **error)
 {
-  const char *other_field;
-  gboolean is_start;
-  g_autofree char *other_text = NULL;
-  CtgDate other;
+  CtgStatus status;
 
-  if (kind == CTG_ITEM_ACTION && g_str_equal (field, "start"))
-    other_field = "echeance", is_start = TRUE;
-  else if (kind == CTG_ITEM_ACTION && g_str_equal (field, "echeance"))
-    other_field = "start", is_start = FALSE;
-  else if (kind == CTG_ITEM_CONVENTION && g_str_equal (field, "period_start"))
-    other_field = "period_end", is_start = TRUE;
-  else if (kind == CTG_ITEM_CONVENTION && g_str_equal (field, "period_end"))
-    other_field = "period_start", is_start = FALSE;
-  else
-    return NULL;
-
-  other_text = ctg_document_dup_text (self, kind, id, other_field);
-  if (other_text == NULL || !ctg_date_parse (other_text, &other))
-    return NULL;
-
-  if (is_start ? ctg_date_range_valid (date, &other) : ctg_date_range_valid (&other, date))
-    return NULL;
-
-  if (kind == CTG_ITEM_ACTION)
-    return is_start ? _("The start cannot come after the échéance.")
-                    : _("The échéance cannot come before the start.");
-  return is_start ? _("The convention cannot start after it ends.")
-                  : _("The convention cannot end before it starts.");
+  if (stripped == NULL || !ctg_status_parse (stripped, &status))
+    {
+      g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE,
+                   _("“%s” is not a status. Use one of: to start, in progress, done, "
+                     "postponed, abandoned."), stripped ? stripped : "");
+      return FALSE;
+    }
+  *stored = g_strdup (ctg_status_to_key (status));
+  return TRUE;
 }
 
-/* Turns what the user typed into what the column stores, or refuses it */
+/**
+ * _ctg_field_normalize:
+ * @value: (nullable): what the user typed
+ * @stored: (out) (transfer full) (nullable): what the column stores, %NULL
+ *   for SQL's NULL
+ *
+ * Turns what the user typed for @field of @kind into what its column
+ * stores, or refuses it, a field the user cannot change included. The
+ * value alone is checked here, without the document: what it must agree
+ * with there (the item it names, the other end of a period) is
+ * ctg_document_set()'s to check.
+ */
 gboolean
-_ctg_document_normalize_value (CtgDocument  *self,
-                               CtgItemKind   kind,
-                               gint64        id,
-                               const char   *field,
-                               FieldType     type,
-                               const char   *value,
-                               char        **stored,
-                               GError      **error)
+_ctg_field_normalize (CtgItemKind   kind,
+                      const char   *field,
+                      const char   *value,
+                      char        **stored,
+                      GError      **error)
 {
   g_autofree char *stripped = value ? g_strstrip (g_strdup (value)) : NULL;
+  FieldType type;
 
   *stored = NULL;
 
+  if (!_ctg_document_find_editable_field (kind, field, &type, error))
+    return FALSE;
   if (!_ctg_document_check_text (value, error))
     return FALSE;
 
@@ -283,7 +274,6 @@ _ctg_document_normalize_value (CtgDocument  *self,
     case FIELD_DATE:
       {
         CtgDate date;
-        const char *problem;
 
         if (stripped == NULL || stripped[0] == '\0')
           return TRUE;
@@ -294,27 +284,12 @@ _ctg_document_normalize_value (CtgDocument  *self,
                            "or a day (15/03/2025), from 1900 to 2200."), stripped);
             return FALSE;
           }
-        problem = range_problem (self, kind, id, field, &date);
-        if (problem != NULL)
-          return _ctg_document_set_invalid (error, problem);
         *stored = ctg_date_to_iso (&date);
         return TRUE;
       }
 
     case FIELD_STATUS:
-      {
-        CtgStatus status;
-
-        if (stripped == NULL || !ctg_status_parse (stripped, &status))
-          {
-            g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE,
-                         _("“%s” is not a status. Use one of: to start, in progress, done, "
-                           "postponed, abandoned."), stripped ? stripped : "");
-            return FALSE;
-          }
-        *stored = g_strdup (ctg_status_to_key (status));
-        return TRUE;
-      }
+      return normalize_status (stripped, stored, error);
 
     case FIELD_PROGRESS:
       {
@@ -381,7 +356,7 @@ _ctg_document_normalize_value (CtgDocument  *self,
       {
         CtgFunderKind funder;
 
-        if (!ctg_funder_from_key (stripped, &funder) && !ctg_funder_parse (stripped, &funder))
+        if (!ctg_funder_parse (stripped, &funder))
           {
             g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE,
                          _("“%s” is not a funder. Use one of: Caf, commune, département, État, other."),
@@ -396,7 +371,7 @@ _ctg_document_normalize_value (CtgDocument  *self,
       {
         CtgLevel level;
 
-        if (!ctg_level_from_key (stripped, &level) && !ctg_level_parse (stripped, &level))
+        if (!ctg_level_parse (stripped, &level))
           {
             g_set_error (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_INVALID_VALUE,
                          _("“%s” is not a level. Use one of: not met, partly met, met, exceeded."),
@@ -443,28 +418,18 @@ _ctg_document_normalize_value (CtgDocument  *self,
     case FIELD_STATUS_OR_NONE:
       if (stripped == NULL || stripped[0] == '\0')
         return TRUE;
-      return _ctg_document_normalize_value (self, kind, id, field, FIELD_STATUS, value, stored, error);
+      return normalize_status (stripped, stored, error);
 
     case FIELD_BODY_REF:
     case FIELD_SECTION_REF:
       {
         gint64 ref;
 
+        /* That the item exists is ctg_document_set()'s to check */
         if (stripped == NULL || stripped[0] == '\0' || g_str_equal (stripped, "0"))
           return TRUE;
-        if (!g_ascii_string_to_signed (stripped, 10, 1, G_MAXINT64, &ref, NULL) ||
-            !ctg_document_has_item (self, type == FIELD_BODY_REF ? CTG_ITEM_BODY : CTG_ITEM_SECTION, ref))
+        if (!g_ascii_string_to_signed (stripped, 10, 1, G_MAXINT64, &ref, NULL))
           return _ctg_document_set_no_such_item (error);
-        if (type == FIELD_SECTION_REF)
-          {
-            const char *want = g_str_equal (field, "theme_id") ? "theme" : "enjeu";
-            g_autofree char *section_kind = ctg_document_dup_text (self, CTG_ITEM_SECTION, ref, "kind");
-            gint64 axis = ctg_document_get_int (self, CTG_ITEM_SECTION, ref, "axis_id", 0);
-
-            if (g_strcmp0 (section_kind, want) != 0 ||
-                axis != ctg_document_get_int (self, CTG_ITEM_OBJECTIVE, id, "axis_id", -1))
-              return _ctg_document_set_invalid (error, _("This heading belongs to another axis."));
-          }
         *stored = g_strdup (stripped);
         return TRUE;
       }

@@ -1043,7 +1043,6 @@ ctg_document_save_copy (CtgDocument  *self,
                         GError      **error)
 {
   g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
   g_autofree char *tmp_path = NULL;
   sqlite3 *dest = NULL;
   sqlite3_backup *backup;
@@ -1076,8 +1075,7 @@ ctg_document_save_copy (CtgDocument  *self,
     return FALSE;
 
   dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp_path = g_strdup_printf ("%s/.%s.%u.tmp", dir, base, g_random_int ());
+  tmp_path = _ctg_file_temporary_path (path);
 
   rc = sqlite3_open_v2 (tmp_path, &dest,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXRESCODE, NULL);

@@ -46,15 +46,12 @@ read_actions (CtgDocument *self,
               gboolean     refresh)
 {
   GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *sql = g_strdup_printf ("SELECT id FROM action WHERE %s = ?1 ORDER BY %s",
                                           column, _ctg_kinds[CTG_ITEM_ACTION].order);
-  sqlite3_stmt *stmt = self->db != NULL ? _ctg_document_prepare (self, sql, NULL) : NULL;
+  g_autoptr(GArray) ids = self->db != NULL ? _ctg_document_query_ids (self, sql, value, NULL) : NULL;
 
-  if (stmt == NULL)
+  if (ids == NULL)
     return items;
-  sqlite3_bind_int64 (stmt, 1, value);
-  _ctg_document_step_ids (stmt, ids);
   for (guint i = 0; i < ids->len; i++)
     {
       gint64 id = g_array_index (ids, gint64, i);

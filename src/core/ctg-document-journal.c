@@ -464,18 +464,16 @@ _ctg_document_delete_row (CtgDocument  *self,
   for (guint i = 0; _ctg_children[i].column != NULL; i++)
     {
       g_autofree char *select_sql = NULL;
-      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GArray) ids = NULL;
 
       if (_ctg_children[i].parent != kind)
         continue;
 
       select_sql = g_strdup_printf ("SELECT id FROM %s WHERE %s = ?1",
                                     _ctg_kinds[_ctg_children[i].child].table, _ctg_children[i].column);
-      stmt = _ctg_document_prepare (self, select_sql, error);
-      if (stmt == NULL)
+      ids = _ctg_document_query_ids (self, select_sql, id, error);
+      if (ids == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      _ctg_document_step_ids (stmt, ids);
 
       for (guint j = 0; j < ids->len; j++)
         {

@@ -179,9 +179,11 @@ _ctg_document_step_done (CtgDocument   *self,
                          sqlite3_stmt  *stmt,
                          GError       **error);
 
-void
-_ctg_document_step_ids (sqlite3_stmt *stmt,
-                        GArray       *ids);
+GArray *
+_ctg_document_query_ids (CtgDocument  *self,
+                         const char   *sql,
+                         gint64        arg,
+                         GError      **error);
 
 void
 _ctg_document_bind_text_or_null (sqlite3_stmt *stmt,
@@ -212,14 +214,11 @@ _ctg_document_check_text (const char  *value,
                           GError     **error);
 
 gboolean
-_ctg_document_normalize_value (CtgDocument  *self,
-                               CtgItemKind   kind,
-                               gint64        id,
-                               const char   *field,
-                               FieldType     type,
-                               const char   *value,
-                               char        **stored,
-                               GError      **error);
+_ctg_field_normalize (CtgItemKind   kind,
+                      const char   *field,
+                      const char   *value,
+                      char        **stored,
+                      GError      **error);
 
 gboolean
 _ctg_document_find_editable_field (CtgItemKind   kind,
@@ -338,6 +337,9 @@ _ctg_file_guard_wal_absent (const char   *path,
 void
 _ctg_file_guard_clean_wal (int         db_fd,
                            const char *path);
+
+char *
+_ctg_file_temporary_path (const char *path);
 
 gboolean
 _ctg_file_rename_durably (const char *tmp_path,

@@ -535,12 +535,11 @@ ctg_document_list_ids (CtgDocument *self,
                        CtgItemKind  kind,
                        gint64       parent_id)
 {
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
+  GArray *ids;
 
-  g_return_val_if_fail (CTG_IS_DOCUMENT (self), ids);
-  g_return_val_if_fail (kind < CTG_N_ITEM_KINDS, ids);
+  g_return_val_if_fail (CTG_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (kind < CTG_N_ITEM_KINDS, NULL);
 
   if (_ctg_kinds[kind].parent != NULL)
     sql = g_strdup_printf ("SELECT id FROM %s WHERE %s = ?1 ORDER BY %s",
@@ -548,13 +547,8 @@ ctg_document_list_ids (CtgDocument *self,
   else
     sql = g_strdup_printf ("SELECT id FROM %s ORDER BY %s", _ctg_kinds[kind].table, _ctg_kinds[kind].order);
 
-  stmt = _ctg_document_prepare (self, sql, NULL);
-  if (stmt == NULL)
-    return ids;
-  if (_ctg_kinds[kind].parent != NULL)
-    sqlite3_bind_int64 (stmt, 1, parent_id);
-  _ctg_document_step_ids (stmt, ids);
-  return ids;
+  ids = _ctg_document_query_ids (self, sql, parent_id, NULL);
+  return ids != NULL ? ids : g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
 /* An action's own columns, then its texts: cached_actions() reads the

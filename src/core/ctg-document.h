@@ -202,8 +202,6 @@ gboolean     ctg_document_set_year_field     (CtgDocument    *self,
   ctg_document_set_year_field ((self), CTG_ITEM_ASSESSMENT, (indicator_id), (year), (field), (value), (error))
 #define ctg_document_set_indicator_year(self, indicator_id, year, field, value, error) \
   ctg_document_set_year_field ((self), CTG_ITEM_INDICATOR_VALUE, (indicator_id), (year), (field), (value), (error))
-GHashTable  *ctg_document_find_action_years  (CtgDocument    *self,
-                                              guint           year);
 GHashTable  *ctg_document_find_action_notes  (CtgDocument    *self,
                                               guint           year);
 GHashTable  *ctg_document_read_year_ends     (CtgDocument    *self,

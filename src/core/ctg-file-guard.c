@@ -520,6 +520,23 @@ rename_no_replace (const char *tmp_path,
 }
 
 /**
+ * _ctg_file_temporary_path:
+ *
+ * Returns: (transfer full): a hidden name beside @path, for a file to be
+ *   written whole and then put in @path's place by
+ *   _ctg_file_rename_durably(): in @path's folder, so that the rename is
+ *   one step on one file system
+ */
+char *
+_ctg_file_temporary_path (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+
+  return g_strdup_printf ("%s/.%s.%u.tmp", folder, base, g_random_int ());
+}
+
+/**
  * _ctg_file_rename_durably:
  * @tmp_path: a complete file written beside @path (in its folder)
  * @path: where it goes

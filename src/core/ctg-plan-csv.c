@@ -753,16 +753,14 @@ static gboolean
 order_objectives (CtgDocument  *self,
                   GError      **error)
 {
-  sqlite3_stmt *stmt;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ids = NULL;
 
-  stmt = _ctg_document_prepare (self,
+  ids = _ctg_document_query_ids (self,
     "SELECT o.id FROM objective o"
     " LEFT JOIN section t ON t.id = o.theme_id LEFT JOIN section e ON e.id = o.enjeu_id"
-    " ORDER BY o.axis_id, coalesce(t.position, -1), coalesce(e.position, -1), o.position", error);
-  if (stmt == NULL)
+    " ORDER BY o.axis_id, coalesce(t.position, -1), coalesce(e.position, -1), o.position", 0, error);
+  if (ids == NULL)
     return FALSE;
-  _ctg_document_step_ids (stmt, ids);
 
   for (guint i = 0; i < ids->len; i++)
     {

@@ -24,7 +24,8 @@ typedef enum
 /* The words of an enumeration stored in the file and typed in by people:
  * PREFIX_to_key() gives the stable key the file stores, PREFIX_from_key()
  * reads it back, PREFIX_parse() reads what people write (French or English,
- * any case and accents) and PREFIX_to_label() gives the translated label */
+ * any case and accents, the keys included) and PREFIX_to_label() gives the
+ * translated label */
 #define CTG_DECLARE_ENUM_WORDS(Type, prefix)                              \
   const char *prefix##_to_key   (Type        value);                      \
   gboolean    prefix##_from_key (const char *key,                         \

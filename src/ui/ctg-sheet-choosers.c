@@ -76,13 +76,15 @@ on_import_save_chosen_cb (GFile          *file,
                           GtkFileChooser *chooser,
                           GtkWindow      *parent)
 {
-  GBytes *table = g_object_get_data (G_OBJECT (chooser), "table");
-  const char *source = g_object_get_data (G_OBJECT (chooser), "source");
+  CtgPlanSource source = {
+    .file = g_object_get_data (G_OBJECT (chooser), "source"),
+    .table = g_object_get_data (G_OBJECT (chooser), "table"),
+  };
   g_autofree char *path = g_file_get_path (file);
   g_autoptr(GError) error = NULL;
 
   /* The chooser asked before replacing a file */
-  if (!ctg_document_create_from_plan (path, source, table, NULL, NULL, TRUE, NULL, &error))
+  if (!ctg_document_create_from_plan (path, &source, TRUE, NULL, &error))
     _ctg_message_dialog_show (parent, _("Could Not Import the Plan"), error->message);
   else
     ctg_application_open_file (CTG_APPLICATION (gtk_window_get_application (parent)), file);

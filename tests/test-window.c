@@ -396,6 +396,24 @@ row_text (GtkListBox *box,
 /* The labels of the toast on screen, "title|button|": AdwToastOverlay 1.2
  * has no getter, and a toast queued behind another is not seen. The one
  * shown is the overlay's child that is neither its content nor leaving. */
+/* The AdwToast on screen: its widget (private to libadwaita) says it */
+static AdwToast *
+shown_toast_object (CtgWindow *window)
+{
+  GtkWidget *overlay = GTK_WIDGET (window->toast_overlay);
+  GtkWidget *content = adw_toast_overlay_get_child (window->toast_overlay);
+  AdwToast *toast = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (overlay); child; child = gtk_widget_get_next_sibling (child))
+    if (child != content && gtk_widget_get_can_target (child) &&
+        g_object_class_find_property (G_OBJECT_GET_CLASS (child), "toast") != NULL)
+      {
+        g_object_get (child, "toast", &toast, NULL);
+        g_object_unref (toast); /* the overlay holds it while shown */
+      }
+  return toast;
+}
+
 static char *
 shown_toast (CtgWindow *window)
 {
@@ -467,6 +485,26 @@ test_window_edit_one_action (void)
     ctg_test_spin (50);
     on_screen = shown_toast (window);
     g_assert_cmpstr (on_screen, ==, "Redone: échéance of “Titre changé dans la liste”|");
+  }
+  /* A toast that has been read a while is replaced, not reworded: a
+   * reworded AdwToast 1.2 keeps the timeout it started with, and the next
+   * undo's message would go within a second */
+  {
+    AdwToast *first = shown_toast_object (window);
+    g_autofree char *on_screen = NULL;
+
+    g_assert_nonnull (first);
+    g_object_add_weak_pointer (G_OBJECT (first), (gpointer *) &first);
+    ctg_test_spin (800);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    ctg_test_spin (400);
+    on_screen = shown_toast (window);
+    g_assert_cmpstr (on_screen, ==, "Undone: échéance of “Titre changé dans la liste”|");
+    g_assert_true (shown_toast_object (window) != first);
+    if (first != NULL)
+      g_object_remove_weak_pointer (G_OBJECT (first), (gpointer *) &first);
+    g_assert_true (ctg_document_redo (doc, &error));
+    ctg_test_spin (50);
   }
   g_assert_true (ctg_document_undo (doc, &error));
   ctg_test_spin (50);

@@ -86,6 +86,7 @@ struct _CtgWindow
   GtkStringList        *years;
   GtkWidget            *error_dialog;
   AdwToast             *history_toast; /* the toast of the last edit, undo or redo, until dismissed */
+  gint64                history_toast_added; /* g_get_monotonic_time() when it was shown */
   GtkWidget            *shortcuts_window;
   GtkMenuButton        *welcome_menu_button;
   GtkMenuButton        *sidebar_menu_button;

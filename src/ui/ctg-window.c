@@ -80,32 +80,47 @@ on_history_toast_dismissed_cb (AdwToast  *toast,
 /* An edit's, an undo's or a redo's toast takes the place of the last of
  * them at once. AdwToastOverlay queues a toast of normal priority behind
  * the one shown: "Redone" waited unseen behind "Undone", and an edit's
- * Undo button stayed on screen once its step was undone. The toast still
- * up is reworded rather than dismissed: libadwaita 1.2 frees a toast
- * dismissed during its show animation while the animation still runs. */
+ * Undo button stayed on screen once its step was undone.
+ *
+ * libadwaita 1.2 frees a toast dismissed during its show animation (300 ms)
+ * while the animation still runs, so a toast that has only just come is
+ * reworded. Past that it is replaced: a reworded toast keeps the timeout it
+ * started with, and a third undo in a row was read for a second at most. */
+#define TOAST_SHOW_ANIMATION_US (600 * G_TIME_SPAN_MILLISECOND)
+
 static void
 show_history_toast (CtgWindow  *self,
                     const char *message,
                     gboolean    with_undo)
 {
   AdwToast *toast = self->history_toast;
-  gboolean shown = toast != NULL;
+  gint64 now = g_get_monotonic_time ();
+  gboolean fresh;
 
-  if (!shown)
+  if (toast != NULL && now - self->history_toast_added >= TOAST_SHOW_ANIMATION_US)
+    {
+      /* Its "dismissed" handler forgets it */
+      adw_toast_dismiss (toast);
+      toast = NULL;
+    }
+
+  fresh = toast == NULL;
+  if (fresh)
     {
       toast = adw_toast_new (message);
       adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
       self->history_toast = toast;
+      self->history_toast_added = now;
       g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_history_toast_dismissed_cb), self, 0);
     }
   else
     adw_toast_set_title (toast, message);
   adw_toast_set_button_label (toast, with_undo ? _("_Undo") : NULL);
   adw_toast_set_action_name (toast, with_undo ? "win.toast-undo" : NULL);
-  if (shown)
-    remember_toast (self, toast);
-  else
+  if (fresh)
     add_toast (self, toast);
+  else
+    remember_toast (self, toast);
 }
 
 void

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "ctg-action-editor.h"
+#include "ctg-action-editor-private.h"
 #include "ctg-editor-util.h"
 #include "ctg-field-message.h"
 #include "ctg-funding-group.h"
@@ -48,30 +49,6 @@ typedef enum
   FIELD_NOTES,
   N_FIELDS
 } Field;
-
-/* Steps and indicators are the same kind of list: rows in the document's
- * order, moved and removed from their own menu, added from an entry */
-typedef struct
-{
-  CtgActionEditor  *editor;
-  CtgItemKind       kind;
-  GtkListBox       *list;
-  GtkWidget        *after;     /* the rows come after it, or first */
-  AdwEntryRow      *add_row;
-  CtgFieldMessage  *message;
-  const char       *removed;   /* the toast, marked with N_() */
-
-  /* Borrowed references: the rows belong to their list box */
-  GPtrArray        *rows;
-
-  /* Owned references */
-  GListModel       *items;     /* the live items the rows show */
-  GHashTable       *expanded;  /* ids of the rows open when taken out by a move */
-
-  /* A CtgOrderedRow for the item @id */
-  GtkWidget      *(*new_row) (CtgDocument  *document,
-                              gint64        id);
-} RowList;
 
 struct _CtgActionEditor
 {
@@ -124,8 +101,8 @@ struct _CtgActionEditor
   CtgItem             *objective;   /* live: the context above the title */
   CtgItem             *axis;
 
-  RowList              steps;
-  RowList              indicators;
+  CtgEditorRows       *steps;
+  CtgEditorRows       *indicators;
 
   gulong               committed_handler;
   guint                committing;  /* while this editor writes */
@@ -673,220 +650,27 @@ on_continuous_toggled_cb (CtgActionEditor *self)
   show_continuous (self);
 }
 
-/* Steps and indicators */
-
-static gint64
-row_id (GtkWidget *row)
-{
-  return ctg_ordered_row_get_id (CTG_ORDERED_ROW (row));
-}
-
-/* After a move, the focus goes back to the menu that moved the row; after
- * a removal, to the row that took its place, or to the entry that adds
- * one when none is left */
-static void
-focus_after_change (RowList *list,
-                    gint64   moved,
-                    int      direction,
-                    guint    index)
-{
-  GtkWidget *row = NULL;
-
-  for (guint i = 0; i < list->rows->len && moved != 0; i++)
-    if (row_id (g_ptr_array_index (list->rows, i)) == moved)
-      row = g_ptr_array_index (list->rows, i);
-
-  if (row == NULL && moved == 0 && list->rows->len > 0)
-    {
-      row = g_ptr_array_index (list->rows, MIN (index, list->rows->len - 1));
-      direction = 0;
-    }
-
-  if (row == NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (list->add_row));
-  else
-    ctg_ordered_row_focus_button (CTG_ORDERED_ROW (row), direction);
-}
-
-/* Moves the item of @row by @direction, or removes it (@direction 0); the
- * rows follow the list's items-changed within the call */
-static void
-change_row (RowList   *list,
-            GtkWidget *row,
-            int        direction)
-{
-  CtgActionEditor *self = list->editor;
-  gint64 id = row_id (row);
-  g_autoptr(GError) error = NULL;
-  guint index;
-  gboolean ok;
-
-  if (!g_ptr_array_find (list->rows, row, &index))
-    return;
-  if ((direction < 0 && index == 0) || (direction > 0 && index + 1 >= list->rows->len))
-    return;
-
-  ctg_field_message_clear (list->message, NULL);
-  if (direction != 0)
-    ok = ctg_document_move (self->document, list->kind, id, direction < 0 ? index - 1 : index + 1, &error);
-  else
-    ok = ctg_document_delete (self->document, list->kind, id, &error);
-  if (!ok)
-    {
-      ctg_field_message_show_error (list->message, NULL, error->message);
-      return;
-    }
-  focus_after_change (list, direction != 0 ? id : 0, direction, index);
-  if (direction == 0)
-    emit_toast (self, _(list->removed));
-}
-
-static void
-on_row_move_cb (GtkWidget *row,
-                int        direction,
-                RowList   *list)
-{
-  change_row (list, row, direction);
-}
-
-static void
-on_row_remove_cb (GtkWidget *row,
-                  RowList   *list)
-{
-  change_row (list, row, 0);
-}
-
-static void
-add_to_list (CtgActionEditor *self,
-             RowList         *list)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (list->add_row))));
-
-  if (text[0] == '\0' || self->document == NULL || self->action_id == 0)
-    return;
-
-  ctg_field_message_clear (list->message, GTK_WIDGET (list->add_row));
-  if (ctg_document_add_item (self->document, list->kind, self->action_id, text, &error) == 0)
-    {
-      ctg_field_message_show_error (list->message, GTK_WIDGET (list->add_row), error->message);
-      return;
-    }
-  _ctg_entry_row_set_value (list->add_row, "");
-}
+/* Steps and indicators (ctg-action-editor-rows.c) */
 
 static void
 on_add_step_cb (CtgActionEditor *self)
 {
-  add_to_list (self, &self->steps);
+  _ctg_editor_rows_add (self->steps);
 }
 
 static void
 on_add_indicator_cb (CtgActionEditor *self)
 {
-  add_to_list (self, &self->indicators);
-}
-
-/* Tells each row its place and whether it may be changed; the rows show
- * their live items by themselves */
-static void
-update_rows (CtgActionEditor *self,
-             RowList         *list,
-             gboolean         force)
-{
-  for (guint i = 0; i < list->rows->len; i++)
-    ctg_ordered_row_update (g_ptr_array_index (list->rows, i), i, list->rows->len, self->editable, force);
+  _ctg_editor_rows_add (self->indicators);
 }
 
 static void
-set_indicator_years (CtgActionEditor *self,
-                     GtkWidget       *row)
+show_indicator_years (CtgActionEditor *self)
 {
   CtgDate period_start, period_end;
 
   read_period (self, &period_start, &period_end);
-  ctg_indicator_row_set_years (CTG_INDICATOR_ROW (row), period_start.year, period_end.year);
-}
-
-static void
-insert_row (CtgActionEditor *self,
-            RowList         *list,
-            guint            index,
-            gint64           id)
-{
-  GtkWidget *row = list->new_row (self->document, id);
-  int base = list->after ? gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (list->after)) + 1 : 0;
-
-  g_signal_connect (row, "move", G_CALLBACK (on_row_move_cb), list);
-  g_signal_connect (row, "remove", G_CALLBACK (on_row_remove_cb), list);
-  if (list->kind == CTG_ITEM_INDICATOR)
-    set_indicator_years (self, row);
-  gtk_list_box_insert (list->list, row, base + (int) index);
-  /* A row moved is taken out and put back: open if it was */
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), g_hash_table_remove (list->expanded, &id));
-  g_ptr_array_insert (list->rows, index, row);
-}
-
-/* The items came, went or moved: the rows follow, at the same places */
-static void
-on_items_changed_cb (GListModel *items,
-                     guint       position,
-                     guint       removed,
-                     guint       added,
-                     RowList    *list)
-{
-  for (guint i = 0; i < removed; i++)
-    {
-      GtkWidget *row = g_ptr_array_steal_index (list->rows, position);
-
-      if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)))
-        g_hash_table_add (list->expanded, g_memdup2 (&(gint64) { row_id (row) }, sizeof (gint64)));
-      gtk_list_box_remove (list->list, row);
-    }
-  for (guint i = 0; i < added; i++)
-    {
-      g_autoptr(CtgItem) item = g_list_model_get_item (items, position + i);
-
-      insert_row (list->editor, list, position + i, ctg_item_get_id (item));
-    }
-  update_rows (list->editor, list, FALSE);
-}
-
-/* Shows the live items of the action shown: its steps, or its indicators */
-static void
-follow_rows (CtgActionEditor *self,
-             RowList         *list)
-{
-  g_autoptr(GListModel) items = NULL;
-
-  if (self->document != NULL && self->action != NULL)
-    items = ctg_document_list_items (self->document, list->kind, self->action_id);
-  if (items == list->items)
-    return;
-
-  if (list->items != NULL)
-    g_signal_handlers_disconnect_by_data (list->items, list);
-  for (guint i = 0; i < list->rows->len; i++)
-    gtk_list_box_remove (list->list, g_ptr_array_index (list->rows, i));
-  g_ptr_array_set_size (list->rows, 0);
-  g_hash_table_remove_all (list->expanded);
-
-  g_set_object (&list->items, items);
-  if (items != NULL)
-    {
-      g_signal_connect (items, "items-changed", G_CALLBACK (on_items_changed_cb), list);
-      on_items_changed_cb (items, 0, 0, g_list_model_get_n_items (items), list);
-    }
-}
-
-static void
-clear_rows (RowList *list)
-{
-  if (list->items != NULL)
-    g_signal_handlers_disconnect_by_data (list->items, list);
-  g_clear_object (&list->items);
-  g_clear_pointer (&list->rows, g_ptr_array_unref);
-  g_clear_pointer (&list->expanded, g_hash_table_unref);
+  _ctg_editor_rows_set_years (self->indicators, period_start.year, period_end.year);
 }
 
 static void
@@ -919,13 +703,11 @@ clear_messages (CtgActionEditor *self)
 {
   for (guint i = 0; i < N_FIELDS; i++)
     ctg_field_message_clear (field_message (self, (Field) i), field_widget (self, (Field) i));
-  ctg_field_message_clear (self->steps_message, GTK_WIDGET (self->add_step_row));
-  ctg_field_message_clear (self->indicators_message, GTK_WIDGET (self->add_indicator_row));
+  _ctg_editor_rows_reset (self->steps);
+  _ctg_editor_rows_reset (self->indicators);
   ctg_participant_list_reset (self->pilots_list);
   ctg_participant_list_reset (self->partners_list);
   ctg_participant_list_reset (self->referents_list);
-  _ctg_entry_row_set_value (self->add_step_row, "");
-  _ctg_entry_row_set_value (self->add_indicator_row, "");
 }
 
 static void
@@ -983,8 +765,8 @@ show_action (CtgActionEditor *self,
   show_continuous (self);
   ctg_year_notes_group_show (self->year_notes_group, self->document, self->action, force);
   ctg_funding_group_show (self->funding_group, self->document, self->action, force);
-  update_rows (self, &self->steps, force);
-  update_rows (self, &self->indicators, force);
+  _ctg_editor_rows_update (self->steps, self->editable, force);
+  _ctg_editor_rows_update (self->indicators, self->editable, force);
   show_history (self);
 
   self->updating--;
@@ -1046,9 +828,8 @@ on_convention_notify_cb (CtgActionEditor *self,
   if (self->action == NULL)
     return;
   update_timeline (self);
-  for (guint i = 0; i < self->indicators.rows->len; i++)
-    set_indicator_years (self, g_ptr_array_index (self->indicators.rows, i));
-  update_rows (self, &self->indicators, FALSE);
+  show_indicator_years (self);
+  _ctg_editor_rows_update (self->indicators, self->editable, FALSE);
 }
 
 /* Whether a commit may have changed the history of the action shown: it
@@ -1073,9 +854,8 @@ concerns_action (CtgActionEditor *self,
         return TRUE;
       if (row->kind == CTG_ITEM_INDICATOR_VALUE)
         {
-          for (guint j = 0; j < self->indicators.rows->len; j++)
-            if (row_id (g_ptr_array_index (self->indicators.rows, j)) == row->parent_id)
-              return TRUE;
+          if (_ctg_editor_rows_has_item (self->indicators, row->parent_id))
+            return TRUE;
         }
       else if (row->kind != CTG_ITEM_ACTION &&
                (row->parent_id == self->action_id || row->old_parent_id == self->action_id))
@@ -1113,8 +893,9 @@ follow_action (CtgActionEditor *self)
     action = ctg_document_get_item (self->document, CTG_ITEM_ACTION, self->action_id);
   set_followed (self, (CtgItem **) &self->action, action, "notify", G_CALLBACK (on_action_notify_cb));
   follow_context (self);
-  follow_rows (self, &self->steps);
-  follow_rows (self, &self->indicators);
+  show_indicator_years (self);
+  _ctg_editor_rows_follow (self->steps, self->document, self->action != NULL ? self->action_id : 0);
+  _ctg_editor_rows_follow (self->indicators, self->document, self->action != NULL ? self->action_id : 0);
 }
 
 /* AdwPreferencesPage 1.2 has no scroll_to_top(): its first child scrolls */
@@ -1153,8 +934,8 @@ ctg_action_editor_dispose (GObject *object)
   set_followed (self, &self->convention, NULL, NULL, NULL);
   set_followed (self, &self->objective, NULL, NULL, NULL);
   set_followed (self, &self->axis, NULL, NULL, NULL);
-  clear_rows (&self->steps);
-  clear_rows (&self->indicators);
+  g_clear_pointer (&self->steps, _ctg_editor_rows_free);
+  g_clear_pointer (&self->indicators, _ctg_editor_rows_free);
   g_clear_object (&self->document);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CTG_TYPE_ACTION_EDITOR);
@@ -1313,20 +1094,14 @@ ctg_action_editor_init (CtgActionEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->steps = (RowList) {
-    self, CTG_ITEM_STEP, self->steps_list, NULL, self->add_step_row, self->steps_message,
-    N_("Step removed"), g_ptr_array_new (), NULL,
-    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL),
-    ctg_step_row_new
-  };
+  self->steps = _ctg_editor_rows_new (GTK_WIDGET (self), &(CtgEditorRowsPlace) {
+                                        CTG_ITEM_STEP, self->steps_list, NULL, self->add_step_row,
+                                        self->steps_message });
   /* The indicators come after the means */
-  self->indicators = (RowList) {
-    self, CTG_ITEM_INDICATOR, self->indicators_list, GTK_WIDGET (self->means_message),
-    self->add_indicator_row, self->indicators_message,
-    N_("Indicator removed"), g_ptr_array_new (), NULL,
-    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL),
-    ctg_indicator_row_new
-  };
+  self->indicators = _ctg_editor_rows_new (GTK_WIDGET (self), &(CtgEditorRowsPlace) {
+                                             CTG_ITEM_INDICATOR, self->indicators_list,
+                                             GTK_WIDGET (self->means_message), self->add_indicator_row,
+                                             self->indicators_message });
 
   for (guint i = 0; i < CTG_N_STATUSES; i++)
     gtk_string_list_append (statuses, ctg_status_to_label ((CtgStatus) i));

@@ -159,11 +159,8 @@ on_item_notify_cb (CtgStepRow *self)
 static void
 ctg_step_row_dispose (GObject *object)
 {
-  CtgStepRow *self = CTG_STEP_ROW (object);
-
-  if (self->item != NULL)
-    g_signal_handlers_disconnect_by_data (self->item, self);
-  g_clear_object (&self->item);
+  /* Its handler goes with the row (g_signal_connect_object) */
+  g_clear_object (&CTG_STEP_ROW (object)->item);
 
   G_OBJECT_CLASS (ctg_step_row_parent_class)->dispose (object);
 }
@@ -215,6 +212,6 @@ ctg_step_row_new (CtgDocument *document,
   _ctg_ordered_row_set_item (CTG_ORDERED_ROW (self), document, CTG_ITEM_STEP, step_id);
   self->item = ctg_document_get_item (document, CTG_ITEM_STEP, step_id);
   if (self->item != NULL)
-    g_signal_connect_swapped (self->item, "notify", G_CALLBACK (on_item_notify_cb), self);
+    g_signal_connect_object (self->item, "notify", G_CALLBACK (on_item_notify_cb), self, G_CONNECT_SWAPPED);
   return GTK_WIDGET (self);
 }

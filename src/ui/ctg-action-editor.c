@@ -16,7 +16,6 @@
 #include "ctg-field-message.h"
 #include "ctg-funding-group.h"
 #include "ctg-history-list.h"
-#include "ctg-ordered-row.h"
 #include "ctg-participant-list.h"
 #include "ctg-text-row.h"
 #include "ctg-year-notes-group.h"

@@ -1,6 +1,6 @@
 /* bench-ui.c: the real window, timed in-process, for bench/run.sh
  *
- *   bench-ui FILE.ctg [search] [edit] [edit-timeline] [scroll-list] [scroll-timeline]
+ *   bench-ui FILE.ctg [search] [edit] [edit-editor] [edit-timeline] [scroll-list] [scroll-timeline]
  *
  * Opens FILE.ctg in a CtgWindow (the code of the app, linked like the UI
  * tests) under the display it is given (Xvfb in bench/run.sh), then:
@@ -17,6 +17,9 @@
  *              to the main loop's first idle if nothing needed repainting
  *              (the row is out of sight and the figures did not change):
  *              "CTG_BENCH window-edit-us=...";
+ *   edit-editor  the same with the edited action shown in the action
+ *              editor (its fields, lists and history follow the edit):
+ *              "editor-edit-us=...";
  *   edit-timeline  the same with the timeline shown, échéances only (each
  *              edit rebuilds its rows and the outlines of the drift since
  *              the last meeting, then paints): "timeline-edit-us=...";
@@ -221,8 +224,10 @@ bench_edit_timeline (CtgWindow *window)
   print_times ("timeline-edit-us", times);
 }
 
+/* @in_editor: the action is shown in the editor, else its axis's list */
 static void
-bench_edit (CtgWindow *window)
+bench_edit (CtgWindow *window,
+            gboolean   in_editor)
 {
   CtgDocument *doc = ctg_window_get_document (window);
   g_autoptr(GListModel) all = ctg_document_list_actions (doc, 0);
@@ -239,8 +244,12 @@ bench_edit (CtgWindow *window)
       gboolean ok;
 
       /* The edit is seen: its axis's list is shown (scrolled to the top:
-       * the row may be below, the sidebar's figures still change) */
-      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", page);
+       * the row may be below, the sidebar's figures still change), or the
+       * action itself in the editor */
+      if (in_editor)
+        _ctg_window_show_action (window, id);
+      else
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", page);
       /* A page shown is cross-faded in (GtkStack, 200 ms): an edit timed
        * before the end would time the benchmark's own animation */
       spin (250);
@@ -266,7 +275,7 @@ bench_edit (CtgWindow *window)
       g_array_append_val (times, took);
       settle ();
     }
-  print_times ("window-edit-us", times);
+  print_times (in_editor ? "editor-edit-us" : "window-edit-us", times);
 }
 
 int
@@ -279,7 +288,7 @@ main (int   argc,
 
   if (argc < 2)
     {
-      g_printerr ("usage: bench-ui FILE.ctg [search] [edit] [edit-timeline] [scroll-list] [scroll-timeline]\n");
+      g_printerr ("usage: bench-ui FILE.ctg [search] [edit] [edit-editor] [edit-timeline] [scroll-list] [scroll-timeline]\n");
       return 2;
     }
   verbose = g_getenv ("CTG_BENCH_VERBOSE") != NULL;
@@ -301,7 +310,9 @@ main (int   argc,
       if (g_str_equal (argv[i], "search"))
         bench_search (window);
       else if (g_str_equal (argv[i], "edit"))
-        bench_edit (window);
+        bench_edit (window, FALSE);
+      else if (g_str_equal (argv[i], "edit-editor"))
+        bench_edit (window, TRUE);
       else if (g_str_equal (argv[i], "edit-timeline"))
         bench_edit_timeline (window);
       else if (g_str_equal (argv[i], "scroll-list"))

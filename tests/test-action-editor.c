@@ -16,6 +16,7 @@
 #include "ctg-ordered-row.h"
 #include "ctg-test-util.h"
 #include "ctg-text-row.h"
+#include "ctg-year-notes-group.h"
 
 /* m2a: FA 1.1 has six steps, no pilot, no date; the convention runs
  * from 2022 to 2026 */
@@ -1006,6 +1007,241 @@ test_refused_message_goes (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (echeance_message)));
 }
 
+static void
+type_text_row (GtkWidget  *row,
+               const char *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (ctg_text_row_get_view (CTG_TEXT_ROW (row)))),
+                            text, -1);
+}
+
+static char *
+text_row_text (GtkWidget *row)
+{
+  return ctg_text_row_dup_text (CTG_TEXT_ROW (row));
+}
+
+static GPtrArray *
+participant_rows (Fixture    *fixture,
+                  const char *list)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+
+  collect_named (editor_child (fixture, list), "participant-row", rows);
+  return rows;
+}
+
+static void
+set_pilots (Fixture    *fixture,
+            const char *first,
+            ...)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) ctg_participant_free);
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  va_start (args, first);
+  for (const char *name = first; name != NULL; name = va_arg (args, const char *))
+    g_ptr_array_add (list, ctg_participant_new (name, CTG_PARTICIPANT_ORGANISATION, ""));
+  va_end (args);
+  g_assert_true (ctg_document_set_participants (fixture->document, ACTION_ID, CTG_RELATION_PILOT, list, &error));
+  g_assert_no_error (error);
+}
+
+/* Issue 13: the editor follows the live action, field by field. A change
+ * made through the core (as the timeline, another window or an import do)
+ * shows in the widget of that field, even over what was typed there, and
+ * leaves what the user is typing in the other fields alone. */
+static void
+test_live_fields (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *title_row = editor_child (fixture, "title-row");
+  GtkWidget *notes_row = editor_child (fixture, "notes-row");
+  GtkWidget *budget_row = editor_child (fixture, "budget-row");
+  GtkWidget *funders_row = editor_child (fixture, "funders-row");
+  GtkWidget *done_row = editor_child (fixture, "year-done-row");
+  GtkSpinButton *spin = GTK_SPIN_BUTTON (editor_child (fixture, "progress-spin"));
+  g_autoptr(GPtrArray) funding = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint year = ctg_year_notes_group_get_year (CTG_YEAR_NOTES_GROUP (editor_child (fixture, "year-notes-group")));
+
+  /* Half typed, not applied */
+  type_text_row (notes_row, "Voir avec");
+  gtk_editable_set_text (GTK_EDITABLE (budget_row), "12");
+  type_text_row (funders_row, "Caf: 10");
+  type_text_row (done_row, "Deux réu");
+
+  g_assert_true (ctg_document_set (fixture->document, CTG_ITEM_ACTION, ACTION_ID, "title", "Changé ailleurs", &error));
+  text = text_row_text (title_row);
+  g_assert_cmpstr (text, ==, "Changé ailleurs");
+  g_clear_pointer (&text, g_free);
+
+  g_assert_true (ctg_document_set (fixture->document, CTG_ITEM_ACTION, ACTION_ID, "progress", "30", &error));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "30");
+  /* Réalisée shows the 100 % it counts */
+  g_assert_true (ctg_document_set (fixture->document, CTG_ITEM_ACTION, ACTION_ID, "status", "done", &error));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (editor_child (fixture, "status-row"))), ==,
+                    CTG_STATUS_DONE);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "100");
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (spin)));
+
+  set_pilots (fixture, "RPE", "PMI", NULL);
+  rows = participant_rows (fixture, "pilots-list");
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 1)), ==, "PMI");
+
+  /* The funders written elsewhere replace what was typed there */
+  funding = ctg_funding_list_parse ("Caf: 8000\nCommune (Mulhouse): 4000", &error);
+  g_assert_no_error (error);
+  g_assert_true (ctg_document_set_funding (fixture->document, ACTION_ID, funding, &error));
+  g_assert_no_error (error);
+  text = text_row_text (funders_row);
+  g_assert_nonnull (strstr (text, "Mulhouse"));
+  g_assert_false (ctg_text_row_is_modified (CTG_TEXT_ROW (funders_row)));
+  g_clear_pointer (&text, g_free);
+
+  /* And a year's note */
+  g_assert_true (ctg_document_set_action_year (fixture->document, ACTION_ID, year, "done", "Trois réunions", &error));
+  g_assert_no_error (error);
+  text = text_row_text (done_row);
+  g_assert_cmpstr (text, ==, "Trois réunions");
+  g_clear_pointer (&text, g_free);
+
+  /* What was typed in the fields nobody wrote is still there */
+  text = text_row_text (notes_row);
+  g_assert_cmpstr (text, ==, "Voir avec");
+  g_assert_true (ctg_text_row_is_modified (CTG_TEXT_ROW (notes_row)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (budget_row)), ==, "12");
+
+  /* Undone in the window: back in the funders row */
+  g_assert_true (ctg_document_undo (fixture->document, &error));
+  g_assert_true (ctg_document_undo (fixture->document, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&text, g_free);
+  text = text_row_text (funders_row);
+  g_assert_cmpstr (text, ==, "");
+  g_clear_pointer (&text, g_free);
+  text = text_row_text (done_row);
+  g_assert_cmpstr (text, ==, "");
+}
+
+/* A commit that does not concern the action shown touches none of its
+ * widgets: the editor is not read again, its rows are the same widgets */
+static void
+test_other_action_untouched (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) history = g_ptr_array_new ();
+  g_autoptr(GPtrArray) steps = g_ptr_array_new ();
+  g_autoptr(GPtrArray) pilots = NULL;
+  g_autoptr(GPtrArray) after = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  GtkTextView *view = GTK_TEXT_VIEW (ctg_text_row_get_view (CTG_TEXT_ROW (editor_child (fixture, "notes-row"))));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter iter;
+
+  apply_entry (editor_child (fixture, "pilots-add-row"), "Caf");
+  apply_entry (editor_child (fixture, "echeance-row"), "2025");
+  collect_named (editor_child (fixture, "history-list"), "history-row", history);
+  g_assert_cmpuint (history->len, ==, 2);
+  collect_named (GTK_WIDGET (fixture->editor), "step-row", steps);
+  pilots = participant_rows (fixture, "pilots-list");
+
+  type_text_row (editor_child (fixture, "notes-row"), "Point au COPIL");
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, 5);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+
+  g_assert_true (ctg_document_set (fixture->document, CTG_ITEM_ACTION, 2, "title", "Une autre", &error));
+  g_assert_true (ctg_document_set (fixture->document, CTG_ITEM_ACTION, 2, "echeance", "2024", &error));
+  g_assert_no_error (error);
+
+  collect_named (editor_child (fixture, "history-list"), "history-row", after);
+  g_assert_cmpuint (after->len, ==, 2);
+  for (guint i = 0; i < after->len; i++)
+    g_assert_true (g_ptr_array_index (after, i) == g_ptr_array_index (history, i));
+  g_ptr_array_set_size (after, 0);
+  collect_named (GTK_WIDGET (fixture->editor), "step-row", after);
+  g_assert_cmpuint (after->len, ==, steps->len);
+  for (guint i = 0; i < after->len; i++)
+    g_assert_true (g_ptr_array_index (after, i) == g_ptr_array_index (steps, i));
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = participant_rows (fixture, "pilots-list");
+  g_assert_cmpuint (after->len, ==, 1);
+  g_assert_true (g_ptr_array_index (after, 0) == g_ptr_array_index (pilots, 0));
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  g_assert_cmpint (gtk_text_iter_get_offset (&iter), ==, 5);
+
+  /* This action's own commit tells its history */
+  g_assert_true (ctg_document_set (fixture->document, CTG_ITEM_ACTION, ACTION_ID, "code", "FA 1.1 bis", &error));
+  g_ptr_array_set_size (history, 0);
+  collect_named (editor_child (fixture, "history-list"), "history-row", history);
+  g_assert_cmpuint (history->len, ==, 3);
+}
+
+/* Undo and redo of a pilot change, from the window: the list follows */
+static void
+test_pilots_undo_redo (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  apply_entry (editor_child (fixture, "pilots-add-row"), "RPE");
+  apply_entry (editor_child (fixture, "pilots-add-row"), "PMI");
+  rows = participant_rows (fixture, "pilots-list");
+  g_assert_cmpuint (rows->len, ==, 2);
+  click (find_named (g_ptr_array_index (rows, 0), "participant-remove-button"));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = participant_rows (fixture, "pilots-list");
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 0)), ==, "PMI");
+  g_assert_cmpuint (fixture->toasts->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (fixture->toasts, 0), ==, "Pilot removed");
+
+  g_assert_true (ctg_document_undo (fixture->document, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = participant_rows (fixture, "pilots-list");
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 0)), ==, "RPE");
+
+  g_assert_true (ctg_document_redo (fixture->document, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = participant_rows (fixture, "pilots-list");
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 0)), ==, "PMI");
+
+  /* Adding the same pilots again is no removal */
+  set_pilots (fixture, "PMI", NULL);
+  g_assert_cmpuint (fixture->toasts->len, ==, 1);
+}
+
+/* A step row follows its live item by itself, as the indicator rows do */
+static void
+test_step_follows_item (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = step_id (fixture, 0);
+  GtkWidget *lone = g_object_ref_sink (ctg_step_row_new (fixture->document, id));
+
+  ctg_ordered_row_update (CTG_ORDERED_ROW (lone), 0, 1, TRUE, TRUE);
+  g_assert_true (ctg_document_set (fixture->document, CTG_ITEM_STEP, id, "text", "Écrire la charte", &error));
+  g_assert_true (ctg_document_set (fixture->document, CTG_ITEM_STEP, id, "done", "1", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (lone)), ==, "Écrire la charte");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (lone, "step-text-row"))), ==, "Écrire la charte");
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_named (lone, "step-done-check"))));
+
+  g_assert_true (ctg_document_undo (fixture->document, &error));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_named (lone, "step-done-check"))));
+  g_object_unref (lone);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1039,6 +1275,10 @@ main (int   argc,
   ADD ("/action-editor/progress-after-undo", test_progress_after_undo);
   ADD ("/action-editor/progress-steps-from-dash", test_progress_steps_from_dash);
   ADD ("/action-editor/refused-message-goes", test_refused_message_goes);
+  ADD ("/action-editor/live-fields", test_live_fields);
+  ADD ("/action-editor/other-action-untouched", test_other_action_untouched);
+  ADD ("/action-editor/pilots-undo-redo", test_pilots_undo_redo);
+  ADD ("/action-editor/step-follows-item", test_step_follows_item);
 
   return g_test_run ();
 }

@@ -11,22 +11,24 @@
 #include <glib/gi18n.h>
 
 #include "ctg-action-editor.h"
+#include "ctg-action-editor-private.h"
 #include "ctg-editor-util.h"
 #include "ctg-field-message.h"
 #include "ctg-funding-group.h"
 #include "ctg-history-list.h"
-#include "ctg-ordered-row.h"
 #include "ctg-participant-list.h"
 #include "ctg-text-row.h"
 #include "ctg-year-notes-group.h"
 
 /* The editor never keeps a value of its own: every edit goes to the
  * document when the user confirms it, and every field is then shown again
- * from the document, accepted or not. Each commit of the document (edits
- * made here, undo and redo in the window, another window) refreshes the
- * view, except what the user is typing and has not applied yet; a field
- * the commit wrote from elsewhere is shown whatever the user was doing in
- * it, and its message goes. */
+ * from the document, accepted or not. It holds the live object of the
+ * action shown (and the live lists of its steps and indicators): each
+ * property the document notifies, whatever wrote it (an edit here, undo
+ * and redo in the window, the timeline, another window), updates the
+ * widgets showing that field and no other, so what the user is typing in
+ * another field stays; a field written from elsewhere is shown whatever
+ * the user was doing in it, and its message goes. */
 
 #define PROGRESS_DELAY_MS 600
 /* The spin button's value for "not measured": its lower bound, one step
@@ -46,26 +48,6 @@ typedef enum
   FIELD_NOTES,
   N_FIELDS
 } Field;
-
-/* Steps and indicators are the same kind of list: rows in the document's
- * order, moved and removed from their own menu, added from an entry */
-typedef struct
-{
-  CtgActionEditor  *editor;
-  CtgItemKind       kind;
-  GtkListBox       *list;
-  GtkWidget        *after;     /* the rows come after it, or first */
-  AdwEntryRow      *add_row;
-  CtgFieldMessage  *message;
-  const char       *removed;   /* the toast, marked with N_() */
-
-  /* Borrowed references: the rows belong to their list box */
-  GPtrArray        *rows;
-
-  /* A CtgOrderedRow for the item @id */
-  GtkWidget      *(*new_row) (CtgDocument  *document,
-                              gint64        id);
-} RowList;
 
 struct _CtgActionEditor
 {
@@ -113,23 +95,20 @@ struct _CtgActionEditor
 
   /* Owned references */
   CtgDocument         *document;
+  CtgAction           *action;      /* live: the action shown, NULL for none */
+  CtgItem             *convention;  /* live: its period bounds the dates */
+  CtgItem             *objective;   /* live: the context above the title */
+  CtgItem             *axis;
 
-  RowList              steps;
-  RowList              indicators;
+  CtgEditorRows       *steps;
+  CtgEditorRows       *indicators;
 
-  gulong               changed_handler;
-  CtgChangeSet        *changes;     /* while a commit of the document is shown */
+  gulong               committed_handler;
   guint                committing;  /* while this editor writes */
   gint64               action_id;
   guint                progress_timeout;
   guint                updating;
   gboolean             editable;
-
-  /* Where the focus goes once a list is rebuilt after a move or a removal */
-  RowList             *focus_list;
-  gint64               focus_item;
-  int                  focus_direction;
-  guint                focus_index;
 };
 
 G_DEFINE_FINAL_TYPE (CtgActionEditor, ctg_action_editor, GTK_TYPE_WIDGET)
@@ -176,24 +155,8 @@ static const struct {
 
 #undef FIELD
 
-static void refresh (CtgActionEditor *self,
-                     gboolean         force);
-
-/* Whether the commit being shown wrote @field from elsewhere than this
- * editor (an undo, the timeline, another window) */
-static gboolean
-changed_elsewhere (CtgActionEditor *self,
-                   Field            field)
-{
-  const CtgRowChange *row;
-
-  if (self->changes == NULL || self->committing > 0)
-    return FALSE;
-  if (ctg_change_set_is_kind_reloaded (self->changes, CTG_ITEM_ACTION))
-    return TRUE;
-  row = ctg_change_set_find (self->changes, CTG_ITEM_ACTION, self->action_id);
-  return row != NULL && ctg_row_change_has_field (row, fields[field].name);
-}
+static void show_action (CtgActionEditor *self,
+                         gboolean         force);
 
 static GtkWidget *
 field_widget (CtgActionEditor *self,
@@ -237,9 +200,8 @@ read_period (CtgActionEditor *self,
              CtgDate         *start,
              CtgDate         *end)
 {
-  g_autoptr(CtgItem) convention = ctg_document_get_item (self->document, CTG_ITEM_CONVENTION, 1);
-  const char *start_text = convention ? ctg_item_get_text (convention, "period-start") : NULL;
-  const char *end_text = convention ? ctg_item_get_text (convention, "period-end") : NULL;
+  const char *start_text = self->convention ? ctg_item_get_text (self->convention, "period-start") : NULL;
+  const char *end_text = self->convention ? ctg_item_get_text (self->convention, "period-end") : NULL;
 
   ctg_date_parse_or_none (start_text, start);
   ctg_date_parse_or_none (end_text, end);
@@ -273,9 +235,9 @@ update_date_warning (CtgActionEditor *self,
 }
 
 static void
-update_timeline (CtgActionEditor *self,
-                 CtgAction       *action)
+update_timeline (CtgActionEditor *self)
 {
+  CtgAction *action = self->action;
   CtgDate period_start, period_end;
   g_autofree char *period = NULL;
   g_autofree char *description = NULL;
@@ -299,9 +261,9 @@ update_timeline (CtgActionEditor *self,
 /* A réalisée action shows the 100 % the totals count, not a figure typed
  * before it was done; the progress is set again by changing the status */
 static void
-show_progress (CtgActionEditor *self,
-               CtgAction       *action)
+show_progress (CtgActionEditor *self)
 {
+  CtgAction *action = self->action;
   int progress = ctg_action_get_shown_progress (action);
   gboolean done = ctg_action_get_status (action) == CTG_STATUS_DONE;
 
@@ -319,10 +281,10 @@ show_progress (CtgActionEditor *self,
 
 static void
 show_field (CtgActionEditor *self,
-            CtgAction       *action,
             Field            field,
             gboolean         force)
 {
+  CtgAction *action = self->action;
   GtkWidget *widget = field_widget (self, field);
 
   if (field == FIELD_STATUS)
@@ -339,7 +301,7 @@ show_field (CtgActionEditor *self,
         g_clear_handle_id (&self->progress_timeout, g_source_remove);
       if (force || (self->progress_timeout == 0 &&
                     !_ctg_widget_has_focus_within (GTK_WIDGET (self->progress_spin))))
-        show_progress (self, action);
+        show_progress (self);
     }
   else if (fields[field].get_date != NULL)
     _ctg_date_row_set_date (ADW_ENTRY_ROW (widget), fields[field].get_date (action), force);
@@ -349,14 +311,15 @@ show_field (CtgActionEditor *self,
     _ctg_entry_row_update (ADW_ENTRY_ROW (widget), fields[field].get_text (action), force);
 }
 
+/* The axis and objective above the title: their live items, followed
+ * while the action is shown */
 static void
-update_context (CtgActionEditor *self,
-                CtgAction       *action)
+show_context (CtgActionEditor *self)
 {
-  g_autofree char *axis = ctg_document_dup_title (self->document, CTG_ITEM_AXIS, ctg_action_get_axis_id (action));
-  g_autofree char *objective = ctg_document_dup_title (self->document, CTG_ITEM_OBJECTIVE,
-                                                       ctg_action_get_objective_id (action));
+  const char *axis = self->axis ? ctg_item_get_title (self->axis) : NULL;
+  const char *objective = self->objective ? ctg_item_get_title (self->objective) : NULL;
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *escaped = NULL;
 
   if (axis != NULL && axis[0] != '\0')
     g_string_append (text, axis);
@@ -366,10 +329,49 @@ update_context (CtgActionEditor *self,
         g_string_append (text, " › ");
       g_string_append (text, objective);
     }
-  {
-    g_autofree char *escaped = _ctg_escape (text->str);
-    adw_preferences_group_set_description (self->action_group, escaped);
-  }
+  escaped = _ctg_escape (text->str);
+  adw_preferences_group_set_description (self->action_group, escaped);
+}
+
+static void
+set_followed (CtgActionEditor  *self,
+              CtgItem         **slot,
+              CtgItem          *item,
+              const char       *signal,
+              GCallback         callback)
+{
+  if (*slot == item)
+    return;
+  if (*slot != NULL)
+    g_signal_handlers_disconnect_by_data (*slot, self);
+  g_set_object (slot, item);
+  if (item != NULL)
+    g_signal_connect_object (item, signal, callback, self, G_CONNECT_SWAPPED);
+}
+
+static void on_objective_notify_cb (CtgActionEditor *self);
+
+/* Follows the objective of the action shown, and that objective's axis */
+static void
+follow_context (CtgActionEditor *self)
+{
+  g_autoptr(CtgItem) objective = NULL;
+  g_autoptr(CtgItem) axis = NULL;
+
+  if (self->action != NULL)
+    objective = ctg_document_get_item (self->document, CTG_ITEM_OBJECTIVE, ctg_action_get_objective_id (self->action));
+  if (objective != NULL)
+    axis = ctg_document_get_item (self->document, CTG_ITEM_AXIS, ctg_item_get_int (objective, "axis-id"));
+  set_followed (self, &self->objective, objective, "notify", G_CALLBACK (on_objective_notify_cb));
+  set_followed (self, &self->axis, axis, "notify::title", G_CALLBACK (show_context));
+  show_context (self);
+}
+
+/* Its title, or its axis, changed */
+static void
+on_objective_notify_cb (CtgActionEditor *self)
+{
+  follow_context (self);
 }
 
 /* Committing the fields */
@@ -384,11 +386,10 @@ commit (CtgActionEditor *self,
         const char      *value)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CtgAction) action = NULL;
   GtkWidget *widget = field_widget (self, field);
   CtgFieldMessage *message = field_message (self, field);
 
-  if (self->document == NULL || self->action_id == 0)
+  if (self->document == NULL || self->action == NULL)
     return;
 
   ctg_field_message_clear (message, widget);
@@ -402,15 +403,8 @@ commit (CtgActionEditor *self,
         ctg_field_message_clear (field_message (self, (Field) i), field_widget (self, (Field) i));
   self->committing--;
 
-  action = ctg_document_get_action (self->document, self->action_id);
-  if (action == NULL)
-    return;
-  show_field (self, action, field, TRUE);
-  /* Réalisée shows, and counts, 100 % */
-  if (field == FIELD_STATUS)
-    show_field (self, action, FIELD_PROGRESS, TRUE);
-  if (field == FIELD_START || field == FIELD_ECHEANCE)
-    update_timeline (self, action);
+  /* A value the document took as it was, or refused, notified nothing */
+  show_field (self, field, TRUE);
 }
 
 static void
@@ -421,10 +415,8 @@ apply_entry (CtgActionEditor *self,
 
   if ((field == FIELD_START || field == FIELD_ECHEANCE) && _ctg_date_row_is_unchanged (row))
     {
-      g_autoptr(CtgAction) action = ctg_document_get_action (self->document, self->action_id);
-
-      if (action != NULL)
-        show_field (self, action, field, TRUE);
+      if (self->action != NULL)
+        show_field (self, field, TRUE);
       return;
     }
 
@@ -581,7 +573,30 @@ on_progress_clear_clicked_cb (CtgActionEditor *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->progress_spin));
 }
 
-/* Pilots and partners */
+/* Pilots, partners and référents: one list each, named as the action's
+ * property that holds them */
+
+static const struct {
+  const char  *property;
+  CtgRelation  relation;
+  glong        list;
+  GPtrArray *(*get) (CtgAction *action);
+  const char  *removed;   /* the toast, marked with N_() */
+} relations[] = {
+  { "pilots", CTG_RELATION_PILOT, G_STRUCT_OFFSET (CtgActionEditor, pilots_list),
+    ctg_action_get_pilots, N_("Pilot removed") },
+  { "partners", CTG_RELATION_PARTNER, G_STRUCT_OFFSET (CtgActionEditor, partners_list),
+    ctg_action_get_partners, N_("Partner removed") },
+  { "referents", CTG_RELATION_REFERENT, G_STRUCT_OFFSET (CtgActionEditor, referents_list),
+    ctg_action_get_referents, N_("Référent removed") },
+};
+
+static CtgParticipantList *
+relation_list (CtgActionEditor *self,
+               guint            index)
+{
+  return G_STRUCT_MEMBER (CtgParticipantList *, self, relations[index].list);
+}
 
 static void
 on_participants_changed_cb (CtgActionEditor    *self,
@@ -589,273 +604,72 @@ on_participants_changed_cb (CtgActionEditor    *self,
                             CtgParticipantList *list)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CtgAction) before = NULL;
-  g_autoptr(CtgAction) after = NULL;
-  CtgRelation relation = list == self->pilots_list ? CTG_RELATION_PILOT
-                         : list == self->referents_list ? CTG_RELATION_REFERENT
-                         : CTG_RELATION_PARTNER;
-  GPtrArray *(*getter) (CtgAction *) = relation == CTG_RELATION_PILOT ? ctg_action_get_pilots
-                                       : relation == CTG_RELATION_REFERENT ? ctg_action_get_referents
-                                       : ctg_action_get_partners;
+  guint r = 0;
   guint old_len;
 
-  if (self->document == NULL || self->action_id == 0)
+  if (self->document == NULL || self->action == NULL)
     return;
+  while (relation_list (self, r) != list)
+    r++;
 
-  before = ctg_document_get_action (self->document, self->action_id);
-  if (before == NULL)
-    return;
-  old_len = getter (before)->len;
-
-  if (!ctg_document_set_participants (self->document, self->action_id, relation, participants, &error))
+  /* The live list: the document replaces it on a change, and notifies */
+  old_len = relations[r].get (self->action)->len;
+  if (!ctg_document_set_participants (self->document, self->action_id, relations[r].relation, participants, &error))
     {
       ctg_participant_list_show_error (list, error->message);
-      after = ctg_document_get_action (self->document, self->action_id);
-      if (after != NULL)
-        ctg_participant_list_set_participants (list, getter (after), TRUE);
+      ctg_participant_list_set_participants (list, relations[r].get (self->action), TRUE);
       return;
     }
 
-  if (participants->len < old_len)
-    emit_toast (self, relation == CTG_RELATION_PILOT ? _("Pilot removed")
-                      : relation == CTG_RELATION_REFERENT ? _("Référent removed")
-                      : _("Partner removed"));
+  if (relations[r].get (self->action)->len < old_len)
+    emit_toast (self, _(relations[r].removed));
 }
 
 /* Continuous actions */
 
 static void
+show_continuous (CtgActionEditor *self)
+{
+  self->updating++;
+  gtk_switch_set_active (self->continuous_switch, ctg_action_is_continuous (self->action));
+  self->updating--;
+}
+
+static void
 on_continuous_toggled_cb (CtgActionEditor *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CtgAction) action = NULL;
 
-  if (self->updating > 0 || self->document == NULL || self->action_id == 0)
+  if (self->updating > 0 || self->document == NULL || self->action == NULL)
     return;
   if (!ctg_document_set (self->document, CTG_ITEM_ACTION, self->action_id, "continuous",
                          gtk_switch_get_active (self->continuous_switch) ? "1" : "0", &error))
     emit_toast (self, error->message);
-
-  action = ctg_document_get_action (self->document, self->action_id);
-  if (action != NULL)
-    {
-      self->updating++;
-      gtk_switch_set_active (self->continuous_switch, ctg_action_is_continuous (action));
-      self->updating--;
-    }
+  /* Refused, the switch goes back */
+  show_continuous (self);
 }
 
-/* Steps and indicators */
-
-static gint64
-row_id (GtkWidget *row)
-{
-  return ctg_ordered_row_get_id (CTG_ORDERED_ROW (row));
-}
-
-static void
-apply_pending_focus (CtgActionEditor *self,
-                     RowList         *list)
-{
-  GtkWidget *row = NULL;
-  int direction = self->focus_direction;
-
-  if (self->focus_list != list)
-    return;
-  self->focus_list = NULL;
-
-  for (guint i = 0; i < list->rows->len && self->focus_item != 0; i++)
-    {
-      GtkWidget *candidate = g_ptr_array_index (list->rows, i);
-
-      if (row_id (candidate) == self->focus_item)
-        row = candidate;
-    }
-
-  if (row == NULL && self->focus_item == 0 && list->rows->len > 0)
-    {
-      row = g_ptr_array_index (list->rows, MIN (self->focus_index, list->rows->len - 1));
-      direction = 0;
-    }
-
-  if (row == NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (list->add_row));
-  else
-    ctg_ordered_row_focus_button (CTG_ORDERED_ROW (row), direction);
-}
-
-/* Moves the item of @row by @direction, or removes it (@direction 0); the
- * focus goes back to the list once it is rebuilt (see apply_pending_focus) */
-static void
-change_row (RowList   *list,
-            GtkWidget *row,
-            int        direction)
-{
-  CtgActionEditor *self = list->editor;
-  gint64 id = row_id (row);
-  g_autoptr(GError) error = NULL;
-  guint index;
-  gboolean ok;
-
-  if (!g_ptr_array_find (list->rows, row, &index))
-    return;
-  if ((direction < 0 && index == 0) || (direction > 0 && index + 1 >= list->rows->len))
-    return;
-
-  self->focus_list = list;
-  self->focus_item = direction != 0 ? id : 0;
-  self->focus_direction = direction;
-  self->focus_index = index;
-
-  ctg_field_message_clear (list->message, NULL);
-  if (direction != 0)
-    ok = ctg_document_move (self->document, list->kind, id, direction < 0 ? index - 1 : index + 1, &error);
-  else
-    ok = ctg_document_delete (self->document, list->kind, id, &error);
-  if (!ok)
-    {
-      self->focus_list = NULL;
-      ctg_field_message_show_error (list->message, NULL, error->message);
-    }
-  else if (direction == 0)
-    emit_toast (self, _(list->removed));
-}
-
-static void
-on_row_move_cb (GtkWidget *row,
-                int        direction,
-                RowList   *list)
-{
-  change_row (list, row, direction);
-}
-
-static void
-on_row_remove_cb (GtkWidget *row,
-                  RowList   *list)
-{
-  change_row (list, row, 0);
-}
-
-static void
-add_to_list (CtgActionEditor *self,
-             RowList         *list)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (list->add_row))));
-
-  if (text[0] == '\0' || self->document == NULL || self->action_id == 0)
-    return;
-
-  ctg_field_message_clear (list->message, GTK_WIDGET (list->add_row));
-  if (ctg_document_add_item (self->document, list->kind, self->action_id, text, &error) == 0)
-    {
-      ctg_field_message_show_error (list->message, GTK_WIDGET (list->add_row), error->message);
-      return;
-    }
-  _ctg_entry_row_set_value (list->add_row, "");
-}
+/* Steps and indicators (ctg-action-editor-rows.c) */
 
 static void
 on_add_step_cb (CtgActionEditor *self)
 {
-  add_to_list (self, &self->steps);
+  _ctg_editor_rows_add (self->steps);
 }
 
 static void
 on_add_indicator_cb (CtgActionEditor *self)
 {
-  add_to_list (self, &self->indicators);
-}
-
-static gboolean
-same_ids (RowList *list,
-          GArray  *ids)
-{
-  if (list->rows->len != ids->len)
-    return FALSE;
-  for (guint i = 0; i < ids->len; i++)
-    if (row_id (g_ptr_array_index (list->rows, i)) != g_array_index (ids, gint64, i))
-      return FALSE;
-  return TRUE;
+  _ctg_editor_rows_add (self->indicators);
 }
 
 static void
-remove_rows (RowList    *list,
-             GHashTable *expanded)
+show_indicator_years (CtgActionEditor *self)
 {
-  for (guint i = 0; i < list->rows->len; i++)
-    {
-      GtkWidget *row = g_ptr_array_index (list->rows, i);
-
-      if (expanded != NULL && adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)))
-        g_hash_table_add (expanded, g_memdup2 (&(gint64) { row_id (row) }, sizeof (gint64)));
-      gtk_list_box_remove (list->list, row);
-    }
-  g_ptr_array_set_size (list->rows, 0);
-}
-
-/* Makes the rows of @list those of the document's items */
-static void
-sync_rows (CtgActionEditor *self,
-           RowList         *list,
-           gboolean         force)
-{
-  g_autoptr(GArray) ids = ctg_document_list_ids (self->document, list->kind, self->action_id);
-  g_autoptr(GHashTable) expanded = NULL;
-  int base;
-
-  if (same_ids (list, ids))
-    return;
-
-  /* Items came, went or moved: rebuild, keeping open the ones that were */
-  expanded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  remove_rows (list, force ? NULL : expanded);
-  base = list->after ? gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (list->after)) + 1 : 0;
-  for (guint i = 0; i < ids->len; i++)
-    {
-      gint64 id = g_array_index (ids, gint64, i);
-      GtkWidget *row = list->new_row (self->document, id);
-
-      g_signal_connect (row, "move", G_CALLBACK (on_row_move_cb), list);
-      g_signal_connect (row, "remove", G_CALLBACK (on_row_remove_cb), list);
-      gtk_list_box_insert (list->list, row, base + (int) i);
-      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), g_hash_table_contains (expanded, &id));
-      g_ptr_array_add (list->rows, row);
-    }
-}
-
-/* Tells each row its place, then focuses what a move or a removal asked
- * for */
-static void
-update_rows (CtgActionEditor *self,
-             RowList         *list,
-             gboolean         force)
-{
-  for (guint i = 0; i < list->rows->len; i++)
-    ctg_ordered_row_update (g_ptr_array_index (list->rows, i), i, list->rows->len, self->editable, force);
-  apply_pending_focus (self, list);
-}
-
-static void
-sync_steps (CtgActionEditor *self,
-            gboolean         force)
-{
-  sync_rows (self, &self->steps, force);
-  update_rows (self, &self->steps, force);
-}
-
-static void
-sync_indicators (CtgActionEditor *self,
-                 gboolean         force)
-{
-  GPtrArray *rows = self->indicators.rows;
   CtgDate period_start, period_end;
 
-  sync_rows (self, &self->indicators, force);
   read_period (self, &period_start, &period_end);
-  for (guint i = 0; i < rows->len; i++)
-    ctg_indicator_row_set_years (g_ptr_array_index (rows, i), period_start.year, period_end.year);
-  update_rows (self, &self->indicators, force);
+  _ctg_editor_rows_set_years (self->indicators, period_start.year, period_end.year);
 }
 
 static void
@@ -888,38 +702,46 @@ clear_messages (CtgActionEditor *self)
 {
   for (guint i = 0; i < N_FIELDS; i++)
     ctg_field_message_clear (field_message (self, (Field) i), field_widget (self, (Field) i));
-  ctg_field_message_clear (self->steps_message, GTK_WIDGET (self->add_step_row));
-  ctg_field_message_clear (self->indicators_message, GTK_WIDGET (self->add_indicator_row));
+  _ctg_editor_rows_reset (self->steps);
+  _ctg_editor_rows_reset (self->indicators);
   ctg_participant_list_reset (self->pilots_list);
   ctg_participant_list_reset (self->partners_list);
   ctg_participant_list_reset (self->referents_list);
-  _ctg_entry_row_set_value (self->add_step_row, "");
-  _ctg_entry_row_set_value (self->add_indicator_row, "");
+}
+
+static void
+show_participant_names (CtgActionEditor *self)
+{
+  g_auto(GStrv) names = ctg_document_list_participant_names (self->document);
+
+  for (guint r = 0; r < G_N_ELEMENTS (relations); r++)
+    ctg_participant_list_set_names (relation_list (self, r), (const char * const *) names);
+}
+
+static void
+show_history (CtgActionEditor *self)
+{
+  g_autoptr(GPtrArray) changes = ctg_document_list_changes (self->document, NULL, self->action_id);
+
+  ctg_history_list_set_changes (self->history_list, self->document, changes);
 }
 
 /**
- * refresh:
+ * show_action:
  * @force: another action (or document) is shown: replace everything,
  *   including what the user was typing, and forget the messages
+ *
+ * Shows the whole of the live action; from then on each of its
+ * notifications shows what changed (on_action_notify_cb).
  */
 static void
-refresh (CtgActionEditor *self,
-         gboolean         force)
+show_action (CtgActionEditor *self,
+             gboolean         force)
 {
-  g_autoptr(CtgAction) action = NULL;
-  g_autoptr(GPtrArray) changes = NULL;
-  g_auto(GStrv) names = NULL;
-
-  if (self->document == NULL || self->action_id == 0)
+  if (self->action == NULL || ctg_item_is_removed (CTG_ITEM (self->action)))
     {
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
-    }
-
-  action = ctg_document_get_action (self->document, self->action_id);
-  if (action == NULL)
-    {
-      gtk_stack_set_visible_child_name (self->stack, "missing");
+      gtk_stack_set_visible_child_name (self->stack, self->document == NULL || self->action_id == 0 ? "empty"
+                                                                                                    : "missing");
       return;
     }
 
@@ -931,37 +753,148 @@ refresh (CtgActionEditor *self,
 
   self->updating++;
 
-  update_context (self, action);
+  show_context (self);
   for (guint i = 0; i < N_FIELDS; i++)
-    {
-      gboolean elsewhere = changed_elsewhere (self, (Field) i);
+    show_field (self, (Field) i, force);
+  update_timeline (self);
 
-      if (elsewhere)
-        ctg_field_message_clear (field_message (self, (Field) i), field_widget (self, (Field) i));
-      show_field (self, action, (Field) i, force || elsewhere);
-    }
-  update_timeline (self, action);
-
-  names = ctg_document_list_participant_names (self->document);
-  ctg_participant_list_set_names (self->pilots_list, (const char * const *) names);
-  ctg_participant_list_set_names (self->partners_list, (const char * const *) names);
-  ctg_participant_list_set_participants (self->pilots_list, ctg_action_get_pilots (action), force);
-  ctg_participant_list_set_participants (self->partners_list, ctg_action_get_partners (action), force);
-  ctg_participant_list_set_names (self->referents_list, (const char * const *) names);
-  ctg_participant_list_set_participants (self->referents_list, ctg_action_get_referents (action), force);
-  gtk_switch_set_active (self->continuous_switch, ctg_action_is_continuous (action));
-  ctg_year_notes_group_show (self->year_notes_group, self->document, self->action_id, force);
-  ctg_funding_group_show (self->funding_group, self->document, action, force);
-
-  sync_steps (self, force);
-  sync_indicators (self, force);
-
-  changes = ctg_document_list_changes (self->document, NULL, self->action_id);
-  ctg_history_list_set_changes (self->history_list, self->document, changes);
+  show_participant_names (self);
+  for (guint r = 0; r < G_N_ELEMENTS (relations); r++)
+    ctg_participant_list_set_participants (relation_list (self, r), relations[r].get (self->action), force);
+  show_continuous (self);
+  ctg_year_notes_group_show (self->year_notes_group, self->document, self->action, force);
+  ctg_funding_group_show (self->funding_group, self->document, self->action, force);
+  _ctg_editor_rows_update (self->steps, self->editable, force);
+  _ctg_editor_rows_update (self->indicators, self->editable, force);
+  show_history (self);
 
   self->updating--;
 
   gtk_stack_set_visible_child_name (self->stack, "editor");
+}
+
+/* One property of the action changed, whoever wrote it: the widgets that
+ * show it follow, and no other */
+static void
+on_action_notify_cb (CtgActionEditor *self,
+                     GParamSpec      *pspec)
+{
+  const char *name = pspec->name;
+  /* Not this editor's own edit: the field shows it even over what the
+   * user was typing there, and a message about the old value goes */
+  gboolean elsewhere = self->committing == 0;
+
+  if (g_str_equal (name, "removed"))
+    {
+      show_action (self, FALSE);
+      return;
+    }
+  if (ctg_item_is_removed (CTG_ITEM (self->action)))
+    return;
+
+  self->updating++;
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      if (!g_str_equal (fields[i].name, name))
+        continue;
+      if (elsewhere)
+        ctg_field_message_clear (field_message (self, (Field) i), field_widget (self, (Field) i));
+      show_field (self, (Field) i, TRUE);
+      /* Réalisée shows, and counts, 100 % */
+      if (i == FIELD_STATUS)
+        show_field (self, FIELD_PROGRESS, !elsewhere);
+      if (i == FIELD_START || i == FIELD_ECHEANCE)
+        update_timeline (self);
+    }
+  for (guint r = 0; r < G_N_ELEMENTS (relations); r++)
+    if (g_str_equal (relations[r].property, name))
+      ctg_participant_list_set_participants (relation_list (self, r), relations[r].get (self->action), FALSE);
+  if (g_str_equal (name, "continuous"))
+    show_continuous (self);
+  else if (g_str_equal (name, "objective-id"))
+    follow_context (self);
+  self->updating--;
+}
+
+/* The period of the convention bounds the dates and gives the years of
+ * the indicators */
+static void
+on_convention_notify_cb (CtgActionEditor *self,
+                         GParamSpec      *pspec)
+{
+  if (!g_str_equal (pspec->name, "period-start") && !g_str_equal (pspec->name, "period-end"))
+    return;
+  if (self->action == NULL)
+    return;
+  update_timeline (self);
+  show_indicator_years (self);
+  _ctg_editor_rows_update (self->indicators, self->editable, FALSE);
+}
+
+/* Whether a commit may have changed the history of the action shown: it
+ * wrote the action, one of its lists, or one of its indicators' values */
+static gboolean
+concerns_action (CtgActionEditor *self,
+                 CtgChangeSet    *changes)
+{
+  static const CtgItemKind kinds[] = {
+    CTG_ITEM_ACTION, CTG_ITEM_PARTICIPANT, CTG_ITEM_STEP, CTG_ITEM_INDICATOR, CTG_ITEM_ACTION_YEAR,
+    CTG_ITEM_FUNDING, CTG_ITEM_INDICATOR_VALUE,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (ctg_change_set_is_kind_reloaded (changes, kinds[i]))
+      return TRUE;
+  for (guint i = 0; i < ctg_change_set_get_n_rows (changes); i++)
+    {
+      const CtgRowChange *row = ctg_change_set_get_row (changes, i);
+
+      if (row->kind == CTG_ITEM_ACTION && row->id == self->action_id)
+        return TRUE;
+      if (row->kind == CTG_ITEM_INDICATOR_VALUE)
+        {
+          if (_ctg_editor_rows_has_item (self->indicators, row->parent_id))
+            return TRUE;
+        }
+      else if (row->kind != CTG_ITEM_ACTION &&
+               (row->parent_id == self->action_id || row->old_parent_id == self->action_id))
+        {
+          for (guint k = 1; k < G_N_ELEMENTS (kinds); k++)
+            if (row->kind == kinds[k])
+              return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* What the live items do not tell: the action's history, read from the
+ * journal, and the names offered for participants, used by every action */
+static void
+on_document_committed_cb (CtgActionEditor *self,
+                          CtgChangeSet    *changes)
+{
+  if (self->action == NULL || ctg_item_is_removed (CTG_ITEM (self->action)))
+    return;
+  if (ctg_change_set_touches_kind (changes, CTG_ITEM_PARTICIPANT))
+    show_participant_names (self);
+  if (concerns_action (self, changes))
+    show_history (self);
+}
+
+/* Follows the live objects of the action shown (none when it does not
+ * exist) */
+static void
+follow_action (CtgActionEditor *self)
+{
+  g_autoptr(CtgItem) action = NULL;
+
+  if (self->document != NULL && self->action_id != 0)
+    action = ctg_document_get_item (self->document, CTG_ITEM_ACTION, self->action_id);
+  set_followed (self, (CtgItem **) &self->action, action, "notify", G_CALLBACK (on_action_notify_cb));
+  follow_context (self);
+  show_indicator_years (self);
+  _ctg_editor_rows_follow (self->steps, self->document, self->action != NULL ? self->action_id : 0);
+  _ctg_editor_rows_follow (self->indicators, self->document, self->action != NULL ? self->action_id : 0);
 }
 
 /* AdwPreferencesPage 1.2 has no scroll_to_top(): its first child scrolls */
@@ -972,15 +905,6 @@ scroll_to_top (CtgActionEditor *self)
 
   if (GTK_IS_SCROLLED_WINDOW (child))
     gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child)), 0);
-}
-
-static void
-on_document_committed_cb (CtgActionEditor *self,
-                          CtgChangeSet    *changes)
-{
-  self->changes = changes;
-  refresh (self, FALSE);
-  self->changes = NULL;
 }
 
 /* A refused value's message goes once the user leaves the field: the field
@@ -1004,13 +928,16 @@ ctg_action_editor_dispose (GObject *object)
   CtgActionEditor *self = (CtgActionEditor *)object;
 
   flush_progress (self);
-  g_clear_signal_handler (&self->changed_handler, self->document);
+  g_clear_signal_handler (&self->committed_handler, self->document);
+  set_followed (self, (CtgItem **) &self->action, NULL, NULL, NULL);
+  set_followed (self, &self->convention, NULL, NULL, NULL);
+  set_followed (self, &self->objective, NULL, NULL, NULL);
+  set_followed (self, &self->axis, NULL, NULL, NULL);
+  g_clear_pointer (&self->steps, _ctg_editor_rows_free);
+  g_clear_pointer (&self->indicators, _ctg_editor_rows_free);
   g_clear_object (&self->document);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CTG_TYPE_ACTION_EDITOR);
-
-  g_clear_pointer (&self->steps.rows, g_ptr_array_unref);
-  g_clear_pointer (&self->indicators.rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ctg_action_editor_parent_class)->dispose (object);
 }
@@ -1166,18 +1093,14 @@ ctg_action_editor_init (CtgActionEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->steps = (RowList) {
-    self, CTG_ITEM_STEP, self->steps_list, NULL, self->add_step_row, self->steps_message,
-    N_("Step removed"), g_ptr_array_new (),
-    ctg_step_row_new
-  };
+  self->steps = _ctg_editor_rows_new (GTK_WIDGET (self), &(CtgEditorRowsPlace) {
+                                        CTG_ITEM_STEP, self->steps_list, NULL, self->add_step_row,
+                                        self->steps_message });
   /* The indicators come after the means */
-  self->indicators = (RowList) {
-    self, CTG_ITEM_INDICATOR, self->indicators_list, GTK_WIDGET (self->means_message),
-    self->add_indicator_row, self->indicators_message,
-    N_("Indicator removed"), g_ptr_array_new (),
-    ctg_indicator_row_new
-  };
+  self->indicators = _ctg_editor_rows_new (GTK_WIDGET (self), &(CtgEditorRowsPlace) {
+                                             CTG_ITEM_INDICATOR, self->indicators_list,
+                                             GTK_WIDGET (self->means_message), self->add_indicator_row,
+                                             self->indicators_message });
 
   for (guint i = 0; i < CTG_N_STATUSES; i++)
     gtk_string_list_append (statuses, ctg_status_to_label ((CtgStatus) i));
@@ -1251,19 +1174,22 @@ ctg_action_editor_set_document (CtgActionEditor *self,
   if (self->document == document)
     return;
 
+  g_autoptr(CtgItem) convention = NULL;
+
   flush_progress (self);
-  g_clear_signal_handler (&self->changed_handler, self->document);
+  g_clear_signal_handler (&self->committed_handler, self->document);
   g_set_object (&self->document, document);
   if (document != NULL)
-    self->changed_handler = g_signal_connect_swapped (document, "committed",
-                                                      G_CALLBACK (on_document_committed_cb), self);
-
-  /* The rows hold the document they were made for */
-  remove_rows (&self->steps, NULL);
-  remove_rows (&self->indicators, NULL);
+    {
+      self->committed_handler = g_signal_connect_swapped (document, "committed",
+                                                          G_CALLBACK (on_document_committed_cb), self);
+      convention = ctg_document_get_item (document, CTG_ITEM_CONVENTION, 1);
+    }
+  set_followed (self, &self->convention, convention, "notify", G_CALLBACK (on_convention_notify_cb));
 
   self->action_id = 0;
-  refresh (self, TRUE);
+  follow_action (self);
+  show_action (self, TRUE);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTION_ID]);
@@ -1283,11 +1209,11 @@ ctg_action_editor_set_action (CtgActionEditor *self,
   if (self->action_id != action_id)
     {
       self->action_id = action_id;
-      self->focus_list = NULL;
       scroll_to_top (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTION_ID]);
     }
-  refresh (self, TRUE);
+  follow_action (self);
+  show_action (self, TRUE);
 }
 
 gint64

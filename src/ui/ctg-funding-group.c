@@ -27,36 +27,53 @@ struct _CtgFundingGroup
 
   /* Owned references */
   CtgDocument         *document;
-
-  gint64               action_id;
+  CtgAction           *action;     /* live: its notifications show here */
 };
 
 G_DEFINE_FINAL_TYPE (CtgFundingGroup, ctg_funding_group, ADW_TYPE_PREFERENCES_GROUP)
 
 static void
-show_action (CtgFundingGroup *self,
-             CtgAction       *action,
+show_budget (CtgFundingGroup *self,
              gboolean         force)
 {
-  g_autofree char *budget = ctg_action_get_budget (action) >= 0
-                            ? ctg_amount_format (ctg_action_get_budget (action)) : g_strdup ("");
-  g_autofree char *year = ctg_action_get_budget_year (action) > 0
-                          ? g_strdup_printf ("%u", ctg_action_get_budget_year (action)) : g_strdup ("");
-  /* One funder per line, in the form the row reads back */
-  g_autofree char *funders = ctg_funding_list_join (ctg_action_get_funding (action), "\n");
+  gint64 budget = ctg_action_get_budget (self->action);
+  g_autofree char *text = budget >= 0 ? ctg_amount_format (budget) : g_strdup ("");
 
-  _ctg_entry_row_update (self->budget_row, budget, force);
-  _ctg_entry_row_update (self->budget_year_row, year, force);
-  ctg_text_row_update (self->funders_row, funders, force);
+  _ctg_entry_row_update (self->budget_row, text, force);
 }
 
 static void
-reshow (CtgFundingGroup *self)
+show_budget_year (CtgFundingGroup *self,
+                  gboolean         force)
 {
-  g_autoptr(CtgAction) action = ctg_document_get_action (self->document, self->action_id);
+  guint year = ctg_action_get_budget_year (self->action);
+  g_autofree char *text = year > 0 ? g_strdup_printf ("%u", year) : g_strdup ("");
 
-  if (action != NULL)
-    show_action (self, action, TRUE);
+  _ctg_entry_row_update (self->budget_year_row, text, force);
+}
+
+static void
+show_funders (CtgFundingGroup *self,
+              gboolean         force)
+{
+  /* One funder per line, in the form the row reads back */
+  g_autofree char *funders = ctg_funding_list_join (ctg_action_get_funding (self->action), "\n");
+
+  ctg_text_row_update (self->funders_row, funders, force);
+}
+
+/* A field of the action changed, whoever wrote it: its row shows it, even
+ * over what was typed there */
+static void
+on_action_notify_cb (CtgFundingGroup *self,
+                     GParamSpec      *pspec)
+{
+  if (g_str_equal (pspec->name, "budget"))
+    show_budget (self, TRUE);
+  else if (g_str_equal (pspec->name, "budget-year"))
+    show_budget_year (self, TRUE);
+  else if (g_str_equal (pspec->name, "funding"))
+    show_funders (self, TRUE);
 }
 
 static void
@@ -64,15 +81,19 @@ commit_field (CtgFundingGroup *self,
               AdwEntryRow     *row)
 {
   g_autoptr(GError) error = NULL;
-  const char *field = row == self->budget_row ? "budget" : "budget_year";
+  const char *field = row == self->budget_row ? "budget" : "budget-year";
 
-  if (self->document == NULL || self->action_id == 0)
+  if (self->document == NULL || self->action == NULL)
     return;
   ctg_field_message_clear (self->message, GTK_WIDGET (row));
-  if (!ctg_document_set (self->document, CTG_ITEM_ACTION, self->action_id, field,
-                         gtk_editable_get_text (GTK_EDITABLE (row)), &error))
+  if (!ctg_item_set (CTG_ITEM (self->action), field, gtk_editable_get_text (GTK_EDITABLE (row)), &error))
     ctg_field_message_show_error (self->message, GTK_WIDGET (row), error->message);
-  reshow (self);
+  /* What the document holds, as it writes it back: a value it took as it
+   * was, or refused, notified nothing */
+  if (row == self->budget_row)
+    show_budget (self, TRUE);
+  else
+    show_budget_year (self, TRUE);
 }
 
 static void
@@ -97,18 +118,32 @@ on_funders_applied_cb (CtgFundingGroup *self)
   g_autoptr(GPtrArray) funding = NULL;
   g_autofree char *text = NULL;
 
-  if (self->document == NULL || self->action_id == 0)
+  if (self->document == NULL || self->action == NULL)
     return;
   text = ctg_text_row_dup_text (self->funders_row);
   ctg_field_message_clear (self->message, GTK_WIDGET (self->funders_row));
   funding = ctg_funding_list_parse (text, &error);
-  if (funding == NULL || !ctg_document_set_funding (self->document, self->action_id, funding, &error))
+  if (funding == NULL ||
+      !ctg_document_set_funding (self->document, ctg_action_get_id (self->action), funding, &error))
     {
       /* Keep what was typed, to be corrected */
       ctg_field_message_show_error (self->message, GTK_WIDGET (self->funders_row), error->message);
       return;
     }
-  reshow (self);
+  show_funders (self, TRUE);
+}
+
+static void
+follow_action (CtgFundingGroup *self,
+               CtgAction       *action)
+{
+  if (self->action == action)
+    return;
+  if (self->action != NULL)
+    g_signal_handlers_disconnect_by_data (self->action, self);
+  g_set_object (&self->action, action);
+  if (action != NULL)
+    g_signal_connect_object (action, "notify", G_CALLBACK (on_action_notify_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -116,6 +151,7 @@ ctg_funding_group_dispose (GObject *object)
 {
   CtgFundingGroup *self = (CtgFundingGroup *)object;
 
+  follow_action (self, NULL);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (ctg_funding_group_parent_class)->dispose (object);
@@ -170,6 +206,7 @@ ctg_funding_group_new (void)
 
 /**
  * ctg_funding_group_show:
+ * @action: the live action, followed from then on
  * @force: another action is shown: replace what the user was typing
  */
 void
@@ -179,17 +216,20 @@ ctg_funding_group_show (CtgFundingGroup *self,
                         gboolean         force)
 {
   g_return_if_fail (CTG_IS_FUNDING_GROUP (self));
+  g_return_if_fail (CTG_IS_ACTION (action));
 
   g_set_object (&self->document, document);
-  if (force || self->action_id != ctg_action_get_id (action))
+  if (force || self->action != action)
     {
       ctg_field_message_clear (self->message, GTK_WIDGET (self->budget_row));
       ctg_field_message_clear (self->message, GTK_WIDGET (self->budget_year_row));
       ctg_field_message_clear (self->message, GTK_WIDGET (self->funders_row));
       force = TRUE;
     }
-  self->action_id = ctg_action_get_id (action);
-  show_action (self, action, force);
+  follow_action (self, action);
+  show_budget (self, force);
+  show_budget_year (self, force);
+  show_funders (self, force);
 }
 
 void

@@ -13,8 +13,8 @@
 #include "ctg-editor-util.h"
 #include "ctg-ordered-row.h"
 
-/* The row edits the fields of its step itself (see CtgOrderedRow for the
- * rest) */
+/* The row edits the fields of its step itself, and follows its live item
+ * (see CtgOrderedRow for the rest) */
 struct _CtgStepRow
 {
   CtgOrderedRow    parent_instance;
@@ -22,6 +22,9 @@ struct _CtgStepRow
   GtkCheckButton  *done_check;
   AdwEntryRow     *text_row;
   AdwEntryRow     *date_row;
+
+  /* Owned references */
+  CtgItem         *item;
 
   guint            updating;
 };
@@ -52,26 +55,21 @@ set_labels (CtgStepRow *self,
   _ctg_ordered_row_set_labels (CTG_ORDERED_ROW (self), move_label, remove_label);
 }
 
-/* Reads the step again from the document */
+/* Shows what the live step holds */
 static void
 sync_row (CtgOrderedRow *row,
           gboolean       force)
 {
   CtgStepRow *self = CTG_STEP_ROW (row);
-  CtgDocument *document = _ctg_ordered_row_get_document (row);
+  CtgItem *item = self->item;
   gboolean editable = _ctg_ordered_row_get_editable (row);
-  g_autoptr(CtgItem) item = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *date_text = NULL;
+  const char *text = item ? ctg_item_get_text (item, "text") : NULL;
+  const char *date_text = item ? ctg_item_get_text (item, "date") : NULL;
+  gboolean done = item ? ctg_item_get_boolean (item, "done") : FALSE;
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
-  gboolean done;
   CtgDate date = { 0, 0, 0 };
 
-  item = document ? ctg_document_get_item (document, CTG_ITEM_STEP, ctg_ordered_row_get_id (row)) : NULL;
-  text = item ? g_strdup (ctg_item_get_text (item, "text")) : NULL;
-  date_text = item ? g_strdup (ctg_item_get_text (item, "date")) : NULL;
-  done = item ? ctg_item_get_boolean (item, "done") : FALSE;
   if (date_text != NULL)
     ctg_date_parse (date_text, &date);
 
@@ -150,9 +148,27 @@ on_date_applied_cb (CtgStepRow *self)
   commit (self, "date", gtk_editable_get_text (GTK_EDITABLE (self->date_row)), GTK_WIDGET (self->date_row));
 }
 
+/* Written anywhere (undo, another window, the ctg tool): shown at once,
+ * over what was typed only when this row wrote it (see commit) */
+static void
+on_item_notify_cb (CtgStepRow *self)
+{
+  sync_row (CTG_ORDERED_ROW (self), FALSE);
+}
+
+static void
+ctg_step_row_dispose (GObject *object)
+{
+  /* Its handler goes with the row (g_signal_connect_object) */
+  g_clear_object (&CTG_STEP_ROW (object)->item);
+
+  G_OBJECT_CLASS (ctg_step_row_parent_class)->dispose (object);
+}
+
 static void
 ctg_step_row_class_init (CtgStepRowClass *klass)
 {
+  G_OBJECT_CLASS (klass)->dispose = ctg_step_row_dispose;
   CTG_ORDERED_ROW_CLASS (klass)->sync = sync_row;
 }
 
@@ -194,5 +210,8 @@ ctg_step_row_new (CtgDocument *document,
 
   self = g_object_new (CTG_TYPE_STEP_ROW, NULL);
   _ctg_ordered_row_set_item (CTG_ORDERED_ROW (self), document, CTG_ITEM_STEP, step_id);
+  self->item = ctg_document_get_item (document, CTG_ITEM_STEP, step_id);
+  if (self->item != NULL)
+    g_signal_connect_object (self->item, "notify", G_CALLBACK (on_item_notify_cb), self, G_CONNECT_SWAPPED);
   return GTK_WIDGET (self);
 }

@@ -25,7 +25,8 @@ typedef enum
   N_PARTS
 } Part;
 
-static const char * const part_fields[N_PARTS] = { "done", "difficulties", "next_steps" };
+/* The properties of the note's item */
+static const char * const part_fields[N_PARTS] = { "done", "difficulties", "next-steps" };
 
 struct _CtgYearNotesGroup
 {
@@ -40,9 +41,12 @@ struct _CtgYearNotesGroup
 
   /* Owned references */
   CtgDocument         *document;
+  CtgAction           *action;     /* live: the action whose notes these are */
+  GListModel          *notes;      /* live: its notes, one item per year */
+  CtgItem             *note;       /* live: the note of the year shown, if any */
   GArray              *years;      /* guint, what the dropdown lists */
 
-  gint64               action_id;
+  gulong               committed_handler;
   guint                year;
   guint                updating;
   gboolean             editable;
@@ -51,18 +55,17 @@ struct _CtgYearNotesGroup
 G_DEFINE_FINAL_TYPE (CtgYearNotesGroup, ctg_year_notes_group, ADW_TYPE_PREFERENCES_GROUP)
 
 static void
-show_end_of_year (CtgYearNotesGroup *self,
-                  gint64             row)
+show_end_of_year (CtgYearNotesGroup *self)
 {
-  g_autofree char *status_key = row ? _ctg_item_dup_field (self->document, CTG_ITEM_ACTION_YEAR, row, "status") : NULL;
-  gint64 progress = row ? _ctg_item_get_int_field (self->document, CTG_ITEM_ACTION_YEAR, row, "progress", -1) : -1;
+  const char *status_key = self->note ? ctg_item_get_text (self->note, "status") : NULL;
+  int progress = self->note ? ctg_item_get_progress (self->note) : -1;
   g_autofree char *text = NULL;
   CtgStatus status;
 
   if (status_key != NULL && ctg_status_from_key (status_key, &status))
     text = progress >= 0
            /* Translators: where an action stood at the end of a year, "In progress, 60 %" */
-           ? g_strdup_printf (_("%s, %d %%"), ctg_status_to_label (status), (int) progress)
+           ? g_strdup_printf (_("%s, %d %%"), ctg_status_to_label (status), progress)
            : g_strdup (ctg_status_to_label (status));
   else
     text = g_strdup (_("Not recorded"));
@@ -70,24 +73,76 @@ show_end_of_year (CtgYearNotesGroup *self,
 }
 
 static void
+show_part (CtgYearNotesGroup *self,
+           Part               part,
+           gboolean           force)
+{
+  const char *text = self->note ? ctg_item_get_text (self->note, part_fields[part]) : NULL;
+
+  ctg_text_row_update (self->rows[part], text ? text : "", force);
+}
+
+/* A field of the note shown changed, whoever wrote it: its row shows it,
+ * even over what was typed there */
+static void
+on_note_notify_cb (CtgYearNotesGroup *self,
+                   GParamSpec        *pspec)
+{
+  self->updating++;
+  for (guint i = 0; i < N_PARTS; i++)
+    if (g_str_equal (pspec->name, part_fields[i]))
+      show_part (self, (Part) i, TRUE);
+  if (g_str_equal (pspec->name, "status") || g_str_equal (pspec->name, "progress"))
+    show_end_of_year (self);
+  self->updating--;
+}
+
+/* Follows the note of the year shown, as the action's notes come and go;
+ * returns whether it is another one */
+static gboolean
+follow_note (CtgYearNotesGroup *self)
+{
+  g_autoptr(CtgItem) note = NULL;
+  guint n = self->notes ? g_list_model_get_n_items (self->notes) : 0;
+
+  for (guint i = 0; i < n && note == NULL; i++)
+    {
+      g_autoptr(CtgItem) item = g_list_model_get_item (self->notes, i);
+
+      if (ctg_item_get_int (item, "year") == self->year)
+        note = g_steal_pointer (&item);
+    }
+  if (note == self->note)
+    return FALSE;
+  if (self->note != NULL)
+    g_signal_handlers_disconnect_by_data (self->note, self);
+  g_set_object (&self->note, note);
+  if (note != NULL)
+    g_signal_connect_object (note, "notify", G_CALLBACK (on_note_notify_cb), self, G_CONNECT_SWAPPED);
+  return TRUE;
+}
+
+static void
 refresh (CtgYearNotesGroup *self,
          gboolean           force)
 {
-  gint64 row;
-
-  if (self->document == NULL || self->action_id == 0 || self->year == 0)
+  if (self->document == NULL || self->action == NULL || self->year == 0)
     return;
 
   self->updating++;
-  row = ctg_document_find_action_year (self->document, self->action_id, self->year);
+  follow_note (self);
   for (guint i = 0; i < N_PARTS; i++)
-    {
-      g_autofree char *text = row ? _ctg_item_dup_field (self->document, CTG_ITEM_ACTION_YEAR, row, part_fields[i]) : NULL;
-
-      ctg_text_row_update (self->rows[i], text ? text : "", force);
-    }
-  show_end_of_year (self, row);
+    show_part (self, (Part) i, force);
+  show_end_of_year (self);
   self->updating--;
+}
+
+/* A note came or went (the first text of a year, an undo): shown as it is */
+static void
+on_notes_changed_cb (CtgYearNotesGroup *self)
+{
+  if (follow_note (self))
+    refresh (self, TRUE);
 }
 
 static void
@@ -123,16 +178,18 @@ on_row_applied_cb (CtgYearNotesGroup *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *text = ctg_text_row_dup_text (row);
+  g_autofree char *column = NULL;
   Part part = PART_DONE;
 
-  if (self->document == NULL || self->action_id == 0)
+  if (self->document == NULL || self->action == NULL)
     return;
   for (guint i = 0; i < N_PARTS; i++)
     if (self->rows[i] == row)
       part = (Part) i;
 
   ctg_field_message_clear (self->message, GTK_WIDGET (row));
-  if (!ctg_document_set_action_year (self->document, self->action_id, self->year, part_fields[part], text, &error))
+  column = g_strdelimit (g_strdup (part_fields[part]), "-", '_');
+  if (!ctg_document_set_action_year (self->document, ctg_action_get_id (self->action), self->year, column, text, &error))
     ctg_field_message_show_error (self->message, GTK_WIDGET (row), error->message);
   refresh (self, TRUE);
 }
@@ -143,22 +200,21 @@ static void
 on_record_clicked_cb (CtgYearNotesGroup *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CtgAction) action = NULL;
+  CtgAction *action = self->action;
+  gint64 action_id;
   g_autofree char *progress = NULL;
 
-  if (self->document == NULL || self->action_id == 0)
+  if (self->document == NULL || action == NULL)
     return;
-  action = ctg_document_get_action (self->document, self->action_id);
-  if (action == NULL)
-    return;
+  action_id = ctg_action_get_id (action);
   if (ctg_action_get_progress (action) >= 0)
     progress = g_strdup_printf ("%d", ctg_action_get_progress (action));
 
   ctg_field_message_clear (self->message, NULL);
   if (!ctg_document_begin_group (self->document, N_("Record the year’s status"), &error) ||
-      !ctg_document_set_action_year (self->document, self->action_id, self->year, "status",
+      !ctg_document_set_action_year (self->document, action_id, self->year, "status",
                                      ctg_status_to_key (ctg_action_get_status (action)), &error) ||
-      !ctg_document_set_action_year (self->document, self->action_id, self->year, "progress", progress, &error) ||
+      !ctg_document_set_action_year (self->document, action_id, self->year, "progress", progress, &error) ||
       !ctg_document_end_group (self->document, &error))
     {
       if (error != NULL && !g_error_matches (error, CTG_DOCUMENT_ERROR, CTG_DOCUMENT_ERROR_READ_ONLY))
@@ -168,12 +224,63 @@ on_record_clicked_cb (CtgYearNotesGroup *self)
   refresh (self, TRUE);
 }
 
+/* The years offered: the convention's and those of any note or
+ * assessment, in any action */
+static void
+on_document_committed_cb (CtgYearNotesGroup *self,
+                          CtgChangeSet      *changes)
+{
+  guint year = self->year;
+
+  if (!ctg_change_set_touches_kind (changes, CTG_ITEM_CONVENTION) &&
+      !ctg_change_set_touches_kind (changes, CTG_ITEM_ACTION_YEAR) &&
+      !ctg_change_set_touches_kind (changes, CTG_ITEM_ASSESSMENT))
+    return;
+  fill_years (self);
+  if (self->year != year)
+    refresh (self, TRUE);
+}
+
+/* Follows @action's notes in @document, or nothing */
+static void
+follow (CtgYearNotesGroup *self,
+        CtgDocument       *document,
+        CtgAction         *action)
+{
+  g_autoptr(GListModel) notes = NULL;
+
+  if (document != self->document)
+    {
+      g_clear_signal_handler (&self->committed_handler, self->document);
+      g_set_object (&self->document, document);
+      if (document != NULL)
+        self->committed_handler = g_signal_connect_swapped (document, "committed",
+                                                            G_CALLBACK (on_document_committed_cb), self);
+    }
+  g_set_object (&self->action, action);
+  if (document != NULL && action != NULL)
+    notes = ctg_document_list_items (document, CTG_ITEM_ACTION_YEAR, ctg_action_get_id (action));
+  if (notes != self->notes)
+    {
+      if (self->notes != NULL)
+        g_signal_handlers_disconnect_by_data (self->notes, self);
+      g_set_object (&self->notes, notes);
+      if (notes != NULL)
+        g_signal_connect_object (notes, "items-changed", G_CALLBACK (on_notes_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+  if (action == NULL && self->note != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->note, self);
+      g_clear_object (&self->note);
+    }
+}
+
 static void
 ctg_year_notes_group_dispose (GObject *object)
 {
   CtgYearNotesGroup *self = (CtgYearNotesGroup *)object;
 
-  g_clear_object (&self->document);
+  follow (self, NULL, NULL);
   g_clear_pointer (&self->years, g_array_unref);
 
   G_OBJECT_CLASS (ctg_year_notes_group_parent_class)->dispose (object);
@@ -239,26 +346,25 @@ ctg_year_notes_group_new (void)
 
 /**
  * ctg_year_notes_group_show:
+ * @action: the live action, whose notes are followed from then on
  * @force: another action is shown: replace what the user was typing
- *
- * Shows the notes of @action_id as the document has them now.
  */
 void
 ctg_year_notes_group_show (CtgYearNotesGroup *self,
                            CtgDocument       *document,
-                           gint64             action_id,
+                           CtgAction         *action,
                            gboolean           force)
 {
   g_return_if_fail (CTG_IS_YEAR_NOTES_GROUP (self));
+  g_return_if_fail (CTG_IS_ACTION (action));
 
   if (document != self->document)
     {
-      g_set_object (&self->document, document);
       g_clear_pointer (&self->years, g_array_unref);
       self->year = 0;
       force = TRUE;
     }
-  self->action_id = action_id;
+  follow (self, document, action);
   if (self->document == NULL)
     return;
   if (force)

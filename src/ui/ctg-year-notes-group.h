@@ -19,7 +19,7 @@ G_DECLARE_FINAL_TYPE (CtgYearNotesGroup, ctg_year_notes_group, CTG, YEAR_NOTES_G
 GtkWidget *ctg_year_notes_group_new      (void);
 void       ctg_year_notes_group_show     (CtgYearNotesGroup *self,
                                           CtgDocument       *document,
-                                          gint64             action_id,
+                                          CtgAction         *action,
                                           gboolean           force);
 void       ctg_year_notes_group_set_year (CtgYearNotesGroup *self,
                                           guint              year);

@@ -107,9 +107,10 @@ on_remove_clicked_cb (CtgOrderedRow *self)
     next = sibling_at (self, GTK_LIST_BOX (list), index - 1);
   after = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), index);
   if (next != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (next));
-  else if (after != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (after));
+    after = GTK_LIST_BOX_ROW (next);
+  /* An expander row takes no focus itself, its header does */
+  if (after != NULL && !gtk_widget_grab_focus (GTK_WIDGET (after)))
+    gtk_widget_child_focus (GTK_WIDGET (after), GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -232,17 +233,20 @@ _ctg_ordered_row_set_item (CtgOrderedRow *self,
   priv->id = id;
 }
 
-/* "step" names the row "step-row" and its button "step-remove-button" */
+/* "step" names the row "step-row", its buttons "step-move-button" and
+ * "step-remove-button" */
 void
 _ctg_ordered_row_set_name (CtgOrderedRow *self,
                            const char    *name)
 {
   CtgOrderedRowPrivate *priv = ctg_ordered_row_get_instance_private (self);
   g_autofree char *row_name = g_strconcat (name, "-row", NULL);
-  g_autofree char *button_name = g_strconcat (name, "-remove-button", NULL);
+  g_autofree char *move_name = g_strconcat (name, "-move-button", NULL);
+  g_autofree char *remove_name = g_strconcat (name, "-remove-button", NULL);
 
   gtk_widget_set_name (GTK_WIDGET (self), row_name);
-  gtk_widget_set_name (priv->remove_button, button_name);
+  gtk_widget_set_name (priv->menu_button, move_name);
+  gtk_widget_set_name (priv->remove_button, remove_name);
 }
 
 CtgDocument *

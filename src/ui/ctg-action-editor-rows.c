@@ -36,15 +36,6 @@ struct _CtgEditorRows
   gboolean            editable;
 };
 
-/* What each kind of list makes its rows with */
-static GtkWidget *(*const new_row[]) (CtgDocument *document,
-                                      gint64       id) = {
-  ctg_step_row_new,
-  ctg_indicator_row_new,
-};
-
-#define NEW_ROW(self) (new_row[(self)->place.kind == CTG_ITEM_STEP ? 0 : 1])
-
 static gint64
 row_id (GtkWidget *row)
 {
@@ -64,7 +55,8 @@ insert_row (CtgEditorRows *self,
             guint          index,
             gint64         id)
 {
-  GtkWidget *row = NEW_ROW (self) (self->document, id);
+  GtkWidget *row = self->place.kind == CTG_ITEM_STEP ? ctg_step_row_new (self->document, id)
+                                                     : ctg_indicator_row_new (self->document, id);
   int base = self->place.after ? gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self->place.after)) + 1 : 0;
 
   g_signal_connect_swapped (row, "toast", G_CALLBACK (on_row_toast_cb), self);

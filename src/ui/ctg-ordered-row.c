@@ -43,22 +43,14 @@ enum {
 static guint signals[N_SIGNALS];
 
 /* The row of the same kind at @index of @list, if it is one */
-static CtgOrderedRow *
+static GtkWidget *
 sibling_at (CtgOrderedRow *self,
             GtkListBox    *list,
             int            index)
 {
   GtkListBoxRow *row = index >= 0 ? gtk_list_box_get_row_at_index (list, index) : NULL;
 
-  return row != NULL && G_OBJECT_TYPE (row) == G_OBJECT_TYPE (self) ? CTG_ORDERED_ROW (row) : NULL;
-}
-
-static void
-focus_menu (CtgOrderedRow *self)
-{
-  CtgOrderedRowPrivate *priv = ctg_ordered_row_get_instance_private (self);
-
-  gtk_widget_grab_focus (priv->menu_button);
+  return row != NULL && G_OBJECT_TYPE (row) == G_OBJECT_TYPE (self) ? GTK_WIDGET (row) : NULL;
 }
 
 static void
@@ -71,8 +63,8 @@ move_activated (GtkWidget  *widget,
   GtkWidget *list = gtk_widget_get_parent (widget);
   G_GNUC_UNUSED g_autoptr(GtkWidget) hold = g_object_ref (widget);
 
-  if (!GTK_IS_LIST_BOX (list) ||
-      !_ctg_row_move_item (widget, action_name, priv->document, priv->kind, priv->id, priv->position, priv->n_rows))
+  if (!_ctg_row_move_item (widget, action_name, priv->document, priv->kind, priv->id, priv->position, priv->n_rows) ||
+      !GTK_IS_LIST_BOX (list))
     return;
 
   /* The list may have put a new row in its place: the focus goes to the
@@ -80,7 +72,9 @@ move_activated (GtkWidget  *widget,
   for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL; child = gtk_widget_get_next_sibling (child))
     if (G_OBJECT_TYPE (child) == G_OBJECT_TYPE (self) && ctg_ordered_row_get_id (CTG_ORDERED_ROW (child)) == priv->id)
       {
-        focus_menu (CTG_ORDERED_ROW (child));
+        CtgOrderedRowPrivate *moved = ctg_ordered_row_get_instance_private (CTG_ORDERED_ROW (child));
+
+        gtk_widget_grab_focus (moved->menu_button);
         break;
       }
 }
@@ -92,12 +86,11 @@ on_remove_clicked_cb (CtgOrderedRow *self)
   GtkWidget *list = gtk_widget_get_parent (GTK_WIDGET (self));
   int index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self));
   G_GNUC_UNUSED g_autoptr(GtkWidget) hold = g_object_ref (GTK_WIDGET (self));
-  CtgOrderedRow *next;
-  GtkListBoxRow *after;
+  GtkWidget *next;
 
-  if (!GTK_IS_LIST_BOX (list) ||
-      !_ctg_row_delete_item (GTK_WIDGET (self), priv->document, priv->kind, priv->id,
-                             _(CTG_ORDERED_ROW_GET_CLASS (self)->removed)))
+  if (!_ctg_row_delete_item (GTK_WIDGET (self), priv->document, priv->kind, priv->id,
+                             _(CTG_ORDERED_ROW_GET_CLASS (self)->removed)) ||
+      !GTK_IS_LIST_BOX (list))
     return;
 
   /* The focus goes to the row that took its place, else to the one
@@ -105,12 +98,11 @@ on_remove_clicked_cb (CtgOrderedRow *self)
   next = sibling_at (self, GTK_LIST_BOX (list), index);
   if (next == NULL)
     next = sibling_at (self, GTK_LIST_BOX (list), index - 1);
-  after = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), index);
-  if (next != NULL)
-    after = GTK_LIST_BOX_ROW (next);
+  if (next == NULL)
+    next = (GtkWidget *) gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), index);
   /* An expander row takes no focus itself, its header does */
-  if (after != NULL && !gtk_widget_grab_focus (GTK_WIDGET (after)))
-    gtk_widget_child_focus (GTK_WIDGET (after), GTK_DIR_TAB_FORWARD);
+  if (next != NULL && !gtk_widget_grab_focus (next))
+    gtk_widget_child_focus (next, GTK_DIR_TAB_FORWARD);
 }
 
 static void

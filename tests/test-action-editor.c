@@ -524,6 +524,81 @@ test_steps (Fixture       *fixture,
   g_assert_cmpuint (fixture->toasts->len, ==, 1);
 }
 
+/* The step row of @id, and whether the focus is on its move menu */
+static GtkWidget *
+step_row (Fixture *fixture,
+          gint64   id)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_named (GTK_WIDGET (fixture->editor), "step-row", rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (ctg_ordered_row_get_id (g_ptr_array_index (rows, i)) == id)
+      return g_ptr_array_index (rows, i);
+  g_assert_not_reached ();
+}
+
+static gboolean
+focus_on_move_button (Fixture *fixture,
+                      gint64   id)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  GtkWidget *button = find_named (step_row (fixture, id), "step-move-button");
+
+  return focus != NULL && (focus == button || gtk_widget_is_ancestor (focus, button));
+}
+
+/* Issue 13: a step row moves and removes its own step, the focus staying
+ * with it, and an undo puts it back */
+static void
+test_step_row_actions (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  gint64 first = step_id (fixture, 0);
+  gint64 second = step_id (fixture, 1);
+  gint64 third = step_id (fixture, 2);
+  GtkWidget *row = step_row (fixture, first);
+  GtkWidget *focus;
+
+  /* Moving down the first step from its menu: it comes after the second,
+   * its menu still under the focus to move it again */
+  gtk_widget_grab_focus (find_named (row, "step-move-button"));
+  g_assert_true (gtk_widget_activate_action (row, "row.move-down", NULL));
+  g_assert_cmpint (step_id (fixture, 0), ==, second);
+  g_assert_cmpint (step_id (fixture, 1), ==, first);
+  g_assert_true (focus_on_move_button (fixture, first));
+
+  /* And up again, from the row it is now */
+  g_assert_true (gtk_widget_activate_action (step_row (fixture, first), "row.move-up", NULL));
+  g_assert_cmpint (step_id (fixture, 0), ==, first);
+  g_assert_true (focus_on_move_button (fixture, first));
+
+  /* The first cannot go up */
+  gtk_widget_activate_action (step_row (fixture, first), "row.move-up", NULL);
+  g_assert_cmpint (step_id (fixture, 0), ==, first);
+
+  /* Undone: the order before it */
+  g_assert_true (ctg_document_undo (fixture->document, NULL));
+  g_assert_cmpint (step_id (fixture, 0), ==, second);
+  g_assert_true (ctg_document_undo (fixture->document, NULL));
+  g_assert_cmpint (step_id (fixture, 0), ==, first);
+  g_assert_cmpint (step_id (fixture, 1), ==, second);
+  g_assert_cmpint (ctg_ordered_row_get_id (CTG_ORDERED_ROW (editor_child (fixture, "step-row"))), ==, first);
+
+  /* Removed: the toast says so, the focus goes to the step that took its
+   * place, and an undo brings it back at its place */
+  click (find_named (step_row (fixture, second), "step-remove-button"));
+  g_assert_false (ctg_document_has_item (fixture->document, CTG_ITEM_STEP, second));
+  g_assert_cmpuint (fixture->toasts->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (fixture->toasts, 0), ==, "Step removed");
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == step_row (fixture, third) || gtk_widget_is_ancestor (focus, step_row (fixture, third)));
+  g_assert_true (ctg_document_undo (fixture->document, NULL));
+  g_assert_cmpint (step_id (fixture, 1), ==, second);
+  g_assert_cmpuint (count_named (fixture, "step-row"), ==, 6);
+}
+
 static void
 test_indicators (Fixture       *fixture,
                  gconstpointer  data)
@@ -1263,6 +1338,7 @@ main (int   argc,
   ADD ("/action-editor/pilot-refused", test_pilot_refused);
   ADD ("/action-editor/pilot-completion", test_pilot_completion);
   ADD ("/action-editor/steps", test_steps);
+  ADD ("/action-editor/step-row-actions", test_step_row_actions);
   ADD ("/action-editor/indicators", test_indicators);
   ADD ("/action-editor/indicator-follows-item", test_indicator_follows_item);
   ADD ("/action-editor/status-progress-notes", test_status_progress_notes);

@@ -9,8 +9,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "ctg-action-editor-private.h"
 #include "ctg-editor-util.h"
 #include "ctg-ordered-row.h"
@@ -38,97 +36,18 @@ struct _CtgEditorRows
   gboolean            editable;
 };
 
-/* What each kind of list makes its rows with, and the toast when one is
- * removed (the row that would show it is gone) */
-static const struct {
-  GtkWidget  *(*new_row) (CtgDocument *document,
-                          gint64       id);
-  const char   *removed;
-} kinds[] = {
-  { ctg_step_row_new, N_("Step removed") },
-  { ctg_indicator_row_new, N_("Indicator removed") },
-};
-
-#define KIND(self) (&kinds[(self)->place.kind == CTG_ITEM_STEP ? 0 : 1])
-
 static gint64
 row_id (GtkWidget *row)
 {
   return ctg_ordered_row_get_id (CTG_ORDERED_ROW (row));
 }
 
-/* After a move, the focus goes back to the menu that moved the row; after
- * a removal, to the row that took its place, or to the entry that adds
- * one when none is left */
+/* A row moves and removes its item itself: its toasts are the editor's */
 static void
-focus_after_change (CtgEditorRows *self,
-                    gint64         moved,
-                    int            direction,
-                    guint          index)
+on_row_toast_cb (CtgEditorRows *self,
+                 const char    *message)
 {
-  GtkWidget *row = NULL;
-
-  for (guint i = 0; i < self->rows->len && moved != 0; i++)
-    if (row_id (g_ptr_array_index (self->rows, i)) == moved)
-      row = g_ptr_array_index (self->rows, i);
-
-  if (row == NULL && moved == 0 && self->rows->len > 0)
-    {
-      row = g_ptr_array_index (self->rows, MIN (index, self->rows->len - 1));
-      direction = 0;
-    }
-
-  if (row == NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (self->place.add_row));
-  else
-    ctg_ordered_row_focus_button (CTG_ORDERED_ROW (row), direction);
-}
-
-/* Moves the item of @row by @direction, or removes it (@direction 0); the
- * rows follow the list's items-changed within the call */
-static void
-change_row (CtgEditorRows *self,
-            GtkWidget     *row,
-            int            direction)
-{
-  gint64 id = row_id (row);
-  g_autoptr(GError) error = NULL;
-  guint index;
-  gboolean ok;
-
-  if (!g_ptr_array_find (self->rows, row, &index))
-    return;
-  if ((direction < 0 && index == 0) || (direction > 0 && index + 1 >= self->rows->len))
-    return;
-
-  ctg_field_message_clear (self->place.message, NULL);
-  if (direction != 0)
-    ok = ctg_document_move (self->document, self->place.kind, id, direction < 0 ? index - 1 : index + 1, &error);
-  else
-    ok = ctg_document_delete (self->document, self->place.kind, id, &error);
-  if (!ok)
-    {
-      ctg_field_message_show_error (self->place.message, NULL, error->message);
-      return;
-    }
-  focus_after_change (self, direction != 0 ? id : 0, direction, index);
-  if (direction == 0)
-    g_signal_emit_by_name (self->editor, "toast", _(KIND (self)->removed));
-}
-
-static void
-on_row_move_cb (GtkWidget     *row,
-                int            direction,
-                CtgEditorRows *self)
-{
-  change_row (self, row, direction);
-}
-
-static void
-on_row_remove_cb (GtkWidget     *row,
-                  CtgEditorRows *self)
-{
-  change_row (self, row, 0);
+  g_signal_emit_by_name (self->editor, "toast", message);
 }
 
 static void
@@ -136,11 +55,11 @@ insert_row (CtgEditorRows *self,
             guint          index,
             gint64         id)
 {
-  GtkWidget *row = KIND (self)->new_row (self->document, id);
+  GtkWidget *row = self->place.kind == CTG_ITEM_STEP ? ctg_step_row_new (self->document, id)
+                                                     : ctg_indicator_row_new (self->document, id);
   int base = self->place.after ? gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self->place.after)) + 1 : 0;
 
-  g_signal_connect (row, "move", G_CALLBACK (on_row_move_cb), self);
-  g_signal_connect (row, "remove", G_CALLBACK (on_row_remove_cb), self);
+  g_signal_connect_swapped (row, "toast", G_CALLBACK (on_row_toast_cb), self);
   if (CTG_IS_INDICATOR_ROW (row))
     ctg_indicator_row_set_years (CTG_INDICATOR_ROW (row), self->first_year, self->last_year);
   gtk_list_box_insert (self->place.list, row, base + (int) index);

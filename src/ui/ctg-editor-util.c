@@ -198,6 +198,88 @@ _ctg_move_actions_update (GSimpleActionGroup *group,
   g_simple_action_set_enabled (G_SIMPLE_ACTION (down), position + 1 < n_items);
 }
 
+/**
+ * _ctg_row_class_add_move_actions:
+ * @activate: called for both, with "row.move-up" or "row.move-down"
+ *
+ * The one way a row of an ordered list is moved: the class actions
+ * "row.move-up" and "row.move-down" (which its buttons or menu name), bound
+ * to Alt+Up and Alt+Down, disabled until the row knows its place.
+ */
+void
+_ctg_row_class_add_move_actions (GtkWidgetClass              *widget_class,
+                                 GtkWidgetActionActivateFunc  activate)
+{
+  gtk_widget_class_install_action (widget_class, "row.move-up", NULL, activate);
+  gtk_widget_class_install_action (widget_class, "row.move-down", NULL, activate);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "row.move-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "row.move-down", NULL);
+}
+
+/**
+ * _ctg_row_move_item:
+ * @row: a row with a "toast" signal (_ctg_toast_signal_new())
+ * @action_name: "row.move-up" or "row.move-down"
+ * @position: the place of the item among @n_items
+ *
+ * Moves the item @id of @kind one place up or down in @document; a
+ * refusal is told in a toast. The list of rows follows the document.
+ *
+ * Returns: whether the item moved
+ */
+gboolean
+_ctg_row_move_item (GtkWidget   *row,
+                    const char  *action_name,
+                    CtgDocument *document,
+                    CtgItemKind  kind,
+                    gint64       id,
+                    guint        position,
+                    guint        n_items)
+{
+  g_autoptr(GError) error = NULL;
+  int to = (int) position + (g_strcmp0 (action_name, "row.move-up") == 0 ? -1 : 1);
+
+  if (document == NULL || to < 0 || to >= (int) n_items)
+    return FALSE;
+  if (!ctg_document_move (document, kind, id, (guint) to, &error))
+    {
+      g_signal_emit_by_name (row, "toast", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * _ctg_row_delete_item:
+ * @row: a row with a "toast" signal (_ctg_toast_signal_new())
+ * @deleted: the toast after the deletion, translated
+ *
+ * Deletes the item @id of @kind from @document and says so in a toast,
+ * which the window offers to undo; a refusal is told instead.
+ *
+ * Returns: whether the item was deleted
+ */
+gboolean
+_ctg_row_delete_item (GtkWidget   *row,
+                      CtgDocument *document,
+                      CtgItemKind  kind,
+                      gint64       id,
+                      const char  *deleted)
+{
+  G_GNUC_UNUSED g_autoptr(GtkWidget) hold = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (document == NULL)
+    return FALSE;
+
+  /* The deletion takes the row out of its list: keep it for the toast */
+  hold = g_object_ref (row);
+  ok = ctg_document_delete (document, kind, id, &error);
+  g_signal_emit_by_name (row, "toast", ok ? deleted : error->message);
+  return ok;
+}
+
 /* The date as the user types it back: "2025", "03/2025" or "15/03/2025" */
 char *
 _ctg_date_to_input (const CtgDate *date)

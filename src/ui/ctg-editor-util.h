@@ -73,6 +73,20 @@ GSimpleActionGroup *_ctg_move_actions_new (GCallback      move_up,
 void      _ctg_move_actions_update      (GSimpleActionGroup *group,
                                          guint          position,
                                          guint          n_items);
+void      _ctg_row_class_add_move_actions (GtkWidgetClass              *widget_class,
+                                           GtkWidgetActionActivateFunc  activate);
+gboolean  _ctg_row_move_item            (GtkWidget     *row,
+                                         const char    *action_name,
+                                         CtgDocument   *document,
+                                         CtgItemKind    kind,
+                                         gint64         id,
+                                         guint          position,
+                                         guint          n_items);
+gboolean  _ctg_row_delete_item          (GtkWidget     *row,
+                                         CtgDocument   *document,
+                                         CtgItemKind    kind,
+                                         gint64         id,
+                                         const char    *deleted);
 char     *_ctg_date_to_input            (const CtgDate *date);
 char     *_ctg_escape                   (const char    *text);
 char     *_ctg_item_dup_field           (CtgDocument   *document,

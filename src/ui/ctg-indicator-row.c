@@ -234,6 +234,7 @@ ctg_indicator_row_class_init (CtgIndicatorRowClass *klass)
 
   object_class->dispose = ctg_indicator_row_dispose;
   CTG_ORDERED_ROW_CLASS (klass)->sync = sync_row;
+  CTG_ORDERED_ROW_CLASS (klass)->removed = N_("Indicator removed");
 }
 
 static void

@@ -63,45 +63,16 @@ row_spec (CtgItemRow *self)
 }
 
 static void
-move_by (CtgItemRow *self,
-         int         delta)
+move_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
+  CtgItemRow *self = CTG_ITEM_ROW (widget);
   CtgItemRowPrivate *priv = ctg_item_row_get_instance_private (self);
-  g_autoptr(GError) error = NULL;
-  int position = (int) priv->position + delta;
 
-  if (priv->document == NULL || !row_spec (self)->movable || position < 0 || position >= (int) priv->n_items)
-    return;
-  if (!ctg_document_move (priv->document, row_spec (self)->kind, priv->id, (guint) position, &error))
-    _ctg_item_row_toast (self, error->message);
-}
-
-static void
-on_up_clicked_cb (CtgItemRow *self)
-{
-  move_by (self, -1);
-}
-
-static void
-on_down_clicked_cb (CtgItemRow *self)
-{
-  move_by (self, 1);
-}
-
-static void
-move_up_activated (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  move_by (CTG_ITEM_ROW (widget), -1);
-}
-
-static void
-move_down_activated (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  move_by (CTG_ITEM_ROW (widget), 1);
+  if (row_spec (self)->movable)
+    _ctg_row_move_item (widget, action_name, priv->document, row_spec (self)->kind, priv->id,
+                        priv->position, priv->n_items);
 }
 
 static void
@@ -109,36 +80,20 @@ on_delete_clicked_cb (CtgItemRow *self)
 {
   CtgItemRowPrivate *priv = ctg_item_row_get_instance_private (self);
   const CtgItemRowSpec *spec = row_spec (self);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CtgDocument) document = NULL;
-  g_autofree char *name = NULL;
+  const char *name = priv->item ? ctg_item_get_text (priv->item, spec->title_field) : NULL;
   g_autofree char *message = NULL;
 
-  if (priv->document == NULL)
-    return;
-
-  document = g_object_ref (priv->document);
-  name = priv->item ? g_strdup (ctg_item_get_text (priv->item, spec->title_field)) : NULL;
-
-  /* The deletion removes this row from its list: keep it for the toast */
-  g_object_ref (self);
-  if (!ctg_document_delete (document, spec->kind, priv->id, &error))
-    _ctg_item_row_toast (self, error->message);
-  else
+  if (name != NULL && name[0] != '\0')
     {
-      if (name != NULL && name[0] != '\0')
-        {
-          /* A format of the spec, with one %s: msgfmt -c checks the translations' */
+      /* A format of the spec, with one %s: msgfmt -c checks the translations' */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-          message = g_strdup_printf (_(spec->deleted_named), name);
+      message = g_strdup_printf (_(spec->deleted_named), name);
 #pragma GCC diagnostic pop
-        }
-      else
-        message = g_strdup (_(spec->deleted));
-      _ctg_item_row_toast (self, message);
     }
-  g_object_unref (self);
+  else
+    message = g_strdup (_(spec->deleted));
+  _ctg_row_delete_item (GTK_WIDGET (self), priv->document, spec->kind, priv->id, message);
 }
 
 static void
@@ -189,10 +144,7 @@ ctg_item_row_class_init (CtgItemRowClass *klass)
    */
   signals[TOAST] = _ctg_toast_signal_new (G_TYPE_FROM_CLASS (klass));
 
-  gtk_widget_class_install_action (widget_class, "row.move-up", NULL, move_up_activated);
-  gtk_widget_class_install_action (widget_class, "row.move-down", NULL, move_down_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "row.move-up", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "row.move-down", NULL);
+  _ctg_row_class_add_move_actions (widget_class, move_activated);
 }
 
 static void
@@ -328,8 +280,9 @@ _ctg_item_row_setup (CtgItemRow           *self,
       gtk_widget_set_tooltip_text (priv->up_button, _("Move up (Alt+Up)"));
       priv->down_button = _ctg_item_row_button_new ("go-down-symbolic", _("Move _Down"));
       gtk_widget_set_tooltip_text (priv->down_button, _("Move down (Alt+Down)"));
-      g_signal_connect_swapped (priv->up_button, "clicked", G_CALLBACK (on_up_clicked_cb), self);
-      g_signal_connect_swapped (priv->down_button, "clicked", G_CALLBACK (on_down_clicked_cb), self);
+      /* Enabled as the actions are (ctg_item_row_set_position()) */
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (priv->up_button), "row.move-up");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (priv->down_button), "row.move-down");
       gtk_box_append (GTK_BOX (priv->left_box), priv->up_button);
       gtk_box_append (GTK_BOX (priv->left_box), priv->down_button);
     }
@@ -435,11 +388,6 @@ ctg_item_row_set_position (CtgItemRow *self,
   movable = row_spec (self)->movable && priv->document != NULL && !ctg_document_is_read_only (priv->document);
   priv->position = position;
   priv->n_items = n_items;
-  if (priv->up_button != NULL)
-    {
-      gtk_widget_set_sensitive (priv->up_button, position > 0);
-      gtk_widget_set_sensitive (priv->down_button, position + 1 < n_items);
-    }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.move-up", movable && position > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.move-down", movable && position + 1 < n_items);
 }

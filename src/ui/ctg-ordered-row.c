@@ -14,9 +14,9 @@
 #include "ctg-ordered-row.h"
 
 /* What every row of such a list has: its item, a menu to move it up or
- * down, a button to remove it and a message under its fields. Moving and
- * removing change the list around the row, so they are left to the list
- * through the ::move and ::remove signals. */
+ * down, a button to remove it and a message under its fields. It moves
+ * and removes its item itself, as a CtgItemRow does; its list follows the
+ * document, making a new row for an item moved. */
 typedef struct
 {
   GtkWidget          *menu_button;
@@ -25,39 +25,84 @@ typedef struct
 
   /* Owned references */
   CtgDocument        *document;
-  GSimpleActionGroup *actions;
 
   CtgItemKind         kind;
   gint64              id;
+  guint               position;
+  guint               n_rows;
   gboolean            editable;
 } CtgOrderedRowPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (CtgOrderedRow, ctg_ordered_row, ADW_TYPE_EXPANDER_ROW)
 
 enum {
-  MOVE,
-  REMOVE,
+  TOAST,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
-static void
-on_move_up_cb (CtgOrderedRow *self)
+/* The row of the same kind at @index of @list, if it is one */
+static GtkWidget *
+sibling_at (CtgOrderedRow *self,
+            GtkListBox    *list,
+            int            index)
 {
-  g_signal_emit (self, signals[MOVE], 0, -1);
+  GtkListBoxRow *row = index >= 0 ? gtk_list_box_get_row_at_index (list, index) : NULL;
+
+  return row != NULL && G_OBJECT_TYPE (row) == G_OBJECT_TYPE (self) ? GTK_WIDGET (row) : NULL;
 }
 
 static void
-on_move_down_cb (CtgOrderedRow *self)
+move_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
-  g_signal_emit (self, signals[MOVE], 0, 1);
+  CtgOrderedRow *self = CTG_ORDERED_ROW (widget);
+  CtgOrderedRowPrivate *priv = ctg_ordered_row_get_instance_private (self);
+  GtkWidget *list = gtk_widget_get_parent (widget);
+  G_GNUC_UNUSED g_autoptr(GtkWidget) hold = g_object_ref (widget);
+
+  if (!_ctg_row_move_item (widget, action_name, priv->document, priv->kind, priv->id, priv->position, priv->n_rows) ||
+      !GTK_IS_LIST_BOX (list))
+    return;
+
+  /* The list may have put a new row in its place: the focus goes to the
+   * menu of the row of the item, where it is now, to move it again */
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (G_OBJECT_TYPE (child) == G_OBJECT_TYPE (self) && ctg_ordered_row_get_id (CTG_ORDERED_ROW (child)) == priv->id)
+      {
+        CtgOrderedRowPrivate *moved = ctg_ordered_row_get_instance_private (CTG_ORDERED_ROW (child));
+
+        gtk_widget_grab_focus (moved->menu_button);
+        break;
+      }
 }
 
 static void
 on_remove_clicked_cb (CtgOrderedRow *self)
 {
-  g_signal_emit (self, signals[REMOVE], 0);
+  CtgOrderedRowPrivate *priv = ctg_ordered_row_get_instance_private (self);
+  GtkWidget *list = gtk_widget_get_parent (GTK_WIDGET (self));
+  int index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self));
+  G_GNUC_UNUSED g_autoptr(GtkWidget) hold = g_object_ref (GTK_WIDGET (self));
+  GtkWidget *next;
+
+  if (!_ctg_row_delete_item (GTK_WIDGET (self), priv->document, priv->kind, priv->id,
+                             _(CTG_ORDERED_ROW_GET_CLASS (self)->removed)) ||
+      !GTK_IS_LIST_BOX (list))
+    return;
+
+  /* The focus goes to the row that took its place, else to the one
+   * before, else to what follows the list (the entry that adds one) */
+  next = sibling_at (self, GTK_LIST_BOX (list), index);
+  if (next == NULL)
+    next = sibling_at (self, GTK_LIST_BOX (list), index - 1);
+  if (next == NULL)
+    next = (GtkWidget *) gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), index);
+  /* An expander row takes no focus itself, its header does */
+  if (next != NULL && !gtk_widget_grab_focus (next))
+    gtk_widget_child_focus (next, GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -79,7 +124,6 @@ ctg_ordered_row_dispose (GObject *object)
   CtgOrderedRowPrivate *priv = ctg_ordered_row_get_instance_private (self);
 
   g_clear_object (&priv->document);
-  g_clear_object (&priv->actions);
 
   G_OBJECT_CLASS (ctg_ordered_row_parent_class)->dispose (object);
 }
@@ -93,22 +137,13 @@ ctg_ordered_row_class_init (CtgOrderedRowClass *klass)
   object_class->dispose = ctg_ordered_row_dispose;
 
   /**
-   * CtgOrderedRow::move:
-   * @direction: -1 to move up, 1 to move down
+   * CtgOrderedRow::toast:
+   *
+   * Asks the window to show a message (a removal, or a move refused).
    */
-  signals[MOVE] =
-    g_signal_new ("move",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_INT);
+  signals[TOAST] = _ctg_toast_signal_new (G_TYPE_FROM_CLASS (klass));
 
-  signals[REMOVE] =
-    g_signal_new ("remove",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
+  _ctg_row_class_add_move_actions (GTK_WIDGET_CLASS (klass), move_activated);
 }
 
 static void
@@ -117,8 +152,8 @@ ctg_ordered_row_init (CtgOrderedRow *self)
   CtgOrderedRowPrivate *priv = ctg_ordered_row_get_instance_private (self);
   AdwExpanderRow *expander = ADW_EXPANDER_ROW (self);
 
-  priv->actions = _ctg_move_actions_new (G_CALLBACK (on_move_up_cb), G_CALLBACK (on_move_down_cb), self);
-  gtk_widget_insert_action_group (GTK_WIDGET (self), "row", G_ACTION_GROUP (priv->actions));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.move-up", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.move-down", FALSE);
 
   /* Actions are packed from the end */
   priv->remove_button = _ctg_icon_button_new ("user-trash-symbolic", _("Remove"));
@@ -164,31 +199,17 @@ ctg_ordered_row_update (CtgOrderedRow *self,
 
   /* It moves only where it can, and only in a document that can be changed */
   if (position != G_MAXUINT)
-    _ctg_move_actions_update (priv->actions, position, n_rows);
+    {
+      priv->position = position;
+      priv->n_rows = n_rows;
+    }
   priv->editable = !!editable;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.move-up", editable && priv->position > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.move-down", editable && priv->position + 1 < priv->n_rows);
   gtk_widget_set_visible (priv->menu_button, editable);
   gtk_widget_set_visible (priv->remove_button, editable);
 
   CTG_ORDERED_ROW_GET_CLASS (self)->sync (self, force);
-}
-
-/**
- * ctg_ordered_row_focus_button:
- * @direction: -1 or 1 after a move (the focus goes to the menu that moved
- *   it), 0 for the row
- *
- * Gives the focus back after the row moved, to the button that moved it
- * when it can still be pressed.
- */
-void
-ctg_ordered_row_focus_button (CtgOrderedRow *self,
-                              int            direction)
-{
-  CtgOrderedRowPrivate *priv = ctg_ordered_row_get_instance_private (self);
-
-  g_return_if_fail (CTG_IS_ORDERED_ROW (self));
-
-  gtk_widget_grab_focus (direction != 0 ? priv->menu_button : GTK_WIDGET (self));
 }
 
 void
@@ -204,17 +225,20 @@ _ctg_ordered_row_set_item (CtgOrderedRow *self,
   priv->id = id;
 }
 
-/* "step" names the row "step-row" and its button "step-remove-button" */
+/* "step" names the row "step-row", its buttons "step-move-button" and
+ * "step-remove-button" */
 void
 _ctg_ordered_row_set_name (CtgOrderedRow *self,
                            const char    *name)
 {
   CtgOrderedRowPrivate *priv = ctg_ordered_row_get_instance_private (self);
   g_autofree char *row_name = g_strconcat (name, "-row", NULL);
-  g_autofree char *button_name = g_strconcat (name, "-remove-button", NULL);
+  g_autofree char *move_name = g_strconcat (name, "-move-button", NULL);
+  g_autofree char *remove_name = g_strconcat (name, "-remove-button", NULL);
 
   gtk_widget_set_name (GTK_WIDGET (self), row_name);
-  gtk_widget_set_name (priv->remove_button, button_name);
+  gtk_widget_set_name (priv->menu_button, move_name);
+  gtk_widget_set_name (priv->remove_button, remove_name);
 }
 
 CtgDocument *

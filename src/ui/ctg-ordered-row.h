@@ -23,8 +23,10 @@ struct _CtgOrderedRowClass
   AdwExpanderRowClass parent_class;
 
   /* Shows what the document holds; @force replaces fields being edited */
-  void (*sync) (CtgOrderedRow *self,
-                gboolean       force);
+  void        (*sync)    (CtgOrderedRow *self,
+                          gboolean       force);
+  /* The toast after a removal, marked with N_() */
+  const char   *removed;
 };
 
 gint64           ctg_ordered_row_get_id         (CtgOrderedRow *self);
@@ -33,8 +35,6 @@ void             ctg_ordered_row_update         (CtgOrderedRow *self,
                                                  guint          n_rows,
                                                  gboolean       editable,
                                                  gboolean       force);
-void             ctg_ordered_row_focus_button   (CtgOrderedRow *self,
-                                                 int            direction);
 
 /* For the rows that derive from it */
 void             _ctg_ordered_row_set_item      (CtgOrderedRow *self,

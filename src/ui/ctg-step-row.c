@@ -170,6 +170,7 @@ ctg_step_row_class_init (CtgStepRowClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = ctg_step_row_dispose;
   CTG_ORDERED_ROW_CLASS (klass)->sync = sync_row;
+  CTG_ORDERED_ROW_CLASS (klass)->removed = N_("Step removed");
 }
 
 static void

@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "ctg-sheet-choosers.h"
+#include "ctg-test-widgets.h"
 #include "ctg-window-private.h"
 
 static void
@@ -32,22 +33,6 @@ spin (guint ms)
 
   while (g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE);
-}
-
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static GtkWidget *
@@ -205,7 +190,7 @@ main (int   argc,
       }
     else if (ends[1] != NULL)
       {
-        GtkWidget *scroller = find_named (GTK_WIDGET (window), "evaluation-page");
+        GtkWidget *scroller = ctg_test_find_named (GTK_WIDGET (window), "evaluation-page");
         GtkAdjustment *adjustment;
 
         spin (500);

@@ -15,6 +15,7 @@
 #include "ctg-history-list.h"
 #include "ctg-ordered-row.h"
 #include "ctg-test-util.h"
+#include "ctg-test-widgets.h"
 #include "ctg-text-row.h"
 #include "ctg-year-notes-group.h"
 
@@ -72,29 +73,11 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->toasts, g_ptr_array_unref);
 }
 
-/* Finds a descendant by the name given with gtk_widget_set_name() */
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkWidget *
 editor_child (Fixture    *fixture,
               const char *name)
 {
-  GtkWidget *widget = find_named (GTK_WIDGET (fixture->editor), name);
+  GtkWidget *widget = ctg_test_find_named (GTK_WIDGET (fixture->editor), name);
 
   g_assert_nonnull (widget);
   return widget;
@@ -185,7 +168,7 @@ test_no_action (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(CtgDocument) document = ctg_document_open (path, CTG_OPEN_FLAGS_NONE, &error);
   CtgActionEditor *editor = g_object_ref_sink (CTG_ACTION_EDITOR (ctg_action_editor_new ()));
-  GtkStack *stack = GTK_STACK (find_named (GTK_WIDGET (editor), "editor-stack"));
+  GtkStack *stack = GTK_STACK (ctg_test_find_named (GTK_WIDGET (editor), "editor-stack"));
 
   g_assert_no_error (error);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
@@ -402,7 +385,7 @@ test_pilots (Fixture       *fixture,
   g_clear_pointer (&list, g_ptr_array_unref);
 
   /* Remove the first one */
-  click (find_named (g_ptr_array_index (rows, 0), "participant-remove-button"));
+  click (ctg_test_find_named (g_ptr_array_index (rows, 0), "participant-remove-button"));
   list = pilots (fixture);
   g_assert_cmpuint (list->len, ==, 1);
   g_assert_cmpstr (pilot_name (list, 0), ==, "Caf du Haut-Rhin");
@@ -420,7 +403,7 @@ test_pilot_refused (Fixture       *fixture,
 
   apply_entry (editor_child (fixture, "pilots-add-row"), "RPE");
   name_row = editor_child (fixture, "participant-name-row");
-  message = CTG_FIELD_MESSAGE (find_named (editor_child (fixture, "pilots-list"), "participants-message"));
+  message = CTG_FIELD_MESSAGE (ctg_test_find_named (editor_child (fixture, "pilots-list"), "participants-message"));
 
   /* A pilot needs a name: refused inline, and the name comes back */
   apply_entry (name_row, "   ");
@@ -451,7 +434,7 @@ test_pilot_completion (Fixture       *fixture,
 
   /* On another action, the name is offered from a few letters, any case */
   ctg_action_editor_set_action (fixture->editor, 2);
-  g_assert_null (find_named (GTK_WIDGET (fixture->editor), "participant-suggestion"));
+  g_assert_null (ctg_test_find_named (GTK_WIDGET (fixture->editor), "participant-suggestion"));
   gtk_editable_set_text (GTK_EDITABLE (add_row), "mulh");
   suggestion = editor_child (fixture, "participant-suggestion");
   g_assert_true (gtk_widget_get_visible (suggestion));
@@ -462,11 +445,11 @@ test_pilot_completion (Fixture       *fixture,
   pilot = g_ptr_array_index (ctg_action_get_pilots (other), 0);
   g_assert_cmpstr (pilot->name, ==, "Ville de Mulhouse");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (add_row)), ==, "");
-  g_assert_null (find_named (GTK_WIDGET (fixture->editor), "participant-suggestion"));
+  g_assert_null (ctg_test_find_named (GTK_WIDGET (fixture->editor), "participant-suggestion"));
 
   /* A name already there is not offered again */
   gtk_editable_set_text (GTK_EDITABLE (add_row), "mulh");
-  g_assert_null (find_named (GTK_WIDGET (fixture->editor), "participant-suggestion"));
+  g_assert_null (ctg_test_find_named (GTK_WIDGET (fixture->editor), "participant-suggestion"));
 }
 
 static gint64
@@ -499,14 +482,14 @@ test_steps (Fixture       *fixture,
 
   /* Tick the first one */
   collect_named (GTK_WIDGET (fixture->editor), "step-row", rows);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_named (g_ptr_array_index (rows, 0), "step-done-check")), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (ctg_test_find_named (g_ptr_array_index (rows, 0), "step-done-check")), TRUE);
   g_assert_cmpint (ctg_document_get_int (fixture->document, CTG_ITEM_STEP, first, "done", 0), ==, 1);
 
   /* Date it: an invalid date is refused inline */
-  apply_entry (find_named (g_ptr_array_index (rows, 0), "step-date-row"), "32/01/2024");
+  apply_entry (ctg_test_find_named (g_ptr_array_index (rows, 0), "step-date-row"), "32/01/2024");
   g_assert_null (ctg_document_dup_text (fixture->document, CTG_ITEM_STEP, first, "date"));
-  g_assert_true (gtk_widget_has_css_class (find_named (g_ptr_array_index (rows, 0), "step-date-row"), "error"));
-  apply_entry (find_named (g_ptr_array_index (rows, 0), "step-date-row"), "01/2024");
+  g_assert_true (gtk_widget_has_css_class (ctg_test_find_named (g_ptr_array_index (rows, 0), "step-date-row"), "error"));
+  apply_entry (ctg_test_find_named (g_ptr_array_index (rows, 0), "step-date-row"), "01/2024");
   g_clear_pointer (&text, g_free);
   text = ctg_document_dup_text (fixture->document, CTG_ITEM_STEP, first, "date");
   g_assert_cmpstr (text, ==, "2024-01");
@@ -518,7 +501,7 @@ test_steps (Fixture       *fixture,
   /* Remove the first one */
   g_ptr_array_set_size (rows, 0);
   collect_named (GTK_WIDGET (fixture->editor), "step-row", rows);
-  click (find_named (g_ptr_array_index (rows, 0), "step-remove-button"));
+  click (ctg_test_find_named (g_ptr_array_index (rows, 0), "step-remove-button"));
   g_assert_false (ctg_document_has_item (fixture->document, CTG_ITEM_STEP, first));
   g_assert_cmpuint (count_named (fixture, "step-row"), ==, 6);
   g_assert_cmpuint (fixture->toasts->len, ==, 1);
@@ -543,7 +526,7 @@ focus_on_move_button (Fixture *fixture,
                       gint64   id)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
-  GtkWidget *button = find_named (step_row (fixture, id), "step-move-button");
+  GtkWidget *button = ctg_test_find_named (step_row (fixture, id), "step-move-button");
 
   return focus != NULL && (focus == button || gtk_widget_is_ancestor (focus, button));
 }
@@ -562,7 +545,7 @@ test_step_row_actions (Fixture       *fixture,
 
   /* Moving down the first step from its menu: it comes after the second,
    * its menu still under the focus to move it again */
-  gtk_widget_grab_focus (find_named (row, "step-move-button"));
+  gtk_widget_grab_focus (ctg_test_find_named (row, "step-move-button"));
   g_assert_true (gtk_widget_activate_action (row, "row.move-down", NULL));
   g_assert_cmpint (step_id (fixture, 0), ==, second);
   g_assert_cmpint (step_id (fixture, 1), ==, first);
@@ -587,7 +570,7 @@ test_step_row_actions (Fixture       *fixture,
 
   /* Removed: the toast says so, the focus goes to the step that took its
    * place, and an undo brings it back at its place */
-  click (find_named (step_row (fixture, second), "step-remove-button"));
+  click (ctg_test_find_named (step_row (fixture, second), "step-remove-button"));
   g_assert_false (ctg_document_has_item (fixture->document, CTG_ITEM_STEP, second));
   g_assert_cmpuint (fixture->toasts->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (fixture->toasts, 0), ==, "Step removed");
@@ -614,7 +597,7 @@ test_indicators (Fixture       *fixture,
   g_assert_cmpuint (ids->len, ==, 1);
 
   row = editor_child (fixture, "indicator-row");
-  apply_entry (find_named (row, "indicator-target-row"), "10 par an");
+  apply_entry (ctg_test_find_named (row, "indicator-target-row"), "10 par an");
   value = ctg_document_dup_text (fixture->document, CTG_ITEM_INDICATOR, g_array_index (ids, gint64, 0), "target");
   g_assert_cmpstr (value, ==, "10 par an");
 
@@ -632,9 +615,9 @@ test_indicators (Fixture       *fixture,
 
   /* The measures, typed the French way; a year's value that is not a
    * number is refused, and the file keeps its number */
-  apply_entry (find_named (row, "indicator-baseline-row"), "1 234,5");
-  apply_entry (find_named (row, "indicator-target_value-row"), "2 000");
-  apply_entry (find_named (row, "indicator-target_year-row"), "2026");
+  apply_entry (ctg_test_find_named (row, "indicator-baseline-row"), "1 234,5");
+  apply_entry (ctg_test_find_named (row, "indicator-target_value-row"), "2 000");
+  apply_entry (ctg_test_find_named (row, "indicator-target_year-row"), "2026");
   g_clear_pointer (&value, g_free);
   value = ctg_document_dup_text (fixture->document, CTG_ITEM_INDICATOR, g_array_index (ids, gint64, 0), "baseline");
   g_assert_cmpstr (value, ==, "1234.5");
@@ -679,10 +662,10 @@ test_indicator_follows_item (Fixture       *fixture,
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
-      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (rows[i], "indicator-unit-row"))), ==, "places");
-      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (rows[i], "indicator-target_value-row"))),
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ctg_test_find_named (rows[i], "indicator-unit-row"))), ==, "places");
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ctg_test_find_named (rows[i], "indicator-target_value-row"))),
                        ==, target);
-      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (rows[i], "indicator-target_year-row"))),
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ctg_test_find_named (rows[i], "indicator-target_year-row"))),
                        ==, "2026");
       g_ptr_array_set_size (value_rows, 0);
       collect_named (rows[i], "indicator-value-row", value_rows);
@@ -831,11 +814,11 @@ test_read_only (void)
   ctg_action_editor_set_document (editor, document);
   ctg_action_editor_set_action (editor, ACTION_ID);
 
-  title_row = find_named (GTK_WIDGET (editor), "title-row");
+  title_row = ctg_test_find_named (GTK_WIDGET (editor), "title-row");
   g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (ctg_text_row_get_view (CTG_TEXT_ROW (title_row)))));
-  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (find_named (GTK_WIDGET (editor), "echeance-row"))));
-  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (editor), "pilots-add-row")));
-  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (editor), "steps-add-row")));
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (ctg_test_find_named (GTK_WIDGET (editor), "echeance-row"))));
+  g_assert_false (gtk_widget_get_visible (ctg_test_find_named (GTK_WIDGET (editor), "pilots-add-row")));
+  g_assert_false (gtk_widget_get_visible (ctg_test_find_named (GTK_WIDGET (editor), "steps-add-row")));
 
   g_object_unref (editor);
   ctg_document_close (document);
@@ -859,7 +842,7 @@ test_accessible (Fixture       *fixture,
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Title");
 
   collect_named (GTK_WIDGET (fixture->editor), "step-row", rows);
-  check = find_named (g_ptr_array_index (rows, 0), "step-done-check");
+  check = ctg_test_find_named (g_ptr_array_index (rows, 0), "step-done-check");
   step = ctg_document_dup_text (fixture->document, CTG_ITEM_STEP, step_id (fixture, 0), "text");
   expected = g_strdup_printf ("Done: %s", step);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
@@ -1268,7 +1251,7 @@ test_pilots_undo_redo (Fixture       *fixture,
   apply_entry (editor_child (fixture, "pilots-add-row"), "PMI");
   rows = participant_rows (fixture, "pilots-list");
   g_assert_cmpuint (rows->len, ==, 2);
-  click (find_named (g_ptr_array_index (rows, 0), "participant-remove-button"));
+  click (ctg_test_find_named (g_ptr_array_index (rows, 0), "participant-remove-button"));
   g_clear_pointer (&rows, g_ptr_array_unref);
   rows = participant_rows (fixture, "pilots-list");
   g_assert_cmpuint (rows->len, ==, 1);
@@ -1309,11 +1292,11 @@ test_step_follows_item (Fixture       *fixture,
   g_assert_true (ctg_document_set (fixture->document, CTG_ITEM_STEP, id, "done", "1", &error));
   g_assert_no_error (error);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (lone)), ==, "Écrire la charte");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (lone, "step-text-row"))), ==, "Écrire la charte");
-  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_named (lone, "step-done-check"))));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ctg_test_find_named (lone, "step-text-row"))), ==, "Écrire la charte");
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (ctg_test_find_named (lone, "step-done-check"))));
 
   g_assert_true (ctg_document_undo (fixture->document, &error));
-  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_named (lone, "step-done-check"))));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (ctg_test_find_named (lone, "step-done-check"))));
   g_object_unref (lone);
 }
 

@@ -15,6 +15,7 @@
 #include "ctg-item-row.h"
 #include "ctg-text-row.h"
 #include "ctg-test-util.h"
+#include "ctg-test-widgets.h"
 
 typedef struct
 {
@@ -55,24 +56,6 @@ fixture_tear_down (Fixture       *fixture,
   ctg_document_close (fixture->document);
   g_clear_object (&fixture->document);
   g_clear_pointer (&fixture->toasts, g_ptr_array_unref);
-}
-
-/* Finds a descendant by the name given with gtk_widget_set_name() */
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static guint
@@ -202,7 +185,7 @@ static void
 test_edit_title (Fixture       *fixture,
                  gconstpointer  data)
 {
-  GtkWidget *row = find_named (GTK_WIDGET (fixture->page), "title-row");
+  GtkWidget *row = ctg_test_find_named (GTK_WIDGET (fixture->page), "title-row");
   g_autofree char *title = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -331,7 +314,7 @@ static void
 test_end_before_start (Fixture       *fixture,
                        gconstpointer  data)
 {
-  GtkWidget *end_row = find_named (GTK_WIDGET (fixture->page), "period_end-row");
+  GtkWidget *end_row = ctg_test_find_named (GTK_WIDGET (fixture->page), "period_end-row");
   GtkWidget *error_row = _ctg_convention_page_get_date_error_row (fixture->page);
   g_autofree char *end = NULL;
   g_autofree char *shown = NULL;

@@ -18,6 +18,7 @@
 #include "ctg-drift-menu.h"
 #include "ctg-export-dialog.h"
 #include "ctg-test-util.h"
+#include "ctg-test-widgets.h"
 #include "ctg-timeline-private.h"
 #include "ctg-window-private.h"
 
@@ -866,21 +867,6 @@ figure_count (CtgDashboard *dashboard,
   return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (figure), "count"));
 }
 
-static GtkWidget *
-find_level_bar (GtkWidget *widget)
-{
-  if (GTK_IS_LEVEL_BAR (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *bar = find_level_bar (child);
-
-      if (bar != NULL)
-        return bar;
-    }
-  return NULL;
-}
-
 static void
 test_dashboard_figures (void)
 {
@@ -911,7 +897,7 @@ test_dashboard_figures (void)
 
       g_assert_cmpuint (figure_count (dashboard, name), ==, counts[s]);
       /* Each status's bar in its own colour, as its dot */
-      bar = find_level_bar (ctg_dashboard_get_figure (dashboard, name));
+      bar = ctg_test_find_type (ctg_dashboard_get_figure (dashboard, name), GTK_TYPE_LEVEL_BAR);
       g_assert_nonnull (bar);
       g_assert_true (gtk_widget_has_css_class (bar, bar_style));
     }
@@ -1165,32 +1151,12 @@ test_dashboard_governance (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The first widget under @widget with the CSS class @name */
-static GtkWidget *
-find_class (GtkWidget  *widget,
-            const char *name)
-{
-  if (gtk_widget_has_css_class (widget, name))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_class (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *find_named (GtkWidget  *widget,
-                              const char *name);
-
 /* The subtitle of the meeting row with the badge of the meeting compared
  * with; NULL if no row has it */
 static const char *
 baseline_row (CtgDashboard *dashboard)
 {
-  GtkWidget *badge = find_named (GTK_WIDGET (dashboard), "baseline-badge");
+  GtkWidget *badge = ctg_test_find_named (GTK_WIDGET (dashboard), "baseline-badge");
   GtkWidget *row = badge ? gtk_widget_get_ancestor (badge, ADW_TYPE_ACTION_ROW) : NULL;
 
   return row ? adw_action_row_get_subtitle (ADW_ACTION_ROW (row)) : NULL;
@@ -1266,7 +1232,7 @@ test_dashboard_same_meeting (void)
   /* The status dots are round, with the application's style sheet: a
    * label's line of text made them ovals */
   {
-    GtkWidget *dot = find_class (GTK_WIDGET (dashboard), "status-dot");
+    GtkWidget *dot = ctg_test_find_class (GTK_WIDGET (dashboard), "status-dot");
     g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
     int width, height;
 
@@ -1319,22 +1285,6 @@ row_labelled (GtkWidget  *widget,
     if (row_labelled (child, label))
       return TRUE;
   return FALSE;
-}
-
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static guint
@@ -1410,7 +1360,7 @@ assert_everywhere (Seen *seen,
   /* The editor */
   _ctg_window_show_action (window, seen->id);
   ctg_test_spin (100);
-  row = find_named (_ctg_window_get_action_editor (window), "echeance-row");
+  row = ctg_test_find_named (_ctg_window_get_action_editor (window), "echeance-row");
   g_assert_nonnull (row);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, formatted);
 
@@ -1445,7 +1395,7 @@ set_echeance_in_editor (CtgWindow  *window,
 
   _ctg_window_show_action (window, id);
   ctg_test_spin (100);
-  row = find_named (_ctg_window_get_action_editor (window), "echeance-row");
+  row = ctg_test_find_named (_ctg_window_get_action_editor (window), "echeance-row");
   gtk_editable_set_text (GTK_EDITABLE (row), text);
   g_signal_emit_by_name (row, "apply");
   ctg_test_spin (50);

@@ -12,6 +12,7 @@
 #include "ctg-editor-util.h"
 #include "ctg-sheet-choosers.h"
 #include "ctg-test-util.h"
+#include "ctg-test-widgets.h"
 #include "ctg-update-dialog.h"
 #include "ctg-window-private.h"
 
@@ -139,20 +140,13 @@ collect_labels (GtkWidget *widget,
     collect_labels (child, text);
 }
 
-/* The Undo button of the toast under @widget */
-static GtkWidget *
-find_toast_button (GtkWidget *widget)
+/* The Undo button of a toast */
+static gboolean
+is_toast_undo (GtkWidget     *widget,
+               gconstpointer  data)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.toast-undo") == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_toast_button (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.toast-undo") == 0;
 }
 
 /* Applied from the window, the sheet's changes are confirmed in a toast
@@ -203,7 +197,7 @@ test_applied_toast (void)
    * follows (the one clicked closes) */
   g_assert_true (ctg_document_can_undo (ctg_window_get_document (window)));
   {
-    GtkWidget *button = find_toast_button (GTK_WIDGET (window->toast_overlay));
+    GtkWidget *button = ctg_test_find_widget (GTK_WIDGET (window->toast_overlay), is_toast_undo, NULL);
 
     g_assert_nonnull (button);
     g_signal_emit_by_name (button, "clicked");

@@ -14,6 +14,7 @@
 #include "ctg-action-editor.h"
 #include "ctg-editor-util.h"
 #include "ctg-test-util.h"
+#include "ctg-test-widgets.h"
 #include "ctg-convention-page-private.h"
 #include "ctg-export-dialog.h"
 #include "ctg-application.h"
@@ -656,29 +657,13 @@ test_window_undo (void)
 }
 
 
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Type in an entry row and press its apply button, as a user does */
 static void
 apply_entry (CtgWindow  *window,
              const char *name,
              const char *text)
 {
-  GtkWidget *row = find_named (_ctg_window_get_action_editor (window), name);
+  GtkWidget *row = ctg_test_find_named (_ctg_window_get_action_editor (window), name);
 
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_is_visible (row));
@@ -743,22 +728,6 @@ test_window_edit_action (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_window_export_pdf (void)
 {
@@ -790,7 +759,7 @@ test_window_export_pdf (void)
   g_assert_cmpuint (options.bilan_year, ==, 0);
   /* The axes numbered, as in the sidebar */
   {
-    GtkWidget *check = find_type (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON);
+    GtkWidget *check = ctg_test_find_type (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON);
     GtkWidget *row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
 
     g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "1. "));
@@ -798,12 +767,12 @@ test_window_export_pdf (void)
 
   /* The annual review, as ctg export --bilan 2024 gives it */
   {
-    GtkWidget *bilan = find_type (GTK_WIDGET (dialog), ADW_TYPE_EXPANDER_ROW);
+    GtkWidget *bilan = ctg_test_find_type (GTK_WIDGET (dialog), ADW_TYPE_EXPANDER_ROW);
     GtkWidget *year = NULL;
 
     g_assert_nonnull (bilan);
     adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (bilan), TRUE);
-    year = find_type (bilan, GTK_TYPE_SPIN_BUTTON);
+    year = ctg_test_find_type (bilan, GTK_TYPE_SPIN_BUTTON);
     g_assert_nonnull (year);
     /* Nothing assessed: the year the Évaluation page shows first, among
      * the convention's (December 2019 to 2024), never one after it */
@@ -896,9 +865,9 @@ test_window_export_remembers (void)
   g_assert_cmpuint (switches->len, >=, 3);
   gtk_switch_set_active (g_ptr_array_index (switches, 1), FALSE);
   gtk_switch_set_active (g_ptr_array_index (switches, 2), TRUE);
-  bilan = find_type (GTK_WIDGET (dialog), ADW_TYPE_EXPANDER_ROW);
+  bilan = ctg_test_find_type (GTK_WIDGET (dialog), ADW_TYPE_EXPANDER_ROW);
   adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (bilan), TRUE);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_type (bilan, GTK_TYPE_SPIN_BUTTON)), 2020);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (ctg_test_find_type (bilan, GTK_TYPE_SPIN_BUTTON)), 2020);
   /* The dialog closes itself once the report is written */
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   ctg_export_dialog_export_to (dialog, pdf);
@@ -1083,7 +1052,7 @@ static void
 test_window_adaptive (void)
 {
   CtgWindow *window = open_window ("creusot-montceau", NULL);
-  AdwLeaflet *leaflet = ADW_LEAFLET (find_type (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
+  AdwLeaflet *leaflet = ADW_LEAFLET (ctg_test_find_type (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
   const char *pages[] = { "dashboard", "actions", "timeline", "convention", "evaluation" };
   int min = 0;
 
@@ -1270,7 +1239,7 @@ test_window_rename_convention (void)
   g_autofree char *path = NULL;
   CtgWindow *window = open_window ("creusot-montceau", &path);
   g_autofree char *basename = g_path_get_basename (path);
-  CtgConventionPage *page = CTG_CONVENTION_PAGE (find_type (GTK_WIDGET (window), CTG_TYPE_CONVENTION_PAGE));
+  CtgConventionPage *page = CTG_CONVENTION_PAGE (ctg_test_find_type (GTK_WIDGET (window), CTG_TYPE_CONVENTION_PAGE));
   GtkWidget *row;
   AdwWindowTitle *sidebar_title;
   g_autofree char *old_title = NULL;
@@ -1278,7 +1247,7 @@ test_window_rename_convention (void)
 
   g_assert_nonnull (page);
   row = _ctg_convention_page_get_field_row (page, "title");
-  sidebar_title = ADW_WINDOW_TITLE (find_named (GTK_WIDGET (window), "sidebar-title"));
+  sidebar_title = ADW_WINDOW_TITLE (ctg_test_find_named (GTK_WIDGET (window), "sidebar-title"));
   g_assert_nonnull (sidebar_title);
   old_title = g_strdup (gtk_window_get_title (GTK_WINDOW (window)));
   g_assert_cmpstr (adw_window_title_get_title (sidebar_title), ==, old_title);
@@ -1351,21 +1320,6 @@ test_window_file_replaced (void)
   after = ctg_test_read_file (path, &length2);
   g_assert_cmpmem (after, length2, other_data, length);
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static GtkTextView *
-find_text_view (GtkWidget *widget)
-{
-  if (GTK_IS_TEXT_VIEW (widget))
-    return GTK_TEXT_VIEW (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkTextView *view = find_text_view (child);
-
-      if (view != NULL)
-        return view;
-    }
-  return NULL;
 }
 
 /* The pilot filter: "communes" and "Communes" are one pilot, offered once,
@@ -1590,7 +1544,7 @@ test_window_long_word (void)
            (g_get_monotonic_time () - start) / 1e6);
 
   editor = _ctg_window_get_action_editor (window);
-  view = find_text_view ((GtkWidget *) gtk_widget_get_template_child (editor, CTG_TYPE_ACTION_EDITOR, "title_row"));
+  view = GTK_TEXT_VIEW (ctg_test_find_type ((GtkWidget *) gtk_widget_get_template_child (editor, CTG_TYPE_ACTION_EDITOR, "title_row"), GTK_TYPE_TEXT_VIEW));
   g_assert_nonnull (view);
   g_assert_cmpint (gtk_text_view_get_wrap_mode (view), ==, GTK_WRAP_CHAR);
 

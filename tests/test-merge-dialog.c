@@ -10,26 +10,36 @@
 #include <glib/gstdio.h>
 
 #include "ctg-test-util.h"
+#include "ctg-test-widgets.h"
 #include "ctg-merge-dialog.h"
 #include "ctg-window-private.h"
 
+/* The button of @choice for the conflict at @index */
+typedef struct
+{
+  guint          index;
+  CtgMergeChoice choice;
+} ChoiceButton;
+
+static gboolean
+is_choice_button (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  const ChoiceButton *wanted = data;
+
+  return GTK_IS_TOGGLE_BUTTON (widget) && g_object_get_data (G_OBJECT (widget), "merge-choice") != NULL &&
+         GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "conflict-index")) == wanted->index &&
+         GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "merge-choice")) == (int) wanted->choice;
+}
+
 static GtkToggleButton *
-find_choice (GtkWidget      *widget,
+find_choice (GtkWidget      *dialog,
              guint           index,
              CtgMergeChoice  choice)
 {
-  if (GTK_IS_TOGGLE_BUTTON (widget) && g_object_get_data (G_OBJECT (widget), "merge-choice") != NULL &&
-      GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "conflict-index")) == index &&
-      GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "merge-choice")) == (int) choice)
-    return GTK_TOGGLE_BUTTON (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkToggleButton *found = find_choice (child, index, choice);
+  ChoiceButton wanted = { index, choice };
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_TOGGLE_BUTTON (ctg_test_find_widget (dialog, is_choice_button, &wanted));
 }
 
 static void

@@ -46,21 +46,12 @@ count_rows (GtkListBox *box)
   return n;
 }
 
-static GtkMenuButton *
-find_menu_button (GtkWidget  *widget,
-                  const char *icon_name)
+static gboolean
+is_menu_button_shown (GtkWidget     *widget,
+                      gconstpointer  icon_name)
 {
-  if (GTK_IS_MENU_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), icon_name) == 0)
-    return GTK_MENU_BUTTON (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkMenuButton *found = find_menu_button (child, icon_name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_MENU_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), icon_name) == 0;
 }
 
 static void
@@ -109,7 +100,7 @@ test_window_browse (void)
 
   /* The menus are made when they first open */
   {
-    GtkMenuButton *menu = find_menu_button (GTK_WIDGET (window), "view-more-symbolic");
+    GtkMenuButton *menu = GTK_MENU_BUTTON (ctg_test_find_widget (GTK_WIDGET (window), is_menu_button_shown, "view-more-symbolic"));
     GtkPopover *popover;
 
     g_assert_nonnull (menu);
@@ -1214,21 +1205,11 @@ test_window_open_not_convention (void)
     g_assert_false (CTG_IS_WINDOW (l->data));
 }
 
-static GtkWidget *
-find_tooltip (GtkWidget  *widget,
-              GType       type,
-              const char *tooltip)
+static gboolean
+is_drop_down_with_tooltip (GtkWidget     *widget,
+                           gconstpointer  tooltip)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_tooltip (child, type, tooltip);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_DROP_DOWN (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
 }
 
 /* Issue 13: a convention renamed on the overview names the sidebar and the
@@ -1271,24 +1252,16 @@ test_window_rename_convention (void)
 }
 
 /* The row widget of the list showing @label as its accessible label */
-static GtkWidget *
-find_row_labelled (GtkWidget  *widget,
-                   const char *label)
+static gboolean
+is_action_row_labelled (GtkWidget     *widget,
+                        gconstpointer  label)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, g_type_from_name ("CtgActionRow")))
-    {
-      g_autofree char *wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
-                                                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label);
-      return wrong == NULL ? widget : NULL;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row_labelled (child, label);
+  g_autofree char *wrong = NULL;
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  if (!G_TYPE_CHECK_INSTANCE_TYPE (widget, g_type_from_name ("CtgActionRow")))
+    return FALSE;
+  wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+  return wrong == NULL;
 }
 
 /* Issue 19: the file replaced under the window (a sync client, mv) */
@@ -1378,7 +1351,7 @@ test_window_pilot_filter (void)
   }
 
   /* Offered once, in French order, with a search that filters */
-  pilot_filter = GTK_DROP_DOWN (find_tooltip (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN, "Pilot"));
+  pilot_filter = GTK_DROP_DOWN (ctg_test_find_widget (GTK_WIDGET (window), is_drop_down_with_tooltip, "Pilot"));
   g_assert_nonnull (pilot_filter);
   g_assert_nonnull (gtk_drop_down_get_expression (pilot_filter));
   choices = gtk_drop_down_get_model (pilot_filter);
@@ -1431,7 +1404,7 @@ test_window_row_stays (void)
   action = g_list_model_get_item (_ctg_window_get_shown_actions (window), 2);
   id = ctg_action_get_id (action);
   before = row_label (action);
-  row = find_row_labelled (view, before);
+  row = ctg_test_find_widget (view, is_action_row_labelled, before);
   g_assert_nonnull (row);
 
   g_assert_true (ctg_document_set (doc, CTG_ITEM_ACTION, id, "title", "Titre changé sur place", &error));
@@ -1439,8 +1412,8 @@ test_window_row_stays (void)
   g_clear_object (&action);
   action = ctg_document_get_action (doc, id);
   after = row_label (action);
-  CTG_TEST_WAIT_FOR (find_row_labelled (view, after) != NULL);
-  g_assert_true (find_row_labelled (view, after) == row);
+  CTG_TEST_WAIT_FOR (ctg_test_find_widget (view, is_action_row_labelled, after) != NULL);
+  g_assert_true (ctg_test_find_widget (view, is_action_row_labelled, after) == row);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
